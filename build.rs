@@ -1,0 +1,12 @@
+//! Compiles the committed tree-sitter parser, so building zan needs no tree-sitter CLI.
+fn main() {
+    let dir = std::path::Path::new("grammar/src");
+    cc::Build::new()
+        .std("c11")
+        .include(dir)
+        .file(dir.join("parser.c"))
+        .warnings(false)
+        .compile("tree-sitter-zan");
+    println!("cargo:rerun-if-changed=grammar/src/parser.c");
+    println!("cargo:rerun-if-changed=grammar/src/tree_sitter/parser.h");
+}

@@ -1,0 +1,314 @@
+/**
+ * @file zan: a language for acts, their amendments and comparative links.
+ * @license MIT OR Apache-2.0
+ *
+ * The grammar is deliberately whitespace-insensitive (no external scanner):
+ * blocks are delimited by braces, legal text lives in double-quoted strings
+ * that may span lines, and inline references are written inside strings as
+ * `[display words](target)`.
+ */
+
+/// <reference types="tree-sitter-cli/dsl" />
+// @ts-check
+
+const UNIT_KINDS = [
+  'book', 'division', 'section', 'subsection', 'chapter', 'subchapter',
+  'article', 'part', 'point', 'subpoint', 'indent', 'note',
+];
+
+const RELATIONS = ['corresponds', 'stricter', 'lenient', 'broader', 'narrower', 'implements'];
+
+module.exports = grammar({
+  name: 'zan',
+
+  extras: $ => [/\s/, $.comment],
+
+  supertypes: $ => [$._operation],
+
+  // A target may be followed by a unit (`compare … coe.ets185` then
+  // `article 2 {…}`): GLR keeps both readings and drops the one that fails.
+  conflicts: $ => [[$.target]],
+
+  rules: {
+    source_file: $ => repeat(choice($.act, $.amendment)),
+
+    comment: _ => token(seq('#', /[^\n]*/)),
+
+    // ---------------------------------------------------------------- acts
+
+    act: $ => seq(
+      'act',
+      field('id', $.act_id),
+      optional(seq('version', field('version', $.date))),
+      field('body', $.act_body),
+    ),
+
+    act_body: $ => seq('{', repeat($._act_item), '}'),
+
+    _act_item: $ => choice(
+      $.jurisdiction,
+      $.act_kind,
+      $.official_number,
+      $.adopted,
+      $.in_force,
+      $.languages,
+      $.title,
+      $.source,
+      $.unit,
+      $.comparison,
+    ),
+
+    jurisdiction: $ => seq('jurisdiction', field('code', $.identifier)),
+    act_kind: $ => seq('kind', field('kind', $.identifier)),
+    official_number: $ => seq('number', field('value', $.string)),
+    adopted: $ => seq('adopted', field('date', $.date)),
+    in_force: $ => seq('in-force', field('date', $.date)),
+    languages: $ => seq('languages', repeat1($.lang)),
+    source: $ => seq('source', field('value', $.string)),
+
+    title: $ => seq('title', $._localized),
+
+    // `kk official "…" cite "…"`: a text in one language.
+    text: $ => $._localized,
+
+    _localized: $ => seq(
+      field('lang', $.lang),
+      optional(field('fidelity', $.fidelity)),
+      field('value', $.string),
+      optional(seq('cite', field('source', $.string))),
+    ),
+
+    fidelity: _ => choice('official', 'summary'),
+
+    // --------------------------------------------------------------- units
+
+    unit: $ => seq(
+      field('kind', $.unit_kind),
+      optional(field('number', $._number)),
+      field('body', $.unit_body),
+    ),
+
+    unit_body: $ => seq('{', repeat($._unit_item), '}'),
+
+    _unit_item: $ => choice(
+      $.title,
+      $.text,
+      $.unit,
+      $.comparison,
+      $.repealed,
+    ),
+
+    // A tombstone: the unit stays in place with its number ("алып тасталды").
+    repealed: $ => seq('repealed', optional(field('date', $.date))),
+
+    unit_kind: _ => choice(...UNIT_KINDS),
+
+    _number: $ => choice($.number, $.quoted_number),
+    // 15, 213-1, 9-1, 202a, 226-18, IV, 263а (Cyrillic suffix allowed).
+    number: _ => /[0-9\p{L}]+([-:][0-9\p{L}]+)*/,
+    // Numbers with spaces, written as in the source: "9 c".
+    quoted_number: _ => seq('"', token.immediate(/[^"\n]+/), token.immediate('"')),
+
+    // ---------------------------------------------------- comparative links
+
+    comparison: $ => seq(
+      'compare',
+      field('relation', $.relation),
+      field('target', $.target),
+      optional(field('note', $.string)),
+    ),
+
+    relation: _ => choice(...RELATIONS),
+
+    // ----------------------------------------------------------- references
+
+    // `kz.cc@2020-01-01 article 205 part 2`, `article 205..213`, `part 2`.
+    target: $ => choice(
+      seq($._act_ref, repeat($.segment), optional($.range_end)),
+      seq(repeat1($.segment), optional($.range_end)),
+    ),
+
+    _act_ref: $ => seq(
+      field('act', $.act_id),
+      optional(seq('@', field('version', $.date))),
+    ),
+
+    segment: $ => seq(field('kind', $.unit_kind), field('number', $._number)),
+
+    range_end: $ => seq('..', field('number', $._number)),
+
+    // --------------------------------------------------------------- strings
+
+    string: $ => seq(
+      '"',
+      repeat(choice($.string_content, $.escape_sequence, $.reference)),
+      token.immediate('"'),
+    ),
+
+    string_content: _ => token.immediate(prec(1, /[^"\\\[\]\n]+/)),
+
+    escape_sequence: _ => token.immediate(/\\["\\\[\]]/),
+
+    // Inline reference: `[205-баптың 2-бөлігі](article 205 part 2)`.
+    reference: $ => seq(
+      token.immediate('['),
+      field('display', optional($.reference_text)),
+      token.immediate(']('),
+      field('target', $.target),
+      ')',
+    ),
+
+    reference_text: $ => repeat1(choice($.string_content, $.escape_sequence)),
+
+    // ---------------------------------------------------------- amendments
+
+    amendment: $ => seq(
+      'amendment',
+      field('id', $.act_id),
+      field('body', $.amendment_body),
+    ),
+
+    amendment_body: $ => seq('{', repeat($._amendment_item), '}'),
+
+    _amendment_item: $ => choice(
+      $.amendment_target,
+      $.status,
+      $.author,
+      $.in_force,
+      $.title,
+      $.justification,
+      $._operation,
+    ),
+
+    amendment_target: $ => seq(
+      'target',
+      field('act', $.act_id),
+      optional(seq('version', field('version', $.date))),
+    ),
+    status: $ => seq('status', field('value', $.status_value)),
+    status_value: _ => choice('draft', 'proposed', 'adopted'),
+    author: $ => seq('author', field('name', $.string)),
+    justification: $ => seq('justification', $._localized),
+
+    _operation: $ => choice(
+      $.replace_words,
+      $.delete_words,
+      $.insert_words,
+      $.replace_everywhere,
+      $.rewrite_unit,
+      $.add_unit,
+      $.repeal_unit,
+      $.renumber_unit,
+    ),
+
+    // Items allowed in every operation's block.
+    _operation_note: $ => choice($.justification, $.comparison),
+
+    replace_words: $ => seq(
+      'replace',
+      field('target', $.target),
+      field('body', alias($._replace_body, $.operation_body)),
+    ),
+
+    replace_everywhere: $ => seq(
+      'replace-all',
+      field('body', alias($._replace_body, $.operation_body)),
+    ),
+
+    _replace_body: $ => seq('{', repeat(choice($.word_change, $._operation_note)), '}'),
+
+    // `ru "шестнадцати" -> "четырнадцати" occurrence 2`
+    word_change: $ => seq(
+      field('lang', $.lang),
+      field('old', $.string),
+      '->',
+      field('new', $.string),
+      optional($.occurrence),
+    ),
+
+    delete_words: $ => seq(
+      'delete',
+      field('target', $.target),
+      field('body', alias($._delete_body, $.operation_body)),
+    ),
+
+    _delete_body: $ => seq('{', repeat(choice($.word_deletion, $._operation_note)), '}'),
+
+    word_deletion: $ => seq(
+      field('lang', $.lang),
+      field('old', $.string),
+      optional($.occurrence),
+    ),
+
+    insert_words: $ => seq(
+      'insert',
+      field('target', $.target),
+      field('body', alias($._insert_body, $.operation_body)),
+    ),
+
+    _insert_body: $ => seq('{', repeat(choice($.word_insertion, $._operation_note)), '}'),
+
+    // `kk "жаңа сөздер" after "зардаптар" occurrence 1`, `ru "…" at end`
+    word_insertion: $ => seq(
+      field('lang', $.lang),
+      field('new', $.string),
+      field('position', $.position),
+    ),
+
+    position: $ => choice(
+      seq(field('side', choice('before', 'after')), field('anchor', $.string), optional($.occurrence)),
+      seq('at', field('edge', choice('start', 'end'))),
+    ),
+
+    occurrence: $ => seq('occurrence', field('which', choice($.integer, 'all'))),
+
+    rewrite_unit: $ => seq(
+      'rewrite',
+      field('target', $.target),
+      field('body', $.unit_body_with_notes),
+    ),
+
+    // `add part 3 to article 15 {…}`, `add article 213-1 after article 213 {…}`
+    add_unit: $ => seq(
+      'add',
+      field('kind', $.unit_kind),
+      optional(field('number', $._number)),
+      field('place', choice('to', 'after', 'before')),
+      field('target', $.target),
+      field('body', $.unit_body_with_notes),
+    ),
+
+    unit_body_with_notes: $ => seq(
+      '{',
+      repeat(choice($._unit_item, $.justification)),
+      '}',
+    ),
+
+    repeal_unit: $ => seq(
+      'repeal',
+      field('target', $.target),
+      optional(field('body', alias($._notes_body, $.operation_body))),
+    ),
+
+    renumber_unit: $ => seq(
+      'renumber',
+      field('target', $.target),
+      'to',
+      field('number', $._number),
+      optional(field('update', $.update_references)),
+      optional(field('body', alias($._notes_body, $.operation_body))),
+    ),
+
+    update_references: _ => 'update-references',
+
+    _notes_body: $ => seq('{', repeat($._operation_note), '}'),
+
+    // ------------------------------------------------------------- tokens
+
+    act_id: _ => /[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+/,
+    identifier: _ => /[a-z][a-z0-9_-]*/,
+    lang: _ => /[a-z][a-z]/,
+    date: _ => /\d{4}-\d{2}-\d{2}/,
+    integer: _ => /\d+/,
+  },
+});
