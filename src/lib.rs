@@ -1,6 +1,16 @@
 //! zan: legislation as plain-text source code.
 //!
 //! The core (syntax, model, analysis, amendment engine, renderers) knows nothing
-//! of the language-server protocol; `lsp` is a thin adapter over it.
+//! of the language-server protocol; the CLI (`cli`) and the server share it.
 
+pub mod cli;
+pub mod diag;
+pub mod document;
+pub mod fmt;
+pub mod fsio;
+pub mod lang;
+pub mod model;
+pub mod report;
 pub mod syntax;
+pub mod text;
+pub mod workspace;

@@ -1,3 +1,5 @@
-fn main() {
-    println!("zan");
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    zan::cli::main()
 }

@@ -1,0 +1,397 @@
+//! The typed, lossless model of a `.zan` file. Every element keeps its byte span;
+//! building it never fails (see `lower`).
+
+mod cite;
+mod lower;
+
+use std::ops::Range;
+
+pub use cite::{citation, eid};
+pub use lower::lower;
+
+use crate::diag::Diagnostic;
+
+pub type Span = Range<usize>;
+
+/// One parsed file: its acts and amendments, plus what was wrong with it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct File {
+    pub acts: Vec<Act>,
+    pub amendments: Vec<Amendment>,
+    #[serde(skip)]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A date as written, `YYYY-MM-DD`; ordered chronologically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year: u16 = s[..4].parse().ok()?;
+        let month: u8 = s[5..7].parse().ok()?;
+        let day: u8 = s[8..].parse().ok()?;
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&day).then_some(Date { year, month, day })
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fidelity {
+    Official,
+    Summary,
+}
+
+/// A string of legal text: its plain words, with inline references marked on them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RichText {
+    /// The text with escapes resolved and references reduced to their display words.
+    pub plain: String,
+    pub refs: Vec<InlineRef>,
+    /// Where each run of `plain` comes from in the source, in order.
+    pub pieces: Vec<Piece>,
+    pub span: Span,
+}
+
+/// A run of plain text and the source bytes it was written as. Runs from
+/// ordinary text have equal lengths; an escape is one byte of plain, two of source.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Piece {
+    pub plain: Range<usize>,
+    pub source: Span,
+}
+
+impl RichText {
+    /// The source offset of a plain-text offset, for diagnostics and fixes.
+    pub fn source_offset(&self, plain: usize) -> usize {
+        for piece in &self.pieces {
+            if plain < piece.plain.end || (plain == piece.plain.end && piece.plain.is_empty()) {
+                let into = plain.saturating_sub(piece.plain.start);
+                let verbatim = piece.plain.len() == piece.source.len();
+                return if verbatim { piece.source.start + into } else { piece.source.start };
+            }
+        }
+        self.pieces.last().map_or(self.span.start + 1, |p| p.source.end)
+    }
+}
+
+/// `[display](target)` inside a string.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InlineRef {
+    /// The display words, as a range of the owning `RichText::plain`.
+    pub plain: Range<usize>,
+    pub target: Target,
+    pub span: Span,
+}
+
+/// A text in one language: a title, a unit's text or a justification.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Text {
+    pub lang: String,
+    pub fidelity: Option<Fidelity>,
+    pub value: RichText,
+    pub cite: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    Book,
+    Division,
+    Section,
+    Subsection,
+    Chapter,
+    Subchapter,
+    Article,
+    Part,
+    Point,
+    Subpoint,
+    Indent,
+    Note,
+}
+
+impl UnitKind {
+    pub const ALL: [UnitKind; 12] = [
+        UnitKind::Book,
+        UnitKind::Division,
+        UnitKind::Section,
+        UnitKind::Subsection,
+        UnitKind::Chapter,
+        UnitKind::Subchapter,
+        UnitKind::Article,
+        UnitKind::Part,
+        UnitKind::Point,
+        UnitKind::Subpoint,
+        UnitKind::Indent,
+        UnitKind::Note,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            UnitKind::Book => "book",
+            UnitKind::Division => "division",
+            UnitKind::Section => "section",
+            UnitKind::Subsection => "subsection",
+            UnitKind::Chapter => "chapter",
+            UnitKind::Subchapter => "subchapter",
+            UnitKind::Article => "article",
+            UnitKind::Part => "part",
+            UnitKind::Point => "point",
+            UnitKind::Subpoint => "subpoint",
+            UnitKind::Indent => "indent",
+            UnitKind::Note => "note",
+        }
+    }
+
+    pub fn from_keyword(s: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.keyword() == s)
+    }
+
+    /// Groupings structure an act but are not cited by their place: `article 205`
+    /// is found inside any chapter.
+    pub fn is_grouping(self) -> bool {
+        matches!(
+            self,
+            UnitKind::Book
+                | UnitKind::Division
+                | UnitKind::Section
+                | UnitKind::Subsection
+                | UnitKind::Chapter
+                | UnitKind::Subchapter
+        )
+    }
+}
+
+/// A unit number as written: `205`, `213-1`, `9 c`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Number {
+    pub text: String,
+    pub span: Span,
+}
+
+/// `[act[@date]] kind number … [..number]`
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Target {
+    pub act: Option<String>,
+    pub version: Option<Date>,
+    pub path: Vec<Segment>,
+    pub range_end: Option<Number>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Segment {
+    pub kind: UnitKind,
+    pub number: Number,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Corresponds,
+    Stricter,
+    Lenient,
+    Broader,
+    Narrower,
+    Implements,
+}
+
+/// `compare <relation> <target> ["note"]`
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Comparison {
+    pub relation: Relation,
+    pub target: Target,
+    pub note: Option<RichText>,
+    pub span: Span,
+}
+
+/// What a unit block holds; shared by units, `rewrite` and `add`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct UnitContent {
+    pub titles: Vec<Text>,
+    pub texts: Vec<Text>,
+    pub children: Vec<Unit>,
+    pub comparisons: Vec<Comparison>,
+    pub repealed: Option<Repealed>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Repealed {
+    pub date: Option<Date>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unit {
+    pub kind: UnitKind,
+    pub number: Option<Number>,
+    pub content: UnitContent,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Act {
+    pub id: String,
+    pub id_span: Span,
+    pub version: Option<Date>,
+    pub jurisdiction: Option<String>,
+    pub kind: Option<String>,
+    pub number: Option<String>,
+    pub adopted: Option<Date>,
+    pub in_force: Option<Date>,
+    pub languages: Vec<String>,
+    pub titles: Vec<Text>,
+    pub source: Option<String>,
+    pub units: Vec<Unit>,
+    pub comparisons: Vec<Comparison>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Proposed,
+    Adopted,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Amendment {
+    pub id: String,
+    pub id_span: Span,
+    pub act: Option<String>,
+    pub base_version: Option<Date>,
+    pub status: Option<Status>,
+    pub author: Option<String>,
+    pub in_force: Option<Date>,
+    pub titles: Vec<Text>,
+    pub justifications: Vec<Text>,
+    pub operations: Vec<Operation>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Occurrence {
+    Nth(u32),
+    All,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WordChange {
+    pub lang: String,
+    pub old: RichText,
+    pub new: RichText,
+    pub occurrence: Option<Occurrence>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum InsertPosition {
+    Before { anchor: RichText, occurrence: Option<Occurrence> },
+    After { anchor: RichText, occurrence: Option<Occurrence> },
+    Start,
+    End,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WordInsertion {
+    pub lang: String,
+    pub new: RichText,
+    pub position: InsertPosition,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Place {
+    To,
+    After,
+    Before,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum OperationKind {
+    /// Words replaced inside one unit (`replace`), or in the whole act when
+    /// `target` is `None` (`replace-all`).
+    Replace { target: Option<Target>, changes: Vec<WordChange> },
+    /// Words deleted; a deletion is a change to the empty string.
+    Delete { target: Target, changes: Vec<WordChange> },
+    Insert { target: Target, insertions: Vec<WordInsertion> },
+    Rewrite { target: Target, content: UnitContent },
+    Add { kind: UnitKind, number: Option<Number>, place: Place, target: Target, content: UnitContent },
+    Repeal { target: Target },
+    Renumber { target: Target, number: Number, update_references: bool },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Operation {
+    pub kind: OperationKind,
+    pub justifications: Vec<Text>,
+    pub comparisons: Vec<Comparison>,
+    pub span: Span,
+}
+
+impl Operation {
+    /// The unit the operation works on (for `add`, the anchor or parent unit).
+    pub fn target(&self) -> Option<&Target> {
+        match &self.kind {
+            OperationKind::Replace { target, .. } => target.as_ref(),
+            OperationKind::Delete { target, .. }
+            | OperationKind::Insert { target, .. }
+            | OperationKind::Rewrite { target, .. }
+            | OperationKind::Add { target, .. }
+            | OperationKind::Repeal { target }
+            | OperationKind::Renumber { target, .. } => Some(target),
+        }
+    }
+}
+
+impl File {
+    /// The model as JSON without spans: what must not change when a file is
+    /// only reformatted.
+    pub fn meaning(&self) -> serde_json::Value {
+        fn strip(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    map.retain(|k, _| !matches!(k.as_str(), "span" | "id_span" | "pieces"));
+                    map.values_mut().for_each(strip);
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+                _ => {}
+            }
+        }
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        strip(&mut v);
+        v
+    }
+}

@@ -1,0 +1,88 @@
+//! Human-readable diagnostics in the style of rustc: file:line:col, the source
+//! line, a caret under the span (aligned for Cyrillic and wide CJK letters).
+
+use std::fmt::Write;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::diag::{Diagnostic, Severity, UiLang};
+use crate::text::{Encoding, LineIndex};
+
+pub struct Style {
+    pub color: bool,
+    pub lang: UiLang,
+}
+
+fn paint(s: &str, code: &str, color: bool) -> String {
+    if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+}
+
+fn severity_word(severity: Severity, lang: UiLang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, UiLang::En) => "error",
+        (Severity::Error, UiLang::Kk) => "қате",
+        (Severity::Error, UiLang::Ru) => "ошибка",
+        (Severity::Warning, UiLang::En) => "warning",
+        (Severity::Warning, UiLang::Kk) => "ескерту",
+        (Severity::Warning, UiLang::Ru) => "предупреждение",
+        (Severity::Info, UiLang::En) => "note",
+        (Severity::Info, UiLang::Kk) => "ақпарат",
+        (Severity::Info, UiLang::Ru) => "примечание",
+    }
+}
+
+/// Renders one diagnostic of `path`, whose text is `text`.
+pub fn render(d: &Diagnostic, path: &str, text: &str, lines: &LineIndex, style: &Style) -> String {
+    let start = lines.position(text, d.range.start, Encoding::Chars);
+    let line_no = (start.line + 1).to_string();
+    let gutter = " ".repeat(line_no.len());
+    let color = match d.severity {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Info => "1;36",
+    };
+    let mut out = String::new();
+    let head = format!("{}[{}]", severity_word(d.severity, style.lang), d.code());
+    let _ = writeln!(out, "{}: {}", paint(&head, color, style.color), d.message.render(style.lang));
+    let _ = writeln!(out, "{gutter}{} {path}:{}:{}", paint("-->", "1;34", style.color), start.line + 1, start.col + 1);
+    let range = lines.line_range(text, start.line as usize);
+    let source_line = &text[range.clone()];
+    let mut from = d.range.start.clamp(range.start, range.end);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = d.range.end.clamp(from, range.end);
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let pad = text[range.start..from].width();
+    let width = text[from..to].width().max(1);
+    let bar = paint("|", "1;34", style.color);
+    let _ = writeln!(out, "{gutter} {bar}");
+    let _ = writeln!(out, "{} {bar} {source_line}", paint(&line_no, "1;34", style.color));
+    let _ = writeln!(out, "{gutter} {bar} {}{}", " ".repeat(pad), paint(&"^".repeat(width), color, style.color));
+    if let Some(fix) = &d.fix {
+        let _ = writeln!(out, "{gutter} = help: {}", fix.title);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Message;
+
+    #[test]
+    fn caret_under_cyrillic_and_cjk() {
+        let text = "act a.b {\n  title zh official \"第二百八十五条 қате\" x\n}\n";
+        let lines = LineIndex::new(text);
+        let at = text.find('x').unwrap();
+        let d = Diagnostic::new(Message::SyntaxUnexpected { found: "x".into() }, at..at + 1);
+        let style = Style { color: false, lang: UiLang::En };
+        let expected = "error[syntax-error]: syntax error: unexpected `x`\n --> a.zan:2:36\n  |\n2 |   title zh official \"第二百八十五条 қате\" x\n  | "
+            .to_string()
+            + &" ".repeat(42)
+            + "^\n";
+        assert_eq!(render(&d, "a.zan", text, &lines, &style), expected);
+    }
+}

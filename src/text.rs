@@ -1,0 +1,170 @@
+//! Positions: byte offsets inside, lines and columns only for display and protocols.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r` (the LSP rules), so line numbers agree
+//! with every editor, whatever tree-sitter's own rows say.
+
+/// Line starts of one text, for converting byte offsets to positions and back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+/// How a column is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+    /// Unicode scalar values: what a person counts, used in human output.
+    Chars,
+}
+
+/// A zero-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts, len: text.len() }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte range of a line's content, without its terminator.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.starts[line.min(self.starts.len() - 1)];
+        let mut end = self.starts.get(line + 1).copied().unwrap_or(self.len);
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// The position of a byte offset; offsets past the end or inside a
+    /// character are moved back to the nearest boundary.
+    pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> LineCol {
+        let mut offset = offset.min(self.len);
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let range = self.line_range(text, line);
+        let end = offset.min(range.end);
+        let col = measure(&text[range.start..end], enc);
+        LineCol { line: line as u32, col: col as u32 }
+    }
+
+    /// The byte offset of a position. Columns past the end of the line clamp to
+    /// its end; a column inside a surrogate pair clamps to the character's start;
+    /// lines past the end clamp to the end of the text.
+    pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return self.len;
+        }
+        let range = self.line_range(text, line);
+        let mut remaining = pos.col as usize;
+        for (i, ch) in text[range.clone()].char_indices() {
+            let width = match enc {
+                Encoding::Utf8 => ch.len_utf8(),
+                Encoding::Utf16 => ch.len_utf16(),
+                Encoding::Chars => 1,
+            };
+            if remaining < width {
+                return range.start + i;
+            }
+            remaining -= width;
+        }
+        range.end
+    }
+}
+
+fn measure(s: &str, enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => s.len(),
+        Encoding::Utf16 => s.encode_utf16().count(),
+        Encoding::Chars => s.chars().count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(text: &str, enc: Encoding) {
+        let index = LineIndex::new(text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let pos = index.position(text, offset, enc);
+            let back = index.offset(text, pos, enc);
+            // Offsets on a line terminator map to the line's end.
+            let line_end = index.line_range(text, pos.line as usize).end;
+            assert_eq!(back, offset.min(line_end), "{text:?} at {offset}");
+        }
+    }
+
+    #[test]
+    fn kazakh_russian_chinese_emoji() {
+        let text = "бап 205\nстатья 205 🙂 x\n第二百八十五条\n";
+        let index = LineIndex::new(text);
+        let emoji = text.find('🙂').unwrap();
+        assert_eq!(index.position(text, emoji, Encoding::Utf16), LineCol { line: 1, col: 11 });
+        assert_eq!(index.position(text, emoji + 4, Encoding::Utf16), LineCol { line: 1, col: 13 });
+        assert_eq!(index.position(text, emoji + 4, Encoding::Chars), LineCol { line: 1, col: 12 });
+        assert_eq!(index.position(text, emoji + 4, Encoding::Utf8), LineCol { line: 1, col: 21 });
+        let cjk = text.find('八').unwrap();
+        assert_eq!(index.position(text, cjk, Encoding::Utf16), LineCol { line: 2, col: 3 });
+        // Inside the surrogate pair: back to the emoji's start.
+        assert_eq!(index.offset(text, LineCol { line: 1, col: 12 }, Encoding::Utf16), emoji);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+            roundtrip(text, enc);
+        }
+    }
+
+    #[test]
+    fn crlf_and_lone_cr() {
+        let text = "ә\r\nқ\rң\nү";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.position(text, text.find('қ').unwrap(), Encoding::Utf16), LineCol { line: 1, col: 0 });
+        assert_eq!(index.position(text, text.find('ң').unwrap(), Encoding::Utf16), LineCol { line: 2, col: 0 });
+        assert_eq!(index.position(text, text.find('ү').unwrap(), Encoding::Utf16), LineCol { line: 3, col: 0 });
+        // Between \r and \n: the end of line 0.
+        assert_eq!(index.position(text, 3, Encoding::Utf16), LineCol { line: 0, col: 1 });
+        assert_eq!(index.line_range(text, 0), 0..2);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+            roundtrip(text, enc);
+        }
+    }
+
+    #[test]
+    fn out_of_range_positions_clamp() {
+        let text = "ab\nвг";
+        let index = LineIndex::new(text);
+        assert_eq!(index.offset(text, LineCol { line: 0, col: 99 }, Encoding::Utf16), 2);
+        assert_eq!(index.offset(text, LineCol { line: 7, col: 0 }, Encoding::Utf16), text.len());
+        assert_eq!(index.position(text, 999, Encoding::Utf16), LineCol { line: 1, col: 2 });
+        // Inside a two-byte letter: back to its start.
+        assert_eq!(index.position(text, 4, Encoding::Utf8), LineCol { line: 1, col: 0 });
+    }
+}

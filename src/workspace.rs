@@ -1,0 +1,59 @@
+//! Finding and reading the `.zan` files of a workspace.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Message};
+
+/// The `.zan` files under `paths` (files are taken as given), sorted, each once.
+/// Directory loops and hidden directories are skipped; symlinks are followed
+/// only while they stay inside the directory given.
+pub fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let root = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let mut seen = HashSet::new();
+            walk(path, &root, &mut seen, &mut out);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn walk(dir: &Path, root: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
+    let Ok(real) = dir.canonicalize() else { return };
+    if !real.starts_with(root) || !seen.insert(real) {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') || name == "target" || name == "node_modules" {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, root, seen, out);
+        } else if name.ends_with(".zan") {
+            let inside = path.canonicalize().map(|p| p.starts_with(root)).unwrap_or(false);
+            if inside {
+                out.push(path);
+            }
+        }
+    }
+}
+
+/// Reads a file as UTF-8, or says why it cannot be read.
+pub fn read(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::new(Message::Unreadable { error: e.to_string() }, 0..0))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Diagnostic::new(Message::NotUtf8 { offset }, 0..0)
+    })
+}
