@@ -23,6 +23,10 @@ module.exports = grammar({
 
   extras: $ => [/\s/, $.comment],
 
+  // Keywords are lexed as identifiers first, so an unknown word such as
+  // `abolish` is one bad token, not a run of two-letter language codes.
+  word: $ => $.identifier,
+
   supertypes: $ => [$._operation],
 
   // A target may be followed by a unit (`compare … coe.ets185` then
@@ -307,7 +311,8 @@ module.exports = grammar({
 
     act_id: _ => /[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+/,
     identifier: _ => /[a-z][a-z0-9_-]*/,
-    lang: _ => /[a-z][a-z]/,
+    // Validated against ISO 639-1 by the model, so a typo gets a precise message.
+    lang: $ => alias($.identifier, 'lang_code'),
     date: _ => /\d{4}-\d{2}-\d{2}/,
     integer: _ => /\d+/,
   },

@@ -64,6 +64,7 @@ pub fn render(d: &Diagnostic, path: &str, text: &str, lines: &LineIndex, style: 
     if let Some(fix) = &d.fix {
         let _ = writeln!(out, "{gutter} = help: {}", fix.title);
     }
+    out.push('\n');
     out
 }
 
@@ -82,7 +83,7 @@ mod tests {
         let expected = "error[syntax-error]: syntax error: unexpected `x`\n --> a.zan:2:36\n  |\n2 |   title zh official \"第二百八十五条 қате\" x\n  | "
             .to_string()
             + &" ".repeat(42)
-            + "^\n";
+            + "^\n\n";
         assert_eq!(render(&d, "a.zan", text, &lines, &style), expected);
     }
 }

@@ -6,164 +6,156 @@
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #endif
 
-#ifdef _MSC_VER
-#pragma optimize("", off)
-#elif defined(__clang__)
-#pragma clang optimize off
-#elif defined(__GNUC__)
-#pragma GCC optimize ("O0", "jump-tables")
-#endif
-
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 339
+#define STATE_COUNT 240
 #define LARGE_STATE_COUNT 2
 #define SYMBOL_COUNT 150
-#define ALIAS_COUNT 0
-#define TOKEN_COUNT 78
+#define ALIAS_COUNT 1
+#define TOKEN_COUNT 77
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 26
 #define MAX_ALIAS_SEQUENCE_LENGTH 6
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 42
+#define PRODUCTION_ID_COUNT 43
 #define SUPERTYPE_COUNT 1
 
 enum ts_symbol_identifiers {
-  sym_comment = 1,
-  anon_sym_act = 2,
-  anon_sym_version = 3,
-  anon_sym_LBRACE = 4,
-  anon_sym_RBRACE = 5,
-  anon_sym_jurisdiction = 6,
-  anon_sym_kind = 7,
-  anon_sym_number = 8,
-  anon_sym_adopted = 9,
-  anon_sym_in_DASHforce = 10,
-  anon_sym_languages = 11,
-  anon_sym_source = 12,
-  anon_sym_title = 13,
-  anon_sym_cite = 14,
-  anon_sym_official = 15,
-  anon_sym_summary = 16,
-  anon_sym_repealed = 17,
-  anon_sym_book = 18,
-  anon_sym_division = 19,
-  anon_sym_section = 20,
-  anon_sym_subsection = 21,
-  anon_sym_chapter = 22,
-  anon_sym_subchapter = 23,
-  anon_sym_article = 24,
-  anon_sym_part = 25,
-  anon_sym_point = 26,
-  anon_sym_subpoint = 27,
-  anon_sym_indent = 28,
-  anon_sym_note = 29,
-  sym_number = 30,
-  anon_sym_DQUOTE = 31,
-  aux_sym_quoted_number_token1 = 32,
-  anon_sym_DQUOTE2 = 33,
-  anon_sym_compare = 34,
-  anon_sym_corresponds = 35,
-  anon_sym_stricter = 36,
-  anon_sym_lenient = 37,
-  anon_sym_broader = 38,
-  anon_sym_narrower = 39,
-  anon_sym_implements = 40,
-  anon_sym_AT = 41,
-  anon_sym_DOT_DOT = 42,
-  sym_string_content = 43,
-  sym_escape_sequence = 44,
-  anon_sym_LBRACK = 45,
-  anon_sym_RBRACK_LPAREN = 46,
-  anon_sym_RPAREN = 47,
-  anon_sym_amendment = 48,
-  anon_sym_target = 49,
-  anon_sym_status = 50,
-  anon_sym_draft = 51,
-  anon_sym_proposed = 52,
-  anon_sym_author = 53,
-  anon_sym_justification = 54,
-  anon_sym_replace = 55,
-  anon_sym_replace_DASHall = 56,
-  anon_sym_DASH_GT = 57,
-  anon_sym_delete = 58,
-  anon_sym_insert = 59,
-  anon_sym_before = 60,
-  anon_sym_after = 61,
-  anon_sym_at = 62,
-  anon_sym_start = 63,
-  anon_sym_end = 64,
-  anon_sym_occurrence = 65,
-  anon_sym_all = 66,
-  anon_sym_rewrite = 67,
-  anon_sym_add = 68,
-  anon_sym_to = 69,
-  anon_sym_repeal = 70,
-  anon_sym_renumber = 71,
-  sym_update_references = 72,
-  sym_act_id = 73,
-  sym_identifier = 74,
-  sym_lang = 75,
-  sym_date = 76,
-  sym_integer = 77,
-  sym_source_file = 78,
-  sym_act = 79,
-  sym_act_body = 80,
-  sym__act_item = 81,
-  sym_jurisdiction = 82,
-  sym_act_kind = 83,
-  sym_official_number = 84,
-  sym_adopted = 85,
-  sym_in_force = 86,
-  sym_languages = 87,
-  sym_source = 88,
-  sym_title = 89,
-  sym_text = 90,
-  sym__localized = 91,
-  sym_fidelity = 92,
-  sym_unit = 93,
-  sym_unit_body = 94,
-  sym__unit_item = 95,
-  sym_repealed = 96,
-  sym_unit_kind = 97,
-  sym__number = 98,
-  sym_quoted_number = 99,
-  sym_comparison = 100,
-  sym_relation = 101,
-  sym_target = 102,
-  sym__act_ref = 103,
-  sym_segment = 104,
-  sym_range_end = 105,
-  sym_string = 106,
-  sym_reference = 107,
-  sym_reference_text = 108,
-  sym_amendment = 109,
-  sym_amendment_body = 110,
-  sym__amendment_item = 111,
-  sym_amendment_target = 112,
-  sym_status = 113,
-  sym_status_value = 114,
-  sym_author = 115,
-  sym_justification = 116,
-  sym__operation = 117,
-  sym__operation_note = 118,
-  sym_replace_words = 119,
-  sym_replace_everywhere = 120,
-  sym__replace_body = 121,
-  sym_word_change = 122,
-  sym_delete_words = 123,
-  sym__delete_body = 124,
-  sym_word_deletion = 125,
-  sym_insert_words = 126,
-  sym__insert_body = 127,
-  sym_word_insertion = 128,
-  sym_position = 129,
-  sym_occurrence = 130,
-  sym_rewrite_unit = 131,
-  sym_add_unit = 132,
-  sym_unit_body_with_notes = 133,
-  sym_repeal_unit = 134,
-  sym_renumber_unit = 135,
-  sym__notes_body = 136,
+  sym_identifier = 1,
+  sym_comment = 2,
+  anon_sym_act = 3,
+  anon_sym_version = 4,
+  anon_sym_LBRACE = 5,
+  anon_sym_RBRACE = 6,
+  anon_sym_jurisdiction = 7,
+  anon_sym_kind = 8,
+  anon_sym_number = 9,
+  anon_sym_adopted = 10,
+  anon_sym_in_DASHforce = 11,
+  anon_sym_languages = 12,
+  anon_sym_source = 13,
+  anon_sym_title = 14,
+  anon_sym_cite = 15,
+  anon_sym_official = 16,
+  anon_sym_summary = 17,
+  anon_sym_repealed = 18,
+  anon_sym_book = 19,
+  anon_sym_division = 20,
+  anon_sym_section = 21,
+  anon_sym_subsection = 22,
+  anon_sym_chapter = 23,
+  anon_sym_subchapter = 24,
+  anon_sym_article = 25,
+  anon_sym_part = 26,
+  anon_sym_point = 27,
+  anon_sym_subpoint = 28,
+  anon_sym_indent = 29,
+  anon_sym_note = 30,
+  sym_number = 31,
+  anon_sym_DQUOTE = 32,
+  aux_sym_quoted_number_token1 = 33,
+  anon_sym_DQUOTE2 = 34,
+  anon_sym_compare = 35,
+  anon_sym_corresponds = 36,
+  anon_sym_stricter = 37,
+  anon_sym_lenient = 38,
+  anon_sym_broader = 39,
+  anon_sym_narrower = 40,
+  anon_sym_implements = 41,
+  anon_sym_AT = 42,
+  anon_sym_DOT_DOT = 43,
+  sym_string_content = 44,
+  sym_escape_sequence = 45,
+  anon_sym_LBRACK = 46,
+  anon_sym_RBRACK_LPAREN = 47,
+  anon_sym_RPAREN = 48,
+  anon_sym_amendment = 49,
+  anon_sym_target = 50,
+  anon_sym_status = 51,
+  anon_sym_draft = 52,
+  anon_sym_proposed = 53,
+  anon_sym_author = 54,
+  anon_sym_justification = 55,
+  anon_sym_replace = 56,
+  anon_sym_replace_DASHall = 57,
+  anon_sym_DASH_GT = 58,
+  anon_sym_delete = 59,
+  anon_sym_insert = 60,
+  anon_sym_before = 61,
+  anon_sym_after = 62,
+  anon_sym_at = 63,
+  anon_sym_start = 64,
+  anon_sym_end = 65,
+  anon_sym_occurrence = 66,
+  anon_sym_all = 67,
+  anon_sym_rewrite = 68,
+  anon_sym_add = 69,
+  anon_sym_to = 70,
+  anon_sym_repeal = 71,
+  anon_sym_renumber = 72,
+  sym_update_references = 73,
+  sym_act_id = 74,
+  sym_date = 75,
+  sym_integer = 76,
+  sym_source_file = 77,
+  sym_act = 78,
+  sym_act_body = 79,
+  sym__act_item = 80,
+  sym_jurisdiction = 81,
+  sym_act_kind = 82,
+  sym_official_number = 83,
+  sym_adopted = 84,
+  sym_in_force = 85,
+  sym_languages = 86,
+  sym_source = 87,
+  sym_title = 88,
+  sym_text = 89,
+  sym__localized = 90,
+  sym_fidelity = 91,
+  sym_unit = 92,
+  sym_unit_body = 93,
+  sym__unit_item = 94,
+  sym_repealed = 95,
+  sym_unit_kind = 96,
+  sym__number = 97,
+  sym_quoted_number = 98,
+  sym_comparison = 99,
+  sym_relation = 100,
+  sym_target = 101,
+  sym__act_ref = 102,
+  sym_segment = 103,
+  sym_range_end = 104,
+  sym_string = 105,
+  sym_reference = 106,
+  sym_reference_text = 107,
+  sym_amendment = 108,
+  sym_amendment_body = 109,
+  sym__amendment_item = 110,
+  sym_amendment_target = 111,
+  sym_status = 112,
+  sym_status_value = 113,
+  sym_author = 114,
+  sym_justification = 115,
+  sym__operation = 116,
+  sym__operation_note = 117,
+  sym_replace_words = 118,
+  sym_replace_everywhere = 119,
+  sym__replace_body = 120,
+  sym_word_change = 121,
+  sym_delete_words = 122,
+  sym__delete_body = 123,
+  sym_word_deletion = 124,
+  sym_insert_words = 125,
+  sym__insert_body = 126,
+  sym_word_insertion = 127,
+  sym_position = 128,
+  sym_occurrence = 129,
+  sym_rewrite_unit = 130,
+  sym_add_unit = 131,
+  sym_unit_body_with_notes = 132,
+  sym_repeal_unit = 133,
+  sym_renumber_unit = 134,
+  sym__notes_body = 135,
+  sym_lang = 136,
   aux_sym_source_file_repeat1 = 137,
   aux_sym_act_body_repeat1 = 138,
   aux_sym_languages_repeat1 = 139,
@@ -177,10 +169,12 @@ enum ts_symbol_identifiers {
   aux_sym__insert_body_repeat1 = 147,
   aux_sym_unit_body_with_notes_repeat1 = 148,
   aux_sym__notes_body_repeat1 = 149,
+  anon_alias_sym_lang_code = 150,
 };
 
 static const char * const ts_symbol_names[] = {
   [ts_builtin_sym_end] = "end",
+  [sym_identifier] = "identifier",
   [sym_comment] = "comment",
   [anon_sym_act] = "act",
   [anon_sym_version] = "version",
@@ -254,8 +248,6 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_renumber] = "renumber",
   [sym_update_references] = "update_references",
   [sym_act_id] = "act_id",
-  [sym_identifier] = "identifier",
-  [sym_lang] = "lang",
   [sym_date] = "date",
   [sym_integer] = "integer",
   [sym_source_file] = "source_file",
@@ -317,6 +309,7 @@ static const char * const ts_symbol_names[] = {
   [sym_repeal_unit] = "repeal_unit",
   [sym_renumber_unit] = "renumber_unit",
   [sym__notes_body] = "operation_body",
+  [sym_lang] = "lang",
   [aux_sym_source_file_repeat1] = "source_file_repeat1",
   [aux_sym_act_body_repeat1] = "act_body_repeat1",
   [aux_sym_languages_repeat1] = "languages_repeat1",
@@ -330,10 +323,12 @@ static const char * const ts_symbol_names[] = {
   [aux_sym__insert_body_repeat1] = "_insert_body_repeat1",
   [aux_sym_unit_body_with_notes_repeat1] = "unit_body_with_notes_repeat1",
   [aux_sym__notes_body_repeat1] = "_notes_body_repeat1",
+  [anon_alias_sym_lang_code] = "lang_code",
 };
 
 static const TSSymbol ts_symbol_map[] = {
   [ts_builtin_sym_end] = ts_builtin_sym_end,
+  [sym_identifier] = sym_identifier,
   [sym_comment] = sym_comment,
   [anon_sym_act] = anon_sym_act,
   [anon_sym_version] = anon_sym_version,
@@ -407,8 +402,6 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_renumber] = anon_sym_renumber,
   [sym_update_references] = sym_update_references,
   [sym_act_id] = sym_act_id,
-  [sym_identifier] = sym_identifier,
-  [sym_lang] = sym_lang,
   [sym_date] = sym_date,
   [sym_integer] = sym_integer,
   [sym_source_file] = sym_source_file,
@@ -470,6 +463,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_repeal_unit] = sym_repeal_unit,
   [sym_renumber_unit] = sym_renumber_unit,
   [sym__notes_body] = sym__replace_body,
+  [sym_lang] = sym_lang,
   [aux_sym_source_file_repeat1] = aux_sym_source_file_repeat1,
   [aux_sym_act_body_repeat1] = aux_sym_act_body_repeat1,
   [aux_sym_languages_repeat1] = aux_sym_languages_repeat1,
@@ -483,11 +477,16 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym__insert_body_repeat1] = aux_sym__insert_body_repeat1,
   [aux_sym_unit_body_with_notes_repeat1] = aux_sym_unit_body_with_notes_repeat1,
   [aux_sym__notes_body_repeat1] = aux_sym__notes_body_repeat1,
+  [anon_alias_sym_lang_code] = anon_alias_sym_lang_code,
 };
 
 static const TSSymbolMetadata ts_symbol_metadata[] = {
   [ts_builtin_sym_end] = {
     .visible = false,
+    .named = true,
+  },
+  [sym_identifier] = {
+    .visible = true,
     .named = true,
   },
   [sym_comment] = {
@@ -782,14 +781,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
-  [sym_identifier] = {
-    .visible = true,
-    .named = true,
-  },
-  [sym_lang] = {
-    .visible = true,
-    .named = true,
-  },
   [sym_date] = {
     .visible = true,
     .named = true,
@@ -1035,6 +1026,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_lang] = {
+    .visible = true,
+    .named = true,
+  },
   [aux_sym_source_file_repeat1] = {
     .visible = false,
     .named = false,
@@ -1085,6 +1080,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
   },
   [aux_sym__notes_body_repeat1] = {
     .visible = false,
+    .named = false,
+  },
+  [anon_alias_sym_lang_code] = {
+    .visible = true,
     .named = false,
   },
 };
@@ -1155,41 +1154,41 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [4] = {.index = 6, .length = 1},
   [5] = {.index = 7, .length = 1},
   [6] = {.index = 8, .length = 1},
-  [7] = {.index = 9, .length = 4},
-  [8] = {.index = 13, .length = 2},
-  [9] = {.index = 15, .length = 1},
-  [10] = {.index = 16, .length = 1},
-  [11] = {.index = 17, .length = 1},
-  [12] = {.index = 18, .length = 2},
-  [13] = {.index = 20, .length = 1},
-  [14] = {.index = 21, .length = 1},
-  [15] = {.index = 22, .length = 2},
-  [16] = {.index = 24, .length = 2},
-  [17] = {.index = 26, .length = 4},
-  [18] = {.index = 30, .length = 3},
-  [19] = {.index = 33, .length = 2},
-  [20] = {.index = 35, .length = 2},
-  [21] = {.index = 37, .length = 3},
-  [22] = {.index = 40, .length = 3},
-  [23] = {.index = 43, .length = 2},
-  [24] = {.index = 45, .length = 2},
-  [25] = {.index = 47, .length = 1},
-  [26] = {.index = 48, .length = 2},
-  [27] = {.index = 50, .length = 3},
-  [28] = {.index = 53, .length = 2},
-  [29] = {.index = 55, .length = 4},
-  [30] = {.index = 59, .length = 3},
-  [31] = {.index = 62, .length = 3},
-  [32] = {.index = 65, .length = 1},
-  [33] = {.index = 66, .length = 4},
-  [34] = {.index = 70, .length = 3},
-  [35] = {.index = 73, .length = 3},
-  [36] = {.index = 76, .length = 5},
-  [37] = {.index = 81, .length = 4},
-  [38] = {.index = 85, .length = 2},
-  [39] = {.index = 87, .length = 1},
-  [40] = {.index = 88, .length = 2},
-  [41] = {.index = 90, .length = 1},
+  [8] = {.index = 9, .length = 4},
+  [9] = {.index = 13, .length = 2},
+  [10] = {.index = 15, .length = 1},
+  [11] = {.index = 16, .length = 1},
+  [12] = {.index = 17, .length = 1},
+  [13] = {.index = 18, .length = 2},
+  [14] = {.index = 20, .length = 1},
+  [15] = {.index = 21, .length = 1},
+  [16] = {.index = 22, .length = 2},
+  [17] = {.index = 24, .length = 2},
+  [18] = {.index = 26, .length = 4},
+  [19] = {.index = 30, .length = 3},
+  [20] = {.index = 33, .length = 2},
+  [21] = {.index = 35, .length = 2},
+  [22] = {.index = 37, .length = 3},
+  [23] = {.index = 40, .length = 3},
+  [24] = {.index = 43, .length = 2},
+  [25] = {.index = 45, .length = 2},
+  [26] = {.index = 47, .length = 1},
+  [27] = {.index = 48, .length = 2},
+  [28] = {.index = 50, .length = 3},
+  [29] = {.index = 53, .length = 2},
+  [30] = {.index = 55, .length = 4},
+  [31] = {.index = 59, .length = 3},
+  [32] = {.index = 62, .length = 3},
+  [33] = {.index = 65, .length = 1},
+  [34] = {.index = 66, .length = 4},
+  [35] = {.index = 70, .length = 3},
+  [36] = {.index = 73, .length = 3},
+  [37] = {.index = 76, .length = 5},
+  [38] = {.index = 81, .length = 4},
+  [39] = {.index = 85, .length = 2},
+  [40] = {.index = 87, .length = 1},
+  [41] = {.index = 88, .length = 2},
+  [42] = {.index = 90, .length = 1},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1329,6 +1328,9 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
 
 static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE_LENGTH] = {
   [0] = {0},
+  [7] = {
+    [0] = anon_alias_sym_lang_code,
+  },
 };
 
 static const uint16_t ts_non_terminal_alias_map[] = {
@@ -1364,136 +1366,136 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [25] = 25,
   [26] = 26,
   [27] = 27,
-  [28] = 13,
-  [29] = 15,
-  [30] = 14,
-  [31] = 31,
-  [32] = 32,
-  [33] = 33,
+  [28] = 28,
+  [29] = 29,
+  [30] = 30,
+  [31] = 13,
+  [32] = 14,
+  [33] = 15,
   [34] = 34,
   [35] = 35,
   [36] = 36,
-  [37] = 36,
-  [38] = 34,
-  [39] = 36,
-  [40] = 34,
+  [37] = 37,
+  [38] = 38,
+  [39] = 39,
+  [40] = 40,
   [41] = 41,
   [42] = 42,
   [43] = 43,
-  [44] = 14,
-  [45] = 13,
+  [44] = 44,
+  [45] = 45,
   [46] = 15,
-  [47] = 47,
-  [48] = 15,
-  [49] = 14,
-  [50] = 2,
-  [51] = 13,
-  [52] = 14,
+  [47] = 13,
+  [48] = 14,
+  [49] = 2,
+  [50] = 13,
+  [51] = 51,
+  [52] = 52,
   [53] = 53,
   [54] = 54,
   [55] = 55,
-  [56] = 56,
-  [57] = 57,
-  [58] = 58,
-  [59] = 59,
-  [60] = 60,
-  [61] = 15,
-  [62] = 62,
-  [63] = 13,
-  [64] = 2,
-  [65] = 2,
-  [66] = 4,
-  [67] = 3,
-  [68] = 7,
-  [69] = 4,
-  [70] = 41,
-  [71] = 6,
-  [72] = 7,
-  [73] = 19,
-  [74] = 11,
-  [75] = 4,
-  [76] = 10,
-  [77] = 12,
-  [78] = 18,
-  [79] = 5,
-  [80] = 8,
-  [81] = 9,
-  [82] = 41,
+  [56] = 15,
+  [57] = 14,
+  [58] = 4,
+  [59] = 38,
+  [60] = 5,
+  [61] = 3,
+  [62] = 6,
+  [63] = 63,
+  [64] = 8,
+  [65] = 16,
+  [66] = 11,
+  [67] = 7,
+  [68] = 17,
+  [69] = 9,
+  [70] = 12,
+  [71] = 10,
+  [72] = 22,
+  [73] = 73,
+  [74] = 74,
+  [75] = 75,
+  [76] = 76,
+  [77] = 24,
+  [78] = 78,
+  [79] = 79,
+  [80] = 80,
+  [81] = 81,
+  [82] = 21,
   [83] = 83,
-  [84] = 6,
-  [85] = 3,
-  [86] = 47,
+  [84] = 84,
+  [85] = 76,
+  [86] = 86,
   [87] = 87,
-  [88] = 5,
-  [89] = 18,
+  [88] = 88,
+  [89] = 89,
   [90] = 90,
-  [91] = 9,
-  [92] = 11,
-  [93] = 8,
-  [94] = 19,
+  [91] = 76,
+  [92] = 76,
+  [93] = 93,
+  [94] = 79,
   [95] = 95,
-  [96] = 10,
-  [97] = 12,
-  [98] = 21,
-  [99] = 62,
+  [96] = 96,
+  [97] = 97,
+  [98] = 98,
+  [99] = 99,
   [100] = 100,
-  [101] = 54,
-  [102] = 56,
-  [103] = 6,
+  [101] = 101,
+  [102] = 102,
+  [103] = 103,
   [104] = 104,
-  [105] = 60,
+  [105] = 105,
   [106] = 106,
-  [107] = 7,
+  [107] = 107,
   [108] = 108,
   [109] = 109,
   [110] = 110,
-  [111] = 106,
-  [112] = 3,
+  [111] = 111,
+  [112] = 112,
   [113] = 113,
-  [114] = 23,
-  [115] = 24,
+  [114] = 114,
+  [115] = 115,
   [116] = 116,
-  [117] = 83,
-  [118] = 5,
-  [119] = 8,
-  [120] = 106,
+  [117] = 117,
+  [118] = 118,
+  [119] = 119,
+  [120] = 120,
   [121] = 121,
-  [122] = 106,
+  [122] = 122,
   [123] = 123,
   [124] = 124,
-  [125] = 106,
+  [125] = 125,
   [126] = 126,
-  [127] = 8,
-  [128] = 24,
-  [129] = 21,
-  [130] = 62,
-  [131] = 54,
+  [127] = 127,
+  [128] = 128,
+  [129] = 129,
+  [130] = 130,
+  [131] = 131,
   [132] = 132,
-  [133] = 95,
+  [133] = 133,
   [134] = 134,
-  [135] = 56,
-  [136] = 90,
-  [137] = 5,
-  [138] = 47,
-  [139] = 60,
-  [140] = 23,
-  [141] = 100,
+  [135] = 135,
+  [136] = 136,
+  [137] = 137,
+  [138] = 135,
+  [139] = 135,
+  [140] = 135,
+  [141] = 141,
   [142] = 142,
   [143] = 143,
   [144] = 144,
-  [145] = 145,
+  [145] = 142,
   [146] = 146,
   [147] = 147,
   [148] = 148,
   [149] = 149,
   [150] = 150,
-  [151] = 151,
-  [152] = 152,
-  [153] = 153,
+  [151] = 148,
+  [152] = 142,
+  [153] = 148,
   [154] = 154,
   [155] = 155,
   [156] = 156,
-  [157] = 157,
+  [157] = 155,
   [158] = 158,
   [159] = 159,
   [160] = 160,
@@ -1502,8 +1504,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [163] = 163,
   [164] = 164,
   [165] = 165,
-  [166] = 166,
-  [167] = 167,
+  [166] = 165,
+  [167] = 158,
   [168] = 168,
   [169] = 169,
   [170] = 170,
@@ -1516,165 +1518,66 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [177] = 177,
   [178] = 178,
   [179] = 179,
-  [180] = 180,
-  [181] = 180,
-  [182] = 180,
-  [183] = 183,
+  [180] = 8,
+  [181] = 181,
+  [182] = 11,
+  [183] = 156,
   [184] = 184,
-  [185] = 185,
-  [186] = 180,
-  [187] = 180,
+  [185] = 179,
+  [186] = 176,
+  [187] = 187,
   [188] = 188,
   [189] = 189,
   [190] = 190,
   [191] = 191,
   [192] = 192,
-  [193] = 41,
+  [193] = 193,
   [194] = 194,
-  [195] = 189,
+  [195] = 195,
   [196] = 196,
   [197] = 197,
-  [198] = 190,
-  [199] = 197,
-  [200] = 189,
+  [198] = 198,
+  [199] = 199,
+  [200] = 200,
   [201] = 201,
-  [202] = 190,
-  [203] = 197,
-  [204] = 189,
-  [205] = 197,
-  [206] = 189,
-  [207] = 197,
-  [208] = 189,
-  [209] = 197,
-  [210] = 189,
-  [211] = 197,
-  [212] = 189,
-  [213] = 197,
-  [214] = 8,
-  [215] = 19,
-  [216] = 10,
-  [217] = 12,
+  [202] = 202,
+  [203] = 203,
+  [204] = 204,
+  [205] = 205,
+  [206] = 206,
+  [207] = 207,
+  [208] = 208,
+  [209] = 209,
+  [210] = 210,
+  [211] = 203,
+  [212] = 208,
+  [213] = 206,
+  [214] = 214,
+  [215] = 215,
+  [216] = 216,
+  [217] = 217,
   [218] = 218,
-  [219] = 5,
+  [219] = 219,
   [220] = 220,
-  [221] = 3,
-  [222] = 220,
-  [223] = 220,
-  [224] = 5,
-  [225] = 18,
-  [226] = 9,
-  [227] = 11,
-  [228] = 8,
-  [229] = 229,
-  [230] = 220,
+  [221] = 221,
+  [222] = 222,
+  [223] = 223,
+  [224] = 224,
+  [225] = 225,
+  [226] = 226,
+  [227] = 227,
+  [228] = 227,
+  [229] = 219,
+  [230] = 230,
   [231] = 231,
   [232] = 232,
-  [233] = 5,
-  [234] = 8,
+  [233] = 233,
+  [234] = 234,
   [235] = 235,
   [236] = 236,
-  [237] = 237,
-  [238] = 23,
+  [237] = 234,
+  [238] = 238,
   [239] = 239,
-  [240] = 240,
-  [241] = 241,
-  [242] = 236,
-  [243] = 239,
-  [244] = 24,
-  [245] = 236,
-  [246] = 47,
-  [247] = 247,
-  [248] = 236,
-  [249] = 239,
-  [250] = 250,
-  [251] = 251,
-  [252] = 239,
-  [253] = 253,
-  [254] = 254,
-  [255] = 255,
-  [256] = 256,
-  [257] = 100,
-  [258] = 258,
-  [259] = 259,
-  [260] = 260,
-  [261] = 261,
-  [262] = 262,
-  [263] = 263,
-  [264] = 264,
-  [265] = 265,
-  [266] = 266,
-  [267] = 229,
-  [268] = 268,
-  [269] = 269,
-  [270] = 270,
-  [271] = 271,
-  [272] = 272,
-  [273] = 273,
-  [274] = 274,
-  [275] = 275,
-  [276] = 270,
-  [277] = 277,
-  [278] = 278,
-  [279] = 275,
-  [280] = 280,
-  [281] = 268,
-  [282] = 282,
-  [283] = 283,
-  [284] = 284,
-  [285] = 285,
-  [286] = 274,
-  [287] = 287,
-  [288] = 283,
-  [289] = 289,
-  [290] = 290,
-  [291] = 275,
-  [292] = 268,
-  [293] = 293,
-  [294] = 283,
-  [295] = 284,
-  [296] = 274,
-  [297] = 297,
-  [298] = 268,
-  [299] = 283,
-  [300] = 284,
-  [301] = 301,
-  [302] = 284,
-  [303] = 303,
-  [304] = 304,
-  [305] = 305,
-  [306] = 306,
-  [307] = 307,
-  [308] = 270,
-  [309] = 309,
-  [310] = 310,
-  [311] = 311,
-  [312] = 312,
-  [313] = 313,
-  [314] = 314,
-  [315] = 315,
-  [316] = 316,
-  [317] = 311,
-  [318] = 314,
-  [319] = 319,
-  [320] = 320,
-  [321] = 321,
-  [322] = 322,
-  [323] = 323,
-  [324] = 311,
-  [325] = 325,
-  [326] = 314,
-  [327] = 327,
-  [328] = 311,
-  [329] = 329,
-  [330] = 314,
-  [331] = 331,
-  [332] = 309,
-  [333] = 333,
-  [334] = 309,
-  [335] = 335,
-  [336] = 309,
-  [337] = 311,
-  [338] = 309,
 };
 
 static const TSSymbol ts_supertype_symbols[SUPERTYPE_COUNT] = {
@@ -1878,2442 +1781,1608 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(393);
+      if (eof) ADVANCE(42);
       ADVANCE_MAP(
-        '"', 450,
-        '#', 394,
-        ')', 465,
-        '-', 86,
-        '.', 24,
-        '@', 458,
-        '[', 463,
-        '\\', 380,
-        ']', 19,
-        'a', 126,
-        'b', 274,
-        'c', 200,
-        'd', 205,
-        'i', 248,
-        'j', 368,
-        'k', 206,
-        'l', 89,
-        'n', 276,
-        'o', 111,
-        'p', 87,
-        'r', 139,
-        's', 153,
-        't', 214,
-        '{', 397,
-        '}', 398,
+        '"', 61,
+        '#', 43,
+        ')', 69,
+        '-', 19,
+        '.', 17,
+        '@', 62,
+        '[', 67,
+        '\\', 30,
+        ']', 14,
+        'a', 85,
+        'b', 84,
+        't', 87,
+        '{', 44,
+        '}', 45,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(391);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(525);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+          lookahead == ' ') SKIP(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(97);
+      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 1:
-      if (lookahead == '\n') SKIP(16);
-      if (lookahead == '"') ADVANCE(450);
-      if (lookahead == '#') ADVANCE(461);
-      if (lookahead == '[') ADVANCE(463);
-      if (lookahead == '\\') ADVANCE(380);
-      if (lookahead == ']') ADVANCE(19);
+      if (lookahead == '\n') SKIP(11);
+      if (lookahead == '"') ADVANCE(61);
+      if (lookahead == '#') ADVANCE(65);
+      if (lookahead == '[') ADVANCE(67);
+      if (lookahead == '\\') ADVANCE(30);
+      if (lookahead == ']') ADVANCE(14);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(460);
-      if (lookahead != 0) ADVANCE(461);
+          lookahead == ' ') ADVANCE(64);
+      if (lookahead != 0) ADVANCE(65);
       END_STATE();
     case 2:
-      if (lookahead == '\n') SKIP(16);
-      if (lookahead == '#') ADVANCE(447);
+      if (lookahead == '\n') SKIP(11);
+      if (lookahead == '#') ADVANCE(58);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(448);
+          lookahead == ' ') ADVANCE(59);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(449);
+          lookahead != '#') ADVANCE(60);
       END_STATE();
     case 3:
-      ADVANCE_MAP(
-        '"', 450,
-        '#', 394,
-        'a', 127,
-        'b', 274,
-        'c', 201,
-        'd', 205,
-        'i', 248,
-        'j', 372,
-        'k', 206,
-        'l', 89,
-        'n', 276,
-        'p', 87,
-        's', 153,
-        't', 215,
-        '}', 398,
-      );
+      if (lookahead == '"') ADVANCE(61);
+      if (lookahead == '#') ADVANCE(43);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(12);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+          lookahead == ' ') SKIP(10);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(81);
       END_STATE();
     case 4:
       ADVANCE_MAP(
-        '"', 446,
-        '#', 394,
-        '.', 24,
-        '@', 458,
-        'a', 299,
-        'b', 274,
-        'c', 201,
-        'd', 205,
-        'i', 257,
-        'j', 371,
-        'n', 277,
-        'p', 87,
-        'r', 139,
-        's', 154,
-        't', 215,
-        '}', 398,
+        '"', 57,
+        '#', 43,
+        ')', 69,
+        '.', 17,
+        '@', 62,
+        't', 87,
+        '{', 44,
+        '}', 45,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(4);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(387);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 5:
       ADVANCE_MAP(
-        '"', 446,
-        '#', 394,
-        '.', 24,
-        '@', 458,
-        'a', 299,
-        'b', 274,
-        'c', 201,
-        'd', 205,
-        'i', 257,
-        'j', 371,
-        'n', 277,
-        'p', 87,
-        's', 154,
-        '}', 398,
+        '"', 57,
+        '#', 43,
+        ')', 69,
+        '.', 17,
+        'a', 85,
+        'b', 84,
+        't', 87,
+        '{', 44,
+        '}', 45,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(5);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 6:
-      ADVANCE_MAP(
-        '"', 446,
-        '#', 394,
-        '.', 24,
-        '@', 458,
-        'a', 299,
-        'b', 274,
-        'c', 201,
-        'd', 205,
-        'i', 257,
-        'n', 277,
-        'p', 87,
-        'r', 139,
-        's', 154,
-        't', 215,
-        '}', 398,
-      );
+      if (lookahead == '"') ADVANCE(57);
+      if (lookahead == '#') ADVANCE(43);
+      if (lookahead == 'a') ADVANCE(49);
+      if (lookahead == 'b') ADVANCE(48);
+      if (lookahead == 't') ADVANCE(51);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(6);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(387);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(56);
       END_STATE();
     case 7:
-      if (lookahead == '"') ADVANCE(446);
-      if (lookahead == '#') ADVANCE(394);
-      if (lookahead == 'a') ADVANCE(438);
-      if (lookahead == 'b') ADVANCE(437);
-      if (lookahead == 't') ADVANCE(440);
+      if (lookahead == '"') ADVANCE(57);
+      if (lookahead == '#') ADVANCE(43);
+      if (lookahead == '{') ADVANCE(44);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(7);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(445);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(56);
       END_STATE();
     case 8:
-      if (lookahead == '"') ADVANCE(446);
-      if (lookahead == '#') ADVANCE(394);
-      if (lookahead == 'c') ADVANCE(271);
-      if (lookahead == 'j') ADVANCE(371);
-      if (lookahead == '}') ADVANCE(398);
+      if (lookahead == '#') ADVANCE(43);
+      if (lookahead == 'a') ADVANCE(85);
+      if (lookahead == 'b') ADVANCE(84);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(8);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 9:
-      if (lookahead == '"') ADVANCE(446);
-      if (lookahead == '#') ADVANCE(394);
-      if (lookahead == '{') ADVANCE(397);
+      if (lookahead == '#') ADVANCE(43);
+      if (lookahead == 'a') ADVANCE(23);
+      if (lookahead == 'b') ADVANCE(22);
+      if (lookahead == 't') ADVANCE(25);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(9);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(445);
       END_STATE();
     case 10:
-      ADVANCE_MAP(
-        '#', 394,
-        'a', 299,
-        'b', 274,
-        'c', 200,
-        'd', 205,
-        'i', 257,
-        'j', 371,
-        'n', 277,
-        'p', 87,
-        'r', 139,
-        's', 154,
-        't', 215,
-        '}', 398,
-      );
+      if (lookahead == '#') ADVANCE(43);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(10);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(81);
       END_STATE();
     case 11:
-      ADVANCE_MAP(
-        '#', 394,
-        'a', 299,
-        'b', 274,
-        'c', 200,
-        'd', 205,
-        'i', 257,
-        'n', 277,
-        'p', 87,
-        'r', 139,
-        's', 154,
-        't', 215,
-        '}', 398,
-      );
+      if (lookahead == '#') ADVANCE(43);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(11);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(388);
       END_STATE();
     case 12:
-      ADVANCE_MAP(
-        '#', 394,
-        'a', 127,
-        'b', 274,
-        'c', 201,
-        'd', 205,
-        'i', 248,
-        'j', 372,
-        'k', 206,
-        'l', 89,
-        'n', 276,
-        'p', 87,
-        's', 153,
-        't', 215,
-        '}', 398,
-      );
+      if (lookahead == '#') ADVANCE(43);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(12);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 13:
-      ADVANCE_MAP(
-        '#', 394,
-        'a', 69,
-        'b', 62,
-        'c', 41,
-        'd', 43,
-        'i', 53,
-        'n', 61,
-        'p', 26,
-        's', 34,
-      );
+      if (lookahead == '#') ADVANCE(43);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(13);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(18);
       END_STATE();
     case 14:
-      if (lookahead == '#') ADVANCE(394);
-      if (lookahead == 'c') ADVANCE(210);
-      if (lookahead == 'j') ADVANCE(371);
-      if (lookahead == '}') ADVANCE(398);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(14);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+      if (lookahead == '(') ADVANCE(68);
       END_STATE();
     case 15:
-      if (lookahead == '#') ADVANCE(394);
-      if (lookahead == 'c') ADVANCE(271);
-      if (lookahead == 'j') ADVANCE(371);
-      if (lookahead == 'o') ADVANCE(111);
-      if (lookahead == '}') ADVANCE(398);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(15);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+      if (lookahead == '-') ADVANCE(33);
       END_STATE();
     case 16:
-      if (lookahead == '#') ADVANCE(394);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(16);
+      if (lookahead == '-') ADVANCE(34);
       END_STATE();
     case 17:
-      if (lookahead == '#') ADVANCE(394);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(17);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(388);
+      if (lookahead == '.') ADVANCE(63);
       END_STATE();
     case 18:
-      if (lookahead == '#') ADVANCE(394);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(18);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(495);
+      if (lookahead == '.') ADVANCE(38);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(18);
       END_STATE();
     case 19:
-      if (lookahead == '(') ADVANCE(464);
+      if (lookahead == '>') ADVANCE(70);
       END_STATE();
     case 20:
-      if (lookahead == '-') ADVANCE(190);
-      if (lookahead == 'd') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(173);
+      if (lookahead == 'e') ADVANCE(27);
       END_STATE();
     case 21:
-      if (lookahead == '-') ADVANCE(383);
+      if (lookahead == 'e') ADVANCE(71);
       END_STATE();
     case 22:
-      if (lookahead == '-') ADVANCE(384);
+      if (lookahead == 'e') ADVANCE(24);
       END_STATE();
     case 23:
-      if (lookahead == '-') ADVANCE(322);
+      if (lookahead == 'f') ADVANCE(29);
       END_STATE();
     case 24:
-      if (lookahead == '.') ADVANCE(459);
+      if (lookahead == 'f') ADVANCE(26);
       END_STATE();
     case 25:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'a') ADVANCE(67);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (lookahead == 'o') ADVANCE(77);
       END_STATE();
     case 26:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'a') ADVANCE(72);
-      if (lookahead == 'o') ADVANCE(45);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (lookahead == 'o') ADVANCE(28);
       END_STATE();
     case 27:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'a') ADVANCE(68);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (lookahead == 'r') ADVANCE(74);
       END_STATE();
     case 28:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'b') ADVANCE(32);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (lookahead == 'r') ADVANCE(21);
       END_STATE();
     case 29:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'c') ADVANCE(52);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (lookahead == 't') ADVANCE(20);
       END_STATE();
     case 30:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'c') ADVANCE(81);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (lookahead == '"' ||
+          ('[' <= lookahead && lookahead <= ']')) ADVANCE(66);
       END_STATE();
     case 31:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'c') ADVANCE(83);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(16);
       END_STATE();
     case 32:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'c') ADVANCE(42);
-      if (lookahead == 'p') ADVANCE(66);
-      if (lookahead == 's') ADVANCE(40);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(93);
       END_STATE();
     case 33:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'd') ADVANCE(39);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
       END_STATE();
     case 34:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'e') ADVANCE(30);
-      if (lookahead == 'u') ADVANCE(28);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
       END_STATE();
     case 35:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'e') ADVANCE(434);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(15);
       END_STATE();
     case 36:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'e') ADVANCE(424);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(35);
       END_STATE();
     case 37:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'e') ADVANCE(70);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(36);
       END_STATE();
     case 38:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'e') ADVANCE(71);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(80);
       END_STATE();
     case 39:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'e') ADVANCE(58);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(56);
       END_STATE();
     case 40:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'e') ADVANCE(31);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (eof) ADVANCE(42);
+      ADVANCE_MAP(
+        '"', 57,
+        '#', 43,
+        ')', 69,
+        '-', 19,
+        '.', 17,
+        '@', 62,
+        'a', 85,
+        'b', 84,
+        't', 87,
+        '{', 44,
+        '}', 45,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(97);
+      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 41:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'h') ADVANCE(25);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
+      if (eof) ADVANCE(42);
+      if (lookahead == '"') ADVANCE(57);
+      if (lookahead == '#') ADVANCE(43);
+      if (lookahead == '-') ADVANCE(19);
+      if (lookahead == '.') ADVANCE(17);
+      if (lookahead == '@') ADVANCE(62);
+      if (lookahead == '{') ADVANCE(44);
+      if (lookahead == '}') ADVANCE(45);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(41);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(37);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 42:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'h') ADVANCE(27);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 43:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'i') ADVANCE(84);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 44:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'i') ADVANCE(73);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 45:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'i') ADVANCE(57);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 46:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'i') ADVANCE(29);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 47:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'i') ADVANCE(63);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 48:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'i') ADVANCE(64);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 49:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'i') ADVANCE(65);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 50:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'i') ADVANCE(59);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 51:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'k') ADVANCE(412);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 52:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'l') ADVANCE(36);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 53:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'n') ADVANCE(33);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 54:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'n') ADVANCE(416);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 55:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'n') ADVANCE(414);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 56:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'n') ADVANCE(418);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 57:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'n') ADVANCE(75);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 58:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'n') ADVANCE(76);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 59:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'n') ADVANCE(77);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 60:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'o') ADVANCE(51);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 61:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'o') ADVANCE(78);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 62:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'o') ADVANCE(60);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 63:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'o') ADVANCE(54);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 64:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'o') ADVANCE(55);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 65:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'o') ADVANCE(56);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 66:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'o') ADVANCE(50);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 67:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'p') ADVANCE(80);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 68:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'p') ADVANCE(82);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 69:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'r') ADVANCE(79);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 70:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'r') ADVANCE(420);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 71:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'r') ADVANCE(422);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 72:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'r') ADVANCE(74);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 73:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 's') ADVANCE(48);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 74:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 't') ADVANCE(426);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 75:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 't') ADVANCE(428);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 76:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 't') ADVANCE(432);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 77:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 't') ADVANCE(430);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 78:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 't') ADVANCE(35);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 79:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 't') ADVANCE(46);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 80:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 't') ADVANCE(37);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 81:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 't') ADVANCE(47);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 82:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 't') ADVANCE(38);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 83:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 't') ADVANCE(49);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 84:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == 'v') ADVANCE(44);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 85:
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 86:
-      if (lookahead == '>') ADVANCE(475);
-      END_STATE();
-    case 87:
-      if (lookahead == 'a') ADVANCE(511);
-      if (lookahead == 'o') ADVANCE(503);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 88:
-      if (lookahead == 'a') ADVANCE(318);
-      if (lookahead == 'r') ADVANCE(220);
-      END_STATE();
-    case 89:
-      if (lookahead == 'a') ADVANCE(507);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 90:
-      if (lookahead == 'a') ADVANCE(198);
-      END_STATE();
-    case 91:
-      if (lookahead == 'a') ADVANCE(314);
-      END_STATE();
-    case 92:
-      if (lookahead == 'a') ADVANCE(232);
-      END_STATE();
-    case 93:
-      if (lookahead == 'a') ADVANCE(192);
-      END_STATE();
-    case 94:
-      if (lookahead == 'a') ADVANCE(233);
-      END_STATE();
-    case 95:
-      if (lookahead == 'a') ADVANCE(235);
-      END_STATE();
-    case 96:
-      if (lookahead == 'a') ADVANCE(310);
-      if (lookahead == 'o') ADVANCE(207);
-      if (lookahead == 'r') ADVANCE(279);
-      END_STATE();
-    case 97:
-      if (lookahead == 'a') ADVANCE(137);
-      END_STATE();
-    case 98:
-      if (lookahead == 'a') ADVANCE(324);
-      if (lookahead == 'i') ADVANCE(340);
-      if (lookahead == 'o') ADVANCE(489);
-      END_STATE();
-    case 99:
-      if (lookahead == 'a') ADVANCE(250);
-      if (lookahead == 'e') ADVANCE(265);
-      END_STATE();
-    case 100:
-      if (lookahead == 'a') ADVANCE(305);
-      END_STATE();
-    case 101:
-      if (lookahead == 'a') ADVANCE(313);
-      if (lookahead == 'o') ADVANCE(353);
-      if (lookahead == 'u') ADVANCE(241);
-      END_STATE();
-    case 102:
-      if (lookahead == 'a') ADVANCE(238);
-      END_STATE();
-    case 103:
-      if (lookahead == 'a') ADVANCE(119);
-      END_STATE();
-    case 104:
-      if (lookahead == 'a') ADVANCE(361);
-      END_STATE();
-    case 105:
-      if (lookahead == 'a') ADVANCE(365);
-      END_STATE();
-    case 106:
-      if (lookahead == 'a') ADVANCE(296);
-      END_STATE();
-    case 107:
-      if (lookahead == 'a') ADVANCE(297);
-      END_STATE();
-    case 108:
-      if (lookahead == 'b') ADVANCE(112);
-      if (lookahead == 'm') ADVANCE(245);
-      END_STATE();
-    case 109:
-      if (lookahead == 'b') ADVANCE(162);
-      END_STATE();
-    case 110:
-      if (lookahead == 'b') ADVANCE(177);
-      END_STATE();
-    case 111:
-      if (lookahead == 'c') ADVANCE(500);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 112:
-      if (lookahead == 'c') ADVANCE(202);
-      if (lookahead == 'p') ADVANCE(283);
-      if (lookahead == 's') ADVANCE(158);
-      END_STATE();
-    case 113:
-      if (lookahead == 'c') ADVANCE(104);
-      END_STATE();
-    case 114:
-      ADVANCE_MAP(
-        'c', 345,
-        'd', 131,
-        'f', 363,
-        'l', 231,
-        'm', 171,
-        'r', 338,
-        't', 482,
-        'u', 352,
-      );
-      END_STATE();
-    case 115:
-      if (lookahead == 'c') ADVANCE(143);
-      END_STATE();
-    case 116:
-      if (lookahead == 'c') ADVANCE(224);
-      END_STATE();
-    case 117:
-      if (lookahead == 'c') ADVANCE(146);
-      END_STATE();
-    case 118:
-      if (lookahead == 'c') ADVANCE(147);
-      END_STATE();
-    case 119:
-      if (lookahead == 'c') ADVANCE(151);
-      END_STATE();
-    case 120:
-      if (lookahead == 'c') ADVANCE(170);
-      END_STATE();
-    case 121:
-      if (lookahead == 'c') ADVANCE(355);
-      END_STATE();
-    case 122:
-      if (lookahead == 'c') ADVANCE(237);
-      END_STATE();
-    case 123:
-      if (lookahead == 'c') ADVANCE(357);
-      END_STATE();
-    case 124:
-      if (lookahead == 'c') ADVANCE(359);
-      END_STATE();
-    case 125:
-      if (lookahead == 'c') ADVANCE(367);
-      END_STATE();
-    case 126:
-      if (lookahead == 'd') ADVANCE(508);
-      if (lookahead == 'r') ADVANCE(515);
-      if (lookahead == 't') ADVANCE(482);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 127:
-      if (lookahead == 'd') ADVANCE(508);
-      if (lookahead == 'r') ADVANCE(515);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 128:
-      if (lookahead == 'd') ADVANCE(400);
-      END_STATE();
-    case 129:
-      if (lookahead == 'd') ADVANCE(402);
-      END_STATE();
-    case 130:
-      if (lookahead == 'd') ADVANCE(410);
-      END_STATE();
-    case 131:
-      if (lookahead == 'd') ADVANCE(488);
-      if (lookahead == 'o') ADVANCE(292);
-      END_STATE();
-    case 132:
-      if (lookahead == 'd') ADVANCE(484);
-      END_STATE();
-    case 133:
-      if (lookahead == 'd') ADVANCE(470);
-      END_STATE();
-    case 134:
-      if (lookahead == 'd') ADVANCE(246);
-      END_STATE();
-    case 135:
-      if (lookahead == 'd') ADVANCE(105);
-      END_STATE();
-    case 136:
-      if (lookahead == 'd') ADVANCE(331);
-      END_STATE();
-    case 137:
-      if (lookahead == 'd') ADVANCE(175);
-      END_STATE();
-    case 138:
-      if (lookahead == 'd') ADVANCE(229);
-      END_STATE();
-    case 139:
-      if (lookahead == 'e') ADVANCE(510);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 140:
-      if (lookahead == 'e') ADVANCE(407);
-      END_STATE();
-    case 141:
-      if (lookahead == 'e') ADVANCE(433);
-      END_STATE();
-    case 142:
-      if (lookahead == 'e') ADVANCE(406);
-      END_STATE();
-    case 143:
-      if (lookahead == 'e') ADVANCE(405);
-      END_STATE();
-    case 144:
-      if (lookahead == 'e') ADVANCE(423);
-      END_STATE();
-    case 145:
-      if (lookahead == 'e') ADVANCE(451);
-      END_STATE();
-    case 146:
-      if (lookahead == 'e') ADVANCE(403);
-      END_STATE();
-    case 147:
-      if (lookahead == 'e') ADVANCE(485);
-      END_STATE();
-    case 148:
-      if (lookahead == 'e') ADVANCE(259);
-      END_STATE();
-    case 149:
-      if (lookahead == 'e') ADVANCE(478);
-      END_STATE();
-    case 150:
-      if (lookahead == 'e') ADVANCE(476);
-      END_STATE();
-    case 151:
-      if (lookahead == 'e') ADVANCE(473);
-      END_STATE();
-    case 152:
-      if (lookahead == 'e') ADVANCE(487);
-      END_STATE();
-    case 153:
-      if (lookahead == 'e') ADVANCE(501);
-      if (lookahead == 'o') ADVANCE(519);
-      if (lookahead == 'u') ADVANCE(499);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 154:
-      if (lookahead == 'e') ADVANCE(501);
-      if (lookahead == 'u') ADVANCE(499);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 155:
-      if (lookahead == 'e') ADVANCE(102);
-      END_STATE();
-    case 156:
-      if (lookahead == 'e') ADVANCE(23);
-      END_STATE();
-    case 157:
-      if (lookahead == 'e') ADVANCE(129);
-      END_STATE();
-    case 158:
-      if (lookahead == 'e') ADVANCE(123);
-      END_STATE();
-    case 159:
-      if (lookahead == 'e') ADVANCE(328);
-      END_STATE();
-    case 160:
-      if (lookahead == 'e') ADVANCE(130);
-      END_STATE();
-    case 161:
-      if (lookahead == 'e') ADVANCE(269);
-      END_STATE();
-    case 162:
-      if (lookahead == 'e') ADVANCE(300);
-      END_STATE();
-    case 163:
-      if (lookahead == 'e') ADVANCE(337);
-      END_STATE();
-    case 164:
-      if (lookahead == 'e') ADVANCE(193);
-      END_STATE();
-    case 165:
-      if (lookahead == 'e') ADVANCE(301);
-      END_STATE();
-    case 166:
-      if (lookahead == 'e') ADVANCE(302);
-      END_STATE();
-    case 167:
-      if (lookahead == 'e') ADVANCE(133);
-      END_STATE();
-    case 168:
-      if (lookahead == 'e') ADVANCE(323);
-      END_STATE();
-    case 169:
-      if (lookahead == 'e') ADVANCE(92);
-      if (lookahead == 'l') ADVANCE(103);
-      END_STATE();
-    case 170:
-      if (lookahead == 'e') ADVANCE(332);
-      END_STATE();
-    case 171:
-      if (lookahead == 'e') ADVANCE(263);
-      END_STATE();
-    case 172:
-      if (lookahead == 'e') ADVANCE(303);
-      END_STATE();
-    case 173:
-      if (lookahead == 'e') ADVANCE(319);
-      END_STATE();
-    case 174:
-      if (lookahead == 'e') ADVANCE(349);
-      END_STATE();
-    case 175:
-      if (lookahead == 'e') ADVANCE(306);
-      END_STATE();
-    case 176:
-      if (lookahead == 'e') ADVANCE(307);
-      END_STATE();
-    case 177:
-      if (lookahead == 'e') ADVANCE(308);
-      END_STATE();
-    case 178:
-      if (lookahead == 'e') ADVANCE(309);
-      END_STATE();
-    case 179:
-      if (lookahead == 'e') ADVANCE(191);
-      if (lookahead == 'o') ADVANCE(272);
-      if (lookahead == 'r') ADVANCE(285);
-      END_STATE();
-    case 180:
-      if (lookahead == 'e') ADVANCE(260);
-      END_STATE();
-    case 181:
-      if (lookahead == 'e') ADVANCE(266);
-      END_STATE();
-    case 182:
-      if (lookahead == 'e') ADVANCE(239);
-      if (lookahead == 'i') ADVANCE(377);
-      if (lookahead == 'r') ADVANCE(93);
-      END_STATE();
-    case 183:
-      if (lookahead == 'e') ADVANCE(267);
-      END_STATE();
-    case 184:
-      if (lookahead == 'e') ADVANCE(364);
-      END_STATE();
-    case 185:
-      if (lookahead == 'e') ADVANCE(268);
-      END_STATE();
-    case 186:
-      if (lookahead == 'e') ADVANCE(270);
-      END_STATE();
-    case 187:
-      if (lookahead == 'e') ADVANCE(327);
-      END_STATE();
-    case 188:
-      if (lookahead == 'e') ADVANCE(121);
-      if (lookahead == 'o') ADVANCE(369);
-      if (lookahead == 't') ADVANCE(88);
-      if (lookahead == 'u') ADVANCE(108);
-      END_STATE();
-    case 189:
-      if (lookahead == 'e') ADVANCE(247);
-      END_STATE();
-    case 190:
-      if (lookahead == 'f') ADVANCE(290);
-      END_STATE();
-    case 191:
-      if (lookahead == 'f') ADVANCE(289);
-      END_STATE();
-    case 192:
-      if (lookahead == 'f') ADVANCE(346);
-      END_STATE();
-    case 193:
-      if (lookahead == 'f') ADVANCE(187);
-      END_STATE();
-    case 194:
-      if (lookahead == 'f') ADVANCE(216);
-      END_STATE();
-    case 195:
-      if (lookahead == 'f') ADVANCE(218);
-      END_STATE();
-    case 196:
-      if (lookahead == 'f') ADVANCE(195);
-      END_STATE();
-    case 197:
-      if (lookahead == 'g') ADVANCE(374);
-      END_STATE();
-    case 198:
-      if (lookahead == 'g') ADVANCE(159);
-      END_STATE();
-    case 199:
-      if (lookahead == 'g') ADVANCE(174);
-      END_STATE();
-    case 200:
-      if (lookahead == 'h') ADVANCE(498);
-      if (lookahead == 'i') ADVANCE(516);
-      if (lookahead == 'o') ADVANCE(505);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 201:
-      if (lookahead == 'h') ADVANCE(498);
-      if (lookahead == 'o') ADVANCE(505);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 202:
-      if (lookahead == 'h') ADVANCE(107);
-      END_STATE();
-    case 203:
-      if (lookahead == 'h') ADVANCE(288);
-      END_STATE();
-    case 204:
-      if (lookahead == 'h') ADVANCE(106);
-      if (lookahead == 'i') ADVANCE(339);
-      if (lookahead == 'o') ADVANCE(242);
-      END_STATE();
-    case 205:
-      if (lookahead == 'i') ADVANCE(520);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 206:
-      if (lookahead == 'i') ADVANCE(506);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 207:
-      if (lookahead == 'i') ADVANCE(258);
-      END_STATE();
-    case 208:
-      if (lookahead == 'i') ADVANCE(122);
-      END_STATE();
-    case 209:
-      if (lookahead == 'i') ADVANCE(334);
-      END_STATE();
-    case 210:
-      if (lookahead == 'i') ADVANCE(516);
-      if (lookahead == 'o') ADVANCE(505);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 211:
-      if (lookahead == 'i') ADVANCE(194);
-      END_STATE();
-    case 212:
-      if (lookahead == 'i') ADVANCE(333);
-      END_STATE();
-    case 213:
-      if (lookahead == 'i') ADVANCE(275);
-      END_STATE();
-    case 214:
-      if (lookahead == 'i') ADVANCE(517);
-      if (lookahead == 'o') ADVANCE(489);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 215:
-      if (lookahead == 'i') ADVANCE(517);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 216:
-      if (lookahead == 'i') ADVANCE(113);
-      END_STATE();
-    case 217:
-      if (lookahead == 'i') ADVANCE(278);
-      END_STATE();
-    case 218:
-      if (lookahead == 'i') ADVANCE(116);
-      END_STATE();
-    case 219:
-      if (lookahead == 'i') ADVANCE(280);
-      END_STATE();
-    case 220:
-      if (lookahead == 'i') ADVANCE(125);
-      END_STATE();
-    case 221:
-      if (lookahead == 'i') ADVANCE(282);
-      END_STATE();
-    case 222:
-      if (lookahead == 'i') ADVANCE(284);
-      END_STATE();
-    case 223:
-      if (lookahead == 'i') ADVANCE(249);
-      END_STATE();
-    case 224:
-      if (lookahead == 'i') ADVANCE(94);
-      END_STATE();
-    case 225:
-      if (lookahead == 'i') ADVANCE(286);
-      END_STATE();
-    case 226:
-      if (lookahead == 'i') ADVANCE(262);
-      END_STATE();
-    case 227:
-      if (lookahead == 'i') ADVANCE(366);
-      END_STATE();
-    case 228:
-      if (lookahead == 'i') ADVANCE(181);
-      END_STATE();
-    case 229:
-      if (lookahead == 'i') ADVANCE(124);
-      END_STATE();
-    case 230:
-      if (lookahead == 'k') ADVANCE(411);
-      END_STATE();
-    case 231:
-      if (lookahead == 'l') ADVANCE(486);
-      END_STATE();
-    case 232:
-      if (lookahead == 'l') ADVANCE(491);
-      END_STATE();
-    case 233:
-      if (lookahead == 'l') ADVANCE(408);
-      END_STATE();
-    case 234:
-      if (lookahead == 'l') ADVANCE(474);
-      END_STATE();
-    case 235:
-      if (lookahead == 'l') ADVANCE(234);
-      END_STATE();
-    case 236:
-      if (lookahead == 'l') ADVANCE(142);
-      END_STATE();
-    case 237:
-      if (lookahead == 'l') ADVANCE(144);
-      END_STATE();
-    case 238:
-      if (lookahead == 'l') ADVANCE(160);
-      END_STATE();
-    case 239:
-      if (lookahead == 'l') ADVANCE(184);
-      END_STATE();
-    case 240:
-      if (lookahead == 'l') ADVANCE(189);
-      END_STATE();
-    case 241:
-      if (lookahead == 'm') ADVANCE(109);
-      END_STATE();
-    case 242:
-      if (lookahead == 'm') ADVANCE(291);
-      if (lookahead == 'r') ADVANCE(320);
-      END_STATE();
-    case 243:
-      if (lookahead == 'm') ADVANCE(298);
-      if (lookahead == 'n') ADVANCE(20);
-      END_STATE();
-    case 244:
-      if (lookahead == 'm') ADVANCE(110);
-      END_STATE();
-    case 245:
-      if (lookahead == 'm') ADVANCE(100);
-      END_STATE();
-    case 246:
-      if (lookahead == 'm') ADVANCE(183);
-      END_STATE();
-    case 247:
-      if (lookahead == 'm') ADVANCE(185);
-      END_STATE();
-    case 248:
-      if (lookahead == 'n') ADVANCE(497);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 249:
-      if (lookahead == 'n') ADVANCE(128);
-      END_STATE();
-    case 250:
-      if (lookahead == 'n') ADVANCE(197);
-      END_STATE();
-    case 251:
-      if (lookahead == 'n') ADVANCE(415);
-      END_STATE();
-    case 252:
-      if (lookahead == 'n') ADVANCE(413);
-      END_STATE();
-    case 253:
-      if (lookahead == 'n') ADVANCE(417);
-      END_STATE();
-    case 254:
-      if (lookahead == 'n') ADVANCE(399);
-      END_STATE();
-    case 255:
-      if (lookahead == 'n') ADVANCE(472);
-      END_STATE();
-    case 256:
-      if (lookahead == 'n') ADVANCE(396);
-      END_STATE();
-    case 257:
-      if (lookahead == 'n') ADVANCE(502);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 258:
-      if (lookahead == 'n') ADVANCE(342);
-      END_STATE();
-    case 259:
-      if (lookahead == 'n') ADVANCE(376);
-      if (lookahead == 'p') ADVANCE(169);
-      if (lookahead == 'w') ADVANCE(315);
-      END_STATE();
-    case 260:
-      if (lookahead == 'n') ADVANCE(343);
-      END_STATE();
-    case 261:
-      if (lookahead == 'n') ADVANCE(132);
-      END_STATE();
-    case 262:
-      if (lookahead == 'n') ADVANCE(344);
-      END_STATE();
-    case 263:
-      if (lookahead == 'n') ADVANCE(134);
-      END_STATE();
-    case 264:
-      if (lookahead == 'n') ADVANCE(136);
-      END_STATE();
-    case 265:
-      if (lookahead == 'n') ADVANCE(228);
-      END_STATE();
-    case 266:
-      if (lookahead == 'n') ADVANCE(350);
-      END_STATE();
-    case 267:
-      if (lookahead == 'n') ADVANCE(351);
-      END_STATE();
-    case 268:
-      if (lookahead == 'n') ADVANCE(356);
-      END_STATE();
-    case 269:
-      if (lookahead == 'n') ADVANCE(118);
-      END_STATE();
-    case 270:
-      if (lookahead == 'n') ADVANCE(120);
-      END_STATE();
-    case 271:
-      if (lookahead == 'o') ADVANCE(505);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 272:
-      if (lookahead == 'o') ADVANCE(230);
-      END_STATE();
-    case 273:
-      if (lookahead == 'o') ADVANCE(378);
-      END_STATE();
-    case 274:
-      if (lookahead == 'o') ADVANCE(509);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 275:
-      if (lookahead == 'o') ADVANCE(251);
-      END_STATE();
-    case 276:
-      if (lookahead == 'o') ADVANCE(518);
-      if (lookahead == 'u') ADVANCE(504);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 277:
-      if (lookahead == 'o') ADVANCE(518);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 278:
-      if (lookahead == 'o') ADVANCE(252);
-      END_STATE();
-    case 279:
-      if (lookahead == 'o') ADVANCE(294);
-      END_STATE();
-    case 280:
-      if (lookahead == 'o') ADVANCE(253);
-      END_STATE();
-    case 281:
-      if (lookahead == 'o') ADVANCE(336);
-      END_STATE();
-    case 282:
-      if (lookahead == 'o') ADVANCE(254);
-      END_STATE();
-    case 283:
-      if (lookahead == 'o') ADVANCE(226);
-      END_STATE();
-    case 284:
-      if (lookahead == 'o') ADVANCE(255);
-      END_STATE();
-    case 285:
-      if (lookahead == 'o') ADVANCE(97);
-      END_STATE();
-    case 286:
-      if (lookahead == 'o') ADVANCE(256);
-      END_STATE();
-    case 287:
-      if (lookahead == 'o') ADVANCE(264);
-      END_STATE();
-    case 288:
-      if (lookahead == 'o') ADVANCE(304);
-      END_STATE();
-    case 289:
-      if (lookahead == 'o') ADVANCE(321);
-      END_STATE();
-    case 290:
-      if (lookahead == 'o') ADVANCE(325);
-      END_STATE();
-    case 291:
-      if (lookahead == 'p') ADVANCE(91);
-      END_STATE();
-    case 292:
-      if (lookahead == 'p') ADVANCE(358);
-      END_STATE();
-    case 293:
-      if (lookahead == 'p') ADVANCE(135);
-      END_STATE();
-    case 294:
-      if (lookahead == 'p') ADVANCE(281);
-      END_STATE();
-    case 295:
-      if (lookahead == 'p') ADVANCE(287);
-      END_STATE();
-    case 296:
-      if (lookahead == 'p') ADVANCE(360);
-      END_STATE();
-    case 297:
-      if (lookahead == 'p') ADVANCE(362);
-      END_STATE();
-    case 298:
-      if (lookahead == 'p') ADVANCE(240);
-      END_STATE();
-    case 299:
-      if (lookahead == 'r') ADVANCE(515);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 300:
-      if (lookahead == 'r') ADVANCE(401);
-      END_STATE();
-    case 301:
-      if (lookahead == 'r') ADVANCE(419);
-      END_STATE();
-    case 302:
-      if (lookahead == 'r') ADVANCE(421);
-      END_STATE();
-    case 303:
-      if (lookahead == 'r') ADVANCE(480);
-      END_STATE();
-    case 304:
-      if (lookahead == 'r') ADVANCE(471);
-      END_STATE();
-    case 305:
-      if (lookahead == 'r') ADVANCE(379);
-      END_STATE();
-    case 306:
-      if (lookahead == 'r') ADVANCE(455);
-      END_STATE();
-    case 307:
-      if (lookahead == 'r') ADVANCE(456);
-      END_STATE();
-    case 308:
-      if (lookahead == 'r') ADVANCE(492);
-      END_STATE();
-    case 309:
-      if (lookahead == 'r') ADVANCE(453);
-      END_STATE();
-    case 310:
-      if (lookahead == 'r') ADVANCE(341);
-      END_STATE();
-    case 311:
-      if (lookahead == 'r') ADVANCE(115);
-      END_STATE();
-    case 312:
-      if (lookahead == 'r') ADVANCE(212);
-      if (lookahead == 's') ADVANCE(354);
-      END_STATE();
-    case 313:
-      if (lookahead == 'r') ADVANCE(317);
-      END_STATE();
-    case 314:
-      if (lookahead == 'r') ADVANCE(145);
-      END_STATE();
-    case 315:
-      if (lookahead == 'r') ADVANCE(227);
-      END_STATE();
-    case 316:
-      if (lookahead == 'r') ADVANCE(161);
-      END_STATE();
-    case 317:
-      if (lookahead == 'r') ADVANCE(273);
-      END_STATE();
-    case 318:
-      if (lookahead == 'r') ADVANCE(347);
-      if (lookahead == 't') ADVANCE(375);
-      END_STATE();
-    case 319:
-      if (lookahead == 'r') ADVANCE(348);
-      END_STATE();
-    case 320:
-      if (lookahead == 'r') ADVANCE(163);
-      END_STATE();
-    case 321:
-      if (lookahead == 'r') ADVANCE(149);
-      END_STATE();
-    case 322:
-      if (lookahead == 'r') ADVANCE(164);
-      END_STATE();
-    case 323:
-      if (lookahead == 'r') ADVANCE(335);
-      END_STATE();
-    case 324:
-      if (lookahead == 'r') ADVANCE(199);
-      END_STATE();
-    case 325:
-      if (lookahead == 'r') ADVANCE(117);
-      END_STATE();
-    case 326:
-      if (lookahead == 'r') ADVANCE(316);
-      END_STATE();
-    case 327:
-      if (lookahead == 'r') ADVANCE(186);
-      END_STATE();
-    case 328:
-      if (lookahead == 's') ADVANCE(404);
-      END_STATE();
-    case 329:
-      if (lookahead == 's') ADVANCE(468);
-      END_STATE();
-    case 330:
-      if (lookahead == 's') ADVANCE(457);
-      END_STATE();
-    case 331:
-      if (lookahead == 's') ADVANCE(452);
-      END_STATE();
-    case 332:
-      if (lookahead == 's') ADVANCE(493);
-      END_STATE();
-    case 333:
-      if (lookahead == 's') ADVANCE(138);
-      END_STATE();
-    case 334:
-      if (lookahead == 's') ADVANCE(217);
-      END_STATE();
-    case 335:
-      if (lookahead == 's') ADVANCE(225);
-      END_STATE();
-    case 336:
-      if (lookahead == 's') ADVANCE(167);
-      END_STATE();
-    case 337:
-      if (lookahead == 's') ADVANCE(295);
-      END_STATE();
-    case 338:
-      if (lookahead == 't') ADVANCE(208);
-      END_STATE();
-    case 339:
-      if (lookahead == 't') ADVANCE(140);
-      END_STATE();
-    case 340:
-      if (lookahead == 't') ADVANCE(236);
-      END_STATE();
-    case 341:
-      if (lookahead == 't') ADVANCE(425);
-      END_STATE();
-    case 342:
-      if (lookahead == 't') ADVANCE(427);
-      END_STATE();
-    case 343:
-      if (lookahead == 't') ADVANCE(431);
-      END_STATE();
-    case 344:
-      if (lookahead == 't') ADVANCE(429);
-      END_STATE();
-    case 345:
-      if (lookahead == 't') ADVANCE(395);
-      END_STATE();
-    case 346:
-      if (lookahead == 't') ADVANCE(469);
-      END_STATE();
-    case 347:
-      if (lookahead == 't') ADVANCE(483);
-      END_STATE();
-    case 348:
-      if (lookahead == 't') ADVANCE(477);
-      END_STATE();
-    case 349:
-      if (lookahead == 't') ADVANCE(467);
-      END_STATE();
-    case 350:
-      if (lookahead == 't') ADVANCE(454);
-      END_STATE();
-    case 351:
-      if (lookahead == 't') ADVANCE(466);
-      END_STATE();
-    case 352:
-      if (lookahead == 't') ADVANCE(203);
-      END_STATE();
-    case 353:
-      if (lookahead == 't') ADVANCE(141);
-      END_STATE();
-    case 354:
-      if (lookahead == 't') ADVANCE(211);
-      END_STATE();
-    case 355:
-      if (lookahead == 't') ADVANCE(213);
-      END_STATE();
-    case 356:
-      if (lookahead == 't') ADVANCE(330);
-      END_STATE();
-    case 357:
-      if (lookahead == 't') ADVANCE(219);
-      END_STATE();
-    case 358:
-      if (lookahead == 't') ADVANCE(157);
-      END_STATE();
-    case 359:
-      if (lookahead == 't') ADVANCE(221);
-      END_STATE();
-    case 360:
-      if (lookahead == 't') ADVANCE(165);
-      END_STATE();
-    case 361:
-      if (lookahead == 't') ADVANCE(222);
-      END_STATE();
-    case 362:
-      if (lookahead == 't') ADVANCE(166);
-      END_STATE();
-    case 363:
-      if (lookahead == 't') ADVANCE(172);
-      END_STATE();
-    case 364:
-      if (lookahead == 't') ADVANCE(150);
-      END_STATE();
-    case 365:
-      if (lookahead == 't') ADVANCE(156);
-      END_STATE();
-    case 366:
-      if (lookahead == 't') ADVANCE(152);
-      END_STATE();
-    case 367:
-      if (lookahead == 't') ADVANCE(178);
-      END_STATE();
-    case 368:
-      if (lookahead == 'u') ADVANCE(513);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 369:
-      if (lookahead == 'u') ADVANCE(311);
-      END_STATE();
-    case 370:
-      if (lookahead == 'u') ADVANCE(312);
-      END_STATE();
-    case 371:
-      if (lookahead == 'u') ADVANCE(514);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 372:
-      if (lookahead == 'u') ADVANCE(512);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 373:
-      if (lookahead == 'u') ADVANCE(326);
-      END_STATE();
-    case 374:
-      if (lookahead == 'u') ADVANCE(90);
-      END_STATE();
-    case 375:
-      if (lookahead == 'u') ADVANCE(329);
-      END_STATE();
-    case 376:
-      if (lookahead == 'u') ADVANCE(244);
-      END_STATE();
-    case 377:
-      if (lookahead == 'v') ADVANCE(209);
-      END_STATE();
-    case 378:
-      if (lookahead == 'w') ADVANCE(176);
-      END_STATE();
-    case 379:
-      if (lookahead == 'y') ADVANCE(409);
-      END_STATE();
-    case 380:
-      if (lookahead == '"' ||
-          ('[' <= lookahead && lookahead <= ']')) ADVANCE(462);
-      END_STATE();
-    case 381:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(22);
-      END_STATE();
-    case 382:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(521);
-      END_STATE();
-    case 383:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(381);
-      END_STATE();
-    case 384:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(382);
-      END_STATE();
-    case 385:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(21);
-      END_STATE();
-    case 386:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(385);
-      END_STATE();
-    case 387:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(386);
-      END_STATE();
-    case 388:
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(496);
-      END_STATE();
-    case 389:
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(494);
-      END_STATE();
-    case 390:
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(445);
-      END_STATE();
-    case 391:
-      if (eof) ADVANCE(393);
-      ADVANCE_MAP(
-        '"', 446,
-        '#', 394,
-        ')', 465,
-        '-', 86,
-        '.', 24,
-        '@', 458,
-        'a', 126,
-        'b', 274,
-        'c', 200,
-        'd', 205,
-        'i', 248,
-        'j', 368,
-        'k', 206,
-        'l', 89,
-        'n', 276,
-        'o', 111,
-        'p', 87,
-        'r', 139,
-        's', 153,
-        't', 214,
-        '{', 397,
-        '}', 398,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(391);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(525);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(388);
-      END_STATE();
-    case 392:
-      if (eof) ADVANCE(393);
-      ADVANCE_MAP(
-        '"', 446,
-        '#', 394,
-        ')', 465,
-        '-', 86,
-        '.', 24,
-        '@', 458,
-        'a', 114,
-        'b', 179,
-        'c', 204,
-        'd', 182,
-        'e', 261,
-        'i', 243,
-        'j', 370,
-        'k', 223,
-        'l', 99,
-        'n', 101,
-        'o', 196,
-        'p', 96,
-        'r', 148,
-        's', 188,
-        't', 98,
-        'u', 293,
-        'v', 168,
-        '{', 397,
-        '}', 398,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(392);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(526);
-      END_STATE();
-    case 393:
       ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
-    case 394:
+    case 43:
       ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(394);
+          lookahead != '\n') ADVANCE(43);
       END_STATE();
-    case 395:
-      ACCEPT_TOKEN(anon_sym_act);
-      END_STATE();
-    case 396:
-      ACCEPT_TOKEN(anon_sym_version);
-      END_STATE();
-    case 397:
+    case 44:
       ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
-    case 398:
+    case 45:
       ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
-    case 399:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
-      END_STATE();
-    case 400:
-      ACCEPT_TOKEN(anon_sym_kind);
-      END_STATE();
-    case 401:
-      ACCEPT_TOKEN(anon_sym_number);
-      END_STATE();
-    case 402:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      END_STATE();
-    case 403:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
-      END_STATE();
-    case 404:
-      ACCEPT_TOKEN(anon_sym_languages);
-      END_STATE();
-    case 405:
-      ACCEPT_TOKEN(anon_sym_source);
-      END_STATE();
-    case 406:
-      ACCEPT_TOKEN(anon_sym_title);
-      END_STATE();
-    case 407:
-      ACCEPT_TOKEN(anon_sym_cite);
-      END_STATE();
-    case 408:
-      ACCEPT_TOKEN(anon_sym_official);
-      END_STATE();
-    case 409:
-      ACCEPT_TOKEN(anon_sym_summary);
-      END_STATE();
-    case 410:
-      ACCEPT_TOKEN(anon_sym_repealed);
-      END_STATE();
-    case 411:
-      ACCEPT_TOKEN(anon_sym_book);
-      END_STATE();
-    case 412:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 413:
-      ACCEPT_TOKEN(anon_sym_division);
-      END_STATE();
-    case 414:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 415:
-      ACCEPT_TOKEN(anon_sym_section);
-      END_STATE();
-    case 416:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 417:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      END_STATE();
-    case 418:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 419:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      END_STATE();
-    case 420:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 421:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      END_STATE();
-    case 422:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 423:
-      ACCEPT_TOKEN(anon_sym_article);
-      END_STATE();
-    case 424:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 425:
-      ACCEPT_TOKEN(anon_sym_part);
-      END_STATE();
-    case 426:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 427:
-      ACCEPT_TOKEN(anon_sym_point);
-      END_STATE();
-    case 428:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 429:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      END_STATE();
-    case 430:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 431:
-      ACCEPT_TOKEN(anon_sym_indent);
-      END_STATE();
-    case 432:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 433:
-      ACCEPT_TOKEN(anon_sym_note);
-      END_STATE();
-    case 434:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '.') ADVANCE(389);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(85);
-      END_STATE();
-    case 435:
+    case 46:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(442);
+      if (lookahead == 'e') ADVANCE(53);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 436:
+    case 47:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(479);
+      if (lookahead == 'e') ADVANCE(72);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 437:
+    case 48:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(439);
+      if (lookahead == 'e') ADVANCE(50);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 438:
+    case 49:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(444);
+      if (lookahead == 'f') ADVANCE(55);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 439:
+    case 50:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(441);
+      if (lookahead == 'f') ADVANCE(52);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 440:
+    case 51:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(490);
+      if (lookahead == 'o') ADVANCE(78);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 441:
+    case 52:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(443);
+      if (lookahead == 'o') ADVANCE(54);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 442:
+    case 53:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(481);
+      if (lookahead == 'r') ADVANCE(75);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 443:
+    case 54:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(436);
+      if (lookahead == 'r') ADVANCE(47);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 444:
+    case 55:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(435);
+      if (lookahead == 't') ADVANCE(46);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 445:
+    case 56:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 446:
+    case 57:
       ACCEPT_TOKEN(anon_sym_DQUOTE);
       END_STATE();
-    case 447:
+    case 58:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '"') ADVANCE(394);
+      if (lookahead == '"') ADVANCE(43);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(447);
+          lookahead != '\n') ADVANCE(58);
       END_STATE();
-    case 448:
+    case 59:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '#') ADVANCE(447);
+      if (lookahead == '#') ADVANCE(58);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(448);
+          lookahead == ' ') ADVANCE(59);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(449);
+          lookahead != '#') ADVANCE(60);
       END_STATE();
-    case 449:
+    case 60:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '"') ADVANCE(449);
+          lookahead != '"') ADVANCE(60);
       END_STATE();
-    case 450:
+    case 61:
       ACCEPT_TOKEN(anon_sym_DQUOTE2);
       END_STATE();
-    case 451:
-      ACCEPT_TOKEN(anon_sym_compare);
-      END_STATE();
-    case 452:
-      ACCEPT_TOKEN(anon_sym_corresponds);
-      END_STATE();
-    case 453:
-      ACCEPT_TOKEN(anon_sym_stricter);
-      END_STATE();
-    case 454:
-      ACCEPT_TOKEN(anon_sym_lenient);
-      END_STATE();
-    case 455:
-      ACCEPT_TOKEN(anon_sym_broader);
-      END_STATE();
-    case 456:
-      ACCEPT_TOKEN(anon_sym_narrower);
-      END_STATE();
-    case 457:
-      ACCEPT_TOKEN(anon_sym_implements);
-      END_STATE();
-    case 458:
+    case 62:
       ACCEPT_TOKEN(anon_sym_AT);
       END_STATE();
-    case 459:
+    case 63:
       ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
-    case 460:
+    case 64:
       ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '#') ADVANCE(461);
+      if (lookahead == '#') ADVANCE(65);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(460);
+          lookahead == ' ') ADVANCE(64);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
           lookahead != '#' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(461);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(65);
       END_STATE();
-    case 461:
+    case 65:
       ACCEPT_TOKEN(sym_string_content);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '"' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(461);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(65);
       END_STATE();
-    case 462:
+    case 66:
       ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
-    case 463:
+    case 67:
       ACCEPT_TOKEN(anon_sym_LBRACK);
       END_STATE();
-    case 464:
+    case 68:
       ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
       END_STATE();
-    case 465:
+    case 69:
       ACCEPT_TOKEN(anon_sym_RPAREN);
       END_STATE();
-    case 466:
-      ACCEPT_TOKEN(anon_sym_amendment);
-      END_STATE();
-    case 467:
-      ACCEPT_TOKEN(anon_sym_target);
-      END_STATE();
-    case 468:
-      ACCEPT_TOKEN(anon_sym_status);
-      END_STATE();
-    case 469:
-      ACCEPT_TOKEN(anon_sym_draft);
-      END_STATE();
-    case 470:
-      ACCEPT_TOKEN(anon_sym_proposed);
-      END_STATE();
-    case 471:
-      ACCEPT_TOKEN(anon_sym_author);
-      END_STATE();
-    case 472:
-      ACCEPT_TOKEN(anon_sym_justification);
-      END_STATE();
-    case 473:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(95);
-      END_STATE();
-    case 474:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      END_STATE();
-    case 475:
+    case 70:
       ACCEPT_TOKEN(anon_sym_DASH_GT);
       END_STATE();
-    case 476:
-      ACCEPT_TOKEN(anon_sym_delete);
-      END_STATE();
-    case 477:
-      ACCEPT_TOKEN(anon_sym_insert);
-      END_STATE();
-    case 478:
+    case 71:
       ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
-    case 479:
+    case 72:
       ACCEPT_TOKEN(anon_sym_before);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
       END_STATE();
-    case 480:
-      ACCEPT_TOKEN(anon_sym_after);
-      END_STATE();
-    case 481:
-      ACCEPT_TOKEN(anon_sym_after);
-      if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
-      END_STATE();
-    case 482:
-      ACCEPT_TOKEN(anon_sym_at);
-      END_STATE();
-    case 483:
-      ACCEPT_TOKEN(anon_sym_start);
-      END_STATE();
-    case 484:
-      ACCEPT_TOKEN(anon_sym_end);
-      END_STATE();
-    case 485:
-      ACCEPT_TOKEN(anon_sym_occurrence);
-      END_STATE();
-    case 486:
-      ACCEPT_TOKEN(anon_sym_all);
-      END_STATE();
-    case 487:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      END_STATE();
-    case 488:
-      ACCEPT_TOKEN(anon_sym_add);
-      END_STATE();
-    case 489:
-      ACCEPT_TOKEN(anon_sym_to);
-      END_STATE();
-    case 490:
-      ACCEPT_TOKEN(anon_sym_to);
-      if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(390);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(445);
-      END_STATE();
-    case 491:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      END_STATE();
-    case 492:
-      ACCEPT_TOKEN(anon_sym_renumber);
-      END_STATE();
-    case 493:
-      ACCEPT_TOKEN(sym_update_references);
-      END_STATE();
-    case 494:
-      ACCEPT_TOKEN(sym_act_id);
-      if (lookahead == '.') ADVANCE(389);
+    case 73:
+      ACCEPT_TOKEN(anon_sym_before);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(494);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
-    case 495:
+    case 74:
+      ACCEPT_TOKEN(anon_sym_after);
+      END_STATE();
+    case 75:
+      ACCEPT_TOKEN(anon_sym_after);
+      if (lookahead == '-' ||
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+      END_STATE();
+    case 76:
+      ACCEPT_TOKEN(anon_sym_after);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 77:
+      ACCEPT_TOKEN(anon_sym_to);
+      END_STATE();
+    case 78:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          lookahead == ':') ADVANCE(39);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+      END_STATE();
+    case 79:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 80:
+      ACCEPT_TOKEN(sym_act_id);
+      if (lookahead == '.') ADVANCE(38);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(80);
+      END_STATE();
+    case 81:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(38);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(81);
+      END_STATE();
+    case 82:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(89);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 83:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(73);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 84:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(86);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 85:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'f') ADVANCE(91);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 86:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'f') ADVANCE(88);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 87:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(79);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 88:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(90);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 89:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(76);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 90:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(83);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 91:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(82);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 92:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(495);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
-    case 496:
-      ACCEPT_TOKEN(sym_lang);
-      END_STATE();
-    case 497:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == '-') ADVANCE(190);
-      if (lookahead == 'd') ADVANCE(180);
-      END_STATE();
-    case 498:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'a') ADVANCE(296);
-      END_STATE();
-    case 499:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'b') ADVANCE(112);
-      END_STATE();
-    case 500:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'c') ADVANCE(373);
-      END_STATE();
-    case 501:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'c') ADVANCE(355);
-      END_STATE();
-    case 502:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'd') ADVANCE(180);
-      END_STATE();
-    case 503:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'i') ADVANCE(258);
-      END_STATE();
-    case 504:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'm') ADVANCE(109);
-      END_STATE();
-    case 505:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'm') ADVANCE(291);
-      END_STATE();
-    case 506:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'n') ADVANCE(128);
-      END_STATE();
-    case 507:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'n') ADVANCE(197);
-      END_STATE();
-    case 508:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'o') ADVANCE(292);
-      END_STATE();
-    case 509:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'o') ADVANCE(230);
-      END_STATE();
-    case 510:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'p') ADVANCE(155);
-      END_STATE();
-    case 511:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'r') ADVANCE(341);
-      END_STATE();
-    case 512:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'r') ADVANCE(212);
-      END_STATE();
-    case 513:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'r') ADVANCE(212);
-      if (lookahead == 's') ADVANCE(354);
-      END_STATE();
-    case 514:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 's') ADVANCE(354);
-      END_STATE();
-    case 515:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 't') ADVANCE(208);
-      END_STATE();
-    case 516:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 't') ADVANCE(140);
-      END_STATE();
-    case 517:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 't') ADVANCE(236);
-      END_STATE();
-    case 518:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 't') ADVANCE(141);
-      END_STATE();
-    case 519:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'u') ADVANCE(311);
-      END_STATE();
-    case 520:
-      ACCEPT_TOKEN(sym_lang);
-      if (lookahead == 'v') ADVANCE(209);
-      END_STATE();
-    case 521:
+    case 93:
       ACCEPT_TOKEN(sym_date);
       END_STATE();
-    case 522:
+    case 94:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '-') ADVANCE(383);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(526);
+      if (lookahead == '-') ADVANCE(33);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
       END_STATE();
-    case 523:
+    case 95:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(522);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(94);
       END_STATE();
-    case 524:
+    case 96:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(523);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(95);
       END_STATE();
-    case 525:
+    case 97:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(524);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(96);
       END_STATE();
-    case 526:
+    case 98:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(526);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
+      END_STATE();
+    default:
+      return false;
+  }
+}
+
+static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
+  START_LEXER();
+  eof = lexer->eof(lexer);
+  switch (state) {
+    case 0:
+      ADVANCE_MAP(
+        'a', 1,
+        'b', 2,
+        'c', 3,
+        'd', 4,
+        'e', 5,
+        'i', 6,
+        'j', 7,
+        'k', 8,
+        'l', 9,
+        'n', 10,
+        'o', 11,
+        'p', 12,
+        'r', 13,
+        's', 14,
+        't', 15,
+        'u', 16,
+        'v', 17,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(0);
+      END_STATE();
+    case 1:
+      if (lookahead == 'c') ADVANCE(18);
+      if (lookahead == 'd') ADVANCE(19);
+      if (lookahead == 'l') ADVANCE(20);
+      if (lookahead == 'm') ADVANCE(21);
+      if (lookahead == 'r') ADVANCE(22);
+      if (lookahead == 't') ADVANCE(23);
+      if (lookahead == 'u') ADVANCE(24);
+      END_STATE();
+    case 2:
+      if (lookahead == 'o') ADVANCE(25);
+      if (lookahead == 'r') ADVANCE(26);
+      END_STATE();
+    case 3:
+      if (lookahead == 'h') ADVANCE(27);
+      if (lookahead == 'i') ADVANCE(28);
+      if (lookahead == 'o') ADVANCE(29);
+      END_STATE();
+    case 4:
+      if (lookahead == 'e') ADVANCE(30);
+      if (lookahead == 'i') ADVANCE(31);
+      if (lookahead == 'r') ADVANCE(32);
+      END_STATE();
+    case 5:
+      if (lookahead == 'n') ADVANCE(33);
+      END_STATE();
+    case 6:
+      if (lookahead == 'm') ADVANCE(34);
+      if (lookahead == 'n') ADVANCE(35);
+      END_STATE();
+    case 7:
+      if (lookahead == 'u') ADVANCE(36);
+      END_STATE();
+    case 8:
+      if (lookahead == 'i') ADVANCE(37);
+      END_STATE();
+    case 9:
+      if (lookahead == 'a') ADVANCE(38);
+      if (lookahead == 'e') ADVANCE(39);
+      END_STATE();
+    case 10:
+      if (lookahead == 'a') ADVANCE(40);
+      if (lookahead == 'o') ADVANCE(41);
+      if (lookahead == 'u') ADVANCE(42);
+      END_STATE();
+    case 11:
+      if (lookahead == 'c') ADVANCE(43);
+      if (lookahead == 'f') ADVANCE(44);
+      END_STATE();
+    case 12:
+      if (lookahead == 'a') ADVANCE(45);
+      if (lookahead == 'o') ADVANCE(46);
+      if (lookahead == 'r') ADVANCE(47);
+      END_STATE();
+    case 13:
+      if (lookahead == 'e') ADVANCE(48);
+      END_STATE();
+    case 14:
+      if (lookahead == 'e') ADVANCE(49);
+      if (lookahead == 'o') ADVANCE(50);
+      if (lookahead == 't') ADVANCE(51);
+      if (lookahead == 'u') ADVANCE(52);
+      END_STATE();
+    case 15:
+      if (lookahead == 'a') ADVANCE(53);
+      if (lookahead == 'i') ADVANCE(54);
+      END_STATE();
+    case 16:
+      if (lookahead == 'p') ADVANCE(55);
+      END_STATE();
+    case 17:
+      if (lookahead == 'e') ADVANCE(56);
+      END_STATE();
+    case 18:
+      if (lookahead == 't') ADVANCE(57);
+      END_STATE();
+    case 19:
+      if (lookahead == 'd') ADVANCE(58);
+      if (lookahead == 'o') ADVANCE(59);
+      END_STATE();
+    case 20:
+      if (lookahead == 'l') ADVANCE(60);
+      END_STATE();
+    case 21:
+      if (lookahead == 'e') ADVANCE(61);
+      END_STATE();
+    case 22:
+      if (lookahead == 't') ADVANCE(62);
+      END_STATE();
+    case 23:
+      ACCEPT_TOKEN(anon_sym_at);
+      END_STATE();
+    case 24:
+      if (lookahead == 't') ADVANCE(63);
+      END_STATE();
+    case 25:
+      if (lookahead == 'o') ADVANCE(64);
+      END_STATE();
+    case 26:
+      if (lookahead == 'o') ADVANCE(65);
+      END_STATE();
+    case 27:
+      if (lookahead == 'a') ADVANCE(66);
+      END_STATE();
+    case 28:
+      if (lookahead == 't') ADVANCE(67);
+      END_STATE();
+    case 29:
+      if (lookahead == 'm') ADVANCE(68);
+      if (lookahead == 'r') ADVANCE(69);
+      END_STATE();
+    case 30:
+      if (lookahead == 'l') ADVANCE(70);
+      END_STATE();
+    case 31:
+      if (lookahead == 'v') ADVANCE(71);
+      END_STATE();
+    case 32:
+      if (lookahead == 'a') ADVANCE(72);
+      END_STATE();
+    case 33:
+      if (lookahead == 'd') ADVANCE(73);
+      END_STATE();
+    case 34:
+      if (lookahead == 'p') ADVANCE(74);
+      END_STATE();
+    case 35:
+      if (lookahead == '-') ADVANCE(75);
+      if (lookahead == 'd') ADVANCE(76);
+      if (lookahead == 's') ADVANCE(77);
+      END_STATE();
+    case 36:
+      if (lookahead == 'r') ADVANCE(78);
+      if (lookahead == 's') ADVANCE(79);
+      END_STATE();
+    case 37:
+      if (lookahead == 'n') ADVANCE(80);
+      END_STATE();
+    case 38:
+      if (lookahead == 'n') ADVANCE(81);
+      END_STATE();
+    case 39:
+      if (lookahead == 'n') ADVANCE(82);
+      END_STATE();
+    case 40:
+      if (lookahead == 'r') ADVANCE(83);
+      END_STATE();
+    case 41:
+      if (lookahead == 't') ADVANCE(84);
+      END_STATE();
+    case 42:
+      if (lookahead == 'm') ADVANCE(85);
+      END_STATE();
+    case 43:
+      if (lookahead == 'c') ADVANCE(86);
+      END_STATE();
+    case 44:
+      if (lookahead == 'f') ADVANCE(87);
+      END_STATE();
+    case 45:
+      if (lookahead == 'r') ADVANCE(88);
+      END_STATE();
+    case 46:
+      if (lookahead == 'i') ADVANCE(89);
+      END_STATE();
+    case 47:
+      if (lookahead == 'o') ADVANCE(90);
+      END_STATE();
+    case 48:
+      if (lookahead == 'n') ADVANCE(91);
+      if (lookahead == 'p') ADVANCE(92);
+      if (lookahead == 'w') ADVANCE(93);
+      END_STATE();
+    case 49:
+      if (lookahead == 'c') ADVANCE(94);
+      END_STATE();
+    case 50:
+      if (lookahead == 'u') ADVANCE(95);
+      END_STATE();
+    case 51:
+      if (lookahead == 'a') ADVANCE(96);
+      if (lookahead == 'r') ADVANCE(97);
+      END_STATE();
+    case 52:
+      if (lookahead == 'b') ADVANCE(98);
+      if (lookahead == 'm') ADVANCE(99);
+      END_STATE();
+    case 53:
+      if (lookahead == 'r') ADVANCE(100);
+      END_STATE();
+    case 54:
+      if (lookahead == 't') ADVANCE(101);
+      END_STATE();
+    case 55:
+      if (lookahead == 'd') ADVANCE(102);
+      END_STATE();
+    case 56:
+      if (lookahead == 'r') ADVANCE(103);
+      END_STATE();
+    case 57:
+      ACCEPT_TOKEN(anon_sym_act);
+      END_STATE();
+    case 58:
+      ACCEPT_TOKEN(anon_sym_add);
+      END_STATE();
+    case 59:
+      if (lookahead == 'p') ADVANCE(104);
+      END_STATE();
+    case 60:
+      ACCEPT_TOKEN(anon_sym_all);
+      END_STATE();
+    case 61:
+      if (lookahead == 'n') ADVANCE(105);
+      END_STATE();
+    case 62:
+      if (lookahead == 'i') ADVANCE(106);
+      END_STATE();
+    case 63:
+      if (lookahead == 'h') ADVANCE(107);
+      END_STATE();
+    case 64:
+      if (lookahead == 'k') ADVANCE(108);
+      END_STATE();
+    case 65:
+      if (lookahead == 'a') ADVANCE(109);
+      END_STATE();
+    case 66:
+      if (lookahead == 'p') ADVANCE(110);
+      END_STATE();
+    case 67:
+      if (lookahead == 'e') ADVANCE(111);
+      END_STATE();
+    case 68:
+      if (lookahead == 'p') ADVANCE(112);
+      END_STATE();
+    case 69:
+      if (lookahead == 'r') ADVANCE(113);
+      END_STATE();
+    case 70:
+      if (lookahead == 'e') ADVANCE(114);
+      END_STATE();
+    case 71:
+      if (lookahead == 'i') ADVANCE(115);
+      END_STATE();
+    case 72:
+      if (lookahead == 'f') ADVANCE(116);
+      END_STATE();
+    case 73:
+      ACCEPT_TOKEN(anon_sym_end);
+      END_STATE();
+    case 74:
+      if (lookahead == 'l') ADVANCE(117);
+      END_STATE();
+    case 75:
+      if (lookahead == 'f') ADVANCE(118);
+      END_STATE();
+    case 76:
+      if (lookahead == 'e') ADVANCE(119);
+      END_STATE();
+    case 77:
+      if (lookahead == 'e') ADVANCE(120);
+      END_STATE();
+    case 78:
+      if (lookahead == 'i') ADVANCE(121);
+      END_STATE();
+    case 79:
+      if (lookahead == 't') ADVANCE(122);
+      END_STATE();
+    case 80:
+      if (lookahead == 'd') ADVANCE(123);
+      END_STATE();
+    case 81:
+      if (lookahead == 'g') ADVANCE(124);
+      END_STATE();
+    case 82:
+      if (lookahead == 'i') ADVANCE(125);
+      END_STATE();
+    case 83:
+      if (lookahead == 'r') ADVANCE(126);
+      END_STATE();
+    case 84:
+      if (lookahead == 'e') ADVANCE(127);
+      END_STATE();
+    case 85:
+      if (lookahead == 'b') ADVANCE(128);
+      END_STATE();
+    case 86:
+      if (lookahead == 'u') ADVANCE(129);
+      END_STATE();
+    case 87:
+      if (lookahead == 'i') ADVANCE(130);
+      END_STATE();
+    case 88:
+      if (lookahead == 't') ADVANCE(131);
+      END_STATE();
+    case 89:
+      if (lookahead == 'n') ADVANCE(132);
+      END_STATE();
+    case 90:
+      if (lookahead == 'p') ADVANCE(133);
+      END_STATE();
+    case 91:
+      if (lookahead == 'u') ADVANCE(134);
+      END_STATE();
+    case 92:
+      if (lookahead == 'e') ADVANCE(135);
+      if (lookahead == 'l') ADVANCE(136);
+      END_STATE();
+    case 93:
+      if (lookahead == 'r') ADVANCE(137);
+      END_STATE();
+    case 94:
+      if (lookahead == 't') ADVANCE(138);
+      END_STATE();
+    case 95:
+      if (lookahead == 'r') ADVANCE(139);
+      END_STATE();
+    case 96:
+      if (lookahead == 'r') ADVANCE(140);
+      if (lookahead == 't') ADVANCE(141);
+      END_STATE();
+    case 97:
+      if (lookahead == 'i') ADVANCE(142);
+      END_STATE();
+    case 98:
+      if (lookahead == 'c') ADVANCE(143);
+      if (lookahead == 'p') ADVANCE(144);
+      if (lookahead == 's') ADVANCE(145);
+      END_STATE();
+    case 99:
+      if (lookahead == 'm') ADVANCE(146);
+      END_STATE();
+    case 100:
+      if (lookahead == 'g') ADVANCE(147);
+      END_STATE();
+    case 101:
+      if (lookahead == 'l') ADVANCE(148);
+      END_STATE();
+    case 102:
+      if (lookahead == 'a') ADVANCE(149);
+      END_STATE();
+    case 103:
+      if (lookahead == 's') ADVANCE(150);
+      END_STATE();
+    case 104:
+      if (lookahead == 't') ADVANCE(151);
+      END_STATE();
+    case 105:
+      if (lookahead == 'd') ADVANCE(152);
+      END_STATE();
+    case 106:
+      if (lookahead == 'c') ADVANCE(153);
+      END_STATE();
+    case 107:
+      if (lookahead == 'o') ADVANCE(154);
+      END_STATE();
+    case 108:
+      ACCEPT_TOKEN(anon_sym_book);
+      END_STATE();
+    case 109:
+      if (lookahead == 'd') ADVANCE(155);
+      END_STATE();
+    case 110:
+      if (lookahead == 't') ADVANCE(156);
+      END_STATE();
+    case 111:
+      ACCEPT_TOKEN(anon_sym_cite);
+      END_STATE();
+    case 112:
+      if (lookahead == 'a') ADVANCE(157);
+      END_STATE();
+    case 113:
+      if (lookahead == 'e') ADVANCE(158);
+      END_STATE();
+    case 114:
+      if (lookahead == 't') ADVANCE(159);
+      END_STATE();
+    case 115:
+      if (lookahead == 's') ADVANCE(160);
+      END_STATE();
+    case 116:
+      if (lookahead == 't') ADVANCE(161);
+      END_STATE();
+    case 117:
+      if (lookahead == 'e') ADVANCE(162);
+      END_STATE();
+    case 118:
+      if (lookahead == 'o') ADVANCE(163);
+      END_STATE();
+    case 119:
+      if (lookahead == 'n') ADVANCE(164);
+      END_STATE();
+    case 120:
+      if (lookahead == 'r') ADVANCE(165);
+      END_STATE();
+    case 121:
+      if (lookahead == 's') ADVANCE(166);
+      END_STATE();
+    case 122:
+      if (lookahead == 'i') ADVANCE(167);
+      END_STATE();
+    case 123:
+      ACCEPT_TOKEN(anon_sym_kind);
+      END_STATE();
+    case 124:
+      if (lookahead == 'u') ADVANCE(168);
+      END_STATE();
+    case 125:
+      if (lookahead == 'e') ADVANCE(169);
+      END_STATE();
+    case 126:
+      if (lookahead == 'o') ADVANCE(170);
+      END_STATE();
+    case 127:
+      ACCEPT_TOKEN(anon_sym_note);
+      END_STATE();
+    case 128:
+      if (lookahead == 'e') ADVANCE(171);
+      END_STATE();
+    case 129:
+      if (lookahead == 'r') ADVANCE(172);
+      END_STATE();
+    case 130:
+      if (lookahead == 'c') ADVANCE(173);
+      END_STATE();
+    case 131:
+      ACCEPT_TOKEN(anon_sym_part);
+      END_STATE();
+    case 132:
+      if (lookahead == 't') ADVANCE(174);
+      END_STATE();
+    case 133:
+      if (lookahead == 'o') ADVANCE(175);
+      END_STATE();
+    case 134:
+      if (lookahead == 'm') ADVANCE(176);
+      END_STATE();
+    case 135:
+      if (lookahead == 'a') ADVANCE(177);
+      END_STATE();
+    case 136:
+      if (lookahead == 'a') ADVANCE(178);
+      END_STATE();
+    case 137:
+      if (lookahead == 'i') ADVANCE(179);
+      END_STATE();
+    case 138:
+      if (lookahead == 'i') ADVANCE(180);
+      END_STATE();
+    case 139:
+      if (lookahead == 'c') ADVANCE(181);
+      END_STATE();
+    case 140:
+      if (lookahead == 't') ADVANCE(182);
+      END_STATE();
+    case 141:
+      if (lookahead == 'u') ADVANCE(183);
+      END_STATE();
+    case 142:
+      if (lookahead == 'c') ADVANCE(184);
+      END_STATE();
+    case 143:
+      if (lookahead == 'h') ADVANCE(185);
+      END_STATE();
+    case 144:
+      if (lookahead == 'o') ADVANCE(186);
+      END_STATE();
+    case 145:
+      if (lookahead == 'e') ADVANCE(187);
+      END_STATE();
+    case 146:
+      if (lookahead == 'a') ADVANCE(188);
+      END_STATE();
+    case 147:
+      if (lookahead == 'e') ADVANCE(189);
+      END_STATE();
+    case 148:
+      if (lookahead == 'e') ADVANCE(190);
+      END_STATE();
+    case 149:
+      if (lookahead == 't') ADVANCE(191);
+      END_STATE();
+    case 150:
+      if (lookahead == 'i') ADVANCE(192);
+      END_STATE();
+    case 151:
+      if (lookahead == 'e') ADVANCE(193);
+      END_STATE();
+    case 152:
+      if (lookahead == 'm') ADVANCE(194);
+      END_STATE();
+    case 153:
+      if (lookahead == 'l') ADVANCE(195);
+      END_STATE();
+    case 154:
+      if (lookahead == 'r') ADVANCE(196);
+      END_STATE();
+    case 155:
+      if (lookahead == 'e') ADVANCE(197);
+      END_STATE();
+    case 156:
+      if (lookahead == 'e') ADVANCE(198);
+      END_STATE();
+    case 157:
+      if (lookahead == 'r') ADVANCE(199);
+      END_STATE();
+    case 158:
+      if (lookahead == 's') ADVANCE(200);
+      END_STATE();
+    case 159:
+      if (lookahead == 'e') ADVANCE(201);
+      END_STATE();
+    case 160:
+      if (lookahead == 'i') ADVANCE(202);
+      END_STATE();
+    case 161:
+      ACCEPT_TOKEN(anon_sym_draft);
+      END_STATE();
+    case 162:
+      if (lookahead == 'm') ADVANCE(203);
+      END_STATE();
+    case 163:
+      if (lookahead == 'r') ADVANCE(204);
+      END_STATE();
+    case 164:
+      if (lookahead == 't') ADVANCE(205);
+      END_STATE();
+    case 165:
+      if (lookahead == 't') ADVANCE(206);
+      END_STATE();
+    case 166:
+      if (lookahead == 'd') ADVANCE(207);
+      END_STATE();
+    case 167:
+      if (lookahead == 'f') ADVANCE(208);
+      END_STATE();
+    case 168:
+      if (lookahead == 'a') ADVANCE(209);
+      END_STATE();
+    case 169:
+      if (lookahead == 'n') ADVANCE(210);
+      END_STATE();
+    case 170:
+      if (lookahead == 'w') ADVANCE(211);
+      END_STATE();
+    case 171:
+      if (lookahead == 'r') ADVANCE(212);
+      END_STATE();
+    case 172:
+      if (lookahead == 'r') ADVANCE(213);
+      END_STATE();
+    case 173:
+      if (lookahead == 'i') ADVANCE(214);
+      END_STATE();
+    case 174:
+      ACCEPT_TOKEN(anon_sym_point);
+      END_STATE();
+    case 175:
+      if (lookahead == 's') ADVANCE(215);
+      END_STATE();
+    case 176:
+      if (lookahead == 'b') ADVANCE(216);
+      END_STATE();
+    case 177:
+      if (lookahead == 'l') ADVANCE(217);
+      END_STATE();
+    case 178:
+      if (lookahead == 'c') ADVANCE(218);
+      END_STATE();
+    case 179:
+      if (lookahead == 't') ADVANCE(219);
+      END_STATE();
+    case 180:
+      if (lookahead == 'o') ADVANCE(220);
+      END_STATE();
+    case 181:
+      if (lookahead == 'e') ADVANCE(221);
+      END_STATE();
+    case 182:
+      ACCEPT_TOKEN(anon_sym_start);
+      END_STATE();
+    case 183:
+      if (lookahead == 's') ADVANCE(222);
+      END_STATE();
+    case 184:
+      if (lookahead == 't') ADVANCE(223);
+      END_STATE();
+    case 185:
+      if (lookahead == 'a') ADVANCE(224);
+      END_STATE();
+    case 186:
+      if (lookahead == 'i') ADVANCE(225);
+      END_STATE();
+    case 187:
+      if (lookahead == 'c') ADVANCE(226);
+      END_STATE();
+    case 188:
+      if (lookahead == 'r') ADVANCE(227);
+      END_STATE();
+    case 189:
+      if (lookahead == 't') ADVANCE(228);
+      END_STATE();
+    case 190:
+      ACCEPT_TOKEN(anon_sym_title);
+      END_STATE();
+    case 191:
+      if (lookahead == 'e') ADVANCE(229);
+      END_STATE();
+    case 192:
+      if (lookahead == 'o') ADVANCE(230);
+      END_STATE();
+    case 193:
+      if (lookahead == 'd') ADVANCE(231);
+      END_STATE();
+    case 194:
+      if (lookahead == 'e') ADVANCE(232);
+      END_STATE();
+    case 195:
+      if (lookahead == 'e') ADVANCE(233);
+      END_STATE();
+    case 196:
+      ACCEPT_TOKEN(anon_sym_author);
+      END_STATE();
+    case 197:
+      if (lookahead == 'r') ADVANCE(234);
+      END_STATE();
+    case 198:
+      if (lookahead == 'r') ADVANCE(235);
+      END_STATE();
+    case 199:
+      if (lookahead == 'e') ADVANCE(236);
+      END_STATE();
+    case 200:
+      if (lookahead == 'p') ADVANCE(237);
+      END_STATE();
+    case 201:
+      ACCEPT_TOKEN(anon_sym_delete);
+      END_STATE();
+    case 202:
+      if (lookahead == 'o') ADVANCE(238);
+      END_STATE();
+    case 203:
+      if (lookahead == 'e') ADVANCE(239);
+      END_STATE();
+    case 204:
+      if (lookahead == 'c') ADVANCE(240);
+      END_STATE();
+    case 205:
+      ACCEPT_TOKEN(anon_sym_indent);
+      END_STATE();
+    case 206:
+      ACCEPT_TOKEN(anon_sym_insert);
+      END_STATE();
+    case 207:
+      if (lookahead == 'i') ADVANCE(241);
+      END_STATE();
+    case 208:
+      if (lookahead == 'i') ADVANCE(242);
+      END_STATE();
+    case 209:
+      if (lookahead == 'g') ADVANCE(243);
+      END_STATE();
+    case 210:
+      if (lookahead == 't') ADVANCE(244);
+      END_STATE();
+    case 211:
+      if (lookahead == 'e') ADVANCE(245);
+      END_STATE();
+    case 212:
+      ACCEPT_TOKEN(anon_sym_number);
+      END_STATE();
+    case 213:
+      if (lookahead == 'e') ADVANCE(246);
+      END_STATE();
+    case 214:
+      if (lookahead == 'a') ADVANCE(247);
+      END_STATE();
+    case 215:
+      if (lookahead == 'e') ADVANCE(248);
+      END_STATE();
+    case 216:
+      if (lookahead == 'e') ADVANCE(249);
+      END_STATE();
+    case 217:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      if (lookahead == 'e') ADVANCE(250);
+      END_STATE();
+    case 218:
+      if (lookahead == 'e') ADVANCE(251);
+      END_STATE();
+    case 219:
+      if (lookahead == 'e') ADVANCE(252);
+      END_STATE();
+    case 220:
+      if (lookahead == 'n') ADVANCE(253);
+      END_STATE();
+    case 221:
+      ACCEPT_TOKEN(anon_sym_source);
+      END_STATE();
+    case 222:
+      ACCEPT_TOKEN(anon_sym_status);
+      END_STATE();
+    case 223:
+      if (lookahead == 'e') ADVANCE(254);
+      END_STATE();
+    case 224:
+      if (lookahead == 'p') ADVANCE(255);
+      END_STATE();
+    case 225:
+      if (lookahead == 'n') ADVANCE(256);
+      END_STATE();
+    case 226:
+      if (lookahead == 't') ADVANCE(257);
+      END_STATE();
+    case 227:
+      if (lookahead == 'y') ADVANCE(258);
+      END_STATE();
+    case 228:
+      ACCEPT_TOKEN(anon_sym_target);
+      END_STATE();
+    case 229:
+      if (lookahead == '-') ADVANCE(259);
+      END_STATE();
+    case 230:
+      if (lookahead == 'n') ADVANCE(260);
+      END_STATE();
+    case 231:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      END_STATE();
+    case 232:
+      if (lookahead == 'n') ADVANCE(261);
+      END_STATE();
+    case 233:
+      ACCEPT_TOKEN(anon_sym_article);
+      END_STATE();
+    case 234:
+      ACCEPT_TOKEN(anon_sym_broader);
+      END_STATE();
+    case 235:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      END_STATE();
+    case 236:
+      ACCEPT_TOKEN(anon_sym_compare);
+      END_STATE();
+    case 237:
+      if (lookahead == 'o') ADVANCE(262);
+      END_STATE();
+    case 238:
+      if (lookahead == 'n') ADVANCE(263);
+      END_STATE();
+    case 239:
+      if (lookahead == 'n') ADVANCE(264);
+      END_STATE();
+    case 240:
+      if (lookahead == 'e') ADVANCE(265);
+      END_STATE();
+    case 241:
+      if (lookahead == 'c') ADVANCE(266);
+      END_STATE();
+    case 242:
+      if (lookahead == 'c') ADVANCE(267);
+      END_STATE();
+    case 243:
+      if (lookahead == 'e') ADVANCE(268);
+      END_STATE();
+    case 244:
+      ACCEPT_TOKEN(anon_sym_lenient);
+      END_STATE();
+    case 245:
+      if (lookahead == 'r') ADVANCE(269);
+      END_STATE();
+    case 246:
+      if (lookahead == 'n') ADVANCE(270);
+      END_STATE();
+    case 247:
+      if (lookahead == 'l') ADVANCE(271);
+      END_STATE();
+    case 248:
+      if (lookahead == 'd') ADVANCE(272);
+      END_STATE();
+    case 249:
+      if (lookahead == 'r') ADVANCE(273);
+      END_STATE();
+    case 250:
+      if (lookahead == 'd') ADVANCE(274);
+      END_STATE();
+    case 251:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(275);
+      END_STATE();
+    case 252:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      END_STATE();
+    case 253:
+      ACCEPT_TOKEN(anon_sym_section);
+      END_STATE();
+    case 254:
+      if (lookahead == 'r') ADVANCE(276);
+      END_STATE();
+    case 255:
+      if (lookahead == 't') ADVANCE(277);
+      END_STATE();
+    case 256:
+      if (lookahead == 't') ADVANCE(278);
+      END_STATE();
+    case 257:
+      if (lookahead == 'i') ADVANCE(279);
+      END_STATE();
+    case 258:
+      ACCEPT_TOKEN(anon_sym_summary);
+      END_STATE();
+    case 259:
+      if (lookahead == 'r') ADVANCE(280);
+      END_STATE();
+    case 260:
+      ACCEPT_TOKEN(anon_sym_version);
+      END_STATE();
+    case 261:
+      if (lookahead == 't') ADVANCE(281);
+      END_STATE();
+    case 262:
+      if (lookahead == 'n') ADVANCE(282);
+      END_STATE();
+    case 263:
+      ACCEPT_TOKEN(anon_sym_division);
+      END_STATE();
+    case 264:
+      if (lookahead == 't') ADVANCE(283);
+      END_STATE();
+    case 265:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      END_STATE();
+    case 266:
+      if (lookahead == 't') ADVANCE(284);
+      END_STATE();
+    case 267:
+      if (lookahead == 'a') ADVANCE(285);
+      END_STATE();
+    case 268:
+      if (lookahead == 's') ADVANCE(286);
+      END_STATE();
+    case 269:
+      ACCEPT_TOKEN(anon_sym_narrower);
+      END_STATE();
+    case 270:
+      if (lookahead == 'c') ADVANCE(287);
+      END_STATE();
+    case 271:
+      ACCEPT_TOKEN(anon_sym_official);
+      END_STATE();
+    case 272:
+      ACCEPT_TOKEN(anon_sym_proposed);
+      END_STATE();
+    case 273:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      END_STATE();
+    case 274:
+      ACCEPT_TOKEN(anon_sym_repealed);
+      END_STATE();
+    case 275:
+      if (lookahead == 'a') ADVANCE(288);
+      END_STATE();
+    case 276:
+      ACCEPT_TOKEN(anon_sym_stricter);
+      END_STATE();
+    case 277:
+      if (lookahead == 'e') ADVANCE(289);
+      END_STATE();
+    case 278:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      END_STATE();
+    case 279:
+      if (lookahead == 'o') ADVANCE(290);
+      END_STATE();
+    case 280:
+      if (lookahead == 'e') ADVANCE(291);
+      END_STATE();
+    case 281:
+      ACCEPT_TOKEN(anon_sym_amendment);
+      END_STATE();
+    case 282:
+      if (lookahead == 'd') ADVANCE(292);
+      END_STATE();
+    case 283:
+      if (lookahead == 's') ADVANCE(293);
+      END_STATE();
+    case 284:
+      if (lookahead == 'i') ADVANCE(294);
+      END_STATE();
+    case 285:
+      if (lookahead == 't') ADVANCE(295);
+      END_STATE();
+    case 286:
+      ACCEPT_TOKEN(anon_sym_languages);
+      END_STATE();
+    case 287:
+      if (lookahead == 'e') ADVANCE(296);
+      END_STATE();
+    case 288:
+      if (lookahead == 'l') ADVANCE(297);
+      END_STATE();
+    case 289:
+      if (lookahead == 'r') ADVANCE(298);
+      END_STATE();
+    case 290:
+      if (lookahead == 'n') ADVANCE(299);
+      END_STATE();
+    case 291:
+      if (lookahead == 'f') ADVANCE(300);
+      END_STATE();
+    case 292:
+      if (lookahead == 's') ADVANCE(301);
+      END_STATE();
+    case 293:
+      ACCEPT_TOKEN(anon_sym_implements);
+      END_STATE();
+    case 294:
+      if (lookahead == 'o') ADVANCE(302);
+      END_STATE();
+    case 295:
+      if (lookahead == 'i') ADVANCE(303);
+      END_STATE();
+    case 296:
+      ACCEPT_TOKEN(anon_sym_occurrence);
+      END_STATE();
+    case 297:
+      if (lookahead == 'l') ADVANCE(304);
+      END_STATE();
+    case 298:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      END_STATE();
+    case 299:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      END_STATE();
+    case 300:
+      if (lookahead == 'e') ADVANCE(305);
+      END_STATE();
+    case 301:
+      ACCEPT_TOKEN(anon_sym_corresponds);
+      END_STATE();
+    case 302:
+      if (lookahead == 'n') ADVANCE(306);
+      END_STATE();
+    case 303:
+      if (lookahead == 'o') ADVANCE(307);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      END_STATE();
+    case 305:
+      if (lookahead == 'r') ADVANCE(308);
+      END_STATE();
+    case 306:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      END_STATE();
+    case 307:
+      if (lookahead == 'n') ADVANCE(309);
+      END_STATE();
+    case 308:
+      if (lookahead == 'e') ADVANCE(310);
+      END_STATE();
+    case 309:
+      ACCEPT_TOKEN(anon_sym_justification);
+      END_STATE();
+    case 310:
+      if (lookahead == 'n') ADVANCE(311);
+      END_STATE();
+    case 311:
+      if (lookahead == 'c') ADVANCE(312);
+      END_STATE();
+    case 312:
+      if (lookahead == 'e') ADVANCE(313);
+      END_STATE();
+    case 313:
+      if (lookahead == 's') ADVANCE(314);
+      END_STATE();
+    case 314:
+      ACCEPT_TOKEN(sym_update_references);
       END_STATE();
     default:
       return false;
@@ -4322,350 +3391,254 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 392},
-  [2] = {.lex_state = 392},
-  [3] = {.lex_state = 392},
-  [4] = {.lex_state = 392},
-  [5] = {.lex_state = 392},
-  [6] = {.lex_state = 392},
-  [7] = {.lex_state = 392},
-  [8] = {.lex_state = 392},
-  [9] = {.lex_state = 392},
-  [10] = {.lex_state = 392},
-  [11] = {.lex_state = 392},
-  [12] = {.lex_state = 392},
-  [13] = {.lex_state = 392},
-  [14] = {.lex_state = 392},
-  [15] = {.lex_state = 392},
-  [16] = {.lex_state = 0},
-  [17] = {.lex_state = 0},
-  [18] = {.lex_state = 392},
-  [19] = {.lex_state = 392},
-  [20] = {.lex_state = 0},
-  [21] = {.lex_state = 392},
-  [22] = {.lex_state = 392},
-  [23] = {.lex_state = 392},
-  [24] = {.lex_state = 392},
-  [25] = {.lex_state = 392},
-  [26] = {.lex_state = 392},
-  [27] = {.lex_state = 392},
-  [28] = {.lex_state = 392},
-  [29] = {.lex_state = 392},
-  [30] = {.lex_state = 392},
-  [31] = {.lex_state = 4},
-  [32] = {.lex_state = 4},
-  [33] = {.lex_state = 4},
-  [34] = {.lex_state = 6},
-  [35] = {.lex_state = 6},
-  [36] = {.lex_state = 6},
-  [37] = {.lex_state = 6},
-  [38] = {.lex_state = 6},
-  [39] = {.lex_state = 6},
-  [40] = {.lex_state = 6},
-  [41] = {.lex_state = 392},
-  [42] = {.lex_state = 3},
-  [43] = {.lex_state = 3},
-  [44] = {.lex_state = 4},
-  [45] = {.lex_state = 4},
-  [46] = {.lex_state = 4},
-  [47] = {.lex_state = 0},
-  [48] = {.lex_state = 6},
-  [49] = {.lex_state = 6},
-  [50] = {.lex_state = 4},
-  [51] = {.lex_state = 6},
-  [52] = {.lex_state = 5},
-  [53] = {.lex_state = 0},
-  [54] = {.lex_state = 0},
-  [55] = {.lex_state = 0},
-  [56] = {.lex_state = 0},
-  [57] = {.lex_state = 0},
-  [58] = {.lex_state = 0},
-  [59] = {.lex_state = 0},
-  [60] = {.lex_state = 0},
-  [61] = {.lex_state = 5},
-  [62] = {.lex_state = 0},
-  [63] = {.lex_state = 5},
-  [64] = {.lex_state = 6},
-  [65] = {.lex_state = 5},
-  [66] = {.lex_state = 4},
-  [67] = {.lex_state = 4},
-  [68] = {.lex_state = 4},
-  [69] = {.lex_state = 6},
-  [70] = {.lex_state = 4},
-  [71] = {.lex_state = 4},
-  [72] = {.lex_state = 6},
-  [73] = {.lex_state = 10},
-  [74] = {.lex_state = 4},
-  [75] = {.lex_state = 5},
-  [76] = {.lex_state = 4},
-  [77] = {.lex_state = 4},
-  [78] = {.lex_state = 10},
-  [79] = {.lex_state = 10},
-  [80] = {.lex_state = 10},
-  [81] = {.lex_state = 4},
-  [82] = {.lex_state = 6},
-  [83] = {.lex_state = 4},
-  [84] = {.lex_state = 6},
-  [85] = {.lex_state = 6},
-  [86] = {.lex_state = 4},
-  [87] = {.lex_state = 13},
-  [88] = {.lex_state = 11},
-  [89] = {.lex_state = 11},
-  [90] = {.lex_state = 4},
-  [91] = {.lex_state = 6},
-  [92] = {.lex_state = 6},
-  [93] = {.lex_state = 11},
-  [94] = {.lex_state = 11},
-  [95] = {.lex_state = 4},
-  [96] = {.lex_state = 6},
-  [97] = {.lex_state = 6},
-  [98] = {.lex_state = 4},
-  [99] = {.lex_state = 4},
-  [100] = {.lex_state = 4},
-  [101] = {.lex_state = 4},
-  [102] = {.lex_state = 4},
-  [103] = {.lex_state = 5},
-  [104] = {.lex_state = 13},
-  [105] = {.lex_state = 4},
-  [106] = {.lex_state = 13},
-  [107] = {.lex_state = 5},
-  [108] = {.lex_state = 13},
-  [109] = {.lex_state = 13},
-  [110] = {.lex_state = 13},
-  [111] = {.lex_state = 13},
-  [112] = {.lex_state = 5},
-  [113] = {.lex_state = 13},
-  [114] = {.lex_state = 4},
-  [115] = {.lex_state = 4},
-  [116] = {.lex_state = 13},
-  [117] = {.lex_state = 6},
-  [118] = {.lex_state = 4},
-  [119] = {.lex_state = 4},
-  [120] = {.lex_state = 13},
-  [121] = {.lex_state = 13},
-  [122] = {.lex_state = 13},
-  [123] = {.lex_state = 392},
-  [124] = {.lex_state = 13},
-  [125] = {.lex_state = 13},
-  [126] = {.lex_state = 13},
-  [127] = {.lex_state = 6},
-  [128] = {.lex_state = 6},
-  [129] = {.lex_state = 6},
-  [130] = {.lex_state = 6},
-  [131] = {.lex_state = 6},
-  [132] = {.lex_state = 392},
-  [133] = {.lex_state = 6},
-  [134] = {.lex_state = 392},
-  [135] = {.lex_state = 6},
-  [136] = {.lex_state = 6},
+  [1] = {.lex_state = 41},
+  [2] = {.lex_state = 4},
+  [3] = {.lex_state = 5},
+  [4] = {.lex_state = 4},
+  [5] = {.lex_state = 4},
+  [6] = {.lex_state = 4},
+  [7] = {.lex_state = 4},
+  [8] = {.lex_state = 41},
+  [9] = {.lex_state = 4},
+  [10] = {.lex_state = 4},
+  [11] = {.lex_state = 41},
+  [12] = {.lex_state = 4},
+  [13] = {.lex_state = 4},
+  [14] = {.lex_state = 4},
+  [15] = {.lex_state = 4},
+  [16] = {.lex_state = 41},
+  [17] = {.lex_state = 41},
+  [18] = {.lex_state = 41},
+  [19] = {.lex_state = 41},
+  [20] = {.lex_state = 41},
+  [21] = {.lex_state = 41},
+  [22] = {.lex_state = 41},
+  [23] = {.lex_state = 41},
+  [24] = {.lex_state = 41},
+  [25] = {.lex_state = 41},
+  [26] = {.lex_state = 41},
+  [27] = {.lex_state = 41},
+  [28] = {.lex_state = 41},
+  [29] = {.lex_state = 41},
+  [30] = {.lex_state = 41},
+  [31] = {.lex_state = 41},
+  [32] = {.lex_state = 41},
+  [33] = {.lex_state = 41},
+  [34] = {.lex_state = 41},
+  [35] = {.lex_state = 41},
+  [36] = {.lex_state = 41},
+  [37] = {.lex_state = 41},
+  [38] = {.lex_state = 41},
+  [39] = {.lex_state = 41},
+  [40] = {.lex_state = 41},
+  [41] = {.lex_state = 41},
+  [42] = {.lex_state = 41},
+  [43] = {.lex_state = 41},
+  [44] = {.lex_state = 41},
+  [45] = {.lex_state = 41},
+  [46] = {.lex_state = 41},
+  [47] = {.lex_state = 41},
+  [48] = {.lex_state = 41},
+  [49] = {.lex_state = 41},
+  [50] = {.lex_state = 41},
+  [51] = {.lex_state = 41},
+  [52] = {.lex_state = 41},
+  [53] = {.lex_state = 41},
+  [54] = {.lex_state = 41},
+  [55] = {.lex_state = 41},
+  [56] = {.lex_state = 41},
+  [57] = {.lex_state = 41},
+  [58] = {.lex_state = 41},
+  [59] = {.lex_state = 41},
+  [60] = {.lex_state = 41},
+  [61] = {.lex_state = 41},
+  [62] = {.lex_state = 41},
+  [63] = {.lex_state = 41},
+  [64] = {.lex_state = 41},
+  [65] = {.lex_state = 41},
+  [66] = {.lex_state = 41},
+  [67] = {.lex_state = 41},
+  [68] = {.lex_state = 41},
+  [69] = {.lex_state = 41},
+  [70] = {.lex_state = 41},
+  [71] = {.lex_state = 41},
+  [72] = {.lex_state = 41},
+  [73] = {.lex_state = 3},
+  [74] = {.lex_state = 41},
+  [75] = {.lex_state = 3},
+  [76] = {.lex_state = 3},
+  [77] = {.lex_state = 41},
+  [78] = {.lex_state = 3},
+  [79] = {.lex_state = 41},
+  [80] = {.lex_state = 3},
+  [81] = {.lex_state = 41},
+  [82] = {.lex_state = 41},
+  [83] = {.lex_state = 41},
+  [84] = {.lex_state = 3},
+  [85] = {.lex_state = 3},
+  [86] = {.lex_state = 3},
+  [87] = {.lex_state = 3},
+  [88] = {.lex_state = 3},
+  [89] = {.lex_state = 3},
+  [90] = {.lex_state = 3},
+  [91] = {.lex_state = 3},
+  [92] = {.lex_state = 3},
+  [93] = {.lex_state = 41},
+  [94] = {.lex_state = 41},
+  [95] = {.lex_state = 41},
+  [96] = {.lex_state = 41},
+  [97] = {.lex_state = 41},
+  [98] = {.lex_state = 41},
+  [99] = {.lex_state = 41},
+  [100] = {.lex_state = 41},
+  [101] = {.lex_state = 41},
+  [102] = {.lex_state = 41},
+  [103] = {.lex_state = 41},
+  [104] = {.lex_state = 41},
+  [105] = {.lex_state = 41},
+  [106] = {.lex_state = 41},
+  [107] = {.lex_state = 41},
+  [108] = {.lex_state = 41},
+  [109] = {.lex_state = 41},
+  [110] = {.lex_state = 41},
+  [111] = {.lex_state = 41},
+  [112] = {.lex_state = 41},
+  [113] = {.lex_state = 41},
+  [114] = {.lex_state = 41},
+  [115] = {.lex_state = 41},
+  [116] = {.lex_state = 41},
+  [117] = {.lex_state = 41},
+  [118] = {.lex_state = 41},
+  [119] = {.lex_state = 41},
+  [120] = {.lex_state = 41},
+  [121] = {.lex_state = 41},
+  [122] = {.lex_state = 3},
+  [123] = {.lex_state = 41},
+  [124] = {.lex_state = 41},
+  [125] = {.lex_state = 41},
+  [126] = {.lex_state = 41},
+  [127] = {.lex_state = 41},
+  [128] = {.lex_state = 41},
+  [129] = {.lex_state = 41},
+  [130] = {.lex_state = 41},
+  [131] = {.lex_state = 41},
+  [132] = {.lex_state = 41},
+  [133] = {.lex_state = 41},
+  [134] = {.lex_state = 41},
+  [135] = {.lex_state = 41},
+  [136] = {.lex_state = 41},
   [137] = {.lex_state = 6},
-  [138] = {.lex_state = 6},
-  [139] = {.lex_state = 6},
-  [140] = {.lex_state = 6},
-  [141] = {.lex_state = 392},
-  [142] = {.lex_state = 392},
-  [143] = {.lex_state = 392},
-  [144] = {.lex_state = 392},
-  [145] = {.lex_state = 392},
-  [146] = {.lex_state = 392},
-  [147] = {.lex_state = 392},
-  [148] = {.lex_state = 392},
-  [149] = {.lex_state = 392},
-  [150] = {.lex_state = 392},
-  [151] = {.lex_state = 392},
-  [152] = {.lex_state = 392},
-  [153] = {.lex_state = 392},
-  [154] = {.lex_state = 392},
-  [155] = {.lex_state = 392},
-  [156] = {.lex_state = 392},
-  [157] = {.lex_state = 392},
-  [158] = {.lex_state = 392},
-  [159] = {.lex_state = 392},
-  [160] = {.lex_state = 392},
-  [161] = {.lex_state = 392},
-  [162] = {.lex_state = 392},
-  [163] = {.lex_state = 392},
-  [164] = {.lex_state = 392},
-  [165] = {.lex_state = 392},
-  [166] = {.lex_state = 392},
-  [167] = {.lex_state = 392},
-  [168] = {.lex_state = 0},
-  [169] = {.lex_state = 13},
-  [170] = {.lex_state = 8},
+  [138] = {.lex_state = 41},
+  [139] = {.lex_state = 41},
+  [140] = {.lex_state = 41},
+  [141] = {.lex_state = 7},
+  [142] = {.lex_state = 1},
+  [143] = {.lex_state = 41},
+  [144] = {.lex_state = 1},
+  [145] = {.lex_state = 1},
+  [146] = {.lex_state = 41},
+  [147] = {.lex_state = 41},
+  [148] = {.lex_state = 1},
+  [149] = {.lex_state = 41},
+  [150] = {.lex_state = 41},
+  [151] = {.lex_state = 1},
+  [152] = {.lex_state = 1},
+  [153] = {.lex_state = 1},
+  [154] = {.lex_state = 1},
+  [155] = {.lex_state = 41},
+  [156] = {.lex_state = 6},
+  [157] = {.lex_state = 41},
+  [158] = {.lex_state = 7},
+  [159] = {.lex_state = 41},
+  [160] = {.lex_state = 1},
+  [161] = {.lex_state = 41},
+  [162] = {.lex_state = 41},
+  [163] = {.lex_state = 41},
+  [164] = {.lex_state = 41},
+  [165] = {.lex_state = 7},
+  [166] = {.lex_state = 7},
+  [167] = {.lex_state = 7},
+  [168] = {.lex_state = 41},
+  [169] = {.lex_state = 1},
+  [170] = {.lex_state = 1},
   [171] = {.lex_state = 8},
-  [172] = {.lex_state = 8},
-  [173] = {.lex_state = 8},
-  [174] = {.lex_state = 8},
-  [175] = {.lex_state = 8},
-  [176] = {.lex_state = 8},
-  [177] = {.lex_state = 8},
-  [178] = {.lex_state = 8},
-  [179] = {.lex_state = 0},
-  [180] = {.lex_state = 392},
-  [181] = {.lex_state = 392},
-  [182] = {.lex_state = 392},
-  [183] = {.lex_state = 0},
-  [184] = {.lex_state = 7},
-  [185] = {.lex_state = 0},
-  [186] = {.lex_state = 392},
-  [187] = {.lex_state = 392},
-  [188] = {.lex_state = 15},
-  [189] = {.lex_state = 1},
-  [190] = {.lex_state = 9},
-  [191] = {.lex_state = 1},
-  [192] = {.lex_state = 392},
-  [193] = {.lex_state = 8},
-  [194] = {.lex_state = 392},
-  [195] = {.lex_state = 1},
-  [196] = {.lex_state = 15},
-  [197] = {.lex_state = 1},
-  [198] = {.lex_state = 9},
-  [199] = {.lex_state = 1},
-  [200] = {.lex_state = 1},
-  [201] = {.lex_state = 15},
-  [202] = {.lex_state = 9},
-  [203] = {.lex_state = 1},
-  [204] = {.lex_state = 1},
-  [205] = {.lex_state = 1},
-  [206] = {.lex_state = 1},
-  [207] = {.lex_state = 1},
-  [208] = {.lex_state = 1},
-  [209] = {.lex_state = 1},
-  [210] = {.lex_state = 1},
-  [211] = {.lex_state = 1},
-  [212] = {.lex_state = 1},
-  [213] = {.lex_state = 1},
-  [214] = {.lex_state = 15},
-  [215] = {.lex_state = 14},
-  [216] = {.lex_state = 8},
-  [217] = {.lex_state = 8},
-  [218] = {.lex_state = 1},
-  [219] = {.lex_state = 15},
-  [220] = {.lex_state = 392},
-  [221] = {.lex_state = 8},
-  [222] = {.lex_state = 392},
-  [223] = {.lex_state = 392},
-  [224] = {.lex_state = 14},
-  [225] = {.lex_state = 14},
-  [226] = {.lex_state = 8},
-  [227] = {.lex_state = 8},
-  [228] = {.lex_state = 14},
-  [229] = {.lex_state = 7},
-  [230] = {.lex_state = 392},
-  [231] = {.lex_state = 9},
-  [232] = {.lex_state = 392},
-  [233] = {.lex_state = 8},
-  [234] = {.lex_state = 8},
-  [235] = {.lex_state = 1},
-  [236] = {.lex_state = 9},
-  [237] = {.lex_state = 1},
-  [238] = {.lex_state = 8},
-  [239] = {.lex_state = 9},
-  [240] = {.lex_state = 392},
-  [241] = {.lex_state = 8},
-  [242] = {.lex_state = 9},
-  [243] = {.lex_state = 9},
-  [244] = {.lex_state = 8},
-  [245] = {.lex_state = 9},
-  [246] = {.lex_state = 8},
-  [247] = {.lex_state = 8},
-  [248] = {.lex_state = 9},
-  [249] = {.lex_state = 9},
-  [250] = {.lex_state = 8},
-  [251] = {.lex_state = 8},
-  [252] = {.lex_state = 9},
-  [253] = {.lex_state = 8},
-  [254] = {.lex_state = 1},
-  [255] = {.lex_state = 1},
-  [256] = {.lex_state = 8},
-  [257] = {.lex_state = 8},
-  [258] = {.lex_state = 392},
-  [259] = {.lex_state = 392},
-  [260] = {.lex_state = 392},
-  [261] = {.lex_state = 392},
-  [262] = {.lex_state = 392},
-  [263] = {.lex_state = 392},
-  [264] = {.lex_state = 392},
-  [265] = {.lex_state = 392},
-  [266] = {.lex_state = 392},
-  [267] = {.lex_state = 9},
-  [268] = {.lex_state = 392},
-  [269] = {.lex_state = 0},
-  [270] = {.lex_state = 17},
-  [271] = {.lex_state = 17},
-  [272] = {.lex_state = 392},
-  [273] = {.lex_state = 0},
-  [274] = {.lex_state = 17},
-  [275] = {.lex_state = 0},
-  [276] = {.lex_state = 17},
-  [277] = {.lex_state = 392},
-  [278] = {.lex_state = 0},
-  [279] = {.lex_state = 0},
-  [280] = {.lex_state = 392},
-  [281] = {.lex_state = 392},
-  [282] = {.lex_state = 0},
-  [283] = {.lex_state = 392},
-  [284] = {.lex_state = 392},
-  [285] = {.lex_state = 0},
-  [286] = {.lex_state = 17},
-  [287] = {.lex_state = 0},
-  [288] = {.lex_state = 392},
-  [289] = {.lex_state = 0},
-  [290] = {.lex_state = 392},
-  [291] = {.lex_state = 0},
-  [292] = {.lex_state = 392},
-  [293] = {.lex_state = 392},
-  [294] = {.lex_state = 392},
-  [295] = {.lex_state = 392},
-  [296] = {.lex_state = 17},
-  [297] = {.lex_state = 392},
-  [298] = {.lex_state = 392},
-  [299] = {.lex_state = 392},
-  [300] = {.lex_state = 392},
-  [301] = {.lex_state = 0},
-  [302] = {.lex_state = 392},
-  [303] = {.lex_state = 392},
-  [304] = {.lex_state = 392},
-  [305] = {.lex_state = 392},
-  [306] = {.lex_state = 392},
-  [307] = {.lex_state = 0},
-  [308] = {.lex_state = 17},
-  [309] = {.lex_state = 2},
-  [310] = {.lex_state = 18},
-  [311] = {.lex_state = 3},
-  [312] = {.lex_state = 392},
-  [313] = {.lex_state = 0},
-  [314] = {.lex_state = 4},
-  [315] = {.lex_state = 4},
-  [316] = {.lex_state = 0},
-  [317] = {.lex_state = 3},
-  [318] = {.lex_state = 4},
-  [319] = {.lex_state = 18},
-  [320] = {.lex_state = 13},
-  [321] = {.lex_state = 4},
-  [322] = {.lex_state = 0},
-  [323] = {.lex_state = 0},
-  [324] = {.lex_state = 3},
-  [325] = {.lex_state = 13},
-  [326] = {.lex_state = 4},
-  [327] = {.lex_state = 13},
-  [328] = {.lex_state = 3},
-  [329] = {.lex_state = 4},
-  [330] = {.lex_state = 4},
-  [331] = {.lex_state = 4},
-  [332] = {.lex_state = 2},
-  [333] = {.lex_state = 0},
-  [334] = {.lex_state = 2},
-  [335] = {.lex_state = 392},
-  [336] = {.lex_state = 2},
-  [337] = {.lex_state = 3},
-  [338] = {.lex_state = 2},
+  [172] = {.lex_state = 1},
+  [173] = {.lex_state = 7},
+  [174] = {.lex_state = 41},
+  [175] = {.lex_state = 41},
+  [176] = {.lex_state = 41},
+  [177] = {.lex_state = 41},
+  [178] = {.lex_state = 41},
+  [179] = {.lex_state = 41},
+  [180] = {.lex_state = 8},
+  [181] = {.lex_state = 41},
+  [182] = {.lex_state = 8},
+  [183] = {.lex_state = 7},
+  [184] = {.lex_state = 41},
+  [185] = {.lex_state = 41},
+  [186] = {.lex_state = 41},
+  [187] = {.lex_state = 41},
+  [188] = {.lex_state = 41},
+  [189] = {.lex_state = 41},
+  [190] = {.lex_state = 41},
+  [191] = {.lex_state = 9},
+  [192] = {.lex_state = 0},
+  [193] = {.lex_state = 41},
+  [194] = {.lex_state = 0},
+  [195] = {.lex_state = 0},
+  [196] = {.lex_state = 0},
+  [197] = {.lex_state = 0},
+  [198] = {.lex_state = 12},
+  [199] = {.lex_state = 41},
+  [200] = {.lex_state = 41},
+  [201] = {.lex_state = 41},
+  [202] = {.lex_state = 0},
+  [203] = {.lex_state = 41},
+  [204] = {.lex_state = 0},
+  [205] = {.lex_state = 41},
+  [206] = {.lex_state = 41},
+  [207] = {.lex_state = 0},
+  [208] = {.lex_state = 41},
+  [209] = {.lex_state = 41},
+  [210] = {.lex_state = 0},
+  [211] = {.lex_state = 41},
+  [212] = {.lex_state = 41},
+  [213] = {.lex_state = 41},
+  [214] = {.lex_state = 0},
+  [215] = {.lex_state = 41},
+  [216] = {.lex_state = 41},
+  [217] = {.lex_state = 41},
+  [218] = {.lex_state = 41},
+  [219] = {.lex_state = 41},
+  [220] = {.lex_state = 13},
+  [221] = {.lex_state = 41},
+  [222] = {.lex_state = 41},
+  [223] = {.lex_state = 41},
+  [224] = {.lex_state = 41},
+  [225] = {.lex_state = 0},
+  [226] = {.lex_state = 9},
+  [227] = {.lex_state = 3},
+  [228] = {.lex_state = 3},
+  [229] = {.lex_state = 41},
+  [230] = {.lex_state = 0},
+  [231] = {.lex_state = 0},
+  [232] = {.lex_state = 0},
+  [233] = {.lex_state = 13},
+  [234] = {.lex_state = 2},
+  [235] = {.lex_state = 41},
+  [236] = {.lex_state = 13},
+  [237] = {.lex_state = 2},
+  [238] = {.lex_state = 41},
+  [239] = {.lex_state = 0},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
   [STATE(0)] = {
     [ts_builtin_sym_end] = ACTIONS(1),
+    [sym_identifier] = ACTIONS(1),
     [sym_comment] = ACTIONS(3),
+    [anon_sym_act] = ACTIONS(1),
+    [anon_sym_version] = ACTIONS(1),
     [anon_sym_LBRACE] = ACTIONS(1),
     [anon_sym_RBRACE] = ACTIONS(1),
     [anon_sym_jurisdiction] = ACTIONS(1),
@@ -4677,6 +3650,8 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_source] = ACTIONS(1),
     [anon_sym_title] = ACTIONS(1),
     [anon_sym_cite] = ACTIONS(1),
+    [anon_sym_official] = ACTIONS(1),
+    [anon_sym_summary] = ACTIONS(1),
     [anon_sym_repealed] = ACTIONS(1),
     [anon_sym_book] = ACTIONS(1),
     [anon_sym_division] = ACTIONS(1),
@@ -4693,26 +3668,51 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_DQUOTE] = ACTIONS(1),
     [anon_sym_DQUOTE2] = ACTIONS(1),
     [anon_sym_compare] = ACTIONS(1),
+    [anon_sym_corresponds] = ACTIONS(1),
+    [anon_sym_stricter] = ACTIONS(1),
+    [anon_sym_lenient] = ACTIONS(1),
+    [anon_sym_broader] = ACTIONS(1),
+    [anon_sym_narrower] = ACTIONS(1),
+    [anon_sym_implements] = ACTIONS(1),
     [anon_sym_AT] = ACTIONS(1),
     [anon_sym_DOT_DOT] = ACTIONS(1),
     [sym_escape_sequence] = ACTIONS(1),
     [anon_sym_LBRACK] = ACTIONS(1),
     [anon_sym_RBRACK_LPAREN] = ACTIONS(1),
     [anon_sym_RPAREN] = ACTIONS(1),
+    [anon_sym_amendment] = ACTIONS(1),
+    [anon_sym_target] = ACTIONS(1),
+    [anon_sym_status] = ACTIONS(1),
+    [anon_sym_draft] = ACTIONS(1),
+    [anon_sym_proposed] = ACTIONS(1),
+    [anon_sym_author] = ACTIONS(1),
     [anon_sym_justification] = ACTIONS(1),
+    [anon_sym_replace] = ACTIONS(1),
+    [anon_sym_replace_DASHall] = ACTIONS(1),
     [anon_sym_DASH_GT] = ACTIONS(1),
+    [anon_sym_delete] = ACTIONS(1),
+    [anon_sym_insert] = ACTIONS(1),
+    [anon_sym_before] = ACTIONS(1),
+    [anon_sym_after] = ACTIONS(1),
     [anon_sym_at] = ACTIONS(1),
+    [anon_sym_start] = ACTIONS(1),
+    [anon_sym_end] = ACTIONS(1),
     [anon_sym_occurrence] = ACTIONS(1),
+    [anon_sym_all] = ACTIONS(1),
+    [anon_sym_rewrite] = ACTIONS(1),
+    [anon_sym_add] = ACTIONS(1),
     [anon_sym_to] = ACTIONS(1),
-    [sym_lang] = ACTIONS(1),
+    [anon_sym_repeal] = ACTIONS(1),
+    [anon_sym_renumber] = ACTIONS(1),
+    [sym_update_references] = ACTIONS(1),
     [sym_date] = ACTIONS(1),
     [sym_integer] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(322),
-    [sym_act] = STATE(192),
-    [sym_amendment] = STATE(192),
-    [aux_sym_source_file_repeat1] = STATE(192),
+    [sym_source_file] = STATE(225),
+    [sym_act] = STATE(149),
+    [sym_amendment] = STATE(149),
+    [aux_sym_source_file_repeat1] = STATE(149),
     [ts_builtin_sym_end] = ACTIONS(5),
     [sym_comment] = ACTIONS(3),
     [anon_sym_act] = ACTIONS(7),
@@ -4726,7 +3726,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_comment,
     ACTIONS(16), 1,
       anon_sym_replace,
-    STATE(245), 1,
+    STATE(165), 1,
       sym_unit_kind,
     STATE(2), 2,
       sym_segment,
@@ -4870,6 +3870,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(30), 1,
       anon_sym_replace,
     ACTIONS(28), 38,
+      anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -4879,7 +3880,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
-      anon_sym_cite,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -4892,20 +3892,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
+      anon_sym_DQUOTE,
       anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
       anon_sym_justification,
       anon_sym_replace_DASHall,
-      anon_sym_DASH_GT,
       anon_sym_delete,
       anon_sym_insert,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_at,
       anon_sym_rewrite,
       anon_sym_add,
+      anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
   [203] = 3,
@@ -4957,7 +3957,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_comment,
     ACTIONS(38), 1,
       anon_sym_replace,
-    ACTIONS(36), 38,
+    ACTIONS(36), 37,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -4982,7 +3982,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_DQUOTE,
       anon_sym_compare,
-      anon_sym_DOT_DOT,
       anon_sym_RPAREN,
       anon_sym_target,
       anon_sym_status,
@@ -4996,13 +3995,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [297] = 3,
+  [296] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(42), 1,
-      anon_sym_replace,
-    ACTIONS(40), 38,
+    ACTIONS(42), 2,
       anon_sym_RBRACE,
+      anon_sym_DASH_GT,
+    ACTIONS(40), 36,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -5029,18 +4028,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_status,
       anon_sym_author,
       anon_sym_justification,
+      anon_sym_replace,
       anon_sym_replace_DASHall,
-      anon_sym_DASH_GT,
       anon_sym_delete,
       anon_sym_insert,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_at,
+      anon_sym_occurrence,
       anon_sym_rewrite,
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [344] = 3,
+      sym_identifier,
+  [342] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(46), 1,
@@ -5083,7 +4081,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [390] = 3,
+  [388] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(50), 1,
@@ -5126,14 +4124,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [436] = 3,
+  [434] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(54), 1,
-      anon_sym_replace,
-    ACTIONS(52), 37,
-      anon_sym_LBRACE,
+    ACTIONS(54), 2,
       anon_sym_RBRACE,
+      anon_sym_DASH_GT,
+    ACTIONS(52), 36,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -5142,6 +4139,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_cite,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5154,22 +4152,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_DQUOTE,
       anon_sym_compare,
-      anon_sym_RPAREN,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
       anon_sym_justification,
+      anon_sym_replace,
       anon_sym_replace_DASHall,
       anon_sym_delete,
       anon_sym_insert,
+      anon_sym_occurrence,
       anon_sym_rewrite,
       anon_sym_add,
-      anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [482] = 3,
+      sym_identifier,
+  [480] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(58), 1,
@@ -5212,7 +4210,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [528] = 8,
+  [526] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(64), 1,
@@ -5221,9 +4219,9 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_replace,
     STATE(9), 1,
       sym_range_end,
-    STATE(245), 1,
+    STATE(165), 1,
       sym_unit_kind,
-    STATE(15), 2,
+    STATE(2), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(62), 12,
@@ -5259,18 +4257,65 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [583] = 8,
+  [581] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(38), 1,
+      anon_sym_replace,
+    ACTIONS(64), 1,
+      anon_sym_DOT_DOT,
+    STATE(10), 1,
+      sym_range_end,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(2), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(62), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    ACTIONS(36), 19,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_RPAREN,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_to,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [636] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(64), 1,
       anon_sym_DOT_DOT,
     ACTIONS(70), 1,
       anon_sym_replace,
-    STATE(11), 1,
+    STATE(7), 1,
       sym_range_end,
-    STATE(245), 1,
+    STATE(165), 1,
       sym_unit_kind,
-    STATE(2), 2,
+    STATE(14), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(62), 12,
@@ -5306,77 +4351,114 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [638] = 8,
+  [691] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(46), 1,
-      anon_sym_replace,
-    ACTIONS(64), 1,
-      anon_sym_DOT_DOT,
-    STATE(12), 1,
-      sym_range_end,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(2), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    ACTIONS(44), 19,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [693] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(72), 1,
-      anon_sym_RBRACE,
     ACTIONS(74), 1,
-      anon_sym_jurisdiction,
+      anon_sym_RBRACE,
     ACTIONS(76), 1,
+      anon_sym_cite,
+    ACTIONS(72), 34,
+      anon_sym_jurisdiction,
       anon_sym_kind,
-    ACTIONS(78), 1,
       anon_sym_number,
-    ACTIONS(80), 1,
       anon_sym_adopted,
-    ACTIONS(82), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(84), 1,
       anon_sym_languages,
-    ACTIONS(86), 1,
       anon_sym_source,
-    ACTIONS(88), 1,
       anon_sym_title,
-    ACTIONS(90), 1,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
       anon_sym_compare,
-    STATE(190), 1,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+      sym_identifier,
+  [737] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(80), 1,
+      anon_sym_RBRACE,
+    ACTIONS(82), 1,
+      anon_sym_cite,
+    ACTIONS(78), 34,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+      sym_identifier,
+  [783] = 14,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(84), 1,
+      anon_sym_RBRACE,
+    ACTIONS(86), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(88), 1,
+      anon_sym_kind,
+    ACTIONS(90), 1,
+      anon_sym_number,
+    ACTIONS(92), 1,
+      anon_sym_adopted,
+    ACTIONS(94), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(96), 1,
+      anon_sym_languages,
+    ACTIONS(98), 1,
+      anon_sym_source,
+    ACTIONS(100), 1,
+      anon_sym_title,
+    ACTIONS(102), 1,
+      anon_sym_compare,
+    STATE(141), 1,
       sym_unit_kind,
     ACTIONS(62), 12,
       anon_sym_book,
@@ -5391,7 +4473,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    STATE(17), 12,
+    STATE(20), 12,
       sym__act_item,
       sym_jurisdiction,
       sym_act_kind,
@@ -5404,32 +4486,32 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unit,
       sym_comparison,
       aux_sym_act_body_repeat1,
-  [758] = 14,
+  [848] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(92), 1,
+    ACTIONS(104), 1,
       anon_sym_RBRACE,
-    ACTIONS(94), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(97), 1,
-      anon_sym_kind,
-    ACTIONS(100), 1,
-      anon_sym_number,
-    ACTIONS(103), 1,
-      anon_sym_adopted,
     ACTIONS(106), 1,
-      anon_sym_in_DASHforce,
+      anon_sym_jurisdiction,
     ACTIONS(109), 1,
-      anon_sym_languages,
+      anon_sym_kind,
     ACTIONS(112), 1,
-      anon_sym_source,
+      anon_sym_number,
     ACTIONS(115), 1,
-      anon_sym_title,
+      anon_sym_adopted,
+    ACTIONS(118), 1,
+      anon_sym_in_DASHforce,
     ACTIONS(121), 1,
+      anon_sym_languages,
+    ACTIONS(124), 1,
+      anon_sym_source,
+    ACTIONS(127), 1,
+      anon_sym_title,
+    ACTIONS(133), 1,
       anon_sym_compare,
-    STATE(190), 1,
+    STATE(141), 1,
       sym_unit_kind,
-    ACTIONS(118), 12,
+    ACTIONS(130), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5442,7 +4524,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    STATE(17), 12,
+    STATE(19), 12,
       sym__act_item,
       sym_jurisdiction,
       sym_act_kind,
@@ -5455,112 +4537,30 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unit,
       sym_comparison,
       aux_sym_act_body_repeat1,
-  [823] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(126), 1,
-      anon_sym_cite,
-    ACTIONS(128), 1,
-      anon_sym_replace,
-    ACTIONS(124), 33,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [868] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(132), 1,
-      anon_sym_cite,
-    ACTIONS(134), 1,
-      anon_sym_replace,
-    ACTIONS(130), 33,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
   [913] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(74), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(76), 1,
-      anon_sym_kind,
-    ACTIONS(78), 1,
-      anon_sym_number,
-    ACTIONS(80), 1,
-      anon_sym_adopted,
-    ACTIONS(82), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(84), 1,
-      anon_sym_languages,
     ACTIONS(86), 1,
-      anon_sym_source,
+      anon_sym_jurisdiction,
     ACTIONS(88), 1,
-      anon_sym_title,
+      anon_sym_kind,
     ACTIONS(90), 1,
+      anon_sym_number,
+    ACTIONS(92), 1,
+      anon_sym_adopted,
+    ACTIONS(94), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(96), 1,
+      anon_sym_languages,
+    ACTIONS(98), 1,
+      anon_sym_source,
+    ACTIONS(100), 1,
+      anon_sym_title,
+    ACTIONS(102), 1,
       anon_sym_compare,
     ACTIONS(136), 1,
       anon_sym_RBRACE,
-    STATE(190), 1,
+    STATE(141), 1,
       sym_unit_kind,
     ACTIONS(62), 12,
       anon_sym_book,
@@ -5575,7 +4575,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    STATE(16), 12,
+    STATE(19), 12,
       sym__act_item,
       sym_jurisdiction,
       sym_act_kind,
@@ -5592,9 +4592,8 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(140), 1,
-      anon_sym_replace,
-    ACTIONS(138), 33,
       anon_sym_RBRACE,
+    ACTIONS(138), 34,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -5620,6 +4619,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_status,
       anon_sym_author,
       anon_sym_justification,
+      anon_sym_replace,
       anon_sym_replace_DASHall,
       anon_sym_delete,
       anon_sym_insert,
@@ -5627,13 +4627,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1020] = 3,
+      sym_identifier,
+  [1021] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(144), 1,
-      anon_sym_replace,
-    ACTIONS(142), 33,
       anon_sym_RBRACE,
+    ACTIONS(142), 34,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -5659,6 +4659,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_status,
       anon_sym_author,
       anon_sym_justification,
+      anon_sym_replace,
       anon_sym_replace_DASHall,
       anon_sym_delete,
       anon_sym_insert,
@@ -5666,7 +4667,8 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1062] = 3,
+      sym_identifier,
+  [1064] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(148), 1,
@@ -5705,7 +4707,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1104] = 3,
+  [1106] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(152), 1,
@@ -5744,12 +4746,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1146] = 18,
+  [1148] = 18,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(82), 1,
+    ACTIONS(94), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(88), 1,
+    ACTIONS(100), 1,
       anon_sym_title,
     ACTIONS(154), 1,
       anon_sym_RBRACE,
@@ -5777,59 +4779,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeal,
     ACTIONS(178), 1,
       anon_sym_renumber,
-    STATE(148), 8,
-      sym_replace_words,
-      sym_replace_everywhere,
-      sym_delete_words,
-      sym_insert_words,
-      sym_rewrite_unit,
-      sym_add_unit,
-      sym_repeal_unit,
-      sym_renumber_unit,
-    STATE(27), 9,
-      sym_in_force,
-      sym_title,
-      sym__amendment_item,
-      sym_amendment_target,
-      sym_status,
-      sym_author,
-      sym_justification,
-      sym__operation,
-      aux_sym_amendment_body_repeat1,
-  [1216] = 18,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(180), 1,
-      anon_sym_RBRACE,
-    ACTIONS(182), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(185), 1,
-      anon_sym_title,
-    ACTIONS(188), 1,
-      anon_sym_target,
-    ACTIONS(191), 1,
-      anon_sym_status,
-    ACTIONS(194), 1,
-      anon_sym_author,
-    ACTIONS(197), 1,
-      anon_sym_justification,
-    ACTIONS(200), 1,
-      anon_sym_replace,
-    ACTIONS(203), 1,
-      anon_sym_replace_DASHall,
-    ACTIONS(206), 1,
-      anon_sym_delete,
-    ACTIONS(209), 1,
-      anon_sym_insert,
-    ACTIONS(212), 1,
-      anon_sym_rewrite,
-    ACTIONS(215), 1,
-      anon_sym_add,
-    ACTIONS(218), 1,
-      anon_sym_repeal,
-    ACTIONS(221), 1,
-      anon_sym_renumber,
-    STATE(148), 8,
+    STATE(121), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -5848,12 +4798,12 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [1286] = 18,
+  [1218] = 18,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(82), 1,
+    ACTIONS(94), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(88), 1,
+    ACTIONS(100), 1,
       anon_sym_title,
     ACTIONS(156), 1,
       anon_sym_target,
@@ -5879,9 +4829,9 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeal,
     ACTIONS(178), 1,
       anon_sym_renumber,
-    ACTIONS(224), 1,
+    ACTIONS(180), 1,
       anon_sym_RBRACE,
-    STATE(148), 8,
+    STATE(121), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -5890,7 +4840,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_add_unit,
       sym_repeal_unit,
       sym_renumber_unit,
-    STATE(26), 9,
+    STATE(27), 9,
       sym_in_force,
       sym_title,
       sym__amendment_item,
@@ -5900,16 +4850,197 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [1356] = 7,
+  [1288] = 18,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(182), 1,
+      anon_sym_RBRACE,
+    ACTIONS(184), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(187), 1,
+      anon_sym_title,
+    ACTIONS(190), 1,
+      anon_sym_target,
+    ACTIONS(193), 1,
+      anon_sym_status,
+    ACTIONS(196), 1,
+      anon_sym_author,
+    ACTIONS(199), 1,
+      anon_sym_justification,
+    ACTIONS(202), 1,
+      anon_sym_replace,
+    ACTIONS(205), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(208), 1,
+      anon_sym_delete,
+    ACTIONS(211), 1,
+      anon_sym_insert,
+    ACTIONS(214), 1,
+      anon_sym_rewrite,
+    ACTIONS(217), 1,
+      anon_sym_add,
+    ACTIONS(220), 1,
+      anon_sym_repeal,
+    ACTIONS(223), 1,
+      anon_sym_renumber,
+    STATE(121), 8,
+      sym_replace_words,
+      sym_replace_everywhere,
+      sym_delete_words,
+      sym_insert_words,
+      sym_rewrite_unit,
+      sym_add_unit,
+      sym_repeal_unit,
+      sym_renumber_unit,
+    STATE(27), 9,
+      sym_in_force,
+      sym_title,
+      sym__amendment_item,
+      sym_amendment_target,
+      sym_status,
+      sym_author,
+      sym_justification,
+      sym__operation,
+      aux_sym_amendment_body_repeat1,
+  [1358] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(228), 1,
+      anon_sym_RBRACE,
+    ACTIONS(230), 1,
+      anon_sym_title,
+    ACTIONS(232), 1,
+      anon_sym_repealed,
+    ACTIONS(236), 1,
+      anon_sym_compare,
+    ACTIONS(238), 1,
+      anon_sym_justification,
+    STATE(81), 1,
+      sym__localized,
+    STATE(141), 1,
+      sym_unit_kind,
+    STATE(157), 1,
+      sym_lang,
+    STATE(30), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      sym_justification,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1413] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(243), 1,
+      anon_sym_RBRACE,
+    ACTIONS(245), 1,
+      anon_sym_title,
+    ACTIONS(248), 1,
+      anon_sym_repealed,
+    ACTIONS(254), 1,
+      anon_sym_compare,
+    ACTIONS(257), 1,
+      anon_sym_justification,
+    STATE(81), 1,
+      sym__localized,
+    STATE(141), 1,
+      sym_unit_kind,
+    STATE(157), 1,
+      sym_lang,
+    STATE(29), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      sym_justification,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(251), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1468] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(230), 1,
+      anon_sym_title,
+    ACTIONS(232), 1,
+      anon_sym_repealed,
+    ACTIONS(236), 1,
+      anon_sym_compare,
+    ACTIONS(238), 1,
+      anon_sym_justification,
+    ACTIONS(260), 1,
+      anon_sym_RBRACE,
+    STATE(81), 1,
+      sym__localized,
+    STATE(141), 1,
+      sym_unit_kind,
+    STATE(157), 1,
+      sym_lang,
+    STATE(29), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      sym_justification,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1523] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(64), 1,
       anon_sym_DOT_DOT,
     STATE(9), 1,
       sym_range_end,
-    STATE(245), 1,
+    STATE(165), 1,
       sym_unit_kind,
-    STATE(29), 2,
+    STATE(2), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(60), 11,
@@ -5924,7 +5055,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_title,
       anon_sym_DQUOTE,
       anon_sym_compare,
-    ACTIONS(226), 12,
+    ACTIONS(262), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5937,19 +5068,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1400] = 7,
+  [1567] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(64), 1,
       anon_sym_DOT_DOT,
-    STATE(12), 1,
+    STATE(10), 1,
       sym_range_end,
-    STATE(245), 1,
+    STATE(165), 1,
       sym_unit_kind,
     STATE(2), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(44), 11,
+    ACTIONS(36), 11,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -5961,7 +5092,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_title,
       anon_sym_DQUOTE,
       anon_sym_compare,
-    ACTIONS(229), 12,
+    ACTIONS(265), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5974,16 +5105,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1444] = 7,
+  [1611] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(64), 1,
       anon_sym_DOT_DOT,
-    STATE(11), 1,
+    STATE(7), 1,
       sym_range_end,
-    STATE(245), 1,
+    STATE(165), 1,
       sym_unit_kind,
-    STATE(2), 2,
+    STATE(32), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(68), 11,
@@ -5998,7 +5129,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_title,
       anon_sym_DQUOTE,
       anon_sym_compare,
-    ACTIONS(232), 12,
+    ACTIONS(268), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -6011,374 +5142,25 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1488] = 11,
+  [1655] = 11,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(235), 1,
-      anon_sym_RBRACE,
-    ACTIONS(237), 1,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(230), 1,
       anon_sym_title,
-    ACTIONS(239), 1,
+    ACTIONS(232), 1,
       anon_sym_repealed,
-    ACTIONS(241), 1,
+    ACTIONS(236), 1,
       anon_sym_compare,
-    ACTIONS(243), 1,
-      anon_sym_justification,
-    ACTIONS(245), 1,
-      sym_lang,
-    STATE(90), 1,
-      sym__localized,
-    STATE(202), 1,
-      sym_unit_kind,
-    STATE(33), 8,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1540] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(237), 1,
-      anon_sym_title,
-    ACTIONS(239), 1,
-      anon_sym_repealed,
-    ACTIONS(241), 1,
-      anon_sym_compare,
-    ACTIONS(243), 1,
-      anon_sym_justification,
-    ACTIONS(245), 1,
-      sym_lang,
-    ACTIONS(247), 1,
-      anon_sym_RBRACE,
-    STATE(90), 1,
-      sym__localized,
-    STATE(202), 1,
-      sym_unit_kind,
-    STATE(31), 8,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1592] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(249), 1,
-      anon_sym_RBRACE,
-    ACTIONS(251), 1,
-      anon_sym_title,
-    ACTIONS(254), 1,
-      anon_sym_repealed,
-    ACTIONS(260), 1,
-      anon_sym_compare,
-    ACTIONS(263), 1,
-      anon_sym_justification,
-    ACTIONS(266), 1,
-      sym_lang,
-    STATE(90), 1,
-      sym__localized,
-    STATE(202), 1,
-      sym_unit_kind,
-    STATE(33), 8,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(257), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1644] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(269), 1,
-      anon_sym_RBRACE,
     ACTIONS(271), 1,
-      anon_sym_title,
-    ACTIONS(273), 1,
-      anon_sym_repealed,
-    ACTIONS(275), 1,
-      anon_sym_compare,
-    ACTIONS(277), 1,
-      sym_lang,
-    STATE(136), 1,
-      sym__localized,
-    STATE(198), 1,
-      sym_unit_kind,
-    STATE(39), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1692] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(279), 1,
       anon_sym_RBRACE,
-    ACTIONS(281), 1,
-      anon_sym_title,
-    ACTIONS(284), 1,
-      anon_sym_repealed,
-    ACTIONS(290), 1,
-      anon_sym_compare,
-    ACTIONS(293), 1,
-      sym_lang,
-    STATE(136), 1,
+    STATE(81), 1,
       sym__localized,
-    STATE(198), 1,
+    STATE(141), 1,
       sym_unit_kind,
-    STATE(35), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(287), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1740] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(271), 1,
-      anon_sym_title,
-    ACTIONS(273), 1,
-      anon_sym_repealed,
-    ACTIONS(275), 1,
-      anon_sym_compare,
-    ACTIONS(277), 1,
+    STATE(157), 1,
       sym_lang,
-    ACTIONS(296), 1,
-      anon_sym_RBRACE,
-    STATE(136), 1,
-      sym__localized,
-    STATE(198), 1,
-      sym_unit_kind,
-    STATE(35), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1788] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(271), 1,
-      anon_sym_title,
-    ACTIONS(273), 1,
-      anon_sym_repealed,
-    ACTIONS(275), 1,
-      anon_sym_compare,
-    ACTIONS(277), 1,
-      sym_lang,
-    ACTIONS(298), 1,
-      anon_sym_RBRACE,
-    STATE(136), 1,
-      sym__localized,
-    STATE(198), 1,
-      sym_unit_kind,
-    STATE(35), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1836] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(271), 1,
-      anon_sym_title,
-    ACTIONS(273), 1,
-      anon_sym_repealed,
-    ACTIONS(275), 1,
-      anon_sym_compare,
-    ACTIONS(277), 1,
-      sym_lang,
-    ACTIONS(300), 1,
-      anon_sym_RBRACE,
-    STATE(136), 1,
-      sym__localized,
-    STATE(198), 1,
-      sym_unit_kind,
-    STATE(37), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1884] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(271), 1,
-      anon_sym_title,
-    ACTIONS(273), 1,
-      anon_sym_repealed,
-    ACTIONS(275), 1,
-      anon_sym_compare,
-    ACTIONS(277), 1,
-      sym_lang,
-    ACTIONS(302), 1,
-      anon_sym_RBRACE,
-    STATE(136), 1,
-      sym__localized,
-    STATE(198), 1,
-      sym_unit_kind,
-    STATE(35), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1932] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(271), 1,
-      anon_sym_title,
-    ACTIONS(273), 1,
-      anon_sym_repealed,
-    ACTIONS(275), 1,
-      anon_sym_compare,
-    ACTIONS(277), 1,
-      sym_lang,
-    ACTIONS(304), 1,
-      anon_sym_RBRACE,
-    STATE(136), 1,
-      sym__localized,
-    STATE(198), 1,
-      sym_unit_kind,
     STATE(36), 7,
       sym_title,
       sym_text,
@@ -6387,7 +5169,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(62), 12,
+    ACTIONS(234), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -6400,15 +5182,186 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1980] = 4,
+  [1706] = 11,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(230), 1,
+      anon_sym_title,
+    ACTIONS(232), 1,
+      anon_sym_repealed,
+    ACTIONS(236), 1,
+      anon_sym_compare,
+    ACTIONS(273), 1,
+      anon_sym_RBRACE,
+    STATE(81), 1,
+      sym__localized,
+    STATE(141), 1,
+      sym_unit_kind,
+    STATE(157), 1,
+      sym_lang,
+    STATE(34), 7,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1757] = 11,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(275), 1,
+      sym_identifier,
+    ACTIONS(278), 1,
+      anon_sym_RBRACE,
+    ACTIONS(280), 1,
+      anon_sym_title,
+    ACTIONS(283), 1,
+      anon_sym_repealed,
+    ACTIONS(289), 1,
+      anon_sym_compare,
+    STATE(81), 1,
+      sym__localized,
+    STATE(141), 1,
+      sym_unit_kind,
+    STATE(157), 1,
+      sym_lang,
+    STATE(36), 7,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(286), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1808] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(294), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(292), 24,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_official,
+      anon_sym_summary,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [1842] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(298), 1,
+      anon_sym_RBRACE,
+    ACTIONS(300), 1,
+      anon_sym_DQUOTE,
+    STATE(41), 1,
+      sym_string,
+    ACTIONS(296), 23,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [1880] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(304), 1,
+      anon_sym_RBRACE,
+    ACTIONS(302), 24,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [1913] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(308), 1,
-      anon_sym_DQUOTE,
-    STATE(47), 1,
-      sym_string,
-    ACTIONS(306), 23,
       anon_sym_RBRACE,
+    ACTIONS(306), 24,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -6417,6 +5370,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -6431,15 +5385,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-  [2015] = 4,
+      sym_identifier,
+  [1946] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(312), 1,
-      sym_lang,
-    STATE(43), 1,
-      aux_sym_languages_repeat1,
-    ACTIONS(310), 22,
       anon_sym_RBRACE,
+    ACTIONS(310), 24,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -6448,6 +5400,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -6461,15 +5414,49 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2049] = 4,
+      anon_sym_justification,
+      sym_identifier,
+  [1979] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(316), 1,
+      anon_sym_RBRACE,
+    ACTIONS(314), 24,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2012] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(318), 1,
+      anon_sym_RBRACE,
+    STATE(44), 2,
       sym_lang,
-    STATE(43), 1,
       aux_sym_languages_repeat1,
-    ACTIONS(314), 22,
-      anon_sym_RBRACE,
+    ACTIONS(320), 21,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -6491,113 +5478,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2083] = 8,
+  [2049] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(70), 1,
+    ACTIONS(322), 1,
+      sym_identifier,
+    ACTIONS(325), 1,
+      anon_sym_RBRACE,
+    STATE(44), 2,
       sym_lang,
-    ACTIONS(319), 1,
-      anon_sym_DOT_DOT,
-    STATE(74), 1,
-      sym_range_end,
-    STATE(248), 1,
-      sym_unit_kind,
-    STATE(50), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(68), 6,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(232), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2125] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(66), 1,
-      sym_lang,
-    ACTIONS(319), 1,
-      anon_sym_DOT_DOT,
-    STATE(81), 1,
-      sym_range_end,
-    STATE(248), 1,
-      sym_unit_kind,
-    STATE(46), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(60), 6,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(226), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2167] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(46), 1,
-      sym_lang,
-    ACTIONS(319), 1,
-      anon_sym_DOT_DOT,
-    STATE(77), 1,
-      sym_range_end,
-    STATE(248), 1,
-      sym_unit_kind,
-    STATE(50), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(44), 6,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(229), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2209] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(321), 23,
-      anon_sym_RBRACE,
+      aux_sym_languages_repeat1,
+    ACTIONS(327), 21,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -6619,125 +5510,58 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+  [2086] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(331), 1,
+      anon_sym_RBRACE,
+    ACTIONS(329), 24,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
       anon_sym_justification,
-  [2238] = 8,
+      sym_identifier,
+  [2119] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(46), 1,
-      sym_lang,
-    ACTIONS(323), 1,
+    ACTIONS(336), 1,
       anon_sym_DOT_DOT,
-    STATE(97), 1,
+    STATE(67), 1,
       sym_range_end,
-    STATE(236), 1,
+    STATE(166), 1,
       sym_unit_kind,
-    STATE(64), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(44), 5,
+    ACTIONS(68), 2,
       anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
       anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(229), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2279] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(70), 1,
-      sym_lang,
-    ACTIONS(323), 1,
-      anon_sym_DOT_DOT,
-    STATE(92), 1,
-      sym_range_end,
-    STATE(236), 1,
-      sym_unit_kind,
-    STATE(64), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(68), 5,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(232), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2320] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(16), 1,
-      sym_lang,
-    STATE(248), 1,
-      sym_unit_kind,
-    STATE(50), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(11), 7,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-    ACTIONS(13), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2357] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(66), 1,
-      sym_lang,
-    ACTIONS(323), 1,
-      anon_sym_DOT_DOT,
-    STATE(91), 1,
-      sym_range_end,
-    STATE(236), 1,
-      sym_unit_kind,
     STATE(48), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(60), 5,
-      anon_sym_RBRACE,
+    ACTIONS(70), 5,
       anon_sym_title,
       anon_sym_repealed,
-      anon_sym_DQUOTE,
       anon_sym_compare,
-    ACTIONS(226), 12,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(333), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -6750,26 +5574,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2398] = 8,
+  [2161] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(70), 1,
-      sym_lang,
-    ACTIONS(325), 1,
+    ACTIONS(336), 1,
       anon_sym_DOT_DOT,
-    STATE(227), 1,
+    STATE(69), 1,
       sym_range_end,
-    STATE(242), 1,
+    STATE(166), 1,
       sym_unit_kind,
-    STATE(65), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(68), 4,
+    ACTIONS(60), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
+    STATE(49), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(66), 5,
+      anon_sym_title,
+      anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
-    ACTIONS(62), 12,
+      sym_identifier,
+    ACTIONS(338), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -6782,234 +5608,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2438] = 2,
+  [2203] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(327), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2466] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(329), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2494] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(331), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2522] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(333), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2550] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(335), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2578] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(337), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2606] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(339), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2634] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(341), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2662] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(46), 1,
-      sym_lang,
-    ACTIONS(325), 1,
+    ACTIONS(336), 1,
       anon_sym_DOT_DOT,
-    STATE(217), 1,
+    STATE(71), 1,
       sym_range_end,
-    STATE(242), 1,
+    STATE(166), 1,
       sym_unit_kind,
-    STATE(65), 2,
+    ACTIONS(36), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(49), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(44), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
+    ACTIONS(38), 5,
+      anon_sym_title,
+      anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
-    ACTIONS(62), 12,
+      sym_identifier,
+    ACTIONS(341), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -7022,1456 +5642,25 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2702] = 2,
+  [2245] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(343), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2730] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(66), 1,
-      sym_lang,
-    ACTIONS(325), 1,
-      anon_sym_DOT_DOT,
-    STATE(226), 1,
-      sym_range_end,
-    STATE(242), 1,
-      sym_unit_kind,
-    STATE(61), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(60), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2770] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(16), 1,
-      sym_lang,
-    STATE(236), 1,
-      sym_unit_kind,
-    STATE(64), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(11), 6,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-    ACTIONS(13), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2806] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(16), 1,
-      sym_lang,
-    STATE(242), 1,
-      sym_unit_kind,
-    STATE(65), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(11), 5,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-    ACTIONS(13), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2841] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(26), 1,
-      sym_lang,
-    ACTIONS(345), 1,
-      anon_sym_AT,
-    ACTIONS(22), 19,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-  [2872] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(20), 1,
-      sym_lang,
-    ACTIONS(18), 19,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-  [2900] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(38), 1,
-      sym_lang,
-    ACTIONS(36), 19,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-  [2928] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(26), 1,
-      sym_lang,
-    ACTIONS(347), 1,
-      anon_sym_AT,
-    ACTIONS(22), 18,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-  [2958] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(349), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(351), 1,
-      sym_lang,
-    STATE(86), 1,
-      sym_string,
-    ACTIONS(306), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [2990] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(34), 1,
-      sym_lang,
-    ACTIONS(32), 19,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-  [3018] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(38), 1,
-      sym_lang,
-    ACTIONS(36), 18,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-  [3045] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      sym_lang,
-    ACTIONS(353), 1,
-      anon_sym_cite,
-    ACTIONS(130), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3074] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(54), 1,
-      sym_lang,
-    ACTIONS(52), 18,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3101] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(26), 1,
-      sym_lang,
-    ACTIONS(355), 1,
-      anon_sym_AT,
-    ACTIONS(22), 17,
-      anon_sym_RBRACE,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-  [3130] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(50), 1,
-      sym_lang,
-    ACTIONS(48), 18,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3157] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(58), 1,
-      sym_lang,
-    ACTIONS(56), 18,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3184] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(128), 1,
-      sym_lang,
-    ACTIONS(357), 1,
-      anon_sym_cite,
-    ACTIONS(124), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3213] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(30), 1,
-      sym_lang,
-    ACTIONS(28), 18,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3240] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 1,
-      sym_lang,
-    ACTIONS(40), 18,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3267] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(46), 1,
-      sym_lang,
-    ACTIONS(44), 18,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3294] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(351), 1,
-      sym_lang,
-    ACTIONS(359), 1,
-      anon_sym_DQUOTE,
-    STATE(138), 1,
-      sym_string,
-    ACTIONS(306), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3325] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(363), 1,
-      sym_lang,
-    ACTIONS(365), 1,
-      sym_date,
-    ACTIONS(361), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3354] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(34), 1,
-      sym_lang,
-    ACTIONS(32), 18,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-  [3381] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(20), 1,
-      sym_lang,
-    ACTIONS(18), 18,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-  [3408] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(367), 1,
-      sym_lang,
-    ACTIONS(321), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3434] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(13), 1,
-      sym__act_ref,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(301), 1,
-      sym_target,
-    STATE(14), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3468] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(30), 1,
-      sym_lang,
-    ACTIONS(28), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3494] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(128), 1,
-      sym_lang,
-    ACTIONS(373), 1,
-      anon_sym_cite,
-    ACTIONS(124), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3522] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(377), 1,
-      sym_lang,
-    ACTIONS(375), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3548] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(46), 1,
-      sym_lang,
-    ACTIONS(44), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-  [3574] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(54), 1,
-      sym_lang,
-    ACTIONS(52), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-  [3600] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 1,
-      sym_lang,
-    ACTIONS(40), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3626] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      sym_lang,
-    ACTIONS(379), 1,
-      anon_sym_cite,
-    ACTIONS(130), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3654] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(383), 1,
-      sym_lang,
-    ACTIONS(381), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3680] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(50), 1,
-      sym_lang,
-    ACTIONS(48), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-  [3706] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(58), 1,
-      sym_lang,
-    ACTIONS(56), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-  [3732] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(140), 1,
-      sym_lang,
-    ACTIONS(138), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3758] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(385), 1,
-      sym_lang,
-    ACTIONS(343), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3784] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(389), 1,
-      sym_lang,
-    ACTIONS(387), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3810] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(391), 1,
-      sym_lang,
-    ACTIONS(329), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3836] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(393), 1,
-      sym_lang,
-    ACTIONS(333), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3862] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(34), 1,
-      sym_lang,
-    ACTIONS(32), 17,
-      anon_sym_RBRACE,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-  [3888] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(13), 1,
-      sym__act_ref,
-    STATE(134), 1,
-      sym_target,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(14), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3922] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(395), 1,
-      sym_lang,
-    ACTIONS(341), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3948] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(13), 1,
-      sym__act_ref,
-    STATE(41), 1,
-      sym_target,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(14), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3982] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(38), 1,
-      sym_lang,
-    ACTIONS(36), 17,
-      anon_sym_RBRACE,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-  [4008] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(13), 1,
-      sym__act_ref,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(313), 1,
-      sym_target,
-    STATE(14), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4042] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(13), 1,
-      sym__act_ref,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(335), 1,
-      sym_target,
-    STATE(14), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4076] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(13), 1,
-      sym__act_ref,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(273), 1,
-      sym_target,
-    STATE(14), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4110] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(28), 1,
-      sym__act_ref,
-    STATE(41), 1,
-      sym_target,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(30), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4144] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(20), 1,
-      sym_lang,
-    ACTIONS(18), 17,
-      anon_sym_RBRACE,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-  [4170] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(13), 1,
-      sym__act_ref,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(285), 1,
-      sym_target,
-    STATE(14), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4204] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(148), 1,
-      sym_lang,
-    ACTIONS(146), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [4230] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(152), 1,
-      sym_lang,
-    ACTIONS(150), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [4256] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(13), 1,
-      sym__act_ref,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(287), 1,
-      sym_target,
-    STATE(14), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4290] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(363), 1,
-      sym_lang,
-    ACTIONS(397), 1,
-      sym_date,
-    ACTIONS(361), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4318] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(30), 1,
-      sym_lang,
-    ACTIONS(28), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [4344] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 1,
-      sym_lang,
-    ACTIONS(40), 17,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [4370] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(399), 1,
-      sym_act_id,
-    STATE(51), 1,
-      sym__act_ref,
-    STATE(82), 1,
-      sym_target,
-    STATE(236), 1,
+    STATE(166), 1,
       sym_unit_kind,
     STATE(49), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(369), 12,
+    ACTIONS(11), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(16), 5,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(344), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -8484,21 +5673,618 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [4404] = 7,
+  [2282] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(336), 1,
+      anon_sym_DOT_DOT,
+    STATE(69), 1,
+      sym_range_end,
+    STATE(166), 1,
+      sym_unit_kind,
+    ACTIONS(60), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(49), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(66), 3,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2322] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(347), 22,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2350] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(349), 22,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2378] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(351), 22,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2406] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(353), 22,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2434] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 22,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2462] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(336), 1,
+      anon_sym_DOT_DOT,
+    STATE(67), 1,
+      sym_range_end,
+    STATE(166), 1,
+      sym_unit_kind,
+    ACTIONS(68), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(57), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(70), 3,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2502] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(336), 1,
+      anon_sym_DOT_DOT,
+    STATE(71), 1,
+      sym_range_end,
+    STATE(166), 1,
+      sym_unit_kind,
+    ACTIONS(36), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(49), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(38), 3,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2542] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(357), 1,
+      anon_sym_AT,
+    ACTIONS(22), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(26), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2573] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(298), 1,
+      anon_sym_RBRACE,
+    ACTIONS(359), 1,
+      anon_sym_DQUOTE,
+    STATE(41), 1,
+      sym_string,
+    ACTIONS(296), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2605] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(28), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(30), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2633] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(18), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(20), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2661] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(32), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(34), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2689] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(363), 1,
+      anon_sym_RBRACE,
+    ACTIONS(365), 1,
+      sym_date,
+    ACTIONS(361), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2718] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(42), 1,
+      anon_sym_RBRACE,
+    ACTIONS(40), 18,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2745] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(74), 1,
+      anon_sym_RBRACE,
+    ACTIONS(367), 1,
+      anon_sym_cite,
+    ACTIONS(72), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2774] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(54), 1,
+      anon_sym_RBRACE,
+    ACTIONS(52), 18,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2801] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(36), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(38), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2828] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(80), 1,
+      anon_sym_RBRACE,
+    ACTIONS(369), 1,
+      anon_sym_cite,
+    ACTIONS(78), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2857] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(44), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(46), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2884] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(56), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(58), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2911] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(48), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(50), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2938] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(144), 1,
+      anon_sym_RBRACE,
+    ACTIONS(142), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2964] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(371), 1,
       sym_act_id,
-    STATE(13), 1,
+    STATE(15), 1,
       sym__act_ref,
-    STATE(245), 1,
+    STATE(165), 1,
       sym_unit_kind,
-    STATE(269), 1,
+    STATE(196), 1,
       sym_target,
-    STATE(14), 2,
+    STATE(13), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(369), 12,
+    ACTIONS(234), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -8511,21 +6297,47 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [4438] = 7,
+  [2998] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(401), 1,
+    ACTIONS(373), 1,
+      anon_sym_LBRACE,
+    ACTIONS(377), 1,
+      anon_sym_replace,
+    ACTIONS(379), 1,
+      sym_update_references,
+    STATE(117), 1,
+      sym__notes_body,
+    ACTIONS(375), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [3030] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
       sym_act_id,
-    STATE(63), 1,
+    STATE(15), 1,
       sym__act_ref,
-    STATE(193), 1,
-      sym_target,
-    STATE(242), 1,
+    STATE(165), 1,
       sym_unit_kind,
-    STATE(52), 2,
+    STATE(230), 1,
+      sym_target,
+    STATE(13), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(369), 12,
+    ACTIONS(234), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -8538,17 +6350,522 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [4472] = 6,
+  [3064] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      sym_act_id,
+    STATE(33), 1,
+      sym__act_ref,
+    STATE(38), 1,
+      sym_target,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(31), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3098] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(150), 1,
+      anon_sym_RBRACE,
+    ACTIONS(152), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3124] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      sym_act_id,
+    STATE(15), 1,
+      sym__act_ref,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(202), 1,
+      sym_target,
+    STATE(13), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3158] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(383), 1,
+      anon_sym_RBRACE,
+    ACTIONS(381), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3184] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      sym_act_id,
+    STATE(15), 1,
+      sym__act_ref,
+    STATE(95), 1,
+      sym_target,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(13), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3218] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(387), 1,
+      anon_sym_RBRACE,
+    ACTIONS(385), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3244] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(140), 1,
+      anon_sym_RBRACE,
+    ACTIONS(138), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3270] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(391), 1,
+      anon_sym_RBRACE,
+    ACTIONS(389), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3296] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      sym_act_id,
+    STATE(15), 1,
+      sym__act_ref,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(231), 1,
+      sym_target,
+    STATE(13), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3330] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(393), 1,
+      sym_act_id,
+    STATE(46), 1,
+      sym__act_ref,
+    STATE(59), 1,
+      sym_target,
+    STATE(166), 1,
+      sym_unit_kind,
+    STATE(47), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3364] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      sym_act_id,
+    STATE(15), 1,
+      sym__act_ref,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(194), 1,
+      sym_target,
+    STATE(13), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3398] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      sym_act_id,
+    STATE(15), 1,
+      sym__act_ref,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(226), 1,
+      sym_target,
+    STATE(13), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3432] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      sym_act_id,
+    STATE(15), 1,
+      sym__act_ref,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(195), 1,
+      sym_target,
+    STATE(13), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3466] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      sym_act_id,
+    STATE(15), 1,
+      sym__act_ref,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(214), 1,
+      sym_target,
+    STATE(13), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3500] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      sym_act_id,
+    STATE(15), 1,
+      sym__act_ref,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(210), 1,
+      sym_target,
+    STATE(13), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3534] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(393), 1,
+      sym_act_id,
+    STATE(38), 1,
+      sym_target,
+    STATE(56), 1,
+      sym__act_ref,
+    STATE(166), 1,
+      sym_unit_kind,
+    STATE(50), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3568] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      sym_act_id,
+    STATE(15), 1,
+      sym__act_ref,
+    STATE(38), 1,
+      sym_target,
+    STATE(165), 1,
+      sym_unit_kind,
+    STATE(13), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(234), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3602] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(373), 1,
+      anon_sym_LBRACE,
+    ACTIONS(397), 1,
+      anon_sym_replace,
+    STATE(119), 1,
+      sym__notes_body,
+    ACTIONS(395), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [3631] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(383), 1,
+      anon_sym_RBRACE,
+    ACTIONS(381), 16,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+      sym_identifier,
+  [3656] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(373), 1,
+      anon_sym_LBRACE,
+    ACTIONS(401), 1,
+      anon_sym_replace,
+    STATE(103), 1,
+      sym__notes_body,
+    ACTIONS(399), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [3685] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(403), 1,
-      anon_sym_LBRACE,
+      anon_sym_version,
     ACTIONS(407), 1,
       anon_sym_replace,
-    ACTIONS(409), 1,
-      sym_update_references,
-    STATE(164), 1,
-      sym__notes_body,
     ACTIONS(405), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -8564,206 +6881,31 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [4504] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(13), 1,
-      sym__act_ref,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(333), 1,
-      sym_target,
-    STATE(14), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4538] = 7,
+  [3711] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(411), 1,
-      sym_act_id,
-    STATE(45), 1,
-      sym__act_ref,
-    STATE(70), 1,
-      sym_target,
-    STATE(248), 1,
-      sym_unit_kind,
-    STATE(44), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4572] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(13), 1,
-      sym__act_ref,
-    STATE(245), 1,
-      sym_unit_kind,
-    STATE(289), 1,
-      sym_target,
-    STATE(14), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4606] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 1,
-      sym_lang,
-    ACTIONS(40), 16,
+      anon_sym_replace,
+    ACTIONS(409), 14,
       anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
       anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4631] = 3,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [3734] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      sym_lang,
-    ACTIONS(150), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4656] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(140), 1,
-      sym_lang,
-    ACTIONS(138), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4681] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(385), 1,
-      sym_lang,
-    ACTIONS(343), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4706] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(391), 1,
-      sym_lang,
-    ACTIONS(329), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4731] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(403), 1,
-      anon_sym_LBRACE,
     ACTIONS(415), 1,
       anon_sym_replace,
-    STATE(147), 1,
-      sym__notes_body,
     ACTIONS(413), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -8779,37 +6921,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [4760] = 3,
+  [3757] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(383), 1,
-      sym_lang,
-    ACTIONS(381), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4785] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(403), 1,
-      anon_sym_LBRACE,
     ACTIONS(419), 1,
       anon_sym_replace,
-    STATE(166), 1,
-      sym__notes_body,
     ACTIONS(417), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -8825,167 +6941,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [4814] = 3,
+  [3780] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(393), 1,
-      sym_lang,
-    ACTIONS(333), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4839] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(377), 1,
-      sym_lang,
-    ACTIONS(375), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4864] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(30), 1,
-      sym_lang,
-    ACTIONS(28), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4889] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(367), 1,
-      sym_lang,
-    ACTIONS(321), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4914] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(395), 1,
-      sym_lang,
-    ACTIONS(341), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4939] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(148), 1,
-      sym_lang,
-    ACTIONS(146), 16,
-      anon_sym_RBRACE,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [4964] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(389), 1,
+    ACTIONS(423), 1,
       anon_sym_replace,
-    ACTIONS(387), 15,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4988] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(421), 1,
-      anon_sym_version,
-    ACTIONS(425), 1,
-      anon_sym_replace,
-    ACTIONS(423), 14,
+    ACTIONS(421), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9000,12 +6961,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5014] = 3,
+  [3803] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(429), 1,
+    ACTIONS(427), 1,
       anon_sym_replace,
-    ACTIONS(427), 14,
+    ACTIONS(425), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9020,12 +6981,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5037] = 3,
+  [3826] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(433), 1,
+    ACTIONS(431), 1,
       anon_sym_replace,
-    ACTIONS(431), 14,
+    ACTIONS(429), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9040,12 +7001,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5060] = 3,
+  [3849] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(437), 1,
+    ACTIONS(435), 1,
       anon_sym_replace,
-    ACTIONS(435), 14,
+    ACTIONS(433), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9060,12 +7021,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5083] = 3,
+  [3872] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(441), 1,
+    ACTIONS(439), 1,
       anon_sym_replace,
-    ACTIONS(439), 14,
+    ACTIONS(437), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9080,12 +7041,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5106] = 3,
+  [3895] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(445), 1,
+    ACTIONS(443), 1,
       anon_sym_replace,
-    ACTIONS(443), 14,
+    ACTIONS(441), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9100,12 +7061,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5129] = 3,
+  [3918] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(449), 1,
+    ACTIONS(447), 1,
       anon_sym_replace,
-    ACTIONS(447), 14,
+    ACTIONS(445), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9120,12 +7081,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5152] = 3,
+  [3941] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(453), 1,
+    ACTIONS(451), 1,
       anon_sym_replace,
-    ACTIONS(451), 14,
+    ACTIONS(449), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9140,12 +7101,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5175] = 3,
+  [3964] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(457), 1,
+    ACTIONS(455), 1,
       anon_sym_replace,
-    ACTIONS(455), 14,
+    ACTIONS(453), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9160,12 +7121,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5198] = 3,
+  [3987] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(461), 1,
+    ACTIONS(459), 1,
       anon_sym_replace,
-    ACTIONS(459), 14,
+    ACTIONS(457), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9180,12 +7141,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5221] = 3,
+  [4010] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(465), 1,
+    ACTIONS(463), 1,
       anon_sym_replace,
-    ACTIONS(463), 14,
+    ACTIONS(461), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9200,12 +7161,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5244] = 3,
+  [4033] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(469), 1,
+    ACTIONS(467), 1,
       anon_sym_replace,
-    ACTIONS(467), 14,
+    ACTIONS(465), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9220,12 +7181,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5267] = 3,
+  [4056] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(473), 1,
+    ACTIONS(471), 1,
       anon_sym_replace,
-    ACTIONS(471), 14,
+    ACTIONS(469), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9240,12 +7201,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5290] = 3,
+  [4079] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(477), 1,
+    ACTIONS(475), 1,
       anon_sym_replace,
-    ACTIONS(475), 14,
+    ACTIONS(473), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9260,12 +7221,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5313] = 3,
+  [4102] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(481), 1,
+    ACTIONS(479), 1,
       anon_sym_replace,
-    ACTIONS(479), 14,
+    ACTIONS(477), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9280,12 +7241,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5336] = 3,
+  [4125] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(485), 1,
+    ACTIONS(483), 1,
       anon_sym_replace,
-    ACTIONS(483), 14,
+    ACTIONS(481), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9300,12 +7261,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5359] = 3,
+  [4148] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(489), 1,
+    ACTIONS(487), 1,
       anon_sym_replace,
-    ACTIONS(487), 14,
+    ACTIONS(485), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9320,12 +7281,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5382] = 3,
+  [4171] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(493), 1,
+    ACTIONS(491), 1,
       anon_sym_replace,
-    ACTIONS(491), 14,
+    ACTIONS(489), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9340,12 +7301,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5405] = 3,
+  [4194] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(497), 1,
+    ACTIONS(495), 1,
       anon_sym_replace,
-    ACTIONS(495), 14,
+    ACTIONS(493), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9360,12 +7321,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5428] = 3,
+  [4217] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(501), 1,
+    ACTIONS(499), 1,
       anon_sym_replace,
-    ACTIONS(499), 14,
+    ACTIONS(497), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9380,12 +7341,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5451] = 3,
+  [4240] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(505), 1,
+    ACTIONS(503), 1,
       anon_sym_replace,
-    ACTIONS(503), 14,
+    ACTIONS(501), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9400,12 +7361,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5474] = 3,
+  [4263] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(509), 1,
+    ACTIONS(507), 1,
       anon_sym_replace,
-    ACTIONS(507), 14,
+    ACTIONS(505), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -9420,110 +7381,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5497] = 3,
+  [4286] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(513), 1,
-      anon_sym_replace,
-    ACTIONS(511), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [5520] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(517), 1,
-      anon_sym_replace,
-    ACTIONS(515), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [5543] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(521), 1,
-      anon_sym_replace,
-    ACTIONS(519), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [5566] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(525), 1,
-      anon_sym_replace,
-    ACTIONS(523), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [5589] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(184), 1,
-      sym_unit_kind,
-    ACTIONS(527), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5610] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(531), 1,
+    ACTIONS(511), 1,
       sym_act_id,
-    ACTIONS(529), 12,
+    ACTIONS(509), 12,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9536,1558 +7399,1094 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5631] = 6,
+  [4307] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(533), 1,
-      anon_sym_RBRACE,
-    ACTIONS(535), 1,
-      anon_sym_compare,
-    ACTIONS(537), 1,
-      anon_sym_justification,
-    ACTIONS(539), 1,
-      sym_lang,
-    STATE(174), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [5654] = 6,
+    STATE(137), 1,
+      sym_unit_kind,
+    ACTIONS(513), 12,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4328] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(535), 1,
-      anon_sym_compare,
-    ACTIONS(537), 1,
-      anon_sym_justification,
-    ACTIONS(541), 1,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(515), 1,
       anon_sym_RBRACE,
-    ACTIONS(543), 1,
-      sym_lang,
-    STATE(176), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [5677] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(545), 1,
-      anon_sym_RBRACE,
-    ACTIONS(547), 1,
+    ACTIONS(517), 1,
       anon_sym_compare,
-    ACTIONS(550), 1,
+    ACTIONS(519), 1,
       anon_sym_justification,
-    ACTIONS(553), 1,
+    STATE(216), 1,
       sym_lang,
-    STATE(172), 5,
+    STATE(132), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_change,
       aux_sym__replace_body_repeat1,
-  [5700] = 6,
+  [4354] = 7,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(521), 1,
+      sym_identifier,
+    ACTIONS(524), 1,
+      anon_sym_RBRACE,
+    ACTIONS(526), 1,
+      anon_sym_compare,
+    ACTIONS(529), 1,
+      anon_sym_justification,
+    STATE(215), 1,
+      sym_lang,
+    STATE(125), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [4380] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(517), 1,
+      anon_sym_compare,
+    ACTIONS(519), 1,
+      anon_sym_justification,
+    ACTIONS(532), 1,
+      anon_sym_RBRACE,
+    STATE(215), 1,
+      sym_lang,
+    STATE(125), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [4406] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(534), 1,
+      sym_identifier,
+    ACTIONS(537), 1,
+      anon_sym_RBRACE,
+    ACTIONS(539), 1,
+      anon_sym_compare,
+    ACTIONS(542), 1,
+      anon_sym_justification,
+    STATE(217), 1,
+      sym_lang,
+    STATE(127), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [4432] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(517), 1,
+      anon_sym_compare,
+    ACTIONS(519), 1,
+      anon_sym_justification,
+    ACTIONS(545), 1,
+      anon_sym_RBRACE,
+    STATE(217), 1,
+      sym_lang,
+    STATE(127), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [4458] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(517), 1,
+      anon_sym_compare,
+    ACTIONS(519), 1,
+      anon_sym_justification,
+    ACTIONS(547), 1,
+      anon_sym_RBRACE,
+    STATE(217), 1,
+      sym_lang,
+    STATE(128), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [4484] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(517), 1,
+      anon_sym_compare,
+    ACTIONS(519), 1,
+      anon_sym_justification,
+    ACTIONS(549), 1,
+      anon_sym_RBRACE,
+    STATE(216), 1,
+      sym_lang,
+    STATE(124), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [4510] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(226), 1,
+      sym_identifier,
+    ACTIONS(517), 1,
+      anon_sym_compare,
+    ACTIONS(519), 1,
+      anon_sym_justification,
+    ACTIONS(551), 1,
+      anon_sym_RBRACE,
+    STATE(215), 1,
+      sym_lang,
+    STATE(126), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [4536] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(553), 1,
+      sym_identifier,
     ACTIONS(556), 1,
       anon_sym_RBRACE,
     ACTIONS(558), 1,
       anon_sym_compare,
     ACTIONS(561), 1,
       anon_sym_justification,
+    STATE(216), 1,
+      sym_lang,
+    STATE(132), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [4562] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(564), 1,
-      sym_lang,
-    STATE(173), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [5723] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(535), 1,
-      anon_sym_compare,
-    ACTIONS(537), 1,
-      anon_sym_justification,
-    ACTIONS(539), 1,
-      sym_lang,
-    ACTIONS(567), 1,
       anon_sym_RBRACE,
-    STATE(173), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [5746] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(535), 1,
+    ACTIONS(566), 1,
       anon_sym_compare,
-    ACTIONS(537), 1,
-      anon_sym_justification,
-    ACTIONS(543), 1,
-      sym_lang,
     ACTIONS(569), 1,
-      anon_sym_RBRACE,
-    STATE(171), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [5769] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(571), 1,
-      anon_sym_RBRACE,
-    ACTIONS(573), 1,
-      anon_sym_compare,
-    ACTIONS(576), 1,
       anon_sym_justification,
-    ACTIONS(579), 1,
-      sym_lang,
-    STATE(176), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [5792] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(535), 1,
-      anon_sym_compare,
-    ACTIONS(537), 1,
-      anon_sym_justification,
-    ACTIONS(582), 1,
-      anon_sym_RBRACE,
-    ACTIONS(584), 1,
-      sym_lang,
-    STATE(172), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [5815] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(535), 1,
-      anon_sym_compare,
-    ACTIONS(537), 1,
-      anon_sym_justification,
-    ACTIONS(584), 1,
-      sym_lang,
-    ACTIONS(586), 1,
-      anon_sym_RBRACE,
-    STATE(177), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [5838] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(588), 1,
-      anon_sym_RBRACE,
-    ACTIONS(590), 1,
-      anon_sym_compare,
-    ACTIONS(593), 1,
-      anon_sym_justification,
-    STATE(179), 4,
+    STATE(133), 4,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       aux_sym__notes_body_repeat1,
-  [5857] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(125), 1,
-      sym_relation,
-    ACTIONS(596), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [5872] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(106), 1,
-      sym_relation,
-    ACTIONS(596), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [5887] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(111), 1,
-      sym_relation,
-    ACTIONS(596), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [5902] = 5,
+  [4581] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(162), 1,
       anon_sym_justification,
-    ACTIONS(598), 1,
+    ACTIONS(572), 1,
       anon_sym_RBRACE,
-    ACTIONS(600), 1,
+    ACTIONS(574), 1,
       anon_sym_compare,
-    STATE(185), 4,
+    STATE(136), 4,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       aux_sym__notes_body_repeat1,
-  [5921] = 5,
+  [4600] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(602), 1,
+    STATE(76), 1,
+      sym_relation,
+    ACTIONS(576), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [4615] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      anon_sym_justification,
+    ACTIONS(574), 1,
+      anon_sym_compare,
+    ACTIONS(578), 1,
+      anon_sym_RBRACE,
+    STATE(133), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [4634] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(580), 1,
       sym_number,
-    ACTIONS(604), 1,
+    ACTIONS(582), 1,
       anon_sym_DQUOTE,
-    STATE(258), 2,
+    STATE(191), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(606), 3,
+    ACTIONS(584), 3,
       anon_sym_before,
       anon_sym_after,
       anon_sym_to,
-  [5940] = 5,
+  [4653] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(162), 1,
-      anon_sym_justification,
-    ACTIONS(600), 1,
-      anon_sym_compare,
-    ACTIONS(608), 1,
-      anon_sym_RBRACE,
-    STATE(179), 4,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [5959] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(120), 1,
+    STATE(85), 1,
       sym_relation,
-    ACTIONS(596), 6,
+    ACTIONS(576), 6,
       anon_sym_corresponds,
       anon_sym_stricter,
       anon_sym_lenient,
       anon_sym_broader,
       anon_sym_narrower,
       anon_sym_implements,
-  [5974] = 3,
+  [4668] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(122), 1,
+    STATE(91), 1,
       sym_relation,
-    ACTIONS(596), 6,
+    ACTIONS(576), 6,
       anon_sym_corresponds,
       anon_sym_stricter,
       anon_sym_lenient,
       anon_sym_broader,
       anon_sym_narrower,
       anon_sym_implements,
-  [5989] = 5,
+  [4683] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(612), 1,
-      anon_sym_occurrence,
-    ACTIONS(614), 1,
-      sym_lang,
-    STATE(253), 1,
-      sym_occurrence,
-    ACTIONS(610), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6007] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(618), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(620), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(191), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6025] = 6,
+    STATE(92), 1,
+      sym_relation,
+    ACTIONS(576), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [4698] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(604), 1,
+    ACTIONS(582), 1,
       anon_sym_DQUOTE,
-    ACTIONS(624), 1,
+    ACTIONS(586), 1,
       anon_sym_LBRACE,
-    ACTIONS(626), 1,
+    ACTIONS(588), 1,
       sym_number,
-    STATE(62), 1,
+    STATE(39), 1,
       sym_unit_body,
-    STATE(275), 2,
+    STATE(192), 2,
       sym__number,
       sym_quoted_number,
-  [6045] = 5,
-    ACTIONS(616), 1,
+  [4718] = 5,
+    ACTIONS(590), 1,
       sym_comment,
-    ACTIONS(628), 1,
+    ACTIONS(592), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(633), 1,
+    ACTIONS(596), 1,
       anon_sym_LBRACK,
-    ACTIONS(630), 2,
+    ACTIONS(594), 2,
       sym_string_content,
       sym_escape_sequence,
-    STATE(191), 2,
+    STATE(144), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [6063] = 5,
+  [4736] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(600), 1,
+      anon_sym_RBRACE,
+    ACTIONS(602), 1,
+      anon_sym_occurrence,
+    STATE(174), 1,
+      sym_occurrence,
+    ACTIONS(598), 3,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4754] = 5,
+    ACTIONS(590), 1,
+      sym_comment,
+    ACTIONS(604), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(609), 1,
+      anon_sym_LBRACK,
+    ACTIONS(606), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(144), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [4772] = 5,
+    ACTIONS(590), 1,
+      sym_comment,
+    ACTIONS(596), 1,
+      anon_sym_LBRACK,
+    ACTIONS(612), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(594), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(144), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [4790] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(602), 1,
+      anon_sym_occurrence,
+    ACTIONS(616), 1,
+      anon_sym_RBRACE,
+    STATE(161), 1,
+      sym_occurrence,
+    ACTIONS(614), 3,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4808] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(602), 1,
+      anon_sym_occurrence,
+    ACTIONS(620), 1,
+      anon_sym_RBRACE,
+    STATE(164), 1,
+      sym_occurrence,
+    ACTIONS(618), 3,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4826] = 5,
+    ACTIONS(590), 1,
+      sym_comment,
+    ACTIONS(596), 1,
+      anon_sym_LBRACK,
+    ACTIONS(622), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(624), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(145), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [4844] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(7), 1,
       anon_sym_act,
     ACTIONS(9), 1,
       anon_sym_amendment,
-    ACTIONS(636), 1,
+    ACTIONS(626), 1,
       ts_builtin_sym_end,
-    STATE(194), 3,
+    STATE(150), 3,
       sym_act,
       sym_amendment,
       aux_sym_source_file_repeat1,
-  [6081] = 5,
+  [4862] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(351), 1,
-      sym_lang,
-    ACTIONS(638), 1,
-      anon_sym_DQUOTE,
-    STATE(246), 1,
-      sym_string,
-    ACTIONS(306), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6099] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(640), 1,
+    ACTIONS(628), 1,
       ts_builtin_sym_end,
-    ACTIONS(642), 1,
+    ACTIONS(630), 1,
       anon_sym_act,
-    ACTIONS(645), 1,
+    ACTIONS(633), 1,
       anon_sym_amendment,
-    STATE(194), 3,
+    STATE(150), 3,
       sym_act,
       sym_amendment,
       aux_sym_source_file_repeat1,
-  [6117] = 5,
-    ACTIONS(616), 1,
+  [4880] = 5,
+    ACTIONS(590), 1,
       sym_comment,
-    ACTIONS(622), 1,
+    ACTIONS(596), 1,
       anon_sym_LBRACK,
+    ACTIONS(636), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(638), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(152), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [4898] = 5,
+    ACTIONS(590), 1,
+      sym_comment,
+    ACTIONS(596), 1,
+      anon_sym_LBRACK,
+    ACTIONS(640), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(594), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(144), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [4916] = 5,
+    ACTIONS(590), 1,
+      sym_comment,
+    ACTIONS(596), 1,
+      anon_sym_LBRACK,
+    ACTIONS(642), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(644), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(142), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [4934] = 5,
+    ACTIONS(590), 1,
+      sym_comment,
     ACTIONS(648), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(620), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(191), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6135] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(612), 1,
-      anon_sym_occurrence,
-    ACTIONS(652), 1,
-      sym_lang,
-    STATE(247), 1,
-      sym_occurrence,
-    ACTIONS(650), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6153] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(654), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(656), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(195), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6171] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(604), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(658), 1,
-      anon_sym_LBRACE,
-    ACTIONS(660), 1,
-      sym_number,
-    STATE(130), 1,
-      sym_unit_body,
-    STATE(279), 2,
-      sym__number,
-      sym_quoted_number,
-  [6191] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(662), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(664), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(200), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6209] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(666), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(620), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(191), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6227] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(612), 1,
-      anon_sym_occurrence,
-    ACTIONS(670), 1,
-      sym_lang,
-    STATE(256), 1,
-      sym_occurrence,
-    ACTIONS(668), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6245] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(604), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(672), 1,
-      anon_sym_LBRACE,
-    ACTIONS(674), 1,
-      sym_number,
-    STATE(99), 1,
-      sym_unit_body,
-    STATE(291), 2,
-      sym__number,
-      sym_quoted_number,
-  [6265] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(676), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(678), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(204), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6283] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(680), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(620), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(191), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6301] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(682), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(684), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(206), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6319] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(686), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(620), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(191), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6337] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(688), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(690), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(208), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6355] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(620), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(191), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6373] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(694), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(696), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(210), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6391] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(698), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(620), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(191), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6409] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(700), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(702), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(212), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6427] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(704), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(620), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(191), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6445] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(622), 1,
-      anon_sym_LBRACK,
-    ACTIONS(706), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(708), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(189), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [6463] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 1,
-      sym_lang,
-    ACTIONS(40), 4,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-      anon_sym_occurrence,
-  [6476] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      sym_lang,
-    ACTIONS(710), 1,
-      anon_sym_cite,
-    ACTIONS(130), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6491] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(50), 1,
-      sym_lang,
-    ACTIONS(48), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6504] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(58), 1,
-      sym_lang,
-    ACTIONS(56), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6517] = 5,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(714), 1,
       anon_sym_RBRACK_LPAREN,
-    STATE(237), 1,
+    STATE(170), 1,
       aux_sym_reference_text_repeat1,
-    STATE(323), 1,
+    STATE(232), 1,
       sym_reference_text,
-    ACTIONS(712), 2,
+    ACTIONS(646), 2,
       sym_string_content,
       sym_escape_sequence,
-  [6534] = 3,
+  [4951] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(30), 1,
-      sym_lang,
-    ACTIONS(28), 4,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-      anon_sym_occurrence,
-  [6547] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(718), 1,
+    ACTIONS(300), 1,
       anon_sym_DQUOTE,
-    STATE(89), 1,
+    STATE(16), 1,
       sym_string,
-    STATE(281), 1,
+    STATE(203), 1,
       sym_fidelity,
-    ACTIONS(716), 2,
+    ACTIONS(650), 2,
       anon_sym_official,
       anon_sym_summary,
-  [6564] = 3,
+  [4968] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(20), 1,
-      sym_lang,
-    ACTIONS(18), 4,
-      anon_sym_RBRACE,
+    ACTIONS(654), 1,
       anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6577] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(720), 1,
-      anon_sym_DQUOTE,
-    STATE(225), 1,
-      sym_string,
-    STATE(292), 1,
-      sym_fidelity,
-    ACTIONS(716), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [6594] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(722), 1,
-      anon_sym_DQUOTE,
-    STATE(78), 1,
-      sym_string,
-    STATE(298), 1,
-      sym_fidelity,
-    ACTIONS(716), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [6611] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(30), 1,
-      sym_lang,
-    ACTIONS(28), 4,
-      anon_sym_RBRACE,
-      anon_sym_cite,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6624] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(128), 1,
-      sym_lang,
-    ACTIONS(724), 1,
-      anon_sym_cite,
-    ACTIONS(124), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6639] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(46), 1,
-      sym_lang,
-    ACTIONS(44), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6652] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(54), 1,
-      sym_lang,
-    ACTIONS(52), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6665] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 1,
-      sym_lang,
-    ACTIONS(40), 4,
-      anon_sym_RBRACE,
-      anon_sym_cite,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6678] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(728), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(726), 4,
+    ACTIONS(652), 4,
       sym_number,
       anon_sym_before,
       anon_sym_after,
       anon_sym_to,
-  [6691] = 5,
+  [4981] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(308), 1,
+    ACTIONS(359), 1,
       anon_sym_DQUOTE,
-    STATE(18), 1,
+    STATE(65), 1,
       sym_string,
-    STATE(268), 1,
+    STATE(211), 1,
       sym_fidelity,
-    ACTIONS(716), 2,
+    ACTIONS(650), 2,
       anon_sym_official,
       anon_sym_summary,
-  [6708] = 4,
+  [4998] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(604), 1,
+    ACTIONS(582), 1,
       anon_sym_DQUOTE,
-    ACTIONS(730), 1,
+    ACTIONS(656), 1,
       sym_number,
-    STATE(123), 2,
+    STATE(12), 2,
       sym__number,
       sym_quoted_number,
-  [6722] = 4,
+  [5012] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(734), 1,
-      anon_sym_at,
-    STATE(250), 1,
-      sym_position,
-    ACTIONS(732), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [6736] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(30), 1,
-      sym_lang,
-    ACTIONS(28), 3,
+    ACTIONS(660), 1,
       anon_sym_RBRACE,
+    ACTIONS(658), 3,
       anon_sym_compare,
       anon_sym_justification,
-  [6748] = 3,
-    ACTIONS(3), 1,
+      sym_identifier,
+  [5024] = 2,
+    ACTIONS(590), 1,
       sym_comment,
-    ACTIONS(42), 1,
-      sym_lang,
-    ACTIONS(40), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6760] = 2,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(736), 4,
+    ACTIONS(662), 4,
       anon_sym_DQUOTE2,
       sym_string_content,
       sym_escape_sequence,
       anon_sym_LBRACK,
-  [6770] = 4,
+  [5034] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(738), 1,
-      sym_number,
-    ACTIONS(740), 1,
-      anon_sym_DQUOTE,
-    STATE(84), 2,
-      sym__number,
-      sym_quoted_number,
-  [6784] = 4,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(744), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(254), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(742), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [6798] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(148), 1,
-      sym_lang,
-    ACTIONS(146), 3,
+    ACTIONS(666), 1,
       anon_sym_RBRACE,
+    ACTIONS(664), 3,
       anon_sym_compare,
       anon_sym_justification,
-  [6810] = 4,
+      sym_identifier,
+  [5046] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(604), 1,
+    ACTIONS(670), 1,
+      anon_sym_RBRACE,
+    ACTIONS(668), 3,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5058] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(674), 1,
+      anon_sym_RBRACE,
+    ACTIONS(672), 3,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5070] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(678), 1,
+      anon_sym_RBRACE,
+    ACTIONS(676), 3,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5082] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(582), 1,
       anon_sym_DQUOTE,
-    ACTIONS(746), 1,
+    ACTIONS(680), 1,
       sym_number,
-    STATE(10), 2,
+    STATE(5), 2,
       sym__number,
       sym_quoted_number,
-  [6824] = 3,
+  [5096] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(159), 1,
+    ACTIONS(682), 1,
+      sym_number,
+    ACTIONS(684), 1,
+      anon_sym_DQUOTE,
+    STATE(60), 2,
+      sym__number,
+      sym_quoted_number,
+  [5110] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(684), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(686), 1,
+      sym_number,
+    STATE(70), 2,
+      sym__number,
+      sym_quoted_number,
+  [5124] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(113), 1,
       sym_status_value,
-    ACTIONS(748), 3,
+    ACTIONS(688), 3,
       anon_sym_adopted,
       anon_sym_draft,
       anon_sym_proposed,
-  [6836] = 3,
-    ACTIONS(3), 1,
+  [5136] = 4,
+    ACTIONS(590), 1,
       sym_comment,
-    ACTIONS(752), 1,
-      sym_lang,
-    ACTIONS(750), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6848] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(754), 1,
-      sym_number,
-    ACTIONS(756), 1,
-      anon_sym_DQUOTE,
-    STATE(103), 2,
-      sym__number,
-      sym_quoted_number,
-  [6862] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(758), 1,
-      sym_number,
-    ACTIONS(760), 1,
-      anon_sym_DQUOTE,
-    STATE(76), 2,
-      sym__number,
-      sym_quoted_number,
-  [6876] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(152), 1,
-      sym_lang,
-    ACTIONS(150), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6888] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(604), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(762), 1,
-      sym_number,
-    STATE(6), 2,
-      sym__number,
-      sym_quoted_number,
-  [6902] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(367), 1,
-      sym_lang,
-    ACTIONS(321), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6914] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(766), 1,
-      sym_lang,
-    ACTIONS(764), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6926] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(760), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(768), 1,
-      sym_number,
-    STATE(71), 2,
-      sym__number,
-      sym_quoted_number,
-  [6940] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(740), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(770), 1,
-      sym_number,
-    STATE(96), 2,
-      sym__number,
-      sym_quoted_number,
-  [6954] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(774), 1,
-      sym_lang,
-    ACTIONS(772), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6966] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(778), 1,
-      sym_lang,
-    ACTIONS(776), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [6978] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(780), 1,
-      sym_number,
-    ACTIONS(782), 1,
-      anon_sym_DQUOTE,
-    STATE(216), 2,
-      sym__number,
-      sym_quoted_number,
-  [6992] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(786), 1,
-      sym_lang,
-    ACTIONS(784), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [7004] = 4,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(791), 1,
+    ACTIONS(693), 1,
       anon_sym_RBRACK_LPAREN,
-    STATE(254), 1,
+    STATE(169), 1,
       aux_sym_reference_text_repeat1,
-    ACTIONS(788), 2,
+    ACTIONS(690), 2,
       sym_string_content,
       sym_escape_sequence,
-  [7018] = 2,
-    ACTIONS(616), 1,
+  [5150] = 4,
+    ACTIONS(590), 1,
       sym_comment,
-    ACTIONS(793), 4,
+    ACTIONS(697), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(169), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(695), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [5164] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(701), 1,
+      anon_sym_at,
+    STATE(159), 1,
+      sym_position,
+    ACTIONS(699), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [5178] = 2,
+    ACTIONS(590), 1,
+      sym_comment,
+    ACTIONS(703), 4,
       anon_sym_DQUOTE2,
       sym_string_content,
       sym_escape_sequence,
       anon_sym_LBRACK,
-  [7028] = 3,
+  [5188] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(797), 1,
-      sym_lang,
-    ACTIONS(795), 3,
+    ACTIONS(582), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(705), 1,
+      sym_number,
+    STATE(74), 2,
+      sym__number,
+      sym_quoted_number,
+  [5202] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(709), 1,
       anon_sym_RBRACE,
+    ACTIONS(707), 3,
       anon_sym_compare,
       anon_sym_justification,
-  [7040] = 3,
+      sym_identifier,
+  [5214] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(389), 1,
+    ACTIONS(711), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [5223] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(713), 1,
+      sym_identifier,
+    STATE(94), 1,
+      sym__localized,
+    STATE(155), 1,
       sym_lang,
-    ACTIONS(387), 3,
-      anon_sym_RBRACE,
-      anon_sym_compare,
-      anon_sym_justification,
-  [7052] = 2,
+  [5236] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(799), 3,
+    ACTIONS(715), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [5245] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(717), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [5254] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(713), 1,
+      sym_identifier,
+    STATE(24), 1,
+      sym__localized,
+    STATE(155), 1,
+      sym_lang,
+  [5267] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(42), 3,
       anon_sym_before,
       anon_sym_after,
-      anon_sym_to,
-  [7061] = 2,
+      anon_sym_at,
+  [5276] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(801), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7070] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(803), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7079] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(805), 1,
+    ACTIONS(719), 1,
       anon_sym_version,
-    ACTIONS(807), 1,
+    ACTIONS(721), 1,
       anon_sym_LBRACE,
-    STATE(264), 1,
+    STATE(178), 1,
       sym_act_body,
-  [7092] = 2,
+  [5289] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(809), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7101] = 2,
+    ACTIONS(54), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_at,
+  [5298] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(811), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7110] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(813), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7119] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(815), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7128] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(817), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7137] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(728), 3,
+    ACTIONS(654), 3,
       anon_sym_LBRACE,
       sym_number,
       anon_sym_DQUOTE,
-  [7146] = 3,
+  [5307] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(308), 1,
-      anon_sym_DQUOTE,
-    STATE(19), 1,
-      sym_string,
-  [7156] = 3,
+    ACTIONS(723), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [5316] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(819), 1,
-      anon_sym_LBRACE,
-    STATE(167), 1,
-      sym_unit_body_with_notes,
-  [7166] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(821), 1,
-      sym_lang,
-    STATE(141), 1,
+    ACTIONS(713), 1,
+      sym_identifier,
+    STATE(77), 1,
       sym__localized,
-  [7176] = 3,
+    STATE(157), 1,
+      sym_lang,
+  [5329] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(823), 1,
+    ACTIONS(713), 1,
+      sym_identifier,
+    STATE(79), 1,
+      sym__localized,
+    STATE(157), 1,
       sym_lang,
-    STATE(42), 1,
+  [5342] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(725), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [5351] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(713), 1,
+      sym_identifier,
+    STATE(43), 2,
+      sym_lang,
       aux_sym_languages_repeat1,
-  [7186] = 3,
+  [5362] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(308), 1,
-      anon_sym_DQUOTE,
-    STATE(55), 1,
-      sym_string,
-  [7196] = 3,
+    ACTIONS(727), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [5371] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(825), 1,
+    ACTIONS(729), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [5380] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(731), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [5389] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(586), 1,
       anon_sym_LBRACE,
-    STATE(152), 1,
-      sym__replace_body,
-  [7206] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(827), 1,
-      sym_lang,
-    STATE(129), 1,
-      sym__localized,
-  [7216] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(624), 1,
-      anon_sym_LBRACE,
-    STATE(56), 1,
+    STATE(40), 1,
       sym_unit_body,
-  [7226] = 3,
+  [5399] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(829), 1,
-      sym_lang,
-    STATE(257), 1,
-      sym__localized,
-  [7236] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(308), 1,
+    ACTIONS(300), 1,
       anon_sym_DQUOTE,
-    STATE(232), 1,
-      sym_string,
-  [7246] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(825), 1,
-      anon_sym_LBRACE,
-    STATE(145), 1,
-      sym__replace_body,
-  [7256] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(658), 1,
-      anon_sym_LBRACE,
-    STATE(135), 1,
-      sym_unit_body,
-  [7266] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(308), 1,
-      anon_sym_DQUOTE,
-    STATE(316), 1,
-      sym_string,
-  [7276] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(718), 1,
-      anon_sym_DQUOTE,
-    STATE(94), 1,
-      sym_string,
-  [7286] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(831), 1,
-      anon_sym_LBRACE,
-    STATE(266), 1,
-      sym_amendment_body,
-  [7296] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(359), 1,
-      anon_sym_DQUOTE,
-    STATE(140), 1,
-      sym_string,
-  [7306] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(359), 1,
-      anon_sym_DQUOTE,
-    STATE(128), 1,
-      sym_string,
-  [7316] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(833), 1,
-      anon_sym_LBRACE,
-    STATE(144), 1,
-      sym__delete_body,
-  [7326] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(835), 1,
-      sym_lang,
-    STATE(98), 1,
-      sym__localized,
-  [7336] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(837), 1,
-      anon_sym_LBRACE,
     STATE(146), 1,
-      sym__insert_body,
-  [7346] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(308), 1,
-      anon_sym_DQUOTE,
-    STATE(23), 1,
       sym_string,
-  [7356] = 3,
+  [5409] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(819), 1,
+    ACTIONS(733), 1,
       anon_sym_LBRACE,
-    STATE(155), 1,
-      sym_unit_body_with_notes,
-  [7366] = 2,
+    STATE(100), 1,
+      sym__delete_body,
+  [5419] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(839), 2,
-      anon_sym_all,
-      sym_integer,
-  [7374] = 3,
+    ACTIONS(735), 1,
+      anon_sym_LBRACE,
+    STATE(101), 1,
+      sym__insert_body,
+  [5429] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(672), 1,
+    ACTIONS(737), 1,
       anon_sym_LBRACE,
     STATE(102), 1,
-      sym_unit_body,
-  [7384] = 3,
+      sym_unit_body_with_notes,
+  [5439] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(720), 1,
+    ACTIONS(721), 1,
+      anon_sym_LBRACE,
+    STATE(187), 1,
+      sym_act_body,
+  [5449] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(739), 2,
+      anon_sym_all,
+      sym_integer,
+  [5457] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(300), 1,
       anon_sym_DQUOTE,
-    STATE(215), 1,
+    STATE(116), 1,
       sym_string,
-  [7394] = 3,
+  [5467] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(841), 1,
+    ACTIONS(300), 1,
       anon_sym_DQUOTE,
-    STATE(188), 1,
+    STATE(147), 1,
       sym_string,
-  [7404] = 3,
+  [5477] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(638), 1,
-      anon_sym_DQUOTE,
-    STATE(238), 1,
-      sym_string,
-  [7414] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(638), 1,
-      anon_sym_DQUOTE,
-    STATE(244), 1,
-      sym_string,
-  [7424] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(821), 1,
-      sym_lang,
-    STATE(21), 1,
-      sym__localized,
-  [7434] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(843), 2,
+    ACTIONS(741), 2,
       anon_sym_start,
       anon_sym_end,
-  [7442] = 3,
+  [5485] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(722), 1,
-      anon_sym_DQUOTE,
-    STATE(73), 1,
-      sym_string,
-  [7452] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(349), 1,
-      anon_sym_DQUOTE,
+    ACTIONS(737), 1,
+      anon_sym_LBRACE,
     STATE(114), 1,
-      sym_string,
-  [7462] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(349), 1,
-      anon_sym_DQUOTE,
-    STATE(115), 1,
-      sym_string,
-  [7472] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(819), 1,
-      anon_sym_LBRACE,
-    STATE(161), 1,
       sym_unit_body_with_notes,
-  [7482] = 3,
+  [5495] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(308), 1,
+    ACTIONS(300), 1,
       anon_sym_DQUOTE,
-    STATE(24), 1,
+    STATE(17), 1,
       sym_string,
-  [7492] = 3,
+  [5505] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(841), 1,
-      anon_sym_DQUOTE,
-    STATE(201), 1,
-      sym_string,
-  [7502] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(308), 1,
-      anon_sym_DQUOTE,
-    STATE(53), 1,
-      sym_string,
-  [7512] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(308), 1,
-      anon_sym_DQUOTE,
-    STATE(165), 1,
-      sym_string,
-  [7522] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(841), 1,
-      anon_sym_DQUOTE,
-    STATE(196), 1,
-      sym_string,
-  [7532] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(807), 1,
+    ACTIONS(743), 1,
       anon_sym_LBRACE,
-    STATE(260), 1,
-      sym_act_body,
-  [7542] = 3,
+    STATE(120), 1,
+      sym__replace_body,
+  [5515] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(835), 1,
-      sym_lang,
-    STATE(100), 1,
-      sym__localized,
-  [7552] = 2,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(845), 1,
-      aux_sym_quoted_number_token1,
-  [7559] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(847), 1,
-      sym_identifier,
-  [7566] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(849), 1,
-      anon_sym_DQUOTE2,
-  [7573] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(851), 1,
+    ACTIONS(300), 1,
       anon_sym_DQUOTE,
-  [7580] = 2,
+    STATE(52), 1,
+      sym_string,
+  [5525] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(853), 1,
-      anon_sym_RPAREN,
-  [7587] = 2,
+    ACTIONS(300), 1,
+      anon_sym_DQUOTE,
+    STATE(22), 1,
+      sym_string,
+  [5535] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(855), 1,
-      sym_date,
-  [7594] = 2,
+    ACTIONS(745), 1,
+      anon_sym_LBRACE,
+    STATE(189), 1,
+      sym_amendment_body,
+  [5545] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(857), 1,
-      sym_date,
-  [7601] = 2,
+    ACTIONS(300), 1,
+      anon_sym_DQUOTE,
+    STATE(21), 1,
+      sym_string,
+  [5555] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(859), 1,
-      anon_sym_DASH_GT,
-  [7608] = 2,
+    ACTIONS(300), 1,
+      anon_sym_DQUOTE,
+    STATE(54), 1,
+      sym_string,
+  [5565] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(861), 1,
-      anon_sym_DQUOTE2,
-  [7615] = 2,
+    ACTIONS(737), 1,
+      anon_sym_LBRACE,
+    STATE(118), 1,
+      sym_unit_body_with_notes,
+  [5575] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(863), 1,
-      sym_date,
-  [7622] = 2,
+    ACTIONS(359), 1,
+      anon_sym_DQUOTE,
+    STATE(68), 1,
+      sym_string,
+  [5585] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(865), 1,
+    ACTIONS(359), 1,
+      anon_sym_DQUOTE,
+    STATE(82), 1,
+      sym_string,
+  [5595] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(359), 1,
+      anon_sym_DQUOTE,
+    STATE(72), 1,
+      sym_string,
+  [5605] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(743), 1,
+      anon_sym_LBRACE,
+    STATE(98), 1,
+      sym__replace_body,
+  [5615] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(300), 1,
+      anon_sym_DQUOTE,
+    STATE(143), 1,
+      sym_string,
+  [5625] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(300), 1,
+      anon_sym_DQUOTE,
+    STATE(239), 1,
+      sym_string,
+  [5635] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(747), 1,
+      anon_sym_DQUOTE,
+    STATE(171), 1,
+      sym_string,
+  [5645] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(749), 1,
       sym_identifier,
-  [7629] = 2,
+  [5652] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(867), 1,
-      sym_act_id,
-  [7636] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(869), 1,
+    ACTIONS(751), 1,
       sym_date,
-  [7643] = 2,
+  [5659] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(871), 1,
+    ACTIONS(753), 1,
+      sym_act_id,
+  [5666] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(755), 1,
+      sym_date,
+  [5673] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(757), 1,
+      anon_sym_DQUOTE,
+  [5680] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(759), 1,
+      sym_date,
+  [5687] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(761), 1,
+      sym_date,
+  [5694] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(763), 1,
       ts_builtin_sym_end,
-  [7650] = 2,
+  [5701] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(873), 1,
-      anon_sym_RBRACK_LPAREN,
-  [7657] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(875), 1,
-      anon_sym_DQUOTE2,
-  [7664] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(877), 1,
-      sym_act_id,
-  [7671] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(879), 1,
-      sym_date,
-  [7678] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
-      sym_act_id,
-  [7685] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(883), 1,
-      anon_sym_DQUOTE2,
-  [7692] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(885), 1,
-      sym_date,
-  [7699] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(887), 1,
-      sym_date,
-  [7706] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(889), 1,
-      sym_date,
-  [7713] = 2,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(891), 1,
-      aux_sym_quoted_number_token1,
-  [7720] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(893), 1,
-      anon_sym_RPAREN,
-  [7727] = 2,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(895), 1,
-      aux_sym_quoted_number_token1,
-  [7734] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(897), 1,
+    ACTIONS(765), 1,
       anon_sym_to,
-  [7741] = 2,
-    ACTIONS(616), 1,
-      sym_comment,
-    ACTIONS(899), 1,
-      aux_sym_quoted_number_token1,
-  [7748] = 2,
+  [5708] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(901), 1,
+    ACTIONS(767), 1,
       anon_sym_DQUOTE2,
-  [7755] = 2,
-    ACTIONS(616), 1,
+  [5715] = 2,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(903), 1,
+    ACTIONS(769), 1,
+      anon_sym_DQUOTE2,
+  [5722] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(771), 1,
+      sym_date,
+  [5729] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      anon_sym_RPAREN,
+  [5736] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(775), 1,
+      anon_sym_RPAREN,
+  [5743] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(777), 1,
+      anon_sym_RBRACK_LPAREN,
+  [5750] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(779), 1,
+      sym_act_id,
+  [5757] = 2,
+    ACTIONS(590), 1,
+      sym_comment,
+    ACTIONS(781), 1,
       aux_sym_quoted_number_token1,
+  [5764] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(783), 1,
+      sym_date,
+  [5771] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(785), 1,
+      sym_act_id,
+  [5778] = 2,
+    ACTIONS(590), 1,
+      sym_comment,
+    ACTIONS(787), 1,
+      aux_sym_quoted_number_token1,
+  [5785] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(789), 1,
+      sym_identifier,
+  [5792] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DASH_GT,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
@@ -11097,337 +8496,238 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(5)] = 156,
   [SMALL_STATE(6)] = 203,
   [SMALL_STATE(7)] = 250,
-  [SMALL_STATE(8)] = 297,
-  [SMALL_STATE(9)] = 344,
-  [SMALL_STATE(10)] = 390,
-  [SMALL_STATE(11)] = 436,
-  [SMALL_STATE(12)] = 482,
-  [SMALL_STATE(13)] = 528,
-  [SMALL_STATE(14)] = 583,
-  [SMALL_STATE(15)] = 638,
-  [SMALL_STATE(16)] = 693,
-  [SMALL_STATE(17)] = 758,
-  [SMALL_STATE(18)] = 823,
-  [SMALL_STATE(19)] = 868,
+  [SMALL_STATE(8)] = 296,
+  [SMALL_STATE(9)] = 342,
+  [SMALL_STATE(10)] = 388,
+  [SMALL_STATE(11)] = 434,
+  [SMALL_STATE(12)] = 480,
+  [SMALL_STATE(13)] = 526,
+  [SMALL_STATE(14)] = 581,
+  [SMALL_STATE(15)] = 636,
+  [SMALL_STATE(16)] = 691,
+  [SMALL_STATE(17)] = 737,
+  [SMALL_STATE(18)] = 783,
+  [SMALL_STATE(19)] = 848,
   [SMALL_STATE(20)] = 913,
   [SMALL_STATE(21)] = 978,
-  [SMALL_STATE(22)] = 1020,
-  [SMALL_STATE(23)] = 1062,
-  [SMALL_STATE(24)] = 1104,
-  [SMALL_STATE(25)] = 1146,
-  [SMALL_STATE(26)] = 1216,
-  [SMALL_STATE(27)] = 1286,
-  [SMALL_STATE(28)] = 1356,
-  [SMALL_STATE(29)] = 1400,
-  [SMALL_STATE(30)] = 1444,
-  [SMALL_STATE(31)] = 1488,
-  [SMALL_STATE(32)] = 1540,
-  [SMALL_STATE(33)] = 1592,
-  [SMALL_STATE(34)] = 1644,
-  [SMALL_STATE(35)] = 1692,
-  [SMALL_STATE(36)] = 1740,
-  [SMALL_STATE(37)] = 1788,
-  [SMALL_STATE(38)] = 1836,
-  [SMALL_STATE(39)] = 1884,
-  [SMALL_STATE(40)] = 1932,
-  [SMALL_STATE(41)] = 1980,
-  [SMALL_STATE(42)] = 2015,
-  [SMALL_STATE(43)] = 2049,
-  [SMALL_STATE(44)] = 2083,
-  [SMALL_STATE(45)] = 2125,
-  [SMALL_STATE(46)] = 2167,
-  [SMALL_STATE(47)] = 2209,
-  [SMALL_STATE(48)] = 2238,
-  [SMALL_STATE(49)] = 2279,
-  [SMALL_STATE(50)] = 2320,
-  [SMALL_STATE(51)] = 2357,
-  [SMALL_STATE(52)] = 2398,
-  [SMALL_STATE(53)] = 2438,
-  [SMALL_STATE(54)] = 2466,
-  [SMALL_STATE(55)] = 2494,
-  [SMALL_STATE(56)] = 2522,
-  [SMALL_STATE(57)] = 2550,
-  [SMALL_STATE(58)] = 2578,
-  [SMALL_STATE(59)] = 2606,
-  [SMALL_STATE(60)] = 2634,
-  [SMALL_STATE(61)] = 2662,
-  [SMALL_STATE(62)] = 2702,
-  [SMALL_STATE(63)] = 2730,
-  [SMALL_STATE(64)] = 2770,
-  [SMALL_STATE(65)] = 2806,
-  [SMALL_STATE(66)] = 2841,
-  [SMALL_STATE(67)] = 2872,
-  [SMALL_STATE(68)] = 2900,
-  [SMALL_STATE(69)] = 2928,
-  [SMALL_STATE(70)] = 2958,
-  [SMALL_STATE(71)] = 2990,
-  [SMALL_STATE(72)] = 3018,
-  [SMALL_STATE(73)] = 3045,
-  [SMALL_STATE(74)] = 3074,
-  [SMALL_STATE(75)] = 3101,
-  [SMALL_STATE(76)] = 3130,
-  [SMALL_STATE(77)] = 3157,
-  [SMALL_STATE(78)] = 3184,
-  [SMALL_STATE(79)] = 3213,
-  [SMALL_STATE(80)] = 3240,
-  [SMALL_STATE(81)] = 3267,
-  [SMALL_STATE(82)] = 3294,
-  [SMALL_STATE(83)] = 3325,
-  [SMALL_STATE(84)] = 3354,
-  [SMALL_STATE(85)] = 3381,
-  [SMALL_STATE(86)] = 3408,
-  [SMALL_STATE(87)] = 3434,
-  [SMALL_STATE(88)] = 3468,
-  [SMALL_STATE(89)] = 3494,
-  [SMALL_STATE(90)] = 3522,
-  [SMALL_STATE(91)] = 3548,
-  [SMALL_STATE(92)] = 3574,
-  [SMALL_STATE(93)] = 3600,
-  [SMALL_STATE(94)] = 3626,
-  [SMALL_STATE(95)] = 3654,
-  [SMALL_STATE(96)] = 3680,
-  [SMALL_STATE(97)] = 3706,
-  [SMALL_STATE(98)] = 3732,
-  [SMALL_STATE(99)] = 3758,
-  [SMALL_STATE(100)] = 3784,
-  [SMALL_STATE(101)] = 3810,
-  [SMALL_STATE(102)] = 3836,
-  [SMALL_STATE(103)] = 3862,
-  [SMALL_STATE(104)] = 3888,
-  [SMALL_STATE(105)] = 3922,
-  [SMALL_STATE(106)] = 3948,
-  [SMALL_STATE(107)] = 3982,
-  [SMALL_STATE(108)] = 4008,
-  [SMALL_STATE(109)] = 4042,
-  [SMALL_STATE(110)] = 4076,
-  [SMALL_STATE(111)] = 4110,
-  [SMALL_STATE(112)] = 4144,
-  [SMALL_STATE(113)] = 4170,
-  [SMALL_STATE(114)] = 4204,
-  [SMALL_STATE(115)] = 4230,
-  [SMALL_STATE(116)] = 4256,
-  [SMALL_STATE(117)] = 4290,
-  [SMALL_STATE(118)] = 4318,
-  [SMALL_STATE(119)] = 4344,
-  [SMALL_STATE(120)] = 4370,
-  [SMALL_STATE(121)] = 4404,
-  [SMALL_STATE(122)] = 4438,
-  [SMALL_STATE(123)] = 4472,
-  [SMALL_STATE(124)] = 4504,
-  [SMALL_STATE(125)] = 4538,
-  [SMALL_STATE(126)] = 4572,
-  [SMALL_STATE(127)] = 4606,
-  [SMALL_STATE(128)] = 4631,
-  [SMALL_STATE(129)] = 4656,
-  [SMALL_STATE(130)] = 4681,
-  [SMALL_STATE(131)] = 4706,
-  [SMALL_STATE(132)] = 4731,
-  [SMALL_STATE(133)] = 4760,
-  [SMALL_STATE(134)] = 4785,
-  [SMALL_STATE(135)] = 4814,
-  [SMALL_STATE(136)] = 4839,
-  [SMALL_STATE(137)] = 4864,
-  [SMALL_STATE(138)] = 4889,
-  [SMALL_STATE(139)] = 4914,
-  [SMALL_STATE(140)] = 4939,
-  [SMALL_STATE(141)] = 4964,
-  [SMALL_STATE(142)] = 4988,
-  [SMALL_STATE(143)] = 5014,
-  [SMALL_STATE(144)] = 5037,
-  [SMALL_STATE(145)] = 5060,
-  [SMALL_STATE(146)] = 5083,
-  [SMALL_STATE(147)] = 5106,
-  [SMALL_STATE(148)] = 5129,
-  [SMALL_STATE(149)] = 5152,
-  [SMALL_STATE(150)] = 5175,
-  [SMALL_STATE(151)] = 5198,
-  [SMALL_STATE(152)] = 5221,
-  [SMALL_STATE(153)] = 5244,
-  [SMALL_STATE(154)] = 5267,
-  [SMALL_STATE(155)] = 5290,
-  [SMALL_STATE(156)] = 5313,
-  [SMALL_STATE(157)] = 5336,
-  [SMALL_STATE(158)] = 5359,
-  [SMALL_STATE(159)] = 5382,
-  [SMALL_STATE(160)] = 5405,
-  [SMALL_STATE(161)] = 5428,
-  [SMALL_STATE(162)] = 5451,
-  [SMALL_STATE(163)] = 5474,
-  [SMALL_STATE(164)] = 5497,
-  [SMALL_STATE(165)] = 5520,
-  [SMALL_STATE(166)] = 5543,
-  [SMALL_STATE(167)] = 5566,
-  [SMALL_STATE(168)] = 5589,
-  [SMALL_STATE(169)] = 5610,
-  [SMALL_STATE(170)] = 5631,
-  [SMALL_STATE(171)] = 5654,
-  [SMALL_STATE(172)] = 5677,
-  [SMALL_STATE(173)] = 5700,
-  [SMALL_STATE(174)] = 5723,
-  [SMALL_STATE(175)] = 5746,
-  [SMALL_STATE(176)] = 5769,
-  [SMALL_STATE(177)] = 5792,
-  [SMALL_STATE(178)] = 5815,
-  [SMALL_STATE(179)] = 5838,
-  [SMALL_STATE(180)] = 5857,
-  [SMALL_STATE(181)] = 5872,
-  [SMALL_STATE(182)] = 5887,
-  [SMALL_STATE(183)] = 5902,
-  [SMALL_STATE(184)] = 5921,
-  [SMALL_STATE(185)] = 5940,
-  [SMALL_STATE(186)] = 5959,
-  [SMALL_STATE(187)] = 5974,
-  [SMALL_STATE(188)] = 5989,
-  [SMALL_STATE(189)] = 6007,
-  [SMALL_STATE(190)] = 6025,
-  [SMALL_STATE(191)] = 6045,
-  [SMALL_STATE(192)] = 6063,
-  [SMALL_STATE(193)] = 6081,
-  [SMALL_STATE(194)] = 6099,
-  [SMALL_STATE(195)] = 6117,
-  [SMALL_STATE(196)] = 6135,
-  [SMALL_STATE(197)] = 6153,
-  [SMALL_STATE(198)] = 6171,
-  [SMALL_STATE(199)] = 6191,
-  [SMALL_STATE(200)] = 6209,
-  [SMALL_STATE(201)] = 6227,
-  [SMALL_STATE(202)] = 6245,
-  [SMALL_STATE(203)] = 6265,
-  [SMALL_STATE(204)] = 6283,
-  [SMALL_STATE(205)] = 6301,
-  [SMALL_STATE(206)] = 6319,
-  [SMALL_STATE(207)] = 6337,
-  [SMALL_STATE(208)] = 6355,
-  [SMALL_STATE(209)] = 6373,
-  [SMALL_STATE(210)] = 6391,
-  [SMALL_STATE(211)] = 6409,
-  [SMALL_STATE(212)] = 6427,
-  [SMALL_STATE(213)] = 6445,
-  [SMALL_STATE(214)] = 6463,
-  [SMALL_STATE(215)] = 6476,
-  [SMALL_STATE(216)] = 6491,
-  [SMALL_STATE(217)] = 6504,
-  [SMALL_STATE(218)] = 6517,
-  [SMALL_STATE(219)] = 6534,
-  [SMALL_STATE(220)] = 6547,
-  [SMALL_STATE(221)] = 6564,
-  [SMALL_STATE(222)] = 6577,
-  [SMALL_STATE(223)] = 6594,
-  [SMALL_STATE(224)] = 6611,
-  [SMALL_STATE(225)] = 6624,
-  [SMALL_STATE(226)] = 6639,
-  [SMALL_STATE(227)] = 6652,
-  [SMALL_STATE(228)] = 6665,
-  [SMALL_STATE(229)] = 6678,
-  [SMALL_STATE(230)] = 6691,
-  [SMALL_STATE(231)] = 6708,
-  [SMALL_STATE(232)] = 6722,
-  [SMALL_STATE(233)] = 6736,
-  [SMALL_STATE(234)] = 6748,
-  [SMALL_STATE(235)] = 6760,
-  [SMALL_STATE(236)] = 6770,
-  [SMALL_STATE(237)] = 6784,
-  [SMALL_STATE(238)] = 6798,
-  [SMALL_STATE(239)] = 6810,
-  [SMALL_STATE(240)] = 6824,
-  [SMALL_STATE(241)] = 6836,
-  [SMALL_STATE(242)] = 6848,
-  [SMALL_STATE(243)] = 6862,
-  [SMALL_STATE(244)] = 6876,
-  [SMALL_STATE(245)] = 6888,
-  [SMALL_STATE(246)] = 6902,
-  [SMALL_STATE(247)] = 6914,
-  [SMALL_STATE(248)] = 6926,
-  [SMALL_STATE(249)] = 6940,
-  [SMALL_STATE(250)] = 6954,
-  [SMALL_STATE(251)] = 6966,
-  [SMALL_STATE(252)] = 6978,
-  [SMALL_STATE(253)] = 6992,
-  [SMALL_STATE(254)] = 7004,
-  [SMALL_STATE(255)] = 7018,
-  [SMALL_STATE(256)] = 7028,
-  [SMALL_STATE(257)] = 7040,
-  [SMALL_STATE(258)] = 7052,
-  [SMALL_STATE(259)] = 7061,
-  [SMALL_STATE(260)] = 7070,
-  [SMALL_STATE(261)] = 7079,
-  [SMALL_STATE(262)] = 7092,
-  [SMALL_STATE(263)] = 7101,
-  [SMALL_STATE(264)] = 7110,
-  [SMALL_STATE(265)] = 7119,
-  [SMALL_STATE(266)] = 7128,
-  [SMALL_STATE(267)] = 7137,
-  [SMALL_STATE(268)] = 7146,
-  [SMALL_STATE(269)] = 7156,
-  [SMALL_STATE(270)] = 7166,
-  [SMALL_STATE(271)] = 7176,
-  [SMALL_STATE(272)] = 7186,
-  [SMALL_STATE(273)] = 7196,
-  [SMALL_STATE(274)] = 7206,
-  [SMALL_STATE(275)] = 7216,
-  [SMALL_STATE(276)] = 7226,
-  [SMALL_STATE(277)] = 7236,
-  [SMALL_STATE(278)] = 7246,
-  [SMALL_STATE(279)] = 7256,
-  [SMALL_STATE(280)] = 7266,
-  [SMALL_STATE(281)] = 7276,
-  [SMALL_STATE(282)] = 7286,
-  [SMALL_STATE(283)] = 7296,
-  [SMALL_STATE(284)] = 7306,
-  [SMALL_STATE(285)] = 7316,
-  [SMALL_STATE(286)] = 7326,
-  [SMALL_STATE(287)] = 7336,
-  [SMALL_STATE(288)] = 7346,
-  [SMALL_STATE(289)] = 7356,
-  [SMALL_STATE(290)] = 7366,
-  [SMALL_STATE(291)] = 7374,
-  [SMALL_STATE(292)] = 7384,
-  [SMALL_STATE(293)] = 7394,
-  [SMALL_STATE(294)] = 7404,
-  [SMALL_STATE(295)] = 7414,
-  [SMALL_STATE(296)] = 7424,
-  [SMALL_STATE(297)] = 7434,
-  [SMALL_STATE(298)] = 7442,
-  [SMALL_STATE(299)] = 7452,
-  [SMALL_STATE(300)] = 7462,
-  [SMALL_STATE(301)] = 7472,
-  [SMALL_STATE(302)] = 7482,
-  [SMALL_STATE(303)] = 7492,
-  [SMALL_STATE(304)] = 7502,
-  [SMALL_STATE(305)] = 7512,
-  [SMALL_STATE(306)] = 7522,
-  [SMALL_STATE(307)] = 7532,
-  [SMALL_STATE(308)] = 7542,
-  [SMALL_STATE(309)] = 7552,
-  [SMALL_STATE(310)] = 7559,
-  [SMALL_STATE(311)] = 7566,
-  [SMALL_STATE(312)] = 7573,
-  [SMALL_STATE(313)] = 7580,
-  [SMALL_STATE(314)] = 7587,
-  [SMALL_STATE(315)] = 7594,
-  [SMALL_STATE(316)] = 7601,
-  [SMALL_STATE(317)] = 7608,
-  [SMALL_STATE(318)] = 7615,
-  [SMALL_STATE(319)] = 7622,
-  [SMALL_STATE(320)] = 7629,
-  [SMALL_STATE(321)] = 7636,
-  [SMALL_STATE(322)] = 7643,
-  [SMALL_STATE(323)] = 7650,
-  [SMALL_STATE(324)] = 7657,
-  [SMALL_STATE(325)] = 7664,
-  [SMALL_STATE(326)] = 7671,
-  [SMALL_STATE(327)] = 7678,
-  [SMALL_STATE(328)] = 7685,
-  [SMALL_STATE(329)] = 7692,
-  [SMALL_STATE(330)] = 7699,
-  [SMALL_STATE(331)] = 7706,
-  [SMALL_STATE(332)] = 7713,
-  [SMALL_STATE(333)] = 7720,
-  [SMALL_STATE(334)] = 7727,
-  [SMALL_STATE(335)] = 7734,
-  [SMALL_STATE(336)] = 7741,
-  [SMALL_STATE(337)] = 7748,
-  [SMALL_STATE(338)] = 7755,
+  [SMALL_STATE(22)] = 1021,
+  [SMALL_STATE(23)] = 1064,
+  [SMALL_STATE(24)] = 1106,
+  [SMALL_STATE(25)] = 1148,
+  [SMALL_STATE(26)] = 1218,
+  [SMALL_STATE(27)] = 1288,
+  [SMALL_STATE(28)] = 1358,
+  [SMALL_STATE(29)] = 1413,
+  [SMALL_STATE(30)] = 1468,
+  [SMALL_STATE(31)] = 1523,
+  [SMALL_STATE(32)] = 1567,
+  [SMALL_STATE(33)] = 1611,
+  [SMALL_STATE(34)] = 1655,
+  [SMALL_STATE(35)] = 1706,
+  [SMALL_STATE(36)] = 1757,
+  [SMALL_STATE(37)] = 1808,
+  [SMALL_STATE(38)] = 1842,
+  [SMALL_STATE(39)] = 1880,
+  [SMALL_STATE(40)] = 1913,
+  [SMALL_STATE(41)] = 1946,
+  [SMALL_STATE(42)] = 1979,
+  [SMALL_STATE(43)] = 2012,
+  [SMALL_STATE(44)] = 2049,
+  [SMALL_STATE(45)] = 2086,
+  [SMALL_STATE(46)] = 2119,
+  [SMALL_STATE(47)] = 2161,
+  [SMALL_STATE(48)] = 2203,
+  [SMALL_STATE(49)] = 2245,
+  [SMALL_STATE(50)] = 2282,
+  [SMALL_STATE(51)] = 2322,
+  [SMALL_STATE(52)] = 2350,
+  [SMALL_STATE(53)] = 2378,
+  [SMALL_STATE(54)] = 2406,
+  [SMALL_STATE(55)] = 2434,
+  [SMALL_STATE(56)] = 2462,
+  [SMALL_STATE(57)] = 2502,
+  [SMALL_STATE(58)] = 2542,
+  [SMALL_STATE(59)] = 2573,
+  [SMALL_STATE(60)] = 2605,
+  [SMALL_STATE(61)] = 2633,
+  [SMALL_STATE(62)] = 2661,
+  [SMALL_STATE(63)] = 2689,
+  [SMALL_STATE(64)] = 2718,
+  [SMALL_STATE(65)] = 2745,
+  [SMALL_STATE(66)] = 2774,
+  [SMALL_STATE(67)] = 2801,
+  [SMALL_STATE(68)] = 2828,
+  [SMALL_STATE(69)] = 2857,
+  [SMALL_STATE(70)] = 2884,
+  [SMALL_STATE(71)] = 2911,
+  [SMALL_STATE(72)] = 2938,
+  [SMALL_STATE(73)] = 2964,
+  [SMALL_STATE(74)] = 2998,
+  [SMALL_STATE(75)] = 3030,
+  [SMALL_STATE(76)] = 3064,
+  [SMALL_STATE(77)] = 3098,
+  [SMALL_STATE(78)] = 3124,
+  [SMALL_STATE(79)] = 3158,
+  [SMALL_STATE(80)] = 3184,
+  [SMALL_STATE(81)] = 3218,
+  [SMALL_STATE(82)] = 3244,
+  [SMALL_STATE(83)] = 3270,
+  [SMALL_STATE(84)] = 3296,
+  [SMALL_STATE(85)] = 3330,
+  [SMALL_STATE(86)] = 3364,
+  [SMALL_STATE(87)] = 3398,
+  [SMALL_STATE(88)] = 3432,
+  [SMALL_STATE(89)] = 3466,
+  [SMALL_STATE(90)] = 3500,
+  [SMALL_STATE(91)] = 3534,
+  [SMALL_STATE(92)] = 3568,
+  [SMALL_STATE(93)] = 3602,
+  [SMALL_STATE(94)] = 3631,
+  [SMALL_STATE(95)] = 3656,
+  [SMALL_STATE(96)] = 3685,
+  [SMALL_STATE(97)] = 3711,
+  [SMALL_STATE(98)] = 3734,
+  [SMALL_STATE(99)] = 3757,
+  [SMALL_STATE(100)] = 3780,
+  [SMALL_STATE(101)] = 3803,
+  [SMALL_STATE(102)] = 3826,
+  [SMALL_STATE(103)] = 3849,
+  [SMALL_STATE(104)] = 3872,
+  [SMALL_STATE(105)] = 3895,
+  [SMALL_STATE(106)] = 3918,
+  [SMALL_STATE(107)] = 3941,
+  [SMALL_STATE(108)] = 3964,
+  [SMALL_STATE(109)] = 3987,
+  [SMALL_STATE(110)] = 4010,
+  [SMALL_STATE(111)] = 4033,
+  [SMALL_STATE(112)] = 4056,
+  [SMALL_STATE(113)] = 4079,
+  [SMALL_STATE(114)] = 4102,
+  [SMALL_STATE(115)] = 4125,
+  [SMALL_STATE(116)] = 4148,
+  [SMALL_STATE(117)] = 4171,
+  [SMALL_STATE(118)] = 4194,
+  [SMALL_STATE(119)] = 4217,
+  [SMALL_STATE(120)] = 4240,
+  [SMALL_STATE(121)] = 4263,
+  [SMALL_STATE(122)] = 4286,
+  [SMALL_STATE(123)] = 4307,
+  [SMALL_STATE(124)] = 4328,
+  [SMALL_STATE(125)] = 4354,
+  [SMALL_STATE(126)] = 4380,
+  [SMALL_STATE(127)] = 4406,
+  [SMALL_STATE(128)] = 4432,
+  [SMALL_STATE(129)] = 4458,
+  [SMALL_STATE(130)] = 4484,
+  [SMALL_STATE(131)] = 4510,
+  [SMALL_STATE(132)] = 4536,
+  [SMALL_STATE(133)] = 4562,
+  [SMALL_STATE(134)] = 4581,
+  [SMALL_STATE(135)] = 4600,
+  [SMALL_STATE(136)] = 4615,
+  [SMALL_STATE(137)] = 4634,
+  [SMALL_STATE(138)] = 4653,
+  [SMALL_STATE(139)] = 4668,
+  [SMALL_STATE(140)] = 4683,
+  [SMALL_STATE(141)] = 4698,
+  [SMALL_STATE(142)] = 4718,
+  [SMALL_STATE(143)] = 4736,
+  [SMALL_STATE(144)] = 4754,
+  [SMALL_STATE(145)] = 4772,
+  [SMALL_STATE(146)] = 4790,
+  [SMALL_STATE(147)] = 4808,
+  [SMALL_STATE(148)] = 4826,
+  [SMALL_STATE(149)] = 4844,
+  [SMALL_STATE(150)] = 4862,
+  [SMALL_STATE(151)] = 4880,
+  [SMALL_STATE(152)] = 4898,
+  [SMALL_STATE(153)] = 4916,
+  [SMALL_STATE(154)] = 4934,
+  [SMALL_STATE(155)] = 4951,
+  [SMALL_STATE(156)] = 4968,
+  [SMALL_STATE(157)] = 4981,
+  [SMALL_STATE(158)] = 4998,
+  [SMALL_STATE(159)] = 5012,
+  [SMALL_STATE(160)] = 5024,
+  [SMALL_STATE(161)] = 5034,
+  [SMALL_STATE(162)] = 5046,
+  [SMALL_STATE(163)] = 5058,
+  [SMALL_STATE(164)] = 5070,
+  [SMALL_STATE(165)] = 5082,
+  [SMALL_STATE(166)] = 5096,
+  [SMALL_STATE(167)] = 5110,
+  [SMALL_STATE(168)] = 5124,
+  [SMALL_STATE(169)] = 5136,
+  [SMALL_STATE(170)] = 5150,
+  [SMALL_STATE(171)] = 5164,
+  [SMALL_STATE(172)] = 5178,
+  [SMALL_STATE(173)] = 5188,
+  [SMALL_STATE(174)] = 5202,
+  [SMALL_STATE(175)] = 5214,
+  [SMALL_STATE(176)] = 5223,
+  [SMALL_STATE(177)] = 5236,
+  [SMALL_STATE(178)] = 5245,
+  [SMALL_STATE(179)] = 5254,
+  [SMALL_STATE(180)] = 5267,
+  [SMALL_STATE(181)] = 5276,
+  [SMALL_STATE(182)] = 5289,
+  [SMALL_STATE(183)] = 5298,
+  [SMALL_STATE(184)] = 5307,
+  [SMALL_STATE(185)] = 5316,
+  [SMALL_STATE(186)] = 5329,
+  [SMALL_STATE(187)] = 5342,
+  [SMALL_STATE(188)] = 5351,
+  [SMALL_STATE(189)] = 5362,
+  [SMALL_STATE(190)] = 5371,
+  [SMALL_STATE(191)] = 5380,
+  [SMALL_STATE(192)] = 5389,
+  [SMALL_STATE(193)] = 5399,
+  [SMALL_STATE(194)] = 5409,
+  [SMALL_STATE(195)] = 5419,
+  [SMALL_STATE(196)] = 5429,
+  [SMALL_STATE(197)] = 5439,
+  [SMALL_STATE(198)] = 5449,
+  [SMALL_STATE(199)] = 5457,
+  [SMALL_STATE(200)] = 5467,
+  [SMALL_STATE(201)] = 5477,
+  [SMALL_STATE(202)] = 5485,
+  [SMALL_STATE(203)] = 5495,
+  [SMALL_STATE(204)] = 5505,
+  [SMALL_STATE(205)] = 5515,
+  [SMALL_STATE(206)] = 5525,
+  [SMALL_STATE(207)] = 5535,
+  [SMALL_STATE(208)] = 5545,
+  [SMALL_STATE(209)] = 5555,
+  [SMALL_STATE(210)] = 5565,
+  [SMALL_STATE(211)] = 5575,
+  [SMALL_STATE(212)] = 5585,
+  [SMALL_STATE(213)] = 5595,
+  [SMALL_STATE(214)] = 5605,
+  [SMALL_STATE(215)] = 5615,
+  [SMALL_STATE(216)] = 5625,
+  [SMALL_STATE(217)] = 5635,
+  [SMALL_STATE(218)] = 5645,
+  [SMALL_STATE(219)] = 5652,
+  [SMALL_STATE(220)] = 5659,
+  [SMALL_STATE(221)] = 5666,
+  [SMALL_STATE(222)] = 5673,
+  [SMALL_STATE(223)] = 5680,
+  [SMALL_STATE(224)] = 5687,
+  [SMALL_STATE(225)] = 5694,
+  [SMALL_STATE(226)] = 5701,
+  [SMALL_STATE(227)] = 5708,
+  [SMALL_STATE(228)] = 5715,
+  [SMALL_STATE(229)] = 5722,
+  [SMALL_STATE(230)] = 5729,
+  [SMALL_STATE(231)] = 5736,
+  [SMALL_STATE(232)] = 5743,
+  [SMALL_STATE(233)] = 5750,
+  [SMALL_STATE(234)] = 5757,
+  [SMALL_STATE(235)] = 5764,
+  [SMALL_STATE(236)] = 5771,
+  [SMALL_STATE(237)] = 5778,
+  [SMALL_STATE(238)] = 5785,
+  [SMALL_STATE(239)] = 5792,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -11435,427 +8735,369 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(327),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(325),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
   [11] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [13] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(267),
+  [13] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
   [16] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
   [18] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
   [20] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [22] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 11),
-  [24] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
-  [26] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 11),
-  [28] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
-  [30] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
-  [32] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 19),
-  [34] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 19),
-  [36] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 24),
-  [38] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 24),
-  [40] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
-  [42] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
-  [44] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 12),
-  [46] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 12),
-  [48] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 25),
-  [50] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 25),
-  [52] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
-  [54] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
-  [56] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 12),
-  [58] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 12),
-  [60] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 12),
-  [62] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
-  [64] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
-  [66] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 12),
-  [68] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
-  [70] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
-  [72] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
-  [74] = {.entry = {.count = 1, .reusable = true}}, SHIFT(310),
-  [76] = {.entry = {.count = 1, .reusable = true}}, SHIFT(319),
-  [78] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
-  [80] = {.entry = {.count = 1, .reusable = true}}, SHIFT(315),
-  [82] = {.entry = {.count = 1, .reusable = true}}, SHIFT(329),
-  [84] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
-  [86] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
-  [88] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
-  [90] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [92] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
-  [94] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(310),
-  [97] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(319),
-  [100] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
-  [103] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(315),
-  [106] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
-  [109] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(271),
-  [112] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(304),
-  [115] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(296),
-  [118] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(267),
-  [121] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(182),
-  [124] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 15),
-  [126] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
-  [128] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 15),
-  [130] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 21),
-  [132] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
-  [134] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 21),
-  [136] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
-  [138] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 7),
-  [140] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 7),
-  [142] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
-  [144] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
-  [146] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 27),
-  [148] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 27),
-  [150] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 33),
-  [152] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 33),
-  [154] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
-  [156] = {.entry = {.count = 1, .reusable = true}}, SHIFT(320),
-  [158] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
-  [160] = {.entry = {.count = 1, .reusable = true}}, SHIFT(305),
-  [162] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
-  [164] = {.entry = {.count = 1, .reusable = false}}, SHIFT(110),
-  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
-  [168] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [170] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [172] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [174] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [180] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
-  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
-  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(296),
-  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(320),
-  [191] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(240),
-  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(305),
-  [197] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [200] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
-  [203] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(278),
-  [206] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
-  [209] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
-  [212] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(87),
-  [215] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(168),
-  [218] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
-  [221] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(109),
-  [224] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [226] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 12), SHIFT(267),
-  [229] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 12), SHIFT(267),
-  [232] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(267),
-  [235] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
-  [237] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
-  [239] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [241] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [243] = {.entry = {.count = 1, .reusable = true}}, SHIFT(308),
-  [245] = {.entry = {.count = 1, .reusable = false}}, SHIFT(223),
-  [247] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [249] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
-  [251] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
-  [254] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(83),
-  [257] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(267),
-  [260] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(180),
-  [263] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(308),
-  [266] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
-  [269] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
-  [273] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
-  [275] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
-  [277] = {.entry = {.count = 1, .reusable = false}}, SHIFT(220),
-  [279] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
-  [281] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(274),
-  [284] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
-  [287] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(267),
-  [290] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(186),
-  [293] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(220),
-  [296] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [300] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
-  [302] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
-  [304] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [306] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 16),
-  [308] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
-  [310] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
-  [312] = {.entry = {.count = 1, .reusable = false}}, SHIFT(43),
-  [314] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [316] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(43),
-  [319] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
-  [321] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 22),
-  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
-  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
-  [327] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
-  [329] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
-  [333] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 18),
-  [335] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
-  [337] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
-  [339] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
-  [341] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 8),
-  [345] = {.entry = {.count = 1, .reusable = true}}, SHIFT(318),
-  [347] = {.entry = {.count = 1, .reusable = true}}, SHIFT(314),
-  [349] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
-  [351] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 16),
-  [353] = {.entry = {.count = 1, .reusable = true}}, SHIFT(300),
-  [355] = {.entry = {.count = 1, .reusable = true}}, SHIFT(330),
-  [357] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
-  [359] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
-  [361] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
-  [363] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
-  [365] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [367] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 22),
-  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(267),
+  [22] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 12),
+  [24] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [26] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 12),
+  [28] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 20),
+  [30] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 20),
+  [32] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 25),
+  [34] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 25),
+  [36] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 13),
+  [38] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 13),
+  [40] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
+  [42] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
+  [44] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
+  [46] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
+  [48] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 13),
+  [50] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 13),
+  [52] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
+  [54] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
+  [56] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 26),
+  [58] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 26),
+  [60] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
+  [62] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
+  [64] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
+  [66] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
+  [68] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 13),
+  [70] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 13),
+  [72] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 16),
+  [74] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 16),
+  [76] = {.entry = {.count = 1, .reusable = false}}, SHIFT(208),
+  [78] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 22),
+  [80] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 22),
+  [82] = {.entry = {.count = 1, .reusable = false}}, SHIFT(206),
+  [84] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [86] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
+  [88] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
+  [90] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
+  [92] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [94] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [96] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
+  [98] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [100] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [102] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
+  [104] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
+  [106] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(238),
+  [109] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(218),
+  [112] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(209),
+  [115] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(221),
+  [118] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
+  [121] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(188),
+  [124] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(205),
+  [127] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(179),
+  [130] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
+  [133] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(135),
+  [136] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [138] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 28),
+  [140] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 28),
+  [142] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 34),
+  [144] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 34),
+  [146] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
+  [148] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
+  [150] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
+  [152] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
+  [154] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
+  [156] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
+  [158] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [160] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [162] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [164] = {.entry = {.count = 1, .reusable = false}}, SHIFT(89),
+  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [168] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [170] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [172] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [174] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
+  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [182] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
+  [184] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
+  [187] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(179),
+  [190] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(220),
+  [193] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(168),
+  [196] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(199),
+  [199] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
+  [202] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(89),
+  [205] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(204),
+  [208] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(86),
+  [211] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(88),
+  [214] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(73),
+  [217] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(123),
+  [220] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(80),
+  [223] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(87),
+  [226] = {.entry = {.count = 1, .reusable = false}}, SHIFT(37),
+  [228] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [230] = {.entry = {.count = 1, .reusable = false}}, SHIFT(185),
+  [232] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
+  [234] = {.entry = {.count = 1, .reusable = false}}, SHIFT(183),
+  [236] = {.entry = {.count = 1, .reusable = false}}, SHIFT(138),
+  [238] = {.entry = {.count = 1, .reusable = false}}, SHIFT(186),
+  [240] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
+  [243] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
+  [245] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(185),
+  [248] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(63),
+  [251] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
+  [254] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(138),
+  [257] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(186),
+  [260] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [262] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(183),
+  [265] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 13), SHIFT(183),
+  [268] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 13), SHIFT(183),
+  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [273] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [275] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
+  [278] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
+  [280] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(185),
+  [283] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(63),
+  [286] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
+  [289] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(138),
+  [292] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
+  [294] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
+  [296] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 17),
+  [298] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 17),
+  [300] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [302] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 9),
+  [304] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 9),
+  [306] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 19),
+  [308] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 19),
+  [310] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 23),
+  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 23),
+  [314] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
+  [320] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
+  [322] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
+  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [327] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [329] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [333] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 13), SHIFT(183),
+  [336] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
+  [338] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(183),
+  [341] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 13), SHIFT(183),
+  [344] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
+  [347] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
+  [349] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
+  [351] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
+  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
+  [355] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
+  [357] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [359] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
+  [361] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
+  [363] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
+  [365] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [367] = {.entry = {.count = 1, .reusable = false}}, SHIFT(212),
+  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(213),
   [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [373] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
-  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 17),
-  [377] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 17),
-  [379] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
-  [381] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
-  [383] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
-  [385] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 8),
-  [387] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 7),
-  [389] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 7),
-  [391] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [393] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 18),
-  [395] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [397] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
-  [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [401] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [403] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
-  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 26),
-  [407] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 26),
-  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
-  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 30),
-  [415] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 30),
-  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 14),
-  [419] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 14),
-  [421] = {.entry = {.count = 1, .reusable = true}}, SHIFT(321),
-  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 9),
-  [425] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 9),
-  [427] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 23),
-  [429] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 23),
-  [431] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 20),
-  [433] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 20),
-  [435] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 13),
-  [437] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 13),
-  [439] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 20),
-  [441] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 20),
-  [443] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 37),
-  [445] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 37),
-  [447] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
-  [449] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
-  [451] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [453] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [455] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [457] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [459] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
-  [461] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
-  [463] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 20),
-  [465] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 20),
-  [467] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [469] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [471] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [473] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [475] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 29),
-  [477] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 29),
-  [479] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [481] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [483] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [485] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [487] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [489] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [491] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
-  [493] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
-  [495] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [497] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [499] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 20),
-  [501] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 20),
-  [503] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [505] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [507] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [509] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [511] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 31),
-  [513] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 31),
-  [515] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 10),
-  [517] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 10),
-  [519] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 20),
-  [521] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 20),
-  [523] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 36),
-  [525] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 36),
-  [527] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [529] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
-  [531] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
-  [533] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
-  [535] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
-  [537] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
-  [539] = {.entry = {.count = 1, .reusable = false}}, SHIFT(277),
-  [541] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
-  [543] = {.entry = {.count = 1, .reusable = false}}, SHIFT(306),
-  [545] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
-  [547] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
-  [550] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
-  [553] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
-  [556] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
-  [558] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
-  [561] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
-  [564] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(277),
-  [567] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [569] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
-  [571] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
-  [573] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
-  [576] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
-  [579] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(306),
-  [582] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [584] = {.entry = {.count = 1, .reusable = false}}, SHIFT(280),
-  [586] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [588] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
-  [590] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(181),
-  [593] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [596] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [598] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [600] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [602] = {.entry = {.count = 1, .reusable = false}}, SHIFT(258),
-  [604] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
-  [606] = {.entry = {.count = 1, .reusable = false}}, SHIFT(126),
-  [608] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [610] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 40),
-  [612] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
-  [614] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 40),
-  [616] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [618] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [620] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
-  [622] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [624] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
-  [626] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
-  [628] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [630] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(191),
-  [633] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(218),
-  [636] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [638] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [640] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [642] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(327),
-  [645] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(325),
-  [648] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [650] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 28),
-  [652] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 28),
-  [654] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [656] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
-  [658] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [660] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
-  [662] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [664] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
-  [666] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [668] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 34),
-  [670] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 34),
-  [672] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [674] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
-  [676] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
-  [678] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
-  [682] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
-  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
-  [686] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
-  [688] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
-  [690] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
-  [692] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
-  [694] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
-  [696] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [698] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
-  [700] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
-  [702] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
-  [704] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [706] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
-  [708] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [710] = {.entry = {.count = 1, .reusable = true}}, SHIFT(295),
-  [712] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
-  [714] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [716] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
-  [718] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [720] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
-  [722] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [724] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
-  [726] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [728] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [730] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [732] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
-  [734] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
-  [736] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 32),
-  [738] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [740] = {.entry = {.count = 1, .reusable = true}}, SHIFT(332),
-  [742] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
-  [744] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
-  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
-  [748] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
-  [750] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 39),
-  [752] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 39),
-  [754] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(334),
-  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(338),
-  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [764] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 28),
-  [766] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 28),
-  [768] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
-  [770] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [772] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 35),
-  [774] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 35),
-  [776] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 41),
-  [778] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 41),
-  [780] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [782] = {.entry = {.count = 1, .reusable = true}}, SHIFT(336),
-  [784] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 40),
-  [786] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 40),
-  [788] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(254),
-  [791] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
-  [793] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 38),
-  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 34),
-  [797] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 34),
-  [799] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
-  [801] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
-  [803] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
-  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(331),
-  [807] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [809] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
-  [811] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
-  [813] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
-  [815] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
-  [817] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
-  [819] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [821] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
-  [823] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [825] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [827] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
-  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
-  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [833] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
-  [835] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [837] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
-  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
-  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
-  [845] = {.entry = {.count = 1, .reusable = false}}, SHIFT(337),
-  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
-  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
-  [851] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
-  [853] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
-  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
-  [857] = {.entry = {.count = 1, .reusable = true}}, SHIFT(57),
-  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
-  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
-  [863] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
-  [865] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
-  [867] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
-  [869] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [871] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [873] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
-  [875] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [877] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
-  [879] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
-  [883] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [885] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
-  [887] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [889] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
-  [891] = {.entry = {.count = 1, .reusable = false}}, SHIFT(311),
-  [893] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
-  [895] = {.entry = {.count = 1, .reusable = false}}, SHIFT(328),
-  [897] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
-  [899] = {.entry = {.count = 1, .reusable = false}}, SHIFT(317),
-  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [903] = {.entry = {.count = 1, .reusable = false}}, SHIFT(324),
+  [373] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
+  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 27),
+  [377] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 27),
+  [379] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
+  [381] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
+  [383] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
+  [385] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 18),
+  [387] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 18),
+  [389] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
+  [391] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
+  [393] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
+  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 31),
+  [397] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 31),
+  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 15),
+  [401] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 15),
+  [403] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 10),
+  [407] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 10),
+  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 24),
+  [411] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 24),
+  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 21),
+  [415] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 21),
+  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [419] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 21),
+  [423] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 21),
+  [425] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 21),
+  [427] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 21),
+  [429] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 21),
+  [431] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 21),
+  [433] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 21),
+  [435] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 21),
+  [437] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [439] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [441] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [443] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [445] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [447] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [449] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [451] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [453] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [455] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [457] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
+  [459] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
+  [461] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [463] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [465] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [467] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [469] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [471] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [473] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
+  [475] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
+  [477] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 30),
+  [479] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 30),
+  [481] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [483] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [485] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 11),
+  [487] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 11),
+  [489] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 32),
+  [491] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 32),
+  [493] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 37),
+  [495] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 37),
+  [497] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 38),
+  [499] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 38),
+  [501] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 14),
+  [503] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 14),
+  [505] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
+  [507] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
+  [509] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
+  [511] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
+  [513] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
+  [515] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [517] = {.entry = {.count = 1, .reusable = false}}, SHIFT(139),
+  [519] = {.entry = {.count = 1, .reusable = false}}, SHIFT(176),
+  [521] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
+  [524] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
+  [526] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(139),
+  [529] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
+  [532] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [534] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
+  [537] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
+  [539] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(139),
+  [542] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
+  [545] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [547] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [549] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [551] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [553] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
+  [556] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
+  [558] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(139),
+  [561] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
+  [564] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
+  [566] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(140),
+  [569] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
+  [572] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [574] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
+  [576] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [578] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [580] = {.entry = {.count = 1, .reusable = false}}, SHIFT(191),
+  [582] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
+  [584] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
+  [586] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [588] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
+  [590] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
+  [592] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
+  [594] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [596] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [598] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 29),
+  [600] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 29),
+  [602] = {.entry = {.count = 1, .reusable = false}}, SHIFT(198),
+  [604] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
+  [606] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(144),
+  [609] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(154),
+  [612] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [614] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 35),
+  [616] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 35),
+  [618] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 41),
+  [620] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 41),
+  [622] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [624] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [626] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [628] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [630] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(233),
+  [633] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(236),
+  [636] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [638] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
+  [640] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
+  [642] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [644] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [646] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [648] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [650] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
+  [652] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [654] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [656] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
+  [658] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 36),
+  [660] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 36),
+  [662] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 39),
+  [664] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 35),
+  [666] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 35),
+  [668] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 40),
+  [670] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 40),
+  [672] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 42),
+  [674] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 42),
+  [676] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 41),
+  [678] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 41),
+  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [682] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
+  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [686] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [688] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [690] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(169),
+  [693] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
+  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [697] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
+  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
+  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [703] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 33),
+  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [707] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 29),
+  [709] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 29),
+  [711] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
+  [713] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
+  [715] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
+  [717] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
+  [719] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
+  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
+  [723] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
+  [725] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
+  [727] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
+  [729] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
+  [731] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [733] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
+  [735] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
+  [737] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [739] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
+  [741] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [743] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
+  [745] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [747] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [749] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
+  [751] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [753] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [755] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
+  [757] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
+  [759] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [761] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [763] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [767] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [769] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
+  [771] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
+  [773] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
+  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [777] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [781] = {.entry = {.count = 1, .reusable = false}}, SHIFT(227),
+  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [787] = {.entry = {.count = 1, .reusable = false}}, SHIFT(228),
+  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
+  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
 };
 
 #ifdef __cplusplus
@@ -11899,6 +9141,8 @@ TS_PUBLIC const TSLanguage *tree_sitter_zan(void) {
     .alias_sequences = &ts_alias_sequences[0][0],
     .lex_modes = (const void*)ts_lex_modes,
     .lex_fn = ts_lex,
+    .keyword_lex_fn = ts_lex_keywords,
+    .keyword_capture_token = sym_identifier,
     .primary_state_ids = ts_primary_state_ids,
     .name = "zan",
     .max_reserved_word_set_size = 0,

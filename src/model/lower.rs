@@ -18,6 +18,7 @@ pub fn lower(tree: &Tree, text: &str) -> File {
         }
     }
     file.diagnostics = cx.diagnostics;
+    file.diagnostics.sort_by_key(|d| (d.range.start, d.range.end));
     file
 }
 
