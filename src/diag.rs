@@ -113,13 +113,21 @@ impl Message {
         match (self, lang) {
             (Message::SyntaxUnexpected { found }, En) => format!("syntax error: unexpected `{found}`"),
             (Message::SyntaxUnexpected { found }, Kk) => format!("синтаксис қатесі: күтпеген `{found}`"),
-            (Message::SyntaxUnexpected { found }, Ru) => format!("синтаксическая ошибка: неожиданное `{found}`"),
+            (Message::SyntaxUnexpected { found }, Ru) => {
+                format!("синтаксическая ошибка: неожиданное `{found}`")
+            }
             (Message::SyntaxMissing { expected }, En) => format!("syntax error: missing `{expected}`"),
             (Message::SyntaxMissing { expected }, Kk) => format!("синтаксис қатесі: `{expected}` жетіспейді"),
-            (Message::SyntaxMissing { expected }, Ru) => format!("синтаксическая ошибка: пропущено `{expected}`"),
-            (Message::DuplicateStatement { statement }, En) => format!("`{statement}` is given more than once"),
+            (Message::SyntaxMissing { expected }, Ru) => {
+                format!("синтаксическая ошибка: пропущено `{expected}`")
+            }
+            (Message::DuplicateStatement { statement }, En) => {
+                format!("`{statement}` is given more than once")
+            }
             (Message::DuplicateStatement { statement }, Kk) => format!("`{statement}` бірнеше рет берілген"),
-            (Message::DuplicateStatement { statement }, Ru) => format!("`{statement}` указано более одного раза"),
+            (Message::DuplicateStatement { statement }, Ru) => {
+                format!("`{statement}` указано более одного раза")
+            }
             (Message::DuplicateText { lang }, En) => format!("a second text in `{lang}` for the same unit"),
             (Message::DuplicateText { lang }, Kk) => format!("бір бірлікке `{lang}` тіліндегі екінші мәтін"),
             (Message::DuplicateText { lang }, Ru) => format!("второй текст на `{lang}` для той же единицы"),
@@ -129,18 +137,34 @@ impl Message {
             (Message::UnknownLanguage { lang }, En) => format!("`{lang}` is not an ISO 639-1 language code"),
             (Message::UnknownLanguage { lang }, Kk) => format!("`{lang}` ISO 639-1 тіл коды емес"),
             (Message::UnknownLanguage { lang }, Ru) => format!("`{lang}` не является кодом языка ISO 639-1"),
-            (Message::MissingFidelity, En) => "text without a fidelity marker (`official` or `summary`)".into(),
-            (Message::MissingFidelity, Kk) => "мәтінде дәлдік белгісі жоқ (`official` немесе `summary`)".into(),
+            (Message::MissingFidelity, En) => {
+                "text without a fidelity marker (`official` or `summary`)".into()
+            }
+            (Message::MissingFidelity, Kk) => {
+                "мәтінде дәлдік белгісі жоқ (`official` немесе `summary`)".into()
+            }
             (Message::MissingFidelity, Ru) => "текст без отметки точности (`official` или `summary`)".into(),
-            (Message::SummaryWithoutCite, En) => "a `summary` text must say what it summarises with `cite`".into(),
-            (Message::SummaryWithoutCite, Kk) => "`summary` мәтіні дереккөзін `cite` арқылы көрсетуі тиіс".into(),
-            (Message::SummaryWithoutCite, Ru) => "текст `summary` должен указывать источник через `cite`".into(),
+            (Message::SummaryWithoutCite, En) => {
+                "a `summary` text must say what it summarises with `cite`".into()
+            }
+            (Message::SummaryWithoutCite, Kk) => {
+                "`summary` мәтіні дереккөзін `cite` арқылы көрсетуі тиіс".into()
+            }
+            (Message::SummaryWithoutCite, Ru) => {
+                "текст `summary` должен указывать источник через `cite`".into()
+            }
             (Message::ZeroOccurrence, En) => "occurrences are counted from 1".into(),
             (Message::ZeroOccurrence, Kk) => "кездесулер 1-ден бастап саналады".into(),
             (Message::ZeroOccurrence, Ru) => "вхождения считаются с 1".into(),
-            (Message::NotUtf8 { offset }, En) => format!("the file is not UTF-8: invalid byte at offset {offset}"),
-            (Message::NotUtf8 { offset }, Kk) => format!("файл UTF-8 емес: {offset} ығысуындағы байт жарамсыз"),
-            (Message::NotUtf8 { offset }, Ru) => format!("файл не в UTF-8: недопустимый байт по смещению {offset}"),
+            (Message::NotUtf8 { offset }, En) => {
+                format!("the file is not UTF-8: invalid byte at offset {offset}")
+            }
+            (Message::NotUtf8 { offset }, Kk) => {
+                format!("файл UTF-8 емес: {offset} ығысуындағы байт жарамсыз")
+            }
+            (Message::NotUtf8 { offset }, Ru) => {
+                format!("файл не в UTF-8: недопустимый байт по смещению {offset}")
+            }
             (Message::Unreadable { error }, En) => format!("cannot read the file: {error}"),
             (Message::Unreadable { error }, Kk) => format!("файлды оқу мүмкін емес: {error}"),
             (Message::Unreadable { error }, Ru) => format!("не удалось прочитать файл: {error}"),

@@ -44,7 +44,13 @@ pub fn render(d: &Diagnostic, path: &str, text: &str, lines: &LineIndex, style: 
     let mut out = String::new();
     let head = format!("{}[{}]", severity_word(d.severity, style.lang), d.code());
     let _ = writeln!(out, "{}: {}", paint(&head, color, style.color), d.message.render(style.lang));
-    let _ = writeln!(out, "{gutter}{} {path}:{}:{}", paint("-->", "1;34", style.color), start.line + 1, start.col + 1);
+    let _ = writeln!(
+        out,
+        "{gutter}{} {path}:{}:{}",
+        paint("-->", "1;34", style.color),
+        start.line + 1,
+        start.col + 1
+    );
     let range = lines.line_range(text, start.line as usize);
     let source_line = &text[range.clone()];
     let mut from = d.range.start.clamp(range.start, range.end);
@@ -60,7 +66,8 @@ pub fn render(d: &Diagnostic, path: &str, text: &str, lines: &LineIndex, style: 
     let bar = paint("|", "1;34", style.color);
     let _ = writeln!(out, "{gutter} {bar}");
     let _ = writeln!(out, "{} {bar} {source_line}", paint(&line_no, "1;34", style.color));
-    let _ = writeln!(out, "{gutter} {bar} {}{}", " ".repeat(pad), paint(&"^".repeat(width), color, style.color));
+    let _ =
+        writeln!(out, "{gutter} {bar} {}{}", " ".repeat(pad), paint(&"^".repeat(width), color, style.color));
     if let Some(fix) = &d.fix {
         let _ = writeln!(out, "{gutter} = help: {}", fix.title);
     }

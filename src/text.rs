@@ -146,9 +146,18 @@ mod tests {
         let text = "ә\r\nқ\rң\nү";
         let index = LineIndex::new(text);
         assert_eq!(index.line_count(), 4);
-        assert_eq!(index.position(text, text.find('қ').unwrap(), Encoding::Utf16), LineCol { line: 1, col: 0 });
-        assert_eq!(index.position(text, text.find('ң').unwrap(), Encoding::Utf16), LineCol { line: 2, col: 0 });
-        assert_eq!(index.position(text, text.find('ү').unwrap(), Encoding::Utf16), LineCol { line: 3, col: 0 });
+        assert_eq!(
+            index.position(text, text.find('қ').unwrap(), Encoding::Utf16),
+            LineCol { line: 1, col: 0 }
+        );
+        assert_eq!(
+            index.position(text, text.find('ң').unwrap(), Encoding::Utf16),
+            LineCol { line: 2, col: 0 }
+        );
+        assert_eq!(
+            index.position(text, text.find('ү').unwrap(), Encoding::Utf16),
+            LineCol { line: 3, col: 0 }
+        );
         // Between \r and \n: the end of line 0.
         assert_eq!(index.position(text, 3, Encoding::Utf16), LineCol { line: 0, col: 1 });
         assert_eq!(index.line_range(text, 0), 0..2);

@@ -12,7 +12,11 @@ use clap::{Parser, Subcommand};
 use crate::diag::UiLang;
 
 #[derive(Parser)]
-#[command(name = "zan", version, about = "Legislation as plain-text source code: check, format, redline, comparative tables")]
+#[command(
+    name = "zan",
+    version,
+    about = "Legislation as plain-text source code: check, format, redline, comparative tables"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

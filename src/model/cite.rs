@@ -10,7 +10,9 @@ fn kk_forms(kind: UnitKind) -> [&'static str; 5] {
         UnitKind::Book => ["кітап", "кітаптың", "кітабы", "кітабының", "кітаптар"],
         UnitKind::Division => ["бөлім", "бөлімнің", "бөлімі", "бөлімінің", "бөлімдер"],
         UnitKind::Section => ["бөлім", "бөлімнің", "бөлімі", "бөлімінің", "бөлімдер"],
-        UnitKind::Subsection => ["кіші бөлім", "кіші бөлімнің", "кіші бөлімі", "кіші бөлімінің", "кіші бөлімдер"],
+        UnitKind::Subsection => {
+            ["кіші бөлім", "кіші бөлімнің", "кіші бөлімі", "кіші бөлімінің", "кіші бөлімдер"]
+        }
         UnitKind::Chapter => ["тарау", "тараудың", "тарауы", "тарауының", "тараулар"],
         UnitKind::Subchapter => ["параграф", "параграфтың", "параграфы", "параграфының", "параграфтар"],
         UnitKind::Article => ["бап", "баптың", "бабы", "бабының", "баптар"],
@@ -198,14 +200,24 @@ mod tests {
         use UnitKind::*;
         let cases = [
             (target(&[(Article, "205")], None), "205-бап", "статья 205", "Article 205"),
-            (target(&[(Article, "205"), (Part, "2")], None), "205-баптың 2-бөлігі", "часть 2 статьи 205", "Article 205(2)"),
+            (
+                target(&[(Article, "205"), (Part, "2")], None),
+                "205-баптың 2-бөлігі",
+                "часть 2 статьи 205",
+                "Article 205(2)",
+            ),
             (
                 target(&[(Article, "205"), (Part, "2"), (Point, "1")], None),
                 "205-баптың 2-бөлігінің 1) тармағы",
                 "пункт 1) части 2 статьи 205",
                 "Article 205(2)(1)",
             ),
-            (target(&[(Article, "205")], Some("213")), "205-213-баптар", "статьи 205–213", "Articles 205–213"),
+            (
+                target(&[(Article, "205")], Some("213")),
+                "205-213-баптар",
+                "статьи 205–213",
+                "Articles 205–213",
+            ),
             (target(&[(Article, "213-1")], None), "213-1-бап", "статья 213-1", "Article 213-1"),
             (target(&[(Chapter, "7")], None), "7-тарау", "глава 7", "Chapter 7"),
         ];
@@ -219,7 +231,10 @@ mod tests {
     #[test]
     fn eids() {
         use UnitKind::*;
-        assert_eq!(eid(&target(&[(Article, "205"), (Part, "2"), (Point, "1")], None).path), "art_205__para_2__point_1");
+        assert_eq!(
+            eid(&target(&[(Article, "205"), (Part, "2"), (Point, "1")], None).path),
+            "art_205__para_2__point_1"
+        );
         assert_eq!(eid(&target(&[(Chapter, "4"), (Article, "9 c")], None).path), "chp_4__art_9c");
         assert_eq!(eid(&target(&[(Article, "213-1")], None).path), "art_213-1");
         assert_eq!(eid(&target(&[(Article, "4:9c")], None).path), "art_4-9c");

@@ -219,7 +219,8 @@ impl Cx<'_> {
 
     /// A string node: plain text, inline references and the source map.
     fn rich(&mut self, node: Node) -> RichText {
-        let mut text = RichText { plain: String::new(), refs: Vec::new(), pieces: Vec::new(), span: node.byte_range() };
+        let mut text =
+            RichText { plain: String::new(), refs: Vec::new(), pieces: Vec::new(), span: node.byte_range() };
         for child in named(node) {
             match child.kind() {
                 "string_content" | "escape_sequence" => self.piece(child, &mut text),
@@ -249,7 +250,8 @@ impl Cx<'_> {
     }
 
     fn target(&mut self, node: Node) -> Target {
-        let mut target = Target { act: None, version: None, path: Vec::new(), range_end: None, span: node.byte_range() };
+        let mut target =
+            Target { act: None, version: None, path: Vec::new(), range_end: None, span: node.byte_range() };
         target.act = self.field_src(node, "act");
         target.version = self.date(field(node, "version"));
         for child in named(node) {

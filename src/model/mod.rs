@@ -39,7 +39,7 @@ impl Date {
         let year: u16 = s[..4].parse().ok()?;
         let month: u8 = s[5..7].parse().ok()?;
         let day: u8 = s[8..].parse().ok()?;
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -343,14 +343,38 @@ pub enum Place {
 pub enum OperationKind {
     /// Words replaced inside one unit (`replace`), or in the whole act when
     /// `target` is `None` (`replace-all`).
-    Replace { target: Option<Target>, changes: Vec<WordChange> },
+    Replace {
+        target: Option<Target>,
+        changes: Vec<WordChange>,
+    },
     /// Words deleted; a deletion is a change to the empty string.
-    Delete { target: Target, changes: Vec<WordChange> },
-    Insert { target: Target, insertions: Vec<WordInsertion> },
-    Rewrite { target: Target, content: UnitContent },
-    Add { kind: UnitKind, number: Option<Number>, place: Place, target: Target, content: UnitContent },
-    Repeal { target: Target },
-    Renumber { target: Target, number: Number, update_references: bool },
+    Delete {
+        target: Target,
+        changes: Vec<WordChange>,
+    },
+    Insert {
+        target: Target,
+        insertions: Vec<WordInsertion>,
+    },
+    Rewrite {
+        target: Target,
+        content: UnitContent,
+    },
+    Add {
+        kind: UnitKind,
+        number: Option<Number>,
+        place: Place,
+        target: Target,
+        content: UnitContent,
+    },
+    Repeal {
+        target: Target,
+    },
+    Renumber {
+        target: Target,
+        number: Number,
+        update_references: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
