@@ -80,6 +80,14 @@ pub enum Message {
     SummaryWithoutCite,
     ZeroOccurrence,
     NotUtf8 { offset: usize },
+    UnknownAct { act: String },
+    UnknownVersion { act: String, version: String, existing: Vec<String> },
+    Unresolved { target: String, act: String, suggestions: Vec<String> },
+    RepealedTarget { target: String },
+    DuplicateUnit { unit: String },
+    MissingLanguage { lang: String },
+    WordsNotFound { words: String, lang: String, unit: String },
+    AmbiguousWords { words: String, lang: String, count: usize },
     Unreadable { error: String },
 }
 
@@ -95,15 +103,25 @@ impl Message {
             Message::SummaryWithoutCite => "summary-without-cite",
             Message::ZeroOccurrence => "invalid-occurrence",
             Message::NotUtf8 { .. } => "not-utf8",
+            Message::UnknownAct { .. } => "unknown-act",
+            Message::UnknownVersion { .. } => "unknown-version",
+            Message::Unresolved { .. } => "unresolved-reference",
+            Message::RepealedTarget { .. } => "reference-to-repealed",
+            Message::DuplicateUnit { .. } => "duplicate-unit",
+            Message::MissingLanguage { .. } => "missing-language",
+            Message::WordsNotFound { .. } => "words-not-found",
+            Message::AmbiguousWords { .. } => "ambiguous-words",
             Message::Unreadable { .. } => "unreadable-file",
         }
     }
 
     pub fn default_severity(&self) -> Severity {
         match self {
-            Message::UnknownLanguage { .. } | Message::MissingFidelity | Message::SummaryWithoutCite => {
-                Severity::Warning
-            }
+            Message::UnknownLanguage { .. }
+            | Message::MissingFidelity
+            | Message::SummaryWithoutCite
+            | Message::RepealedTarget { .. }
+            | Message::MissingLanguage { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -164,6 +182,58 @@ impl Message {
             }
             (Message::NotUtf8 { offset }, Ru) => {
                 format!("файл не в UTF-8: недопустимый байт по смещению {offset}")
+            }
+            (Message::UnknownAct { act }, En) => format!("no act `{act}` in the workspace"),
+            (Message::UnknownAct { act }, Kk) => format!("жұмыс кеңістігінде `{act}` актісі жоқ"),
+            (Message::UnknownAct { act }, Ru) => format!("в рабочей области нет акта `{act}`"),
+            (Message::UnknownVersion { act, version, existing }, En) => {
+                format!("`{act}` has no version of {version} (versions: {})", existing.join(", "))
+            }
+            (Message::UnknownVersion { act, version, existing }, Kk) => {
+                format!("`{act}` актісінің {version} редакциясы жоқ (редакциялар: {})", existing.join(", "))
+            }
+            (Message::UnknownVersion { act, version, existing }, Ru) => {
+                format!("у `{act}` нет редакции от {version} (редакции: {})", existing.join(", "))
+            }
+            (Message::Unresolved { target, act, suggestions }, lang) => {
+                let base = match lang {
+                    En => format!("`{target}` does not exist in `{act}`"),
+                    Kk => format!("`{act}` ішінде `{target}` жоқ"),
+                    Ru => format!("в `{act}` нет `{target}`"),
+                };
+                match (suggestions.is_empty(), lang) {
+                    (true, _) => base,
+                    (false, En) => format!("{base}; did you mean `{}`?", suggestions.join("`, `")),
+                    (false, Kk) => format!("{base}; мүмкін, `{}`?", suggestions.join("`, `")),
+                    (false, Ru) => format!("{base}; возможно, `{}`?", suggestions.join("`, `")),
+                }
+            }
+            (Message::RepealedTarget { target }, En) => format!("`{target}` is repealed"),
+            (Message::RepealedTarget { target }, Kk) => format!("`{target}` алып тасталған"),
+            (Message::RepealedTarget { target }, Ru) => format!("`{target}` исключена"),
+            (Message::DuplicateUnit { unit }, En) => format!("`{unit}` is defined more than once"),
+            (Message::DuplicateUnit { unit }, Kk) => format!("`{unit}` бірнеше рет анықталған"),
+            (Message::DuplicateUnit { unit }, Ru) => format!("`{unit}` определена более одного раза"),
+            (Message::MissingLanguage { lang }, En) => format!("no text in `{lang}`, a language of the act"),
+            (Message::MissingLanguage { lang }, Kk) => format!("актінің `{lang}` тіліндегі мәтіні жоқ"),
+            (Message::MissingLanguage { lang }, Ru) => format!("нет текста на `{lang}`, языке акта"),
+            (Message::WordsNotFound { words, lang, unit }, En) => {
+                format!("«{words}» is not in the `{lang}` text of `{unit}`")
+            }
+            (Message::WordsNotFound { words, lang, unit }, Kk) => {
+                format!("«{words}» `{unit}` бірлігінің `{lang}` мәтінінде жоқ")
+            }
+            (Message::WordsNotFound { words, lang, unit }, Ru) => {
+                format!("«{words}» нет в тексте `{lang}` единицы `{unit}`")
+            }
+            (Message::AmbiguousWords { words, lang, count }, En) => {
+                format!("«{words}» occurs {count} times in the `{lang}` text: say which with `occurrence`")
+            }
+            (Message::AmbiguousWords { words, lang, count }, Kk) => {
+                format!("«{words}» `{lang}` мәтінінде {count} рет кездеседі: `occurrence` арқылы көрсетіңіз")
+            }
+            (Message::AmbiguousWords { words, lang, count }, Ru) => {
+                format!("«{words}» встречается в тексте `{lang}` {count} раз: укажите `occurrence`")
             }
             (Message::Unreadable { error }, En) => format!("cannot read the file: {error}"),
             (Message::Unreadable { error }, Kk) => format!("файлды оқу мүмкін емес: {error}"),

@@ -49,11 +49,11 @@ fn walk(dir: &Path, root: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Path
 }
 
 /// Reads a file as UTF-8, or says why it cannot be read.
-pub fn read(path: &Path) -> Result<String, Diagnostic> {
+pub fn read(path: &Path) -> Result<String, Box<Diagnostic>> {
     let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(Message::Unreadable { error: e.to_string() }, 0..0))?;
+        .map_err(|e| Box::new(Diagnostic::new(Message::Unreadable { error: e.to_string() }, 0..0)))?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        Diagnostic::new(Message::NotUtf8 { offset }, 0..0)
+        Box::new(Diagnostic::new(Message::NotUtf8 { offset }, 0..0))
     })
 }

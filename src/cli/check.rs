@@ -21,29 +21,37 @@ pub struct Args {
 
 pub fn run(args: Args) -> ExitCode {
     let style = Style { color: super::color_stdout(), lang: super::ui_lang(args.lang.as_deref()) };
-    let deny_warnings = args.deny.is_some();
-    let mut errors = 0;
-    let mut warnings = 0;
-    for path in crate::workspace::discover(&super::paths_or_cwd(args.paths)) {
-        let display = path.display().to_string();
-        let (text, diagnostics) = match crate::workspace::read(&path) {
-            Ok(text) => {
-                let doc = Document::parse(text);
-                (doc.text, doc.model.diagnostics)
+    let paths = crate::workspace::discover(&super::paths_or_cwd(args.paths));
+    let mut docs = Vec::with_capacity(paths.len());
+    let mut read_errors = Vec::new();
+    for path in &paths {
+        match crate::workspace::read(path) {
+            Ok(text) => docs.push(Document::parse(text)),
+            Err(d) => {
+                read_errors.push((path.display().to_string(), *d));
+                docs.push(Document::parse(String::new()));
             }
-            Err(d) => (String::new(), vec![d]),
-        };
-        let lines = crate::text::LineIndex::new(&text);
-        for d in &diagnostics {
-            match d.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-                Severity::Info => {}
-            }
-            print!("{}", report::render(d, &display, &text, &lines, &style));
         }
     }
-    if errors > 0 || (deny_warnings && warnings > 0) {
+    let models: Vec<_> = docs.iter().map(|d| d.model.clone()).collect();
+    let diagnostics = crate::analysis::analyze(&models);
+    let (mut errors, mut warnings) = (0, 0);
+    let mut count = |severity| match severity {
+        Severity::Error => errors += 1,
+        Severity::Warning => warnings += 1,
+        Severity::Info => {}
+    };
+    for (display, d) in &read_errors {
+        count(d.severity);
+        print!("{}", report::render(d, display, "", &crate::text::LineIndex::new(""), &style));
+    }
+    for fd in &diagnostics {
+        let doc = &docs[fd.file];
+        count(fd.diagnostic.severity);
+        let display = paths[fd.file].display().to_string();
+        print!("{}", report::render(&fd.diagnostic, &display, &doc.text, &doc.lines, &style));
+    }
+    if errors > 0 || (args.deny.is_some() && warnings > 0) {
         eprintln!("{errors} errors, {warnings} warnings");
         ExitCode::from(1)
     } else {

@@ -1,0 +1,161 @@
+//! The workspace index: every act version with its units merged across files,
+//! in a flat arena so that parents, children and locations are cheap to walk.
+
+use std::collections::HashMap;
+
+use crate::model::{Act, Date, File, Span, Unit, UnitKind};
+
+/// Where something is: a file of the workspace and a byte range in it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Location {
+    pub file: usize,
+    pub span: Span,
+}
+
+/// One unit of an act version.
+#[derive(Debug)]
+pub struct Node<'m> {
+    pub unit: &'m Unit,
+    pub file: usize,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// The act version this unit belongs to.
+    pub act: usize,
+}
+
+/// One version of an act, possibly spread over several files.
+#[derive(Debug)]
+pub struct ActVersion<'m> {
+    pub id: String,
+    pub version: Option<Date>,
+    /// Every `act` block of this id and version, with its file.
+    pub parts: Vec<(usize, &'m Act)>,
+    /// Top-level units, in file order.
+    pub roots: Vec<usize>,
+}
+
+impl ActVersion<'_> {
+    /// The block that carries the metadata (the first with any).
+    pub fn meta(&self) -> &Act {
+        self.parts
+            .iter()
+            .map(|(_, a)| *a)
+            .find(|a| a.jurisdiction.is_some() || !a.languages.is_empty() || !a.titles.is_empty())
+            .unwrap_or(self.parts[0].1)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Index<'m> {
+    pub acts: Vec<ActVersion<'m>>,
+    pub nodes: Vec<Node<'m>>,
+    by_id: HashMap<String, Vec<usize>>,
+}
+
+impl<'m> Index<'m> {
+    pub fn build(files: &'m [File]) -> Index<'m> {
+        let mut index = Index::default();
+        for (file_no, file) in files.iter().enumerate() {
+            for act in &file.acts {
+                let at = index.act_slot(&act.id, act.version);
+                index.acts[at].parts.push((file_no, act));
+                for unit in &act.units {
+                    let node = index.add(unit, file_no, None, at);
+                    index.acts[at].roots.push(node);
+                }
+            }
+        }
+        index
+    }
+
+    fn act_slot(&mut self, id: &str, version: Option<Date>) -> usize {
+        let versions = self.by_id.entry(id.to_string()).or_default();
+        if let Some(&at) = versions.iter().find(|&&i| self.acts[i].version == version) {
+            return at;
+        }
+        self.acts.push(ActVersion { id: id.to_string(), version, parts: Vec::new(), roots: Vec::new() });
+        versions.push(self.acts.len() - 1);
+        self.acts.len() - 1
+    }
+
+    fn add(&mut self, unit: &'m Unit, file: usize, parent: Option<usize>, act: usize) -> usize {
+        let at = self.nodes.len();
+        self.nodes.push(Node { unit, file, parent, children: Vec::new(), act });
+        for child in &unit.content.children {
+            let c = self.add(child, file, Some(at), act);
+            self.nodes[at].children.push(c);
+        }
+        at
+    }
+
+    /// Every version of an act id, oldest first (an undated version first).
+    pub fn versions(&self, id: &str) -> Vec<usize> {
+        let mut v = self.by_id.get(id).cloned().unwrap_or_default();
+        v.sort_by_key(|&i| self.acts[i].version);
+        v
+    }
+
+    pub fn children(&self, parent: Option<usize>, act: usize) -> &[usize] {
+        match parent {
+            Some(p) => &self.nodes[p].children,
+            None => &self.acts[act].roots,
+        }
+    }
+
+    /// Units of `kind` numbered `number` below `parent` (or the act's top level),
+    /// looking through groupings (an article is found inside any chapter).
+    pub fn find_child(&self, act: usize, parent: Option<usize>, kind: UnitKind, number: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self.children(parent, act).iter().rev().copied().collect();
+        while let Some(n) = stack.pop() {
+            let unit = self.nodes[n].unit;
+            if unit.kind == kind && unit.number.as_ref().is_some_and(|x| x.text == number) {
+                out.push(n);
+            } else if unit.kind.is_grouping() && unit.kind != kind {
+                stack.extend(self.nodes[n].children.iter().rev());
+            }
+        }
+        out
+    }
+
+    /// Every unit of `kind` below `parent`, through groupings, for suggestions.
+    pub fn all_of_kind(&self, act: usize, parent: Option<usize>, kind: UnitKind) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self.children(parent, act).iter().rev().copied().collect();
+        while let Some(n) = stack.pop() {
+            let unit = self.nodes[n].unit;
+            if unit.kind == kind {
+                out.push(n);
+            } else if unit.kind.is_grouping() {
+                stack.extend(self.nodes[n].children.iter().rev());
+            }
+        }
+        out
+    }
+
+    /// The path of a unit as written in a target: `article 205 part 2`
+    /// (groupings left out unless the unit is one).
+    pub fn path(&self, node: usize) -> String {
+        let mut segs = Vec::new();
+        let mut at = Some(node);
+        while let Some(n) = at {
+            let unit = self.nodes[n].unit;
+            if n == node || !unit.kind.is_grouping() {
+                let num = unit.number.as_ref().map_or(String::new(), |x| format!(" {}", quote(&x.text)));
+                segs.push(format!("{}{num}", unit.kind.keyword()));
+            }
+            at = self.nodes[n].parent;
+        }
+        segs.reverse();
+        segs.join(" ")
+    }
+
+    pub fn location(&self, node: usize) -> Location {
+        Location { file: self.nodes[node].file, span: self.nodes[node].unit.span.clone() }
+    }
+}
+
+/// A number as written in a target: quoted when it has spaces.
+pub fn quote(number: &str) -> String {
+    if number.contains(' ') { format!("\"{number}\"") } else { number.to_string() }
+}

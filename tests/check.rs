@@ -1,0 +1,100 @@
+//! Workspace checks: each diagnostic code with its exact message and span.
+
+use zan::analysis::analyze;
+use zan::document::Document;
+
+/// Runs the workspace checks over several files and lists
+/// `file:code:source text of the span:message`.
+fn check(files: &[&str]) -> Vec<String> {
+    let docs: Vec<Document> = files.iter().map(|t| Document::parse(t.to_string())).collect();
+    let models: Vec<_> = docs.iter().map(|d| d.model.clone()).collect();
+    analyze(&models)
+        .into_iter()
+        .map(|fd| {
+            let d = &fd.diagnostic;
+            let src = &docs[fd.file].text[d.range.clone()];
+            format!("{}:{}:{}:{}", fd.file, d.code(), src, d.message.render(Default::default()))
+        })
+        .collect()
+}
+
+const ACT: &str = r#"act kz.cc version 2024-01-01 {
+  languages kk ru
+  chapter 7 {
+    article 205 {
+      part 1 {
+        kk official "он алты жасқа толған, он алты"
+        ru official "шестнадцатилетнего возраста"
+      }
+      part 2 {
+        kk official "[1-бөлік](part 1) және [207-бап](article 207) және [209](article 209)"
+        ru official "[часть 1](part 1)"
+      }
+    }
+    article 206 {
+      kk official "мәтін"
+    }
+    article 209 {
+      repealed 2020-01-01
+    }
+    article 206 {}
+  }
+}
+"#;
+
+#[test]
+fn references_resolve_or_say_why() {
+    assert_eq!(
+        check(&[ACT]),
+        [
+            "0:unresolved-reference:article 207:`article 207` does not exist in `kz.cc`; did you mean `article 205`, `article 206`, `article 209`?",
+            "0:reference-to-repealed:article 209:`article 209` is repealed",
+            "0:missing-language:kk official \"мәтін\":no text in `ru`, a language of the act",
+            "0:duplicate-unit:206:`article 206` is defined more than once",
+        ]
+    );
+}
+
+#[test]
+fn amendment_targets_and_quoted_words() {
+    let amendment = r#"amendment kz.cc.a {
+  target kz.cc version 2024-01-01
+  replace article 205 part 1 {
+    kk "он алты" -> "он төрт"
+    kk "он жеті" -> "он сегіз"
+    ru "шестнадцатилетнего" -> "четырнадцатилетнего"
+    ru "возраста" -> "лет" occurrence 2
+  }
+  repeal article 205 part 3
+  add article 205-1 after article 205 {}
+  renumber article 205-1 to 205-2
+}
+amendment kz.cc.b {
+  target kz.cc version 2020-01-01
+}
+amendment kz.cc.c {
+  target kz.xx
+}
+"#;
+    assert_eq!(
+        check(&[ACT, amendment])[4..],
+        [
+            "1:ambiguous-words:\"он алты\":«он алты» occurs 2 times in the `kk` text: say which with `occurrence`",
+            "1:words-not-found:\"он жеті\":«он жеті» is not in the `kk` text of `article 205 part 1`",
+            "1:words-not-found:\"возраста\":«возраста» is not in the `ru` text of `article 205 part 1`",
+            "1:unresolved-reference:article 205 part 3:`article 205 part 3` does not exist in `kz.cc`; did you mean `article 205 part 1`, `article 205 part 2`?",
+            "1:unknown-version:kz.cc.b:`kz.cc` has no version of 2020-01-01 (versions: 2024-01-01)",
+            "1:unknown-act:kz.cc.c:no act `kz.xx` in the workspace",
+        ]
+    );
+}
+
+#[test]
+fn the_shipped_corpus_checks_clean() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let paths = zan::workspace::discover(&[root]);
+    assert!(paths.len() >= 10);
+    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    assert_eq!(check(&texts), Vec::<String>::new());
+}
