@@ -123,7 +123,8 @@
    :language 'zan :feature 'string
    '((string) @font-lock-string-face)
    :language 'zan :feature 'keyword
-   `([,@zan--keywords] @font-lock-keyword-face
+   ;; update-references is a named node, not a literal keyword.
+   `([,@(remove "update-references" zan--keywords)] @font-lock-keyword-face
      (update_references) @font-lock-keyword-face)
    :language 'zan :feature 'type
    '((unit_kind) @font-lock-type-face)
