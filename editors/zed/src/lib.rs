@@ -13,9 +13,9 @@ impl zed::Extension for ZanExtension {
         _id: &zed::LanguageServerId,
         worktree: &zed::Worktree,
     ) -> zed::Result<zed::Command> {
-        let command = worktree
-            .which("zan")
-            .ok_or_else(|| "`zan` is not on PATH; install it (cargo install --path .)".to_string())?;
+        let command = worktree.which("zan").ok_or_else(|| {
+            "`zan` is not on PATH; install it (cargo install --path .)".to_string()
+        })?;
         Ok(zed::Command {
             command,
             args: vec!["lsp".into()],
