@@ -1,0 +1,238 @@
+import * as vscode from "vscode";
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from "vscode-languageclient/node";
+import {
+  ExportFormat,
+  ServerState,
+  VIEWS,
+  ViewKind,
+  ViewResult,
+  exportBytes,
+  isIsoDate,
+  normalizeLanguage,
+  renderError,
+  renderPage,
+  statusText,
+  viewParams,
+  viewTitle,
+} from "./preview";
+import { ensureExecutable, resolveServer } from "./serverPath";
+
+let client: LanguageClient | undefined;
+let statusItem: vscode.StatusBarItem;
+let output: vscode.OutputChannel;
+const views = new Map<string, View>();
+let refreshTimer: NodeJS.Timeout | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel("zan");
+  statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
+  statusItem.command = "zan.restartServer";
+  context.subscriptions.push(output, statusItem);
+
+  const reg = (id: string, fn: () => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  reg("zan.showRedline", () => openView("redline"));
+  reg("zan.showTable", () => openView("table"));
+  reg("zan.showBill", () => openView("bill"));
+  reg("zan.showConsolidated", () => openConsolidated());
+  reg("zan.exportTable", () => exportTable());
+  reg("zan.restartServer", () => restart(context));
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("zan.server.path")) void restart(context);
+      else if (e.affectsConfiguration("zan.language")) refreshAll();
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      // An act's views depend on its amendments in other files: refresh them all.
+      if (e.document.languageId === "zan" && e.contentChanges.length > 0) scheduleRefresh();
+    }),
+  );
+
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function setStatus(state: ServerState): void {
+  const { text, tooltip } = statusText(state);
+  statusItem.text = text;
+  statusItem.tooltip = tooltip;
+  statusItem.show();
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const config = vscode.workspace.getConfiguration("zan");
+  const resolution = resolveServer({
+    configured: config.get<string>("server.path", ""),
+    extensionPath: context.extensionPath,
+    workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    env: process.env,
+    platform: process.platform,
+  });
+  if (!resolution.ok) {
+    setStatus("missing");
+    output.appendLine(resolution.message);
+    const choice = await vscode.window.showErrorMessage(resolution.message, "Open Settings");
+    if (choice) void vscode.commands.executeCommand("workbench.action.openSettings", "zan.server.path");
+    return;
+  }
+  if (resolution.source === "bundled") ensureExecutable(resolution.command);
+  output.appendLine(`Starting ${resolution.command} lsp (found via ${resolution.source})`);
+
+  const serverOptions: ServerOptions = {
+    command: resolution.command,
+    args: ["lsp"],
+    transport: TransportKind.stdio,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: "zan" }],
+    outputChannel: output,
+    initializationOptions: { language: normalizeLanguage(config.get("language")) },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.zan") },
+  };
+  // The id "zan" makes the client read the `zan.trace.server` setting.
+  client = new LanguageClient("zan", "zan language server", serverOptions, clientOptions);
+  client.onDidChangeState((e) => {
+    setStatus(e.newState === State.Running ? "running" : e.newState === State.Starting ? "starting" : "stopped");
+  });
+  setStatus("starting");
+  try {
+    await client.start();
+    refreshAll();
+  } catch (err) {
+    setStatus("stopped");
+    void vscode.window.showErrorMessage(`zan language server failed to start: ${String(err)}`);
+  }
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  const old = client;
+  client = undefined;
+  await old?.stop().catch(() => undefined);
+  await start(context);
+}
+
+function activeZanDocument(): vscode.TextDocument | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc?.languageId === "zan") return doc;
+  void vscode.window.showWarningMessage("Open a .zan file first.");
+  return undefined;
+}
+
+function language() {
+  return normalizeLanguage(vscode.workspace.getConfiguration("zan").get("language"));
+}
+
+/** One webview showing one view of one document; it re-requests on every refresh. */
+class View {
+  private generation = 0;
+
+  constructor(
+    readonly key: string,
+    private readonly kind: ViewKind,
+    private readonly doc: vscode.TextDocument,
+    private readonly panel: vscode.WebviewPanel,
+    private readonly asOf?: string,
+  ) {
+    panel.onDidDispose(() => views.delete(key));
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const title = viewTitle(this.kind, this.doc.fileName, this.asOf);
+    let body: string;
+    if (!client || !client.isRunning()) {
+      body = renderError("The zan language server is not running.");
+    } else {
+      try {
+        const params = viewParams(this.doc.uri.toString(), language(), this.asOf);
+        const result = await client.sendRequest<ViewResult>(VIEWS[this.kind].method, params);
+        body = result.html;
+      } catch (err) {
+        body = renderError(err instanceof Error ? err.message : String(err));
+      }
+    }
+    // A newer refresh started while this one waited: its answer wins.
+    if (generation !== this.generation) return;
+    this.panel.title = title;
+    this.panel.webview.html = renderPage(title, body, this.panel.webview.cspSource);
+  }
+}
+
+async function openView(kind: ViewKind, asOf?: string): Promise<void> {
+  const doc = activeZanDocument();
+  if (!doc) return;
+  const key = `${kind} ${asOf ?? ""} ${doc.uri.toString()}`;
+  let view = views.get(key);
+  if (view) {
+    view.reveal();
+  } else {
+    const panel = vscode.window.createWebviewPanel(
+      `zan.${kind}`,
+      viewTitle(kind, doc.fileName, asOf),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: false, localResourceRoots: [] },
+    );
+    view = new View(key, kind, doc, panel, asOf);
+    views.set(key, view);
+  }
+  await view.refresh();
+}
+
+async function openConsolidated(): Promise<void> {
+  if (!activeZanDocument()) return;
+  const asOf = await vscode.window.showInputBox({
+    title: "zan: consolidated text as of",
+    prompt: "Date (YYYY-MM-DD)",
+    value: new Date().toISOString().slice(0, 10),
+    validateInput: (value) => (isIsoDate(value) ? undefined : "Write a date as YYYY-MM-DD, e.g. 2026-01-01"),
+  });
+  if (asOf !== undefined) await openView("consolidated", asOf);
+}
+
+function scheduleRefresh(): void {
+  if (refreshTimer) clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(refreshAll, 400);
+}
+
+function refreshAll(): void {
+  for (const view of views.values()) void view.refresh();
+}
+
+async function exportTable(): Promise<void> {
+  const doc = activeZanDocument();
+  if (!doc) return;
+  if (!client || !client.isRunning()) {
+    void vscode.window.showErrorMessage("The zan language server is not running.");
+    return;
+  }
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: "DOCX", description: "Word document", format: "docx" as ExportFormat },
+      { label: "HTML", description: "Web page", format: "html" as ExportFormat },
+    ],
+    { title: "zan: export comparative table" },
+  );
+  if (!pick) return;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: doc.uri.with({ path: doc.uri.path.replace(/\.zan$/, "") + `.table.${pick.format}` }),
+    filters: pick.format === "docx" ? { "Word document": ["docx"] } : { "Web page": ["html"] },
+  });
+  if (!target) return;
+  try {
+    const params = viewParams(doc.uri.toString(), language(), undefined, pick.format);
+    const result = await client.sendRequest<ViewResult>(VIEWS.table.method, params);
+    await vscode.workspace.fs.writeFile(target, exportBytes(result, pick.format, viewTitle("table", doc.fileName)));
+    const open = await vscode.window.showInformationMessage(`Comparative table written to ${target.fsPath}`, "Open");
+    if (open) void vscode.env.openExternal(target);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Export failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

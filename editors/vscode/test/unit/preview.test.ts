@@ -1,0 +1,57 @@
+import { strict as assert } from "node:assert";
+import { test } from "node:test";
+import { exportBytes, isIsoDate, normalizeLanguage, renderError, renderPage, statusText, viewParams, viewTitle } from "../../src/preview";
+
+test("dates must be real YYYY-MM-DD dates", () => {
+  assert.equal(isIsoDate("2026-01-01"), true);
+  assert.equal(isIsoDate("2024-02-29"), true);
+  assert.equal(isIsoDate("2023-02-29"), false);
+  assert.equal(isIsoDate("2026-13-01"), false);
+  assert.equal(isIsoDate("2026-1-01"), false);
+  assert.equal(isIsoDate(" 2026-01-01"), false);
+});
+
+test("unknown language settings fall back to English", () => {
+  assert.equal(normalizeLanguage("kk"), "kk");
+  assert.equal(normalizeLanguage("ru"), "ru");
+  assert.equal(normalizeLanguage("de"), "en");
+  assert.equal(normalizeLanguage(undefined), "en");
+});
+
+test("request parameters carry only what is set", () => {
+  assert.deepEqual(viewParams("file:///a.zan", "kk"), { textDocument: { uri: "file:///a.zan" }, language: "kk" });
+  assert.deepEqual(viewParams("file:///a.zan", "ru", "2026-01-01", "docx"), {
+    textDocument: { uri: "file:///a.zan" },
+    language: "ru",
+    asOf: "2026-01-01",
+    format: "docx",
+  });
+});
+
+test("titles name the view and the file", () => {
+  assert.equal(viewTitle("redline", "/w/kz/cc.zan"), "Redline: cc.zan");
+  assert.equal(viewTitle("consolidated", "C:\\w\\cc.zan", "2026-01-01"), "Consolidated as of 2026-01-01: cc.zan");
+});
+
+test("the page forbids scripts and escapes the title", () => {
+  const page = renderPage("<b>", "<p>body</p>", "vscode-webview://x");
+  assert.match(page, /content="default-src 'none'; style-src 'unsafe-inline' vscode-webview:\/\/x; img-src data: vscode-webview:\/\/x"/);
+  assert.match(page, /<title>&#60;b&#62;<\/title>/);
+  assert.match(page, /<body><p>body<\/p><\/body>/);
+  assert.doesNotMatch(page, /script-src/);
+  assert.equal(renderError('a < "b"'), '<p class="zan-error">a &#60; &#34;b&#34;</p>');
+});
+
+test("exports: HTML is a standalone page, DOCX is decoded from base64", () => {
+  const html = new TextDecoder().decode(exportBytes({ html: "<table></table>", markdown: "" }, "html", "T"));
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.match(html, /<body><table><\/table><\/body>/);
+  const docx = exportBytes({ html: "", markdown: "", docx: Buffer.from("PK\u0003\u0004").toString("base64") }, "docx", "T");
+  assert.deepEqual([...docx], [0x50, 0x4b, 3, 4]);
+  assert.throws(() => exportBytes({ html: "", markdown: "" }, "docx", "T"), /no DOCX document for zan\/table/);
+});
+
+test("status bar texts", () => {
+  assert.deepEqual(statusText("running"), { text: "$(check) zan", tooltip: "zan language server: running" });
+  assert.equal(statusText("stopped").text, "$(error) zan");
+});
