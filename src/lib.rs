@@ -10,6 +10,7 @@ pub mod document;
 pub mod fmt;
 pub mod fsio;
 pub mod lang;
+pub mod lint;
 pub mod model;
 pub mod report;
 pub mod syntax;
