@@ -70,25 +70,74 @@ impl Diagnostic {
 /// Every message zan reports. The variant decides the stable code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
-    SyntaxUnexpected { found: String },
-    SyntaxMissing { expected: String },
-    DuplicateStatement { statement: &'static str },
-    DuplicateText { lang: String },
-    InvalidDate { date: String },
-    UnknownLanguage { lang: String },
+    SyntaxUnexpected {
+        found: String,
+    },
+    SyntaxMissing {
+        expected: String,
+    },
+    DuplicateStatement {
+        statement: &'static str,
+    },
+    DuplicateText {
+        lang: String,
+    },
+    InvalidDate {
+        date: String,
+    },
+    UnknownLanguage {
+        lang: String,
+    },
     MissingFidelity,
     SummaryWithoutCite,
     ZeroOccurrence,
-    NotUtf8 { offset: usize },
-    UnknownAct { act: String },
-    UnknownVersion { act: String, version: String, existing: Vec<String> },
-    Unresolved { target: String, act: String, suggestions: Vec<String> },
-    RepealedTarget { target: String },
-    DuplicateUnit { unit: String },
-    MissingLanguage { lang: String },
-    WordsNotFound { words: String, lang: String, unit: String },
-    AmbiguousWords { words: String, lang: String, count: usize },
-    Unreadable { error: String },
+    NotUtf8 {
+        offset: usize,
+    },
+    UnknownAct {
+        act: String,
+    },
+    UnknownVersion {
+        act: String,
+        version: String,
+        existing: Vec<String>,
+    },
+    Unresolved {
+        target: String,
+        act: String,
+        suggestions: Vec<String>,
+    },
+    RepealedTarget {
+        target: String,
+    },
+    DuplicateUnit {
+        unit: String,
+    },
+    MissingLanguage {
+        lang: String,
+    },
+    WordsNotFound {
+        words: String,
+        lang: String,
+        unit: String,
+    },
+    AmbiguousWords {
+        words: String,
+        lang: String,
+        count: usize,
+    },
+    /// A text-hygiene finding of `lint::hygiene` (its message is in English).
+    Hygiene {
+        code: &'static str,
+        message: String,
+    },
+    UnlinkedCitation {
+        words: String,
+        target: String,
+    },
+    Unreadable {
+        error: String,
+    },
 }
 
 impl Message {
@@ -111,6 +160,8 @@ impl Message {
             Message::MissingLanguage { .. } => "missing-language",
             Message::WordsNotFound { .. } => "words-not-found",
             Message::AmbiguousWords { .. } => "ambiguous-words",
+            Message::Hygiene { code, .. } => code,
+            Message::UnlinkedCitation { .. } => "unlinked-citation",
             Message::Unreadable { .. } => "unreadable-file",
         }
     }
@@ -121,7 +172,9 @@ impl Message {
             | Message::MissingFidelity
             | Message::SummaryWithoutCite
             | Message::RepealedTarget { .. }
-            | Message::MissingLanguage { .. } => Severity::Warning,
+            | Message::MissingLanguage { .. }
+            | Message::Hygiene { .. }
+            | Message::UnlinkedCitation { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -234,6 +287,16 @@ impl Message {
             }
             (Message::AmbiguousWords { words, lang, count }, Ru) => {
                 format!("«{words}» встречается в тексте `{lang}` {count} раз: укажите `occurrence`")
+            }
+            (Message::Hygiene { message, .. }, _) => message.clone(),
+            (Message::UnlinkedCitation { words, target }, En) => {
+                format!("«{words}» cites `{target}` without a reference")
+            }
+            (Message::UnlinkedCitation { words, target }, Kk) => {
+                format!("«{words}» `{target}` бірлігіне сілтемесіз сілтейді")
+            }
+            (Message::UnlinkedCitation { words, target }, Ru) => {
+                format!("«{words}» ссылается на `{target}` без ссылки")
             }
             (Message::Unreadable { error }, En) => format!("cannot read the file: {error}"),
             (Message::Unreadable { error }, Kk) => format!("файлды оқу мүмкін емес: {error}"),

@@ -98,3 +98,30 @@ fn the_shipped_corpus_checks_clean() {
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     assert_eq!(check(&texts), Vec::<String>::new());
 }
+
+#[test]
+fn hygiene_and_unlinked_citations_carry_exact_fixes() {
+    let act = "act a.b {\n  languages kk ru\n  article 205 {\n    kk official \"205-бапта көзделген  әрекет \\\"тырнақша\\\" тобынa\"\n    ru official \"см. статью 205 [статья 205](article 205)\"\n  }\n}\n";
+    let docs = [Document::parse(act.to_string())];
+    let models: Vec<_> = docs.iter().map(|d| d.model.clone()).collect();
+    let got: Vec<String> = analyze(&models)
+        .iter()
+        .map(|fd| {
+            let d = &fd.diagnostic;
+            let fix = d.fix.as_ref().map(|f| {
+                let e = &f.edits[0];
+                format!("{} => {}", &act[e.range.clone()], e.replacement)
+            });
+            format!("{}:{}:{:?}", d.code(), &act[d.range.clone()], fix)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "unlinked-citation:205-бапта:Some(\"205-бапта => [205-бапта](article 205)\")",
+            "double-space:  :Some(\"   =>  \")",
+            "mixed-script:тобынa:Some(\"тобынa => тобына\")",
+            "unlinked-citation:статью 205:Some(\"статью 205 => [статью 205](article 205)\")",
+        ]
+    );
+}

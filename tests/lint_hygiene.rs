@@ -22,10 +22,7 @@ mod lint {
 
     /// Findings as (code, range, fix), dropping messages.
     fn found(text: &str) -> Vec<(&'static str, Range<usize>, Option<String>)> {
-        hygiene::check(text)
-            .into_iter()
-            .map(|f| (f.code, f.range, f.fix))
-            .collect()
+        hygiene::check(text).into_iter().map(|f| (f.code, f.range, f.fix)).collect()
     }
 
     fn only(text: &str, code: &str) -> Vec<(&'static str, Range<usize>, Option<String>)> {
@@ -37,26 +34,15 @@ mod lint {
     #[test]
     fn latin_a_in_kazakh_words_s1_l999() {
         let t = "Киберқылмысты ескертудің бұл тобынa бәрінен бұрын компьютерлік";
-        assert_eq!(
-            found(t),
-            [("mixed-script", at(t, "тобынa", 0), fix("тобына"))]
-        );
+        assert_eq!(found(t), [("mixed-script", at(t, "тобынa", 0), fix("тобына"))]);
     }
 
     #[test]
     fn latin_a_paragraph_s1_l1000_fixes_every_word() {
         let t = "сaлaдaғы зaңғa қaрсы әрекеттерге қылмыстық жaуaпкершілік орнықтырaтын";
-        let words = [
-            "сaлaдaғы",
-            "зaңғa",
-            "қaрсы",
-            "жaуaпкершілік",
-            "орнықтырaтын",
-        ];
-        let expected: Vec<_> = words
-            .iter()
-            .map(|w| ("mixed-script", at(t, w, 0), Some(w.replace('a', "а"))))
-            .collect();
+        let words = ["сaлaдaғы", "зaңғa", "қaрсы", "жaуaпкершілік", "орнықтырaтын"];
+        let expected: Vec<_> =
+            words.iter().map(|w| ("mixed-script", at(t, w, 0), Some(w.replace('a', "а")))).collect();
         assert_eq!(found(t), expected);
         assert_eq!(
             hygiene::fix_all(t),
@@ -80,19 +66,13 @@ mod lint {
     #[test]
     fn latin_i_for_kazakh_i_s1_l929() {
         let t = "(218 бап), кредиттi заңсыз алу";
-        assert_eq!(
-            found(t),
-            [("mixed-script", at(t, "кредиттi", 0), fix("кредитті"))]
-        );
+        assert_eq!(found(t), [("mixed-script", at(t, "кредиттi", 0), fix("кредитті"))]);
     }
 
     #[test]
     fn latin_h_for_kazakh_shha() {
         let t = "жаhандық бәсекеге";
-        assert_eq!(
-            found(t),
-            [("mixed-script", at(t, "жаhандық", 0), fix("жаһандық"))]
-        );
+        assert_eq!(found(t), [("mixed-script", at(t, "жаhандық", 0), fix("жаһандық"))]);
     }
 
     #[test]
@@ -157,10 +137,7 @@ mod lint {
     fn all_cyrillic_abbreviations_are_not_mixed_s1_l625() {
         // `ІР` and `ІТ` are Cyrillic look-alikes of IP and IT, but consistent
         // within the word: nothing mechanical tells them from an abbreviation.
-        assert_eq!(
-            found("ІР-камерадан бастап, ІТ-технологиялар, ХХІ ғасыр"),
-            []
-        );
+        assert_eq!(found("ІР-камерадан бастап, ІТ-технологиялар, ХХІ ғасыр"), []);
     }
 
     #[test]
@@ -256,11 +233,7 @@ mod lint {
             found(t),
             [
                 ("mixed-dash", at(t, "—", 0), fix("–")),
-                (
-                    "mixed-dash",
-                    at(t, " - ", 0).start + 1..at(t, " - ", 0).end - 1,
-                    fix("–")
-                ),
+                ("mixed-dash", at(t, " - ", 0).start + 1..at(t, " - ", 0).end - 1, fix("–")),
             ]
         );
         let t = "а — б — в – г";
@@ -277,10 +250,7 @@ mod lint {
 
     #[test]
     fn suspended_hyphens_and_bullets_are_fine() {
-        assert_eq!(
-            found("pre- and post-war, двух- и трёхэтажный, -5 градусов"),
-            []
-        );
+        assert_eq!(found("pre- and post-war, двух- и трёхэтажный, -5 градусов"), []);
         assert_eq!(found("- техникалық жазбаларды өзгертетін"), []);
     }
 
@@ -291,26 +261,14 @@ mod lint {
         let t = "aтaлды. Сонaн кейін Aмерикaның бaрлық  штaттaрындa осындaй зaң  ";
         assert_eq!(
             only(t, "double-space"),
-            [
-                ("double-space", at(t, "  ", 0), fix(" ")),
-                ("double-space", at(t, "  ", 1), fix("")),
-            ]
+            [("double-space", at(t, "  ", 0), fix(" ")), ("double-space", at(t, "  ", 1), fix("")),]
         );
-        assert_eq!(
-            hygiene::fix_all(t),
-            "аталды. Сонан кейін Американың барлық штаттарында осындай заң"
-        );
+        assert_eq!(hygiene::fix_all(t), "аталды. Сонан кейін Американың барлық штаттарында осындай заң");
     }
 
     #[test]
     fn leading_and_trailing_whitespace() {
-        assert_eq!(
-            found("\t бап "),
-            [
-                ("double-space", 0..2, fix("")),
-                ("double-space", 8..9, fix(""))
-            ]
-        );
+        assert_eq!(found("\t бап "), [("double-space", 0..2, fix("")), ("double-space", 8..9, fix(""))]);
         assert_eq!(found("   "), [("double-space", 0..3, fix(""))]);
         assert_eq!(found("a\u{a0}b"), []);
     }
@@ -328,10 +286,7 @@ mod lint {
                 ("doubled-word", at(t, "\nбапты", 0), fix("")),
             ]
         );
-        assert_eq!(
-            hygiene::fix_all(t),
-            "айналады. шексіз мүмкіндіктері; төрт бапты қамтиды"
-        );
+        assert_eq!(hygiene::fix_all(t), "айналады. шексіз мүмкіндіктері; төрт бапты қамтиды");
     }
 
     #[test]
@@ -339,10 +294,7 @@ mod lint {
         let t = "The the law; және және; және, және";
         assert_eq!(
             found(t),
-            [
-                ("doubled-word", at(t, " the", 0), fix("")),
-                ("doubled-word", at(t, " және", 1), fix("")),
-            ]
+            [("doubled-word", at(t, " the", 0), fix("")), ("doubled-word", at(t, " және", 1), fix("")),]
         );
         assert_eq!(found("тез-тез, had had, that that, 5 5, сондай-ақ ақ"), []);
     }
@@ -364,10 +316,7 @@ mod lint {
 
     #[test]
     fn no_missing_space_in_numbers_initials_domains() {
-        assert_eq!(
-            found("1,5 млн; 2.1 бөлім; Д.В.Добровольский; zakon.kz; e.g.The; (s)he; (re)enter"),
-            []
-        );
+        assert_eq!(found("1,5 млн; 2.1 бөлім; Д.В.Добровольский; zakon.kz; e.g.The; (s)he; (re)enter"), []);
     }
 
     #[test]
@@ -375,11 +324,7 @@ mod lint {
         let t = "- техникалық жазбаларды өзгертетін және жоятын (§ 274) ;";
         assert_eq!(
             found(t),
-            [(
-                "space-before-punctuation",
-                at(t, " ;", 0).start..at(t, " ;", 0).start + 1,
-                fix("")
-            )]
+            [("space-before-punctuation", at(t, " ;", 0).start..at(t, " ;", 0).start + 1, fix(""))]
         );
         let t = "сөз  , сөз";
         assert_eq!(
@@ -405,24 +350,16 @@ mod lint {
 
     #[test]
     fn correct_russian_and_english_text_has_no_findings() {
+        assert_eq!(found("Деяния, предусмотренные частью первой статьи 205, — наказываются."), []);
         assert_eq!(
-            found("Деяния, предусмотренные частью первой статьи 205, — наказываются."),
-            []
-        );
-        assert_eq!(
-            found(
-                "See Article 205(2) of the Criminal Code; Articles 205 to 213 apply, e.g. to DDoS."
-            ),
+            found("See Article 205(2) of the Criminal Code; Articles 205 to 213 apply, e.g. to DDoS."),
             []
         );
     }
 
     #[test]
     fn chinese_and_emoji_have_no_findings() {
-        assert_eq!(
-            found("《中华人民共和国刑法》第二百八十五条，非法侵入计算机信息系统罪。👍"),
-            []
-        );
+        assert_eq!(found("《中华人民共和国刑法》第二百八十五条，非法侵入计算机信息系统罪。👍"), []);
     }
 
     #[test]
@@ -431,10 +368,7 @@ mod lint {
         let all: Vec<Finding> = hygiene::check(t);
         assert_eq!(all.len(), 6);
         for f in &all {
-            assert!(
-                t.is_char_boundary(f.range.start) && t.is_char_boundary(f.range.end),
-                "{f:?}"
-            );
+            assert!(t.is_char_boundary(f.range.start) && t.is_char_boundary(f.range.end), "{f:?}");
         }
         assert_eq!(hygiene::fix_all(t), "中文🙂 кредитті өз 👍 интернет-ресурс");
     }
@@ -443,13 +377,7 @@ mod lint {
     fn apply_fixes_skips_overlaps_then_fix_all_finishes() {
         let t = "the  the";
         let findings = hygiene::check(t);
-        assert_eq!(
-            found(t),
-            [
-                ("double-space", 3..5, fix(" ")),
-                ("doubled-word", 3..8, fix(""))
-            ]
-        );
+        assert_eq!(found(t), [("double-space", 3..5, fix(" ")), ("doubled-word", 3..8, fix(""))]);
         assert_eq!(hygiene::apply_fixes(t, &findings), "the the");
         assert_eq!(hygiene::fix_all(t), "the");
     }

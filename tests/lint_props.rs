@@ -77,10 +77,7 @@ mod lint {
             prop_assert!(hygiene::CODES.contains(&f.code));
         }
         let fixed = hygiene::fix_all(text);
-        let left: Vec<_> = hygiene::check(&fixed)
-            .into_iter()
-            .filter(|f| f.fix.is_some())
-            .collect();
+        let left: Vec<_> = hygiene::check(&fixed).into_iter().filter(|f| f.fix.is_some()).collect();
         prop_assert!(left.is_empty(), "{text:?} -> {fixed:?} still has {left:?}");
         prop_assert_eq!(hygiene::fix_all(&fixed), fixed);
         Ok(())

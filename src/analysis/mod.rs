@@ -7,7 +7,7 @@ mod resolve;
 pub use index::{Index, Location};
 pub use resolve::{Resolved, Scope, resolve};
 
-use crate::diag::{Diagnostic, Message};
+use crate::diag::{Diagnostic, Edit, Message};
 use crate::model::{File, Occurrence, OperationKind, Place, RichText, Target, Text, UnitContent, UnitKind};
 
 /// A diagnostic and the file (index into the workspace's files) it belongs to.
@@ -111,6 +111,7 @@ impl Cx<'_, '_> {
                     for r in &text.value.refs {
                         self.target(node.file, &r.target, scope);
                     }
+                    self.lint(node.file, &text.value, &text.lang);
                 }
                 for c in &content.comparisons {
                     self.target(node.file, &c.target, scope);
@@ -118,6 +119,42 @@ impl Cx<'_, '_> {
                 self.languages(node.file, content, languages);
                 self.duplicates(n);
             }
+        }
+    }
+
+    /// Text hygiene and unlinked citations of one string, with fixes where the
+    /// finding's words are written verbatim in the source.
+    fn lint(&mut self, file: usize, text: &RichText, lang: &str) {
+        let source_range = |r: &std::ops::Range<usize>| {
+            let (start, end) = (text.source_offset(r.start), text.source_offset(r.end));
+            let in_ref = text.refs.iter().any(|x| x.plain.start < r.end && r.start < x.plain.end);
+            (end - start == r.len() && !in_ref).then_some(start..end)
+        };
+        for f in crate::lint::hygiene::check(&text.plain) {
+            if f.code == crate::lint::hygiene::SPACE_BEFORE_PUNCTUATION && !matches!(lang, "kk" | "ru" | "en")
+            {
+                continue;
+            }
+            let exact = source_range(&f.range);
+            let range = exact.clone().unwrap_or_else(|| text.span.clone());
+            let mut d = Diagnostic::new(Message::Hygiene { code: f.code, message: f.message }, range);
+            if let (Some(range), Some(fix)) = (exact, f.fix) {
+                d = d.with_fix(format!("replace with «{fix}»"), vec![Edit { range, replacement: fix }]);
+            }
+            self.out.push(FileDiagnostic { file, diagnostic: d });
+        }
+        for c in crate::lint::citations::find(&text.plain) {
+            if c.lang.code() != lang {
+                continue;
+            }
+            let Some(range) = source_range(&c.range) else { continue };
+            let words = text.plain[c.range.clone()].to_string();
+            let replacement = crate::lint::citations::suggestion(&text.plain, &c);
+            let title = format!("link it: {replacement}");
+            let message = Message::UnlinkedCitation { words, target: c.target };
+            let d =
+                Diagnostic::new(message, range.clone()).with_fix(title, vec![Edit { range, replacement }]);
+            self.out.push(FileDiagnostic { file, diagnostic: d });
         }
     }
 

@@ -172,11 +172,7 @@ struct Unit {
 }
 
 fn target(units: &[(Kind, String)], range_end: Option<&str>) -> String {
-    let mut s = units
-        .iter()
-        .map(|(k, n)| format!("{} {n}", k.name()))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut s = units.iter().map(|(k, n)| format!("{} {n}", k.name())).collect::<Vec<_>>().join(" ");
     if let Some(end) = range_end {
         s.push_str("..");
         s.push_str(end);
@@ -199,14 +195,8 @@ impl<'a> Tokens<'a> {
             };
             let end = i + c.len_utf8();
             match toks.last_mut() {
-                Some(last) if last.t == t && t != T::Punct && last.range.end == i => {
-                    last.range.end = end
-                }
-                _ => toks.push(Tok {
-                    t,
-                    range: i..end,
-                    lower: String::new(),
-                }),
+                Some(last) if last.t == t && t != T::Punct && last.range.end == i => last.range.end = end,
+                _ => toks.push(Tok { t, range: i..end, lower: String::new() }),
             }
         }
         for tok in toks.iter_mut().filter(|t| t.t == T::Word) {
@@ -233,10 +223,7 @@ impl<'a> Tokens<'a> {
     }
 
     fn word(&self, i: usize) -> Option<&str> {
-        self.toks
-            .get(i)
-            .filter(|t| t.t == T::Word)
-            .map(|t| t.lower.as_str())
+        self.toks.get(i).filter(|t| t.t == T::Word).map(|t| t.lower.as_str())
     }
 
     fn punct(&self, i: usize, set: &[char]) -> bool {
@@ -244,11 +231,7 @@ impl<'a> Tokens<'a> {
     }
 
     fn citation(&self, lang: Lang, first: usize, last: usize, target: String) -> Citation {
-        Citation {
-            range: self.toks[first].range.start..self.toks[last].range.end,
-            lang,
-            target,
-        }
+        Citation { range: self.toks[first].range.start..self.toks[last].range.end, lang, target }
     }
 
     /// A number may start at `i` unless it continues something (`2.1`, `№13`).
@@ -265,11 +248,7 @@ impl<'a> Tokens<'a> {
         }
         let mut parts = vec![self.text(i).to_owned()];
         let mut j = i + 1;
-        while self.punct(j, DASHES)
-            && self.attached(j)
-            && self.is(j + 1, T::Num)
-            && self.attached(j + 1)
-        {
+        while self.punct(j, DASHES) && self.attached(j) && self.is(j + 1, T::Num) && self.attached(j + 1) {
             parts.push(self.text(j + 1).to_owned());
             j += 2;
         }
@@ -294,8 +273,8 @@ impl<'a> Tokens<'a> {
     /// A number group, or a range `a – b` / `a to b` of single numbers.
     fn item(&self, i: usize) -> Option<(Item, usize)> {
         let (parts, j) = self.num_group(i)?;
-        let range_sep = (self.punct(j, DASHES) && self.spaced(j))
-            || (self.word(j) == Some("to") && self.spaced(j));
+        let range_sep =
+            (self.punct(j, DASHES) && self.spaced(j)) || (self.word(j) == Some("to") && self.spaced(j));
         if range_sep
             && parts.len() == 1
             && self.spaced(j + 1)
@@ -303,23 +282,9 @@ impl<'a> Tokens<'a> {
             && end.len() == 1
         {
             let spec = Spec::Range(parts[0].clone(), end[0].clone());
-            return Some((
-                Item {
-                    first: i,
-                    last: k - 1,
-                    spec,
-                },
-                k,
-            ));
+            return Some((Item { first: i, last: k - 1, spec }, k));
         }
-        Some((
-            Item {
-                first: i,
-                last: j - 1,
-                spec: Spec::Parts(parts),
-            },
-            j,
-        ))
+        Some((Item { first: i, last: j - 1, spec: Spec::Parts(parts) }, j))
     }
 
     /// Items separated by `,` or joined by a conjunction, starting at `i`.
@@ -369,10 +334,7 @@ impl<'a> Tokens<'a> {
             let (units, next) = self.kk_chain(i + 2, Kind::Article, false)?;
             let last = units.last()?.last;
             let pairs: Vec<_> = units.into_iter().map(|u| (u.kind, u.number)).collect();
-            return Some((
-                vec![self.citation(Lang::Kk, i, last, target(&pairs, None))],
-                next,
-            ));
+            return Some((vec![self.citation(Lang::Kk, i, last, target(&pairs, None))], next));
         }
         if let Some(number) = self.roman(i)
             && let Some((noun, bare)) = self.kk_noun_at(i + 1)
@@ -442,10 +404,7 @@ impl<'a> Tokens<'a> {
         if self.is(j, T::Word) && self.spaced(j) {
             return Some((j, true));
         }
-        if self.punct(j, DASHES)
-            && self.is(j + 1, T::Word)
-            && self.attached(j) == self.attached(j + 1)
-        {
+        if self.punct(j, DASHES) && self.is(j + 1, T::Word) && self.attached(j) == self.attached(j + 1) {
             return Some((j + 1, false));
         }
         None
@@ -453,12 +412,7 @@ impl<'a> Tokens<'a> {
 
     /// Units below `parent`, each but the last in the genitive:
     /// `2-бөлігінің 3) тармақшасы`.
-    fn kk_chain(
-        &self,
-        mut i: usize,
-        mut parent: Kind,
-        mut sub: bool,
-    ) -> Option<(Vec<Unit>, usize)> {
+    fn kk_chain(&self, mut i: usize, mut parent: Kind, mut sub: bool) -> Option<(Vec<Unit>, usize)> {
         let mut units = Vec::new();
         while self.spaced(i) {
             let (number, j, paren) = if let Some((num, j)) = self.kk_ordinal(i) {
@@ -488,11 +442,7 @@ impl<'a> Tokens<'a> {
             if n.plural || (bare && n.count_case) {
                 break;
             }
-            units.push(Unit {
-                kind,
-                number,
-                last: noun,
-            });
+            units.push(Unit { kind, number, last: noun });
             i = noun + 1;
             sub = !n.tarmaqsha && kind == Kind::Point;
             parent = kind;
@@ -592,9 +542,7 @@ impl<'a> Tokens<'a> {
             return Some((r, i + 1));
         }
         let (parts, j) = self.num_group(i)?;
-        let paren = matches!(kind, Kind::Point | Kind::Subpoint)
-            && self.punct(j, &[')'])
-            && self.attached(j);
+        let paren = matches!(kind, Kind::Point | Kind::Subpoint) && self.punct(j, &[')']) && self.attached(j);
         Some((parts.join("-"), j + usize::from(paren)))
     }
 
@@ -657,10 +605,7 @@ impl<'a> Tokens<'a> {
                     pairs.push((kind, self.text(j + 1).to_owned()));
                     j += 3;
                 }
-                Some((
-                    vec![self.citation(Lang::En, i, j - 1, target(&pairs, None))],
-                    j,
-                ))
+                Some((vec![self.citation(Lang::En, i, j - 1, target(&pairs, None))], j))
             }
             Kind::Article | Kind::Chapter => {
                 let (items, j) = self.items(at, &["and", "or"])?;
@@ -793,32 +738,20 @@ fn ru_noun(w: &str) -> Option<Noun> {
             None
         }
     };
-    let (kind, plural) = if let Some(p) = ends(
-        "стат",
-        &["ья", "ье", "ью", "ьей", "ьёй"],
-        &["ьи", "ей", "ьям", "ьями", "ьях"],
-    ) {
-        (Kind::Article, p)
-    } else if let Some(p) = ends("част", &["ь", "ью"], &["и", "ей", "ям", "ями", "ях"])
+    let (kind, plural) = if let Some(p) =
+        ends("стат", &["ья", "ье", "ью", "ьей", "ьёй"], &["ьи", "ей", "ьям", "ьями", "ьях"])
     {
+        (Kind::Article, p)
+    } else if let Some(p) = ends("част", &["ь", "ью"], &["и", "ей", "ям", "ями", "ях"]) {
         (Kind::Part, p)
-    } else if let Some(p) = ends(
-        "глав",
-        &["а", "е", "у", "ой", "ою"],
-        &["ы", "", "ам", "ами", "ах"],
-    ) {
+    } else if let Some(p) = ends("глав", &["а", "е", "у", "ой", "ою"], &["ы", "", "ам", "ами", "ах"])
+    {
         (Kind::Chapter, p)
-    } else if let Some(p) = ends(
-        "подпункт",
-        &["", "а", "у", "ом", "е"],
-        &["ы", "ов", "ам", "ами", "ах"],
-    ) {
+    } else if let Some(p) = ends("подпункт", &["", "а", "у", "ом", "е"], &["ы", "ов", "ам", "ами", "ах"])
+    {
         (Kind::Subpoint, p)
-    } else if let Some(p) = ends(
-        "пункт",
-        &["", "а", "у", "ом", "е"],
-        &["ы", "ов", "ам", "ами", "ах"],
-    ) {
+    } else if let Some(p) = ends("пункт", &["", "а", "у", "ом", "е"], &["ы", "ов", "ам", "ами", "ах"])
+    {
         (Kind::Point, p)
     } else {
         return None;
@@ -844,13 +777,10 @@ fn ru_ordinal(w: &str) -> Option<u32> {
         ("десят", 10),
     ];
     const ENDINGS: [&str; 23] = [
-        "ая", "ой", "ую", "ый", "ое", "ого", "ому", "ым", "ом", "ые", "ых", "ыми", "ья", "ье",
-        "ью", "ьей", "ий", "ьего", "ьему", "ьим", "ьем", "ьи", "ьих",
+        "ая", "ой", "ую", "ый", "ое", "ого", "ому", "ым", "ом", "ые", "ых", "ыми", "ья", "ье", "ью", "ьей",
+        "ий", "ьего", "ьему", "ьим", "ьем", "ьи", "ьих",
     ];
-    STEMS
-        .iter()
-        .find(|(stem, _)| w.strip_prefix(stem).is_some_and(|e| ENDINGS.contains(&e)))
-        .map(|(_, n)| *n)
+    STEMS.iter().find(|(stem, _)| w.strip_prefix(stem).is_some_and(|e| ENDINGS.contains(&e))).map(|(_, n)| *n)
 }
 
 fn en_noun(w: &str) -> Option<Noun> {

@@ -56,9 +56,7 @@ pub fn check(text: &str) -> Vec<Finding> {
     spacing(text, &chars, &mut out);
     doubled_word(text, &mut out);
     missing_space(&chars, &mut out);
-    out.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-    });
+    out.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     out
 }
 
@@ -66,10 +64,8 @@ pub fn check(text: &str) -> Vec<Finding> {
 /// the one starting first wins and the others are skipped; run [`check`] again
 /// (or use [`fix_all`]) to pick them up.
 pub fn apply_fixes(text: &str, findings: &[Finding]) -> String {
-    let mut fixes: Vec<(&Range<usize>, &str)> = findings
-        .iter()
-        .filter_map(|f| f.fix.as_deref().map(|fix| (&f.range, fix)))
-        .collect();
+    let mut fixes: Vec<(&Range<usize>, &str)> =
+        findings.iter().filter_map(|f| f.fix.as_deref().map(|fix| (&f.range, fix))).collect();
     fixes.sort_by_key(|(r, _)| (r.start, r.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -114,9 +110,7 @@ enum Script {
 fn script(c: char) -> Script {
     match c {
         'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => Script::Latin,
-        '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{A640}'..='\u{A69F}' => {
-            Script::Cyrillic
-        }
+        '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{A640}'..='\u{A69F}' => Script::Cyrillic,
         _ => Script::Other,
     }
 }
@@ -184,10 +178,7 @@ fn word_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 fn is_roman_letter(c: char) -> bool {
-    matches!(
-        c,
-        'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M' | 'І' | 'Х' | 'С' | 'М'
-    )
+    matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M' | 'І' | 'Х' | 'С' | 'М')
 }
 
 /// The rule, per word (a run of letters, digits and combining marks):
@@ -233,17 +224,9 @@ fn mixed_script(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-fn report_mixed_word(
-    word: &str,
-    range: Range<usize>,
-    latin: usize,
-    cyrillic: usize,
-    out: &mut Vec<Finding>,
-) {
+fn report_mixed_word(word: &str, range: Range<usize>, latin: usize, cyrillic: usize, out: &mut Vec<Finding>) {
     let convert = |f: fn(char) -> Option<char>, from: Script| -> Option<String> {
-        word.chars()
-            .map(|c| if script(c) == from { f(c) } else { Some(c) })
-            .collect()
+        word.chars().map(|c| if script(c) == from { f(c) } else { Some(c) }).collect()
     };
     let as_cyrillic = convert(to_cyrillic, Script::Latin);
     let as_latin = convert(to_latin, Script::Cyrillic);
@@ -262,12 +245,7 @@ fn report_mixed_word(
         Some(f) => format!("«{word}» mixes Latin and Cyrillic letters; write «{f}»"),
         None => format!("«{word}» mixes Latin and Cyrillic letters"),
     };
-    out.push(Finding {
-        code: MIXED_SCRIPT,
-        range,
-        message,
-        fix,
-    });
+    out.push(Finding { code: MIXED_SCRIPT, range, message, fix });
 }
 
 fn report_number_suffix(word: &str, range: Range<usize>, out: &mut Vec<Finding>) {
@@ -400,11 +378,7 @@ fn mixed_dash(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
         }
     }
     let count = |d: char| spaced.iter().filter(|(_, c)| *c == d).count();
-    let target = if count(EM_DASH) > count(EN_DASH) {
-        EM_DASH
-    } else {
-        EN_DASH
-    };
+    let target = if count(EM_DASH) > count(EN_DASH) { EM_DASH } else { EN_DASH };
     for (range, c) in spaced {
         if c != target {
             out.push(Finding {
@@ -421,9 +395,7 @@ fn mixed_dash(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
 
 fn before_conjunction(rest: &str) -> bool {
     let next = rest.split_whitespace().next().unwrap_or("");
-    let next = next
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     matches!(
         next.as_str(),
         "and"
@@ -438,6 +410,12 @@ fn before_conjunction(rest: &str) -> bool {
             | "бен"
             | "пен"
             | "не"
+            // German and French suspended hyphens: "Post- oder Fernmeldegeheimnis".
+            | "oder"
+            | "und"
+            | "bzw"
+            | "ou"
+            | "et"
     )
 }
 
@@ -456,12 +434,7 @@ fn spacing(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
         }
         let range = chars[first].0..chars.get(k).map_or(text.len(), |c| c.0);
         let mut push = |code, message: &str, fix: &str| {
-            out.push(Finding {
-                code,
-                range: range.clone(),
-                message: message.into(),
-                fix: Some(fix.into()),
-            })
+            out.push(Finding { code, range: range.clone(), message: message.into(), fix: Some(fix.into()) })
         };
         if range.start == 0 {
             push(DOUBLE_SPACE, "leading whitespace", "");
@@ -469,18 +442,10 @@ fn spacing(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
             push(DOUBLE_SPACE, "trailing whitespace", "");
         } else {
             if k - first >= 2 {
-                push(
-                    DOUBLE_SPACE,
-                    "several whitespace characters in a row; write one space",
-                    " ",
-                );
+                push(DOUBLE_SPACE, "several whitespace characters in a row; write one space", " ");
             }
             if let Some(p) = closing_punctuation(&text[range.end..]) {
-                push(
-                    SPACE_BEFORE_PUNCTUATION,
-                    &format!("whitespace before «{p}»"),
-                    "",
-                );
+                push(SPACE_BEFORE_PUNCTUATION, &format!("whitespace before «{p}»"), "");
             }
         }
     }
@@ -577,11 +542,7 @@ fn missing_space(chars: &[(usize, char)], out: &mut Vec<Finding>) {
 }
 
 fn sentence_glued(chars: &[(usize, char)], dot: usize) -> bool {
-    let before = chars[..dot]
-        .iter()
-        .rev()
-        .take_while(|c| c.1.is_alphabetic())
-        .count();
+    let before = chars[..dot].iter().rev().take_while(|c| c.1.is_alphabetic()).count();
     let preceded_by_dot = dot > before && chars[dot - before - 1].1 == '.';
     let next = |k: usize| chars.get(dot + k).map(|c| c.1);
     before >= 2
@@ -592,11 +553,7 @@ fn sentence_glued(chars: &[(usize, char)], dot: usize) -> bool {
 }
 
 fn parenthesised_word(chars: &[(usize, char)], close: usize) -> bool {
-    let inner = chars[..close]
-        .iter()
-        .rev()
-        .take_while(|c| c.1.is_alphabetic())
-        .count();
+    let inner = chars[..close].iter().rev().take_while(|c| c.1.is_alphabetic()).count();
     let open = close - inner;
     inner >= 4 && open > 0 && chars[open - 1].1 == '('
 }
