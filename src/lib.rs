@@ -3,4 +3,5 @@
 //! The core (syntax, model, analysis, amendment engine, renderers) knows nothing
 //! of the language-server protocol; `lsp` is a thin adapter over it.
 
+pub mod redline;
 pub mod syntax;
