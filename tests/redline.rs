@@ -406,4 +406,44 @@ mod redline {
             "a\\u{1b}[[-2Jb-]{+2Jc+}\n"
         );
     }
+
+    #[test]
+    fn inserted_paragraph_before_changed_ones_is_paired_by_similarity() {
+        let r = Redline::new(
+            &[
+                "бірінші тармақ 16 жасқа толған",
+                "екінші тармақ күшін жояды",
+            ],
+            &[
+                "мүлдем жаңа ереже",
+                "бірінші тармақ 14 жасқа толған",
+                "екінші тармақ күшін жоймайды",
+            ],
+        );
+        assert_eq!(
+            terminal::render(&r, TerminalStyle::Plain),
+            "{+мүлдем жаңа ереже+}\n\
+             бірінші тармақ [-16-]{+14+} жасқа толған\n\
+             екінші тармақ күшін [-жояды-]{+жоймайды+}\n"
+        );
+    }
+
+    #[test]
+    fn large_changed_block_is_paired_by_position() {
+        let old: Vec<String> = (0..40)
+            .map(|k| format!("{k}-тармақ бойынша мерзім"))
+            .collect();
+        let new: Vec<String> = (0..40)
+            .map(|k| format!("{k}-тармақ бойынша жаңа мерзім"))
+            .collect();
+        let old: Vec<&str> = old.iter().map(String::as_str).collect();
+        let new: Vec<&str> = new.iter().map(String::as_str).collect();
+        let r = Redline::new(&old, &new);
+        let lines = terminal::render(&r, TerminalStyle::Plain);
+        assert_eq!(lines.lines().count(), 40);
+        assert_eq!(
+            lines.lines().nth(39),
+            Some("39-тармақ бойынша {+жаңа +}мерзім")
+        );
+    }
 }
