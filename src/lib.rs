@@ -12,6 +12,7 @@ pub mod fsio;
 pub mod lang;
 pub mod lint;
 pub mod model;
+pub mod redline;
 pub mod report;
 pub mod syntax;
 pub mod text;
