@@ -25,11 +25,7 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args.next().ok_or(format!("{flag} needs a value"))?;
-        let number = || {
-            value
-                .parse::<usize>()
-                .map_err(|e| format!("{flag} {value}: {e}"))
-        };
+        let number = || value.parse::<usize>().map_err(|e| format!("{flag} {value}: {e}"));
         match flag.as_str() {
             "--out" => out = Some(value.clone()),
             "--articles" => articles = Some(number()?),
@@ -48,14 +44,11 @@ fn run() -> Result<(), String> {
         (None, None) => 500,
     };
     let started = Instant::now();
-    let summary = generate(
-        &Config::new(articles, acts, amendments, seed),
-        |path, text| {
-            let path = Path::new(&out).join(path);
-            std::fs::create_dir_all(path.parent().expect("a file path has a parent"))?;
-            std::fs::write(path, text)
-        },
-    )
+    let summary = generate(&Config::new(articles, acts, amendments, seed), |path, text| {
+        let path = Path::new(&out).join(path);
+        std::fs::create_dir_all(path.parent().expect("a file path has a parent"))?;
+        std::fs::write(path, text)
+    })
     .map_err(|e| e.to_string())?;
     eprintln!(
         "gen-corpus: {} files, {} bytes, {articles} articles in {acts} acts, {amendments} amendments, in {:.2?}",
@@ -80,32 +73,22 @@ fn parse_size(text: &str) -> Result<u64, String> {
         "GB" | "G" => 1_000_000_000,
         _ => return Err(format!("--size {text}: unknown unit")),
     };
-    digits
-        .parse::<u64>()
-        .map(|n| n * unit)
-        .map_err(|e| format!("--size {text}: {e}"))
+    digits.parse::<u64>().map(|n| n * unit).map_err(|e| format!("--size {text}: {e}"))
 }
 
 /// The article count that yields about `bytes`: the size grows linearly with
 /// the articles (amendments add a fixed part), so two samples fit the line.
 fn articles_for(bytes: u64, acts: usize, amendments: usize, seed: u64) -> usize {
     let size = |articles: usize| {
-        generate(
-            &Config::new(articles, acts, amendments, seed),
-            |_, _| Ok(()),
-        )
-        .expect("a sink that discards cannot fail")
-        .bytes as f64
+        generate(&Config::new(articles, acts, amendments, seed), |_, _| Ok(()))
+            .expect("a sink that discards cannot fail")
+            .bytes as f64
     };
     let small = 1000.max(200 * acts);
     let (a, b) = (size(small), size(2 * small));
     let per_article = (b - a) / small as f64;
     let n = ((bytes as f64 - (a - per_article * small as f64)) / per_article).max(1.0);
     // Below the samples, per-act minimums bend the line: correct once, cheaply.
-    let n = if n < small as f64 {
-        n * bytes as f64 / size(n as usize)
-    } else {
-        n
-    };
+    let n = if n < small as f64 { n * bytes as f64 / size(n as usize) } else { n };
     n.round().max(1.0) as usize
 }

@@ -47,16 +47,12 @@ impl Rng {
     }
 
     fn paragraph(&mut self) -> Vec<&'static str> {
-        (0..8 + self.next(40))
-            .map(|_| WORDS[self.next(WORDS.len())])
-            .collect()
+        (0..8 + self.next(40)).map(|_| WORDS[self.next(WORDS.len())]).collect()
     }
 }
 
 fn main() {
-    let count: usize = std::env::args()
-        .nth(1)
-        .map_or(20_000, |n| n.parse().expect("paragraph count"));
+    let count: usize = std::env::args().nth(1).map_or(20_000, |n| n.parse().expect("paragraph count"));
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut old = Vec::new();
     let mut new = Vec::new();
@@ -79,11 +75,7 @@ fn main() {
     let mb = (old.len() + new.len()) as f64 / 1e6;
 
     let (redline, ours) = best_of(3, || Redline::from_text(&old, &new));
-    let changed = redline
-        .paragraphs
-        .iter()
-        .filter(|p| p.kind != ParagraphKind::Unchanged)
-        .count();
+    let changed = redline.paragraphs.iter().filter(|p| p.kind != ParagraphKind::Unchanged).count();
     assert_eq!(redline.old_text(), old);
     assert_eq!(redline.new_text(), new);
 
@@ -101,11 +93,7 @@ fn main() {
     });
 
     println!("input: {count} paragraphs, {mb:.2} MB (old + new), {changed} paragraphs differ");
-    println!(
-        "zan redline: {:>8.1} ms  {:>7.1} MB/s",
-        ms(ours),
-        mb / ours.as_secs_f64()
-    );
+    println!("zan redline: {:>8.1} ms  {:>7.1} MB/s", ms(ours), mb / ours.as_secs_f64());
     println!(
         "git word-diff: {:>6.1} ms  {:>7.1} MB/s  ({} bytes of output)",
         ms(git),

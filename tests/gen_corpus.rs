@@ -21,10 +21,7 @@ fn workspace(seed: u64) -> Vec<(String, String)> {
     })
     .unwrap();
     assert_eq!(summary.files, files.len());
-    assert_eq!(
-        summary.bytes,
-        files.iter().map(|f| f.1.len() as u64).sum::<u64>()
-    );
+    assert_eq!(summary.bytes, files.iter().map(|f| f.1.len() as u64).sum::<u64>());
     files
 }
 
@@ -59,10 +56,7 @@ fn every_file_parses_without_error_or_missing_nodes() {
         }
     }
     let paths: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
-    assert!(
-        paths.contains(&"acts/kz.act1/001.zan") && paths.contains(&"acts/kz.act1/002.zan"),
-        "{paths:?}"
-    );
+    assert!(paths.contains(&"acts/kz.act1/001.zan") && paths.contains(&"acts/kz.act1/002.zan"), "{paths:?}");
     assert!(
         paths.contains(&"foreign/ru.act1/001.zan") && paths.contains(&"amendments/kz.act3.am2.zan"),
         "{paths:?}"
@@ -76,14 +70,7 @@ fn every_file_parses_without_error_or_missing_nodes() {
     }
 }
 
-const GROUPINGS: &[&str] = &[
-    "book",
-    "division",
-    "section",
-    "subsection",
-    "chapter",
-    "subchapter",
-];
+const GROUPINGS: &[&str] = &["book", "division", "section", "subsection", "chapter", "subchapter"];
 
 /// A unit path without groupings, as targets name it: `[("article", "5"), ("part", "2")]`.
 type Path = Vec<(String, String)>;
@@ -113,23 +100,17 @@ fn text<'a>(node: Node, src: &'a str) -> &'a str {
 }
 
 fn field<'t>(node: Node<'t>, name: &str) -> Node<'t> {
-    node.child_by_field_name(name)
-        .unwrap_or_else(|| panic!("{} without {name}", node.kind()))
+    node.child_by_field_name(name).unwrap_or_else(|| panic!("{} without {name}", node.kind()))
 }
 
 fn target(node: Node, src: &str) -> Target {
-    let mut t = Target {
-        act: None,
-        path: Vec::new(),
-        range_end: None,
-    };
+    let mut t = Target { act: None, path: Vec::new(), range_end: None };
     for child in node.named_children(&mut node.walk()) {
         match child.kind() {
             "act_id" => t.act = Some(text(child, src).to_owned()),
-            "segment" => t.path.push((
-                text(field(child, "kind"), src).into(),
-                text(field(child, "number"), src).into(),
-            )),
+            "segment" => t
+                .path
+                .push((text(field(child, "kind"), src).into(), text(field(child, "number"), src).into())),
             "range_end" => t.range_end = Some(text(field(child, "number"), src).to_owned()),
             _ => {}
         }
@@ -138,10 +119,7 @@ fn target(node: Node, src: &str) -> Target {
 }
 
 fn show(path: &Path) -> String {
-    path.iter()
-        .map(|(k, n)| format!("{k} {n}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    path.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(" ")
 }
 
 /// The text of a string as an amendment sees it: references keep their display words.
@@ -150,11 +128,7 @@ fn plain(string: Node, src: &str) -> String {
     for child in string.named_children(&mut string.walk()) {
         match child.kind() {
             "string_content" => out.push_str(text(child, src)),
-            "reference" => out.push_str(
-                child
-                    .child_by_field_name("display")
-                    .map_or("", |d| text(d, src)),
-            ),
+            "reference" => out.push_str(child.child_by_field_name("display").map_or("", |d| text(d, src))),
             kind => panic!("unexpected {kind} in a generated string"),
         }
     }
@@ -189,9 +163,7 @@ impl Workspace {
                     let kind = text(field(item, "kind"), src).to_owned();
                     let mut inner = path.clone();
                     if !GROUPINGS.contains(&kind.as_str()) {
-                        let number = item
-                            .child_by_field_name("number")
-                            .map_or("", |n| text(n, src));
+                        let number = item.child_by_field_name("number").map_or("", |n| text(n, src));
                         inner.push((kind, number.to_owned()));
                         self.units.get_mut(act).unwrap().insert(inner.clone());
                     }
@@ -206,22 +178,16 @@ impl Workspace {
                         "two texts for {key:?}"
                     );
                     let mut list = Vec::new();
-                    for r in value
-                        .named_children(&mut value.walk())
-                        .filter(|c| c.kind() == "reference")
-                    {
+                    for r in value.named_children(&mut value.walk()).filter(|c| c.kind() == "reference") {
                         let t = field(r, "target");
                         list.push(text(t, src).to_owned());
-                        self.refs
-                            .push((act.to_owned(), path.clone(), target(t, src)));
+                        self.refs.push((act.to_owned(), path.clone(), target(t, src)));
                     }
                     self.ref_lists.insert(key, list);
                 }
-                "comparison" => self.refs.push((
-                    act.to_owned(),
-                    path.clone(),
-                    target(field(item, "target"), src),
-                )),
+                "comparison" => {
+                    self.refs.push((act.to_owned(), path.clone(), target(field(item, "target"), src)))
+                }
                 "repealed" => {
                     self.repealed.insert((act.to_owned(), path.clone()));
                 }
@@ -231,9 +197,7 @@ impl Workspace {
     }
 
     fn exists(&self, act: &str, path: &Path) -> bool {
-        self.units
-            .get(act)
-            .is_some_and(|u| path.is_empty() || u.contains(path))
+        self.units.get(act).is_some_and(|u| path.is_empty() || u.contains(path))
             && !self.repealed.contains(&(act.to_owned(), path.clone()))
     }
 
@@ -244,10 +208,7 @@ impl Workspace {
         let found = if absolute {
             Some(t.path.clone()).filter(|p| self.exists(&act, p))
         } else {
-            (0..=from.len())
-                .rev()
-                .map(|k| [&from[..k], &t.path[..]].concat())
-                .find(|p| self.exists(&act, p))
+            (0..=from.len()).rev().map(|k| [&from[..k], &t.path[..]].concat()).find(|p| self.exists(&act, p))
         };
         let path = found.ok_or_else(|| format!("{act} {} from {}", show(&t.path), show(from)))?;
         if let Some(end) = &t.range_end {
@@ -279,9 +240,7 @@ fn references_resolve_and_amendments_apply() {
 
     let mut referenced = HashSet::new();
     for (act, from, t) in &ws.refs {
-        let (act, path) = ws
-            .resolve(act, from, t)
-            .unwrap_or_else(|e| panic!("dangling reference: {e}"));
+        let (act, path) = ws.resolve(act, from, t).unwrap_or_else(|e| panic!("dangling reference: {e}"));
         // A relative reference stays inside its article, and goes or moves with it.
         let relative = t.act.is_none() && t.path[0].0 != "article";
         if let Some(article) = path.first().filter(|_| !relative) {
@@ -293,21 +252,9 @@ fn references_resolve_and_amendments_apply() {
     }
     assert!(ws.refs.len() > 2000, "{} references", ws.refs.len());
     assert!(ws.refs.iter().any(|r| r.2.range_end.is_some()));
-    assert!(
-        ws.refs
-            .iter()
-            .any(|r| r.2.act.as_deref() == Some("kz.act2") && r.0 == "kz.act1")
-    );
-    assert!(
-        ws.refs
-            .iter()
-            .any(|r| r.2.act.as_deref() == Some("ru.act1"))
-    );
-    assert!(
-        ws.refs
-            .iter()
-            .any(|r| r.2.path.first().is_some_and(|s| s.0 == "part"))
-    );
+    assert!(ws.refs.iter().any(|r| r.2.act.as_deref() == Some("kz.act2") && r.0 == "kz.act1"));
+    assert!(ws.refs.iter().any(|r| r.2.act.as_deref() == Some("ru.act1")));
+    assert!(ws.refs.iter().any(|r| r.2.path.first().is_some_and(|s| s.0 == "part")));
 
     let mut touched: HashMap<(String, String), String> = HashMap::new();
     let mut created = HashSet::new();
@@ -322,8 +269,7 @@ fn references_resolve_and_amendments_apply() {
             .map(|n| text(field(*n, "act"), src))
             .unwrap();
         let mut touch = |article: &str, what: &str| {
-            if let Some(before) =
-                touched.insert((act.to_owned(), article.to_owned()), format!("{id} {what}"))
+            if let Some(before) = touched.insert((act.to_owned(), article.to_owned()), format!("{id} {what}"))
             {
                 panic!("{act} article {article}: {before} and {id} {what}");
             }
@@ -343,23 +289,18 @@ fn references_resolve_and_amendments_apply() {
         for op in items {
             let resolve = |node: Node| {
                 let t = target(node, src);
-                let (_, path) = ws
-                    .resolve(act, &Vec::new(), &t)
-                    .unwrap_or_else(|e| panic!("{id}: no unit {e}"));
+                let (_, path) =
+                    ws.resolve(act, &Vec::new(), &t).unwrap_or_else(|e| panic!("{id}: no unit {e}"));
                 path
             };
             let word_lines = |op: Node<'static>| -> Vec<Node<'static>> {
                 let body = field(op, "body");
-                body.named_children(&mut body.walk())
-                    .filter(|n| n.kind().starts_with("word_"))
-                    .collect()
+                body.named_children(&mut body.walk()).filter(|n| n.kind().starts_with("word_")).collect()
             };
             let once = |path: &Path, lang: &str, words: &str| {
                 let key = (act.to_owned(), path.clone(), lang.to_owned());
-                let unit = ws
-                    .texts
-                    .get(&key)
-                    .unwrap_or_else(|| panic!("{id}: no {lang} text in {}", show(path)));
+                let unit =
+                    ws.texts.get(&key).unwrap_or_else(|| panic!("{id}: no {lang} text in {}", show(path)));
                 assert_eq!(
                     unit.matches(words).count(),
                     1,
@@ -440,10 +381,8 @@ fn references_resolve_and_amendments_apply() {
                 "add_unit" => {
                     let mut path = resolve(field(op, "target"));
                     let place = text(field(op, "place"), src);
-                    let new = (
-                        text(field(op, "kind"), src).to_owned(),
-                        text(field(op, "number"), src).to_owned(),
-                    );
+                    let new =
+                        (text(field(op, "kind"), src).to_owned(), text(field(op, "number"), src).to_owned());
                     touch(&path[0].1, "add");
                     if place == "to" {
                         path.push(new);
@@ -475,8 +414,5 @@ fn references_resolve_and_amendments_apply() {
         "replace-all",
         "rewrite",
     ];
-    assert_eq!(
-        kinds.iter().map(String::as_str).collect::<Vec<_>>(),
-        expected
-    );
+    assert_eq!(kinds.iter().map(String::as_str).collect::<Vec<_>>(), expected);
 }

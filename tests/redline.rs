@@ -170,10 +170,7 @@ mod redline {
     #[test]
     fn spaces_between_changed_words_are_folded_into_one_run() {
         assert_eq!(
-            plain(
-                "Осы бап бір екі үш ережелерін белгілейді",
-                "Осы бап төрт бес алты ережелерін белгілейді"
-            ),
+            plain("Осы бап бір екі үш ережелерін белгілейді", "Осы бап төрт бес алты ережелерін белгілейді"),
             "Осы бап [-бір екі үш-]{+төрт бес алты+} ережелерін белгілейді\n"
         );
     }
@@ -281,10 +278,8 @@ mod redline {
     #[test]
     fn whole_unit_inserted_has_no_empty_old_paragraph() {
         let r = Redline::from_text("", "жаңа бап");
-        expect![[
-        r#"{"paragraphs":[{"kind":"inserted","segments":[{"kind":"insert","text":"жаңа бап"}]}]}"#
-    ]]
-    .assert_eq(&serde_json::to_string(&r).unwrap());
+        expect![[r#"{"paragraphs":[{"kind":"inserted","segments":[{"kind":"insert","text":"жаңа бап"}]}]}"#]]
+            .assert_eq(&serde_json::to_string(&r).unwrap());
     }
 
     #[test]
@@ -401,24 +396,14 @@ mod redline {
 
     #[test]
     fn terminal_shows_control_characters_escaped() {
-        assert_eq!(
-            plain("a\u{1b}[2Jb", "a\u{1b}[2Jc"),
-            "a\\u{1b}[[-2Jb-]{+2Jc+}\n"
-        );
+        assert_eq!(plain("a\u{1b}[2Jb", "a\u{1b}[2Jc"), "a\\u{1b}[[-2Jb-]{+2Jc+}\n");
     }
 
     #[test]
     fn inserted_paragraph_before_changed_ones_is_paired_by_similarity() {
         let r = Redline::new(
-            &[
-                "бірінші тармақ 16 жасқа толған",
-                "екінші тармақ күшін жояды",
-            ],
-            &[
-                "мүлдем жаңа ереже",
-                "бірінші тармақ 14 жасқа толған",
-                "екінші тармақ күшін жоймайды",
-            ],
+            &["бірінші тармақ 16 жасқа толған", "екінші тармақ күшін жояды"],
+            &["мүлдем жаңа ереже", "бірінші тармақ 14 жасқа толған", "екінші тармақ күшін жоймайды"],
         );
         assert_eq!(
             terminal::render(&r, TerminalStyle::Plain),
@@ -430,20 +415,13 @@ mod redline {
 
     #[test]
     fn large_changed_block_is_paired_by_position() {
-        let old: Vec<String> = (0..40)
-            .map(|k| format!("{k}-тармақ бойынша мерзім"))
-            .collect();
-        let new: Vec<String> = (0..40)
-            .map(|k| format!("{k}-тармақ бойынша жаңа мерзім"))
-            .collect();
+        let old: Vec<String> = (0..40).map(|k| format!("{k}-тармақ бойынша мерзім")).collect();
+        let new: Vec<String> = (0..40).map(|k| format!("{k}-тармақ бойынша жаңа мерзім")).collect();
         let old: Vec<&str> = old.iter().map(String::as_str).collect();
         let new: Vec<&str> = new.iter().map(String::as_str).collect();
         let r = Redline::new(&old, &new);
         let lines = terminal::render(&r, TerminalStyle::Plain);
         assert_eq!(lines.lines().count(), 40);
-        assert_eq!(
-            lines.lines().nth(39),
-            Some("39-тармақ бойынша {+жаңа +}мерзім")
-        );
+        assert_eq!(lines.lines().nth(39), Some("39-тармақ бойынша {+жаңа +}мерзім"));
     }
 }

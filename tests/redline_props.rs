@@ -31,14 +31,8 @@ mod redline_props {
     const SEPARATORS: &[&str] = &[" ", "  ", ", ", ".", "-", "\t", ""];
 
     fn paragraph() -> impl Strategy<Value = String> {
-        prop::collection::vec(
-            (
-                prop::sample::select(WORDS),
-                prop::sample::select(SEPARATORS),
-            ),
-            0..10,
-        )
-        .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+        prop::collection::vec((prop::sample::select(WORDS), prop::sample::select(SEPARATORS)), 0..10)
+            .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
     }
 
     /// Either composed words or arbitrary text from a mixed alphabet.
@@ -59,10 +53,7 @@ mod redline_props {
     fn assert_well_formed(r: &Redline) {
         for p in &r.paragraphs {
             assert!(p.segments.iter().all(|s| !s.text.is_empty()), "{p:?}");
-            assert!(
-                p.segments.windows(2).all(|w| w[0].kind != w[1].kind),
-                "{p:?}"
-            );
+            assert!(p.segments.windows(2).all(|w| w[0].kind != w[1].kind), "{p:?}");
             let allowed = |k: SegmentKind| match p.kind {
                 ParagraphKind::Unchanged => k == SegmentKind::Equal,
                 ParagraphKind::Inserted => k == SegmentKind::Insert,
@@ -71,10 +62,7 @@ mod redline_props {
             };
             assert!(p.segments.iter().all(|s| allowed(s.kind)), "{p:?}");
             if p.kind == ParagraphKind::Changed {
-                assert!(
-                    p.segments.iter().any(|s| s.kind != SegmentKind::Equal),
-                    "{p:?}"
-                );
+                assert!(p.segments.iter().any(|s| s.kind != SegmentKind::Equal), "{p:?}");
             }
         }
     }

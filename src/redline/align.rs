@@ -39,11 +39,7 @@ pub(super) fn align(old: &[&str], new: &[&str]) -> Vec<ParagraphDiff> {
 /// Consecutive edit ops cover adjacent ranges; an empty range only marks a
 /// position, so the next op's range replaces it.
 fn extend(block: Range<usize>, next: Range<usize>) -> Range<usize> {
-    if block.is_empty() {
-        next
-    } else {
-        block.start..next.end
-    }
+    if block.is_empty() { next } else { block.start..next.end }
 }
 
 /// Emits a block of paragraphs that differ: similar pairs become `Changed`,
@@ -64,10 +60,7 @@ fn pair_block(old: &[&str], new: &[&str], out: &mut Vec<ParagraphDiff>) {
         out.push(if old[pi] == new[pj] {
             ParagraphDiff::whole(ParagraphKind::Unchanged, SegmentKind::Equal, old[pi])
         } else {
-            ParagraphDiff {
-                kind: ParagraphKind::Changed,
-                segments: words::segments(runs),
-            }
+            ParagraphDiff { kind: ParagraphKind::Changed, segments: words::segments(runs) }
         });
         (i, j) = (pi + 1, pj + 1);
     }
@@ -75,14 +68,8 @@ fn pair_block(old: &[&str], new: &[&str], out: &mut Vec<ParagraphDiff>) {
 }
 
 fn unpaired(old: &[&str], new: &[&str], out: &mut Vec<ParagraphDiff>) {
-    out.extend(
-        old.iter()
-            .map(|p| ParagraphDiff::whole(ParagraphKind::Deleted, SegmentKind::Delete, p)),
-    );
-    out.extend(
-        new.iter()
-            .map(|p| ParagraphDiff::whole(ParagraphKind::Inserted, SegmentKind::Insert, p)),
-    );
+    out.extend(old.iter().map(|p| ParagraphDiff::whole(ParagraphKind::Deleted, SegmentKind::Delete, p)));
+    out.extend(new.iter().map(|p| ParagraphDiff::whole(ParagraphKind::Inserted, SegmentKind::Insert, p)));
 }
 
 /// A word diff and its similarity, if the pair is similar enough to show as
@@ -91,29 +78,22 @@ type Candidate<'a> = Option<(f32, Vec<Run<'a>>)>;
 
 fn candidate<'a>(old: &[&'a str], new: &[&'a str]) -> Candidate<'a> {
     let runs = words::diff(old, new);
-    let similarity = if old == new {
-        1.0
-    } else {
-        words::similarity(&runs)
-    };
+    let similarity = if old == new { 1.0 } else { words::similarity(&runs) };
     (similarity >= MIN_SIMILARITY).then_some((similarity, runs))
 }
 
 /// Order-preserving pairing with the largest total similarity.
 fn best_pairs<'a>(old: &[Vec<&'a str>], new: &[Vec<&'a str>]) -> Vec<(usize, usize, Vec<Run<'a>>)> {
     let (n, m) = (old.len(), new.len());
-    let mut candidates: Vec<Vec<Candidate>> = old
-        .iter()
-        .map(|o| new.iter().map(|n| candidate(o, n)).collect())
-        .collect();
+    let mut candidates: Vec<Vec<Candidate>> =
+        old.iter().map(|o| new.iter().map(|n| candidate(o, n)).collect()).collect();
     let similarity = |c: &Candidate| c.as_ref().map(|(s, _)| *s);
     // score[i][j]: best total for old[i..] and new[j..].
     let mut score = vec![vec![0.0f32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
             let skip = score[i + 1][j].max(score[i][j + 1]);
-            score[i][j] =
-                similarity(&candidates[i][j]).map_or(skip, |s| skip.max(s + score[i + 1][j + 1]));
+            score[i][j] = similarity(&candidates[i][j]).map_or(skip, |s| skip.max(s + score[i + 1][j + 1]));
         }
     }
     let mut pairs = Vec::new();

@@ -30,22 +30,12 @@ pub fn render(redline: &Redline) -> String {
 /// The current-wording cell: deleted words struck, inserted words absent,
 /// paragraphs separated by `<br>`.
 pub fn current_side(redline: &Redline) -> String {
-    side(
-        redline,
-        ParagraphKind::Inserted,
-        SegmentKind::Delete,
-        ("del", "zan-del"),
-    )
+    side(redline, ParagraphKind::Inserted, SegmentKind::Delete, ("del", "zan-del"))
 }
 
 /// The proposed-wording cell: inserted words bold, deleted words absent.
 pub fn proposed_side(redline: &Redline) -> String {
-    side(
-        redline,
-        ParagraphKind::Deleted,
-        SegmentKind::Insert,
-        ("strong", "zan-ins"),
-    )
+    side(redline, ParagraphKind::Deleted, SegmentKind::Insert, ("strong", "zan-ins"))
 }
 
 fn side(redline: &Redline, absent: ParagraphKind, shown: SegmentKind, tag: (&str, &str)) -> String {
@@ -73,10 +63,7 @@ fn side_paragraph(paragraph: &ParagraphDiff, shown: SegmentKind, tag: (&str, &st
 fn push_tagged(out: &mut String, tag: Option<(&str, &str)>, text: &str) {
     match tag {
         Some((name, class)) => {
-            out.push_str(&format!(
-                "<{name} class=\"{class}\">{}</{name}>",
-                escape(text)
-            ));
+            out.push_str(&format!("<{name} class=\"{class}\">{}</{name}>", escape(text)));
         }
         None => out.push_str(&escape(text)),
     }

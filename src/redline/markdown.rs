@@ -50,22 +50,12 @@ pub fn render(redline: &Redline) -> String {
 /// The current-wording table cell: deleted words struck, inserted absent,
 /// paragraphs separated by `<br>`.
 pub fn current_side(redline: &Redline) -> String {
-    side(
-        redline,
-        ParagraphKind::Inserted,
-        SegmentKind::Delete,
-        Mark::Strike,
-    )
+    side(redline, ParagraphKind::Inserted, SegmentKind::Delete, Mark::Strike)
 }
 
 /// The proposed-wording table cell: inserted words bold, deleted absent.
 pub fn proposed_side(redline: &Redline) -> String {
-    side(
-        redline,
-        ParagraphKind::Deleted,
-        SegmentKind::Insert,
-        Mark::Bold,
-    )
+    side(redline, ParagraphKind::Deleted, SegmentKind::Insert, Mark::Bold)
 }
 
 fn side(redline: &Redline, absent: ParagraphKind, shown: SegmentKind, mark: Mark) -> String {
@@ -107,20 +97,15 @@ fn inline<'a>(items: impl Iterator<Item = (Option<Mark>, &'a str)>) -> String {
         let after = match (trail.chars().next(), items.get(k + 1)) {
             (Some(c), _) => Some(c),
             // A following marked piece starts with a delimiter: punctuation.
-            (None, Some((Some(_), next))) => next
-                .chars()
-                .next()
-                .map(|c| if c.is_whitespace() { c } else { '*' }),
+            (None, Some((Some(_), next))) => {
+                next.chars().next().map(|c| if c.is_whitespace() { c } else { '*' })
+            }
             (None, Some((None, next))) => next.chars().next(),
             (None, None) => None,
         };
         let opens = flanks(core.chars().next(), out.chars().last());
         let closes = flanks(core.chars().next_back(), after);
-        let (open, close) = if opens && closes {
-            (mark.delimiter(), mark.delimiter())
-        } else {
-            mark.html()
-        };
+        let (open, close) = if opens && closes { (mark.delimiter(), mark.delimiter()) } else { mark.html() };
         out.push_str(open);
         out.push_str(core);
         out.push_str(close);
@@ -133,8 +118,7 @@ fn inline<'a>(items: impl Iterator<Item = (Option<Mark>, &'a str)>) -> String {
 /// text's edge) and `outer` (the neighbouring character, `None` at the edge):
 /// punctuation inside needs whitespace, punctuation or nothing outside.
 fn flanks(inner: Option<char>, outer: Option<char>) -> bool {
-    !inner.is_some_and(is_punctuation)
-        || outer.is_none_or(|c| c.is_whitespace() || is_punctuation(c))
+    !inner.is_some_and(is_punctuation) || outer.is_none_or(|c| c.is_whitespace() || is_punctuation(c))
 }
 
 fn is_punctuation(c: char) -> bool {
@@ -162,10 +146,8 @@ pub fn escape(text: &str) -> String {
 /// would make a heading, list or code block of a paragraph of law.
 fn escape_block_start(line: &str) -> String {
     let body = line.trim_start_matches([' ', '\t']);
-    let mut out: String = line[..line.len() - body.len()]
-        .chars()
-        .map(|c| if c == '\t' { "&#9;" } else { "&#32;" })
-        .collect();
+    let mut out: String =
+        line[..line.len() - body.len()].chars().map(|c| if c == '\t' { "&#9;" } else { "&#32;" }).collect();
     let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let after_digits = &body[digits..];
     if digits == 0 && body.starts_with(['#', '-', '+']) {

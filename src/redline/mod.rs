@@ -59,9 +59,7 @@ pub enum SegmentKind {
 impl Redline {
     /// Compares two sequences of paragraphs.
     pub fn new(old: &[&str], new: &[&str]) -> Self {
-        Redline {
-            paragraphs: align::align(old, new),
-        }
+        Redline { paragraphs: align::align(old, new) }
     }
 
     /// Compares two texts whose paragraphs are separated by `\n`.
@@ -70,23 +68,15 @@ impl Redline {
     }
 
     pub fn is_unchanged(&self) -> bool {
-        self.paragraphs
-            .iter()
-            .all(|p| p.kind == ParagraphKind::Unchanged)
+        self.paragraphs.iter().all(|p| p.kind == ParagraphKind::Unchanged)
     }
 
     pub fn old_paragraphs(&self) -> Vec<String> {
-        self.paragraphs
-            .iter()
-            .filter_map(|p| p.old_text())
-            .collect()
+        self.paragraphs.iter().filter_map(|p| p.old_text()).collect()
     }
 
     pub fn new_paragraphs(&self) -> Vec<String> {
-        self.paragraphs
-            .iter()
-            .filter_map(|p| p.new_text())
-            .collect()
+        self.paragraphs.iter().filter_map(|p| p.new_text()).collect()
     }
 
     /// The old text, as given to [`Redline::from_text`].
@@ -102,14 +92,8 @@ impl Redline {
 
 impl ParagraphDiff {
     fn whole(kind: ParagraphKind, segment: SegmentKind, text: &str) -> Self {
-        let segments = if text.is_empty() {
-            Vec::new()
-        } else {
-            vec![Segment {
-                kind: segment,
-                text: text.to_owned(),
-            }]
-        };
+        let segments =
+            if text.is_empty() { Vec::new() } else { vec![Segment { kind: segment, text: text.to_owned() }] };
         ParagraphDiff { kind, segments }
     }
 
@@ -135,9 +119,5 @@ impl ParagraphDiff {
 /// An empty text has no paragraphs, so inserting a whole unit does not show a
 /// deleted empty paragraph; joining gives the empty text back either way.
 fn paragraphs_of(text: &str) -> Vec<&str> {
-    if text.is_empty() {
-        Vec::new()
-    } else {
-        text.split('\n').collect()
-    }
+    if text.is_empty() { Vec::new() } else { text.split('\n').collect() }
 }

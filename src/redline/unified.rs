@@ -11,13 +11,8 @@ const CONTEXT_LINES: usize = 3;
 pub fn render(redline: &Redline, old_label: &str, new_label: &str) -> String {
     // Every paragraph ends with a newline, so the last one is not reported as
     // "no newline at end of file".
-    let lines = |paragraphs: Vec<String>| -> String {
-        paragraphs.iter().map(|p| format!("{p}\n")).collect()
-    };
-    let (old, new) = (
-        lines(redline.old_paragraphs()),
-        lines(redline.new_paragraphs()),
-    );
+    let lines = |paragraphs: Vec<String>| -> String { paragraphs.iter().map(|p| format!("{p}\n")).collect() };
+    let (old, new) = (lines(redline.old_paragraphs()), lines(redline.new_paragraphs()));
     // TextDiffConfig has no deadline unless one is set, so output is stable.
     TextDiff::configure()
         .algorithm(Algorithm::Patience)

@@ -12,10 +12,7 @@ const WORD_ALGORITHM: Algorithm = Algorithm::Myers;
 #[derive(Debug)]
 pub(super) enum Run<'a> {
     Equal(Vec<&'a str>),
-    Change {
-        del: Vec<&'a str>,
-        ins: Vec<&'a str>,
-    },
+    Change { del: Vec<&'a str>, ins: Vec<&'a str> },
 }
 
 /// Splits a paragraph at UAX #29 word boundaries: words, single punctuation
@@ -33,11 +30,7 @@ pub(super) fn diff<'a>(old_tokens: &[&'a str], new_tokens: &[&'a str]) -> Vec<Ru
             DiffOp::Equal { old_index, len, .. } => {
                 push_equal(&mut runs, &old_tokens[old_index..old_index + len]);
             }
-            _ => push_change(
-                &mut runs,
-                &old_tokens[op.old_range()],
-                &new_tokens[op.new_range()],
-            ),
+            _ => push_change(&mut runs, &old_tokens[op.old_range()], &new_tokens[op.new_range()]),
         }
     }
     runs
@@ -81,10 +74,7 @@ pub(super) fn segments(runs: Vec<Run>) -> Vec<Segment> {
 
 fn push_segment(out: &mut Vec<Segment>, kind: SegmentKind, tokens: &[&str]) {
     if !tokens.is_empty() {
-        out.push(Segment {
-            kind,
-            text: tokens.concat(),
-        });
+        out.push(Segment { kind, text: tokens.concat() });
     }
 }
 
@@ -107,10 +97,7 @@ fn push_change<'a>(runs: &mut Vec<Run<'a>>, del: &[&'a str], ins: &[&'a str]) {
             d.extend_from_slice(del);
             i.extend_from_slice(ins);
         }
-        _ => runs.push(Run::Change {
-            del: del.to_vec(),
-            ins: ins.to_vec(),
-        }),
+        _ => runs.push(Run::Change { del: del.to_vec(), ins: ins.to_vec() }),
     }
 }
 
@@ -174,9 +161,5 @@ fn is_blank(token: &str) -> bool {
 }
 
 fn visible_chars(tokens: &[&str]) -> usize {
-    tokens
-        .iter()
-        .flat_map(|t| t.chars())
-        .filter(|c| !c.is_whitespace())
-        .count()
+    tokens.iter().flat_map(|t| t.chars()).filter(|c| !c.is_whitespace()).count()
 }
