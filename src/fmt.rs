@@ -34,6 +34,12 @@ impl<'a> Printer<'a> {
         &self.text[node.byte_range()]
     }
 
+    fn indent(&mut self, depth: usize) {
+        for _ in 0..depth {
+            self.out.push_str(INDENT);
+        }
+    }
+
     /// Whether the source has a line break between two byte offsets.
     fn breaks(&self, from: usize, to: usize) -> usize {
         self.text[from..to].bytes().filter(|&b| b == b'\n').count()
@@ -63,9 +69,7 @@ impl<'a> Printer<'a> {
                 }
                 None => {}
             }
-            for _ in 0..depth {
-                self.out.push_str(INDENT);
-            }
+            self.indent(depth);
             self.statement(item, depth);
             prev_end = Some(item.end_byte());
         }
@@ -86,9 +90,7 @@ impl<'a> Printer<'a> {
                 let glued = matches!(self.src(tok), "@" | "..") || matches!(self.src(p), "@" | "..");
                 if p.kind() == "comment" {
                     self.out.push('\n');
-                    for _ in 0..=depth {
-                        self.out.push_str(INDENT);
-                    }
+                    self.indent(depth + 1);
                 } else if !glued {
                     self.out.push(' ');
                 }
@@ -121,9 +123,7 @@ impl<'a> Printer<'a> {
         match prev {
             Some(p) if p.kind() == "comment" => {
                 self.out.push('\n');
-                for _ in 0..depth {
-                    self.out.push_str(INDENT);
-                }
+                self.indent(depth);
             }
             Some(_) => self.out.push(' '),
             None => {}
@@ -135,9 +135,7 @@ impl<'a> Printer<'a> {
         self.out.push_str("{\n");
         self.items(body, depth + 1);
         self.out.push('\n');
-        for _ in 0..depth {
-            self.out.push_str(INDENT);
-        }
+        self.indent(depth);
         self.out.push('}');
     }
 }

@@ -33,7 +33,8 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
     }
-    let models: Vec<_> = docs.iter().map(|d| d.model.clone()).collect();
+    // The analysis borrows the models; the texts stay for rendering.
+    let (sources, models): (Vec<_>, Vec<_>) = docs.into_iter().map(|d| ((d.text, d.lines), d.model)).unzip();
     let diagnostics = crate::analysis::analyze(&models);
     let (mut errors, mut warnings) = (0, 0);
     let mut count = |severity| match severity {
@@ -46,10 +47,10 @@ pub fn run(args: Args) -> ExitCode {
         print!("{}", report::render(d, display, "", &crate::text::LineIndex::new(""), &style));
     }
     for fd in &diagnostics {
-        let doc = &docs[fd.file];
+        let (text, lines) = &sources[fd.file];
         count(fd.diagnostic.severity);
         let display = paths[fd.file].display().to_string();
-        print!("{}", report::render(&fd.diagnostic, &display, &doc.text, &doc.lines, &style));
+        print!("{}", report::render(&fd.diagnostic, &display, text, lines, &style));
     }
     if errors > 0 || (args.deny.is_some() && warnings > 0) {
         eprintln!("{errors} errors, {warnings} warnings");

@@ -303,13 +303,13 @@ impl Cx<'_> {
         for item in named(body) {
             match item.kind() {
                 "amendment_target" => {
-                    let act = self.field_src(item, "act");
                     if a.act.is_some() {
-                        once(&mut a.act, act, "target", item, self);
-                    } else {
-                        a.act = act;
-                        a.base_version = self.date(field(item, "version"));
+                        let message = Message::DuplicateStatement { statement: "target" };
+                        self.diagnostics.push(Diagnostic::new(message, item.byte_range()));
+                        continue;
                     }
+                    a.act = self.field_src(item, "act");
+                    a.base_version = self.date(field(item, "version"));
                 }
                 "status" => {
                     let v = field(item, "value").map(|v| match self.src(v) {
