@@ -138,6 +138,22 @@ pub enum Message {
     Unreadable {
         error: String,
     },
+    NumberingOrder {
+        unit: String,
+        previous: String,
+    },
+    OperationOnRepealed {
+        target: String,
+    },
+    Conflict {
+        target: String,
+        other: String,
+    },
+    ReferenceShift {
+        target: String,
+        renumber: bool,
+        cited_by: Vec<String>,
+    },
 }
 
 impl Message {
@@ -162,6 +178,10 @@ impl Message {
             Message::AmbiguousWords { .. } => "ambiguous-words",
             Message::Hygiene { code, .. } => code,
             Message::UnlinkedCitation { .. } => "unlinked-citation",
+            Message::NumberingOrder { .. } => "numbering-order",
+            Message::OperationOnRepealed { .. } => "operation-on-repealed",
+            Message::Conflict { .. } => "conflict",
+            Message::ReferenceShift { .. } => "reference-shift",
             Message::Unreadable { .. } => "unreadable-file",
         }
     }
@@ -174,7 +194,9 @@ impl Message {
             | Message::RepealedTarget { .. }
             | Message::MissingLanguage { .. }
             | Message::Hygiene { .. }
-            | Message::UnlinkedCitation { .. } => Severity::Warning,
+            | Message::UnlinkedCitation { .. }
+            | Message::NumberingOrder { .. }
+            | Message::ReferenceShift { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -297,6 +319,40 @@ impl Message {
             }
             (Message::UnlinkedCitation { words, target }, Ru) => {
                 format!("«{words}» ссылается на `{target}` без ссылки")
+            }
+            (Message::NumberingOrder { unit, previous }, En) => {
+                format!("`{unit}` comes after `{previous}`: numbers must go up")
+            }
+            (Message::NumberingOrder { unit, previous }, Kk) => {
+                format!("`{unit}` `{previous}` бірлігінен кейін тұр: нөмірлер өсуі тиіс")
+            }
+            (Message::NumberingOrder { unit, previous }, Ru) => {
+                format!("`{unit}` стоит после `{previous}`: номера должны возрастать")
+            }
+            (Message::OperationOnRepealed { target }, En) => format!("`{target}` is already repealed"),
+            (Message::OperationOnRepealed { target }, Kk) => format!("`{target}` бұрын алып тасталған"),
+            (Message::OperationOnRepealed { target }, Ru) => format!("`{target}` уже исключена"),
+            (Message::Conflict { target, other }, En) => {
+                format!("this operation on `{target}` conflicts with {other}")
+            }
+            (Message::Conflict { target, other }, Kk) => {
+                format!("`{target}` бойынша бұл амал мынамен қайшы келеді: {other}")
+            }
+            (Message::Conflict { target, other }, Ru) => {
+                format!("эта операция над `{target}` конфликтует с {other}")
+            }
+            (Message::ReferenceShift { target, renumber, cited_by }, lang) => {
+                let places = cited_by.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+                match (lang, renumber) {
+                    (En, false) => format!("`{target}` is repealed but still cited by {places}"),
+                    (En, true) => format!("`{target}` is renumbered but still cited by {places}"),
+                    (Kk, false) => format!("`{target}` алып тасталады, бірақ оған әлі де сілтейді: {places}"),
+                    (Kk, true) => {
+                        format!("`{target}` қайта нөмірленеді, бірақ оған әлі де сілтейді: {places}")
+                    }
+                    (Ru, false) => format!("`{target}` исключается, но на неё ещё ссылаются: {places}"),
+                    (Ru, true) => format!("`{target}` перенумеровывается, но на неё ещё ссылаются: {places}"),
+                }
             }
             (Message::Unreadable { error }, En) => format!("cannot read the file: {error}"),
             (Message::Unreadable { error }, Kk) => format!("файлды оқу мүмкін емес: {error}"),

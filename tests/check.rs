@@ -51,6 +51,7 @@ fn references_resolve_or_say_why() {
             "0:reference-to-repealed:article 209:`article 209` is repealed",
             "0:missing-language:kk official \"мәтін\":no text in `ru`, a language of the act",
             "0:duplicate-unit:206:`article 206` is defined more than once",
+            "0:numbering-order:206:`article 206` comes after `article 209`: numbers must go up",
         ]
     );
 }
@@ -77,7 +78,7 @@ amendment kz.cc.c {
 }
 "#;
     assert_eq!(
-        check(&[ACT, amendment])[4..],
+        check(&[ACT, amendment])[5..],
         [
             "1:ambiguous-words:\"он алты\":«он алты» occurs 2 times in the `kk` text: say which with `occurrence`",
             "1:words-not-found:\"он жеті\":«он жеті» is not in the `kk` text of `article 205 part 1`",
@@ -123,5 +124,80 @@ fn hygiene_and_unlinked_citations_carry_exact_fixes() {
             "mixed-script:тобынa:Some(\"тобынa => тобына\")",
             "unlinked-citation:статью 205:Some(\"статью 205 => [статью 205](article 205)\")",
         ]
+    );
+}
+
+const BASE: &str = r#"act kz.cc version 2024-01-01 {
+  article 15 {
+    part 1 {
+      kk official "он алты жасқа толған адам"
+    }
+    part 2 {
+      kk official "[205-бапта](article 205) көзделген"
+    }
+  }
+  article 205 {
+    kk official "мәтін"
+  }
+  article 206 {
+    kk official "басқа мәтін"
+  }
+  article 204 {}
+}
+act coe.ets185 {
+  article 2 {
+    compare implements kz.cc article 205
+  }
+}
+"#;
+
+#[test]
+fn conflicts_repeals_and_reference_shifts() {
+    let a = r#"amendment kz.cc.a {
+  target kz.cc version 2024-01-01
+  replace article 15 part 1 { kk "он алты" -> "он төрт" }
+  repeal article 206
+  replace article 206 { kk "мәтін" -> "сөз" }
+  repeal article 205
+}
+"#;
+    let b = r#"amendment kz.cc.b {
+  target kz.cc version 2024-01-01
+  delete article 15 part 1 { kk "алты жасқа" }
+  insert article 15 part 1 { kk "кемінде " before "он" }
+  renumber article 205 to 205-1 update-references
+  replace-all { kk "жоқ сөз" -> "сөз" }
+}
+"#;
+    assert_eq!(
+        check(&[BASE, a, b]),
+        [
+            "0:numbering-order:204:`article 204` comes after `article 206`: numbers must go up",
+            "1:operation-on-repealed:article 206:`article 206` is already repealed",
+            "1:reference-shift:article 205:`article 205` is repealed but still cited by `coe.ets185 article 2`, `kz.cc article 15 part 2`",
+            "2:conflict:delete article 15 part 1 { kk \"алты жасқа\" }:this operation on `article 15 part 1` conflicts with an operation of `kz.cc.a`",
+            "2:conflict:insert article 15 part 1 { kk \"кемінде \" before \"он\" }:this operation on `article 15 part 1` conflicts with an operation of `kz.cc.a`",
+            "2:conflict:renumber article 205 to 205-1 update-references:this operation on `article 205` conflicts with an operation of `kz.cc.a`",
+            "2:reference-shift:article 205:`article 205` is renumbered but still cited by `coe.ets185 article 2`",
+            "2:words-not-found:\"жоқ сөз\":«жоқ сөз» is not in the `kk` text of `kz.cc`",
+        ]
+    );
+}
+
+#[test]
+fn the_conflicting_fixture_pair_conflicts() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths =
+        zan::workspace::discover(&[root.join("corpus"), root.join("tests/fixtures/conflicting-pair.zan")]);
+    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let got = check(&texts);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(
+        got[0].ends_with(
+            ":this operation on `article 15 part 1` conflicts with an operation of `kz.cc.conflict-a`"
+        ),
+        "{}",
+        got[0]
     );
 }

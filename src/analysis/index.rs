@@ -150,6 +150,30 @@ impl<'m> Index<'m> {
         segs.join(" ")
     }
 
+    /// The siblings from `first` to `last`, both included (a range target).
+    pub fn range(&self, first: usize, last: usize) -> Vec<usize> {
+        let node = &self.nodes[first];
+        let siblings = self.children(node.parent, node.act);
+        let from = siblings.iter().position(|&s| s == first);
+        let to = siblings.iter().position(|&s| s == last);
+        match (from, to) {
+            (Some(f), Some(t)) if f <= t => siblings[f..=t].to_vec(),
+            _ => vec![first, last],
+        }
+    }
+
+    /// Whether `node` is `ancestor` or lies inside it.
+    pub fn within(&self, node: usize, ancestor: usize) -> bool {
+        let mut at = Some(node);
+        while let Some(n) = at {
+            if n == ancestor {
+                return true;
+            }
+            at = self.nodes[n].parent;
+        }
+        false
+    }
+
     pub fn location(&self, node: usize) -> Location {
         Location { file: self.nodes[node].file, span: self.nodes[node].unit.span.clone() }
     }

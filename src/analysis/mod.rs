@@ -1,44 +1,24 @@
 //! Workspace analysis: resolution of every reference, comparative link and
 //! amendment target, and the checks that need more than one file.
 
+mod amend;
 mod index;
+mod order;
 mod resolve;
 
 pub use index::{Index, Location};
 pub use resolve::{Resolved, Scope, resolve};
 
 use crate::diag::{Diagnostic, Edit, Message};
-use crate::model::{File, Occurrence, OperationKind, Place, RichText, Target, Text, UnitContent, UnitKind};
+use std::collections::HashMap;
+
+use crate::model::{File, RichText, Target, UnitContent};
 
 /// A diagnostic and the file (index into the workspace's files) it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileDiagnostic {
     pub file: usize,
     pub diagnostic: Diagnostic,
-}
-
-fn segments(t: &Target) -> Vec<(UnitKind, String)> {
-    t.path.iter().map(|s| (s.kind, s.number.text.clone())).collect()
-}
-
-/// The path of the unit an `add` or `renumber` brings into being.
-fn creates(kind: &OperationKind) -> Option<Vec<(UnitKind, String)>> {
-    match kind {
-        OperationKind::Add { kind, number: Some(number), place, target, .. } => {
-            let mut path = segments(target);
-            if *place != Place::To {
-                path.pop();
-            }
-            path.push((*kind, number.text.clone()));
-            Some(path)
-        }
-        OperationKind::Renumber { target, number, .. } => {
-            let mut path = segments(target);
-            path.last_mut()?.1 = number.text.clone();
-            Some(path)
-        }
-        _ => None,
-    }
 }
 
 /// Every diagnostic of the workspace: those of each file, then the
@@ -52,7 +32,7 @@ pub fn analyze(files: &[File]) -> Vec<FileDiagnostic> {
             f.diagnostics.iter().map(move |d| FileDiagnostic { file, diagnostic: d.clone() })
         })
         .collect();
-    let mut cx = Cx { index: &index, out: &mut out };
+    let mut cx = Cx { index: &index, out: &mut out, cited_by: HashMap::new() };
     cx.acts();
     cx.amendments(files);
     out.sort_by(|a, b| {
@@ -69,6 +49,15 @@ pub fn analyze(files: &[File]) -> Vec<FileDiagnostic> {
 struct Cx<'a, 'm> {
     index: &'a Index<'m>,
     out: &'a mut Vec<FileDiagnostic>,
+    /// Who cites each unit: the citing act and unit (`None`: the act itself).
+    cited_by: HashMap<usize, Vec<Citer>>,
+}
+
+/// A place that cites a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Citer {
+    act: usize,
+    node: Option<usize>,
 }
 
 impl Cx<'_, '_> {
@@ -76,18 +65,31 @@ impl Cx<'_, '_> {
         self.out.push(FileDiagnostic { file, diagnostic: Diagnostic::new(message, range) });
     }
 
-    /// Checks a target and reports what is wrong with it.
+    /// Checks a reference or comparative link written at `scope` and records
+    /// who it cites.
+    fn cite(&mut self, file: usize, target: &Target, scope: Scope) {
+        let Some(r) = self.target(file, target, Some(scope)) else { return };
+        if let Resolved::Unit(n) = r
+            && self.index.nodes[n].unit.content.repealed.is_some()
+        {
+            let path = self.index.path(n);
+            self.push(file, Message::RepealedTarget { target: path }, target.span.clone());
+        }
+        let citer = Citer { act: scope.act, node: scope.unit };
+        let cited = match r {
+            Resolved::Act(_) => Vec::new(),
+            Resolved::Unit(n) => vec![n],
+            Resolved::Range(a, b) => self.index.range(a, b),
+        };
+        for n in cited {
+            self.cited_by.entry(n).or_default().push(citer);
+        }
+    }
+
+    /// Resolves a target, reporting why when it cannot.
     fn target(&mut self, file: usize, target: &Target, scope: Option<Scope>) -> Option<Resolved> {
         match resolve(self.index, target, scope) {
-            Ok(r) => {
-                if let Resolved::Unit(n) = r
-                    && self.index.nodes[n].unit.content.repealed.is_some()
-                {
-                    let path = self.index.path(n);
-                    self.push(file, Message::RepealedTarget { target: path }, target.span.clone());
-                }
-                Some(r)
-            }
+            Ok(r) => Some(r),
             Err(message) => {
                 self.push(file, message, target.span.clone());
                 None
@@ -101,23 +103,24 @@ impl Cx<'_, '_> {
             let languages = &act.meta().languages;
             for &(file, block) in &act.parts {
                 for c in &block.comparisons {
-                    self.target(file, &c.target, Some(Scope { act: a, unit: None }));
+                    self.cite(file, &c.target, Scope { act: a, unit: None });
                 }
             }
             for (n, node) in index.nodes.iter().enumerate().filter(|(_, node)| node.act == a) {
-                let scope = Some(Scope { act: a, unit: Some(n) });
+                let scope = Scope { act: a, unit: Some(n) };
                 let content = &node.unit.content;
                 for text in content.titles.iter().chain(&content.texts) {
                     for r in &text.value.refs {
-                        self.target(node.file, &r.target, scope);
+                        self.cite(node.file, &r.target, scope);
                     }
                     self.lint(node.file, &text.value, &text.lang);
                 }
                 for c in &content.comparisons {
-                    self.target(node.file, &c.target, scope);
+                    self.cite(node.file, &c.target, scope);
                 }
                 self.languages(node.file, content, languages);
                 self.duplicates(n);
+                self.numbering(n);
             }
         }
     }
@@ -187,129 +190,6 @@ impl Cx<'_, '_> {
         });
         if first.is_some_and(|&f| f != n) {
             self.push(node.file, Message::DuplicateUnit { unit: index.path(n) }, number.span.clone());
-        }
-    }
-
-    fn amendments(&mut self, files: &[File]) {
-        let index = self.index;
-        for (file, f) in files.iter().enumerate() {
-            for a in &f.amendments {
-                let Some(act_id) = &a.act else { continue };
-                let versions = index.versions(act_id);
-                let base = versions
-                    .iter()
-                    .copied()
-                    .find(|&v| a.base_version.is_none_or(|b| index.acts[v].version == Some(b)));
-                let Some(base) = base else {
-                    let message = if versions.is_empty() {
-                        Message::UnknownAct { act: act_id.clone() }
-                    } else {
-                        let existing = versions
-                            .iter()
-                            .filter_map(|&v| index.acts[v].version)
-                            .map(|d| d.to_string())
-                            .collect();
-                        let version = a.base_version.map(|d| d.to_string()).unwrap_or_default();
-                        Message::UnknownVersion { act: act_id.clone(), version, existing }
-                    };
-                    self.push(file, message, a.id_span.clone());
-                    continue;
-                };
-                let scope = Scope { act: base, unit: None };
-                // Units that earlier operations add or renumber: later ones may target them.
-                let mut created: Vec<Vec<(UnitKind, String)>> = Vec::new();
-                for op in &a.operations {
-                    for c in &op.comparisons {
-                        self.target(file, &c.target, Some(scope));
-                    }
-                    let resolved = match op.target() {
-                        Some(t) if created.contains(&segments(t)) => None,
-                        Some(t) => self.target(file, t, Some(scope)),
-                        None => None,
-                    };
-                    created.extend(creates(&op.kind));
-                    let unit = match resolved {
-                        Some(Resolved::Unit(n)) => Some(n),
-                        _ => None,
-                    };
-                    self.words(file, &op.kind, unit, base);
-                }
-            }
-        }
-    }
-
-    /// Quoted words must be found in the target text, once unless an
-    /// occurrence is given.
-    fn words(&mut self, file: usize, kind: &OperationKind, unit: Option<usize>, act: usize) {
-        let index = self.index;
-        let unit_texts = |n: usize| &index.nodes[n].unit.content.texts;
-        let check = |this: &mut Self,
-                     lang: &str,
-                     words: &RichText,
-                     occurrence: Option<Occurrence>,
-                     texts: &[&Text],
-                     unit_name: String| {
-            let count: usize = texts
-                .iter()
-                .filter(|t| t.lang == lang)
-                .map(|t| t.value.plain.matches(words.plain.as_str()).count())
-                .sum();
-            let message = match occurrence {
-                _ if words.plain.is_empty() => return,
-                _ if count == 0 => Message::WordsNotFound {
-                    words: words.plain.clone(),
-                    lang: lang.to_string(),
-                    unit: unit_name,
-                },
-                Some(Occurrence::Nth(k)) if k as usize > count => Message::WordsNotFound {
-                    words: words.plain.clone(),
-                    lang: lang.to_string(),
-                    unit: unit_name,
-                },
-                None if count > 1 => {
-                    Message::AmbiguousWords { words: words.plain.clone(), lang: lang.to_string(), count }
-                }
-                _ => return,
-            };
-            this.push(file, message, words.span.clone());
-        };
-        match kind {
-            OperationKind::Replace { target: None, changes } => {
-                let texts: Vec<&Text> =
-                    index.nodes.iter().filter(|n| n.act == act).flat_map(|n| &n.unit.content.texts).collect();
-                for c in changes {
-                    check(self, &c.lang, &c.old, Some(Occurrence::All), &texts, index.acts[act].id.clone());
-                }
-            }
-            OperationKind::Replace { changes, .. } | OperationKind::Delete { changes, .. } => {
-                let Some(n) = unit else { return };
-                let texts: Vec<&Text> = unit_texts(n).iter().collect();
-                for c in changes {
-                    check(self, &c.lang, &c.old, c.occurrence, &texts, index.path(n));
-                }
-            }
-            OperationKind::Insert { insertions, .. } => {
-                let Some(n) = unit else { return };
-                let texts: Vec<&Text> = unit_texts(n).iter().collect();
-                for i in insertions {
-                    match &i.position {
-                        crate::model::InsertPosition::Before { anchor, occurrence }
-                        | crate::model::InsertPosition::After { anchor, occurrence } => {
-                            check(self, &i.lang, anchor, *occurrence, &texts, index.path(n))
-                        }
-                        _ if !texts.iter().any(|t| t.lang == i.lang) => {
-                            let message = Message::WordsNotFound {
-                                words: String::new(),
-                                lang: i.lang.clone(),
-                                unit: index.path(n),
-                            };
-                            self.push(file, message, i.span.clone());
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            _ => {}
         }
     }
 }

@@ -1,0 +1,337 @@
+//! Amendment checks: targets, quoted words, operations on repealed units,
+//! conflicts between operations, and references left dangling by a repeal or
+//! renumbering.
+//!
+//! Operations are checked against their base version. An operation may target
+//! a unit that an earlier operation of the same amendment adds or renumbers.
+
+use std::ops::Range;
+
+use super::{Citer, Cx, FileDiagnostic, Resolved, Scope};
+use crate::diag::{Diagnostic, Message};
+use crate::model::{
+    Amendment, File, InsertPosition, Occurrence, Operation, OperationKind, Place, RichText, Target, UnitKind,
+};
+
+type Path = Vec<(UnitKind, String)>;
+
+fn segments(t: &Target) -> Path {
+    t.path.iter().map(|s| (s.kind, s.number.text.clone())).collect()
+}
+
+/// The path of the unit an `add` or `renumber` brings into being.
+fn creates(kind: &OperationKind) -> Option<Path> {
+    match kind {
+        OperationKind::Add { kind, number: Some(number), place, target, .. } => {
+            let mut path = segments(target);
+            if *place != Place::To {
+                path.pop();
+            }
+            path.push((*kind, number.text.clone()));
+            Some(path)
+        }
+        OperationKind::Renumber { target, number, .. } => {
+            let mut path = segments(target);
+            path.last_mut()?.1 = number.text.clone();
+            Some(path)
+        }
+        _ => None,
+    }
+}
+
+/// What an operation touches in its base version.
+#[derive(Debug, Clone)]
+enum Touch {
+    /// The whole unit: rewrite, repeal, renumber.
+    Unit,
+    /// Byte ranges of one language's text of the unit.
+    Words { lang: String, ranges: Vec<Range<usize>> },
+}
+
+/// One operation's touch on one unit, for conflict detection.
+#[derive(Debug, Clone)]
+struct Mark {
+    amendment: usize,
+    op: usize,
+    file: usize,
+    span: Range<usize>,
+    node: usize,
+    touch: Touch,
+}
+
+/// The ranges of the chosen occurrences of `words` in `text`.
+fn occurrences(text: &str, words: &str, which: Option<Occurrence>) -> Result<Vec<Range<usize>>, usize> {
+    let all: Vec<Range<usize>> = text.match_indices(words).map(|(i, w)| i..i + w.len()).collect();
+    match which {
+        _ if all.is_empty() => Err(0),
+        None if all.len() > 1 => Err(all.len()),
+        None | Some(Occurrence::All) => Ok(all),
+        Some(Occurrence::Nth(k)) => all.get(k as usize - 1).cloned().map(|r| vec![r]).ok_or(0),
+    }
+}
+
+impl Cx<'_, '_> {
+    pub(super) fn amendments(&mut self, files: &[File]) {
+        let mut marks = Vec::new();
+        let mut ids = Vec::new();
+        for (file, f) in files.iter().enumerate() {
+            for a in &f.amendments {
+                ids.push(a.id.clone());
+                self.amendment(file, a, ids.len() - 1, &mut marks);
+            }
+        }
+        self.conflicts(&marks, &ids);
+    }
+
+    fn amendment(&mut self, file: usize, a: &Amendment, number: usize, marks: &mut Vec<Mark>) {
+        let index = self.index;
+        let Some(act_id) = &a.act else { return };
+        let versions = index.versions(act_id);
+        let base = versions
+            .iter()
+            .copied()
+            .find(|&v| a.base_version.is_none_or(|b| index.acts[v].version == Some(b)));
+        let Some(base) = base else {
+            let message = if versions.is_empty() {
+                Message::UnknownAct { act: act_id.clone() }
+            } else {
+                let existing =
+                    versions.iter().filter_map(|&v| index.acts[v].version).map(|d| d.to_string()).collect();
+                let version = a.base_version.map(|d| d.to_string()).unwrap_or_default();
+                Message::UnknownVersion { act: act_id.clone(), version, existing }
+            };
+            self.push(file, message, a.id_span.clone());
+            return;
+        };
+        let scope = Scope { act: base, unit: None };
+        let mut created: Vec<Path> = Vec::new();
+        let mut repealed: Vec<usize> = Vec::new();
+        for (op_no, op) in a.operations.iter().enumerate() {
+            for c in &op.comparisons {
+                self.target(file, &c.target, Some(scope));
+            }
+            let node = match op.target() {
+                Some(t) if created.contains(&segments(t)) => None,
+                Some(t) => match self.target(file, t, Some(scope)) {
+                    Some(Resolved::Unit(n)) => Some(n),
+                    _ => None,
+                },
+                None => None,
+            };
+            created.extend(creates(&op.kind));
+            let mark =
+                |node, touch| Mark { amendment: number, op: op_no, file, span: op.span.clone(), node, touch };
+            if let OperationKind::Replace { target: None, changes } = &op.kind {
+                for c in changes {
+                    marks.extend(
+                        self.everywhere(file, base, &c.lang, &c.old)
+                            .into_iter()
+                            .map(|(n, r)| mark(n, Touch::Words { lang: c.lang.clone(), ranges: r })),
+                    );
+                }
+                continue;
+            }
+            let Some(n) = node else { continue };
+            let target_span = op.target().map_or(op.span.clone(), |t| t.span.clone());
+            let already = index.nodes[n].unit.content.repealed.is_some()
+                || repealed.iter().any(|&r| index.within(n, r));
+            if already && !matches!(op.kind, OperationKind::Add { .. }) {
+                self.push(file, Message::OperationOnRepealed { target: index.path(n) }, target_span);
+                continue;
+            }
+            match &op.kind {
+                OperationKind::Repeal { .. } => {
+                    repealed.push(n);
+                    self.shift(file, op, n, false, false);
+                    marks.push(mark(n, Touch::Unit));
+                }
+                OperationKind::Renumber { update_references, .. } => {
+                    self.shift(file, op, n, true, *update_references);
+                    marks.push(mark(n, Touch::Unit));
+                }
+                OperationKind::Rewrite { .. } => marks.push(mark(n, Touch::Unit)),
+                OperationKind::Add { .. } => {}
+                _ => {
+                    for (lang, ranges) in self.words(file, &op.kind, n) {
+                        marks.push(mark(n, Touch::Words { lang, ranges }));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks the quoted words of a word operation on unit `n`; returns the
+    /// ranges each language's text is touched at.
+    fn words(&mut self, file: usize, kind: &OperationKind, n: usize) -> Vec<(String, Vec<Range<usize>>)> {
+        let mut out = Vec::new();
+        match kind {
+            OperationKind::Replace { changes, .. } | OperationKind::Delete { changes, .. } => {
+                for c in changes {
+                    out.extend(self.find(file, n, &c.lang, &c.old, c.occurrence));
+                }
+            }
+            OperationKind::Insert { insertions, .. } => {
+                for i in insertions {
+                    match &i.position {
+                        InsertPosition::Before { anchor, occurrence }
+                        | InsertPosition::After { anchor, occurrence } => {
+                            out.extend(self.find(file, n, &i.lang, anchor, *occurrence));
+                        }
+                        edge => {
+                            let texts = &self.index.nodes[n].unit.content.texts;
+                            let Some(text) = texts.iter().find(|t| t.lang == i.lang) else {
+                                let unit = self.index.path(n);
+                                let message = Message::WordsNotFound {
+                                    words: String::new(),
+                                    lang: i.lang.clone(),
+                                    unit,
+                                };
+                                self.push(file, message, i.span.clone());
+                                continue;
+                            };
+                            let at = if matches!(edge, InsertPosition::Start) {
+                                0
+                            } else {
+                                text.value.plain.len()
+                            };
+                            out.push((i.lang.clone(), std::iter::once(at..at).collect()));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    /// The chosen occurrences of `words` in the `lang` text of unit `n`, or a
+    /// diagnostic on the quoted words.
+    fn find(
+        &mut self,
+        file: usize,
+        n: usize,
+        lang: &str,
+        words: &RichText,
+        which: Option<Occurrence>,
+    ) -> Option<(String, Vec<Range<usize>>)> {
+        let texts = &self.index.nodes[n].unit.content.texts;
+        let text = texts.iter().find(|t| t.lang == lang).map_or("", |t| t.value.plain.as_str());
+        match occurrences(text, &words.plain, which) {
+            Ok(ranges) => Some((lang.to_string(), ranges)),
+            Err(count) => {
+                let (quoted, lang) = (words.plain.clone(), lang.to_string());
+                let message = if count > 1 {
+                    Message::AmbiguousWords { words: quoted, lang, count }
+                } else {
+                    Message::WordsNotFound { words: quoted, lang, unit: self.index.path(n) }
+                };
+                self.push(file, message, words.span.clone());
+                None
+            }
+        }
+    }
+
+    /// Every occurrence of `words` in the `lang` texts of an act (`replace-all`).
+    fn everywhere(
+        &mut self,
+        file: usize,
+        act: usize,
+        lang: &str,
+        words: &RichText,
+    ) -> Vec<(usize, Vec<Range<usize>>)> {
+        let index = self.index;
+        let found: Vec<(usize, Vec<Range<usize>>)> = index
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| node.act == act)
+            .filter_map(|(n, node)| {
+                let text = node.unit.content.texts.iter().find(|t| t.lang == lang)?;
+                occurrences(&text.value.plain, &words.plain, Some(Occurrence::All)).ok().map(|r| (n, r))
+            })
+            .collect();
+        if found.is_empty() && !words.plain.is_empty() {
+            let message = Message::WordsNotFound {
+                words: words.plain.clone(),
+                lang: lang.to_string(),
+                unit: index.acts[act].id.clone(),
+            };
+            self.push(file, message, words.span.clone());
+        }
+        found
+    }
+
+    /// A repealed or renumbered unit that is still cited: every citing place.
+    /// With `update-references`, citations inside the act are updated and only
+    /// those from other acts remain.
+    fn shift(&mut self, file: usize, op: &Operation, n: usize, renumber: bool, updated: bool) {
+        let index = self.index;
+        let act = index.nodes[n].act;
+        let mut places: Vec<String> = Vec::new();
+        for (&cited, citers) in &self.cited_by {
+            if !index.within(cited, n) {
+                continue;
+            }
+            for c in citers {
+                let inside = c.node.is_some_and(|x| index.within(x, n));
+                if inside || (updated && c.act == act) {
+                    continue;
+                }
+                places.push(describe(self, *c));
+            }
+        }
+        if places.is_empty() {
+            return;
+        }
+        places.sort();
+        places.dedup();
+        let span = op.target().map_or(op.span.clone(), |t| t.span.clone());
+        let message = Message::ReferenceShift { target: index.path(n), renumber, cited_by: places };
+        self.push(file, message, span);
+    }
+
+    /// Two operations touching the same unit (one of them as a whole) or the
+    /// same words of the same text. The later one is reported.
+    fn conflicts(&mut self, marks: &[Mark], ids: &[String]) {
+        let index = self.index;
+        for (j, later) in marks.iter().enumerate() {
+            let clash = marks[..j].iter().find(|earlier| {
+                if (earlier.amendment, earlier.op) == (later.amendment, later.op) {
+                    return false;
+                }
+                match (&earlier.touch, &later.touch) {
+                    (Touch::Words { lang: a, ranges: ra }, Touch::Words { lang: b, ranges: rb }) => {
+                        earlier.node == later.node
+                            && a == b
+                            && ra.iter().any(|x| rb.iter().any(|y| overlap(x, y)))
+                    }
+                    _ => index.within(later.node, earlier.node) || index.within(earlier.node, later.node),
+                }
+            });
+            let Some(earlier) = clash else { continue };
+            let other = if earlier.amendment == later.amendment {
+                format!("operation {} of this amendment", earlier.op + 1)
+            } else {
+                format!("an operation of `{}`", ids[earlier.amendment])
+            };
+            let message = Message::Conflict { target: index.path(later.node), other };
+            self.out.push(FileDiagnostic {
+                file: later.file,
+                diagnostic: Diagnostic::new(message, later.span.clone()),
+            });
+        }
+    }
+}
+
+/// Ranges overlap, or are the same insertion point.
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    (a.start < b.end && b.start < a.end) || (a.is_empty() && a == b)
+}
+
+fn describe(cx: &Cx, c: Citer) -> String {
+    let id = &cx.index.acts[c.act].id;
+    match c.node {
+        Some(n) => format!("{id} {}", cx.index.path(n)),
+        None => id.clone(),
+    }
+}
