@@ -201,3 +201,24 @@ fn the_conflicting_fixture_pair_conflicts() {
         got[0]
     );
 }
+
+#[test]
+fn new_wording_is_checked_against_the_base_and_what_the_amendment_creates() {
+    let a = r#"amendment kz.cc.a {
+  target kz.cc version 2024-01-01
+  add article 205-1 after article 205 {
+    kk official "[205-бап](article 205) және [207-бап](article 207)"
+  }
+  rewrite article 206 {
+    kk official "[205-1-бап](article 205-1) және  екі бос орын"
+  }
+}
+"#;
+    assert_eq!(
+        check(&[BASE, a])[1..],
+        [
+            "1:unresolved-reference:article 207:`article 207` does not exist in `kz.cc`; did you mean `article 205`, `article 206`, `article 204`?",
+            "1:double-space:  :several whitespace characters in a row; write one space",
+        ]
+    );
+}

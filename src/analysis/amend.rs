@@ -10,7 +10,8 @@ use std::ops::Range;
 use super::{Citer, Cx, FileDiagnostic, Resolved, Scope};
 use crate::diag::{Diagnostic, Message};
 use crate::model::{
-    Amendment, File, InsertPosition, Occurrence, Operation, OperationKind, Place, RichText, Target, UnitKind,
+    Amendment, File, InsertPosition, Occurrence, Operation, OperationKind, Place, RichText, Target,
+    UnitContent, UnitKind,
 };
 
 type Path = Vec<(UnitKind, String)>;
@@ -119,6 +120,14 @@ impl Cx<'_, '_> {
                 None => None,
             };
             created.extend(creates(&op.kind));
+            if let OperationKind::Rewrite { content, .. } | OperationKind::Add { content, .. } = &op.kind {
+                // New wording: its references see the base and what this amendment creates.
+                let unit = match &op.kind {
+                    OperationKind::Add { place: Place::To, .. } => node,
+                    _ => node.and_then(|n| index.nodes[n].parent),
+                };
+                self.new_content(file, content, Scope { act: base, unit }, &created);
+            }
             let mark =
                 |node, touch| Mark { amendment: number, op: op_no, file, span: op.span.clone(), node, touch };
             if let OperationKind::Replace { target: None, changes } = &op.kind {
@@ -157,6 +166,26 @@ impl Cx<'_, '_> {
                     }
                 }
             }
+        }
+    }
+
+    /// References, comparative links and text hygiene of the units a
+    /// `rewrite` or `add` writes.
+    fn new_content(&mut self, file: usize, content: &UnitContent, scope: Scope, created: &[Path]) {
+        let mut stack = vec![content];
+        while let Some(c) = stack.pop() {
+            for text in c.titles.iter().chain(&c.texts) {
+                for r in &text.value.refs {
+                    if r.target.act.is_some() || !created.contains(&segments(&r.target)) {
+                        self.target(file, &r.target, Some(scope));
+                    }
+                }
+                self.lint(file, &text.value, &text.lang);
+            }
+            for cmp in &c.comparisons {
+                self.target(file, &cmp.target, Some(scope));
+            }
+            stack.extend(c.children.iter().map(|u| &u.content));
         }
     }
 

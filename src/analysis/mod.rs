@@ -128,10 +128,13 @@ impl Cx<'_, '_> {
     /// Text hygiene and unlinked citations of one string, with fixes where the
     /// finding's words are written verbatim in the source.
     fn lint(&mut self, file: usize, text: &RichText, lang: &str) {
+        // Display words of references are written verbatim too; an escape is not.
         let source_range = |r: &std::ops::Range<usize>| {
             let (start, end) = (text.source_offset(r.start), text.source_offset(r.end));
-            let in_ref = text.refs.iter().any(|x| x.plain.start < r.end && r.start < x.plain.end);
-            (end - start == r.len() && !in_ref).then_some(start..end)
+            (end - start == r.len()).then_some(start..end)
+        };
+        let in_ref = |r: &std::ops::Range<usize>| {
+            text.refs.iter().any(|x| x.plain.start < r.end && r.start < x.plain.end)
         };
         for f in crate::lint::hygiene::check(&text.plain) {
             if f.code == crate::lint::hygiene::SPACE_BEFORE_PUNCTUATION && !matches!(lang, "kk" | "ru" | "en")
@@ -148,6 +151,9 @@ impl Cx<'_, '_> {
         }
         for c in crate::lint::citations::find(&text.plain) {
             if c.lang.code() != lang {
+                continue;
+            }
+            if in_ref(&c.range) {
                 continue;
             }
             let Some(range) = source_range(&c.range) else { continue };
