@@ -13,7 +13,7 @@
 
 const UNIT_KINDS = [
   'book', 'division', 'section', 'subsection', 'chapter', 'subchapter',
-  'article', 'part', 'point', 'subpoint', 'indent', 'note',
+  'article', 'paragraph', 'part', 'point', 'subpoint', 'indent', 'note',
 ];
 
 const RELATIONS = ['corresponds', 'stricter', 'lenient', 'broader', 'narrower', 'implements'];
@@ -108,8 +108,8 @@ module.exports = grammar({
     unit_kind: _ => choice(...UNIT_KINDS),
 
     _number: $ => choice($.number, $.quoted_number),
-    // 15, 213-1, 9-1, 202a, 226-18, IV, 263а (Cyrillic suffix allowed).
-    number: _ => /[0-9\p{L}]+([-:][0-9\p{L}]+)*/,
+    // 15, 213-1, 9-1, 202a, 226-18, 274.1, IV, 263а (Cyrillic suffix allowed).
+    number: _ => /[0-9\p{L}]+([-:.][0-9\p{L}]+)*/,
     // Numbers with spaces, written as in the source: "9 c".
     quoted_number: _ => seq('"', token.immediate(/[^"\n]+/), token.immediate('"')),
 
@@ -137,7 +137,9 @@ module.exports = grammar({
       optional(seq('@', field('version', $.date))),
     ),
 
-    segment: $ => seq(field('kind', $.unit_kind), field('number', $._number)),
+    // A segment without a number names the only unnumbered unit of its kind
+    // (`note`); `indent 2` counts unnumbered indents.
+    segment: $ => prec.right(seq(field('kind', $.unit_kind), optional(field('number', $._number)))),
 
     range_end: $ => seq('..', field('number', $._number)),
 
@@ -223,6 +225,7 @@ module.exports = grammar({
 
     // `ru "шестнадцати" -> "четырнадцати" occurrence 2`
     word_change: $ => seq(
+      optional(field('title', 'title')),
       field('lang', $.lang),
       field('old', $.string),
       '->',
@@ -239,6 +242,7 @@ module.exports = grammar({
     _delete_body: $ => seq('{', repeat(choice($.word_deletion, $._operation_note)), '}'),
 
     word_deletion: $ => seq(
+      optional(field('title', 'title')),
       field('lang', $.lang),
       field('old', $.string),
       optional($.occurrence),
@@ -254,6 +258,7 @@ module.exports = grammar({
 
     // `kk "жаңа сөздер" after "зардаптар" occurrence 1`, `ru "…" at end`
     word_insertion: $ => seq(
+      optional(field('title', 'title')),
       field('lang', $.lang),
       field('new', $.string),
       field('position', $.position),

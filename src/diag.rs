@@ -120,11 +120,14 @@ pub enum Message {
         words: String,
         lang: String,
         unit: String,
+        /// In the unit's title rather than its text.
+        title: bool,
     },
     AmbiguousWords {
         words: String,
         lang: String,
         count: usize,
+        title: bool,
     },
     /// A text-hygiene finding of `lint::hygiene` (its message is in English).
     Hygiene {
@@ -292,23 +295,29 @@ impl Message {
             (Message::MissingLanguage { lang }, En) => format!("no text in `{lang}`, a language of the act"),
             (Message::MissingLanguage { lang }, Kk) => format!("актінің `{lang}` тіліндегі мәтіні жоқ"),
             (Message::MissingLanguage { lang }, Ru) => format!("нет текста на `{lang}`, языке акта"),
-            (Message::WordsNotFound { words, lang, unit }, En) => {
-                format!("«{words}» is not in the `{lang}` text of `{unit}`")
+            (Message::WordsNotFound { words, lang, unit, title }, En) => {
+                let what = if *title { "title" } else { "text" };
+                format!("«{words}» is not in the `{lang}` {what} of `{unit}`")
             }
-            (Message::WordsNotFound { words, lang, unit }, Kk) => {
-                format!("«{words}» `{unit}` бірлігінің `{lang}` мәтінінде жоқ")
+            (Message::WordsNotFound { words, lang, unit, title }, Kk) => {
+                let what = if *title { "тақырыбында" } else { "мәтінінде" };
+                format!("«{words}» `{unit}` бірлігінің `{lang}` {what} жоқ")
             }
-            (Message::WordsNotFound { words, lang, unit }, Ru) => {
-                format!("«{words}» нет в тексте `{lang}` единицы `{unit}`")
+            (Message::WordsNotFound { words, lang, unit, title }, Ru) => {
+                let what = if *title { "заголовке" } else { "тексте" };
+                format!("«{words}» нет в {what} `{lang}` единицы `{unit}`")
             }
-            (Message::AmbiguousWords { words, lang, count }, En) => {
-                format!("«{words}» occurs {count} times in the `{lang}` text: say which with `occurrence`")
+            (Message::AmbiguousWords { words, lang, count, title }, En) => {
+                let what = if *title { "title" } else { "text" };
+                format!("«{words}» occurs {count} times in the `{lang}` {what}: say which with `occurrence`")
             }
-            (Message::AmbiguousWords { words, lang, count }, Kk) => {
-                format!("«{words}» `{lang}` мәтінінде {count} рет кездеседі: `occurrence` арқылы көрсетіңіз")
+            (Message::AmbiguousWords { words, lang, count, title }, Kk) => {
+                let what = if *title { "тақырыбында" } else { "мәтінінде" };
+                format!("«{words}» `{lang}` {what} {count} рет кездеседі: `occurrence` арқылы көрсетіңіз")
             }
-            (Message::AmbiguousWords { words, lang, count }, Ru) => {
-                format!("«{words}» встречается в тексте `{lang}` {count} раз: укажите `occurrence`")
+            (Message::AmbiguousWords { words, lang, count, title }, Ru) => {
+                let what = if *title { "заголовке" } else { "тексте" };
+                format!("«{words}» встречается в {what} `{lang}` {count} раз: укажите `occurrence`")
             }
             (Message::Hygiene { message, .. }, _) => message.clone(),
             (Message::UnlinkedCitation { words, target }, En) => {

@@ -222,3 +222,43 @@ fn new_wording_is_checked_against_the_base_and_what_the_amendment_creates() {
         ]
     );
 }
+
+#[test]
+fn titles_notes_and_indents_as_targets() {
+    let act = r#"act kz.cc version 2024-01-01 {
+  article 5 {
+    indent {
+      kk official "бірінші абзац"
+    }
+    indent {
+      kk official "екінші абзац"
+    }
+  }
+  article 210 {
+    title kk official "Зиянды бағдарламалар"
+    kk official "мәтін"
+    note {
+      kk official "ескерту мәтіні"
+    }
+  }
+}
+"#;
+    let a = r#"amendment kz.cc.a {
+  target kz.cc version 2024-01-01
+  replace article 210 {
+    title kk "Зиянды" -> "Зиян келтіретін"
+    title kk "мәтін" -> "x"
+  }
+  replace article 210 note { kk "ескерту" -> "түсіндірме" }
+  replace article 5 indent 2 { kk "екінші" -> "соңғы" }
+  replace article 5 indent 3 { kk "x" -> "y" }
+}
+"#;
+    assert_eq!(
+        check(&[act, a]),
+        [
+            "1:words-not-found:\"мәтін\":«мәтін» is not in the `kk` title of `article 210`",
+            "1:unresolved-reference:article 5 indent 3:`article 5 indent 3` does not exist in `kz.cc`; did you mean `article 5 indent 1`, `article 5 indent 2`?",
+        ]
+    );
+}

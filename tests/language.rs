@@ -23,7 +23,7 @@ act kz.cc version 2024-01-01 {
     article 205 {
       part 1 {
         kk summary "Мәтін [осы баптың 2-бөлігі](part 2) және \"тырнақша\" \[1\]." cite "S1:L1247"
-        en summary "See [Articles 205 to 213](article 205..213) and [§ 202a](de.stgb@2020-01-01 article 202a)." cite "S1"
+        en summary "See [Articles 205 to 213](article 205..213) and [§ 202a](de.stgb@2020-01-01 paragraph 202a)." cite "S1"
       }
       part 2 {
         point 9-1 {
@@ -101,7 +101,7 @@ fn nums(units: &[Unit]) -> Vec<String> {
 
 fn path(t: &Target) -> String {
     let mut s: Vec<String> =
-        t.path.iter().map(|s| format!("{} {}", s.kind.keyword(), s.number.text)).collect();
+        t.path.iter().map(|s| format!("{} {}", s.kind.keyword(), s.number_text())).collect();
     if let Some(end) = &t.range_end {
         s.push(format!("..{}", end.text));
     }
@@ -354,4 +354,44 @@ fn messages_in_kazakh_and_russian() {
     let m = &d.model.diagnostics[0].message;
     assert_eq!(m.render(zan::diag::UiLang::Kk), "`2014-13-01` жарамды күн емес");
     assert_eq!(m.render(zan::diag::UiLang::Ru), "`2014-13-01` не является допустимой датой");
+}
+
+#[test]
+fn paragraph_sign_units_dotted_numbers_titles_and_unnumbered_targets() {
+    let d = doc(r#"act de.stgb {
+  paragraph 202a {}
+}
+act ru.uk {
+  article 274.1 {}
+}
+amendment a.b.c {
+  replace article 205 note {
+    title kk "ақпаратқа" -> "деректерге"
+    ru "слово" -> "слова"
+  }
+  insert article 5 indent 2 {
+    title en "New " at start
+  }
+}
+"#);
+    assert!(d.model.diagnostics.is_empty(), "{:?}", d.model.diagnostics);
+    let stgb = &d.model.acts[0].units[0];
+    assert_eq!((stgb.kind, stgb.number.as_ref().unwrap().text.as_str()), (UnitKind::Paragraph, "202a"));
+    assert_eq!(d.model.acts[1].units[0].number.as_ref().unwrap().text, "274.1");
+    let ops = &d.model.amendments[0].operations;
+    match &ops[0].kind {
+        OperationKind::Replace { target: Some(t), changes } => {
+            assert_eq!(path(t), "article 205 note ");
+            assert_eq!(t.path[1].number, None);
+            assert_eq!((changes[0].title, changes[1].title), (true, false));
+        }
+        other => panic!("{other:?}"),
+    }
+    match &ops[1].kind {
+        OperationKind::Insert { target, insertions } => {
+            assert_eq!(path(target), "article 5 indent 2");
+            assert!(insertions[0].title);
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -32,7 +32,7 @@
 
 (defconst zan--unit-kinds
   '("book" "division" "section" "subsection" "chapter" "subchapter"
-    "article" "part" "point" "subpoint" "indent" "note"))
+    "article" "paragraph" "part" "point" "subpoint" "indent" "note"))
 
 (defconst zan--keywords
   '("act" "version" "jurisdiction" "kind" "number" "adopted" "in-force"

@@ -6,17 +6,25 @@
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #endif
 
+#ifdef _MSC_VER
+#pragma optimize("", off)
+#elif defined(__clang__)
+#pragma clang optimize off
+#elif defined(__GNUC__)
+#pragma GCC optimize ("O0", "jump-tables")
+#endif
+
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 240
+#define STATE_COUNT 356
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 150
+#define SYMBOL_COUNT 151
 #define ALIAS_COUNT 1
-#define TOKEN_COUNT 77
+#define TOKEN_COUNT 78
 #define EXTERNAL_TOKEN_COUNT 0
-#define FIELD_COUNT 26
+#define FIELD_COUNT 27
 #define MAX_ALIAS_SEQUENCE_LENGTH 6
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 43
+#define PRODUCTION_ID_COUNT 47
 #define SUPERTYPE_COUNT 1
 
 enum ts_symbol_identifiers {
@@ -45,131 +53,132 @@ enum ts_symbol_identifiers {
   anon_sym_chapter = 23,
   anon_sym_subchapter = 24,
   anon_sym_article = 25,
-  anon_sym_part = 26,
-  anon_sym_point = 27,
-  anon_sym_subpoint = 28,
-  anon_sym_indent = 29,
-  anon_sym_note = 30,
-  sym_number = 31,
-  anon_sym_DQUOTE = 32,
-  aux_sym_quoted_number_token1 = 33,
-  anon_sym_DQUOTE2 = 34,
-  anon_sym_compare = 35,
-  anon_sym_corresponds = 36,
-  anon_sym_stricter = 37,
-  anon_sym_lenient = 38,
-  anon_sym_broader = 39,
-  anon_sym_narrower = 40,
-  anon_sym_implements = 41,
-  anon_sym_AT = 42,
-  anon_sym_DOT_DOT = 43,
-  sym_string_content = 44,
-  sym_escape_sequence = 45,
-  anon_sym_LBRACK = 46,
-  anon_sym_RBRACK_LPAREN = 47,
-  anon_sym_RPAREN = 48,
-  anon_sym_amendment = 49,
-  anon_sym_target = 50,
-  anon_sym_status = 51,
-  anon_sym_draft = 52,
-  anon_sym_proposed = 53,
-  anon_sym_author = 54,
-  anon_sym_justification = 55,
-  anon_sym_replace = 56,
-  anon_sym_replace_DASHall = 57,
-  anon_sym_DASH_GT = 58,
-  anon_sym_delete = 59,
-  anon_sym_insert = 60,
-  anon_sym_before = 61,
-  anon_sym_after = 62,
-  anon_sym_at = 63,
-  anon_sym_start = 64,
-  anon_sym_end = 65,
-  anon_sym_occurrence = 66,
-  anon_sym_all = 67,
-  anon_sym_rewrite = 68,
-  anon_sym_add = 69,
-  anon_sym_to = 70,
-  anon_sym_repeal = 71,
-  anon_sym_renumber = 72,
-  sym_update_references = 73,
-  sym_act_id = 74,
-  sym_date = 75,
-  sym_integer = 76,
-  sym_source_file = 77,
-  sym_act = 78,
-  sym_act_body = 79,
-  sym__act_item = 80,
-  sym_jurisdiction = 81,
-  sym_act_kind = 82,
-  sym_official_number = 83,
-  sym_adopted = 84,
-  sym_in_force = 85,
-  sym_languages = 86,
-  sym_source = 87,
-  sym_title = 88,
-  sym_text = 89,
-  sym__localized = 90,
-  sym_fidelity = 91,
-  sym_unit = 92,
-  sym_unit_body = 93,
-  sym__unit_item = 94,
-  sym_repealed = 95,
-  sym_unit_kind = 96,
-  sym__number = 97,
-  sym_quoted_number = 98,
-  sym_comparison = 99,
-  sym_relation = 100,
-  sym_target = 101,
-  sym__act_ref = 102,
-  sym_segment = 103,
-  sym_range_end = 104,
-  sym_string = 105,
-  sym_reference = 106,
-  sym_reference_text = 107,
-  sym_amendment = 108,
-  sym_amendment_body = 109,
-  sym__amendment_item = 110,
-  sym_amendment_target = 111,
-  sym_status = 112,
-  sym_status_value = 113,
-  sym_author = 114,
-  sym_justification = 115,
-  sym__operation = 116,
-  sym__operation_note = 117,
-  sym_replace_words = 118,
-  sym_replace_everywhere = 119,
-  sym__replace_body = 120,
-  sym_word_change = 121,
-  sym_delete_words = 122,
-  sym__delete_body = 123,
-  sym_word_deletion = 124,
-  sym_insert_words = 125,
-  sym__insert_body = 126,
-  sym_word_insertion = 127,
-  sym_position = 128,
-  sym_occurrence = 129,
-  sym_rewrite_unit = 130,
-  sym_add_unit = 131,
-  sym_unit_body_with_notes = 132,
-  sym_repeal_unit = 133,
-  sym_renumber_unit = 134,
-  sym__notes_body = 135,
-  sym_lang = 136,
-  aux_sym_source_file_repeat1 = 137,
-  aux_sym_act_body_repeat1 = 138,
-  aux_sym_languages_repeat1 = 139,
-  aux_sym_unit_body_repeat1 = 140,
-  aux_sym_target_repeat1 = 141,
-  aux_sym_string_repeat1 = 142,
-  aux_sym_reference_text_repeat1 = 143,
-  aux_sym_amendment_body_repeat1 = 144,
-  aux_sym__replace_body_repeat1 = 145,
-  aux_sym__delete_body_repeat1 = 146,
-  aux_sym__insert_body_repeat1 = 147,
-  aux_sym_unit_body_with_notes_repeat1 = 148,
-  aux_sym__notes_body_repeat1 = 149,
-  anon_alias_sym_lang_code = 150,
+  anon_sym_paragraph = 26,
+  anon_sym_part = 27,
+  anon_sym_point = 28,
+  anon_sym_subpoint = 29,
+  anon_sym_indent = 30,
+  anon_sym_note = 31,
+  sym_number = 32,
+  anon_sym_DQUOTE = 33,
+  aux_sym_quoted_number_token1 = 34,
+  anon_sym_DQUOTE2 = 35,
+  anon_sym_compare = 36,
+  anon_sym_corresponds = 37,
+  anon_sym_stricter = 38,
+  anon_sym_lenient = 39,
+  anon_sym_broader = 40,
+  anon_sym_narrower = 41,
+  anon_sym_implements = 42,
+  anon_sym_AT = 43,
+  anon_sym_DOT_DOT = 44,
+  sym_string_content = 45,
+  sym_escape_sequence = 46,
+  anon_sym_LBRACK = 47,
+  anon_sym_RBRACK_LPAREN = 48,
+  anon_sym_RPAREN = 49,
+  anon_sym_amendment = 50,
+  anon_sym_target = 51,
+  anon_sym_status = 52,
+  anon_sym_draft = 53,
+  anon_sym_proposed = 54,
+  anon_sym_author = 55,
+  anon_sym_justification = 56,
+  anon_sym_replace = 57,
+  anon_sym_replace_DASHall = 58,
+  anon_sym_DASH_GT = 59,
+  anon_sym_delete = 60,
+  anon_sym_insert = 61,
+  anon_sym_before = 62,
+  anon_sym_after = 63,
+  anon_sym_at = 64,
+  anon_sym_start = 65,
+  anon_sym_end = 66,
+  anon_sym_occurrence = 67,
+  anon_sym_all = 68,
+  anon_sym_rewrite = 69,
+  anon_sym_add = 70,
+  anon_sym_to = 71,
+  anon_sym_repeal = 72,
+  anon_sym_renumber = 73,
+  sym_update_references = 74,
+  sym_act_id = 75,
+  sym_date = 76,
+  sym_integer = 77,
+  sym_source_file = 78,
+  sym_act = 79,
+  sym_act_body = 80,
+  sym__act_item = 81,
+  sym_jurisdiction = 82,
+  sym_act_kind = 83,
+  sym_official_number = 84,
+  sym_adopted = 85,
+  sym_in_force = 86,
+  sym_languages = 87,
+  sym_source = 88,
+  sym_title = 89,
+  sym_text = 90,
+  sym__localized = 91,
+  sym_fidelity = 92,
+  sym_unit = 93,
+  sym_unit_body = 94,
+  sym__unit_item = 95,
+  sym_repealed = 96,
+  sym_unit_kind = 97,
+  sym__number = 98,
+  sym_quoted_number = 99,
+  sym_comparison = 100,
+  sym_relation = 101,
+  sym_target = 102,
+  sym__act_ref = 103,
+  sym_segment = 104,
+  sym_range_end = 105,
+  sym_string = 106,
+  sym_reference = 107,
+  sym_reference_text = 108,
+  sym_amendment = 109,
+  sym_amendment_body = 110,
+  sym__amendment_item = 111,
+  sym_amendment_target = 112,
+  sym_status = 113,
+  sym_status_value = 114,
+  sym_author = 115,
+  sym_justification = 116,
+  sym__operation = 117,
+  sym__operation_note = 118,
+  sym_replace_words = 119,
+  sym_replace_everywhere = 120,
+  sym__replace_body = 121,
+  sym_word_change = 122,
+  sym_delete_words = 123,
+  sym__delete_body = 124,
+  sym_word_deletion = 125,
+  sym_insert_words = 126,
+  sym__insert_body = 127,
+  sym_word_insertion = 128,
+  sym_position = 129,
+  sym_occurrence = 130,
+  sym_rewrite_unit = 131,
+  sym_add_unit = 132,
+  sym_unit_body_with_notes = 133,
+  sym_repeal_unit = 134,
+  sym_renumber_unit = 135,
+  sym__notes_body = 136,
+  sym_lang = 137,
+  aux_sym_source_file_repeat1 = 138,
+  aux_sym_act_body_repeat1 = 139,
+  aux_sym_languages_repeat1 = 140,
+  aux_sym_unit_body_repeat1 = 141,
+  aux_sym_target_repeat1 = 142,
+  aux_sym_string_repeat1 = 143,
+  aux_sym_reference_text_repeat1 = 144,
+  aux_sym_amendment_body_repeat1 = 145,
+  aux_sym__replace_body_repeat1 = 146,
+  aux_sym__delete_body_repeat1 = 147,
+  aux_sym__insert_body_repeat1 = 148,
+  aux_sym_unit_body_with_notes_repeat1 = 149,
+  aux_sym__notes_body_repeat1 = 150,
+  anon_alias_sym_lang_code = 151,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -199,6 +208,7 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_chapter] = "chapter",
   [anon_sym_subchapter] = "subchapter",
   [anon_sym_article] = "article",
+  [anon_sym_paragraph] = "paragraph",
   [anon_sym_part] = "part",
   [anon_sym_point] = "point",
   [anon_sym_subpoint] = "subpoint",
@@ -353,6 +363,7 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_chapter] = anon_sym_chapter,
   [anon_sym_subchapter] = anon_sym_subchapter,
   [anon_sym_article] = anon_sym_article,
+  [anon_sym_paragraph] = anon_sym_paragraph,
   [anon_sym_part] = anon_sym_part,
   [anon_sym_point] = anon_sym_point,
   [anon_sym_subpoint] = anon_sym_subpoint,
@@ -582,6 +593,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_article] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_paragraph] = {
     .visible = true,
     .named = false,
   },
@@ -1111,10 +1126,11 @@ enum ts_field_identifiers {
   field_side = 20,
   field_source = 21,
   field_target = 22,
-  field_update = 23,
-  field_value = 24,
-  field_version = 25,
-  field_which = 26,
+  field_title = 23,
+  field_update = 24,
+  field_value = 25,
+  field_version = 26,
+  field_which = 27,
 };
 
 static const char * const ts_field_names[] = {
@@ -1141,6 +1157,7 @@ static const char * const ts_field_names[] = {
   [field_side] = "side",
   [field_source] = "source",
   [field_target] = "target",
+  [field_title] = "title",
   [field_update] = "update",
   [field_value] = "value",
   [field_version] = "version",
@@ -1159,36 +1176,40 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [10] = {.index = 15, .length = 1},
   [11] = {.index = 16, .length = 1},
   [12] = {.index = 17, .length = 1},
-  [13] = {.index = 18, .length = 2},
-  [14] = {.index = 20, .length = 1},
+  [13] = {.index = 18, .length = 1},
+  [14] = {.index = 19, .length = 2},
   [15] = {.index = 21, .length = 1},
-  [16] = {.index = 22, .length = 2},
-  [17] = {.index = 24, .length = 2},
-  [18] = {.index = 26, .length = 4},
-  [19] = {.index = 30, .length = 3},
-  [20] = {.index = 33, .length = 2},
-  [21] = {.index = 35, .length = 2},
-  [22] = {.index = 37, .length = 3},
-  [23] = {.index = 40, .length = 3},
-  [24] = {.index = 43, .length = 2},
-  [25] = {.index = 45, .length = 2},
-  [26] = {.index = 47, .length = 1},
-  [27] = {.index = 48, .length = 2},
-  [28] = {.index = 50, .length = 3},
-  [29] = {.index = 53, .length = 2},
-  [30] = {.index = 55, .length = 4},
-  [31] = {.index = 59, .length = 3},
-  [32] = {.index = 62, .length = 3},
-  [33] = {.index = 65, .length = 1},
-  [34] = {.index = 66, .length = 4},
-  [35] = {.index = 70, .length = 3},
-  [36] = {.index = 73, .length = 3},
-  [37] = {.index = 76, .length = 5},
-  [38] = {.index = 81, .length = 4},
-  [39] = {.index = 85, .length = 2},
-  [40] = {.index = 87, .length = 1},
-  [41] = {.index = 88, .length = 2},
-  [42] = {.index = 90, .length = 1},
+  [16] = {.index = 22, .length = 1},
+  [17] = {.index = 23, .length = 2},
+  [18] = {.index = 25, .length = 2},
+  [19] = {.index = 27, .length = 4},
+  [20] = {.index = 31, .length = 3},
+  [21] = {.index = 34, .length = 2},
+  [22] = {.index = 36, .length = 2},
+  [23] = {.index = 38, .length = 3},
+  [24] = {.index = 41, .length = 3},
+  [25] = {.index = 44, .length = 2},
+  [26] = {.index = 46, .length = 2},
+  [27] = {.index = 48, .length = 1},
+  [28] = {.index = 49, .length = 2},
+  [29] = {.index = 51, .length = 3},
+  [30] = {.index = 54, .length = 2},
+  [31] = {.index = 56, .length = 4},
+  [32] = {.index = 60, .length = 3},
+  [33] = {.index = 63, .length = 3},
+  [34] = {.index = 66, .length = 1},
+  [35] = {.index = 67, .length = 4},
+  [36] = {.index = 71, .length = 3},
+  [37] = {.index = 74, .length = 3},
+  [38] = {.index = 77, .length = 3},
+  [39] = {.index = 80, .length = 5},
+  [40] = {.index = 85, .length = 4},
+  [41] = {.index = 89, .length = 2},
+  [42] = {.index = 91, .length = 4},
+  [43] = {.index = 95, .length = 1},
+  [44] = {.index = 96, .length = 4},
+  [45] = {.index = 100, .length = 2},
+  [46] = {.index = 102, .length = 1},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1222,107 +1243,123 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
   [17] =
     {field_act, 0},
   [18] =
+    {field_kind, 0},
+  [19] =
     {field_act, 0, .inherited = true},
     {field_version, 0, .inherited = true},
-  [20] =
-    {field_body, 1},
   [21] =
-    {field_target, 1},
+    {field_body, 1},
   [22] =
+    {field_target, 1},
+  [23] =
     {field_lang, 0},
     {field_value, 1},
-  [24] =
+  [25] =
     {field_relation, 1},
     {field_target, 2},
-  [26] =
+  [27] =
     {field_fidelity, 0, .inherited = true},
     {field_lang, 0, .inherited = true},
     {field_source, 0, .inherited = true},
     {field_value, 0, .inherited = true},
-  [30] =
+  [31] =
     {field_body, 2},
     {field_kind, 0},
     {field_number, 1},
-  [33] =
+  [34] =
     {field_kind, 0},
     {field_number, 1},
-  [35] =
+  [36] =
     {field_body, 2},
     {field_target, 1},
-  [37] =
+  [38] =
     {field_fidelity, 1},
     {field_lang, 0},
     {field_value, 2},
-  [40] =
+  [41] =
     {field_note, 3},
     {field_relation, 1},
     {field_target, 2},
-  [43] =
+  [44] =
     {field_act, 1},
     {field_version, 3},
-  [45] =
+  [46] =
     {field_act, 0},
     {field_version, 2},
-  [47] =
-    {field_number, 1},
   [48] =
+    {field_number, 1},
+  [49] =
     {field_number, 3},
     {field_target, 1},
-  [50] =
+  [51] =
     {field_lang, 0},
     {field_source, 3},
     {field_value, 1},
-  [53] =
+  [54] =
     {field_lang, 0},
     {field_old, 1},
-  [55] =
+  [56] =
     {field_body, 4},
     {field_kind, 1},
     {field_place, 2},
     {field_target, 3},
-  [59] =
+  [60] =
     {field_number, 3},
     {field_target, 1},
     {field_update, 4},
-  [62] =
+  [63] =
     {field_body, 4},
     {field_number, 3},
     {field_target, 1},
-  [65] =
-    {field_target, 2},
   [66] =
+    {field_target, 2},
+  [67] =
     {field_fidelity, 1},
     {field_lang, 0},
     {field_source, 4},
     {field_value, 2},
-  [70] =
+  [71] =
     {field_lang, 0},
     {field_new, 3},
     {field_old, 1},
-  [73] =
+  [74] =
+    {field_lang, 1},
+    {field_old, 2},
+    {field_title, 0},
+  [77] =
     {field_lang, 0},
     {field_new, 1},
     {field_position, 2},
-  [76] =
+  [80] =
     {field_body, 5},
     {field_kind, 1},
     {field_number, 2},
     {field_place, 3},
     {field_target, 4},
-  [81] =
+  [85] =
     {field_body, 5},
     {field_number, 3},
     {field_target, 1},
     {field_update, 4},
-  [85] =
+  [89] =
     {field_display, 1},
     {field_target, 3},
-  [87] =
+  [91] =
+    {field_lang, 1},
+    {field_new, 4},
+    {field_old, 2},
+    {field_title, 0},
+  [95] =
     {field_which, 1},
-  [88] =
+  [96] =
+    {field_lang, 1},
+    {field_new, 2},
+    {field_position, 3},
+    {field_title, 0},
+  [100] =
     {field_anchor, 1},
     {field_side, 0},
-  [90] =
+  [102] =
     {field_edge, 1},
 };
 
@@ -1369,81 +1406,81 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [28] = 28,
   [29] = 29,
   [30] = 30,
-  [31] = 13,
-  [32] = 14,
-  [33] = 15,
-  [34] = 34,
-  [35] = 35,
+  [31] = 31,
+  [32] = 32,
+  [33] = 23,
+  [34] = 22,
+  [35] = 24,
   [36] = 36,
   [37] = 37,
-  [38] = 38,
+  [38] = 21,
   [39] = 39,
-  [40] = 40,
-  [41] = 41,
-  [42] = 42,
-  [43] = 43,
-  [44] = 44,
+  [40] = 37,
+  [41] = 39,
+  [42] = 37,
+  [43] = 39,
+  [44] = 25,
   [45] = 45,
-  [46] = 15,
-  [47] = 13,
-  [48] = 14,
-  [49] = 2,
-  [50] = 13,
-  [51] = 51,
-  [52] = 52,
-  [53] = 53,
+  [46] = 46,
+  [47] = 27,
+  [48] = 48,
+  [49] = 49,
+  [50] = 24,
+  [51] = 22,
+  [52] = 23,
+  [53] = 25,
   [54] = 54,
-  [55] = 55,
-  [56] = 15,
-  [57] = 14,
-  [58] = 4,
-  [59] = 38,
-  [60] = 5,
-  [61] = 3,
-  [62] = 6,
-  [63] = 63,
-  [64] = 8,
-  [65] = 16,
-  [66] = 11,
-  [67] = 7,
-  [68] = 17,
-  [69] = 9,
-  [70] = 12,
-  [71] = 10,
-  [72] = 22,
+  [55] = 24,
+  [56] = 22,
+  [57] = 23,
+  [58] = 24,
+  [59] = 22,
+  [60] = 23,
+  [61] = 21,
+  [62] = 62,
+  [63] = 25,
+  [64] = 64,
+  [65] = 65,
+  [66] = 21,
+  [67] = 25,
+  [68] = 68,
+  [69] = 21,
+  [70] = 70,
+  [71] = 71,
+  [72] = 72,
   [73] = 73,
   [74] = 74,
-  [75] = 75,
-  [76] = 76,
+  [75] = 3,
+  [76] = 27,
   [77] = 24,
-  [78] = 78,
-  [79] = 79,
-  [80] = 80,
-  [81] = 81,
-  [82] = 21,
-  [83] = 83,
-  [84] = 84,
-  [85] = 76,
-  [86] = 86,
-  [87] = 87,
-  [88] = 88,
-  [89] = 89,
-  [90] = 90,
-  [91] = 76,
-  [92] = 76,
-  [93] = 93,
-  [94] = 79,
-  [95] = 95,
-  [96] = 96,
-  [97] = 97,
-  [98] = 98,
-  [99] = 99,
-  [100] = 100,
-  [101] = 101,
-  [102] = 102,
-  [103] = 103,
+  [78] = 22,
+  [79] = 23,
+  [80] = 6,
+  [81] = 49,
+  [82] = 27,
+  [83] = 21,
+  [84] = 7,
+  [85] = 27,
+  [86] = 2,
+  [87] = 3,
+  [88] = 25,
+  [89] = 15,
+  [90] = 11,
+  [91] = 5,
+  [92] = 21,
+  [93] = 24,
+  [94] = 23,
+  [95] = 22,
+  [96] = 14,
+  [97] = 2,
+  [98] = 8,
+  [99] = 7,
+  [100] = 49,
+  [101] = 9,
+  [102] = 4,
+  [103] = 6,
   [104] = 104,
-  [105] = 105,
+  [105] = 10,
   [106] = 106,
   [107] = 107,
   [108] = 108,
@@ -1454,58 +1491,58 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [113] = 113,
   [114] = 114,
   [115] = 115,
-  [116] = 116,
+  [116] = 5,
   [117] = 117,
-  [118] = 118,
-  [119] = 119,
-  [120] = 120,
-  [121] = 121,
-  [122] = 122,
+  [118] = 8,
+  [119] = 107,
+  [120] = 9,
+  [121] = 4,
+  [122] = 15,
   [123] = 123,
-  [124] = 124,
-  [125] = 125,
-  [126] = 126,
-  [127] = 127,
+  [124] = 10,
+  [125] = 11,
+  [126] = 17,
+  [127] = 65,
   [128] = 128,
-  [129] = 129,
-  [130] = 130,
-  [131] = 131,
-  [132] = 132,
-  [133] = 133,
-  [134] = 134,
-  [135] = 135,
-  [136] = 136,
-  [137] = 137,
-  [138] = 135,
-  [139] = 135,
-  [140] = 135,
-  [141] = 141,
-  [142] = 142,
-  [143] = 143,
+  [129] = 21,
+  [130] = 70,
+  [131] = 68,
+  [132] = 64,
+  [133] = 54,
+  [134] = 20,
+  [135] = 19,
+  [136] = 104,
+  [137] = 27,
+  [138] = 107,
+  [139] = 107,
+  [140] = 24,
+  [141] = 22,
+  [142] = 23,
+  [143] = 107,
   [144] = 144,
-  [145] = 142,
-  [146] = 146,
-  [147] = 147,
-  [148] = 148,
-  [149] = 149,
-  [150] = 150,
-  [151] = 148,
-  [152] = 142,
-  [153] = 148,
-  [154] = 154,
+  [145] = 25,
+  [146] = 14,
+  [147] = 65,
+  [148] = 70,
+  [149] = 68,
+  [150] = 123,
+  [151] = 54,
+  [152] = 64,
+  [153] = 20,
+  [154] = 19,
   [155] = 155,
-  [156] = 156,
-  [157] = 155,
-  [158] = 158,
-  [159] = 159,
-  [160] = 160,
+  [156] = 25,
+  [157] = 117,
+  [158] = 27,
+  [159] = 17,
+  [160] = 27,
   [161] = 161,
   [162] = 162,
   [163] = 163,
-  [164] = 164,
+  [164] = 128,
   [165] = 165,
-  [166] = 165,
-  [167] = 158,
+  [166] = 166,
+  [167] = 167,
   [168] = 168,
   [169] = 169,
   [170] = 170,
@@ -1518,13 +1555,13 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [177] = 177,
   [178] = 178,
   [179] = 179,
-  [180] = 8,
+  [180] = 180,
   [181] = 181,
-  [182] = 11,
-  [183] = 156,
+  [182] = 182,
+  [183] = 183,
   [184] = 184,
-  [185] = 179,
-  [186] = 176,
+  [185] = 185,
+  [186] = 186,
   [187] = 187,
   [188] = 188,
   [189] = 189,
@@ -1539,45 +1576,161 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [198] = 198,
   [199] = 199,
   [200] = 200,
-  [201] = 201,
+  [201] = 5,
   [202] = 202,
   [203] = 203,
   [204] = 204,
-  [205] = 205,
+  [205] = 49,
   [206] = 206,
-  [207] = 207,
+  [207] = 4,
   [208] = 208,
   [209] = 209,
   [210] = 210,
-  [211] = 203,
-  [212] = 208,
-  [213] = 206,
+  [211] = 211,
+  [212] = 211,
+  [213] = 213,
   [214] = 214,
-  [215] = 215,
-  [216] = 216,
-  [217] = 217,
+  [215] = 211,
+  [216] = 211,
+  [217] = 211,
   [218] = 218,
   [219] = 219,
-  [220] = 220,
+  [220] = 14,
   [221] = 221,
-  [222] = 222,
+  [222] = 2,
   [223] = 223,
-  [224] = 224,
+  [224] = 8,
   [225] = 225,
-  [226] = 226,
-  [227] = 227,
-  [228] = 227,
-  [229] = 219,
-  [230] = 230,
-  [231] = 231,
-  [232] = 232,
-  [233] = 233,
+  [226] = 225,
+  [227] = 218,
+  [228] = 223,
+  [229] = 225,
+  [230] = 218,
+  [231] = 9,
+  [232] = 223,
+  [233] = 218,
   [234] = 234,
-  [235] = 235,
-  [236] = 236,
-  [237] = 234,
-  [238] = 238,
+  [235] = 223,
+  [236] = 15,
+  [237] = 10,
+  [238] = 11,
   [239] = 239,
+  [240] = 128,
+  [241] = 241,
+  [242] = 242,
+  [243] = 54,
+  [244] = 20,
+  [245] = 19,
+  [246] = 242,
+  [247] = 247,
+  [248] = 242,
+  [249] = 249,
+  [250] = 250,
+  [251] = 242,
+  [252] = 252,
+  [253] = 253,
+  [254] = 254,
+  [255] = 27,
+  [256] = 256,
+  [257] = 257,
+  [258] = 258,
+  [259] = 259,
+  [260] = 260,
+  [261] = 258,
+  [262] = 258,
+  [263] = 263,
+  [264] = 264,
+  [265] = 258,
+  [266] = 266,
+  [267] = 267,
+  [268] = 268,
+  [269] = 269,
+  [270] = 270,
+  [271] = 271,
+  [272] = 272,
+  [273] = 273,
+  [274] = 274,
+  [275] = 275,
+  [276] = 27,
+  [277] = 277,
+  [278] = 270,
+  [279] = 279,
+  [280] = 279,
+  [281] = 281,
+  [282] = 282,
+  [283] = 283,
+  [284] = 284,
+  [285] = 270,
+  [286] = 279,
+  [287] = 287,
+  [288] = 288,
+  [289] = 289,
+  [290] = 290,
+  [291] = 291,
+  [292] = 292,
+  [293] = 293,
+  [294] = 294,
+  [295] = 295,
+  [296] = 296,
+  [297] = 297,
+  [298] = 298,
+  [299] = 288,
+  [300] = 287,
+  [301] = 301,
+  [302] = 302,
+  [303] = 303,
+  [304] = 304,
+  [305] = 305,
+  [306] = 306,
+  [307] = 298,
+  [308] = 308,
+  [309] = 298,
+  [310] = 310,
+  [311] = 311,
+  [312] = 288,
+  [313] = 313,
+  [314] = 301,
+  [315] = 287,
+  [316] = 301,
+  [317] = 317,
+  [318] = 318,
+  [319] = 319,
+  [320] = 288,
+  [321] = 321,
+  [322] = 322,
+  [323] = 301,
+  [324] = 324,
+  [325] = 325,
+  [326] = 287,
+  [327] = 327,
+  [328] = 328,
+  [329] = 329,
+  [330] = 330,
+  [331] = 331,
+  [332] = 332,
+  [333] = 333,
+  [334] = 334,
+  [335] = 335,
+  [336] = 336,
+  [337] = 337,
+  [338] = 338,
+  [339] = 339,
+  [340] = 332,
+  [341] = 330,
+  [342] = 332,
+  [343] = 343,
+  [344] = 344,
+  [345] = 345,
+  [346] = 330,
+  [347] = 347,
+  [348] = 348,
+  [349] = 349,
+  [350] = 334,
+  [351] = 351,
+  [352] = 334,
+  [353] = 332,
+  [354] = 334,
+  [355] = 355,
 };
 
 static const TSSymbol ts_supertype_symbols[SUPERTYPE_COUNT] = {
@@ -1689,7 +1842,7 @@ static const TSCharacterRange sym_number_character_set_1[] = {
 };
 
 static const TSCharacterRange sym_number_character_set_2[] = {
-  {'-', '-'}, {'0', ':'}, {'A', 'Z'}, {'a', 'z'}, {0xaa, 0xaa}, {0xb5, 0xb5}, {0xba, 0xba}, {0xc0, 0xd6},
+  {'-', '.'}, {'0', ':'}, {'A', 'Z'}, {'a', 'z'}, {0xaa, 0xaa}, {0xb5, 0xb5}, {0xba, 0xba}, {0xc0, 0xd6},
   {0xd8, 0xf6}, {0xf8, 0x2c1}, {0x2c6, 0x2d1}, {0x2e0, 0x2e4}, {0x2ec, 0x2ec}, {0x2ee, 0x2ee}, {0x370, 0x374}, {0x376, 0x377},
   {0x37a, 0x37d}, {0x37f, 0x37f}, {0x386, 0x386}, {0x388, 0x38a}, {0x38c, 0x38c}, {0x38e, 0x3a1}, {0x3a3, 0x3f5}, {0x3f7, 0x481},
   {0x48a, 0x52f}, {0x531, 0x556}, {0x559, 0x559}, {0x560, 0x588}, {0x5d0, 0x5ea}, {0x5ef, 0x5f2}, {0x620, 0x64a}, {0x66e, 0x66f},
@@ -1781,597 +1934,6761 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(42);
+      if (eof) ADVANCE(281);
       ADVANCE_MAP(
-        '"', 61,
-        '#', 43,
-        ')', 69,
-        '-', 19,
-        '.', 17,
-        '@', 62,
-        '[', 67,
-        '\\', 30,
-        ']', 14,
-        'a', 85,
-        'b', 84,
-        't', 87,
-        '{', 44,
-        '}', 45,
+        '"', 653,
+        '#', 282,
+        ')', 665,
+        '-', 97,
+        '.', 30,
+        '@', 658,
+        '[', 663,
+        '\\', 269,
+        ']', 26,
+        'a', 744,
+        'b', 755,
+        'c', 795,
+        'd', 757,
+        'i', 825,
+        'j', 905,
+        'k', 800,
+        'l', 721,
+        'n', 851,
+        'p', 717,
+        'r', 759,
+        's', 760,
+        't', 719,
+        '{', 283,
+        '}', 284,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(97);
-      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          lookahead == ' ') SKIP(279);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(919);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
     case 1:
-      if (lookahead == '\n') SKIP(11);
-      if (lookahead == '"') ADVANCE(61);
-      if (lookahead == '#') ADVANCE(65);
-      if (lookahead == '[') ADVANCE(67);
-      if (lookahead == '\\') ADVANCE(30);
-      if (lookahead == ']') ADVANCE(14);
+      if (lookahead == '\n') SKIP(25);
+      if (lookahead == '"') ADVANCE(653);
+      if (lookahead == '#') ADVANCE(661);
+      if (lookahead == '[') ADVANCE(663);
+      if (lookahead == '\\') ADVANCE(269);
+      if (lookahead == ']') ADVANCE(26);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(64);
-      if (lookahead != 0) ADVANCE(65);
+          lookahead == ' ') ADVANCE(660);
+      if (lookahead != 0) ADVANCE(661);
       END_STATE();
     case 2:
-      if (lookahead == '\n') SKIP(11);
-      if (lookahead == '#') ADVANCE(58);
+      if (lookahead == '\n') SKIP(25);
+      if (lookahead == '#') ADVANCE(650);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(59);
+          lookahead == ' ') ADVANCE(651);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(60);
+          lookahead != '#') ADVANCE(652);
       END_STATE();
     case 3:
-      if (lookahead == '"') ADVANCE(61);
-      if (lookahead == '#') ADVANCE(43);
+      ADVANCE_MAP(
+        '"', 653,
+        '#', 282,
+        '-', 97,
+        'a', 744,
+        'b', 755,
+        'c', 795,
+        'd', 757,
+        'i', 825,
+        'j', 905,
+        'k', 800,
+        'l', 721,
+        'n', 851,
+        'p', 717,
+        'r', 759,
+        's', 760,
+        't', 720,
+        '}', 284,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(10);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(81);
+          lookahead == ' ') SKIP(19);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
     case 4:
       ADVANCE_MAP(
-        '"', 57,
-        '#', 43,
-        ')', 69,
-        '.', 17,
-        '@', 62,
-        't', 87,
-        '{', 44,
-        '}', 45,
+        '"', 649,
+        '#', 282,
+        ')', 665,
+        '.', 30,
+        '@', 658,
+        'a', 125,
+        'b', 130,
+        'c', 166,
+        'd', 131,
+        'i', 194,
+        'j', 263,
+        'k', 170,
+        'l', 101,
+        'n', 214,
+        'p', 98,
+        'r', 132,
+        's', 133,
+        't', 100,
+        '{', 283,
+        '}', 284,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(4);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 5:
       ADVANCE_MAP(
-        '"', 57,
-        '#', 43,
-        ')', 69,
-        '.', 17,
-        'a', 85,
-        'b', 84,
-        't', 87,
-        '{', 44,
-        '}', 45,
+        '"', 649,
+        '#', 282,
+        ')', 665,
+        '.', 30,
+        'a', 744,
+        'b', 755,
+        'c', 795,
+        'd', 757,
+        'i', 825,
+        'j', 905,
+        'k', 800,
+        'l', 721,
+        'n', 851,
+        'p', 717,
+        'r', 759,
+        's', 760,
+        't', 719,
+        '{', 283,
+        '}', 284,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(5);
-      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(276);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
     case 6:
-      if (lookahead == '"') ADVANCE(57);
-      if (lookahead == '#') ADVANCE(43);
-      if (lookahead == 'a') ADVANCE(49);
-      if (lookahead == 'b') ADVANCE(48);
-      if (lookahead == 't') ADVANCE(51);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(6);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(56);
-      END_STATE();
-    case 7:
-      if (lookahead == '"') ADVANCE(57);
-      if (lookahead == '#') ADVANCE(43);
-      if (lookahead == '{') ADVANCE(44);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(7);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(56);
-      END_STATE();
-    case 8:
-      if (lookahead == '#') ADVANCE(43);
-      if (lookahead == 'a') ADVANCE(85);
-      if (lookahead == 'b') ADVANCE(84);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(8);
-      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(92);
-      END_STATE();
-    case 9:
-      if (lookahead == '#') ADVANCE(43);
-      if (lookahead == 'a') ADVANCE(23);
-      if (lookahead == 'b') ADVANCE(22);
-      if (lookahead == 't') ADVANCE(25);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(9);
-      END_STATE();
-    case 10:
-      if (lookahead == '#') ADVANCE(43);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(10);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(81);
-      END_STATE();
-    case 11:
-      if (lookahead == '#') ADVANCE(43);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(11);
-      END_STATE();
-    case 12:
-      if (lookahead == '#') ADVANCE(43);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(12);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
-      END_STATE();
-    case 13:
-      if (lookahead == '#') ADVANCE(43);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(13);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(18);
-      END_STATE();
-    case 14:
-      if (lookahead == '(') ADVANCE(68);
-      END_STATE();
-    case 15:
-      if (lookahead == '-') ADVANCE(33);
-      END_STATE();
-    case 16:
-      if (lookahead == '-') ADVANCE(34);
-      END_STATE();
-    case 17:
-      if (lookahead == '.') ADVANCE(63);
-      END_STATE();
-    case 18:
-      if (lookahead == '.') ADVANCE(38);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(18);
-      END_STATE();
-    case 19:
-      if (lookahead == '>') ADVANCE(70);
-      END_STATE();
-    case 20:
-      if (lookahead == 'e') ADVANCE(27);
-      END_STATE();
-    case 21:
-      if (lookahead == 'e') ADVANCE(71);
-      END_STATE();
-    case 22:
-      if (lookahead == 'e') ADVANCE(24);
-      END_STATE();
-    case 23:
-      if (lookahead == 'f') ADVANCE(29);
-      END_STATE();
-    case 24:
-      if (lookahead == 'f') ADVANCE(26);
-      END_STATE();
-    case 25:
-      if (lookahead == 'o') ADVANCE(77);
-      END_STATE();
-    case 26:
-      if (lookahead == 'o') ADVANCE(28);
-      END_STATE();
-    case 27:
-      if (lookahead == 'r') ADVANCE(74);
-      END_STATE();
-    case 28:
-      if (lookahead == 'r') ADVANCE(21);
-      END_STATE();
-    case 29:
-      if (lookahead == 't') ADVANCE(20);
-      END_STATE();
-    case 30:
-      if (lookahead == '"' ||
-          ('[' <= lookahead && lookahead <= ']')) ADVANCE(66);
-      END_STATE();
-    case 31:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(16);
-      END_STATE();
-    case 32:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(93);
-      END_STATE();
-    case 33:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
-      END_STATE();
-    case 34:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
-      END_STATE();
-    case 35:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(15);
-      END_STATE();
-    case 36:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(35);
-      END_STATE();
-    case 37:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(36);
-      END_STATE();
-    case 38:
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(80);
-      END_STATE();
-    case 39:
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(56);
-      END_STATE();
-    case 40:
-      if (eof) ADVANCE(42);
       ADVANCE_MAP(
-        '"', 57,
-        '#', 43,
-        ')', 69,
-        '-', 19,
-        '.', 17,
-        '@', 62,
-        'a', 85,
-        'b', 84,
-        't', 87,
-        '{', 44,
-        '}', 45,
+        '"', 649,
+        '#', 282,
+        ')', 665,
+        '.', 30,
+        'a', 598,
+        'b', 580,
+        'c', 533,
+        'd', 537,
+        'i', 574,
+        'n', 583,
+        'p', 464,
+        's', 500,
+        '{', 283,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(97);
-      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          lookahead == ' ') SKIP(6);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 7:
+      ADVANCE_MAP(
+        '"', 649,
+        '#', 282,
+        '.', 30,
+        '@', 658,
+        'a', 867,
+        'b', 840,
+        'c', 795,
+        'd', 798,
+        'i', 836,
+        'j', 908,
+        'n', 852,
+        'p', 717,
+        's', 762,
+        't', 805,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(7);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(276);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 8:
+      ADVANCE_MAP(
+        '"', 649,
+        '#', 282,
+        '.', 30,
+        '@', 658,
+        'a', 867,
+        'b', 840,
+        'c', 795,
+        'd', 798,
+        'i', 836,
+        'n', 852,
+        'p', 717,
+        's', 762,
+        't', 805,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(8);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(276);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 9:
+      ADVANCE_MAP(
+        '"', 649,
+        '#', 282,
+        '.', 30,
+        'a', 489,
+        'b', 580,
+        'c', 533,
+        'd', 496,
+        'i', 564,
+        'j', 641,
+        'n', 583,
+        'p', 464,
+        'r', 497,
+        's', 499,
+        't', 467,
+        '{', 283,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(9);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 10:
+      ADVANCE_MAP(
+        '"', 649,
+        '#', 282,
+        '.', 30,
+        'a', 494,
+        'b', 580,
+        'c', 532,
+        'd', 537,
+        'i', 569,
+        'j', 645,
+        'k', 548,
+        'l', 472,
+        'n', 582,
+        'p', 464,
+        's', 498,
+        't', 542,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(10);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 11:
+      ADVANCE_MAP(
+        '"', 649,
+        '#', 282,
+        '.', 30,
+        'a', 441,
+        'b', 431,
+        'c', 402,
+        'd', 405,
+        'i', 421,
+        'j', 461,
+        'n', 430,
+        'p', 379,
+        's', 391,
+        't', 410,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(11);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 12:
+      ADVANCE_MAP(
+        '"', 649,
+        '#', 282,
+        '.', 30,
+        'a', 441,
+        'b', 431,
+        'c', 402,
+        'd', 405,
+        'i', 421,
+        'n', 430,
+        'p', 379,
+        's', 391,
+        't', 410,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(12);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 13:
+      ADVANCE_MAP(
+        '"', 649,
+        '#', 282,
+        '.', 30,
+        'a', 598,
+        'b', 580,
+        'c', 533,
+        'd', 537,
+        'i', 574,
+        'n', 583,
+        'p', 464,
+        's', 500,
+        't', 579,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(13);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 14:
+      ADVANCE_MAP(
+        '"', 649,
+        '#', 282,
+        '.', 30,
+        'a', 598,
+        'b', 580,
+        'c', 532,
+        'd', 537,
+        'i', 574,
+        'j', 641,
+        'n', 583,
+        'p', 464,
+        's', 500,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(14);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 15:
+      ADVANCE_MAP(
+        '"', 649,
+        '#', 282,
+        'a', 752,
+        'b', 840,
+        'c', 795,
+        'd', 798,
+        'i', 833,
+        'j', 910,
+        'k', 800,
+        'l', 721,
+        'n', 851,
+        'p', 717,
+        's', 761,
+        't', 805,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(15);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 16:
+      if (lookahead == '"') ADVANCE(649);
+      if (lookahead == '#') ADVANCE(282);
+      if (lookahead == 'a') ADVANCE(527);
+      if (lookahead == 'b') ADVANCE(512);
+      if (lookahead == 't') ADVANCE(579);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(16);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 17:
+      if (lookahead == '"') ADVANCE(649);
+      if (lookahead == '#') ADVANCE(282);
+      if (lookahead == 'c') ADVANCE(841);
+      if (lookahead == 'j') ADVANCE(908);
+      if (lookahead == 't') ADVANCE(805);
+      if (lookahead == '}') ADVANCE(284);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(17);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 18:
+      if (lookahead == '"') ADVANCE(649);
+      if (lookahead == '#') ADVANCE(282);
+      if (lookahead == '{') ADVANCE(283);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(18);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 19:
+      ADVANCE_MAP(
+        '#', 282,
+        '-', 97,
+        'a', 744,
+        'b', 755,
+        'c', 795,
+        'd', 757,
+        'i', 825,
+        'j', 905,
+        'k', 800,
+        'l', 721,
+        'n', 851,
+        'p', 717,
+        'r', 759,
+        's', 760,
+        't', 720,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(19);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 20:
+      ADVANCE_MAP(
+        '#', 282,
+        'a', 745,
+        'b', 840,
+        'c', 795,
+        'd', 757,
+        'i', 825,
+        'j', 905,
+        'k', 800,
+        'l', 721,
+        'n', 851,
+        'p', 717,
+        'r', 759,
+        's', 760,
+        't', 720,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(20);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 21:
+      ADVANCE_MAP(
+        '#', 282,
+        'a', 80,
+        'b', 72,
+        'c', 50,
+        'd', 53,
+        'i', 63,
+        'n', 71,
+        'p', 33,
+        's', 42,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(21);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 22:
+      ADVANCE_MAP(
+        '#', 282,
+        'a', 751,
+        'd', 758,
+        'i', 834,
+        'j', 908,
+        'r', 759,
+        's', 891,
+        't', 720,
+        '{', 283,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(22);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 23:
+      if (lookahead == '#') ADVANCE(282);
+      if (lookahead == 'a') ADVANCE(786);
+      if (lookahead == 'b') ADVANCE(756);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(23);
+      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 24:
+      if (lookahead == '#') ADVANCE(282);
+      if (lookahead == 'a') ADVANCE(753);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(24);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 25:
+      if (lookahead == '#') ADVANCE(282);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(25);
+      END_STATE();
+    case 26:
+      if (lookahead == '(') ADVANCE(664);
+      END_STATE();
+    case 27:
+      if (lookahead == '-') ADVANCE(272);
+      END_STATE();
+    case 28:
+      if (lookahead == '-') ADVANCE(273);
+      END_STATE();
+    case 29:
+      if (lookahead == '-') ADVANCE(160);
+      if (lookahead == 'd') ADVANCE(154);
+      if (lookahead == 's') ADVANCE(148);
+      END_STATE();
+    case 30:
+      if (lookahead == '.') ADVANCE(659);
+      END_STATE();
+    case 31:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'a') ADVANCE(78);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 32:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'a') ADVANCE(49);
+      if (lookahead == 't') ADVANCE(352);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 33:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'a') ADVANCE(81);
+      if (lookahead == 'o') ADVANCE(55);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 34:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'a') ADVANCE(77);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 35:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'a') ADVANCE(79);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 36:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'b') ADVANCE(40);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 37:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'c') ADVANCE(62);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 38:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'c') ADVANCE(92);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 39:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'c') ADVANCE(94);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 40:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'c') ADVANCE(52);
+      if (lookahead == 'p') ADVANCE(76);
+      if (lookahead == 's') ADVANCE(48);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 41:
-      if (eof) ADVANCE(42);
-      if (lookahead == '"') ADVANCE(57);
-      if (lookahead == '#') ADVANCE(43);
-      if (lookahead == '-') ADVANCE(19);
-      if (lookahead == '.') ADVANCE(17);
-      if (lookahead == '@') ADVANCE(62);
-      if (lookahead == '{') ADVANCE(44);
-      if (lookahead == '}') ADVANCE(45);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(41);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(37);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'd') ADVANCE(47);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 42:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'e') ADVANCE(38);
+      if (lookahead == 'u') ADVANCE(36);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 43:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(43);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'e') ADVANCE(372);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 44:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'e') ADVANCE(342);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 45:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'e') ADVANCE(82);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 46:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(53);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'e') ADVANCE(83);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 47:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(72);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'e') ADVANCE(68);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 48:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(50);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'e') ADVANCE(39);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 49:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(55);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'g') ADVANCE(84);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 50:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(52);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'h') ADVANCE(31);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 51:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(78);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'h') ADVANCE(347);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 52:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(54);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'h') ADVANCE(35);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 53:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(75);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'i') ADVANCE(95);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 54:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'i') ADVANCE(85);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 55:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'i') ADVANCE(67);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 56:
-      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'i') ADVANCE(37);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 57:
-      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'i') ADVANCE(73);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 58:
-      ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '"') ADVANCE(43);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(58);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'i') ADVANCE(74);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
       END_STATE();
     case 59:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'i') ADVANCE(75);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 60:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'i') ADVANCE(69);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 61:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'k') ADVANCE(312);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 62:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'l') ADVANCE(44);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 63:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'n') ADVANCE(41);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 64:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'n') ADVANCE(322);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 65:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'n') ADVANCE(317);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 66:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'n') ADVANCE(327);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 67:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'n') ADVANCE(86);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 68:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'n') ADVANCE(87);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 69:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'n') ADVANCE(88);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 70:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'o') ADVANCE(61);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 71:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'o') ADVANCE(89);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 72:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'o') ADVANCE(70);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 73:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'o') ADVANCE(64);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 74:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'o') ADVANCE(65);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 75:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'o') ADVANCE(66);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 76:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'o') ADVANCE(60);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 77:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'p') ADVANCE(51);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 78:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'p') ADVANCE(91);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 79:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'p') ADVANCE(93);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 80:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'r') ADVANCE(90);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 81:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'r') ADVANCE(32);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 82:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'r') ADVANCE(332);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 83:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'r') ADVANCE(337);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 84:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'r') ADVANCE(34);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 85:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 's') ADVANCE(58);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 86:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 't') ADVANCE(357);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 87:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 't') ADVANCE(367);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 88:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 't') ADVANCE(362);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 89:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 't') ADVANCE(43);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 90:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 't') ADVANCE(56);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 91:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 't') ADVANCE(45);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 92:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 't') ADVANCE(57);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 93:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 't') ADVANCE(46);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 94:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 't') ADVANCE(59);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 95:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == 'v') ADVANCE(54);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 96:
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 97:
+      if (lookahead == '>') ADVANCE(685);
+      END_STATE();
+    case 98:
+      if (lookahead == 'a') ADVANCE(222);
+      if (lookahead == 'o') ADVANCE(174);
+      END_STATE();
+    case 99:
+      if (lookahead == 'a') ADVANCE(185);
+      END_STATE();
+    case 100:
+      if (lookahead == 'a') ADVANCE(229);
+      if (lookahead == 'i') ADVANCE(257);
+      if (lookahead == 'o') ADVANCE(704);
+      END_STATE();
+    case 101:
+      if (lookahead == 'a') ADVANCE(196);
+      END_STATE();
+    case 102:
+      if (lookahead == 'a') ADVANCE(188);
+      END_STATE();
+    case 103:
+      if (lookahead == 'a') ADVANCE(217);
+      END_STATE();
+    case 104:
+      if (lookahead == 'a') ADVANCE(163);
+      if (lookahead == 't') ADVANCE(350);
+      END_STATE();
+    case 105:
+      if (lookahead == 'a') ADVANCE(558);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 106:
+      if (lookahead == 'a') ADVANCE(250);
+      END_STATE();
+    case 107:
+      if (lookahead == 'a') ADVANCE(220);
+      END_STATE();
+    case 108:
+      if (lookahead == 'a') ADVANCE(164);
+      END_STATE();
+    case 109:
+      if (lookahead == 'a') ADVANCE(119);
+      END_STATE();
+    case 110:
+      if (lookahead == 'a') ADVANCE(236);
+      END_STATE();
+    case 111:
+      if (lookahead == 'a') ADVANCE(261);
+      END_STATE();
+    case 112:
+      if (lookahead == 'a') ADVANCE(221);
+      END_STATE();
+    case 113:
+      if (lookahead == 'b') ADVANCE(116);
+      END_STATE();
+    case 114:
+      if (lookahead == 'b') ADVANCE(149);
+      END_STATE();
+    case 115:
+      if (lookahead == 'b') ADVANCE(152);
+      END_STATE();
+    case 116:
+      if (lookahead == 'c') ADVANCE(168);
+      if (lookahead == 'p') ADVANCE(216);
+      if (lookahead == 's') ADVANCE(156);
+      END_STATE();
+    case 117:
+      if (lookahead == 'c') ADVANCE(253);
+      END_STATE();
+    case 118:
+      if (lookahead == 'c') ADVANCE(138);
+      END_STATE();
+    case 119:
+      if (lookahead == 'c') ADVANCE(141);
+      END_STATE();
+    case 120:
+      if (lookahead == 'c') ADVANCE(143);
+      END_STATE();
+    case 121:
+      if (lookahead == 'c') ADVANCE(111);
+      END_STATE();
+    case 122:
+      if (lookahead == 'c') ADVANCE(190);
+      END_STATE();
+    case 123:
+      if (lookahead == 'c') ADVANCE(258);
+      END_STATE();
+    case 124:
+      if (lookahead == 'c') ADVANCE(260);
+      END_STATE();
+    case 125:
+      if (lookahead == 'd') ADVANCE(126);
+      if (lookahead == 'f') ADVANCE(249);
+      if (lookahead == 'r') ADVANCE(248);
+      if (lookahead == 'u') ADVANCE(242);
+      END_STATE();
+    case 126:
+      if (lookahead == 'd') ADVANCE(701);
+      if (lookahead == 'o') ADVANCE(219);
+      END_STATE();
+    case 127:
+      if (lookahead == 'd') ADVANCE(288);
+      END_STATE();
+    case 128:
+      if (lookahead == 'd') ADVANCE(294);
+      END_STATE();
+    case 129:
+      if (lookahead == 'd') ADVANCE(183);
+      END_STATE();
+    case 130:
+      if (lookahead == 'e') ADVANCE(157);
+      if (lookahead == 'o') ADVANCE(206);
+      END_STATE();
+    case 131:
+      if (lookahead == 'e') ADVANCE(187);
+      if (lookahead == 'i') ADVANCE(268);
+      END_STATE();
+    case 132:
+      if (lookahead == 'e') ADVANCE(202);
+      END_STATE();
+    case 133:
+      if (lookahead == 'e') ADVANCE(117);
+      if (lookahead == 'o') ADVANCE(265);
+      if (lookahead == 't') ADVANCE(106);
+      if (lookahead == 'u') ADVANCE(113);
+      END_STATE();
+    case 134:
+      if (lookahead == 'e') ADVANCE(370);
+      END_STATE();
+    case 135:
+      if (lookahead == 'e') ADVANCE(306);
+      END_STATE();
+    case 136:
+      if (lookahead == 'e') ADVANCE(692);
+      END_STATE();
+    case 137:
+      if (lookahead == 'e') ADVANCE(686);
+      END_STATE();
+    case 138:
+      if (lookahead == 'e') ADVANCE(303);
+      END_STATE();
+    case 139:
+      if (lookahead == 'e') ADVANCE(340);
+      END_STATE();
+    case 140:
+      if (lookahead == 'e') ADVANCE(654);
+      END_STATE();
+    case 141:
+      if (lookahead == 'e') ADVANCE(681);
+      END_STATE();
+    case 142:
+      if (lookahead == 'e') ADVANCE(698);
+      END_STATE();
+    case 143:
+      if (lookahead == 'e') ADVANCE(297);
+      END_STATE();
+    case 144:
+      if (lookahead == 'e') ADVANCE(128);
+      END_STATE();
+    case 145:
+      if (lookahead == 'e') ADVANCE(239);
+      END_STATE();
+    case 146:
+      if (lookahead == 'e') ADVANCE(99);
+      if (lookahead == 'l') ADVANCE(109);
+      END_STATE();
+    case 147:
+      if (lookahead == 'e') ADVANCE(223);
+      END_STATE();
+    case 148:
+      if (lookahead == 'e') ADVANCE(235);
+      END_STATE();
+    case 149:
+      if (lookahead == 'e') ADVANCE(225);
+      END_STATE();
+    case 150:
+      if (lookahead == 'e') ADVANCE(246);
+      END_STATE();
+    case 151:
+      if (lookahead == 'e') ADVANCE(226);
+      END_STATE();
+    case 152:
+      if (lookahead == 'e') ADVANCE(227);
+      END_STATE();
+    case 153:
+      if (lookahead == 'e') ADVANCE(228);
+      END_STATE();
+    case 154:
+      if (lookahead == 'e') ADVANCE(204);
+      END_STATE();
+    case 155:
+      if (lookahead == 'e') ADVANCE(255);
+      END_STATE();
+    case 156:
+      if (lookahead == 'e') ADVANCE(123);
+      END_STATE();
+    case 157:
+      if (lookahead == 'f') ADVANCE(209);
+      END_STATE();
+    case 158:
+      if (lookahead == 'f') ADVANCE(176);
+      END_STATE();
+    case 159:
+      if (lookahead == 'f') ADVANCE(588);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 160:
+      if (lookahead == 'f') ADVANCE(215);
+      END_STATE();
+    case 161:
+      if (lookahead == 'g') ADVANCE(266);
+      END_STATE();
+    case 162:
+      if (lookahead == 'g') ADVANCE(150);
+      END_STATE();
+    case 163:
+      if (lookahead == 'g') ADVANCE(233);
+      END_STATE();
+    case 164:
+      if (lookahead == 'g') ADVANCE(145);
+      END_STATE();
+    case 165:
+      if (lookahead == 'h') ADVANCE(345);
+      END_STATE();
+    case 166:
+      if (lookahead == 'h') ADVANCE(107);
+      if (lookahead == 'o') ADVANCE(192);
+      END_STATE();
+    case 167:
+      if (lookahead == 'h') ADVANCE(212);
+      END_STATE();
+    case 168:
+      if (lookahead == 'h') ADVANCE(112);
+      END_STATE();
+    case 169:
+      if (lookahead == 'i') ADVANCE(241);
+      END_STATE();
+    case 170:
+      if (lookahead == 'i') ADVANCE(195);
+      END_STATE();
+    case 171:
+      if (lookahead == 'i') ADVANCE(158);
+      END_STATE();
+    case 172:
+      if (lookahead == 'i') ADVANCE(122);
+      END_STATE();
+    case 173:
+      if (lookahead == 'i') ADVANCE(240);
+      END_STATE();
+    case 174:
+      if (lookahead == 'i') ADVANCE(203);
+      END_STATE();
+    case 175:
+      if (lookahead == 'i') ADVANCE(207);
+      END_STATE();
+    case 176:
+      if (lookahead == 'i') ADVANCE(121);
+      END_STATE();
+    case 177:
+      if (lookahead == 'i') ADVANCE(208);
+      END_STATE();
+    case 178:
+      if (lookahead == 'i') ADVANCE(205);
+      END_STATE();
+    case 179:
+      if (lookahead == 'i') ADVANCE(210);
+      END_STATE();
+    case 180:
+      if (lookahead == 'i') ADVANCE(211);
+      END_STATE();
+    case 181:
+      if (lookahead == 'i') ADVANCE(256);
+      END_STATE();
+    case 182:
+      if (lookahead == 'i') ADVANCE(213);
+      END_STATE();
+    case 183:
+      if (lookahead == 'i') ADVANCE(124);
+      END_STATE();
+    case 184:
+      if (lookahead == 'k') ADVANCE(310);
+      END_STATE();
+    case 185:
+      if (lookahead == 'l') ADVANCE(707);
+      END_STATE();
+    case 186:
+      if (lookahead == 'l') ADVANCE(682);
+      END_STATE();
+    case 187:
+      if (lookahead == 'l') ADVANCE(155);
+      END_STATE();
+    case 188:
+      if (lookahead == 'l') ADVANCE(186);
+      END_STATE();
+    case 189:
+      if (lookahead == 'l') ADVANCE(135);
+      END_STATE();
+    case 190:
+      if (lookahead == 'l') ADVANCE(139);
+      END_STATE();
+    case 191:
+      if (lookahead == 'm') ADVANCE(114);
+      END_STATE();
+    case 192:
+      if (lookahead == 'm') ADVANCE(218);
+      END_STATE();
+    case 193:
+      if (lookahead == 'm') ADVANCE(115);
+      END_STATE();
+    case 194:
+      if (lookahead == 'n') ADVANCE(29);
+      END_STATE();
+    case 195:
+      if (lookahead == 'n') ADVANCE(127);
+      END_STATE();
+    case 196:
+      if (lookahead == 'n') ADVANCE(161);
+      END_STATE();
+    case 197:
+      if (lookahead == 'n') ADVANCE(320);
+      END_STATE();
+    case 198:
+      if (lookahead == 'n') ADVANCE(315);
+      END_STATE();
+    case 199:
+      if (lookahead == 'n') ADVANCE(325);
+      END_STATE();
+    case 200:
+      if (lookahead == 'n') ADVANCE(285);
+      END_STATE();
+    case 201:
+      if (lookahead == 'n') ADVANCE(675);
+      END_STATE();
+    case 202:
+      if (lookahead == 'n') ADVANCE(267);
+      if (lookahead == 'p') ADVANCE(146);
+      if (lookahead == 'w') ADVANCE(232);
+      END_STATE();
+    case 203:
+      if (lookahead == 'n') ADVANCE(243);
+      END_STATE();
+    case 204:
+      if (lookahead == 'n') ADVANCE(244);
+      END_STATE();
+    case 205:
+      if (lookahead == 'n') ADVANCE(247);
+      END_STATE();
+    case 206:
+      if (lookahead == 'o') ADVANCE(184);
+      END_STATE();
+    case 207:
+      if (lookahead == 'o') ADVANCE(197);
+      END_STATE();
+    case 208:
+      if (lookahead == 'o') ADVANCE(198);
+      END_STATE();
+    case 209:
+      if (lookahead == 'o') ADVANCE(234);
+      END_STATE();
+    case 210:
+      if (lookahead == 'o') ADVANCE(199);
+      END_STATE();
+    case 211:
+      if (lookahead == 'o') ADVANCE(200);
+      END_STATE();
+    case 212:
+      if (lookahead == 'o') ADVANCE(224);
+      END_STATE();
+    case 213:
+      if (lookahead == 'o') ADVANCE(201);
+      END_STATE();
+    case 214:
+      if (lookahead == 'o') ADVANCE(252);
+      if (lookahead == 'u') ADVANCE(191);
+      END_STATE();
+    case 215:
+      if (lookahead == 'o') ADVANCE(237);
+      END_STATE();
+    case 216:
+      if (lookahead == 'o') ADVANCE(178);
+      END_STATE();
+    case 217:
+      if (lookahead == 'p') ADVANCE(165);
+      END_STATE();
+    case 218:
+      if (lookahead == 'p') ADVANCE(110);
+      END_STATE();
+    case 219:
+      if (lookahead == 'p') ADVANCE(254);
+      END_STATE();
+    case 220:
+      if (lookahead == 'p') ADVANCE(259);
+      END_STATE();
+    case 221:
+      if (lookahead == 'p') ADVANCE(262);
+      END_STATE();
+    case 222:
+      if (lookahead == 'r') ADVANCE(104);
+      END_STATE();
+    case 223:
+      if (lookahead == 'r') ADVANCE(695);
+      END_STATE();
+    case 224:
+      if (lookahead == 'r') ADVANCE(672);
+      END_STATE();
+    case 225:
+      if (lookahead == 'r') ADVANCE(291);
+      END_STATE();
+    case 226:
+      if (lookahead == 'r') ADVANCE(330);
+      END_STATE();
+    case 227:
+      if (lookahead == 'r') ADVANCE(710);
+      END_STATE();
+    case 228:
+      if (lookahead == 'r') ADVANCE(335);
+      END_STATE();
+    case 229:
+      if (lookahead == 'r') ADVANCE(162);
+      END_STATE();
+    case 230:
+      if (lookahead == 'r') ADVANCE(118);
+      END_STATE();
+    case 231:
+      if (lookahead == 'r') ADVANCE(173);
+      if (lookahead == 's') ADVANCE(251);
+      END_STATE();
+    case 232:
+      if (lookahead == 'r') ADVANCE(181);
+      END_STATE();
+    case 233:
+      if (lookahead == 'r') ADVANCE(103);
+      END_STATE();
+    case 234:
+      if (lookahead == 'r') ADVANCE(136);
+      END_STATE();
+    case 235:
+      if (lookahead == 'r') ADVANCE(245);
+      END_STATE();
+    case 236:
+      if (lookahead == 'r') ADVANCE(140);
+      END_STATE();
+    case 237:
+      if (lookahead == 'r') ADVANCE(120);
+      END_STATE();
+    case 238:
+      if (lookahead == 's') ADVANCE(669);
+      END_STATE();
+    case 239:
+      if (lookahead == 's') ADVANCE(300);
+      END_STATE();
+    case 240:
+      if (lookahead == 's') ADVANCE(129);
+      END_STATE();
+    case 241:
+      if (lookahead == 's') ADVANCE(177);
+      END_STATE();
+    case 242:
+      if (lookahead == 't') ADVANCE(167);
+      END_STATE();
+    case 243:
+      if (lookahead == 't') ADVANCE(355);
+      END_STATE();
+    case 244:
+      if (lookahead == 't') ADVANCE(365);
+      END_STATE();
+    case 245:
+      if (lookahead == 't') ADVANCE(689);
+      END_STATE();
+    case 246:
+      if (lookahead == 't') ADVANCE(666);
+      END_STATE();
+    case 247:
+      if (lookahead == 't') ADVANCE(360);
+      END_STATE();
+    case 248:
+      if (lookahead == 't') ADVANCE(172);
+      END_STATE();
+    case 249:
+      if (lookahead == 't') ADVANCE(147);
+      END_STATE();
+    case 250:
+      if (lookahead == 't') ADVANCE(264);
+      END_STATE();
+    case 251:
+      if (lookahead == 't') ADVANCE(171);
+      END_STATE();
+    case 252:
+      if (lookahead == 't') ADVANCE(134);
+      END_STATE();
+    case 253:
+      if (lookahead == 't') ADVANCE(175);
+      END_STATE();
+    case 254:
+      if (lookahead == 't') ADVANCE(144);
+      END_STATE();
+    case 255:
+      if (lookahead == 't') ADVANCE(137);
+      END_STATE();
+    case 256:
+      if (lookahead == 't') ADVANCE(142);
+      END_STATE();
+    case 257:
+      if (lookahead == 't') ADVANCE(189);
+      END_STATE();
+    case 258:
+      if (lookahead == 't') ADVANCE(179);
+      END_STATE();
+    case 259:
+      if (lookahead == 't') ADVANCE(151);
+      END_STATE();
+    case 260:
+      if (lookahead == 't') ADVANCE(180);
+      END_STATE();
+    case 261:
+      if (lookahead == 't') ADVANCE(182);
+      END_STATE();
+    case 262:
+      if (lookahead == 't') ADVANCE(153);
+      END_STATE();
+    case 263:
+      if (lookahead == 'u') ADVANCE(231);
+      END_STATE();
+    case 264:
+      if (lookahead == 'u') ADVANCE(238);
+      END_STATE();
+    case 265:
+      if (lookahead == 'u') ADVANCE(230);
+      END_STATE();
+    case 266:
+      if (lookahead == 'u') ADVANCE(108);
+      END_STATE();
+    case 267:
+      if (lookahead == 'u') ADVANCE(193);
+      END_STATE();
+    case 268:
+      if (lookahead == 'v') ADVANCE(169);
+      END_STATE();
+    case 269:
+      if (lookahead == '"' ||
+          ('[' <= lookahead && lookahead <= ']')) ADVANCE(662);
+      END_STATE();
+    case 270:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(28);
+      END_STATE();
+    case 271:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(915);
+      END_STATE();
+    case 272:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(270);
+      END_STATE();
+    case 273:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(271);
+      END_STATE();
+    case 274:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(27);
+      END_STATE();
+    case 275:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(274);
+      END_STATE();
+    case 276:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(275);
+      END_STATE();
+    case 277:
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(713);
+      END_STATE();
+    case 278:
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 279:
+      if (eof) ADVANCE(281);
+      ADVANCE_MAP(
+        '"', 649,
+        '#', 282,
+        ')', 665,
+        '-', 97,
+        '.', 30,
+        '@', 658,
+        'a', 744,
+        'b', 755,
+        'c', 795,
+        'd', 757,
+        'i', 825,
+        'j', 905,
+        'k', 800,
+        'l', 721,
+        'n', 851,
+        'p', 717,
+        'r', 759,
+        's', 760,
+        't', 719,
+        '{', 283,
+        '}', 284,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(279);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(919);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 280:
+      if (eof) ADVANCE(281);
+      if (lookahead == '"') ADVANCE(649);
+      if (lookahead == '#') ADVANCE(282);
+      if (lookahead == '{') ADVANCE(283);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(280);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(920);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 281:
+      ACCEPT_TOKEN(ts_builtin_sym_end);
+      END_STATE();
+    case 282:
+      ACCEPT_TOKEN(sym_comment);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(282);
+      END_STATE();
+    case 283:
+      ACCEPT_TOKEN(anon_sym_LBRACE);
+      END_STATE();
+    case 284:
+      ACCEPT_TOKEN(anon_sym_RBRACE);
+      END_STATE();
+    case 285:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      END_STATE();
+    case 286:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 287:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 288:
+      ACCEPT_TOKEN(anon_sym_kind);
+      END_STATE();
+    case 289:
+      ACCEPT_TOKEN(anon_sym_kind);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 290:
+      ACCEPT_TOKEN(anon_sym_kind);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 291:
+      ACCEPT_TOKEN(anon_sym_number);
+      END_STATE();
+    case 292:
+      ACCEPT_TOKEN(anon_sym_number);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 293:
+      ACCEPT_TOKEN(anon_sym_number);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 294:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      END_STATE();
+    case 295:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 296:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 297:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      END_STATE();
+    case 298:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 299:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 300:
+      ACCEPT_TOKEN(anon_sym_languages);
+      END_STATE();
+    case 301:
+      ACCEPT_TOKEN(anon_sym_languages);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 302:
+      ACCEPT_TOKEN(anon_sym_languages);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 303:
+      ACCEPT_TOKEN(anon_sym_source);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(anon_sym_source);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 305:
+      ACCEPT_TOKEN(anon_sym_source);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 306:
+      ACCEPT_TOKEN(anon_sym_title);
+      END_STATE();
+    case 307:
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 308:
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 309:
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 310:
+      ACCEPT_TOKEN(anon_sym_book);
+      END_STATE();
+    case 311:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 312:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 313:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 314:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 315:
+      ACCEPT_TOKEN(anon_sym_division);
+      END_STATE();
+    case 316:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 317:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 318:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 319:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 320:
+      ACCEPT_TOKEN(anon_sym_section);
+      END_STATE();
+    case 321:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 322:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 323:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 324:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 325:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      END_STATE();
+    case 326:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 327:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 328:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 329:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 330:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      END_STATE();
+    case 331:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 332:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 333:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 334:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 335:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      END_STATE();
+    case 336:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 337:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 338:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 339:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 340:
+      ACCEPT_TOKEN(anon_sym_article);
+      END_STATE();
+    case 341:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 342:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 343:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 344:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 345:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      END_STATE();
+    case 346:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 347:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 348:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 350:
+      ACCEPT_TOKEN(anon_sym_part);
+      END_STATE();
+    case 351:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 352:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 353:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 355:
+      ACCEPT_TOKEN(anon_sym_point);
+      END_STATE();
+    case 356:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 357:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 358:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 359:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 360:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      END_STATE();
+    case 361:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 362:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 363:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 364:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 365:
+      ACCEPT_TOKEN(anon_sym_indent);
+      END_STATE();
+    case 366:
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 367:
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 368:
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 369:
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 370:
+      ACCEPT_TOKEN(anon_sym_note);
+      END_STATE();
+    case 371:
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 372:
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      END_STATE();
+    case 373:
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 374:
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 375:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(159);
+      if (lookahead == 'd') ADVANCE(522);
+      if (lookahead == 's') ADVANCE(514);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 376:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(159);
+      if (lookahead == 'd') ADVANCE(522);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 377:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'a') ADVANCE(439);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 378:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'a') ADVANCE(401);
+      if (lookahead == 't') ADVANCE(351);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 379:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'a') ADVANCE(442);
+      if (lookahead == 'o') ADVANCE(407);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 380:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'a') ADVANCE(445);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 381:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'a') ADVANCE(438);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 382:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'a') ADVANCE(460);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 383:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'a') ADVANCE(440);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 384:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'b') ADVANCE(385);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 385:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'c') ADVANCE(404);
+      if (lookahead == 'p') ADVANCE(436);
+      if (lookahead == 's') ADVANCE(399);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 386:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'c') ADVANCE(382);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 387:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'c') ADVANCE(419);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 388:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'c') ADVANCE(457);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 389:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'c') ADVANCE(459);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 390:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'd') ADVANCE(398);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 391:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'e') ADVANCE(388);
+      if (lookahead == 'u') ADVANCE(384);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 392:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'e') ADVANCE(371);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 393:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'e') ADVANCE(307);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 394:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'e') ADVANCE(341);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 395:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'e') ADVANCE(655);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 396:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'e') ADVANCE(443);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 397:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'e') ADVANCE(444);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 398:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'e') ADVANCE(427);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 399:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'e') ADVANCE(389);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 400:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'f') ADVANCE(411);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 401:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'g') ADVANCE(446);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 402:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'h') ADVANCE(377);
+      if (lookahead == 'o') ADVANCE(420);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 403:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'h') ADVANCE(346);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 404:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'h') ADVANCE(383);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 405:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(462);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 406:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(400);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 407:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(426);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 408:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(447);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 409:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(387);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 410:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(449);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 411:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(386);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 412:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(432);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 413:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(433);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 414:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(434);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 415:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(435);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 416:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'i') ADVANCE(428);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 417:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'k') ADVANCE(311);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 418:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'l') ADVANCE(393);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 419:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'l') ADVANCE(394);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 420:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'm') ADVANCE(437);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 421:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'n') ADVANCE(390);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 422:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'n') ADVANCE(321);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 423:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'n') ADVANCE(316);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 424:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'n') ADVANCE(326);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 425:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'n') ADVANCE(676);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 426:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'n') ADVANCE(450);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 427:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'n') ADVANCE(451);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 428:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'n') ADVANCE(452);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 429:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'o') ADVANCE(417);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 430:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'o') ADVANCE(453);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 431:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'o') ADVANCE(429);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 432:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'o') ADVANCE(422);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 433:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'o') ADVANCE(423);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 434:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'o') ADVANCE(424);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 435:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'o') ADVANCE(425);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 436:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'o') ADVANCE(416);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 437:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'p') ADVANCE(380);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 438:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'p') ADVANCE(403);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 439:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'p') ADVANCE(455);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 440:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'p') ADVANCE(458);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 441:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'r') ADVANCE(454);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 442:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'r') ADVANCE(378);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 443:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'r') ADVANCE(331);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 444:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'r') ADVANCE(336);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 445:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'r') ADVANCE(395);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 446:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'r') ADVANCE(381);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 447:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 's') ADVANCE(413);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 448:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 's') ADVANCE(456);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 449:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(418);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 450:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(356);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 451:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(366);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 452:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(361);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 453:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(392);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 454:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(409);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 455:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(396);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 456:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(406);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 457:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(412);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 458:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(397);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 459:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(414);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 460:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 't') ADVANCE(415);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 461:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'u') ADVANCE(448);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 462:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == 'v') ADVANCE(408);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 463:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 464:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(599);
+      if (lookahead == 'o') ADVANCE(539);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 465:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(595);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 466:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(555);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 467:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(600);
+      if (lookahead == 'i') ADVANCE(637);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 468:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(593);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 469:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(529);
+      if (lookahead == 't') ADVANCE(353);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 470:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(481);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 471:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(636);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 472:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(573);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 473:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(610);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 474:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(530);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 475:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(632);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 476:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(597);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 477:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'b') ADVANCE(488);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 478:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'b') ADVANCE(518);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 479:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'b') ADVANCE(520);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 480:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(475);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 481:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(505);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 482:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(507);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 483:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(508);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 484:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(629);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 485:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(560);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 486:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(631);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 487:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(635);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 488:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(536);
+      if (lookahead == 'p') ADVANCE(591);
+      if (lookahead == 's') ADVANCE(524);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 489:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'd') ADVANCE(490);
+      if (lookahead == 'r') ADVANCE(626);
+      if (lookahead == 'u') ADVANCE(625);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 490:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'd') ADVANCE(702);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 491:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'd') ADVANCE(289);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 492:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'd') ADVANCE(295);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 493:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'd') ADVANCE(522);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 494:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'd') ADVANCE(592);
+      if (lookahead == 'r') ADVANCE(626);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 495:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'd') ADVANCE(553);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 496:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(557);
+      if (lookahead == 'i') ADVANCE(647);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 497:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(571);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 498:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(484);
+      if (lookahead == 'o') ADVANCE(646);
+      if (lookahead == 'u') ADVANCE(477);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 499:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(484);
+      if (lookahead == 't') ADVANCE(471);
+      if (lookahead == 'u') ADVANCE(477);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 500:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(484);
+      if (lookahead == 'u') ADVANCE(477);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 501:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(373);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 502:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(308);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 503:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(687);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 504:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(343);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 505:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(679);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 506:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(699);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 507:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(298);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 508:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(304);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 509:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(656);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 510:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(693);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 511:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(466);
+      if (lookahead == 'l') ADVANCE(470);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 512:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(526);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 513:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(492);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 514:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(608);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 515:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(616);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 516:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(602);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 517:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(623);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 518:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(603);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 519:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(604);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 520:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(605);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 521:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(606);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 522:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(576);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 523:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(630);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 524:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(486);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 525:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'f') ADVANCE(544);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 526:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'f') ADVANCE(590);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 527:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'f') ADVANCE(640);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 528:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'g') ADVANCE(644);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 529:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'g') ADVANCE(612);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 530:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'g') ADVANCE(515);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 531:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'g') ADVANCE(517);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 532:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'h') ADVANCE(465);
+      if (lookahead == 'o') ADVANCE(562);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 533:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'h') ADVANCE(465);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 534:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'h') ADVANCE(348);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 535:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'h') ADVANCE(586);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 536:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'h') ADVANCE(476);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 537:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(647);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 538:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(525);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 539:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(575);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 540:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(618);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 541:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(485);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 542:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(637);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 543:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(617);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 544:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(480);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 545:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(581);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 546:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(584);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 547:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(585);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 548:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(572);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 549:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(587);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 550:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(589);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 551:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(577);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 552:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(633);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 553:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(487);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 554:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'k') ADVANCE(313);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 555:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(708);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 556:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(683);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 557:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(523);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 558:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(556);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 559:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(502);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 560:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(504);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 561:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'm') ADVANCE(478);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 562:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'm') ADVANCE(594);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 563:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'm') ADVANCE(479);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 564:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(375);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 565:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(323);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 566:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(318);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 567:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(328);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 568:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(677);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 569:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(376);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 570:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(286);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 571:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(642);
+      if (lookahead == 'p') ADVANCE(511);
+      if (lookahead == 'w') ADVANCE(607);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 572:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(491);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 573:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(528);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 574:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(493);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 575:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(620);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 576:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(621);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 577:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(624);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 578:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(554);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 579:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(705);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 580:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(578);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 581:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(565);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 582:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(628);
+      if (lookahead == 'u') ADVANCE(563);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 583:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(628);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 584:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(566);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 585:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(567);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 586:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(601);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 587:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(568);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 588:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(613);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 589:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(570);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 590:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(611);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 591:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(551);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 592:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(596);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 593:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(534);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 594:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(473);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 595:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(638);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 596:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(634);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 597:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(639);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 598:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(626);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 599:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(469);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 600:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(531);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 601:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(673);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 602:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(333);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 603:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(711);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 604:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(338);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 605:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(292);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 606:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(696);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 607:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(552);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 608:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(622);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 609:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(543);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 610:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(509);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 611:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(510);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 612:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(468);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 613:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(482);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 614:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(483);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 615:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(670);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 616:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(301);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 617:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(495);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 618:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(546);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 619:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(627);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 620:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(358);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 621:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(368);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 622:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(690);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 623:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(667);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 624:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(363);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 625:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(535);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 626:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(541);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 627:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(538);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 628:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(501);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 629:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(545);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 630:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(503);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 631:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(547);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 632:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(549);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 633:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(506);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 634:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(513);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 635:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(550);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 636:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(643);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 637:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(559);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 638:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(516);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 639:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(519);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 640:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(521);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 641:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(619);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 642:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(561);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 643:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(615);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 644:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(474);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 645:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(609);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 646:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(614);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 647:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'v') ADVANCE(540);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 648:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 649:
+      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      END_STATE();
+    case 650:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '#') ADVANCE(58);
+      if (lookahead == '"') ADVANCE(282);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(650);
+      END_STATE();
+    case 651:
+      ACCEPT_TOKEN(aux_sym_quoted_number_token1);
+      if (lookahead == '#') ADVANCE(650);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(59);
+          lookahead == ' ') ADVANCE(651);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(60);
+          lookahead != '#') ADVANCE(652);
       END_STATE();
-    case 60:
+    case 652:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '"') ADVANCE(60);
+          lookahead != '"') ADVANCE(652);
       END_STATE();
-    case 61:
+    case 653:
       ACCEPT_TOKEN(anon_sym_DQUOTE2);
       END_STATE();
-    case 62:
+    case 654:
+      ACCEPT_TOKEN(anon_sym_compare);
+      END_STATE();
+    case 655:
+      ACCEPT_TOKEN(anon_sym_compare);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 656:
+      ACCEPT_TOKEN(anon_sym_compare);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 657:
+      ACCEPT_TOKEN(anon_sym_compare);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 658:
       ACCEPT_TOKEN(anon_sym_AT);
       END_STATE();
-    case 63:
+    case 659:
       ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
-    case 64:
+    case 660:
       ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '#') ADVANCE(65);
+      if (lookahead == '#') ADVANCE(661);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(64);
+          lookahead == ' ') ADVANCE(660);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
           lookahead != '#' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(65);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(661);
       END_STATE();
-    case 65:
+    case 661:
       ACCEPT_TOKEN(sym_string_content);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '"' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(65);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(661);
       END_STATE();
-    case 66:
+    case 662:
       ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
-    case 67:
+    case 663:
       ACCEPT_TOKEN(anon_sym_LBRACK);
       END_STATE();
-    case 68:
+    case 664:
       ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
       END_STATE();
-    case 69:
+    case 665:
       ACCEPT_TOKEN(anon_sym_RPAREN);
       END_STATE();
-    case 70:
+    case 666:
+      ACCEPT_TOKEN(anon_sym_target);
+      END_STATE();
+    case 667:
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 668:
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 669:
+      ACCEPT_TOKEN(anon_sym_status);
+      END_STATE();
+    case 670:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 671:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 672:
+      ACCEPT_TOKEN(anon_sym_author);
+      END_STATE();
+    case 673:
+      ACCEPT_TOKEN(anon_sym_author);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 674:
+      ACCEPT_TOKEN(anon_sym_author);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 675:
+      ACCEPT_TOKEN(anon_sym_justification);
+      END_STATE();
+    case 676:
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-') ADVANCE(913);
+      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 677:
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 678:
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 679:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(105);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 680:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(722);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 681:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(102);
+      END_STATE();
+    case 682:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      END_STATE();
+    case 683:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 684:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 685:
       ACCEPT_TOKEN(anon_sym_DASH_GT);
       END_STATE();
-    case 71:
+    case 686:
+      ACCEPT_TOKEN(anon_sym_delete);
+      END_STATE();
+    case 687:
+      ACCEPT_TOKEN(anon_sym_delete);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 688:
+      ACCEPT_TOKEN(anon_sym_delete);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 689:
+      ACCEPT_TOKEN(anon_sym_insert);
+      END_STATE();
+    case 690:
+      ACCEPT_TOKEN(anon_sym_insert);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 691:
+      ACCEPT_TOKEN(anon_sym_insert);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 692:
       ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
-    case 72:
+    case 693:
       ACCEPT_TOKEN(anon_sym_before);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
       END_STATE();
-    case 73:
+    case 694:
       ACCEPT_TOKEN(anon_sym_before);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 74:
+    case 695:
       ACCEPT_TOKEN(anon_sym_after);
       END_STATE();
-    case 75:
+    case 696:
       ACCEPT_TOKEN(anon_sym_after);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
       END_STATE();
-    case 76:
+    case 697:
       ACCEPT_TOKEN(anon_sym_after);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 77:
+    case 698:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      END_STATE();
+    case 699:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 700:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 701:
+      ACCEPT_TOKEN(anon_sym_add);
+      END_STATE();
+    case 702:
+      ACCEPT_TOKEN(anon_sym_add);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 703:
+      ACCEPT_TOKEN(anon_sym_add);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 704:
       ACCEPT_TOKEN(anon_sym_to);
       END_STATE();
-    case 78:
+    case 705:
       ACCEPT_TOKEN(anon_sym_to);
       if (lookahead == '-' ||
-          lookahead == ':') ADVANCE(39);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(56);
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
       END_STATE();
-    case 79:
+    case 706:
       ACCEPT_TOKEN(anon_sym_to);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 80:
+    case 707:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      END_STATE();
+    case 708:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 709:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 710:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      END_STATE();
+    case 711:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(278);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 712:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 713:
       ACCEPT_TOKEN(sym_act_id);
-      if (lookahead == '.') ADVANCE(38);
+      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(80);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(713);
       END_STATE();
-    case 81:
+    case 714:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(38);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(789);
+      if (lookahead == 'd') ADVANCE(783);
+      if (lookahead == 's') ADVANCE(777);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(81);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 82:
+    case 715:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(89);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(789);
+      if (lookahead == 'd') ADVANCE(783);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 83:
+    case 716:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(73);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(789);
+      if (lookahead == 's') ADVANCE(777);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 84:
+    case 717:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(86);
+      if (lookahead == 'a') ADVANCE(860);
+      if (lookahead == 'o') ADVANCE(804);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 85:
+    case 718:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(91);
+      if (lookahead == 'a') ADVANCE(816);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 86:
+    case 719:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(88);
+      if (lookahead == 'a') ADVANCE(868);
+      if (lookahead == 'i') ADVANCE(899);
+      if (lookahead == 'o') ADVANCE(706);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 87:
+    case 720:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(79);
+      if (lookahead == 'a') ADVANCE(868);
+      if (lookahead == 'i') ADVANCE(899);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 88:
+    case 721:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(90);
+      if (lookahead == 'a') ADVANCE(827);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 89:
+    case 722:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(76);
+      if (lookahead == 'a') ADVANCE(819);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 90:
+    case 723:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(83);
+      if (lookahead == 'a') ADVANCE(855);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 91:
+    case 724:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(82);
+      if (lookahead == 'a') ADVANCE(792);
+      if (lookahead == 't') ADVANCE(354);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 92:
+    case 725:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(892);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 726:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(858);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 727:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(793);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 728:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(738);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 729:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(876);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 730:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(903);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 731:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(859);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 732:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'b') ADVANCE(735);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 733:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'b') ADVANCE(778);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 734:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'b') ADVANCE(781);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 735:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'c') ADVANCE(797);
+      if (lookahead == 'p') ADVANCE(854);
+      if (lookahead == 's') ADVANCE(785);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 736:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'c') ADVANCE(895);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 737:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'c') ADVANCE(767);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 738:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'c') ADVANCE(770);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 739:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'c') ADVANCE(772);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 740:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'c') ADVANCE(730);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 741:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'c') ADVANCE(821);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 742:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'c') ADVANCE(900);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 743:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'c') ADVANCE(902);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 744:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(746);
+      if (lookahead == 'f') ADVANCE(890);
+      if (lookahead == 'r') ADVANCE(889);
+      if (lookahead == 'u') ADVANCE(883);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 745:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(746);
+      if (lookahead == 'r') ADVANCE(889);
+      if (lookahead == 'u') ADVANCE(883);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 746:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(703);
+      if (lookahead == 'o') ADVANCE(857);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 747:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(703);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 748:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(290);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 749:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(296);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 750:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(783);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 751:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(747);
+      if (lookahead == 'u') ADVANCE(883);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 752:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(842);
+      if (lookahead == 'r') ADVANCE(889);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 753:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(842);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 754:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(814);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 755:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(787);
+      if (lookahead == 'o') ADVANCE(843);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 756:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(787);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 757:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(818);
+      if (lookahead == 'i') ADVANCE(912);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 758:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(818);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 759:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(835);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 760:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(736);
+      if (lookahead == 'o') ADVANCE(907);
+      if (lookahead == 't') ADVANCE(725);
+      if (lookahead == 'u') ADVANCE(732);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 761:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(736);
+      if (lookahead == 'o') ADVANCE(907);
+      if (lookahead == 'u') ADVANCE(732);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 762:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(736);
+      if (lookahead == 'u') ADVANCE(732);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 763:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(374);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 764:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(309);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 765:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(694);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 766:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(688);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 767:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(305);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 768:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(344);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 769:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(657);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 770:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(680);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 771:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(700);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 772:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(299);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 773:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(749);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 774:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(879);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 775:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(718);
+      if (lookahead == 'l') ADVANCE(728);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 776:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(861);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 777:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(875);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 778:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(863);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 779:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(887);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 780:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(864);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 781:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(865);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 782:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(866);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 783:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(838);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 784:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(897);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 785:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(742);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 786:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'f') ADVANCE(890);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 787:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'f') ADVANCE(846);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 788:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'f') ADVANCE(807);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 789:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'f') ADVANCE(853);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 790:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(909);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 791:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(779);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 792:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(873);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 793:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(774);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 794:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(349);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 795:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(726);
+      if (lookahead == 'o') ADVANCE(823);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 796:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(849);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 797:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(731);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 798:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(912);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 799:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(882);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 800:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(826);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 801:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(788);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 802:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(741);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 803:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(880);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 804:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(837);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 805:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(899);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 806:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(844);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 807:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(740);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 808:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(845);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 809:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(839);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 810:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(847);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 811:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(848);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 812:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(898);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 813:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(850);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 814:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(743);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 815:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'k') ADVANCE(314);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 816:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(709);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 817:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(684);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 818:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(784);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 819:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(817);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 820:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(764);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 821:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(768);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 822:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'm') ADVANCE(733);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 823:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'm') ADVANCE(856);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 824:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'm') ADVANCE(734);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 825:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(714);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 826:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(748);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 827:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(790);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 828:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(324);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 829:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(319);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 830:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(329);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 831:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(287);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 832:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(678);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 833:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(715);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 834:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(716);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 835:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(911);
+      if (lookahead == 'p') ADVANCE(775);
+      if (lookahead == 'w') ADVANCE(872);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 836:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(750);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 837:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(884);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 838:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(885);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 839:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(888);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 840:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(843);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 841:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(823);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 842:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(857);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 843:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(815);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 844:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(828);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 845:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(829);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 846:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(874);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 847:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(830);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 848:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(831);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 849:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(862);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 850:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(832);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 851:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(894);
+      if (lookahead == 'u') ADVANCE(822);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 852:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(894);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 853:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(877);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 854:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(809);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 855:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'p') ADVANCE(794);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 856:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'p') ADVANCE(729);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 857:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'p') ADVANCE(896);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 858:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'p') ADVANCE(901);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 859:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'p') ADVANCE(904);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 860:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(724);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 861:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(697);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 862:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(674);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 863:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(293);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 864:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(334);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 865:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(712);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 866:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(339);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 867:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(889);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 868:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(791);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 869:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(737);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 870:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(803);
+      if (lookahead == 's') ADVANCE(893);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 871:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(803);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 872:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(812);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 873:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(723);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 874:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(765);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 875:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(886);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 876:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(769);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 877:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(739);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 878:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 's') ADVANCE(671);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 879:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 's') ADVANCE(302);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 880:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 's') ADVANCE(754);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 881:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 's') ADVANCE(893);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 882:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 's') ADVANCE(808);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 883:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(796);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 884:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(359);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 885:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(369);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 886:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(691);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 887:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(668);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 888:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(364);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 889:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(802);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 890:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(776);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 891:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(725);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 892:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(906);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 893:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(801);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 894:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(763);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 895:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(806);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 896:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(773);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 897:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(766);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 898:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(771);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 899:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(820);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 900:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(810);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 901:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(780);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 902:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(811);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 903:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(813);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 904:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(782);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 905:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(870);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 906:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(878);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 907:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(869);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 908:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(881);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 909:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(727);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 910:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(871);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 911:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(824);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 912:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'v') ADVANCE(799);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      END_STATE();
+    case 913:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-' ||
+          lookahead == '_') ADVANCE(914);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      END_STATE();
+    case 914:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
-    case 93:
+    case 915:
       ACCEPT_TOKEN(sym_date);
       END_STATE();
-    case 94:
+    case 916:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '-') ADVANCE(33);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
+      if (lookahead == '-') ADVANCE(272);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(920);
       END_STATE();
-    case 95:
+    case 917:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(94);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(916);
       END_STATE();
-    case 96:
+    case 918:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(95);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(917);
       END_STATE();
-    case 97:
+    case 919:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(918);
       END_STATE();
-    case 98:
+    case 920:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(920);
       END_STATE();
     default:
       return false;
@@ -2390,998 +8707,449 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
         'd', 4,
         'e', 5,
         'i', 6,
-        'j', 7,
-        'k', 8,
-        'l', 9,
-        'n', 10,
-        'o', 11,
-        'p', 12,
-        'r', 13,
-        's', 14,
-        't', 15,
-        'u', 16,
-        'v', 17,
+        'l', 7,
+        'n', 8,
+        'o', 9,
+        'p', 10,
+        'r', 11,
+        's', 12,
+        'u', 13,
+        'v', 14,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(0);
       END_STATE();
     case 1:
-      if (lookahead == 'c') ADVANCE(18);
-      if (lookahead == 'd') ADVANCE(19);
-      if (lookahead == 'l') ADVANCE(20);
-      if (lookahead == 'm') ADVANCE(21);
-      if (lookahead == 'r') ADVANCE(22);
-      if (lookahead == 't') ADVANCE(23);
-      if (lookahead == 'u') ADVANCE(24);
+      if (lookahead == 'c') ADVANCE(15);
+      if (lookahead == 'l') ADVANCE(16);
+      if (lookahead == 'm') ADVANCE(17);
+      if (lookahead == 't') ADVANCE(18);
       END_STATE();
     case 2:
-      if (lookahead == 'o') ADVANCE(25);
-      if (lookahead == 'r') ADVANCE(26);
+      if (lookahead == 'r') ADVANCE(19);
       END_STATE();
     case 3:
-      if (lookahead == 'h') ADVANCE(27);
-      if (lookahead == 'i') ADVANCE(28);
-      if (lookahead == 'o') ADVANCE(29);
+      if (lookahead == 'i') ADVANCE(20);
+      if (lookahead == 'o') ADVANCE(21);
       END_STATE();
     case 4:
-      if (lookahead == 'e') ADVANCE(30);
-      if (lookahead == 'i') ADVANCE(31);
-      if (lookahead == 'r') ADVANCE(32);
+      if (lookahead == 'r') ADVANCE(22);
       END_STATE();
     case 5:
-      if (lookahead == 'n') ADVANCE(33);
+      if (lookahead == 'n') ADVANCE(23);
       END_STATE();
     case 6:
-      if (lookahead == 'm') ADVANCE(34);
-      if (lookahead == 'n') ADVANCE(35);
+      if (lookahead == 'm') ADVANCE(24);
       END_STATE();
     case 7:
-      if (lookahead == 'u') ADVANCE(36);
+      if (lookahead == 'e') ADVANCE(25);
       END_STATE();
     case 8:
-      if (lookahead == 'i') ADVANCE(37);
+      if (lookahead == 'a') ADVANCE(26);
       END_STATE();
     case 9:
-      if (lookahead == 'a') ADVANCE(38);
-      if (lookahead == 'e') ADVANCE(39);
+      if (lookahead == 'c') ADVANCE(27);
+      if (lookahead == 'f') ADVANCE(28);
       END_STATE();
     case 10:
-      if (lookahead == 'a') ADVANCE(40);
-      if (lookahead == 'o') ADVANCE(41);
-      if (lookahead == 'u') ADVANCE(42);
+      if (lookahead == 'r') ADVANCE(29);
       END_STATE();
     case 11:
-      if (lookahead == 'c') ADVANCE(43);
-      if (lookahead == 'f') ADVANCE(44);
+      if (lookahead == 'e') ADVANCE(30);
       END_STATE();
     case 12:
-      if (lookahead == 'a') ADVANCE(45);
-      if (lookahead == 'o') ADVANCE(46);
-      if (lookahead == 'r') ADVANCE(47);
+      if (lookahead == 't') ADVANCE(31);
+      if (lookahead == 'u') ADVANCE(32);
       END_STATE();
     case 13:
-      if (lookahead == 'e') ADVANCE(48);
+      if (lookahead == 'p') ADVANCE(33);
       END_STATE();
     case 14:
-      if (lookahead == 'e') ADVANCE(49);
-      if (lookahead == 'o') ADVANCE(50);
-      if (lookahead == 't') ADVANCE(51);
-      if (lookahead == 'u') ADVANCE(52);
+      if (lookahead == 'e') ADVANCE(34);
       END_STATE();
     case 15:
-      if (lookahead == 'a') ADVANCE(53);
-      if (lookahead == 'i') ADVANCE(54);
+      if (lookahead == 't') ADVANCE(35);
       END_STATE();
     case 16:
-      if (lookahead == 'p') ADVANCE(55);
+      if (lookahead == 'l') ADVANCE(36);
       END_STATE();
     case 17:
-      if (lookahead == 'e') ADVANCE(56);
+      if (lookahead == 'e') ADVANCE(37);
       END_STATE();
     case 18:
-      if (lookahead == 't') ADVANCE(57);
-      END_STATE();
-    case 19:
-      if (lookahead == 'd') ADVANCE(58);
-      if (lookahead == 'o') ADVANCE(59);
-      END_STATE();
-    case 20:
-      if (lookahead == 'l') ADVANCE(60);
-      END_STATE();
-    case 21:
-      if (lookahead == 'e') ADVANCE(61);
-      END_STATE();
-    case 22:
-      if (lookahead == 't') ADVANCE(62);
-      END_STATE();
-    case 23:
       ACCEPT_TOKEN(anon_sym_at);
       END_STATE();
+    case 19:
+      if (lookahead == 'o') ADVANCE(38);
+      END_STATE();
+    case 20:
+      if (lookahead == 't') ADVANCE(39);
+      END_STATE();
+    case 21:
+      if (lookahead == 'r') ADVANCE(40);
+      END_STATE();
+    case 22:
+      if (lookahead == 'a') ADVANCE(41);
+      END_STATE();
+    case 23:
+      if (lookahead == 'd') ADVANCE(42);
+      END_STATE();
     case 24:
-      if (lookahead == 't') ADVANCE(63);
+      if (lookahead == 'p') ADVANCE(43);
       END_STATE();
     case 25:
-      if (lookahead == 'o') ADVANCE(64);
+      if (lookahead == 'n') ADVANCE(44);
       END_STATE();
     case 26:
-      if (lookahead == 'o') ADVANCE(65);
+      if (lookahead == 'r') ADVANCE(45);
       END_STATE();
     case 27:
-      if (lookahead == 'a') ADVANCE(66);
+      if (lookahead == 'c') ADVANCE(46);
       END_STATE();
     case 28:
-      if (lookahead == 't') ADVANCE(67);
+      if (lookahead == 'f') ADVANCE(47);
       END_STATE();
     case 29:
-      if (lookahead == 'm') ADVANCE(68);
-      if (lookahead == 'r') ADVANCE(69);
+      if (lookahead == 'o') ADVANCE(48);
       END_STATE();
     case 30:
-      if (lookahead == 'l') ADVANCE(70);
+      if (lookahead == 'p') ADVANCE(49);
       END_STATE();
     case 31:
-      if (lookahead == 'v') ADVANCE(71);
+      if (lookahead == 'a') ADVANCE(50);
+      if (lookahead == 'r') ADVANCE(51);
       END_STATE();
     case 32:
-      if (lookahead == 'a') ADVANCE(72);
+      if (lookahead == 'm') ADVANCE(52);
       END_STATE();
     case 33:
-      if (lookahead == 'd') ADVANCE(73);
+      if (lookahead == 'd') ADVANCE(53);
       END_STATE();
     case 34:
-      if (lookahead == 'p') ADVANCE(74);
+      if (lookahead == 'r') ADVANCE(54);
       END_STATE();
     case 35:
-      if (lookahead == '-') ADVANCE(75);
-      if (lookahead == 'd') ADVANCE(76);
-      if (lookahead == 's') ADVANCE(77);
-      END_STATE();
-    case 36:
-      if (lookahead == 'r') ADVANCE(78);
-      if (lookahead == 's') ADVANCE(79);
-      END_STATE();
-    case 37:
-      if (lookahead == 'n') ADVANCE(80);
-      END_STATE();
-    case 38:
-      if (lookahead == 'n') ADVANCE(81);
-      END_STATE();
-    case 39:
-      if (lookahead == 'n') ADVANCE(82);
-      END_STATE();
-    case 40:
-      if (lookahead == 'r') ADVANCE(83);
-      END_STATE();
-    case 41:
-      if (lookahead == 't') ADVANCE(84);
-      END_STATE();
-    case 42:
-      if (lookahead == 'm') ADVANCE(85);
-      END_STATE();
-    case 43:
-      if (lookahead == 'c') ADVANCE(86);
-      END_STATE();
-    case 44:
-      if (lookahead == 'f') ADVANCE(87);
-      END_STATE();
-    case 45:
-      if (lookahead == 'r') ADVANCE(88);
-      END_STATE();
-    case 46:
-      if (lookahead == 'i') ADVANCE(89);
-      END_STATE();
-    case 47:
-      if (lookahead == 'o') ADVANCE(90);
-      END_STATE();
-    case 48:
-      if (lookahead == 'n') ADVANCE(91);
-      if (lookahead == 'p') ADVANCE(92);
-      if (lookahead == 'w') ADVANCE(93);
-      END_STATE();
-    case 49:
-      if (lookahead == 'c') ADVANCE(94);
-      END_STATE();
-    case 50:
-      if (lookahead == 'u') ADVANCE(95);
-      END_STATE();
-    case 51:
-      if (lookahead == 'a') ADVANCE(96);
-      if (lookahead == 'r') ADVANCE(97);
-      END_STATE();
-    case 52:
-      if (lookahead == 'b') ADVANCE(98);
-      if (lookahead == 'm') ADVANCE(99);
-      END_STATE();
-    case 53:
-      if (lookahead == 'r') ADVANCE(100);
-      END_STATE();
-    case 54:
-      if (lookahead == 't') ADVANCE(101);
-      END_STATE();
-    case 55:
-      if (lookahead == 'd') ADVANCE(102);
-      END_STATE();
-    case 56:
-      if (lookahead == 'r') ADVANCE(103);
-      END_STATE();
-    case 57:
       ACCEPT_TOKEN(anon_sym_act);
       END_STATE();
-    case 58:
-      ACCEPT_TOKEN(anon_sym_add);
-      END_STATE();
-    case 59:
-      if (lookahead == 'p') ADVANCE(104);
-      END_STATE();
-    case 60:
+    case 36:
       ACCEPT_TOKEN(anon_sym_all);
       END_STATE();
-    case 61:
-      if (lookahead == 'n') ADVANCE(105);
+    case 37:
+      if (lookahead == 'n') ADVANCE(55);
       END_STATE();
-    case 62:
-      if (lookahead == 'i') ADVANCE(106);
+    case 38:
+      if (lookahead == 'a') ADVANCE(56);
       END_STATE();
-    case 63:
-      if (lookahead == 'h') ADVANCE(107);
+    case 39:
+      if (lookahead == 'e') ADVANCE(57);
       END_STATE();
-    case 64:
-      if (lookahead == 'k') ADVANCE(108);
+    case 40:
+      if (lookahead == 'r') ADVANCE(58);
       END_STATE();
-    case 65:
-      if (lookahead == 'a') ADVANCE(109);
+    case 41:
+      if (lookahead == 'f') ADVANCE(59);
       END_STATE();
-    case 66:
-      if (lookahead == 'p') ADVANCE(110);
-      END_STATE();
-    case 67:
-      if (lookahead == 'e') ADVANCE(111);
-      END_STATE();
-    case 68:
-      if (lookahead == 'p') ADVANCE(112);
-      END_STATE();
-    case 69:
-      if (lookahead == 'r') ADVANCE(113);
-      END_STATE();
-    case 70:
-      if (lookahead == 'e') ADVANCE(114);
-      END_STATE();
-    case 71:
-      if (lookahead == 'i') ADVANCE(115);
-      END_STATE();
-    case 72:
-      if (lookahead == 'f') ADVANCE(116);
-      END_STATE();
-    case 73:
+    case 42:
       ACCEPT_TOKEN(anon_sym_end);
       END_STATE();
-    case 74:
-      if (lookahead == 'l') ADVANCE(117);
+    case 43:
+      if (lookahead == 'l') ADVANCE(60);
       END_STATE();
-    case 75:
-      if (lookahead == 'f') ADVANCE(118);
+    case 44:
+      if (lookahead == 'i') ADVANCE(61);
       END_STATE();
-    case 76:
-      if (lookahead == 'e') ADVANCE(119);
+    case 45:
+      if (lookahead == 'r') ADVANCE(62);
       END_STATE();
-    case 77:
-      if (lookahead == 'e') ADVANCE(120);
+    case 46:
+      if (lookahead == 'u') ADVANCE(63);
       END_STATE();
-    case 78:
-      if (lookahead == 'i') ADVANCE(121);
+    case 47:
+      if (lookahead == 'i') ADVANCE(64);
       END_STATE();
-    case 79:
-      if (lookahead == 't') ADVANCE(122);
+    case 48:
+      if (lookahead == 'p') ADVANCE(65);
       END_STATE();
-    case 80:
-      if (lookahead == 'd') ADVANCE(123);
+    case 49:
+      if (lookahead == 'e') ADVANCE(66);
       END_STATE();
-    case 81:
-      if (lookahead == 'g') ADVANCE(124);
+    case 50:
+      if (lookahead == 'r') ADVANCE(67);
       END_STATE();
-    case 82:
-      if (lookahead == 'i') ADVANCE(125);
+    case 51:
+      if (lookahead == 'i') ADVANCE(68);
       END_STATE();
-    case 83:
-      if (lookahead == 'r') ADVANCE(126);
+    case 52:
+      if (lookahead == 'm') ADVANCE(69);
       END_STATE();
-    case 84:
-      if (lookahead == 'e') ADVANCE(127);
+    case 53:
+      if (lookahead == 'a') ADVANCE(70);
       END_STATE();
-    case 85:
-      if (lookahead == 'b') ADVANCE(128);
+    case 54:
+      if (lookahead == 's') ADVANCE(71);
       END_STATE();
-    case 86:
-      if (lookahead == 'u') ADVANCE(129);
+    case 55:
+      if (lookahead == 'd') ADVANCE(72);
       END_STATE();
-    case 87:
-      if (lookahead == 'i') ADVANCE(130);
+    case 56:
+      if (lookahead == 'd') ADVANCE(73);
       END_STATE();
-    case 88:
-      if (lookahead == 't') ADVANCE(131);
-      END_STATE();
-    case 89:
-      if (lookahead == 'n') ADVANCE(132);
-      END_STATE();
-    case 90:
-      if (lookahead == 'p') ADVANCE(133);
-      END_STATE();
-    case 91:
-      if (lookahead == 'u') ADVANCE(134);
-      END_STATE();
-    case 92:
-      if (lookahead == 'e') ADVANCE(135);
-      if (lookahead == 'l') ADVANCE(136);
-      END_STATE();
-    case 93:
-      if (lookahead == 'r') ADVANCE(137);
-      END_STATE();
-    case 94:
-      if (lookahead == 't') ADVANCE(138);
-      END_STATE();
-    case 95:
-      if (lookahead == 'r') ADVANCE(139);
-      END_STATE();
-    case 96:
-      if (lookahead == 'r') ADVANCE(140);
-      if (lookahead == 't') ADVANCE(141);
-      END_STATE();
-    case 97:
-      if (lookahead == 'i') ADVANCE(142);
-      END_STATE();
-    case 98:
-      if (lookahead == 'c') ADVANCE(143);
-      if (lookahead == 'p') ADVANCE(144);
-      if (lookahead == 's') ADVANCE(145);
-      END_STATE();
-    case 99:
-      if (lookahead == 'm') ADVANCE(146);
-      END_STATE();
-    case 100:
-      if (lookahead == 'g') ADVANCE(147);
-      END_STATE();
-    case 101:
-      if (lookahead == 'l') ADVANCE(148);
-      END_STATE();
-    case 102:
-      if (lookahead == 'a') ADVANCE(149);
-      END_STATE();
-    case 103:
-      if (lookahead == 's') ADVANCE(150);
-      END_STATE();
-    case 104:
-      if (lookahead == 't') ADVANCE(151);
-      END_STATE();
-    case 105:
-      if (lookahead == 'd') ADVANCE(152);
-      END_STATE();
-    case 106:
-      if (lookahead == 'c') ADVANCE(153);
-      END_STATE();
-    case 107:
-      if (lookahead == 'o') ADVANCE(154);
-      END_STATE();
-    case 108:
-      ACCEPT_TOKEN(anon_sym_book);
-      END_STATE();
-    case 109:
-      if (lookahead == 'd') ADVANCE(155);
-      END_STATE();
-    case 110:
-      if (lookahead == 't') ADVANCE(156);
-      END_STATE();
-    case 111:
+    case 57:
       ACCEPT_TOKEN(anon_sym_cite);
       END_STATE();
-    case 112:
-      if (lookahead == 'a') ADVANCE(157);
+    case 58:
+      if (lookahead == 'e') ADVANCE(74);
       END_STATE();
-    case 113:
-      if (lookahead == 'e') ADVANCE(158);
+    case 59:
+      if (lookahead == 't') ADVANCE(75);
       END_STATE();
-    case 114:
-      if (lookahead == 't') ADVANCE(159);
+    case 60:
+      if (lookahead == 'e') ADVANCE(76);
       END_STATE();
-    case 115:
-      if (lookahead == 's') ADVANCE(160);
+    case 61:
+      if (lookahead == 'e') ADVANCE(77);
       END_STATE();
-    case 116:
-      if (lookahead == 't') ADVANCE(161);
+    case 62:
+      if (lookahead == 'o') ADVANCE(78);
       END_STATE();
-    case 117:
-      if (lookahead == 'e') ADVANCE(162);
+    case 63:
+      if (lookahead == 'r') ADVANCE(79);
       END_STATE();
-    case 118:
-      if (lookahead == 'o') ADVANCE(163);
+    case 64:
+      if (lookahead == 'c') ADVANCE(80);
       END_STATE();
-    case 119:
-      if (lookahead == 'n') ADVANCE(164);
+    case 65:
+      if (lookahead == 'o') ADVANCE(81);
       END_STATE();
-    case 120:
-      if (lookahead == 'r') ADVANCE(165);
+    case 66:
+      if (lookahead == 'a') ADVANCE(82);
       END_STATE();
-    case 121:
-      if (lookahead == 's') ADVANCE(166);
+    case 67:
+      if (lookahead == 't') ADVANCE(83);
       END_STATE();
-    case 122:
-      if (lookahead == 'i') ADVANCE(167);
+    case 68:
+      if (lookahead == 'c') ADVANCE(84);
       END_STATE();
-    case 123:
-      ACCEPT_TOKEN(anon_sym_kind);
+    case 69:
+      if (lookahead == 'a') ADVANCE(85);
       END_STATE();
-    case 124:
-      if (lookahead == 'u') ADVANCE(168);
+    case 70:
+      if (lookahead == 't') ADVANCE(86);
       END_STATE();
-    case 125:
-      if (lookahead == 'e') ADVANCE(169);
+    case 71:
+      if (lookahead == 'i') ADVANCE(87);
       END_STATE();
-    case 126:
-      if (lookahead == 'o') ADVANCE(170);
+    case 72:
+      if (lookahead == 'm') ADVANCE(88);
       END_STATE();
-    case 127:
-      ACCEPT_TOKEN(anon_sym_note);
+    case 73:
+      if (lookahead == 'e') ADVANCE(89);
       END_STATE();
-    case 128:
-      if (lookahead == 'e') ADVANCE(171);
+    case 74:
+      if (lookahead == 's') ADVANCE(90);
       END_STATE();
-    case 129:
-      if (lookahead == 'r') ADVANCE(172);
-      END_STATE();
-    case 130:
-      if (lookahead == 'c') ADVANCE(173);
-      END_STATE();
-    case 131:
-      ACCEPT_TOKEN(anon_sym_part);
-      END_STATE();
-    case 132:
-      if (lookahead == 't') ADVANCE(174);
-      END_STATE();
-    case 133:
-      if (lookahead == 'o') ADVANCE(175);
-      END_STATE();
-    case 134:
-      if (lookahead == 'm') ADVANCE(176);
-      END_STATE();
-    case 135:
-      if (lookahead == 'a') ADVANCE(177);
-      END_STATE();
-    case 136:
-      if (lookahead == 'a') ADVANCE(178);
-      END_STATE();
-    case 137:
-      if (lookahead == 'i') ADVANCE(179);
-      END_STATE();
-    case 138:
-      if (lookahead == 'i') ADVANCE(180);
-      END_STATE();
-    case 139:
-      if (lookahead == 'c') ADVANCE(181);
-      END_STATE();
-    case 140:
-      if (lookahead == 't') ADVANCE(182);
-      END_STATE();
-    case 141:
-      if (lookahead == 'u') ADVANCE(183);
-      END_STATE();
-    case 142:
-      if (lookahead == 'c') ADVANCE(184);
-      END_STATE();
-    case 143:
-      if (lookahead == 'h') ADVANCE(185);
-      END_STATE();
-    case 144:
-      if (lookahead == 'o') ADVANCE(186);
-      END_STATE();
-    case 145:
-      if (lookahead == 'e') ADVANCE(187);
-      END_STATE();
-    case 146:
-      if (lookahead == 'a') ADVANCE(188);
-      END_STATE();
-    case 147:
-      if (lookahead == 'e') ADVANCE(189);
-      END_STATE();
-    case 148:
-      if (lookahead == 'e') ADVANCE(190);
-      END_STATE();
-    case 149:
-      if (lookahead == 't') ADVANCE(191);
-      END_STATE();
-    case 150:
-      if (lookahead == 'i') ADVANCE(192);
-      END_STATE();
-    case 151:
-      if (lookahead == 'e') ADVANCE(193);
-      END_STATE();
-    case 152:
-      if (lookahead == 'm') ADVANCE(194);
-      END_STATE();
-    case 153:
-      if (lookahead == 'l') ADVANCE(195);
-      END_STATE();
-    case 154:
-      if (lookahead == 'r') ADVANCE(196);
-      END_STATE();
-    case 155:
-      if (lookahead == 'e') ADVANCE(197);
-      END_STATE();
-    case 156:
-      if (lookahead == 'e') ADVANCE(198);
-      END_STATE();
-    case 157:
-      if (lookahead == 'r') ADVANCE(199);
-      END_STATE();
-    case 158:
-      if (lookahead == 's') ADVANCE(200);
-      END_STATE();
-    case 159:
-      if (lookahead == 'e') ADVANCE(201);
-      END_STATE();
-    case 160:
-      if (lookahead == 'i') ADVANCE(202);
-      END_STATE();
-    case 161:
+    case 75:
       ACCEPT_TOKEN(anon_sym_draft);
       END_STATE();
-    case 162:
-      if (lookahead == 'm') ADVANCE(203);
+    case 76:
+      if (lookahead == 'm') ADVANCE(91);
       END_STATE();
-    case 163:
-      if (lookahead == 'r') ADVANCE(204);
+    case 77:
+      if (lookahead == 'n') ADVANCE(92);
       END_STATE();
-    case 164:
-      if (lookahead == 't') ADVANCE(205);
+    case 78:
+      if (lookahead == 'w') ADVANCE(93);
       END_STATE();
-    case 165:
-      if (lookahead == 't') ADVANCE(206);
+    case 79:
+      if (lookahead == 'r') ADVANCE(94);
       END_STATE();
-    case 166:
-      if (lookahead == 'd') ADVANCE(207);
+    case 80:
+      if (lookahead == 'i') ADVANCE(95);
       END_STATE();
-    case 167:
-      if (lookahead == 'f') ADVANCE(208);
+    case 81:
+      if (lookahead == 's') ADVANCE(96);
       END_STATE();
-    case 168:
-      if (lookahead == 'a') ADVANCE(209);
+    case 82:
+      if (lookahead == 'l') ADVANCE(97);
       END_STATE();
-    case 169:
-      if (lookahead == 'n') ADVANCE(210);
-      END_STATE();
-    case 170:
-      if (lookahead == 'w') ADVANCE(211);
-      END_STATE();
-    case 171:
-      if (lookahead == 'r') ADVANCE(212);
-      END_STATE();
-    case 172:
-      if (lookahead == 'r') ADVANCE(213);
-      END_STATE();
-    case 173:
-      if (lookahead == 'i') ADVANCE(214);
-      END_STATE();
-    case 174:
-      ACCEPT_TOKEN(anon_sym_point);
-      END_STATE();
-    case 175:
-      if (lookahead == 's') ADVANCE(215);
-      END_STATE();
-    case 176:
-      if (lookahead == 'b') ADVANCE(216);
-      END_STATE();
-    case 177:
-      if (lookahead == 'l') ADVANCE(217);
-      END_STATE();
-    case 178:
-      if (lookahead == 'c') ADVANCE(218);
-      END_STATE();
-    case 179:
-      if (lookahead == 't') ADVANCE(219);
-      END_STATE();
-    case 180:
-      if (lookahead == 'o') ADVANCE(220);
-      END_STATE();
-    case 181:
-      if (lookahead == 'e') ADVANCE(221);
-      END_STATE();
-    case 182:
+    case 83:
       ACCEPT_TOKEN(anon_sym_start);
       END_STATE();
-    case 183:
-      if (lookahead == 's') ADVANCE(222);
+    case 84:
+      if (lookahead == 't') ADVANCE(98);
       END_STATE();
-    case 184:
-      if (lookahead == 't') ADVANCE(223);
+    case 85:
+      if (lookahead == 'r') ADVANCE(99);
       END_STATE();
-    case 185:
-      if (lookahead == 'a') ADVANCE(224);
+    case 86:
+      if (lookahead == 'e') ADVANCE(100);
       END_STATE();
-    case 186:
-      if (lookahead == 'i') ADVANCE(225);
+    case 87:
+      if (lookahead == 'o') ADVANCE(101);
       END_STATE();
-    case 187:
-      if (lookahead == 'c') ADVANCE(226);
+    case 88:
+      if (lookahead == 'e') ADVANCE(102);
       END_STATE();
-    case 188:
-      if (lookahead == 'r') ADVANCE(227);
+    case 89:
+      if (lookahead == 'r') ADVANCE(103);
       END_STATE();
-    case 189:
-      if (lookahead == 't') ADVANCE(228);
+    case 90:
+      if (lookahead == 'p') ADVANCE(104);
       END_STATE();
-    case 190:
-      ACCEPT_TOKEN(anon_sym_title);
+    case 91:
+      if (lookahead == 'e') ADVANCE(105);
       END_STATE();
-    case 191:
-      if (lookahead == 'e') ADVANCE(229);
+    case 92:
+      if (lookahead == 't') ADVANCE(106);
       END_STATE();
-    case 192:
-      if (lookahead == 'o') ADVANCE(230);
+    case 93:
+      if (lookahead == 'e') ADVANCE(107);
       END_STATE();
-    case 193:
-      if (lookahead == 'd') ADVANCE(231);
+    case 94:
+      if (lookahead == 'e') ADVANCE(108);
       END_STATE();
-    case 194:
-      if (lookahead == 'e') ADVANCE(232);
+    case 95:
+      if (lookahead == 'a') ADVANCE(109);
       END_STATE();
-    case 195:
-      if (lookahead == 'e') ADVANCE(233);
+    case 96:
+      if (lookahead == 'e') ADVANCE(110);
       END_STATE();
-    case 196:
-      ACCEPT_TOKEN(anon_sym_author);
+    case 97:
+      if (lookahead == 'e') ADVANCE(111);
       END_STATE();
-    case 197:
-      if (lookahead == 'r') ADVANCE(234);
+    case 98:
+      if (lookahead == 'e') ADVANCE(112);
       END_STATE();
-    case 198:
-      if (lookahead == 'r') ADVANCE(235);
+    case 99:
+      if (lookahead == 'y') ADVANCE(113);
       END_STATE();
-    case 199:
-      if (lookahead == 'e') ADVANCE(236);
+    case 100:
+      if (lookahead == '-') ADVANCE(114);
       END_STATE();
-    case 200:
-      if (lookahead == 'p') ADVANCE(237);
+    case 101:
+      if (lookahead == 'n') ADVANCE(115);
       END_STATE();
-    case 201:
-      ACCEPT_TOKEN(anon_sym_delete);
+    case 102:
+      if (lookahead == 'n') ADVANCE(116);
       END_STATE();
-    case 202:
-      if (lookahead == 'o') ADVANCE(238);
-      END_STATE();
-    case 203:
-      if (lookahead == 'e') ADVANCE(239);
-      END_STATE();
-    case 204:
-      if (lookahead == 'c') ADVANCE(240);
-      END_STATE();
-    case 205:
-      ACCEPT_TOKEN(anon_sym_indent);
-      END_STATE();
-    case 206:
-      ACCEPT_TOKEN(anon_sym_insert);
-      END_STATE();
-    case 207:
-      if (lookahead == 'i') ADVANCE(241);
-      END_STATE();
-    case 208:
-      if (lookahead == 'i') ADVANCE(242);
-      END_STATE();
-    case 209:
-      if (lookahead == 'g') ADVANCE(243);
-      END_STATE();
-    case 210:
-      if (lookahead == 't') ADVANCE(244);
-      END_STATE();
-    case 211:
-      if (lookahead == 'e') ADVANCE(245);
-      END_STATE();
-    case 212:
-      ACCEPT_TOKEN(anon_sym_number);
-      END_STATE();
-    case 213:
-      if (lookahead == 'e') ADVANCE(246);
-      END_STATE();
-    case 214:
-      if (lookahead == 'a') ADVANCE(247);
-      END_STATE();
-    case 215:
-      if (lookahead == 'e') ADVANCE(248);
-      END_STATE();
-    case 216:
-      if (lookahead == 'e') ADVANCE(249);
-      END_STATE();
-    case 217:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      if (lookahead == 'e') ADVANCE(250);
-      END_STATE();
-    case 218:
-      if (lookahead == 'e') ADVANCE(251);
-      END_STATE();
-    case 219:
-      if (lookahead == 'e') ADVANCE(252);
-      END_STATE();
-    case 220:
-      if (lookahead == 'n') ADVANCE(253);
-      END_STATE();
-    case 221:
-      ACCEPT_TOKEN(anon_sym_source);
-      END_STATE();
-    case 222:
-      ACCEPT_TOKEN(anon_sym_status);
-      END_STATE();
-    case 223:
-      if (lookahead == 'e') ADVANCE(254);
-      END_STATE();
-    case 224:
-      if (lookahead == 'p') ADVANCE(255);
-      END_STATE();
-    case 225:
-      if (lookahead == 'n') ADVANCE(256);
-      END_STATE();
-    case 226:
-      if (lookahead == 't') ADVANCE(257);
-      END_STATE();
-    case 227:
-      if (lookahead == 'y') ADVANCE(258);
-      END_STATE();
-    case 228:
-      ACCEPT_TOKEN(anon_sym_target);
-      END_STATE();
-    case 229:
-      if (lookahead == '-') ADVANCE(259);
-      END_STATE();
-    case 230:
-      if (lookahead == 'n') ADVANCE(260);
-      END_STATE();
-    case 231:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      END_STATE();
-    case 232:
-      if (lookahead == 'n') ADVANCE(261);
-      END_STATE();
-    case 233:
-      ACCEPT_TOKEN(anon_sym_article);
-      END_STATE();
-    case 234:
+    case 103:
       ACCEPT_TOKEN(anon_sym_broader);
       END_STATE();
-    case 235:
-      ACCEPT_TOKEN(anon_sym_chapter);
+    case 104:
+      if (lookahead == 'o') ADVANCE(117);
       END_STATE();
-    case 236:
-      ACCEPT_TOKEN(anon_sym_compare);
+    case 105:
+      if (lookahead == 'n') ADVANCE(118);
       END_STATE();
-    case 237:
-      if (lookahead == 'o') ADVANCE(262);
-      END_STATE();
-    case 238:
-      if (lookahead == 'n') ADVANCE(263);
-      END_STATE();
-    case 239:
-      if (lookahead == 'n') ADVANCE(264);
-      END_STATE();
-    case 240:
-      if (lookahead == 'e') ADVANCE(265);
-      END_STATE();
-    case 241:
-      if (lookahead == 'c') ADVANCE(266);
-      END_STATE();
-    case 242:
-      if (lookahead == 'c') ADVANCE(267);
-      END_STATE();
-    case 243:
-      if (lookahead == 'e') ADVANCE(268);
-      END_STATE();
-    case 244:
+    case 106:
       ACCEPT_TOKEN(anon_sym_lenient);
       END_STATE();
-    case 245:
-      if (lookahead == 'r') ADVANCE(269);
+    case 107:
+      if (lookahead == 'r') ADVANCE(119);
       END_STATE();
-    case 246:
-      if (lookahead == 'n') ADVANCE(270);
+    case 108:
+      if (lookahead == 'n') ADVANCE(120);
       END_STATE();
-    case 247:
-      if (lookahead == 'l') ADVANCE(271);
+    case 109:
+      if (lookahead == 'l') ADVANCE(121);
       END_STATE();
-    case 248:
-      if (lookahead == 'd') ADVANCE(272);
+    case 110:
+      if (lookahead == 'd') ADVANCE(122);
       END_STATE();
-    case 249:
-      if (lookahead == 'r') ADVANCE(273);
+    case 111:
+      if (lookahead == 'd') ADVANCE(123);
       END_STATE();
-    case 250:
-      if (lookahead == 'd') ADVANCE(274);
+    case 112:
+      if (lookahead == 'r') ADVANCE(124);
       END_STATE();
-    case 251:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(275);
-      END_STATE();
-    case 252:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      END_STATE();
-    case 253:
-      ACCEPT_TOKEN(anon_sym_section);
-      END_STATE();
-    case 254:
-      if (lookahead == 'r') ADVANCE(276);
-      END_STATE();
-    case 255:
-      if (lookahead == 't') ADVANCE(277);
-      END_STATE();
-    case 256:
-      if (lookahead == 't') ADVANCE(278);
-      END_STATE();
-    case 257:
-      if (lookahead == 'i') ADVANCE(279);
-      END_STATE();
-    case 258:
+    case 113:
       ACCEPT_TOKEN(anon_sym_summary);
       END_STATE();
-    case 259:
-      if (lookahead == 'r') ADVANCE(280);
+    case 114:
+      if (lookahead == 'r') ADVANCE(125);
       END_STATE();
-    case 260:
+    case 115:
       ACCEPT_TOKEN(anon_sym_version);
       END_STATE();
-    case 261:
-      if (lookahead == 't') ADVANCE(281);
+    case 116:
+      if (lookahead == 't') ADVANCE(126);
       END_STATE();
-    case 262:
-      if (lookahead == 'n') ADVANCE(282);
+    case 117:
+      if (lookahead == 'n') ADVANCE(127);
       END_STATE();
-    case 263:
-      ACCEPT_TOKEN(anon_sym_division);
+    case 118:
+      if (lookahead == 't') ADVANCE(128);
       END_STATE();
-    case 264:
-      if (lookahead == 't') ADVANCE(283);
-      END_STATE();
-    case 265:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
-      END_STATE();
-    case 266:
-      if (lookahead == 't') ADVANCE(284);
-      END_STATE();
-    case 267:
-      if (lookahead == 'a') ADVANCE(285);
-      END_STATE();
-    case 268:
-      if (lookahead == 's') ADVANCE(286);
-      END_STATE();
-    case 269:
+    case 119:
       ACCEPT_TOKEN(anon_sym_narrower);
       END_STATE();
-    case 270:
-      if (lookahead == 'c') ADVANCE(287);
+    case 120:
+      if (lookahead == 'c') ADVANCE(129);
       END_STATE();
-    case 271:
+    case 121:
       ACCEPT_TOKEN(anon_sym_official);
       END_STATE();
-    case 272:
+    case 122:
       ACCEPT_TOKEN(anon_sym_proposed);
       END_STATE();
-    case 273:
-      ACCEPT_TOKEN(anon_sym_renumber);
-      END_STATE();
-    case 274:
+    case 123:
       ACCEPT_TOKEN(anon_sym_repealed);
       END_STATE();
-    case 275:
-      if (lookahead == 'a') ADVANCE(288);
-      END_STATE();
-    case 276:
+    case 124:
       ACCEPT_TOKEN(anon_sym_stricter);
       END_STATE();
-    case 277:
-      if (lookahead == 'e') ADVANCE(289);
+    case 125:
+      if (lookahead == 'e') ADVANCE(130);
       END_STATE();
-    case 278:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      END_STATE();
-    case 279:
-      if (lookahead == 'o') ADVANCE(290);
-      END_STATE();
-    case 280:
-      if (lookahead == 'e') ADVANCE(291);
-      END_STATE();
-    case 281:
+    case 126:
       ACCEPT_TOKEN(anon_sym_amendment);
       END_STATE();
-    case 282:
-      if (lookahead == 'd') ADVANCE(292);
+    case 127:
+      if (lookahead == 'd') ADVANCE(131);
       END_STATE();
-    case 283:
-      if (lookahead == 's') ADVANCE(293);
+    case 128:
+      if (lookahead == 's') ADVANCE(132);
       END_STATE();
-    case 284:
-      if (lookahead == 'i') ADVANCE(294);
+    case 129:
+      if (lookahead == 'e') ADVANCE(133);
       END_STATE();
-    case 285:
-      if (lookahead == 't') ADVANCE(295);
+    case 130:
+      if (lookahead == 'f') ADVANCE(134);
       END_STATE();
-    case 286:
-      ACCEPT_TOKEN(anon_sym_languages);
+    case 131:
+      if (lookahead == 's') ADVANCE(135);
       END_STATE();
-    case 287:
-      if (lookahead == 'e') ADVANCE(296);
-      END_STATE();
-    case 288:
-      if (lookahead == 'l') ADVANCE(297);
-      END_STATE();
-    case 289:
-      if (lookahead == 'r') ADVANCE(298);
-      END_STATE();
-    case 290:
-      if (lookahead == 'n') ADVANCE(299);
-      END_STATE();
-    case 291:
-      if (lookahead == 'f') ADVANCE(300);
-      END_STATE();
-    case 292:
-      if (lookahead == 's') ADVANCE(301);
-      END_STATE();
-    case 293:
+    case 132:
       ACCEPT_TOKEN(anon_sym_implements);
       END_STATE();
-    case 294:
-      if (lookahead == 'o') ADVANCE(302);
-      END_STATE();
-    case 295:
-      if (lookahead == 'i') ADVANCE(303);
-      END_STATE();
-    case 296:
+    case 133:
       ACCEPT_TOKEN(anon_sym_occurrence);
       END_STATE();
-    case 297:
-      if (lookahead == 'l') ADVANCE(304);
+    case 134:
+      if (lookahead == 'e') ADVANCE(136);
       END_STATE();
-    case 298:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      END_STATE();
-    case 299:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      END_STATE();
-    case 300:
-      if (lookahead == 'e') ADVANCE(305);
-      END_STATE();
-    case 301:
+    case 135:
       ACCEPT_TOKEN(anon_sym_corresponds);
       END_STATE();
-    case 302:
-      if (lookahead == 'n') ADVANCE(306);
+    case 136:
+      if (lookahead == 'r') ADVANCE(137);
       END_STATE();
-    case 303:
-      if (lookahead == 'o') ADVANCE(307);
+    case 137:
+      if (lookahead == 'e') ADVANCE(138);
       END_STATE();
-    case 304:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+    case 138:
+      if (lookahead == 'n') ADVANCE(139);
       END_STATE();
-    case 305:
-      if (lookahead == 'r') ADVANCE(308);
+    case 139:
+      if (lookahead == 'c') ADVANCE(140);
       END_STATE();
-    case 306:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
+    case 140:
+      if (lookahead == 'e') ADVANCE(141);
       END_STATE();
-    case 307:
-      if (lookahead == 'n') ADVANCE(309);
+    case 141:
+      if (lookahead == 's') ADVANCE(142);
       END_STATE();
-    case 308:
-      if (lookahead == 'e') ADVANCE(310);
-      END_STATE();
-    case 309:
-      ACCEPT_TOKEN(anon_sym_justification);
-      END_STATE();
-    case 310:
-      if (lookahead == 'n') ADVANCE(311);
-      END_STATE();
-    case 311:
-      if (lookahead == 'c') ADVANCE(312);
-      END_STATE();
-    case 312:
-      if (lookahead == 'e') ADVANCE(313);
-      END_STATE();
-    case 313:
-      if (lookahead == 's') ADVANCE(314);
-      END_STATE();
-    case 314:
+    case 142:
       ACCEPT_TOKEN(sym_update_references);
       END_STATE();
     default:
@@ -3391,245 +9159,361 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 41},
-  [2] = {.lex_state = 4},
-  [3] = {.lex_state = 5},
-  [4] = {.lex_state = 4},
-  [5] = {.lex_state = 4},
+  [1] = {.lex_state = 280},
+  [2] = {.lex_state = 5},
+  [3] = {.lex_state = 4},
+  [4] = {.lex_state = 3},
+  [5] = {.lex_state = 3},
   [6] = {.lex_state = 4},
   [7] = {.lex_state = 4},
-  [8] = {.lex_state = 41},
+  [8] = {.lex_state = 4},
   [9] = {.lex_state = 4},
   [10] = {.lex_state = 4},
-  [11] = {.lex_state = 41},
+  [11] = {.lex_state = 4},
   [12] = {.lex_state = 4},
   [13] = {.lex_state = 4},
-  [14] = {.lex_state = 4},
-  [15] = {.lex_state = 4},
-  [16] = {.lex_state = 41},
-  [17] = {.lex_state = 41},
-  [18] = {.lex_state = 41},
-  [19] = {.lex_state = 41},
-  [20] = {.lex_state = 41},
-  [21] = {.lex_state = 41},
-  [22] = {.lex_state = 41},
-  [23] = {.lex_state = 41},
-  [24] = {.lex_state = 41},
-  [25] = {.lex_state = 41},
-  [26] = {.lex_state = 41},
-  [27] = {.lex_state = 41},
-  [28] = {.lex_state = 41},
-  [29] = {.lex_state = 41},
-  [30] = {.lex_state = 41},
-  [31] = {.lex_state = 41},
-  [32] = {.lex_state = 41},
-  [33] = {.lex_state = 41},
-  [34] = {.lex_state = 41},
-  [35] = {.lex_state = 41},
-  [36] = {.lex_state = 41},
-  [37] = {.lex_state = 41},
-  [38] = {.lex_state = 41},
-  [39] = {.lex_state = 41},
-  [40] = {.lex_state = 41},
-  [41] = {.lex_state = 41},
-  [42] = {.lex_state = 41},
-  [43] = {.lex_state = 41},
-  [44] = {.lex_state = 41},
-  [45] = {.lex_state = 41},
-  [46] = {.lex_state = 41},
-  [47] = {.lex_state = 41},
-  [48] = {.lex_state = 41},
-  [49] = {.lex_state = 41},
-  [50] = {.lex_state = 41},
-  [51] = {.lex_state = 41},
-  [52] = {.lex_state = 41},
-  [53] = {.lex_state = 41},
-  [54] = {.lex_state = 41},
-  [55] = {.lex_state = 41},
-  [56] = {.lex_state = 41},
-  [57] = {.lex_state = 41},
-  [58] = {.lex_state = 41},
-  [59] = {.lex_state = 41},
-  [60] = {.lex_state = 41},
-  [61] = {.lex_state = 41},
-  [62] = {.lex_state = 41},
-  [63] = {.lex_state = 41},
-  [64] = {.lex_state = 41},
-  [65] = {.lex_state = 41},
-  [66] = {.lex_state = 41},
-  [67] = {.lex_state = 41},
-  [68] = {.lex_state = 41},
-  [69] = {.lex_state = 41},
-  [70] = {.lex_state = 41},
-  [71] = {.lex_state = 41},
-  [72] = {.lex_state = 41},
-  [73] = {.lex_state = 3},
-  [74] = {.lex_state = 41},
-  [75] = {.lex_state = 3},
-  [76] = {.lex_state = 3},
-  [77] = {.lex_state = 41},
-  [78] = {.lex_state = 3},
-  [79] = {.lex_state = 41},
-  [80] = {.lex_state = 3},
-  [81] = {.lex_state = 41},
-  [82] = {.lex_state = 41},
-  [83] = {.lex_state = 41},
-  [84] = {.lex_state = 3},
-  [85] = {.lex_state = 3},
-  [86] = {.lex_state = 3},
-  [87] = {.lex_state = 3},
-  [88] = {.lex_state = 3},
-  [89] = {.lex_state = 3},
-  [90] = {.lex_state = 3},
-  [91] = {.lex_state = 3},
-  [92] = {.lex_state = 3},
-  [93] = {.lex_state = 41},
-  [94] = {.lex_state = 41},
-  [95] = {.lex_state = 41},
-  [96] = {.lex_state = 41},
-  [97] = {.lex_state = 41},
-  [98] = {.lex_state = 41},
-  [99] = {.lex_state = 41},
-  [100] = {.lex_state = 41},
-  [101] = {.lex_state = 41},
-  [102] = {.lex_state = 41},
-  [103] = {.lex_state = 41},
-  [104] = {.lex_state = 41},
-  [105] = {.lex_state = 41},
-  [106] = {.lex_state = 41},
-  [107] = {.lex_state = 41},
-  [108] = {.lex_state = 41},
-  [109] = {.lex_state = 41},
-  [110] = {.lex_state = 41},
-  [111] = {.lex_state = 41},
-  [112] = {.lex_state = 41},
-  [113] = {.lex_state = 41},
-  [114] = {.lex_state = 41},
-  [115] = {.lex_state = 41},
-  [116] = {.lex_state = 41},
-  [117] = {.lex_state = 41},
-  [118] = {.lex_state = 41},
-  [119] = {.lex_state = 41},
-  [120] = {.lex_state = 41},
-  [121] = {.lex_state = 41},
-  [122] = {.lex_state = 3},
-  [123] = {.lex_state = 41},
-  [124] = {.lex_state = 41},
-  [125] = {.lex_state = 41},
-  [126] = {.lex_state = 41},
-  [127] = {.lex_state = 41},
-  [128] = {.lex_state = 41},
-  [129] = {.lex_state = 41},
-  [130] = {.lex_state = 41},
-  [131] = {.lex_state = 41},
-  [132] = {.lex_state = 41},
-  [133] = {.lex_state = 41},
-  [134] = {.lex_state = 41},
-  [135] = {.lex_state = 41},
-  [136] = {.lex_state = 41},
-  [137] = {.lex_state = 6},
-  [138] = {.lex_state = 41},
-  [139] = {.lex_state = 41},
-  [140] = {.lex_state = 41},
-  [141] = {.lex_state = 7},
-  [142] = {.lex_state = 1},
-  [143] = {.lex_state = 41},
-  [144] = {.lex_state = 1},
-  [145] = {.lex_state = 1},
-  [146] = {.lex_state = 41},
-  [147] = {.lex_state = 41},
-  [148] = {.lex_state = 1},
-  [149] = {.lex_state = 41},
-  [150] = {.lex_state = 41},
-  [151] = {.lex_state = 1},
-  [152] = {.lex_state = 1},
-  [153] = {.lex_state = 1},
-  [154] = {.lex_state = 1},
-  [155] = {.lex_state = 41},
-  [156] = {.lex_state = 6},
-  [157] = {.lex_state = 41},
-  [158] = {.lex_state = 7},
-  [159] = {.lex_state = 41},
-  [160] = {.lex_state = 1},
-  [161] = {.lex_state = 41},
-  [162] = {.lex_state = 41},
-  [163] = {.lex_state = 41},
-  [164] = {.lex_state = 41},
-  [165] = {.lex_state = 7},
-  [166] = {.lex_state = 7},
-  [167] = {.lex_state = 7},
-  [168] = {.lex_state = 41},
-  [169] = {.lex_state = 1},
-  [170] = {.lex_state = 1},
-  [171] = {.lex_state = 8},
-  [172] = {.lex_state = 1},
-  [173] = {.lex_state = 7},
-  [174] = {.lex_state = 41},
-  [175] = {.lex_state = 41},
-  [176] = {.lex_state = 41},
-  [177] = {.lex_state = 41},
-  [178] = {.lex_state = 41},
-  [179] = {.lex_state = 41},
-  [180] = {.lex_state = 8},
-  [181] = {.lex_state = 41},
-  [182] = {.lex_state = 8},
-  [183] = {.lex_state = 7},
-  [184] = {.lex_state = 41},
-  [185] = {.lex_state = 41},
-  [186] = {.lex_state = 41},
-  [187] = {.lex_state = 41},
-  [188] = {.lex_state = 41},
-  [189] = {.lex_state = 41},
-  [190] = {.lex_state = 41},
-  [191] = {.lex_state = 9},
-  [192] = {.lex_state = 0},
-  [193] = {.lex_state = 41},
-  [194] = {.lex_state = 0},
-  [195] = {.lex_state = 0},
-  [196] = {.lex_state = 0},
-  [197] = {.lex_state = 0},
-  [198] = {.lex_state = 12},
-  [199] = {.lex_state = 41},
-  [200] = {.lex_state = 41},
-  [201] = {.lex_state = 41},
-  [202] = {.lex_state = 0},
-  [203] = {.lex_state = 41},
-  [204] = {.lex_state = 0},
-  [205] = {.lex_state = 41},
-  [206] = {.lex_state = 41},
-  [207] = {.lex_state = 0},
-  [208] = {.lex_state = 41},
-  [209] = {.lex_state = 41},
-  [210] = {.lex_state = 0},
-  [211] = {.lex_state = 41},
-  [212] = {.lex_state = 41},
-  [213] = {.lex_state = 41},
-  [214] = {.lex_state = 0},
-  [215] = {.lex_state = 41},
-  [216] = {.lex_state = 41},
-  [217] = {.lex_state = 41},
-  [218] = {.lex_state = 41},
-  [219] = {.lex_state = 41},
-  [220] = {.lex_state = 13},
-  [221] = {.lex_state = 41},
-  [222] = {.lex_state = 41},
-  [223] = {.lex_state = 41},
-  [224] = {.lex_state = 41},
-  [225] = {.lex_state = 0},
-  [226] = {.lex_state = 9},
-  [227] = {.lex_state = 3},
-  [228] = {.lex_state = 3},
-  [229] = {.lex_state = 41},
-  [230] = {.lex_state = 0},
-  [231] = {.lex_state = 0},
-  [232] = {.lex_state = 0},
-  [233] = {.lex_state = 13},
-  [234] = {.lex_state = 2},
-  [235] = {.lex_state = 41},
-  [236] = {.lex_state = 13},
-  [237] = {.lex_state = 2},
-  [238] = {.lex_state = 41},
-  [239] = {.lex_state = 0},
+  [14] = {.lex_state = 20},
+  [15] = {.lex_state = 20},
+  [16] = {.lex_state = 4},
+  [17] = {.lex_state = 4},
+  [18] = {.lex_state = 4},
+  [19] = {.lex_state = 4},
+  [20] = {.lex_state = 4},
+  [21] = {.lex_state = 9},
+  [22] = {.lex_state = 4},
+  [23] = {.lex_state = 4},
+  [24] = {.lex_state = 4},
+  [25] = {.lex_state = 4},
+  [26] = {.lex_state = 4},
+  [27] = {.lex_state = 9},
+  [28] = {.lex_state = 4},
+  [29] = {.lex_state = 4},
+  [30] = {.lex_state = 7},
+  [31] = {.lex_state = 7},
+  [32] = {.lex_state = 7},
+  [33] = {.lex_state = 4},
+  [34] = {.lex_state = 4},
+  [35] = {.lex_state = 4},
+  [36] = {.lex_state = 8},
+  [37] = {.lex_state = 8},
+  [38] = {.lex_state = 10},
+  [39] = {.lex_state = 8},
+  [40] = {.lex_state = 8},
+  [41] = {.lex_state = 8},
+  [42] = {.lex_state = 8},
+  [43] = {.lex_state = 8},
+  [44] = {.lex_state = 4},
+  [45] = {.lex_state = 15},
+  [46] = {.lex_state = 15},
+  [47] = {.lex_state = 10},
+  [48] = {.lex_state = 15},
+  [49] = {.lex_state = 4},
+  [50] = {.lex_state = 7},
+  [51] = {.lex_state = 7},
+  [52] = {.lex_state = 7},
+  [53] = {.lex_state = 7},
+  [54] = {.lex_state = 4},
+  [55] = {.lex_state = 8},
+  [56] = {.lex_state = 8},
+  [57] = {.lex_state = 8},
+  [58] = {.lex_state = 7},
+  [59] = {.lex_state = 7},
+  [60] = {.lex_state = 7},
+  [61] = {.lex_state = 11},
+  [62] = {.lex_state = 4},
+  [63] = {.lex_state = 8},
+  [64] = {.lex_state = 4},
+  [65] = {.lex_state = 4},
+  [66] = {.lex_state = 12},
+  [67] = {.lex_state = 7},
+  [68] = {.lex_state = 4},
+  [69] = {.lex_state = 11},
+  [70] = {.lex_state = 4},
+  [71] = {.lex_state = 4},
+  [72] = {.lex_state = 4},
+  [73] = {.lex_state = 4},
+  [74] = {.lex_state = 4},
+  [75] = {.lex_state = 7},
+  [76] = {.lex_state = 11},
+  [77] = {.lex_state = 4},
+  [78] = {.lex_state = 4},
+  [79] = {.lex_state = 4},
+  [80] = {.lex_state = 7},
+  [81] = {.lex_state = 7},
+  [82] = {.lex_state = 12},
+  [83] = {.lex_state = 14},
+  [84] = {.lex_state = 7},
+  [85] = {.lex_state = 11},
+  [86] = {.lex_state = 7},
+  [87] = {.lex_state = 8},
+  [88] = {.lex_state = 4},
+  [89] = {.lex_state = 7},
+  [90] = {.lex_state = 7},
+  [91] = {.lex_state = 7},
+  [92] = {.lex_state = 6},
+  [93] = {.lex_state = 4},
+  [94] = {.lex_state = 4},
+  [95] = {.lex_state = 4},
+  [96] = {.lex_state = 7},
+  [97] = {.lex_state = 8},
+  [98] = {.lex_state = 7},
+  [99] = {.lex_state = 8},
+  [100] = {.lex_state = 8},
+  [101] = {.lex_state = 7},
+  [102] = {.lex_state = 7},
+  [103] = {.lex_state = 8},
+  [104] = {.lex_state = 7},
+  [105] = {.lex_state = 7},
+  [106] = {.lex_state = 21},
+  [107] = {.lex_state = 21},
+  [108] = {.lex_state = 21},
+  [109] = {.lex_state = 21},
+  [110] = {.lex_state = 21},
+  [111] = {.lex_state = 21},
+  [112] = {.lex_state = 21},
+  [113] = {.lex_state = 21},
+  [114] = {.lex_state = 21},
+  [115] = {.lex_state = 21},
+  [116] = {.lex_state = 8},
+  [117] = {.lex_state = 7},
+  [118] = {.lex_state = 8},
+  [119] = {.lex_state = 21},
+  [120] = {.lex_state = 8},
+  [121] = {.lex_state = 8},
+  [122] = {.lex_state = 8},
+  [123] = {.lex_state = 7},
+  [124] = {.lex_state = 8},
+  [125] = {.lex_state = 8},
+  [126] = {.lex_state = 7},
+  [127] = {.lex_state = 7},
+  [128] = {.lex_state = 7},
+  [129] = {.lex_state = 13},
+  [130] = {.lex_state = 7},
+  [131] = {.lex_state = 7},
+  [132] = {.lex_state = 7},
+  [133] = {.lex_state = 7},
+  [134] = {.lex_state = 7},
+  [135] = {.lex_state = 7},
+  [136] = {.lex_state = 8},
+  [137] = {.lex_state = 14},
+  [138] = {.lex_state = 21},
+  [139] = {.lex_state = 21},
+  [140] = {.lex_state = 4},
+  [141] = {.lex_state = 4},
+  [142] = {.lex_state = 4},
+  [143] = {.lex_state = 21},
+  [144] = {.lex_state = 21},
+  [145] = {.lex_state = 4},
+  [146] = {.lex_state = 8},
+  [147] = {.lex_state = 8},
+  [148] = {.lex_state = 8},
+  [149] = {.lex_state = 8},
+  [150] = {.lex_state = 8},
+  [151] = {.lex_state = 8},
+  [152] = {.lex_state = 8},
+  [153] = {.lex_state = 8},
+  [154] = {.lex_state = 8},
+  [155] = {.lex_state = 22},
+  [156] = {.lex_state = 4},
+  [157] = {.lex_state = 8},
+  [158] = {.lex_state = 6},
+  [159] = {.lex_state = 8},
+  [160] = {.lex_state = 13},
+  [161] = {.lex_state = 4},
+  [162] = {.lex_state = 4},
+  [163] = {.lex_state = 22},
+  [164] = {.lex_state = 4},
+  [165] = {.lex_state = 4},
+  [166] = {.lex_state = 4},
+  [167] = {.lex_state = 4},
+  [168] = {.lex_state = 4},
+  [169] = {.lex_state = 4},
+  [170] = {.lex_state = 4},
+  [171] = {.lex_state = 4},
+  [172] = {.lex_state = 4},
+  [173] = {.lex_state = 4},
+  [174] = {.lex_state = 4},
+  [175] = {.lex_state = 4},
+  [176] = {.lex_state = 4},
+  [177] = {.lex_state = 4},
+  [178] = {.lex_state = 4},
+  [179] = {.lex_state = 4},
+  [180] = {.lex_state = 4},
+  [181] = {.lex_state = 4},
+  [182] = {.lex_state = 4},
+  [183] = {.lex_state = 4},
+  [184] = {.lex_state = 4},
+  [185] = {.lex_state = 4},
+  [186] = {.lex_state = 4},
+  [187] = {.lex_state = 4},
+  [188] = {.lex_state = 4},
+  [189] = {.lex_state = 4},
+  [190] = {.lex_state = 4},
+  [191] = {.lex_state = 21},
+  [192] = {.lex_state = 17},
+  [193] = {.lex_state = 17},
+  [194] = {.lex_state = 17},
+  [195] = {.lex_state = 17},
+  [196] = {.lex_state = 17},
+  [197] = {.lex_state = 17},
+  [198] = {.lex_state = 17},
+  [199] = {.lex_state = 17},
+  [200] = {.lex_state = 17},
+  [201] = {.lex_state = 17},
+  [202] = {.lex_state = 4},
+  [203] = {.lex_state = 4},
+  [204] = {.lex_state = 17},
+  [205] = {.lex_state = 17},
+  [206] = {.lex_state = 4},
+  [207] = {.lex_state = 17},
+  [208] = {.lex_state = 16},
+  [209] = {.lex_state = 17},
+  [210] = {.lex_state = 17},
+  [211] = {.lex_state = 280},
+  [212] = {.lex_state = 280},
+  [213] = {.lex_state = 17},
+  [214] = {.lex_state = 17},
+  [215] = {.lex_state = 280},
+  [216] = {.lex_state = 280},
+  [217] = {.lex_state = 280},
+  [218] = {.lex_state = 1},
+  [219] = {.lex_state = 280},
+  [220] = {.lex_state = 17},
+  [221] = {.lex_state = 280},
+  [222] = {.lex_state = 17},
+  [223] = {.lex_state = 1},
+  [224] = {.lex_state = 17},
+  [225] = {.lex_state = 18},
+  [226] = {.lex_state = 18},
+  [227] = {.lex_state = 1},
+  [228] = {.lex_state = 1},
+  [229] = {.lex_state = 18},
+  [230] = {.lex_state = 1},
+  [231] = {.lex_state = 17},
+  [232] = {.lex_state = 1},
+  [233] = {.lex_state = 1},
+  [234] = {.lex_state = 1},
+  [235] = {.lex_state = 1},
+  [236] = {.lex_state = 17},
+  [237] = {.lex_state = 17},
+  [238] = {.lex_state = 17},
+  [239] = {.lex_state = 1},
+  [240] = {.lex_state = 17},
+  [241] = {.lex_state = 17},
+  [242] = {.lex_state = 280},
+  [243] = {.lex_state = 17},
+  [244] = {.lex_state = 17},
+  [245] = {.lex_state = 17},
+  [246] = {.lex_state = 280},
+  [247] = {.lex_state = 17},
+  [248] = {.lex_state = 280},
+  [249] = {.lex_state = 17},
+  [250] = {.lex_state = 17},
+  [251] = {.lex_state = 280},
+  [252] = {.lex_state = 17},
+  [253] = {.lex_state = 17},
+  [254] = {.lex_state = 17},
+  [255] = {.lex_state = 16},
+  [256] = {.lex_state = 17},
+  [257] = {.lex_state = 17},
+  [258] = {.lex_state = 18},
+  [259] = {.lex_state = 1},
+  [260] = {.lex_state = 1},
+  [261] = {.lex_state = 18},
+  [262] = {.lex_state = 18},
+  [263] = {.lex_state = 23},
+  [264] = {.lex_state = 24},
+  [265] = {.lex_state = 18},
+  [266] = {.lex_state = 1},
+  [267] = {.lex_state = 23},
+  [268] = {.lex_state = 1},
+  [269] = {.lex_state = 18},
+  [270] = {.lex_state = 280},
+  [271] = {.lex_state = 280},
+  [272] = {.lex_state = 280},
+  [273] = {.lex_state = 4},
+  [274] = {.lex_state = 280},
+  [275] = {.lex_state = 280},
+  [276] = {.lex_state = 18},
+  [277] = {.lex_state = 280},
+  [278] = {.lex_state = 280},
+  [279] = {.lex_state = 280},
+  [280] = {.lex_state = 280},
+  [281] = {.lex_state = 280},
+  [282] = {.lex_state = 280},
+  [283] = {.lex_state = 280},
+  [284] = {.lex_state = 280},
+  [285] = {.lex_state = 280},
+  [286] = {.lex_state = 280},
+  [287] = {.lex_state = 280},
+  [288] = {.lex_state = 280},
+  [289] = {.lex_state = 280},
+  [290] = {.lex_state = 280},
+  [291] = {.lex_state = 280},
+  [292] = {.lex_state = 280},
+  [293] = {.lex_state = 280},
+  [294] = {.lex_state = 0},
+  [295] = {.lex_state = 280},
+  [296] = {.lex_state = 280},
+  [297] = {.lex_state = 280},
+  [298] = {.lex_state = 0},
+  [299] = {.lex_state = 280},
+  [300] = {.lex_state = 280},
+  [301] = {.lex_state = 280},
+  [302] = {.lex_state = 280},
+  [303] = {.lex_state = 280},
+  [304] = {.lex_state = 0},
+  [305] = {.lex_state = 280},
+  [306] = {.lex_state = 0},
+  [307] = {.lex_state = 0},
+  [308] = {.lex_state = 0},
+  [309] = {.lex_state = 0},
+  [310] = {.lex_state = 0},
+  [311] = {.lex_state = 280},
+  [312] = {.lex_state = 280},
+  [313] = {.lex_state = 0},
+  [314] = {.lex_state = 280},
+  [315] = {.lex_state = 280},
+  [316] = {.lex_state = 280},
+  [317] = {.lex_state = 280},
+  [318] = {.lex_state = 280},
+  [319] = {.lex_state = 0},
+  [320] = {.lex_state = 280},
+  [321] = {.lex_state = 0},
+  [322] = {.lex_state = 280},
+  [323] = {.lex_state = 280},
+  [324] = {.lex_state = 0},
+  [325] = {.lex_state = 280},
+  [326] = {.lex_state = 280},
+  [327] = {.lex_state = 280},
+  [328] = {.lex_state = 21},
+  [329] = {.lex_state = 280},
+  [330] = {.lex_state = 5},
+  [331] = {.lex_state = 0},
+  [332] = {.lex_state = 3},
+  [333] = {.lex_state = 280},
+  [334] = {.lex_state = 2},
+  [335] = {.lex_state = 280},
+  [336] = {.lex_state = 4},
+  [337] = {.lex_state = 5},
+  [338] = {.lex_state = 21},
+  [339] = {.lex_state = 0},
+  [340] = {.lex_state = 3},
+  [341] = {.lex_state = 5},
+  [342] = {.lex_state = 3},
+  [343] = {.lex_state = 5},
+  [344] = {.lex_state = 0},
+  [345] = {.lex_state = 0},
+  [346] = {.lex_state = 5},
+  [347] = {.lex_state = 5},
+  [348] = {.lex_state = 0},
+  [349] = {.lex_state = 21},
+  [350] = {.lex_state = 2},
+  [351] = {.lex_state = 0},
+  [352] = {.lex_state = 2},
+  [353] = {.lex_state = 3},
+  [354] = {.lex_state = 2},
+  [355] = {.lex_state = 5},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -3660,6 +9544,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_chapter] = ACTIONS(1),
     [anon_sym_subchapter] = ACTIONS(1),
     [anon_sym_article] = ACTIONS(1),
+    [anon_sym_paragraph] = ACTIONS(1),
     [anon_sym_part] = ACTIONS(1),
     [anon_sym_point] = ACTIONS(1),
     [anon_sym_subpoint] = ACTIONS(1),
@@ -3709,10 +9594,10 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_integer] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(225),
-    [sym_act] = STATE(149),
-    [sym_amendment] = STATE(149),
-    [aux_sym_source_file_repeat1] = STATE(149),
+    [sym_source_file] = STATE(348),
+    [sym_act] = STATE(219),
+    [sym_amendment] = STATE(219),
+    [aux_sym_source_file_repeat1] = STATE(219),
     [ts_builtin_sym_end] = ACTIONS(5),
     [sym_comment] = ACTIONS(3),
     [anon_sym_act] = ACTIONS(7),
@@ -3721,62 +9606,12 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
 };
 
 static const uint16_t ts_small_parse_table[] = {
-  [0] = 6,
+  [0] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(16), 1,
+    ACTIONS(13), 1,
       anon_sym_replace,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(2), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(13), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    ACTIONS(11), 26,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [56] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(20), 1,
-      anon_sym_replace,
-    ACTIONS(18), 41,
+    ACTIONS(11), 42,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -3794,6 +9629,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
@@ -3818,14 +9654,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeal,
       anon_sym_renumber,
       sym_update_references,
-  [106] = 4,
+  [51] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(24), 1,
+    ACTIONS(17), 1,
       anon_sym_AT,
-    ACTIONS(26), 1,
+    ACTIONS(19), 1,
       anon_sym_replace,
-    ACTIONS(22), 38,
+    ACTIONS(15), 39,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -3843,6 +9679,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
@@ -3864,144 +9701,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [156] = 3,
+  [102] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(30), 1,
+    ACTIONS(23), 1,
       anon_sym_replace,
-    ACTIONS(28), 38,
-      anon_sym_LBRACE,
+    ACTIONS(21), 39,
       anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [203] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(34), 1,
-      anon_sym_replace,
-    ACTIONS(32), 38,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [250] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(38), 1,
-      anon_sym_replace,
-    ACTIONS(36), 37,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [296] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 2,
-      anon_sym_RBRACE,
-      anon_sym_DASH_GT,
-    ACTIONS(40), 36,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -4018,6 +9724,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
@@ -4028,22 +9735,68 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_status,
       anon_sym_author,
       anon_sym_justification,
-      anon_sym_replace,
       anon_sym_replace_DASHall,
+      anon_sym_DASH_GT,
       anon_sym_delete,
       anon_sym_insert,
-      anon_sym_occurrence,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_at,
       anon_sym_rewrite,
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-      sym_identifier,
-  [342] = 3,
+  [150] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(46), 1,
+    ACTIONS(27), 1,
       anon_sym_replace,
-    ACTIONS(44), 37,
+    ACTIONS(25), 39,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_DASH_GT,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_at,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [198] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(31), 1,
+      anon_sym_replace,
+    ACTIONS(29), 39,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -4061,6 +9814,141 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_to,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [246] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(35), 1,
+      anon_sym_replace,
+    ACTIONS(33), 39,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_to,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [294] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(39), 1,
+      anon_sym_replace,
+    ACTIONS(37), 38,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_RPAREN,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_to,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [341] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(43), 1,
+      anon_sym_replace,
+    ACTIONS(41), 38,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
@@ -4084,9 +9972,9 @@ static const uint16_t ts_small_parse_table[] = {
   [388] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(50), 1,
+    ACTIONS(47), 1,
       anon_sym_replace,
-    ACTIONS(48), 37,
+    ACTIONS(45), 38,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -4104,6 +9992,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
@@ -4124,13 +10013,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [434] = 3,
+  [435] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(54), 2,
+    ACTIONS(51), 1,
+      anon_sym_replace,
+    ACTIONS(49), 38,
+      anon_sym_LBRACE,
       anon_sym_RBRACE,
-      anon_sym_DASH_GT,
-    ACTIONS(52), 36,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -4139,41 +10029,146 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_RPAREN,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_to,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [482] = 14,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(53), 1,
+      anon_sym_RBRACE,
+    ACTIONS(55), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(57), 1,
+      anon_sym_kind,
+    ACTIONS(59), 1,
+      anon_sym_number,
+    ACTIONS(61), 1,
+      anon_sym_adopted,
+    ACTIONS(63), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(65), 1,
+      anon_sym_languages,
+    ACTIONS(67), 1,
+      anon_sym_source,
+    ACTIONS(69), 1,
+      anon_sym_title,
+    ACTIONS(73), 1,
+      anon_sym_compare,
+    STATE(225), 1,
+      sym_unit_kind,
+    STATE(13), 12,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+    ACTIONS(71), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [548] = 14,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(75), 1,
+      anon_sym_RBRACE,
+    ACTIONS(77), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(80), 1,
+      anon_sym_kind,
+    ACTIONS(83), 1,
+      anon_sym_number,
+    ACTIONS(86), 1,
+      anon_sym_adopted,
+    ACTIONS(89), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(92), 1,
+      anon_sym_languages,
+    ACTIONS(95), 1,
+      anon_sym_source,
+    ACTIONS(98), 1,
+      anon_sym_title,
+    ACTIONS(104), 1,
+      anon_sym_compare,
+    STATE(225), 1,
+      sym_unit_kind,
+    STATE(13), 12,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+    ACTIONS(101), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [614] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(109), 1,
       anon_sym_cite,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
+    ACTIONS(111), 1,
       anon_sym_replace,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_occurrence,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-      sym_identifier,
-  [480] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(58), 1,
-      anon_sym_replace,
-    ACTIONS(56), 37,
-      anon_sym_LBRACE,
+    ACTIONS(107), 34,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -4190,14 +10185,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_DQUOTE,
       anon_sym_compare,
-      anon_sym_RPAREN,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
@@ -4207,24 +10201,319 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_insert,
       anon_sym_rewrite,
       anon_sym_add,
-      anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [526] = 8,
+  [660] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(64), 1,
+    ACTIONS(115), 1,
+      anon_sym_cite,
+    ACTIONS(117), 1,
+      anon_sym_replace,
+    ACTIONS(113), 34,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [706] = 14,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(55), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(57), 1,
+      anon_sym_kind,
+    ACTIONS(59), 1,
+      anon_sym_number,
+    ACTIONS(61), 1,
+      anon_sym_adopted,
+    ACTIONS(63), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(65), 1,
+      anon_sym_languages,
+    ACTIONS(67), 1,
+      anon_sym_source,
+    ACTIONS(69), 1,
+      anon_sym_title,
+    ACTIONS(73), 1,
+      anon_sym_compare,
+    ACTIONS(119), 1,
+      anon_sym_RBRACE,
+    STATE(225), 1,
+      sym_unit_kind,
+    STATE(12), 12,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+    ACTIONS(71), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [772] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(123), 1,
+      anon_sym_replace,
+    ACTIONS(121), 34,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [815] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(127), 1,
+      anon_sym_replace,
+    ACTIONS(125), 34,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [858] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(131), 1,
+      anon_sym_replace,
+    ACTIONS(129), 34,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [901] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(135), 1,
+      anon_sym_replace,
+    ACTIONS(133), 34,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [944] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 1,
+      sym_number,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    STATE(6), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(137), 3,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(66), 1,
+    ACTIONS(139), 27,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [992] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(151), 1,
       anon_sym_replace,
     STATE(9), 1,
       sym_range_end,
-    STATE(165), 1,
+    STATE(21), 1,
       sym_unit_kind,
-    STATE(2), 2,
+    STATE(25), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(62), 12,
+    ACTIONS(147), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -4232,19 +10521,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(60), 19,
+    ACTIONS(145), 15,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_RPAREN,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
@@ -4254,24 +10541,23 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_insert,
       anon_sym_rewrite,
       anon_sym_add,
-      anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [581] = 8,
+  [1044] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(38), 1,
+    ACTIONS(39), 1,
       anon_sym_replace,
-    ACTIONS(64), 1,
+    ACTIONS(149), 1,
       anon_sym_DOT_DOT,
-    STATE(10), 1,
+    STATE(11), 1,
       sym_range_end,
-    STATE(165), 1,
+    STATE(21), 1,
       sym_unit_kind,
-    STATE(2), 2,
+    STATE(25), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(62), 12,
+    ACTIONS(147), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -4279,19 +10565,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(36), 19,
+    ACTIONS(37), 15,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_RPAREN,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
@@ -4301,24 +10585,23 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_insert,
       anon_sym_rewrite,
       anon_sym_add,
-      anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [636] = 8,
+  [1096] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(64), 1,
+    ACTIONS(149), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(70), 1,
+    ACTIONS(155), 1,
       anon_sym_replace,
-    STATE(7), 1,
+    STATE(8), 1,
       sym_range_end,
-    STATE(165), 1,
+    STATE(21), 1,
       sym_unit_kind,
-    STATE(14), 2,
+    STATE(23), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(62), 12,
+    ACTIONS(147), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -4326,376 +10609,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(68), 19,
+    ACTIONS(153), 15,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [691] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(74), 1,
-      anon_sym_RBRACE,
-    ACTIONS(76), 1,
-      anon_sym_cite,
-    ACTIONS(72), 34,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-      sym_identifier,
-  [737] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(80), 1,
-      anon_sym_RBRACE,
-    ACTIONS(82), 1,
-      anon_sym_cite,
-    ACTIONS(78), 34,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-      sym_identifier,
-  [783] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(84), 1,
-      anon_sym_RBRACE,
-    ACTIONS(86), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(88), 1,
-      anon_sym_kind,
-    ACTIONS(90), 1,
-      anon_sym_number,
-    ACTIONS(92), 1,
-      anon_sym_adopted,
-    ACTIONS(94), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(96), 1,
-      anon_sym_languages,
-    ACTIONS(98), 1,
-      anon_sym_source,
-    ACTIONS(100), 1,
-      anon_sym_title,
-    ACTIONS(102), 1,
-      anon_sym_compare,
-    STATE(141), 1,
-      sym_unit_kind,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    STATE(20), 12,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-  [848] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(104), 1,
-      anon_sym_RBRACE,
-    ACTIONS(106), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(109), 1,
-      anon_sym_kind,
-    ACTIONS(112), 1,
-      anon_sym_number,
-    ACTIONS(115), 1,
-      anon_sym_adopted,
-    ACTIONS(118), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(121), 1,
-      anon_sym_languages,
-    ACTIONS(124), 1,
-      anon_sym_source,
-    ACTIONS(127), 1,
-      anon_sym_title,
-    ACTIONS(133), 1,
-      anon_sym_compare,
-    STATE(141), 1,
-      sym_unit_kind,
-    ACTIONS(130), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    STATE(19), 12,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-  [913] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(86), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(88), 1,
-      anon_sym_kind,
-    ACTIONS(90), 1,
-      anon_sym_number,
-    ACTIONS(92), 1,
-      anon_sym_adopted,
-    ACTIONS(94), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(96), 1,
-      anon_sym_languages,
-    ACTIONS(98), 1,
-      anon_sym_source,
-    ACTIONS(100), 1,
-      anon_sym_title,
-    ACTIONS(102), 1,
-      anon_sym_compare,
-    ACTIONS(136), 1,
-      anon_sym_RBRACE,
-    STATE(141), 1,
-      sym_unit_kind,
-    ACTIONS(62), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    STATE(19), 12,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-  [978] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(140), 1,
-      anon_sym_RBRACE,
-    ACTIONS(138), 34,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-      sym_identifier,
-  [1021] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(144), 1,
-      anon_sym_RBRACE,
-    ACTIONS(142), 34,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-      sym_identifier,
-  [1064] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(148), 1,
-      anon_sym_replace,
-    ACTIONS(146), 33,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
@@ -4707,183 +10631,81 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1106] = 3,
+  [1148] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_replace,
-    ACTIONS(150), 33,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [1148] = 18,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(94), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(100), 1,
-      anon_sym_title,
-    ACTIONS(154), 1,
-      anon_sym_RBRACE,
-    ACTIONS(156), 1,
-      anon_sym_target,
-    ACTIONS(158), 1,
-      anon_sym_status,
-    ACTIONS(160), 1,
-      anon_sym_author,
     ACTIONS(162), 1,
-      anon_sym_justification,
-    ACTIONS(164), 1,
       anon_sym_replace,
-    ACTIONS(166), 1,
+    STATE(21), 1,
+      sym_unit_kind,
+    STATE(25), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(159), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    ACTIONS(157), 16,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_DOT_DOT,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
       anon_sym_replace_DASHall,
-    ACTIONS(168), 1,
       anon_sym_delete,
-    ACTIONS(170), 1,
       anon_sym_insert,
-    ACTIONS(172), 1,
       anon_sym_rewrite,
-    ACTIONS(174), 1,
       anon_sym_add,
-    ACTIONS(176), 1,
       anon_sym_repeal,
-    ACTIONS(178), 1,
       anon_sym_renumber,
-    STATE(121), 8,
-      sym_replace_words,
-      sym_replace_everywhere,
-      sym_delete_words,
-      sym_insert_words,
-      sym_rewrite_unit,
-      sym_add_unit,
-      sym_repeal_unit,
-      sym_renumber_unit,
-    STATE(26), 9,
-      sym_in_force,
-      sym_title,
-      sym__amendment_item,
-      sym_amendment_target,
-      sym_status,
-      sym_author,
-      sym_justification,
-      sym__operation,
-      aux_sym_amendment_body_repeat1,
-  [1218] = 18,
+  [1195] = 18,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(94), 1,
+    ACTIONS(63), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(100), 1,
+    ACTIONS(69), 1,
       anon_sym_title,
-    ACTIONS(156), 1,
-      anon_sym_target,
-    ACTIONS(158), 1,
-      anon_sym_status,
-    ACTIONS(160), 1,
-      anon_sym_author,
-    ACTIONS(162), 1,
-      anon_sym_justification,
     ACTIONS(164), 1,
-      anon_sym_replace,
+      anon_sym_RBRACE,
     ACTIONS(166), 1,
-      anon_sym_replace_DASHall,
+      anon_sym_target,
     ACTIONS(168), 1,
-      anon_sym_delete,
+      anon_sym_status,
     ACTIONS(170), 1,
-      anon_sym_insert,
+      anon_sym_author,
     ACTIONS(172), 1,
-      anon_sym_rewrite,
+      anon_sym_justification,
     ACTIONS(174), 1,
-      anon_sym_add,
+      anon_sym_replace,
     ACTIONS(176), 1,
-      anon_sym_repeal,
+      anon_sym_replace_DASHall,
     ACTIONS(178), 1,
-      anon_sym_renumber,
+      anon_sym_delete,
     ACTIONS(180), 1,
-      anon_sym_RBRACE,
-    STATE(121), 8,
-      sym_replace_words,
-      sym_replace_everywhere,
-      sym_delete_words,
-      sym_insert_words,
-      sym_rewrite_unit,
-      sym_add_unit,
-      sym_repeal_unit,
-      sym_renumber_unit,
-    STATE(27), 9,
-      sym_in_force,
-      sym_title,
-      sym__amendment_item,
-      sym_amendment_target,
-      sym_status,
-      sym_author,
-      sym_justification,
-      sym__operation,
-      aux_sym_amendment_body_repeat1,
-  [1288] = 18,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(182), 1,
-      anon_sym_RBRACE,
-    ACTIONS(184), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(187), 1,
-      anon_sym_title,
-    ACTIONS(190), 1,
-      anon_sym_target,
-    ACTIONS(193), 1,
-      anon_sym_status,
-    ACTIONS(196), 1,
-      anon_sym_author,
-    ACTIONS(199), 1,
-      anon_sym_justification,
-    ACTIONS(202), 1,
-      anon_sym_replace,
-    ACTIONS(205), 1,
-      anon_sym_replace_DASHall,
-    ACTIONS(208), 1,
-      anon_sym_delete,
-    ACTIONS(211), 1,
       anon_sym_insert,
-    ACTIONS(214), 1,
+    ACTIONS(182), 1,
       anon_sym_rewrite,
-    ACTIONS(217), 1,
+    ACTIONS(184), 1,
       anon_sym_add,
-    ACTIONS(220), 1,
+    ACTIONS(186), 1,
       anon_sym_repeal,
-    ACTIONS(223), 1,
+    ACTIONS(188), 1,
       anon_sym_renumber,
-    STATE(121), 8,
+    STATE(173), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -4892,7 +10714,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_add_unit,
       sym_repeal_unit,
       sym_renumber_unit,
-    STATE(27), 9,
+    STATE(29), 9,
       sym_in_force,
       sym_title,
       sym__amendment_item,
@@ -4902,26 +10724,211 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [1358] = 12,
+  [1265] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(226), 1,
-      sym_identifier,
-    ACTIONS(228), 1,
+    ACTIONS(190), 4,
+      anon_sym_LBRACE,
       anon_sym_RBRACE,
-    ACTIONS(230), 1,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(192), 28,
+      anon_sym_in_DASHforce,
       anon_sym_title,
-    ACTIONS(232), 1,
-      anon_sym_repealed,
-    ACTIONS(236), 1,
-      anon_sym_compare,
-    ACTIONS(238), 1,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
       anon_sym_justification,
-    STATE(81), 1,
+      anon_sym_replace,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [1305] = 18,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(194), 1,
+      anon_sym_RBRACE,
+    ACTIONS(196), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(199), 1,
+      anon_sym_title,
+    ACTIONS(202), 1,
+      anon_sym_target,
+    ACTIONS(205), 1,
+      anon_sym_status,
+    ACTIONS(208), 1,
+      anon_sym_author,
+    ACTIONS(211), 1,
+      anon_sym_justification,
+    ACTIONS(214), 1,
+      anon_sym_replace,
+    ACTIONS(217), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(220), 1,
+      anon_sym_delete,
+    ACTIONS(223), 1,
+      anon_sym_insert,
+    ACTIONS(226), 1,
+      anon_sym_rewrite,
+    ACTIONS(229), 1,
+      anon_sym_add,
+    ACTIONS(232), 1,
+      anon_sym_repeal,
+    ACTIONS(235), 1,
+      anon_sym_renumber,
+    STATE(173), 8,
+      sym_replace_words,
+      sym_replace_everywhere,
+      sym_delete_words,
+      sym_insert_words,
+      sym_rewrite_unit,
+      sym_add_unit,
+      sym_repeal_unit,
+      sym_renumber_unit,
+    STATE(28), 9,
+      sym_in_force,
+      sym_title,
+      sym__amendment_item,
+      sym_amendment_target,
+      sym_status,
+      sym_author,
+      sym_justification,
+      sym__operation,
+      aux_sym_amendment_body_repeat1,
+  [1375] = 18,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(63), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(69), 1,
+      anon_sym_title,
+    ACTIONS(166), 1,
+      anon_sym_target,
+    ACTIONS(168), 1,
+      anon_sym_status,
+    ACTIONS(170), 1,
+      anon_sym_author,
+    ACTIONS(172), 1,
+      anon_sym_justification,
+    ACTIONS(174), 1,
+      anon_sym_replace,
+    ACTIONS(176), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(178), 1,
+      anon_sym_delete,
+    ACTIONS(180), 1,
+      anon_sym_insert,
+    ACTIONS(182), 1,
+      anon_sym_rewrite,
+    ACTIONS(184), 1,
+      anon_sym_add,
+    ACTIONS(186), 1,
+      anon_sym_repeal,
+    ACTIONS(188), 1,
+      anon_sym_renumber,
+    ACTIONS(238), 1,
+      anon_sym_RBRACE,
+    STATE(173), 8,
+      sym_replace_words,
+      sym_replace_everywhere,
+      sym_delete_words,
+      sym_insert_words,
+      sym_rewrite_unit,
+      sym_add_unit,
+      sym_repeal_unit,
+      sym_renumber_unit,
+    STATE(28), 9,
+      sym_in_force,
+      sym_title,
+      sym__amendment_item,
+      sym_amendment_target,
+      sym_status,
+      sym_author,
+      sym_justification,
+      sym__operation,
+      aux_sym_amendment_body_repeat1,
+  [1445] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(242), 1,
+      anon_sym_RBRACE,
+    ACTIONS(244), 1,
+      anon_sym_title,
+    ACTIONS(246), 1,
+      anon_sym_repealed,
+    ACTIONS(250), 1,
+      anon_sym_compare,
+    ACTIONS(252), 1,
+      anon_sym_justification,
+    STATE(117), 1,
       sym__localized,
-    STATE(141), 1,
+    STATE(229), 1,
       sym_unit_kind,
-    STATE(157), 1,
+    STATE(251), 1,
+      sym_lang,
+    STATE(32), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      sym_justification,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(248), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1501] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(244), 1,
+      anon_sym_title,
+    ACTIONS(246), 1,
+      anon_sym_repealed,
+    ACTIONS(250), 1,
+      anon_sym_compare,
+    ACTIONS(252), 1,
+      anon_sym_justification,
+    ACTIONS(254), 1,
+      anon_sym_RBRACE,
+    STATE(117), 1,
+      sym__localized,
+    STATE(229), 1,
+      sym_unit_kind,
+    STATE(251), 1,
       sym_lang,
     STATE(30), 8,
       sym_title,
@@ -4932,7 +10939,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_comparison,
       sym_justification,
       aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(234), 12,
+    ACTIONS(248), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -4940,42 +10947,239 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1413] = 12,
+  [1557] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(256), 1,
+      sym_identifier,
+    ACTIONS(259), 1,
+      anon_sym_RBRACE,
+    ACTIONS(261), 1,
+      anon_sym_title,
+    ACTIONS(264), 1,
+      anon_sym_repealed,
+    ACTIONS(270), 1,
+      anon_sym_compare,
+    ACTIONS(273), 1,
+      anon_sym_justification,
+    STATE(117), 1,
+      sym__localized,
+    STATE(229), 1,
+      sym_unit_kind,
+    STATE(251), 1,
+      sym_lang,
+    STATE(32), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      sym_justification,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(267), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1613] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(11), 1,
+      sym_range_end,
+    STATE(38), 1,
+      sym_unit_kind,
+    STATE(44), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(37), 11,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+    ACTIONS(276), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1658] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(9), 1,
+      sym_range_end,
+    STATE(38), 1,
+      sym_unit_kind,
+    STATE(44), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(145), 11,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+    ACTIONS(279), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1703] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(8), 1,
+      sym_range_end,
+    STATE(38), 1,
+      sym_unit_kind,
+    STATE(33), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(153), 11,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+    ACTIONS(282), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1748] = 11,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(285), 1,
+      sym_identifier,
+    ACTIONS(288), 1,
+      anon_sym_RBRACE,
+    ACTIONS(290), 1,
+      anon_sym_title,
+    ACTIONS(293), 1,
+      anon_sym_repealed,
+    ACTIONS(299), 1,
+      anon_sym_compare,
+    STATE(157), 1,
+      sym__localized,
+    STATE(226), 1,
+      sym_unit_kind,
+    STATE(246), 1,
+      sym_lang,
+    STATE(36), 7,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(296), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1800] = 11,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(243), 1,
+    ACTIONS(302), 1,
       anon_sym_RBRACE,
-    ACTIONS(245), 1,
+    ACTIONS(304), 1,
       anon_sym_title,
-    ACTIONS(248), 1,
+    ACTIONS(306), 1,
       anon_sym_repealed,
-    ACTIONS(254), 1,
+    ACTIONS(308), 1,
       anon_sym_compare,
-    ACTIONS(257), 1,
-      anon_sym_justification,
-    STATE(81), 1,
-      sym__localized,
-    STATE(141), 1,
-      sym_unit_kind,
     STATE(157), 1,
+      sym__localized,
+    STATE(226), 1,
+      sym_unit_kind,
+    STATE(246), 1,
       sym_lang,
-    STATE(29), 8,
+    STATE(41), 7,
       sym_title,
       sym_text,
       sym_unit,
       sym__unit_item,
       sym_repealed,
       sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(251), 12,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(248), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -4983,183 +11187,66 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1468] = 12,
+  [1852] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(226), 1,
+    ACTIONS(141), 1,
+      sym_number,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(137), 2,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    STATE(6), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(139), 22,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [1894] = 11,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(230), 1,
+    ACTIONS(304), 1,
       anon_sym_title,
-    ACTIONS(232), 1,
+    ACTIONS(306), 1,
       anon_sym_repealed,
-    ACTIONS(236), 1,
+    ACTIONS(308), 1,
       anon_sym_compare,
-    ACTIONS(238), 1,
-      anon_sym_justification,
-    ACTIONS(260), 1,
+    ACTIONS(310), 1,
       anon_sym_RBRACE,
-    STATE(81), 1,
-      sym__localized,
-    STATE(141), 1,
-      sym_unit_kind,
     STATE(157), 1,
-      sym_lang,
-    STATE(29), 8,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1523] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(64), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(2), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(60), 11,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(262), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1567] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(64), 1,
-      anon_sym_DOT_DOT,
-    STATE(10), 1,
-      sym_range_end,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(2), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(36), 11,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(265), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1611] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(64), 1,
-      anon_sym_DOT_DOT,
-    STATE(7), 1,
-      sym_range_end,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(32), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(68), 11,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(268), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1655] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(226), 1,
-      sym_identifier,
-    ACTIONS(230), 1,
-      anon_sym_title,
-    ACTIONS(232), 1,
-      anon_sym_repealed,
-    ACTIONS(236), 1,
-      anon_sym_compare,
-    ACTIONS(271), 1,
-      anon_sym_RBRACE,
-    STATE(81), 1,
       sym__localized,
-    STATE(141), 1,
+    STATE(226), 1,
       sym_unit_kind,
-    STATE(157), 1,
+    STATE(246), 1,
       sym_lang,
     STATE(36), 7,
       sym_title,
@@ -5169,7 +11256,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(234), 12,
+    ACTIONS(248), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5177,31 +11264,32 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1706] = 11,
+  [1946] = 11,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(226), 1,
+    ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(230), 1,
+    ACTIONS(304), 1,
       anon_sym_title,
-    ACTIONS(232), 1,
+    ACTIONS(306), 1,
       anon_sym_repealed,
-    ACTIONS(236), 1,
+    ACTIONS(308), 1,
       anon_sym_compare,
-    ACTIONS(273), 1,
+    ACTIONS(312), 1,
       anon_sym_RBRACE,
-    STATE(81), 1,
-      sym__localized,
-    STATE(141), 1,
-      sym_unit_kind,
     STATE(157), 1,
+      sym__localized,
+    STATE(226), 1,
+      sym_unit_kind,
+    STATE(246), 1,
       sym_lang,
-    STATE(34), 7,
+    STATE(39), 7,
       sym_title,
       sym_text,
       sym_unit,
@@ -5209,7 +11297,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(234), 12,
+    ACTIONS(248), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5217,29 +11305,30 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1757] = 11,
+  [1998] = 11,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(275), 1,
+    ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(278), 1,
-      anon_sym_RBRACE,
-    ACTIONS(280), 1,
+    ACTIONS(304), 1,
       anon_sym_title,
-    ACTIONS(283), 1,
+    ACTIONS(306), 1,
       anon_sym_repealed,
-    ACTIONS(289), 1,
+    ACTIONS(308), 1,
       anon_sym_compare,
-    STATE(81), 1,
-      sym__localized,
-    STATE(141), 1,
-      sym_unit_kind,
+    ACTIONS(314), 1,
+      anon_sym_RBRACE,
     STATE(157), 1,
+      sym__localized,
+    STATE(226), 1,
+      sym_unit_kind,
+    STATE(246), 1,
       sym_lang,
     STATE(36), 7,
       sym_title,
@@ -5249,7 +11338,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(286), 12,
+    ACTIONS(248), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5257,18 +11346,136 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1808] = 3,
+  [2050] = 11,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(294), 2,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(304), 1,
+      anon_sym_title,
+    ACTIONS(306), 1,
+      anon_sym_repealed,
+    ACTIONS(308), 1,
+      anon_sym_compare,
+    ACTIONS(316), 1,
+      anon_sym_RBRACE,
+    STATE(157), 1,
+      sym__localized,
+    STATE(226), 1,
+      sym_unit_kind,
+    STATE(246), 1,
+      sym_lang,
+    STATE(43), 7,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(248), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2102] = 11,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(304), 1,
+      anon_sym_title,
+    ACTIONS(306), 1,
+      anon_sym_repealed,
+    ACTIONS(308), 1,
+      anon_sym_compare,
+    ACTIONS(318), 1,
+      anon_sym_RBRACE,
+    STATE(157), 1,
+      sym__localized,
+    STATE(226), 1,
+      sym_unit_kind,
+    STATE(246), 1,
+      sym_lang,
+    STATE(36), 7,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(248), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2154] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(38), 1,
+      sym_unit_kind,
+    STATE(44), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(157), 12,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+    ACTIONS(320), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2194] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(325), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(292), 24,
+    ACTIONS(323), 25,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -5286,6 +11493,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
@@ -5293,16 +11501,112 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [1842] = 5,
+  [2229] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(298), 1,
+    ACTIONS(327), 1,
+      sym_identifier,
+    ACTIONS(330), 1,
       anon_sym_RBRACE,
-    ACTIONS(300), 1,
+    STATE(46), 2,
+      sym_lang,
+      aux_sym_languages_repeat1,
+    ACTIONS(332), 22,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2267] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 3,
+      anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(41), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(192), 23,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+  [2301] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(334), 1,
+      anon_sym_RBRACE,
+    STATE(46), 2,
+      sym_lang,
+      aux_sym_languages_repeat1,
+    ACTIONS(336), 22,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2339] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(54), 1,
       sym_string,
-    ACTIONS(296), 23,
+    ACTIONS(338), 24,
+      anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -5318,6 +11622,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
@@ -5325,243 +11630,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-      sym_identifier,
-  [1880] = 3,
+  [2375] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(304), 1,
-      anon_sym_RBRACE,
-    ACTIONS(302), 24,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [1913] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(308), 1,
-      anon_sym_RBRACE,
-    ACTIONS(306), 24,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [1946] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(312), 1,
-      anon_sym_RBRACE,
-    ACTIONS(310), 24,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [1979] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(316), 1,
-      anon_sym_RBRACE,
-    ACTIONS(314), 24,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2012] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(226), 1,
-      sym_identifier,
-    ACTIONS(318), 1,
-      anon_sym_RBRACE,
-    STATE(44), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-    ACTIONS(320), 21,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2049] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(322), 1,
-      sym_identifier,
-    ACTIONS(325), 1,
-      anon_sym_RBRACE,
-    STATE(44), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-    ACTIONS(327), 21,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2086] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(331), 1,
-      anon_sym_RBRACE,
-    ACTIONS(329), 24,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2119] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(336), 1,
+    ACTIONS(345), 1,
       anon_sym_DOT_DOT,
-    STATE(67), 1,
-      sym_range_end,
-    STATE(166), 1,
+    STATE(61), 1,
       sym_unit_kind,
-    ACTIONS(68), 2,
+    STATE(98), 1,
+      sym_range_end,
+    ACTIONS(153), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(48), 2,
+    STATE(52), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(70), 5,
+    ACTIONS(155), 5,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(333), 12,
+    ACTIONS(342), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5569,33 +11659,34 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2161] = 8,
+  [2418] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(336), 1,
+    ACTIONS(345), 1,
       anon_sym_DOT_DOT,
-    STATE(69), 1,
-      sym_range_end,
-    STATE(166), 1,
+    STATE(61), 1,
       sym_unit_kind,
-    ACTIONS(60), 2,
+    STATE(101), 1,
+      sym_range_end,
+    ACTIONS(145), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(49), 2,
+    STATE(53), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(66), 5,
+    ACTIONS(151), 5,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(338), 12,
+    ACTIONS(347), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5603,33 +11694,34 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2203] = 8,
+  [2461] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(336), 1,
+    ACTIONS(345), 1,
       anon_sym_DOT_DOT,
-    STATE(71), 1,
-      sym_range_end,
-    STATE(166), 1,
+    STATE(61), 1,
       sym_unit_kind,
-    ACTIONS(36), 2,
+    STATE(90), 1,
+      sym_range_end,
+    ACTIONS(37), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(49), 2,
+    STATE(53), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(38), 5,
+    ACTIONS(39), 5,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(341), 12,
+    ACTIONS(350), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5637,30 +11729,31 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2245] = 6,
+  [2504] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(166), 1,
+    STATE(61), 1,
       sym_unit_kind,
-    STATE(49), 2,
+    STATE(53), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(11), 3,
+    ACTIONS(157), 3,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(16), 5,
+    ACTIONS(162), 5,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(344), 12,
+    ACTIONS(353), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5668,193 +11761,61 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2282] = 8,
+  [2542] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(336), 1,
-      anon_sym_DOT_DOT,
-    STATE(69), 1,
-      sym_range_end,
-    STATE(166), 1,
-      sym_unit_kind,
-    ACTIONS(60), 2,
+    ACTIONS(356), 24,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(49), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(66), 3,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-      sym_identifier,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2322] = 2,
+  [2572] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(347), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2350] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(349), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2378] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(351), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2406] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(353), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2434] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(355), 22,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2462] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(336), 1,
+    ACTIONS(361), 1,
       anon_sym_DOT_DOT,
-    STATE(67), 1,
-      sym_range_end,
-    STATE(166), 1,
+    STATE(66), 1,
       sym_unit_kind,
-    ACTIONS(68), 2,
+    STATE(118), 1,
+      sym_range_end,
+    ACTIONS(153), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
     STATE(57), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(70), 3,
+    ACTIONS(155), 4,
+      anon_sym_title,
+      anon_sym_repealed,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-    ACTIONS(234), 12,
+    ACTIONS(358), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5862,31 +11823,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2502] = 8,
+  [2614] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(336), 1,
+    ACTIONS(361), 1,
       anon_sym_DOT_DOT,
-    STATE(71), 1,
+    STATE(66), 1,
+      sym_unit_kind,
+    STATE(120), 1,
       sym_range_end,
-    STATE(166), 1,
-      sym_unit_kind,
-    ACTIONS(36), 2,
+    ACTIONS(145), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(49), 2,
+    STATE(63), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(38), 3,
+    ACTIONS(151), 4,
+      anon_sym_title,
+      anon_sym_repealed,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-    ACTIONS(234), 12,
+    ACTIONS(363), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5894,23 +11857,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2542] = 4,
+  [2656] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(357), 1,
-      anon_sym_AT,
-    ACTIONS(22), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
+    ACTIONS(361), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(26), 17,
+    STATE(66), 1,
+      sym_unit_kind,
+    STATE(125), 1,
+      sym_range_end,
+    ACTIONS(37), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(63), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(39), 4,
       anon_sym_title,
       anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(366), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5918,51 +11891,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2573] = 5,
+  [2698] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(298), 1,
-      anon_sym_RBRACE,
-    ACTIONS(359), 1,
-      anon_sym_DQUOTE,
-    STATE(41), 1,
-      sym_string,
-    ACTIONS(296), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2605] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(28), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
+    ACTIONS(371), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(30), 17,
+    STATE(69), 1,
+      sym_unit_kind,
+    STATE(224), 1,
+      sym_range_end,
+    ACTIONS(153), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(60), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(155), 4,
       anon_sym_title,
-      anon_sym_repealed,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(369), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -5970,597 +11925,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2633] = 3,
+  [2740] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(18), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
+    ACTIONS(371), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(20), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2661] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(32), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(34), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2689] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(363), 1,
-      anon_sym_RBRACE,
-    ACTIONS(365), 1,
-      sym_date,
-    ACTIONS(361), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2718] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 1,
-      anon_sym_RBRACE,
-    ACTIONS(40), 18,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2745] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(74), 1,
-      anon_sym_RBRACE,
-    ACTIONS(367), 1,
-      anon_sym_cite,
-    ACTIONS(72), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2774] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(54), 1,
-      anon_sym_RBRACE,
-    ACTIONS(52), 18,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2801] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(36), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(38), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2828] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(80), 1,
-      anon_sym_RBRACE,
-    ACTIONS(369), 1,
-      anon_sym_cite,
-    ACTIONS(78), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2857] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(44), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(46), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2884] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(56), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(58), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2911] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(48), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(50), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2938] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(144), 1,
-      anon_sym_RBRACE,
-    ACTIONS(142), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2964] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(196), 1,
-      sym_target,
-    STATE(13), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2998] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(373), 1,
-      anon_sym_LBRACE,
-    ACTIONS(377), 1,
-      anon_sym_replace,
-    ACTIONS(379), 1,
-      sym_update_references,
-    STATE(117), 1,
-      sym__notes_body,
-    ACTIONS(375), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3030] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(230), 1,
-      sym_target,
-    STATE(13), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3064] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(33), 1,
-      sym__act_ref,
-    STATE(38), 1,
-      sym_target,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(31), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3098] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(150), 1,
-      anon_sym_RBRACE,
-    ACTIONS(152), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3124] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(202), 1,
-      sym_target,
-    STATE(13), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3158] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(383), 1,
-      anon_sym_RBRACE,
-    ACTIONS(381), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3184] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(95), 1,
-      sym_target,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(13), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3218] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(387), 1,
-      anon_sym_RBRACE,
-    ACTIONS(385), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3244] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(140), 1,
-      anon_sym_RBRACE,
-    ACTIONS(138), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3270] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(391), 1,
-      anon_sym_RBRACE,
-    ACTIONS(389), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3296] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(165), 1,
+    STATE(69), 1,
       sym_unit_kind,
     STATE(231), 1,
-      sym_target,
-    STATE(13), 2,
+      sym_range_end,
+    ACTIONS(145), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(67), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(234), 12,
+    ACTIONS(151), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(369), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -6568,53 +11959,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3330] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(393), 1,
-      sym_act_id,
-    STATE(46), 1,
-      sym__act_ref,
-    STATE(59), 1,
-      sym_target,
-    STATE(166), 1,
-      sym_unit_kind,
-    STATE(47), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3364] = 7,
+  [2782] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(165), 1,
+      anon_sym_DOT_DOT,
+    STATE(69), 1,
       sym_unit_kind,
-    STATE(194), 1,
-      sym_target,
-    STATE(13), 2,
+    STATE(238), 1,
+      sym_range_end,
+    ACTIONS(37), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(67), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(234), 12,
+    ACTIONS(39), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(369), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -6622,789 +11993,1261 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3398] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(226), 1,
-      sym_target,
-    STATE(13), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3432] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(195), 1,
-      sym_target,
-    STATE(13), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3466] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(214), 1,
-      sym_target,
-    STATE(13), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3500] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(210), 1,
-      sym_target,
-    STATE(13), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3534] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(393), 1,
-      sym_act_id,
-    STATE(38), 1,
-      sym_target,
-    STATE(56), 1,
-      sym__act_ref,
-    STATE(166), 1,
-      sym_unit_kind,
-    STATE(50), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3568] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      sym_act_id,
-    STATE(15), 1,
-      sym__act_ref,
-    STATE(38), 1,
-      sym_target,
-    STATE(165), 1,
-      sym_unit_kind,
-    STATE(13), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(234), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3602] = 5,
+  [2824] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(373), 1,
-      anon_sym_LBRACE,
-    ACTIONS(397), 1,
-      anon_sym_replace,
-    STATE(119), 1,
-      sym__notes_body,
-    ACTIONS(395), 14,
+      sym_number,
+    ACTIONS(375), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(137), 2,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+      anon_sym_DOT_DOT,
+    STATE(80), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(139), 18,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
       anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
+      sym_identifier,
+  [2862] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(377), 23,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2891] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(66), 1,
+      sym_unit_kind,
+    STATE(63), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(157), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(162), 4,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(379), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2928] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(382), 23,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2957] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(384), 23,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2986] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(386), 1,
+      sym_number,
+    ACTIONS(388), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(137), 2,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    STATE(103), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(139), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [3023] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(69), 1,
+      sym_unit_kind,
+    STATE(67), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(157), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(162), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(390), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3060] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(393), 23,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3089] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(373), 1,
+      sym_number,
+    ACTIONS(375), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(137), 2,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    STATE(80), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(139), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3126] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(395), 23,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3155] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(397), 23,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3184] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(399), 23,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3213] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(401), 23,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3242] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(403), 23,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3271] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
+      anon_sym_AT,
+    ACTIONS(15), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(19), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3303] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(192), 19,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3333] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(8), 1,
+      sym_range_end,
+    STATE(83), 1,
+      sym_unit_kind,
+    STATE(79), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(153), 4,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(407), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3371] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(9), 1,
+      sym_range_end,
+    STATE(83), 1,
+      sym_unit_kind,
+    STATE(88), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(145), 4,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(407), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3409] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(11), 1,
+      sym_range_end,
+    STATE(83), 1,
+      sym_unit_kind,
+    STATE(88), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(37), 4,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(407), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3447] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(29), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(31), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3476] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(338), 1,
+      anon_sym_RBRACE,
+    ACTIONS(411), 1,
+      anon_sym_DQUOTE,
+    STATE(133), 1,
+      sym_string,
+    ACTIONS(409), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3509] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(192), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      sym_identifier,
+  [3538] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 1,
+      sym_number,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(137), 2,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    STATE(6), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(139), 15,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+  [3573] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(33), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(35), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3602] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(192), 18,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
   [3631] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(383), 1,
+    ACTIONS(11), 3,
       anon_sym_RBRACE,
-    ACTIONS(381), 16,
-      anon_sym_in_DASHforce,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(13), 18,
       anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
       anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
       anon_sym_justification,
-      anon_sym_replace,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
       sym_identifier,
-  [3656] = 5,
+  [3660] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(373), 1,
+    ACTIONS(413), 1,
+      anon_sym_AT,
+    ACTIONS(15), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(19), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [3691] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(83), 1,
+      sym_unit_kind,
+    STATE(88), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(157), 5,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_justification,
+    ACTIONS(415), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3724] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(113), 1,
+      anon_sym_RBRACE,
+    ACTIONS(418), 1,
+      anon_sym_cite,
+    ACTIONS(117), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3754] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(51), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3782] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(25), 1,
+      anon_sym_RBRACE,
+    ACTIONS(27), 19,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3810] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 1,
+      sym_number,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    STATE(6), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(137), 3,
       anon_sym_LBRACE,
-    ACTIONS(401), 1,
-      anon_sym_replace,
-    STATE(103), 1,
-      sym__notes_body,
-    ACTIONS(399), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3685] = 4,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+    ACTIONS(139), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3844] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(403), 1,
-      anon_sym_version,
-    ACTIONS(407), 1,
-      anon_sym_replace,
-    ACTIONS(405), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3711] = 3,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(8), 1,
+      sym_range_end,
+    STATE(92), 1,
+      sym_unit_kind,
+    ACTIONS(153), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(94), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(420), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3880] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(411), 1,
-      anon_sym_replace,
-    ACTIONS(409), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3734] = 3,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(11), 1,
+      sym_range_end,
+    STATE(92), 1,
+      sym_unit_kind,
+    ACTIONS(37), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(145), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(420), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3916] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(415), 1,
-      anon_sym_replace,
-    ACTIONS(413), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3757] = 3,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(9), 1,
+      sym_range_end,
+    STATE(92), 1,
+      sym_unit_kind,
+    ACTIONS(145), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(145), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(420), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3952] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(419), 1,
-      anon_sym_replace,
-    ACTIONS(417), 14,
+    ACTIONS(107), 1,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+    ACTIONS(422), 1,
+      anon_sym_cite,
+    ACTIONS(111), 18,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
       anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3780] = 3,
+      sym_identifier,
+  [3982] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(423), 1,
-      anon_sym_replace,
-    ACTIONS(421), 14,
+    ACTIONS(11), 3,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(13), 17,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3803] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(427), 1,
-      anon_sym_replace,
-    ACTIONS(425), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3826] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(431), 1,
-      anon_sym_replace,
-    ACTIONS(429), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3849] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(435), 1,
-      anon_sym_replace,
-    ACTIONS(433), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3872] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(439), 1,
-      anon_sym_replace,
-    ACTIONS(437), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3895] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(443), 1,
-      anon_sym_replace,
-    ACTIONS(441), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3918] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(447), 1,
-      anon_sym_replace,
-    ACTIONS(445), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3941] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(451), 1,
-      anon_sym_replace,
-    ACTIONS(449), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3964] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(455), 1,
-      anon_sym_replace,
-    ACTIONS(453), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [3987] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(459), 1,
-      anon_sym_replace,
-    ACTIONS(457), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
   [4010] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(463), 1,
-      anon_sym_replace,
-    ACTIONS(461), 14,
+    ACTIONS(37), 2,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+      anon_sym_DQUOTE,
+    ACTIONS(39), 18,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
       anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4033] = 3,
+      sym_identifier,
+  [4038] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(467), 1,
-      anon_sym_replace,
-    ACTIONS(465), 14,
+    ACTIONS(33), 3,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(35), 17,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4056] = 3,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4066] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(471), 1,
-      anon_sym_replace,
-    ACTIONS(469), 14,
+    ACTIONS(338), 1,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+    ACTIONS(424), 1,
+      anon_sym_DQUOTE,
+    STATE(151), 1,
+      sym_string,
+    ACTIONS(409), 17,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4079] = 3,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4098] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(475), 1,
-      anon_sym_replace,
-    ACTIONS(473), 14,
+    ACTIONS(41), 2,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+      anon_sym_DQUOTE,
+    ACTIONS(43), 18,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
       anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4102] = 3,
+      sym_identifier,
+  [4126] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(479), 1,
-      anon_sym_replace,
-    ACTIONS(477), 14,
+    ACTIONS(21), 1,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+    ACTIONS(23), 19,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
+      anon_sym_cite,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
       anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4125] = 3,
+      sym_identifier,
+  [4154] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(483), 1,
-      anon_sym_replace,
-    ACTIONS(481), 14,
+    ACTIONS(29), 3,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(31), 17,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4148] = 3,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4182] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(487), 1,
-      anon_sym_replace,
-    ACTIONS(485), 14,
+    ACTIONS(428), 1,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+    ACTIONS(430), 1,
+      sym_date,
+    ACTIONS(426), 18,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
       anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4171] = 3,
+      sym_identifier,
+  [4212] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(491), 1,
-      anon_sym_replace,
-    ACTIONS(489), 14,
+    ACTIONS(45), 2,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
+      anon_sym_DQUOTE,
+    ACTIONS(47), 18,
       anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
       anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4194] = 3,
+      sym_identifier,
+  [4240] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(495), 1,
-      anon_sym_replace,
-    ACTIONS(493), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4217] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(499), 1,
-      anon_sym_replace,
-    ACTIONS(497), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4240] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(503), 1,
-      anon_sym_replace,
-    ACTIONS(501), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4263] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(507), 1,
-      anon_sym_replace,
-    ACTIONS(505), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [4286] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(511), 1,
+    ACTIONS(434), 1,
       sym_act_id,
-    ACTIONS(509), 12,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4307] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(137), 1,
+    STATE(92), 1,
       sym_unit_kind,
-    ACTIONS(513), 12,
+    STATE(93), 1,
+      sym__act_ref,
+    STATE(306), 1,
+      sym_target,
+    STATE(95), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(432), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -7412,1322 +13255,3911 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_chapter,
       anon_sym_subchapter,
       anon_sym_article,
+      anon_sym_paragraph,
       anon_sym_part,
       anon_sym_point,
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [4328] = 7,
+  [4275] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(226), 1,
-      sym_identifier,
-    ACTIONS(515), 1,
-      anon_sym_RBRACE,
-    ACTIONS(517), 1,
-      anon_sym_compare,
-    ACTIONS(519), 1,
-      anon_sym_justification,
-    STATE(216), 1,
-      sym_lang,
-    STATE(132), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [4354] = 7,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(49), 1,
+      sym_target,
+    STATE(77), 1,
+      sym__act_ref,
+    STATE(83), 1,
+      sym_unit_kind,
+    STATE(78), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(436), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4310] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(521), 1,
-      sym_identifier,
-    ACTIONS(524), 1,
-      anon_sym_RBRACE,
-    ACTIONS(526), 1,
-      anon_sym_compare,
-    ACTIONS(529), 1,
-      anon_sym_justification,
-    STATE(215), 1,
-      sym_lang,
-    STATE(125), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(92), 1,
+      sym_unit_kind,
+    STATE(93), 1,
+      sym__act_ref,
+    STATE(304), 1,
+      sym_target,
+    STATE(95), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(432), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4345] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(92), 1,
+      sym_unit_kind,
+    STATE(93), 1,
+      sym__act_ref,
+    STATE(344), 1,
+      sym_target,
+    STATE(95), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(432), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
   [4380] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(226), 1,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(92), 1,
+      sym_unit_kind,
+    STATE(93), 1,
+      sym__act_ref,
+    STATE(308), 1,
+      sym_target,
+    STATE(95), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(432), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4415] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(92), 1,
+      sym_unit_kind,
+    STATE(93), 1,
+      sym__act_ref,
+    STATE(310), 1,
+      sym_target,
+    STATE(95), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(432), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4450] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(21), 1,
+      sym_unit_kind,
+    STATE(24), 1,
+      sym__act_ref,
+    STATE(162), 1,
+      sym_target,
+    STATE(22), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(438), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4485] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(129), 1,
+      sym_unit_kind,
+    STATE(140), 1,
+      sym__act_ref,
+    STATE(336), 1,
+      sym_target,
+    STATE(141), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(440), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4520] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(92), 1,
+      sym_unit_kind,
+    STATE(93), 1,
+      sym__act_ref,
+    STATE(324), 1,
+      sym_target,
+    STATE(95), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(432), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4555] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(92), 1,
+      sym_unit_kind,
+    STATE(93), 1,
+      sym__act_ref,
+    STATE(339), 1,
+      sym_target,
+    STATE(95), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(432), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4590] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(25), 1,
+      anon_sym_RBRACE,
+    ACTIONS(27), 18,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
       sym_identifier,
-    ACTIONS(517), 1,
-      anon_sym_compare,
-    ACTIONS(519), 1,
-      anon_sym_justification,
-    ACTIONS(532), 1,
-      anon_sym_RBRACE,
-    STATE(215), 1,
-      sym_lang,
-    STATE(125), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [4406] = 7,
+  [4617] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(534), 1,
+    ACTIONS(444), 1,
+      anon_sym_RBRACE,
+    ACTIONS(442), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-    ACTIONS(537), 1,
+  [4644] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(37), 2,
       anon_sym_RBRACE,
-    ACTIONS(539), 1,
-      anon_sym_compare,
-    ACTIONS(542), 1,
-      anon_sym_justification,
-    STATE(217), 1,
-      sym_lang,
-    STATE(127), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [4432] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(226), 1,
-      sym_identifier,
-    ACTIONS(517), 1,
-      anon_sym_compare,
-    ACTIONS(519), 1,
-      anon_sym_justification,
-    ACTIONS(545), 1,
-      anon_sym_RBRACE,
-    STATE(217), 1,
-      sym_lang,
-    STATE(127), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [4458] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(226), 1,
-      sym_identifier,
-    ACTIONS(517), 1,
-      anon_sym_compare,
-    ACTIONS(519), 1,
-      anon_sym_justification,
-    ACTIONS(547), 1,
-      anon_sym_RBRACE,
-    STATE(217), 1,
-      sym_lang,
-    STATE(128), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [4484] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(226), 1,
-      sym_identifier,
-    ACTIONS(517), 1,
-      anon_sym_compare,
-    ACTIONS(519), 1,
-      anon_sym_justification,
-    ACTIONS(549), 1,
-      anon_sym_RBRACE,
-    STATE(216), 1,
-      sym_lang,
-    STATE(124), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [4510] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(226), 1,
-      sym_identifier,
-    ACTIONS(517), 1,
-      anon_sym_compare,
-    ACTIONS(519), 1,
-      anon_sym_justification,
-    ACTIONS(551), 1,
-      anon_sym_RBRACE,
-    STATE(215), 1,
-      sym_lang,
-    STATE(126), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [4536] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(553), 1,
-      sym_identifier,
-    ACTIONS(556), 1,
-      anon_sym_RBRACE,
-    ACTIONS(558), 1,
-      anon_sym_compare,
-    ACTIONS(561), 1,
-      anon_sym_justification,
-    STATE(216), 1,
-      sym_lang,
-    STATE(132), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [4562] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(564), 1,
-      anon_sym_RBRACE,
-    ACTIONS(566), 1,
-      anon_sym_compare,
-    ACTIONS(569), 1,
-      anon_sym_justification,
-    STATE(133), 4,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [4581] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(162), 1,
-      anon_sym_justification,
-    ACTIONS(572), 1,
-      anon_sym_RBRACE,
-    ACTIONS(574), 1,
-      anon_sym_compare,
-    STATE(136), 4,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [4600] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(76), 1,
-      sym_relation,
-    ACTIONS(576), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [4615] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(162), 1,
-      anon_sym_justification,
-    ACTIONS(574), 1,
-      anon_sym_compare,
-    ACTIONS(578), 1,
-      anon_sym_RBRACE,
-    STATE(133), 4,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [4634] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(580), 1,
-      sym_number,
-    ACTIONS(582), 1,
       anon_sym_DQUOTE,
-    STATE(191), 2,
+    ACTIONS(39), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4671] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(35), 1,
+      sym__act_ref,
+    STATE(38), 1,
+      sym_unit_kind,
+    STATE(49), 1,
+      sym_target,
+    STATE(34), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(446), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4706] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(41), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(43), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4733] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(21), 1,
+      anon_sym_RBRACE,
+    ACTIONS(23), 18,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4760] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(113), 1,
+      anon_sym_RBRACE,
+    ACTIONS(448), 1,
+      anon_sym_cite,
+    ACTIONS(117), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4789] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(452), 1,
+      anon_sym_RBRACE,
+    ACTIONS(450), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4816] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(45), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(47), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4843] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(51), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4870] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(121), 1,
+      anon_sym_RBRACE,
+    ACTIONS(123), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4897] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(384), 1,
+      anon_sym_RBRACE,
+    ACTIONS(454), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4924] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(458), 1,
+      anon_sym_RBRACE,
+    ACTIONS(456), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4951] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(137), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(141), 1,
+      sym_number,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    STATE(6), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(584), 3,
-      anon_sym_before,
-      anon_sym_after,
+    ACTIONS(139), 14,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
       anon_sym_to,
-  [4653] = 3,
+  [4984] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(85), 1,
-      sym_relation,
-    ACTIONS(576), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [4668] = 3,
+    ACTIONS(395), 1,
+      anon_sym_RBRACE,
+    ACTIONS(460), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5011] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(91), 1,
-      sym_relation,
-    ACTIONS(576), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [4683] = 3,
+    ACTIONS(393), 1,
+      anon_sym_RBRACE,
+    ACTIONS(462), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5038] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(382), 1,
+      anon_sym_RBRACE,
+    ACTIONS(464), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5065] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(356), 1,
+      anon_sym_RBRACE,
+    ACTIONS(466), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5092] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(133), 1,
+      anon_sym_RBRACE,
+    ACTIONS(135), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5119] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(129), 1,
+      anon_sym_RBRACE,
+    ACTIONS(131), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5146] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(428), 1,
+      anon_sym_RBRACE,
+    ACTIONS(468), 1,
+      sym_date,
+    ACTIONS(426), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5175] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(192), 16,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+  [5202] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(472), 1,
+      sym_act_id,
+    STATE(55), 1,
+      sym__act_ref,
+    STATE(66), 1,
+      sym_unit_kind,
+    STATE(100), 1,
+      sym_target,
+    STATE(56), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(470), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5237] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(474), 1,
+      sym_act_id,
+    STATE(58), 1,
+      sym__act_ref,
+    STATE(69), 1,
+      sym_unit_kind,
+    STATE(205), 1,
+      sym_target,
+    STATE(59), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(369), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5272] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(153), 1,
+      anon_sym_to,
+    STATE(8), 1,
+      sym_range_end,
+    STATE(129), 1,
+      sym_unit_kind,
+    STATE(142), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(476), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5307] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(145), 1,
+      anon_sym_to,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(9), 1,
+      sym_range_end,
+    STATE(129), 1,
+      sym_unit_kind,
+    STATE(156), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(476), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5342] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(37), 1,
+      anon_sym_to,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    STATE(11), 1,
+      sym_range_end,
+    STATE(129), 1,
+      sym_unit_kind,
+    STATE(156), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(476), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5377] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(474), 1,
+      sym_act_id,
+    STATE(50), 1,
+      sym__act_ref,
+    STATE(61), 1,
+      sym_unit_kind,
+    STATE(81), 1,
+      sym_target,
+    STATE(51), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(478), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5412] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(434), 1,
+      sym_act_id,
+    STATE(92), 1,
+      sym_unit_kind,
+    STATE(93), 1,
+      sym__act_ref,
+    STATE(294), 1,
+      sym_target,
+    STATE(95), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(432), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5447] = 5,
     ACTIONS(3), 1,
       sym_comment,
     STATE(92), 1,
+      sym_unit_kind,
+    STATE(145), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(157), 3,
+      anon_sym_LBRACE,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+    ACTIONS(480), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5478] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(107), 1,
+      anon_sym_RBRACE,
+    ACTIONS(483), 1,
+      anon_sym_cite,
+    ACTIONS(111), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5507] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(384), 1,
+      anon_sym_RBRACE,
+    ACTIONS(454), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5533] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(395), 1,
+      anon_sym_RBRACE,
+    ACTIONS(460), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5559] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(393), 1,
+      anon_sym_RBRACE,
+    ACTIONS(462), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5585] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(452), 1,
+      anon_sym_RBRACE,
+    ACTIONS(450), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5611] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(356), 1,
+      anon_sym_RBRACE,
+    ACTIONS(466), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5637] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(382), 1,
+      anon_sym_RBRACE,
+    ACTIONS(464), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5663] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(133), 1,
+      anon_sym_RBRACE,
+    ACTIONS(135), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5689] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(129), 1,
+      anon_sym_RBRACE,
+    ACTIONS(131), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5715] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(485), 1,
+      anon_sym_LBRACE,
+    ACTIONS(489), 1,
+      anon_sym_replace,
+    ACTIONS(491), 1,
+      sym_update_references,
+    STATE(186), 1,
+      sym__notes_body,
+    ACTIONS(487), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [5747] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(129), 1,
+      sym_unit_kind,
+    ACTIONS(157), 2,
+      anon_sym_DOT_DOT,
+      anon_sym_to,
+    STATE(156), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5777] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(444), 1,
+      anon_sym_RBRACE,
+    ACTIONS(442), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5803] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 4,
+      anon_sym_LBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+    ACTIONS(192), 14,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+  [5829] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(121), 1,
+      anon_sym_RBRACE,
+    ACTIONS(123), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5855] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 2,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(192), 15,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_to,
+  [5880] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(485), 1,
+      anon_sym_LBRACE,
+    ACTIONS(498), 1,
+      anon_sym_replace,
+    STATE(189), 1,
+      sym__notes_body,
+    ACTIONS(496), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [5909] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(485), 1,
+      anon_sym_LBRACE,
+    ACTIONS(502), 1,
+      anon_sym_replace,
+    STATE(167), 1,
+      sym__notes_body,
+    ACTIONS(500), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [5938] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(504), 1,
+      anon_sym_version,
+    ACTIONS(508), 1,
+      anon_sym_replace,
+    ACTIONS(506), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [5964] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(456), 1,
+      anon_sym_replace,
+    ACTIONS(458), 15,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [5988] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(512), 1,
+      anon_sym_replace,
+    ACTIONS(510), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6011] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(516), 1,
+      anon_sym_replace,
+    ACTIONS(514), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6034] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(520), 1,
+      anon_sym_replace,
+    ACTIONS(518), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6057] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(524), 1,
+      anon_sym_replace,
+    ACTIONS(522), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6080] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(528), 1,
+      anon_sym_replace,
+    ACTIONS(526), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6103] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(532), 1,
+      anon_sym_replace,
+    ACTIONS(530), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6126] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(536), 1,
+      anon_sym_replace,
+    ACTIONS(534), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6149] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(540), 1,
+      anon_sym_replace,
+    ACTIONS(538), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6172] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(544), 1,
+      anon_sym_replace,
+    ACTIONS(542), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6195] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(548), 1,
+      anon_sym_replace,
+    ACTIONS(546), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6218] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(552), 1,
+      anon_sym_replace,
+    ACTIONS(550), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6241] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(556), 1,
+      anon_sym_replace,
+    ACTIONS(554), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6264] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(560), 1,
+      anon_sym_replace,
+    ACTIONS(558), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6287] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(564), 1,
+      anon_sym_replace,
+    ACTIONS(562), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6310] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(568), 1,
+      anon_sym_replace,
+    ACTIONS(566), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6333] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(572), 1,
+      anon_sym_replace,
+    ACTIONS(570), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6356] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(576), 1,
+      anon_sym_replace,
+    ACTIONS(574), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6379] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(580), 1,
+      anon_sym_replace,
+    ACTIONS(578), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6402] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(584), 1,
+      anon_sym_replace,
+    ACTIONS(582), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6425] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(588), 1,
+      anon_sym_replace,
+    ACTIONS(586), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6448] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(592), 1,
+      anon_sym_replace,
+    ACTIONS(590), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6471] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(596), 1,
+      anon_sym_replace,
+    ACTIONS(594), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6494] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(600), 1,
+      anon_sym_replace,
+    ACTIONS(598), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6517] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(604), 1,
+      anon_sym_replace,
+    ACTIONS(602), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6540] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(608), 1,
+      anon_sym_replace,
+    ACTIONS(606), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6563] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(208), 1,
+      sym_unit_kind,
+    ACTIONS(610), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6585] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(614), 1,
+      sym_act_id,
+    ACTIONS(612), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6607] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(616), 1,
+      anon_sym_RBRACE,
+    ACTIONS(618), 1,
+      anon_sym_title,
+    ACTIONS(620), 1,
+      anon_sym_compare,
+    ACTIONS(622), 1,
+      anon_sym_justification,
+    STATE(327), 1,
+      sym_lang,
+    STATE(197), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [6636] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(620), 1,
+      anon_sym_compare,
+    ACTIONS(622), 1,
+      anon_sym_justification,
+    ACTIONS(624), 1,
+      anon_sym_RBRACE,
+    ACTIONS(626), 1,
+      anon_sym_title,
+    STATE(290), 1,
+      sym_lang,
+    STATE(195), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [6665] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(620), 1,
+      anon_sym_compare,
+    ACTIONS(622), 1,
+      anon_sym_justification,
+    ACTIONS(628), 1,
+      anon_sym_RBRACE,
+    ACTIONS(630), 1,
+      anon_sym_title,
+    STATE(325), 1,
+      sym_lang,
+    STATE(198), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [6694] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(632), 1,
+      sym_identifier,
+    ACTIONS(635), 1,
+      anon_sym_RBRACE,
+    ACTIONS(637), 1,
+      anon_sym_title,
+    ACTIONS(640), 1,
+      anon_sym_compare,
+    ACTIONS(643), 1,
+      anon_sym_justification,
+    STATE(290), 1,
+      sym_lang,
+    STATE(195), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [6723] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(620), 1,
+      anon_sym_compare,
+    ACTIONS(622), 1,
+      anon_sym_justification,
+    ACTIONS(626), 1,
+      anon_sym_title,
+    ACTIONS(646), 1,
+      anon_sym_RBRACE,
+    STATE(290), 1,
+      sym_lang,
+    STATE(193), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [6752] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(648), 1,
+      sym_identifier,
+    ACTIONS(651), 1,
+      anon_sym_RBRACE,
+    ACTIONS(653), 1,
+      anon_sym_title,
+    ACTIONS(656), 1,
+      anon_sym_compare,
+    ACTIONS(659), 1,
+      anon_sym_justification,
+    STATE(327), 1,
+      sym_lang,
+    STATE(197), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [6781] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(620), 1,
+      anon_sym_compare,
+    ACTIONS(622), 1,
+      anon_sym_justification,
+    ACTIONS(630), 1,
+      anon_sym_title,
+    ACTIONS(662), 1,
+      anon_sym_RBRACE,
+    STATE(325), 1,
+      sym_lang,
+    STATE(200), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [6810] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(618), 1,
+      anon_sym_title,
+    ACTIONS(620), 1,
+      anon_sym_compare,
+    ACTIONS(622), 1,
+      anon_sym_justification,
+    ACTIONS(664), 1,
+      anon_sym_RBRACE,
+    STATE(327), 1,
+      sym_lang,
+    STATE(192), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [6839] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(666), 1,
+      sym_identifier,
+    ACTIONS(669), 1,
+      anon_sym_RBRACE,
+    ACTIONS(671), 1,
+      anon_sym_title,
+    ACTIONS(674), 1,
+      anon_sym_compare,
+    ACTIONS(677), 1,
+      anon_sym_justification,
+    STATE(325), 1,
+      sym_lang,
+    STATE(200), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [6868] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(25), 1,
+      anon_sym_RBRACE,
+    ACTIONS(27), 6,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_compare,
+      anon_sym_justification,
+      anon_sym_occurrence,
+      sym_identifier,
+  [6883] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(172), 1,
+      anon_sym_justification,
+    ACTIONS(680), 1,
+      anon_sym_RBRACE,
+    ACTIONS(682), 1,
+      anon_sym_compare,
+    STATE(203), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [6902] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(172), 1,
+      anon_sym_justification,
+    ACTIONS(682), 1,
+      anon_sym_compare,
+    ACTIONS(684), 1,
+      anon_sym_RBRACE,
+    STATE(206), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [6921] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(688), 1,
+      anon_sym_RBRACE,
+    ACTIONS(690), 1,
+      anon_sym_occurrence,
+    STATE(241), 1,
+      sym_occurrence,
+    ACTIONS(686), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [6940] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(338), 1,
+      anon_sym_RBRACE,
+    ACTIONS(692), 1,
+      anon_sym_DQUOTE,
+    STATE(243), 1,
+      sym_string,
+    ACTIONS(409), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [6959] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(694), 1,
+      anon_sym_RBRACE,
+    ACTIONS(696), 1,
+      anon_sym_compare,
+    ACTIONS(699), 1,
+      anon_sym_justification,
+    STATE(206), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [6978] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(21), 1,
+      anon_sym_RBRACE,
+    ACTIONS(23), 6,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_compare,
+      anon_sym_justification,
+      anon_sym_occurrence,
+      sym_identifier,
+  [6993] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(702), 1,
+      sym_number,
+    STATE(273), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(704), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [7012] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(690), 1,
+      anon_sym_occurrence,
+    ACTIONS(708), 1,
+      anon_sym_RBRACE,
+    STATE(250), 1,
+      sym_occurrence,
+    ACTIONS(706), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7031] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(690), 1,
+      anon_sym_occurrence,
+    ACTIONS(712), 1,
+      anon_sym_RBRACE,
+    STATE(252), 1,
+      sym_occurrence,
+    ACTIONS(710), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7050] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(119), 1,
       sym_relation,
-    ACTIONS(576), 6,
+    ACTIONS(714), 6,
       anon_sym_corresponds,
       anon_sym_stricter,
       anon_sym_lenient,
       anon_sym_broader,
       anon_sym_narrower,
       anon_sym_implements,
-  [4698] = 6,
+  [7065] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(582), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(586), 1,
-      anon_sym_LBRACE,
-    ACTIONS(588), 1,
-      sym_number,
-    STATE(39), 1,
-      sym_unit_body,
-    STATE(192), 2,
-      sym__number,
-      sym_quoted_number,
-  [4718] = 5,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(592), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(596), 1,
-      anon_sym_LBRACK,
-    ACTIONS(594), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(144), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [4736] = 5,
+    STATE(107), 1,
+      sym_relation,
+    ACTIONS(714), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7080] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(600), 1,
-      anon_sym_RBRACE,
-    ACTIONS(602), 1,
+    ACTIONS(690), 1,
       anon_sym_occurrence,
-    STATE(174), 1,
+    ACTIONS(718), 1,
+      anon_sym_RBRACE,
+    STATE(256), 1,
       sym_occurrence,
-    ACTIONS(598), 3,
+    ACTIONS(716), 4,
+      anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4754] = 5,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(604), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(609), 1,
-      anon_sym_LBRACK,
-    ACTIONS(606), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(144), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [4772] = 5,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(596), 1,
-      anon_sym_LBRACK,
-    ACTIONS(612), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(594), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(144), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [4790] = 5,
+  [7099] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(602), 1,
+    ACTIONS(690), 1,
       anon_sym_occurrence,
-    ACTIONS(616), 1,
+    ACTIONS(722), 1,
       anon_sym_RBRACE,
-    STATE(161), 1,
+    STATE(257), 1,
       sym_occurrence,
-    ACTIONS(614), 3,
+    ACTIONS(720), 4,
+      anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4808] = 5,
+  [7118] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(602), 1,
-      anon_sym_occurrence,
-    ACTIONS(620), 1,
-      anon_sym_RBRACE,
-    STATE(164), 1,
-      sym_occurrence,
-    ACTIONS(618), 3,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4826] = 5,
-    ACTIONS(590), 1,
+    STATE(138), 1,
+      sym_relation,
+    ACTIONS(714), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7133] = 3,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(596), 1,
-      anon_sym_LBRACK,
-    ACTIONS(622), 1,
+    STATE(139), 1,
+      sym_relation,
+    ACTIONS(714), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7148] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(143), 1,
+      sym_relation,
+    ACTIONS(714), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7163] = 5,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(726), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(624), 2,
+    ACTIONS(730), 1,
+      anon_sym_LBRACK,
+    ACTIONS(728), 2,
       sym_string_content,
       sym_escape_sequence,
-    STATE(145), 2,
+    STATE(232), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [4844] = 5,
+  [7181] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(7), 1,
       anon_sym_act,
     ACTIONS(9), 1,
       anon_sym_amendment,
-    ACTIONS(626), 1,
+    ACTIONS(732), 1,
       ts_builtin_sym_end,
-    STATE(150), 3,
+    STATE(221), 3,
       sym_act,
       sym_amendment,
       aux_sym_source_file_repeat1,
-  [4862] = 5,
+  [7199] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(628), 1,
+    ACTIONS(107), 1,
+      anon_sym_RBRACE,
+    ACTIONS(734), 1,
+      anon_sym_cite,
+    ACTIONS(111), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7215] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(736), 1,
       ts_builtin_sym_end,
-    ACTIONS(630), 1,
+    ACTIONS(738), 1,
       anon_sym_act,
-    ACTIONS(633), 1,
+    ACTIONS(741), 1,
       anon_sym_amendment,
-    STATE(150), 3,
+    STATE(221), 3,
       sym_act,
       sym_amendment,
       aux_sym_source_file_repeat1,
-  [4880] = 5,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(596), 1,
-      anon_sym_LBRACK,
-    ACTIONS(636), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(638), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(152), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [4898] = 5,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(596), 1,
-      anon_sym_LBRACK,
-    ACTIONS(640), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(594), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(144), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [4916] = 5,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(596), 1,
-      anon_sym_LBRACK,
-    ACTIONS(642), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(644), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(142), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [4934] = 5,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(648), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(170), 1,
-      aux_sym_reference_text_repeat1,
-    STATE(232), 1,
-      sym_reference_text,
-    ACTIONS(646), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [4951] = 5,
+  [7233] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(300), 1,
+    ACTIONS(11), 2,
+      anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(16), 1,
-      sym_string,
-    STATE(203), 1,
-      sym_fidelity,
-    ACTIONS(650), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [4968] = 3,
+    ACTIONS(13), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7247] = 5,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(730), 1,
+      anon_sym_LBRACK,
+    ACTIONS(744), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(746), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(234), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7265] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(654), 1,
+    ACTIONS(37), 2,
+      anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(652), 4,
+    ACTIONS(39), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7279] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(748), 1,
+      anon_sym_LBRACE,
+    ACTIONS(750), 1,
       sym_number,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [4981] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(359), 1,
-      anon_sym_DQUOTE,
     STATE(65), 1,
+      sym_unit_body,
+    STATE(307), 2,
+      sym__number,
+      sym_quoted_number,
+  [7299] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(752), 1,
+      anon_sym_LBRACE,
+    ACTIONS(754), 1,
+      sym_number,
+    STATE(147), 1,
+      sym_unit_body,
+    STATE(298), 2,
+      sym__number,
+      sym_quoted_number,
+  [7319] = 5,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(730), 1,
+      anon_sym_LBRACK,
+    ACTIONS(756), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(758), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(228), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7337] = 5,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(730), 1,
+      anon_sym_LBRACK,
+    ACTIONS(760), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(746), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(234), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7355] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(762), 1,
+      anon_sym_LBRACE,
+    ACTIONS(764), 1,
+      sym_number,
+    STATE(127), 1,
+      sym_unit_body,
+    STATE(309), 2,
+      sym__number,
+      sym_quoted_number,
+  [7375] = 5,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(730), 1,
+      anon_sym_LBRACK,
+    ACTIONS(766), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(768), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(223), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7393] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(41), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(43), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7407] = 5,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(730), 1,
+      anon_sym_LBRACK,
+    ACTIONS(770), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(746), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(234), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7425] = 5,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(730), 1,
+      anon_sym_LBRACK,
+    ACTIONS(772), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(774), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(235), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7443] = 5,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(776), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(781), 1,
+      anon_sym_LBRACK,
+    ACTIONS(778), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(234), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7461] = 5,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(730), 1,
+      anon_sym_LBRACK,
+    ACTIONS(784), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(746), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(234), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7479] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(113), 1,
+      anon_sym_RBRACE,
+    ACTIONS(786), 1,
+      anon_sym_cite,
+    ACTIONS(117), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7495] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(45), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(47), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7509] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(51), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7523] = 5,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(790), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(268), 1,
+      aux_sym_reference_text_repeat1,
+    STATE(331), 1,
+      sym_reference_text,
+    ACTIONS(788), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [7540] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(458), 1,
+      anon_sym_RBRACE,
+    ACTIONS(456), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7553] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(794), 1,
+      anon_sym_RBRACE,
+    ACTIONS(792), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7566] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(14), 1,
       sym_string,
-    STATE(211), 1,
+    STATE(288), 1,
       sym_fidelity,
-    ACTIONS(650), 2,
+    ACTIONS(796), 2,
       anon_sym_official,
       anon_sym_summary,
-  [4998] = 4,
+  [7583] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(582), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(656), 1,
-      sym_number,
-    STATE(12), 2,
-      sym__number,
-      sym_quoted_number,
-  [5012] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(660), 1,
+    ACTIONS(356), 1,
       anon_sym_RBRACE,
-    ACTIONS(658), 3,
+    ACTIONS(466), 4,
+      anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5024] = 2,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(662), 4,
-      anon_sym_DQUOTE2,
-      sym_string_content,
-      sym_escape_sequence,
-      anon_sym_LBRACK,
-  [5034] = 3,
+  [7596] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(666), 1,
+    ACTIONS(133), 1,
       anon_sym_RBRACE,
-    ACTIONS(664), 3,
+    ACTIONS(135), 4,
+      anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5046] = 3,
+  [7609] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(670), 1,
+    ACTIONS(129), 1,
       anon_sym_RBRACE,
-    ACTIONS(668), 3,
+    ACTIONS(131), 4,
+      anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5058] = 3,
+  [7622] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(674), 1,
-      anon_sym_RBRACE,
-    ACTIONS(672), 3,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5070] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(678), 1,
-      anon_sym_RBRACE,
-    ACTIONS(676), 3,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5082] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(582), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(680), 1,
-      sym_number,
-    STATE(5), 2,
-      sym__number,
-      sym_quoted_number,
-  [5096] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(682), 1,
-      sym_number,
-    ACTIONS(684), 1,
-      anon_sym_DQUOTE,
-    STATE(60), 2,
-      sym__number,
-      sym_quoted_number,
-  [5110] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(684), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(686), 1,
-      sym_number,
-    STATE(70), 2,
-      sym__number,
-      sym_quoted_number,
-  [5124] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(113), 1,
-      sym_status_value,
-    ACTIONS(688), 3,
-      anon_sym_adopted,
-      anon_sym_draft,
-      anon_sym_proposed,
-  [5136] = 4,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(693), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(169), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(690), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [5150] = 4,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(697), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(169), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(695), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [5164] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(701), 1,
-      anon_sym_at,
-    STATE(159), 1,
-      sym_position,
-    ACTIONS(699), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [5178] = 2,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(703), 4,
-      anon_sym_DQUOTE2,
-      sym_string_content,
-      sym_escape_sequence,
-      anon_sym_LBRACK,
-  [5188] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(582), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(705), 1,
-      sym_number,
-    STATE(74), 2,
-      sym__number,
-      sym_quoted_number,
-  [5202] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(709), 1,
-      anon_sym_RBRACE,
-    ACTIONS(707), 3,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5214] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(711), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [5223] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(713), 1,
-      sym_identifier,
-    STATE(94), 1,
-      sym__localized,
-    STATE(155), 1,
-      sym_lang,
-  [5236] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(715), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [5245] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(717), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [5254] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(713), 1,
-      sym_identifier,
-    STATE(24), 1,
-      sym__localized,
-    STATE(155), 1,
-      sym_lang,
-  [5267] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_at,
-  [5276] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(719), 1,
-      anon_sym_version,
-    ACTIONS(721), 1,
-      anon_sym_LBRACE,
-    STATE(178), 1,
-      sym_act_body,
-  [5289] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(54), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_at,
-  [5298] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(654), 3,
-      anon_sym_LBRACE,
-      sym_number,
-      anon_sym_DQUOTE,
-  [5307] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(723), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [5316] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(713), 1,
-      sym_identifier,
-    STATE(77), 1,
-      sym__localized,
-    STATE(157), 1,
-      sym_lang,
-  [5329] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(713), 1,
-      sym_identifier,
-    STATE(79), 1,
-      sym__localized,
-    STATE(157), 1,
-      sym_lang,
-  [5342] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(725), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [5351] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(713), 1,
-      sym_identifier,
-    STATE(43), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-  [5362] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(727), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [5371] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(729), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [5380] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(731), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [5389] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(586), 1,
-      anon_sym_LBRACE,
-    STATE(40), 1,
-      sym_unit_body,
-  [5399] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(300), 1,
+    ACTIONS(424), 1,
       anon_sym_DQUOTE,
     STATE(146), 1,
       sym_string,
-  [5409] = 3,
+    STATE(299), 1,
+      sym_fidelity,
+    ACTIONS(796), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [7639] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(733), 1,
-      anon_sym_LBRACE,
-    STATE(100), 1,
-      sym__delete_body,
-  [5419] = 3,
+    ACTIONS(800), 1,
+      anon_sym_RBRACE,
+    ACTIONS(798), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7652] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(735), 1,
-      anon_sym_LBRACE,
-    STATE(101), 1,
-      sym__insert_body,
-  [5429] = 3,
+    ACTIONS(692), 1,
+      anon_sym_DQUOTE,
+    STATE(220), 1,
+      sym_string,
+    STATE(312), 1,
+      sym_fidelity,
+    ACTIONS(796), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [7669] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(737), 1,
-      anon_sym_LBRACE,
-    STATE(102), 1,
-      sym_unit_body_with_notes,
-  [5439] = 3,
+    ACTIONS(804), 1,
+      anon_sym_RBRACE,
+    ACTIONS(802), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7682] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(721), 1,
+    ACTIONS(808), 1,
+      anon_sym_RBRACE,
+    ACTIONS(806), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7695] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(411), 1,
+      anon_sym_DQUOTE,
+    STATE(96), 1,
+      sym_string,
+    STATE(320), 1,
+      sym_fidelity,
+    ACTIONS(796), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [7712] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(812), 1,
+      anon_sym_RBRACE,
+    ACTIONS(810), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7725] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(816), 1,
+      anon_sym_RBRACE,
+    ACTIONS(814), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7738] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(820), 1,
+      anon_sym_RBRACE,
+    ACTIONS(818), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7751] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(192), 4,
+      sym_number,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [7764] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(824), 1,
+      anon_sym_RBRACE,
+    ACTIONS(822), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7777] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(828), 1,
+      anon_sym_RBRACE,
+    ACTIONS(826), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7790] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(388), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(830), 1,
+      sym_number,
+    STATE(124), 2,
+      sym__number,
+      sym_quoted_number,
+  [7804] = 2,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(832), 4,
+      anon_sym_DQUOTE2,
+      sym_string_content,
+      sym_escape_sequence,
+      anon_sym_LBRACK,
+  [7814] = 4,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(837), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(260), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(834), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [7828] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(839), 1,
+      sym_number,
+    ACTIONS(841), 1,
+      anon_sym_DQUOTE,
+    STATE(237), 2,
+      sym__number,
+      sym_quoted_number,
+  [7842] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(375), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(843), 1,
+      sym_number,
+    STATE(105), 2,
+      sym__number,
+      sym_quoted_number,
+  [7856] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(847), 1,
+      anon_sym_at,
+    STATE(254), 1,
+      sym_position,
+    ACTIONS(845), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [7870] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(170), 1,
+      sym_status_value,
+    ACTIONS(849), 3,
+      anon_sym_adopted,
+      anon_sym_draft,
+      anon_sym_proposed,
+  [7882] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(851), 1,
+      sym_number,
+    STATE(10), 2,
+      sym__number,
+      sym_quoted_number,
+  [7896] = 2,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(853), 4,
+      anon_sym_DQUOTE2,
+      sym_string_content,
+      sym_escape_sequence,
+      anon_sym_LBRACK,
+  [7906] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(847), 1,
+      anon_sym_at,
+    STATE(247), 1,
+      sym_position,
+    ACTIONS(845), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [7920] = 4,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(857), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(260), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(855), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [7934] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(143), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(859), 1,
+      sym_number,
+    STATE(155), 2,
+      sym__number,
+      sym_quoted_number,
+  [7948] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(861), 1,
+      sym_identifier,
+    STATE(17), 1,
+      sym__localized,
+    STATE(242), 1,
+      sym_lang,
+  [7961] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(863), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [7970] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(865), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [7979] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(867), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [7988] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(869), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [7997] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(871), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8006] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 3,
       anon_sym_LBRACE,
-    STATE(187), 1,
+      sym_number,
+      anon_sym_DQUOTE,
+  [8015] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(873), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8024] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(861), 1,
+      sym_identifier,
+    STATE(159), 1,
+      sym__localized,
+    STATE(246), 1,
+      sym_lang,
+  [8037] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(861), 1,
+      sym_identifier,
+    STATE(240), 1,
+      sym__localized,
+    STATE(248), 1,
+      sym_lang,
+  [8050] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(861), 1,
+      sym_identifier,
+    STATE(164), 1,
+      sym__localized,
+    STATE(242), 1,
+      sym_lang,
+  [8063] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(875), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8072] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(877), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8081] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(861), 1,
+      sym_identifier,
+    STATE(48), 2,
+      sym_lang,
+      aux_sym_languages_repeat1,
+  [8092] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(879), 1,
+      anon_sym_version,
+    ACTIONS(881), 1,
+      anon_sym_LBRACE,
+    STATE(274), 1,
       sym_act_body,
-  [5449] = 2,
+  [8105] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(739), 2,
-      anon_sym_all,
-      sym_integer,
-  [5457] = 3,
+    ACTIONS(861), 1,
+      sym_identifier,
+    STATE(126), 1,
+      sym__localized,
+    STATE(251), 1,
+      sym_lang,
+  [8118] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(300), 1,
+    ACTIONS(861), 1,
+      sym_identifier,
+    STATE(128), 1,
+      sym__localized,
+    STATE(251), 1,
+      sym_lang,
+  [8131] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(411), 1,
       anon_sym_DQUOTE,
-    STATE(116), 1,
+    STATE(134), 1,
       sym_string,
-  [5467] = 3,
+  [8141] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(300), 1,
+    ACTIONS(340), 1,
       anon_sym_DQUOTE,
-    STATE(147), 1,
+    STATE(15), 1,
       sym_string,
-  [5477] = 2,
+  [8151] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(741), 2,
+    ACTIONS(692), 1,
+      anon_sym_DQUOTE,
+    STATE(209), 1,
+      sym_string,
+  [8161] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(692), 1,
+      anon_sym_DQUOTE,
+    STATE(204), 1,
+      sym_string,
+  [8171] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(692), 1,
+      anon_sym_DQUOTE,
+    STATE(214), 1,
+      sym_string,
+  [8181] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(883), 2,
       anon_sym_start,
       anon_sym_end,
-  [5485] = 3,
+  [8189] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(737), 1,
-      anon_sym_LBRACE,
-    STATE(114), 1,
-      sym_unit_body_with_notes,
-  [5495] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(300), 1,
+    ACTIONS(692), 1,
       anon_sym_DQUOTE,
-    STATE(17), 1,
+    STATE(210), 1,
       sym_string,
-  [5505] = 3,
+  [8199] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(743), 1,
+    ACTIONS(885), 1,
       anon_sym_LBRACE,
-    STATE(120), 1,
+    STATE(183), 1,
       sym__replace_body,
-  [5515] = 3,
+  [8209] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(300), 1,
+    ACTIONS(861), 1,
+      sym_identifier,
+    STATE(305), 1,
+      sym_lang,
+  [8219] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
       anon_sym_DQUOTE,
-    STATE(52), 1,
+    STATE(62), 1,
       sym_string,
-  [5525] = 3,
+  [8229] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(300), 1,
-      anon_sym_DQUOTE,
-    STATE(22), 1,
-      sym_string,
-  [5535] = 3,
+    ACTIONS(861), 1,
+      sym_identifier,
+    STATE(311), 1,
+      sym_lang,
+  [8239] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(745), 1,
+    ACTIONS(752), 1,
       anon_sym_LBRACE,
-    STATE(189), 1,
-      sym_amendment_body,
-  [5545] = 3,
+    STATE(149), 1,
+      sym_unit_body,
+  [8249] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(300), 1,
+    ACTIONS(424), 1,
       anon_sym_DQUOTE,
-    STATE(21), 1,
+    STATE(122), 1,
       sym_string,
-  [5555] = 3,
+  [8259] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(300), 1,
+    ACTIONS(424), 1,
       anon_sym_DQUOTE,
-    STATE(54), 1,
+    STATE(153), 1,
       sym_string,
-  [5565] = 3,
+  [8269] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(737), 1,
+    ACTIONS(424), 1,
+      anon_sym_DQUOTE,
+    STATE(154), 1,
+      sym_string,
+  [8279] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(172), 1,
+      sym_string,
+  [8289] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(692), 1,
+      anon_sym_DQUOTE,
+    STATE(213), 1,
+      sym_string,
+  [8299] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(887), 1,
       anon_sym_LBRACE,
-    STATE(118), 1,
+    STATE(184), 1,
       sym_unit_body_with_notes,
-  [5575] = 3,
+  [8309] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(359), 1,
+    ACTIONS(340), 1,
       anon_sym_DQUOTE,
+    STATE(351), 1,
+      sym_string,
+  [8319] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(889), 1,
+      anon_sym_LBRACE,
+    STATE(177), 1,
+      sym__delete_body,
+  [8329] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(748), 1,
+      anon_sym_LBRACE,
     STATE(68), 1,
-      sym_string,
-  [5585] = 3,
+      sym_unit_body,
+  [8339] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(359), 1,
+    ACTIONS(891), 1,
+      anon_sym_LBRACE,
+    STATE(182), 1,
+      sym__insert_body,
+  [8349] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(762), 1,
+      anon_sym_LBRACE,
+    STATE(131), 1,
+      sym_unit_body,
+  [8359] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(887), 1,
+      anon_sym_LBRACE,
+    STATE(168), 1,
+      sym_unit_body_with_notes,
+  [8369] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
       anon_sym_DQUOTE,
-    STATE(82), 1,
+    STATE(263), 1,
       sym_string,
-  [5595] = 3,
+  [8379] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(359), 1,
+    ACTIONS(692), 1,
+      anon_sym_DQUOTE,
+    STATE(236), 1,
+      sym_string,
+  [8389] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(893), 1,
+      anon_sym_LBRACE,
+    STATE(281), 1,
+      sym_amendment_body,
+  [8399] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(19), 1,
+      sym_string,
+  [8409] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(692), 1,
+      anon_sym_DQUOTE,
+    STATE(244), 1,
+      sym_string,
+  [8419] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(692), 1,
+      anon_sym_DQUOTE,
+    STATE(245), 1,
+      sym_string,
+  [8429] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
       anon_sym_DQUOTE,
     STATE(72), 1,
       sym_string,
-  [5605] = 3,
+  [8439] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(743), 1,
+    ACTIONS(895), 2,
+      anon_sym_all,
+      sym_integer,
+  [8447] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
       anon_sym_LBRACE,
-    STATE(98), 1,
+    STATE(282), 1,
+      sym_act_body,
+  [8457] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(411), 1,
+      anon_sym_DQUOTE,
+    STATE(89), 1,
+      sym_string,
+  [8467] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(885), 1,
+      anon_sym_LBRACE,
+    STATE(174), 1,
       sym__replace_body,
-  [5615] = 3,
+  [8477] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(300), 1,
-      anon_sym_DQUOTE,
-    STATE(143), 1,
-      sym_string,
-  [5625] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(300), 1,
-      anon_sym_DQUOTE,
-    STATE(239), 1,
-      sym_string,
-  [5635] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(747), 1,
-      anon_sym_DQUOTE,
-    STATE(171), 1,
-      sym_string,
-  [5645] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(749), 1,
+    ACTIONS(861), 1,
       sym_identifier,
-  [5652] = 2,
+    STATE(293), 1,
+      sym_lang,
+  [8487] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(751), 1,
-      sym_date,
-  [5659] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(753), 1,
-      sym_act_id,
-  [5666] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(755), 1,
-      sym_date,
-  [5673] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(757), 1,
+    ACTIONS(411), 1,
       anon_sym_DQUOTE,
-  [5680] = 2,
+    STATE(135), 1,
+      sym_string,
+  [8497] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(759), 1,
+    ACTIONS(887), 1,
+      anon_sym_LBRACE,
+    STATE(188), 1,
+      sym_unit_body_with_notes,
+  [8507] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(345), 1,
+      sym_string,
+  [8517] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(20), 1,
+      sym_string,
+  [8527] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(267), 1,
+      sym_string,
+  [8537] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(897), 1,
+      sym_act_id,
+  [8544] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(899), 1,
+      anon_sym_DQUOTE,
+  [8551] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(901), 1,
       sym_date,
-  [5687] = 2,
+  [8558] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(761), 1,
-      sym_date,
-  [5694] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(763), 1,
-      ts_builtin_sym_end,
-  [5701] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(765), 1,
-      anon_sym_to,
-  [5708] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(767), 1,
-      anon_sym_DQUOTE2,
-  [5715] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(769), 1,
-      anon_sym_DQUOTE2,
-  [5722] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(771), 1,
-      sym_date,
-  [5729] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(773), 1,
-      anon_sym_RPAREN,
-  [5736] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(775), 1,
-      anon_sym_RPAREN,
-  [5743] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(777), 1,
+    ACTIONS(903), 1,
       anon_sym_RBRACK_LPAREN,
-  [5750] = 2,
+  [8565] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(779), 1,
-      sym_act_id,
-  [5757] = 2,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(781), 1,
-      aux_sym_quoted_number_token1,
-  [5764] = 2,
+    ACTIONS(905), 1,
+      anon_sym_DQUOTE2,
+  [8572] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(783), 1,
-      sym_date,
-  [5771] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(785), 1,
-      sym_act_id,
-  [5778] = 2,
-    ACTIONS(590), 1,
-      sym_comment,
-    ACTIONS(787), 1,
-      aux_sym_quoted_number_token1,
-  [5785] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(789), 1,
+    ACTIONS(907), 1,
       sym_identifier,
-  [5792] = 2,
+  [8579] = 2,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(909), 1,
+      aux_sym_quoted_number_token1,
+  [8586] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(791), 1,
+    ACTIONS(911), 1,
+      sym_identifier,
+  [8593] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(913), 1,
+      anon_sym_to,
+  [8600] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(915), 1,
+      sym_date,
+  [8607] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(917), 1,
+      sym_act_id,
+  [8614] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(919), 1,
+      anon_sym_RPAREN,
+  [8621] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_DQUOTE2,
+  [8628] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(923), 1,
+      sym_date,
+  [8635] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(925), 1,
+      anon_sym_DQUOTE2,
+  [8642] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(927), 1,
+      sym_date,
+  [8649] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(929), 1,
+      anon_sym_RPAREN,
+  [8656] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(931), 1,
       anon_sym_DASH_GT,
+  [8663] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(933), 1,
+      sym_date,
+  [8670] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(935), 1,
+      sym_date,
+  [8677] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(937), 1,
+      ts_builtin_sym_end,
+  [8684] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(939), 1,
+      sym_act_id,
+  [8691] = 2,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(941), 1,
+      aux_sym_quoted_number_token1,
+  [8698] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(943), 1,
+      anon_sym_DASH_GT,
+  [8705] = 2,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(945), 1,
+      aux_sym_quoted_number_token1,
+  [8712] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(947), 1,
+      anon_sym_DQUOTE2,
+  [8719] = 2,
+    ACTIONS(724), 1,
+      sym_comment,
+    ACTIONS(949), 1,
+      aux_sym_quoted_number_token1,
+  [8726] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(951), 1,
+      sym_date,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 56,
-  [SMALL_STATE(4)] = 106,
-  [SMALL_STATE(5)] = 156,
-  [SMALL_STATE(6)] = 203,
-  [SMALL_STATE(7)] = 250,
-  [SMALL_STATE(8)] = 296,
-  [SMALL_STATE(9)] = 342,
+  [SMALL_STATE(3)] = 51,
+  [SMALL_STATE(4)] = 102,
+  [SMALL_STATE(5)] = 150,
+  [SMALL_STATE(6)] = 198,
+  [SMALL_STATE(7)] = 246,
+  [SMALL_STATE(8)] = 294,
+  [SMALL_STATE(9)] = 341,
   [SMALL_STATE(10)] = 388,
-  [SMALL_STATE(11)] = 434,
-  [SMALL_STATE(12)] = 480,
-  [SMALL_STATE(13)] = 526,
-  [SMALL_STATE(14)] = 581,
-  [SMALL_STATE(15)] = 636,
-  [SMALL_STATE(16)] = 691,
-  [SMALL_STATE(17)] = 737,
-  [SMALL_STATE(18)] = 783,
-  [SMALL_STATE(19)] = 848,
-  [SMALL_STATE(20)] = 913,
-  [SMALL_STATE(21)] = 978,
-  [SMALL_STATE(22)] = 1021,
-  [SMALL_STATE(23)] = 1064,
-  [SMALL_STATE(24)] = 1106,
+  [SMALL_STATE(11)] = 435,
+  [SMALL_STATE(12)] = 482,
+  [SMALL_STATE(13)] = 548,
+  [SMALL_STATE(14)] = 614,
+  [SMALL_STATE(15)] = 660,
+  [SMALL_STATE(16)] = 706,
+  [SMALL_STATE(17)] = 772,
+  [SMALL_STATE(18)] = 815,
+  [SMALL_STATE(19)] = 858,
+  [SMALL_STATE(20)] = 901,
+  [SMALL_STATE(21)] = 944,
+  [SMALL_STATE(22)] = 992,
+  [SMALL_STATE(23)] = 1044,
+  [SMALL_STATE(24)] = 1096,
   [SMALL_STATE(25)] = 1148,
-  [SMALL_STATE(26)] = 1218,
-  [SMALL_STATE(27)] = 1288,
-  [SMALL_STATE(28)] = 1358,
-  [SMALL_STATE(29)] = 1413,
-  [SMALL_STATE(30)] = 1468,
-  [SMALL_STATE(31)] = 1523,
-  [SMALL_STATE(32)] = 1567,
-  [SMALL_STATE(33)] = 1611,
-  [SMALL_STATE(34)] = 1655,
-  [SMALL_STATE(35)] = 1706,
-  [SMALL_STATE(36)] = 1757,
-  [SMALL_STATE(37)] = 1808,
-  [SMALL_STATE(38)] = 1842,
-  [SMALL_STATE(39)] = 1880,
-  [SMALL_STATE(40)] = 1913,
-  [SMALL_STATE(41)] = 1946,
-  [SMALL_STATE(42)] = 1979,
-  [SMALL_STATE(43)] = 2012,
-  [SMALL_STATE(44)] = 2049,
-  [SMALL_STATE(45)] = 2086,
-  [SMALL_STATE(46)] = 2119,
-  [SMALL_STATE(47)] = 2161,
-  [SMALL_STATE(48)] = 2203,
-  [SMALL_STATE(49)] = 2245,
-  [SMALL_STATE(50)] = 2282,
-  [SMALL_STATE(51)] = 2322,
-  [SMALL_STATE(52)] = 2350,
-  [SMALL_STATE(53)] = 2378,
-  [SMALL_STATE(54)] = 2406,
-  [SMALL_STATE(55)] = 2434,
-  [SMALL_STATE(56)] = 2462,
-  [SMALL_STATE(57)] = 2502,
-  [SMALL_STATE(58)] = 2542,
-  [SMALL_STATE(59)] = 2573,
-  [SMALL_STATE(60)] = 2605,
-  [SMALL_STATE(61)] = 2633,
-  [SMALL_STATE(62)] = 2661,
-  [SMALL_STATE(63)] = 2689,
-  [SMALL_STATE(64)] = 2718,
-  [SMALL_STATE(65)] = 2745,
-  [SMALL_STATE(66)] = 2774,
-  [SMALL_STATE(67)] = 2801,
-  [SMALL_STATE(68)] = 2828,
-  [SMALL_STATE(69)] = 2857,
-  [SMALL_STATE(70)] = 2884,
-  [SMALL_STATE(71)] = 2911,
-  [SMALL_STATE(72)] = 2938,
-  [SMALL_STATE(73)] = 2964,
-  [SMALL_STATE(74)] = 2998,
-  [SMALL_STATE(75)] = 3030,
-  [SMALL_STATE(76)] = 3064,
-  [SMALL_STATE(77)] = 3098,
-  [SMALL_STATE(78)] = 3124,
-  [SMALL_STATE(79)] = 3158,
-  [SMALL_STATE(80)] = 3184,
-  [SMALL_STATE(81)] = 3218,
-  [SMALL_STATE(82)] = 3244,
-  [SMALL_STATE(83)] = 3270,
-  [SMALL_STATE(84)] = 3296,
-  [SMALL_STATE(85)] = 3330,
-  [SMALL_STATE(86)] = 3364,
-  [SMALL_STATE(87)] = 3398,
-  [SMALL_STATE(88)] = 3432,
-  [SMALL_STATE(89)] = 3466,
-  [SMALL_STATE(90)] = 3500,
-  [SMALL_STATE(91)] = 3534,
-  [SMALL_STATE(92)] = 3568,
-  [SMALL_STATE(93)] = 3602,
-  [SMALL_STATE(94)] = 3631,
-  [SMALL_STATE(95)] = 3656,
-  [SMALL_STATE(96)] = 3685,
-  [SMALL_STATE(97)] = 3711,
-  [SMALL_STATE(98)] = 3734,
-  [SMALL_STATE(99)] = 3757,
-  [SMALL_STATE(100)] = 3780,
-  [SMALL_STATE(101)] = 3803,
-  [SMALL_STATE(102)] = 3826,
-  [SMALL_STATE(103)] = 3849,
-  [SMALL_STATE(104)] = 3872,
-  [SMALL_STATE(105)] = 3895,
-  [SMALL_STATE(106)] = 3918,
-  [SMALL_STATE(107)] = 3941,
-  [SMALL_STATE(108)] = 3964,
-  [SMALL_STATE(109)] = 3987,
-  [SMALL_STATE(110)] = 4010,
-  [SMALL_STATE(111)] = 4033,
-  [SMALL_STATE(112)] = 4056,
-  [SMALL_STATE(113)] = 4079,
-  [SMALL_STATE(114)] = 4102,
-  [SMALL_STATE(115)] = 4125,
-  [SMALL_STATE(116)] = 4148,
-  [SMALL_STATE(117)] = 4171,
-  [SMALL_STATE(118)] = 4194,
-  [SMALL_STATE(119)] = 4217,
-  [SMALL_STATE(120)] = 4240,
-  [SMALL_STATE(121)] = 4263,
-  [SMALL_STATE(122)] = 4286,
-  [SMALL_STATE(123)] = 4307,
-  [SMALL_STATE(124)] = 4328,
-  [SMALL_STATE(125)] = 4354,
-  [SMALL_STATE(126)] = 4380,
-  [SMALL_STATE(127)] = 4406,
-  [SMALL_STATE(128)] = 4432,
-  [SMALL_STATE(129)] = 4458,
-  [SMALL_STATE(130)] = 4484,
-  [SMALL_STATE(131)] = 4510,
-  [SMALL_STATE(132)] = 4536,
-  [SMALL_STATE(133)] = 4562,
-  [SMALL_STATE(134)] = 4581,
-  [SMALL_STATE(135)] = 4600,
-  [SMALL_STATE(136)] = 4615,
-  [SMALL_STATE(137)] = 4634,
-  [SMALL_STATE(138)] = 4653,
-  [SMALL_STATE(139)] = 4668,
-  [SMALL_STATE(140)] = 4683,
-  [SMALL_STATE(141)] = 4698,
-  [SMALL_STATE(142)] = 4718,
-  [SMALL_STATE(143)] = 4736,
-  [SMALL_STATE(144)] = 4754,
-  [SMALL_STATE(145)] = 4772,
-  [SMALL_STATE(146)] = 4790,
-  [SMALL_STATE(147)] = 4808,
-  [SMALL_STATE(148)] = 4826,
-  [SMALL_STATE(149)] = 4844,
-  [SMALL_STATE(150)] = 4862,
-  [SMALL_STATE(151)] = 4880,
-  [SMALL_STATE(152)] = 4898,
-  [SMALL_STATE(153)] = 4916,
-  [SMALL_STATE(154)] = 4934,
-  [SMALL_STATE(155)] = 4951,
-  [SMALL_STATE(156)] = 4968,
-  [SMALL_STATE(157)] = 4981,
-  [SMALL_STATE(158)] = 4998,
-  [SMALL_STATE(159)] = 5012,
-  [SMALL_STATE(160)] = 5024,
-  [SMALL_STATE(161)] = 5034,
-  [SMALL_STATE(162)] = 5046,
-  [SMALL_STATE(163)] = 5058,
-  [SMALL_STATE(164)] = 5070,
-  [SMALL_STATE(165)] = 5082,
-  [SMALL_STATE(166)] = 5096,
-  [SMALL_STATE(167)] = 5110,
-  [SMALL_STATE(168)] = 5124,
-  [SMALL_STATE(169)] = 5136,
-  [SMALL_STATE(170)] = 5150,
-  [SMALL_STATE(171)] = 5164,
-  [SMALL_STATE(172)] = 5178,
-  [SMALL_STATE(173)] = 5188,
-  [SMALL_STATE(174)] = 5202,
-  [SMALL_STATE(175)] = 5214,
-  [SMALL_STATE(176)] = 5223,
-  [SMALL_STATE(177)] = 5236,
-  [SMALL_STATE(178)] = 5245,
-  [SMALL_STATE(179)] = 5254,
-  [SMALL_STATE(180)] = 5267,
-  [SMALL_STATE(181)] = 5276,
-  [SMALL_STATE(182)] = 5289,
-  [SMALL_STATE(183)] = 5298,
-  [SMALL_STATE(184)] = 5307,
-  [SMALL_STATE(185)] = 5316,
-  [SMALL_STATE(186)] = 5329,
-  [SMALL_STATE(187)] = 5342,
-  [SMALL_STATE(188)] = 5351,
-  [SMALL_STATE(189)] = 5362,
-  [SMALL_STATE(190)] = 5371,
-  [SMALL_STATE(191)] = 5380,
-  [SMALL_STATE(192)] = 5389,
-  [SMALL_STATE(193)] = 5399,
-  [SMALL_STATE(194)] = 5409,
-  [SMALL_STATE(195)] = 5419,
-  [SMALL_STATE(196)] = 5429,
-  [SMALL_STATE(197)] = 5439,
-  [SMALL_STATE(198)] = 5449,
-  [SMALL_STATE(199)] = 5457,
-  [SMALL_STATE(200)] = 5467,
-  [SMALL_STATE(201)] = 5477,
-  [SMALL_STATE(202)] = 5485,
-  [SMALL_STATE(203)] = 5495,
-  [SMALL_STATE(204)] = 5505,
-  [SMALL_STATE(205)] = 5515,
-  [SMALL_STATE(206)] = 5525,
-  [SMALL_STATE(207)] = 5535,
-  [SMALL_STATE(208)] = 5545,
-  [SMALL_STATE(209)] = 5555,
-  [SMALL_STATE(210)] = 5565,
-  [SMALL_STATE(211)] = 5575,
-  [SMALL_STATE(212)] = 5585,
-  [SMALL_STATE(213)] = 5595,
-  [SMALL_STATE(214)] = 5605,
-  [SMALL_STATE(215)] = 5615,
-  [SMALL_STATE(216)] = 5625,
-  [SMALL_STATE(217)] = 5635,
-  [SMALL_STATE(218)] = 5645,
-  [SMALL_STATE(219)] = 5652,
-  [SMALL_STATE(220)] = 5659,
-  [SMALL_STATE(221)] = 5666,
-  [SMALL_STATE(222)] = 5673,
-  [SMALL_STATE(223)] = 5680,
-  [SMALL_STATE(224)] = 5687,
-  [SMALL_STATE(225)] = 5694,
-  [SMALL_STATE(226)] = 5701,
-  [SMALL_STATE(227)] = 5708,
-  [SMALL_STATE(228)] = 5715,
-  [SMALL_STATE(229)] = 5722,
-  [SMALL_STATE(230)] = 5729,
-  [SMALL_STATE(231)] = 5736,
-  [SMALL_STATE(232)] = 5743,
-  [SMALL_STATE(233)] = 5750,
-  [SMALL_STATE(234)] = 5757,
-  [SMALL_STATE(235)] = 5764,
-  [SMALL_STATE(236)] = 5771,
-  [SMALL_STATE(237)] = 5778,
-  [SMALL_STATE(238)] = 5785,
-  [SMALL_STATE(239)] = 5792,
+  [SMALL_STATE(26)] = 1195,
+  [SMALL_STATE(27)] = 1265,
+  [SMALL_STATE(28)] = 1305,
+  [SMALL_STATE(29)] = 1375,
+  [SMALL_STATE(30)] = 1445,
+  [SMALL_STATE(31)] = 1501,
+  [SMALL_STATE(32)] = 1557,
+  [SMALL_STATE(33)] = 1613,
+  [SMALL_STATE(34)] = 1658,
+  [SMALL_STATE(35)] = 1703,
+  [SMALL_STATE(36)] = 1748,
+  [SMALL_STATE(37)] = 1800,
+  [SMALL_STATE(38)] = 1852,
+  [SMALL_STATE(39)] = 1894,
+  [SMALL_STATE(40)] = 1946,
+  [SMALL_STATE(41)] = 1998,
+  [SMALL_STATE(42)] = 2050,
+  [SMALL_STATE(43)] = 2102,
+  [SMALL_STATE(44)] = 2154,
+  [SMALL_STATE(45)] = 2194,
+  [SMALL_STATE(46)] = 2229,
+  [SMALL_STATE(47)] = 2267,
+  [SMALL_STATE(48)] = 2301,
+  [SMALL_STATE(49)] = 2339,
+  [SMALL_STATE(50)] = 2375,
+  [SMALL_STATE(51)] = 2418,
+  [SMALL_STATE(52)] = 2461,
+  [SMALL_STATE(53)] = 2504,
+  [SMALL_STATE(54)] = 2542,
+  [SMALL_STATE(55)] = 2572,
+  [SMALL_STATE(56)] = 2614,
+  [SMALL_STATE(57)] = 2656,
+  [SMALL_STATE(58)] = 2698,
+  [SMALL_STATE(59)] = 2740,
+  [SMALL_STATE(60)] = 2782,
+  [SMALL_STATE(61)] = 2824,
+  [SMALL_STATE(62)] = 2862,
+  [SMALL_STATE(63)] = 2891,
+  [SMALL_STATE(64)] = 2928,
+  [SMALL_STATE(65)] = 2957,
+  [SMALL_STATE(66)] = 2986,
+  [SMALL_STATE(67)] = 3023,
+  [SMALL_STATE(68)] = 3060,
+  [SMALL_STATE(69)] = 3089,
+  [SMALL_STATE(70)] = 3126,
+  [SMALL_STATE(71)] = 3155,
+  [SMALL_STATE(72)] = 3184,
+  [SMALL_STATE(73)] = 3213,
+  [SMALL_STATE(74)] = 3242,
+  [SMALL_STATE(75)] = 3271,
+  [SMALL_STATE(76)] = 3303,
+  [SMALL_STATE(77)] = 3333,
+  [SMALL_STATE(78)] = 3371,
+  [SMALL_STATE(79)] = 3409,
+  [SMALL_STATE(80)] = 3447,
+  [SMALL_STATE(81)] = 3476,
+  [SMALL_STATE(82)] = 3509,
+  [SMALL_STATE(83)] = 3538,
+  [SMALL_STATE(84)] = 3573,
+  [SMALL_STATE(85)] = 3602,
+  [SMALL_STATE(86)] = 3631,
+  [SMALL_STATE(87)] = 3660,
+  [SMALL_STATE(88)] = 3691,
+  [SMALL_STATE(89)] = 3724,
+  [SMALL_STATE(90)] = 3754,
+  [SMALL_STATE(91)] = 3782,
+  [SMALL_STATE(92)] = 3810,
+  [SMALL_STATE(93)] = 3844,
+  [SMALL_STATE(94)] = 3880,
+  [SMALL_STATE(95)] = 3916,
+  [SMALL_STATE(96)] = 3952,
+  [SMALL_STATE(97)] = 3982,
+  [SMALL_STATE(98)] = 4010,
+  [SMALL_STATE(99)] = 4038,
+  [SMALL_STATE(100)] = 4066,
+  [SMALL_STATE(101)] = 4098,
+  [SMALL_STATE(102)] = 4126,
+  [SMALL_STATE(103)] = 4154,
+  [SMALL_STATE(104)] = 4182,
+  [SMALL_STATE(105)] = 4212,
+  [SMALL_STATE(106)] = 4240,
+  [SMALL_STATE(107)] = 4275,
+  [SMALL_STATE(108)] = 4310,
+  [SMALL_STATE(109)] = 4345,
+  [SMALL_STATE(110)] = 4380,
+  [SMALL_STATE(111)] = 4415,
+  [SMALL_STATE(112)] = 4450,
+  [SMALL_STATE(113)] = 4485,
+  [SMALL_STATE(114)] = 4520,
+  [SMALL_STATE(115)] = 4555,
+  [SMALL_STATE(116)] = 4590,
+  [SMALL_STATE(117)] = 4617,
+  [SMALL_STATE(118)] = 4644,
+  [SMALL_STATE(119)] = 4671,
+  [SMALL_STATE(120)] = 4706,
+  [SMALL_STATE(121)] = 4733,
+  [SMALL_STATE(122)] = 4760,
+  [SMALL_STATE(123)] = 4789,
+  [SMALL_STATE(124)] = 4816,
+  [SMALL_STATE(125)] = 4843,
+  [SMALL_STATE(126)] = 4870,
+  [SMALL_STATE(127)] = 4897,
+  [SMALL_STATE(128)] = 4924,
+  [SMALL_STATE(129)] = 4951,
+  [SMALL_STATE(130)] = 4984,
+  [SMALL_STATE(131)] = 5011,
+  [SMALL_STATE(132)] = 5038,
+  [SMALL_STATE(133)] = 5065,
+  [SMALL_STATE(134)] = 5092,
+  [SMALL_STATE(135)] = 5119,
+  [SMALL_STATE(136)] = 5146,
+  [SMALL_STATE(137)] = 5175,
+  [SMALL_STATE(138)] = 5202,
+  [SMALL_STATE(139)] = 5237,
+  [SMALL_STATE(140)] = 5272,
+  [SMALL_STATE(141)] = 5307,
+  [SMALL_STATE(142)] = 5342,
+  [SMALL_STATE(143)] = 5377,
+  [SMALL_STATE(144)] = 5412,
+  [SMALL_STATE(145)] = 5447,
+  [SMALL_STATE(146)] = 5478,
+  [SMALL_STATE(147)] = 5507,
+  [SMALL_STATE(148)] = 5533,
+  [SMALL_STATE(149)] = 5559,
+  [SMALL_STATE(150)] = 5585,
+  [SMALL_STATE(151)] = 5611,
+  [SMALL_STATE(152)] = 5637,
+  [SMALL_STATE(153)] = 5663,
+  [SMALL_STATE(154)] = 5689,
+  [SMALL_STATE(155)] = 5715,
+  [SMALL_STATE(156)] = 5747,
+  [SMALL_STATE(157)] = 5777,
+  [SMALL_STATE(158)] = 5803,
+  [SMALL_STATE(159)] = 5829,
+  [SMALL_STATE(160)] = 5855,
+  [SMALL_STATE(161)] = 5880,
+  [SMALL_STATE(162)] = 5909,
+  [SMALL_STATE(163)] = 5938,
+  [SMALL_STATE(164)] = 5964,
+  [SMALL_STATE(165)] = 5988,
+  [SMALL_STATE(166)] = 6011,
+  [SMALL_STATE(167)] = 6034,
+  [SMALL_STATE(168)] = 6057,
+  [SMALL_STATE(169)] = 6080,
+  [SMALL_STATE(170)] = 6103,
+  [SMALL_STATE(171)] = 6126,
+  [SMALL_STATE(172)] = 6149,
+  [SMALL_STATE(173)] = 6172,
+  [SMALL_STATE(174)] = 6195,
+  [SMALL_STATE(175)] = 6218,
+  [SMALL_STATE(176)] = 6241,
+  [SMALL_STATE(177)] = 6264,
+  [SMALL_STATE(178)] = 6287,
+  [SMALL_STATE(179)] = 6310,
+  [SMALL_STATE(180)] = 6333,
+  [SMALL_STATE(181)] = 6356,
+  [SMALL_STATE(182)] = 6379,
+  [SMALL_STATE(183)] = 6402,
+  [SMALL_STATE(184)] = 6425,
+  [SMALL_STATE(185)] = 6448,
+  [SMALL_STATE(186)] = 6471,
+  [SMALL_STATE(187)] = 6494,
+  [SMALL_STATE(188)] = 6517,
+  [SMALL_STATE(189)] = 6540,
+  [SMALL_STATE(190)] = 6563,
+  [SMALL_STATE(191)] = 6585,
+  [SMALL_STATE(192)] = 6607,
+  [SMALL_STATE(193)] = 6636,
+  [SMALL_STATE(194)] = 6665,
+  [SMALL_STATE(195)] = 6694,
+  [SMALL_STATE(196)] = 6723,
+  [SMALL_STATE(197)] = 6752,
+  [SMALL_STATE(198)] = 6781,
+  [SMALL_STATE(199)] = 6810,
+  [SMALL_STATE(200)] = 6839,
+  [SMALL_STATE(201)] = 6868,
+  [SMALL_STATE(202)] = 6883,
+  [SMALL_STATE(203)] = 6902,
+  [SMALL_STATE(204)] = 6921,
+  [SMALL_STATE(205)] = 6940,
+  [SMALL_STATE(206)] = 6959,
+  [SMALL_STATE(207)] = 6978,
+  [SMALL_STATE(208)] = 6993,
+  [SMALL_STATE(209)] = 7012,
+  [SMALL_STATE(210)] = 7031,
+  [SMALL_STATE(211)] = 7050,
+  [SMALL_STATE(212)] = 7065,
+  [SMALL_STATE(213)] = 7080,
+  [SMALL_STATE(214)] = 7099,
+  [SMALL_STATE(215)] = 7118,
+  [SMALL_STATE(216)] = 7133,
+  [SMALL_STATE(217)] = 7148,
+  [SMALL_STATE(218)] = 7163,
+  [SMALL_STATE(219)] = 7181,
+  [SMALL_STATE(220)] = 7199,
+  [SMALL_STATE(221)] = 7215,
+  [SMALL_STATE(222)] = 7233,
+  [SMALL_STATE(223)] = 7247,
+  [SMALL_STATE(224)] = 7265,
+  [SMALL_STATE(225)] = 7279,
+  [SMALL_STATE(226)] = 7299,
+  [SMALL_STATE(227)] = 7319,
+  [SMALL_STATE(228)] = 7337,
+  [SMALL_STATE(229)] = 7355,
+  [SMALL_STATE(230)] = 7375,
+  [SMALL_STATE(231)] = 7393,
+  [SMALL_STATE(232)] = 7407,
+  [SMALL_STATE(233)] = 7425,
+  [SMALL_STATE(234)] = 7443,
+  [SMALL_STATE(235)] = 7461,
+  [SMALL_STATE(236)] = 7479,
+  [SMALL_STATE(237)] = 7495,
+  [SMALL_STATE(238)] = 7509,
+  [SMALL_STATE(239)] = 7523,
+  [SMALL_STATE(240)] = 7540,
+  [SMALL_STATE(241)] = 7553,
+  [SMALL_STATE(242)] = 7566,
+  [SMALL_STATE(243)] = 7583,
+  [SMALL_STATE(244)] = 7596,
+  [SMALL_STATE(245)] = 7609,
+  [SMALL_STATE(246)] = 7622,
+  [SMALL_STATE(247)] = 7639,
+  [SMALL_STATE(248)] = 7652,
+  [SMALL_STATE(249)] = 7669,
+  [SMALL_STATE(250)] = 7682,
+  [SMALL_STATE(251)] = 7695,
+  [SMALL_STATE(252)] = 7712,
+  [SMALL_STATE(253)] = 7725,
+  [SMALL_STATE(254)] = 7738,
+  [SMALL_STATE(255)] = 7751,
+  [SMALL_STATE(256)] = 7764,
+  [SMALL_STATE(257)] = 7777,
+  [SMALL_STATE(258)] = 7790,
+  [SMALL_STATE(259)] = 7804,
+  [SMALL_STATE(260)] = 7814,
+  [SMALL_STATE(261)] = 7828,
+  [SMALL_STATE(262)] = 7842,
+  [SMALL_STATE(263)] = 7856,
+  [SMALL_STATE(264)] = 7870,
+  [SMALL_STATE(265)] = 7882,
+  [SMALL_STATE(266)] = 7896,
+  [SMALL_STATE(267)] = 7906,
+  [SMALL_STATE(268)] = 7920,
+  [SMALL_STATE(269)] = 7934,
+  [SMALL_STATE(270)] = 7948,
+  [SMALL_STATE(271)] = 7961,
+  [SMALL_STATE(272)] = 7970,
+  [SMALL_STATE(273)] = 7979,
+  [SMALL_STATE(274)] = 7988,
+  [SMALL_STATE(275)] = 7997,
+  [SMALL_STATE(276)] = 8006,
+  [SMALL_STATE(277)] = 8015,
+  [SMALL_STATE(278)] = 8024,
+  [SMALL_STATE(279)] = 8037,
+  [SMALL_STATE(280)] = 8050,
+  [SMALL_STATE(281)] = 8063,
+  [SMALL_STATE(282)] = 8072,
+  [SMALL_STATE(283)] = 8081,
+  [SMALL_STATE(284)] = 8092,
+  [SMALL_STATE(285)] = 8105,
+  [SMALL_STATE(286)] = 8118,
+  [SMALL_STATE(287)] = 8131,
+  [SMALL_STATE(288)] = 8141,
+  [SMALL_STATE(289)] = 8151,
+  [SMALL_STATE(290)] = 8161,
+  [SMALL_STATE(291)] = 8171,
+  [SMALL_STATE(292)] = 8181,
+  [SMALL_STATE(293)] = 8189,
+  [SMALL_STATE(294)] = 8199,
+  [SMALL_STATE(295)] = 8209,
+  [SMALL_STATE(296)] = 8219,
+  [SMALL_STATE(297)] = 8229,
+  [SMALL_STATE(298)] = 8239,
+  [SMALL_STATE(299)] = 8249,
+  [SMALL_STATE(300)] = 8259,
+  [SMALL_STATE(301)] = 8269,
+  [SMALL_STATE(302)] = 8279,
+  [SMALL_STATE(303)] = 8289,
+  [SMALL_STATE(304)] = 8299,
+  [SMALL_STATE(305)] = 8309,
+  [SMALL_STATE(306)] = 8319,
+  [SMALL_STATE(307)] = 8329,
+  [SMALL_STATE(308)] = 8339,
+  [SMALL_STATE(309)] = 8349,
+  [SMALL_STATE(310)] = 8359,
+  [SMALL_STATE(311)] = 8369,
+  [SMALL_STATE(312)] = 8379,
+  [SMALL_STATE(313)] = 8389,
+  [SMALL_STATE(314)] = 8399,
+  [SMALL_STATE(315)] = 8409,
+  [SMALL_STATE(316)] = 8419,
+  [SMALL_STATE(317)] = 8429,
+  [SMALL_STATE(318)] = 8439,
+  [SMALL_STATE(319)] = 8447,
+  [SMALL_STATE(320)] = 8457,
+  [SMALL_STATE(321)] = 8467,
+  [SMALL_STATE(322)] = 8477,
+  [SMALL_STATE(323)] = 8487,
+  [SMALL_STATE(324)] = 8497,
+  [SMALL_STATE(325)] = 8507,
+  [SMALL_STATE(326)] = 8517,
+  [SMALL_STATE(327)] = 8527,
+  [SMALL_STATE(328)] = 8537,
+  [SMALL_STATE(329)] = 8544,
+  [SMALL_STATE(330)] = 8551,
+  [SMALL_STATE(331)] = 8558,
+  [SMALL_STATE(332)] = 8565,
+  [SMALL_STATE(333)] = 8572,
+  [SMALL_STATE(334)] = 8579,
+  [SMALL_STATE(335)] = 8586,
+  [SMALL_STATE(336)] = 8593,
+  [SMALL_STATE(337)] = 8600,
+  [SMALL_STATE(338)] = 8607,
+  [SMALL_STATE(339)] = 8614,
+  [SMALL_STATE(340)] = 8621,
+  [SMALL_STATE(341)] = 8628,
+  [SMALL_STATE(342)] = 8635,
+  [SMALL_STATE(343)] = 8642,
+  [SMALL_STATE(344)] = 8649,
+  [SMALL_STATE(345)] = 8656,
+  [SMALL_STATE(346)] = 8663,
+  [SMALL_STATE(347)] = 8670,
+  [SMALL_STATE(348)] = 8677,
+  [SMALL_STATE(349)] = 8684,
+  [SMALL_STATE(350)] = 8691,
+  [SMALL_STATE(351)] = 8698,
+  [SMALL_STATE(352)] = 8705,
+  [SMALL_STATE(353)] = 8712,
+  [SMALL_STATE(354)] = 8719,
+  [SMALL_STATE(355)] = 8726,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -8735,369 +17167,443 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
-  [11] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [13] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
-  [16] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [18] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [20] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [22] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 12),
-  [24] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
-  [26] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 12),
-  [28] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 20),
-  [30] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 20),
-  [32] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 25),
-  [34] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 25),
-  [36] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 13),
-  [38] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 13),
-  [40] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
-  [42] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
-  [44] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
-  [46] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
-  [48] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 13),
-  [50] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 13),
-  [52] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
-  [54] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
-  [56] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 26),
-  [58] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 26),
-  [60] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
-  [62] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
-  [64] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [66] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
-  [68] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 13),
-  [70] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 13),
-  [72] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 16),
-  [74] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 16),
-  [76] = {.entry = {.count = 1, .reusable = false}}, SHIFT(208),
-  [78] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 22),
-  [80] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 22),
-  [82] = {.entry = {.count = 1, .reusable = false}}, SHIFT(206),
-  [84] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [86] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
-  [88] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [90] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
-  [92] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
-  [94] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [96] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
-  [98] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [100] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [102] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
-  [104] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
-  [106] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(238),
-  [109] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(218),
-  [112] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(209),
-  [115] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(221),
-  [118] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
-  [121] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(188),
-  [124] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(205),
-  [127] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(179),
-  [130] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
-  [133] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(135),
-  [136] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [138] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 28),
-  [140] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 28),
-  [142] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 34),
-  [144] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 34),
-  [146] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
-  [148] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
-  [150] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
-  [152] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
-  [154] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
-  [156] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
-  [158] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [160] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [162] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
-  [164] = {.entry = {.count = 1, .reusable = false}}, SHIFT(89),
-  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [168] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [170] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [172] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
-  [174] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
-  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
-  [182] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
-  [184] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
-  [187] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(179),
-  [190] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(220),
-  [193] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(168),
-  [196] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(199),
-  [199] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
-  [202] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(89),
-  [205] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(204),
-  [208] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(86),
-  [211] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(88),
-  [214] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(73),
-  [217] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(123),
-  [220] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(80),
-  [223] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(87),
-  [226] = {.entry = {.count = 1, .reusable = false}}, SHIFT(37),
-  [228] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [230] = {.entry = {.count = 1, .reusable = false}}, SHIFT(185),
-  [232] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
-  [234] = {.entry = {.count = 1, .reusable = false}}, SHIFT(183),
-  [236] = {.entry = {.count = 1, .reusable = false}}, SHIFT(138),
-  [238] = {.entry = {.count = 1, .reusable = false}}, SHIFT(186),
-  [240] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
-  [243] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
-  [245] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(185),
-  [248] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(63),
-  [251] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
-  [254] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(138),
-  [257] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(186),
-  [260] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [262] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(183),
-  [265] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 13), SHIFT(183),
-  [268] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 13), SHIFT(183),
-  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [273] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [275] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
-  [278] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
-  [280] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(185),
-  [283] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(63),
-  [286] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
-  [289] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(138),
-  [292] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
-  [294] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
-  [296] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 17),
-  [298] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 17),
-  [300] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
-  [302] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 9),
-  [304] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 9),
-  [306] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 19),
-  [308] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 19),
-  [310] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 23),
-  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 23),
-  [314] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
-  [320] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
-  [322] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
-  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [327] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [329] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [333] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 13), SHIFT(183),
-  [336] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [338] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(183),
-  [341] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 13), SHIFT(183),
-  [344] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
-  [347] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
-  [349] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
-  [351] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
-  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
-  [355] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
-  [357] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [359] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
-  [361] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
-  [363] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
-  [365] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [367] = {.entry = {.count = 1, .reusable = false}}, SHIFT(212),
-  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(213),
-  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [373] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
-  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 27),
-  [377] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 27),
-  [379] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [381] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
-  [383] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
-  [385] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 18),
-  [387] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 18),
-  [389] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
-  [391] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
-  [393] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
-  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 31),
-  [397] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 31),
-  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 15),
-  [401] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 15),
-  [403] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
-  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 10),
-  [407] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 10),
-  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 24),
-  [411] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 24),
-  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 21),
-  [415] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 21),
-  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [419] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 21),
-  [423] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 21),
-  [425] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 21),
-  [427] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 21),
-  [429] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 21),
-  [431] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 21),
-  [433] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 21),
-  [435] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 21),
-  [437] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [439] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [441] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [443] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [445] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [447] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [449] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [451] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [453] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [455] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [457] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
-  [459] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
-  [461] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [463] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [465] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [467] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [469] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [471] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [473] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
-  [475] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
-  [477] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 30),
-  [479] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 30),
-  [481] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [483] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [485] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 11),
-  [487] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 11),
-  [489] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 32),
-  [491] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 32),
-  [493] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 37),
-  [495] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 37),
-  [497] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 38),
-  [499] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 38),
-  [501] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 14),
-  [503] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 14),
-  [505] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
-  [507] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
-  [509] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
-  [511] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
-  [513] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
-  [515] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [517] = {.entry = {.count = 1, .reusable = false}}, SHIFT(139),
-  [519] = {.entry = {.count = 1, .reusable = false}}, SHIFT(176),
-  [521] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
-  [524] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
-  [526] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(139),
-  [529] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
-  [532] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [534] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
-  [537] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
-  [539] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(139),
-  [542] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
-  [545] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [547] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [549] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [551] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [553] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
-  [556] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
-  [558] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(139),
-  [561] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
-  [564] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
-  [566] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(140),
-  [569] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
-  [572] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [574] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
-  [576] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
-  [578] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [580] = {.entry = {.count = 1, .reusable = false}}, SHIFT(191),
-  [582] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [584] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
-  [586] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [588] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
-  [590] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [592] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [594] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
-  [596] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [598] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 29),
-  [600] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 29),
-  [602] = {.entry = {.count = 1, .reusable = false}}, SHIFT(198),
-  [604] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [606] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(144),
-  [609] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(154),
-  [612] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
-  [614] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 35),
-  [616] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 35),
-  [618] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 41),
-  [620] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 41),
-  [622] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [624] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
-  [626] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [628] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [630] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(233),
-  [633] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(236),
-  [636] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [638] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
-  [640] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [642] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [644] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
-  [646] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
-  [648] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [650] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
-  [652] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [654] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [656] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
-  [658] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 36),
-  [660] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 36),
-  [662] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 39),
-  [664] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 35),
-  [666] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 35),
-  [668] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 40),
-  [670] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 40),
-  [672] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 42),
-  [674] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 42),
-  [676] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 41),
-  [678] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 41),
-  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [682] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
-  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
-  [686] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [688] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [690] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(169),
-  [693] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
-  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [697] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
-  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
-  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [703] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 33),
-  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [707] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 29),
-  [709] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 29),
-  [711] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
-  [713] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [715] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
-  [717] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
-  [719] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
-  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [723] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
-  [725] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
-  [727] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
-  [729] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
-  [731] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [733] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
-  [735] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
-  [737] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [739] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [741] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [743] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
-  [745] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [747] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [749] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [751] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [753] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [755] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
-  [757] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
-  [759] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [761] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
-  [763] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
-  [767] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [769] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [771] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
-  [773] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
-  [777] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [781] = {.entry = {.count = 1, .reusable = false}}, SHIFT(227),
-  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [787] = {.entry = {.count = 1, .reusable = false}}, SHIFT(228),
-  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
-  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(338),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(328),
+  [11] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
+  [13] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
+  [15] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 12),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(346),
+  [19] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 12),
+  [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
+  [23] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
+  [25] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
+  [27] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
+  [29] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 21),
+  [31] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 21),
+  [33] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 26),
+  [35] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 26),
+  [37] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 14),
+  [39] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 14),
+  [41] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
+  [43] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
+  [45] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 27),
+  [47] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 27),
+  [49] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 14),
+  [51] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 14),
+  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(335),
+  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(333),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
+  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(347),
+  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(337),
+  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
+  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
+  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
+  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [75] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
+  [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
+  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(333),
+  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(317),
+  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(347),
+  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
+  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
+  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(296),
+  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
+  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
+  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(211),
+  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
+  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
+  [111] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
+  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
+  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(314),
+  [117] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
+  [119] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [121] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
+  [123] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
+  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
+  [127] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
+  [129] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 35),
+  [131] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 35),
+  [133] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 29),
+  [135] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 29),
+  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 13),
+  [139] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 13),
+  [141] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
+  [143] = {.entry = {.count = 1, .reusable = true}}, SHIFT(334),
+  [145] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
+  [147] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [149] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
+  [151] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
+  [153] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 14),
+  [155] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 14),
+  [157] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
+  [159] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(27),
+  [162] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
+  [164] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(349),
+  [168] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [170] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
+  [172] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
+  [174] = {.entry = {.count = 1, .reusable = false}}, SHIFT(144),
+  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(321),
+  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [182] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [184] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [186] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [188] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [190] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [192] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [194] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
+  [196] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
+  [199] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
+  [202] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(349),
+  [205] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(264),
+  [208] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(302),
+  [211] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
+  [214] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(144),
+  [217] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(321),
+  [220] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
+  [223] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
+  [226] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
+  [229] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(190),
+  [232] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
+  [235] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
+  [238] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [240] = {.entry = {.count = 1, .reusable = false}}, SHIFT(45),
+  [242] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [244] = {.entry = {.count = 1, .reusable = false}}, SHIFT(285),
+  [246] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
+  [248] = {.entry = {.count = 1, .reusable = false}}, SHIFT(276),
+  [250] = {.entry = {.count = 1, .reusable = false}}, SHIFT(217),
+  [252] = {.entry = {.count = 1, .reusable = false}}, SHIFT(286),
+  [254] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [256] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
+  [261] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
+  [264] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
+  [267] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
+  [270] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(217),
+  [273] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
+  [276] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 14), SHIFT(47),
+  [279] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(47),
+  [282] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 14), SHIFT(47),
+  [285] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [288] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
+  [290] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(278),
+  [293] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(136),
+  [296] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
+  [299] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(215),
+  [302] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [304] = {.entry = {.count = 1, .reusable = false}}, SHIFT(278),
+  [306] = {.entry = {.count = 1, .reusable = false}}, SHIFT(136),
+  [308] = {.entry = {.count = 1, .reusable = false}}, SHIFT(215),
+  [310] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
+  [312] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [314] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [316] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
+  [318] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
+  [320] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(47),
+  [323] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
+  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
+  [327] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [330] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [332] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [334] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
+  [336] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
+  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 18),
+  [340] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
+  [342] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 14), SHIFT(76),
+  [345] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [347] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(76),
+  [350] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 14), SHIFT(76),
+  [353] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(76),
+  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
+  [358] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 14), SHIFT(82),
+  [361] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
+  [363] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(82),
+  [366] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 14), SHIFT(82),
+  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
+  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
+  [373] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
+  [375] = {.entry = {.count = 1, .reusable = true}}, SHIFT(352),
+  [377] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
+  [379] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(82),
+  [382] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 9),
+  [386] = {.entry = {.count = 1, .reusable = false}}, SHIFT(103),
+  [388] = {.entry = {.count = 1, .reusable = true}}, SHIFT(350),
+  [390] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
+  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
+  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [397] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
+  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
+  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
+  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
+  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(330),
+  [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
+  [409] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 18),
+  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(341),
+  [415] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(137),
+  [418] = {.entry = {.count = 1, .reusable = false}}, SHIFT(323),
+  [420] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
+  [422] = {.entry = {.count = 1, .reusable = false}}, SHIFT(287),
+  [424] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
+  [426] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
+  [428] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
+  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [432] = {.entry = {.count = 1, .reusable = false}}, SHIFT(158),
+  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [436] = {.entry = {.count = 1, .reusable = false}}, SHIFT(137),
+  [438] = {.entry = {.count = 1, .reusable = false}}, SHIFT(27),
+  [440] = {.entry = {.count = 1, .reusable = false}}, SHIFT(160),
+  [442] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 19),
+  [444] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 19),
+  [446] = {.entry = {.count = 1, .reusable = false}}, SHIFT(47),
+  [448] = {.entry = {.count = 1, .reusable = false}}, SHIFT(301),
+  [450] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
+  [452] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
+  [454] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 9),
+  [456] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
+  [458] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
+  [460] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [462] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
+  [464] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [466] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
+  [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
+  [470] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
+  [472] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [474] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [476] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
+  [478] = {.entry = {.count = 1, .reusable = false}}, SHIFT(76),
+  [480] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(158),
+  [483] = {.entry = {.count = 1, .reusable = false}}, SHIFT(300),
+  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [487] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 28),
+  [489] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 28),
+  [491] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [493] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(160),
+  [496] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 32),
+  [498] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 32),
+  [500] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [502] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [504] = {.entry = {.count = 1, .reusable = true}}, SHIFT(343),
+  [506] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 10),
+  [508] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 10),
+  [510] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [512] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [514] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [516] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [518] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [520] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [522] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [524] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [526] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
+  [528] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
+  [530] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
+  [532] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
+  [534] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [536] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [538] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 11),
+  [540] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 11),
+  [542] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
+  [544] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
+  [546] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 15),
+  [548] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 15),
+  [550] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [552] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [554] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [556] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [558] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [560] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [562] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [564] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [566] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [568] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [570] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [572] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [574] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [576] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [578] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [580] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [582] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [584] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [586] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 31),
+  [588] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 31),
+  [590] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [592] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [594] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 33),
+  [596] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 33),
+  [598] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [600] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [602] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 39),
+  [604] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 39),
+  [606] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 40),
+  [608] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 40),
+  [610] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
+  [612] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
+  [614] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
+  [616] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [618] = {.entry = {.count = 1, .reusable = false}}, SHIFT(297),
+  [620] = {.entry = {.count = 1, .reusable = false}}, SHIFT(216),
+  [622] = {.entry = {.count = 1, .reusable = false}}, SHIFT(279),
+  [624] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [626] = {.entry = {.count = 1, .reusable = false}}, SHIFT(322),
+  [628] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [630] = {.entry = {.count = 1, .reusable = false}}, SHIFT(295),
+  [632] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [635] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
+  [637] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(322),
+  [640] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
+  [643] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
+  [646] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
+  [648] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
+  [653] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(297),
+  [656] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
+  [659] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
+  [662] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [664] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [666] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
+  [671] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(295),
+  [674] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
+  [677] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
+  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [682] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [686] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 30),
+  [688] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 30),
+  [690] = {.entry = {.count = 1, .reusable = false}}, SHIFT(318),
+  [692] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
+  [694] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
+  [696] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(212),
+  [699] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
+  [702] = {.entry = {.count = 1, .reusable = false}}, SHIFT(273),
+  [704] = {.entry = {.count = 1, .reusable = false}}, SHIFT(108),
+  [706] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 36),
+  [708] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 36),
+  [710] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 37),
+  [712] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 37),
+  [714] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
+  [716] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 42),
+  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 42),
+  [720] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 45),
+  [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 45),
+  [724] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
+  [726] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [728] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [730] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
+  [732] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [734] = {.entry = {.count = 1, .reusable = false}}, SHIFT(315),
+  [736] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [738] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(338),
+  [741] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(328),
+  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
+  [748] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
+  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
+  [752] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [754] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
+  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
+  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [764] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
+  [766] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [768] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [770] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [772] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [774] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [776] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
+  [778] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
+  [781] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(239),
+  [784] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [786] = {.entry = {.count = 1, .reusable = false}}, SHIFT(316),
+  [788] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [790] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [792] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 30),
+  [794] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 30),
+  [796] = {.entry = {.count = 1, .reusable = true}}, SHIFT(329),
+  [798] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 38),
+  [800] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 38),
+  [802] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 46),
+  [804] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 46),
+  [806] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 36),
+  [808] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 36),
+  [810] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 37),
+  [812] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 37),
+  [814] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 43),
+  [816] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 43),
+  [818] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 44),
+  [820] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 44),
+  [822] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 42),
+  [824] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 42),
+  [826] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 45),
+  [828] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 45),
+  [830] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [832] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 34),
+  [834] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(260),
+  [837] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
+  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(354),
+  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
+  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
+  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [851] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
+  [853] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 41),
+  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(260),
+  [857] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
+  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
+  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [863] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
+  [865] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
+  [867] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [869] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
+  [871] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
+  [873] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
+  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
+  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
+  [879] = {.entry = {.count = 1, .reusable = true}}, SHIFT(355),
+  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [883] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [885] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [887] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [889] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [891] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [893] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
+  [895] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [897] = {.entry = {.count = 1, .reusable = true}}, SHIFT(313),
+  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
+  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [905] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [909] = {.entry = {.count = 1, .reusable = false}}, SHIFT(332),
+  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [913] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
+  [915] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
+  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
+  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
+  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
+  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
+  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [937] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [941] = {.entry = {.count = 1, .reusable = false}}, SHIFT(340),
+  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
+  [945] = {.entry = {.count = 1, .reusable = false}}, SHIFT(353),
+  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [949] = {.entry = {.count = 1, .reusable = false}}, SHIFT(342),
+  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(319),
 };
 
 #ifdef __cplusplus

@@ -10,14 +10,14 @@ use std::ops::Range;
 use super::{Citer, Cx, FileDiagnostic, Resolved, Scope};
 use crate::diag::{Diagnostic, Message};
 use crate::model::{
-    Amendment, File, InsertPosition, Occurrence, Operation, OperationKind, Place, RichText, Target,
-    UnitContent, UnitKind,
+    Amendment, File, InsertPosition, Occurrence, Operation, OperationKind, Place, RichText, Target, Text,
+    Unit, UnitContent, UnitKind,
 };
 
 type Path = Vec<(UnitKind, String)>;
 
 fn segments(t: &Target) -> Path {
-    t.path.iter().map(|s| (s.kind, s.number.text.clone())).collect()
+    t.path.iter().map(|s| (s.kind, s.number_text().to_string())).collect()
 }
 
 /// The path of the unit an `add` or `renumber` brings into being.
@@ -196,7 +196,7 @@ impl Cx<'_, '_> {
         match kind {
             OperationKind::Replace { changes, .. } | OperationKind::Delete { changes, .. } => {
                 for c in changes {
-                    out.extend(self.find(file, n, &c.lang, &c.old, c.occurrence));
+                    out.extend(self.find(file, n, c.title, &c.lang, &c.old, c.occurrence));
                 }
             }
             OperationKind::Insert { insertions, .. } => {
@@ -204,16 +204,17 @@ impl Cx<'_, '_> {
                     match &i.position {
                         InsertPosition::Before { anchor, occurrence }
                         | InsertPosition::After { anchor, occurrence } => {
-                            out.extend(self.find(file, n, &i.lang, anchor, *occurrence));
+                            out.extend(self.find(file, n, i.title, &i.lang, anchor, *occurrence));
                         }
                         edge => {
-                            let texts = &self.index.nodes[n].unit.content.texts;
+                            let texts = texts_of(self.index.nodes[n].unit, i.title);
                             let Some(text) = texts.iter().find(|t| t.lang == i.lang) else {
                                 let unit = self.index.path(n);
                                 let message = Message::WordsNotFound {
                                     words: String::new(),
                                     lang: i.lang.clone(),
                                     unit,
+                                    title: i.title,
                                 };
                                 self.push(file, message, i.span.clone());
                                 continue;
@@ -223,7 +224,7 @@ impl Cx<'_, '_> {
                             } else {
                                 text.value.plain.len()
                             };
-                            out.push((i.lang.clone(), std::iter::once(at..at).collect()));
+                            out.push((touched(i.title, &i.lang), std::iter::once(at..at).collect()));
                         }
                     }
                 }
@@ -239,20 +240,21 @@ impl Cx<'_, '_> {
         &mut self,
         file: usize,
         n: usize,
+        title: bool,
         lang: &str,
         words: &RichText,
         which: Option<Occurrence>,
     ) -> Option<(String, Vec<Range<usize>>)> {
-        let texts = &self.index.nodes[n].unit.content.texts;
+        let texts = texts_of(self.index.nodes[n].unit, title);
         let text = texts.iter().find(|t| t.lang == lang).map_or("", |t| t.value.plain.as_str());
         match occurrences(text, &words.plain, which) {
-            Ok(ranges) => Some((lang.to_string(), ranges)),
+            Ok(ranges) => Some((touched(title, lang), ranges)),
             Err(count) => {
                 let (quoted, lang) = (words.plain.clone(), lang.to_string());
                 let message = if count > 1 {
-                    Message::AmbiguousWords { words: quoted, lang, count }
+                    Message::AmbiguousWords { words: quoted, lang, count, title }
                 } else {
-                    Message::WordsNotFound { words: quoted, lang, unit: self.index.path(n) }
+                    Message::WordsNotFound { words: quoted, lang, unit: self.index.path(n), title }
                 };
                 self.push(file, message, words.span.clone());
                 None
@@ -284,6 +286,7 @@ impl Cx<'_, '_> {
                 words: words.plain.clone(),
                 lang: lang.to_string(),
                 unit: index.acts[act].id.clone(),
+                title: false,
             };
             self.push(file, message, words.span.clone());
         }
@@ -350,6 +353,16 @@ impl Cx<'_, '_> {
             });
         }
     }
+}
+
+/// The unit's titles or its texts.
+fn texts_of(unit: &Unit, title: bool) -> &[Text] {
+    if title { &unit.content.titles } else { &unit.content.texts }
+}
+
+/// What a word operation touches: one language of the title or of the text.
+fn touched(title: bool, lang: &str) -> String {
+    if title { format!("title {lang}") } else { lang.to_string() }
 }
 
 /// Ranges overlap, or are the same insertion point.

@@ -104,18 +104,27 @@ impl<'m> Index<'m> {
 
     /// Units of `kind` numbered `number` below `parent` (or the act's top level),
     /// looking through groupings (an article is found inside any chapter).
-    pub fn find_child(&self, act: usize, parent: Option<usize>, kind: UnitKind, number: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut stack: Vec<usize> = self.children(parent, act).iter().rev().copied().collect();
-        while let Some(n) = stack.pop() {
-            let unit = self.nodes[n].unit;
-            if unit.kind == kind && unit.number.as_ref().is_some_and(|x| x.text == number) {
-                out.push(n);
-            } else if unit.kind.is_grouping() && unit.kind != kind {
-                stack.extend(self.nodes[n].children.iter().rev());
-            }
+    /// Unnumbered units are found by their place: `note` is the first
+    /// unnumbered note, `indent 2` the second unnumbered indent.
+    pub fn find_child(
+        &self,
+        act: usize,
+        parent: Option<usize>,
+        kind: UnitKind,
+        number: Option<&str>,
+    ) -> Vec<usize> {
+        let all = self.all_of_kind(act, parent, kind);
+        let numbered: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&n| self.nodes[n].unit.number.as_ref().map(|x| x.text.as_str()) == number)
+            .collect();
+        if !numbered.is_empty() || number.is_none() {
+            return numbered;
         }
-        out
+        let place = number.and_then(|s| s.parse::<usize>().ok()).filter(|&p| p > 0);
+        let unnumbered = all.into_iter().filter(|&n| self.nodes[n].unit.number.is_none());
+        place.and_then(|p| unnumbered.clone().nth(p - 1)).into_iter().collect()
     }
 
     /// Every unit of `kind` below `parent`, through groupings, for suggestions.
@@ -141,13 +150,29 @@ impl<'m> Index<'m> {
         while let Some(n) = at {
             let unit = self.nodes[n].unit;
             if n == node || !unit.kind.is_grouping() {
-                let num = unit.number.as_ref().map_or(String::new(), |x| format!(" {}", quote(&x.text)));
+                let num = match &unit.number {
+                    Some(x) => format!(" {}", quote(&x.text)),
+                    None => self.place(n).map_or(String::new(), |p| format!(" {p}")),
+                };
                 segs.push(format!("{}{num}", unit.kind.keyword()));
             }
             at = self.nodes[n].parent;
         }
         segs.reverse();
         segs.join(" ")
+    }
+
+    /// The place of an unnumbered unit among its unnumbered siblings of the
+    /// same kind, when it has such siblings (`indent 2`).
+    fn place(&self, n: usize) -> Option<usize> {
+        let node = &self.nodes[n];
+        let same: Vec<usize> = self
+            .children(node.parent, node.act)
+            .iter()
+            .copied()
+            .filter(|&s| self.nodes[s].unit.kind == node.unit.kind && self.nodes[s].unit.number.is_none())
+            .collect();
+        (same.len() > 1).then(|| same.iter().position(|&s| s == n).map(|p| p + 1)).flatten()
     }
 
     /// The siblings from `first` to `last`, both included (a range target).

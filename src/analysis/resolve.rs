@@ -49,7 +49,9 @@ pub fn resolve(index: &Index, target: &Target, scope: Option<Scope>) -> Result<R
     ancestors.push(None);
     let mut found = None;
     for &anc in &ancestors {
-        if let Some(&n) = index.find_child(act, anc, first.kind, &first.number.text).first() {
+        if let Some(&n) =
+            index.find_child(act, anc, first.kind, first.number.as_ref().map(|n| n.text.as_str())).first()
+        {
             found = Some((anc, n));
             break;
         }
@@ -58,7 +60,10 @@ pub fn resolve(index: &Index, target: &Target, scope: Option<Scope>) -> Result<R
         return Err(unresolved(index, act, None, first, target));
     };
     for seg in rest {
-        match index.find_child(act, Some(node), seg.kind, &seg.number.text).first() {
+        match index
+            .find_child(act, Some(node), seg.kind, seg.number.as_ref().map(|n| n.text.as_str()))
+            .first()
+        {
             Some(&n) => {
                 parent = Some(node);
                 node = n;
@@ -70,10 +75,10 @@ pub fn resolve(index: &Index, target: &Target, scope: Option<Scope>) -> Result<R
         None => Ok(Resolved::Unit(node)),
         Some(end) => {
             let last = target.path.last().map_or(first.kind, |s| s.kind);
-            match index.find_child(act, parent, last, &end.text).first() {
+            match index.find_child(act, parent, last, Some(&end.text)).first() {
                 Some(&e) => Ok(Resolved::Range(node, e)),
                 None => {
-                    let seg = Segment { kind: last, number: end.clone() };
+                    let seg = Segment { kind: last, number: Some(end.clone()) };
                     Err(unresolved(index, act, parent, &seg, target))
                 }
             }
@@ -105,15 +110,20 @@ fn unresolved(index: &Index, act: usize, parent: Option<usize>, seg: &Segment, t
     let mut candidates: Vec<(usize, usize)> = index
         .all_of_kind(act, parent, seg.kind)
         .into_iter()
-        .filter_map(|n| {
-            let num = &index.nodes[n].unit.number.as_ref()?.text;
-            let d = distance(num, &seg.number.text);
-            (d <= 2).then_some((d, n))
+        .map(|n| {
+            // Unnumbered units are compared by their place (`indent 2`).
+            let path = index.path(n);
+            let num = path.rsplit(' ').next().unwrap_or("").trim_matches('"').to_string();
+            (distance(&num, seg.number_text()), n)
         })
+        .filter(|&(d, _)| d <= 2)
         .collect();
     candidates.sort();
     let suggestions = candidates.iter().take(3).map(|&(_, n)| index.path(n)).collect();
-    let written = target.path.iter().map(|s| format!("{} {}", s.kind.keyword(), quote(&s.number.text)));
+    let written = target.path.iter().map(|s| match &s.number {
+        Some(n) => format!("{} {}", s.kind.keyword(), quote(&n.text)),
+        None => s.kind.keyword().to_string(),
+    });
     Message::Unresolved {
         target: written.collect::<Vec<_>>().join(" "),
         act: index.acts[act].id.clone(),

@@ -16,6 +16,7 @@ fn kk_forms(kind: UnitKind) -> [&'static str; 5] {
         UnitKind::Chapter => ["тарау", "тараудың", "тарауы", "тарауының", "тараулар"],
         UnitKind::Subchapter => ["параграф", "параграфтың", "параграфы", "параграфының", "параграфтар"],
         UnitKind::Article => ["бап", "баптың", "бабы", "бабының", "баптар"],
+        UnitKind::Paragraph => ["§", "§", "§", "§", "§§"],
         UnitKind::Part => ["бөлік", "бөліктің", "бөлігі", "бөлігінің", "бөліктер"],
         UnitKind::Point => ["тармақ", "тармақтың", "тармағы", "тармағының", "тармақтар"],
         UnitKind::Subpoint => ["тармақша", "тармақшаның", "тармақшасы", "тармақшасының", "тармақшалар"],
@@ -34,6 +35,7 @@ fn ru_forms(kind: UnitKind) -> [&'static str; 3] {
         UnitKind::Chapter => ["глава", "главы", "главы"],
         UnitKind::Subchapter => ["параграф", "параграфа", "параграфы"],
         UnitKind::Article => ["статья", "статьи", "статьи"],
+        UnitKind::Paragraph => ["§", "§", "§§"],
         UnitKind::Part => ["часть", "части", "части"],
         UnitKind::Point => ["пункт", "пункта", "пункты"],
         UnitKind::Subpoint => ["подпункт", "подпункта", "подпункты"],
@@ -51,6 +53,7 @@ fn en_name(kind: UnitKind) -> &'static str {
         UnitKind::Chapter => "Chapter",
         UnitKind::Subchapter => "Subchapter",
         UnitKind::Article => "Article",
+        UnitKind::Paragraph => "§",
         UnitKind::Part => "Part",
         UnitKind::Point => "Point",
         UnitKind::Subpoint => "Subpoint",
@@ -59,23 +62,16 @@ fn en_name(kind: UnitKind) -> &'static str {
     }
 }
 
-/// Points and subpoints are numbered "1)" and cited as such, other units "15-".
-fn kk_number(seg: &Segment) -> String {
-    match seg.kind {
-        UnitKind::Point | UnitKind::Subpoint => format!("{}) ", seg.number.text),
-        _ => format!("{}-", seg.number.text),
-    }
-}
-
-fn ru_number(seg: &Segment) -> String {
-    match seg.kind {
-        UnitKind::Point | UnitKind::Subpoint => format!("{})", seg.number.text),
-        _ => seg.number.text.clone(),
+/// "§ 202a": the paragraph sign is not inflected in any language.
+fn section_sign(seg: &Segment, range_end: Option<&str>) -> String {
+    match range_end {
+        Some(end) => format!("§§ {}–{end}", seg.number_text()),
+        None => format!("§ {}", seg.number_text()),
     }
 }
 
 /// The target in the citation form of `lang` (`kk`, `ru`, otherwise English):
-/// "205-баптың 2-бөлігі", "часть 2 статьи 205", "Article 205(2)".
+/// "205-баптың 2-бөлігі", "часть 2 статьи 205", "Article 205(2)", "§ 202a".
 pub fn citation(target: &Target, lang: &str) -> String {
     let path = &target.path;
     let range_end = target.range_end.as_ref().map(|n| n.text.as_str());
@@ -98,18 +94,27 @@ fn kk_citation(path: &[Segment], range_end: Option<&str>) -> String {
     let n = path.len();
     let mut parts = Vec::with_capacity(n);
     for (i, seg) in path.iter().enumerate() {
-        let forms = kk_forms(seg.kind);
         let last = i + 1 == n;
+        let end = range_end.filter(|_| last);
+        if seg.kind == UnitKind::Paragraph {
+            parts.push(section_sign(seg, end));
+            continue;
+        }
+        let forms = kk_forms(seg.kind);
         let word = match (i, last) {
             (0, true) => forms[0],
             (0, false) => forms[1],
             (_, true) => forms[2],
             (_, false) => forms[3],
         };
-        match (last, range_end) {
-            (true, Some(end)) => parts.push(format!("{}-{end}-{}", seg.number.text, forms[4])),
-            _ => parts.push(format!("{}{word}", kk_number(seg))),
-        }
+        let num = seg.number_text();
+        parts.push(match (end, seg.kind) {
+            (Some(end), _) => format!("{num}-{end}-{}", forms[4]),
+            _ if num.is_empty() => word.to_string(),
+            // Points and subpoints are numbered "1)" and cited as such.
+            (None, UnitKind::Point | UnitKind::Subpoint) => format!("{num}) {word}"),
+            (None, _) => format!("{num}-{word}"),
+        });
     }
     parts.join(" ")
 }
@@ -117,25 +122,38 @@ fn kk_citation(path: &[Segment], range_end: Option<&str>) -> String {
 fn ru_citation(path: &[Segment], range_end: Option<&str>) -> String {
     let mut parts = Vec::with_capacity(path.len());
     for (i, seg) in path.iter().enumerate().rev() {
-        let forms = ru_forms(seg.kind);
         let first = i + 1 == path.len();
-        let word = if first { forms[0] } else { forms[1] };
-        match (first, range_end) {
-            (true, Some(end)) => parts.push(format!("{} {}–{end}", forms[2], seg.number.text)),
-            _ => parts.push(format!("{word} {}", ru_number(seg))),
+        let end = range_end.filter(|_| first);
+        if seg.kind == UnitKind::Paragraph {
+            parts.push(section_sign(seg, end));
+            continue;
         }
+        let forms = ru_forms(seg.kind);
+        let word = if first { forms[0] } else { forms[1] };
+        let num = seg.number_text();
+        parts.push(match (end, seg.kind) {
+            (Some(end), _) => format!("{} {num}–{end}", forms[2]),
+            _ if num.is_empty() => word.to_string(),
+            (None, UnitKind::Point | UnitKind::Subpoint) => format!("{word} {num})"),
+            (None, _) => format!("{word} {num}"),
+        });
     }
     parts.join(" ")
 }
 
 fn en_citation(path: &[Segment], range_end: Option<&str>) -> String {
     let Some((first, rest)) = path.split_first() else { return String::new() };
-    let mut out = match (rest.is_empty(), range_end) {
-        (true, Some(end)) => format!("{}s {}–{end}", en_name(first.kind), first.number.text),
-        _ => format!("{} {}", en_name(first.kind), first.number.text),
+    let head_end = range_end.filter(|_| rest.is_empty());
+    let mut out = match (first.kind, head_end) {
+        (UnitKind::Paragraph, end) => section_sign(first, end),
+        (kind, Some(end)) => format!("{}s {}–{end}", en_name(kind), first.number_text()),
+        (kind, None) => format!("{} {}", en_name(kind), first.number_text()).trim_end().to_string(),
     };
     for seg in rest {
-        out.push_str(&format!("({})", seg.number.text));
+        match &seg.number {
+            Some(n) => out.push_str(&format!("({})", n.text)),
+            None => out.push_str(&format!(", {}", en_name(seg.kind).to_lowercase())),
+        }
     }
     if let (false, Some(end)) = (rest.is_empty(), range_end) {
         out.push_str(&format!("–({end})"));
@@ -151,7 +169,8 @@ fn eid_abbr(kind: UnitKind) -> &'static str {
         UnitKind::Subsection => "subsec",
         UnitKind::Chapter => "chp",
         UnitKind::Subchapter => "subchp",
-        UnitKind::Article => "art",
+        // LegalDocML.de also writes a § as `art`.
+        UnitKind::Article | UnitKind::Paragraph => "art",
         UnitKind::Part => "para",
         UnitKind::Point => "point",
         UnitKind::Subpoint => "subpoint",
@@ -167,13 +186,15 @@ pub fn eid(path: &[Segment]) -> String {
         .iter()
         .map(|seg| {
             let num: String = seg
-                .number
-                .text
+                .number_text()
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .map(|c| if c.is_alphanumeric() { c } else { '-' })
                 .collect();
-            format!("{}_{}", eid_abbr(seg.kind), num.trim_matches('-'))
+            match num.trim_matches('-') {
+                "" => eid_abbr(seg.kind).to_string(),
+                num => format!("{}_{num}", eid_abbr(seg.kind)),
+            }
         })
         .collect();
     parts.join("__")
@@ -189,7 +210,10 @@ mod tests {
         Target {
             act: None,
             version: None,
-            path: path.iter().map(|&(kind, n)| Segment { kind, number: num(n) }).collect(),
+            path: path
+                .iter()
+                .map(|&(kind, n)| Segment { kind, number: (!n.is_empty()).then(|| num(n)) })
+                .collect(),
             range_end: range_end.map(num),
             span: 0..0,
         }
@@ -220,6 +244,21 @@ mod tests {
             ),
             (target(&[(Article, "213-1")], None), "213-1-бап", "статья 213-1", "Article 213-1"),
             (target(&[(Chapter, "7")], None), "7-тарау", "глава 7", "Chapter 7"),
+            (target(&[(Paragraph, "202a")], None), "§ 202a", "§ 202a", "§ 202a"),
+            (
+                target(&[(Paragraph, "202a"), (Part, "1")], None),
+                "§ 202a 1-бөлігі",
+                "часть 1 § 202a",
+                "§ 202a(1)",
+            ),
+            (target(&[(Paragraph, "202a")], Some("206")), "§§ 202a–206", "§§ 202a–206", "§§ 202a–206"),
+            (
+                target(&[(Article, "210"), (Note, "")], None),
+                "210-баптың ескертуі",
+                "примечание статьи 210",
+                "Article 210, note",
+            ),
+            (target(&[(Article, "274.1")], None), "274.1-бап", "статья 274.1", "Article 274.1"),
         ];
         for (t, kk, ru, en) in cases {
             assert_eq!(citation(&t, "kk"), kk);
@@ -238,5 +277,7 @@ mod tests {
         assert_eq!(eid(&target(&[(Chapter, "4"), (Article, "9 c")], None).path), "chp_4__art_9c");
         assert_eq!(eid(&target(&[(Article, "213-1")], None).path), "art_213-1");
         assert_eq!(eid(&target(&[(Article, "4:9c")], None).path), "art_4-9c");
+        assert_eq!(eid(&target(&[(Article, "274.1")], None).path), "art_274-1");
+        assert_eq!(eid(&target(&[(Article, "210"), (Note, "")], None).path), "art_210__note");
     }
 }

@@ -259,7 +259,7 @@ impl Cx<'_> {
                 "segment" => {
                     let kind = field(child, "kind").and_then(|k| UnitKind::from_keyword(self.src(k)));
                     let number = field(child, "number").map(|n| self.number(n));
-                    if let (Some(kind), Some(number)) = (kind, number) {
+                    if let Some(kind) = kind {
                         target.path.push(Segment { kind, number });
                     }
                 }
@@ -404,7 +404,8 @@ impl Cx<'_> {
                 }
             };
             let occurrence = self.occurrence(line);
-            out.push(WordChange { lang, old, new, occurrence, span: line.byte_range() });
+            let title = field(line, "title").is_some();
+            out.push(WordChange { title, lang, old, new, occurrence, span: line.byte_range() });
         }
         out
     }
@@ -438,6 +439,7 @@ impl Cx<'_> {
                 _ => InsertPosition::After { anchor, occurrence },
             }
         };
-        Some(WordInsertion { lang, new, position, span: line.byte_range() })
+        let title = field(line, "title").is_some();
+        Some(WordInsertion { title, lang, new, position, span: line.byte_range() })
     }
 }

@@ -132,6 +132,8 @@ pub enum UnitKind {
     Chapter,
     Subchapter,
     Article,
+    /// The "§" unit of German, Danish or US law: article-level.
+    Paragraph,
     Part,
     Point,
     Subpoint,
@@ -140,7 +142,7 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
-    pub const ALL: [UnitKind; 12] = [
+    pub const ALL: [UnitKind; 13] = [
         UnitKind::Book,
         UnitKind::Division,
         UnitKind::Section,
@@ -148,6 +150,7 @@ impl UnitKind {
         UnitKind::Chapter,
         UnitKind::Subchapter,
         UnitKind::Article,
+        UnitKind::Paragraph,
         UnitKind::Part,
         UnitKind::Point,
         UnitKind::Subpoint,
@@ -164,6 +167,7 @@ impl UnitKind {
             UnitKind::Chapter => "chapter",
             UnitKind::Subchapter => "subchapter",
             UnitKind::Article => "article",
+            UnitKind::Paragraph => "paragraph",
             UnitKind::Part => "part",
             UnitKind::Point => "point",
             UnitKind::Subpoint => "subpoint",
@@ -211,7 +215,15 @@ pub struct Target {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Segment {
     pub kind: UnitKind,
-    pub number: Number,
+    /// `None`: the unnumbered unit of that kind (`note`).
+    pub number: Option<Number>,
+}
+
+impl Segment {
+    /// The number as written, or "" for an unnumbered segment.
+    pub fn number_text(&self) -> &str {
+        self.number.as_ref().map_or("", |n| n.text.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -308,6 +320,8 @@ pub enum Occurrence {
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct WordChange {
+    /// The words are in the unit's title rather than its text.
+    pub title: bool,
     pub lang: String,
     pub old: RichText,
     pub new: RichText,
@@ -325,6 +339,7 @@ pub enum InsertPosition {
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct WordInsertion {
+    pub title: bool,
     pub lang: String,
     pub new: RichText,
     pub position: InsertPosition,
