@@ -138,6 +138,14 @@ pub enum Message {
     Unreadable {
         error: String,
     },
+    /// `zan.toml` cannot be used: bad TOML, an unknown key or value, a bad glob.
+    InvalidConfig {
+        error: String,
+    },
+    /// A path, root or ignore pattern that leads outside the workspace root.
+    OutsideRoot {
+        path: String,
+    },
 }
 
 impl Message {
@@ -163,6 +171,8 @@ impl Message {
             Message::Hygiene { code, .. } => code,
             Message::UnlinkedCitation { .. } => "unlinked-citation",
             Message::Unreadable { .. } => "unreadable-file",
+            Message::InvalidConfig { .. } => "invalid-config",
+            Message::OutsideRoot { .. } => "outside-root",
         }
     }
 
@@ -174,7 +184,8 @@ impl Message {
             | Message::RepealedTarget { .. }
             | Message::MissingLanguage { .. }
             | Message::Hygiene { .. }
-            | Message::UnlinkedCitation { .. } => Severity::Warning,
+            | Message::UnlinkedCitation { .. }
+            | Message::OutsideRoot { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -301,6 +312,16 @@ impl Message {
             (Message::Unreadable { error }, En) => format!("cannot read the file: {error}"),
             (Message::Unreadable { error }, Kk) => format!("файлды оқу мүмкін емес: {error}"),
             (Message::Unreadable { error }, Ru) => format!("не удалось прочитать файл: {error}"),
+            (Message::InvalidConfig { error }, En) => format!("invalid zan.toml: {error}"),
+            (Message::InvalidConfig { error }, Kk) => format!("zan.toml жарамсыз: {error}"),
+            (Message::InvalidConfig { error }, Ru) => format!("недопустимый zan.toml: {error}"),
+            (Message::OutsideRoot { path }, En) => {
+                format!("`{path}` is outside the workspace root: ignored")
+            }
+            (Message::OutsideRoot { path }, Kk) => {
+                format!("`{path}` жұмыс кеңістігінің түбірінен тыс: еленбейді")
+            }
+            (Message::OutsideRoot { path }, Ru) => format!("`{path}` вне корня рабочей области: пропущено"),
         }
     }
 }
