@@ -395,3 +395,14 @@ fn every_code_is_documented_with_a_working_example() {
         assert_eq!(found, [code], "the example of {code}");
     }
 }
+
+/// docs/ci.md shows the workflow files exactly as tests/all.sh lints them.
+#[test]
+fn docs_ci_embeds_the_linted_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("docs/ci.md")).unwrap();
+    for file in ["docs/ci/zan.yml", "docs/ci/gitlab-ci.yml"] {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        assert!(doc.contains(&format!("```yaml\n{text}```\n")), "docs/ci.md does not show {file} as it is");
+    }
+}
