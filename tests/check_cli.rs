@@ -387,12 +387,33 @@ fn every_code_is_documented_with_a_working_example() {
     let missing: Vec<&&str> = codes.iter().filter(|c| !documented.contains(c)).collect();
     assert!(missing.is_empty(), "codes missing from docs/diagnostics.md: {missing:?}");
 
+    let style = zan::report::Style { color: false, lang: zan::diag::UiLang::En };
     for (code, body) in sections {
         let Some((_, rest)) = body.split_once("```zan\n") else { continue };
         let example = &rest[..rest.find("```").unwrap()];
-        let models = vec![zan::document::Document::parse(example.to_string()).model];
-        let found: Vec<&str> = zan::analysis::analyze(&models).iter().map(|d| d.diagnostic.code()).collect();
-        assert_eq!(found, [code], "the example of {code}");
+        let doc = zan::document::Document::parse(example.to_string());
+        let found = zan::analysis::analyze(std::slice::from_ref(&doc.model));
+        let codes: Vec<&str> = found.iter().map(|d| d.diagnostic.code()).collect();
+        assert_eq!(codes, [code], "the example of {code}");
+        // The exact report (message and span) is shown under the example.
+        let d = &found[0].diagnostic;
+        let shown = rest.split_once("```text\n").map(|(_, t)| &t[..t.find("```").unwrap()]);
+        let rendered = zan::report::render(d, "example.zan", &doc.text, &doc.lines, &style);
+        assert_eq!(
+            shown,
+            Some(rendered.trim_end_matches('\n').to_string() + "\n").as_deref(),
+            "the report of {code}"
+        );
+        // A fix, where there is one, leaves the example clean.
+        if let Some(fix) = &d.fix {
+            let mut text = doc.text.clone();
+            for edit in fix.edits.iter().rev() {
+                text.replace_range(edit.range.clone(), &edit.replacement);
+            }
+            let fixed = zan::document::Document::parse(text.clone());
+            let left = zan::analysis::analyze(std::slice::from_ref(&fixed.model));
+            assert!(left.is_empty(), "{code} after its fix:\n{text}\n{left:?}");
+        }
     }
 }
 
