@@ -344,15 +344,21 @@ pub fn consolidate<'m>(
 }
 
 /// Two amendments of the same in-force date that change the same unit (or
-/// one a unit inside the other's) are a conflict: their order is arbitrary.
+/// one a unit inside the other's; adding a unit changes its parent) are a
+/// conflict: their order would decide the result.
 fn conflicts(applied: &Applied) -> Result<(), EngineError> {
+    let ancestors = ancestry(&applied.result);
+    // An added unit changes its parent: where it goes depends on the order.
     let mut by_amendment: Vec<Vec<(u32, String)>> = vec![Vec::new(); applied.amendments.len()];
     for c in &applied.changes {
         for t in &c.touched {
-            by_amendment[c.amendment].push((t.id, path_text(&t.path)));
+            let id = match &t.before {
+                None => ancestors.get(&t.id).and_then(|up| up.last().copied()).unwrap_or(0),
+                Some(_) => t.id,
+            };
+            by_amendment[c.amendment].push((id, path_text(&t.path)));
         }
     }
-    let ancestors = ancestry(&applied.result);
     let related = |a: u32, b: u32| {
         a == b
             || ancestors.get(&a).is_some_and(|v| v.contains(&b))
@@ -829,6 +835,9 @@ impl Cx<'_, '_> {
                 Some(Number { text: number.text.clone(), span: number.span.clone() });
             Ok(())
         })?;
+        // A relative reference below the unit does not name it and stays right.
+        let refs =
+            refs.into_iter().filter(|(_, _, e)| !matches!(e, Some(RefEdit { segment: Named::Below, .. })));
         for (site, written, edit) in refs {
             match (update, site, edit) {
                 (true, Site::InAct { .. }, Some(edit)) => {
@@ -836,7 +845,6 @@ impl Cx<'_, '_> {
                     let seg = match edit.segment {
                         Named::Segment(i) => r.path.get_mut(i).map(|s| &mut s.number),
                         Named::RangeEnd => r.range_end.as_mut(),
-                        // A relative reference below the unit: still right.
                         Named::Below => None,
                     };
                     if let Some(n) = seg.filter(|n| n.text == old_number) {
@@ -888,7 +896,8 @@ impl Cx<'_, '_> {
             _ => false,
         };
         let mut out = Vec::new();
-        for n in 0..index.nodes.len() {
+        // References inside the unit go or move with it.
+        for n in (0..index.nodes.len()).filter(|&n| !inside(n)) {
             let scope = Some(Scope { act: 0, unit: Some(n) });
             let content = &index.nodes[n].unit.content;
             let unit = path_text(&self.applied.result.path(&positions(&index, n)));
