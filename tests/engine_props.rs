@@ -56,7 +56,9 @@ fn amendment(parts: &[usize], ops: &[(usize, usize, Op)]) -> String {
             Op::Replace { word } => {
                 format!("  replace article {a} part {p} {{\n    en \"{}\" -> \"n{i}z\"\n  }}\n", w(word))
             }
-            Op::Delete { word } => format!("  delete article {a} part {p} {{\n    en \" {}\"\n  }}\n", w(word)),
+            Op::Delete { word } => {
+                format!("  delete article {a} part {p} {{\n    en \" {}\"\n  }}\n", w(word))
+            }
             Op::Insert { word } => {
                 format!("  insert article {a} part {p} {{\n    en \"i{i}z\" after \"{}\"\n  }}\n", w(word))
             }

@@ -437,10 +437,17 @@ fn run<'m>(
         stale: Vec::new(),
         dropped: Vec::new(),
     };
+    let mut snapshot = None;
     for (a, &(file, amendment)) in amendments.iter().enumerate() {
         for (o, op) in amendment.operations.iter().enumerate() {
-            let mut cx = Cx { files, workspace, amendment, applied: &mut applied };
+            let refs = applied.dropped.len();
+            let mut cx = Cx { files, workspace, amendment, applied: &mut applied, snapshot: &mut snapshot };
             let touched = cx.operation(op).map_err(|(kind, span)| EngineError::new(kind, file, span))?;
+            // The snapshot serves resolution: it stays valid while units and
+            // references stay where they are, whatever words change.
+            if changes_structure(op) || applied.dropped.len() != refs {
+                snapshot = None;
+            }
             applied.changes.push(Change { amendment: a, operation: o, touched });
         }
     }
@@ -466,6 +473,19 @@ struct Cx<'a, 'm> {
     workspace: &'a Index<'m>,
     amendment: &'m Amendment,
     applied: &'a mut Applied<'m>,
+    snapshot: &'a mut Option<Vec<File>>,
+}
+
+/// Whether an operation moves, adds or removes units or references.
+fn changes_structure(op: &Operation) -> bool {
+    let refs = |r: &RichText| !r.refs.is_empty();
+    match &op.kind {
+        OperationKind::Replace { changes, .. } | OperationKind::Delete { changes, .. } => {
+            changes.iter().any(|c| refs(&c.new))
+        }
+        OperationKind::Insert { insertions, .. } => insertions.iter().any(|i| refs(&i.new)),
+        _ => true,
+    }
 }
 
 /// The working copy as a one-file workspace, so that targets resolve exactly
@@ -495,33 +515,58 @@ impl Cx<'_, '_> {
         &mut self.applied.result
     }
 
-    fn locate(&self, target: &Target) -> OpResult<Located> {
-        let files = snapshot(&self.applied.result);
-        let index = Index::build(&files);
-        match resolve(&index, target, Some(Scope { act: 0, unit: None })) {
-            Ok(Resolved::Act(_)) => Ok(Located::Act),
-            Ok(Resolved::Unit(n)) => Ok(Located::Unit(positions(&index, n))),
-            Ok(Resolved::Range(s, e)) => {
-                let (start, end) = (positions(&index, s), positions(&index, e));
-                let same_parent = start[..start.len() - 1] == end[..end.len() - 1];
-                let last = *end.last().unwrap_or(&0);
-                if !same_parent || last < *start.last().unwrap_or(&0) {
-                    return Err((ErrorKind::WrongTargetKind { operation: "repeal" }, target.span.clone()));
-                }
-                Ok(Located::Range(start, last))
-            }
-            Err(message) => Err((ErrorKind::Check(message), target.span.clone())),
-        }
+    /// Runs `f` with an index of the working copy (built from the snapshot).
+    fn with_index<T>(&mut self, f: impl FnOnce(&Self, &Index) -> T) -> T {
+        let files = self.snapshot.take().unwrap_or_else(|| snapshot(&self.applied.result));
+        let out = f(self, &Index::build(&files));
+        *self.snapshot = Some(files);
+        out
     }
 
-    fn unit(&self, target: &Target, operation: &'static str) -> OpResult<Vec<usize>> {
+    fn locate(&mut self, target: &Target) -> OpResult<Located> {
+        self.with_index(|_, index| locate_in(index, target))
+    }
+
+    fn free(&mut self, path: &[Segment], span: Span) -> OpResult<()> {
+        self.with_index(|_, index| {
+            if resolve(index, &target_of(path), Some(Scope { act: 0, unit: None })).is_ok() {
+                return Err((ErrorKind::UnitExists { unit: path_text(path) }, span));
+            }
+            Ok(())
+        })
+    }
+
+    fn references_to(&mut self, pos: &[usize]) -> Vec<(Site, String, Option<RefEdit>)> {
+        self.with_index(|cx, index| cx.references_in(index, pos))
+    }
+}
+
+fn locate_in(index: &Index, target: &Target) -> OpResult<Located> {
+    match resolve(index, target, Some(Scope { act: 0, unit: None })) {
+        Ok(Resolved::Act(_)) => Ok(Located::Act),
+        Ok(Resolved::Unit(n)) => Ok(Located::Unit(positions(index, n))),
+        Ok(Resolved::Range(s, e)) => {
+            let (start, end) = (positions(index, s), positions(index, e));
+            let same_parent = start[..start.len() - 1] == end[..end.len() - 1];
+            let last = *end.last().unwrap_or(&0);
+            if !same_parent || last < *start.last().unwrap_or(&0) {
+                return Err((ErrorKind::WrongTargetKind { operation: "repeal" }, target.span.clone()));
+            }
+            Ok(Located::Range(start, last))
+        }
+        Err(message) => Err((ErrorKind::Check(message), target.span.clone())),
+    }
+}
+
+impl Cx<'_, '_> {
+    fn unit(&mut self, target: &Target, operation: &'static str) -> OpResult<Vec<usize>> {
         match self.locate(target)? {
             Located::Unit(pos) => Ok(pos),
             _ => Err((ErrorKind::WrongTargetKind { operation }, target.span.clone())),
         }
     }
 
-    fn live_unit(&self, target: &Target, operation: &'static str) -> OpResult<Vec<usize>> {
+    fn live_unit(&mut self, target: &Target, operation: &'static str) -> OpResult<Vec<usize>> {
         let pos = self.unit(target, operation)?;
         if self.applied.result.at(&pos).unit.content.repealed.is_some() {
             let unit = path_text(&self.applied.result.path(&pos));
@@ -769,16 +814,6 @@ impl Cx<'_, '_> {
         Ok(vec![Touched { id, path, before: None, after: Some(node) }])
     }
 
-    /// Fails when a unit with this path exists already.
-    fn free(&self, path: &[Segment], span: Span) -> OpResult<()> {
-        let files = snapshot(&self.applied.result);
-        let index = Index::build(&files);
-        if resolve(&index, &target_of(path), Some(Scope { act: 0, unit: None })).is_ok() {
-            return Err((ErrorKind::UnitExists { unit: path_text(path) }, span));
-        }
-        Ok(())
-    }
-
     fn repeal(&mut self, target: &Target) -> OpResult<Vec<Touched>> {
         let positions: Vec<Vec<usize>> = match self.locate(target)? {
             Located::Unit(pos) => vec![pos],
@@ -875,12 +910,11 @@ impl Cx<'_, '_> {
 
     /// The references that resolve to the unit at `pos` or inside it: in the
     /// act (with how to rewrite them) and in the other acts of the workspace.
-    fn references_to(&self, pos: &[usize]) -> Vec<(Site, String, Option<RefEdit>)> {
-        let files = snapshot(&self.applied.result);
-        let index = Index::build(&files);
-        let Some(target_node) = (0..index.nodes.len()).find(|&n| positions(&index, n) == pos) else {
-            return Vec::new();
-        };
+    fn references_in(&self, index: &Index, pos: &[usize]) -> Vec<(Site, String, Option<RefEdit>)> {
+        let mut target_node = index.children(None, 0)[pos[0]];
+        for &p in &pos[1..] {
+            target_node = index.nodes[target_node].children[p];
+        }
         let inside = |mut n: usize| loop {
             if n == target_node {
                 return true;
@@ -889,6 +923,14 @@ impl Cx<'_, '_> {
                 Some(p) => n = p,
                 None => return false,
             }
+        };
+        // A reference can only reach the unit by naming its number: the rest
+        // need not be resolved.
+        let unit = index.nodes[target_node].unit;
+        let number = unit.number.as_ref().map_or("", |n| n.text.as_str());
+        let names = |t: &Target| {
+            t.path.iter().any(|s| s.kind == unit.kind && s.number.text == number)
+                || t.range_end.as_ref().is_some_and(|e| e.text == number)
         };
         let hits = |r: &Result<Resolved, Message>| match *r {
             Ok(Resolved::Unit(n)) => inside(n),
@@ -900,21 +942,24 @@ impl Cx<'_, '_> {
         for n in (0..index.nodes.len()).filter(|&n| !inside(n)) {
             let scope = Some(Scope { act: 0, unit: Some(n) });
             let content = &index.nodes[n].unit.content;
-            let unit = path_text(&self.applied.result.path(&positions(&index, n)));
             let mut check = |t: &Target, holder: Holder| {
-                let resolved = resolve(&index, t, scope);
+                if !names(t) {
+                    return;
+                }
+                let resolved = resolve(index, t, scope);
                 if hits(&resolved) {
                     let named = (0..t.path.len()).find(|&i| {
                         let prefix = Target { path: t.path[..=i].to_vec(), range_end: None, ..t.clone() };
-                        resolve(&index, &prefix, scope) == Ok(Resolved::Unit(target_node))
+                        resolve(index, &prefix, scope) == Ok(Resolved::Unit(target_node))
                     });
                     let segment = match (named, resolved) {
                         (Some(i), _) => Named::Segment(i),
                         (None, Ok(Resolved::Range(_, e))) if e == target_node => Named::RangeEnd,
                         _ => Named::Below,
                     };
-                    let edit = RefEdit { pos: positions(&index, n), holder, segment };
-                    let site = Site::InAct { unit: unit.clone() };
+                    let pos = positions(index, n);
+                    let site = Site::InAct { unit: path_text(&self.applied.result.path(&pos)) };
+                    let edit = RefEdit { pos, holder, segment };
                     out.push((site, crate::render::zan::target(t), Some(edit)));
                 }
             };
@@ -943,8 +988,8 @@ impl Cx<'_, '_> {
                 .chain(&content.texts)
                 .flat_map(|t| t.value.refs.iter().map(|r| (&r.target, r.span.clone())));
             let links = content.comparisons.iter().map(|c| (&c.target, c.span.clone()));
-            for (t, span) in refs.chain(links).filter(|(t, _)| ours(t)) {
-                if hits(&resolve(&index, t, None)) {
+            for (t, span) in refs.chain(links).filter(|(t, _)| ours(t) && names(t)) {
+                if hits(&resolve(index, t, None)) {
                     out.push((
                         Site::File(Location { file: node.file, span }),
                         crate::render::zan::target(t),
@@ -955,8 +1000,8 @@ impl Cx<'_, '_> {
         }
         for (f, file) in self.files.iter().enumerate() {
             for act in file.acts.iter().filter(|a| &a.id != id) {
-                for c in act.comparisons.iter().filter(|c| ours(&c.target)) {
-                    if hits(&resolve(&index, &c.target, None)) {
+                for c in act.comparisons.iter().filter(|c| ours(&c.target) && names(&c.target)) {
+                    if hits(&resolve(index, &c.target, None)) {
                         let site = Site::File(Location { file: f, span: c.span.clone() });
                         out.push((site, crate::render::zan::target(&c.target), None));
                     }
