@@ -114,10 +114,10 @@ mod tests {
     fn selection_follows_occurrence() {
         assert_eq!(select("a b a", "a", None), Err(2));
         assert_eq!(select("a b a", "c", None), Err(0));
-        assert_eq!(select("a b a", "a", Some(Occurrence::Nth(2))), Ok(vec![4..5]));
+        assert_eq!(select("a b a", "a", Some(Occurrence::Nth(2))), Ok(vec![Range { start: 4, end: 5 }]));
         assert_eq!(select("a b a", "a", Some(Occurrence::Nth(3))), Err(0));
         assert_eq!(select("a b a", "a", Some(Occurrence::All)), Ok(vec![0..1, 4..5]));
-        assert_eq!(select("a b", "b", None), Ok(vec![2..3]));
+        assert_eq!(select("a b", "b", None), Ok(vec![Range { start: 2, end: 3 }]));
     }
 
     #[test]
