@@ -117,7 +117,13 @@ fn row(number: usize, e: &Entry, lang: &str, l: Lang) -> Row {
         unit,
         current,
         proposed,
-        justification: text_in(&e.operation.justifications, lang).unwrap_or("").to_string(),
+        // A justification written only in another language is shown with its language.
+        justification: match (text_in(&e.operation.justifications, lang), e.operation.justifications.first())
+        {
+            (Some(t), _) => t.to_string(),
+            (None, Some(other)) => format!("[{}] {}", other.lang, other.value.plain),
+            (None, None) => String::new(),
+        },
         comparisons: comparisons.into_iter().map(|c| comparison(c, l)).collect(),
     }
 }
