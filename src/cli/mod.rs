@@ -1,9 +1,14 @@
 //! The `zan` command line.
 
+mod bill;
 mod check;
+mod compare;
+mod consolidate;
+mod diff;
 mod fix;
 mod fmt;
 mod output;
+mod table;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -30,6 +35,16 @@ enum Command {
     Check(check::Args),
     /// Format .zan files canonically (in place, atomically).
     Fmt(fmt::Args),
+    /// The consolidated act: an amendment applied, or an act as of a date.
+    Consolidate(consolidate::Args),
+    /// The redline of an amendment, or of two git revisions.
+    Diff(diff::Args),
+    /// The comparative table of an amendment.
+    Table(table::Args),
+    /// The text of the amending law.
+    Bill(bill::Args),
+    /// A unit beside its comparative provisions.
+    Compare(compare::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -37,6 +52,11 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Consolidate(args) => consolidate::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Table(args) => table::run(args),
+        Command::Bill(args) => bill::run(args),
+        Command::Compare(args) => compare::run(args),
     }
 }
 

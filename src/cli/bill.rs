@@ -1,0 +1,31 @@
+//! `zan bill <amendment-id> --lang kk|ru|en`: the text of the amending law.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::consolidate::Workspace;
+use crate::engine::Include;
+
+#[derive(clap::Args)]
+pub struct Args {
+    id: String,
+    #[arg(long, value_parser = ["kk", "ru", "en"])]
+    lang: String,
+    /// The workspace directory (default: the current directory).
+    #[arg(long)]
+    workspace: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let ws = match Workspace::load(args.workspace) {
+        Ok(ws) => ws,
+        Err(code) => return code,
+    };
+    let applied = match super::consolidate::apply(&ws, &args.id, None, Include::Adopted) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    ws.warn_references(&applied);
+    print!("{}", crate::render::bill::bill(&applied, &args.lang).text());
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,232 @@
+//! `zan consolidate <act-id|amendment-id> [--as-of DATE] [--lang L] [--format zan|text]`,
+//! and the workspace loading and error reporting that the engine's commands share.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::analysis::FileDiagnostic;
+use crate::diag::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::engine::{self, Applied, EngineError, ErrorKind, Include, Site};
+use crate::model::{Date, File};
+use crate::text::{Encoding, LineIndex};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// An act id (the act as of a date) or an amendment id (its base version amended).
+    id: String,
+    /// The date to consolidate the act as of (acts only).
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// Which amendments an act's consolidation applies: adopted (default),
+    /// proposed (and adopted), or draft (every amendment).
+    #[arg(long, default_value = "adopted", value_parser = ["adopted", "proposed", "draft"])]
+    include: String,
+    /// Language of the text (default: the act's first language).
+    #[arg(long)]
+    lang: Option<String>,
+    #[arg(long, default_value = "zan", value_parser = ["zan", "text"])]
+    format: String,
+    /// The workspace directory (default: the current directory).
+    #[arg(long)]
+    workspace: Option<PathBuf>,
+}
+
+pub(super) fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
+}
+
+/// The `.zan` files of a workspace, parsed.
+pub(super) struct Workspace {
+    pub paths: Vec<PathBuf>,
+    pub sources: Vec<(String, LineIndex)>,
+    pub files: Vec<File>,
+}
+
+impl Workspace {
+    /// Reads every `.zan` file under `dir`; unreadable files and syntax
+    /// errors are reported and stop the command, since the engine must not
+    /// work on a half-parsed act.
+    pub fn load(dir: Option<PathBuf>) -> Result<Workspace, ExitCode> {
+        Self::load_paths(&[dir.unwrap_or_else(|| PathBuf::from("."))])
+    }
+
+    pub fn load_paths(roots: &[PathBuf]) -> Result<Workspace, ExitCode> {
+        let paths = crate::workspace::discover(roots);
+        let style = crate::report::Style { color: super::color_stderr(), lang: super::ui_lang(None) };
+        let mut ws = Workspace { paths: Vec::new(), sources: Vec::new(), files: Vec::new() };
+        let mut failed = false;
+        for path in paths {
+            let text = match crate::workspace::read(&path) {
+                Ok(text) => text,
+                Err(d) => {
+                    eprint!(
+                        "{}",
+                        crate::report::render(
+                            &d,
+                            &path.display().to_string(),
+                            "",
+                            &LineIndex::new(""),
+                            &style
+                        )
+                    );
+                    failed = true;
+                    continue;
+                }
+            };
+            let doc = Document::parse(text);
+            for d in doc.model.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+                eprint!(
+                    "{}",
+                    crate::report::render(d, &path.display().to_string(), &doc.text, &doc.lines, &style)
+                );
+                failed = true;
+            }
+            ws.paths.push(path);
+            ws.sources.push((doc.text, doc.lines));
+            ws.files.push(doc.model);
+        }
+        if failed { Err(ExitCode::from(1)) } else { Ok(ws) }
+    }
+
+    /// "path:line:col" of a byte offset of a file.
+    pub fn position(&self, file: usize, offset: usize) -> String {
+        let (text, lines) = &self.sources[file];
+        let p = lines.position(text, offset, Encoding::Chars);
+        format!("{}:{}:{}", self.paths[file].display(), p.line + 1, p.col + 1)
+    }
+
+    /// The error diagnostics `zan check` reports inside an amendment
+    /// (conflicts, missing or ambiguous words, unresolved targets…), with the
+    /// severities of zan.toml when there is one.
+    fn blocking(&self, id: &str) -> Vec<FileDiagnostic> {
+        let Some((file, amendment)) = engine::find_amendment(&self.files, id) else { return Vec::new() };
+        let start = self.paths.first().map_or(PathBuf::from("."), |p| p.clone());
+        let config = crate::config::find(&start)
+            .and_then(|path| {
+                let text = std::fs::read_to_string(&path).ok()?;
+                let root = path.parent()?.to_path_buf();
+                crate::config::parse(&text, &root).ok().map(|(c, _)| c)
+            })
+            .unwrap_or_else(|| crate::config::Config::empty(PathBuf::from(".")));
+        let inside =
+            |d: &Diagnostic| amendment.span.start <= d.range.start && d.range.end <= amendment.span.end;
+        crate::config::apply(&config, crate::analysis::analyze(&self.files))
+            .into_iter()
+            .filter(|fd| {
+                fd.file == file && fd.diagnostic.severity == Severity::Error && inside(&fd.diagnostic)
+            })
+            .collect()
+    }
+
+    /// Prints an engine error (rustc style, on stderr) and gives the exit code.
+    pub fn fail(&self, e: &EngineError) -> ExitCode {
+        let lang = super::ui_lang(None);
+        if let (ErrorKind::Check(message), Some((file, span))) = (&e.kind, &e.at) {
+            let d = Diagnostic::new(message.clone(), span.clone());
+            self.print(*file, &d);
+            return ExitCode::from(1);
+        }
+        eprintln!("error[{}]: {}", e.code(), e.render(lang));
+        if let Some((file, span)) = &e.at {
+            eprintln!(" --> {}", self.position(*file, span.start));
+            let (text, lines) = &self.sources[*file];
+            let line = lines.position(text, span.start, Encoding::Chars).line as usize;
+            eprintln!("  | {}", &text[lines.line_range(text, line)]);
+        }
+        ExitCode::from(1)
+    }
+
+    fn print(&self, file: usize, d: &Diagnostic) {
+        let style = crate::report::Style { color: super::color_stderr(), lang: super::ui_lang(None) };
+        let (text, lines) = &self.sources[file];
+        eprint!("{}", crate::report::render(d, &self.paths[file].display().to_string(), text, lines, &style));
+    }
+
+    /// Warnings about references an amendment left pointing at repealed or
+    /// renumbered units, and links it removed.
+    pub fn warn_references(&self, applied: &Applied) {
+        for s in &applied.stale {
+            let at = match &s.site {
+                Site::InAct { unit } => format!("{} {unit}", applied.result.meta.id),
+                Site::File(loc) => self.position(loc.file, loc.span.start),
+            };
+            match &s.renumbered_to {
+                None => eprintln!(
+                    "warning[stale-reference]: {at}: `{}` points at `{}`, which is repealed",
+                    s.target, s.unit
+                ),
+                Some(to) => eprintln!(
+                    "warning[stale-reference]: {at}: `{}` points at `{}`, now `{to}`",
+                    s.target, s.unit
+                ),
+            }
+        }
+        for d in &applied.dropped {
+            eprintln!(
+                "warning[dropped-reference]: {} {}: the link of «{}» to `{}` was removed from the `{}` text because its words changed",
+                applied.result.meta.id, d.unit, d.words, d.target, d.lang
+            );
+        }
+    }
+}
+
+/// Applies an amendment by id, or consolidates an act by id. An amendment
+/// that `zan check` reports errors in is not applied: the same diagnostics
+/// are printed instead. Errors are printed; the exit code is returned.
+pub(super) fn apply<'m>(
+    ws: &'m Workspace,
+    id: &str,
+    as_of: Option<Date>,
+    include: Include,
+) -> Result<Applied<'m>, ExitCode> {
+    let result = if engine::find_amendment(&ws.files, id).is_some() {
+        let blocking = ws.blocking(id);
+        if !blocking.is_empty() {
+            for fd in &blocking {
+                ws.print(fd.file, &fd.diagnostic);
+            }
+            return Err(ExitCode::from(1));
+        }
+        engine::apply_amendment(&ws.files, id)
+    } else {
+        engine::consolidate(&ws.files, id, as_of, include)
+    };
+    result.map_err(|e| ws.fail(&e))
+}
+
+/// The language to render in: as asked, else the act's first language.
+pub(super) fn lang_of(flag: Option<String>, applied: &Applied) -> String {
+    flag.or_else(|| applied.result.meta.languages.first().cloned()).unwrap_or_else(|| "en".into())
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let ws = match Workspace::load(args.workspace) {
+        Ok(ws) => ws,
+        Err(code) => return code,
+    };
+    let include = match args.include.as_str() {
+        "draft" => Include::Draft,
+        "proposed" => Include::Proposed,
+        _ => Include::Adopted,
+    };
+    if args.as_of.is_some() && engine::find_amendment(&ws.files, &args.id).is_some() {
+        eprintln!("error: --as-of applies to an act id, not to an amendment");
+        return ExitCode::from(2);
+    }
+    let applied = match apply(&ws, &args.id, args.as_of, include) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    ws.warn_references(&applied);
+    let lang = lang_of(args.lang, &applied);
+    let act = applied.result.to_act();
+    match args.format.as_str() {
+        "text" => print!("{}", crate::render::text::act(&act, &lang)),
+        _ => match crate::render::zan::act(&act) {
+            Some(text) => print!("{text}"),
+            None => return ws.fail(&EngineError { kind: engine::ErrorKind::Unprintable, at: None }),
+        },
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,97 @@
+//! What stops the engine: plain data with the file and byte range it is about.
+
+use crate::diag::{Message, UiLang};
+use crate::model::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineError {
+    pub kind: ErrorKind,
+    /// The workspace file (index into the files given to the engine) and the
+    /// bytes the error is about; `None` for a command-line argument.
+    pub at: Option<(usize, Span)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A finding that `zan check` reports with the same message: unknown act or
+    /// version, unresolved target, words not found, ambiguous words.
+    Check(Message),
+    /// No act or amendment with this id in the workspace.
+    NoSuchId { id: String },
+    /// An amendment without `target`.
+    NoTarget { amendment: String },
+    /// Only `repeal` takes a range, and no operation but `add … to` and
+    /// `replace-all` works on a whole act.
+    WrongTargetKind { operation: &'static str },
+    /// The unit is repealed: only `rewrite` brings a tombstone back.
+    RepealedUnit { unit: String },
+    /// `add` or `renumber` would give a unit a number its act already uses.
+    UnitExists { unit: String },
+    /// Two amendments in force on the same day change the same unit, so
+    /// their order decides the result.
+    Conflict { unit: String, first: String, second: String },
+    /// The consolidated act could not be printed as a `.zan` file that parses
+    /// (a bug in the printer, reported rather than hidden).
+    Unprintable,
+}
+
+impl EngineError {
+    pub fn new(kind: ErrorKind, file: usize, span: Span) -> Self {
+        EngineError { kind, at: Some((file, span)) }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match &self.kind {
+            ErrorKind::Check(m) => m.code(),
+            ErrorKind::NoSuchId { .. } => "unknown-id",
+            ErrorKind::NoTarget { .. } => "amendment-without-target",
+            ErrorKind::WrongTargetKind { .. } => "wrong-target-kind",
+            ErrorKind::RepealedUnit { .. } => "repealed-unit",
+            ErrorKind::UnitExists { .. } => "unit-exists",
+            ErrorKind::Conflict { .. } => "conflicting-amendments",
+            ErrorKind::Unprintable => "unprintable",
+        }
+    }
+
+    pub fn render(&self, lang: UiLang) -> String {
+        use UiLang::*;
+        match (&self.kind, lang) {
+            (ErrorKind::Check(m), _) => m.render(lang),
+            (ErrorKind::NoSuchId { id }, En) => format!("no act or amendment `{id}` in the workspace"),
+            (ErrorKind::NoSuchId { id }, Kk) => format!("жұмыс кеңістігінде `{id}` актісі не түзетуі жоқ"),
+            (ErrorKind::NoSuchId { id }, Ru) => format!("в рабочей области нет акта или поправки `{id}`"),
+            (ErrorKind::NoTarget { amendment }, En) => format!("`{amendment}` has no `target`"),
+            (ErrorKind::NoTarget { amendment }, Kk) => format!("`{amendment}` түзетуінде `target` жоқ"),
+            (ErrorKind::NoTarget { amendment }, Ru) => format!("у `{amendment}` нет `target`"),
+            (ErrorKind::WrongTargetKind { operation }, En) => {
+                format!("`{operation}` needs one unit as its target")
+            }
+            (ErrorKind::WrongTargetKind { operation }, Kk) => {
+                format!("`{operation}` нысанасы бір бірлік болуы тиіс")
+            }
+            (ErrorKind::WrongTargetKind { operation }, Ru) => {
+                format!("целью `{operation}` должна быть одна единица")
+            }
+            (ErrorKind::RepealedUnit { unit }, En) => format!("`{unit}` is repealed"),
+            (ErrorKind::RepealedUnit { unit }, Kk) => format!("`{unit}` алып тасталған"),
+            (ErrorKind::RepealedUnit { unit }, Ru) => format!("`{unit}` исключена"),
+            (ErrorKind::UnitExists { unit }, En) => format!("`{unit}` already exists"),
+            (ErrorKind::UnitExists { unit }, Kk) => format!("`{unit}` бұрыннан бар"),
+            (ErrorKind::UnitExists { unit }, Ru) => format!("`{unit}` уже существует"),
+            (ErrorKind::Conflict { unit, first, second }, En) => {
+                format!("`{first}` and `{second}` come into force on the same day and both change `{unit}`")
+            }
+            (ErrorKind::Conflict { unit, first, second }, Kk) => {
+                format!("`{first}` пен `{second}` бір күнде күшіне енеді және екеуі де `{unit}` өзгертеді")
+            }
+            (ErrorKind::Conflict { unit, first, second }, Ru) => {
+                format!("`{first}` и `{second}` вступают в силу в один день и обе изменяют `{unit}`")
+            }
+            (ErrorKind::Unprintable, En) => "the consolidated act could not be printed as .zan".into(),
+            (ErrorKind::Unprintable, Kk) => {
+                "шоғырландырылған актіні .zan ретінде басып шығару мүмкін емес".into()
+            }
+            (ErrorKind::Unprintable, Ru) => "сводный акт не удалось вывести как .zan".into(),
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! A unit side by side with its comparative provisions: its own `compare`
+//! links and the links of other acts that point at it.
+
+use super::text::block_lines;
+use super::{Lang, text_in};
+use crate::analysis::{Index, Resolved, Scope, resolve};
+use crate::engine::{EngineError, ErrorKind};
+use crate::model::{Comparison, Relation, Target};
+use crate::redline::{html, markdown};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provision {
+    pub jurisdiction: String,
+    pub provision: String,
+    pub relation: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    pub heading: String,
+    pub lines: Vec<String>,
+    pub provisions: Vec<Provision>,
+    lang: Lang,
+}
+
+fn relation(r: Relation, incoming: bool, lang: Lang) -> String {
+    let word = super::table::comparison(
+        &Comparison {
+            relation: r,
+            target: Target { act: None, version: None, path: Vec::new(), range_end: None, span: 0..0 },
+            note: None,
+            span: 0..0,
+        },
+        lang,
+    );
+    let word = word.trim_end_matches(": ").to_string();
+    if incoming {
+        format!("{word} ({})", lang.pick("кері сілтеме", "обратная ссылка", "incoming link"))
+    } else {
+        word
+    }
+}
+
+/// The view of `target` in the latest version of `act`, in `lang`.
+pub fn view(index: &Index, act: &str, target: &Target, lang: &str) -> Result<View, EngineError> {
+    let l = Lang::of(lang);
+    let Some(&version) = index.versions(act).last() else {
+        return Err(EngineError { kind: ErrorKind::NoSuchId { id: act.to_string() }, at: None });
+    };
+    let scope = Some(Scope { act: version, unit: None });
+    let node = match resolve(index, target, scope) {
+        Ok(Resolved::Unit(n)) => n,
+        Ok(_) => {
+            return Err(EngineError { kind: ErrorKind::WrongTargetKind { operation: "compare" }, at: None });
+        }
+        Err(m) => return Err(EngineError { kind: ErrorKind::Check(m), at: None }),
+    };
+    let unit = index.nodes[node].unit;
+    let mut provisions = Vec::new();
+    let mut describe = |t: &Target, scope: Option<Scope>, relation_word: String, note: Option<&str>| {
+        let (jurisdiction, text) = match resolve(index, t, scope) {
+            Ok(r) => {
+                let a = &index.acts[r.act(index)];
+                let j = a.meta().jurisdiction.clone().unwrap_or_default();
+                let text = match r {
+                    Resolved::Unit(n) => {
+                        let u = index.nodes[n].unit;
+                        let own = block_lines(u, lang);
+                        if own.iter().any(|s| !s.is_empty()) && u.content.texts.iter().any(|x| x.lang == lang)
+                        {
+                            own.join("\n")
+                        } else {
+                            // No text in this language: the first there is, marked with its language.
+                            u.content
+                                .texts
+                                .first()
+                                .map(|x| format!("[{}] {}", x.lang, x.value.plain))
+                                .unwrap_or_default()
+                        }
+                    }
+                    _ => text_in(&a.meta().titles, lang).unwrap_or("").to_string(),
+                };
+                (j, text)
+            }
+            Err(_) => (String::new(), String::new()),
+        };
+        let mut text = text;
+        if let Some(n) = note {
+            text = if text.is_empty() { n.to_string() } else { format!("{text}\n— {n}") };
+        }
+        provisions.push(Provision {
+            jurisdiction,
+            provision: crate::model::citation(t, lang),
+            relation: relation_word,
+            text,
+        });
+    };
+    let own_scope = Some(Scope { act: version, unit: Some(node) });
+    for c in &unit.content.comparisons {
+        describe(
+            &c.target,
+            own_scope,
+            relation(c.relation, false, l),
+            c.note.as_ref().map(|n| n.plain.as_str()),
+        );
+    }
+    // Links of other acts to this unit.
+    for (n, other) in index.nodes.iter().enumerate() {
+        if index.acts[other.act].id == act {
+            continue;
+        }
+        for c in &other.unit.content.comparisons {
+            if resolve(index, &c.target, None) == Ok(Resolved::Unit(node)) {
+                let source = super::super::engine::target_of(&path_of(index, n));
+                let source = Target { act: Some(index.acts[other.act].id.clone()), ..source };
+                describe(
+                    &source,
+                    None,
+                    relation(c.relation, true, l),
+                    c.note.as_ref().map(|n| n.plain.as_str()),
+                );
+            }
+        }
+    }
+    let heading = format!("{}: {}", index.acts[version].id, crate::model::citation(target, lang));
+    Ok(View { heading, lines: block_lines(unit, lang), provisions, lang: l })
+}
+
+fn path_of(index: &Index, node: usize) -> Vec<crate::model::Segment> {
+    let mut out = Vec::new();
+    let mut at = Some(node);
+    while let Some(n) = at {
+        let u = index.nodes[n].unit;
+        if (n == node || !u.kind.is_grouping())
+            && let Some(num) = &u.number
+        {
+            out.push(crate::model::Segment { kind: u.kind, number: Some(num.clone()) });
+        }
+        at = index.nodes[n].parent;
+    }
+    out.reverse();
+    out
+}
+
+impl View {
+    fn headings(&self) -> [&'static str; 4] {
+        let l = self.lang;
+        [
+            l.pick("Юрисдикция", "Юрисдикция", "Jurisdiction"),
+            l.pick("Норма", "Норма", "Provision"),
+            l.pick("Қатынас", "Соотношение", "Relation"),
+            l.pick("Мәтін", "Текст", "Text"),
+        ]
+    }
+
+    pub fn term(&self) -> String {
+        let clean = |s: &str| {
+            s.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect::<String>()
+        };
+        let mut out = format!("{}\n", clean(&self.heading));
+        for l in &self.lines {
+            out.push_str(&format!("  {}\n", clean(l)));
+        }
+        let h = self.headings();
+        for p in &self.provisions {
+            out.push('\n');
+            out.push_str(&format!("{}: {}\n", h[0], clean(&p.jurisdiction)));
+            out.push_str(&format!("{}: {}\n", h[1], clean(&p.provision)));
+            out.push_str(&format!("{}: {}\n", h[2], clean(&p.relation)));
+            for line in p.text.lines() {
+                out.push_str(&format!("  {}\n", clean(line)));
+            }
+        }
+        out
+    }
+
+    pub fn html(&self) -> String {
+        let esc = |s: &str| html::escape(s).replace('\n', "<br>");
+        let mut out = format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\ntable {{ border-collapse: collapse; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n<p>{}</p>\n<table>\n<thead>\n<tr>",
+            self.lang.code(),
+            esc(&self.heading),
+            esc(&self.heading),
+            esc(&self.lines.join("\n"))
+        );
+        for h in self.headings() {
+            out.push_str(&format!("<th>{h}</th>"));
+        }
+        out.push_str("</tr>\n</thead>\n<tbody>\n");
+        for p in &self.provisions {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                esc(&p.jurisdiction),
+                esc(&p.provision),
+                esc(&p.relation),
+                esc(&p.text)
+            ));
+        }
+        out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+        out
+    }
+
+    pub fn markdown(&self) -> String {
+        let mut out = format!("# {}\n\n", markdown::escape(&self.heading));
+        for l in &self.lines {
+            out.push_str(&format!("{}\n\n", super::markdown_paragraph(l)));
+        }
+        let h = self.headings();
+        out.push_str(&format!("| {} |\n|---|---|---|---|\n", h.join(" | ")));
+        for p in &self.provisions {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                markdown::escape(&p.jurisdiction),
+                markdown::escape(&p.provision),
+                markdown::escape(&p.relation),
+                markdown::escape(&p.text)
+            ));
+        }
+        out
+    }
+}

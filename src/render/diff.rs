@@ -1,0 +1,191 @@
+//! Unit-by-unit redlines: of an amendment (units matched by identity, so a
+//! renumbered unit is one changed unit) or of two revisions of a workspace
+//! (units matched by act id and path).
+
+use std::collections::HashMap;
+
+use super::text::own_lines;
+use crate::engine::{Node, State, path_text};
+use crate::model::{File, Segment};
+use crate::redline::terminal::TerminalStyle;
+use crate::redline::{Redline, html, markdown, terminal, unified};
+
+/// The redline of one unit, headed by its citation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitDiff {
+    pub heading: String,
+    pub redline: Redline,
+}
+
+fn lines(node: Option<&Node>, lang: &str) -> Vec<String> {
+    node.map(|n| own_lines(&n.unit, lang)).unwrap_or_default()
+}
+
+fn redline(old: &[String], new: &[String]) -> Redline {
+    let old: Vec<&str> = old.iter().map(String::as_str).collect();
+    let new: Vec<&str> = new.iter().map(String::as_str).collect();
+    Redline::new(&old, &new)
+}
+
+/// The units whose own lines differ between `base` and `result`, in the
+/// result's reading order, then the units that no longer exist.
+pub fn between(base: &State, result: &State, lang: &str) -> Vec<UnitDiff> {
+    let old: HashMap<u32, (&Node, Vec<Segment>)> =
+        base.walk_paths().into_iter().map(|(n, p)| (n.id, (n, p))).collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (node, path) in result.walk_paths() {
+        seen.insert(node.id);
+        let before = old.get(&node.id).map(|(n, _)| *n);
+        let r = redline(&lines(before, lang), &lines(Some(node), lang));
+        if !r.is_unchanged() {
+            out.push(UnitDiff { heading: super::citation(&path, lang), redline: r });
+        }
+    }
+    for (node, path) in base.walk_paths() {
+        if !seen.contains(&node.id) {
+            let r = redline(&lines(Some(node), lang), &[]);
+            out.push(UnitDiff { heading: super::citation(&path, lang), redline: r });
+        }
+    }
+    out
+}
+
+/// The latest version of every act of a workspace, by id.
+fn acts(files: &[File]) -> Vec<(String, State)> {
+    let index = crate::analysis::Index::build(files);
+    let mut ids: Vec<&str> = index.acts.iter().map(|a| a.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    ids.into_iter()
+        .filter_map(|id| index.versions(id).last().map(|&v| (id.to_string(), State::from_index(&index, v))))
+        .collect()
+}
+
+/// The units that differ between two workspaces, matched by act id and
+/// path; each act is taken in its latest version. Headings are
+/// "act-id: citation".
+pub fn between_workspaces(old: &[File], new: &[File], lang: &str) -> Vec<UnitDiff> {
+    let (old, new) = (acts(old), acts(new));
+    let mut ids: Vec<&String> = old.iter().chain(&new).map(|(id, _)| id).collect();
+    ids.sort();
+    ids.dedup();
+    let mut out = Vec::new();
+    for id in ids {
+        let units = |acts: &[(String, State)]| -> Vec<(String, Vec<Segment>, Node)> {
+            acts.iter()
+                .filter(|(a, _)| a == id)
+                .flat_map(|(_, s)| s.walk_paths().into_iter().map(|(n, p)| (path_text(&p), p, n.clone())))
+                .collect()
+        };
+        let (before, after) = (units(&old), units(&new));
+        let find = |list: &[(String, Vec<Segment>, Node)], key: &str| {
+            list.iter().find(|(k, _, _)| k == key).map(|(_, _, n)| n.clone())
+        };
+        let heading = |p: &[Segment]| format!("{id}: {}", super::citation(p, lang));
+        for (key, path, node) in &after {
+            let r = redline(&lines(find(&before, key).as_ref(), lang), &lines(Some(node), lang));
+            if !r.is_unchanged() {
+                out.push(UnitDiff { heading: heading(path), redline: r });
+            }
+        }
+        for (key, path, node) in &before {
+            if find(&after, key).is_none() {
+                out.push(UnitDiff {
+                    heading: heading(path),
+                    redline: redline(&lines(Some(node), lang), &[]),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Headings and redlines for a terminal: ANSI styles or `[-…-]{+…+}`.
+pub fn term(diffs: &[UnitDiff], style: TerminalStyle) -> String {
+    let mut out = String::new();
+    for d in diffs {
+        match style {
+            TerminalStyle::Ansi => out.push_str(&format!("\x1b[1m{}\x1b[0m\n", control_free(&d.heading))),
+            TerminalStyle::Plain => out.push_str(&format!("{}\n", control_free(&d.heading))),
+        }
+        out.push_str(&terminal::render(&d.redline, style));
+        out.push('\n');
+    }
+    out
+}
+
+fn control_free(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// One unified diff per unit, labelled `a/<heading>` and `b/<heading>`.
+pub fn unified(diffs: &[UnitDiff]) -> String {
+    diffs
+        .iter()
+        .map(|d| {
+            let h = control_free(&d.heading);
+            unified::render(&d.redline, &format!("a/{h}"), &format!("b/{h}"))
+        })
+        .collect()
+}
+
+/// A self-contained HTML page: one section per unit.
+pub fn html(diffs: &[UnitDiff], title: &str, lang: &str) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\nbody {{ font-family: serif; max-width: 60em; margin: 2em auto; }}\ndel {{ color: #a00; }}\nins {{ color: #060; text-decoration: underline; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        html::escape(lang),
+        html::escape(title),
+        html::escape(title)
+    );
+    for d in diffs {
+        out.push_str(&format!("<section>\n<h2>{}</h2>\n", html::escape(&d.heading)));
+        out.push_str(&html::render(&d.redline));
+        out.push_str("</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Markdown: a heading per unit, then its redline.
+pub fn markdown(diffs: &[UnitDiff], title: &str) -> String {
+    let mut out = format!("# {}\n", markdown::escape(title));
+    for d in diffs {
+        out.push_str(&format!("\n## {}\n\n", markdown::escape(&d.heading)));
+        out.push_str(&markdown::render(&d.redline));
+    }
+    out
+}
+
+/// The textconv view of a file for `git diff`: one line per unit text,
+/// "act-id path [lang] words", so git shows which unit changed even when
+/// the file was reformatted. Amendments are shown as written.
+pub fn textconv(file: &File, source: &str) -> String {
+    let index = crate::analysis::Index::build(std::slice::from_ref(file));
+    let mut out = String::new();
+    for (a, version) in index.acts.iter().enumerate() {
+        let state = State::from_index(&index, a);
+        let id = &version.id;
+        for t in &state.meta.titles {
+            out.push_str(&format!("{id} title [{}] {}\n", t.lang, t.value.plain));
+        }
+        for (node, path) in state.walk_paths() {
+            let c = &node.unit.content;
+            let p = path_text(&path);
+            if c.repealed.is_some() {
+                out.push_str(&format!("{id} {p} repealed\n"));
+            }
+            for t in &c.titles {
+                out.push_str(&format!("{id} {p} title [{}] {}\n", t.lang, t.value.plain));
+            }
+            for t in &c.texts {
+                out.push_str(&format!("{id} {p} [{}] {}\n", t.lang, t.value.plain));
+            }
+        }
+    }
+    for a in &file.amendments {
+        out.push_str(&source[a.span.clone()]);
+        out.push('\n');
+    }
+    out
+}

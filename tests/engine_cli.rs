@@ -1,0 +1,390 @@
+//! The engine's commands on the shipped corpus, against golden files in
+//! tests/golden/ (regenerate with `UPDATE_EXPECT=1 cargo test --test engine_cli`
+//! and read the diff), plus errors, escaping, DOCX and git integration.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use expect_test::expect_file;
+
+fn corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn zan_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zan"))
+        .args(args)
+        .arg("--workspace")
+        .arg(dir)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .output()
+        .unwrap()
+}
+
+/// Runs a command on the corpus; it must succeed.
+fn zan(args: &[&str]) -> String {
+    let out = zan_in(&corpus(), args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn consolidate_flagship() {
+    expect_file!["golden/age-14.consolidate.kk.txt"].assert_eq(&zan(&[
+        "consolidate",
+        "kz.cc.age-14",
+        "--format",
+        "text",
+        "--lang",
+        "kk",
+    ]));
+    expect_file!["golden/age-14.consolidate.ru.txt"].assert_eq(&zan(&[
+        "consolidate",
+        "kz.cc.age-14",
+        "--format",
+        "text",
+        "--lang",
+        "ru",
+    ]));
+    expect_file!["golden/age-14.consolidate.en.txt"].assert_eq(&zan(&[
+        "consolidate",
+        "kz.cc.age-14",
+        "--format",
+        "text",
+        "--lang",
+        "en",
+    ]));
+    expect_file!["golden/age-14.consolidate.zan"].assert_eq(&zan(&["consolidate", "kz.cc.age-14"]));
+}
+
+#[test]
+fn consolidate_demo() {
+    expect_file!["golden/demo.consolidate.en.txt"].assert_eq(&zan(&[
+        "consolidate",
+        "kz.cc.demo-operations",
+        "--format",
+        "text",
+        "--lang",
+        "en",
+    ]));
+}
+
+#[test]
+fn diff_formats() {
+    expect_file!["golden/age-14.diff.kk.txt"].assert_eq(&zan(&["diff", "kz.cc.age-14", "--lang", "kk"]));
+    expect_file!["golden/age-14.diff.ru.md"].assert_eq(&zan(&[
+        "diff",
+        "kz.cc.age-14",
+        "--lang",
+        "ru",
+        "--format",
+        "markdown",
+    ]));
+    expect_file!["golden/age-14.diff.en.html"].assert_eq(&zan(&[
+        "diff",
+        "kz.cc.age-14",
+        "--lang",
+        "en",
+        "--format",
+        "html",
+    ]));
+    expect_file!["golden/age-14.diff.en.unified"].assert_eq(&zan(&[
+        "diff",
+        "kz.cc.age-14",
+        "--lang",
+        "en",
+        "--format",
+        "unified",
+    ]));
+    expect_file!["golden/demo.diff.en.txt"].assert_eq(&zan(&[
+        "diff",
+        "kz.cc.demo-operations",
+        "--lang",
+        "en",
+    ]));
+}
+
+#[test]
+fn tables() {
+    expect_file!["golden/age-14.table.kk.html"].assert_eq(&zan(&["table", "kz.cc.age-14", "--lang", "kk"]));
+    expect_file!["golden/age-14.table.kk.md"].assert_eq(&zan(&[
+        "table",
+        "kz.cc.age-14",
+        "--lang",
+        "kk",
+        "--format",
+        "markdown",
+    ]));
+    expect_file!["golden/age-14.table.ru.md"].assert_eq(&zan(&[
+        "table",
+        "kz.cc.age-14",
+        "--lang",
+        "ru",
+        "--format",
+        "markdown",
+    ]));
+    expect_file!["golden/age-14.table.en.compare.md"].assert_eq(&zan(&[
+        "table",
+        "kz.cc.age-14",
+        "--lang",
+        "en",
+        "--format",
+        "markdown",
+        "--compare",
+    ]));
+    expect_file!["golden/demo.table.kk.md"].assert_eq(&zan(&[
+        "table",
+        "kz.cc.demo-operations",
+        "--lang",
+        "kk",
+        "--format",
+        "markdown",
+    ]));
+}
+
+/// The text of every cell of every table, runs marked `**bold**` and `~~struck~~`.
+fn docx_cells(bytes: &[u8]) -> String {
+    use docx_rs::{DocumentChild, ParagraphChild, RunChild, TableCellContent, TableChild, TableRowChild};
+    let doc = docx_rs::read_docx(bytes).expect("a readable DOCX");
+    let mut out = String::new();
+    for child in &doc.document.children {
+        let DocumentChild::Table(table) = child else { continue };
+        for TableChild::TableRow(row) in &table.rows {
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|TableRowChild::TableCell(cell)| {
+                    let paragraphs: Vec<String> = cell
+                        .children
+                        .iter()
+                        .filter_map(|c| match c {
+                            TableCellContent::Paragraph(p) => Some(p),
+                            _ => None,
+                        })
+                        .map(|p| {
+                            p.children
+                                .iter()
+                                .filter_map(|c| match c {
+                                    ParagraphChild::Run(r) => Some(r),
+                                    _ => None,
+                                })
+                                .map(|r| {
+                                    let text: String = r
+                                        .children
+                                        .iter()
+                                        .filter_map(|c| match c {
+                                            RunChild::Text(t) => Some(t.text.as_str()),
+                                            _ => None,
+                                        })
+                                        .collect();
+                                    match (r.run_property.bold.is_some(), r.run_property.strike.is_some()) {
+                                        (true, _) => format!("**{text}**"),
+                                        (_, true) => format!("~~{text}~~"),
+                                        _ => text,
+                                    }
+                                })
+                                .collect()
+                        })
+                        .collect();
+                    paragraphs.join(" / ")
+                })
+                .collect();
+            out.push_str(&cells.join(" | "));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn docx_table_is_a_real_table() {
+    let out = zan_in(&corpus(), &["table", "kz.cc.age-14", "--lang", "kk", "--format", "docx"]);
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"PK"), "a zip container");
+    expect_file!["golden/age-14.table.kk.docx.txt"].assert_eq(&docx_cells(&out.stdout));
+}
+
+#[test]
+fn bills() {
+    for lang in ["kk", "ru", "en"] {
+        let age = zan(&["bill", "kz.cc.age-14", "--lang", lang]);
+        let demo = zan(&["bill", "kz.cc.demo-operations", "--lang", lang]);
+        match lang {
+            "kk" => {
+                expect_file!["golden/age-14.bill.kk.txt"].assert_eq(&age);
+                expect_file!["golden/demo.bill.kk.txt"].assert_eq(&demo);
+            }
+            "ru" => {
+                expect_file!["golden/age-14.bill.ru.txt"].assert_eq(&age);
+                expect_file!["golden/demo.bill.ru.txt"].assert_eq(&demo);
+            }
+            _ => {
+                expect_file!["golden/age-14.bill.en.txt"].assert_eq(&age);
+                expect_file!["golden/demo.bill.en.txt"].assert_eq(&demo);
+            }
+        }
+    }
+}
+
+#[test]
+fn compare_view() {
+    expect_file!["golden/compare.article-15.en.md"]
+        .assert_eq(&zan(&["compare", "kz.cc", "article", "15", "--lang", "en", "--format", "markdown"]));
+    expect_file!["golden/compare.article-205.kk.txt"]
+        .assert_eq(&zan(&["compare", "kz.cc", "article", "205"]));
+}
+
+/// A workspace in a temporary directory.
+fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+const ACT: &str = "act t.a version 2024-01-01 {\n  languages en\n  article 1 {\n    en official \"A cat and a cat.\"\n  }\n}\n";
+
+#[test]
+/// The same diagnostics, in the same form, as `zan check`.
+#[test]
+fn errors_block_every_command_with_file_line_col() {
+    let amendment = "amendment t.a.x {\n  target t.a version 2024-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", ACT), ("x.zan", amendment)]);
+    for args in [
+        &["diff", "t.a.x"][..],
+        &["table", "t.a.x", "--lang", "en"],
+        &["bill", "t.a.x", "--lang", "en"],
+        &["consolidate", "t.a.x"],
+    ] {
+        let out = zan_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let expected = format!(
+            "error[ambiguous-words]: «cat» occurs 2 times in the `en` text: say which with `occurrence`\n --> {}:4:8\n  |\n4 |     en \"cat\" -> \"dog\"\n  |        ^^^^^\n\n",
+            dir.path().join("x.zan").display()
+        );
+        assert_eq!(stderr, expected, "{args:?}");
+    }
+    let out = zan_in(dir.path(), &["bill", "t.a.nope", "--lang", "en"]);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error[unknown-id]: no act or amendment `t.a.nope` in the workspace\n"
+    );
+}
+
+#[test]
+fn every_renderer_escapes_text() {
+    let act = "act t.a version 2024-01-01 {\n  languages en\n  article 1 {\n    en official \"x <script>alert(1)</script> a|b *c* _d_ \\[e\\] `f`\"\n  }\n}\n";
+    let amendment = "amendment t.a.x {\n  target t.a version 2024-01-01\n  replace article 1 {\n    en \"a|b\" -> \"<b>|</b>\"\n    justification en summary \"why | <i>\" cite \"t\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", amendment)]);
+    let run = |args: &[&str]| String::from_utf8(zan_in(dir.path(), args).stdout).unwrap();
+    for html in [
+        run(&["table", "t.a.x", "--lang", "en"]),
+        run(&["diff", "t.a.x", "--format", "html"]),
+        run(&["compare", "t.a", "article", "1", "--format", "html", "--lang", "en"]),
+    ] {
+        assert!(!html.contains("<script>") && !html.contains("<b>") && !html.contains("<i>"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+    }
+    let md = run(&["table", "t.a.x", "--lang", "en", "--format", "markdown"]);
+    let row = md.lines().find(|l| l.starts_with("| 1 |")).unwrap();
+    assert_eq!(row.matches(" | ").count(), 4, "exactly five cells: {row}");
+    assert!(
+        row.contains(r"x \<script\>alert(1)\</script\> <del>a\|</del>b \*c\* \_d\_ \[e\] \`f\`"),
+        "{row}"
+    );
+    assert!(row.contains(r"why \| \<i\>"), "{row}");
+    let md = run(&["diff", "t.a.x", "--format", "markdown"]);
+    assert!(md.contains(r"~~a\|~~<strong>\<b\>\|\</</strong>b<strong>\></strong>"), "{md}");
+    let md = run(&["compare", "t.a", "article", "1", "--format", "markdown", "--lang", "en"]);
+    assert!(md.contains("\n\nArticle 1.\n\nx \\<script\\>alert(1)\\</script\\> a\\|b"), "{md}");
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn git_revisions_and_textconv() {
+    let dir = workspace(&[("act.zan", ACT)]);
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-qm", "one"]);
+    // The same text, reformatted and with a changed word: one unit changed.
+    std::fs::write(
+        d.join("act.zan"),
+        "act t.a version 2024-01-01 {\n languages en\n article 1 {\n en official \"A dog and a cat.\"\n }\n article 2 {\n  en official \"New.\"\n }\n}\n",
+    )
+    .unwrap();
+    let worktree = zan_in(d, &["diff", "--rev", "HEAD.."]);
+    assert!(worktree.status.success(), "{}", String::from_utf8_lossy(&worktree.stderr));
+    let expected = "t.a: Article 1\nArticle 1.\nA [-cat-]{+dog+} and a cat.\n\nt.a: Article 2\n{+Article 2.+}\n{+New.+}\n\n";
+    assert_eq!(String::from_utf8(worktree.stdout).unwrap(), expected);
+    git(d, &["commit", "-qam", "two"]);
+    let revs = zan_in(d, &["diff", "--rev", "HEAD~1..HEAD"]);
+    assert_eq!(String::from_utf8(revs.stdout).unwrap(), expected);
+    // git's textconv driver: one `.gitattributes` line and one `git config`.
+    std::fs::write(d.join(".gitattributes"), "*.zan diff=zan\n").unwrap();
+    let textconv = format!("{} diff --textconv", env!("CARGO_BIN_EXE_zan"));
+    git(d, &["config", "diff.zan.textconv", &textconv]);
+    let out = Command::new("git")
+        .current_dir(d)
+        .args(["diff", "--no-color", "HEAD~1", "HEAD", "--", "act.zan"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let body: Vec<&str> = text.lines().skip_while(|l| !l.starts_with("@@")).skip(1).collect();
+    assert_eq!(
+        body,
+        [
+            "-t.a article 1 [en] A cat and a cat.",
+            "+t.a article 1 [en] A dog and a cat.",
+            "+t.a article 2 [en] New."
+        ]
+    );
+}
+
+#[test]
+fn a_conflict_found_by_check_blocks_diff_table_and_bill() {
+    let act = "act t.a version 2024-01-01 {\n  languages en\n  article 1 {\n    en official \"A cat sat.\"\n  }\n}\n";
+    let a = "amendment t.a.x {\n  target t.a version 2024-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
+    let b = "amendment t.a.y {\n  target t.a version 2024-01-01\n  repeal article 1\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", a), ("y.zan", b)]);
+    for args in
+        [&["diff", "t.a.y"][..], &["table", "t.a.y", "--lang", "en"], &["bill", "t.a.y", "--lang", "en"]]
+    {
+        let out = zan_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.starts_with(
+                "error[conflict]: this operation on `article 1` conflicts with an operation of `t.a.x`\n"
+            ),
+            "{args:?}: {stderr}"
+        );
+    }
+    // The earlier proposal on its own still renders.
+    assert_eq!(zan_in(dir.path(), &["table", "t.a.x", "--lang", "en"]).status.code(), Some(0));
+}
+
+/// The README shows the flagship amendment's table and bill exactly as the
+/// golden files (and so the commands) give them.
+#[test]
+fn readme_shows_the_flagship_outputs() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    for golden in ["age-14.table.kk.md", "age-14.table.ru.md", "age-14.bill.kk.txt", "age-14.bill.ru.txt"] {
+        let text = std::fs::read_to_string(root.join("tests/golden").join(golden)).unwrap();
+        assert!(readme.contains(&text), "README.md does not show tests/golden/{golden} as it is");
+    }
+}
