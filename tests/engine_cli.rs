@@ -246,7 +246,6 @@ fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 const ACT: &str = "act t.a version 2024-01-01 {\n  languages en\n  article 1 {\n    en official \"A cat and a cat.\"\n  }\n}\n";
 
-#[test]
 /// The same diagnostics, in the same form, as `zan check`.
 #[test]
 fn errors_block_every_command_with_file_line_col() {
