@@ -148,6 +148,10 @@ pub enum Message {
     OperationOnRepealed {
         target: String,
     },
+    /// `add` or `renumber` would give a unit a number its parent already uses.
+    UnitExists {
+        unit: String,
+    },
     Conflict {
         target: String,
         other: String,
@@ -191,6 +195,7 @@ impl Message {
             Message::UnlinkedCitation { .. } => "unlinked-citation",
             Message::NumberingOrder { .. } => "numbering-order",
             Message::OperationOnRepealed { .. } => "operation-on-repealed",
+            Message::UnitExists { .. } => "unit-exists",
             Message::Conflict { .. } => "conflict",
             Message::ReferenceShift { .. } => "reference-shift",
             Message::Unreadable { .. } => "unreadable-file",
@@ -352,6 +357,9 @@ impl Message {
             (Message::OperationOnRepealed { target }, En) => format!("`{target}` is already repealed"),
             (Message::OperationOnRepealed { target }, Kk) => format!("`{target}` бұрын алып тасталған"),
             (Message::OperationOnRepealed { target }, Ru) => format!("`{target}` уже исключена"),
+            (Message::UnitExists { unit }, En) => format!("`{unit}` already exists"),
+            (Message::UnitExists { unit }, Kk) => format!("`{unit}` бұрыннан бар"),
+            (Message::UnitExists { unit }, Ru) => format!("`{unit}` уже существует"),
             (Message::Conflict { target, other }, En) => {
                 format!("this operation on `{target}` conflicts with {other}")
             }

@@ -262,3 +262,25 @@ fn titles_notes_and_indents_as_targets() {
         ]
     );
 }
+
+#[test]
+fn added_and_renumbered_units_need_free_numbers() {
+    let a = r#"amendment kz.cc.a {
+  target kz.cc version 2024-01-01
+  add article 206 after article 205 {}
+  add part 2 to article 15 {}
+  add article 205-1 after article 205 {}
+  add article 205-1 after article 205 {}
+  renumber article 204 to 206
+}
+"#;
+    assert_eq!(
+        check(&[BASE, a])[1..],
+        [
+            "1:unit-exists:206:`article 206` already exists",
+            "1:unit-exists:2:`article 15 part 2` already exists",
+            "1:unit-exists:205-1:`article 205-1` already exists",
+            "1:unit-exists:206:`article 206` already exists",
+        ]
+    );
+}

@@ -193,13 +193,13 @@ fn structural_errors() {
     assert!(matches!(e.kind, ErrorKind::Check(Message::Unresolved { .. })));
     assert_eq!(at, "article 3");
     let (e, at) = apply_err("  add part 2 to article 1 {\n    en official \"x\"\n  }");
-    assert_eq!(e.kind, ErrorKind::UnitExists { unit: "article 1 part 2".into() });
+    assert_eq!(e.kind, ErrorKind::Check(Message::UnitExists { unit: "article 1 part 2".into() }));
     assert_eq!(at, "2");
     let (e, at) = apply_err("  renumber article 2 to 1");
-    assert_eq!(e.kind, ErrorKind::UnitExists { unit: "article 1".into() });
+    assert_eq!(e.kind, ErrorKind::Check(Message::UnitExists { unit: "article 1".into() }));
     assert_eq!(at, "1");
     let (e, at) = apply_err("  repeal article 2\n  replace article 2 {\n    en \"Second\" -> \"Third\"\n  }");
-    assert_eq!(e.kind, ErrorKind::RepealedUnit { unit: "article 2".into() });
+    assert_eq!(e.kind, ErrorKind::Check(Message::OperationOnRepealed { target: "article 2".into() }));
     assert_eq!(at, "article 2");
     let (e, _) = apply_err("  rewrite article 1..2 {\n    en official \"x\"\n  }");
     assert_eq!(e.kind, ErrorKind::WrongTargetKind { operation: "rewrite" });

@@ -119,7 +119,13 @@ impl Cx<'_, '_> {
                 },
                 None => None,
             };
-            created.extend(creates(&op.kind));
+            let new_path = creates(&op.kind);
+            if let Some(path) = &new_path
+                && created.contains(path)
+            {
+                self.exists(file, &op.kind, path);
+            }
+            created.extend(new_path);
             if let OperationKind::Rewrite { content, .. } | OperationKind::Add { content, .. } = &op.kind {
                 // New wording: its references see the base and what this amendment creates.
                 let unit = match &op.kind {
@@ -154,11 +160,22 @@ impl Cx<'_, '_> {
                     self.shift(file, op, n, false, false);
                     marks.push(mark(n, Touch::Unit));
                 }
-                OperationKind::Renumber { update_references, .. } => {
+                OperationKind::Renumber { number, update_references, .. } => {
+                    let unit = index.nodes[n].unit;
+                    let parent = index.nodes[n].parent;
+                    if !index.find_child(base, parent, unit.kind, Some(&number.text)).is_empty() {
+                        self.exists(file, &op.kind, &creates(&op.kind).unwrap_or_default());
+                    }
                     self.shift(file, op, n, true, *update_references);
                     marks.push(mark(n, Touch::Unit));
                 }
                 OperationKind::Rewrite { .. } => marks.push(mark(n, Touch::Unit)),
+                OperationKind::Add { kind, number: Some(number), place, .. } => {
+                    let parent = if *place == Place::To { Some(n) } else { index.nodes[n].parent };
+                    if !index.find_child(base, parent, *kind, Some(&number.text)).is_empty() {
+                        self.exists(file, &op.kind, &creates(&op.kind).unwrap_or_default());
+                    }
+                }
                 OperationKind::Add { .. } => {}
                 _ => {
                     for (lang, ranges) in self.words(file, &op.kind, n) {
@@ -187,6 +204,18 @@ impl Cx<'_, '_> {
             }
             stack.extend(c.children.iter().map(|u| &u.content));
         }
+    }
+
+    /// An `add` or `renumber` whose new number is taken.
+    fn exists(&mut self, file: usize, kind: &OperationKind, path: &Path) {
+        let span = match kind {
+            OperationKind::Add { number: Some(n), .. } | OperationKind::Renumber { number: n, .. } => {
+                n.span.clone()
+            }
+            _ => return,
+        };
+        let unit = path.iter().map(|(k, n)| format!("{} {n}", k.keyword())).collect::<Vec<_>>().join(" ");
+        self.push(file, Message::UnitExists { unit }, span);
     }
 
     /// Checks the quoted words of a word operation on unit `n`; returns the

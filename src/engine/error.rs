@@ -23,10 +23,6 @@ pub enum ErrorKind {
     /// Only `repeal` takes a range, and no operation but `add … to` and
     /// `replace-all` works on a whole act.
     WrongTargetKind { operation: &'static str },
-    /// The unit is repealed: only `rewrite` brings a tombstone back.
-    RepealedUnit { unit: String },
-    /// `add` or `renumber` would give a unit a number its act already uses.
-    UnitExists { unit: String },
     /// Two amendments in force on the same day change the same unit, so
     /// their order decides the result.
     Conflict { unit: String, first: String, second: String },
@@ -46,8 +42,6 @@ impl EngineError {
             ErrorKind::NoSuchId { .. } => "unknown-id",
             ErrorKind::NoTarget { .. } => "amendment-without-target",
             ErrorKind::WrongTargetKind { .. } => "wrong-target-kind",
-            ErrorKind::RepealedUnit { .. } => "repealed-unit",
-            ErrorKind::UnitExists { .. } => "unit-exists",
             ErrorKind::Conflict { .. } => "conflicting-amendments",
             ErrorKind::Unprintable => "unprintable",
         }
@@ -72,12 +66,7 @@ impl EngineError {
             (ErrorKind::WrongTargetKind { operation }, Ru) => {
                 format!("целью `{operation}` должна быть одна единица")
             }
-            (ErrorKind::RepealedUnit { unit }, En) => format!("`{unit}` is repealed"),
-            (ErrorKind::RepealedUnit { unit }, Kk) => format!("`{unit}` алып тасталған"),
-            (ErrorKind::RepealedUnit { unit }, Ru) => format!("`{unit}` исключена"),
-            (ErrorKind::UnitExists { unit }, En) => format!("`{unit}` already exists"),
-            (ErrorKind::UnitExists { unit }, Kk) => format!("`{unit}` бұрыннан бар"),
-            (ErrorKind::UnitExists { unit }, Ru) => format!("`{unit}` уже существует"),
+
             (ErrorKind::Conflict { unit, first, second }, En) => {
                 format!("`{first}` and `{second}` come into force on the same day and both change `{unit}`")
             }

@@ -530,7 +530,7 @@ impl Cx<'_, '_> {
     fn free(&mut self, path: &[Segment], span: Span) -> OpResult<()> {
         self.with_index(|_, index| {
             if resolve(index, &target_of(path), Some(Scope { act: 0, unit: None })).is_ok() {
-                return Err((ErrorKind::UnitExists { unit: path_text(path) }, span));
+                return Err((ErrorKind::Check(Message::UnitExists { unit: path_text(path) }), span));
             }
             Ok(())
         })
@@ -570,7 +570,10 @@ impl Cx<'_, '_> {
         let pos = self.unit(target, operation)?;
         if self.applied.result.at(&pos).unit.content.repealed.is_some() {
             let unit = path_text(&self.applied.result.path(&pos));
-            return Err((ErrorKind::RepealedUnit { unit }, target.span.clone()));
+            return Err((
+                ErrorKind::Check(Message::OperationOnRepealed { target: unit }),
+                target.span.clone(),
+            ));
         }
         Ok(pos)
     }
@@ -804,7 +807,10 @@ impl Cx<'_, '_> {
         };
         if !parent.is_empty() && self.applied.result.at(&parent).unit.content.repealed.is_some() {
             let unit = path_text(&self.applied.result.path(&parent));
-            return Err((ErrorKind::RepealedUnit { unit }, target.span.clone()));
+            return Err((
+                ErrorKind::Check(Message::OperationOnRepealed { target: unit }),
+                target.span.clone(),
+            ));
         }
         let unit = Unit { kind, number: number.cloned(), content: content.clone(), span };
         let mut path = if parent.is_empty() { Vec::new() } else { self.applied.result.path(&parent) };
@@ -839,7 +845,10 @@ impl Cx<'_, '_> {
         for pos in positions {
             if self.applied.result.at(&pos).unit.content.repealed.is_some() {
                 let unit = path_text(&self.applied.result.path(&pos));
-                return Err((ErrorKind::RepealedUnit { unit }, target.span.clone()));
+                return Err((
+                    ErrorKind::Check(Message::OperationOnRepealed { target: unit }),
+                    target.span.clone(),
+                ));
             }
             let refs = self.references_to(&pos);
             let path = path_text(&self.applied.result.path(&pos));
