@@ -148,6 +148,10 @@ pub enum Message {
     OperationOnRepealed {
         target: String,
     },
+    /// An act with a jurisdiction whose blocks never say where it is officially published.
+    MissingSource {
+        act: String,
+    },
     /// `add` or `renumber` would give a unit a number its parent already uses.
     UnitExists {
         unit: String,
@@ -196,6 +200,7 @@ impl Message {
             Message::NumberingOrder { .. } => "numbering-order",
             Message::OperationOnRepealed { .. } => "operation-on-repealed",
             Message::UnitExists { .. } => "unit-exists",
+            Message::MissingSource { .. } => "missing-source",
             Message::Conflict { .. } => "conflict",
             Message::ReferenceShift { .. } => "reference-shift",
             Message::Unreadable { .. } => "unreadable-file",
@@ -214,6 +219,7 @@ impl Message {
             | Message::Hygiene { .. }
             | Message::UnlinkedCitation { .. }
             | Message::NumberingOrder { .. }
+            | Message::MissingSource { .. }
             | Message::ReferenceShift { .. }
             | Message::OutsideRoot { .. } => Severity::Warning,
             _ => Severity::Error,
@@ -357,6 +363,15 @@ impl Message {
             (Message::OperationOnRepealed { target }, En) => format!("`{target}` is already repealed"),
             (Message::OperationOnRepealed { target }, Kk) => format!("`{target}` бұрын алып тасталған"),
             (Message::OperationOnRepealed { target }, Ru) => format!("`{target}` уже исключена"),
+            (Message::MissingSource { act }, En) => {
+                format!("`{act}` does not say where it is officially published: add `source \"…\"`")
+            }
+            (Message::MissingSource { act }, Kk) => {
+                format!("`{act}` ресми жарияланған жерін көрсетпейді: `source \"…\"` қосыңыз")
+            }
+            (Message::MissingSource { act }, Ru) => {
+                format!("`{act}` не указывает официальную публикацию: добавьте `source \"…\"`")
+            }
             (Message::UnitExists { unit }, En) => format!("`{unit}` already exists"),
             (Message::UnitExists { unit }, Kk) => format!("`{unit}` бұрыннан бар"),
             (Message::UnitExists { unit }, Ru) => format!("`{unit}` уже существует"),

@@ -101,6 +101,13 @@ impl Cx<'_, '_> {
         let index = self.index;
         for (a, act) in index.acts.iter().enumerate() {
             let languages = &act.meta().languages;
+            // An act that says which jurisdiction it belongs to is real law and
+            // must say where it is published.
+            let declared = act.parts.iter().any(|(_, block)| block.jurisdiction.is_some());
+            if declared && act.parts.iter().all(|(_, block)| block.source.is_none()) {
+                let (file, block) = act.parts[0];
+                self.push(file, Message::MissingSource { act: act.id.clone() }, block.id_span.clone());
+            }
             for &(file, block) in &act.parts {
                 for c in &block.comparisons {
                     self.cite(file, &c.target, Scope { act: a, unit: None });
