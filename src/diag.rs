@@ -138,6 +138,9 @@ pub enum Message {
     Unreadable {
         error: String,
     },
+    TooDeep {
+        limit: usize,
+    },
 }
 
 impl Message {
@@ -163,6 +166,7 @@ impl Message {
             Message::Hygiene { code, .. } => code,
             Message::UnlinkedCitation { .. } => "unlinked-citation",
             Message::Unreadable { .. } => "unreadable-file",
+            Message::TooDeep { .. } => "too-deep",
         }
     }
 
@@ -301,6 +305,19 @@ impl Message {
             (Message::Unreadable { error }, En) => format!("cannot read the file: {error}"),
             (Message::Unreadable { error }, Kk) => format!("файлды оқу мүмкін емес: {error}"),
             (Message::Unreadable { error }, Ru) => format!("не удалось прочитать файл: {error}"),
+            (Message::TooDeep { limit }, En) => {
+                format!("units nest more than {limit} levels deep; this unit and those inside it are ignored")
+            }
+            (Message::TooDeep { limit }, Kk) => {
+                format!(
+                    "бірліктер {limit} деңгейден тереңірек енгізілген; бұл бірлік пен оның ішіндегілер ескерілмейді"
+                )
+            }
+            (Message::TooDeep { limit }, Ru) => {
+                format!(
+                    "единицы вложены глубже {limit} уровней; эта единица и вложенные в неё не учитываются"
+                )
+            }
         }
     }
 }
