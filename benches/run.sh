@@ -64,18 +64,18 @@ for size in $sizes; do
     if [ "$(cat "$dir.options" 2>/dev/null)" != "$options" ]; then
         rm -rf "$dir"
         # shellcheck disable=SC2086 # the options are words
-        "$target/release/examples/gen-corpus" --out "$dir" $options
+        "$target/release/examples/gen-corpus" --out "$dir" $options 2>"$dir.log"
         echo "$options" >"$dir.options"
     fi
     files=$(find "$dir" -name '*.zan' -type f | wc -l)
     bytes=$(find "$dir" -name '*.zan' -type f -print0 | xargs -0 cat | wc -c)
-    articles=$(grep -rhoE '^\s*article ' "$dir" | wc -l)
+    articles=$(grep -oE '[0-9]+ articles' "$dir.log" | cut -d' ' -f1)
 
     read -r check_s check_kb < <(best_of "$zan" check "$dir")
     read -r fmt_s fmt_kb < <(best_of "$zan" fmt --check "$dir")
     floor_ms="-"
     if command -v tree-sitter >/dev/null; then
-        floor_ms=$(benches/parse-floor.sh "$dir" 2>/dev/null | awk '/^parse time/ { print $5 }') || floor_ms="-"
+        floor_ms=$(benches/parse-floor.sh "$dir" 2>/dev/null | awk '/^parse time/ { print $6 }') || floor_ms="-"
     fi
     phases=$("$target/release/examples/bench-phases" "$dir" 2>/dev/null | awk '{ printf "%s=%s ", $1, $2 }')
     rows+=("$size $files $bytes $articles $check_s $check_kb $fmt_s $fmt_kb $floor_ms $phases")
