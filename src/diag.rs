@@ -173,6 +173,10 @@ pub enum Message {
     OutsideRoot {
         path: String,
     },
+    /// Units nested deeper than the model keeps (`model::MAX_DEPTH`).
+    TooDeep {
+        limit: usize,
+    },
 }
 
 impl Message {
@@ -206,6 +210,7 @@ impl Message {
             Message::Unreadable { .. } => "unreadable-file",
             Message::InvalidConfig { .. } => "invalid-config",
             Message::OutsideRoot { .. } => "outside-root",
+            Message::TooDeep { .. } => "too-deep",
         }
     }
 
@@ -410,6 +415,19 @@ impl Message {
                 format!("`{path}` жұмыс кеңістігінің түбірінен тыс: еленбейді")
             }
             (Message::OutsideRoot { path }, Ru) => format!("`{path}` вне корня рабочей области: пропущено"),
+            (Message::TooDeep { limit }, En) => {
+                format!("units nest more than {limit} levels deep; this unit and those inside it are ignored")
+            }
+            (Message::TooDeep { limit }, Kk) => {
+                format!(
+                    "бірліктер {limit} деңгейден тереңірек енгізілген; бұл бірлік пен оның ішіндегілер ескерілмейді"
+                )
+            }
+            (Message::TooDeep { limit }, Ru) => {
+                format!(
+                    "единицы вложены глубже {limit} уровней; эта единица и вложенные в неё не учитываются"
+                )
+            }
         }
     }
 }

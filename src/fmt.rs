@@ -1,6 +1,6 @@
 //! The canonical formatter. It only moves whitespace between tokens: strings,
 //! numbers and comments are copied byte for byte, so formatting cannot change
-//! meaning. A file with syntax errors is not formatted.
+//! meaning. A file with syntax errors, or nested too deeply to model, is not formatted.
 
 use tree_sitter::{Node, Tree};
 
@@ -13,20 +13,27 @@ const BODIES: &[&str] =
 /// Nodes printed verbatim, as one token.
 const VERBATIM: &[&str] = &["string", "quoted_number", "comment"];
 
-/// The formatted text, or `None` when the tree has syntax errors.
+/// The deepest body printed: units nested as deep as the model takes them,
+/// inside an amendment's operation (two more bodies). Deeper input is refused
+/// rather than recursed into.
+const MAX_DEPTH: usize = crate::model::MAX_DEPTH + 2;
+
+/// The formatted text, or `None` when the tree has syntax errors or nests
+/// deeper than the model does.
 pub fn format(tree: &Tree, text: &str) -> Option<String> {
     let root = tree.root_node();
     if root.has_error() {
         return None;
     }
-    let mut p = Printer { text, out: String::with_capacity(text.len() + text.len() / 8) };
+    let mut p = Printer { text, out: String::with_capacity(text.len() + text.len() / 8), too_deep: false };
     p.items(root, 0);
-    Some(p.out)
+    (!p.too_deep).then_some(p.out)
 }
 
 struct Printer<'a> {
     text: &'a str,
     out: String,
+    too_deep: bool,
 }
 
 impl<'a> Printer<'a> {
@@ -48,6 +55,10 @@ impl<'a> Printer<'a> {
     /// The items of a body (or of the whole file), one per line, keeping up to
     /// one blank line between items and end-of-line comments where they were.
     fn items(&mut self, parent: Node, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.too_deep = true;
+            return;
+        }
         let mut cursor = parent.walk();
         let mut prev_end: Option<usize> = None;
         for item in parent.children(&mut cursor) {
@@ -73,7 +84,7 @@ impl<'a> Printer<'a> {
             self.statement(item, depth);
             prev_end = Some(item.end_byte());
         }
-        if prev_end.is_some() && parent.parent().is_none() {
+        if prev_end.is_some() && depth == 0 {
             self.out.push('\n');
         }
     }

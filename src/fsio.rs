@@ -8,7 +8,8 @@ use std::path::Path;
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new().prefix(".zan-").suffix(".tmp").tempfile_in(dir)?;
-    tmp.write_all(contents)?;
+    // Through the `File`: the temporary's own errors would name its path, gone by now.
+    tmp.as_file_mut().write_all(contents)?;
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
         tmp.as_file().set_permissions(meta.permissions())?;

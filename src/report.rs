@@ -31,6 +31,26 @@ fn severity_word(severity: Severity, lang: UiLang) -> &'static str {
     }
 }
 
+/// Bytes of a line shown on each side of a span (and of a span itself).
+const CONTEXT: usize = 200;
+
+/// The nearest char boundary at or before `at`.
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest char boundary at or after `at` (at most the text's length).
+fn ceil(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Renders one diagnostic of `path`, whose text is `text`.
 pub fn render(d: &Diagnostic, path: &str, text: &str, lines: &LineIndex, style: &Style) -> String {
     let start = lines.position(text, d.range.start, Encoding::Chars);
@@ -52,16 +72,17 @@ pub fn render(d: &Diagnostic, path: &str, text: &str, lines: &LineIndex, style: 
         start.col + 1
     );
     let range = lines.line_range(text, start.line as usize);
-    let source_line = &text[range.clone()];
-    let mut from = d.range.start.clamp(range.start, range.end);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = d.range.end.clamp(from, range.end);
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    let pad = text[range.start..from].width();
+    let from = floor(text, d.range.start.clamp(range.start, range.end));
+    let to = ceil(text, d.range.end.clamp(from, range.end));
+    // A long line (a 10 MB one-line file) is cut to a window around the
+    // start of the span, so that each diagnostic prints a few hundred bytes.
+    let to = to.min(ceil(text, from + CONTEXT)).max(from);
+    let shown =
+        floor(text, from.saturating_sub(CONTEXT).max(range.start))..ceil(text, (to + CONTEXT).min(range.end));
+    let (before, after) =
+        (if shown.start > range.start { "…" } else { "" }, if shown.end < range.end { "…" } else { "" });
+    let source_line = format!("{before}{}{after}", &text[shown.clone()]);
+    let pad = before.width() + text[shown.start..from].width();
     let width = text[from..to].width().max(1);
     let bar = paint("|", "1;34", style.color);
     let _ = writeln!(out, "{gutter} {bar}");
@@ -92,5 +113,22 @@ mod tests {
             + &" ".repeat(42)
             + "^\n\n";
         assert_eq!(render(&d, "a.zan", text, &lines, &style), expected);
+    }
+
+    #[test]
+    fn long_line_is_cut_around_the_span() {
+        let text = format!("{}ә{} x {}\n", "a".repeat(802), "a".repeat(198), "b".repeat(1000));
+        let lines = LineIndex::new(&text);
+        let at = text.find('x').unwrap();
+        let d = Diagnostic::new(Message::SyntaxUnexpected { found: "x".into() }, at..at + 1);
+        let style = Style { color: false, lang: UiLang::En };
+        // 200 bytes before `x` is inside `ә`: the window starts at it.
+        let expected = format!(
+            "error[syntax-error]: syntax error: unexpected `x`\n --> a.zan:1:1003\n  |\n1 | …ә{} x {}…\n  | {}^\n\n",
+            "a".repeat(198),
+            "b".repeat(199),
+            " ".repeat(201)
+        );
+        assert_eq!(render(&d, "a.zan", &text, &lines, &style), expected);
     }
 }

@@ -40,9 +40,10 @@ fn walk(dir: &Path, root: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Path
         if path.is_dir() {
             walk(&path, root, seen, out);
         } else if name.ends_with(".zan") {
-            let inside = path.canonicalize().map(|p| p.starts_with(root)).unwrap_or(false);
-            if inside {
-                out.push(path);
+            match path.canonicalize() {
+                Ok(real) if !real.starts_with(root) => {} // a symlink out of the workspace
+                // Dangling or looping symlinks too: reading them reports why.
+                _ => out.push(path),
             }
         }
     }
@@ -50,8 +51,13 @@ fn walk(dir: &Path, root: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Path
 
 /// Reads a file as UTF-8, or says why it cannot be read.
 pub fn read(path: &Path) -> Result<String, Box<Diagnostic>> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Box::new(Diagnostic::new(Message::Unreadable { error: e.to_string() }, 0..0)))?;
+    let unreadable = |error: String| Box::new(Diagnostic::new(Message::Unreadable { error }, 0..0));
+    // Only regular files: reading a FIFO or a device could block forever.
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(unreadable("not a regular file".into()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         Box::new(Diagnostic::new(Message::NotUtf8 { offset }, 0..0))

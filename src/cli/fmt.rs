@@ -34,7 +34,8 @@ pub fn run(args: Args) -> ExitCode {
         };
         let doc = Document::parse(text);
         let Some(formatted) = doc.formatted() else {
-            for d in doc.model.diagnostics.iter().filter(|d| d.code() == "syntax-error") {
+            for d in doc.model.diagnostics.iter().filter(|d| matches!(d.code(), "syntax-error" | "too-deep"))
+            {
                 eprint!("{}", report::render(d, &display, &doc.text, &doc.lines, &style));
             }
             failed = true;

@@ -6,9 +6,14 @@ use tree_sitter::{Node, Tree};
 use super::*;
 use crate::diag::{Diagnostic, Message};
 
+/// How deeply units may nest. Real acts nest fewer than ten levels (book,
+/// section, chapter, article, part, point, subpoint); the bound keeps lowering,
+/// the analysis and dropping the model off the end of the stack whatever the input.
+pub const MAX_DEPTH: usize = 100;
+
 /// Builds the model of one parsed file.
 pub fn lower(tree: &Tree, text: &str) -> File {
-    let mut cx = Cx { text, diagnostics: crate::syntax::errors(tree, text) };
+    let mut cx = Cx { text, diagnostics: crate::syntax::errors(tree, text), depth: 0 };
     let mut file = File { acts: Vec::new(), amendments: Vec::new(), diagnostics: Vec::new() };
     for node in named(tree.root_node()) {
         match node.kind() {
@@ -25,6 +30,8 @@ pub fn lower(tree: &Tree, text: &str) -> File {
 struct Cx<'a> {
     text: &'a str,
     diagnostics: Vec<Diagnostic>,
+    /// How many units enclose the one being lowered.
+    depth: usize,
 }
 
 fn named<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
@@ -141,9 +148,16 @@ impl Cx<'_> {
     }
 
     fn unit(&mut self, node: Node) -> Option<Unit> {
+        if self.depth == MAX_DEPTH {
+            let message = Message::TooDeep { limit: MAX_DEPTH };
+            self.diagnostics.push(Diagnostic::new(message, node.byte_range()));
+            return None;
+        }
         let kind = UnitKind::from_keyword(self.src(field(node, "kind")?))?;
         let number = field(node, "number").map(|n| self.number(n));
+        self.depth += 1;
         let content = field(node, "body").map(|b| self.content(b)).unwrap_or_default();
+        self.depth -= 1;
         Some(Unit { kind, number, content, span: node.byte_range() })
     }
 

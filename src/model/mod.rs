@@ -7,7 +7,7 @@ mod lower;
 use std::ops::Range;
 
 pub use cite::{citation, eid};
-pub use lower::lower;
+pub use lower::{MAX_DEPTH, lower};
 
 use crate::diag::Diagnostic;
 

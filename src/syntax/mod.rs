@@ -1,7 +1,7 @@
 //! The syntax layer: the tree-sitter grammar (compiled from `grammar/src` by
 //! `build.rs`), parsing, and syntax errors as diagnostics.
 
-use tree_sitter::{Language, Node, Parser, Tree};
+use tree_sitter::{Language, Parser, Tree};
 use tree_sitter_language::LanguageFn;
 
 use crate::diag::{Diagnostic, Message};
@@ -40,30 +40,38 @@ pub fn parse(parser: &mut Parser, text: &str, old: Option<&Tree>) -> Tree {
 /// Every ERROR and MISSING node, outermost first, as diagnostics.
 pub fn errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if tree.root_node().has_error() {
-        collect_errors(tree.root_node(), text, &mut out);
+    // An explicit stack, not recursion: broken input can nest without bound.
+    let root = tree.root_node();
+    let mut stack = if root.has_error() { vec![root] } else { Vec::new() };
+    while let Some(node) = stack.pop() {
+        if node.is_missing() {
+            let expected = node.kind().to_string();
+            let at = node.start_byte();
+            out.push(Diagnostic::new(Message::SyntaxMissing { expected }, at..at));
+        } else if node.is_error() {
+            let range = node.byte_range();
+            out.push(Diagnostic::new(Message::SyntaxUnexpected { found: found(text, range.clone()) }, range));
+        } else {
+            let mut cursor = node.walk();
+            let start = stack.len();
+            stack.extend(node.children(&mut cursor).filter(|c| c.has_error() || c.is_missing()));
+            stack[start..].reverse();
+        }
     }
     out
 }
 
-fn collect_errors(node: Node, text: &str, out: &mut Vec<Diagnostic>) {
-    if node.is_missing() {
-        let expected = node.kind().to_string();
-        let at = node.start_byte();
-        out.push(Diagnostic::new(Message::SyntaxMissing { expected }, at..at));
-        return;
-    }
-    if node.is_error() {
-        let range = node.byte_range();
-        let found = text.get(range.clone()).unwrap_or("").split_whitespace().next().unwrap_or("");
-        let found: String = found.chars().take(40).collect();
-        out.push(Diagnostic::new(Message::SyntaxUnexpected { found }, range));
-        return;
-    }
-    let mut cursor = node.walk();
-    for child in node.children(&mut cursor) {
-        if child.has_error() || child.is_missing() {
-            collect_errors(child, text, out);
+/// The first word of an error node, at most 40 characters, with control
+/// characters (NUL and the like) escaped so they never reach a terminal raw.
+fn found(text: &str, range: std::ops::Range<usize>) -> String {
+    let word = text.get(range).unwrap_or("").split_whitespace().next().unwrap_or("");
+    let mut out = String::new();
+    for c in word.chars().take(40) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
         }
     }
+    out
 }

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# The benchmarks: `zan check` and `zan fmt --check` end to end (wall time,
+# MB/s, peak RSS), the tree-sitter parsing floor, and the in-process phases
+# (parse, lower, analyze, fmt) on generated 1, 10 and 100 MB workspaces.
+# Prints one table and rewrites the generated part of docs/performance.md.
+#
+#   benches/run.sh                 # all three sizes, best of 3 runs
+#   SIZES="1 10" RUNS=1 benches/run.sh
+#
+# Needs GNU time (/usr/bin/time, Debian package `time`); the parsing floor is
+# skipped without the tree-sitter CLI. Workspaces are generated once into
+# $CARGO_TARGET_DIR/bench (or target/bench) and reused.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+target=${CARGO_TARGET_DIR:-$root/target}
+work=$target/bench
+sizes=${SIZES:-1 10 100}
+runs=${RUNS:-3}
+[ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
+
+cargo build --quiet --release --bin zan --example gen-corpus --example bench-phases
+zan=$target/release/zan
+
+# The options of benches/README.md for each size.
+gen_options() {
+    case $1 in
+        1) echo "--size 1MB --acts 2 --amendments 4 --seed 1" ;;
+        10) echo "--size 10MB --acts 4 --amendments 8 --seed 1" ;;
+        100) echo "--size 100MB --acts 8 --amendments 16 --seed 1" ;;
+        *) echo "--size ${1}MB --acts 8 --amendments 16 --seed 1" ;;
+    esac
+}
+
+# best_of CMD...: runs CMD $runs times; prints the best wall time (s) and the
+# largest peak RSS (KB). Exit codes 0 and 1 (findings) are fine, others fail.
+best_of() {
+    local best="" rss=0 i start end status stats
+    stats=$(mktemp)
+    for ((i = 0; i < runs; i++)); do
+        start=$(date +%s%N)
+        status=0
+        /usr/bin/time -o "$stats" -f '%M' "$@" >/dev/null 2>&1 || status=$?
+        end=$(date +%s%N)
+        if [ "$status" -gt 1 ]; then
+            echo "failed ($status): $*" >&2
+            rm -f "$stats"
+            return 1
+        fi
+        local ns=$((end - start)) kb
+        kb=$(tail -n1 "$stats")
+        if [ -z "$best" ] || [ "$ns" -lt "$best" ]; then best=$ns; fi
+        if [ "$kb" -gt "$rss" ]; then rss=$kb; fi
+    done
+    rm -f "$stats"
+    awk -v ns="$best" -v kb="$rss" 'BEGIN { printf "%.3f %d\n", ns / 1e9, kb }'
+}
+
+rows=()
+for size in $sizes; do
+    dir=$work/corpus-${size}mb
+    options=$(gen_options "$size")
+    if [ "$(cat "$dir.options" 2>/dev/null)" != "$options" ]; then
+        rm -rf "$dir"
+        # shellcheck disable=SC2086 # the options are words
+        "$target/release/examples/gen-corpus" --out "$dir" $options 2>"$dir.log"
+        echo "$options" >"$dir.options"
+    fi
+    files=$(find "$dir" -name '*.zan' -type f | wc -l)
+    bytes=$(find "$dir" -name '*.zan' -type f -print0 | xargs -0 cat | wc -c)
+    articles=$(grep -oE '[0-9]+ articles' "$dir.log" | cut -d' ' -f1)
+
+    read -r check_s check_kb < <(best_of "$zan" check "$dir")
+    read -r fmt_s fmt_kb < <(best_of "$zan" fmt --check "$dir")
+    floor_ms="-"
+    if command -v tree-sitter >/dev/null; then
+        floor_ms=$(benches/parse-floor.sh "$dir" 2>/dev/null | awk '/^parse time/ { print $6 }') || floor_ms="-"
+    fi
+    phases=$("$target/release/examples/bench-phases" "$dir" 2>/dev/null | awk '{ printf "%s=%s ", $1, $2 }')
+    rows+=("$size $files $bytes $articles $check_s $check_kb $fmt_s $fmt_kb $floor_ms $phases")
+    echo "measured ${size} MB" >&2
+done
+
+# One markdown table, printed and written to the docs.
+table=$(
+    printf '| workspace | files | articles | check | check MB/s | check peak RSS | RSS / input | fmt --check | fmt MB/s | parse floor (tree-sitter CLI) | parse | lower | analyze | fmt (in process) |\n'
+    printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+    for row in "${rows[@]}"; do
+        # shellcheck disable=SC2086 # the row is words
+        set -- $row
+        awk -v size="$1" -v files="$2" -v bytes="$3" -v articles="$4" -v cs="$5" -v ckb="$6" \
+            -v fs="$7" -v fkb="$8" -v floor="$9" -v phases="${*:10}" 'BEGIN {
+            mb = bytes / 1e6
+            n = split(phases, kv, " ")
+            for (i = 1; i <= n; i++) { split(kv[i], p, "="); t[p[1]] = p[2] }
+            floor_cell = (floor == "-" || floor == "") ? "–" : sprintf("%.2f s (%.0f MB/s)", floor / 1000, mb / (floor / 1000))
+            printf "| %d MB (%.1f MB) | %d | %d | %.2f s | %.1f | %.0f MB | %.1f× | %.2f s | %.1f | %s | %.2f s | %.2f s | %.2f s | %.2f s |\n",
+                size, mb, files, articles, cs, mb / cs, ckb / 1024, ckb * 1024 / bytes, fs, mb / fs, floor_cell,
+                t["parse"], t["lower"], t["analyze"], t["fmt"]
+        }'
+    done
+)
+growth=$(
+    for ((i = 1; i < ${#rows[@]}; i++)); do
+        # shellcheck disable=SC2086 # the rows are words
+        awk -v a="${rows[i - 1]}" -v b="${rows[i]}" 'BEGIN {
+            split(a, x, " "); split(b, y, " ")
+            printf "- %d MB → %d MB: input ×%.1f, check time ×%.1f, check peak RSS ×%.1f\n", x[1], y[1], y[3] / x[3], y[5] / x[5], y[6] / x[6]
+        }'
+    done
+)
+echo
+echo "$table"
+echo
+echo "$growth"
+
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+mem=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
+generated=$(
+    cat <<EOF
+<!-- The part between these markers is written by benches/run.sh; edit the rest by hand. -->
+<!-- bench:begin -->
+Measured $(date -u +%Y-%m-%d) at commit \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src examples || echo ' (with uncommitted changes)')
+on $(nproc) cores of ${cpu:-an unknown CPU}, $mem of memory, $(uname -sr);
+best wall time of $runs runs, largest peak RSS (GNU time).
+
+$table
+
+Growth from one size to the next (linear: time and memory grow like the input):
+
+$growth
+
+Reproduce:
+
+\`\`\`
+benches/run.sh                          # SIZES="1 10 100" RUNS=3 by default
+cargo run --release --example gen-corpus -- --out target/bench/corpus-10mb $(gen_options 10)
+/usr/bin/time -v target/release/zan check target/bench/corpus-10mb >/dev/null
+cargo run --release --example bench-phases -- target/bench/corpus-10mb
+benches/parse-floor.sh target/bench/corpus-10mb
+\`\`\`
+<!-- bench:end -->
+EOF
+)
+doc=docs/performance.md
+if [ -f "$doc" ] && grep -q '<!-- bench:begin -->' "$doc"; then
+    BLOCK=$generated awk '
+        /^<!-- The part between these markers/ { next }
+        /<!-- bench:begin -->/ { print ENVIRON["BLOCK"]; skip = 1; next }
+        /<!-- bench:end -->/ { skip = 0; next }
+        !skip' "$doc" >"$doc.tmp"
+    mv "$doc.tmp" "$doc"
+else
+    printf '# Performance\n\n%s\n' "$generated" >"$doc"
+fi
+echo "wrote $doc" >&2
