@@ -28,6 +28,8 @@ enum Command {
     Check(check::Args),
     /// Format .zan files canonically (in place, atomically).
     Fmt(fmt::Args),
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
 }
 
 pub fn main() -> ExitCode {
@@ -35,6 +37,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Lsp => crate::lsp::run(),
     }
 }
 
