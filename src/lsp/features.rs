@@ -377,9 +377,11 @@ pub fn code_lenses(snap: &Snapshot, file: usize) -> Vec<lsp::CodeLens> {
 pub fn document_links(snap: &Snapshot, file: usize) -> Vec<lsp::DocumentLink> {
     let index = Index::build(&snap.world.files);
     let source = &snap.world.sources[file];
-    nav::sites(&index, &snap.world.files)
+    let mut sites = nav::sites(&index, &snap.world.files);
+    sites.retain(|s| s.file == file);
+    sites.sort_by_key(|s| s.target.span.start);
+    sites
         .into_iter()
-        .filter(|s| s.file == file)
         .filter_map(|s| {
             let loc = match s.resolve(&index)? {
                 Resolved::Unit(n) | Resolved::Range(n, _) => index.location(n),
