@@ -108,12 +108,17 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
         let mut fresh = std::collections::HashMap::new();
         for (uri, diags) in snap.uris.iter().zip(per_file) {
             let version = snap.versions.get(uri).copied();
-            let changed = s.published.get(uri) != Some(&diags);
-            let opened_without = version.is_some() && !s.published.contains_key(uri);
-            if (changed && !(diags.is_empty() && !s.published.contains_key(uri))) || opened_without {
+            // Open documents get a result for every version; other files
+            // only when their diagnostics change.
+            let last = s.published.get(uri);
+            let send = match last {
+                Some((v, d)) => *v != version || *d != diags,
+                None => version.is_some() || !diags.is_empty(),
+            };
+            if send {
                 sends.push((uri.clone(), diags.clone(), version));
             }
-            fresh.insert(uri.clone(), diags);
+            fresh.insert(uri.clone(), (version, diags));
         }
         // Files that left the workspace: clear what was shown for them.
         for uri in s.published.keys() {

@@ -57,7 +57,8 @@ pub struct State {
     pub roots: Vec<PathBuf>,
     /// Bumped by every change; an analysis started at an older generation is stale.
     pub generation: u64,
-    pub published: HashMap<Uri, Vec<lsp::Diagnostic>>,
+    /// What was last published per file, with the document version.
+    pub published: HashMap<Uri, (Option<i32>, Vec<lsp::Diagnostic>)>,
 }
 
 /// What a request computes on: a consistent copy of the workspace.
