@@ -156,6 +156,17 @@ impl Client {
         msg["params"]["diagnostics"].as_array().unwrap().clone()
     }
 
+    /// Shuts the server down but keeps the client, to read what it saw.
+    pub async fn shutdown_keep(&mut self) {
+        self.request("shutdown", Value::Null).await;
+        self.notify("exit", Value::Null);
+    }
+
+    /// Every message read and not yet asked for.
+    pub fn take_seen(&mut self) -> Vec<Value> {
+        self.seen.drain(..).collect()
+    }
+
     pub async fn shutdown(mut self) -> bool {
         self.request("shutdown", Value::Null).await;
         self.notify("exit", Value::Null);
