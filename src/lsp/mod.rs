@@ -6,6 +6,7 @@ mod convert;
 mod features;
 mod server;
 mod state;
+mod transport;
 mod views;
 
 use std::process::ExitCode;
@@ -21,9 +22,15 @@ use server::Backend;
 /// input; true when it asked to shut down first (the exit code, per spec).
 pub async fn serve<I, O>(input: I, output: O) -> bool
 where
-    I: AsyncRead + Unpin,
-    O: AsyncWrite,
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
 {
+    let (server_in, filtered) = tokio::io::duplex(1 << 16);
+    let (server_out, produced) = tokio::io::duplex(1 << 16);
+    let (replies, to_write) = tokio::sync::mpsc::unbounded_channel();
+    let filter = tokio::spawn(transport::filter_input(input, filtered, replies.clone()));
+    let forward = tokio::spawn(transport::forward_output(produced, replies));
+    let writer = tokio::spawn(transport::write_output(output, to_write));
     let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
     let (service, socket) = LspService::build(move |client| Backend::new(client, flag))
@@ -32,7 +39,12 @@ where
         .custom_method("zan/bill", Backend::bill)
         .custom_method("zan/consolidated", Backend::consolidated)
         .finish();
-    Server::new(input, output, socket).serve(service).await;
+    Server::new(server_in, server_out, socket).serve(service).await;
+    // Everything the server wrote is forwarded; the input may still be open.
+    let _ = forward.await;
+    filter.abort();
+    let _ = filter.await;
+    let _ = writer.await;
     shut_down.load(Ordering::SeqCst)
 }
 
