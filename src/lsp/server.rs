@@ -80,7 +80,7 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
     tokio::time::sleep(DEBOUNCE).await;
     let snap = {
         let s = lock(&state);
-        if s.generation != generation {
+        if s.generation != generation || s.indexing {
             return;
         }
         s.snapshot()
@@ -147,7 +147,7 @@ fn root_paths(params: &InitializeParams) -> Vec<PathBuf> {
 }
 
 /// Reads every `.zan` file under the roots, reporting progress.
-async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: bool) -> Vec<Uri> {
+async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: bool) {
     let roots = lock(&state).roots.clone();
     let paths = tokio::task::spawn_blocking(move || crate::workspace::discover(&roots)).await.unwrap_or_default();
     let token = NumberOrString::String("zan/index".into());
@@ -157,7 +157,6 @@ async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: boo
         None
     };
     let total = paths.len().max(1);
-    let mut indexed = Vec::new();
     for (i, chunk) in paths.chunks(64).enumerate() {
         let chunk = chunk.to_vec();
         let docs = tokio::task::spawn_blocking(move || {
@@ -175,7 +174,6 @@ async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: boo
             let mut s = lock(&state);
             for (uri, doc) in docs {
                 if !s.open.contains_key(&uri) {
-                    indexed.push(uri.clone());
                     s.upsert(uri, doc);
                 }
             }
@@ -188,7 +186,6 @@ async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: boo
     if let Some(p) = progress {
         p.finish().await;
     }
-    indexed
 }
 
 fn changes(params: &DidChangeTextDocumentParams) -> Vec<TextChange> {
@@ -230,6 +227,7 @@ impl LanguageServer for Backend {
             let window = params.capabilities.window.as_ref();
             s.config.progress = window.and_then(|w| w.work_done_progress).unwrap_or(false);
             s.roots = root_paths(&params);
+            s.indexing = !s.roots.is_empty();
         }
         let encoding = if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 };
         Ok(InitializeResult {
@@ -284,6 +282,7 @@ impl LanguageServer for Backend {
             index_workspace(client.clone(), state, progress).await;
             let generation = {
                 let mut s = lock(&backend_state);
+                s.indexing = false;
                 s.generation += 1;
                 s.generation
             };

@@ -55,6 +55,9 @@ pub struct State {
     pub parser: Parser,
     pub config: Config,
     pub roots: Vec<PathBuf>,
+    /// Set while the workspace is first read: no diagnostics until it is, so
+    /// a file opened early never shows acts of other files as missing.
+    pub indexing: bool,
     /// Bumped by every change; an analysis started at an older generation is stale.
     pub generation: u64,
     /// What was last published per file, with the document version.
@@ -89,6 +92,7 @@ impl Default for State {
             parser: crate::syntax::parser(),
             config: Config::default(),
             roots: Vec::new(),
+            indexing: false,
             generation: 0,
             published: HashMap::new(),
         }
