@@ -358,3 +358,44 @@ async fn view_requests() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn indexing_reports_progress() {
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {"window": {"workDoneProgress": true}}, "rootUri": file_uri(&ws())})).await;
+    let create = c.wait_for(|m| m["method"] == "window/workDoneProgress/create").await;
+    assert_eq!(create["params"]["token"], "zan/index");
+    let begin = c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin").await;
+    assert_eq!(begin["params"]["value"]["title"], "zan: indexing");
+    let report = c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "report").await;
+    assert_eq!(report["params"]["value"], json!({"kind": "report", "message": "2/2", "percentage": 100}));
+    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn watched_files_and_closing_keep_the_workspace_current() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().canonicalize().unwrap();
+    for name in ["a.zan", "b.zan"] {
+        std::fs::write(dir.join(name), text(name)).unwrap();
+    }
+    let (a, b) = (file_uri(&dir.join("a.zan")), file_uri(&dir.join("b.zan")));
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&dir)})).await;
+    // A closed file changes on disk: article 15 is gone, b.zan's targets break.
+    std::fs::write(dir.join("a.zan"), text("a.zan").replace("article 15 {", "article 17 {")).unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 2}]}));
+    let codes = |d: Vec<Value>| d.iter().map(|d| d["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(codes(c.diagnostics(&b, None).await), ["unresolved-reference"; 3]);
+    std::fs::remove_file(dir.join("a.zan")).unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 3}]}));
+    assert_eq!(codes(c.diagnostics(&b, None).await), ["unknown-act"; 3]);
+    std::fs::write(dir.join("a.zan"), text("a.zan")).unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 1}]}));
+    assert_eq!(c.diagnostics(&b, None).await, Vec::<Value>::new());
+    // An open document overrides the disk until it is closed.
+    c.open(&a, "act kz.cc version 2024-01-01 {\n}\n");
+    assert_eq!(codes(c.diagnostics(&b, None).await), ["unresolved-reference"; 3]);
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": a}}));
+    assert_eq!(c.diagnostics(&b, None).await, Vec::<Value>::new());
+}
