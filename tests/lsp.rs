@@ -69,7 +69,8 @@ async fn hover_on_an_operation_shows_its_redline() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn hover_in_kazakh_and_on_a_repealed_unit() {
-    let (text, at) = cursor("act x.y {\n  article 1 { en summary \"[see](kz.cc article $016)\" cite \"S\" }\n}\n");
+    let (text, at) =
+        cursor("act x.y {\n  article 1 { en summary \"[see](kz.cc article $016)\" cite \"S\" }\n}\n");
     let mut c = Client::start();
     c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&ws()), "locale": "kk-KZ"})).await;
     c.open("untitled:x", &text);
@@ -136,9 +137,14 @@ async fn references_and_highlights_of_a_unit() {
 #[tokio::test(flavor = "multi_thread")]
 async fn document_and_workspace_symbols() {
     let (mut c, _) = with_cursor("a.zan", &format!("$0{}", text("a.zan"))).await;
-    let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri("a.zan")}})).await;
+    let symbols =
+        c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri("a.zan")}})).await;
     let names = |v: &Value| -> Vec<String> {
-        v.as_array().unwrap().iter().map(|s| format!("{} ({})", s["name"].as_str().unwrap(), s["detail"])).collect()
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| format!("{} ({})", s["name"].as_str().unwrap(), s["detail"]))
+            .collect()
     };
     assert_eq!(names(&symbols), ["kz.cc (\"Criminal Code\")"]);
     assert_eq!(
@@ -148,8 +154,12 @@ async fn document_and_workspace_symbols() {
     assert_eq!(names(&symbols[0]["children"][0]["children"]), ["part 1 (null)"]);
     assert_eq!(symbols[0]["children"][0]["selectionRange"], range(4, 10, 4, 12));
     let found = c.request("workspace/symbol", json!({"query": "agecrim"})).await;
-    let found: Vec<(&str, &str)> =
-        found.as_array().unwrap().iter().map(|s| (s["name"].as_str().unwrap(), s["location"]["uri"].as_str().unwrap())).collect();
+    let found: Vec<(&str, &str)> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap(), s["location"]["uri"].as_str().unwrap()))
+        .collect();
     assert_eq!(found, [("kz.cc Article 15 — Age of criminal liability", uri("a.zan").as_str())]);
     let found = c.request("workspace/symbol", json!({"query": "kz.ap art 1"})).await;
     assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
@@ -179,7 +189,24 @@ async fn completion_of_acts_numbers_and_quoted_words() {
     let words = b.replace("en \"sixteen\"", "en \"$0");
     assert_eq!(
         complete("b.zan", &words).await,
-        ["A", "person", "who", "has", "reached", "sixteen", "years", "is", "liable", "Он", "алты", "жасқа", "толған", "адам", "жауапты", "болады"]
+        [
+            "A",
+            "person",
+            "who",
+            "has",
+            "reached",
+            "sixteen",
+            "years",
+            "is",
+            "liable",
+            "Он",
+            "алты",
+            "жасқа",
+            "толған",
+            "адам",
+            "жауапты",
+            "болады"
+        ]
     );
     let keywords = b.replace("  languages en\n", "  $0\n");
     let got = complete("b.zan", &keywords).await;
@@ -195,10 +222,22 @@ async fn semantic_tokens_are_utf16_and_split_per_line() {
     let legend = &init["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"];
     assert_eq!(
         legend,
-        &json!(["comment", "keyword", "type", "number", "string", "regexp", "enumMember", "function", "namespace", "operator"])
+        &json!([
+            "comment",
+            "keyword",
+            "type",
+            "number",
+            "string",
+            "regexp",
+            "enumMember",
+            "function",
+            "namespace",
+            "operator"
+        ])
     );
     c.open("untitled:t", text);
-    let tokens = c.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": "untitled:t"}})).await;
+    let tokens =
+        c.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": "untitled:t"}})).await;
     #[rustfmt::skip]
     let expected = json!([
         0, 0, 3, 1, 0,    // act
@@ -216,11 +255,18 @@ async fn folding_selection_and_formatting() {
     let (mut c, at) = with_cursor("a.zan", &mark("a.zan", "sixteen", 2)).await;
     let doc = json!({"textDocument": {"uri": uri("a.zan")}});
     let folds = c.request("textDocument/foldingRange", doc.clone()).await;
-    let folds: Vec<(u64, u64)> =
-        folds.as_array().unwrap().iter().map(|f| (f["startLine"].as_u64().unwrap(), f["endLine"].as_u64().unwrap())).collect();
+    let folds: Vec<(u64, u64)> = folds
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["startLine"].as_u64().unwrap(), f["endLine"].as_u64().unwrap()))
+        .collect();
     assert_eq!(folds, [(0, 15), (4, 10), (7, 9), (12, 14)]);
     let sel = c
-        .request("textDocument/selectionRange", json!({"textDocument": {"uri": uri("a.zan")}, "positions": [at]}))
+        .request(
+            "textDocument/selectionRange",
+            json!({"textDocument": {"uri": uri("a.zan")}, "positions": [at]}),
+        )
         .await;
     let mut chain = Vec::new();
     let mut s = &sel[0];
@@ -232,10 +278,20 @@ async fn folding_selection_and_formatting() {
     assert_eq!(chain[1], range(8, 17, 8, 68), "the string");
     assert_eq!(chain.last().unwrap(), &range(0, 0, 17, 0), "the file");
     // Formatting: the fixture is canonical; a messy copy is not.
-    assert_eq!(c.request("textDocument/formatting", json!({"textDocument": {"uri": uri("a.zan")}, "options": {"tabSize": 2, "insertSpaces": true}})).await, json!([]));
+    assert_eq!(
+        c.request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": uri("a.zan")}, "options": {"tabSize": 2, "insertSpaces": true}})
+        )
+        .await,
+        json!([])
+    );
     c.open("untitled:f", "act  a.b {\n article 1 {}}\n");
     let edits = c
-        .request("textDocument/formatting", json!({"textDocument": {"uri": "untitled:f"}, "options": {"tabSize": 2, "insertSpaces": true}}))
+        .request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": "untitled:f"}, "options": {"tabSize": 2, "insertSpaces": true}}),
+        )
         .await;
     assert_eq!(edits, json!([{"range": range(0, 0, 2, 0), "newText": "act a.b {\n  article 1 {}\n}\n"}]));
 }
@@ -300,14 +356,13 @@ async fn inlay_hints_code_lenses_and_links() {
     let mut params = doc.clone();
     params["range"] = range(0, 0, 20, 0);
     let hints = c.request("textDocument/inlayHint", params).await;
-    let hints: Vec<(Value, &str)> =
-        hints.as_array().unwrap().iter().map(|h| (h["position"].clone(), h["label"].as_str().unwrap())).collect();
-    assert_eq!(
-        hints,
-        [
-            (json!({"line": 4, "character": 37}), "Age of criminal liability"),
-        ]
-    );
+    let hints: Vec<(Value, &str)> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["position"].clone(), h["label"].as_str().unwrap()))
+        .collect();
+    assert_eq!(hints, [(json!({"line": 4, "character": 37}), "Age of criminal liability"),]);
     let lenses = c.request("textDocument/codeLens", doc.clone()).await;
     let lenses: Vec<(u64, &str)> = lenses
         .as_array()
@@ -362,12 +417,14 @@ async fn view_requests() {
 #[tokio::test(flavor = "multi_thread")]
 async fn indexing_reports_progress() {
     let mut c = Client::start();
-    c.initialize(json!({"capabilities": {"window": {"workDoneProgress": true}}, "rootUri": file_uri(&ws())})).await;
+    c.initialize(json!({"capabilities": {"window": {"workDoneProgress": true}}, "rootUri": file_uri(&ws())}))
+        .await;
     let create = c.wait_for(|m| m["method"] == "window/workDoneProgress/create").await;
     assert_eq!(create["params"]["token"], "zan/index");
     let begin = c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin").await;
     assert_eq!(begin["params"]["value"]["title"], "zan: indexing");
-    let report = c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "report").await;
+    let report =
+        c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "report").await;
     assert_eq!(report["params"]["value"], json!({"kind": "report", "message": "2/2", "percentage": 100}));
     c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
 }

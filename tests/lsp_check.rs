@@ -13,7 +13,8 @@ use serde_json::json;
 type Row = (String, u32, u32, String, String, String);
 
 fn cli(dir: &Path, lang: &str) -> Vec<Row> {
-    let out = Command::new(env!("CARGO_BIN_EXE_zan")).args(["check", "--lang", lang]).arg(dir).output().unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_zan")).args(["check", "--lang", lang]).arg(dir).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     let mut rows = Vec::new();
@@ -39,7 +40,9 @@ async fn server(dir: &Path, locale: &str) -> Vec<Row> {
     c.initialize(json!({"capabilities": {}, "rootUri": file_uri(dir), "locale": locale})).await;
     let errors = file_uri(&dir.join("errors.zan"));
     let first = c
-        .wait_for(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == errors.as_str())
+        .wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == errors.as_str()
+        })
         .await;
     c.shutdown_keep().await;
     let mut rows = Vec::new();

@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 
 const URI: &str = "untitled:positions";
 /// Line 0 ends with CRLF, line 1 with a lone CR, line 2 with LF.
-const TEXT: &str = "act a.b {\r\n  article 1 { kk official \"Қылмыс 🙂 刑法\" cite \"S\" }\r  article 2 {}\n}\n";
+const TEXT: &str =
+    "act a.b {\r\n  article 1 { kk official \"Қылмыс 🙂 刑法\" cite \"S\" }\r  article 2 {}\n}\n";
 
 fn change(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> Value {
     json!({"range": {"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}}, "text": text})

@@ -114,7 +114,11 @@ fn a_session_over_stdio() {
     assert_eq!(r["error"]["code"], -32700, "{r}");
     let r = s.request(2, "zan/nonexistent", json!({}));
     assert_eq!(r["error"]["code"], -32601);
-    let r = s.request(3, "textDocument/hover", json!({"textDocument": {"uri": "untitled:never-opened"}, "position": {"line": 0, "character": 0}}));
+    let r = s.request(
+        3,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "untitled:never-opened"}, "position": {"line": 0, "character": 0}}),
+    );
     assert_eq!(r["error"]["code"], -32602);
     assert_eq!(r["error"]["message"], "unknown document untitled:never-opened: open it first");
     let r = s.request(4, "textDocument/hover", json!({"textDocument": {"uri": "untitled:a"}, "position": {"line": 4000000000u32, "character": 4000000000u32}}));
@@ -124,7 +128,11 @@ fn a_session_over_stdio() {
 
     let r = s.request(8, "shutdown", Value::Null);
     assert_eq!(r["result"], Value::Null);
-    let r = s.request(9, "textDocument/hover", json!({"textDocument": {"uri": "untitled:a"}, "position": {"line": 0, "character": 0}}));
+    let r = s.request(
+        9,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "untitled:a"}, "position": {"line": 0, "character": 0}}),
+    );
     assert_eq!(r["error"]["code"], -32600, "requests after shutdown: {r}");
     s.notify("exit", Value::Null);
     assert_eq!(s.wait(), 0);

@@ -75,10 +75,7 @@ pub fn sites<'m>(index: &Index<'m>, files: &'m [File]) -> Vec<Site<'m>> {
 /// The act version an amendment applies to, as the analysis picks it.
 pub fn amendment_base(index: &Index, am: &crate::model::Amendment) -> Option<usize> {
     let id = am.act.as_ref()?;
-    index
-        .versions(id)
-        .into_iter()
-        .find(|&v| am.base_version.is_none_or(|b| index.acts[v].version == Some(b)))
+    index.versions(id).into_iter().find(|&v| am.base_version.is_none_or(|b| index.acts[v].version == Some(b)))
 }
 
 /// The innermost target written at `offset` of `file`.
@@ -187,7 +184,12 @@ pub fn number_sites(index: &Index, sites: &[Site], n: usize) -> Vec<Location> {
 
 /// The unit number written at `offset`: a unit's own number or a segment of a
 /// target. Only numbers can be renamed.
-pub fn number_at<'m>(index: &Index<'m>, sites: &[Site<'m>], file: usize, offset: usize) -> Option<&'m Number> {
+pub fn number_at<'m>(
+    index: &Index<'m>,
+    sites: &[Site<'m>],
+    file: usize,
+    offset: usize,
+) -> Option<&'m Number> {
     if let Some(site) = site_at(sites, file, offset) {
         let t = site.target;
         return t.path.iter().map(|s| &s.number).chain(&t.range_end).find(|x| contains(&x.span, offset));

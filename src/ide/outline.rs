@@ -151,8 +151,8 @@ pub fn workspace_symbols(files: &[File], query: &str, lang: &str, limit: usize) 
                 } else {
                     citation(&target, lang)
                 };
-                let title =
-                    pick(&unit.content.titles, lang).map_or(String::new(), |t| format!(" — {}", t.value.plain));
+                let title = pick(&unit.content.titles, lang)
+                    .map_or(String::new(), |t| format!(" — {}", t.value.plain));
                 push(file, format!("{} {cited}{title}", act.id), SymbolKind::Unit, &unit.span);
                 stack.extend(unit.content.children.iter().rev().map(|c| (path.clone(), c)));
             }

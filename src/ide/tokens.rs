@@ -8,8 +8,18 @@ use std::sync::OnceLock;
 use tree_sitter::{Query, QueryCursor, StreamingIterator, Tree};
 
 /// Token kinds, in the order of the server's legend.
-pub const KINDS: [&str; 10] =
-    ["comment", "keyword", "type", "number", "string", "regexp", "enumMember", "function", "namespace", "operator"];
+pub const KINDS: [&str; 10] = [
+    "comment",
+    "keyword",
+    "type",
+    "number",
+    "string",
+    "regexp",
+    "enumMember",
+    "function",
+    "namespace",
+    "operator",
+];
 
 /// The token kind of a capture name (an index into [`KINDS`]); `None` for
 /// captures that are not highlighted as tokens (brackets, the link around a

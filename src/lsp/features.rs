@@ -80,7 +80,10 @@ pub fn hover(snap: &Snapshot, file: usize, pos: Position) -> Option<lsp::Hover> 
         md.push_str(&format!("\n\n{}: {source}", word(ui, "source")));
     }
     Some(lsp::Hover {
-        contents: lsp::HoverContents::Markup(lsp::MarkupContent { kind: lsp::MarkupKind::Markdown, value: md }),
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: md,
+        }),
         range: Some(range(&snap.world.sources[file], &site.target.span, snap.config.encoding)),
     })
 }
@@ -244,7 +247,8 @@ pub fn selection_ranges(snap: &Snapshot, file: usize, positions: &[Position]) ->
             let spans = outline::selection(&source.tree, at(snap, file, p));
             let mut out: Option<lsp::SelectionRange> = None;
             for span in spans.iter().rev() {
-                out = Some(lsp::SelectionRange { range: range(source, span, enc), parent: out.map(Box::new) });
+                out =
+                    Some(lsp::SelectionRange { range: range(source, span, enc), parent: out.map(Box::new) });
             }
             out.unwrap_or(lsp::SelectionRange { range: lsp::Range { start: p, end: p }, parent: None })
         })
@@ -299,25 +303,42 @@ pub fn rename(snap: &Snapshot, file: usize, pos: Position, new: &str) -> Result<
 }
 
 /// Every fix of a diagnostic in `span` as a quick fix.
-pub fn code_actions(snap: &Snapshot, file: usize, span: std::ops::Range<usize>) -> Vec<lsp::CodeActionOrCommand> {
+pub fn code_actions(
+    snap: &Snapshot,
+    file: usize,
+    span: std::ops::Range<usize>,
+) -> Vec<lsp::CodeActionOrCommand> {
     let source = &snap.world.sources[file];
     let enc = snap.config.encoding;
     crate::analysis::analyze(&snap.world.files)
         .into_iter()
-        .filter(|d| d.file == file && d.diagnostic.range.start <= span.end && span.start <= d.diagnostic.range.end)
+        .filter(|d| {
+            d.file == file && d.diagnostic.range.start <= span.end && span.start <= d.diagnostic.range.end
+        })
         .filter_map(|d| {
             let fix = d.diagnostic.fix.clone()?;
             let edits = fix
                 .edits
                 .iter()
-                .map(|e| lsp::TextEdit { range: range(source, &e.range, enc), new_text: e.replacement.clone() })
+                .map(|e| lsp::TextEdit {
+                    range: range(source, &e.range, enc),
+                    new_text: e.replacement.clone(),
+                })
                 .collect();
             let uri = snap.uris[file].clone();
             Some(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                 title: fix.title,
                 kind: Some(lsp::CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![super::convert::diagnostic(source, &d.diagnostic, enc, snap.config.ui)]),
-                edit: Some(lsp::WorkspaceEdit { changes: Some(HashMap::from([(uri, edits)])), ..Default::default() }),
+                diagnostics: Some(vec![super::convert::diagnostic(
+                    source,
+                    &d.diagnostic,
+                    enc,
+                    snap.config.ui,
+                )]),
+                edit: Some(lsp::WorkspaceEdit {
+                    changes: Some(HashMap::from([(uri, edits)])),
+                    ..Default::default()
+                }),
                 is_preferred: Some(true),
                 ..Default::default()
             }))
@@ -360,7 +381,11 @@ pub fn code_lenses(snap: &Snapshot, file: usize) -> Vec<lsp::CodeLens> {
     let label = word(snap.config.ui, "comparative provisions");
     let lens = |span: &std::ops::Range<usize>, n: usize| lsp::CodeLens {
         range: range(source, &(span.start..span.start), enc),
-        command: Some(lsp::Command { title: format!("{n} {label}"), command: String::new(), arguments: None }),
+        command: Some(lsp::Command {
+            title: format!("{n} {label}"),
+            command: String::new(),
+            arguments: None,
+        }),
         data: None,
     };
     let mut out = Vec::new();
@@ -429,7 +454,10 @@ pub fn completion(snap: &Snapshot, file: usize, pos: Position) -> Vec<lsp::Compl
             let mut ids: Vec<&str> = index.acts.iter().map(|a| a.id.as_str()).collect();
             ids.sort();
             ids.dedup();
-            return ids.into_iter().map(|id| item(id.into(), lsp::CompletionItemKind::MODULE, None)).collect();
+            return ids
+                .into_iter()
+                .map(|id| item(id.into(), lsp::CompletionItemKind::MODULE, None))
+                .collect();
         }
         [.., kind] if UnitKind::from_keyword(kind).is_some() => {
             let kind = UnitKind::from_keyword(kind).expect("checked");
@@ -454,16 +482,37 @@ pub fn completion(snap: &Snapshot, file: usize, pos: Position) -> Vec<lsp::Compl
         _ => {}
     }
     const KEYWORDS: [&str; 18] = [
-        "act", "amendment", "version", "title", "cite", "compare", "repealed", "target", "status",
-        "justification", "languages", "jurisdiction", "kind", "number", "adopted", "in-force", "source", "author",
+        "act",
+        "amendment",
+        "version",
+        "title",
+        "cite",
+        "compare",
+        "repealed",
+        "target",
+        "status",
+        "justification",
+        "languages",
+        "jurisdiction",
+        "kind",
+        "number",
+        "adopted",
+        "in-force",
+        "source",
+        "author",
     ];
-    const OPERATIONS: [&str; 8] = ["replace", "replace-all", "delete", "insert", "rewrite", "add", "repeal", "renumber"];
+    const OPERATIONS: [&str; 8] =
+        ["replace", "replace-all", "delete", "insert", "rewrite", "add", "repeal", "renumber"];
     let mut out: Vec<lsp::CompletionItem> =
         KEYWORDS.iter().map(|k| item(k.to_string(), lsp::CompletionItemKind::KEYWORD, None)).collect();
     out.extend(OPERATIONS.iter().map(|k| item(k.to_string(), lsp::CompletionItemKind::OPERATOR, None)));
     out.extend(UnitKind::ALL.iter().map(|k| item(k.keyword().into(), lsp::CompletionItemKind::STRUCT, None)));
     if done.is_empty() {
-        out.extend(["kk", "ru", "en"].iter().map(|l| item(l.to_string(), lsp::CompletionItemKind::ENUM_MEMBER, None)));
+        out.extend(
+            ["kk", "ru", "en"]
+                .iter()
+                .map(|l| item(l.to_string(), lsp::CompletionItemKind::ENUM_MEMBER, None)),
+        );
     }
     out
 }

@@ -138,7 +138,8 @@ fn root_paths(params: &InitializeParams) -> Vec<PathBuf> {
     let folders = params.workspace_folders.iter().flatten().map(|f| &f.uri);
     #[allow(deprecated)] // the fallback for clients without workspace folders
     let uris: Vec<&Uri> = folders.chain(params.root_uri.as_ref()).collect();
-    let mut out: Vec<PathBuf> = uris.into_iter().filter_map(|u| u.to_file_path()).map(|p| p.into_owned()).collect();
+    let mut out: Vec<PathBuf> =
+        uris.into_iter().filter_map(|u| u.to_file_path()).map(|p| p.into_owned()).collect();
     out.dedup();
     if params.workspace_folders.as_ref().is_some_and(|f| !f.is_empty()) {
         out.truncate(params.workspace_folders.as_ref().map_or(0, Vec::len));
@@ -149,7 +150,8 @@ fn root_paths(params: &InitializeParams) -> Vec<PathBuf> {
 /// Reads every `.zan` file under the roots, reporting progress.
 async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: bool) {
     let roots = lock(&state).roots.clone();
-    let paths = tokio::task::spawn_blocking(move || crate::workspace::discover(&roots)).await.unwrap_or_default();
+    let paths =
+        tokio::task::spawn_blocking(move || crate::workspace::discover(&roots)).await.unwrap_or_default();
     let token = NumberOrString::String("zan/index".into());
     let progress = if progress && client.create_work_done_progress(token.clone()).await.is_ok() {
         Some(client.progress(token, "zan: indexing").with_percentage(0).begin().await)
@@ -231,7 +233,10 @@ impl LanguageServer for Backend {
         }
         let encoding = if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 };
         Ok(InitializeResult {
-            server_info: Some(ServerInfo { name: "zan".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            server_info: Some(ServerInfo {
+                name: "zan".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding),
                 text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
@@ -354,7 +359,8 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        self.query(Some(&p.text_document.uri), move |snap, file| features::hover(snap, file, p.position)).await
+        self.query(Some(&p.text_document.uri), move |snap, file| features::hover(snap, file, p.position))
+            .await
     }
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
@@ -374,10 +380,15 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
-        self.query(Some(&p.text_document.uri), move |snap, file| Some(features::highlights(snap, file, p.position)))
-            .await
+        self.query(Some(&p.text_document.uri), move |snap, file| {
+            Some(features::highlights(snap, file, p.position))
+        })
+        .await
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
@@ -402,7 +413,10 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
         self.query(Some(&params.text_document.uri), |snap, file| {
             Some(SemanticTokensResult::Tokens(features::semantic_tokens(snap, file)))
         })
@@ -410,7 +424,8 @@ impl LanguageServer for Backend {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.query(Some(&params.text_document.uri), |snap, file| Some(features::folding_ranges(snap, file))).await
+        self.query(Some(&params.text_document.uri), |snap, file| Some(features::folding_ranges(snap, file)))
+            .await
     }
 
     async fn selection_range(&self, params: SelectionRangeParams) -> Result<Option<Vec<SelectionRange>>> {
@@ -421,10 +436,13 @@ impl LanguageServer for Backend {
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        self.query(Some(&params.text_document.uri), |snap, file| features::formatting(snap, file)).await
+        self.query(Some(&params.text_document.uri), features::formatting).await
     }
 
-    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
         self.query(Some(&params.text_document.uri), move |snap, file| {
             features::prepare_rename(snap, file, params.position)
         })
@@ -434,10 +452,12 @@ impl LanguageServer for Backend {
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
         let new = params.new_name;
-        self.query(Some(&p.text_document.uri), move |snap, file| features::rename(snap, file, p.position, &new))
-            .await?
-            .map(Some)
-            .map_err(invalid)
+        self.query(Some(&p.text_document.uri), move |snap, file| {
+            features::rename(snap, file, p.position, &new)
+        })
+        .await?
+        .map(Some)
+        .map_err(invalid)
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -461,11 +481,13 @@ impl LanguageServer for Backend {
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.query(Some(&params.text_document.uri), |snap, file| Some(features::code_lenses(snap, file))).await
+        self.query(Some(&params.text_document.uri), |snap, file| Some(features::code_lenses(snap, file)))
+            .await
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
-        self.query(Some(&params.text_document.uri), |snap, file| Some(features::document_links(snap, file))).await
+        self.query(Some(&params.text_document.uri), |snap, file| Some(features::document_links(snap, file)))
+            .await
     }
 }
 
@@ -487,7 +509,10 @@ impl Backend {
     /// `zan/redline`: the redline of every operation of the document's amendments.
     pub async fn redline(&self, params: ViewParams) -> Result<ViewResult> {
         let lang = params.language;
-        self.query(Some(&params.text_document.uri), move |snap, file| super::views::redline(snap, file, &lang)).await
+        self.query(Some(&params.text_document.uri), move |snap, file| {
+            super::views::redline(snap, file, &lang)
+        })
+        .await
     }
 
     pub async fn table(&self, _: ViewParams) -> Result<ViewResult> {

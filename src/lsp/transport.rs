@@ -4,7 +4,9 @@
 
 use std::io;
 
-use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::io::{
+    AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
+};
 use tokio::sync::mpsc;
 
 /// Reads one `Content-Length` framed body; `None` at the end of the input.
@@ -25,8 +27,8 @@ pub async fn read_frame<R: AsyncBufRead + Unpin>(input: &mut R) -> io::Result<Op
             length = value.trim().parse().ok();
         }
     }
-    let length =
-        length.ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "a message without Content-Length"))?;
+    let length = length
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "a message without Content-Length"))?;
     let mut body = vec![0; length];
     input.read_exact(&mut body).await?;
     Ok(Some(body))
@@ -71,7 +73,10 @@ pub async fn forward_output<R: AsyncRead + Unpin>(from_server: R, replies: mpsc:
     }
 }
 
-pub async fn write_output<O: AsyncWrite + Unpin>(mut output: O, mut replies: mpsc::UnboundedReceiver<Vec<u8>>) {
+pub async fn write_output<O: AsyncWrite + Unpin>(
+    mut output: O,
+    mut replies: mpsc::UnboundedReceiver<Vec<u8>>,
+) {
     while let Some(body) = replies.recv().await {
         if output.write_all(&frame(&body)).await.is_err() || output.flush().await.is_err() {
             break;
