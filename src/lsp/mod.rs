@@ -53,7 +53,7 @@ pub fn run() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("zan lsp: cannot start the runtime: {e}");
+            server::log(&format!("cannot start the runtime: {e}"));
             return ExitCode::FAILURE;
         }
     };

@@ -59,7 +59,7 @@ impl Backend {
     fn mutate(&self, what: &str, f: impl FnOnce(&mut State)) {
         let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(&mut lock(&self.state))));
         if result.is_err() {
-            eprintln!("zan lsp: {what} failed; the document may be out of date");
+            log(&format!("{what} failed; the document may be out of date"));
         }
         self.schedule_diagnostics();
     }
@@ -96,7 +96,7 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
     })
     .await;
     let Ok((snap, per_file)) = computed else {
-        eprintln!("zan lsp: the analysis failed; diagnostics not updated");
+        log("the analysis failed; diagnostics not updated");
         return;
     };
     let sends = {
@@ -132,6 +132,12 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
     for (uri, diags, version) in sends {
         client.publish_diagnostics(uri, diags, version).await;
     }
+}
+
+/// A line on stderr: stdout is the protocol channel.
+pub fn log(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "zan lsp: {message}");
 }
 
 fn root_paths(params: &InitializeParams) -> Vec<PathBuf> {

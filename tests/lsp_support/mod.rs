@@ -17,6 +17,8 @@ pub struct Client {
     seen: VecDeque<Value>,
     next_id: i64,
     pub server: tokio::task::JoinHandle<bool>,
+    /// How long to wait for any one message.
+    pub timeout: Duration,
 }
 
 pub fn frame(msg: &Value) -> Vec<u8> {
@@ -78,7 +80,7 @@ impl Client {
                 }
             }
         });
-        Client { out, incoming, seen: VecDeque::new(), next_id: 1, server }
+        Client { out, incoming, seen: VecDeque::new(), next_id: 1, server, timeout: Duration::from_secs(20) }
     }
 
     pub fn send(&self, msg: Value) {
@@ -98,9 +100,9 @@ impl Client {
     }
 
     async fn next(&mut self) -> Value {
-        tokio::time::timeout(Duration::from_secs(20), self.incoming.recv())
+        tokio::time::timeout(self.timeout, self.incoming.recv())
             .await
-            .expect("the server answered within 20 s")
+            .expect("the server answered in time")
             .expect("the server is running")
     }
 
