@@ -66,7 +66,10 @@ async fn main() {
     c.diagnostics(&uri, Some(1)).await;
     println!("initialize, index and first diagnostics: {}", ms(t.elapsed()));
     // Type inside the string in the middle of the file.
-    let middle = text.len() / 2;
+    let mut middle = text.len() / 2;
+    while !text.is_char_boundary(middle) {
+        middle += 1;
+    }
     let quote = middle + text[middle..].find(" \"").unwrap() + 2;
     let line = text[..quote].matches('\n').count();
     let line_start = text[..quote].rfind('\n').map_or(0, |i| i + 1);

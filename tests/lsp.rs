@@ -415,7 +415,7 @@ async fn view_requests() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn indexing_reports_progress() {
+async fn indexing_reports_progress_and_watches_files() {
     let mut c = Client::start();
     c.initialize(json!({"capabilities": {"window": {"workDoneProgress": true}}, "rootUri": file_uri(&ws())}))
         .await;

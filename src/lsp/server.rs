@@ -234,6 +234,9 @@ impl LanguageServer for Backend {
             s.config.lang = lang;
             let window = params.capabilities.window.as_ref();
             s.config.progress = window.and_then(|w| w.work_done_progress).unwrap_or(false);
+            let watched =
+                params.capabilities.workspace.as_ref().and_then(|w| w.did_change_watched_files.as_ref());
+            s.config.watch = watched.and_then(|w| w.dynamic_registration).unwrap_or(false);
             s.roots = root_paths(&params);
             s.indexing = !s.roots.is_empty();
         }
@@ -287,9 +290,22 @@ impl LanguageServer for Backend {
     async fn initialized(&self, _: InitializedParams) {
         // Never await a client request in a notification: index in a task.
         let (client, state) = (self.client.clone(), self.state.clone());
-        let progress = lock(&self.state).config.progress;
+        let (progress, watch) = {
+            let s = lock(&self.state);
+            (s.config.progress, s.config.watch)
+        };
         let backend_state = self.state.clone();
         tokio::spawn(async move {
+            if watch {
+                let registration = Registration {
+                    id: "zan/watch".into(),
+                    method: "workspace/didChangeWatchedFiles".into(),
+                    register_options: Some(serde_json::json!({"watchers": [{"globPattern": "**/*.zan"}]})),
+                };
+                if client.register_capability(vec![registration]).await.is_err() {
+                    log("the client refused the file watcher; files changed outside the editor go unseen");
+                }
+            }
             index_workspace(client.clone(), state, progress).await;
             let generation = {
                 let mut s = lock(&backend_state);

@@ -38,11 +38,13 @@ pub struct Config {
     pub lang: String,
     /// Whether the client shows `$/progress`.
     pub progress: bool,
+    /// Whether the client lets the server register a file watcher.
+    pub watch: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { encoding: Encoding::Utf16, ui: UiLang::En, lang: "en".into(), progress: false }
+        Config { encoding: Encoding::Utf16, ui: UiLang::En, lang: "en".into(), progress: false, watch: false }
     }
 }
 
