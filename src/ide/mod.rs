@@ -4,6 +4,7 @@
 //! `src/lsp/`, which converts positions at its edge (in the manner of
 //! rust-analyzer's `ide` crate).
 
+pub mod affected;
 pub mod edit;
 pub mod nav;
 pub mod outline;

@@ -76,42 +76,59 @@ impl Backend {
     }
 }
 
+/// Diagnostics in two passes: first the last edited document's, from the
+/// files that decide them (`ide::affected`: exact, and quicker on a large
+/// workspace), then every file's from the whole workspace. Either pass is
+/// dropped if a newer change came in meanwhile.
 async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
     tokio::time::sleep(DEBOUNCE).await;
-    let snap = {
+    let (snap, edited) = {
         let s = lock(&state);
         if s.generation != generation || s.indexing {
             return;
         }
-        s.snapshot()
+        (s.snapshot(), s.last_edited.as_ref().and_then(|u| s.find(u)))
     };
-    let computed = tokio::task::spawn_blocking(move || {
-        let enc = snap.config.encoding;
-        let mut per_file: Vec<Vec<lsp::Diagnostic>> = vec![Vec::new(); snap.uris.len()];
-        for d in crate::analysis::analyze(&snap.world.files) {
-            let source = &snap.world.sources[d.file];
-            per_file[d.file].push(convert::diagnostic(source, &d.diagnostic, enc, snap.config.ui));
+    if let Some(file) = edited.filter(|_| snap.uris.len() > 1) {
+        let first = snap.clone();
+        let computed = tokio::task::spawn_blocking(move || {
+            let diags = crate::ide::affected::diagnostics(&first.world.files, file);
+            convert_all(&first, diags).swap_remove(file)
+        })
+        .await;
+        let Ok(diags) = computed else {
+            log("the analysis failed; diagnostics not updated");
+            return;
+        };
+        let uri = &snap.uris[file];
+        let send = record(&state, generation, |s| {
+            let version = snap.versions.get(uri).copied();
+            let send = s.published.get(uri) != Some(&(version, diags.clone()));
+            s.published.insert(uri.clone(), (version, diags.clone()));
+            send.then(|| vec![(uri.clone(), diags, version)])
+        });
+        for (uri, diags, version) in send.into_iter().flatten() {
+            client.publish_diagnostics(uri, diags, version).await;
         }
-        (snap, per_file)
+    }
+    let whole = snap.clone();
+    let computed = tokio::task::spawn_blocking(move || {
+        let diags = crate::analysis::analyze(&whole.world.files);
+        convert_all(&whole, diags)
     })
     .await;
-    let Ok((snap, per_file)) = computed else {
+    let Ok(per_file) = computed else {
         log("the analysis failed; diagnostics not updated");
         return;
     };
-    let sends = {
-        let mut s = lock(&state);
-        if s.generation != generation {
-            return; // stale: a newer analysis is coming
-        }
+    let sends = record(&state, generation, |s| {
         let mut sends = Vec::new();
         let mut fresh = std::collections::HashMap::new();
         for (uri, diags) in snap.uris.iter().zip(per_file) {
             let version = snap.versions.get(uri).copied();
             // Open documents get a result for every version; other files
             // only when their diagnostics change.
-            let last = s.published.get(uri);
-            let send = match last {
+            let send = match s.published.get(uri) {
                 Some((v, d)) => *v != version || *d != diags,
                 None => version.is_some() || !diags.is_empty(),
             };
@@ -127,11 +144,41 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
             }
         }
         s.published = fresh;
-        sends
-    };
-    for (uri, diags, version) in sends {
+        Some(sends)
+    });
+    for (uri, diags, version) in sends.into_iter().flatten() {
         client.publish_diagnostics(uri, diags, version).await;
     }
+}
+
+type Publication = (Uri, Vec<lsp::Diagnostic>, Option<i32>);
+
+/// Records what is about to be published, unless the result is stale.
+fn record(
+    state: &Mutex<State>,
+    generation: u64,
+    f: impl FnOnce(&mut State) -> Option<Vec<Publication>>,
+) -> Option<Vec<Publication>> {
+    let mut s = lock(state);
+    if s.generation != generation {
+        return None;
+    }
+    f(&mut s)
+}
+
+/// Protocol diagnostics per file of the snapshot.
+fn convert_all(snap: &Snapshot, diags: Vec<crate::analysis::FileDiagnostic>) -> Vec<Vec<lsp::Diagnostic>> {
+    let mut per_file: Vec<Vec<lsp::Diagnostic>> = vec![Vec::new(); snap.uris.len()];
+    for d in diags {
+        let source = &snap.world.sources[d.file];
+        per_file[d.file].push(convert::diagnostic(
+            source,
+            &d.diagnostic,
+            snap.config.encoding,
+            snap.config.ui,
+        ));
+    }
+    per_file
 }
 
 /// A line on stderr: stdout is the protocol channel.
@@ -326,6 +373,7 @@ impl LanguageServer for Backend {
         let doc = params.text_document;
         self.mutate("didOpen", |s| {
             s.open.insert(doc.uri.clone(), doc.version);
+            s.last_edited = Some(doc.uri.clone());
             s.upsert(doc.uri, Document::parse(doc.text));
         });
     }
@@ -343,6 +391,7 @@ impl LanguageServer for Backend {
             let enc = s.config.encoding;
             let doc = edit::apply(&mut s.parser, &source, &changes, enc);
             s.world.replace(i, doc);
+            s.last_edited = Some(uri.clone());
             s.open.insert(uri, version);
         });
     }

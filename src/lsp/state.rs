@@ -60,6 +60,8 @@ pub struct State {
     /// Set while the workspace is first read: no diagnostics until it is, so
     /// a file opened early never shows acts of other files as missing.
     pub indexing: bool,
+    /// The document changed last: its diagnostics are computed first.
+    pub last_edited: Option<Uri>,
     /// Bumped by every change; an analysis started at an older generation is stale.
     pub generation: u64,
     /// What was last published per file, with the document version.
@@ -95,6 +97,7 @@ impl Default for State {
             config: Config::default(),
             roots: Vec::new(),
             indexing: false,
+            last_edited: None,
             generation: 0,
             published: HashMap::new(),
         }
