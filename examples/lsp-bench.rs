@@ -51,6 +51,16 @@ async fn main() {
     let t = Instant::now();
     let diagnostics = zan::analysis::analyze(&models);
     println!("analyze the workspace: {} ({} diagnostics)", ms(t.elapsed()), diagnostics.len());
+    let closure = zan::ide::affected::closure(&models, pick);
+    let closure_bytes: u64 = closure.iter().map(|&i| sizes[i]).sum();
+    let t = Instant::now();
+    zan::ide::affected::diagnostics(&models, pick);
+    println!(
+        "analyze the file's closure ({} files, {:.1} MB): {}",
+        closure.len(),
+        closure_bytes as f64 / 1e6,
+        ms(t.elapsed())
+    );
     let t = Instant::now();
     let cloned = models.clone();
     println!("clone every model (a snapshot taken while typing): {}", ms(t.elapsed()));

@@ -23,6 +23,8 @@ use crate::text::Encoding;
 
 /// How long diagnostics wait for the next keystroke before analysing.
 const DEBOUNCE: Duration = Duration::from_millis(40);
+/// How long the whole workspace waits after the edited document is checked.
+const WORKSPACE_DELAY: Duration = Duration::from_millis(300);
 
 pub struct Backend {
     client: Client,
@@ -109,6 +111,13 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
         });
         for (uri, diags, version) in send.into_iter().flatten() {
             client.publish_diagnostics(uri, diags, version).await;
+        }
+    }
+    if edited.is_some() {
+        // While typing goes on, only the edited document is re-checked.
+        tokio::time::sleep(WORKSPACE_DELAY).await;
+        if lock(&state).generation != generation {
+            return;
         }
     }
     let whole = snap.clone();
