@@ -196,17 +196,12 @@ pub fn log(message: &str) {
     let _ = writeln!(std::io::stderr(), "zan lsp: {message}");
 }
 
+/// The workspace folders, else the root URI of older clients.
 fn root_paths(params: &InitializeParams) -> Vec<PathBuf> {
-    let folders = params.workspace_folders.iter().flatten().map(|f| &f.uri);
+    let folders: Vec<&Uri> = params.workspace_folders.iter().flatten().map(|f| &f.uri).collect();
     #[allow(deprecated)] // the fallback for clients without workspace folders
-    let uris: Vec<&Uri> = folders.chain(params.root_uri.as_ref()).collect();
-    let mut out: Vec<PathBuf> =
-        uris.into_iter().filter_map(|u| u.to_file_path()).map(|p| p.into_owned()).collect();
-    out.dedup();
-    if params.workspace_folders.as_ref().is_some_and(|f| !f.is_empty()) {
-        out.truncate(params.workspace_folders.as_ref().map_or(0, Vec::len));
-    }
-    out
+    let uris = if folders.is_empty() { params.root_uri.iter().collect() } else { folders };
+    uris.into_iter().filter_map(|u| u.to_file_path()).map(|p| p.into_owned()).collect()
 }
 
 /// Reads every `.zan` file under the roots, reporting progress.
