@@ -45,6 +45,8 @@ enum Command {
     Bill(bill::Args),
     /// A unit beside its comparative provisions.
     Compare(compare::Args),
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
 }
 
 pub fn main() -> ExitCode {
@@ -57,6 +59,7 @@ pub fn main() -> ExitCode {
         Command::Table(args) => table::run(args),
         Command::Bill(args) => bill::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Lsp => crate::lsp::run(),
     }
 }
 

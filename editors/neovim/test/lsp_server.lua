@@ -1,0 +1,49 @@
+-- Headless Neovim driving the real `zan lsp` through the plugin; run by
+-- tests/lsp_neovim.rs. Environment: ZAN_BIN (the zan binary), ZAN_FILE (b.zan
+-- of a copy of tests/fixtures/lsp/ws), ZAN_RESULT (where the report goes).
+local lines = {}
+local function say(s)
+  table.insert(lines, s)
+end
+
+require("zan").setup({ cmd = { os.getenv("ZAN_BIN"), "lsp" }, treesitter = false })
+vim.cmd("edit " .. vim.fn.fnameescape(os.getenv("ZAN_FILE")))
+local buf = vim.api.nvim_get_current_buf()
+local get_clients = vim.lsp.get_clients or vim.lsp.get_active_clients
+local attached = vim.wait(10000, function()
+  return #get_clients({ bufnr = buf }) > 0
+end, 20)
+say("attached " .. tostring(attached))
+
+-- A stray word on line 2 (0-based 1) reaches the server as didChange.
+vim.api.nvim_buf_set_lines(buf, 1, 1, false, { "  bogus" })
+local got = vim.wait(10000, function()
+  local d = vim.diagnostic.get(buf)[1]
+  return d ~= nil and d.lnum == 1
+end, 20)
+for _, d in ipairs(vim.diagnostic.get(buf)) do
+  say(string.format("diagnostic %s %d:%d-%d:%d %s", tostring(got), d.lnum, d.col, d.end_lnum, d.end_col, d.message))
+end
+vim.api.nvim_buf_set_lines(buf, 1, 2, false, {})
+
+-- Hover on the reference `kz.cc article 15 part 1` (line 3, 0-based).
+local res = vim.lsp.buf_request_sync(buf, "textDocument/hover", {
+  textDocument = { uri = vim.uri_from_bufnr(buf) },
+  position = { line = 3, character = 50 },
+}, 5000)
+for _, r in pairs(res or {}) do
+  local value = r.result and r.result.contents.value or tostring(r.err)
+  say("hover " .. vim.split(value, "\n")[1])
+end
+
+-- Go to definition from the comparison `kz.cc article 15` (line 4, 0-based).
+vim.api.nvim_win_set_cursor(0, { 5, 35 })
+vim.lsp.buf.definition()
+local jumped = vim.wait(5000, function()
+  return vim.fn.expand("%:t") == "a.zan"
+end, 20)
+local cursor = vim.api.nvim_win_get_cursor(0)
+say(string.format("definition %s %s %d:%d", tostring(jumped), vim.fn.expand("%:t"), cursor[1], cursor[2]))
+
+vim.fn.writefile(lines, os.getenv("ZAN_RESULT"))
+vim.cmd("qa!")

@@ -1,0 +1,120 @@
+//! Keystroke-to-diagnostics latency of `zan lsp` on a generated workspace
+//! (`cargo run --release --example gen-corpus -- --out DIR --size 100MB`):
+//!
+//! `cargo run --release --example lsp-bench -- DIR [KEYSTROKES]`
+//!
+//! Opens the file closest to 2 MB, types into one of its strings and waits
+//! for each version's diagnostics; also times the pieces (parse, lowering,
+//! whole-workspace analysis) with the library directly.
+
+#[path = "../tests/lsp_support/mod.rs"]
+mod lsp_support;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use lsp_support::{Client, file_uri};
+use serde_json::json;
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = PathBuf::from(args.next().expect("usage: lsp-bench DIR [KEYSTROKES]")).canonicalize().unwrap();
+    let keystrokes: usize = args.next().map_or(20, |n| n.parse().unwrap());
+    let paths = zan::workspace::discover(std::slice::from_ref(&dir));
+    let sizes: Vec<u64> = paths.iter().map(|p| std::fs::metadata(p).unwrap().len()).collect();
+    let total: u64 = sizes.iter().sum();
+    let (pick, _) = sizes.iter().enumerate().min_by_key(|(_, s)| s.abs_diff(2_000_000)).unwrap();
+    let path = &paths[pick];
+    let text = std::fs::read_to_string(path).unwrap();
+    println!(
+        "workspace: {} files, {:.1} MB; typing in {} ({:.2} MB)",
+        paths.len(),
+        total as f64 / 1e6,
+        path.display(),
+        text.len() as f64 / 1e6
+    );
+
+    // The pieces, with the library.
+    let t = Instant::now();
+    let docs: Vec<_> =
+        paths.iter().map(|p| zan::document::Document::parse(std::fs::read_to_string(p).unwrap())).collect();
+    println!("read + parse + lower the workspace: {}", ms(t.elapsed()));
+    let t = Instant::now();
+    let doc = zan::document::Document::parse(text.clone());
+    println!("parse + lower the file: {}", ms(t.elapsed()));
+    let models: Vec<_> = docs.into_iter().map(|d| d.model).collect();
+    let t = Instant::now();
+    let diagnostics = zan::analysis::analyze(&models);
+    println!("analyze the workspace: {} ({} diagnostics)", ms(t.elapsed()), diagnostics.len());
+    let closure = zan::ide::affected::closure(&models, pick);
+    let closure_bytes: u64 = closure.iter().map(|&i| sizes[i]).sum();
+    let t = Instant::now();
+    zan::ide::affected::diagnostics(&models, pick);
+    println!(
+        "analyze the file's closure ({} files, {:.1} MB): {}",
+        closure.len(),
+        closure_bytes as f64 / 1e6,
+        ms(t.elapsed())
+    );
+    let t = Instant::now();
+    let cloned = models.clone();
+    println!("clone every model (a snapshot taken while typing): {}", ms(t.elapsed()));
+    drop((cloned, doc));
+
+    // The server.
+    let uri = file_uri(path);
+    let mut c = Client::start();
+    c.timeout = Duration::from_secs(600);
+    let t = Instant::now();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&dir)})).await;
+    c.open(&uri, &text);
+    c.diagnostics(&uri, Some(1)).await;
+    println!("initialize, index and first diagnostics: {}", ms(t.elapsed()));
+    // Type inside the string in the middle of the file.
+    let mut middle = text.len() / 2;
+    while !text.is_char_boundary(middle) {
+        middle += 1;
+    }
+    let quote = middle + text[middle..].find(" \"").unwrap() + 2;
+    let line = text[..quote].matches('\n').count();
+    let line_start = text[..quote].rfind('\n').map_or(0, |i| i + 1);
+    let mut col = text[line_start..quote].encode_utf16().count();
+    let mut latencies = Vec::new();
+    for k in 0..keystrokes {
+        let version = k as i64 + 2;
+        let change = json!({"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": "ж"});
+        col += 1;
+        let t = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        );
+        c.diagnostics(&uri, Some(version)).await;
+        latencies.push(t.elapsed());
+    }
+    latencies.sort();
+    println!(
+        "keystroke to diagnostics over {keystrokes} keystrokes: median {}, min {}, max {}",
+        ms(latencies[latencies.len() / 2]),
+        ms(latencies[0]),
+        ms(latencies[latencies.len() - 1])
+    );
+    // A burst: ten keystrokes without waiting, then the last version's diagnostics.
+    let first = keystrokes as i64 + 2;
+    let t = Instant::now();
+    for version in first..first + 10 {
+        let change = json!({"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": "ж"});
+        col += 1;
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        );
+    }
+    c.diagnostics(&uri, Some(first + 9)).await;
+    println!("burst of 10 keystrokes to the last one's diagnostics: {}", ms(t.elapsed()));
+}

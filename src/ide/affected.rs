@@ -1,0 +1,95 @@
+//! The files that decide one file's diagnostics, so an edit can be checked
+//! against part of the workspace first.
+//!
+//! A file's diagnostics depend on its own model and on the act versions it
+//! defines, cites or amends. Those come from the files that define any
+//! version of those act ids (an undated citation picks the latest version),
+//! and from nothing else. So `analysis::analyze` over that set, in workspace
+//! order, gives the file exactly the diagnostics the whole workspace gives it.
+
+use std::collections::HashSet;
+
+use crate::analysis::FileDiagnostic;
+use crate::model::{File, UnitContent};
+
+fn content_ids<'m>(content: &'m UnitContent, out: &mut HashSet<&'m str>) {
+    for text in content.titles.iter().chain(&content.texts) {
+        out.extend(text.value.refs.iter().filter_map(|r| r.target.act.as_deref()));
+    }
+    out.extend(content.comparisons.iter().filter_map(|c| c.target.act.as_deref()));
+    for child in &content.children {
+        content_ids(&child.content, out);
+    }
+}
+
+/// Every act id `file` defines, cites or amends.
+fn act_ids(file: &File) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    for act in &file.acts {
+        out.insert(act.id.as_str());
+        out.extend(act.comparisons.iter().filter_map(|c| c.target.act.as_deref()));
+        for unit in &act.units {
+            content_ids(&unit.content, &mut out);
+        }
+    }
+    for am in &file.amendments {
+        out.extend(am.act.as_deref());
+        for op in &am.operations {
+            out.extend(op.comparisons.iter().filter_map(|c| c.target.act.as_deref()));
+            out.extend(op.target().and_then(|t| t.act.as_deref()));
+            if let crate::model::OperationKind::Rewrite { content, .. }
+            | crate::model::OperationKind::Add { content, .. } = &op.kind
+            {
+                content_ids(content, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// The files (indices, in order) whose models decide `file`'s diagnostics.
+pub fn closure(files: &[File], file: usize) -> Vec<usize> {
+    let ids = act_ids(&files[file]);
+    (0..files.len())
+        .filter(|&i| i == file || files[i].acts.iter().any(|a| ids.contains(a.id.as_str())))
+        .collect()
+}
+
+/// `file`'s diagnostics, computed on its closure only.
+pub fn diagnostics(files: &[File], file: usize) -> Vec<FileDiagnostic> {
+    let members = closure(files, file);
+    let at = members.iter().position(|&i| i == file).expect("a file is in its own closure");
+    let subset: Vec<File> = members.iter().map(|&i| files[i].clone()).collect();
+    crate::analysis::analyze(&subset)
+        .into_iter()
+        .filter(|d| d.file == at)
+        .map(|d| FileDiagnostic { file, diagnostic: d.diagnostic })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crate::document::Document;
+
+    /// On the shipped corpus plus the server's fixtures (which cite across
+    /// files and carry errors), each file's diagnostics from its closure equal
+    /// those from the whole workspace.
+    #[test]
+    fn closure_diagnostics_equal_the_whole_workspace() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let paths = crate::workspace::discover(&[root.join("corpus"), root.join("tests/fixtures/lsp")]);
+        let files: Vec<_> =
+            paths.iter().map(|p| Document::parse(std::fs::read_to_string(p).unwrap()).model).collect();
+        let all = crate::analysis::analyze(&files);
+        assert!(all.len() >= 7);
+        let mut smaller = 0;
+        for (file, path) in paths.iter().enumerate() {
+            let expected: Vec<_> = all.iter().filter(|d| d.file == file).cloned().collect();
+            assert_eq!(super::diagnostics(&files, file), expected, "{}", path.display());
+            smaller += usize::from(super::closure(&files, file).len() < files.len());
+        }
+        assert!(smaller > files.len() / 2, "closures are usually smaller than the workspace");
+    }
+}

@@ -1,0 +1,42 @@
+//! Conversions between protocol positions and the core's byte offsets, and
+//! from core diagnostics to protocol diagnostics.
+
+use std::ops::Range;
+
+use tower_lsp_server::ls_types::{self as lsp, DiagnosticSeverity, NumberOrString, Position};
+
+use crate::diag::{Diagnostic, Severity, UiLang};
+use crate::ide::Source;
+use crate::text::{Encoding, LineCol};
+
+pub fn line_col(p: Position) -> LineCol {
+    LineCol { line: p.line, col: p.character }
+}
+
+pub fn offset(source: &Source, p: Position, enc: Encoding) -> usize {
+    source.lines.offset(&source.text, line_col(p), enc)
+}
+
+pub fn position(source: &Source, offset: usize, enc: Encoding) -> Position {
+    let lc = source.lines.position(&source.text, offset, enc);
+    Position { line: lc.line, character: lc.col }
+}
+
+pub fn range(source: &Source, span: &Range<usize>, enc: Encoding) -> lsp::Range {
+    lsp::Range { start: position(source, span.start, enc), end: position(source, span.end, enc) }
+}
+
+pub fn diagnostic(source: &Source, d: &Diagnostic, enc: Encoding, ui: UiLang) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range: range(source, &d.range, enc),
+        severity: Some(match d.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+            Severity::Info => DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(NumberOrString::String(d.code().to_string())),
+        source: Some("zan".into()),
+        message: d.message.render(ui),
+        ..Default::default()
+    }
+}

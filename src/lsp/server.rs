@@ -1,0 +1,613 @@
+//! The `LanguageServer` implementation: notifications mutate the state
+//! synchronously (no `.await` before the mutation, so edits apply in arrival
+//! order), requests compute on a snapshot on the blocking pool, and every
+//! handler turns a panic into an error instead of a crash.
+
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tower_lsp_server::jsonrpc::{self, Result};
+use tower_lsp_server::ls_types::{self as lsp, *};
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::convert::{self, offset};
+use super::features;
+use super::state::{Snapshot, State, key, lock};
+use crate::diag::UiLang;
+use crate::document::Document;
+use crate::ide::edit::{self, TextChange};
+use crate::text::Encoding;
+
+/// How long diagnostics wait for the next keystroke before analysing.
+const DEBOUNCE: Duration = Duration::from_millis(40);
+/// How long the whole workspace waits after the edited document is checked.
+const WORKSPACE_DELAY: Duration = Duration::from_millis(300);
+
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+    /// Set by `shutdown`: `exit` after it ends the process with success.
+    shut_down: Arc<AtomicBool>,
+}
+
+impl Backend {
+    pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Self {
+        Backend { client, state: Arc::default(), shut_down }
+    }
+
+    /// Runs `f` on a snapshot on the blocking pool; a panic becomes an
+    /// internal error.
+    async fn query<T: Send + 'static>(
+        &self,
+        uri: Option<&Uri>,
+        f: impl FnOnce(&Snapshot, usize) -> T + Send + 'static,
+    ) -> Result<T> {
+        let snap = lock(&self.state).snapshot();
+        let file = match uri {
+            Some(uri) => snap.file(uri)?,
+            None => 0,
+        };
+        tokio::task::spawn_blocking(move || f(&snap, file)).await.map_err(|e| {
+            let mut err = jsonrpc::Error::internal_error();
+            err.message = format!("zan lsp: internal error: {e}").into();
+            err
+        })
+    }
+
+    /// Runs a notification's state change; a panic is logged, not fatal.
+    fn mutate(&self, what: &str, f: impl FnOnce(&mut State)) {
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(&mut lock(&self.state))));
+        if result.is_err() {
+            log(&format!("{what} failed; the document may be out of date"));
+        }
+        self.schedule_diagnostics();
+    }
+
+    /// Analyses the workspace after a short pause and publishes what changed,
+    /// unless another change came in meanwhile.
+    fn schedule_diagnostics(&self) {
+        let generation = {
+            let mut s = lock(&self.state);
+            s.generation += 1;
+            s.generation
+        };
+        tokio::spawn(publish(self.client.clone(), self.state.clone(), generation));
+    }
+}
+
+/// Diagnostics in two passes: first the last edited document's, from the
+/// files that decide them (`ide::affected`: exact, and quicker on a large
+/// workspace), then every file's from the whole workspace. Either pass is
+/// dropped if a newer change came in meanwhile.
+async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
+    tokio::time::sleep(DEBOUNCE).await;
+    let (snap, edited) = {
+        let s = lock(&state);
+        if s.generation != generation || s.indexing {
+            return;
+        }
+        (s.snapshot(), s.last_edited.as_ref().and_then(|u| s.find(u)))
+    };
+    if let Some(file) = edited.filter(|_| snap.uris.len() > 1) {
+        let first = snap.clone();
+        let computed = tokio::task::spawn_blocking(move || {
+            let diags = crate::ide::affected::diagnostics(&first.world.files, file);
+            convert_all(&first, diags).swap_remove(file)
+        })
+        .await;
+        let Ok(diags) = computed else {
+            log("the analysis failed; diagnostics not updated");
+            return;
+        };
+        let uri = &snap.uris[file];
+        let send = record(&state, generation, |s| {
+            let version = snap.versions.get(uri).copied();
+            let send = s.published.get(uri) != Some(&(version, diags.clone()));
+            s.published.insert(uri.clone(), (version, diags.clone()));
+            send.then(|| vec![(uri.clone(), diags, version)])
+        });
+        for (uri, diags, version) in send.into_iter().flatten() {
+            client.publish_diagnostics(uri, diags, version).await;
+        }
+    }
+    if edited.is_some() {
+        // While typing goes on, only the edited document is re-checked.
+        tokio::time::sleep(WORKSPACE_DELAY).await;
+        if lock(&state).generation != generation {
+            return;
+        }
+    }
+    let whole = snap.clone();
+    let computed = tokio::task::spawn_blocking(move || {
+        let diags = crate::analysis::analyze(&whole.world.files);
+        convert_all(&whole, diags)
+    })
+    .await;
+    let Ok(per_file) = computed else {
+        log("the analysis failed; diagnostics not updated");
+        return;
+    };
+    let sends = record(&state, generation, |s| {
+        let mut sends = Vec::new();
+        let mut fresh = std::collections::HashMap::new();
+        for (uri, diags) in snap.uris.iter().zip(per_file) {
+            let version = snap.versions.get(uri).copied();
+            // Open documents get a result for every version; other files
+            // only when their diagnostics change.
+            let send = match s.published.get(uri) {
+                Some((v, d)) => *v != version || *d != diags,
+                None => version.is_some() || !diags.is_empty(),
+            };
+            if send {
+                sends.push((uri.clone(), diags.clone(), version));
+            }
+            fresh.insert(uri.clone(), (version, diags));
+        }
+        // Files that left the workspace: clear what was shown for them.
+        for uri in s.published.keys() {
+            if !fresh.contains_key(uri) {
+                sends.push((uri.clone(), Vec::new(), None));
+            }
+        }
+        s.published = fresh;
+        Some(sends)
+    });
+    for (uri, diags, version) in sends.into_iter().flatten() {
+        client.publish_diagnostics(uri, diags, version).await;
+    }
+}
+
+type Publication = (Uri, Vec<lsp::Diagnostic>, Option<i32>);
+
+/// Records what is about to be published, unless the result is stale.
+fn record(
+    state: &Mutex<State>,
+    generation: u64,
+    f: impl FnOnce(&mut State) -> Option<Vec<Publication>>,
+) -> Option<Vec<Publication>> {
+    let mut s = lock(state);
+    if s.generation != generation {
+        return None;
+    }
+    f(&mut s)
+}
+
+/// Protocol diagnostics per file of the snapshot.
+fn convert_all(snap: &Snapshot, diags: Vec<crate::analysis::FileDiagnostic>) -> Vec<Vec<lsp::Diagnostic>> {
+    let mut per_file: Vec<Vec<lsp::Diagnostic>> = vec![Vec::new(); snap.uris.len()];
+    for d in diags {
+        let source = &snap.world.sources[d.file];
+        per_file[d.file].push(convert::diagnostic(
+            source,
+            &d.diagnostic,
+            snap.config.encoding,
+            snap.config.ui,
+        ));
+    }
+    per_file
+}
+
+/// A line on stderr: stdout is the protocol channel.
+pub fn log(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "zan lsp: {message}");
+}
+
+/// The workspace folders, else the root URI of older clients.
+fn root_paths(params: &InitializeParams) -> Vec<PathBuf> {
+    let folders: Vec<&Uri> = params.workspace_folders.iter().flatten().map(|f| &f.uri).collect();
+    #[allow(deprecated)] // the fallback for clients without workspace folders
+    let uris = if folders.is_empty() { params.root_uri.iter().collect() } else { folders };
+    uris.into_iter().filter_map(|u| u.to_file_path()).map(|p| p.into_owned()).collect()
+}
+
+/// Reads every `.zan` file under the roots, reporting progress.
+async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: bool) {
+    let roots = lock(&state).roots.clone();
+    let paths =
+        tokio::task::spawn_blocking(move || crate::workspace::discover(&roots)).await.unwrap_or_default();
+    let token = NumberOrString::String("zan/index".into());
+    let progress = if progress && client.create_work_done_progress(token.clone()).await.is_ok() {
+        Some(client.progress(token, "zan: indexing").with_percentage(0).begin().await)
+    } else {
+        None
+    };
+    let total = paths.len().max(1);
+    for (i, chunk) in paths.chunks(64).enumerate() {
+        let chunk = chunk.to_vec();
+        let docs = tokio::task::spawn_blocking(move || {
+            chunk
+                .into_iter()
+                .filter_map(|p| {
+                    let text = crate::workspace::read(&p).ok()?;
+                    Some((Uri::from_file_path(&p)?, Document::parse(text)))
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        {
+            let mut s = lock(&state);
+            for (uri, doc) in docs {
+                if !s.open.contains_key(&uri) {
+                    s.upsert(uri, doc);
+                }
+            }
+        }
+        if let Some(p) = &progress {
+            let done = ((i + 1) * 64).min(total);
+            p.report_with_message(format!("{done}/{total}"), (done * 100 / total) as u32).await;
+        }
+    }
+    if let Some(p) = progress {
+        p.finish().await;
+    }
+}
+
+fn changes(params: &DidChangeTextDocumentParams) -> Vec<TextChange> {
+    params
+        .content_changes
+        .iter()
+        .map(|c| TextChange {
+            range: c.range.map(|r| (convert::line_col(r.start), convert::line_col(r.end))),
+            text: c.text.clone(),
+        })
+        .collect()
+}
+
+fn invalid(message: impl Into<String>) -> jsonrpc::Error {
+    jsonrpc::Error::invalid_params(message.into())
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+        let utf8 = offered.is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
+        let ui = params.locale.as_deref().and_then(UiLang::parse).unwrap_or_default();
+        let lang = params
+            .initialization_options
+            .as_ref()
+            .and_then(|o| o.get("language"))
+            .and_then(|l| l.as_str())
+            .map(str::to_string)
+            .unwrap_or_else(|| match ui {
+                UiLang::En => "en".into(),
+                UiLang::Kk => "kk".into(),
+                UiLang::Ru => "ru".into(),
+            });
+        {
+            let mut s = lock(&self.state);
+            s.config.encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+            s.config.ui = ui;
+            s.config.lang = lang;
+            let window = params.capabilities.window.as_ref();
+            s.config.progress = window.and_then(|w| w.work_done_progress).unwrap_or(false);
+            let watched =
+                params.capabilities.workspace.as_ref().and_then(|w| w.did_change_watched_files.as_ref());
+            s.config.watch = watched.and_then(|w| w.dynamic_registration).unwrap_or(false);
+            s.roots = root_paths(&params);
+            s.indexing = !s.roots.is_empty();
+        }
+        let encoding = if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 };
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "zan".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding),
+                text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![" ".into(), "\"".into()]),
+                    ..Default::default()
+                }),
+                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+                    SemanticTokensOptions {
+                        legend: features::legend(),
+                        full: Some(SemanticTokensFullOptions::Bool(true)),
+                        range: None,
+                        ..Default::default()
+                    },
+                )),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+                document_formatting_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
+                code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+                document_link_provider: Some(DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: Default::default(),
+                }),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        // Never await a client request in a notification: index in a task.
+        let (client, state) = (self.client.clone(), self.state.clone());
+        let (progress, watch) = {
+            let s = lock(&self.state);
+            (s.config.progress, s.config.watch)
+        };
+        let backend_state = self.state.clone();
+        tokio::spawn(async move {
+            if watch {
+                let registration = Registration {
+                    id: "zan/watch".into(),
+                    method: "workspace/didChangeWatchedFiles".into(),
+                    register_options: Some(serde_json::json!({"watchers": [{"globPattern": "**/*.zan"}]})),
+                };
+                if client.register_capability(vec![registration]).await.is_err() {
+                    log("the client refused the file watcher; files changed outside the editor go unseen");
+                }
+            }
+            index_workspace(client.clone(), state, progress).await;
+            let generation = {
+                let mut s = lock(&backend_state);
+                s.indexing = false;
+                s.generation += 1;
+                s.generation
+            };
+            publish(client, backend_state, generation).await;
+        });
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        self.mutate("didOpen", |s| {
+            s.open.insert(doc.uri.clone(), doc.version);
+            s.last_edited = Some(doc.uri.clone());
+            s.upsert(doc.uri, Document::parse(doc.text));
+        });
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let changes = changes(&params);
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        self.mutate("didChange", |s| {
+            let Some(i) = s.find(&uri) else { return };
+            if !s.open.contains_key(&uri) {
+                return;
+            }
+            let source = s.world.sources[i].clone();
+            let enc = s.config.encoding;
+            let doc = edit::apply(&mut s.parser, &source, &changes, enc);
+            s.world.replace(i, doc);
+            s.last_edited = Some(uri.clone());
+            s.open.insert(uri, version);
+        });
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.mutate("didClose", |s| {
+            s.open.remove(&uri);
+            // Back to the disk's version if the file is part of the workspace.
+            let on_disk = uri
+                .to_file_path()
+                .filter(|p| s.roots.iter().any(|r| p.starts_with(r)))
+                .and_then(|p| crate::workspace::read(&p).ok());
+            match on_disk {
+                Some(text) => s.upsert(uri, Document::parse(text)),
+                None => s.remove(&uri),
+            }
+        });
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.mutate("didChangeWatchedFiles", |s| {
+            for change in params.changes {
+                let uri = change.uri;
+                if s.open.contains_key(&uri) || !matches!(key(&uri), super::state::Key::File(_)) {
+                    continue;
+                }
+                let text = uri.to_file_path().and_then(|p| crate::workspace::read(&p).ok());
+                match (change.typ, text) {
+                    (FileChangeType::DELETED, _) | (_, None) => s.remove(&uri),
+                    (_, Some(text)) => s.upsert(uri, Document::parse(text)),
+                }
+            }
+        });
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        self.query(Some(&p.text_document.uri), move |snap, file| features::hover(snap, file, p.position))
+            .await
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        self.query(Some(&p.text_document.uri), move |snap, file| {
+            features::definition(snap, file, p.position).map(GotoDefinitionResponse::Scalar)
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
+        let p = params.text_document_position;
+        let decl = params.context.include_declaration;
+        self.query(Some(&p.text_document.uri), move |snap, file| {
+            Some(features::references(snap, file, p.position, decl))
+        })
+        .await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let p = params.text_document_position_params;
+        self.query(Some(&p.text_document.uri), move |snap, file| {
+            Some(features::highlights(snap, file, p.position))
+        })
+        .await
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        self.query(Some(&params.text_document.uri), |snap, file| {
+            Some(DocumentSymbolResponse::Nested(features::document_symbols(snap, file)))
+        })
+        .await
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.query(None, move |snap, _| {
+            Some(WorkspaceSymbolResponse::Nested(features::workspace_symbols(snap, &params.query)))
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let p = params.text_document_position;
+        self.query(Some(&p.text_document.uri), move |snap, file| {
+            Some(CompletionResponse::Array(features::completion(snap, file, p.position)))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.query(Some(&params.text_document.uri), |snap, file| {
+            Some(SemanticTokensResult::Tokens(features::semantic_tokens(snap, file)))
+        })
+        .await
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.query(Some(&params.text_document.uri), |snap, file| Some(features::folding_ranges(snap, file)))
+            .await
+    }
+
+    async fn selection_range(&self, params: SelectionRangeParams) -> Result<Option<Vec<SelectionRange>>> {
+        self.query(Some(&params.text_document.uri), move |snap, file| {
+            Some(features::selection_ranges(snap, file, &params.positions))
+        })
+        .await
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        self.query(Some(&params.text_document.uri), features::formatting).await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.query(Some(&params.text_document.uri), move |snap, file| {
+            features::prepare_rename(snap, file, params.position)
+        })
+        .await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let p = params.text_document_position;
+        let new = params.new_name;
+        self.query(Some(&p.text_document.uri), move |snap, file| {
+            features::rename(snap, file, p.position, &new)
+        })
+        .await?
+        .map(Some)
+        .map_err(invalid)
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.query(Some(&params.text_document.uri), move |snap, file| {
+            let source = &snap.world.sources[file];
+            let enc = snap.config.encoding;
+            let span = offset(source, params.range.start, enc)..offset(source, params.range.end, enc);
+            Some(features::code_actions(snap, file, span))
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.query(Some(&params.text_document.uri), move |snap, file| {
+            let source = &snap.world.sources[file];
+            let enc = snap.config.encoding;
+            let span = offset(source, params.range.start, enc)..offset(source, params.range.end, enc);
+            Some(features::inlay_hints(snap, file, span))
+        })
+        .await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.query(Some(&params.text_document.uri), |snap, file| Some(features::code_lenses(snap, file)))
+            .await
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        self.query(Some(&params.text_document.uri), |snap, file| Some(features::document_links(snap, file)))
+            .await
+    }
+}
+
+/// Parameters of the `zan/*` view requests (see docs/lsp.md).
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewParams {
+    pub text_document: TextDocumentIdentifier,
+    pub language: String,
+}
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct ViewResult {
+    pub html: String,
+    pub markdown: String,
+}
+
+impl Backend {
+    /// `zan/redline`: the redline of every operation of the document's amendments.
+    pub async fn redline(&self, params: ViewParams) -> Result<ViewResult> {
+        let lang = params.language;
+        self.query(Some(&params.text_document.uri), move |snap, file| {
+            super::views::redline(snap, file, &lang)
+        })
+        .await
+    }
+
+    pub async fn table(&self, _: ViewParams) -> Result<ViewResult> {
+        Err(not_yet("zan/table"))
+    }
+
+    pub async fn bill(&self, _: ViewParams) -> Result<ViewResult> {
+        Err(not_yet("zan/bill"))
+    }
+
+    pub async fn consolidated(&self, _: ViewParams) -> Result<ViewResult> {
+        Err(not_yet("zan/consolidated"))
+    }
+}
+
+/// The amendment engine behind these views is not merged yet.
+fn not_yet(method: &str) -> jsonrpc::Error {
+    jsonrpc::Error {
+        code: jsonrpc::ErrorCode::ServerError(-32001),
+        message: format!("{method} is not yet available: it needs the amendment engine").into(),
+        data: None,
+    }
+}

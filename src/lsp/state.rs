@@ -1,0 +1,148 @@
+//! The server's state: every file of the workspace (open documents override
+//! the disk), the negotiated settings, and what was last published.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tower_lsp_server::jsonrpc;
+use tower_lsp_server::ls_types::{self as lsp, Uri};
+use tree_sitter::Parser;
+
+use crate::diag::UiLang;
+use crate::document::Document;
+use crate::ide::World;
+use crate::text::Encoding;
+
+/// Files are kept in the order `zan check` reads them: by path, then the
+/// documents that have no path (untitled buffers).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Key {
+    File(PathBuf),
+    Other(String),
+}
+
+pub fn key(uri: &Uri) -> Key {
+    match uri.to_file_path() {
+        Some(p) => Key::File(p.into_owned()),
+        None => Key::Other(uri.as_str().to_string()),
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub encoding: Encoding,
+    /// The language of messages.
+    pub ui: UiLang,
+    /// The preferred language of legal text in hovers and hints.
+    pub lang: String,
+    /// Whether the client shows `$/progress`.
+    pub progress: bool,
+    /// Whether the client lets the server register a file watcher.
+    pub watch: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { encoding: Encoding::Utf16, ui: UiLang::En, lang: "en".into(), progress: false, watch: false }
+    }
+}
+
+pub struct State {
+    pub world: World,
+    pub uris: Arc<Vec<Uri>>,
+    keys: Arc<Vec<Key>>,
+    /// Open documents and their versions.
+    pub open: HashMap<Uri, i32>,
+    pub parser: Parser,
+    pub config: Config,
+    pub roots: Vec<PathBuf>,
+    /// Set while the workspace is first read: no diagnostics until it is, so
+    /// a file opened early never shows acts of other files as missing.
+    pub indexing: bool,
+    /// The document changed last: its diagnostics are computed first.
+    pub last_edited: Option<Uri>,
+    /// Bumped by every change; an analysis started at an older generation is stale.
+    pub generation: u64,
+    /// What was last published per file, with the document version.
+    pub published: HashMap<Uri, (Option<i32>, Vec<lsp::Diagnostic>)>,
+}
+
+/// What a request computes on: a consistent copy of the workspace.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub world: World,
+    pub uris: Arc<Vec<Uri>>,
+    keys: Arc<Vec<Key>>,
+    pub config: Config,
+    pub versions: HashMap<Uri, i32>,
+}
+
+impl Snapshot {
+    pub fn file(&self, uri: &Uri) -> jsonrpc::Result<usize> {
+        self.keys.binary_search(&key(uri)).map_err(|_| {
+            jsonrpc::Error::invalid_params(format!("unknown document {}: open it first", uri.as_str()))
+        })
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            world: World::default(),
+            uris: Arc::default(),
+            keys: Arc::default(),
+            open: HashMap::new(),
+            parser: crate::syntax::parser(),
+            config: Config::default(),
+            roots: Vec::new(),
+            indexing: false,
+            last_edited: None,
+            generation: 0,
+            published: HashMap::new(),
+        }
+    }
+}
+
+impl State {
+    pub fn find(&self, uri: &Uri) -> Option<usize> {
+        self.keys.binary_search(&key(uri)).ok()
+    }
+
+    /// Adds a file, or replaces the one with the same path.
+    pub fn upsert(&mut self, uri: Uri, doc: Document) {
+        let k = key(&uri);
+        match self.keys.binary_search(&k) {
+            Ok(i) => self.world.replace(i, doc),
+            Err(i) => {
+                self.world.insert(i, doc);
+                Arc::make_mut(&mut self.uris).insert(i, uri);
+                Arc::make_mut(&mut self.keys).insert(i, k);
+            }
+        }
+    }
+
+    pub fn remove(&mut self, uri: &Uri) {
+        if let Some(i) = self.find(uri) {
+            self.world.remove(i);
+            Arc::make_mut(&mut self.uris).remove(i);
+            Arc::make_mut(&mut self.keys).remove(i);
+        }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            world: self.world.clone(),
+            uris: self.uris.clone(),
+            keys: self.keys.clone(),
+            config: self.config.clone(),
+            versions: self.open.clone(),
+        }
+    }
+}
+
+/// A lock that survives a panic in another handler: the state is only
+/// mutated after the fallible work is done, so it is consistent.
+pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(|e| e.into_inner())
+}

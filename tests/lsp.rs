@@ -1,0 +1,458 @@
+//! The language server's features, in process over the real transport, on
+//! the two-file workspace in tests/fixtures/lsp/ws (an act, and a second act
+//! whose references, comparison and amendment all cite the first).
+
+mod lsp_support;
+
+use std::path::PathBuf;
+
+use lsp_support::{Client, cursor, file_uri, pos};
+use serde_json::{Value, json};
+
+fn ws() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lsp/ws")
+}
+
+fn uri(name: &str) -> String {
+    file_uri(&ws().join(name))
+}
+
+fn text(name: &str) -> String {
+    std::fs::read_to_string(ws().join(name)).unwrap()
+}
+
+/// A server over the fixture workspace, indexed, with `name` open as `marked`
+/// (whose `$0` gives the returned position).
+async fn with_cursor(name: &str, marked: &str) -> (Client, Value) {
+    let (text, at) = cursor(marked);
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&ws()), "locale": "en"})).await;
+    c.open(&uri(name), &text);
+    c.diagnostics(&uri(name), Some(1)).await;
+    // Both files are known once the other one's (empty) state is settled.
+    (c, at)
+}
+
+/// `text(name)` with `$0` inserted before the `nth` occurrence of `needle`
+/// (plus `shift` bytes).
+fn mark(name: &str, needle: &str, shift: usize) -> String {
+    let t = text(name);
+    let at = t.find(needle).unwrap_or_else(|| panic!("{needle} in {name}")) + shift;
+    format!("{}$0{}", &t[..at], &t[at..])
+}
+
+fn range(l1: u32, c1: u32, l2: u32, c2: u32) -> Value {
+    json!({"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}})
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hover_on_a_reference_shows_the_cited_unit() {
+    let (mut c, at) = with_cursor("b.zan", &mark("b.zan", "part 1)", 5)).await;
+    let hover = c.request("textDocument/hover", pos(&uri("b.zan"), &at)).await;
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Article 15(1) (kz.cc)** — `kz.cc`\n\nA person who has reached sixteen years is liable.\n\nsource: Official Gazette"
+    );
+    assert_eq!(hover["range"], range(3, 36, 3, 59));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hover_on_an_operation_shows_its_redline() {
+    let (mut c, at) = with_cursor("b.zan", &mark("b.zan", "replace article 15", 9)).await;
+    let hover = c.request("textDocument/hover", pos(&uri("b.zan"), &at)).await;
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Article 15(1)** — `kz.cc`\n\nA person who has reached sixteen years is liable.\n\n---\n\n\
+         A person who has reached ~~sixteen~~**fourteen** years is liable.\n\nsource: Official Gazette"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hover_in_kazakh_and_on_a_repealed_unit() {
+    let (text, at) =
+        cursor("act x.y {\n  article 1 { en summary \"[see](kz.cc article $016)\" cite \"S\" }\n}\n");
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&ws()), "locale": "kk-KZ"})).await;
+    c.open("untitled:x", &text);
+    c.diagnostics("untitled:x", Some(1)).await;
+    let hover = c.request("textDocument/hover", pos("untitled:x", &at)).await;
+    assert_eq!(
+        hover["contents"]["value"],
+        "**16-бап (kz.cc)** — `kz.cc`\n\n*Repealed rule*\n\n_алып тасталды 2020-01-01_\n\nдереккөзі: Official Gazette"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn definition_jumps_across_files() {
+    let (mut c, at) = with_cursor("b.zan", &mark("b.zan", "part 1)", 0)).await;
+    let def = c.request("textDocument/definition", pos(&uri("b.zan"), &at)).await;
+    assert_eq!(def, json!({"uri": uri("a.zan"), "range": range(7, 4, 10, 5)}));
+    // On a comparison's target and on an operation's target.
+    let (mut c, at) = with_cursor("b.zan", &mark("b.zan", "stricter kz.cc", 9)).await;
+    let def = c.request("textDocument/definition", pos(&uri("b.zan"), &at)).await;
+    assert_eq!(def, json!({"uri": uri("a.zan"), "range": range(4, 2, 11, 3)}));
+    let (mut c, at) = with_cursor("b.zan", &mark("b.zan", "kz.ap article 1", 14)).await;
+    let def = c.request("textDocument/definition", pos(&uri("b.zan"), &at)).await;
+    assert_eq!(def, json!({"uri": uri("b.zan"), "range": range(2, 2, 5, 3)}));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn references_and_highlights_of_a_unit() {
+    // On the number of `article 15` in its own act.
+    let (mut c, at) = with_cursor("a.zan", &mark("a.zan", "15 {", 1)).await;
+    let mut params = pos(&uri("a.zan"), &at);
+    params["context"] = json!({"includeDeclaration": false});
+    let refs = c.request("textDocument/references", params.clone()).await;
+    assert_eq!(
+        refs,
+        json!([
+            {"uri": uri("b.zan"), "range": range(4, 21, 4, 37)},
+        ])
+    );
+    params["context"] = json!({"includeDeclaration": true});
+    let refs = c.request("textDocument/references", params).await;
+    assert_eq!(refs[0], json!({"uri": uri("a.zan"), "range": range(4, 2, 11, 3)}));
+    // Part 1 is cited by the reference and targeted by the operation.
+    let (mut c, at) = with_cursor("b.zan", &mark("b.zan", "part 1)", 5)).await;
+    let mut params = pos(&uri("b.zan"), &at);
+    params["context"] = json!({"includeDeclaration": false});
+    let refs = c.request("textDocument/references", params).await;
+    assert_eq!(
+        refs,
+        json!([
+            {"uri": uri("b.zan"), "range": range(3, 36, 3, 59)},
+            {"uri": uri("b.zan"), "range": range(10, 10, 10, 27)},
+        ])
+    );
+    let hl = c.request("textDocument/documentHighlight", pos(&uri("b.zan"), &at)).await;
+    assert_eq!(
+        hl,
+        json!([
+            {"range": range(3, 36, 3, 59), "kind": 2},
+            {"range": range(10, 10, 10, 27), "kind": 2},
+        ])
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn document_and_workspace_symbols() {
+    let (mut c, _) = with_cursor("a.zan", &format!("$0{}", text("a.zan"))).await;
+    let symbols =
+        c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri("a.zan")}})).await;
+    let names = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| format!("{} ({})", s["name"].as_str().unwrap(), s["detail"]))
+            .collect()
+    };
+    assert_eq!(names(&symbols), ["kz.cc (\"Criminal Code\")"]);
+    assert_eq!(
+        names(&symbols[0]["children"]),
+        ["article 15 (\"Age of criminal liability\")", "article 16 (\"Repealed rule\")"]
+    );
+    assert_eq!(names(&symbols[0]["children"][0]["children"]), ["part 1 (null)"]);
+    assert_eq!(symbols[0]["children"][0]["selectionRange"], range(4, 10, 4, 12));
+    let found = c.request("workspace/symbol", json!({"query": "agecrim"})).await;
+    let found: Vec<(&str, &str)> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap(), s["location"]["uri"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [("kz.cc Article 15 — Age of criminal liability", uri("a.zan").as_str())]);
+    let found = c.request("workspace/symbol", json!({"query": "kz.ap art 1"})).await;
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+}
+
+async fn complete(name: &str, marked: &str) -> Vec<String> {
+    let (mut c, at) = with_cursor(name, marked).await;
+    let items = c.request("textDocument/completion", pos(&uri(name), &at)).await;
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| match i["detail"].as_str() {
+            Some(d) => format!("{} {d}", i["label"].as_str().unwrap()),
+            None => i["label"].as_str().unwrap().to_string(),
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn completion_of_acts_numbers_and_quoted_words() {
+    let b = text("b.zan");
+    let acts = b.replace("compare stricter kz.cc article 15", "compare stricter $0");
+    assert_eq!(complete("b.zan", &acts).await, ["kz.ap", "kz.cc"]);
+    let numbers = b.replace("compare stricter kz.cc article 15", "compare stricter kz.cc article $0");
+    assert_eq!(complete("b.zan", &numbers).await, ["15 Age of criminal liability", "16 Repealed rule"]);
+    let words = b.replace("en \"sixteen\"", "en \"$0");
+    assert_eq!(
+        complete("b.zan", &words).await,
+        [
+            "A",
+            "person",
+            "who",
+            "has",
+            "reached",
+            "sixteen",
+            "years",
+            "is",
+            "liable",
+            "Он",
+            "алты",
+            "жасқа",
+            "толған",
+            "адам",
+            "жауапты",
+            "болады"
+        ]
+    );
+    let keywords = b.replace("  languages en\n", "  $0\n");
+    let got = complete("b.zan", &keywords).await;
+    assert!(got.contains(&"replace-all".to_string()) && got.contains(&"article".to_string()), "{got:?}");
+    assert!(got.contains(&"kk".to_string()) && got.contains(&"languages".to_string()), "{got:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn semantic_tokens_are_utf16_and_split_per_line() {
+    let text = "act a.b {\n  title kk official \"Қылмыстық 🙂\"\n}\n";
+    let mut c = Client::start();
+    let init = c.initialize(json!({"capabilities": {}})).await;
+    let legend = &init["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"];
+    assert_eq!(
+        legend,
+        &json!([
+            "comment",
+            "keyword",
+            "type",
+            "number",
+            "string",
+            "regexp",
+            "enumMember",
+            "function",
+            "namespace",
+            "operator"
+        ])
+    );
+    c.open("untitled:t", text);
+    let tokens =
+        c.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": "untitled:t"}})).await;
+    #[rustfmt::skip]
+    let expected = json!([
+        0, 0, 3, 1, 0,    // act
+        0, 4, 3, 7, 0,    // a.b
+        1, 2, 5, 1, 0,    // title
+        0, 6, 2, 6, 0,    // kk
+        0, 3, 8, 6, 0,    // official
+        0, 9, 14, 4, 0,   // "Қылмыстық 🙂": 9 letters, a space, a surrogate pair, two quotes
+    ]);
+    assert_eq!(tokens["data"], expected);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn folding_selection_and_formatting() {
+    let (mut c, at) = with_cursor("a.zan", &mark("a.zan", "sixteen", 2)).await;
+    let doc = json!({"textDocument": {"uri": uri("a.zan")}});
+    let folds = c.request("textDocument/foldingRange", doc.clone()).await;
+    let folds: Vec<(u64, u64)> = folds
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["startLine"].as_u64().unwrap(), f["endLine"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(folds, [(0, 15), (4, 10), (7, 9), (12, 14)]);
+    let sel = c
+        .request(
+            "textDocument/selectionRange",
+            json!({"textDocument": {"uri": uri("a.zan")}, "positions": [at]}),
+        )
+        .await;
+    let mut chain = Vec::new();
+    let mut s = &sel[0];
+    while !s.is_null() {
+        chain.push(s["range"].clone());
+        s = &s["parent"];
+    }
+    assert_eq!(chain[0], range(8, 18, 8, 67), "the string's words");
+    assert_eq!(chain[1], range(8, 17, 8, 68), "the string");
+    assert_eq!(chain.last().unwrap(), &range(0, 0, 17, 0), "the file");
+    // Formatting: the fixture is canonical; a messy copy is not.
+    assert_eq!(
+        c.request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": uri("a.zan")}, "options": {"tabSize": 2, "insertSpaces": true}})
+        )
+        .await,
+        json!([])
+    );
+    c.open("untitled:f", "act  a.b {\n article 1 {}}\n");
+    let edits = c
+        .request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": "untitled:f"}, "options": {"tabSize": 2, "insertSpaces": true}}),
+        )
+        .await;
+    assert_eq!(edits, json!([{"range": range(0, 0, 2, 0), "newText": "act a.b {\n  article 1 {}\n}\n"}]));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn renaming_a_number_renumbers_every_citation() {
+    let (mut c, at) = with_cursor("a.zan", &mark("a.zan", "15 {", 0)).await;
+    let prepared = c.request("textDocument/prepareRename", pos(&uri("a.zan"), &at)).await;
+    assert_eq!(prepared, json!({"range": range(4, 10, 4, 12), "placeholder": "15"}));
+    let mut params = pos(&uri("a.zan"), &at);
+    params["newName"] = json!("15-1");
+    let edit = c.request("textDocument/rename", params).await;
+    let edit_at = |l, c1, c2| json!({"range": range(l, c1, l, c2), "newText": "15-1"});
+    assert_eq!(edit["changes"][uri("a.zan")], json!([edit_at(4, 10, 12)]));
+    assert_eq!(
+        edit["changes"][uri("b.zan")],
+        json!([edit_at(3, 50, 52), edit_at(4, 35, 37), edit_at(10, 18, 20)])
+    );
+    // Not a number: refused before and during renaming.
+    let (mut c, at) = with_cursor("a.zan", &mark("a.zan", "article 15", 2)).await;
+    assert_eq!(c.request("textDocument/prepareRename", pos(&uri("a.zan"), &at)).await, Value::Null);
+    let mut params = pos(&uri("a.zan"), &at);
+    params["newName"] = json!("16");
+    let id = c.request_later("textDocument/rename", params);
+    let response = c.response(id).await;
+    assert_eq!(response["error"]["message"], "only unit numbers can be renamed");
+    let (mut c, at) = with_cursor("a.zan", &mark("a.zan", "15 {", 0)).await;
+    let mut params = pos(&uri("a.zan"), &at);
+    params["newName"] = json!("15 bis");
+    let id = c.request_later("textDocument/rename", params);
+    assert_eq!(c.response(id).await["error"]["code"], -32602);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn diagnostic_fixes_are_quick_fixes() {
+    let text = "act x.y {\n  languages ru\n  article 1 {\n    ru summary \"См. статью 205 Кодекса.\" cite \"S\"\n  }\n}\n";
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}})).await;
+    c.open("untitled:q", text);
+    let diags = c.diagnostics("untitled:q", Some(1)).await;
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["code"], "unlinked-citation");
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": "untitled:q"}, "range": diags[0]["range"], "context": {"diagnostics": diags}}),
+        )
+        .await;
+    assert_eq!(actions.as_array().unwrap().len(), 1);
+    assert_eq!(actions[0]["kind"], "quickfix");
+    assert_eq!(actions[0]["title"], "link it: [статью 205](article 205)");
+    assert_eq!(
+        actions[0]["edit"]["changes"]["untitled:q"],
+        json!([{"range": range(3, 20, 3, 30), "newText": "[статью 205](article 205)"}])
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn inlay_hints_code_lenses_and_links() {
+    let (mut c, _) = with_cursor("b.zan", &format!("$0{}", text("b.zan"))).await;
+    let doc = json!({"textDocument": {"uri": uri("b.zan")}});
+    let mut params = doc.clone();
+    params["range"] = range(0, 0, 20, 0);
+    let hints = c.request("textDocument/inlayHint", params).await;
+    let hints: Vec<(Value, &str)> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["position"].clone(), h["label"].as_str().unwrap()))
+        .collect();
+    assert_eq!(hints, [(json!({"line": 4, "character": 37}), "Age of criminal liability"),]);
+    let lenses = c.request("textDocument/codeLens", doc.clone()).await;
+    let lenses: Vec<(u64, &str)> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["range"]["start"]["line"].as_u64().unwrap(), l["command"]["title"].as_str().unwrap()))
+        .collect();
+    assert_eq!(lenses, [(8, "1 comparative provisions"), (10, "1 comparative provisions")]);
+    let links = c.request("textDocument/documentLink", doc).await;
+    let links: Vec<(u64, String)> = links
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["range"]["start"]["line"].as_u64().unwrap(), l["target"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (3, format!("{}#L8", uri("a.zan"))),
+            (4, format!("{}#L5", uri("a.zan"))),
+            (10, format!("{}#L8", uri("a.zan"))),
+            (12, format!("{}#L3", uri("b.zan"))),
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn view_requests() {
+    let (mut c, _) = with_cursor("b.zan", &format!("$0{}", text("b.zan"))).await;
+    let params = json!({"textDocument": {"uri": uri("b.zan")}, "language": "en"});
+    let redline = c.request("zan/redline", params.clone()).await;
+    assert_eq!(
+        redline["markdown"],
+        "# kz.cc.age-14\n\n## replace Article 15(1)\n\nA person who has reached ~~sixteen~~**fourteen** years is liable.\n\n\n"
+    );
+    assert_eq!(
+        redline["html"],
+        "<h1>kz.cc.age-14</h1>\n<h2>replace Article 15(1)</h2>\n<p class=\"zan-changed\">A person who has reached \
+         <del class=\"zan-del\">sixteen</del><ins class=\"zan-ins\">fourteen</ins> years is liable.</p>\n\n"
+    );
+    for method in ["zan/table", "zan/bill", "zan/consolidated"] {
+        let id = c.request_later(method, params.clone());
+        let response = c.response(id).await;
+        assert_eq!(response["error"]["code"], -32001);
+        assert_eq!(
+            response["error"]["message"],
+            format!("{method} is not yet available: it needs the amendment engine")
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn indexing_reports_progress_and_watches_files() {
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {"window": {"workDoneProgress": true}}, "rootUri": file_uri(&ws())}))
+        .await;
+    let create = c.wait_for(|m| m["method"] == "window/workDoneProgress/create").await;
+    assert_eq!(create["params"]["token"], "zan/index");
+    let begin = c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin").await;
+    assert_eq!(begin["params"]["value"]["title"], "zan: indexing");
+    let report =
+        c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "report").await;
+    assert_eq!(report["params"]["value"], json!({"kind": "report", "message": "2/2", "percentage": 100}));
+    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn watched_files_and_closing_keep_the_workspace_current() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().canonicalize().unwrap();
+    for name in ["a.zan", "b.zan"] {
+        std::fs::write(dir.join(name), text(name)).unwrap();
+    }
+    let (a, b) = (file_uri(&dir.join("a.zan")), file_uri(&dir.join("b.zan")));
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&dir)})).await;
+    // A closed file changes on disk: article 15 is gone, b.zan's targets break.
+    std::fs::write(dir.join("a.zan"), text("a.zan").replace("article 15 {", "article 17 {")).unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 2}]}));
+    let codes = |d: Vec<Value>| d.iter().map(|d| d["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(codes(c.diagnostics(&b, None).await), ["unresolved-reference"; 3]);
+    std::fs::remove_file(dir.join("a.zan")).unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 3}]}));
+    assert_eq!(codes(c.diagnostics(&b, None).await), ["unknown-act"; 3]);
+    std::fs::write(dir.join("a.zan"), text("a.zan")).unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 1}]}));
+    assert_eq!(c.diagnostics(&b, None).await, Vec::<Value>::new());
+    // An open document overrides the disk until it is closed.
+    c.open(&a, "act kz.cc version 2024-01-01 {\n}\n");
+    assert_eq!(codes(c.diagnostics(&b, None).await), ["unresolved-reference"; 3]);
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": a}}));
+    assert_eq!(c.diagnostics(&b, None).await, Vec::<Value>::new());
+}

@@ -1,0 +1,45 @@
+//! A real editor against the real server: headless Neovim with the plugin in
+//! editors/neovim attaches `zan lsp`, gets diagnostics after an edit, hovers
+//! and jumps to a definition in another file. Uses `$NVIM`, else `nvim` on
+//! PATH; without either the test says so and passes (tests/all.sh installs
+//! both Neovim 0.11 and Debian's).
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn neovim_drives_the_server() {
+    let nvim = std::env::var("NVIM").unwrap_or_else(|_| "nvim".into());
+    if Command::new(&nvim).arg("--version").output().is_err() {
+        eprintln!("skipped: no Neovim ({nvim})");
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    for name in ["a.zan", "b.zan"] {
+        std::fs::copy(root.join("tests/fixtures/lsp/ws").join(name), tmp.path().join(name)).unwrap();
+    }
+    // The plugin's root marker.
+    std::fs::create_dir(tmp.path().join(".git")).unwrap();
+    let result = tmp.path().join("result.txt");
+    let status = Command::new(&nvim)
+        .args(["--headless", "--clean", "--cmd"])
+        .arg(format!("set runtimepath^={}", root.join("editors/neovim").display()))
+        .arg("-c")
+        .arg(format!("luafile {}", root.join("editors/neovim/test/lsp_server.lua").display()))
+        .env("ZAN_BIN", env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_FILE", tmp.path().join("b.zan"))
+        .env("ZAN_RESULT", &result)
+        .current_dir(tmp.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let report = std::fs::read_to_string(&result).unwrap();
+    assert_eq!(
+        report,
+        "attached true\n\
+         diagnostic true 1:2-1:7 syntax error: unexpected `bogus`\n\
+         hover **Article 15(1) (kz.cc)** — `kz.cc`\n\
+         definition true a.zan 5:2\n"
+    );
+}
