@@ -284,3 +284,26 @@ fn added_and_renumbered_units_need_free_numbers() {
         ]
     );
 }
+
+#[test]
+fn ranges_run_across_chapters_and_name_a_missing_end() {
+    let act = r#"act kz.cc version 2024-01-01 {
+  chapter 1 {
+    article 1 {
+      kk official "[2-4-баптар](article 2..4) және [2-9-баптар](article 2..9)"
+    }
+    article 2 {}
+  }
+  chapter 2 {
+    article 3 {}
+    article 4 {}
+  }
+}
+"#;
+    assert_eq!(
+        check(&[act]),
+        [
+            "0:unresolved-reference:article 2..9:`article 9` does not exist in `kz.cc`; did you mean `article 1`, `article 2`, `article 3`?"
+        ]
+    );
+}

@@ -21,7 +21,13 @@ pub struct Node<'m> {
     pub children: Vec<usize>,
     /// The act version this unit belongs to.
     pub act: usize,
+    /// The nearest ancestor that is not a grouping (`None`: the act itself):
+    /// the unit a target finds it from.
+    pub scope: Option<usize>,
 }
+
+/// Units by where targets find them: act, scope, kind and number.
+type Key<'m> = (usize, Option<usize>, UnitKind, Option<&'m str>);
 
 /// One version of an act, possibly spread over several files.
 #[derive(Debug)]
@@ -50,6 +56,7 @@ pub struct Index<'m> {
     pub acts: Vec<ActVersion<'m>>,
     pub nodes: Vec<Node<'m>>,
     by_id: HashMap<String, Vec<usize>>,
+    by_number: HashMap<Key<'m>, Vec<usize>>,
 }
 
 impl<'m> Index<'m> {
@@ -80,7 +87,10 @@ impl<'m> Index<'m> {
 
     fn add(&mut self, unit: &'m Unit, file: usize, parent: Option<usize>, act: usize) -> usize {
         let at = self.nodes.len();
-        self.nodes.push(Node { unit, file, parent, children: Vec::new(), act });
+        let scope = self.scope_below(parent);
+        self.nodes.push(Node { unit, file, parent, children: Vec::new(), act, scope });
+        let number = unit.number.as_ref().map(|n| n.text.as_str());
+        self.by_number.entry((act, scope, unit.kind, number)).or_default().push(at);
         for child in &unit.content.children {
             let c = self.add(child, file, Some(at), act);
             self.nodes[at].children.push(c);
@@ -113,18 +123,27 @@ impl<'m> Index<'m> {
         kind: UnitKind,
         number: Option<&str>,
     ) -> Vec<usize> {
-        let all = self.all_of_kind(act, parent, kind);
-        let numbered: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|&n| self.nodes[n].unit.number.as_ref().map(|x| x.text.as_str()) == number)
-            .collect();
+        let lookup = |number: Option<&str>| -> Vec<usize> {
+            let found = self.by_number.get(&(act, self.scope_below(parent), kind, number));
+            // Below a grouping, only the units inside it.
+            let grouping = parent.filter(|&p| self.nodes[p].unit.kind.is_grouping());
+            let inside = |&&n: &&usize| grouping.is_none_or(|p| self.within(n, p));
+            found.map_or_else(Vec::new, |v| v.iter().filter(inside).copied().collect())
+        };
+        let numbered = lookup(number);
         if !numbered.is_empty() || number.is_none() {
             return numbered;
         }
         let place = number.and_then(|s| s.parse::<usize>().ok()).filter(|&p| p > 0);
-        let unnumbered = all.into_iter().filter(|&n| self.nodes[n].unit.number.is_none());
-        place.and_then(|p| unnumbered.clone().nth(p - 1)).into_iter().collect()
+        place.and_then(|p| lookup(None).get(p - 1).copied()).into_iter().collect()
+    }
+
+    /// The scope of the units directly below `parent`.
+    fn scope_below(&self, parent: Option<usize>) -> Option<usize> {
+        match parent {
+            Some(p) if self.nodes[p].unit.kind.is_grouping() => self.nodes[p].scope,
+            p => p,
+        }
     }
 
     /// Every unit of `kind` below `parent`, through groupings, for suggestions.
@@ -176,15 +195,20 @@ impl<'m> Index<'m> {
     }
 
     /// The siblings from `first` to `last`, both included (a range target).
+    /// The units of a range target, `first` to `last` in document order:
+    /// those of the same kind found from the same place (through groupings).
     pub fn range(&self, first: usize, last: usize) -> Vec<usize> {
-        let node = &self.nodes[first];
-        let siblings = self.children(node.parent, node.act);
-        let from = siblings.iter().position(|&s| s == first);
-        let to = siblings.iter().position(|&s| s == last);
-        match (from, to) {
-            (Some(f), Some(t)) if f <= t => siblings[f..=t].to_vec(),
-            _ => vec![first, last],
-        }
+        let (a, b) = (&self.nodes[first], &self.nodes[last]);
+        let (from, to) = (first.min(last), first.max(last));
+        (from..=to)
+            .filter(|&n| {
+                let x = &self.nodes[n];
+                x.act == a.act
+                    && x.scope == a.scope
+                    && x.unit.kind == a.unit.kind
+                    && x.unit.kind == b.unit.kind
+            })
+            .collect()
     }
 
     /// Whether `node` is `ancestor` or lies inside it.

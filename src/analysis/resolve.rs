@@ -52,11 +52,11 @@ pub fn resolve(index: &Index, target: &Target, scope: Option<Scope>) -> Result<R
         if let Some(&n) =
             index.find_child(act, anc, first.kind, first.number.as_ref().map(|n| n.text.as_str())).first()
         {
-            found = Some((anc, n));
+            found = Some(n);
             break;
         }
     }
-    let Some((mut parent, mut node)) = found else {
+    let Some(mut node) = found else {
         return Err(unresolved(index, act, None, first, target));
     };
     for seg in rest {
@@ -64,22 +64,22 @@ pub fn resolve(index: &Index, target: &Target, scope: Option<Scope>) -> Result<R
             .find_child(act, Some(node), seg.kind, seg.number.as_ref().map(|n| n.text.as_str()))
             .first()
         {
-            Some(&n) => {
-                parent = Some(node);
-                node = n;
-            }
+            Some(&n) => node = n,
             None => return Err(unresolved(index, act, Some(node), seg, target)),
         }
     }
     match &target.range_end {
         None => Ok(Resolved::Unit(node)),
         Some(end) => {
+            // The end is looked for beside the start, across groupings:
+            // `article 205..213` may run over two chapters.
             let last = target.path.last().map_or(first.kind, |s| s.kind);
-            match index.find_child(act, parent, last, Some(&end.text)).first() {
+            let scope = index.nodes[node].scope;
+            match index.find_child(act, scope, last, Some(&end.text)).first() {
                 Some(&e) => Ok(Resolved::Range(node, e)),
                 None => {
                     let seg = Segment { kind: last, number: Some(end.clone()) };
-                    Err(unresolved(index, act, parent, &seg, target))
+                    Err(unresolved(index, act, scope, &seg, target))
                 }
             }
         }
@@ -120,7 +120,13 @@ fn unresolved(index: &Index, act: usize, parent: Option<usize>, seg: &Segment, t
         .collect();
     candidates.sort();
     let suggestions = candidates.iter().take(3).map(|&(_, n)| index.path(n)).collect();
-    let written = target.path.iter().map(|s| match &s.number {
+    // A missing range end is named as the unit it would be: `article 213`.
+    let mut path = target.path.clone();
+    if target.range_end.is_some() && seg.number == target.range_end {
+        path.pop();
+        path.push(seg.clone());
+    }
+    let written = path.iter().map(|s| match &s.number {
         Some(n) => format!("{} {}", s.kind.keyword(), quote(&n.text)),
         None => s.kind.keyword().to_string(),
     });
