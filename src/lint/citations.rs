@@ -184,7 +184,7 @@ impl<'a> Tokens<'a> {
     fn new(src: &'a str) -> Self {
         let mut toks: Vec<Tok> = Vec::new();
         for (i, c) in src.char_indices() {
-            let t = if c.is_alphabetic() || matches!(c, '\u{0300}'..='\u{036F}') {
+            let t = if super::is_letter(c) || matches!(c, '\u{0300}'..='\u{036F}') {
                 T::Word
             } else if c.is_ascii_digit() {
                 T::Num
@@ -199,8 +199,12 @@ impl<'a> Tokens<'a> {
                 _ => toks.push(Tok { t, range: i..end, lower: String::new() }),
             }
         }
+        // Most words are lower case already: only the others get a copy.
         for tok in toks.iter_mut().filter(|t| t.t == T::Word) {
-            tok.lower = src[tok.range.clone()].to_lowercase();
+            let word = &src[tok.range.clone()];
+            if word.chars().any(char::is_uppercase) {
+                tok.lower = word.to_lowercase();
+            }
         }
         Tokens { src, toks }
     }
@@ -223,7 +227,10 @@ impl<'a> Tokens<'a> {
     }
 
     fn word(&self, i: usize) -> Option<&str> {
-        self.toks.get(i).filter(|t| t.t == T::Word).map(|t| t.lower.as_str())
+        self.toks
+            .get(i)
+            .filter(|t| t.t == T::Word)
+            .map(|t| if t.lower.is_empty() { &self.src[t.range.clone()] } else { t.lower.as_str() })
     }
 
     fn punct(&self, i: usize, set: &[char]) -> bool {

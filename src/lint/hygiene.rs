@@ -154,7 +154,7 @@ fn to_latin(c: char) -> Option<char> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}')
+    super::is_letter_or_digit(c) || matches!(c, '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}')
 }
 
 /// Byte ranges of maximal runs of letters, digits and combining marks.
@@ -200,7 +200,7 @@ fn mixed_script(text: &str, out: &mut Vec<Finding>) {
     for range in word_ranges(text) {
         let word = &text[range.clone()];
         let (mut latin, mut cyrillic, mut other) = (0, 0, 0);
-        for c in word.chars().filter(|c| c.is_alphabetic()) {
+        for c in word.chars().filter(|&c| super::is_letter(c)) {
             match script(c) {
                 Script::Latin => latin += 1,
                 Script::Cyrillic => cyrillic += 1,
@@ -344,7 +344,7 @@ fn mixed_dash(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
         }
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|n| n.1);
-        let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+        let word = |x: Option<char>| x.is_some_and(super::is_letter_or_digit);
         let space = |x: Option<char>| x.is_some_and(char::is_whitespace);
         let range = i..i + c.len_utf8();
         if word(prev) && word(next) {
@@ -395,7 +395,7 @@ fn mixed_dash(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
 
 fn before_conjunction(rest: &str) -> bool {
     let next = rest.split_whitespace().next().unwrap_or("");
-    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let next = next.trim_end_matches(|c: char| !super::is_letter_or_digit(c)).to_lowercase();
     matches!(
         next.as_str(),
         "and"
@@ -490,13 +490,17 @@ fn doubled_word(text: &str, out: &mut Vec<Finding>) {
     for pair in words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let between = &text[a.end..b.start];
-        let first = text[a.clone()].to_lowercase();
-        if between.is_empty()
-            || !between.chars().all(char::is_whitespace)
-            || first != text[b.clone()].to_lowercase()
-            || first.chars().all(|c| c.is_ascii_digit())
-            || matches!(first.as_str(), "had" | "that")
-        {
+        let (wa, wb) = (&text[a.clone()], &text[b.clone()]);
+        // Cheap tests first: most neighbouring words differ in length.
+        if between.is_empty() || wa.len() != wb.len() || !between.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let same = |x: char, y: char| x == y || x.to_lowercase().eq(y.to_lowercase());
+        if !wa.chars().zip(wb.chars()).all(|(x, y)| same(x, y)) {
+            continue;
+        }
+        let first = wa.to_lowercase();
+        if first.chars().all(|c| c.is_ascii_digit()) || matches!(first.as_str(), "had" | "that") {
             continue;
         }
         out.push(Finding {
@@ -519,7 +523,7 @@ fn doubled_word(text: &str, out: &mut Vec<Finding>) {
 /// - after `)` followed by a letter, when the parentheses hold one word of
 ///   four or more letters (`(немесе)өзге`; not `(s)he`, `(re)enter`).
 fn missing_space(chars: &[(usize, char)], out: &mut Vec<Finding>) {
-    let letter = |k: usize| chars.get(k).is_some_and(|c| c.1.is_alphabetic());
+    let letter = |k: usize| chars.get(k).is_some_and(|c| super::is_letter(c.1));
     for (k, &(i, c)) in chars.iter().enumerate() {
         if k == 0 {
             continue;
@@ -542,7 +546,7 @@ fn missing_space(chars: &[(usize, char)], out: &mut Vec<Finding>) {
 }
 
 fn sentence_glued(chars: &[(usize, char)], dot: usize) -> bool {
-    let before = chars[..dot].iter().rev().take_while(|c| c.1.is_alphabetic()).count();
+    let before = chars[..dot].iter().rev().take_while(|c| super::is_letter(c.1)).count();
     let preceded_by_dot = dot > before && chars[dot - before - 1].1 == '.';
     let next = |k: usize| chars.get(dot + k).map(|c| c.1);
     before >= 2
@@ -553,7 +557,7 @@ fn sentence_glued(chars: &[(usize, char)], dot: usize) -> bool {
 }
 
 fn parenthesised_word(chars: &[(usize, char)], close: usize) -> bool {
-    let inner = chars[..close].iter().rev().take_while(|c| c.1.is_alphabetic()).count();
+    let inner = chars[..close].iter().rev().take_while(|c| super::is_letter(c.1)).count();
     let open = close - inner;
     inner >= 4 && open > 0 && chars[open - 1].1 == '('
 }
