@@ -323,11 +323,11 @@ const EN_DASH: char = '–';
 const EM_DASH: char = '—';
 
 /// The rule:
-/// - Between two letters or digits with no space (`интернет–ресурс`,
-///   `205–213`), a dash is a hyphen-minus `-`: a hyphen (U+2010), a
+/// - Between two letters or digits with no space (`интернет–ресурс`), a
+///   dash is a hyphen-minus `-`: a hyphen (U+2010), a
 ///   non-breaking hyphen (U+2011), a figure dash (U+2012) or an en dash is
 ///   fixed to `-`. An unspaced em dash is English punctuation and is left
-///   alone.
+///   alone, and so is an en dash between digits: a range (`205–213`).
 /// - A dash with whitespace on both sides is punctuation and must be the same
 ///   dash throughout the text: the majority of the text's spaced en and em
 ///   dashes, en dash on a tie or when there are none. Spaced hyphens and the
@@ -347,8 +347,12 @@ fn mixed_dash(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
         let word = |x: Option<char>| x.is_some_and(super::is_letter_or_digit);
         let space = |x: Option<char>| x.is_some_and(char::is_whitespace);
         let range = i..i + c.len_utf8();
+        // An en dash between digits is a range (`205–213`), not a compound.
+        let range_of_numbers = c == EN_DASH
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit());
         if word(prev) && word(next) {
-            if c != '-' && c != EM_DASH && c != '\u{2015}' {
+            if c != '-' && c != EM_DASH && c != '\u{2015}' && !range_of_numbers {
                 out.push(Finding {
                     code: MIXED_DASH,
                     range,
