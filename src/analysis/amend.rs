@@ -71,8 +71,8 @@ fn occurrences(text: &str, words: &str, which: Option<Occurrence>) -> Result<Vec
     }
 }
 
-impl Cx<'_, '_> {
-    pub(super) fn amendments(&mut self, files: &[File]) {
+impl<'m> Cx<'_, 'm> {
+    pub(super) fn amendments(&mut self, files: &'m [File]) {
         let mut marks = Vec::new();
         let mut ids = Vec::new();
         for (file, f) in files.iter().enumerate() {
@@ -84,7 +84,7 @@ impl Cx<'_, '_> {
         self.conflicts(&marks, &ids);
     }
 
-    fn amendment(&mut self, file: usize, a: &Amendment, number: usize, marks: &mut Vec<Mark>) {
+    fn amendment(&mut self, file: usize, a: &'m Amendment, number: usize, marks: &mut Vec<Mark>) {
         let index = self.index;
         let Some(act_id) = &a.act else { return };
         let versions = index.versions(act_id);
@@ -188,7 +188,7 @@ impl Cx<'_, '_> {
 
     /// References, comparative links and text hygiene of the units a
     /// `rewrite` or `add` writes.
-    fn new_content(&mut self, file: usize, content: &UnitContent, scope: Scope, created: &[Path]) {
+    fn new_content(&mut self, file: usize, content: &'m UnitContent, scope: Scope, created: &[Path]) {
         let mut stack = vec![content];
         while let Some(c) = stack.pop() {
             for text in c.titles.iter().chain(&c.texts) {
@@ -197,7 +197,7 @@ impl Cx<'_, '_> {
                         self.target(file, &r.target, Some(scope));
                     }
                 }
-                self.lint(file, &text.value, &text.lang);
+                self.texts.push((file, &text.value, &text.lang));
             }
             for cmp in &c.comparisons {
                 self.target(file, &cmp.target, Some(scope));

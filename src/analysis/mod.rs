@@ -32,9 +32,11 @@ pub fn analyze(files: &[File]) -> Vec<FileDiagnostic> {
             f.diagnostics.iter().map(move |d| FileDiagnostic { file, diagnostic: d.clone() })
         })
         .collect();
-    let mut cx = Cx { index: &index, out: &mut out, cited_by: HashMap::new() };
+    let mut cx = Cx { index: &index, out: &mut out, cited_by: HashMap::new(), texts: Vec::new() };
     cx.acts();
     cx.amendments(files);
+    let texts = std::mem::take(&mut cx.texts);
+    out.extend(lint_all(&texts));
     out.sort_by(|a, b| {
         (a.file, a.diagnostic.range.start, a.diagnostic.code()).cmp(&(
             b.file,
@@ -51,6 +53,8 @@ struct Cx<'a, 'm> {
     out: &'a mut Vec<FileDiagnostic>,
     /// Who cites each unit: the citing act and unit (`None`: the act itself).
     cited_by: HashMap<usize, Vec<Citer>>,
+    /// The strings to lint, linted together (and in parallel) at the end.
+    texts: Vec<(usize, &'m RichText, &'m str)>,
 }
 
 /// A place that cites a unit.
@@ -120,7 +124,7 @@ impl Cx<'_, '_> {
                     for r in &text.value.refs {
                         self.cite(node.file, &r.target, scope);
                     }
-                    self.lint(node.file, &text.value, &text.lang);
+                    self.texts.push((node.file, &text.value, &text.lang));
                 }
                 for c in &content.comparisons {
                     self.cite(node.file, &c.target, scope);
@@ -131,49 +135,69 @@ impl Cx<'_, '_> {
             }
         }
     }
+}
 
-    /// Text hygiene and unlinked citations of one string, with fixes where the
-    /// finding's words are written verbatim in the source.
-    fn lint(&mut self, file: usize, text: &RichText, lang: &str) {
-        // Display words of references are written verbatim too; an escape is not.
-        let source_range = |r: &std::ops::Range<usize>| {
-            let (start, end) = (text.source_offset(r.start), text.source_offset(r.end));
-            (end - start == r.len()).then_some(start..end)
-        };
-        let in_ref = |r: &std::ops::Range<usize>| {
-            text.refs.iter().any(|x| x.plain.start < r.end && r.start < x.plain.end)
-        };
-        for f in crate::lint::hygiene::check(&text.plain) {
-            if f.code == crate::lint::hygiene::SPACE_BEFORE_PUNCTUATION && !matches!(lang, "kk" | "ru" | "en")
-            {
-                continue;
-            }
-            let exact = source_range(&f.range);
-            let range = exact.clone().unwrap_or_else(|| text.span.clone());
-            let mut d = Diagnostic::new(Message::Hygiene { code: f.code, message: f.message }, range);
-            if let (Some(range), Some(fix)) = (exact, f.fix) {
-                d = d.with_fix(format!("replace with «{fix}»"), vec![Edit { range, replacement: fix }]);
-            }
-            self.out.push(FileDiagnostic { file, diagnostic: d });
+/// The lints of every string, on every core: they depend on nothing else.
+fn lint_all(texts: &[(usize, &RichText, &str)]) -> Vec<FileDiagnostic> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = texts.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for &(file, text, lang) in part {
+                        lint(&mut out, file, text, lang);
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("lints never panic")).collect()
+    })
+}
+
+/// Text hygiene and unlinked citations of one string, with fixes where the
+/// finding's words are written verbatim in the source.
+fn lint(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str) {
+    // Display words of references are written verbatim too; an escape is not.
+    let source_range = |r: &std::ops::Range<usize>| {
+        let (start, end) = (text.source_offset(r.start), text.source_offset(r.end));
+        (end - start == r.len()).then_some(start..end)
+    };
+    let in_ref =
+        |r: &std::ops::Range<usize>| text.refs.iter().any(|x| x.plain.start < r.end && r.start < x.plain.end);
+    for f in crate::lint::hygiene::check(&text.plain) {
+        if f.code == crate::lint::hygiene::SPACE_BEFORE_PUNCTUATION && !matches!(lang, "kk" | "ru" | "en") {
+            continue;
         }
-        for c in crate::lint::citations::find(&text.plain) {
-            if c.lang.code() != lang {
-                continue;
-            }
-            if in_ref(&c.range) {
-                continue;
-            }
-            let Some(range) = source_range(&c.range) else { continue };
-            let words = text.plain[c.range.clone()].to_string();
-            let replacement = crate::lint::citations::suggestion(&text.plain, &c);
-            let title = format!("link it: {replacement}");
-            let message = Message::UnlinkedCitation { words, target: c.target };
-            let d =
-                Diagnostic::new(message, range.clone()).with_fix(title, vec![Edit { range, replacement }]);
-            self.out.push(FileDiagnostic { file, diagnostic: d });
+        let exact = source_range(&f.range);
+        let range = exact.clone().unwrap_or_else(|| text.span.clone());
+        let mut d = Diagnostic::new(Message::Hygiene { code: f.code, message: f.message }, range);
+        if let (Some(range), Some(fix)) = (exact, f.fix) {
+            d = d.with_fix(format!("replace with «{fix}»"), vec![Edit { range, replacement: fix }]);
         }
+        out.push(FileDiagnostic { file, diagnostic: d });
     }
+    for c in crate::lint::citations::find(&text.plain) {
+        if c.lang.code() != lang {
+            continue;
+        }
+        if in_ref(&c.range) {
+            continue;
+        }
+        let Some(range) = source_range(&c.range) else { continue };
+        let words = text.plain[c.range.clone()].to_string();
+        let replacement = crate::lint::citations::suggestion(&text.plain, &c);
+        let title = format!("link it: {replacement}");
+        let message = Message::UnlinkedCitation { words, target: c.target };
+        let d = Diagnostic::new(message, range.clone()).with_fix(title, vec![Edit { range, replacement }]);
+        out.push(FileDiagnostic { file, diagnostic: d });
+    }
+}
 
+impl Cx<'_, '_> {
     /// A unit that has text (or a title) in one language has it in every
     /// language of the act.
     fn languages(&mut self, file: usize, content: &UnitContent, languages: &[String]) {

@@ -227,17 +227,30 @@ impl Workspace {
 fn parse_all(texts: &[&str]) -> Vec<crate::model::File> {
     let bar = (texts.len() >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal())
         .then(|| indicatif::ProgressBar::new(texts.len() as u64));
-    let mut parser = crate::syntax::parser();
-    let models = texts
-        .iter()
-        .map(|text| {
-            let model = Document::parse_with(&mut parser, text.to_string(), None).model;
-            if let Some(bar) = &bar {
-                bar.inc(1);
-            }
-            model
-        })
-        .collect();
+    // Files parse independently: one thread per core, each with its own parser.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(texts.len()).max(1);
+    let chunk = texts.len().div_ceil(threads).max(1);
+    let models = std::thread::scope(|scope| {
+        let workers: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| {
+                let bar = bar.as_ref();
+                scope.spawn(move || {
+                    let mut parser = crate::syntax::parser();
+                    let models: Vec<crate::model::File> = part
+                        .iter()
+                        .map(|text| {
+                            let model = Document::parse_with(&mut parser, text.to_string(), None).model;
+                            bar.inspect(|b| b.inc(1));
+                            model
+                        })
+                        .collect();
+                    models
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("parsing never panics")).collect()
+    });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
