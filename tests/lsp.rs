@@ -393,25 +393,33 @@ async fn inlay_hints_code_lenses_and_links() {
 async fn view_requests() {
     let (mut c, _) = with_cursor("b.zan", &format!("$0{}", text("b.zan"))).await;
     let params = json!({"textDocument": {"uri": uri("b.zan")}, "language": "en"});
+    // The same engine and renderers as `zan diff`, `table`, `bill` and `consolidate`.
+    let md = |r: &serde_json::Value| r["markdown"].as_str().unwrap().to_string();
     let redline = c.request("zan/redline", params.clone()).await;
     assert_eq!(
-        redline["markdown"],
-        "# kz.cc.age-14\n\n## replace Article 15(1)\n\nA person who has reached ~~sixteen~~**fourteen** years is liable.\n\n\n"
+        md(&redline),
+        "# kz.cc.age-14\n\n## Article 15(1)\n\n1\\. A person who has reached ~~sixteen~~**fourteen** years is liable.\n"
     );
+    assert!(redline["html"].as_str().unwrap().contains("<del class=\"zan-del\">sixteen</del>"));
+    let table = c.request("zan/table", params.clone()).await;
+    assert!(md(&table).ends_with(
+        "| 1 | Article 15(1) | 1. A person who has reached ~~sixteen~~ years is liable. | 1. A person who has reached **fourteen** years is liable. |  | corresponds: Article 1 (kz.ap) |\n"
+    ));
+    let bill = c.request("zan/bill", params.clone()).await;
     assert_eq!(
-        redline["html"],
-        "<h1>kz.cc.age-14</h1>\n<h2>replace Article 15(1)</h2>\n<p class=\"zan-changed\">A person who has reached \
-         <del class=\"zan-del\">sixteen</del><ins class=\"zan-ins\">fourteen</ins> years is liable.</p>\n\n"
+        md(&bill),
+        "# kz.cc.age-14\n\n```text\nkz.cc.age-14\n\nThe Criminal Code is amended as follows.\n1) in Article 15(1), for “sixteen” substitute “fourteen”.\n```\n"
     );
-    for method in ["zan/table", "zan/bill", "zan/consolidated"] {
-        let id = c.request_later(method, params.clone());
-        let response = c.response(id).await;
-        assert_eq!(response["error"]["code"], -32001);
-        assert_eq!(
-            response["error"]["message"],
-            format!("{method} is not yet available: it needs the amendment engine")
-        );
-    }
+    let consolidated = c.request("zan/consolidated", params.clone()).await;
+    assert_eq!(
+        md(&consolidated),
+        "# kz.cc\n\n```text\nCriminal Code\n\nArticle 15. Age of criminal liability\n1. A person who has reached fourteen years is liable.\n\nArticle 16. Repealed\n```\n"
+    );
+    // A bad date is refused, not guessed.
+    let bad = json!({"textDocument": {"uri": uri("b.zan")}, "language": "en", "asOf": "2024-13-01"});
+    let id = c.request_later("zan/consolidated", bad);
+    let response = c.response(id).await;
+    assert_eq!(response["error"]["message"], "asOf `2024-13-01` is not a date (YYYY-MM-DD)");
 }
 
 #[tokio::test(flavor = "multi_thread")]

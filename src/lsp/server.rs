@@ -572,6 +572,9 @@ impl LanguageServer for Backend {
 pub struct ViewParams {
     pub text_document: TextDocumentIdentifier,
     pub language: String,
+    /// `zan/consolidated` only: the date to consolidate at, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
@@ -580,34 +583,49 @@ pub struct ViewResult {
     pub markdown: String,
 }
 
+type View =
+    fn(&Snapshot, usize, &str, Option<crate::model::Date>, UiLang) -> std::result::Result<ViewResult, String>;
+
 impl Backend {
-    /// `zan/redline`: the redline of every operation of the document's amendments.
-    pub async fn redline(&self, params: ViewParams) -> Result<ViewResult> {
+    /// Runs a view on a snapshot; what the engine refuses is an error whose
+    /// message is the engine's (the same as the CLI's).
+    async fn view(&self, params: ViewParams, view: View) -> Result<ViewResult> {
+        let as_of = match params.as_of.as_deref() {
+            None => None,
+            Some(s) => Some(crate::model::Date::parse(s).ok_or_else(|| {
+                jsonrpc::Error::invalid_params(format!("asOf `{s}` is not a date (YYYY-MM-DD)"))
+            })?),
+        };
         let lang = params.language;
-        self.query(Some(&params.text_document.uri), move |snap, file| {
-            super::views::redline(snap, file, &lang)
+        let result = self
+            .query(Some(&params.text_document.uri), move |snap, file| {
+                view(snap, file, &lang, as_of, snap.config.ui)
+            })
+            .await?;
+        result.map_err(|message| jsonrpc::Error {
+            code: jsonrpc::ErrorCode::ServerError(-32001),
+            message: message.into(),
+            data: None,
         })
-        .await
     }
 
-    pub async fn table(&self, _: ViewParams) -> Result<ViewResult> {
-        Err(not_yet("zan/table"))
+    /// `zan/redline`: the redline of the document's amendment.
+    pub async fn redline(&self, params: ViewParams) -> Result<ViewResult> {
+        self.view(params, |snap, file, lang, _, ui| super::views::redline(snap, file, lang, ui)).await
     }
 
-    pub async fn bill(&self, _: ViewParams) -> Result<ViewResult> {
-        Err(not_yet("zan/bill"))
+    /// `zan/table`: the comparative table of the document's amendment.
+    pub async fn table(&self, params: ViewParams) -> Result<ViewResult> {
+        self.view(params, |snap, file, lang, _, ui| super::views::table(snap, file, lang, ui)).await
     }
 
-    pub async fn consolidated(&self, _: ViewParams) -> Result<ViewResult> {
-        Err(not_yet("zan/consolidated"))
+    /// `zan/bill`: the text of the amending law.
+    pub async fn bill(&self, params: ViewParams) -> Result<ViewResult> {
+        self.view(params, |snap, file, lang, _, ui| super::views::bill(snap, file, lang, ui)).await
     }
-}
 
-/// The amendment engine behind these views is not merged yet.
-fn not_yet(method: &str) -> jsonrpc::Error {
-    jsonrpc::Error {
-        code: jsonrpc::ErrorCode::ServerError(-32001),
-        message: format!("{method} is not yet available: it needs the amendment engine").into(),
-        data: None,
+    /// `zan/consolidated`: the act as amended, or as of `asOf`.
+    pub async fn consolidated(&self, params: ViewParams) -> Result<ViewResult> {
+        self.view(params, super::views::consolidated).await
     }
 }

@@ -1,34 +1,76 @@
-//! The `zan/*` view requests. Only `zan/redline` exists until the amendment
-//! engine lands; it redlines each operation on its own unit.
+//! The `zan/*` view requests: the redline, comparative table, bill and
+//! consolidated text of the document's amendment (or act), rendered by the
+//! same engine and renderers as `zan diff`, `zan table`, `zan bill` and
+//! `zan consolidate`.
 
 use super::server::ViewResult;
 use super::state::Snapshot;
-use crate::analysis::{Index, Resolved, Scope, resolve};
-use crate::ide::nav::amendment_base;
-use crate::ide::outline::operation_name;
-use crate::ide::redline::operation_redline;
-use crate::redline::{html, markdown};
+use crate::diag::UiLang;
+use crate::engine::{self, Applied, Include};
+use crate::model::Date;
+use crate::redline::html::escape;
+use crate::render;
 
-/// One section per operation that changes text in `lang`: its name, then the
-/// redline of its unit.
-pub fn redline(snap: &Snapshot, file: usize, lang: &str) -> ViewResult {
+/// What a view is about: the first amendment of the document, else its first act.
+fn applied<'m>(
+    snap: &'m Snapshot,
+    file: usize,
+    as_of: Option<Date>,
+    ui: UiLang,
+) -> Result<Applied<'m>, String> {
     let files = &snap.world.files;
-    let index = Index::build(files);
-    let (mut md, mut out_html) = (String::new(), String::new());
-    for am in &files[file].amendments {
-        let Some(base) = amendment_base(&index, am) else { continue };
-        md.push_str(&format!("# {}\n\n", am.id));
-        out_html.push_str(&format!("<h1>{}</h1>\n", html::escape(&am.id)));
-        for op in &am.operations {
-            let Some(target) = op.target() else { continue };
-            let Ok(Resolved::Unit(n)) = resolve(&index, target, Some(Scope { act: base, unit: None })) else {
-                continue;
-            };
-            let Some(r) = operation_redline(index.nodes[n].unit, &op.kind, lang) else { continue };
-            let name = operation_name(&op.kind);
-            md.push_str(&format!("## {name}\n\n{}\n\n", markdown::render(&r)));
-            out_html.push_str(&format!("<h2>{}</h2>\n{}\n", html::escape(&name), html::render(&r)));
-        }
+    let model = &files[file];
+    let result = match (model.amendments.first(), model.acts.first()) {
+        (Some(a), _) => engine::apply_amendment(files, &a.id),
+        (None, Some(act)) => engine::consolidate(files, &act.id, as_of, Include::Adopted),
+        (None, None) => return Err("the document has no act or amendment".into()),
+    };
+    result.map_err(|e| e.render(ui))
+}
+
+/// Plain text as a view: preformatted in HTML, a text block in Markdown.
+fn plain(title: &str, text: &str) -> ViewResult {
+    ViewResult {
+        html: format!("<h1>{}</h1>\n<pre>{}</pre>\n", escape(title), escape(text)),
+        markdown: format!("# {title}\n\n```text\n{text}```\n"),
     }
-    ViewResult { html: out_html, markdown: md }
+}
+
+fn title(applied: &Applied) -> String {
+    match applied.amendments.as_slice() {
+        [(_, a)] => a.id.clone(),
+        _ => applied.result.meta.id.clone(),
+    }
+}
+
+pub fn redline(snap: &Snapshot, file: usize, lang: &str, ui: UiLang) -> Result<ViewResult, String> {
+    let a = applied(snap, file, None, ui)?;
+    let diffs = render::diff::between(&a.base, &a.result, lang);
+    let title = title(&a);
+    Ok(ViewResult {
+        html: render::diff::html(&diffs, &title, lang),
+        markdown: render::diff::markdown(&diffs, &title),
+    })
+}
+
+pub fn table(snap: &Snapshot, file: usize, lang: &str, ui: UiLang) -> Result<ViewResult, String> {
+    let a = applied(snap, file, None, ui)?;
+    let table = render::table::table(&a, lang);
+    Ok(ViewResult { html: table.html(true), markdown: table.markdown(true) })
+}
+
+pub fn bill(snap: &Snapshot, file: usize, lang: &str, ui: UiLang) -> Result<ViewResult, String> {
+    let a = applied(snap, file, None, ui)?;
+    Ok(plain(&title(&a), &render::bill::bill(&a, lang).text()))
+}
+
+pub fn consolidated(
+    snap: &Snapshot,
+    file: usize,
+    lang: &str,
+    as_of: Option<Date>,
+    ui: UiLang,
+) -> Result<ViewResult, String> {
+    let a = applied(snap, file, as_of, ui)?;
+    Ok(plain(&a.result.meta.id, &render::text::act(&a.result.to_act(), lang)))
 }
