@@ -1,4 +1,41 @@
-//! Language tags of legal texts (ISO 639-1).
+//! Language tags of legal texts (ISO 639-1), and the three languages zan
+//! writes its own words in.
+
+/// The language of labels and formulae: Kazakh, Russian, or English for
+/// every other language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Kk,
+    Ru,
+    En,
+}
+
+impl Lang {
+    pub fn of(code: &str) -> Lang {
+        match code {
+            "kk" => Lang::Kk,
+            "ru" => Lang::Ru,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the label of this language.
+    pub fn pick<'a>(self, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Kk => kk,
+            Lang::Ru => ru,
+            Lang::En => en,
+        }
+    }
+}
 
 /// Every ISO 639-1 code.
 const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy \

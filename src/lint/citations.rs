@@ -32,22 +32,7 @@
 
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Kk,
-    Ru,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Kk => "kk",
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {

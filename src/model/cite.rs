@@ -44,6 +44,15 @@ fn ru_forms(kind: UnitKind) -> [&'static str; 3] {
     }
 }
 
+/// The name of a unit kind in the nominative: "бап", "статья", "Article".
+pub fn unit_name(kind: UnitKind, lang: crate::lang::Lang) -> &'static str {
+    match lang {
+        crate::lang::Lang::Kk => kk_forms(kind)[0],
+        crate::lang::Lang::Ru => ru_forms(kind)[0],
+        crate::lang::Lang::En => en_name(kind),
+    }
+}
+
 fn en_name(kind: UnitKind) -> &'static str {
     match kind {
         UnitKind::Book => "Book",

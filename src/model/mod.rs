@@ -6,7 +6,7 @@ mod lower;
 
 use std::ops::Range;
 
-pub use cite::{citation, eid};
+pub use cite::{citation, eid, unit_name};
 pub use lower::{MAX_DEPTH, lower};
 
 use crate::diag::Diagnostic;

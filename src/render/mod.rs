@@ -12,41 +12,7 @@ pub mod zan;
 
 use crate::model::{Segment, UnitKind};
 
-/// The language of labels and formulae: Kazakh, Russian, or English for
-/// every other language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Kk,
-    Ru,
-    En,
-}
-
-impl Lang {
-    pub fn of(code: &str) -> Lang {
-        match code {
-            "kk" => Lang::Kk,
-            "ru" => Lang::Ru,
-            _ => Lang::En,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Kk => "kk",
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the label of this language.
-    pub fn pick<'a>(self, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Kk => kk,
-            Lang::Ru => ru,
-            Lang::En => en,
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// The citation of a path in `lang`: "15-баптың 2-1-бөлігі"; an
 /// unnumbered unit (a note) is named by its kind: "210-баптың ескертуі",

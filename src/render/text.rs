@@ -4,41 +4,7 @@
 //! "исключена" / "repealed". Inline references show their display words.
 
 use super::{Lang, capitalise, repealed_word};
-use crate::model::{Act, Text, Unit, UnitKind};
-
-fn kk_grouping(kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::Book => "кітап",
-        UnitKind::Division | UnitKind::Section => "бөлім",
-        UnitKind::Subsection => "кіші бөлім",
-        UnitKind::Chapter => "тарау",
-        UnitKind::Subchapter => "параграф",
-        _ => "бап",
-    }
-}
-
-fn ru_grouping(kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::Book => "Книга",
-        UnitKind::Division | UnitKind::Section => "Раздел",
-        UnitKind::Subsection => "Подраздел",
-        UnitKind::Chapter => "Глава",
-        UnitKind::Subchapter => "Параграф",
-        _ => "Статья",
-    }
-}
-
-fn en_grouping(kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::Book => "Book",
-        UnitKind::Division => "Division",
-        UnitKind::Section => "Section",
-        UnitKind::Subsection => "Subsection",
-        UnitKind::Chapter => "Chapter",
-        UnitKind::Subchapter => "Subchapter",
-        _ => "Article",
-    }
-}
+use crate::model::{Act, Text, Unit, UnitKind, unit_name};
 
 /// Whether the unit is laid out with a heading line ("15-бап. …").
 fn has_heading(kind: UnitKind) -> bool {
@@ -57,15 +23,10 @@ pub fn label(unit: &Unit, lang: Lang) -> String {
         (UnitKind::Point | UnitKind::Subpoint, Some(n)) => format!("{n})"),
         (UnitKind::Part | UnitKind::Point | UnitKind::Subpoint, None) => String::new(),
         (k, Some(n)) => match lang {
-            Lang::Kk => format!("{n}-{}.", kk_grouping(k)),
-            Lang::Ru => format!("{} {n}.", ru_grouping(k)),
-            Lang::En => format!("{} {n}.", en_grouping(k)),
+            Lang::Kk => format!("{n}-{}.", unit_name(k, lang)),
+            _ => format!("{} {n}.", capitalise(unit_name(k, lang))),
         },
-        (k, None) => match lang {
-            Lang::Kk => format!("{}.", capitalise(kk_grouping(k))),
-            Lang::Ru => format!("{}.", ru_grouping(k)),
-            Lang::En => format!("{}.", en_grouping(k)),
-        },
+        (k, None) => format!("{}.", capitalise(unit_name(k, lang))),
     }
 }
 
