@@ -16,6 +16,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 target=${CARGO_TARGET_DIR:-$root/target}
 work=$target/bench
+mkdir -p "$work"
 sizes=${SIZES:-1 10 100}
 runs=${RUNS:-3}
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
