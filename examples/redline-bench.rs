@@ -1,13 +1,16 @@
-//! Word-level redline throughput against `git diff --word-diff=porcelain`.
+//! Word-level redline throughput against `git diff --word-diff=porcelain`
+//! and `wdiff` (Debian's package `wdiff`, skipped when it is not installed).
 //!
 //! Run with:
 //!     cargo run --release --example redline-bench [paragraphs]
 //!
 //! It generates an old text of Kazakh/Russian-like paragraphs (default 20000)
 //! and a new one with a word changed in about a third of them plus some
-//! paragraphs inserted and deleted, then times `Redline::from_text` and
-//! `git diff --no-index --word-diff=porcelain` on the same pair written to
-//! temporary files (git's time includes process start and file reading).
+//! paragraphs inserted and deleted, then times `Redline::from_text`,
+//! `git diff --no-index --word-diff=porcelain` and `wdiff` on the same pair
+//! written to temporary files (their times include process start and file
+//! reading; that is a few milliseconds). Best of 10 runs each, so load from
+//! other processes on the machine shows less.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -74,7 +77,7 @@ fn main() {
     let (old, new) = (old.join("\n") + "\n", new.join("\n") + "\n");
     let mb = (old.len() + new.len()) as f64 / 1e6;
 
-    let (redline, ours) = best_of(3, || Redline::from_text(&old, &new));
+    let (redline, ours) = best_of(10, || Redline::from_text(&old, &new));
     let changed = redline.paragraphs.iter().filter(|p| p.kind != ParagraphKind::Unchanged).count();
     assert_eq!(redline.old_text(), old);
     assert_eq!(redline.new_text(), new);
@@ -83,13 +86,17 @@ fn main() {
     let (old_path, new_path) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
     std::fs::write(&old_path, &old).expect("write old");
     std::fs::write(&new_path, &new).expect("write new");
-    let (git_out, git) = best_of(3, || {
+    let (git_out, git) = best_of(10, || {
         Command::new("git")
             .args(["diff", "--no-index", "--no-color", "--word-diff=porcelain"])
             .arg(&old_path)
             .arg(&new_path)
             .output()
             .expect("run git")
+    });
+
+    let wdiff = Command::new("wdiff").arg("--version").output().is_ok().then(|| {
+        best_of(10, || Command::new("wdiff").arg(&old_path).arg(&new_path).output().expect("run wdiff"))
     });
 
     println!("input: {count} paragraphs, {mb:.2} MB (old + new), {changed} paragraphs differ");
@@ -100,6 +107,15 @@ fn main() {
         mb / git.as_secs_f64(),
         git_out.stdout.len()
     );
+    match wdiff {
+        Some((out, took)) => println!(
+            "wdiff:        {:>7.1} ms  {:>7.1} MB/s  ({} bytes of output)",
+            ms(took),
+            mb / took.as_secs_f64(),
+            out.stdout.len()
+        ),
+        None => println!("wdiff: not installed (apt-get install wdiff)"),
+    }
 }
 
 fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (T, Duration) {

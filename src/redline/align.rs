@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use super::words::{self, Run};
+use super::words::{self, Bag, Vocabulary};
 use super::{ParagraphDiff, ParagraphKind, SegmentKind};
 
 /// Below this share of unchanged visible text a pair reads better as one
@@ -43,25 +43,32 @@ fn extend(block: Range<usize>, next: Range<usize>) -> Range<usize> {
 }
 
 /// Emits a block of paragraphs that differ: similar pairs become `Changed`,
-/// the rest deleted (old first) or inserted, all in reading order.
+/// the rest deleted (old first) or inserted, all in reading order. Pairs are
+/// chosen by the words they share, so only the chosen ones are diffed.
 fn pair_block(old: &[&str], new: &[&str], out: &mut Vec<ParagraphDiff>) {
-    let old_tokens: Vec<Vec<&str>> = old.iter().map(|p| words::tokens(p)).collect();
-    let new_tokens: Vec<Vec<&str>> = new.iter().map(|p| words::tokens(p)).collect();
-    let pairs = if old.len() * new.len() <= MAX_PAIRING_CELLS {
-        best_pairs(&old_tokens, &new_tokens)
-    } else {
-        (0..old.len().min(new.len()))
-            .filter_map(|k| candidate(&old_tokens[k], &new_tokens[k]).map(|(_, runs)| (k, k, runs)))
-            .collect()
+    let pairs = match (old.len(), new.len()) {
+        (0, _) | (_, 0) => Vec::new(),
+        (n, m) if n * m <= MAX_PAIRING_CELLS => {
+            let mut vocabulary = Vocabulary::default();
+            let old_bags: Vec<Bag> = old.iter().map(|p| vocabulary.bag(p)).collect();
+            let new_bags: Vec<Bag> = new.iter().map(|p| vocabulary.bag(p)).collect();
+            best_pairs(n, m, |i, j| vocabulary.similarity(&old_bags[i], &new_bags[j]))
+        }
+        (n, m) => (0..n.min(m)).map(|k| (k, k)).collect(),
     };
     let (mut i, mut j) = (0, 0);
-    for (pi, pj, runs) in pairs {
-        unpaired(&old[i..pi], &new[j..pj], out);
-        out.push(if old[pi] == new[pj] {
+    for (pi, pj) in pairs {
+        let paired = if old[pi] == new[pj] {
             ParagraphDiff::whole(ParagraphKind::Unchanged, SegmentKind::Equal, old[pi])
         } else {
+            let (runs, similarity) = words::diff(old[pi], new[pj]);
+            if similarity < MIN_SIMILARITY {
+                continue;
+            }
             ParagraphDiff { kind: ParagraphKind::Changed, segments: words::segments(runs) }
-        });
+        };
+        unpaired(&old[i..pi], &new[j..pj], out);
+        out.push(paired);
         (i, j) = (pi + 1, pj + 1);
     }
     unpaired(&old[i..], &new[j..], out);
@@ -72,37 +79,26 @@ fn unpaired(old: &[&str], new: &[&str], out: &mut Vec<ParagraphDiff>) {
     out.extend(new.iter().map(|p| ParagraphDiff::whole(ParagraphKind::Inserted, SegmentKind::Insert, p)));
 }
 
-/// A word diff and its similarity, if the pair is similar enough to show as
-/// one changed paragraph.
-type Candidate<'a> = Option<(f32, Vec<Run<'a>>)>;
-
-fn candidate<'a>(old: &[&'a str], new: &[&'a str]) -> Candidate<'a> {
-    let runs = words::diff(old, new);
-    let similarity = if old == new { 1.0 } else { words::similarity(&runs) };
-    (similarity >= MIN_SIMILARITY).then_some((similarity, runs))
-}
-
-/// Order-preserving pairing with the largest total similarity.
-fn best_pairs<'a>(old: &[Vec<&'a str>], new: &[Vec<&'a str>]) -> Vec<(usize, usize, Vec<Run<'a>>)> {
-    let (n, m) = (old.len(), new.len());
-    let mut candidates: Vec<Vec<Candidate>> =
-        old.iter().map(|o| new.iter().map(|n| candidate(o, n)).collect()).collect();
-    let similarity = |c: &Candidate| c.as_ref().map(|(s, _)| *s);
+/// Order-preserving pairing of `n` old and `m` new paragraphs with the
+/// largest total similarity, among pairs similar enough to show as one
+/// changed paragraph.
+fn best_pairs(n: usize, m: usize, similarity: impl Fn(usize, usize) -> f32) -> Vec<(usize, usize)> {
+    let similar: Vec<Vec<Option<f32>>> = (0..n)
+        .map(|i| (0..m).map(|j| Some(similarity(i, j)).filter(|&s| s >= MIN_SIMILARITY)).collect())
+        .collect();
     // score[i][j]: best total for old[i..] and new[j..].
     let mut score = vec![vec![0.0f32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
             let skip = score[i + 1][j].max(score[i][j + 1]);
-            score[i][j] = similarity(&candidates[i][j]).map_or(skip, |s| skip.max(s + score[i + 1][j + 1]));
+            score[i][j] = similar[i][j].map_or(skip, |s| skip.max(s + score[i + 1][j + 1]));
         }
     }
     let mut pairs = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if similarity(&candidates[i][j]).is_some_and(|s| s + score[i + 1][j + 1] >= score[i][j])
-            && let Some((_, runs)) = candidates[i][j].take()
-        {
-            pairs.push((i, j, runs));
+        if similar[i][j].is_some_and(|s| s + score[i + 1][j + 1] >= score[i][j]) {
+            pairs.push((i, j));
             (i, j) = (i + 1, j + 1);
         } else if score[i + 1][j] >= score[i][j + 1] {
             i += 1;
