@@ -9,6 +9,7 @@ import {
   exportBytes,
   isIsoDate,
   normalizeLanguage,
+  pageBody,
   renderError,
   renderPage,
   statusText,
@@ -154,7 +155,7 @@ class View {
       try {
         const params = viewParams(this.doc.uri.toString(), language(), this.asOf);
         const result = await client.sendRequest<ViewResult>(VIEWS[this.kind].method, params);
-        body = result.html;
+        body = pageBody(result.html);
       } catch (err) {
         body = renderError(err instanceof Error ? err.message : String(err));
       }
