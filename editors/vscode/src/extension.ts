@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from "vscode-languageclient/node";
+import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
 import {
   ExportFormat,
   ServerState,
@@ -16,7 +16,7 @@ import {
   viewParams,
   viewTitle,
 } from "./preview";
-import { ensureExecutable, resolveServer } from "./serverPath";
+import { ensureExecutable, resolveServer, serverExecutable } from "./serverPath";
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem;
@@ -83,11 +83,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   if (resolution.source === "bundled") ensureExecutable(resolution.command);
   output.appendLine(`Starting ${resolution.command} lsp (found via ${resolution.source})`);
 
-  const serverOptions: ServerOptions = {
-    command: resolution.command,
-    args: ["lsp"],
-    transport: TransportKind.stdio,
-  };
+  const serverOptions: ServerOptions = serverExecutable(resolution.command);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: "zan" }],
     outputChannel: output,
