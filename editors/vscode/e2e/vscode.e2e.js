@@ -12,7 +12,10 @@ const { URL: url, WORKSPACE: ws, SCREENSHOTS: shots } = process.env;
 const LONG = 60_000; // the first answer waits for the server to index the corpus
 const SHORT = 20_000;
 
-/** 1-based line and column of the first occurrence of `needle` in a file. */
+/**
+ * 1-based line and column (UTF-16 units, as VS Code counts) of the first
+ * occurrence of `needle` in a file, `within` characters into it.
+ */
 function position(file, needle, within = 0) {
   const text = fs.readFileSync(file, "utf8");
   const at = text.indexOf(needle);
@@ -38,7 +41,7 @@ async function check(name, fn) {
   }
 }
 
-async function expectEqual(actual, expected, what) {
+function expectEqual(actual, expected, what) {
   if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
@@ -47,8 +50,9 @@ async function screenshot(name) {
   await page.screenshot({ path: path.join(shots, name) });
 }
 
-async function quickInput(prefix, text) {
-  await page.keyboard.press(prefix);
+/** Opens a quick input with `key` (F1: commands, Control+P: files, Control+G: line) and types `text`. */
+async function quickInput(key, text) {
+  await page.keyboard.press(key);
   const input = page.locator(".quick-input-widget input");
   await input.waitFor({ state: "visible", timeout: SHORT });
   await input.fill(text);
@@ -168,8 +172,8 @@ async function webviewText(title, needles) {
       const row = page.locator(".markers-panel .monaco-list-row", { hasText: "does not exist in" }).first();
       await row.waitFor({ timeout: LONG });
       const text = (await row.innerText()).replace(/\s+/g, " ").trim();
-      await expectEqual(text, expected, "Problems row");
-      await expectEqual(await page.locator(".markers-panel .monaco-list-row").count(), 2, "rows in Problems (file + 1 error)");
+      expectEqual(text, expected, "Problems row");
+      expectEqual(await page.locator(".markers-panel .monaco-list-row").count(), 2, "rows in Problems (file + 1 error)");
       await screenshot("vscode-problems.png");
       await runCommand("View: Toggle Panel Visibility");
     });
@@ -198,7 +202,7 @@ async function webviewText(title, needles) {
       const { line, column } = position(act, "article 15 {");
       await expectSelection(line, column);
       const crumbs = (await breadcrumbs()).slice(0, 4).join("/");
-      await expectEqual(crumbs, "corpus/kz/criminal-code/act.zan", "breadcrumbs of the active editor");
+      expectEqual(crumbs, "corpus/kz/criminal-code/act.zan", "breadcrumbs of the active editor");
       await screenshot("vscode-definition.png");
     });
 
