@@ -87,6 +87,8 @@ step "editors: query files against the grammar"
 editors/check-queries.sh
 step "editors: VS Code extension"
 editors/vscode/test.sh
+step "editors: VS Code (code-server + Playwright)"
+CARGO_TARGET_DIR="$target" editors/vscode/e2e/run.sh
 step "editors: Neovim 0.11"
 NVIM="$nvim011" editors/neovim/test/run.sh
 step "editors: Neovim (Debian)"

@@ -38,7 +38,7 @@ for f in extension/package.json extension/dist/extension.js extension/server/zan
   extension/syntaxes/zan.tmLanguage.json extension/snippets/zan.json extension/language-configuration.json; do
   grep -qx "$f" "$tmp/files" || { echo "missing from .vsix: $f" >&2; exit 1; }
 done
-if grep -E '^extension/(src|test|node_modules|scripts)/' "$tmp/files"; then
+if grep -E '^extension/(src|test|e2e|node_modules|scripts)/' "$tmp/files"; then
   echo "the .vsix contains development files (listed above)" >&2
   exit 1
 fi

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from "vscode-languageclient/node";
+import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
 import {
   ExportFormat,
   ServerState,
@@ -9,13 +9,14 @@ import {
   exportBytes,
   isIsoDate,
   normalizeLanguage,
+  pageBody,
   renderError,
   renderPage,
   statusText,
   viewParams,
   viewTitle,
 } from "./preview";
-import { ensureExecutable, resolveServer } from "./serverPath";
+import { ensureExecutable, resolveServer, serverExecutable } from "./serverPath";
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem;
@@ -82,11 +83,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   if (resolution.source === "bundled") ensureExecutable(resolution.command);
   output.appendLine(`Starting ${resolution.command} lsp (found via ${resolution.source})`);
 
-  const serverOptions: ServerOptions = {
-    command: resolution.command,
-    args: ["lsp"],
-    transport: TransportKind.stdio,
-  };
+  const serverOptions: ServerOptions = serverExecutable(resolution.command);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: "zan" }],
     outputChannel: output,
@@ -154,7 +151,7 @@ class View {
       try {
         const params = viewParams(this.doc.uri.toString(), language(), this.asOf);
         const result = await client.sendRequest<ViewResult>(VIEWS[this.kind].method, params);
-        body = result.html;
+        body = pageBody(result.html);
       } catch (err) {
         body = renderError(err instanceof Error ? err.message : String(err));
       }

@@ -86,14 +86,29 @@ export function renderPage(title: string, body: string, cspSource?: string): str
   ].join("\n");
 }
 
+/**
+ * What goes inside the view's page. The server answers the redline and the
+ * table as complete pages styled for print (black borders, serif type), the
+ * bill and the consolidated text as fragments: keep the body only, so the
+ * view takes the editor theme's colours.
+ */
+export function pageBody(html: string): string {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html);
+  return body ? body[1] : html;
+}
+
+function isPage(html: string): boolean {
+  return /^\s*(<!DOCTYPE html|<html[\s>])/i.test(html);
+}
+
 export function renderError(message: string): string {
   return `<p class="zan-error">${escapeHtml(message)}</p>`;
 }
 
-/** The bytes of an exported comparative table. */
+/** The bytes of an exported comparative table: the server's page as it is (its print styles included). */
 export function exportBytes(result: ViewResult, format: ExportFormat, title: string): Uint8Array {
   if (format === "html") {
-    return new TextEncoder().encode(renderPage(title, result.html));
+    return new TextEncoder().encode(isPage(result.html) ? result.html : renderPage(title, result.html));
   }
   if (typeof result.docx !== "string" || result.docx === "") {
     throw new Error("The zan server returned no DOCX document for zan/table (expected a base64 `docx` field).");

@@ -22,6 +22,16 @@ export interface ResolveOptions {
   isFile?: (file: string) => boolean;
 }
 
+/**
+ * How the client starts the server: `zan lsp` over stdin/stdout. No
+ * `transport` field on purpose: with `TransportKind.stdio`,
+ * vscode-languageclient appends `--stdio`, which `zan lsp` refuses (exit 2);
+ * without one it talks over stdio all the same.
+ */
+export function serverExecutable(command: string): { command: string; args: string[] } {
+  return { command, args: ["lsp"] };
+}
+
 export function executableName(platform: NodeJS.Platform): string {
   return platform === "win32" ? "zan.exe" : "zan";
 }

@@ -1,6 +1,16 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
-import { exportBytes, isIsoDate, normalizeLanguage, renderError, renderPage, statusText, viewParams, viewTitle } from "../../src/preview";
+import {
+  exportBytes,
+  isIsoDate,
+  normalizeLanguage,
+  pageBody,
+  renderError,
+  renderPage,
+  statusText,
+  viewParams,
+  viewTitle,
+} from "../../src/preview";
 
 test("dates must be real YYYY-MM-DD dates", () => {
   assert.equal(isIsoDate("2026-01-01"), true);
@@ -42,10 +52,18 @@ test("the page forbids scripts and escapes the title", () => {
   assert.equal(renderError('a < "b"'), '<p class="zan-error">a &#60; &#34;b&#34;</p>');
 });
 
+test("a complete page from the server is reduced to its body, a fragment is kept", () => {
+  const page = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<style>\nbody { font-family: serif; }\n</style>\n</head>\n<body>\n<h1>kz.cc.age-14</h1>\n</body>\n</html>\n';
+  assert.equal(pageBody(page), "\n<h1>kz.cc.age-14</h1>\n");
+  assert.equal(pageBody("<h1>t</h1>\n<pre>x</pre>\n"), "<h1>t</h1>\n<pre>x</pre>\n");
+});
+
 test("exports: HTML is a standalone page, DOCX is decoded from base64", () => {
   const html = new TextDecoder().decode(exportBytes({ html: "<table></table>", markdown: "" }, "html", "T"));
   assert.match(html, /^<!DOCTYPE html>/);
   assert.match(html, /<body><table><\/table><\/body>/);
+  const page = "<!DOCTYPE html>\n<html><head><style>@page { size: A4 landscape; }</style></head><body><table></table></body></html>\n";
+  assert.equal(new TextDecoder().decode(exportBytes({ html: page, markdown: "" }, "html", "T")), page);
   const docx = exportBytes({ html: "", markdown: "", docx: Buffer.from("PK\u0003\u0004").toString("base64") }, "docx", "T");
   assert.deepEqual([...docx], [0x50, 0x4b, 3, 4]);
   assert.throws(() => exportBytes({ html: "", markdown: "" }, "docx", "T"), /no DOCX document for zan\/table/);

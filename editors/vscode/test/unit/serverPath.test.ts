@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
-import { ensureExecutable, resolveServer } from "../../src/serverPath";
+import { ensureExecutable, resolveServer, serverExecutable } from "../../src/serverPath";
 
 const files = (...present: string[]) => (f: string) => present.includes(f);
 const base = { extensionPath: "/ext", env: { PATH: "/usr/local/bin:/usr/bin", HOME: "/home/u" }, platform: "linux" as const };
@@ -56,4 +56,8 @@ test("ensureExecutable restores the executable bits a .vsix loses", () => {
   ensureExecutable(file, "linux");
   assert.equal(fs.statSync(file).mode & 0o777, 0o755);
   fs.rmSync(dir, { recursive: true });
+});
+
+test("the server is started as `zan lsp`, with no --stdio added by a transport", () => {
+  assert.deepEqual(serverExecutable("/ext/server/zan"), { command: "/ext/server/zan", args: ["lsp"] });
 });
