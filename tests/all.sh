@@ -88,7 +88,9 @@ editors/check-queries.sh
 step "editors: VS Code extension"
 editors/vscode/test.sh
 step "editors: VS Code (code-server + Playwright)"
-CARGO_TARGET_DIR="$target" editors/vscode/e2e/run.sh
+# Screenshots go to the target dir here, so a test run leaves the committed
+# ones in docs/editors/ alone; run the script directly to refresh those.
+E2E_SCREENSHOTS="$target/vscode-e2e-screenshots" CARGO_TARGET_DIR="$target" editors/vscode/e2e/run.sh
 step "editors: Neovim 0.11"
 NVIM="$nvim011" editors/neovim/test/run.sh
 step "editors: Neovim (Debian)"
