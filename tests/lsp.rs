@@ -6,6 +6,7 @@ mod lsp_support;
 
 use std::path::PathBuf;
 
+use base64::Engine;
 use lsp_support::{Client, cursor, file_uri, pos};
 use serde_json::{Value, json};
 
@@ -405,6 +406,17 @@ async fn view_requests() {
     assert!(md(&table).ends_with(
         "| 1 | Article 15(1) | 1. A person who has reached ~~sixteen~~ years is liable. | 1. A person who has reached **fourteen** years is liable. |  | corresponds: Article 1 (kz.ap) |\n"
     ));
+    assert!(table.get("docx").is_none());
+    let mut with_docx = params.clone();
+    with_docx["format"] = json!("docx");
+    let docx = c.request("zan/table", with_docx.clone()).await;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(docx["docx"].as_str().unwrap()).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "a zip archive");
+    assert!(bytes.windows(17).any(|w| w == b"word/document.xml"));
+    with_docx["format"] = json!("pdf");
+    let id = c.request_later("zan/table", with_docx);
+    let refused = c.response(id).await;
+    assert_eq!(refused["error"]["message"], "format `pdf` is not one of html, markdown, docx");
     let bill = c.request("zan/bill", params.clone()).await;
     assert_eq!(
         md(&bill),

@@ -575,16 +575,29 @@ pub struct ViewParams {
     /// `zan/consolidated` only: the date to consolidate at, `YYYY-MM-DD`.
     #[serde(default)]
     pub as_of: Option<String>,
+    /// `zan/table` only: `"docx"` adds the Word document.
+    #[serde(default)]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct ViewResult {
     pub html: String,
     pub markdown: String,
+    /// The Word document, base64-encoded, when `format` asked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docx: Option<String>,
 }
 
-type View =
-    fn(&Snapshot, usize, &str, Option<crate::model::Date>, UiLang) -> std::result::Result<ViewResult, String>;
+/// What a view is asked for, beyond the document and language.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewOptions {
+    pub as_of: Option<crate::model::Date>,
+    pub docx: bool,
+    pub ui: UiLang,
+}
+
+type View = fn(&Snapshot, usize, &str, ViewOptions) -> std::result::Result<ViewResult, String>;
 
 impl Backend {
     /// Runs a view on a snapshot; what the engine refuses is an error whose
@@ -596,10 +609,19 @@ impl Backend {
                 jsonrpc::Error::invalid_params(format!("asOf `{s}` is not a date (YYYY-MM-DD)"))
             })?),
         };
+        let docx = match params.format.as_deref() {
+            None | Some("html" | "markdown") => false,
+            Some("docx") => true,
+            Some(other) => {
+                return Err(jsonrpc::Error::invalid_params(format!(
+                    "format `{other}` is not one of html, markdown, docx"
+                )));
+            }
+        };
         let lang = params.language;
         let result = self
             .query(Some(&params.text_document.uri), move |snap, file| {
-                view(snap, file, &lang, as_of, snap.config.ui)
+                view(snap, file, &lang, ViewOptions { as_of, docx, ui: snap.config.ui })
             })
             .await?;
         result.map_err(|message| jsonrpc::Error {
@@ -611,17 +633,17 @@ impl Backend {
 
     /// `zan/redline`: the redline of the document's amendment.
     pub async fn redline(&self, params: ViewParams) -> Result<ViewResult> {
-        self.view(params, |snap, file, lang, _, ui| super::views::redline(snap, file, lang, ui)).await
+        self.view(params, |snap, file, lang, o| super::views::redline(snap, file, lang, o.ui)).await
     }
 
     /// `zan/table`: the comparative table of the document's amendment.
     pub async fn table(&self, params: ViewParams) -> Result<ViewResult> {
-        self.view(params, |snap, file, lang, _, ui| super::views::table(snap, file, lang, ui)).await
+        self.view(params, super::views::table).await
     }
 
     /// `zan/bill`: the text of the amending law.
     pub async fn bill(&self, params: ViewParams) -> Result<ViewResult> {
-        self.view(params, |snap, file, lang, _, ui| super::views::bill(snap, file, lang, ui)).await
+        self.view(params, |snap, file, lang, o| super::views::bill(snap, file, lang, o.ui)).await
     }
 
     /// `zan/consolidated`: the act as amended, or as of `asOf`.

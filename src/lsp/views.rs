@@ -3,7 +3,9 @@
 //! same engine and renderers as `zan diff`, `zan table`, `zan bill` and
 //! `zan consolidate`.
 
-use super::server::ViewResult;
+use base64::Engine;
+
+use super::server::{ViewOptions, ViewResult};
 use super::state::Snapshot;
 use crate::diag::UiLang;
 use crate::engine::{self, Applied, Include};
@@ -33,6 +35,7 @@ fn plain(title: &str, text: &str) -> ViewResult {
     ViewResult {
         html: format!("<h1>{}</h1>\n<pre>{}</pre>\n", escape(title), escape(text)),
         markdown: format!("# {title}\n\n```text\n{text}```\n"),
+        docx: None,
     }
 }
 
@@ -50,13 +53,20 @@ pub fn redline(snap: &Snapshot, file: usize, lang: &str, ui: UiLang) -> Result<V
     Ok(ViewResult {
         html: render::diff::html(&diffs, &title, lang),
         markdown: render::diff::markdown(&diffs, &title),
+        docx: None,
     })
 }
 
-pub fn table(snap: &Snapshot, file: usize, lang: &str, ui: UiLang) -> Result<ViewResult, String> {
-    let a = applied(snap, file, None, ui)?;
+/// The table as `zan table` renders it; with `docx`, also its Word document
+/// (base64), the same bytes as `zan table --format docx`.
+pub fn table(snap: &Snapshot, file: usize, lang: &str, o: ViewOptions) -> Result<ViewResult, String> {
+    let a = applied(snap, file, None, o.ui)?;
     let table = render::table::table(&a, lang);
-    Ok(ViewResult { html: table.html(true), markdown: table.markdown(true) })
+    let docx = match o.docx {
+        true => Some(base64::engine::general_purpose::STANDARD.encode(table.docx(true)?)),
+        false => None,
+    };
+    Ok(ViewResult { html: table.html(true), markdown: table.markdown(true), docx })
 }
 
 pub fn bill(snap: &Snapshot, file: usize, lang: &str, ui: UiLang) -> Result<ViewResult, String> {
@@ -64,13 +74,7 @@ pub fn bill(snap: &Snapshot, file: usize, lang: &str, ui: UiLang) -> Result<View
     Ok(plain(&title(&a), &render::bill::bill(&a, lang).text()))
 }
 
-pub fn consolidated(
-    snap: &Snapshot,
-    file: usize,
-    lang: &str,
-    as_of: Option<Date>,
-    ui: UiLang,
-) -> Result<ViewResult, String> {
-    let a = applied(snap, file, as_of, ui)?;
+pub fn consolidated(snap: &Snapshot, file: usize, lang: &str, o: ViewOptions) -> Result<ViewResult, String> {
+    let a = applied(snap, file, o.as_of, o.ui)?;
     Ok(plain(&a.result.meta.id, &render::text::act(&a.result.to_act(), lang)))
 }
