@@ -15,6 +15,7 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use zan::redline::terminal::{self, TerminalStyle};
 use zan::redline::{ParagraphKind, Redline};
 
 const WORDS: &[&str] = &[
@@ -78,6 +79,9 @@ fn main() {
     let mb = (old.len() + new.len()) as f64 / 1e6;
 
     let (redline, ours) = best_of(10, || Redline::from_text(&old, &new));
+    // With the output git and wdiff also produce: the whole text marked up.
+    let (marked, rendered) =
+        best_of(10, || terminal::render(&Redline::from_text(&old, &new), TerminalStyle::Plain));
     let changed = redline.paragraphs.iter().filter(|p| p.kind != ParagraphKind::Unchanged).count();
     assert_eq!(redline.old_text(), old);
     assert_eq!(redline.new_text(), new);
@@ -101,6 +105,12 @@ fn main() {
 
     println!("input: {count} paragraphs, {mb:.2} MB (old + new), {changed} paragraphs differ");
     println!("zan redline: {:>8.1} ms  {:>7.1} MB/s", ms(ours), mb / ours.as_secs_f64());
+    println!(
+        "zan redline + [-/-]{{+/+}} text: {:>6.1} ms  {:>7.1} MB/s  ({} bytes of output)",
+        ms(rendered),
+        mb / rendered.as_secs_f64(),
+        marked.len()
+    );
     println!(
         "git word-diff: {:>6.1} ms  {:>7.1} MB/s  ({} bytes of output)",
         ms(git),

@@ -42,11 +42,11 @@ pub fn render(redline: &Redline, style: TerminalStyle) -> String {
 /// Control characters in a corpus text must not drive the terminal; they are
 /// shown as `\u{1b}`. Tabs and line breaks print as they are.
 fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_control() && c != '\t' && c != '\n' {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
+    let mut rest = text;
+    while let Some((k, c)) = rest.char_indices().find(|&(_, c)| c.is_control() && c != '\t' && c != '\n') {
+        out.push_str(&rest[..k]);
+        out.extend(c.escape_unicode());
+        rest = &rest[k + c.len_utf8()..];
     }
+    out.push_str(rest);
 }
