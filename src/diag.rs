@@ -40,8 +40,30 @@ pub struct Edit {
 /// A machine-applicable fix: every edit applies to the diagnostic's file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Fix {
-    pub title: String,
+    pub title: FixTitle,
     pub edits: Vec<Edit>,
+}
+
+/// What a fix does, worded in the language of messages by [`FixTitle::render`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum FixTitle {
+    /// Replace the span with this text.
+    Replace(String),
+    /// Mark the citation as this reference.
+    Link(String),
+}
+
+impl FixTitle {
+    pub fn render(&self, lang: UiLang) -> String {
+        match (self, lang) {
+            (FixTitle::Replace(s), UiLang::En) => format!("replace with «{s}»"),
+            (FixTitle::Replace(s), UiLang::Kk) => format!("«{s}» деп ауыстыру"),
+            (FixTitle::Replace(s), UiLang::Ru) => format!("заменить на «{s}»"),
+            (FixTitle::Link(r), UiLang::En) => format!("link it: {r}"),
+            (FixTitle::Link(r), UiLang::Kk) => format!("сілтеме жасау: {r}"),
+            (FixTitle::Link(r), UiLang::Ru) => format!("сделать ссылкой: {r}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +79,8 @@ impl Diagnostic {
         Diagnostic { severity: message.default_severity(), message, range, fix: None }
     }
 
-    pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        self.fix = Some(Fix { title: title.into(), edits });
+    pub fn with_fix(mut self, title: FixTitle, edits: Vec<Edit>) -> Self {
+        self.fix = Some(Fix { title, edits });
         self
     }
 
@@ -129,10 +151,10 @@ pub enum Message {
         count: usize,
         title: bool,
     },
-    /// A text-hygiene finding of `lint::hygiene` (its message is in English).
+    /// A text-hygiene finding of `lint::hygiene`.
     Hygiene {
         code: &'static str,
-        message: String,
+        note: crate::lint::hygiene::Note,
     },
     UnlinkedCitation {
         words: String,
@@ -346,7 +368,7 @@ impl Message {
                 let what = if *title { "заголовке" } else { "тексте" };
                 format!("«{words}» встречается в {what} `{lang}` {count} раз: укажите `occurrence`")
             }
-            (Message::Hygiene { message, .. }, _) => message.clone(),
+            (Message::Hygiene { note, .. }, lang) => hygiene(note, lang),
             (Message::UnlinkedCitation { words, target }, En) => {
                 format!("«{words}» cites `{target}` without a reference")
             }
@@ -429,5 +451,103 @@ impl Message {
                 )
             }
         }
+    }
+}
+
+/// A hygiene finding in the language of messages.
+fn hygiene(note: &crate::lint::hygiene::Note, lang: UiLang) -> String {
+    use crate::lint::hygiene::Note::*;
+    use UiLang::{En, Kk, Ru};
+    match (note, lang) {
+        (MixedScript { word, fix: Some(f) }, En) => {
+            format!("«{word}» mixes Latin and Cyrillic letters; write «{f}»")
+        }
+        (MixedScript { word, fix: Some(f) }, Kk) => {
+            format!("«{word}» сөзінде латын және кирилл әріптері аралас; «{f}» деп жазыңыз")
+        }
+        (MixedScript { word, fix: Some(f) }, Ru) => {
+            format!("в «{word}» смешаны латинские и кириллические буквы; пишите «{f}»")
+        }
+        (MixedScript { word, fix: None }, En) => format!("«{word}» mixes Latin and Cyrillic letters"),
+        (MixedScript { word, fix: None }, Kk) => {
+            format!("«{word}» сөзінде латын және кирилл әріптері аралас")
+        }
+        (MixedScript { word, fix: None }, Ru) => {
+            format!("в «{word}» смешаны латинские и кириллические буквы")
+        }
+        (CyrillicSuffix { word, fixed }, En) => {
+            format!("the letter suffix of «{word}» is Cyrillic; write «{fixed}»")
+        }
+        (CyrillicSuffix { word, fixed }, Kk) => {
+            format!("«{word}» нөміріндегі әріп кириллицамен жазылған; «{fixed}» деп жазыңыз")
+        }
+        (CyrillicSuffix { word, fixed }, Ru) => {
+            format!("буквенный индекс в «{word}» написан кириллицей; пишите «{fixed}»")
+        }
+        (MisEncoded { letter, fix: Some(f) }, En) => {
+            format!("«{letter}» is a PDF-extraction artifact; write «{f}»")
+        }
+        (MisEncoded { letter, fix: Some(f) }, Kk) => {
+            format!("«{letter}» — PDF-тен көшірілген мәтіннің ақауы; «{f}» деп жазыңыз")
+        }
+        (MisEncoded { letter, fix: Some(f) }, Ru) => {
+            format!("«{letter}» — артефакт извлечения текста из PDF; пишите «{f}»")
+        }
+        (MisEncoded { letter, fix: None }, En) => {
+            format!("«{letter}» is a PDF-extraction artifact for «ү» or «ұ»")
+        }
+        (MisEncoded { letter, fix: None }, Kk) => {
+            format!("«{letter}» — PDF-тен көшірілген мәтіннің ақауы, «ү» немесе «ұ» орнына")
+        }
+        (MisEncoded { letter, fix: None }, Ru) => {
+            format!("«{letter}» — артефакт извлечения текста из PDF вместо «ү» или «ұ»")
+        }
+        (DashInCompound { dash }, En) => {
+            format!("«{dash}» (U+{:04X}) inside a compound; write a hyphen-minus «-»", *dash as u32)
+        }
+        (DashInCompound { dash }, Kk) => {
+            format!("күрделі сөздің ішінде «{dash}» (U+{:04X}); «-» дефисін жазыңыз", *dash as u32)
+        }
+        (DashInCompound { dash }, Ru) => {
+            format!("«{dash}» (U+{:04X}) внутри сложного слова; пишите дефис «-»", *dash as u32)
+        }
+        (OneSidedDash { dash }, En) => format!(
+            "«{dash}» has a space on one side only; write a compound without spaces or a dash with spaces on both sides"
+        ),
+        (OneSidedDash { dash }, Kk) => format!(
+            "«{dash}» белгісінің бір жағында ғана бос орын бар; күрделі сөзді бос орынсыз, сызықшаны екі жағынан бос орынмен жазыңыз"
+        ),
+        (OneSidedDash { dash }, Ru) => format!(
+            "у «{dash}» пробел только с одной стороны; пишите сложное слово без пробелов, а тире — с пробелами с обеих сторон"
+        ),
+        (SpacedDash { dash, target }, En) => {
+            format!("spaced «{dash}» used as a dash; write «{target}» like the text's other dashes")
+        }
+        (SpacedDash { dash, target }, Kk) => {
+            format!(
+                "сызықша орнына бос орынмен «{dash}» жазылған; мәтіннің басқа сызықшалары сияқты «{target}» жазыңыз"
+            )
+        }
+        (SpacedDash { dash, target }, Ru) => {
+            format!("«{dash}» с пробелами стоит вместо тире; пишите «{target}», как другие тире текста")
+        }
+        (LeadingWhitespace, En) => "leading whitespace".into(),
+        (LeadingWhitespace, Kk) => "мәтін басында бос орын".into(),
+        (LeadingWhitespace, Ru) => "пробел в начале текста".into(),
+        (TrailingWhitespace, En) => "trailing whitespace".into(),
+        (TrailingWhitespace, Kk) => "мәтін соңында бос орын".into(),
+        (TrailingWhitespace, Ru) => "пробел в конце текста".into(),
+        (RepeatedWhitespace, En) => "several whitespace characters in a row; write one space".into(),
+        (RepeatedWhitespace, Kk) => "қатарынан бірнеше бос орын; бір бос орын жазыңыз".into(),
+        (RepeatedWhitespace, Ru) => "несколько пробелов подряд; оставьте один пробел".into(),
+        (SpaceBefore { punctuation }, En) => format!("whitespace before «{punctuation}»"),
+        (SpaceBefore { punctuation }, Kk) => format!("«{punctuation}» алдында бос орын"),
+        (SpaceBefore { punctuation }, Ru) => format!("пробел перед «{punctuation}»"),
+        (Doubled { word }, En) => format!("«{word}» is doubled"),
+        (Doubled { word }, Kk) => format!("«{word}» сөзі қайталанған"),
+        (Doubled { word }, Ru) => format!("«{word}» повторяется дважды"),
+        (MissingSpace { after }, En) => format!("missing space after «{after}»"),
+        (MissingSpace { after }, Kk) => format!("«{after}» белгісінен кейін бос орын жоқ"),
+        (MissingSpace { after }, Ru) => format!("нет пробела после «{after}»"),
     }
 }

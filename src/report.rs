@@ -90,7 +90,7 @@ pub fn render(d: &Diagnostic, path: &str, text: &str, lines: &LineIndex, style: 
     let _ =
         writeln!(out, "{gutter} {bar} {}{}", " ".repeat(pad), paint(&"^".repeat(width), color, style.color));
     if let Some(fix) = &d.fix {
-        let _ = writeln!(out, "{gutter} = help: {}", fix.title);
+        let _ = writeln!(out, "{gutter} = help: {}", fix.title.render(style.lang));
     }
     out.push('\n');
     out

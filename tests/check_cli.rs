@@ -168,6 +168,53 @@ fn messages_and_summary_are_localised() {
     assert_eq!(ru.stderr, "проверено файлов: 1; ошибок: 1, предупреждений: 1, примечаний: 0\n");
 }
 
+/// (code, message, fix title) of each diagnostic of `zan check --format json`.
+fn findings(run: &Run) -> Vec<(String, String, String)> {
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (text(&d["code"]), text(&d["message"]), text(&d["fix"]["title"])))
+        .collect()
+}
+
+#[test]
+fn hygiene_messages_and_fix_titles_are_localised() {
+    let text = "act kz.test {\n  article 1 {\n    kk official \"Бұл  мәтін ӛзгерді, 205-бап.\"\n  }\n}\n";
+    let ws = workspace(&[("a.zan", text)]);
+    let row =
+        |code: &str, message: &str, title: &str| (code.to_string(), message.to_string(), title.to_string());
+    assert_eq!(
+        findings(&zan(ws.path(), &["check", "--lang", "kk", "--format", "json"])),
+        [
+            row("double-space", "қатарынан бірнеше бос орын; бір бос орын жазыңыз", "« » деп ауыстыру"),
+            row(
+                "mis-encoded-letter",
+                "«ӛ» — PDF-тен көшірілген мәтіннің ақауы; «ө» деп жазыңыз",
+                "«ө» деп ауыстыру"
+            ),
+            row(
+                "unlinked-citation",
+                "«205-бап» `article 205` бірлігіне сілтемесіз сілтейді",
+                "сілтеме жасау: [205-бап](article 205)"
+            ),
+        ]
+    );
+    assert_eq!(
+        findings(&zan(ws.path(), &["check", "--lang", "ru", "--format", "json"]))[..2],
+        [
+            row("double-space", "несколько пробелов подряд; оставьте один пробел", "заменить на « »"),
+            row(
+                "mis-encoded-letter",
+                "«ӛ» — артефакт извлечения текста из PDF; пишите «ө»",
+                "заменить на «ө»"
+            ),
+        ]
+    );
+}
+
 const CLEAN: &str = "act kz.test {\n  article 1 {\n    kk official \"мәтін\"\n  }\n}\n";
 const WARNS: &str = "act kz.test {\n  article 1 {\n    kk official \"Бұл  мәтін\"\n  }\n}\n";
 

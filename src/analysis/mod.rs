@@ -9,7 +9,7 @@ mod resolve;
 pub use index::{Index, Location};
 pub use resolve::{Resolved, Scope, resolve};
 
-use crate::diag::{Diagnostic, Edit, Message};
+use crate::diag::{Diagnostic, Edit, FixTitle, Message};
 use std::collections::HashMap;
 
 use crate::model::{File, RichText, Target, UnitContent};
@@ -174,9 +174,9 @@ fn lint(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str)
         }
         let exact = source_range(&f.range);
         let range = exact.clone().unwrap_or_else(|| text.span.clone());
-        let mut d = Diagnostic::new(Message::Hygiene { code: f.code, message: f.message }, range);
+        let mut d = Diagnostic::new(Message::Hygiene { code: f.code, note: f.message }, range);
         if let (Some(range), Some(fix)) = (exact, f.fix) {
-            d = d.with_fix(format!("replace with «{fix}»"), vec![Edit { range, replacement: fix }]);
+            d = d.with_fix(FixTitle::Replace(fix.clone()), vec![Edit { range, replacement: fix }]);
         }
         out.push(FileDiagnostic { file, diagnostic: d });
     }
@@ -190,7 +190,7 @@ fn lint(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str)
         let Some(range) = source_range(&c.range) else { continue };
         let words = text.plain[c.range.clone()].to_string();
         let replacement = crate::lint::citations::suggestion(&text.plain, &c);
-        let title = format!("link it: {replacement}");
+        let title = FixTitle::Link(replacement.clone());
         let message = Message::UnlinkedCitation { words, target: c.target };
         let d = Diagnostic::new(message, range.clone()).with_fix(title, vec![Edit { range, replacement }]);
         out.push(FileDiagnostic { file, diagnostic: d });

@@ -194,7 +194,7 @@ impl Workspace {
                     let p = source.lines.position(&source.text, d.range.start, Encoding::Chars);
                     let at = format!("{}:{}:{}", source.display, p.line + 1, p.col + 1);
                     let title = &d.fix.as_ref().expect("fixable").title;
-                    eprintln!("{}", fixed_line(lang, &at, d.code(), title));
+                    eprintln!("{}", fixed_line(lang, &at, d.code(), &title.render(lang)));
                 }
                 if !taken.is_empty() {
                     applied += taken.len();

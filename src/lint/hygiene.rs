@@ -41,9 +41,52 @@ pub struct Finding {
     pub code: &'static str,
     /// Byte range in the checked text, always on `char` boundaries.
     pub range: Range<usize>,
-    pub message: String,
+    pub message: Note,
     /// Replacement for `range`, when the correction is unambiguous.
     pub fix: Option<String>,
+}
+
+/// What a finding says, as data: `diag` words it in English, Kazakh or
+/// Russian.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// A word of Latin and Cyrillic letters, and its one-script spelling.
+    MixedScript {
+        word: String,
+        fix: Option<String>,
+    },
+    /// A number whose letter suffix is Cyrillic (`263а`).
+    CyrillicSuffix {
+        word: String,
+        fixed: String,
+    },
+    /// A PDF-extraction artifact and the letter meant (`None`: ү or ұ).
+    MisEncoded {
+        letter: char,
+        fix: Option<char>,
+    },
+    DashInCompound {
+        dash: char,
+    },
+    OneSidedDash {
+        dash: char,
+    },
+    SpacedDash {
+        dash: char,
+        target: char,
+    },
+    LeadingWhitespace,
+    TrailingWhitespace,
+    RepeatedWhitespace,
+    SpaceBefore {
+        punctuation: char,
+    },
+    Doubled {
+        word: String,
+    },
+    MissingSpace {
+        after: char,
+    },
 }
 
 /// All findings in `text`, ordered by range start, then range end, then code.
@@ -241,10 +284,7 @@ fn report_mixed_word(word: &str, range: Range<usize>, latin: usize, cyrillic: us
             std::cmp::Ordering::Equal => roman.then_some(l),
         },
     };
-    let message = match &fix {
-        Some(f) => format!("«{word}» mixes Latin and Cyrillic letters; write «{f}»"),
-        None => format!("«{word}» mixes Latin and Cyrillic letters"),
-    };
+    let message = Note::MixedScript { word: word.to_owned(), fix: fix.clone() };
     out.push(Finding { code: MIXED_SCRIPT, range, message, fix });
 }
 
@@ -256,7 +296,7 @@ fn report_number_suffix(word: &str, range: Range<usize>, out: &mut Vec<Finding>)
         out.push(Finding {
             code: MIXED_SCRIPT,
             range,
-            message: format!("the letter suffix of «{word}» is Cyrillic; write «{fixed}»"),
+            message: Note::CyrillicSuffix { word: word.to_owned(), fixed: fixed.clone() },
             fix: Some(fixed),
         });
     }
@@ -280,10 +320,7 @@ fn mis_encoded(text: &str, out: &mut Vec<Finding>) {
                 _ => continue,
             };
             let start = range.start + i;
-            let message = match fix {
-                Some(f) => format!("«{c}» is a PDF-extraction artifact; write «{f}»"),
-                None => format!("«{c}» is a PDF-extraction artifact for «ү» or «ұ»"),
-            };
+            let message = Note::MisEncoded { letter: c, fix };
             out.push(Finding {
                 code: MIS_ENCODED_LETTER,
                 range: start..start + c.len_utf8(),
@@ -356,10 +393,7 @@ fn mixed_dash(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
                 out.push(Finding {
                     code: MIXED_DASH,
                     range,
-                    message: format!(
-                        "«{c}» (U+{:04X}) inside a compound; write a hyphen-minus «-»",
-                        c as u32
-                    ),
+                    message: Note::DashInCompound { dash: c },
                     fix: Some("-".into()),
                 });
             }
@@ -371,14 +405,7 @@ fn mixed_dash(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
                 && space(next)
                 && !before_conjunction(&text[i + c.len_utf8()..]))
         {
-            out.push(Finding {
-                code: MIXED_DASH,
-                range,
-                message: format!(
-                    "«{c}» has a space on one side only; write a compound without spaces or a dash with spaces on both sides"
-                ),
-                fix: None,
-            });
+            out.push(Finding { code: MIXED_DASH, range, message: Note::OneSidedDash { dash: c }, fix: None });
         }
     }
     let count = |d: char| spaced.iter().filter(|(_, c)| *c == d).count();
@@ -388,9 +415,7 @@ fn mixed_dash(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
             out.push(Finding {
                 code: MIXED_DASH,
                 range,
-                message: format!(
-                    "spaced «{c}» used as a dash; write «{target}» like the text's other dashes"
-                ),
+                message: Note::SpacedDash { dash: c, target },
                 fix: Some(target.to_string()),
             });
         }
@@ -437,19 +462,19 @@ fn spacing(text: &str, chars: &[(usize, char)], out: &mut Vec<Finding>) {
             k += 1;
         }
         let range = chars[first].0..chars.get(k).map_or(text.len(), |c| c.0);
-        let mut push = |code, message: &str, fix: &str| {
-            out.push(Finding { code, range: range.clone(), message: message.into(), fix: Some(fix.into()) })
+        let mut push = |code, message: Note, fix: &str| {
+            out.push(Finding { code, range: range.clone(), message, fix: Some(fix.into()) })
         };
         if range.start == 0 {
-            push(DOUBLE_SPACE, "leading whitespace", "");
+            push(DOUBLE_SPACE, Note::LeadingWhitespace, "");
         } else if range.end == text.len() {
-            push(DOUBLE_SPACE, "trailing whitespace", "");
+            push(DOUBLE_SPACE, Note::TrailingWhitespace, "");
         } else {
             if k - first >= 2 {
-                push(DOUBLE_SPACE, "several whitespace characters in a row; write one space", " ");
+                push(DOUBLE_SPACE, Note::RepeatedWhitespace, " ");
             }
             if let Some(p) = closing_punctuation(&text[range.end..]) {
-                push(SPACE_BEFORE_PUNCTUATION, &format!("whitespace before «{p}»"), "");
+                push(SPACE_BEFORE_PUNCTUATION, Note::SpaceBefore { punctuation: p }, "");
             }
         }
     }
@@ -510,7 +535,7 @@ fn doubled_word(text: &str, out: &mut Vec<Finding>) {
         out.push(Finding {
             code: DOUBLED_WORD,
             range: a.end..b.end,
-            message: format!("«{}» is doubled", &text[b.clone()]),
+            message: Note::Doubled { word: text[b.clone()].to_owned() },
             fix: Some(String::new()),
         });
     }
@@ -542,7 +567,7 @@ fn missing_space(chars: &[(usize, char)], out: &mut Vec<Finding>) {
             out.push(Finding {
                 code: MISSING_SPACE,
                 range: i..i + 1,
-                message: format!("missing space after «{c}»"),
+                message: Note::MissingSpace { after: c },
                 fix: Some(format!("{c} ")),
             });
         }

@@ -327,7 +327,7 @@ pub fn code_actions(
                 .collect();
             let uri = snap.uris[file].clone();
             Some(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
-                title: fix.title,
+                title: fix.title.render(snap.config.ui),
                 kind: Some(lsp::CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![super::convert::diagnostic(
                     source,

@@ -44,7 +44,7 @@ struct Position {
 
 #[derive(Serialize)]
 struct Fix<'a> {
-    title: &'a str,
+    title: String,
     edits: Vec<Edit<'a>>,
 }
 
@@ -84,7 +84,7 @@ pub fn render(report: &Report, lang: UiLang) -> String {
                 message: d.message.render(lang),
                 range: range(source, &d.range),
                 fix: d.fix.as_ref().map(|f| Fix {
-                    title: &f.title,
+                    title: f.title.render(lang),
                     edits: f
                         .edits
                         .iter()

@@ -102,7 +102,7 @@ pub fn render(report: &Report, lang: UiLang) -> String {
                         })
                         .collect();
                     sarif::Fix::builder()
-                        .description(sarif::Message::builder().text(f.title.clone()).build())
+                        .description(sarif::Message::builder().text(f.title.render(lang)).build())
                         .artifact_changes(vec![
                             sarif::ArtifactChange::builder()
                                 .artifact_location(artifact())
