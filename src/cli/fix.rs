@@ -42,7 +42,7 @@ mod tests {
 
     fn fix(edits: &[(std::ops::Range<usize>, &str)]) -> Fix {
         Fix {
-            title: String::new(),
+            title: crate::diag::FixTitle::Replace(String::new()),
             edits: edits.iter().map(|(r, s)| Edit { range: r.clone(), replacement: s.to_string() }).collect(),
         }
     }
