@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmarks: `zan check` and `zan fmt --check` end to end (wall time,
 # MB/s, peak RSS), the tree-sitter parsing floor, and the in-process phases
-# (parse, lower, analyze, fmt) on generated 1, 10 and 100 MB workspaces.
+# (parse, lower, analyze, fmt) on generated 1, 10 and 100 MB workspaces; the
+# engine (consolidate, diff, table), the language server (initialize, keystroke
+# p50/p99, memory) on the same workspaces, and the redline against git and wdiff.
 # Prints one table and rewrites the generated part of docs/performance.md.
 #
 #   benches/run.sh                 # all three sizes, best of 3 runs
@@ -21,7 +23,8 @@ sizes=${SIZES:-1 10 100}
 runs=${RUNS:-3}
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 
-cargo build --quiet --release --bin zan --example gen-corpus --example bench-phases
+cargo build --quiet --release --bin zan --example gen-corpus --example bench-phases \
+    --example lsp-bench --example redline-bench
 zan=$target/release/zan
 
 # The options of benches/README.md for each size.
@@ -58,7 +61,12 @@ best_of() {
     awk -v ns="$best" -v kb="$rss" 'BEGIN { printf "%.3f %d\n", ns / 1e9, kb }'
 }
 
+# rate BYTES SECONDS: "S s (R MB/s)".
+rate() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f s (%.1f MB/s)", s, b / 1e6 / s }'; }
+max() { printf '%s\n' "$@" | sort -n | tail -n1; }
+
 rows=()
+engine_rows=()
 for size in $sizes; do
     dir=$work/corpus-${size}mb
     options=$(gen_options "$size")
@@ -80,6 +88,19 @@ for size in $sizes; do
     fi
     phases=$("$target/release/examples/bench-phases" "$dir" 2>/dev/null | awk '{ printf "%s=%s ", $1, $2 }')
     rows+=("$size $files $bytes $articles $check_s $check_kb $fmt_s $fmt_kb $floor_ms $phases")
+
+    # The engine on the first act and its first amendment: whole processes,
+    # which read and check the workspace first (as the commands must).
+    read -r cons_s cons_kb < <(best_of "$zan" consolidate kz.act1 --include draft --workspace "$dir")
+    read -r diff_s diff_kb < <(best_of "$zan" diff kz.act1.am1 --format unified --workspace "$dir")
+    read -r table_s table_kb < <(best_of "$zan" table kz.act1.am1 --format html --workspace "$dir")
+    # The language server, in process over its own transport (see the example).
+    lsp=$(/usr/bin/time -f 'peak %M' "$target/release/examples/lsp-bench" "$dir" "${KEYSTROKES:-20}" 2>&1)
+    lsp_init=$(awk -F': ' '/^initialize, index and first diagnostics/ { print $2 }' <<<"$lsp")
+    lsp_p50=$(sed -n 's/^keystroke to diagnostics.*median \([0-9.]* ms\), p99 \([0-9.]* ms\).*/\1/p' <<<"$lsp")
+    lsp_p99=$(sed -n 's/^keystroke to diagnostics.*median \([0-9.]* ms\), p99 \([0-9.]* ms\).*/\2/p' <<<"$lsp")
+    lsp_kb=$(awk '/^peak / { print $2 }' <<<"$lsp")
+    engine_rows+=("| ${size} MB | $(rate "$bytes" "$cons_s") | $(rate "$bytes" "$diff_s") | $(rate "$bytes" "$table_s") | $(awk -v kb="$(max "$cons_kb" "$diff_kb" "$table_kb")" 'BEGIN { printf "%.0f MB", kb / 1024 }') | ${lsp_init:-–} | ${lsp_p50:-–} | ${lsp_p99:-–} | $(awk -v kb="${lsp_kb:-0}" 'BEGIN { printf "%.0f MB", kb / 1024 }') |")
     echo "measured ${size} MB" >&2
 done
 
@@ -111,10 +132,20 @@ growth=$(
         }'
     done
 )
+engine_table=$(
+    printf '| workspace | consolidate (act + all amendments) | diff (one amendment) | table, HTML (one amendment) | their peak RSS | LSP: initialize to first diagnostics | LSP: keystroke p50 | LSP: keystroke p99 | LSP bench peak RSS |\n'
+    printf '|---|---|---|---|---|---|---|---|---|\n'
+    printf '%s\n' "${engine_rows[@]}"
+)
+redline=$("$target/release/examples/redline-bench" | sed 's/^/    /')
 echo
 echo "$table"
 echo
 echo "$growth"
+echo
+echo "$engine_table"
+echo
+echo "$redline"
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
@@ -132,6 +163,20 @@ Growth from one size to the next (linear: time and memory grow like the input):
 
 $growth
 
+The amendment engine and the language server on the same workspaces. The
+engine commands are whole processes that read and check the workspace
+first, so their MB/s are of the workspace; the language-server figures come
+from \`examples/lsp-bench.rs\` (${KEYSTROKES:-20} keystrokes typed one at a time
+into a string of the file closest to 2 MB, each waiting for its
+diagnostics; with fewer than 100 keystrokes p99 is the slowest one).
+
+$engine_table
+
+Word-level redline of 20,000 paragraphs against git and wdiff, same texts,
+same run (\`examples/redline-bench.rs\`):
+
+$redline
+
 Reproduce:
 
 \`\`\`
@@ -140,6 +185,8 @@ cargo run --release --example gen-corpus -- --out target/bench/corpus-10mb $(gen
 /usr/bin/time -v target/release/zan check target/bench/corpus-10mb >/dev/null
 cargo run --release --example bench-phases -- target/bench/corpus-10mb
 benches/parse-floor.sh target/bench/corpus-10mb
+cargo run --release --example lsp-bench -- target/bench/corpus-10mb 20
+cargo run --release --example redline-bench
 \`\`\`
 <!-- bench:end -->
 EOF
