@@ -4,6 +4,8 @@
 //! (errors are fine).
 #![no_main]
 
+use std::sync::OnceLock;
+
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use zan::document::Document;
@@ -96,7 +98,7 @@ fn generated(parts: &[u8]) -> String {
 }
 
 /// Paths of the base's units with their texts (language, plain text).
-fn units(state: &State) -> Vec<(String, Vec<(String, String)>)> {
+fn units(state: &State) -> Vec<UnitTexts> {
     state
         .walk_paths()
         .into_iter()
@@ -108,9 +110,11 @@ fn units(state: &State) -> Vec<(String, Vec<(String, String)>)> {
         .collect()
 }
 
-type Units = [(String, Vec<(String, String)>)];
+/// A unit's path and its texts (language, plain text).
+type UnitTexts = (String, Vec<(String, String)>);
+type Units = [UnitTexts];
 
-fn unit(units: &Units, i: u16) -> &(String, Vec<(String, String)>) {
+fn unit(units: &Units, i: u16) -> &UnitTexts {
     &units[i as usize % units.len()]
 }
 
@@ -238,22 +242,26 @@ fn parse(sources: &[String]) -> Vec<File> {
     sources.iter().map(|s| Document::parse(s.clone()).model).collect()
 }
 
+/// An act's files and the units of its latest version.
+fn base(act: &str, sources: &[String]) -> (Vec<File>, Vec<UnitTexts>) {
+    let files = parse(sources);
+    let index = zan::analysis::Index::build(&files);
+    let units = index.versions(act).last().map(|&v| units(&State::from_index(&index, v))).unwrap_or_default();
+    (files, units)
+}
+
+/// The shipped code, parsed once: most of a run's time otherwise.
+static CODE: OnceLock<(Vec<File>, Vec<UnitTexts>)> = OnceLock::new();
+
 fuzz_target!(|input: Input| {
-    let (act, mut sources) = match &input.base {
-        Base::Corpus => ("kz.cc", CORPUS.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
-        Base::Generated(parts) => ("g.a", vec![generated(parts)]),
-    };
-    let units = {
-        let files = parse(&sources);
-        let index = zan::analysis::Index::build(&files);
-        let Some(&base) = index.versions(act).last() else { return };
-        units(&State::from_index(&index, base))
+    let (act, (mut files, units)) = match &input.base {
+        Base::Corpus => ("kz.cc", CODE.get_or_init(|| base("kz.cc", &CORPUS.map(str::to_string))).clone()),
+        Base::Generated(parts) => ("g.a", base("g.a", &[generated(parts)])),
     };
     if units.is_empty() {
         return;
     }
-    sources.push(amendment(act, &units, &input.ops));
-    let files = parse(&sources);
+    files.push(Document::parse(amendment(act, &units, &input.ops)).model);
     let lang = lang(input.lang);
     if let Ok(applied) = engine::apply_amendment(&files, &format!("{act}.x")) {
         render(&applied, lang, input.docx);
