@@ -75,6 +75,13 @@ if compgen -G "corpus/**/*.zan" >/dev/null || [ -n "$(find corpus -name '*.zan' 
   cargo run --quiet --locked -- fmt --check corpus
 fi
 
+step "fuzz: every target briefly"
+FUZZ_VERSION=0.13.2
+if ! command -v cargo-fuzz >/dev/null || [ "$(cargo fuzz --version | awk '{print $2}')" != "$FUZZ_VERSION" ]; then
+  cargo install cargo-fuzz --locked --version "$FUZZ_VERSION"
+fi
+CARGO_TARGET_DIR="$target" fuzz/run.sh 20
+
 step "DOCX comparative table: LibreOffice converts it, python-docx reads it"
 if ! command -v soffice >/dev/null; then
   apt-get update -qq

@@ -60,7 +60,8 @@ pub fn string(r: &RichText) -> String {
     out
 }
 
-fn quoted(s: &str) -> String {
+/// A string literal of plain text (no inline references).
+pub fn quoted(s: &str) -> String {
     format!("\"{}\"", escape(s))
 }
 
