@@ -97,7 +97,9 @@ editors/vscode/test.sh
 step "editors: VS Code (code-server + Playwright)"
 # Screenshots go to the target dir here, so a test run leaves the committed
 # ones in docs/editors/ alone; run the script directly to refresh those.
-E2E_SCREENSHOTS="$target/vscode-e2e-screenshots" CARGO_TARGET_DIR="$target" editors/vscode/e2e/run.sh
+# The debug build of `cargo test` is bundled: a release build would add minutes.
+E2E_PROFILE=debug E2E_SCREENSHOTS="$target/vscode-e2e-screenshots" CARGO_TARGET_DIR="$target" \
+  editors/vscode/e2e/run.sh
 step "editors: Neovim 0.11"
 NVIM="$nvim011" editors/neovim/test/run.sh
 step "editors: Neovim (Debian)"

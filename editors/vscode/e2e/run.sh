@@ -4,8 +4,8 @@
 #
 # Installs what it needs (Debian: libkrb5-dev, chromium, a C++ toolchain;
 # npm: Node 24, code-server, playwright-core), caching them under
-# $CARGO_TARGET_DIR/vscode-e2e (default target/), builds `zan` in release
-# mode, packages the .vsix with `npm run package`, installs it into a fresh
+# $CARGO_TARGET_DIR/vscode-e2e (default target/), builds `zan` (release;
+# E2E_PROFILE=debug reuses the test build, as tests/all.sh does), packages the .vsix with `npm run package`, installs it into a fresh
 # code-server, opens a copy of corpus/ plus a seeded file with an error and
 # checks diagnostics, hover, go to definition, the redline and the
 # comparative table. Screenshots go to docs/editors/ (E2E_SCREENSHOTS
@@ -62,9 +62,14 @@ export CODE_SERVER_CONFIG="$cache/code-server.yaml"
 code_server() { PATH="$node24/bin:$PATH" "$cs/bin/code-server" "$@"; }
 code_server --version | head -n 1
 
-step "zan (cargo build --release)"
-cargo build --release --locked --quiet
-zan="$target/release/zan"
+profile="${E2E_PROFILE:-release}"
+step "zan (cargo build, $profile)"
+case "$profile" in
+  release) cargo build --release --locked --quiet ;;
+  debug) cargo build --locked --quiet ;;
+  *) echo "E2E_PROFILE must be release or debug, not $profile" >&2; exit 2 ;;
+esac
+zan="$target/$profile/zan"
 "$zan" --version
 
 work="$(mktemp -d)"
