@@ -5,7 +5,8 @@
 # Installs what it needs (Debian: libkrb5-dev, chromium, a C++ toolchain;
 # npm: Node 24, code-server, playwright-core), caching them under
 # $CARGO_TARGET_DIR/vscode-e2e (default target/), builds `zan` (release;
-# E2E_PROFILE=debug reuses the test build, as tests/all.sh does), packages the .vsix with `npm run package`, installs it into a fresh
+# E2E_PROFILE=debug reuses the test build, as tests/all.sh does), packages
+# the .vsix around it with `npm run package`, installs it into a fresh
 # code-server, opens a copy of corpus/ plus a seeded file with an error and
 # checks diagnostics, hover, go to definition, the redline and the
 # comparative table. Screenshots go to docs/editors/ (E2E_SCREENSHOTS
@@ -83,7 +84,7 @@ trap cleanup EXIT
 
 step "package the extension (npm run package)"
 (cd editors/vscode && npm ci --no-audit --no-fund --silent \
-  && CARGO_TARGET_DIR="$target" VSIX_OUT="$work/zan.vsix" npm run --silent package)
+  && ZAN_SERVER_BINARY="$zan" VSIX_OUT="$work/zan.vsix" npm run --silent package)
 
 step "install it into code-server"
 mkdir -p "$work/user-data/User" "$work/extensions"
