@@ -138,6 +138,7 @@ engine_table=$(
     printf '%s\n' "${engine_rows[@]}"
 )
 redline=$("$target/release/examples/redline-bench" | sed 's/^/    /')
+library=$(cargo bench --quiet --bench library 2>/dev/null | sed 's/^/    /')
 echo
 echo "$table"
 echo
@@ -146,6 +147,8 @@ echo
 echo "$engine_table"
 echo
 echo "$redline"
+echo
+echo "$library"
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
@@ -177,6 +180,10 @@ same run (\`examples/redline-bench.rs\`):
 
 $redline
 
+The library's phases on the shipped corpus (divan, \`benches/library.rs\`):
+
+$library
+
 Reproduce:
 
 \`\`\`
@@ -187,6 +194,7 @@ cargo run --release --example bench-phases -- target/bench/corpus-10mb
 benches/parse-floor.sh target/bench/corpus-10mb
 cargo run --release --example lsp-bench -- target/bench/corpus-10mb 20
 cargo run --release --example redline-bench
+cargo bench --bench library
 \`\`\`
 <!-- bench:end -->
 EOF
