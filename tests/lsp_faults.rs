@@ -6,117 +6,48 @@
 //! the JSON-RPC error, keeps serving, and never crashes.
 
 mod lsp_support;
+#[path = "lsp_support/stdio.rs"]
+mod stdio;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::io::{Read, Write};
+use std::process::Stdio;
 use std::time::Duration;
 
 use lsp_support::{Client, file_uri};
 use serde_json::{Value, json};
+use stdio::Server;
 
 /// An unformatted document and the edit that formats it: a request whose
 /// exact answer shows the server still serves.
 const UGLY: &str = "act a.b {kind code}\n";
 const FORMATTED: &str = "act a.b {\n  kind code\n}\n";
 
-struct Server {
-    child: Child,
-    stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
+/// Initializes and opens `untitled:ugly` (UGLY).
+fn initialized() -> Server {
+    let mut s = Server::start(env!("CARGO_BIN_EXE_zan"), Stdio::piped());
+    let r = s.request(1, "initialize", json!({"capabilities": {}}));
+    assert_eq!(r["result"]["serverInfo"]["name"], "zan");
+    s.notify("initialized", json!({}));
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": "untitled:ugly", "languageId": "zan", "version": 1, "text": UGLY}}),
+    );
+    s
 }
 
-impl Server {
-    fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_zan"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
-        Server { child, stdin, stdout }
-    }
+/// The server formats `untitled:ugly`: it is alive and its state intact.
+fn still_serves(s: &mut Server, id: i64) {
+    let r = s.request(id, "textDocument/formatting", formatting_params());
+    assert_eq!(r, formatted(id));
+}
 
-    fn bytes(&mut self, bytes: &[u8]) {
-        self.stdin.write_all(bytes).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn raw(&mut self, body: &[u8]) {
-        let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-        out.extend_from_slice(body);
-        self.bytes(&out);
-    }
-
-    fn send(&mut self, msg: Value) {
-        self.raw(&serde_json::to_vec(&msg).unwrap());
-    }
-
-    fn read(&mut self) -> Value {
-        let mut length = 0;
-        loop {
-            let mut line = String::new();
-            assert!(self.stdout.read_line(&mut line).unwrap() > 0, "the server closed stdout");
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(v) = line.strip_prefix("Content-Length: ") {
-                length = v.parse().unwrap();
-            }
-        }
-        let mut body = vec![0; length];
-        self.stdout.read_exact(&mut body).unwrap();
-        serde_json::from_slice(&body).unwrap()
-    }
-
-    /// The next message that is not a notification.
-    fn answer(&mut self) -> Value {
-        loop {
-            let msg = self.read();
-            if msg.get("method").is_none() {
-                return msg;
-            }
-        }
-    }
-
-    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        self.answer()
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// Initializes and opens `untitled:ugly` (UGLY).
-    fn initialized() -> Server {
-        let mut s = Server::start();
-        let r = s.request(1, "initialize", json!({"capabilities": {}}));
-        assert_eq!(r["result"]["serverInfo"]["name"], "zan");
-        s.notify("initialized", json!({}));
-        s.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": "untitled:ugly", "languageId": "zan", "version": 1, "text": UGLY}}),
-        );
-        s
-    }
-
-    /// The server formats `untitled:ugly`: it is alive and its state intact.
-    fn still_serves(&mut self, id: i64) {
-        let r = self.request(id, "textDocument/formatting", formatting_params());
-        assert_eq!(r, formatted(id));
-    }
-
-    /// Closes stdin and returns the exit code and stderr.
-    fn finish(mut self) -> (i32, String) {
-        drop(self.stdin);
-        let mut stderr = String::new();
-        self.child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
-        (self.child.wait().unwrap().code().expect("exited, not killed by a signal"), stderr)
-    }
+/// Closes stdin and returns the exit code and stderr.
+fn finish(s: Server) -> (i32, String) {
+    let Server { mut child, stdin, .. } = s;
+    drop(stdin);
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    (child.wait().unwrap().code().expect("exited, not killed by a signal"), stderr)
 }
 
 fn formatting_params() -> Value {
@@ -136,8 +67,8 @@ fn error(id: Value, code: i64, message: &str) -> Value {
 
 #[test]
 fn framing_faults_are_answered_and_the_session_goes_on() {
-    let mut s = Server::initialized();
-    s.still_serves(2);
+    let mut s = initialized();
+    still_serves(&mut s, 2);
     // A header block without Content-Length, or with one that is no number
     // (or overflows): a parse error, and the next message is read normally.
     for header in [
@@ -154,7 +85,7 @@ fn framing_faults_are_answered_and_the_session_goes_on() {
             "{}",
             String::from_utf8_lossy(header)
         );
-        s.still_serves(3);
+        still_serves(&mut s, 3);
     }
     // Headers other than Content-Length are ignored, whatever their bytes.
     let body = serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": 4, "method": "textDocument/formatting", "params": formatting_params()})).unwrap();
@@ -162,13 +93,13 @@ fn framing_faults_are_answered_and_the_session_goes_on() {
     message.extend(body);
     s.bytes(&message);
     assert_eq!(s.answer(), formatted(4));
-    let (code, stderr) = s.finish();
+    let (code, stderr) = finish(s);
     assert_eq!((code, stderr.contains("panicked")), (1, false), "{stderr}");
 }
 
 #[test]
 fn bodies_that_are_not_json_rpc_are_answered_and_the_session_goes_on() {
-    let mut s = Server::initialized();
+    let mut s = initialized();
     // Not JSON.
     for body in [&b"{\"jsonrpc\": \"2.0\", \"id\": 5, \"method\": "[..], b"", b"\xff\xfe", b"{}}"] {
         s.raw(body);
@@ -178,7 +109,7 @@ fn bodies_that_are_not_json_rpc_are_answered_and_the_session_goes_on() {
             "{}",
             String::from_utf8_lossy(body)
         );
-        s.still_serves(2);
+        still_serves(&mut s, 2);
     }
     // JSON, but not a JSON-RPC message: an invalid request.
     for body in [
@@ -191,15 +122,15 @@ fn bodies_that_are_not_json_rpc_are_answered_and_the_session_goes_on() {
     ] {
         s.send(body.clone());
         assert_eq!(s.answer(), error(Value::Null, -32600, "Invalid request"), "{body}");
-        s.still_serves(3);
+        still_serves(&mut s, 3);
     }
-    let (code, stderr) = s.finish();
+    let (code, stderr) = finish(s);
     assert_eq!((code, stderr.contains("panicked")), (1, false), "{stderr}");
 }
 
 #[test]
 fn unknown_methods_and_ill_typed_params_get_errors() {
-    let mut s = Server::initialized();
+    let mut s = initialized();
     assert_eq!(
         s.request(10, "zan/nonexistent", json!({})),
         json!({"jsonrpc": "2.0", "id": 10, "error": {"code": -32601, "message": "Method not found", "data": "zan/nonexistent"}})
@@ -207,7 +138,7 @@ fn unknown_methods_and_ill_typed_params_get_errors() {
     // Unknown notifications get no answer: the next answer is the next request's.
     s.notify("zan/nonexistent", json!({}));
     s.notify("$/unknown", json!([]));
-    s.still_serves(11);
+    still_serves(&mut s, 11);
     let mut errors = Vec::new();
     for (id, method, params) in [
         (12, "textDocument/hover", json!({"textDocument": 5, "position": "x"})),
@@ -250,8 +181,8 @@ fn unknown_methods_and_ill_typed_params_get_errors() {
     s.notify("textDocument/didOpen", json!({"textDocument": {"uri": 3}}));
     s.notify("textDocument/didClose", json!(null));
     s.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": "file:///x.zan", "type": 99}]}));
-    s.still_serves(19);
-    let (code, stderr) = s.finish();
+    still_serves(&mut s, 19);
+    let (code, stderr) = finish(s);
     assert_eq!((code, stderr.contains("panicked")), (1, false), "{stderr}");
 }
 
@@ -263,19 +194,19 @@ fn a_message_cut_short_by_the_end_of_input_ends_the_session_quietly() {
         ("18446744073709551615", b"{}"),
         ("99999999999", b""),
     ] {
-        let mut s = Server::initialized();
-        s.still_serves(2);
+        let mut s = initialized();
+        still_serves(&mut s, 2);
         s.bytes(format!("Content-Length: {promised}\r\n\r\n").as_bytes());
         s.bytes(sent);
-        let (code, stderr) = s.finish();
+        let (code, stderr) = finish(s);
         assert_eq!((code, stderr.as_str()), (1, ""), "Content-Length: {promised}");
     }
 }
 
 #[test]
 fn a_client_that_stops_reading_loses_nothing() {
-    let mut s = Server::initialized();
-    s.still_serves(2);
+    let mut s = initialized();
+    still_serves(&mut s, 2);
     // Each answer carries a formatted copy of a large document: far more
     // than a pipe holds while nobody reads.
     let big = format!("act a.b {{kind code {}}}\n", "article 1 {en official \"ә\" cite \"x\"} ".repeat(2000));
@@ -305,8 +236,8 @@ fn a_client_that_stops_reading_loses_nothing() {
     }
     ids.sort();
     assert_eq!(ids, (100..400).collect::<Vec<_>>());
-    s.still_serves(3);
-    let (code, stderr) = s.finish();
+    still_serves(&mut s, 3);
+    let (code, stderr) = finish(s);
     assert_eq!((code, stderr.as_str()), (1, ""));
 }
 

@@ -1,82 +1,16 @@
 //! `zan lsp` end to end: the built binary over stdio with Content-Length
 //! framing, including malformed input and the shutdown/exit protocol.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+#[path = "lsp_support/stdio.rs"]
+mod stdio;
+
+use std::process::Stdio;
 
 use serde_json::{Value, json};
+use stdio::Server;
 
-struct Server {
-    child: Child,
-    stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
-}
-
-impl Server {
-    fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_zan"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
-        Server { child, stdin, stdout }
-    }
-
-    fn raw(&mut self, body: &[u8]) {
-        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
-        self.stdin.write_all(body).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn send(&mut self, msg: Value) {
-        self.raw(&serde_json::to_vec(&msg).unwrap());
-    }
-
-    fn read(&mut self) -> Value {
-        let mut length = 0;
-        loop {
-            let mut line = String::new();
-            assert!(self.stdout.read_line(&mut line).unwrap() > 0, "the server closed stdout");
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(v) = line.strip_prefix("Content-Length: ") {
-                length = v.parse().unwrap();
-            }
-        }
-        let mut body = vec![0; length];
-        self.stdout.read_exact(&mut body).unwrap();
-        serde_json::from_slice(&body).unwrap()
-    }
-
-    /// The next message that is not a log or progress notification.
-    fn response(&mut self, id: Value) -> Value {
-        loop {
-            let msg = self.read();
-            if msg["id"] == id && msg.get("method").is_none() {
-                return msg;
-            }
-        }
-    }
-
-    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        self.response(json!(id))
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn wait(mut self) -> i32 {
-        drop(self.stdin);
-        self.child.wait().unwrap().code().unwrap()
-    }
+fn start() -> Server {
+    Server::start(env!("CARGO_BIN_EXE_zan"), Stdio::null())
 }
 
 fn initialize(s: &mut Server) -> Value {
@@ -87,7 +21,7 @@ fn initialize(s: &mut Server) -> Value {
 
 #[test]
 fn a_session_over_stdio() {
-    let mut s = Server::start();
+    let mut s = start();
     let r = s.request(0, "textDocument/hover", json!({}));
     assert_eq!(r["error"]["code"], -32002, "requests before initialize: {r}");
     let r = initialize(&mut s);
@@ -140,7 +74,7 @@ fn a_session_over_stdio() {
 
 #[test]
 fn exit_without_shutdown_fails() {
-    let mut s = Server::start();
+    let mut s = start();
     initialize(&mut s);
     s.notify("exit", Value::Null);
     assert_eq!(s.wait(), 1);
@@ -148,7 +82,7 @@ fn exit_without_shutdown_fails() {
 
 #[test]
 fn closing_stdin_ends_the_server() {
-    let mut s = Server::start();
+    let mut s = start();
     initialize(&mut s);
     assert_eq!(s.wait(), 1);
 }
