@@ -10,6 +10,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {

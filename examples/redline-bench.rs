@@ -14,6 +14,8 @@
 
 use std::process::Command;
 use std::time::{Duration, Instant};
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use zan::redline::terminal::{self, TerminalStyle};
 use zan::redline::{ParagraphKind, Redline};

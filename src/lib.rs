@@ -3,6 +3,7 @@
 //! The core (syntax, model, analysis, amendment engine, renderers) knows nothing
 //! of the language-server protocol; the CLI (`cli`) and the server share it.
 
+pub mod alloc;
 pub mod analysis;
 pub mod cli;
 pub mod config;
