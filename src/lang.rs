@@ -45,7 +45,21 @@ ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn
 sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
 
 pub fn is_iso639_1(tag: &str) -> bool {
-    tag.len() == 2 && ISO_639_1.split(' ').any(|c| c == tag)
+    // Called for every text of a workspace: the list is sorted, three bytes a code.
+    let (codes, tag) = (ISO_639_1.as_bytes(), tag.as_bytes());
+    if tag.len() != 2 {
+        return false;
+    }
+    let (mut lo, mut hi) = (0, codes.len().div_ceil(3));
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match codes[mid * 3..mid * 3 + 2].cmp(tag) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -55,6 +69,8 @@ mod tests {
         for tag in ["kk", "ru", "en", "de", "fr", "lv", "da", "zh", "sv"] {
             assert!(super::is_iso639_1(tag), "{tag}");
         }
+        // The binary search finds every code only while the list stays sorted.
+        assert!(super::ISO_639_1.split(' ').all(super::is_iso639_1));
         assert!(!super::is_iso639_1("qq"));
         assert!(!super::is_iso639_1("kaz"));
     }

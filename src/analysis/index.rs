@@ -1,7 +1,7 @@
 //! The workspace index: every act version with its units merged across files,
 //! in a flat arena so that parents, children and locations are cheap to walk.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::model::{Act, Date, File, Span, Unit, UnitKind};
 

@@ -1,6 +1,8 @@
 //! Lowering: the tree-sitter tree to the typed model. Never fails: anything
 //! malformed is skipped with a diagnostic (syntax errors come from `syntax::errors`).
 
+use std::sync::LazyLock;
+
 use tree_sitter::{Node, Tree};
 
 use super::*;
@@ -40,8 +42,32 @@ fn named<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
     children.into_iter().filter(|n| !n.is_error() && !n.is_missing() && !n.is_extra())
 }
 
-fn field<'t>(node: Node<'t>, name: &str) -> Option<Node<'t>> {
-    node.child_by_field_name(name).filter(|n| !n.is_missing() && !n.is_error())
+/// The grammar's field ids, looked up once: `child_by_field_name` compares
+/// the name with every field name of the grammar on each call.
+macro_rules! fields {
+    ($($name:ident),*) => {
+        struct Fields { $($name: u16),* }
+        static FIELDS: LazyLock<Fields> = LazyLock::new(|| {
+            let language = crate::syntax::language();
+            let id = |name: &str| language.field_id_for_name(name).map_or(0, |id| id.get());
+            Fields { $($name: id(stringify!($name))),* }
+        });
+
+        #[cfg(test)]
+        #[test]
+        fn every_field_is_in_the_grammar() {
+            $(assert_ne!(FIELDS.$name, 0, stringify!($name));)*
+        }
+    };
+}
+
+fields!(
+    act, anchor, body, code, date, display, edge, fidelity, id, kind, lang, name, new, note, number, old,
+    place, position, relation, side, source, target, title, update, value, version, which
+);
+
+fn field(node: Node<'_>, id: u16) -> Option<Node<'_>> {
+    node.child_by_field_id(id).filter(|n| !n.is_missing() && !n.is_error())
 }
 
 /// Sets a once-only statement, reporting a repeat.
@@ -59,8 +85,8 @@ impl Cx<'_> {
         self.text.get(node.byte_range()).unwrap_or("")
     }
 
-    fn field_src(&self, node: Node, name: &str) -> Option<String> {
-        field(node, name).map(|n| self.src(n).to_string())
+    fn field_src(&self, node: Node, id: u16) -> Option<String> {
+        field(node, id).map(|n| self.src(n).to_string())
     }
 
     fn date(&mut self, node: Option<Node>) -> Option<Date> {
@@ -84,7 +110,7 @@ impl Cx<'_> {
     }
 
     fn act(&mut self, node: Node) -> Option<Act> {
-        let id_node = field(node, "id")?;
+        let id_node = field(node, FIELDS.id)?;
         let mut act = Act {
             id: self.src(id_node).to_string(),
             id_span: id_node.byte_range(),
@@ -101,28 +127,28 @@ impl Cx<'_> {
             comparisons: Vec::new(),
             span: node.byte_range(),
         };
-        act.version = self.date(field(node, "version"));
-        let Some(body) = field(node, "body") else { return Some(act) };
+        act.version = self.date(field(node, FIELDS.version));
+        let Some(body) = field(node, FIELDS.body) else { return Some(act) };
         for item in named(body) {
             match item.kind() {
                 "jurisdiction" => {
-                    let v = self.field_src(item, "code");
+                    let v = self.field_src(item, FIELDS.code);
                     once(&mut act.jurisdiction, v, "jurisdiction", item, self);
                 }
                 "act_kind" => {
-                    let v = self.field_src(item, "kind");
+                    let v = self.field_src(item, FIELDS.kind);
                     once(&mut act.kind, v, "kind", item, self);
                 }
                 "official_number" => {
-                    let v = field(item, "value").map(|n| self.rich(n).plain);
+                    let v = field(item, FIELDS.value).map(|n| self.rich(n).plain);
                     once(&mut act.number, v, "number", item, self);
                 }
                 "adopted" => {
-                    let v = self.date(field(item, "date"));
+                    let v = self.date(field(item, FIELDS.date));
                     once(&mut act.adopted, v, "adopted", item, self);
                 }
                 "in_force" => {
-                    let v = self.date(field(item, "date"));
+                    let v = self.date(field(item, FIELDS.date));
                     once(&mut act.in_force, v, "in-force", item, self);
                 }
                 "languages" => {
@@ -134,7 +160,7 @@ impl Cx<'_> {
                     act.languages = named(item).map(|l| self.lang(l)).collect();
                 }
                 "source" => {
-                    let v = field(item, "value").map(|n| self.rich(n).plain);
+                    let v = field(item, FIELDS.value).map(|n| self.rich(n).plain);
                     once(&mut act.source, v, "source", item, self);
                 }
                 "title" => act.titles.extend(self.text(item)),
@@ -153,10 +179,10 @@ impl Cx<'_> {
             self.diagnostics.push(Diagnostic::new(message, node.byte_range()));
             return None;
         }
-        let kind = UnitKind::from_keyword(self.src(field(node, "kind")?))?;
-        let number = field(node, "number").map(|n| self.number(n));
+        let kind = UnitKind::from_keyword(self.src(field(node, FIELDS.kind)?))?;
+        let number = field(node, FIELDS.number).map(|n| self.number(n));
         self.depth += 1;
-        let content = field(node, "body").map(|b| self.content(b)).unwrap_or_default();
+        let content = field(node, FIELDS.body).map(|b| self.content(b)).unwrap_or_default();
         self.depth -= 1;
         Some(Unit { kind, number, content, span: node.byte_range() })
     }
@@ -172,7 +198,8 @@ impl Cx<'_> {
                 "unit" => content.children.extend(self.unit(item)),
                 "comparison" => content.comparisons.extend(self.comparison(item)),
                 "repealed" => {
-                    let repealed = Repealed { date: self.date(field(item, "date")), span: item.byte_range() };
+                    let repealed =
+                        Repealed { date: self.date(field(item, FIELDS.date)), span: item.byte_range() };
                     once(&mut content.repealed, Some(repealed), "repealed", item, self);
                 }
                 "justification" => {
@@ -213,14 +240,14 @@ impl Cx<'_> {
 
     /// `lang [fidelity] "…" [cite "…"]`, as in titles, texts and justifications.
     fn text(&mut self, node: Node) -> Option<Text> {
-        let lang_node = field(node, "lang")?;
-        let value = self.rich(field(node, "value")?);
+        let lang_node = field(node, FIELDS.lang)?;
+        let value = self.rich(field(node, FIELDS.value)?);
         let lang = self.lang(lang_node);
-        let fidelity = field(node, "fidelity").map(|f| match self.src(f) {
+        let fidelity = field(node, FIELDS.fidelity).map(|f| match self.src(f) {
             "official" => Fidelity::Official,
             _ => Fidelity::Summary,
         });
-        let cite = field(node, "source").map(|n| self.rich(n).plain);
+        let cite = field(node, FIELDS.source).map(|n| self.rich(n).plain);
         match fidelity {
             None => self.diagnostics.push(Diagnostic::new(Message::MissingFidelity, value.span.clone())),
             Some(Fidelity::Summary) if cite.is_none() => {
@@ -240,12 +267,12 @@ impl Cx<'_> {
                 "string_content" | "escape_sequence" => self.piece(child, &mut text),
                 "reference" => {
                     let start = text.plain.len();
-                    if let Some(display) = field(child, "display") {
+                    if let Some(display) = field(child, FIELDS.display) {
                         for part in named(display) {
                             self.piece(part, &mut text);
                         }
                     }
-                    let Some(target) = field(child, "target").map(|t| self.target(t)) else { continue };
+                    let Some(target) = field(child, FIELDS.target).map(|t| self.target(t)) else { continue };
                     let plain = start..text.plain.len();
                     text.refs.push(InlineRef { plain, target, span: child.byte_range() });
                 }
@@ -266,18 +293,18 @@ impl Cx<'_> {
     fn target(&mut self, node: Node) -> Target {
         let mut target =
             Target { act: None, version: None, path: Vec::new(), range_end: None, span: node.byte_range() };
-        target.act = self.field_src(node, "act");
-        target.version = self.date(field(node, "version"));
+        target.act = self.field_src(node, FIELDS.act);
+        target.version = self.date(field(node, FIELDS.version));
         for child in named(node) {
             match child.kind() {
                 "segment" => {
-                    let kind = field(child, "kind").and_then(|k| UnitKind::from_keyword(self.src(k)));
-                    let number = field(child, "number").map(|n| self.number(n));
+                    let kind = field(child, FIELDS.kind).and_then(|k| UnitKind::from_keyword(self.src(k)));
+                    let number = field(child, FIELDS.number).map(|n| self.number(n));
                     if let Some(kind) = kind {
                         target.path.push(Segment { kind, number });
                     }
                 }
-                "range_end" => target.range_end = field(child, "number").map(|n| self.number(n)),
+                "range_end" => target.range_end = field(child, FIELDS.number).map(|n| self.number(n)),
                 _ => {}
             }
         }
@@ -285,7 +312,7 @@ impl Cx<'_> {
     }
 
     fn comparison(&mut self, node: Node) -> Option<Comparison> {
-        let relation = match self.src(field(node, "relation")?) {
+        let relation = match self.src(field(node, FIELDS.relation)?) {
             "corresponds" => Relation::Corresponds,
             "stricter" => Relation::Stricter,
             "lenient" => Relation::Lenient,
@@ -293,13 +320,13 @@ impl Cx<'_> {
             "narrower" => Relation::Narrower,
             _ => Relation::Implements,
         };
-        let target = self.target(field(node, "target")?);
-        let note = field(node, "note").map(|n| self.rich(n));
+        let target = self.target(field(node, FIELDS.target)?);
+        let note = field(node, FIELDS.note).map(|n| self.rich(n));
         Some(Comparison { relation, target, note, span: node.byte_range() })
     }
 
     fn amendment(&mut self, node: Node) -> Option<Amendment> {
-        let id_node = field(node, "id")?;
+        let id_node = field(node, FIELDS.id)?;
         let mut a = Amendment {
             id: self.src(id_node).to_string(),
             id_span: id_node.byte_range(),
@@ -313,7 +340,7 @@ impl Cx<'_> {
             operations: Vec::new(),
             span: node.byte_range(),
         };
-        let Some(body) = field(node, "body") else { return Some(a) };
+        let Some(body) = field(node, FIELDS.body) else { return Some(a) };
         for item in named(body) {
             match item.kind() {
                 "amendment_target" => {
@@ -322,11 +349,11 @@ impl Cx<'_> {
                         self.diagnostics.push(Diagnostic::new(message, item.byte_range()));
                         continue;
                     }
-                    a.act = self.field_src(item, "act");
-                    a.base_version = self.date(field(item, "version"));
+                    a.act = self.field_src(item, FIELDS.act);
+                    a.base_version = self.date(field(item, FIELDS.version));
                 }
                 "status" => {
-                    let v = field(item, "value").map(|v| match self.src(v) {
+                    let v = field(item, FIELDS.value).map(|v| match self.src(v) {
                         "draft" => Status::Draft,
                         "adopted" => Status::Adopted,
                         _ => Status::Proposed,
@@ -334,11 +361,11 @@ impl Cx<'_> {
                     once(&mut a.status, v, "status", item, self);
                 }
                 "author" => {
-                    let v = field(item, "name").map(|n| self.rich(n).plain);
+                    let v = field(item, FIELDS.name).map(|n| self.rich(n).plain);
                     once(&mut a.author, v, "author", item, self);
                 }
                 "in_force" => {
-                    let v = self.date(field(item, "date"));
+                    let v = self.date(field(item, FIELDS.date));
                     once(&mut a.in_force, v, "in-force", item, self);
                 }
                 "title" => a.titles.extend(self.text(item)),
@@ -354,8 +381,8 @@ impl Cx<'_> {
     fn operation(&mut self, node: Node) -> Option<Operation> {
         let mut justifications = Vec::new();
         let mut comparisons = Vec::new();
-        let target = field(node, "target").map(|t| self.target(t));
-        let body = field(node, "body");
+        let target = field(node, FIELDS.target).map(|t| self.target(t));
+        let body = field(node, FIELDS.body);
         // Notes (justification, compare) and the operation's own lines.
         let mut lines = Vec::new();
         if let Some(body) = body.filter(|b| b.kind() == "operation_body") {
@@ -382,9 +409,9 @@ impl Cx<'_> {
                 OperationKind::Rewrite { target: target?, content }
             }
             "add_unit" => {
-                let kind = UnitKind::from_keyword(self.src(field(node, "kind")?))?;
-                let number = field(node, "number").map(|n| self.number(n));
-                let place = match self.src(field(node, "place")?) {
+                let kind = UnitKind::from_keyword(self.src(field(node, FIELDS.kind)?))?;
+                let number = field(node, FIELDS.number).map(|n| self.number(n));
+                let place = match self.src(field(node, FIELDS.place)?) {
                     "to" => Place::To,
                     "after" => Place::After,
                     _ => Place::Before,
@@ -395,8 +422,8 @@ impl Cx<'_> {
             "repeal_unit" => OperationKind::Repeal { target: target? },
             "renumber_unit" => OperationKind::Renumber {
                 target: target?,
-                number: self.number(field(node, "number")?),
-                update_references: field(node, "update").is_some(),
+                number: self.number(field(node, FIELDS.number)?),
+                update_references: field(node, FIELDS.update).is_some(),
             },
             _ => return None,
         };
@@ -407,10 +434,12 @@ impl Cx<'_> {
     fn changes(&mut self, lines: &[Node]) -> Vec<WordChange> {
         let mut out = Vec::new();
         for &line in lines {
-            let (Some(lang), Some(old)) = (field(line, "lang"), field(line, "old")) else { continue };
+            let (Some(lang), Some(old)) = (field(line, FIELDS.lang), field(line, FIELDS.old)) else {
+                continue;
+            };
             let lang = self.lang(lang);
             let old = self.rich(old);
-            let new = match field(line, "new") {
+            let new = match field(line, FIELDS.new) {
                 Some(n) => self.rich(n),
                 None => {
                     let end = line.end_byte();
@@ -418,7 +447,7 @@ impl Cx<'_> {
                 }
             };
             let occurrence = self.occurrence(line);
-            let title = field(line, "title").is_some();
+            let title = field(line, FIELDS.title).is_some();
             out.push(WordChange { title, lang, old, new, occurrence, span: line.byte_range() });
         }
         out
@@ -426,7 +455,7 @@ impl Cx<'_> {
 
     fn occurrence(&mut self, parent: Node) -> Option<Occurrence> {
         let node = named(parent).find(|n| n.kind() == "occurrence")?;
-        let which = field(node, "which")?;
+        let which = field(node, FIELDS.which)?;
         if self.src(which) == "all" {
             return Some(Occurrence::All);
         }
@@ -440,20 +469,20 @@ impl Cx<'_> {
     }
 
     fn insertion(&mut self, line: Node) -> Option<WordInsertion> {
-        let lang = self.lang(field(line, "lang")?);
-        let new = self.rich(field(line, "new")?);
-        let pos = field(line, "position")?;
-        let position = if let Some(edge) = field(pos, "edge") {
+        let lang = self.lang(field(line, FIELDS.lang)?);
+        let new = self.rich(field(line, FIELDS.new)?);
+        let pos = field(line, FIELDS.position)?;
+        let position = if let Some(edge) = field(pos, FIELDS.edge) {
             if self.src(edge) == "start" { InsertPosition::Start } else { InsertPosition::End }
         } else {
-            let anchor = self.rich(field(pos, "anchor")?);
+            let anchor = self.rich(field(pos, FIELDS.anchor)?);
             let occurrence = self.occurrence(pos);
-            match self.src(field(pos, "side")?) {
+            match self.src(field(pos, FIELDS.side)?) {
                 "before" => InsertPosition::Before { anchor, occurrence },
                 _ => InsertPosition::After { anchor, occurrence },
             }
         };
-        let title = field(line, "title").is_some();
+        let title = field(line, FIELDS.title).is_some();
         Some(WordInsertion { title, lang, new, position, span: line.byte_range() })
     }
 }
