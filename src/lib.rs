@@ -17,6 +17,7 @@ pub mod lang;
 pub mod lint;
 pub mod lsp;
 pub mod model;
+pub mod par;
 pub mod redline;
 pub mod render;
 pub mod report;

@@ -197,7 +197,7 @@ impl<'m> Cx<'_, 'm> {
                         self.target(file, &r.target, Some(scope));
                     }
                 }
-                self.texts.push((file, &text.value, &text.lang));
+                self.lint_later(file, &text.value, &text.lang);
             }
             for cmp in &c.comparisons {
                 self.target(file, &cmp.target, Some(scope));

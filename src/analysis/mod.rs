@@ -32,11 +32,48 @@ pub fn analyze(files: &[File]) -> Vec<FileDiagnostic> {
             f.diagnostics.iter().map(move |d| FileDiagnostic { file, diagnostic: d.clone() })
         })
         .collect();
-    let mut cx = Cx { index: &index, out: &mut out, cited_by: HashMap::new(), texts: Vec::new() };
-    cx.acts();
-    cx.amendments(files);
-    let texts = std::mem::take(&mut cx.texts);
-    out.extend(lint_all(&texts));
+    // The lints depend on one string each: they run on every core while this
+    // thread resolves, fed in batches as the walk finds the strings.
+    let (send, receive) = std::sync::mpsc::channel::<(usize, Vec<Lintable>)>();
+    let receive = std::sync::Mutex::new(receive);
+    let linted = std::thread::scope(|scope| {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let receive = &receive;
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let batch = receive.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                        let Ok((number, texts)) = batch else { return done };
+                        let mut out = Vec::new();
+                        for (file, text, lang) in texts {
+                            lint(&mut out, file, text, lang);
+                        }
+                        done.push((number, out));
+                    }
+                })
+            })
+            .collect();
+        let mut cx = Cx {
+            index: &index,
+            out: &mut out,
+            cited_by: HashMap::new(),
+            texts: Vec::new(),
+            lints: send,
+            batches: 0,
+        };
+        cx.acts();
+        cx.amendments(files);
+        cx.flush();
+        drop(cx);
+        let mut batches: Vec<_> =
+            workers.into_iter().flat_map(|w| w.join().expect("lints never panic")).collect();
+        // In the order the walk found the strings, whichever worker took them.
+        batches.sort_by_key(|(number, _)| *number);
+        batches.into_iter().flat_map(|(_, out)| out).collect::<Vec<_>>()
+    });
+    out.extend(linted);
     out.sort_by(|a, b| {
         (a.file, a.diagnostic.range.start, a.diagnostic.code()).cmp(&(
             b.file,
@@ -48,13 +85,22 @@ pub fn analyze(files: &[File]) -> Vec<FileDiagnostic> {
     out
 }
 
+/// A string to lint: its file, the text and its language.
+type Lintable<'m> = (usize, &'m RichText, &'m str);
+
+/// How many strings go to a lint worker at once.
+const LINT_BATCH: usize = 2048;
+
 struct Cx<'a, 'm> {
     index: &'a Index<'m>,
     out: &'a mut Vec<FileDiagnostic>,
     /// Who cites each unit: the citing act and unit (`None`: the act itself).
     cited_by: HashMap<usize, Vec<Citer>>,
-    /// The strings to lint, linted together (and in parallel) at the end.
-    texts: Vec<(usize, &'m RichText, &'m str)>,
+    /// Strings waiting to be sent to the lint workers.
+    texts: Vec<Lintable<'m>>,
+    lints: std::sync::mpsc::Sender<(usize, Vec<Lintable<'m>>)>,
+    /// Batches sent so far.
+    batches: usize,
 }
 
 /// A place that cites a unit.
@@ -64,7 +110,23 @@ struct Citer {
     node: Option<usize>,
 }
 
-impl Cx<'_, '_> {
+impl<'m> Cx<'_, 'm> {
+    /// Queues a string for the lint workers.
+    fn lint_later(&mut self, file: usize, text: &'m RichText, lang: &'m str) {
+        self.texts.push((file, text, lang));
+        if self.texts.len() == LINT_BATCH {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.texts.is_empty() {
+            // Fails only if a worker panicked, and lints never panic.
+            let _ = self.lints.send((self.batches, std::mem::take(&mut self.texts)));
+            self.batches += 1;
+        }
+    }
+
     fn push(&mut self, file: usize, message: Message, range: std::ops::Range<usize>) {
         self.out.push(FileDiagnostic { file, diagnostic: Diagnostic::new(message, range) });
     }
@@ -124,7 +186,7 @@ impl Cx<'_, '_> {
                     for r in &text.value.refs {
                         self.cite(node.file, &r.target, scope);
                     }
-                    self.texts.push((node.file, &text.value, &text.lang));
+                    self.lint_later(node.file, &text.value, &text.lang);
                 }
                 for c in &content.comparisons {
                     self.cite(node.file, &c.target, scope);
@@ -135,27 +197,6 @@ impl Cx<'_, '_> {
             }
         }
     }
-}
-
-/// The lints of every string, on every core: they depend on nothing else.
-fn lint_all(texts: &[(usize, &RichText, &str)]) -> Vec<FileDiagnostic> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = texts.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = texts
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    for &(file, text, lang) in part {
-                        lint(&mut out, file, text, lang);
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().expect("lints never panic")).collect()
-    })
 }
 
 /// Text hygiene and unlinked citations of one string, with fixes where the

@@ -12,7 +12,6 @@ use super::output::{self, Format, Report, Source};
 use crate::analysis::FileDiagnostic;
 use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Message, Severity, UiLang};
-use crate::document::Document;
 use crate::report::Style;
 use crate::text::Encoding;
 
@@ -149,17 +148,20 @@ impl Workspace {
     /// is checked as empty, with a diagnostic.
     fn reread(&mut self) {
         self.diagnostics.retain(|fd| fd.file >= self.checked);
-        for file in 0..self.checked {
-            let source = &mut self.sources[file];
-            let text = match crate::workspace::read(&source.path) {
-                Ok(text) => text,
-                Err(d) => {
-                    self.failed |= matches!(d.message, Message::Unreadable { .. });
-                    self.diagnostics.push(FileDiagnostic { file, diagnostic: *d });
-                    String::new()
-                }
-            };
-            *source = Source::new(std::mem::take(&mut source.path), text);
+        let read = crate::par::map(
+            &self.sources[..self.checked],
+            || (),
+            |_, source| match crate::workspace::read(&source.path) {
+                Ok(text) => (Source::new(source.path.clone(), text), None),
+                Err(d) => (Source::new(source.path.clone(), String::new()), Some(d)),
+            },
+        );
+        for (file, (source, error)) in read.into_iter().enumerate() {
+            if let Some(d) = error {
+                self.failed |= matches!(d.message, Message::Unreadable { .. });
+                self.diagnostics.push(FileDiagnostic { file, diagnostic: *d });
+            }
+            self.sources[file] = source;
         }
     }
 
@@ -227,29 +229,14 @@ impl Workspace {
 fn parse_all(texts: &[&str]) -> Vec<crate::model::File> {
     let bar = (texts.len() >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal())
         .then(|| indicatif::ProgressBar::new(texts.len() as u64));
-    // Files parse independently: one thread per core, each with its own parser.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(texts.len()).max(1);
-    let chunk = texts.len().div_ceil(threads).max(1);
-    let models = std::thread::scope(|scope| {
-        let workers: Vec<_> = texts
-            .chunks(chunk)
-            .map(|part| {
-                let bar = bar.as_ref();
-                scope.spawn(move || {
-                    let mut parser = crate::syntax::parser();
-                    let models: Vec<crate::model::File> = part
-                        .iter()
-                        .map(|text| {
-                            let model = Document::parse_with(&mut parser, text.to_string(), None).model;
-                            bar.inspect(|b| b.inc(1));
-                            model
-                        })
-                        .collect();
-                    models
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().expect("parsing never panics")).collect()
+    // Files parse independently: one parser per thread.
+    let models = crate::par::map(texts, crate::syntax::parser, |parser, text| {
+        let tree = crate::syntax::parse(parser, text, None);
+        let model = crate::model::lower(&tree, text);
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        model
     });
     if let Some(bar) = bar {
         bar.finish_and_clear();
