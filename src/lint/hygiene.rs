@@ -92,12 +92,13 @@ pub enum Note {
 /// All findings in `text`, ordered by range start, then range end, then code.
 pub fn check(text: &str) -> Vec<Finding> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let words = word_ranges(text);
     let mut out = Vec::new();
-    mixed_script(text, &mut out);
-    mis_encoded(text, &mut out);
+    mixed_script(text, &words, &mut out);
+    mis_encoded(text, &words, &mut out);
     mixed_dash(text, &chars, &mut out);
     spacing(text, &chars, &mut out);
-    doubled_word(text, &mut out);
+    doubled_word(text, &words, &mut out);
     missing_space(&chars, &mut out);
     out.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
     out
@@ -238,9 +239,16 @@ fn is_roman_letter(c: char) -> bool {
 ///   when it follows `§` or a Latin word (`Article 202а`): such suffixes are
 ///   Latin (German, Danish, US paragraphs). Elsewhere a Cyrillic suffix is
 ///   plausible and is left alone.
-fn mixed_script(text: &str, out: &mut Vec<Finding>) {
+fn mixed_script(text: &str, words: &[Range<usize>], out: &mut Vec<Finding>) {
+    // Most texts are in one script: without both (or `§`), no word is reported.
+    let latin = |b: u8| b.is_ascii_alphabetic() || (0xC3..=0xC9).contains(&b) || b == 0xE1;
+    let cyrillic = |b: u8| (0xD0..=0xD4).contains(&b) || b == 0xE1 || b == 0xEA;
+    let bytes = text.as_bytes();
+    if !bytes.iter().any(|&b| cyrillic(b)) || (!bytes.iter().any(|&b| latin(b)) && !text.contains('§')) {
+        return;
+    }
     let mut latin_context = false;
-    for range in word_ranges(text) {
+    for range in words.iter().cloned() {
         let word = &text[range.clone()];
         let (mut latin, mut cyrillic, mut other) = (0, 0, 0);
         for c in word.chars().filter(|&c| super::is_letter(c)) {
@@ -309,8 +317,11 @@ fn report_number_suffix(word: &str, range: Range<usize>, out: &mut Vec<Finding>)
 /// (20 times, never a correct `ө`). `ҥ` and `ҧ` stand for the rounded close
 /// vowels `ү`/`ұ`; which one is meant is read from the word's vowel harmony,
 /// so the fix holds whichever of the two a given font swapped.
-fn mis_encoded(text: &str, out: &mut Vec<Finding>) {
-    for range in word_ranges(text) {
+fn mis_encoded(text: &str, words: &[Range<usize>], out: &mut Vec<Finding>) {
+    if !text.contains(['ӛ', 'Ӛ', 'ҥ', 'ҧ', 'Ҥ', 'Ҧ']) {
+        return;
+    }
+    for range in words.iter().cloned() {
         let word = &text[range.clone()];
         for (i, c) in word.char_indices() {
             let fix = match c {
@@ -496,9 +507,9 @@ fn closing_punctuation(rest: &str) -> Option<char> {
 
 /// Words joined by inner hyphens or apostrophes (`сондай-ақ` is one word),
 /// so that reduplication written with a hyphen (`тез-тез`) is not reported.
-fn compound_words(text: &str) -> Vec<Range<usize>> {
+fn compound_words(text: &str, words: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for r in word_ranges(text) {
+    for r in words.iter().cloned() {
         if let Some(last) = out.last_mut() {
             let between = &text[last.end..r.start];
             if matches!(between, "-" | "'" | "’") {
@@ -514,8 +525,8 @@ fn compound_words(text: &str) -> Vec<Range<usize>> {
 /// Two equal words (ignoring case) separated by whitespace only; words made
 /// of digits are not words here, and English `had had`, `that that` are
 /// grammatical.
-fn doubled_word(text: &str, out: &mut Vec<Finding>) {
-    let words = compound_words(text);
+fn doubled_word(text: &str, words: &[Range<usize>], out: &mut Vec<Finding>) {
+    let words = compound_words(text, words);
     for pair in words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let between = &text[a.end..b.start];
