@@ -1,5 +1,7 @@
 //! Writes a synthetic zan workspace for benchmarks:
-//! `cargo run --release --example gen-corpus -- --out DIR [--articles N | --size 10MB] [--acts M] [--amendments K] [--seed S]`
+//! `cargo run --release --example gen-corpus -- --out DIR [--articles N | --size 10MB] [--acts M] [--amendments K] [--seed S] [--short]`
+//!
+//! `--short` writes articles of about 2 KB (one or two parts) instead of 6 KB.
 
 mod gen_corpus;
 
@@ -22,8 +24,13 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let mut out = None;
     let (mut articles, mut size, mut acts, mut amendments, mut seed) = (None, None, 4, 8, 1);
+    let mut short = false;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
+        if flag == "--short" {
+            short = true;
+            continue;
+        }
         let value = args.next().ok_or(format!("{flag} needs a value"))?;
         let number = || value.parse::<usize>().map_err(|e| format!("{flag} {value}: {e}"));
         match flag.as_str() {
@@ -40,11 +47,12 @@ fn run() -> Result<(), String> {
     let articles = match (articles, size) {
         (Some(_), Some(_)) => return Err("give --articles or --size, not both".into()),
         (Some(n), None) => n,
-        (None, Some(bytes)) => articles_for(bytes, acts, amendments, seed),
+        (None, Some(bytes)) => articles_for(bytes, acts, amendments, seed, short),
         (None, None) => 500,
     };
     let started = Instant::now();
-    let summary = generate(&Config::new(articles, acts, amendments, seed), |path, text| {
+    let config = Config { short, ..Config::new(articles, acts, amendments, seed) };
+    let summary = generate(&config, |path, text| {
         let path = Path::new(&out).join(path);
         std::fs::create_dir_all(path.parent().expect("a file path has a parent"))?;
         std::fs::write(path, text)
@@ -78,9 +86,9 @@ fn parse_size(text: &str) -> Result<u64, String> {
 
 /// The article count that yields about `bytes`: the size grows linearly with
 /// the articles (amendments add a fixed part), so two samples fit the line.
-fn articles_for(bytes: u64, acts: usize, amendments: usize, seed: u64) -> usize {
+fn articles_for(bytes: u64, acts: usize, amendments: usize, seed: u64, short: bool) -> usize {
     let size = |articles: usize| {
-        generate(&Config::new(articles, acts, amendments, seed), |_, _| Ok(()))
+        generate(&Config { short, ..Config::new(articles, acts, amendments, seed) }, |_, _| Ok(()))
             .expect("a sink that discards cannot fail")
             .bytes as f64
     };

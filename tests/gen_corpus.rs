@@ -11,8 +11,10 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use gen_corpus::{Config, generate};
 use tree_sitter::{Node, Parser, Tree};
 
-fn workspace(seed: u64) -> Vec<(String, String)> {
-    let mut cfg = Config::new(400, 3, 6, seed);
+fn workspace(seed: u64, short: bool) -> Vec<(String, String)> {
+    // Short articles are a third of the size: more of them, for as many references.
+    let articles = if short { 1000 } else { 400 };
+    let mut cfg = Config { short, ..Config::new(articles, 3, 6, seed) };
     cfg.file_bytes = 150_000;
     let mut files = Vec::new();
     let summary = generate(&cfg, |path, text| {
@@ -33,14 +35,19 @@ fn parse(text: &str) -> Tree {
 
 #[test]
 fn same_seed_same_bytes() {
-    let a = workspace(7);
-    assert_eq!(a, workspace(7));
-    assert_ne!(a, workspace(8));
+    let a = workspace(7, false);
+    assert_eq!(a, workspace(7, false));
+    assert_ne!(a, workspace(8, false));
+    assert_ne!(a, workspace(7, true));
 }
 
 #[test]
 fn every_file_parses_without_error_or_missing_nodes() {
-    let files = workspace(1);
+    parses_cleanly(workspace(1, false));
+    parses_cleanly(workspace(1, true));
+}
+
+fn parses_cleanly(files: Vec<(String, String)>) {
     for (path, text) in &files {
         let tree = parse(text);
         let mut stack = vec![tree.root_node()];
@@ -223,7 +230,11 @@ impl Workspace {
 
 #[test]
 fn references_resolve_and_amendments_apply() {
-    let files: &'static [(String, String)] = workspace(3).leak();
+    resolve_and_apply(workspace(3, false).leak());
+    resolve_and_apply(workspace(3, true).leak());
+}
+
+fn resolve_and_apply(files: &'static [(String, String)]) {
     let ws = Workspace::load(files);
 
     // Kazakh and Russian texts refer to the same units in the same order.

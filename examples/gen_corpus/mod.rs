@@ -33,11 +33,14 @@ pub struct Config {
     pub seed: u64,
     /// A file is closed after the first chapter that brings it past this size.
     pub file_bytes: usize,
+    /// Short articles (one or two parts, rarely points: about 2 KB instead of
+    /// 6 KB), so that 50,000 articles make about 100 MB.
+    pub short: bool,
 }
 
 impl Config {
     pub fn new(articles: usize, acts: usize, amendments: usize, seed: u64) -> Config {
-        Config { articles, acts: acts.max(1), amendments, seed, file_bytes: 2_000_000 }
+        Config { articles, acts: acts.max(1), amendments, seed, file_bytes: 2_000_000, short: false }
     }
 }
 
@@ -264,7 +267,7 @@ impl<'c> Gen<'c> {
         for (a, w) in weights.iter().enumerate() {
             let topic = &TOPICS[a % TOPICS.len()];
             let n = (cfg.articles * w / total).max(12);
-            let (articles, chapters) = skeleton(&mut rng, n, true);
+            let (articles, chapters) = skeleton(&mut rng, n, true, cfg.short);
             acts.push(Act {
                 id: format!("kz.act{}", a + 1),
                 kazakh: true,
@@ -280,7 +283,7 @@ impl<'c> Gen<'c> {
             });
         }
         for f in FOREIGN {
-            let (articles, chapters) = skeleton(&mut rng, (cfg.articles / 20).max(12), false);
+            let (articles, chapters) = skeleton(&mut rng, (cfg.articles / 20).max(12), false, cfg.short);
             acts.push(Act {
                 id: format!("{}.act1", f[0]),
                 kazakh: false,
@@ -885,7 +888,9 @@ fn title_para(rng: &mut Rng) -> Para {
 }
 
 /// Article numbers, parts, points and chapters of one act.
-fn skeleton(rng: &mut Rng, n: usize, tombstones: bool) -> (Vec<Article>, Vec<usize>) {
+fn skeleton(rng: &mut Rng, n: usize, tombstones: bool, short: bool) -> (Vec<Article>, Vec<usize>) {
+    let (part_counts, with_points): (&[usize], usize) =
+        if short { (&[1, 1, 1, 2], 5) } else { (&[1, 2, 2, 3, 3, 3, 4, 4, 5, 6], 30) };
     let mut articles: Vec<Article> = Vec::with_capacity(n);
     let mut base = 0;
     for _ in 0..n {
@@ -900,9 +905,9 @@ fn skeleton(rng: &mut Rng, n: usize, tombstones: bool) -> (Vec<Article>, Vec<usi
         let parts = if repealed.is_some() || rng.percent(15) {
             Vec::new()
         } else {
-            (0..rng.pick(&[1, 2, 2, 3, 3, 3, 4, 4, 5, 6]))
+            (0..rng.pick(part_counts))
                 .map(|_| {
-                    if rng.percent(30) {
+                    if rng.percent(with_points) {
                         (0..rng.range(2, 8))
                             .map(|_| if rng.percent(15) { rng.range(2, 4) } else { 0 })
                             .collect()
