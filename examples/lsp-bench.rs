@@ -54,13 +54,18 @@ async fn main() {
     let closure = zan::ide::affected::closure(&models, pick);
     let closure_bytes: u64 = closure.iter().map(|&i| sizes[i]).sum();
     let t = Instant::now();
-    zan::ide::affected::diagnostics(&models, pick);
+    zan::ide::affected::diagnostics(&models, pick, None);
     println!(
-        "analyze the file's closure ({} files, {:.1} MB): {}",
+        "analyze the file on its closure ({} files, {:.1} MB): {}",
         closure.len(),
         closure_bytes as f64 / 1e6,
         ms(t.elapsed())
     );
+    let cache = zan::analysis::LintCache::default();
+    zan::ide::affected::diagnostics(&models, pick, Some(&cache));
+    let t = Instant::now();
+    zan::ide::affected::diagnostics(&models, pick, Some(&cache));
+    println!("the same, its lints cached: {}", ms(t.elapsed()));
     let t = Instant::now();
     let cloned = models.clone();
     println!("clone every model (a snapshot taken while typing): {}", ms(t.elapsed()));

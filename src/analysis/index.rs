@@ -1,6 +1,7 @@
 //! The workspace index: every act version with its units merged across files,
 //! in a flat arena so that parents, children and locations are cheap to walk.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use crate::model::{Act, Date, File, Span, Unit, UnitKind};
@@ -60,9 +61,10 @@ pub struct Index<'m> {
 }
 
 impl<'m> Index<'m> {
-    pub fn build(files: &'m [File]) -> Index<'m> {
+    /// Over models or anything that holds one (`Arc<File>` in the server).
+    pub fn build<F: Borrow<File>>(files: &'m [F]) -> Index<'m> {
         let mut index = Index::default();
-        for (file_no, file) in files.iter().enumerate() {
+        for (file_no, file) in files.iter().map(Borrow::borrow).enumerate() {
             for act in &file.acts {
                 let at = index.act_slot(&act.id, act.version);
                 index.acts[at].parts.push((file_no, act));

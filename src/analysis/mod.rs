@@ -10,7 +10,9 @@ pub use index::{Index, Location};
 pub use resolve::{Resolved, Scope, resolve};
 
 use crate::diag::{Diagnostic, Edit, FixTitle, Message};
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use crate::model::{File, RichText, Target, UnitContent};
 
@@ -23,20 +25,55 @@ pub struct FileDiagnostic {
 
 /// Every diagnostic of the workspace: those of each file, then the
 /// workspace checks, sorted by file and position.
-pub fn analyze(files: &[File]) -> Vec<FileDiagnostic> {
+pub fn analyze<F: Borrow<File>>(files: &[F]) -> Vec<FileDiagnostic> {
+    run(files, None, None)
+}
+
+/// The diagnostics of `files[file]` alone, exactly those [`analyze`] gives
+/// it, for less work: only the file's own units are checked and only its own
+/// texts linted (through `cache` when given). A file with amendments is the
+/// exception: their checks need every reference of the workspace (who cites
+/// a repealed unit) and every other amendment (conflicts), so then every
+/// check runs and only the lints are restricted to the file.
+pub fn analyze_file<F: Borrow<File>>(
+    files: &[F],
+    file: usize,
+    cache: Option<&LintCache>,
+) -> Vec<FileDiagnostic> {
+    run(files, Some(file), cache)
+}
+
+fn run<F: Borrow<File>>(files: &[F], only: Option<usize>, cache: Option<&LintCache>) -> Vec<FileDiagnostic> {
     let index = Index::build(files);
+    let mine = |file: usize| only.is_none_or(|o| o == file);
     let mut out: Vec<FileDiagnostic> = files
         .iter()
+        .map(Borrow::borrow)
         .enumerate()
+        .filter(|&(file, _)| mine(file))
         .flat_map(|(file, f)| {
             f.diagnostics.iter().map(move |d| FileDiagnostic { file, diagnostic: d.clone() })
         })
         .collect();
-    let mut cx = Cx { index: &index, out: &mut out, cited_by: HashMap::new(), texts: Vec::new() };
-    cx.acts();
-    cx.amendments(files);
-    let texts = std::mem::take(&mut cx.texts);
-    out.extend(lint_all(&texts));
+    // Amendment checks report on the amendment's file only.
+    let amendments = only.is_none_or(|o| !files[o].borrow().amendments.is_empty());
+    let own = match only {
+        Some(o) if !amendments => {
+            Some(index.nodes.partition_point(|n| n.file < o)..index.nodes.partition_point(|n| n.file <= o))
+        }
+        _ => None,
+    };
+    let mut cx = Cx { index: &index, out: &mut out, cited_by: HashMap::new(), texts: Vec::new(), own };
+    cx.acts(only);
+    if amendments {
+        cx.amendments(files);
+    }
+    let mut texts = std::mem::take(&mut cx.texts);
+    if only.is_some() {
+        out.retain(|d| mine(d.file));
+        texts.retain(|&(file, _, _)| mine(file));
+    }
+    out.extend(lint_all(&texts, cache));
     out.sort_by(|a, b| {
         (a.file, a.diagnostic.range.start, a.diagnostic.code()).cmp(&(
             b.file,
@@ -55,6 +92,9 @@ struct Cx<'a, 'm> {
     cited_by: HashMap<usize, Vec<Citer>>,
     /// The strings to lint, linted together (and in parallel) at the end.
     texts: Vec<(usize, &'m RichText, &'m str)>,
+    /// When set, only these units (one file's, which has no amendments) are
+    /// checked: nothing else reports on that file.
+    own: Option<std::ops::Range<usize>>,
 }
 
 /// A place that cites a unit.
@@ -101,9 +141,16 @@ impl Cx<'_, '_> {
         }
     }
 
-    fn acts(&mut self) {
+    /// Checks of act versions; with `self.own`, of the units of one file only
+    /// (`only`), in the same order.
+    fn acts(&mut self, only: Option<usize>) {
         let index = self.index;
+        let partial = self.own.is_some();
+        let nodes = self.own.clone().unwrap_or(0..index.nodes.len());
         for (a, act) in index.acts.iter().enumerate() {
+            if partial && act.parts.iter().all(|&(file, _)| Some(file) != only) {
+                continue;
+            }
             let languages = &act.meta().languages;
             // An act that says which jurisdiction it belongs to is real law and
             // must say where it is published.
@@ -113,11 +160,15 @@ impl Cx<'_, '_> {
                 self.push(file, Message::MissingSource { act: act.id.clone() }, block.id_span.clone());
             }
             for &(file, block) in &act.parts {
+                if partial && Some(file) != only {
+                    continue;
+                }
                 for c in &block.comparisons {
                     self.cite(file, &c.target, Scope { act: a, unit: None });
                 }
             }
-            for (n, node) in index.nodes.iter().enumerate().filter(|(_, node)| node.act == a) {
+            for n in nodes.clone().filter(|&n| index.nodes[n].act == a) {
+                let node = &index.nodes[n];
                 let scope = Scope { act: a, unit: Some(n) };
                 let content = &node.unit.content;
                 for text in content.titles.iter().chain(&content.texts) {
@@ -138,17 +189,45 @@ impl Cx<'_, '_> {
 }
 
 /// The lints of every string, on every core: they depend on nothing else.
-fn lint_all(texts: &[(usize, &RichText, &str)]) -> Vec<FileDiagnostic> {
+/// With a cache, only strings whose words it does not hold are linted.
+fn lint_all(texts: &[(usize, &RichText, &str)], cache: Option<&LintCache>) -> Vec<FileDiagnostic> {
+    let Some(cache) = cache else {
+        return parallel(texts, |out, &(file, text, lang)| {
+            place(out, file, text, lang, &PlainLints::of(&text.plain));
+        });
+    };
+    let mut known = cache.lock();
+    let mut found: Vec<Option<Arc<PlainLints>>> = texts.iter().map(|t| known.get(&t.1.plain)).collect();
+    drop(known);
+    let missing: Vec<usize> = (0..texts.len()).filter(|&i| found[i].is_none()).collect();
+    let fresh = parallel(&missing, |out, &i| out.push((i, Arc::new(PlainLints::of(&texts[i].1.plain)))));
+    known = cache.lock();
+    for (i, lints) in fresh {
+        known.insert(&texts[i].1.plain, lints.clone());
+        found[i] = Some(lints);
+    }
+    known.rotate();
+    drop(known);
+    let mut out = Vec::new();
+    for (&(file, text, lang), lints) in texts.iter().zip(found) {
+        place(&mut out, file, text, lang, &lints.expect("every text is linted"));
+    }
+    out
+}
+
+/// `f` over `items` on every core, the outputs in the order of the items.
+fn parallel<I: Sync, T: Send>(items: &[I], f: impl Fn(&mut Vec<T>, &I) + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = texts.len().div_ceil(threads).max(1);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let f = &f;
     std::thread::scope(|scope| {
-        let workers: Vec<_> = texts
+        let workers: Vec<_> = items
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
                     let mut out = Vec::new();
-                    for &(file, text, lang) in part {
-                        lint(&mut out, file, text, lang);
+                    for item in part {
+                        f(&mut out, item);
                     }
                     out
                 })
@@ -158,9 +237,66 @@ fn lint_all(texts: &[(usize, &RichText, &str)]) -> Vec<FileDiagnostic> {
     })
 }
 
+/// What the lints find in a string's plain words, before they are placed
+/// in the source: a function of the words alone.
+#[derive(Debug)]
+pub struct PlainLints {
+    hygiene: Vec<crate::lint::hygiene::Finding>,
+    citations: Vec<crate::lint::citations::Citation>,
+}
+
+impl PlainLints {
+    fn of(plain: &str) -> PlainLints {
+        PlainLints {
+            hygiene: crate::lint::hygiene::check(plain),
+            citations: crate::lint::citations::find(plain),
+        }
+    }
+}
+
+/// The lints of strings by their words, kept across runs of
+/// [`analyze_file`], so a keystroke re-lints only the string it changed.
+/// Words not seen in the last two runs are forgotten.
+#[derive(Debug, Default)]
+pub struct LintCache(Mutex<Generations>);
+
+#[derive(Debug, Default)]
+struct Generations {
+    current: HashMap<String, Arc<PlainLints>, foldhash::fast::RandomState>,
+    previous: HashMap<String, Arc<PlainLints>, foldhash::fast::RandomState>,
+}
+
+impl LintCache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Generations> {
+        // The maps are consistent at every await-free step, so a panic
+        // elsewhere leaves them usable.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Generations {
+    fn get(&mut self, plain: &str) -> Option<Arc<PlainLints>> {
+        if let Some(l) = self.current.get(plain) {
+            return Some(l.clone());
+        }
+        let (key, lints) = self.previous.remove_entry(plain)?;
+        self.current.insert(key, lints.clone());
+        Some(lints)
+    }
+
+    fn insert(&mut self, plain: &str, lints: Arc<PlainLints>) {
+        self.current.insert(plain.to_string(), lints);
+    }
+
+    /// Ends a run: what it did not use is dropped at the end of the next.
+    fn rotate(&mut self) {
+        self.previous = std::mem::take(&mut self.current);
+    }
+}
+
 /// Text hygiene and unlinked citations of one string, with fixes where the
 /// finding's words are written verbatim in the source.
-fn lint(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str) {
+fn place(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str, lints: &PlainLints) {
     // Display words of references are written verbatim too; an escape is not.
     let source_range = |r: &std::ops::Range<usize>| {
         let (start, end) = (text.source_offset(r.start), text.source_offset(r.end));
@@ -168,19 +304,19 @@ fn lint(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str)
     };
     let in_ref =
         |r: &std::ops::Range<usize>| text.refs.iter().any(|x| x.plain.start < r.end && r.start < x.plain.end);
-    for f in crate::lint::hygiene::check(&text.plain) {
+    for f in &lints.hygiene {
         if f.code == crate::lint::hygiene::SPACE_BEFORE_PUNCTUATION && !matches!(lang, "kk" | "ru" | "en") {
             continue;
         }
         let exact = source_range(&f.range);
         let range = exact.clone().unwrap_or_else(|| text.span.clone());
-        let mut d = Diagnostic::new(Message::Hygiene { code: f.code, note: f.message }, range);
-        if let (Some(range), Some(fix)) = (exact, f.fix) {
+        let mut d = Diagnostic::new(Message::Hygiene { code: f.code, note: f.message.clone() }, range);
+        if let (Some(range), Some(fix)) = (exact, f.fix.clone()) {
             d = d.with_fix(FixTitle::Replace(fix.clone()), vec![Edit { range, replacement: fix }]);
         }
         out.push(FileDiagnostic { file, diagnostic: d });
     }
-    for c in crate::lint::citations::find(&text.plain) {
+    for c in &lints.citations {
         if c.lang.code() != lang {
             continue;
         }
@@ -189,9 +325,9 @@ fn lint(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str)
         }
         let Some(range) = source_range(&c.range) else { continue };
         let words = text.plain[c.range.clone()].to_string();
-        let replacement = crate::lint::citations::suggestion(&text.plain, &c);
+        let replacement = crate::lint::citations::suggestion(&text.plain, c);
         let title = FixTitle::Link(replacement.clone());
-        let message = Message::UnlinkedCitation { words, target: c.target };
+        let message = Message::UnlinkedCitation { words, target: c.target.clone() };
         let d = Diagnostic::new(message, range.clone()).with_fix(title, vec![Edit { range, replacement }]);
         out.push(FileDiagnostic { file, diagnostic: d });
     }

@@ -7,9 +7,10 @@
 //! and from nothing else. So `analysis::analyze` over that set, in workspace
 //! order, gives the file exactly the diagnostics the whole workspace gives it.
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
 
-use crate::analysis::FileDiagnostic;
+use crate::analysis::{FileDiagnostic, LintCache};
 use crate::model::{File, UnitContent};
 
 fn content_ids<'m>(content: &'m UnitContent, out: &mut HashSet<&'m str>) {
@@ -48,21 +49,25 @@ fn act_ids(file: &File) -> HashSet<&str> {
 }
 
 /// The files (indices, in order) whose models decide `file`'s diagnostics.
-pub fn closure(files: &[File], file: usize) -> Vec<usize> {
-    let ids = act_ids(&files[file]);
+pub fn closure<F: Borrow<File>>(files: &[F], file: usize) -> Vec<usize> {
+    let ids = act_ids(files[file].borrow());
     (0..files.len())
-        .filter(|&i| i == file || files[i].acts.iter().any(|a| ids.contains(a.id.as_str())))
+        .filter(|&i| i == file || files[i].borrow().acts.iter().any(|a| ids.contains(a.id.as_str())))
         .collect()
 }
 
-/// `file`'s diagnostics, computed on its closure only.
-pub fn diagnostics(files: &[File], file: usize) -> Vec<FileDiagnostic> {
+/// `file`'s diagnostics, computed on its closure only, and there only the
+/// checks that report on `file` (`analysis::analyze_file`).
+pub fn diagnostics<F: Borrow<File>>(
+    files: &[F],
+    file: usize,
+    cache: Option<&LintCache>,
+) -> Vec<FileDiagnostic> {
     let members = closure(files, file);
     let at = members.iter().position(|&i| i == file).expect("a file is in its own closure");
-    let subset: Vec<File> = members.iter().map(|&i| files[i].clone()).collect();
-    crate::analysis::analyze(&subset)
+    let subset: Vec<&File> = members.iter().map(|&i| files[i].borrow()).collect();
+    crate::analysis::analyze_file(&subset, at, cache)
         .into_iter()
-        .filter(|d| d.file == at)
         .map(|d| FileDiagnostic { file, diagnostic: d.diagnostic })
         .collect()
 }
@@ -85,9 +90,16 @@ mod tests {
         let all = crate::analysis::analyze(&files);
         assert!(all.len() >= 7);
         let mut smaller = 0;
+        let cache = crate::analysis::LintCache::default();
         for (file, path) in paths.iter().enumerate() {
             let expected: Vec<_> = all.iter().filter(|d| d.file == file).cloned().collect();
-            assert_eq!(super::diagnostics(&files, file), expected, "{}", path.display());
+            assert_eq!(super::diagnostics(&files, file, None), expected, "{}", path.display());
+            // Twice through the cache: filled, then answering.
+            for _ in 0..2 {
+                assert_eq!(super::diagnostics(&files, file, Some(&cache)), expected, "{}", path.display());
+            }
+            let alone = crate::analysis::analyze_file(&files, file, None);
+            assert_eq!(alone, expected, "{}", path.display());
             smaller += usize::from(super::closure(&files, file).len() < files.len());
         }
         assert!(smaller > files.len() / 2, "closures are usually smaller than the workspace");

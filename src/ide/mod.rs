@@ -29,11 +29,11 @@ pub struct Source {
 }
 
 /// Every file of the workspace, in a fixed order (the order `zan check`
-/// analyses them in). Cloning is cheap: the models are shared until one
-/// changes.
+/// analyses them in). Cloning copies pointers only: a snapshot shares every
+/// model, and an edit replaces one file's without copying the others.
 #[derive(Debug, Clone, Default)]
 pub struct World {
-    pub files: Arc<Vec<File>>,
+    pub files: Vec<Arc<File>>,
     pub sources: Vec<Arc<Source>>,
 }
 
@@ -45,18 +45,18 @@ impl World {
 
     pub fn insert(&mut self, at: usize, doc: Document) {
         let (source, model) = World::split(doc);
-        Arc::make_mut(&mut self.files).insert(at, model);
+        self.files.insert(at, Arc::new(model));
         self.sources.insert(at, Arc::new(source));
     }
 
     pub fn replace(&mut self, at: usize, doc: Document) {
         let (source, model) = World::split(doc);
-        Arc::make_mut(&mut self.files)[at] = model;
+        self.files[at] = Arc::new(model);
         self.sources[at] = Arc::new(source);
     }
 
     pub fn remove(&mut self, at: usize) {
-        Arc::make_mut(&mut self.files).remove(at);
+        self.files.remove(at);
         self.sources.remove(at);
     }
 }

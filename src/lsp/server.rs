@@ -94,7 +94,7 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
     if let Some(file) = edited.filter(|_| snap.uris.len() > 1) {
         let first = snap.clone();
         let computed = tokio::task::spawn_blocking(move || {
-            let diags = crate::ide::affected::diagnostics(&first.world.files, file);
+            let diags = crate::ide::affected::diagnostics(&first.world.files, file, Some(&first.lints));
             convert_all(&first, diags).swap_remove(file)
         })
         .await;

@@ -9,6 +9,7 @@ use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 use tree_sitter::Parser;
 
+use crate::analysis::LintCache;
 use crate::diag::UiLang;
 use crate::document::Document;
 use crate::ide::World;
@@ -66,6 +67,8 @@ pub struct State {
     pub generation: u64,
     /// What was last published per file, with the document version.
     pub published: HashMap<Uri, (Option<i32>, Vec<lsp::Diagnostic>)>,
+    /// The lints of the edited document's strings, kept between keystrokes.
+    pub lints: Arc<LintCache>,
 }
 
 /// What a request computes on: a consistent copy of the workspace.
@@ -76,6 +79,7 @@ pub struct Snapshot {
     keys: Arc<Vec<Key>>,
     pub config: Config,
     pub versions: HashMap<Uri, i32>,
+    pub lints: Arc<LintCache>,
 }
 
 impl Snapshot {
@@ -100,6 +104,7 @@ impl Default for State {
             last_edited: None,
             generation: 0,
             published: HashMap::new(),
+            lints: Arc::default(),
         }
     }
 }
@@ -137,6 +142,7 @@ impl State {
             keys: self.keys.clone(),
             config: self.config.clone(),
             versions: self.open.clone(),
+            lints: self.lints.clone(),
         }
     }
 }
