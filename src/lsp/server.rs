@@ -21,7 +21,8 @@ use crate::document::Document;
 use crate::ide::edit::{self, TextChange};
 use crate::text::Encoding;
 
-/// How long diagnostics wait for the next keystroke before analysing.
+/// How long a change without an edited document (files changed on disk)
+/// waits for the next before the workspace is analysed.
 const DEBOUNCE: Duration = Duration::from_millis(40);
 /// How long the whole workspace waits after the edited document is checked.
 const WORKSPACE_DELAY: Duration = Duration::from_millis(300);
@@ -82,8 +83,13 @@ impl Backend {
 /// files that decide them (`ide::affected`: exact, and quicker on a large
 /// workspace), then every file's from the whole workspace. Either pass is
 /// dropped if a newer change came in meanwhile.
+///
+/// The first pass starts at once: it costs less than a debounce would wait.
+/// Passes of the edited document run one at a time, so in a burst of
+/// keystrokes those superseded while waiting never start.
 async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
-    tokio::time::sleep(DEBOUNCE).await;
+    let gate = lock(&state).gate.clone();
+    let mut turn = Some(gate.lock().await);
     let (snap, edited) = {
         let s = lock(&state);
         if s.generation != generation || s.indexing {
@@ -91,7 +97,14 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
         }
         (s.snapshot(), s.last_edited.as_ref().and_then(|u| s.find(u)))
     };
-    if let Some(file) = edited.filter(|_| snap.uris.len() > 1) {
+    if edited.is_none() {
+        turn = None;
+        tokio::time::sleep(DEBOUNCE).await;
+        if lock(&state).generation != generation {
+            return;
+        }
+    }
+    if let Some(file) = edited {
         let first = snap.clone();
         let computed = tokio::task::spawn_blocking(move || {
             let diags = crate::ide::affected::diagnostics(&first.world.files, file, Some(&first.lints));
@@ -113,6 +126,7 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
             client.publish_diagnostics(uri, diags, version).await;
         }
     }
+    drop(turn.take());
     if edited.is_some() {
         // While typing goes on, only the edited document is re-checked.
         tokio::time::sleep(WORKSPACE_DELAY).await;

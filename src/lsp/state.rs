@@ -69,6 +69,8 @@ pub struct State {
     pub published: HashMap<Uri, (Option<i32>, Vec<lsp::Diagnostic>)>,
     /// The lints of the edited document's strings, kept between keystrokes.
     pub lints: Arc<LintCache>,
+    /// Held by the pass that checks the edited document.
+    pub gate: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// What a request computes on: a consistent copy of the workspace.
@@ -105,6 +107,7 @@ impl Default for State {
             generation: 0,
             published: HashMap::new(),
             lints: Arc::default(),
+            gate: Arc::default(),
         }
     }
 }
