@@ -64,9 +64,15 @@ pub struct Index<'m> {
 impl<'m> Index<'m> {
     /// Over models or anything that holds one (`Arc<File>` in the server).
     pub fn build<F: Borrow<File>>(files: &'m [F]) -> Index<'m> {
+        Index::build_only(files, |_| true)
+    }
+
+    /// The index of the acts whose id `keep` accepts: every version and
+    /// block of those, numbered in the same relative order as in the whole.
+    pub fn build_only<F: Borrow<File>>(files: &'m [F], keep: impl Fn(&str) -> bool) -> Index<'m> {
         let mut index = Index::default();
         for (file_no, file) in files.iter().map(Borrow::borrow).enumerate() {
-            for act in &file.acts {
+            for act in file.acts.iter().filter(|a| keep(&a.id)) {
                 let at = index.act_slot(&act.id, act.version);
                 index.acts[at].parts.push((file_no, act));
                 for unit in &act.units {

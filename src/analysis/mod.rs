@@ -2,16 +2,18 @@
 //! amendment target, and the checks that need more than one file.
 
 mod amend;
+mod frozen;
 mod index;
 mod order;
 mod resolve;
 
+pub use frozen::Frozen;
 pub use index::{Index, Location};
 pub use resolve::{Resolved, Scope, resolve};
 
 use crate::diag::{Diagnostic, Edit, FixTitle, Message};
 use std::borrow::Borrow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use crate::model::{File, RichText, Target, UnitContent};
@@ -26,7 +28,7 @@ pub struct FileDiagnostic {
 /// Every diagnostic of the workspace: those of each file, then the
 /// workspace checks, sorted by file and position.
 pub fn analyze<F: Borrow<File>>(files: &[F]) -> Vec<FileDiagnostic> {
-    run(files, None, None)
+    run(files, None, None, None)
 }
 
 /// The diagnostics of `files[file]` alone, exactly those [`analyze`] gives
@@ -40,11 +42,41 @@ pub fn analyze_file<F: Borrow<File>>(
     file: usize,
     cache: Option<&LintCache>,
 ) -> Vec<FileDiagnostic> {
-    run(files, Some(file), cache)
+    run(files, Some(file), cache, None)
 }
 
-fn run<F: Borrow<File>>(files: &[F], only: Option<usize>, cache: Option<&LintCache>) -> Vec<FileDiagnostic> {
-    let index = Index::build(files);
+/// Acts a file cites but does not define, resolved in an index built
+/// earlier: exact while no file that defines them has changed.
+#[derive(Clone, Copy)]
+pub struct Foreign<'a> {
+    pub index: &'a Index<'a>,
+    /// The ids resolved in the fresh index instead: every act id the file
+    /// defines, and those it defined when `index` was built.
+    pub local: &'a HashSet<&'a str>,
+}
+
+/// [`analyze_file`] for a file without amendments, which indexes only the
+/// acts in `foreign.local` and finds the others in `foreign.index`.
+pub fn analyze_file_with<F: Borrow<File>>(
+    files: &[F],
+    file: usize,
+    cache: Option<&LintCache>,
+    foreign: Foreign,
+) -> Vec<FileDiagnostic> {
+    assert!(files[file].borrow().amendments.is_empty(), "amendment checks need the whole index");
+    run(files, Some(file), cache, Some(foreign))
+}
+
+fn run<F: Borrow<File>>(
+    files: &[F],
+    only: Option<usize>,
+    cache: Option<&LintCache>,
+    foreign: Option<Foreign>,
+) -> Vec<FileDiagnostic> {
+    let index = match foreign {
+        Some(f) => Index::build_only(files, |id| f.local.contains(id)),
+        None => Index::build(files),
+    };
     let mine = |file: usize| only.is_none_or(|o| o == file);
     let mut out: Vec<FileDiagnostic> = files
         .iter()
@@ -63,7 +95,8 @@ fn run<F: Borrow<File>>(files: &[F], only: Option<usize>, cache: Option<&LintCac
         }
         _ => None,
     };
-    let mut cx = Cx { index: &index, out: &mut out, cited_by: HashMap::new(), texts: Vec::new(), own };
+    let mut cx =
+        Cx { index: &index, out: &mut out, cited_by: HashMap::new(), texts: Vec::new(), own, foreign };
     cx.acts(only);
     if amendments {
         cx.amendments(files);
@@ -95,6 +128,8 @@ struct Cx<'a, 'm> {
     /// When set, only these units (one file's, which has no amendments) are
     /// checked: nothing else reports on that file.
     own: Option<std::ops::Range<usize>>,
+    /// Where acts that `index` leaves out are found (with `own` only).
+    foreign: Option<Foreign<'a>>,
 }
 
 /// A place that cites a unit.
@@ -112,6 +147,21 @@ impl Cx<'_, '_> {
     /// Checks a reference or comparative link written at `scope` and records
     /// who it cites.
     fn cite(&mut self, file: usize, target: &Target, scope: Scope) {
+        if let Some(f) = self.foreign
+            && target.act.as_deref().is_some_and(|id| !f.local.contains(id))
+        {
+            // Another act: the scope only picks the citing act's own version,
+            // which this is not. Who cites what is not needed (no amendments).
+            match resolve(f.index, target, None) {
+                Ok(Resolved::Unit(n)) if f.index.nodes[n].unit.content.repealed.is_some() => {
+                    let path = f.index.path(n);
+                    self.push(file, Message::RepealedTarget { target: path }, target.span.clone());
+                }
+                Ok(_) => {}
+                Err(message) => self.push(file, message, target.span.clone()),
+            }
+            return;
+        }
         let Some(r) = self.target(file, target, Some(scope)) else { return };
         if let Resolved::Unit(n) = r
             && self.index.nodes[n].unit.content.repealed.is_some()

@@ -107,7 +107,7 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
     if let Some(file) = edited {
         let first = snap.clone();
         let computed = tokio::task::spawn_blocking(move || {
-            let diags = crate::ide::affected::diagnostics(&first.world.files, file, Some(&first.lints));
+            let diags = crate::ide::affected::file_diagnostics(&first.world.files, file, &first.memo);
             convert_all(&first, diags).swap_remove(file)
         })
         .await;

@@ -9,10 +9,10 @@ use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 use tree_sitter::Parser;
 
-use crate::analysis::LintCache;
 use crate::diag::UiLang;
 use crate::document::Document;
 use crate::ide::World;
+use crate::ide::affected::Memo;
 use crate::text::Encoding;
 
 /// Files are kept in the order `zan check` reads them: by path, then the
@@ -67,8 +67,8 @@ pub struct State {
     pub generation: u64,
     /// What was last published per file, with the document version.
     pub published: HashMap<Uri, (Option<i32>, Vec<lsp::Diagnostic>)>,
-    /// The lints of the edited document's strings, kept between keystrokes.
-    pub lints: Arc<LintCache>,
+    /// What checking the edited document keeps between keystrokes.
+    pub memo: Arc<Memo>,
     /// Held by the pass that checks the edited document.
     pub gate: Arc<tokio::sync::Mutex<()>>,
 }
@@ -81,7 +81,7 @@ pub struct Snapshot {
     keys: Arc<Vec<Key>>,
     pub config: Config,
     pub versions: HashMap<Uri, i32>,
-    pub lints: Arc<LintCache>,
+    pub memo: Arc<Memo>,
 }
 
 impl Snapshot {
@@ -106,7 +106,7 @@ impl Default for State {
             last_edited: None,
             generation: 0,
             published: HashMap::new(),
-            lints: Arc::default(),
+            memo: Arc::default(),
             gate: Arc::default(),
         }
     }
@@ -145,7 +145,7 @@ impl State {
             keys: self.keys.clone(),
             config: self.config.clone(),
             versions: self.open.clone(),
-            lints: self.lints.clone(),
+            memo: self.memo.clone(),
         }
     }
 }
