@@ -230,19 +230,11 @@ async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: boo
         None
     };
     let total = paths.len().max(1);
-    for (i, chunk) in paths.chunks(64).enumerate() {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_chunk = 64 * threads;
+    for (i, chunk) in paths.chunks(per_chunk).enumerate() {
         let chunk = chunk.to_vec();
-        let docs = tokio::task::spawn_blocking(move || {
-            chunk
-                .into_iter()
-                .filter_map(|p| {
-                    let text = crate::workspace::read(&p).ok()?;
-                    Some((Uri::from_file_path(&p)?, Document::parse(text)))
-                })
-                .collect::<Vec<_>>()
-        })
-        .await
-        .unwrap_or_default();
+        let docs = tokio::task::spawn_blocking(move || read_all(&chunk, threads)).await.unwrap_or_default();
         {
             let mut s = lock(&state);
             for (uri, doc) in docs {
@@ -252,13 +244,42 @@ async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: boo
             }
         }
         if let Some(p) = &progress {
-            let done = ((i + 1) * 64).min(total);
+            let done = ((i + 1) * per_chunk).min(total);
             p.report_with_message(format!("{done}/{total}"), (done * 100 / total) as u32).await;
         }
     }
     if let Some(p) = progress {
         p.finish().await;
     }
+}
+
+/// Reads and parses files on `threads` threads, each with its own parser,
+/// each taking the next file when done (files differ much in size); the
+/// documents come back in the order of `paths`.
+fn read_all(paths: &[PathBuf], threads: usize) -> Vec<(Uri, Document)> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut docs: Vec<(usize, Uri, Document)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(paths.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut parser = crate::syntax::parser();
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(i) else { break };
+                        let Ok(text) = crate::workspace::read(path) else { continue };
+                        let Some(uri) = Uri::from_file_path(path) else { continue };
+                        out.push((i, uri, Document::parse_with(&mut parser, text, None)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        // A worker that panicked loses its files, as a failed read would.
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    docs.sort_by_key(|d| d.0);
+    docs.into_iter().map(|(_, uri, doc)| (uri, doc)).collect()
 }
 
 fn changes(params: &DidChangeTextDocumentParams) -> Vec<TextChange> {
