@@ -9,6 +9,7 @@ pub mod edit;
 pub mod nav;
 pub mod outline;
 pub mod redline;
+pub mod relower;
 pub mod tokens;
 
 use std::sync::Arc;

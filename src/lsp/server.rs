@@ -428,7 +428,8 @@ impl LanguageServer for Backend {
             }
             let source = s.world.sources[i].clone();
             let enc = s.config.encoding;
-            let doc = edit::apply(&mut s.parser, &source, &changes, enc);
+            let model = s.world.files[i].clone();
+            let doc = edit::apply(&mut s.parser, &source, &model, &changes, enc);
             s.world.replace(i, doc);
             s.last_edited = Some(uri.clone());
             s.open.insert(uri, version);

@@ -7,7 +7,7 @@ mod lower;
 use std::ops::Range;
 
 pub use cite::{citation, eid, unit_name};
-pub use lower::{MAX_DEPTH, lower};
+pub use lower::{MAX_DEPTH, lower, unit as lower_unit};
 
 use crate::diag::Diagnostic;
 
