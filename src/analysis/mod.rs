@@ -312,8 +312,9 @@ pub struct LintCache(Mutex<Generations>);
 
 #[derive(Debug, Default)]
 struct Generations {
-    current: HashMap<String, Arc<PlainLints>, foldhash::fast::RandomState>,
-    previous: HashMap<String, Arc<PlainLints>, foldhash::fast::RandomState>,
+    /// The lints of each string, and the last run that used them.
+    kept: HashMap<String, (Arc<PlainLints>, u64), foldhash::fast::RandomState>,
+    run: u64,
 }
 
 impl LintCache {
@@ -326,21 +327,20 @@ impl LintCache {
 
 impl Generations {
     fn get(&mut self, plain: &str) -> Option<Arc<PlainLints>> {
-        if let Some(l) = self.current.get(plain) {
-            return Some(l.clone());
-        }
-        let (key, lints) = self.previous.remove_entry(plain)?;
-        self.current.insert(key, lints.clone());
-        Some(lints)
+        let (lints, used) = self.kept.get_mut(plain)?;
+        *used = self.run;
+        Some(lints.clone())
     }
 
     fn insert(&mut self, plain: &str, lints: Arc<PlainLints>) {
-        self.current.insert(plain.to_string(), lints);
+        self.kept.insert(plain.to_string(), (lints, self.run));
     }
 
-    /// Ends a run: what it did not use is dropped at the end of the next.
+    /// Ends a run: what neither it nor the one before used is dropped.
     fn rotate(&mut self) {
-        self.previous = std::mem::take(&mut self.current);
+        let run = self.run;
+        self.kept.retain(|_, (_, used)| *used + 1 >= run);
+        self.run += 1;
     }
 }
 
