@@ -11,6 +11,7 @@ use super::relower::{Splice, relower};
 use crate::document::Document;
 use crate::model::File;
 use crate::text::{Encoding, LineCol, LineIndex};
+use std::sync::Arc;
 
 /// One change as an editor sends it: a range in line/column positions (none:
 /// the whole text) and the new text.
@@ -63,7 +64,7 @@ pub fn splice(text: &mut String, tree: &mut tree_sitter::Tree, range: Range<usiz
 pub fn apply(
     parser: &mut Parser,
     source: &Source,
-    model: &File,
+    model: Arc<File>,
     changes: &[TextChange],
     enc: Encoding,
 ) -> Document {
@@ -120,7 +121,7 @@ mod tests {
         let mut parser = crate::syntax::parser();
         // Line 1: `  article 1 { kk official "` is 27 units, the emoji 2 more, then a space.
         let change = TextChange { range: Some((at(1, 30), at(1, 33))), text: "бөлік".into() };
-        let doc = apply(&mut parser, &src.0, &src.1, &[change], Encoding::Utf16);
+        let doc = apply(&mut parser, &src.0, Arc::new(src.1.clone()), &[change], Encoding::Utf16);
         assert_eq!(doc.text, "act a.b {\r\n  article 1 { kk official \"🙂 бөлік\" }\r}\n");
         let full = Document::parse(doc.text.clone());
         assert_eq!(doc.tree.root_node().to_sexp(), full.tree.root_node().to_sexp());
@@ -138,10 +139,13 @@ mod tests {
             // Past the last line: the end of the text; an end before the start.
             TextChange { range: Some((at(9, 0), at(0, 0))), text: "#".into() },
         ];
-        let doc = apply(&mut parser, &src.0, &src.1, &changes, Encoding::Utf16);
+        let doc = apply(&mut parser, &src.0, Arc::new(src.1.clone()), &changes, Encoding::Utf16);
         assert_eq!(doc.text, "ab\nқ!\nвг\n#");
         let utf8 = [TextChange { range: Some((at(1, 2), at(1, 4))), text: "Г".into() }];
-        assert_eq!(apply(&mut parser, &src.0, &src.1, &utf8, Encoding::Utf8).text, "ab\nвГ\n");
+        assert_eq!(
+            apply(&mut parser, &src.0, Arc::new(src.1.clone()), &utf8, Encoding::Utf8).text,
+            "ab\nвГ\n"
+        );
     }
 
     #[test]

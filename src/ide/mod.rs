@@ -50,10 +50,12 @@ impl World {
         self.sources.insert(at, Arc::new(source));
     }
 
-    pub fn replace(&mut self, at: usize, doc: Document) {
+    /// Puts `doc` in place of file `at`, returning the file's old source and
+    /// model (the caller may drop them where it costs nothing).
+    pub fn replace(&mut self, at: usize, doc: Document) -> (Arc<Source>, Arc<File>) {
         let (source, model) = World::split(doc);
-        self.files[at] = Arc::new(model);
-        self.sources[at] = Arc::new(source);
+        let model = std::mem::replace(&mut self.files[at], Arc::new(model));
+        (std::mem::replace(&mut self.sources[at], Arc::new(source)), model)
     }
 
     pub fn remove(&mut self, at: usize) {

@@ -5,6 +5,7 @@
 //! units) is left to a full lowering, so the result always equals it.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use tree_sitter::{Node, Tree};
 
@@ -19,9 +20,10 @@ pub struct Splice {
 }
 
 /// The model of `text` (parsed as `tree`, from `edited`: the old tree with
-/// the edit applied), from `old`, the model before the edit; `None` when only
-/// a full lowering gives it.
-pub fn relower(old: &File, edited: &Tree, tree: &Tree, text: &str, splice: &Splice) -> Option<File> {
+/// the edit applied), from `old`, the model before the edit, which is edited
+/// in place unless something else holds it; `None` when only a full lowering
+/// gives it.
+pub fn relower(old: Arc<File>, edited: &Tree, tree: &Tree, text: &str, splice: &Splice) -> Option<File> {
     let syntax = |d: &Diagnostic| {
         matches!(d.message, Message::SyntaxMissing { .. } | Message::SyntaxUnexpected { .. })
     };
@@ -38,7 +40,8 @@ pub fn relower(old: &File, edited: &Tree, tree: &Tree, text: &str, splice: &Spli
     let old_span = range.start..(range.end as isize - delta) as usize;
     let (unit, diagnostics) = lower_unit(node, text, depth);
     let unit = unit?;
-    let mut file = old.clone();
+    let mut file = Arc::unwrap_or_clone(old);
+    let old_diagnostics = std::mem::take(&mut file.diagnostics);
     let slot = find_unit(&mut file.acts, &old_span)?;
     *slot = unit;
     let shift = Shift { from: splice.old.end, delta };
@@ -46,7 +49,7 @@ pub fn relower(old: &File, edited: &Tree, tree: &Tree, text: &str, splice: &Spli
         shift.act(act, &old_span);
     }
     let inside = |r: &Range<usize>| old_span.start <= r.start && r.end <= old_span.end;
-    let mut kept: Vec<Diagnostic> = old.diagnostics.iter().filter(|d| !inside(&d.range)).cloned().collect();
+    let mut kept: Vec<Diagnostic> = old_diagnostics.into_iter().filter(|d| !inside(&d.range)).collect();
     for d in &mut kept {
         shift.diagnostic(d);
     }
@@ -241,7 +244,8 @@ mod tests {
                     let new_tree = crate::syntax::parse(&mut parser, &edited, Some(&tree));
                     let full = crate::model::lower(&new_tree, &edited);
                     let splice = Splice { old: range.clone(), new_len: new.len() };
-                    if let Some(model) = relower(&doc.model, &tree, &new_tree, &edited, &splice) {
+                    let old = std::sync::Arc::new(doc.model.clone());
+                    if let Some(model) = relower(old, &tree, &new_tree, &edited, &splice) {
                         assert!(model == full, "{} at {range:?} with {new:?}", path.display());
                         fast += 1;
                     }

@@ -127,13 +127,19 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
         }
     }
     drop(turn.take());
-    if edited.is_some() {
-        // While typing goes on, only the edited document is re-checked.
+    let snap = if edited.is_some() {
+        // While typing goes on, only the edited document is re-checked. The
+        // snapshot is let go meanwhile: the last holder of an old model frees it.
+        drop_later(snap);
         tokio::time::sleep(WORKSPACE_DELAY).await;
-        if lock(&state).generation != generation {
+        let s = lock(&state);
+        if s.generation != generation {
             return;
         }
-    }
+        s.snapshot()
+    } else {
+        snap
+    };
     let whole = snap.clone();
     let computed = tokio::task::spawn_blocking(move || {
         let diags = crate::analysis::analyze(&whole.world.files);
@@ -202,6 +208,12 @@ fn convert_all(snap: &Snapshot, diags: Vec<crate::analysis::FileDiagnostic>) -> 
         ));
     }
     per_file
+}
+
+/// Drops `value` on the blocking pool: freeing a large model or tree takes
+/// milliseconds that a keystroke's diagnostics should not wait for.
+fn drop_later<T: Send + 'static>(value: T) {
+    tokio::task::spawn_blocking(move || drop(value));
 }
 
 /// A line on stderr: stdout is the protocol channel.
@@ -428,9 +440,21 @@ impl LanguageServer for Backend {
             }
             let source = s.world.sources[i].clone();
             let enc = s.config.encoding;
-            let model = s.world.files[i].clone();
-            let doc = edit::apply(&mut s.parser, &source, &model, &changes, enc);
-            s.world.replace(i, doc);
+            // Taken out, so that a model no snapshot holds is edited in place.
+            let model = std::mem::take(&mut s.world.files[i]);
+            let parser = &mut s.parser;
+            let applied = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                edit::apply(parser, &source, model, &changes, enc)
+            }));
+            let doc = match applied {
+                Ok(doc) => doc,
+                Err(panic) => {
+                    // The unchanged document back before the panic is reported.
+                    s.world.files[i] = Arc::new(Document::parse(source.text.clone()).model);
+                    std::panic::resume_unwind(panic);
+                }
+            };
+            drop_later((source, s.world.replace(i, doc)));
             s.last_edited = Some(uri.clone());
             s.open.insert(uri, version);
         });

@@ -121,7 +121,7 @@ impl State {
     pub fn upsert(&mut self, uri: Uri, doc: Document) {
         let k = key(&uri);
         match self.keys.binary_search(&k) {
-            Ok(i) => self.world.replace(i, doc),
+            Ok(i) => drop(self.world.replace(i, doc)),
             Err(i) => {
                 self.world.insert(i, doc);
                 Arc::make_mut(&mut self.uris).insert(i, uri);

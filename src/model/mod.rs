@@ -14,7 +14,7 @@ use crate::diag::Diagnostic;
 pub type Span = Range<usize>;
 
 /// One parsed file: its acts and amendments, plus what was wrong with it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct File {
     pub acts: Vec<Act>,
     pub amendments: Vec<Amendment>,
