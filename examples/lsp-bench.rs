@@ -54,13 +54,25 @@ async fn main() {
     let closure = zan::ide::affected::closure(&models, pick);
     let closure_bytes: u64 = closure.iter().map(|&i| sizes[i]).sum();
     let t = Instant::now();
-    zan::ide::affected::diagnostics(&models, pick);
+    zan::ide::affected::diagnostics(&models, pick, None);
     println!(
-        "analyze the file's closure ({} files, {:.1} MB): {}",
+        "analyze the file on its closure ({} files, {:.1} MB): {}",
         closure.len(),
         closure_bytes as f64 / 1e6,
         ms(t.elapsed())
     );
+    let cache = zan::analysis::LintCache::default();
+    zan::ide::affected::diagnostics(&models, pick, Some(&cache));
+    let t = Instant::now();
+    zan::ide::affected::diagnostics(&models, pick, Some(&cache));
+    println!("the same, its lints cached: {}", ms(t.elapsed()));
+    let shared: Vec<_> = models.iter().cloned().map(std::sync::Arc::new).collect();
+    let memo = zan::ide::affected::Memo::default();
+    zan::ide::affected::file_diagnostics(&shared, pick, &memo);
+    let t = Instant::now();
+    zan::ide::affected::file_diagnostics(&shared, pick, &memo);
+    println!("the same, other acts in the kept index (the server's path): {}", ms(t.elapsed()));
+    drop((shared, memo));
     let t = Instant::now();
     let cloned = models.clone();
     println!("clone every model (a snapshot taken while typing): {}", ms(t.elapsed()));

@@ -5,6 +5,7 @@
 //! Operations are checked against their base version. An operation may target
 //! a unit that an earlier operation of the same amendment adds or renumbers.
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use super::{Citer, Cx, FileDiagnostic, Resolved, Scope};
@@ -72,10 +73,10 @@ fn occurrences(text: &str, words: &str, which: Option<Occurrence>) -> Result<Vec
 }
 
 impl<'m> Cx<'_, 'm> {
-    pub(super) fn amendments(&mut self, files: &'m [File]) {
+    pub(super) fn amendments<F: Borrow<File>>(&mut self, files: &'m [F]) {
         let mut marks = Vec::new();
         let mut ids = Vec::new();
-        for (file, f) in files.iter().enumerate() {
+        for (file, f) in files.iter().map(Borrow::borrow).enumerate() {
             for a in &f.amendments {
                 ids.push(a.id.clone());
                 self.amendment(file, a, ids.len() - 1, &mut marks);

@@ -1,7 +1,9 @@
 //! The workspace index: every act version with its units merged across files,
 //! in a flat arena so that parents, children and locations are cheap to walk.
 
-use foldhash::HashMap;
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use crate::model::{Act, Date, File, Span, Unit, UnitKind};
 
@@ -55,15 +57,54 @@ impl ActVersion<'_> {
 pub struct Index<'m> {
     pub acts: Vec<ActVersion<'m>>,
     pub nodes: Vec<Node<'m>>,
-    by_id: HashMap<String, Vec<usize>>,
-    by_number: HashMap<Key<'m>, Vec<usize>>,
+    // foldhash: SipHash over these keys was a third of building the index.
+    by_id: HashMap<String, Vec<usize>, foldhash::fast::RandomState>,
+    by_number: HashMap<Key<'m>, Found, foldhash::fast::RandomState>,
+}
+
+/// The units under one key: nearly always one, kept without allocating.
+#[derive(Debug)]
+enum Found {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Found {
+    fn push(&mut self, n: usize) {
+        match self {
+            Found::One(first) => *self = Found::Many(vec![*first, n]),
+            Found::Many(v) => v.push(n),
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Found::One(n) => std::slice::from_ref(n),
+            Found::Many(v) => v,
+        }
+    }
 }
 
 impl<'m> Index<'m> {
-    pub fn build(files: &'m [File]) -> Index<'m> {
+    /// Over models or anything that holds one (`Arc<File>` in the server).
+    pub fn build<F: Borrow<File>>(files: &'m [F]) -> Index<'m> {
+        Index::build_only(files, |_| true)
+    }
+
+    /// The index of the acts whose id `keep` accepts: every version and
+    /// block of those, numbered in the same relative order as in the whole.
+    pub fn build_only<F: Borrow<File>>(files: &'m [F], keep: impl Fn(&str) -> bool) -> Index<'m> {
         let mut index = Index::default();
-        for (file_no, file) in files.iter().enumerate() {
-            for act in &file.acts {
+        // Sized up front: growing the map rehashes every key.
+        let units: usize = files
+            .iter()
+            .flat_map(|f| f.borrow().acts.iter().filter(|a| keep(&a.id)))
+            .map(|a| a.units.iter().map(count).sum::<usize>())
+            .sum();
+        index.nodes.reserve(units);
+        index.by_number.reserve(units);
+        for (file_no, file) in files.iter().map(Borrow::borrow).enumerate() {
+            for act in file.acts.iter().filter(|a| keep(&a.id)) {
                 let at = index.act_slot(&act.id, act.version);
                 index.acts[at].parts.push((file_no, act));
                 for unit in &act.units {
@@ -90,7 +131,12 @@ impl<'m> Index<'m> {
         let scope = self.scope_below(parent);
         self.nodes.push(Node { unit, file, parent, children: Vec::new(), act, scope });
         let number = unit.number.as_ref().map(|n| n.text.as_str());
-        self.by_number.entry((act, scope, unit.kind, number)).or_default().push(at);
+        match self.by_number.entry((act, scope, unit.kind, number)) {
+            Entry::Occupied(mut e) => e.get_mut().push(at),
+            Entry::Vacant(e) => {
+                e.insert(Found::One(at));
+            }
+        }
         for child in &unit.content.children {
             let c = self.add(child, file, Some(at), act);
             self.nodes[at].children.push(c);
@@ -128,7 +174,7 @@ impl<'m> Index<'m> {
             // Below a grouping, only the units inside it.
             let grouping = parent.filter(|&p| self.nodes[p].unit.kind.is_grouping());
             let inside = |&&n: &&usize| grouping.is_none_or(|p| self.within(n, p));
-            found.map_or_else(Vec::new, |v| v.iter().filter(inside).copied().collect())
+            found.map_or_else(Vec::new, |v| v.as_slice().iter().filter(inside).copied().collect())
         };
         let numbered = lookup(number);
         if !numbered.is_empty() || number.is_none() {
@@ -226,6 +272,11 @@ impl<'m> Index<'m> {
     pub fn location(&self, node: usize) -> Location {
         Location { file: self.nodes[node].file, span: self.nodes[node].unit.span.clone() }
     }
+}
+
+/// How many units `unit` is, itself included.
+fn count(unit: &Unit) -> usize {
+    1 + unit.content.children.iter().map(count).sum::<usize>()
 }
 
 /// A number as written in a target: quoted when it has spaces.

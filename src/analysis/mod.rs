@@ -2,15 +2,19 @@
 //! amendment target, and the checks that need more than one file.
 
 mod amend;
+mod frozen;
 mod index;
 mod order;
 mod resolve;
 
+pub use frozen::Frozen;
 pub use index::{Index, Location};
 pub use resolve::{Resolved, Scope, resolve};
 
 use crate::diag::{Diagnostic, Edit, FixTitle, Message};
-use std::collections::HashMap;
+use std::borrow::Borrow;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use crate::model::{File, RichText, Target, UnitContent};
 
@@ -23,22 +27,83 @@ pub struct FileDiagnostic {
 
 /// Every diagnostic of the workspace: those of each file, then the
 /// workspace checks, sorted by file and position.
-pub fn analyze(files: &[File]) -> Vec<FileDiagnostic> {
-    let index = Index::build(files);
+pub fn analyze<F: Borrow<File>>(files: &[F]) -> Vec<FileDiagnostic> {
+    run(files, None, None, None)
+}
+
+/// The diagnostics of `files[file]` alone, exactly those [`analyze`] gives
+/// it, for less work: only the file's own units are checked and only its own
+/// texts linted (through `cache` when given). A file with amendments is the
+/// exception: their checks need every reference of the workspace (who cites
+/// a repealed unit) and every other amendment (conflicts), so then every
+/// check runs and only the lints are restricted to the file.
+pub fn analyze_file<F: Borrow<File>>(
+    files: &[F],
+    file: usize,
+    cache: Option<&LintCache>,
+) -> Vec<FileDiagnostic> {
+    run(files, Some(file), cache, None)
+}
+
+/// Acts a file cites but does not define, resolved in an index built
+/// earlier: exact while no file that defines them has changed.
+#[derive(Clone, Copy)]
+pub struct Foreign<'a> {
+    pub index: &'a Index<'a>,
+    /// The ids resolved in the fresh index instead: every act id the file
+    /// defines, and those it defined when `index` was built.
+    pub local: &'a HashSet<&'a str>,
+}
+
+/// [`analyze_file`] for a file without amendments, which indexes only the
+/// acts in `foreign.local` and finds the others in `foreign.index`.
+pub fn analyze_file_with<F: Borrow<File>>(
+    files: &[F],
+    file: usize,
+    cache: Option<&LintCache>,
+    foreign: Foreign,
+) -> Vec<FileDiagnostic> {
+    assert!(files[file].borrow().amendments.is_empty(), "amendment checks need the whole index");
+    run(files, Some(file), cache, Some(foreign))
+}
+
+fn run<F: Borrow<File>>(
+    files: &[F],
+    only: Option<usize>,
+    cache: Option<&LintCache>,
+    foreign: Option<Foreign>,
+) -> Vec<FileDiagnostic> {
+    let index = match foreign {
+        Some(f) => Index::build_only(files, |id| f.local.contains(id)),
+        None => Index::build(files),
+    };
+    let mine = |file: usize| only.is_none_or(|o| o == file);
     let mut out: Vec<FileDiagnostic> = files
         .iter()
+        .map(Borrow::borrow)
         .enumerate()
+        .filter(|&(file, _)| mine(file))
         .flat_map(|(file, f)| {
             f.diagnostics.iter().map(move |d| FileDiagnostic { file, diagnostic: d.clone() })
         })
         .collect();
-    // The lints depend on one string each: they run on every core while this
-    // thread resolves, fed in batches as the walk finds the strings.
+    // Amendment checks report on the amendment's file only.
+    let amendments = only.is_none_or(|o| !files[o].borrow().amendments.is_empty());
+    let own = match only {
+        Some(o) if !amendments => {
+            Some(index.nodes.partition_point(|n| n.file < o)..index.nodes.partition_point(|n| n.file <= o))
+        }
+        _ => None,
+    };
+    // Over the whole workspace without a cache, the lints (each depends on
+    // one string) run on every core while this thread resolves, fed in
+    // batches as the walk finds the strings.
+    let stream = only.is_none() && cache.is_none();
     let (send, receive) = std::sync::mpsc::channel::<(usize, Vec<Lintable>)>();
-    let receive = std::sync::Mutex::new(receive);
+    let receive = Mutex::new(receive);
     let linted = std::thread::scope(|scope| {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let workers: Vec<_> = (0..threads)
+        let workers: Vec<_> = (0..if stream { threads } else { 0 })
             .map(|_| {
                 let receive = &receive;
                 scope.spawn(move || {
@@ -48,7 +113,7 @@ pub fn analyze(files: &[File]) -> Vec<FileDiagnostic> {
                         let Ok((number, texts)) = batch else { return done };
                         let mut out = Vec::new();
                         for (file, text, lang) in texts {
-                            lint(&mut out, file, text, lang);
+                            place(&mut out, file, text, lang, &PlainLints::of(&text.plain));
                         }
                         done.push((number, out));
                     }
@@ -60,18 +125,30 @@ pub fn analyze(files: &[File]) -> Vec<FileDiagnostic> {
             out: &mut out,
             cited_by: HashMap::new(),
             texts: Vec::new(),
-            lints: send,
+            own,
+            foreign,
+            lints: stream.then_some(send),
             batches: 0,
         };
-        cx.acts();
-        cx.amendments(files);
+        cx.acts(only);
+        if amendments {
+            cx.amendments(files);
+        }
         cx.flush();
+        let mut texts = std::mem::take(&mut cx.texts);
         drop(cx);
-        let mut batches: Vec<_> =
-            workers.into_iter().flat_map(|w| w.join().expect("lints never panic")).collect();
-        // In the order the walk found the strings, whichever worker took them.
-        batches.sort_by_key(|(number, _)| *number);
-        batches.into_iter().flat_map(|(_, out)| out).collect::<Vec<_>>()
+        if stream {
+            let mut batches: Vec<_> =
+                workers.into_iter().flat_map(|w| w.join().expect("lints never panic")).collect();
+            // In the order the walk found the strings, whichever worker took them.
+            batches.sort_by_key(|(number, _)| *number);
+            return batches.into_iter().flat_map(|(_, out)| out).collect();
+        }
+        if only.is_some() {
+            out.retain(|d| mine(d.file));
+            texts.retain(|&(file, _, _)| mine(file));
+        }
+        lint_all(&texts, cache)
     });
     out.extend(linted);
     out.sort_by(|a, b| {
@@ -96,11 +173,17 @@ struct Cx<'a, 'm> {
     out: &'a mut Vec<FileDiagnostic>,
     /// Who cites each unit: the citing act and unit (`None`: the act itself).
     cited_by: HashMap<usize, Vec<Citer>>,
-    /// Strings waiting to be sent to the lint workers.
+    /// The strings to lint: linted together (and in parallel) at the end,
+    /// or sent to the lint workers in batches while the walk goes on.
     texts: Vec<Lintable<'m>>,
-    lints: std::sync::mpsc::Sender<(usize, Vec<Lintable<'m>>)>,
+    lints: Option<std::sync::mpsc::Sender<(usize, Vec<Lintable<'m>>)>>,
     /// Batches sent so far.
     batches: usize,
+    /// When set, only these units (one file's, which has no amendments) are
+    /// checked: nothing else reports on that file.
+    own: Option<std::ops::Range<usize>>,
+    /// Where acts that `index` leaves out are found (with `own` only).
+    foreign: Option<Foreign<'a>>,
 }
 
 /// A place that cites a unit.
@@ -111,7 +194,7 @@ struct Citer {
 }
 
 impl<'m> Cx<'_, 'm> {
-    /// Queues a string for the lint workers.
+    /// Queues a string for the lints.
     fn lint_later(&mut self, file: usize, text: &'m RichText, lang: &'m str) {
         self.texts.push((file, text, lang));
         if self.texts.len() == LINT_BATCH {
@@ -119,10 +202,13 @@ impl<'m> Cx<'_, 'm> {
         }
     }
 
+    /// Sends the queued strings to the lint workers, if they run.
     fn flush(&mut self) {
-        if !self.texts.is_empty() {
+        if let Some(lints) = &self.lints
+            && !self.texts.is_empty()
+        {
             // Fails only if a worker panicked, and lints never panic.
-            let _ = self.lints.send((self.batches, std::mem::take(&mut self.texts)));
+            let _ = lints.send((self.batches, std::mem::take(&mut self.texts)));
             self.batches += 1;
         }
     }
@@ -134,6 +220,21 @@ impl<'m> Cx<'_, 'm> {
     /// Checks a reference or comparative link written at `scope` and records
     /// who it cites.
     fn cite(&mut self, file: usize, target: &Target, scope: Scope) {
+        if let Some(f) = self.foreign
+            && target.act.as_deref().is_some_and(|id| !f.local.contains(id))
+        {
+            // Another act: the scope only picks the citing act's own version,
+            // which this is not. Who cites what is not needed (no amendments).
+            match resolve(f.index, target, None) {
+                Ok(Resolved::Unit(n)) if f.index.nodes[n].unit.content.repealed.is_some() => {
+                    let path = f.index.path(n);
+                    self.push(file, Message::RepealedTarget { target: path }, target.span.clone());
+                }
+                Ok(_) => {}
+                Err(message) => self.push(file, message, target.span.clone()),
+            }
+            return;
+        }
         let Some(r) = self.target(file, target, Some(scope)) else { return };
         if let Resolved::Unit(n) = r
             && self.index.nodes[n].unit.content.repealed.is_some()
@@ -163,9 +264,16 @@ impl<'m> Cx<'_, 'm> {
         }
     }
 
-    fn acts(&mut self) {
+    /// Checks of act versions; with `self.own`, of the units of one file only
+    /// (`only`), in the same order.
+    fn acts(&mut self, only: Option<usize>) {
         let index = self.index;
+        let partial = self.own.is_some();
+        let nodes = self.own.clone().unwrap_or(0..index.nodes.len());
         for (a, act) in index.acts.iter().enumerate() {
+            if partial && act.parts.iter().all(|&(file, _)| Some(file) != only) {
+                continue;
+            }
             let languages = &act.meta().languages;
             // An act that says which jurisdiction it belongs to is real law and
             // must say where it is published.
@@ -175,11 +283,15 @@ impl<'m> Cx<'_, 'm> {
                 self.push(file, Message::MissingSource { act: act.id.clone() }, block.id_span.clone());
             }
             for &(file, block) in &act.parts {
+                if partial && Some(file) != only {
+                    continue;
+                }
                 for c in &block.comparisons {
                     self.cite(file, &c.target, Scope { act: a, unit: None });
                 }
             }
-            for (n, node) in index.nodes.iter().enumerate().filter(|(_, node)| node.act == a) {
+            for n in nodes.clone().filter(|&n| index.nodes[n].act == a) {
+                let node = &index.nodes[n];
                 let scope = Scope { act: a, unit: Some(n) };
                 let content = &node.unit.content;
                 for text in content.titles.iter().chain(&content.texts) {
@@ -199,9 +311,107 @@ impl<'m> Cx<'_, 'm> {
     }
 }
 
+/// The lints of every string, on every core: they depend on nothing else.
+/// With a cache, only strings whose words it does not hold are linted.
+fn lint_all(texts: &[(usize, &RichText, &str)], cache: Option<&LintCache>) -> Vec<FileDiagnostic> {
+    let Some(cache) = cache else {
+        return parallel(texts, |out, &(file, text, lang)| {
+            place(out, file, text, lang, &PlainLints::of(&text.plain));
+        });
+    };
+    let mut known = cache.lock();
+    let mut found: Vec<Option<Arc<PlainLints>>> = texts.iter().map(|t| known.get(&t.1.plain)).collect();
+    drop(known);
+    let missing: Vec<usize> = (0..texts.len()).filter(|&i| found[i].is_none()).collect();
+    let fresh = parallel(&missing, |out, &i| out.push((i, Arc::new(PlainLints::of(&texts[i].1.plain)))));
+    known = cache.lock();
+    for (i, lints) in fresh {
+        known.insert(&texts[i].1.plain, lints.clone());
+        found[i] = Some(lints);
+    }
+    known.rotate();
+    drop(known);
+    let mut out = Vec::new();
+    for (&(file, text, lang), lints) in texts.iter().zip(found) {
+        place(&mut out, file, text, lang, &lints.expect("every text is linted"));
+    }
+    out
+}
+
+/// `f` over `items` on every core, the outputs in the order of the items.
+fn parallel<I: Sync, T: Send>(items: &[I], f: impl Fn(&mut Vec<T>, &I) + Sync) -> Vec<T> {
+    let outs = crate::par::map(
+        items,
+        || (),
+        |_, item| {
+            let mut out = Vec::new();
+            f(&mut out, item);
+            out
+        },
+    );
+    outs.into_iter().flatten().collect()
+}
+
+/// What the lints find in a string's plain words, before they are placed
+/// in the source: a function of the words alone.
+#[derive(Debug)]
+pub struct PlainLints {
+    hygiene: Vec<crate::lint::hygiene::Finding>,
+    citations: Vec<crate::lint::citations::Citation>,
+}
+
+impl PlainLints {
+    fn of(plain: &str) -> PlainLints {
+        PlainLints {
+            hygiene: crate::lint::hygiene::check(plain),
+            citations: crate::lint::citations::find(plain),
+        }
+    }
+}
+
+/// The lints of strings by their words, kept across runs of
+/// [`analyze_file`], so a keystroke re-lints only the string it changed.
+/// Words not seen in the last two runs are forgotten.
+#[derive(Debug, Default)]
+pub struct LintCache(Mutex<Generations>);
+
+#[derive(Debug, Default)]
+struct Generations {
+    /// The lints of each string, and the last run that used them.
+    kept: HashMap<String, (Arc<PlainLints>, u64), foldhash::fast::RandomState>,
+    run: u64,
+}
+
+impl LintCache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Generations> {
+        // The maps are consistent at every await-free step, so a panic
+        // elsewhere leaves them usable.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Generations {
+    fn get(&mut self, plain: &str) -> Option<Arc<PlainLints>> {
+        let (lints, used) = self.kept.get_mut(plain)?;
+        *used = self.run;
+        Some(lints.clone())
+    }
+
+    fn insert(&mut self, plain: &str, lints: Arc<PlainLints>) {
+        self.kept.insert(plain.to_string(), (lints, self.run));
+    }
+
+    /// Ends a run: what neither it nor the one before used is dropped.
+    fn rotate(&mut self) {
+        let run = self.run;
+        self.kept.retain(|_, (_, used)| *used + 1 >= run);
+        self.run += 1;
+    }
+}
+
 /// Text hygiene and unlinked citations of one string, with fixes where the
 /// finding's words are written verbatim in the source.
-fn lint(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str) {
+fn place(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str, lints: &PlainLints) {
     // Display words of references are written verbatim too; an escape is not.
     let source_range = |r: &std::ops::Range<usize>| {
         let (start, end) = (text.source_offset(r.start), text.source_offset(r.end));
@@ -209,19 +419,19 @@ fn lint(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str)
     };
     let in_ref =
         |r: &std::ops::Range<usize>| text.refs.iter().any(|x| x.plain.start < r.end && r.start < x.plain.end);
-    for f in crate::lint::hygiene::check(&text.plain) {
+    for f in &lints.hygiene {
         if f.code == crate::lint::hygiene::SPACE_BEFORE_PUNCTUATION && !matches!(lang, "kk" | "ru" | "en") {
             continue;
         }
         let exact = source_range(&f.range);
         let range = exact.clone().unwrap_or_else(|| text.span.clone());
-        let mut d = Diagnostic::new(Message::Hygiene { code: f.code, note: f.message }, range);
-        if let (Some(range), Some(fix)) = (exact, f.fix) {
+        let mut d = Diagnostic::new(Message::Hygiene { code: f.code, note: f.message.clone() }, range);
+        if let (Some(range), Some(fix)) = (exact, f.fix.clone()) {
             d = d.with_fix(FixTitle::Replace(fix.clone()), vec![Edit { range, replacement: fix }]);
         }
         out.push(FileDiagnostic { file, diagnostic: d });
     }
-    for c in crate::lint::citations::find(&text.plain) {
+    for c in &lints.citations {
         if c.lang.code() != lang {
             continue;
         }
@@ -230,9 +440,9 @@ fn lint(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str)
         }
         let Some(range) = source_range(&c.range) else { continue };
         let words = text.plain[c.range.clone()].to_string();
-        let replacement = crate::lint::citations::suggestion(&text.plain, &c);
+        let replacement = crate::lint::citations::suggestion(&text.plain, c);
         let title = FixTitle::Link(replacement.clone());
-        let message = Message::UnlinkedCitation { words, target: c.target };
+        let message = Message::UnlinkedCitation { words, target: c.target.clone() };
         let d = Diagnostic::new(message, range.clone()).with_fix(title, vec![Edit { range, replacement }]);
         out.push(FileDiagnostic { file, diagnostic: d });
     }

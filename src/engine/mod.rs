@@ -17,6 +17,7 @@
 mod error;
 mod words;
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 pub use error::{EngineError, ErrorKind};
@@ -289,19 +290,23 @@ impl Include {
 }
 
 /// Finds an amendment by id: its file and itself.
-pub fn find_amendment<'m>(files: &'m [File], id: &str) -> Option<(usize, &'m Amendment)> {
-    files.iter().enumerate().find_map(|(f, file)| file.amendments.iter().find(|a| a.id == id).map(|a| (f, a)))
+pub fn find_amendment<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Option<(usize, &'m Amendment)> {
+    files
+        .iter()
+        .map(Borrow::borrow)
+        .enumerate()
+        .find_map(|(f, file)| file.amendments.iter().find(|a| a.id == id).map(|a| (f, a)))
 }
 
 /// Applies one amendment to the act version it targets.
-pub fn apply_amendment<'m>(files: &'m [File], id: &str) -> Result<Applied<'m>, EngineError> {
+pub fn apply_amendment<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Result<Applied<'m>, EngineError> {
     let Some((file, amendment)) = find_amendment(files, id) else {
         return Err(EngineError { kind: ErrorKind::NoSuchId { id: id.to_string() }, at: None });
     };
     let index = Index::build(files);
     let base = base_of(&index, file, amendment)?;
     let state = State::from_index(&index, base);
-    run(files, &index, state, vec![(file, amendment)])
+    run(&models(files), &index, state, vec![(file, amendment)])
 }
 
 /// The act `act` as of `as_of` (default: its latest version, with every
@@ -309,8 +314,8 @@ pub fn apply_amendment<'m>(files: &'m [File], id: &str) -> Result<Applied<'m>, E
 /// on or before the date, then the amendments in force after that version
 /// and by the date, in the order of their dates. Amendments without an
 /// in-force date are left out.
-pub fn consolidate<'m>(
-    files: &'m [File],
+pub fn consolidate<'m, F: Borrow<File>>(
+    files: &'m [F],
     act: &str,
     as_of: Option<Date>,
     include: Include,
@@ -327,6 +332,7 @@ pub fn consolidate<'m>(
         })
         .ok_or_else(|| EngineError { kind: ErrorKind::NoSuchId { id: act.to_string() }, at: None })?;
     let since = index.acts[base].version;
+    let files = models(files);
     let mut chosen: Vec<(usize, &Amendment)> = files
         .iter()
         .enumerate()
@@ -338,7 +344,7 @@ pub fn consolidate<'m>(
         .collect();
     chosen.sort_by(|x, y| (x.1.in_force, &x.1.id).cmp(&(y.1.in_force, &y.1.id)));
     let state = State::from_index(&index, base);
-    let applied = run(files, &index, state, chosen)?;
+    let applied = run(&files, &index, state, chosen)?;
     conflicts(&applied)?;
     Ok(applied)
 }
@@ -422,8 +428,13 @@ fn base_of(index: &Index, file: usize, a: &Amendment) -> Result<usize, EngineErr
         })
 }
 
+/// The models themselves, whatever holds them.
+fn models<F: Borrow<File>>(files: &[F]) -> Vec<&File> {
+    files.iter().map(Borrow::borrow).collect()
+}
+
 fn run<'m>(
-    files: &'m [File],
+    files: &[&'m File],
     workspace: &Index<'m>,
     state: State,
     amendments: Vec<(usize, &'m Amendment)>,
@@ -469,7 +480,7 @@ enum Located {
 }
 
 struct Cx<'a, 'm> {
-    files: &'m [File],
+    files: &'a [&'m File],
     workspace: &'a Index<'m>,
     amendment: &'m Amendment,
     applied: &'a mut Applied<'m>,

@@ -7,9 +7,11 @@
 //! and from nothing else. So `analysis::analyze` over that set, in workspace
 //! order, gives the file exactly the diagnostics the whole workspace gives it.
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 
-use crate::analysis::FileDiagnostic;
+use crate::analysis::{FileDiagnostic, Foreign, Frozen, LintCache};
 use crate::model::{File, UnitContent};
 
 fn content_ids<'m>(content: &'m UnitContent, out: &mut HashSet<&'m str>) {
@@ -48,23 +50,67 @@ fn act_ids(file: &File) -> HashSet<&str> {
 }
 
 /// The files (indices, in order) whose models decide `file`'s diagnostics.
-pub fn closure(files: &[File], file: usize) -> Vec<usize> {
-    let ids = act_ids(&files[file]);
+pub fn closure<F: Borrow<File>>(files: &[F], file: usize) -> Vec<usize> {
+    let ids = act_ids(files[file].borrow());
     (0..files.len())
-        .filter(|&i| i == file || files[i].acts.iter().any(|a| ids.contains(a.id.as_str())))
+        .filter(|&i| i == file || files[i].borrow().acts.iter().any(|a| ids.contains(a.id.as_str())))
         .collect()
 }
 
-/// `file`'s diagnostics, computed on its closure only.
-pub fn diagnostics(files: &[File], file: usize) -> Vec<FileDiagnostic> {
+/// `file`'s diagnostics, computed on its closure only, and there only the
+/// checks that report on `file` (`analysis::analyze_file`).
+pub fn diagnostics<F: Borrow<File>>(
+    files: &[F],
+    file: usize,
+    cache: Option<&LintCache>,
+) -> Vec<FileDiagnostic> {
     let members = closure(files, file);
     let at = members.iter().position(|&i| i == file).expect("a file is in its own closure");
-    let subset: Vec<File> = members.iter().map(|&i| files[i].clone()).collect();
-    crate::analysis::analyze(&subset)
+    let subset: Vec<&File> = members.iter().map(|&i| files[i].borrow()).collect();
+    crate::analysis::analyze_file(&subset, at, cache)
         .into_iter()
-        .filter(|d| d.file == at)
         .map(|d| FileDiagnostic { file, diagnostic: d.diagnostic })
         .collect()
+}
+
+/// What the server keeps between keystrokes to check the edited document:
+/// the lints of its strings, and an index of the whole workspace that stays
+/// good for the acts the document does not define while only it changes.
+#[derive(Default)]
+pub struct Memo {
+    pub lints: LintCache,
+    frozen: Mutex<Option<Arc<Frozen>>>,
+}
+
+impl Memo {
+    /// The kept index if every file but `file` is the one it was built
+    /// from, else a new one.
+    fn frozen(&self, files: &[Arc<File>], file: usize) -> Arc<Frozen> {
+        let kept = self.frozen.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        if let Some(f) = kept {
+            let same = |(i, (a, b)): (usize, (&Arc<File>, &Arc<File>))| i == file || Arc::ptr_eq(a, b);
+            if f.files().len() == files.len() && f.files().iter().zip(files).enumerate().all(same) {
+                return f;
+            }
+        }
+        let fresh = Arc::new(Frozen::build(files));
+        *self.frozen.lock().unwrap_or_else(|e| e.into_inner()) = Some(fresh.clone());
+        fresh
+    }
+}
+
+/// `file`'s diagnostics, as [`diagnostics`] gives them. A file without
+/// amendments indexes only the acts it defines (now or when the kept index
+/// was built) and finds every other act it cites in the kept index.
+pub fn file_diagnostics(files: &[Arc<File>], file: usize, memo: &Memo) -> Vec<FileDiagnostic> {
+    if !files[file].amendments.is_empty() {
+        return diagnostics(files, file, Some(&memo.lints));
+    }
+    let frozen = memo.frozen(files, file);
+    let then = &frozen.files()[file];
+    let local: HashSet<&str> = files[file].acts.iter().chain(&then.acts).map(|a| a.id.as_str()).collect();
+    let foreign = Foreign { index: frozen.index(), local: &local };
+    crate::analysis::analyze_file_with(files, file, Some(&memo.lints), foreign)
 }
 
 #[cfg(test)]
@@ -83,11 +129,28 @@ mod tests {
         let files: Vec<_> =
             paths.iter().map(|p| Document::parse(std::fs::read_to_string(p).unwrap()).model).collect();
         let all = crate::analysis::analyze(&files);
+        let shared: Vec<_> = files.iter().cloned().map(std::sync::Arc::new).collect();
         assert!(all.len() >= 7);
         let mut smaller = 0;
+        let cache = crate::analysis::LintCache::default();
         for (file, path) in paths.iter().enumerate() {
             let expected: Vec<_> = all.iter().filter(|d| d.file == file).cloned().collect();
-            assert_eq!(super::diagnostics(&files, file), expected, "{}", path.display());
+            assert_eq!(super::diagnostics(&files, file, None), expected, "{}", path.display());
+            // Twice through the cache: filled, then answering.
+            for _ in 0..2 {
+                assert_eq!(super::diagnostics(&files, file, Some(&cache)), expected, "{}", path.display());
+            }
+            let alone = crate::analysis::analyze_file(&files, file, None);
+            assert_eq!(alone, expected, "{}", path.display());
+            // With an index kept from when the file was another one (defining
+            // other acts, or none), and then with the current one.
+            for other in [(file + 1) % files.len(), file] {
+                let memo = super::Memo::default();
+                let mut then = shared.clone();
+                then[file] = shared[other].clone();
+                memo.frozen(&then, file);
+                assert_eq!(super::file_diagnostics(&shared, file, &memo), expected, "{}", path.display());
+            }
             smaller += usize::from(super::closure(&files, file).len() < files.len());
         }
         assert!(smaller > files.len() / 2, "closures are usually smaller than the workspace");

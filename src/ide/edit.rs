@@ -7,8 +7,11 @@ use std::ops::Range;
 use tree_sitter::{InputEdit, Parser, Point};
 
 use super::Source;
+use super::relower::{Splice, relower};
 use crate::document::Document;
+use crate::model::File;
 use crate::text::{Encoding, LineCol, LineIndex};
+use std::sync::Arc;
 
 /// One change as an editor sends it: a range in line/column positions (none:
 /// the whole text) and the new text.
@@ -55,10 +58,19 @@ pub fn splice(text: &mut String, tree: &mut tree_sitter::Tree, range: Range<usiz
 
 /// The document after `changes`, applied in order. Positions out of range
 /// are clamped (past the end of a line: its end; past the last line: the end
-/// of the text; an end before the start: the start).
-pub fn apply(parser: &mut Parser, source: &Source, changes: &[TextChange], enc: Encoding) -> Document {
+/// of the text; an end before the start: the start). `model` is the model of
+/// `source`: after a single edit inside one unit, only that unit is lowered
+/// again (`relower`).
+pub fn apply(
+    parser: &mut Parser,
+    source: &Source,
+    model: Arc<File>,
+    changes: &[TextChange],
+    enc: Encoding,
+) -> Document {
     let mut text = source.text.clone();
     let mut tree = Some(source.tree.clone());
+    let mut splices = Vec::new();
     // The source's line index holds until the first change.
     let mut lines = Some(source.lines.clone());
     for change in changes {
@@ -71,6 +83,7 @@ pub fn apply(parser: &mut Parser, source: &Source, changes: &[TextChange], enc: 
                 let index = lines.get_or_insert_with(|| LineIndex::new(&text));
                 let start = index.offset(&text, from, enc);
                 let end = index.offset(&text, to, enc).max(start);
+                splices.push(Splice { old: start..end, new_len: change.text.len() });
                 match tree.as_mut() {
                     Some(tree) => splice(&mut text, tree, start..end, &change.text),
                     None => text.replace_range(start..end, &change.text),
@@ -79,7 +92,13 @@ pub fn apply(parser: &mut Parser, source: &Source, changes: &[TextChange], enc: 
         }
         lines = None;
     }
-    Document::parse_with(parser, text, tree.as_ref())
+    let (Some(edited), [one]) = (&tree, splices.as_slice()) else {
+        return Document::parse_with(parser, text, tree.as_ref());
+    };
+    let new = crate::syntax::parse(parser, &text, Some(edited));
+    let model = relower(model, edited, &new, &text, one).unwrap_or_else(|| crate::model::lower(&new, &text));
+    let lines = LineIndex::new(&text);
+    Document { text, tree: new, model, lines }
 }
 
 #[cfg(test)]
@@ -87,8 +106,8 @@ mod tests {
     use super::*;
     use crate::ide::World;
 
-    fn source(text: &str) -> Source {
-        World::split(Document::parse(text.to_string())).0
+    fn source(text: &str) -> (Source, File) {
+        World::split(Document::parse(text.to_string()))
     }
 
     fn at(line: u32, col: u32) -> LineCol {
@@ -102,7 +121,7 @@ mod tests {
         let mut parser = crate::syntax::parser();
         // Line 1: `  article 1 { kk official "` is 27 units, the emoji 2 more, then a space.
         let change = TextChange { range: Some((at(1, 30), at(1, 33))), text: "бөлік".into() };
-        let doc = apply(&mut parser, &src, &[change], Encoding::Utf16);
+        let doc = apply(&mut parser, &src.0, Arc::new(src.1.clone()), &[change], Encoding::Utf16);
         assert_eq!(doc.text, "act a.b {\r\n  article 1 { kk official \"🙂 бөлік\" }\r}\n");
         let full = Document::parse(doc.text.clone());
         assert_eq!(doc.tree.root_node().to_sexp(), full.tree.root_node().to_sexp());
@@ -120,10 +139,13 @@ mod tests {
             // Past the last line: the end of the text; an end before the start.
             TextChange { range: Some((at(9, 0), at(0, 0))), text: "#".into() },
         ];
-        let doc = apply(&mut parser, &src, &changes, Encoding::Utf16);
+        let doc = apply(&mut parser, &src.0, Arc::new(src.1.clone()), &changes, Encoding::Utf16);
         assert_eq!(doc.text, "ab\nқ!\nвг\n#");
         let utf8 = [TextChange { range: Some((at(1, 2), at(1, 4))), text: "Г".into() }];
-        assert_eq!(apply(&mut parser, &src, &utf8, Encoding::Utf8).text, "ab\nвГ\n");
+        assert_eq!(
+            apply(&mut parser, &src.0, Arc::new(src.1.clone()), &utf8, Encoding::Utf8).text,
+            "ab\nвГ\n"
+        );
     }
 
     #[test]

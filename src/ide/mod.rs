@@ -9,6 +9,7 @@ pub mod edit;
 pub mod nav;
 pub mod outline;
 pub mod redline;
+pub mod relower;
 pub mod tokens;
 
 use std::sync::Arc;
@@ -29,11 +30,11 @@ pub struct Source {
 }
 
 /// Every file of the workspace, in a fixed order (the order `zan check`
-/// analyses them in). Cloning is cheap: the models are shared until one
-/// changes.
+/// analyses them in). Cloning copies pointers only: a snapshot shares every
+/// model, and an edit replaces one file's without copying the others.
 #[derive(Debug, Clone, Default)]
 pub struct World {
-    pub files: Arc<Vec<File>>,
+    pub files: Vec<Arc<File>>,
     pub sources: Vec<Arc<Source>>,
 }
 
@@ -45,18 +46,20 @@ impl World {
 
     pub fn insert(&mut self, at: usize, doc: Document) {
         let (source, model) = World::split(doc);
-        Arc::make_mut(&mut self.files).insert(at, model);
+        self.files.insert(at, Arc::new(model));
         self.sources.insert(at, Arc::new(source));
     }
 
-    pub fn replace(&mut self, at: usize, doc: Document) {
+    /// Puts `doc` in place of file `at`, returning the file's old source and
+    /// model (the caller may drop them where it costs nothing).
+    pub fn replace(&mut self, at: usize, doc: Document) -> (Arc<Source>, Arc<File>) {
         let (source, model) = World::split(doc);
-        Arc::make_mut(&mut self.files)[at] = model;
-        self.sources[at] = Arc::new(source);
+        let model = std::mem::replace(&mut self.files[at], Arc::new(model));
+        (std::mem::replace(&mut self.sources[at], Arc::new(source)), model)
     }
 
     pub fn remove(&mut self, at: usize) {
-        Arc::make_mut(&mut self.files).remove(at);
+        self.files.remove(at);
         self.sources.remove(at);
     }
 }

@@ -1,6 +1,7 @@
 //! Navigation: the target or unit at an offset, where a target leads, and
 //! every target in the workspace that leads to a unit.
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use crate::analysis::{Index, Location, Resolved, Scope, resolve};
@@ -33,7 +34,7 @@ impl Site<'_> {
 }
 
 /// Every target of the workspace, with the same scopes the analysis uses.
-pub fn sites<'m>(index: &Index<'m>, files: &'m [File]) -> Vec<Site<'m>> {
+pub fn sites<'m, F: Borrow<File>>(index: &Index<'m>, files: &'m [F]) -> Vec<Site<'m>> {
     let mut out = Vec::new();
     for (a, act) in index.acts.iter().enumerate() {
         for &(file, block) in &act.parts {
@@ -55,7 +56,7 @@ pub fn sites<'m>(index: &Index<'m>, files: &'m [File]) -> Vec<Site<'m>> {
             out.push(Site { file: node.file, target: &c.target, scope, kind: SiteKind::Comparison });
         }
     }
-    for (file, f) in files.iter().enumerate() {
+    for (file, f) in files.iter().map(Borrow::borrow).enumerate() {
         for (ai, am) in f.amendments.iter().enumerate() {
             let Some(base) = amendment_base(index, am) else { continue };
             let scope = Some(Scope { act: base, unit: None });

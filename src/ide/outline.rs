@@ -1,6 +1,7 @@
 //! Outlines: symbols of a file and of the workspace, folding and selection
 //! ranges.
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use crate::model::{File, OperationKind, Span, Text, Unit, citation};
@@ -119,14 +120,19 @@ pub fn fuzzy(query: &str, name: &str) -> bool {
 
 /// Acts, units and amendments of the workspace whose citation or title
 /// matches `query` fuzzily; at most `limit`.
-pub fn workspace_symbols(files: &[File], query: &str, lang: &str, limit: usize) -> Vec<WorkspaceSymbol> {
+pub fn workspace_symbols<F: Borrow<File>>(
+    files: &[F],
+    query: &str,
+    lang: &str,
+    limit: usize,
+) -> Vec<WorkspaceSymbol> {
     let mut out = Vec::new();
     let mut push = |file, name: String, kind, span: &Span| {
         if out.len() < limit && fuzzy(query, &name) {
             out.push(WorkspaceSymbol { file, name, kind, span: span.clone() });
         }
     };
-    for (file, f) in files.iter().enumerate() {
+    for (file, f) in files.iter().map(Borrow::borrow).enumerate() {
         for act in &f.acts {
             let title = pick(&act.titles, lang).map_or(String::new(), |t| format!(" — {}", t.value.plain));
             push(file, format!("{}{title}", act.id), SymbolKind::Act, &act.span);

@@ -12,7 +12,7 @@ use crate::diag::UiLang;
 use crate::ide::nav::{self, Site, SiteKind};
 use crate::ide::outline::{self, SymbolKind, pick};
 use crate::ide::tokens;
-use crate::model::{File, UnitKind};
+use crate::model::UnitKind;
 
 fn location(snap: &Snapshot, loc: &Location) -> lsp::Location {
     let source = &snap.world.sources[loc.file];
@@ -39,7 +39,7 @@ fn word(ui: UiLang, en: &'static str) -> &'static str {
 /// Hover on a target: the cited unit in the document's language; on an
 /// operation, also the redline it makes.
 pub fn hover(snap: &Snapshot, file: usize, pos: Position) -> Option<lsp::Hover> {
-    let files: &[File] = &snap.world.files;
+    let files = &snap.world.files;
     let index = Index::build(files);
     let sites = nav::sites(&index, files);
     let offset = at(snap, file, pos);

@@ -21,7 +21,8 @@ use crate::document::Document;
 use crate::ide::edit::{self, TextChange};
 use crate::text::Encoding;
 
-/// How long diagnostics wait for the next keystroke before analysing.
+/// How long a change without an edited document (files changed on disk)
+/// waits for the next before the workspace is analysed.
 const DEBOUNCE: Duration = Duration::from_millis(40);
 /// How long the whole workspace waits after the edited document is checked.
 const WORKSPACE_DELAY: Duration = Duration::from_millis(300);
@@ -82,8 +83,13 @@ impl Backend {
 /// files that decide them (`ide::affected`: exact, and quicker on a large
 /// workspace), then every file's from the whole workspace. Either pass is
 /// dropped if a newer change came in meanwhile.
+///
+/// The first pass starts at once: it costs less than a debounce would wait.
+/// Passes of the edited document run one at a time, so in a burst of
+/// keystrokes those superseded while waiting never start.
 async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
-    tokio::time::sleep(DEBOUNCE).await;
+    let gate = lock(&state).gate.clone();
+    let mut turn = Some(gate.lock().await);
     let (snap, edited) = {
         let s = lock(&state);
         if s.generation != generation || s.indexing {
@@ -91,10 +97,17 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
         }
         (s.snapshot(), s.last_edited.as_ref().and_then(|u| s.find(u)))
     };
-    if let Some(file) = edited.filter(|_| snap.uris.len() > 1) {
+    if edited.is_none() {
+        turn = None;
+        tokio::time::sleep(DEBOUNCE).await;
+        if lock(&state).generation != generation {
+            return;
+        }
+    }
+    if let Some(file) = edited {
         let first = snap.clone();
         let computed = tokio::task::spawn_blocking(move || {
-            let diags = crate::ide::affected::diagnostics(&first.world.files, file);
+            let diags = crate::ide::affected::file_diagnostics(&first.world.files, file, &first.memo);
             convert_all(&first, diags).swap_remove(file)
         })
         .await;
@@ -113,13 +126,20 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
             client.publish_diagnostics(uri, diags, version).await;
         }
     }
-    if edited.is_some() {
-        // While typing goes on, only the edited document is re-checked.
+    drop(turn.take());
+    let snap = if edited.is_some() {
+        // While typing goes on, only the edited document is re-checked. The
+        // snapshot is let go meanwhile: the last holder of an old model frees it.
+        drop_later(snap);
         tokio::time::sleep(WORKSPACE_DELAY).await;
-        if lock(&state).generation != generation {
+        let s = lock(&state);
+        if s.generation != generation {
             return;
         }
-    }
+        s.snapshot()
+    } else {
+        snap
+    };
     let whole = snap.clone();
     let computed = tokio::task::spawn_blocking(move || {
         let diags = crate::analysis::analyze(&whole.world.files);
@@ -190,6 +210,12 @@ fn convert_all(snap: &Snapshot, diags: Vec<crate::analysis::FileDiagnostic>) -> 
     per_file
 }
 
+/// Drops `value` on the blocking pool: freeing a large model or tree takes
+/// milliseconds that a keystroke's diagnostics should not wait for.
+fn drop_later<T: Send + 'static>(value: T) {
+    tokio::task::spawn_blocking(move || drop(value));
+}
+
 /// A line on stderr: stdout is the protocol channel.
 pub fn log(message: &str) {
     use std::io::Write;
@@ -216,19 +242,11 @@ async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: boo
         None
     };
     let total = paths.len().max(1);
-    for (i, chunk) in paths.chunks(64).enumerate() {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_chunk = 64 * threads;
+    for (i, chunk) in paths.chunks(per_chunk).enumerate() {
         let chunk = chunk.to_vec();
-        let docs = tokio::task::spawn_blocking(move || {
-            chunk
-                .into_iter()
-                .filter_map(|p| {
-                    let text = crate::workspace::read(&p).ok()?;
-                    Some((Uri::from_file_path(&p)?, Document::parse(text)))
-                })
-                .collect::<Vec<_>>()
-        })
-        .await
-        .unwrap_or_default();
+        let docs = tokio::task::spawn_blocking(move || read_all(&chunk)).await.unwrap_or_default();
         {
             let mut s = lock(&state);
             for (uri, doc) in docs {
@@ -238,13 +256,24 @@ async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: boo
             }
         }
         if let Some(p) = &progress {
-            let done = ((i + 1) * 64).min(total);
+            let done = ((i + 1) * per_chunk).min(total);
             p.report_with_message(format!("{done}/{total}"), (done * 100 / total) as u32).await;
         }
     }
     if let Some(p) = progress {
         p.finish().await;
     }
+}
+
+/// Reads and parses files on every core, one parser per thread; the
+/// documents come back in the order of `paths`.
+fn read_all(paths: &[PathBuf]) -> Vec<(Uri, Document)> {
+    let docs = crate::par::map(paths, crate::syntax::parser, |parser, path| {
+        let text = crate::workspace::read(path).ok()?;
+        let uri = Uri::from_file_path(path)?;
+        Some((uri, Document::parse_with(parser, text, None)))
+    });
+    docs.into_iter().flatten().collect()
 }
 
 fn changes(params: &DidChangeTextDocumentParams) -> Vec<TextChange> {
@@ -393,8 +422,21 @@ impl LanguageServer for Backend {
             }
             let source = s.world.sources[i].clone();
             let enc = s.config.encoding;
-            let doc = edit::apply(&mut s.parser, &source, &changes, enc);
-            s.world.replace(i, doc);
+            // Taken out, so that a model no snapshot holds is edited in place.
+            let model = std::mem::take(&mut s.world.files[i]);
+            let parser = &mut s.parser;
+            let applied = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                edit::apply(parser, &source, model, &changes, enc)
+            }));
+            let doc = match applied {
+                Ok(doc) => doc,
+                Err(panic) => {
+                    // The unchanged document back before the panic is reported.
+                    s.world.files[i] = Arc::new(Document::parse(source.text.clone()).model);
+                    std::panic::resume_unwind(panic);
+                }
+            };
+            drop_later((source, s.world.replace(i, doc)));
             s.last_edited = Some(uri.clone());
             s.open.insert(uri, version);
         });

@@ -12,6 +12,7 @@ use tree_sitter::Parser;
 use crate::diag::UiLang;
 use crate::document::Document;
 use crate::ide::World;
+use crate::ide::affected::Memo;
 use crate::text::Encoding;
 
 /// Files are kept in the order `zan check` reads them: by path, then the
@@ -66,6 +67,10 @@ pub struct State {
     pub generation: u64,
     /// What was last published per file, with the document version.
     pub published: HashMap<Uri, (Option<i32>, Vec<lsp::Diagnostic>)>,
+    /// What checking the edited document keeps between keystrokes.
+    pub memo: Arc<Memo>,
+    /// Held by the pass that checks the edited document.
+    pub gate: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// What a request computes on: a consistent copy of the workspace.
@@ -76,6 +81,7 @@ pub struct Snapshot {
     keys: Arc<Vec<Key>>,
     pub config: Config,
     pub versions: HashMap<Uri, i32>,
+    pub memo: Arc<Memo>,
 }
 
 impl Snapshot {
@@ -100,6 +106,8 @@ impl Default for State {
             last_edited: None,
             generation: 0,
             published: HashMap::new(),
+            memo: Arc::default(),
+            gate: Arc::default(),
         }
     }
 }
@@ -113,7 +121,7 @@ impl State {
     pub fn upsert(&mut self, uri: Uri, doc: Document) {
         let k = key(&uri);
         match self.keys.binary_search(&k) {
-            Ok(i) => self.world.replace(i, doc),
+            Ok(i) => drop(self.world.replace(i, doc)),
             Err(i) => {
                 self.world.insert(i, doc);
                 Arc::make_mut(&mut self.uris).insert(i, uri);
@@ -137,6 +145,7 @@ impl State {
             keys: self.keys.clone(),
             config: self.config.clone(),
             versions: self.open.clone(),
+            memo: self.memo.clone(),
         }
     }
 }

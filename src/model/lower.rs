@@ -29,6 +29,15 @@ pub fn lower(tree: &Tree, text: &str) -> File {
     file
 }
 
+/// Lowers one `unit` node with `depth` units around it: the unit as `lower`
+/// makes it, and the diagnostics lowering it reports (not syntax errors).
+/// For the server, which re-lowers only the unit an edit falls in.
+pub fn unit(node: Node, text: &str, depth: usize) -> (Option<Unit>, Vec<Diagnostic>) {
+    let mut cx = Cx { text, diagnostics: Vec::new(), depth };
+    let unit = cx.unit(node);
+    (unit, cx.diagnostics)
+}
+
 struct Cx<'a> {
     text: &'a str,
     diagnostics: Vec<Diagnostic>,

@@ -7,14 +7,14 @@ mod lower;
 use std::ops::Range;
 
 pub use cite::{citation, eid, unit_name};
-pub use lower::{MAX_DEPTH, lower};
+pub use lower::{MAX_DEPTH, lower, unit as lower_unit};
 
 use crate::diag::Diagnostic;
 
 pub type Span = Range<usize>;
 
 /// One parsed file: its acts and amendments, plus what was wrong with it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct File {
     pub acts: Vec<Act>,
     pub amendments: Vec<Amendment>,
