@@ -10,10 +10,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
+// As in `zan check`: mimalloc for Rust and for tree-sitter.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // SAFETY: first thing in the process; no tree-sitter object exists yet.
+    unsafe { zan::alloc::tree_sitter_uses_mimalloc() };
     let Some(dir) = std::env::args().nth(1) else {
         eprintln!("usage: bench-phases DIR");
         return ExitCode::FAILURE;

@@ -14,6 +14,10 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use lsp_support::{Client, file_uri};
+
+// As in `zan lsp`: mimalloc for Rust and for tree-sitter.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use serde_json::json;
 
 fn ms(d: Duration) -> String {
@@ -22,6 +26,8 @@ fn ms(d: Duration) -> String {
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
+    // SAFETY: first thing in the process; no tree-sitter object exists yet.
+    unsafe { zan::alloc::tree_sitter_uses_mimalloc() };
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().expect("usage: lsp-bench DIR [KEYSTROKES]")).canonicalize().unwrap();
     let keystrokes: usize = args.next().map_or(20, |n| n.parse().unwrap());
