@@ -397,6 +397,9 @@ mod redline {
     #[test]
     fn terminal_shows_control_characters_escaped() {
         assert_eq!(plain("a\u{1b}[2Jb", "a\u{1b}[2Jc"), "a\\u{1b}[[-2Jb-]{+2Jc+}\n");
+        // C1 controls and DEL too; tabs, and letters whose UTF-8 starts like C1 (`§`, `«`), are kept.
+        let text = "§ «x»\u{85}\u{7f}\tы\u{9f}";
+        assert_eq!(plain(text, text), "§ «x»\\u{85}\\u{7f}\tы\\u{9f}\n");
     }
 
     #[test]
