@@ -27,7 +27,7 @@ runs=${RUNS:-3}
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 
 cargo build --quiet --release --bin zan --example gen-corpus --example bench-phases \
-    --example lsp-bench --example redline-bench
+    --example lsp-bench --example redline-bench --example engine-bench
 zan=$target/release/zan
 
 # The options of benches/README.md for each size.
@@ -146,6 +146,11 @@ engine_table=$(
     printf '|---|---|---|---|---|---|---|---|---|\n'
     printf '%s\n' "${engine_rows[@]}"
 )
+engine_dir=$work/engine-500
+if [ ! -d "$engine_dir" ]; then
+    "$target/release/examples/gen-corpus" --out "$engine_dir" --articles 500 --acts 1 --amendments 10 2>/dev/null
+fi
+engine=$("$target/release/examples/engine-bench" "$engine_dir" | sed 's/^/    /')
 redline=$("$target/release/examples/redline-bench" | sed 's/^/    /')
 library=$(cargo bench --quiet --bench library 2>/dev/null | sed 's/^/    /')
 echo
@@ -154,6 +159,8 @@ echo
 echo "$growth"
 echo
 echo "$engine_table"
+echo
+echo "$engine"
 echo
 echo "$redline"
 echo
@@ -183,6 +190,11 @@ into a string of the file closest to 2 MB, each waiting for its
 diagnostics; with fewer than 100 keystrokes p99 is the slowest one).
 
 $engine_table
+
+The amendment engine on one act of 500 articles with 10 amendments of
+every operation kind (\`examples/engine-bench.rs\`):
+
+$engine
 
 Word-level redline of 20,000 paragraphs against git and wdiff, same texts,
 same run (\`examples/redline-bench.rs\`):

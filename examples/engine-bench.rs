@@ -9,7 +9,13 @@ use std::time::Instant;
 
 use zan::engine::{self, Include};
 
+// As in the `zan` binary: mimalloc for Rust and for tree-sitter.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
+    // SAFETY: first thing in the process; no tree-sitter object exists yet.
+    unsafe { zan::alloc::tree_sitter_uses_mimalloc() };
     let dir = PathBuf::from(std::env::args().nth(1).expect("usage: engine-bench DIR"));
     let started = Instant::now();
     let files: Vec<zan::model::File> = zan::workspace::discover(&[dir])
