@@ -16,7 +16,7 @@ use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
-use crate::model::{File, RichText, Target, UnitContent};
+use crate::model::{File, RichText, Target, Unit, UnitContent};
 
 /// A diagnostic and the file (index into the workspace's files) it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub struct FileDiagnostic {
 /// Every diagnostic of the workspace: those of each file, then the
 /// workspace checks, sorted by file and position.
 pub fn analyze<F: Borrow<File>>(files: &[F]) -> Vec<FileDiagnostic> {
-    run(files, None, None, None)
+    run(files, None, None, None, None)
 }
 
 /// The diagnostics of `files[file]` alone, exactly those [`analyze`] gives
@@ -42,7 +42,7 @@ pub fn analyze_file<F: Borrow<File>>(
     file: usize,
     cache: Option<&LintCache>,
 ) -> Vec<FileDiagnostic> {
-    run(files, Some(file), cache, None)
+    run(files, Some(file), cache, None, None)
 }
 
 /// Acts a file cites but does not define, resolved in an index built
@@ -64,7 +64,76 @@ pub fn analyze_file_with<F: Borrow<File>>(
     foreign: Foreign,
 ) -> Vec<FileDiagnostic> {
     assert!(files[file].borrow().amendments.is_empty(), "amendment checks need the whole index");
-    run(files, Some(file), cache, Some(foreign))
+    run(files, Some(file), cache, Some(foreign), None)
+}
+
+/// An index of the whole workspace built before an edit that left one
+/// file's structure alone ([`same_structure`]), with that file's units as
+/// they are now, in the order the index holds them.
+#[derive(Clone, Copy)]
+pub struct Kept<'a> {
+    pub index: &'a Index<'a>,
+    pub units: &'a [&'a Unit],
+}
+
+/// [`analyze_file`] for a file without amendments on an index kept from
+/// before the edit: resolution, numbering and duplicates depend only on the
+/// structure, which is unchanged; texts, references and spans are read from
+/// `kept.units`. No index is built.
+pub fn analyze_file_kept<F: Borrow<File>>(
+    files: &[F],
+    file: usize,
+    cache: Option<&LintCache>,
+    kept: Kept,
+) -> Vec<FileDiagnostic> {
+    assert!(files[file].borrow().amendments.is_empty(), "amendment checks need who cites what");
+    run(files, Some(file), cache, None, Some(kept))
+}
+
+/// Whether two models of a file have the same acts (ids, versions, headers
+/// and act-level comparisons, spans included) and the same units (kinds,
+/// numbers, nesting and repeal), and no amendments: then an index built from
+/// one resolves, numbers and reports exactly as one built from the other.
+pub fn same_structure(a: &File, b: &File) -> bool {
+    fn units(a: &[Unit], b: &[Unit]) -> bool {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| {
+                x.kind == y.kind
+                    && x.number.as_ref().map(|n| &n.text) == y.number.as_ref().map(|n| &n.text)
+                    && x.content.repealed.is_some() == y.content.repealed.is_some()
+                    && units(&x.content.children, &y.content.children)
+            })
+    }
+    a.amendments.is_empty()
+        && b.amendments.is_empty()
+        && a.acts.len() == b.acts.len()
+        && a.acts.iter().zip(&b.acts).all(|(x, y)| {
+            x.id == y.id
+                && x.id_span == y.id_span
+                && x.version == y.version
+                && x.jurisdiction == y.jurisdiction
+                && x.languages == y.languages
+                && x.source.is_some() == y.source.is_some()
+                && x.titles.is_empty() == y.titles.is_empty()
+                && x.comparisons == y.comparisons
+                && units(&x.units, &y.units)
+        })
+}
+
+/// A file's units in the order an index adds them: acts in order, each
+/// unit before its children.
+pub fn preorder(file: &File) -> Vec<&Unit> {
+    fn walk<'m>(units: &'m [Unit], out: &mut Vec<&'m Unit>) {
+        for u in units {
+            out.push(u);
+            walk(&u.content.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    for act in &file.acts {
+        walk(&act.units, &mut out);
+    }
+    out
 }
 
 fn run<F: Borrow<File>>(
@@ -72,10 +141,19 @@ fn run<F: Borrow<File>>(
     only: Option<usize>,
     cache: Option<&LintCache>,
     foreign: Option<Foreign>,
+    kept: Option<Kept>,
 ) -> Vec<FileDiagnostic> {
-    let index = match foreign {
-        Some(f) => Index::build_only(files, |id| f.local.contains(id)),
-        None => Index::build(files),
+    let built;
+    let index = match (kept, foreign) {
+        (Some(k), _) => k.index,
+        (None, Some(f)) => {
+            built = Index::build_only(files, |id| f.local.contains(id));
+            &built
+        }
+        (None, None) => {
+            built = Index::build(files);
+            &built
+        }
     };
     let mine = |file: usize| only.is_none_or(|o| o == file);
     let mut out: Vec<FileDiagnostic> = files
@@ -121,10 +199,11 @@ fn run<F: Borrow<File>>(
             })
             .collect();
         let mut cx = Cx {
-            index: &index,
+            index,
             out: &mut out,
             cited_by: HashMap::new(),
             texts: Vec::new(),
+            current: kept.zip(own.clone()).map(|(k, own)| (own.start, k.units)),
             own,
             foreign,
             lints: stream.then_some(send),
@@ -184,6 +263,9 @@ struct Cx<'a, 'm> {
     own: Option<std::ops::Range<usize>>,
     /// Where acts that `index` leaves out are found (with `own` only).
     foreign: Option<Foreign<'a>>,
+    /// The own units as they are now, from the first own node on, when
+    /// `index` was built before an edit that kept the structure.
+    current: Option<(usize, &'a [&'m Unit])>,
 }
 
 /// A place that cites a unit.
@@ -210,6 +292,14 @@ impl<'m> Cx<'_, 'm> {
             // Fails only if a worker panicked, and lints never panic.
             let _ = lints.send((self.batches, std::mem::take(&mut self.texts)));
             self.batches += 1;
+        }
+    }
+
+    /// Node `n`'s unit as it is now.
+    fn unit(&self, n: usize) -> &'m Unit {
+        match self.current {
+            Some((start, units)) if (start..start + units.len()).contains(&n) => units[n - start],
+            _ => self.index.nodes[n].unit,
         }
     }
 
@@ -293,7 +383,7 @@ impl<'m> Cx<'_, 'm> {
             for n in nodes.clone().filter(|&n| index.nodes[n].act == a) {
                 let node = &index.nodes[n];
                 let scope = Scope { act: a, unit: Some(n) };
-                let content = &node.unit.content;
+                let content = &self.unit(n).content;
                 for text in content.titles.iter().chain(&content.texts) {
                     for r in &text.value.refs {
                         self.cite(node.file, &r.target, scope);
@@ -470,7 +560,7 @@ impl Cx<'_, '_> {
     fn duplicates(&mut self, n: usize) {
         let index = self.index;
         let node = &index.nodes[n];
-        let Some(number) = &node.unit.number else { return };
+        let Some(number) = &self.unit(n).number else { return };
         let siblings = index.children(node.parent, node.act);
         let first = siblings.iter().find(|&&s| {
             let u = index.nodes[s].unit;

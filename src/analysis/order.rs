@@ -47,7 +47,7 @@ impl Cx<'_, '_> {
     pub(super) fn numbering(&mut self, n: usize) {
         let index: &Index = self.index;
         let node = &index.nodes[n];
-        let Some(number) = &node.unit.number else { return };
+        let Some(number) = &self.unit(n).number else { return };
         let Some(mine) = key(&number.text) else { return };
         let siblings = index.children(node.parent, node.act);
         let at = siblings.iter().position(|&s| s == n).unwrap_or(0);

@@ -11,7 +11,7 @@ use std::borrow::Borrow;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
-use crate::analysis::{FileDiagnostic, Foreign, Frozen, LintCache};
+use crate::analysis::{FileDiagnostic, Foreign, Frozen, Kept, LintCache};
 use crate::model::{File, UnitContent};
 
 fn content_ids<'m>(content: &'m UnitContent, out: &mut HashSet<&'m str>) {
@@ -108,6 +108,13 @@ pub fn file_diagnostics(files: &[Arc<File>], file: usize, memo: &Memo) -> Vec<Fi
     }
     let frozen = memo.frozen(files, file);
     let then = &frozen.files()[file];
+    if crate::analysis::same_structure(then, &files[file]) {
+        // Typing inside a text: the kept index holds this file's structure
+        // too, so no index is built at all.
+        let units = crate::analysis::preorder(&files[file]);
+        let kept = Kept { index: frozen.index(), units: &units };
+        return crate::analysis::analyze_file_kept(files, file, Some(&memo.lints), kept);
+    }
     let local: HashSet<&str> = files[file].acts.iter().chain(&then.acts).map(|a| a.id.as_str()).collect();
     let foreign = Foreign { index: frozen.index(), local: &local };
     crate::analysis::analyze_file_with(files, file, Some(&memo.lints), foreign)
@@ -154,5 +161,43 @@ mod tests {
             smaller += usize::from(super::closure(&files, file).len() < files.len());
         }
         assert!(smaller > files.len() / 2, "closures are usually smaller than the workspace");
+    }
+
+    /// Edits all over the corpus and the fixtures, each checked with the
+    /// index kept from before it: where the structure stayed (typing inside
+    /// a text) and where it did not, the file's diagnostics equal those of
+    /// the whole analysis of the edited workspace.
+    #[test]
+    fn diagnostics_after_an_edit_from_the_kept_index_equal_the_whole_workspace() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let paths = crate::workspace::discover(&[root.join("corpus"), root.join("tests/fixtures/lsp")]);
+        let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+        let shared: Vec<_> =
+            texts.iter().map(|t| std::sync::Arc::new(Document::parse(t.clone()).model)).collect();
+        let (mut kept, mut all) = (0, 0);
+        for (file, text) in texts.iter().enumerate() {
+            if !shared[file].amendments.is_empty() {
+                continue;
+            }
+            let memo = super::Memo::default();
+            memo.frozen(&shared, file);
+            let mut at = 0;
+            while at < text.len() {
+                for new in ["ж", "  ", "[x](article 1)", "\"", "қате ([y](article 999))"] {
+                    let mut edited = text.clone();
+                    edited.insert_str(at, new);
+                    let mut now = shared.clone();
+                    now[file] = std::sync::Arc::new(Document::parse(edited).model);
+                    let expected: Vec<_> =
+                        crate::analysis::analyze(&now).into_iter().filter(|d| d.file == file).collect();
+                    let got = super::file_diagnostics(&now, file, &memo);
+                    assert_eq!(got, expected, "{} at {at} with {new:?}", paths[file].display());
+                    kept += usize::from(crate::analysis::same_structure(&shared[file], &now[file]));
+                    all += 1;
+                }
+                at = (at + 997..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+            }
+        }
+        assert!(kept > all / 3, "{kept} of {all} edits kept the structure");
     }
 }
