@@ -14,6 +14,7 @@ pub use resolve::{Resolved, Scope, resolve};
 use crate::diag::{Diagnostic, Edit, FixTitle, Message};
 use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
+use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 
 use crate::model::{File, RichText, Target, Unit, UnitContent};
@@ -181,23 +182,8 @@ fn run<F: Borrow<File>>(
     let receive = Mutex::new(receive);
     let linted = std::thread::scope(|scope| {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let workers: Vec<_> = (0..if stream { threads } else { 0 })
-            .map(|_| {
-                let receive = &receive;
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let batch = receive.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                        let Ok((number, texts)) = batch else { return done };
-                        let mut out = Vec::new();
-                        for (file, text, lang) in texts {
-                            place(&mut out, file, text, lang, &PlainLints::of(&text.plain));
-                        }
-                        done.push((number, out));
-                    }
-                })
-            })
-            .collect();
+        let workers: Vec<_> =
+            (0..if stream { threads } else { 0 }).map(|_| scope.spawn(|| lint_batches(&receive))).collect();
         let mut cx = Cx {
             index,
             out: &mut out,
@@ -239,6 +225,22 @@ fn run<F: Borrow<File>>(
     });
     out.dedup();
     out
+}
+
+/// A lint worker: lints the batches it receives until the sender is gone,
+/// returning each batch's findings with the batch's number.
+fn lint_batches(receive: &Mutex<Receiver<(usize, Vec<Lintable>)>>) -> Vec<(usize, Vec<FileDiagnostic>)> {
+    let mut done = Vec::new();
+    loop {
+        // A statement of its own, so the lock is released before linting.
+        let batch = receive.lock().unwrap_or_else(|e| e.into_inner()).recv();
+        let Ok((number, texts)) = batch else { return done };
+        let mut out = Vec::new();
+        for (file, text, lang) in texts {
+            place(&mut out, file, text, lang, &PlainLints::of(&text.plain));
+        }
+        done.push((number, out));
+    }
 }
 
 /// A string to lint: its file, the text and its language.
