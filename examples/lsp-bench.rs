@@ -51,16 +51,20 @@ async fn main() {
         paths.iter().map(|p| zan::document::Document::parse(std::fs::read_to_string(p).unwrap())).collect();
     println!("read + parse + lower the workspace: {}", ms(t.elapsed()));
     let t = Instant::now();
-    let doc = zan::document::Document::parse(text.clone());
+    let whole = zan::document::Document::parse(text.clone());
     println!("parse + lower the file: {}", ms(t.elapsed()));
-    let models: Vec<_> = docs.into_iter().map(|d| d.model).collect();
+    let mut world = zan::ide::World::default();
+    for d in docs {
+        world.insert(world.files.len(), d);
+    }
+    let models = &world.files;
     let t = Instant::now();
-    let diagnostics = zan::analysis::analyze(&models);
+    let diagnostics = zan::analysis::analyze(models);
     println!("analyze the workspace: {} ({} diagnostics)", ms(t.elapsed()), diagnostics.len());
-    let closure = zan::ide::affected::closure(&models, pick);
+    let closure = zan::ide::affected::closure(models, pick);
     let closure_bytes: u64 = closure.iter().map(|&i| sizes[i]).sum();
     let t = Instant::now();
-    zan::ide::affected::diagnostics(&models, pick, None);
+    zan::ide::affected::diagnostics(models, pick, None);
     println!(
         "analyze the file on its closure ({} files, {:.1} MB): {}",
         closure.len(),
@@ -68,21 +72,33 @@ async fn main() {
         ms(t.elapsed())
     );
     let cache = zan::analysis::LintCache::default();
-    zan::ide::affected::diagnostics(&models, pick, Some(&cache));
+    zan::ide::affected::diagnostics(models, pick, Some(&cache));
     let t = Instant::now();
-    zan::ide::affected::diagnostics(&models, pick, Some(&cache));
+    zan::ide::affected::diagnostics(models, pick, Some(&cache));
     println!("the same, its lints cached: {}", ms(t.elapsed()));
-    let shared: Vec<_> = models.iter().cloned().map(std::sync::Arc::new).collect();
     let memo = zan::ide::affected::Memo::default();
-    zan::ide::affected::file_diagnostics(&shared, pick, &memo);
+    zan::ide::affected::file_diagnostics(&world, pick, &memo);
     let t = Instant::now();
-    zan::ide::affected::file_diagnostics(&shared, pick, &memo);
-    println!("the same, other acts in the kept index (the server's path): {}", ms(t.elapsed()));
-    drop((shared, memo));
+    let (_, how) = zan::ide::affected::file_diagnostics(&world, pick, &memo);
+    println!("the same, other acts in the kept index ({how:?}): {}", ms(t.elapsed()));
+    // One keystroke as the server takes it: the edit, then the diagnostics.
+    let (source, model) = (world.sources[pick].clone(), world.files[pick].clone());
+    let at = source.text.find(" \"").unwrap() + 2;
+    let position = source.lines.position(&source.text, at, zan::text::Encoding::Utf16);
+    let change = zan::ide::edit::TextChange { range: Some((position, position)), text: "ж".into() };
+    let mut parser = zan::syntax::parser();
     let t = Instant::now();
-    let cloned = models.clone();
+    let (doc, step) =
+        zan::ide::edit::apply(&mut parser, &source, model, &[change], zan::text::Encoding::Utf16);
+    let edited = t.elapsed();
+    drop(world.edit(pick, doc, step));
+    let t = Instant::now();
+    let (_, how) = zan::ide::affected::file_diagnostics(&world, pick, &memo);
+    println!("a keystroke: the edit {}, then its diagnostics ({how:?}) {}", ms(edited), ms(t.elapsed()));
+    let t = Instant::now();
+    let cloned: Vec<zan::model::File> = world.files.iter().map(|m| (**m).clone()).collect();
     println!("clone every model (a snapshot taken while typing): {}", ms(t.elapsed()));
-    drop((cloned, doc));
+    drop((cloned, whole, source, world, memo));
 
     // The server.
     let uri = file_uri(path);

@@ -3,11 +3,17 @@
 //! Lines end at `\n`, `\r\n` or a lone `\r` (the LSP rules), so line numbers agree
 //! with every editor, whatever tree-sitter's own rows say.
 
-/// Line starts of one text, for converting byte offsets to positions and back.
+/// Line starts of one text, for converting byte offsets to positions and back:
+/// a plain list for text that is only read, a rope (`cr_lines`: the same
+/// line breaks) for a document being edited, so an edit costs O(log n)
+/// instead of a scan of the whole text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-    len: usize,
+pub struct LineIndex(Repr);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Repr {
+    Starts { starts: Vec<usize>, len: usize },
+    Rope(Box<ropey::Rope>),
 }
 
 /// How a column is counted.
@@ -43,17 +49,56 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts, len: text.len() }
+        LineIndex(Repr::Starts { starts, len: text.len() })
+    }
+
+    /// Records that `old` bytes of `before` became `new`. The first edit turns
+    /// the index into a rope.
+    pub fn edit(&mut self, before: &str, old: std::ops::Range<usize>, new: &str) {
+        if let Repr::Starts { .. } = self.0 {
+            self.0 = Repr::Rope(Box::new(ropey::Rope::from_str(before)));
+        }
+        let Repr::Rope(rope) = &mut self.0 else { unreachable!("just made a rope") };
+        let start = rope.byte_to_char(old.start);
+        rope.remove(start..rope.byte_to_char(old.end));
+        rope.insert(start, new);
     }
 
     pub fn line_count(&self) -> usize {
-        self.starts.len()
+        match &self.0 {
+            Repr::Starts { starts, .. } => starts.len(),
+            Repr::Rope(rope) => rope.len_lines(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match &self.0 {
+            Repr::Starts { len, .. } => *len,
+            Repr::Rope(rope) => rope.len_bytes(),
+        }
+    }
+
+    /// Where line `line` starts (a line past the last: the end).
+    fn start(&self, line: usize) -> usize {
+        match &self.0 {
+            Repr::Starts { starts, len } => starts.get(line).copied().unwrap_or(*len),
+            Repr::Rope(rope) if line < rope.len_lines() => rope.line_to_byte(line),
+            Repr::Rope(rope) => rope.len_bytes(),
+        }
+    }
+
+    /// The line an offset (at most the length) is on.
+    fn line_of(&self, offset: usize) -> usize {
+        match &self.0 {
+            Repr::Starts { starts, .. } => starts.partition_point(|&s| s <= offset) - 1,
+            Repr::Rope(rope) => rope.byte_to_line(offset),
+        }
     }
 
     /// Byte range of a line's content, without its terminator.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
-        let start = self.starts[line.min(self.starts.len() - 1)];
-        let mut end = self.starts.get(line + 1).copied().unwrap_or(self.len);
+        let start = self.start(line.min(self.line_count() - 1));
+        let mut end = self.start(line + 1);
         let bytes = text.as_bytes();
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
             end -= 1;
@@ -64,11 +109,11 @@ impl LineIndex {
     /// The position of a byte offset; offsets past the end or inside a
     /// character are moved back to the nearest boundary.
     pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> LineCol {
-        let mut offset = offset.min(self.len);
+        let mut offset = offset.min(self.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_of(offset);
         let range = self.line_range(text, line);
         let end = offset.min(range.end);
         let col = measure(&text[range.start..end], enc);
@@ -80,8 +125,8 @@ impl LineIndex {
     /// lines past the end clamp to the end of the text.
     pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> usize {
         let line = pos.line as usize;
-        if line >= self.starts.len() {
-            return self.len;
+        if line >= self.line_count() {
+            return self.len();
         }
         let range = self.line_range(text, line);
         let mut remaining = pos.col as usize;
@@ -175,5 +220,48 @@ mod tests {
         assert_eq!(index.position(text, 999, Encoding::Utf16), LineCol { line: 1, col: 2 });
         // Inside a two-byte letter: back to its start.
         assert_eq!(index.position(text, 4, Encoding::Utf8), LineCol { line: 1, col: 0 });
+    }
+
+    fn same_positions(edited: &LineIndex, text: &str) {
+        let fresh = LineIndex::new(text);
+        assert_eq!(edited.line_count(), fresh.line_count(), "{text:?}");
+        for line in 0..fresh.line_count() + 1 {
+            assert_eq!(edited.line_range(text, line), fresh.line_range(text, line), "{text:?} line {line}");
+        }
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+            for offset in 0..=text.len() + 1 {
+                let pos = fresh.position(text, offset, enc);
+                assert_eq!(edited.position(text, offset, enc), pos, "{text:?} at {offset}");
+                for col in [pos.col, pos.col + 1, 99] {
+                    let at = LineCol { line: pos.line, col };
+                    assert_eq!(
+                        edited.offset(text, at, enc),
+                        fresh.offset(text, at, enc),
+                        "{text:?} at {at:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// An index kept up to date edit by edit (a rope) places every offset
+        /// and position as one built afresh, whatever the line breaks.
+        #[test]
+        fn edited_index_equals_a_fresh_one(
+            text in "[aж八🙂\r\n ]{0,24}",
+            edits in proptest::collection::vec((0usize..40, 0usize..4, "[bқ🙂\r\n]{0,3}"), 1..6),
+        ) {
+            let mut text = text;
+            let mut index = LineIndex::new(&text);
+            for (at, len, new) in edits {
+                let boundary = |mut i: usize| { i = i.min(text.len()); while !text.is_char_boundary(i) { i -= 1 } i };
+                let start = boundary(at);
+                let end = boundary(start + len).max(start);
+                index.edit(&text, start..end, &new);
+                text.replace_range(start..end, &new);
+                same_positions(&index, &text);
+            }
+        }
     }
 }

@@ -77,18 +77,49 @@ pub struct Kept<'a> {
     pub units: &'a [&'a Unit],
 }
 
-/// [`analyze_file`] for a file without amendments on an index kept from
-/// before the edit: resolution, numbering and duplicates depend only on the
-/// structure, which is unchanged; texts, references and spans are read from
-/// `kept.units`. No index is built.
-pub fn analyze_file_kept<F: Borrow<File>>(
+/// The checks [`analyze_file`] runs on a file without amendments, on an
+/// index kept from before an edit: resolution, numbering and duplicates
+/// depend only on the structure, which is unchanged; texts, references and
+/// spans are read from `kept.units`. No index is built. With `units` (a
+/// range of `kept.units`), only those units are checked, and nothing about
+/// the file's acts as a whole: every finding of a unit lies inside it, so
+/// after an edit inside a unit its findings are the only ones to redo.
+/// Without the file's own model diagnostics: [`with_model`] adds them.
+pub fn kept_checks<F: Borrow<File>>(
     files: &[F],
     file: usize,
     cache: Option<&LintCache>,
     kept: Kept,
+    units: Option<std::ops::Range<usize>>,
 ) -> Vec<FileDiagnostic> {
     assert!(files[file].borrow().amendments.is_empty(), "amendment checks need who cites what");
-    run(files, Some(file), cache, None, Some(kept))
+    checks(files, Some(file), cache, None, Some(kept), units)
+}
+
+/// `checks` of `files[file]` with the file's own model diagnostics, in the
+/// order [`analyze`] gives them.
+pub fn with_model<F: Borrow<File>>(
+    files: &[F],
+    file: usize,
+    checks: Vec<FileDiagnostic>,
+) -> Vec<FileDiagnostic> {
+    let model = &files[file].borrow().diagnostics;
+    let mut out: Vec<_> = model.iter().map(|d| FileDiagnostic { file, diagnostic: d.clone() }).collect();
+    out.extend(checks);
+    finish(out)
+}
+
+/// Sorted by file, position and code; a finding made twice is kept once.
+fn finish(mut out: Vec<FileDiagnostic>) -> Vec<FileDiagnostic> {
+    out.sort_by(|a, b| {
+        (a.file, a.diagnostic.range.start, a.diagnostic.code()).cmp(&(
+            b.file,
+            b.diagnostic.range.start,
+            b.diagnostic.code(),
+        ))
+    });
+    out.dedup();
+    out
 }
 
 /// Whether two models of a file have the same acts (ids, versions, headers
@@ -144,6 +175,31 @@ fn run<F: Borrow<File>>(
     foreign: Option<Foreign>,
     kept: Option<Kept>,
 ) -> Vec<FileDiagnostic> {
+    let mine = |file: usize| only.is_none_or(|o| o == file);
+    let mut out: Vec<FileDiagnostic> = files
+        .iter()
+        .map(Borrow::borrow)
+        .enumerate()
+        .filter(|&(file, _)| mine(file))
+        .flat_map(|(file, f)| {
+            f.diagnostics.iter().map(move |d| FileDiagnostic { file, diagnostic: d.clone() })
+        })
+        .collect();
+    out.extend(checks(files, only, cache, foreign, kept, None));
+    finish(out)
+}
+
+/// The findings of the analysis proper, unsorted: those of `only` when
+/// given, and with `units` (own units, counted from the file's first) only
+/// those of these units.
+fn checks<F: Borrow<File>>(
+    files: &[F],
+    only: Option<usize>,
+    cache: Option<&LintCache>,
+    foreign: Option<Foreign>,
+    kept: Option<Kept>,
+    units: Option<std::ops::Range<usize>>,
+) -> Vec<FileDiagnostic> {
     let built;
     let index = match (kept, foreign) {
         (Some(k), _) => k.index,
@@ -157,20 +213,16 @@ fn run<F: Borrow<File>>(
         }
     };
     let mine = |file: usize| only.is_none_or(|o| o == file);
-    let mut out: Vec<FileDiagnostic> = files
-        .iter()
-        .map(Borrow::borrow)
-        .enumerate()
-        .filter(|&(file, _)| mine(file))
-        .flat_map(|(file, f)| {
-            f.diagnostics.iter().map(move |d| FileDiagnostic { file, diagnostic: d.clone() })
-        })
-        .collect();
+    let mut out = Vec::new();
     // Amendment checks report on the amendment's file only.
     let amendments = only.is_none_or(|o| !files[o].borrow().amendments.is_empty());
     let own = match only {
         Some(o) if !amendments => {
-            Some(index.nodes.partition_point(|n| n.file < o)..index.nodes.partition_point(|n| n.file <= o))
+            let first = index.nodes.partition_point(|n| n.file < o);
+            Some(match &units {
+                Some(u) => first + u.start..first + u.end,
+                None => first..index.nodes.partition_point(|n| n.file <= o),
+            })
         }
         _ => None,
     };
@@ -189,7 +241,10 @@ fn run<F: Borrow<File>>(
             out: &mut out,
             cited_by: HashMap::new(),
             texts: Vec::new(),
-            current: kept.zip(own.clone()).map(|(k, own)| (own.start, k.units)),
+            current: kept
+                .zip(own.clone())
+                .map(|(k, own)| (own.start - units.as_ref().map_or(0, |u| u.start), k.units)),
+            whole_acts: units.is_none(),
             own,
             foreign,
             lints: stream.then_some(send),
@@ -216,14 +271,6 @@ fn run<F: Borrow<File>>(
         lint_all(&texts, cache)
     });
     out.extend(linted);
-    out.sort_by(|a, b| {
-        (a.file, a.diagnostic.range.start, a.diagnostic.code()).cmp(&(
-            b.file,
-            b.diagnostic.range.start,
-            b.diagnostic.code(),
-        ))
-    });
-    out.dedup();
     out
 }
 
@@ -268,6 +315,8 @@ struct Cx<'a, 'm> {
     /// The own units as they are now, from the first own node on, when
     /// `index` was built before an edit that kept the structure.
     current: Option<(usize, &'a [&'m Unit])>,
+    /// Whether the checks of whole acts run (not when only some units are checked).
+    whole_acts: bool,
 }
 
 /// A place that cites a unit.
@@ -370,12 +419,12 @@ impl<'m> Cx<'_, 'm> {
             // An act that says which jurisdiction it belongs to is real law and
             // must say where it is published.
             let declared = act.parts.iter().any(|(_, block)| block.jurisdiction.is_some());
-            if declared && act.parts.iter().all(|(_, block)| block.source.is_none()) {
+            if self.whole_acts && declared && act.parts.iter().all(|(_, block)| block.source.is_none()) {
                 let (file, block) = act.parts[0];
                 self.push(file, Message::MissingSource { act: act.id.clone() }, block.id_span.clone());
             }
             for &(file, block) in &act.parts {
-                if partial && Some(file) != only {
+                if !self.whole_acts || partial && Some(file) != only {
                     continue;
                 }
                 for c in &block.comparisons {

@@ -11,8 +11,13 @@ use std::borrow::Borrow;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
+use std::ops::Range;
+
+use super::World;
+use super::relower::{Shift, Step};
 use crate::analysis::{FileDiagnostic, Foreign, Frozen, Kept, LintCache};
-use crate::model::{File, UnitContent};
+use crate::diag::Diagnostic;
+use crate::model::{File, Unit, UnitContent};
 
 fn content_ids<'m>(content: &'m UnitContent, out: &mut HashSet<&'m str>) {
     for text in content.titles.iter().chain(&content.texts) {
@@ -74,19 +79,29 @@ pub fn diagnostics<F: Borrow<File>>(
 }
 
 /// What the server keeps between keystrokes to check the edited document:
-/// the lints of its strings, and an index of the whole workspace that stays
-/// good for the acts the document does not define while only it changes.
+/// the lints of its strings, an index of the whole workspace that stays
+/// good for the acts the document does not define while only it changes,
+/// and the document's last findings.
 #[derive(Default)]
 pub struct Memo {
     pub lints: LintCache,
     frozen: Mutex<Option<Arc<Frozen>>>,
+    last: Mutex<Option<Last>>,
+}
+
+/// The findings of the analysis proper (no model diagnostics) on one
+/// revision of a file, made on a kept index.
+struct Last {
+    revision: u64,
+    frozen: Arc<Frozen>,
+    checks: Vec<Diagnostic>,
 }
 
 impl Memo {
     /// The kept index if every file but `file` is the one it was built
     /// from, else a new one.
     fn frozen(&self, files: &[Arc<File>], file: usize) -> Arc<Frozen> {
-        let kept = self.frozen.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let kept = lock(&self.frozen).clone();
         if let Some(f) = kept {
             let same = |(i, (a, b)): (usize, (&Arc<File>, &Arc<File>))| i == file || Arc::ptr_eq(a, b);
             if f.files().len() == files.len() && f.files().iter().zip(files).enumerate().all(same) {
@@ -94,49 +109,172 @@ impl Memo {
             }
         }
         let fresh = Arc::new(Frozen::build(files));
-        *self.frozen.lock().unwrap_or_else(|e| e.into_inner()) = Some(fresh.clone());
+        *lock(&self.frozen) = Some(fresh.clone());
         fresh
     }
 }
 
-/// `file`'s diagnostics, as [`diagnostics`] gives them. A file without
-/// amendments indexes only the acts it defines (now or when the kept index
-/// was built) and finds every other act it cites in the kept index.
-pub fn file_diagnostics(files: &[Arc<File>], file: usize, memo: &Memo) -> Vec<FileDiagnostic> {
+/// The memo's parts are replaced whole, so a panic elsewhere leaves them usable.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// How [`file_diagnostics`] found a file's diagnostics, quickest last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Path {
+    /// A file with amendments: every check, on the files that decide it.
+    Closure,
+    /// Its structure changed: its own acts indexed afresh, the others
+    /// found in the kept index.
+    Foreign,
+    /// Every unit of the file checked on the kept index.
+    Kept,
+    /// Only the unit the last edit changed checked again; the findings
+    /// elsewhere are the last ones, moved by the edit.
+    Unit,
+}
+
+/// `file`'s diagnostics, as [`diagnostics`] gives them, and how they were
+/// found. A file without amendments indexes only the acts it defines (now
+/// or when the kept index was built) and finds every other act it cites in
+/// the kept index; while its structure stays that of the kept index, no
+/// index is built at all, and after an edit inside one unit only that unit
+/// is checked.
+pub fn file_diagnostics(world: &World, file: usize, memo: &Memo) -> (Vec<FileDiagnostic>, Path) {
+    let files = &world.files;
     if !files[file].amendments.is_empty() {
-        return diagnostics(files, file, Some(&memo.lints));
+        return (diagnostics(files, file, Some(&memo.lints)), Path::Closure);
     }
     let frozen = memo.frozen(files, file);
+    let last = lock(&memo.last).take();
     let then = &frozen.files()[file];
-    if crate::analysis::same_structure(then, &files[file]) {
-        // Typing inside a text: the kept index holds this file's structure
-        // too, so no index is built at all.
-        let units = crate::analysis::preorder(&files[file]);
-        let kept = Kept { index: frozen.index(), units: &units };
-        return crate::analysis::analyze_file_kept(files, file, Some(&memo.lints), kept);
+    if !crate::analysis::same_structure(then, &files[file]) {
+        let local: HashSet<&str> = files[file].acts.iter().chain(&then.acts).map(|a| a.id.as_str()).collect();
+        let foreign = Foreign { index: frozen.index(), local: &local };
+        return (crate::analysis::analyze_file_with(files, file, Some(&memo.lints), foreign), Path::Foreign);
     }
-    let local: HashSet<&str> = files[file].acts.iter().chain(&then.acts).map(|a| a.id.as_str()).collect();
-    let foreign = Foreign { index: frozen.index(), local: &local };
-    crate::analysis::analyze_file_with(files, file, Some(&memo.lints), foreign)
+    // Typing inside a text: the kept index holds this file's structure too.
+    let units = crate::analysis::preorder(&files[file]);
+    let kept = Kept { index: frozen.index(), units: &units };
+    let source = &world.sources[file];
+    let unit = last
+        .filter(|l| Arc::ptr_eq(&l.frozen, &frozen))
+        .and_then(|l| Some((source.step.as_ref().filter(|s| s.from == l.revision)?, l.checks)))
+        .and_then(|(step, checks)| unit_checks(files, file, kept, step, checks))
+        .map(|checks| {
+            let out = crate::analysis::with_model(files, file, checks.clone());
+            (checks, out)
+        })
+        // Findings at one place with one code come in the order of the
+        // whole walk, which the merge does not know.
+        .filter(|(_, out)| !out.windows(2).any(|w| key(&w[0]) == key(&w[1])));
+    let (checks, out, path) = match unit {
+        Some((checks, out)) => (checks, out, Path::Unit),
+        None => {
+            let checks = crate::analysis::kept_checks(files, file, Some(&memo.lints), kept, None);
+            (checks.clone(), crate::analysis::with_model(files, file, checks), Path::Kept)
+        }
+    };
+    let checks = checks.into_iter().map(|d| d.diagnostic).collect();
+    *lock(&memo.last) = Some(Last { revision: source.revision, frozen, checks });
+    (out, path)
+}
+
+fn key(d: &FileDiagnostic) -> (usize, &'static str) {
+    (d.diagnostic.range.start, d.diagnostic.code())
+}
+
+/// The findings after `step`, from those before it: a unit's findings lie
+/// inside it, so those of the unit lowered again are made anew and the
+/// others move with the text. `None` when a finding crosses the unit's edge.
+fn unit_checks(
+    files: &[Arc<File>],
+    file: usize,
+    kept: Kept,
+    step: &Step,
+    before: Vec<Diagnostic>,
+) -> Option<Vec<FileDiagnostic>> {
+    let delta = step.splice.new_len as isize - step.splice.old.len() as isize;
+    let old = &step.unit;
+    let now = old.start..old.end.checked_add_signed(delta)?;
+    let at = kept.units.iter().position(|u| u.span == now)?;
+    let inside = |r: &Range<usize>| old.start <= r.start && r.end <= old.end;
+    let apart = |r: &Range<usize>| r.end <= old.start || old.end <= r.start;
+    if !before.iter().all(|d| inside(&d.range) || apart(&d.range)) {
+        return None;
+    }
+    let shift = Shift { from: step.splice.old.end, delta };
+    let mut out: Vec<_> = before
+        .into_iter()
+        .filter(|d| !inside(&d.range))
+        .map(|mut diagnostic| {
+            shift.diagnostic(&mut diagnostic);
+            FileDiagnostic { file, diagnostic }
+        })
+        .collect();
+    out.extend(crate::analysis::kept_checks(files, file, None, kept, Some(at..at + size(kept.units[at]))));
+    Some(out)
+}
+
+/// A unit and all it contains, counted.
+fn size(unit: &Unit) -> usize {
+    1 + unit.content.children.iter().map(size).sum::<usize>()
 }
 
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
 
+    use super::{Memo, Path, file_diagnostics};
     use crate::document::Document;
+    use crate::ide::World;
+    use crate::ide::edit::{TextChange, apply};
+    use crate::text::Encoding;
+
+    /// A finding of nearly every kind in every unit, no syntax error: typing
+    /// anywhere moves findings after it and leaves those before.
+    const TYPING: &str = r#"act kz.typing version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    kk summary "Бұл [205-бап](kz.cc article 2050) туралы ." cite "test"
+    ru summary "См. статью 15 Кодекса ." cite "test"
+  }
+  article 3 {
+    title kk summary "Үшінші  бап" cite "test"
+    kk summary "Үшінші  бап [x](kz.cc article 16)." cite "test"
+  }
+  article 2 {
+    part 1 { kk summary "Бөлік ([y](article 999))." cite "test" }
+    part 1 { ru summary "Часть ." cite "test" }
+  }
+  article 4 {
+    kk summary "Төртінші 🙂 бап [刑法](de.stgb article 999)" cite "test"
+  }
+}
+"#;
+
+    /// The shipped corpus, the server's fixtures (which cite across files and
+    /// carry errors) and [`TYPING`].
+    fn workspace() -> (Vec<PathBuf>, World) {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = crate::workspace::discover(&[root.join("corpus"), root.join("tests/fixtures/lsp")]);
+        let mut world = World::default();
+        for (i, p) in paths.iter().enumerate() {
+            world.insert(i, Document::parse(std::fs::read_to_string(p).unwrap()));
+        }
+        paths.push(root.join("typing.zan"));
+        world.insert(world.files.len(), Document::parse(TYPING.to_string()));
+        (paths, world)
+    }
 
     /// On the shipped corpus plus the server's fixtures (which cite across
     /// files and carry errors), each file's diagnostics from its closure equal
     /// those from the whole workspace.
     #[test]
     fn closure_diagnostics_equal_the_whole_workspace() {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let paths = crate::workspace::discover(&[root.join("corpus"), root.join("tests/fixtures/lsp")]);
-        let files: Vec<_> =
-            paths.iter().map(|p| Document::parse(std::fs::read_to_string(p).unwrap()).model).collect();
+        let (paths, world) = workspace();
+        let files: Vec<_> = world.files.iter().map(|f| (**f).clone()).collect();
         let all = crate::analysis::analyze(&files);
-        let shared: Vec<_> = files.iter().cloned().map(std::sync::Arc::new).collect();
         assert!(all.len() >= 7);
         let mut smaller = 0;
         let cache = crate::analysis::LintCache::default();
@@ -152,52 +290,66 @@ mod tests {
             // With an index kept from when the file was another one (defining
             // other acts, or none), and then with the current one.
             for other in [(file + 1) % files.len(), file] {
-                let memo = super::Memo::default();
-                let mut then = shared.clone();
-                then[file] = shared[other].clone();
+                let memo = Memo::default();
+                let mut then = world.files.clone();
+                then[file] = world.files[other].clone();
                 memo.frozen(&then, file);
-                assert_eq!(super::file_diagnostics(&shared, file, &memo), expected, "{}", path.display());
+                assert_eq!(file_diagnostics(&world, file, &memo).0, expected, "{}", path.display());
             }
             smaller += usize::from(super::closure(&files, file).len() < files.len());
         }
         assert!(smaller > files.len() / 2, "closures are usually smaller than the workspace");
     }
 
-    /// Edits all over the corpus and the fixtures, each checked with the
-    /// index kept from before it: where the structure stayed (typing inside
-    /// a text) and where it did not, the file's diagnostics equal those of
-    /// the whole analysis of the edited workspace.
+    /// Typing all over the corpus and the fixtures as the server takes it:
+    /// each edit applied to the document (`ide::edit::apply`), then undone,
+    /// and the file checked after each with what the memo kept from before.
+    /// Whichever way the diagnostics are found (one unit again, the whole
+    /// file on the kept index, or the file's acts indexed afresh), they
+    /// equal those of the whole analysis of the edited workspace.
     #[test]
-    fn diagnostics_after_an_edit_from_the_kept_index_equal_the_whole_workspace() {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let paths = crate::workspace::discover(&[root.join("corpus"), root.join("tests/fixtures/lsp")]);
-        let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
-        let shared: Vec<_> =
-            texts.iter().map(|t| std::sync::Arc::new(Document::parse(t.clone()).model)).collect();
-        let (mut kept, mut all) = (0, 0);
-        for (file, text) in texts.iter().enumerate() {
-            if !shared[file].amendments.is_empty() {
-                continue;
-            }
-            let memo = super::Memo::default();
-            memo.frozen(&shared, file);
+    fn diagnostics_while_typing_equal_the_whole_workspace() {
+        let (paths, mut world) = workspace();
+        let mut parser = crate::syntax::parser();
+        let mut paths_taken = std::collections::HashMap::new();
+        for file in 0..paths.len() {
+            let memo = Memo::default();
+            let mut check = |world: &World, what: &str| {
+                let expected: Vec<_> =
+                    crate::analysis::analyze(&world.files).into_iter().filter(|d| d.file == file).collect();
+                let (got, path) = file_diagnostics(world, file, &memo);
+                assert_eq!(got, expected, "{} {what}", paths[file].display());
+                *paths_taken.entry(path).or_insert(0) += 1;
+            };
+            check(&world, "as read");
             let mut at = 0;
-            while at < text.len() {
-                for new in ["ж", "  ", "[x](article 1)", "\"", "қате ([y](article 999))"] {
-                    let mut edited = text.clone();
-                    edited.insert_str(at, new);
-                    let mut now = shared.clone();
-                    now[file] = std::sync::Arc::new(Document::parse(edited).model);
-                    let expected: Vec<_> =
-                        crate::analysis::analyze(&now).into_iter().filter(|d| d.file == file).collect();
-                    let got = super::file_diagnostics(&now, file, &memo);
-                    assert_eq!(got, expected, "{} at {at} with {new:?}", paths[file].display());
-                    kept += usize::from(crate::analysis::same_structure(&shared[file], &now[file]));
-                    all += 1;
+            while at < world.sources[file].text.len() {
+                for new in ["ж", "  ", "[x](article 1)", "\"", "қате ([y](article 999))", "1"] {
+                    for undo in [false, true] {
+                        let source = world.sources[file].clone();
+                        let start = source.lines.position(&source.text, at, Encoding::Utf16);
+                        let end = source.lines.position(&source.text, at + new.len(), Encoding::Utf16);
+                        let change = match undo {
+                            false => TextChange { range: Some((start, start)), text: new.into() },
+                            true => TextChange { range: Some((start, end)), text: String::new() },
+                        };
+                        let model = world.files[file].clone();
+                        let (doc, step) = apply(&mut parser, &source, model, &[change], Encoding::Utf16);
+                        drop(world.edit(file, doc, step));
+                        check(&world, &format!("{new:?} at {at}, undone: {undo}"));
+                    }
                 }
-                at = (at + 997..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+                let text = &world.sources[file].text;
+                let step = if file + 1 == paths.len() { 7 } else { 499 };
+                at = (at + step..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
             }
         }
-        assert!(kept > all / 3, "{kept} of {all} edits kept the structure");
+        let count = |p: Path| paths_taken.get(&p).copied().unwrap_or(0);
+        let all: usize = paths_taken.values().sum();
+        assert!(count(Path::Unit) > all / 3, "{paths_taken:?}");
+        assert!(
+            count(Path::Kept) > 0 && count(Path::Foreign) > 0 && count(Path::Closure) > 0,
+            "{paths_taken:?}"
+        );
     }
 }

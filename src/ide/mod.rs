@@ -13,12 +13,14 @@ pub mod relower;
 pub mod tokens;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use tree_sitter::Tree;
 
 use crate::document::Document;
 use crate::model::File;
 use crate::text::LineIndex;
+use relower::Step;
 
 /// The text of one file with its tree and line index; the model lives in
 /// [`World::files`] so the whole workspace can be analysed as one slice.
@@ -27,6 +29,18 @@ pub struct Source {
     pub text: String,
     pub lines: LineIndex,
     pub tree: Tree,
+    /// Unique to this text of this file: what was computed on it can be
+    /// told apart from what was computed on any other.
+    pub revision: u64,
+    /// How the model came from the one of revision `step.from`, when an
+    /// edit lowered only one unit again.
+    pub step: Option<Step>,
+}
+
+/// A revision not given before.
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Every file of the workspace, in a fixed order (the order `zan check`
@@ -41,7 +55,14 @@ pub struct World {
 impl World {
     /// Splits a document into its source and model.
     pub fn split(doc: Document) -> (Source, File) {
-        (Source { text: doc.text, lines: doc.lines, tree: doc.tree }, doc.model)
+        let source = Source {
+            text: doc.text,
+            lines: doc.lines,
+            tree: doc.tree,
+            revision: next_revision(),
+            step: None,
+        };
+        (source, doc.model)
     }
 
     pub fn insert(&mut self, at: usize, doc: Document) {
@@ -53,7 +74,13 @@ impl World {
     /// Puts `doc` in place of file `at`, returning the file's old source and
     /// model (the caller may drop them where it costs nothing).
     pub fn replace(&mut self, at: usize, doc: Document) -> (Arc<Source>, Arc<File>) {
-        let (source, model) = World::split(doc);
+        self.edit(at, doc, None)
+    }
+
+    /// [`World::replace`] with the document an edit made (`ide::edit::apply`).
+    pub fn edit(&mut self, at: usize, doc: Document, step: Option<Step>) -> (Arc<Source>, Arc<File>) {
+        let (mut source, model) = World::split(doc);
+        source.step = step;
         let model = std::mem::replace(&mut self.files[at], Arc::new(model));
         (std::mem::replace(&mut self.sources[at], Arc::new(source)), model)
     }

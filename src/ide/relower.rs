@@ -19,11 +19,28 @@ pub struct Splice {
     pub new_len: usize,
 }
 
+/// How a model came from the one before it: by one splice, after which
+/// only the unit that spanned `unit` (old offsets) was lowered again and
+/// every other span moved by the splice.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// The revision of the source the edit was made on.
+    pub from: u64,
+    pub splice: Splice,
+    pub unit: Range<usize>,
+}
+
 /// The model of `text` (parsed as `tree`, from `edited`: the old tree with
 /// the edit applied), from `old`, the model before the edit, which is edited
-/// in place unless something else holds it; `None` when only a full lowering
-/// gives it.
-pub fn relower(old: Arc<File>, edited: &Tree, tree: &Tree, text: &str, splice: &Splice) -> Option<File> {
+/// in place unless something else holds it, with the span (old offsets) of
+/// the unit lowered again; `None` when only a full lowering gives it.
+pub fn relower(
+    old: Arc<File>,
+    edited: &Tree,
+    tree: &Tree,
+    text: &str,
+    splice: &Splice,
+) -> Option<(File, Range<usize>)> {
     let syntax = |d: &Diagnostic| {
         matches!(d.message, Message::SyntaxMissing { .. } | Message::SyntaxUnexpected { .. })
     };
@@ -61,7 +78,7 @@ pub fn relower(old: Arc<File>, edited: &Tree, tree: &Tree, text: &str, splice: &
     kept.extend(diagnostics);
     kept.sort_by_key(|d| (d.range.start, d.range.end));
     file.diagnostics = kept;
-    Some(file)
+    Some((file, old_span))
 }
 
 /// The innermost `unit` node strictly around `start..end` (neither its
@@ -103,9 +120,9 @@ fn find_unit<'m>(acts: &'m mut [Act], span: &Range<usize>) -> Option<&'m mut Uni
 }
 
 /// Moves every offset at or after `from` by `delta`.
-struct Shift {
-    from: usize,
-    delta: isize,
+pub(crate) struct Shift {
+    pub from: usize,
+    pub delta: isize,
 }
 
 impl Shift {
@@ -120,7 +137,7 @@ impl Shift {
         self.at(&mut r.end);
     }
 
-    fn diagnostic(&self, d: &mut Diagnostic) {
+    pub fn diagnostic(&self, d: &mut Diagnostic) {
         self.span(&mut d.range);
         for e in d.fix.iter_mut().flat_map(|f| &mut f.edits) {
             self.span(&mut e.range);
@@ -245,7 +262,7 @@ mod tests {
                     let full = crate::model::lower(&new_tree, &edited);
                     let splice = Splice { old: range.clone(), new_len: new.len() };
                     let old = std::sync::Arc::new(doc.model.clone());
-                    if let Some(model) = relower(old, &tree, &new_tree, &edited, &splice) {
+                    if let Some((model, _)) = relower(old, &tree, &new_tree, &edited, &splice) {
                         assert!(model == full, "{} at {range:?} with {new:?}", path.display());
                         fast += 1;
                     }

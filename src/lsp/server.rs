@@ -107,7 +107,7 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
     if let Some(file) = edited {
         let first = snap.clone();
         let computed = tokio::task::spawn_blocking(move || {
-            let diags = crate::ide::affected::file_diagnostics(&first.world.files, file, &first.memo);
+            let (diags, _) = crate::ide::affected::file_diagnostics(&first.world, file, &first.memo);
             convert_all(&first, diags).swap_remove(file)
         })
         .await;
@@ -428,15 +428,15 @@ impl LanguageServer for Backend {
             let applied = std::panic::catch_unwind(AssertUnwindSafe(|| {
                 edit::apply(parser, &source, model, &changes, enc)
             }));
-            let doc = match applied {
-                Ok(doc) => doc,
+            let (doc, step) = match applied {
+                Ok(edited) => edited,
                 Err(panic) => {
                     // The unchanged document back before the panic is reported.
                     s.world.files[i] = Arc::new(Document::parse(source.text.clone()).model);
                     std::panic::resume_unwind(panic);
                 }
             };
-            drop_later((source, s.world.replace(i, doc)));
+            drop_later((source, s.world.edit(i, doc, step)));
             s.last_edited = Some(uri.clone());
             s.open.insert(uri, version);
         });
