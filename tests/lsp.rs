@@ -251,6 +251,44 @@ async fn semantic_tokens_are_utf16_and_split_per_line() {
     assert_eq!(tokens["data"], expected);
 }
 
+/// After an edit, a delta request answers only what changed since the
+/// tokens it names; applied to them, it gives the full tokens anew. An id
+/// that is not the last one sent gets the full tokens.
+#[tokio::test(flavor = "multi_thread")]
+async fn semantic_token_deltas_apply_to_the_previous_tokens() {
+    let text = "act a.b {\n  title kk official \"Қылмыстық\"\n  article 1 { kk official \"бап\" }\n}\n";
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}})).await;
+    c.open("untitled:t", text);
+    let doc = json!({"textDocument": {"uri": "untitled:t"}});
+    let first = c.request("textDocument/semanticTokens/full", doc.clone()).await;
+    let id = first["resultId"].as_str().unwrap().to_string();
+    // `Қылмыстық` becomes `Қылмыстық 🙂` and a new line with a title comes before `article`.
+    let change = json!({"range": {"start": {"line": 1, "character": 30}, "end": {"line": 1, "character": 30}}, "text": " 🙂\"\n  title en official \"x"});
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "untitled:t", "version": 2}, "contentChanges": [change]}),
+    );
+    let delta_params = json!({"textDocument": {"uri": "untitled:t"}, "previousResultId": id});
+    let delta = c.request("textDocument/semanticTokens/full/delta", delta_params).await;
+    let edits = delta["edits"].as_array().unwrap();
+    assert_eq!(edits.len(), 1, "{delta}");
+    // The tokens before the change (`act a.b`, `title kk official`) are kept.
+    assert_eq!(edits[0]["start"], 25);
+    let mut data: Vec<serde_json::Value> = first["data"].as_array().unwrap().clone();
+    let (start, deleted) =
+        (edits[0]["start"].as_u64().unwrap() as usize, edits[0]["deleteCount"].as_u64().unwrap() as usize);
+    data.splice(start..start + deleted, edits[0]["data"].as_array().unwrap().iter().cloned());
+    let full = c.request("textDocument/semanticTokens/full", doc.clone()).await;
+    assert_eq!(json!(data), full["data"]);
+    assert_ne!(full["resultId"], delta["resultId"]);
+    // The delta's id is no longer the last: the full tokens come back.
+    let stale = json!({"textDocument": {"uri": "untitled:t"}, "previousResultId": delta["resultId"]});
+    let again = c.request("textDocument/semanticTokens/full/delta", stale).await;
+    assert_eq!(again["data"], full["data"]);
+    assert!(again.get("edits").is_none());
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn folding_selection_and_formatting() {
     let (mut c, at) = with_cursor("a.zan", &mark("a.zan", "sixteen", 2)).await;
@@ -365,13 +403,30 @@ async fn inlay_hints_code_lenses_and_links() {
         .collect();
     assert_eq!(hints, [(json!({"line": 4, "character": 37}), "Age of criminal liability"),]);
     let lenses = c.request("textDocument/codeLens", doc.clone()).await;
-    let lenses: Vec<(u64, &str)> = lenses
-        .as_array()
-        .unwrap()
+    let lenses = lenses.as_array().unwrap();
+    let titles: Vec<(u64, &str, &str)> = lenses
         .iter()
-        .map(|l| (l["range"]["start"]["line"].as_u64().unwrap(), l["command"]["title"].as_str().unwrap()))
+        .map(|l| {
+            let line = l["range"]["start"]["line"].as_u64().unwrap();
+            (line, l["command"]["title"].as_str().unwrap(), l["command"]["command"].as_str().unwrap())
+        })
         .collect();
-    assert_eq!(lenses, [(8, "1 comparative provisions"), (10, "1 comparative provisions")]);
+    let three = |line| {
+        [
+            (line, "Redline", "zan.showRedline"),
+            (line, "Comparative table", "zan.showTable"),
+            (line, "1 comparative provisions", "zan.showComparisons"),
+        ]
+    };
+    assert_eq!(titles, [three(8), three(10)].concat());
+    assert_eq!(lenses[0]["command"]["arguments"], json!([uri("b.zan")]));
+    // The operation's link to `kz.ap article 1`, which is in b.zan.
+    let kz_ap = json!({"uri": uri("b.zan"), "range": range(2, 2, 5, 3)});
+    assert_eq!(
+        lenses[5]["command"]["arguments"],
+        json!([uri("b.zan"), {"line": 10, "character": 2}, [kz_ap]])
+    );
+    assert_eq!(lenses[2]["command"]["arguments"][2], json!([kz_ap]));
     let links = c.request("textDocument/documentLink", doc).await;
     let links: Vec<(u64, String)> = links
         .as_array()

@@ -32,6 +32,10 @@ fn word(ui: UiLang, en: &'static str) -> &'static str {
         (UiLang::Ru, "source") => "источник",
         (UiLang::Kk, "comparative provisions") => "салыстырмалы норма",
         (UiLang::Ru, "comparative provisions") => "сравнительных норм",
+        (UiLang::Kk, "Redline") => "Өзгерістер",
+        (UiLang::Ru, "Redline") => "Изменения",
+        (UiLang::Kk, "Comparative table") => "Салыстырмалы кесте",
+        (UiLang::Ru, "Comparative table") => "Сравнительная таблица",
         _ => en,
     }
 }
@@ -220,6 +224,28 @@ pub fn semantic_tokens(snap: &Snapshot, file: usize) -> lsp::SemanticTokens {
     lsp::SemanticTokens { result_id: None, data }
 }
 
+/// The edit that turns `before` into `after`: what lies between their
+/// common start and common end (none when they are equal). Offsets count
+/// integers, five per token, as the protocol does.
+pub fn token_edits(
+    before: &[lsp::SemanticToken],
+    after: &[lsp::SemanticToken],
+) -> Vec<lsp::SemanticTokensEdit> {
+    let start = before.iter().zip(after).take_while(|(a, b)| a == b).count();
+    let end =
+        before[start..].iter().rev().zip(after[start..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let (removed, added) = (before.len() - start - end, &after[start..after.len() - end]);
+    if removed == 0 && added.is_empty() {
+        return Vec::new();
+    }
+    let ints = |tokens: usize| (tokens * 5) as u32;
+    vec![lsp::SemanticTokensEdit {
+        start: ints(start),
+        delete_count: ints(removed),
+        data: Some(added.to_vec()),
+    }]
+}
+
 pub fn folding_ranges(snap: &Snapshot, file: usize) -> Vec<lsp::FoldingRange> {
     let source = &snap.world.sources[file];
     let enc = snap.config.encoding;
@@ -373,26 +399,55 @@ pub fn inlay_hints(snap: &Snapshot, file: usize, span: std::ops::Range<usize>) -
         .collect()
 }
 
-/// On every amendment and operation: how many comparative provisions it cites.
+/// On every amendment and operation: its redline and comparative table
+/// (the editor's `zan.showRedline` and `zan.showTable`, which show the
+/// document's amendment), and the comparative provisions it cites
+/// (`zan.showComparisons` with the document, the lens's place and where
+/// they are; a count alone when there are none).
 pub fn code_lenses(snap: &Snapshot, file: usize) -> Vec<lsp::CodeLens> {
     let f = &snap.world.files[file];
+    if f.amendments.is_empty() {
+        return Vec::new();
+    }
+    let index = Index::build(&snap.world.files);
     let source = &snap.world.sources[file];
     let enc = snap.config.encoding;
-    let label = word(snap.config.ui, "comparative provisions");
-    let lens = |span: &std::ops::Range<usize>, n: usize| lsp::CodeLens {
-        range: range(source, &(span.start..span.start), enc),
-        command: Some(lsp::Command {
-            title: format!("{n} {label}"),
-            command: String::new(),
-            arguments: None,
-        }),
-        data: None,
+    let ui = snap.config.ui;
+    let uri = serde_json::json!(snap.uris[file]);
+    let lens =
+        |at: lsp::Range, title: String, command: &str, arguments: Vec<serde_json::Value>| lsp::CodeLens {
+            range: at,
+            command: Some(lsp::Command { title, command: command.into(), arguments: Some(arguments) }),
+            data: None,
+        };
+    let lenses = |span: &std::ops::Range<usize>, comparisons: Vec<&crate::model::Comparison>| {
+        let at = range(source, &(span.start..span.start), enc);
+        let found: Vec<lsp::Location> = comparisons
+            .iter()
+            .filter_map(|c| match crate::analysis::resolve(&index, &c.target, None).ok()? {
+                Resolved::Unit(n) | Resolved::Range(n, _) => Some(location(snap, &index.location(n))),
+                Resolved::Act(_) => None,
+            })
+            .collect();
+        let count = format!("{} {}", comparisons.len(), word(ui, "comparative provisions"));
+        let show = match found.is_empty() {
+            true => lens(at, count, "", Vec::new()),
+            false => {
+                let args = vec![uri.clone(), serde_json::json!(at.start), serde_json::json!(found)];
+                lens(at, count, "zan.showComparisons", args)
+            }
+        };
+        [
+            lens(at, word(ui, "Redline").into(), "zan.showRedline", vec![uri.clone()]),
+            lens(at, word(ui, "Comparative table").into(), "zan.showTable", vec![uri.clone()]),
+            show,
+        ]
     };
     let mut out = Vec::new();
     for am in &f.amendments {
-        out.push(lens(&am.span, am.operations.iter().map(|o| o.comparisons.len()).sum()));
+        out.extend(lenses(&am.span, am.operations.iter().flat_map(|o| &o.comparisons).collect()));
         for op in &am.operations {
-            out.push(lens(&op.span, op.comparisons.len()));
+            out.extend(lenses(&op.span, op.comparisons.iter().collect()));
         }
     }
     out

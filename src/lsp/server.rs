@@ -15,7 +15,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::convert::{self, offset};
 use super::features;
-use super::state::{Snapshot, State, key, lock};
+use super::state::{SentTokens, Snapshot, State, key, lock};
 use crate::diag::UiLang;
 use crate::document::Document;
 use crate::ide::edit::{self, TextChange};
@@ -32,11 +32,12 @@ pub struct Backend {
     state: Arc<Mutex<State>>,
     /// Set by `shutdown`: `exit` after it ends the process with success.
     shut_down: Arc<AtomicBool>,
+    tokens: Arc<Mutex<SentTokens>>,
 }
 
 impl Backend {
     pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Self {
-        Backend { client, state: Arc::default(), shut_down }
+        Backend { client, state: Arc::default(), shut_down, tokens: Arc::default() }
     }
 
     /// Runs `f` on a snapshot on the blocking pool; a panic becomes an
@@ -342,7 +343,7 @@ impl LanguageServer for Backend {
                 semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
                     SemanticTokensOptions {
                         legend: features::legend(),
-                        full: Some(SemanticTokensFullOptions::Bool(true)),
+                        full: Some(SemanticTokensFullOptions::Delta { delta: Some(true) }),
                         range: None,
                         ..Default::default()
                     },
@@ -444,6 +445,7 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
+        lock(&self.tokens).forget(&uri);
         self.mutate("didClose", |s| {
             s.open.remove(&uri);
             // Back to the disk's version if the file is part of the workspace.
@@ -534,8 +536,33 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        self.query(Some(&params.text_document.uri), |snap, file| {
-            Some(SemanticTokensResult::Tokens(features::semantic_tokens(snap, file)))
+        let (uri, sent) = (params.text_document.uri, self.tokens.clone());
+        self.query(Some(&uri.clone()), move |snap, file| {
+            let data = features::semantic_tokens(snap, file).data;
+            let result_id = Some(lock(&sent).record(uri, data.clone()));
+            Some(SemanticTokensResult::Tokens(SemanticTokens { result_id, data }))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: SemanticTokensDeltaParams,
+    ) -> Result<Option<SemanticTokensFullDeltaResult>> {
+        let (uri, sent) = (params.text_document.uri, self.tokens.clone());
+        let previous = params.previous_result_id;
+        self.query(Some(&uri.clone()), move |snap, file| {
+            let data = features::semantic_tokens(snap, file).data;
+            let mut sent = lock(&sent);
+            let before = sent.take(&uri, &previous);
+            let result_id = Some(sent.record(uri, data.clone()));
+            Some(match before {
+                Some(before) => SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta {
+                    result_id,
+                    edits: features::token_edits(&before, &data),
+                }),
+                None => SemanticTokensFullDeltaResult::Tokens(SemanticTokens { result_id, data }),
+            })
         })
         .await
     }

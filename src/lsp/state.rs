@@ -150,8 +150,38 @@ impl State {
     }
 }
 
-/// A lock that survives a panic in another handler: the state is only
+/// The semantic tokens last sent for each open document, so a delta
+/// request is answered with what changed since.
+#[derive(Default)]
+pub struct SentTokens {
+    next: u64,
+    by_uri: HashMap<Uri, (String, Vec<lsp::SemanticToken>)>,
+}
+
+impl SentTokens {
+    /// Remembers what is sent for `uri`, under a new result id.
+    pub fn record(&mut self, uri: Uri, data: Vec<lsp::SemanticToken>) -> String {
+        self.next += 1;
+        let id = self.next.to_string();
+        self.by_uri.insert(uri, (id.clone(), data));
+        id
+    }
+
+    /// What was sent for `uri` under `id`, if that was the last.
+    pub fn take(&mut self, uri: &Uri, id: &str) -> Option<Vec<lsp::SemanticToken>> {
+        match self.by_uri.remove(uri) {
+            Some((last, data)) if last == id => Some(data),
+            _ => None,
+        }
+    }
+
+    pub fn forget(&mut self, uri: &Uri) {
+        self.by_uri.remove(uri);
+    }
+}
+
+/// A lock that survives a panic in another handler: what it guards is only
 /// mutated after the fallible work is done, so it is consistent.
-pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+pub fn lock<T>(state: &Mutex<T>) -> MutexGuard<'_, T> {
     state.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -1,5 +1,12 @@
 import * as vscode from "vscode";
-import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
+import {
+  LanguageClient,
+  LanguageClientOptions,
+  Location,
+  Position,
+  ServerOptions,
+  State,
+} from "vscode-languageclient/node";
 import {
   ExportFormat,
   ServerState,
@@ -30,12 +37,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   statusItem.command = "zan.restartServer";
   context.subscriptions.push(output, statusItem);
 
-  const reg = (id: string, fn: () => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const reg = (id: string, fn: (...args: never[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   reg("zan.showRedline", () => openView("redline"));
   reg("zan.showTable", () => openView("table"));
   reg("zan.showBill", () => openView("bill"));
   reg("zan.showConsolidated", () => openConsolidated());
   reg("zan.exportTable", () => exportTable());
+  // The server's code lens on an amendment or operation: peek at the comparative provisions it cites.
+  reg("zan.showComparisons", (uri: string, position: Position, locations: Location[]) =>
+    showComparisons(uri, position, locations),
+  );
   reg("zan.restartServer", () => restart(context));
 
   context.subscriptions.push(
@@ -181,6 +193,19 @@ async function openView(kind: ViewKind, asOf?: string): Promise<void> {
     views.set(key, view);
   }
   await view.refresh();
+}
+
+async function showComparisons(uri: string, position: Position, locations: Location[]): Promise<void> {
+  if (!client) return;
+  const convert = client.protocol2CodeConverter;
+  const found = locations.map((l) => convert.asLocation(l));
+  await vscode.commands.executeCommand(
+    "editor.action.peekLocations",
+    convert.asUri(uri),
+    convert.asPosition(position),
+    found,
+    "peek",
+  );
 }
 
 async function openConsolidated(): Promise<void> {
