@@ -81,24 +81,35 @@ async fn main() {
     let t = Instant::now();
     let (_, how) = zan::ide::affected::file_diagnostics(&world, pick, &memo);
     println!("the same, other acts in the kept index ({how:?}): {}", ms(t.elapsed()));
-    // One keystroke as the server takes it: the edit, then the diagnostics.
-    let (source, model) = (world.sources[pick].clone(), world.files[pick].clone());
-    let at = source.text.find(" \"").unwrap() + 2;
-    let position = source.lines.position(&source.text, at, zan::text::Encoding::Utf16);
-    let change = zan::ide::edit::TextChange { range: Some((position, position)), text: "ж".into() };
+    // Keystrokes as the server takes them: the edit (the model taken out of
+    // the workspace, so it is changed in place), then the diagnostics. The
+    // second is timed: the first also turns the line index into a rope.
     let mut parser = zan::syntax::parser();
-    let t = Instant::now();
-    let (doc, step) =
-        zan::ide::edit::apply(&mut parser, &source, model, &[change], zan::text::Encoding::Utf16);
-    let edited = t.elapsed();
-    drop(world.edit(pick, doc, step));
-    let t = Instant::now();
-    let (_, how) = zan::ide::affected::file_diagnostics(&world, pick, &memo);
-    println!("a keystroke: the edit {}, then its diagnostics ({how:?}) {}", ms(edited), ms(t.elapsed()));
+    let at = world.sources[pick].text.find(" \"").unwrap() + 2;
+    for k in 0..2 {
+        let source = world.sources[pick].clone();
+        let model = std::mem::take(&mut world.files[pick]);
+        let position = source.lines.position(&source.text, at + 2 * k, zan::text::Encoding::Utf16);
+        let change = zan::ide::edit::TextChange { range: Some((position, position)), text: "ж".into() };
+        let t = Instant::now();
+        let (doc, step) =
+            zan::ide::edit::apply(&mut parser, &source, model, &[change], zan::text::Encoding::Utf16);
+        let edited = t.elapsed();
+        drop((source, world.edit(pick, doc, step)));
+        let t = Instant::now();
+        let (_, how) = zan::ide::affected::file_diagnostics(&world, pick, &memo);
+        if k == 1 {
+            println!(
+                "a keystroke: the edit {}, then its diagnostics ({how:?}) {}",
+                ms(edited),
+                ms(t.elapsed())
+            );
+        }
+    }
     let t = Instant::now();
     let cloned: Vec<zan::model::File> = world.files.iter().map(|m| (**m).clone()).collect();
     println!("clone every model (a snapshot taken while typing): {}", ms(t.elapsed()));
-    drop((cloned, whole, source, world, memo));
+    drop((cloned, whole, world, memo));
 
     // The server.
     let uri = file_uri(path);
@@ -154,4 +165,40 @@ async fn main() {
     }
     c.diagnostics(&uri, Some(first + 9)).await;
     println!("burst of 10 keystrokes to the last one's diagnostics: {}", ms(t.elapsed()));
+    let mut version = first + 10;
+    let mut keystroke = |c: &mut Client, text: &str, line: usize, col: usize| {
+        let change = json!({"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": text});
+        let params = json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]});
+        c.notify("textDocument/didChange", params);
+        version += 1;
+        version - 1
+    };
+    // Typing on after a pause long enough for the whole-workspace pass to
+    // start: the keystroke waits for no more than its own check.
+    let mut after_pause = Vec::new();
+    for _ in 0..5 {
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let t = Instant::now();
+        let v = keystroke(&mut c, "ж", line, col);
+        col += 1;
+        c.diagnostics(&uri, Some(v)).await;
+        after_pause.push(t.elapsed());
+    }
+    after_pause.sort();
+    println!(
+        "a keystroke 400 ms after the last, while the whole-workspace pass runs: median {}, max {}",
+        ms(after_pause[2]),
+        ms(after_pause[4])
+    );
+    // A keystroke that changes the structure (a new part before the
+    // string's line), then one in a text before a whole-workspace pass has
+    // indexed the new structure.
+    let t = Instant::now();
+    let v = keystroke(&mut c, "part 999 {}\n", line, 0);
+    c.diagnostics(&uri, Some(v)).await;
+    println!("a keystroke that adds a unit: {}", ms(t.elapsed()));
+    let t = Instant::now();
+    let v = keystroke(&mut c, "ж", line + 1, col);
+    c.diagnostics(&uri, Some(v)).await;
+    println!("the next keystroke in a text: {}", ms(t.elapsed()));
 }

@@ -29,7 +29,23 @@ pub struct FileDiagnostic {
 /// Every diagnostic of the workspace: those of each file, then the
 /// workspace checks, sorted by file and position.
 pub fn analyze<F: Borrow<File>>(files: &[F]) -> Vec<FileDiagnostic> {
-    run(files, None, None, None, None)
+    run(files, None, None, None, None, &never)
+}
+
+/// [`analyze`] on `index`, built from `files`; given up (`None`) as soon as
+/// `stop` says so, which it is asked now and then.
+pub fn analyze_on<F: Borrow<File>>(
+    files: &[F],
+    index: &Index,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<FileDiagnostic>> {
+    // A kept index without current units: the one given, as built.
+    let out = run(files, None, None, None, Some(Kept { index, units: &[] }), stop);
+    (!stop()).then_some(out)
+}
+
+fn never() -> bool {
+    false
 }
 
 /// The diagnostics of `files[file]` alone, exactly those [`analyze`] gives
@@ -43,7 +59,7 @@ pub fn analyze_file<F: Borrow<File>>(
     file: usize,
     cache: Option<&LintCache>,
 ) -> Vec<FileDiagnostic> {
-    run(files, Some(file), cache, None, None)
+    run(files, Some(file), cache, None, None, &never)
 }
 
 /// Acts a file cites but does not define, resolved in an index built
@@ -65,7 +81,7 @@ pub fn analyze_file_with<F: Borrow<File>>(
     foreign: Foreign,
 ) -> Vec<FileDiagnostic> {
     assert!(files[file].borrow().amendments.is_empty(), "amendment checks need the whole index");
-    run(files, Some(file), cache, Some(foreign), None)
+    run(files, Some(file), cache, Some(foreign), None, &never)
 }
 
 /// An index of the whole workspace built before an edit that left one
@@ -93,7 +109,7 @@ pub fn kept_checks<F: Borrow<File>>(
     units: Option<std::ops::Range<usize>>,
 ) -> Vec<FileDiagnostic> {
     assert!(files[file].borrow().amendments.is_empty(), "amendment checks need who cites what");
-    checks(files, Some(file), cache, None, Some(kept), units)
+    checks(files, Some(file), cache, None, Some(kept), units, &never)
 }
 
 /// `checks` of `files[file]` with the file's own model diagnostics, in the
@@ -174,6 +190,7 @@ fn run<F: Borrow<File>>(
     cache: Option<&LintCache>,
     foreign: Option<Foreign>,
     kept: Option<Kept>,
+    stop: &(dyn Fn() -> bool + Sync),
 ) -> Vec<FileDiagnostic> {
     let mine = |file: usize| only.is_none_or(|o| o == file);
     let mut out: Vec<FileDiagnostic> = files
@@ -185,7 +202,7 @@ fn run<F: Borrow<File>>(
             f.diagnostics.iter().map(move |d| FileDiagnostic { file, diagnostic: d.clone() })
         })
         .collect();
-    out.extend(checks(files, only, cache, foreign, kept, None));
+    out.extend(checks(files, only, cache, foreign, kept, None, stop));
     finish(out)
 }
 
@@ -199,6 +216,7 @@ fn checks<F: Borrow<File>>(
     foreign: Option<Foreign>,
     kept: Option<Kept>,
     units: Option<std::ops::Range<usize>>,
+    stop: &(dyn Fn() -> bool + Sync),
 ) -> Vec<FileDiagnostic> {
     let built;
     let index = match (kept, foreign) {
@@ -245,6 +263,7 @@ fn checks<F: Borrow<File>>(
                 .zip(own.clone())
                 .map(|(k, own)| (own.start - units.as_ref().map_or(0, |u| u.start), k.units)),
             whole_acts: units.is_none(),
+            stop,
             own,
             foreign,
             lints: stream.then_some(send),
@@ -317,6 +336,8 @@ struct Cx<'a, 'm> {
     current: Option<(usize, &'a [&'m Unit])>,
     /// Whether the checks of whole acts run (not when only some units are checked).
     whole_acts: bool,
+    /// Asked now and then: when it says so, the walk ends early.
+    stop: &'a (dyn Fn() -> bool + Sync),
 }
 
 /// A place that cites a unit.
@@ -432,6 +453,9 @@ impl<'m> Cx<'_, 'm> {
                 }
             }
             for n in nodes.clone().filter(|&n| index.nodes[n].act == a) {
+                if n % 4096 == 0 && (self.stop)() {
+                    return;
+                }
                 let node = &index.nodes[n];
                 let scope = Scope { act: a, unit: Some(n) };
                 let content = &self.unit(n).content;

@@ -112,6 +112,31 @@ impl Memo {
         *lock(&self.frozen) = Some(fresh.clone());
         fresh
     }
+
+    /// Keeps `fresh` (built by a whole-workspace pass) for the next edits,
+    /// unless the kept index still serves them: it differs from `fresh` in
+    /// at most one file, and there not in structure. Else the next edit
+    /// would find a changed structure (or a changed file) in it and check
+    /// slowly. A kept index that still serves stays, because it holds none
+    /// of the edited document's later models, which an edit then changes in
+    /// place instead of copying.
+    pub fn offer(&self, fresh: Arc<Frozen>) {
+        let mut kept = lock(&self.frozen);
+        let serves = kept.as_ref().is_some_and(|k| {
+            let (old, new) = (k.files(), fresh.files());
+            let changed: Vec<usize> =
+                (0..old.len().min(new.len())).filter(|&i| !Arc::ptr_eq(&old[i], &new[i])).collect();
+            old.len() == new.len()
+                && match changed[..] {
+                    [] => true,
+                    [i] => crate::analysis::same_structure(&old[i], &new[i]),
+                    _ => false,
+                }
+        });
+        if !serves {
+            *kept = Some(fresh);
+        }
+    }
 }
 
 /// The memo's parts are replaced whole, so a panic elsewhere leaves them usable.
@@ -351,5 +376,48 @@ mod tests {
             count(Path::Kept) > 0 && count(Path::Foreign) > 0 && count(Path::Closure) > 0,
             "{paths_taken:?}"
         );
+    }
+
+    /// The whole-workspace pass on a kept index equals `analyze`, and is
+    /// given up at the first question once a newer change came in.
+    #[test]
+    fn a_whole_pass_on_a_kept_index_equals_analyze_and_stops_when_asked() {
+        let (_, world) = workspace();
+        let frozen = crate::analysis::Frozen::build(&world.files);
+        let all = crate::analysis::analyze(&world.files);
+        assert_eq!(crate::analysis::analyze_on(&world.files, frozen.index(), &|| false), Some(all));
+        let asked = std::sync::atomic::AtomicUsize::new(0);
+        let newer = || {
+            asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            true
+        };
+        assert_eq!(crate::analysis::analyze_on(&world.files, frozen.index(), &newer), None);
+        // Once in the walk, which then ends, and once at the end.
+        assert_eq!(asked.into_inner(), 2);
+    }
+
+    /// A whole pass's index replaces the kept one only when the kept one no
+    /// longer serves the next edits.
+    #[test]
+    fn a_whole_pass_index_is_kept_only_when_the_kept_one_no_longer_serves() {
+        let (_, mut world) = workspace();
+        let file = world.files.len() - 1;
+        let memo = Memo::default();
+        let kept = memo.frozen(&world.files, file);
+        let edit = |world: &mut World, from: &str, to: &str| {
+            let text = world.sources[file].text.replacen(from, to, 1);
+            drop(world.replace(file, Document::parse(text)));
+        };
+        let now = |memo: &Memo| memo.frozen.lock().unwrap().clone().unwrap();
+        // Typing inside a text: the kept index still serves.
+        edit(&mut world, "Үшінші", "Үшіншіж");
+        memo.offer(std::sync::Arc::new(crate::analysis::Frozen::build(&world.files)));
+        assert!(std::sync::Arc::ptr_eq(&now(&memo), &kept));
+        // A new article: the pass's index is kept.
+        edit(&mut world, "  article 4 {", "  article 5 {}\n  article 4 {");
+        let fresh = std::sync::Arc::new(crate::analysis::Frozen::build(&world.files));
+        memo.offer(fresh.clone());
+        assert!(std::sync::Arc::ptr_eq(&now(&memo), &fresh));
+        assert_eq!(file_diagnostics(&world, file, &memo).1, Path::Kept);
     }
 }

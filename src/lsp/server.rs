@@ -142,14 +142,26 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
         snap
     };
     let whole = snap.clone();
+    let stale = {
+        let state = state.clone();
+        move || lock(&state).generation != generation
+    };
     let computed = tokio::task::spawn_blocking(move || {
-        let diags = crate::analysis::analyze(&whole.world.files);
-        convert_all(&whole, diags)
+        // Given up as soon as a newer change comes in: its pass will redo it.
+        let files = &whole.world.files;
+        let frozen = Arc::new(crate::analysis::Frozen::build(files));
+        let diags = crate::analysis::analyze_on(files, frozen.index(), &stale)?;
+        whole.memo.offer(frozen);
+        Some(convert_all(&whole, diags))
     })
     .await;
-    let Ok(per_file) = computed else {
-        log("the analysis failed; diagnostics not updated");
-        return;
+    let per_file = match computed {
+        Ok(Some(per_file)) => per_file,
+        Ok(None) => return,
+        Err(_) => {
+            log("the analysis failed; diagnostics not updated");
+            return;
+        }
     };
     let sends = record(&state, generation, |s| {
         let mut sends = Vec::new();
