@@ -1,6 +1,6 @@
 //! A real editor against the real server: headless Neovim with the plugin in
-//! editors/neovim attaches `zan lsp`, gets diagnostics after an edit, hovers
-//! and jumps to a definition in another file. Uses `$NVIM`, else `nvim` on
+//! editors/neovim attaches `zan lsp`, gets diagnostics after an edit, hovers,
+//! jumps to a definition in another file and runs the code lenses' commands. Uses `$NVIM`, else `nvim` on
 //! PATH; without either the test says so and passes (tests/all.sh installs
 //! both Neovim 0.11 and Debian's).
 
@@ -42,6 +42,10 @@ fn neovim_drives_the_server() {
         "attached true\n\
          diagnostic true 1:2-1:7 syntax error: unexpected `bogus`\n\
          hover **Article 15(1) (kz.cc)** — `kz.cc`\n\
-         definition true a.zan 5:2\n"
+         definition true a.zan 5:2\n\
+         lens Redline zan.showRedline\n\
+         lens 1 comparative provisions zan.showComparisons\n\
+         redline true # kz.cc.age-14\n\
+         comparison b.zan:3\n"
     );
 }

@@ -45,5 +45,28 @@ end, 20)
 local cursor = vim.api.nvim_win_get_cursor(0)
 say(string.format("definition %s %s %d:%d", tostring(jumped), vim.fn.expand("%:t"), cursor[1], cursor[2]))
 
+-- The code lenses of the amendment (line 8, 0-based), run as a click would:
+-- the redline in a split, the comparative provisions in the quickfix list.
+vim.cmd("edit " .. vim.fn.fnameescape(os.getenv("ZAN_FILE")))
+buf = vim.api.nvim_get_current_buf()
+local lenses = vim.lsp.buf_request_sync(buf, "textDocument/codeLens", {
+  textDocument = { uri = vim.uri_from_bufnr(buf) },
+}, 5000)
+for id, r in pairs(lenses or {}) do
+  for _, lens in ipairs(r.result or {}) do
+    if lens.range.start.line == 8 and lens.command.command ~= "zan.showTable" then
+      say(string.format("lens %s %s", lens.command.title, lens.command.command))
+      vim.lsp.commands[lens.command.command](lens.command, { bufnr = buf, client_id = id })
+    end
+  end
+end
+local shown = vim.wait(5000, function()
+  return vim.bo.filetype == "markdown"
+end, 20)
+say(string.format("redline %s %s", tostring(shown), vim.api.nvim_buf_get_lines(0, 0, 1, false)[1]))
+for _, item in ipairs(vim.fn.getqflist()) do
+  say(string.format("comparison %s:%d", vim.fn.fnamemodify(vim.fn.bufname(item.bufnr), ":t"), item.lnum))
+end
+
 vim.fn.writefile(lines, os.getenv("ZAN_RESULT"))
 vim.cmd("qa!")

@@ -81,6 +81,43 @@ local function setup_lsp(opts)
   })
 end
 
+-- The server's code lenses name client commands: the redline and the
+-- comparative table of the document's amendment (its Markdown, in a split),
+-- and the comparative provisions an amendment or operation cites (a
+-- quickfix list).
+local function show_view(method)
+  return function(command, ctx)
+    local uri = (command.arguments or {})[1] or vim.uri_from_bufnr(ctx.bufnr)
+    local params = { textDocument = { uri = uri }, language = "en" }
+    vim.lsp.buf_request(ctx.bufnr, method, params, function(err, result)
+      if err or not result then
+        vim.notify("zan: " .. (err and err.message or "no view"), vim.log.levels.ERROR)
+        return
+      end
+      vim.cmd("new")
+      local buf = vim.api.nvim_get_current_buf()
+      vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(result.markdown, "\n", { plain = true }))
+      vim.bo[buf].buftype = "nofile"
+      vim.bo[buf].filetype = "markdown"
+      vim.bo[buf].modifiable = false
+    end)
+  end
+end
+
+local function show_comparisons(command, ctx)
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  local locations = (command.arguments or {})[3] or {}
+  local items = vim.lsp.util.locations_to_items(locations, client and client.offset_encoding or "utf-16")
+  vim.fn.setqflist({}, " ", { title = "zan: comparative provisions", items = items })
+  vim.cmd("copen")
+end
+
+M.commands = {
+  ["zan.showRedline"] = show_view("zan/redline"),
+  ["zan.showTable"] = show_view("zan/table"),
+  ["zan.showComparisons"] = show_comparisons,
+}
+
 function M.setup(user)
   local opts = vim.tbl_deep_extend("force", M.defaults, user or {})
   if opts.treesitter and register_parser(opts.parser_path) then
@@ -93,6 +130,9 @@ function M.setup(user)
     })
   end
   if opts.lsp then
+    for name, run in pairs(M.commands) do
+      vim.lsp.commands[name] = run
+    end
     setup_lsp(opts)
   end
 end
