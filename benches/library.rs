@@ -9,7 +9,13 @@ use divan::counter::BytesCount;
 use zan::document::Document;
 use zan::redline::Redline;
 
+// As in the binaries: mimalloc for Rust and for tree-sitter.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
+    // SAFETY: first thing in the process; no tree-sitter object exists yet.
+    unsafe { zan::alloc::tree_sitter_uses_mimalloc() };
     divan::main();
 }
 

@@ -52,7 +52,7 @@ async fn hover_on_a_reference_shows_the_cited_unit() {
     let hover = c.request("textDocument/hover", pos(&uri("b.zan"), &at)).await;
     assert_eq!(
         hover["contents"]["value"],
-        "**Article 15(1) (kz.cc)** — `kz.cc`\n\nA person who has reached sixteen years is liable.\n\nsource: Official Gazette"
+        "**Article 15(1) (kz.cc)**\n\nA person who has reached sixteen years is liable.\n\nsource: Official Gazette"
     );
     assert_eq!(hover["range"], range(3, 36, 3, 59));
 }
@@ -79,7 +79,7 @@ async fn hover_in_kazakh_and_on_a_repealed_unit() {
     let hover = c.request("textDocument/hover", pos("untitled:x", &at)).await;
     assert_eq!(
         hover["contents"]["value"],
-        "**16-бап (kz.cc)** — `kz.cc`\n\n*Repealed rule*\n\n_алып тасталды 2020-01-01_\n\nдереккөзі: Official Gazette"
+        "**16-бап (kz.cc)**\n\n*Repealed rule*\n\n_алып тасталды 2020-01-01_\n\nдереккөзі: Official Gazette"
     );
 }
 

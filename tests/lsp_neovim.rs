@@ -41,7 +41,7 @@ fn neovim_drives_the_server() {
         report,
         "attached true\n\
          diagnostic true 1:2-1:7 syntax error: unexpected `bogus`\n\
-         hover **Article 15(1) (kz.cc)** — `kz.cc`\n\
+         hover **Article 15(1) (kz.cc)**\n\
          definition true a.zan 5:2\n\
          lens Redline zan.showRedline\n\
          lens 1 comparative provisions zan.showComparisons\n\

@@ -53,7 +53,10 @@ pub fn hover(snap: &Snapshot, file: usize, pos: Position) -> Option<lsp::Hover> 
     let mut md = format!("**{}**", crate::model::citation(site.target, lang));
     let resolved = site.resolve(&index)?;
     let act = resolved.act(&index);
-    md.push_str(&format!(" — `{}`", index.acts[act].id));
+    // A citation that names no act: say which act it found.
+    if site.target.act.is_none() {
+        md.push_str(&format!(" — `{}`", index.acts[act].id));
+    }
     if let Resolved::Unit(n) = resolved {
         let unit = index.nodes[n].unit;
         if let Some(title) = pick(&unit.content.titles, lang) {
