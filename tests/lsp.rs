@@ -445,6 +445,29 @@ async fn inlay_hints_code_lenses_and_links() {
     );
 }
 
+/// The links of a unit an operation adds count as the operation's, as in
+/// the comparative table.
+#[tokio::test(flavor = "multi_thread")]
+async fn code_lenses_count_the_links_of_an_added_unit() {
+    let text = "act x.a version 2024-01-01 {\n  languages en\n  article 1 { en summary \"One.\" cite \"t\" }\n}\n\
+                amendment x.a.1 {\n  target x.a version 2024-01-01\n  add article 2 after article 1 {\n\
+                \x20   en summary \"Two.\" cite \"t\"\n    compare corresponds x.a article 1\n  }\n}\n";
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}})).await;
+    c.open("untitled:l", text);
+    let lenses = c.request("textDocument/codeLens", json!({"textDocument": {"uri": "untitled:l"}})).await;
+    let counts: Vec<(u64, &str)> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["command"]["command"] == "zan.showComparisons")
+        .map(|l| (l["range"]["start"]["line"].as_u64().unwrap(), l["command"]["title"].as_str().unwrap()))
+        .collect();
+    assert_eq!(counts, [(4, "1 comparative provisions"), (6, "1 comparative provisions")]);
+    let article_1 = json!([{"uri": "untitled:l", "range": range(2, 2, 2, 42)}]);
+    assert_eq!(lenses[5]["command"]["arguments"][2], article_1);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn view_requests() {
     let (mut c, _) = with_cursor("b.zan", &format!("$0{}", text("b.zan"))).await;

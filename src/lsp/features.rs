@@ -448,9 +448,9 @@ pub fn code_lenses(snap: &Snapshot, file: usize) -> Vec<lsp::CodeLens> {
     };
     let mut out = Vec::new();
     for am in &f.amendments {
-        out.extend(lenses(&am.span, am.operations.iter().flat_map(|o| &o.comparisons).collect()));
+        out.extend(lenses(&am.span, am.operations.iter().flat_map(|o| o.all_comparisons()).collect()));
         for op in &am.operations {
-            out.extend(lenses(&op.span, op.comparisons.iter().collect()));
+            out.extend(lenses(&op.span, op.all_comparisons().collect()));
         }
     }
     out

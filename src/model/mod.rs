@@ -401,6 +401,16 @@ pub struct Operation {
 }
 
 impl Operation {
+    /// The comparative links the operation makes: its own, and those of the
+    /// unit it adds or rewrites.
+    pub fn all_comparisons(&self) -> impl Iterator<Item = &Comparison> {
+        let content = match &self.kind {
+            OperationKind::Add { content, .. } | OperationKind::Rewrite { content, .. } => Some(content),
+            _ => None,
+        };
+        self.comparisons.iter().chain(content.into_iter().flat_map(|c| &c.comparisons))
+    }
+
     /// The unit the operation works on (for `add`, the anchor or parent unit).
     pub fn target(&self) -> Option<&Target> {
         match &self.kind {

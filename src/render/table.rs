@@ -108,10 +108,7 @@ fn row(number: usize, e: &Entry, lang: &str, l: Lang) -> Row {
         Some(t) => crate::model::citation(t, lang),
         None => l.pick("бүкіл мәтін бойынша", "по всему тексту", "throughout").to_string(),
     };
-    let mut comparisons: Vec<&Comparison> = e.operation.comparisons.iter().collect();
-    if let OperationKind::Add { content, .. } | OperationKind::Rewrite { content, .. } = &e.operation.kind {
-        comparisons.extend(&content.comparisons);
-    }
+    let comparisons: Vec<&Comparison> = e.operation.all_comparisons().collect();
     Row {
         number,
         unit,

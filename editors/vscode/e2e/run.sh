@@ -8,10 +8,11 @@
 # E2E_PROFILE=debug reuses the test build, as tests/all.sh does), packages
 # the .vsix around it with `npm run package`, installs it into a fresh
 # code-server, opens a copy of corpus/ plus a seeded file with an error and
-# checks diagnostics, hover, go to definition, the redline and the
-# comparative table. Screenshots go to docs/editors/ (E2E_SCREENSHOTS
-# overrides). Needs root for apt, node >= 20 and npm, cargo. Runs every check
-# and exits non-zero if one failed, naming it.
+# checks diagnostics, hover, go to definition, the redline, and the code
+# lenses of the comparative table and of the comparative provisions.
+# Screenshots go to docs/editors/ (E2E_SCREENSHOTS overrides). Needs root for
+# apt, node >= 20 and npm, cargo. Runs every check and exits non-zero if one
+# failed, naming it.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 repo="$PWD"

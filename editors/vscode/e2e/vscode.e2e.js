@@ -221,9 +221,10 @@ async function webviewText(title, needles) {
       await screenshot("vscode-redline.png");
     });
 
-    await check('"Show comparative table" renders the flagship amendment', async () => {
+    await check('the "Comparative table" code lens renders the flagship amendment', async () => {
       await openFile("corpus/amendments/age-14.zan");
-      await runCommand("zan: Show comparative table");
+      await goTo(position(path.join(ws, "corpus/amendments/age-14.zan"), "amendment kz.cc.age-14"));
+      await page.locator(".codelens-decoration a", { hasText: "Comparative table" }).first().click({ timeout: SHORT });
       await page.locator(".tabs-container .tab", { hasText: "Comparative table: age-14.zan" }).waitFor({ timeout: SHORT });
       await webviewText("Comparative table: age-14.zan", [
         "Comparative table",
@@ -233,6 +234,20 @@ async function webviewText(title, needles) {
         "Latvia: liability from 14",
       ]);
       await screenshot("vscode-table.png");
+    });
+
+    await check('the amendment\'s "3 comparative provisions" code lens peeks at them', async () => {
+      await openFile("corpus/amendments/age-14.zan");
+      await goTo(position(path.join(ws, "corpus/amendments/age-14.zan"), "amendment kz.cc.age-14"));
+      await page.locator(".codelens-decoration a", { hasText: "3 comparative provisions" }).first().click({ timeout: SHORT });
+      const peek = page.locator(".peekview-widget").first();
+      await peek.waitFor({ timeout: SHORT });
+      const text = await peek.innerText();
+      for (const file of ["lv-kl.zan", "dk-straffeloven.zan", "cn-criminal-law.zan"]) {
+        if (!text.includes(file)) throw new Error(`peek: expected ${file}, got ${JSON.stringify(text.slice(0, 300))}`);
+      }
+      await screenshot("vscode-comparisons.png");
+      await page.keyboard.press("Escape");
     });
   } finally {
     await browser.close();
