@@ -32,6 +32,7 @@ pub struct Backend {
     state: Arc<Mutex<State>>,
     /// Set by `shutdown`: `exit` after it ends the process with success.
     shut_down: Arc<AtomicBool>,
+    /// What semantic-token deltas are computed from.
     tokens: Arc<Mutex<SentTokens>>,
 }
 
