@@ -1,8 +1,16 @@
 //! Work spread over every core: scoped threads that each take the next item
 //! when done (items differ widely in size, so fixed chunks would leave a
-//! core idle), with results in the items' order.
+//! core idle), with results in the items' order; and the lock the threads
+//! share state through.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+/// A lock that survives a panic in another thread. Every caller mutates
+/// what it guards only in steps that cannot fail midway, so it stays usable.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// `f` applied to every item, on every core; each thread has its own `state`
 /// (a parser, say) made by `init`.

@@ -299,7 +299,7 @@ fn lint_batches(receive: &Mutex<Receiver<(usize, Vec<Lintable>)>>) -> Vec<(usize
     let mut done = Vec::new();
     loop {
         // A statement of its own, so the lock is released before linting.
-        let batch = receive.lock().unwrap_or_else(|e| e.into_inner()).recv();
+        let batch = crate::par::lock(receive).recv();
         let Ok((number, texts)) = batch else { return done };
         let mut out = Vec::new();
         for (file, text, lang) in texts {
@@ -549,9 +549,7 @@ struct Generations {
 
 impl LintCache {
     fn lock(&self) -> std::sync::MutexGuard<'_, Generations> {
-        // The maps are consistent at every await-free step, so a panic
-        // elsewhere leaves them usable.
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        crate::par::lock(&self.0)
     }
 }
 

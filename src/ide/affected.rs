@@ -18,6 +18,7 @@ use super::relower::{Shift, Step};
 use crate::analysis::{FileDiagnostic, Foreign, Frozen, Kept, LintCache};
 use crate::diag::Diagnostic;
 use crate::model::{File, Unit, UnitContent};
+use crate::par::lock;
 
 fn content_ids<'m>(content: &'m UnitContent, out: &mut HashSet<&'m str>) {
     for text in content.titles.iter().chain(&content.texts) {
@@ -124,24 +125,18 @@ impl Memo {
         let mut kept = lock(&self.frozen);
         let serves = kept.as_ref().is_some_and(|k| {
             let (old, new) = (k.files(), fresh.files());
-            let changed: Vec<usize> =
-                (0..old.len().min(new.len())).filter(|&i| !Arc::ptr_eq(&old[i], &new[i])).collect();
+            let mut changed = (0..old.len()).filter(|&i| !Arc::ptr_eq(&old[i], &new[i]));
             old.len() == new.len()
-                && match changed[..] {
-                    [] => true,
-                    [i] => crate::analysis::same_structure(&old[i], &new[i]),
-                    _ => false,
+                && match (changed.next(), changed.next()) {
+                    (None, _) => true,
+                    (Some(i), None) => crate::analysis::same_structure(&old[i], &new[i]),
+                    (Some(_), Some(_)) => false,
                 }
         });
         if !serves {
             *kept = Some(fresh);
         }
     }
-}
-
-/// The memo's parts are replaced whole, so a panic elsewhere leaves them usable.
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// How [`file_diagnostics`] found a file's diagnostics, quickest last.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
@@ -180,8 +180,4 @@ impl SentTokens {
     }
 }
 
-/// A lock that survives a panic in another handler: what it guards is only
-/// mutated after the fallible work is done, so it is consistent.
-pub fn lock<T>(state: &Mutex<T>) -> MutexGuard<'_, T> {
-    state.lock().unwrap_or_else(|e| e.into_inner())
-}
+pub use crate::par::lock;
