@@ -170,20 +170,27 @@ fn normalize(path: &Path) -> PathBuf {
 /// The `[lints]` levels applied: `allow` drops a diagnostic, the other levels
 /// replace its severity.
 pub fn apply(config: &Config, diagnostics: Vec<FileDiagnostic>) -> Vec<FileDiagnostic> {
-    diagnostics
-        .into_iter()
-        .filter_map(|mut fd| {
-            let severity = match config.lints.get(fd.diagnostic.code()) {
-                None => return Some(fd),
-                Some(Level::Allow) => return None,
-                Some(Level::Error) => Severity::Error,
-                Some(Level::Warning) => Severity::Warning,
-                Some(Level::Info) => Severity::Info,
-            };
-            fd.diagnostic.severity = severity;
-            Some(fd)
-        })
-        .collect()
+    diagnostics.into_iter().filter_map(|mut fd| config.level(&mut fd.diagnostic).then_some(fd)).collect()
+}
+
+impl Config {
+    /// Gives `d` the severity `[lints]` sets for its code; false when the
+    /// code is allowed, and so not reported.
+    pub fn level(&self, d: &mut Diagnostic) -> bool {
+        d.severity = match self.lints.get(d.code()) {
+            None => return true,
+            Some(Level::Allow) => return false,
+            Some(Level::Error) => Severity::Error,
+            Some(Level::Warning) => Severity::Warning,
+            Some(Level::Info) => Severity::Info,
+        };
+        true
+    }
+}
+
+/// The configuration of the workspace that holds `path`, of several.
+pub fn holding<'c>(configs: &'c [Config], path: &Path) -> Option<&'c Config> {
+    configs.iter().filter(|c| path.starts_with(&c.root)).max_by_key(|c| c.root.components().count())
 }
 
 /// Gives the configured languages to every act version (id and version)

@@ -15,6 +15,7 @@ pub mod fsio;
 pub mod ide;
 pub mod lang;
 pub mod lint;
+pub mod loader;
 pub mod lsp;
 pub mod model;
 pub mod par;

@@ -49,6 +49,54 @@ fn walk(dir: &Path, root: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Path
     }
 }
 
+/// The directories a language server may read from. Nothing outside them is
+/// read, watched or indexed, whatever path a client names: the one place
+/// that decides it, so no request or notification has a back door.
+#[derive(Debug, Clone, Default)]
+pub struct Roots {
+    /// As the client named them: files found under them keep these prefixes.
+    given: Vec<PathBuf>,
+    /// Resolved (symlinks followed), for the containment check.
+    real: Vec<PathBuf>,
+}
+
+impl Roots {
+    pub fn new(given: Vec<PathBuf>) -> Roots {
+        let real = given.iter().filter_map(|r| r.canonicalize().ok()).collect();
+        Roots { given, real }
+    }
+
+    pub fn dirs(&self) -> &[PathBuf] {
+        &self.given
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.given.is_empty()
+    }
+
+    /// Whether the server may read `path`: an absolute path to a `.zan` file
+    /// that, with every symlink resolved, lies inside a root. A path with
+    /// `..` is refused outright: editors send normalised paths, and the same
+    /// file under a second name would be indexed twice. A file that no
+    /// longer exists is judged by its resolved directory, so its deletion
+    /// can still be seen.
+    pub fn admit(&self, path: &Path) -> bool {
+        let dotted = path.components().any(|c| matches!(c, std::path::Component::ParentDir));
+        if dotted || !path.is_absolute() || path.extension().is_none_or(|e| e != "zan") {
+            return false;
+        }
+        let real = match std::fs::symlink_metadata(path) {
+            // A dangling or looping symlink resolves to nothing: refused.
+            Ok(_) => path.canonicalize().ok(),
+            Err(_) => match (path.parent(), path.file_name()) {
+                (Some(dir), Some(name)) => dir.canonicalize().ok().map(|d| d.join(name)),
+                _ => None,
+            },
+        };
+        real.is_some_and(|real| self.real.iter().any(|root| real.starts_with(root)))
+    }
+}
+
 /// Reads a file as UTF-8, or says why it cannot be read.
 pub fn read(path: &Path) -> Result<String, Box<Diagnostic>> {
     let unreadable = |error: String| Box::new(Diagnostic::new(Message::Unreadable { error }, 0..0));

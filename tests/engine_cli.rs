@@ -387,3 +387,24 @@ fn readme_shows_the_flagship_outputs() {
         assert!(readme.contains(&text), "README.md does not show tests/golden/{golden} as it is");
     }
 }
+
+/// `zan table` reads the workspace as `zan check` does: a broken file that
+/// `zan.toml` ignores does not stop it, and a broken file that it does not
+/// ignore does.
+#[test]
+fn engine_commands_skip_what_zan_toml_ignores() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let status = Command::new("cp").arg("-r").arg(corpus()).arg(dir.join("corpus")).status().unwrap();
+    assert!(status.success());
+    std::fs::create_dir(dir.join("drafts")).unwrap();
+    std::fs::write(dir.join("drafts/half.zan"), "amendment x {\n  target\n").unwrap();
+    let args = ["table", "kz.cc.age-14", "--lang", "ru", "--format", "markdown"];
+    let broken = zan_in(dir, &args);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("drafts/half.zan"));
+    std::fs::write(dir.join("zan.toml"), "ignore = [\"drafts/**\"]\n").unwrap();
+    let out = zan_in(dir, &args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), zan(&args));
+}

@@ -554,3 +554,108 @@ async fn watched_files_and_closing_keep_the_workspace_current() {
     c.notify("textDocument/didClose", json!({"textDocument": {"uri": a}}));
     assert_eq!(c.diagnostics(&b, None).await, Vec::<Value>::new());
 }
+
+/// No path a client names takes the server outside the workspace roots:
+/// not a file elsewhere, not a `..` path, not a symlink (to a file or to a
+/// directory) out of the root, not `/proc` or `/etc`; whether the path comes
+/// in a file-watcher notification or in closing a document.
+#[tokio::test(flavor = "multi_thread")]
+async fn nothing_outside_the_workspace_roots_is_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let top = tmp.path().canonicalize().unwrap();
+    let (root, outside) = (top.join("root"), top.join("outside"));
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    // Each secret would be quoted by a diagnostic if the file were indexed.
+    let secret = |code: &str| format!("act s.{code} {{\n  languages {code}\n}}\n");
+    std::fs::write(outside.join("far.zan"), secret("qa")).unwrap();
+    std::fs::write(outside.join("linked.zan"), secret("qb")).unwrap();
+    std::fs::write(outside.join("in-dir.zan"), secret("qc")).unwrap();
+    std::os::unix::fs::symlink(outside.join("linked.zan"), root.join("link.zan")).unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("dir-link")).unwrap();
+    std::fs::write(root.join("a.zan"), "act a.b {\n  languages yy\n}\n").unwrap();
+    let bad = [
+        file_uri(&outside.join("far.zan")),
+        format!("{}/../outside/far.zan", file_uri(&root)),
+        file_uri(&root.join("link.zan")),
+        file_uri(&root.join("dir-link/in-dir.zan")),
+        "file:///proc/self/environ".to_string(),
+        "file:///etc/passwd".to_string(),
+        "file:///proc/self/root/etc/hostname".to_string(),
+    ];
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&root)})).await;
+    let a = file_uri(&root.join("a.zan"));
+    let d = c.diagnostics(&a, None).await;
+    assert_eq!(d[0]["message"], "`yy` is not an ISO 639-1 language code");
+    for uri in &bad {
+        for typ in [1, 2] {
+            c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri, "type": typ}]}));
+        }
+        c.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    }
+    // A change inside the root, after all of them: its diagnostics come from
+    // a state that has seen every notification above.
+    std::fs::write(root.join("a.zan"), "act a.b {\n  languages zz\n}\n").unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 2}]}));
+    let d = c.diagnostics(&a, None).await;
+    assert_eq!(d[0]["message"], "`zz` is not an ISO 639-1 language code");
+    for uri in &bad {
+        let r = c.request_later(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+        );
+        let error = &c.response(r).await["error"]["message"];
+        assert_eq!(*error, format!("unknown document {uri}: open it first"), "{uri}");
+    }
+    let found = c.request("workspace/symbol", json!({"query": "s.q"})).await;
+    assert_eq!(found, json!([]));
+    let quoted = c
+        .take_seen()
+        .into_iter()
+        .map(|m| m.to_string())
+        .find(|m| ["qa", "qb", "qc"].iter().any(|q| m.contains(q)));
+    assert_eq!(quoted, None);
+    assert!(c.shutdown().await);
+}
+
+/// The editor's views refuse what `zan table` refuses: here warnings that
+/// `zan.toml` makes errors, inside the amendment; the message is the CLI's.
+#[tokio::test(flavor = "multi_thread")]
+async fn views_refuse_what_zan_table_refuses() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().canonicalize().unwrap();
+    std::fs::write(dir.join("a.zan"), text("a.zan")).unwrap();
+    let added = "  add part 2 to article 15 {\n    en summary \"2. Article 16 of this Code does not apply.\" cite \"S1\"\n    kk summary \"2. Осы Кодекстің 16-бабы қолданылмайды.\" cite \"S1\"\n  }\n}\n";
+    let b = text("b.zan");
+    std::fs::write(dir.join("b.zan"), format!("{}{added}", b.strip_suffix("}\n").unwrap())).unwrap();
+    std::fs::write(dir.join("zan.toml"), "[lints]\nunlinked-citation = \"error\"\n").unwrap();
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
+        .args(["table", "kz.cc.age-14", "--format", "markdown", "--workspace"])
+        .arg(&dir)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(1));
+    let stderr = String::from_utf8(cli.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error[unlinked-citation]: «Article 16» cites `article 16` without a reference\n"),
+        "{stderr}"
+    );
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&dir), "locale": "en"})).await;
+    let b = file_uri(&dir.join("b.zan"));
+    c.diagnostics(&b, None).await;
+    let params = json!({"textDocument": {"uri": b}, "language": "en"});
+    for view in ["zan/table", "zan/redline", "zan/bill"] {
+        let id = c.request_later(view, params.clone());
+        assert_eq!(c.response(id).await["error"]["message"], stderr.as_str(), "{view}");
+    }
+    // Without the override, the same amendment is applied.
+    std::fs::remove_file(dir.join("zan.toml")).unwrap();
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&dir), "locale": "en"})).await;
+    c.diagnostics(&b, None).await;
+    c.request("zan/table", params).await;
+}

@@ -95,6 +95,38 @@ async fn server_diagnostics_equal_zan_check() {
     }
 }
 
+/// Under a `zan.toml` that changes severities, allows a code and ignores a
+/// folder, the server still publishes exactly what `zan check` prints.
+#[tokio::test(flavor = "multi_thread")]
+async fn server_honours_zan_toml_as_zan_check_does() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().canonicalize().unwrap();
+    copy_dir(&root.join("corpus"), &dir.join("corpus"));
+    std::fs::copy(root.join("tests/fixtures/lsp/errors.zan"), dir.join("errors.zan")).unwrap();
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::write(dir.join("drafts/broken.zan"), "act x.y {\n  languages qq\n}\n").unwrap();
+    std::fs::write(
+        dir.join("zan.toml"),
+        "ignore = [\"drafts/**\"]\n\n[lints]\nduplicate-unit = \"warning\"\nunlinked-citation = \"allow\"\n",
+    )
+    .unwrap();
+    let expected = cli(&dir, "en");
+    let codes: Vec<(&str, &str)> = expected.iter().map(|r| (r.3.as_str(), r.4.as_str())).collect();
+    assert_eq!(
+        codes,
+        [
+            ("error", "unresolved-reference"),
+            ("warning", "space-before-punctuation"),
+            ("warning", "duplicate-unit"),
+            ("warning", "missing-language"),
+            ("error", "unresolved-reference"),
+            ("error", "syntax-error"),
+        ]
+    );
+    assert_eq!(server(&dir, "en-US").await, expected);
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {

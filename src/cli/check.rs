@@ -79,57 +79,27 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 impl Workspace {
-    /// Finds zan.toml above the first path, then the files to check. A
-    /// zan.toml that cannot be used ends the run with a report about it alone.
+    /// The files `loader::layout` finds. A zan.toml that cannot be used ends
+    /// the run with a report about it alone.
     fn open(paths: &[PathBuf]) -> Result<Workspace, Report> {
-        let start = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+        let layout = crate::loader::layout(paths, crate::loader::Search::Upward).map_err(|e| {
+            let e = *e;
+            let d = FileDiagnostic { file: 0, diagnostic: e.diagnostic };
+            Report::new(vec![Source::new(e.path, e.text)], vec![d], 0)
+        })?;
         let mut ws = Workspace {
-            config: Config::empty(PathBuf::from(".")),
-            sources: Vec::new(),
+            config: layout.config,
+            sources: layout.files.into_iter().map(|p| Source::new(p, String::new())).collect(),
             checked: 0,
             diagnostics: Vec::new(),
             failed: false,
         };
-        let root = config::find(&start);
-        let mut config_source = None;
-        if let Some(root) = &root {
-            let path = root.join(config::FILE_NAME);
-            let fail = |source: Source, d: Diagnostic| {
-                Report::new(vec![source], vec![FileDiagnostic { file: 0, diagnostic: d }], 0)
-            };
-            let text = match crate::workspace::read(&path) {
-                Ok(text) => text,
-                Err(d) => return Err(fail(Source::new(path, String::new()), *d)),
-            };
-            match config::parse(&text, root) {
-                Ok((config, warnings)) => {
-                    ws.config = config;
-                    config_source = Some((Source::new(path, text), warnings));
-                }
-                Err(d) => return Err(fail(Source::new(path, text), *d)),
-            }
-        }
-        let given = if !paths.is_empty() {
-            paths.to_vec()
-        } else if !ws.config.roots.is_empty() {
-            ws.config.roots.clone()
-        } else {
-            vec![PathBuf::from(".")]
-        };
-        let mut outside = Vec::new();
-        for path in crate::workspace::discover(&given) {
-            if root.is_some() && !ws.config.contains(&path) {
-                outside.push(path);
-            } else if given.contains(&path) || !ws.config.is_ignored(&path) {
-                ws.sources.push(Source::new(path, String::new()));
-            }
-        }
         ws.checked = ws.sources.len();
         ws.reread();
-        if let Some((source, warnings)) = config_source {
-            ws.push_source(source, warnings);
+        if let Some(file) = layout.config_file {
+            ws.push_source(Source::new(file.path, file.text), file.warnings);
         }
-        for path in outside {
+        for path in layout.outside {
             let display = output::display(&path);
             let d = Diagnostic::new(Message::OutsideRoot { path: display }, 0..0);
             ws.push_source(Source::new(path, String::new()), vec![d]);

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::analysis::FileDiagnostic;
+use crate::config::Config;
 use crate::diag::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::engine::{self, Applied, EngineError, ErrorKind, Include, Site};
+use crate::engine::{self, Applied, EngineError, ErrorKind, Include, Refusal, Site};
 use crate::model::{Date, File};
 use crate::text::{Encoding, LineIndex};
 
@@ -36,56 +36,56 @@ pub(super) fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
 }
 
-/// The `.zan` files of a workspace, parsed.
+/// The `.zan` files of a workspace, parsed, and its `zan.toml`.
 pub(super) struct Workspace {
     pub paths: Vec<PathBuf>,
     pub sources: Vec<(String, LineIndex)>,
     pub files: Vec<File>,
+    config: Config,
 }
 
 impl Workspace {
-    /// Reads every `.zan` file under `dir`; unreadable files and syntax
-    /// errors are reported and stop the command, since the engine must not
-    /// work on a half-parsed act.
+    /// Reads the workspace of `dir` (`loader::layout`, as `zan check` does);
+    /// unreadable files and syntax errors are reported and stop the command,
+    /// since the engine must not work on a half-parsed act.
     pub fn load(dir: Option<PathBuf>) -> Result<Workspace, ExitCode> {
         Self::load_paths(&[dir.unwrap_or_else(|| PathBuf::from("."))])
     }
 
     pub fn load_paths(roots: &[PathBuf]) -> Result<Workspace, ExitCode> {
-        let paths = crate::workspace::discover(roots);
         let style = crate::report::Style { color: super::color_stderr(), lang: super::ui_lang(None) };
-        let mut ws = Workspace { paths: Vec::new(), sources: Vec::new(), files: Vec::new() };
+        let report = |d: &Diagnostic, path: &std::path::Path, text: &str, lines: &LineIndex| {
+            eprint!("{}", crate::report::render(d, &path.display().to_string(), text, lines, &style));
+        };
+        let layout = match crate::loader::layout(roots, crate::loader::Search::Upward) {
+            Ok(layout) => layout,
+            Err(e) => {
+                report(&e.diagnostic, &e.path, &e.text, &LineIndex::new(&e.text));
+                return Err(ExitCode::from(2));
+            }
+        };
+        let mut ws =
+            Workspace { paths: Vec::new(), sources: Vec::new(), files: Vec::new(), config: layout.config };
         let mut failed = false;
-        for path in paths {
+        for path in layout.files {
             let text = match crate::workspace::read(&path) {
                 Ok(text) => text,
                 Err(d) => {
-                    eprint!(
-                        "{}",
-                        crate::report::render(
-                            &d,
-                            &path.display().to_string(),
-                            "",
-                            &LineIndex::new(""),
-                            &style
-                        )
-                    );
+                    report(&d, &path, "", &LineIndex::new(""));
                     failed = true;
                     continue;
                 }
             };
             let doc = Document::parse(text);
             for d in doc.model.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-                eprint!(
-                    "{}",
-                    crate::report::render(d, &path.display().to_string(), &doc.text, &doc.lines, &style)
-                );
+                report(d, &path, &doc.text, &doc.lines);
                 failed = true;
             }
             ws.paths.push(path);
             ws.sources.push((doc.text, doc.lines));
             ws.files.push(doc.model);
         }
+        crate::config::default_languages(&ws.config, &mut ws.files);
         if failed { Err(ExitCode::from(1)) } else { Ok(ws) }
     }
 
@@ -94,29 +94,6 @@ impl Workspace {
         let (text, lines) = &self.sources[file];
         let p = lines.position(text, offset, Encoding::Chars);
         format!("{}:{}:{}", self.paths[file].display(), p.line + 1, p.col + 1)
-    }
-
-    /// The error diagnostics `zan check` reports inside an amendment
-    /// (conflicts, missing or ambiguous words, unresolved targets…), with the
-    /// severities of zan.toml when there is one.
-    fn blocking(&self, id: &str) -> Vec<FileDiagnostic> {
-        let Some((file, amendment)) = engine::find_amendment(&self.files, id) else { return Vec::new() };
-        let start = self.paths.first().map_or(PathBuf::from("."), |p| p.clone());
-        let config = crate::config::find(&start)
-            .and_then(|path| {
-                let text = std::fs::read_to_string(&path).ok()?;
-                let root = path.parent()?.to_path_buf();
-                crate::config::parse(&text, &root).ok().map(|(c, _)| c)
-            })
-            .unwrap_or_else(|| crate::config::Config::empty(PathBuf::from(".")));
-        let inside =
-            |d: &Diagnostic| amendment.span.start <= d.range.start && d.range.end <= amendment.span.end;
-        crate::config::apply(&config, crate::analysis::analyze(&self.files))
-            .into_iter()
-            .filter(|fd| {
-                fd.file == file && fd.diagnostic.severity == Severity::Error && inside(&fd.diagnostic)
-            })
-            .collect()
     }
 
     /// Prints an engine error (rustc style, on stderr) and gives the exit code.
@@ -180,19 +157,18 @@ pub(super) fn apply<'m>(
     as_of: Option<Date>,
     include: Include,
 ) -> Result<Applied<'m>, ExitCode> {
-    let result = if engine::find_amendment(&ws.files, id).is_some() {
-        let blocking = ws.blocking(id);
-        if !blocking.is_empty() {
-            for fd in &blocking {
+    if engine::find_amendment(&ws.files, id).is_none() {
+        return engine::consolidate(&ws.files, id, as_of, include).map_err(|e| ws.fail(&e));
+    }
+    engine::apply_checked(&ws.files, &ws.config, id).map_err(|refusal| match refusal {
+        Refusal::Check(errors) => {
+            for fd in &errors {
                 ws.print(fd.file, &fd.diagnostic);
             }
-            return Err(ExitCode::from(1));
+            ExitCode::from(1)
         }
-        engine::apply_amendment(&ws.files, id)
-    } else {
-        engine::consolidate(&ws.files, id, as_of, include)
-    };
-    result.map_err(|e| ws.fail(&e))
+        Refusal::Engine(e) => ws.fail(&e),
+    })
 }
 
 /// The language to render in: as asked, else the act's first language.

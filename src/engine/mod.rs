@@ -14,12 +14,14 @@
 //! and `rewrite` (children are matched by kind and number), so the base and
 //! the result can be compared unit by unit.
 
+mod checked;
 mod error;
 mod words;
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
 
+pub use checked::{Refusal, apply_checked};
 pub use error::{EngineError, ErrorKind};
 pub use words::{select, spaced, splice};
 

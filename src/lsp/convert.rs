@@ -7,7 +7,7 @@ use tower_lsp_server::ls_types::{self as lsp, DiagnosticSeverity, NumberOrString
 
 use crate::diag::{Diagnostic, Severity, UiLang};
 use crate::ide::Source;
-use crate::text::{Encoding, LineCol};
+use crate::text::{Encoding, LineCol, LineIndex};
 
 pub fn line_col(p: Position) -> LineCol {
     LineCol { line: p.line, col: p.character }
@@ -18,17 +18,39 @@ pub fn offset(source: &Source, p: Position, enc: Encoding) -> usize {
 }
 
 pub fn position(source: &Source, offset: usize, enc: Encoding) -> Position {
-    let lc = source.lines.position(&source.text, offset, enc);
+    position_in(&source.text, &source.lines, offset, enc)
+}
+
+fn position_in(text: &str, lines: &LineIndex, offset: usize, enc: Encoding) -> Position {
+    let lc = lines.position(text, offset, enc);
     Position { line: lc.line, character: lc.col }
 }
 
 pub fn range(source: &Source, span: &Range<usize>, enc: Encoding) -> lsp::Range {
-    lsp::Range { start: position(source, span.start, enc), end: position(source, span.end, enc) }
+    range_in(&source.text, &source.lines, span, enc)
+}
+
+fn range_in(text: &str, lines: &LineIndex, span: &Range<usize>, enc: Encoding) -> lsp::Range {
+    lsp::Range {
+        start: position_in(text, lines, span.start, enc),
+        end: position_in(text, lines, span.end, enc),
+    }
 }
 
 pub fn diagnostic(source: &Source, d: &Diagnostic, enc: Encoding, ui: UiLang) -> lsp::Diagnostic {
+    diagnostic_in(&source.text, &source.lines, d, enc, ui)
+}
+
+/// A diagnostic of a file that is not a `.zan` document (`zan.toml`).
+pub fn diagnostic_in(
+    text: &str,
+    lines: &LineIndex,
+    d: &Diagnostic,
+    enc: Encoding,
+    ui: UiLang,
+) -> lsp::Diagnostic {
     lsp::Diagnostic {
-        range: range(source, &d.range, enc),
+        range: range_in(text, lines, &d.range, enc),
         severity: Some(match d.severity {
             Severity::Error => DiagnosticSeverity::ERROR,
             Severity::Warning => DiagnosticSeverity::WARNING,

@@ -15,10 +15,11 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::convert::{self, offset};
 use super::features;
-use super::state::{SentTokens, Snapshot, State, key, lock};
+use super::state::{SentTokens, Snapshot, State, lock};
 use crate::diag::UiLang;
 use crate::document::Document;
 use crate::ide::edit::{self, TextChange};
+use crate::loader::Search;
 use crate::text::Encoding;
 
 /// How long a change without an edited document (files changed on disk)
@@ -209,10 +210,14 @@ fn record(
     f(&mut s)
 }
 
-/// Protocol diagnostics per file of the snapshot.
+/// Protocol diagnostics per file of the snapshot, with the severities of
+/// the `zan.toml` that holds each file, as `zan check` reports them.
 fn convert_all(snap: &Snapshot, diags: Vec<crate::analysis::FileDiagnostic>) -> Vec<Vec<lsp::Diagnostic>> {
     let mut per_file: Vec<Vec<lsp::Diagnostic>> = vec![Vec::new(); snap.uris.len()];
-    for d in diags {
+    for mut d in diags {
+        if !snap.config_of(d.file).level(&mut d.diagnostic) {
+            continue;
+        }
         let source = &snap.world.sources[d.file];
         per_file[d.file].push(convert::diagnostic(
             source,
@@ -244,11 +249,42 @@ fn root_paths(params: &InitializeParams) -> Vec<PathBuf> {
     uris.into_iter().filter_map(|u| u.to_file_path()).map(|p| p.into_owned()).collect()
 }
 
-/// Reads every `.zan` file under the roots, reporting progress.
+/// Reads every `.zan` file of the roots, as `zan check` run in each root
+/// would (`loader::layout`: its `zan.toml`'s roots and ignores), reporting
+/// progress. A root whose `zan.toml` cannot be used is not read, as `zan
+/// check` refuses it; the error is shown on that file.
 async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: bool) {
     let roots = lock(&state).roots.clone();
-    let paths =
-        tokio::task::spawn_blocking(move || crate::workspace::discover(&roots)).await.unwrap_or_default();
+    let layouts = tokio::task::spawn_blocking(move || {
+        let dirs = roots.dirs();
+        dirs.iter()
+            .map(|root| crate::loader::layout(std::slice::from_ref(root), Search::At(root)))
+            .collect::<Vec<_>>()
+    })
+    .await
+    .unwrap_or_default();
+    let mut paths = Vec::new();
+    let mut projects = Vec::new();
+    for layout in layouts {
+        match layout {
+            Ok(layout) => {
+                paths.extend(layout.files);
+                if layout.config_file.is_some() {
+                    projects.push(layout.config);
+                }
+            }
+            Err(e) => {
+                let (enc, ui) = {
+                    let s = lock(&state);
+                    (s.config.encoding, s.config.ui)
+                };
+                config_error(&client, e, enc, ui).await
+            }
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    lock(&state).projects = Arc::new(projects);
     let token = NumberOrString::String("zan/index".into());
     let progress = if progress && client.create_work_done_progress(token.clone()).await.is_ok() {
         Some(client.progress(token, "zan: indexing").with_percentage(0).begin().await)
@@ -277,6 +313,15 @@ async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: boo
     if let Some(p) = progress {
         p.finish().await;
     }
+}
+
+/// Shows why a `zan.toml` cannot be used, on that file and in the log.
+async fn config_error(client: &Client, e: Box<crate::loader::ConfigError>, enc: Encoding, ui: UiLang) {
+    log(&format!("{}: {}", e.path.display(), e.diagnostic.message.render(UiLang::En)));
+    let Some(uri) = Uri::from_file_path(&e.path) else { return };
+    let lines = crate::text::LineIndex::new(&e.text);
+    let d = convert::diagnostic_in(&e.text, &lines, &e.diagnostic, enc, ui);
+    client.publish_diagnostics(uri, vec![d], None).await;
 }
 
 /// Reads and parses files on every core, one parser per thread; the
@@ -331,7 +376,7 @@ impl LanguageServer for Backend {
             let watched =
                 params.capabilities.workspace.as_ref().and_then(|w| w.did_change_watched_files.as_ref());
             s.config.watch = watched.and_then(|w| w.dynamic_registration).unwrap_or(false);
-            s.roots = root_paths(&params);
+            s.roots = crate::workspace::Roots::new(root_paths(&params));
             s.indexing = !s.roots.is_empty();
         }
         let encoding = if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 };
@@ -462,10 +507,8 @@ impl LanguageServer for Backend {
         self.mutate("didClose", |s| {
             s.open.remove(&uri);
             // Back to the disk's version if the file is part of the workspace.
-            let on_disk = uri
-                .to_file_path()
-                .filter(|p| s.roots.iter().any(|r| p.starts_with(r)))
-                .and_then(|p| crate::workspace::read(&p).ok());
+            let on_disk =
+                uri.to_file_path().filter(|p| s.roots.admit(p)).and_then(|p| crate::workspace::read(&p).ok());
             match on_disk {
                 Some(text) => s.upsert(uri, Document::parse(text)),
                 None => s.remove(&uri),
@@ -477,10 +520,13 @@ impl LanguageServer for Backend {
         self.mutate("didChangeWatchedFiles", |s| {
             for change in params.changes {
                 let uri = change.uri;
-                if s.open.contains_key(&uri) || !matches!(key(&uri), super::state::Key::File(_)) {
+                // Only files the workspace holds: a client may name any path.
+                let admitted = uri.to_file_path().filter(|p| s.roots.admit(p));
+                let Some(path) = admitted else { continue };
+                if s.open.contains_key(&uri) {
                     continue;
                 }
-                let text = uri.to_file_path().and_then(|p| crate::workspace::read(&p).ok());
+                let text = crate::workspace::read(&path).ok();
                 match (change.typ, text) {
                     (FileChangeType::DELETED, _) | (_, None) => s.remove(&uri),
                     (_, Some(text)) => s.upsert(uri, Document::parse(text)),

@@ -57,7 +57,10 @@ pub struct State {
     pub open: HashMap<Uri, i32>,
     pub parser: Parser,
     pub config: Config,
-    pub roots: Vec<PathBuf>,
+    /// What the server may read from disk (`workspace::Roots::admit`).
+    pub roots: crate::workspace::Roots,
+    /// The `zan.toml` of each root that has one.
+    pub projects: Arc<Vec<crate::config::Config>>,
     /// Set while the workspace is first read: no diagnostics until it is, so
     /// a file opened early never shows acts of other files as missing.
     pub indexing: bool,
@@ -82,9 +85,23 @@ pub struct Snapshot {
     pub config: Config,
     pub versions: HashMap<Uri, i32>,
     pub memo: Arc<Memo>,
+    pub projects: Arc<Vec<crate::config::Config>>,
 }
 
 impl Snapshot {
+    /// The `zan.toml` settings of the root that holds file `file`, or the
+    /// defaults: what `zan check` run in that root uses.
+    pub fn config_of(&self, file: usize) -> std::borrow::Cow<'_, crate::config::Config> {
+        let held = match &self.keys[file] {
+            Key::File(path) => crate::config::holding(&self.projects, path),
+            Key::Other(_) => None,
+        };
+        match held {
+            Some(config) => std::borrow::Cow::Borrowed(config),
+            None => std::borrow::Cow::Owned(crate::config::Config::empty(PathBuf::from("."))),
+        }
+    }
+
     pub fn file(&self, uri: &Uri) -> jsonrpc::Result<usize> {
         self.keys.binary_search(&key(uri)).map_err(|_| {
             jsonrpc::Error::invalid_params(format!("unknown document {}: open it first", uri.as_str()))
@@ -101,7 +118,8 @@ impl Default for State {
             open: HashMap::new(),
             parser: crate::syntax::parser(),
             config: Config::default(),
-            roots: Vec::new(),
+            roots: Default::default(),
+            projects: Arc::default(),
             indexing: false,
             last_edited: None,
             generation: 0,
@@ -146,6 +164,7 @@ impl State {
             config: self.config.clone(),
             versions: self.open.clone(),
             memo: self.memo.clone(),
+            projects: self.projects.clone(),
         }
     }
 }

@@ -8,12 +8,14 @@ use base64::Engine;
 use super::server::{ViewOptions, ViewResult};
 use super::state::Snapshot;
 use crate::diag::UiLang;
-use crate::engine::{self, Applied, Include};
+use crate::engine::{self, Applied, Include, Refusal};
 use crate::model::Date;
 use crate::redline::html::escape;
 use crate::render;
 
-/// What a view is about: the first amendment of the document, else its first act.
+/// What a view is about: the first amendment of the document, else its
+/// first act. An amendment is refused as `zan table` refuses it
+/// (`engine::apply_checked`, under the file's `zan.toml`).
 fn applied<'m>(
     snap: &'m Snapshot,
     file: usize,
@@ -22,12 +24,29 @@ fn applied<'m>(
 ) -> Result<Applied<'m>, String> {
     let files = &snap.world.files;
     let model = &files[file];
-    let result = match (model.amendments.first(), model.acts.first()) {
-        (Some(a), _) => engine::apply_amendment(files, &a.id),
-        (None, Some(act)) => engine::consolidate(files, &act.id, as_of, Include::Adopted),
-        (None, None) => return Err("the document has no act or amendment".into()),
-    };
-    result.map_err(|e| e.render(ui))
+    match (model.amendments.first(), model.acts.first()) {
+        (Some(a), _) => engine::apply_checked(files, &snap.config_of(file), &a.id).map_err(|r| match r {
+            Refusal::Check(errors) => refused(snap, &errors, ui),
+            Refusal::Engine(e) => e.render(ui),
+        }),
+        (None, Some(act)) => {
+            engine::consolidate(files, &act.id, as_of, Include::Adopted).map_err(|e| e.render(ui))
+        }
+        (None, None) => Err("the document has no act or amendment".into()),
+    }
+}
+
+/// The errors that stop an amendment, as `zan check` prints them.
+fn refused(snap: &Snapshot, errors: &[crate::analysis::FileDiagnostic], ui: UiLang) -> String {
+    let style = crate::report::Style { color: false, lang: ui };
+    let mut out = String::new();
+    for fd in errors {
+        let source = &snap.world.sources[fd.file];
+        let uri = &snap.uris[fd.file];
+        let path = uri.to_file_path().map_or_else(|| uri.as_str().to_string(), |p| p.display().to_string());
+        out += &crate::report::render(&fd.diagnostic, &path, &source.text, &source.lines, &style);
+    }
+    out
 }
 
 /// Plain text as a view: preformatted in HTML, a text block in Markdown.

@@ -1,0 +1,44 @@
+//! The rule every command and view that applies an amendment follows: an
+//! amendment in which `zan check` finds errors (with the severities of
+//! `zan.toml`) is not applied; those diagnostics are the answer instead.
+
+use std::borrow::Borrow;
+
+use super::{Applied, EngineError, apply_amendment, find_amendment};
+use crate::analysis::FileDiagnostic;
+use crate::config::Config;
+use crate::diag::Severity;
+use crate::model::File;
+
+/// Why an amendment was not applied.
+#[derive(Debug)]
+pub enum Refusal {
+    /// What `zan check` reports as errors inside the amendment.
+    Check(Vec<FileDiagnostic>),
+    Engine(EngineError),
+}
+
+/// Applies amendment `id`, unless `zan check` finds errors in it.
+pub fn apply_checked<'m, F: Borrow<File>>(
+    files: &'m [F],
+    config: &Config,
+    id: &str,
+) -> Result<Applied<'m>, Refusal> {
+    if let Some((file, amendment)) = find_amendment(files, id) {
+        let span = &amendment.span;
+        let errors: Vec<FileDiagnostic> = crate::config::apply(config, crate::analysis::analyze(files))
+            .into_iter()
+            .filter(|fd| {
+                let d = &fd.diagnostic;
+                fd.file == file
+                    && d.severity == Severity::Error
+                    && span.start <= d.range.start
+                    && d.range.end <= span.end
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(Refusal::Check(errors));
+        }
+    }
+    apply_amendment(files, id).map_err(Refusal::Engine)
+}
