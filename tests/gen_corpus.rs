@@ -4,11 +4,11 @@
 //! nothing referred to is repealed, renumbered or rewritten).
 
 #[path = "../examples/gen_corpus/mod.rs"]
-mod gen_corpus;
+mod generator;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use gen_corpus::{Config, generate};
+use generator::{Config, generate};
 use tree_sitter::{Node, Parser, Tree};
 
 fn workspace(seed: u64, short: bool) -> Vec<(String, String)> {

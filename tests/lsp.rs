@@ -2,12 +2,10 @@
 //! the two-file workspace in tests/fixtures/lsp/ws (an act, and a second act
 //! whose references, comparison and amendment all cite the first).
 
-mod lsp_support;
-
 use std::path::PathBuf;
 
+use crate::lsp_support::{Client, cursor, file_uri, pos};
 use base64::Engine;
-use lsp_support::{Client, cursor, file_uri, pos};
 use serde_json::{Value, json};
 
 fn ws() -> PathBuf {

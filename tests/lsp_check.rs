@@ -1,12 +1,10 @@
 //! The server publishes exactly what `zan check` prints: the shipped corpus
 //! plus a file with errors, in English and in Russian.
 
-mod lsp_support;
-
 use std::path::Path;
 use std::process::Command;
 
-use lsp_support::{Client, file_uri};
+use crate::lsp_support::{Client, file_uri};
 use serde_json::json;
 
 /// (file name, line, column in characters, severity, code, message), 1-based.

@@ -5,15 +5,13 @@
 //! client that stops reading for a while. The server answers what is due with
 //! the JSON-RPC error, keeps serving, and never crashes.
 
-mod lsp_support;
-#[path = "lsp_support/stdio.rs"]
-mod stdio;
+use crate::lsp_support::stdio;
 
 use std::io::{Read, Write};
 use std::process::Stdio;
 use std::time::Duration;
 
-use lsp_support::{Client, file_uri};
+use crate::lsp_support::{Client, file_uri};
 use serde_json::{Value, json};
 use stdio::Server;
 

@@ -3,9 +3,7 @@
 //! mutates its state before any await), and the last diagnostics must be those
 //! of the final text.
 
-mod lsp_support;
-
-use lsp_support::Client;
+use crate::lsp_support::Client;
 use serde_json::{Value, json};
 use zan::text::{Encoding, LineCol, LineIndex};
 

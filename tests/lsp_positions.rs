@@ -2,9 +2,7 @@
 //! Kazakh, Chinese and astral text, with CRLF and lone CR line ends, and
 //! clamping of positions past the end of a line or of the text.
 
-mod lsp_support;
-
-use lsp_support::Client;
+use crate::lsp_support::Client;
 use serde_json::{Value, json};
 
 const URI: &str = "untitled:positions";

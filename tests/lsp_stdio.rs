@@ -1,8 +1,7 @@
 //! `zan lsp` end to end: the built binary over stdio with Content-Length
 //! framing, including malformed input and the shutdown/exit protocol.
 
-#[path = "lsp_support/stdio.rs"]
-mod stdio;
+use crate::lsp_support::stdio;
 
 use std::process::Stdio;
 

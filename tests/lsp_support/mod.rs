@@ -1,7 +1,9 @@
 //! An in-process client for the language server: the real JSON-RPC transport
 //! (Content-Length framing) over an in-memory pipe, with helpers to open
 //! documents, send requests and wait for diagnostics.
-#![allow(dead_code)] // each test binary uses part of it
+#![allow(dead_code)] // examples/ include it and use part of it
+
+pub mod stdio;
 
 use std::collections::VecDeque;
 use std::time::Duration;

@@ -1,6 +1,5 @@
 //! The built `zan lsp` over stdio, with Content-Length framing written and
 //! read by hand, for the tests where the bytes on the wire matter.
-#![allow(dead_code)] // each test binary uses part of it
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};

@@ -1,0 +1,29 @@
+//! Every integration test of zan, in one test crate: one binary to build and
+//! link instead of one per file (`autotests = false` in Cargo.toml). Each
+//! module is a file beside this one; `lsp_support` is the in-process client
+//! the server's tests share.
+
+mod lsp_support;
+
+mod bad_input;
+mod check;
+mod check_cli;
+mod engine;
+mod engine_cli;
+mod engine_props;
+mod fmt;
+mod gen_corpus;
+mod language;
+mod lint_citations;
+mod lint_hygiene;
+mod lint_props;
+mod lsp;
+mod lsp_check;
+mod lsp_faults;
+mod lsp_neovim;
+mod lsp_ordering;
+mod lsp_positions;
+mod lsp_stdio;
+mod redline;
+mod redline_props;
+mod tidy;
