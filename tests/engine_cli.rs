@@ -1,5 +1,5 @@
 //! The engine's commands on the shipped corpus, against golden files in
-//! tests/golden/ (regenerate with `UPDATE_EXPECT=1 cargo test --test engine_cli`
+//! tests/golden/ (regenerate with `UPDATE_EXPECT=1 cargo test --test it engine_cli::`
 //! and read the diff), plus errors, escaping, DOCX and git integration.
 
 use std::path::{Path, PathBuf};
