@@ -657,3 +657,32 @@ async fn views_refuse_what_zan_table_refuses() {
     c.diagnostics(&b, None).await;
     c.request("zan/table", params).await;
 }
+
+/// Requests sent while the workspace is first read wait for it: never a
+/// `null` hover or a "no act" view from part of the workspace.
+#[tokio::test(flavor = "multi_thread")]
+async fn requests_during_indexing_get_the_whole_workspace_answer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().canonicalize().unwrap();
+    // The cited act is read last, after thousands of files.
+    for i in 0..3000 {
+        let act = format!(
+            "act f.a{i} {{\n  languages en\n  article 1 {{ en summary \"Filler {i}.\" cite \"S\" }}\n}}\n"
+        );
+        std::fs::write(dir.join(format!("a{i:04}.zan")), act).unwrap();
+    }
+    std::fs::write(dir.join("zz.zan"), text("a.zan")).unwrap();
+    std::fs::write(dir.join("b.zan"), text("b.zan")).unwrap();
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&dir), "locale": "en"})).await;
+    let b = file_uri(&dir.join("b.zan"));
+    let (marked, at) = cursor(&mark("b.zan", "part 1)", 5));
+    c.open(&b, &marked);
+    let hover = c.request("textDocument/hover", pos(&b, &at)).await;
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Article 15(1) (kz.cc)**\n\nA person who has reached sixteen years is liable.\n\nsource: Official Gazette"
+    );
+    let redline = c.request("zan/redline", json!({"textDocument": {"uri": b}, "language": "en"})).await;
+    assert!(redline["markdown"].as_str().unwrap().starts_with("# kz.cc.age-14\n"));
+}

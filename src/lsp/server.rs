@@ -27,6 +27,9 @@ use crate::text::Encoding;
 const DEBOUNCE: Duration = Duration::from_millis(40);
 /// How long the whole workspace waits after the edited document is checked.
 const WORKSPACE_DELAY: Duration = Duration::from_millis(300);
+/// How long a request that needs the whole workspace waits for the first
+/// indexing before it is answered with an error saying so.
+const INDEX_WAIT: Duration = Duration::from_secs(20);
 
 pub struct Backend {
     client: Client,
@@ -35,16 +38,41 @@ pub struct Backend {
     shut_down: Arc<AtomicBool>,
     /// What semantic-token deltas are computed from.
     tokens: Arc<Mutex<SentTokens>>,
+    /// False while the workspace is first read: an answer from part of it
+    /// would be wrong (a definition not found, an act missing).
+    indexed: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
 impl Backend {
     pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Self {
-        Backend { client, state: Arc::default(), shut_down, tokens: Arc::default() }
+        let indexed = Arc::new(tokio::sync::watch::Sender::new(true));
+        Backend { client, state: Arc::default(), shut_down, tokens: Arc::default(), indexed }
     }
 
-    /// Runs `f` on a snapshot on the blocking pool; a panic becomes an
+    /// Runs `f` on a snapshot of the whole workspace, on the blocking pool,
+    /// once the workspace is indexed: a request sent during the first
+    /// indexing waits for it (and is dropped if the client cancels it), or
+    /// after `INDEX_WAIT` gets an error that says why. A panic becomes an
     /// internal error.
     async fn query<T: Send + 'static>(
+        &self,
+        uri: Option<&Uri>,
+        f: impl FnOnce(&Snapshot, usize) -> T + Send + 'static,
+    ) -> Result<T> {
+        let mut indexed = self.indexed.subscribe();
+        if tokio::time::timeout(INDEX_WAIT, indexed.wait_for(|done| *done)).await.is_err() {
+            return Err(jsonrpc::Error {
+                code: jsonrpc::ErrorCode::ServerError(SERVER_CANCELLED),
+                message: "zan: the workspace is still being indexed; try again".into(),
+                data: None,
+            });
+        }
+        self.local(uri, f).await
+    }
+
+    /// Runs `f` on a snapshot without waiting for the index: for what only
+    /// needs the document itself (symbols, folding, formatting, tokens).
+    async fn local<T: Send + 'static>(
         &self,
         uri: Option<&Uri>,
         f: impl FnOnce(&Snapshot, usize) -> T + Send + 'static,
@@ -235,6 +263,9 @@ fn drop_later<T: Send + 'static>(value: T) {
     tokio::task::spawn_blocking(move || drop(value));
 }
 
+/// LSP's `ServerCancelled`: the client may send the request again.
+const SERVER_CANCELLED: i64 = -32802;
+
 /// A line on stderr: stdout is the protocol channel.
 pub fn log(message: &str) {
     use std::io::Write;
@@ -378,6 +409,7 @@ impl LanguageServer for Backend {
             s.config.watch = watched.and_then(|w| w.dynamic_registration).unwrap_or(false);
             s.roots = crate::workspace::Roots::new(root_paths(&params));
             s.indexing = !s.roots.is_empty();
+            self.indexed.send_replace(!s.indexing);
         }
         let encoding = if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 };
         Ok(InitializeResult {
@@ -434,6 +466,7 @@ impl LanguageServer for Backend {
             (s.config.progress, s.config.watch)
         };
         let backend_state = self.state.clone();
+        let indexed = self.indexed.clone();
         tokio::spawn(async move {
             if watch {
                 let registration = Registration {
@@ -452,6 +485,7 @@ impl LanguageServer for Backend {
                 s.generation += 1;
                 s.generation
             };
+            indexed.send_replace(true);
             publish(client, backend_state, generation).await;
         });
     }
@@ -570,7 +604,7 @@ impl LanguageServer for Backend {
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        self.query(Some(&params.text_document.uri), |snap, file| {
+        self.local(Some(&params.text_document.uri), |snap, file| {
             Some(DocumentSymbolResponse::Nested(features::document_symbols(snap, file)))
         })
         .await
@@ -596,7 +630,7 @@ impl LanguageServer for Backend {
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
         let (uri, sent) = (params.text_document.uri, self.tokens.clone());
-        self.query(Some(&uri.clone()), move |snap, file| {
+        self.local(Some(&uri.clone()), move |snap, file| {
             let data = features::semantic_tokens(snap, file).data;
             let result_id = Some(lock(&sent).record(uri, data.clone()));
             Some(SemanticTokensResult::Tokens(SemanticTokens { result_id, data }))
@@ -610,7 +644,7 @@ impl LanguageServer for Backend {
     ) -> Result<Option<SemanticTokensFullDeltaResult>> {
         let (uri, sent) = (params.text_document.uri, self.tokens.clone());
         let previous = params.previous_result_id;
-        self.query(Some(&uri.clone()), move |snap, file| {
+        self.local(Some(&uri.clone()), move |snap, file| {
             let data = features::semantic_tokens(snap, file).data;
             let mut sent = lock(&sent);
             let before = sent.take(&uri, &previous);
@@ -627,19 +661,19 @@ impl LanguageServer for Backend {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.query(Some(&params.text_document.uri), |snap, file| Some(features::folding_ranges(snap, file)))
+        self.local(Some(&params.text_document.uri), |snap, file| Some(features::folding_ranges(snap, file)))
             .await
     }
 
     async fn selection_range(&self, params: SelectionRangeParams) -> Result<Option<Vec<SelectionRange>>> {
-        self.query(Some(&params.text_document.uri), move |snap, file| {
+        self.local(Some(&params.text_document.uri), move |snap, file| {
             Some(features::selection_ranges(snap, file, &params.positions))
         })
         .await
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        self.query(Some(&params.text_document.uri), features::formatting).await
+        self.local(Some(&params.text_document.uri), features::formatting).await
     }
 
     async fn prepare_rename(
