@@ -686,3 +686,76 @@ async fn requests_during_indexing_get_the_whole_workspace_answer() {
     let redline = c.request("zan/redline", json!({"textDocument": {"uri": b}, "language": "en"})).await;
     assert!(redline["markdown"].as_str().unwrap().starts_with("# kz.cc.age-14\n"));
 }
+
+/// Applies a `WorkspaceEdit`'s changes (UTF-16 positions) to the files on disk.
+fn apply_on_disk(edit: &Value) {
+    for (uri, edits) in edit["changes"].as_object().unwrap() {
+        let path = PathBuf::from(uri.strip_prefix("file://").unwrap());
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        let offset = |text: &str, p: &Value| {
+            let line_start: usize =
+                text.split_inclusive('\n').take(p["line"].as_u64().unwrap() as usize).map(str::len).sum();
+            let mut units = p["character"].as_u64().unwrap() as usize;
+            let mut at = line_start;
+            for ch in text[line_start..].chars() {
+                if units == 0 {
+                    break;
+                }
+                units -= ch.len_utf16();
+                at += ch.len_utf8();
+            }
+            at
+        };
+        let mut spans: Vec<(usize, usize, String)> = edits
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    offset(&text, &e["range"]["start"]),
+                    offset(&text, &e["range"]["end"]),
+                    e["newText"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+        for (start, end, new) in spans {
+            text.replace_range(start..end, &new);
+        }
+        std::fs::write(&path, text).unwrap();
+    }
+}
+
+/// Renaming an article of the shipped corpus reaches every place that names
+/// it, the texts amendments bring included (a reference in a new definition,
+/// a range in a new part): `zan check` is as clean afterwards as before.
+#[tokio::test(flavor = "multi_thread")]
+async fn rename_reaches_references_inside_amendment_texts() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for (file, needle, new) in [
+        ("kz/criminal-code/network-offences.zan", "article 128 {", "128-1"),
+        ("kz/criminal-code/chapter-07.zan", "article 205 {", "205-1"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().canonicalize().unwrap();
+        crate::lsp_check::copy_dir(&root.join("corpus"), &dir);
+        let mut c = Client::start();
+        c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&dir), "locale": "en"})).await;
+        let uri = file_uri(&dir.join(file));
+        let t = std::fs::read_to_string(dir.join(file)).unwrap();
+        let (_, at) = cursor(&t.replacen(needle, &needle.replacen(' ', " $0", 1), 1));
+        c.open(&uri, &t);
+        let mut params = pos(&uri, &at);
+        params["newName"] = json!(new);
+        let edit = c.request("textDocument/rename", params).await;
+        assert!(c.shutdown().await);
+        apply_on_disk(&edit);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
+            .args(["check", "--deny", "warnings"])
+            .arg(&dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{new}: {}", String::from_utf8_lossy(&out.stdout));
+    }
+}

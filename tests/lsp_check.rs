@@ -125,7 +125,7 @@ async fn server_honours_zan_toml_as_zan_check_does() {
     assert_eq!(server(&dir, "en-US").await, expected);
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
         let path = entry.path();

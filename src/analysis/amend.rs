@@ -15,14 +15,29 @@ use crate::model::{
     Unit, UnitContent, UnitKind,
 };
 
-type Path = Vec<(UnitKind, String)>;
+pub(crate) type Path = Vec<(UnitKind, String)>;
 
-fn segments(t: &Target) -> Path {
+pub(crate) fn segments(t: &Target) -> Path {
     t.path.iter().map(|s| (s.kind, s.number_text().to_string())).collect()
 }
 
+/// The unit whose scope the references of a new wording (`add`, `rewrite`)
+/// resolve in: they see the base and what the amendment creates, from the
+/// unit that holds the new one. `node` is what the operation's target
+/// resolved to.
+pub(crate) fn new_wording_parent(
+    index: &super::Index,
+    kind: &OperationKind,
+    node: Option<usize>,
+) -> Option<usize> {
+    match kind {
+        OperationKind::Add { place: Place::To, .. } => node,
+        _ => node.and_then(|n| index.nodes[n].parent),
+    }
+}
+
 /// The path of the unit an `add` or `renumber` brings into being.
-fn creates(kind: &OperationKind) -> Option<Path> {
+pub(crate) fn creates(kind: &OperationKind) -> Option<Path> {
     match kind {
         OperationKind::Add { kind, number: Some(number), place, target, .. } => {
             let mut path = segments(target);
@@ -128,11 +143,7 @@ impl<'m> Cx<'_, 'm> {
             }
             created.extend(new_path);
             if let OperationKind::Rewrite { content, .. } | OperationKind::Add { content, .. } = &op.kind {
-                // New wording: its references see the base and what this amendment creates.
-                let unit = match &op.kind {
-                    OperationKind::Add { place: Place::To, .. } => node,
-                    _ => node.and_then(|n| index.nodes[n].parent),
-                };
+                let unit = new_wording_parent(index, &op.kind, node);
                 self.new_content(file, content, Scope { act: base, unit }, &created);
             }
             let mark =

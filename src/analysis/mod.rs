@@ -7,6 +7,7 @@ mod index;
 mod order;
 mod resolve;
 
+pub(crate) use amend::{Path as UnitPath, creates, new_wording_parent, segments};
 pub use frozen::Frozen;
 pub use index::{Index, Location};
 pub use resolve::{Resolved, Scope, resolve};

@@ -5,7 +5,7 @@ use std::borrow::Borrow;
 use std::ops::Range;
 
 use crate::analysis::{Index, Location, Resolved, Scope, resolve};
-use crate::model::{File, Number, Target, Unit};
+use crate::model::{Comparison, File, Number, OperationKind, RichText, Target, Unit, UnitContent};
 
 /// Where a target is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,44 +33,122 @@ impl Site<'_> {
     }
 }
 
-/// Every target of the workspace, with the same scopes the analysis uses.
+/// Every target of the workspace, with the same scopes the analysis uses:
+/// the one list hover, definition, references, rename, links, hints and
+/// tokens work from. It holds the targets of units, comparisons (and the
+/// references in their notes) and operations, and the references inside
+/// every text an amendment brings: the new wording of `add` and `rewrite`,
+/// the new words of `replace` and `insert`, and justifications.
 pub fn sites<'m, F: Borrow<File>>(index: &Index<'m>, files: &'m [F]) -> Vec<Site<'m>> {
     let mut out = Vec::new();
     for (a, act) in index.acts.iter().enumerate() {
         for &(file, block) in &act.parts {
-            for c in &block.comparisons {
-                let scope = Some(Scope { act: a, unit: None });
-                out.push(Site { file, target: &c.target, scope, kind: SiteKind::Comparison });
-            }
+            let scope = Some(Scope { act: a, unit: None });
+            comparisons(&mut out, file, &block.comparisons, scope);
         }
     }
     for (n, node) in index.nodes.iter().enumerate() {
         let scope = Some(Scope { act: node.act, unit: Some(n) });
         let content = &node.unit.content;
         for text in content.titles.iter().chain(&content.texts) {
-            for r in &text.value.refs {
-                out.push(Site { file: node.file, target: &r.target, scope, kind: SiteKind::Reference });
-            }
+            text_references(&mut out, node.file, &text.value, scope, &[]);
         }
-        for c in &content.comparisons {
-            out.push(Site { file: node.file, target: &c.target, scope, kind: SiteKind::Comparison });
-        }
+        comparisons(&mut out, node.file, &content.comparisons, scope);
     }
     for (file, f) in files.iter().map(Borrow::borrow).enumerate() {
         for (ai, am) in f.amendments.iter().enumerate() {
             let Some(base) = amendment_base(index, am) else { continue };
             let scope = Some(Scope { act: base, unit: None });
+            for text in am.titles.iter().chain(&am.justifications) {
+                text_references(&mut out, file, &text.value, scope, &[]);
+            }
+            let mut created = Vec::new();
             for (oi, op) in am.operations.iter().enumerate() {
-                for c in &op.comparisons {
-                    out.push(Site { file, target: &c.target, scope, kind: SiteKind::Comparison });
+                comparisons(&mut out, file, &op.comparisons, scope);
+                for text in &op.justifications {
+                    text_references(&mut out, file, &text.value, scope, &[]);
                 }
+                // As the analysis: a target the amendment itself created
+                // names nothing in the base.
+                let node = match op.target() {
+                    Some(t) if created.contains(&crate::analysis::segments(t)) => None,
+                    Some(t) => match resolve(index, t, scope) {
+                        Ok(Resolved::Unit(n)) => Some(n),
+                        _ => None,
+                    },
+                    None => None,
+                };
                 if let Some(t) = op.target() {
                     out.push(Site { file, target: t, scope, kind: SiteKind::Operation(ai, oi) });
+                }
+                created.extend(crate::analysis::creates(&op.kind));
+                let in_unit = Some(Scope { act: base, unit: node });
+                match &op.kind {
+                    OperationKind::Add { content, .. } | OperationKind::Rewrite { content, .. } => {
+                        let unit = crate::analysis::new_wording_parent(index, &op.kind, node);
+                        new_wording(&mut out, file, content, Some(Scope { act: base, unit }), &created);
+                    }
+                    OperationKind::Replace { changes, .. } | OperationKind::Delete { changes, .. } => {
+                        for c in changes {
+                            text_references(&mut out, file, &c.new, in_unit, &[]);
+                        }
+                    }
+                    OperationKind::Insert { insertions, .. } => {
+                        for i in insertions {
+                            text_references(&mut out, file, &i.new, in_unit, &[]);
+                        }
+                    }
+                    OperationKind::Repeal { .. } | OperationKind::Renumber { .. } => {}
                 }
             }
         }
     }
     out
+}
+
+/// The references of a text; those to a unit in `created` are left out,
+/// since they name what the amendment adds, not a unit of the base.
+fn text_references<'m>(
+    out: &mut Vec<Site<'m>>,
+    file: usize,
+    text: &'m RichText,
+    scope: Option<Scope>,
+    created: &[crate::analysis::UnitPath],
+) {
+    for r in &text.refs {
+        if r.target.act.is_none() && created.contains(&crate::analysis::segments(&r.target)) {
+            continue;
+        }
+        out.push(Site { file, target: &r.target, scope, kind: SiteKind::Reference });
+    }
+}
+
+/// Comparative links and the references in their notes.
+fn comparisons<'m>(out: &mut Vec<Site<'m>>, file: usize, list: &'m [Comparison], scope: Option<Scope>) {
+    for c in list {
+        out.push(Site { file, target: &c.target, scope, kind: SiteKind::Comparison });
+        if let Some(note) = &c.note {
+            text_references(out, file, note, scope, &[]);
+        }
+    }
+}
+
+/// The targets of a new wording (`add`, `rewrite`) and of its units.
+fn new_wording<'m>(
+    out: &mut Vec<Site<'m>>,
+    file: usize,
+    content: &'m UnitContent,
+    scope: Option<Scope>,
+    created: &[crate::analysis::UnitPath],
+) {
+    let mut stack = vec![content];
+    while let Some(c) = stack.pop() {
+        for text in c.titles.iter().chain(&c.texts) {
+            text_references(out, file, &text.value, scope, created);
+        }
+        comparisons(out, file, &c.comparisons, scope);
+        stack.extend(c.children.iter().map(|u| &u.content));
+    }
 }
 
 /// The act version an amendment applies to, as the analysis picks it.
