@@ -185,28 +185,19 @@ async fn completion_of_acts_numbers_and_quoted_words() {
     assert_eq!(complete("b.zan", &acts).await, ["kz.ap", "kz.cc"]);
     let numbers = b.replace("compare stricter kz.cc article 15", "compare stricter kz.cc article $0");
     assert_eq!(complete("b.zan", &numbers).await, ["15 Age of criminal liability", "16 Repealed rule"]);
+    // On an `en` line, the unit's English words only.
     let words = b.replace("en \"sixteen\"", "en \"$0");
     assert_eq!(
         complete("b.zan", &words).await,
-        [
-            "A",
-            "person",
-            "who",
-            "has",
-            "reached",
-            "sixteen",
-            "years",
-            "is",
-            "liable",
-            "Он",
-            "алты",
-            "жасқа",
-            "толған",
-            "адам",
-            "жауапты",
-            "болады"
-        ]
+        ["A", "person", "who", "has", "reached", "sixteen", "years", "is", "liable"]
     );
+    // Inside `[words](…)` of a text: unit numbers, act ids and unit kinds.
+    let linked = b.replace("(kz.cc article 15 part 1)", "(kz.cc article $0");
+    assert_eq!(complete("b.zan", &linked).await, ["15 Age of criminal liability", "16 Repealed rule"]);
+    let linked = b.replace("(kz.cc article 15 part 1)", "($0");
+    let got = complete("b.zan", &linked).await;
+    assert_eq!(got[..2], ["kz.ap", "kz.cc"]);
+    assert!(got.contains(&"article".to_string()), "{got:?}");
     let keywords = b.replace("  languages en\n", "  $0\n");
     let got = complete("b.zan", &keywords).await;
     assert!(got.contains(&"replace-all".to_string()) && got.contains(&"article".to_string()), "{got:?}");

@@ -5,6 +5,7 @@
 //! rust-analyzer's `ide` crate).
 
 pub mod affected;
+pub mod completion;
 pub mod edit;
 pub mod nav;
 pub mod outline;

@@ -12,7 +12,6 @@ use crate::diag::UiLang;
 use crate::ide::nav::{self, Site, SiteKind};
 use crate::ide::outline::{self, SymbolKind, pick};
 use crate::ide::tokens;
-use crate::model::UnitKind;
 
 fn location(snap: &Snapshot, loc: &Location) -> lsp::Location {
     let source = &snap.world.sources[loc.file];
@@ -485,133 +484,29 @@ pub fn document_links(snap: &Snapshot, file: usize) -> Vec<lsp::DocumentLink> {
 
 /// Completion items for the text before the cursor.
 pub fn completion(snap: &Snapshot, file: usize, pos: Position) -> Vec<lsp::CompletionItem> {
+    use crate::ide::completion::{ItemKind, complete};
     let source = &snap.world.sources[file];
     let offset = at(snap, file, pos);
     let line = source.lines.line_range(&source.text, pos.line as usize);
-    let before = &source.text[line.start..offset.max(line.start)];
-    let words: Vec<&str> = before.split_whitespace().collect();
-    let typing = !before.ends_with(char::is_whitespace);
-    // The words before the one being typed.
-    let done = if typing && !words.is_empty() { &words[..words.len() - 1] } else { &words[..] };
-    let item = |label: String, kind, detail: Option<String>| lsp::CompletionItem {
-        label,
-        kind: Some(kind),
-        detail,
-        ..Default::default()
-    };
     let index = Index::build(&snap.world.files);
-    // Inside a string of an operation: the quoted words of its unit.
-    if before.matches('"').count() % 2 == 1 {
-        return quoted_words(snap, &index, file, offset)
-            .into_iter()
-            .map(|w| item(w, lsp::CompletionItemKind::TEXT, None))
-            .collect();
-    }
-    match done {
-        [.., "compare", _relation] => {
-            let mut ids: Vec<&str> = index.acts.iter().map(|a| a.id.as_str()).collect();
-            ids.sort();
-            ids.dedup();
-            return ids
-                .into_iter()
-                .map(|id| item(id.into(), lsp::CompletionItemKind::MODULE, None))
-                .collect();
-        }
-        [.., kind] if UnitKind::from_keyword(kind).is_some() => {
-            let kind = UnitKind::from_keyword(kind).expect("checked");
-            let act = act_in_scope(snap, &index, file, offset, done);
-            let mut out: Vec<lsp::CompletionItem> = Vec::new();
-            for node in index.nodes.iter().filter(|n| Some(n.act) == act && n.unit.kind == kind) {
-                let Some(number) = &node.unit.number else { continue };
-                if out.iter().any(|i| i.label == number.text) {
-                    continue;
-                }
-                let title = pick(&node.unit.content.titles, &snap.config.lang).map(|t| t.value.plain.clone());
-                out.push(item(number.text.clone(), lsp::CompletionItemKind::VALUE, title));
-            }
-            return out;
-        }
-        [.., "title" | "languages" | "justification"] => {
-            return ["kk", "ru", "en", "de", "fr", "zh", "lv", "da", "sv"]
-                .into_iter()
-                .map(|l| item(l.into(), lsp::CompletionItemKind::ENUM_MEMBER, None))
-                .collect();
-        }
-        _ => {}
-    }
-    const KEYWORDS: [&str; 18] = [
-        "act",
-        "amendment",
-        "version",
-        "title",
-        "cite",
-        "compare",
-        "repealed",
-        "target",
-        "status",
-        "justification",
-        "languages",
-        "jurisdiction",
-        "kind",
-        "number",
-        "adopted",
-        "in-force",
-        "source",
-        "author",
-    ];
-    const OPERATIONS: [&str; 8] =
-        ["replace", "replace-all", "delete", "insert", "rewrite", "add", "repeal", "renumber"];
-    let mut out: Vec<lsp::CompletionItem> =
-        KEYWORDS.iter().map(|k| item(k.to_string(), lsp::CompletionItemKind::KEYWORD, None)).collect();
-    out.extend(OPERATIONS.iter().map(|k| item(k.to_string(), lsp::CompletionItemKind::OPERATOR, None)));
-    out.extend(UnitKind::ALL.iter().map(|k| item(k.keyword().into(), lsp::CompletionItemKind::STRUCT, None)));
-    if done.is_empty() {
-        out.extend(
-            ["kk", "ru", "en"]
-                .iter()
-                .map(|l| item(l.to_string(), lsp::CompletionItemKind::ENUM_MEMBER, None)),
-        );
-    }
-    out
-}
-
-/// The act a target being typed refers to: the act id written before it, else
-/// the act or amendment target around the cursor.
-fn act_in_scope(snap: &Snapshot, index: &Index, file: usize, offset: usize, words: &[&str]) -> Option<usize> {
-    if let Some(id) = words.iter().rev().find(|w| w.contains('.') && !w.starts_with('"')) {
-        let id = id.split('@').next().unwrap_or(id);
-        if let Some(&v) = index.versions(id).last() {
-            return Some(v);
-        }
-    }
-    let f = &snap.world.files[file];
-    if let Some(am) = f.amendments.iter().find(|a| a.span.start <= offset && offset <= a.span.end) {
-        return nav::amendment_base(index, am);
-    }
-    let act = f.acts.iter().find(|a| a.span.start <= offset && offset <= a.span.end)?;
-    index.acts.iter().position(|v| v.parts.iter().any(|&(pf, p)| pf == file && std::ptr::eq(p, act)))
-}
-
-/// The words of the texts of the unit targeted by the operation at `offset`.
-fn quoted_words(snap: &Snapshot, index: &Index, file: usize, offset: usize) -> Vec<String> {
-    let f = &snap.world.files[file];
-    let Some(am) = f.amendments.iter().find(|a| a.span.start <= offset && offset <= a.span.end) else {
-        return Vec::new();
-    };
-    let Some(base) = nav::amendment_base(index, am) else { return Vec::new() };
-    let Some(op) = am.operations.iter().find(|o| o.span.start <= offset && offset <= o.span.end) else {
-        return Vec::new();
-    };
-    let Some(target) = op.target() else { return Vec::new() };
-    let scope = Some(crate::analysis::Scope { act: base, unit: None });
-    let Ok(Resolved::Unit(n)) = crate::analysis::resolve(index, target, scope) else { return Vec::new() };
-    let mut out: Vec<String> = Vec::new();
-    for t in &index.nodes[n].unit.content.texts {
-        for w in t.value.plain.split(|c: char| !c.is_alphanumeric() && c != '-') {
-            if !w.is_empty() && !out.iter().any(|x| x == w) {
-                out.push(w.to_string());
-            }
-        }
-    }
-    out
+    let items =
+        complete(&index, &snap.world.files, &source.text, file, line.start, offset, &snap.config.lang);
+    items
+        .into_iter()
+        .map(|i| lsp::CompletionItem {
+            label: i.label,
+            kind: Some(match i.kind {
+                ItemKind::Text => lsp::CompletionItemKind::TEXT,
+                ItemKind::Act => lsp::CompletionItemKind::MODULE,
+                ItemKind::Number => lsp::CompletionItemKind::VALUE,
+                ItemKind::Language => lsp::CompletionItemKind::ENUM_MEMBER,
+                ItemKind::Keyword => lsp::CompletionItemKind::KEYWORD,
+                ItemKind::Operation => lsp::CompletionItemKind::OPERATOR,
+                ItemKind::UnitKind => lsp::CompletionItemKind::STRUCT,
+            }),
+            detail: i.detail,
+            sort_text: i.sort,
+            ..Default::default()
+        })
+        .collect()
 }
