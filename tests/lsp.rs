@@ -55,6 +55,17 @@ async fn hover_on_a_reference_shows_the_cited_unit() {
     assert_eq!(hover["range"], range(3, 36, 3, 59));
 }
 
+/// On a reference's display words too: the cited unit.
+#[tokio::test(flavor = "multi_thread")]
+async fn hover_on_the_display_words_of_a_reference() {
+    let (mut c, at) = with_cursor("b.zan", &mark("b.zan", "[Article 15(1)]", 3)).await;
+    let hover = c.request("textDocument/hover", pos(&uri("b.zan"), &at)).await;
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Article 15(1) (kz.cc)**\n\nA person who has reached sixteen years is liable.\n\nsource: Official Gazette"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn hover_on_an_operation_shows_its_redline() {
     let (mut c, at) = with_cursor("b.zan", &mark("b.zan", "replace article 15", 9)).await;
@@ -404,7 +415,7 @@ async fn inlay_hints_code_lenses_and_links() {
         [
             (line, "Redline", "zan.showRedline"),
             (line, "Comparative table", "zan.showTable"),
-            (line, "1 comparative provisions", "zan.showComparisons"),
+            (line, "1 comparative provision", "zan.showComparisons"),
         ]
     };
     assert_eq!(titles, [three(8), three(10)].concat());
@@ -440,7 +451,7 @@ async fn inlay_hints_code_lenses_and_links() {
 async fn code_lenses_count_the_links_of_an_added_unit() {
     let text = "act x.a version 2024-01-01 {\n  languages en\n  article 1 { en summary \"One.\" cite \"t\" }\n}\n\
                 amendment x.a.1 {\n  target x.a version 2024-01-01\n  add article 2 after article 1 {\n\
-                \x20   en summary \"Two.\" cite \"t\"\n    compare corresponds x.a article 1\n  }\n}\n";
+                \x20   en summary \"Two.\" cite \"t\"\n    compare corresponds x.a article 1\n  }\n  repeal article 1\n}\n";
     let mut c = Client::start();
     c.initialize(json!({"capabilities": {}})).await;
     c.open("untitled:l", text);
@@ -452,9 +463,18 @@ async fn code_lenses_count_the_links_of_an_added_unit() {
         .filter(|l| l["command"]["command"] == "zan.showComparisons")
         .map(|l| (l["range"]["start"]["line"].as_u64().unwrap(), l["command"]["title"].as_str().unwrap()))
         .collect();
-    assert_eq!(counts, [(4, "1 comparative provisions"), (6, "1 comparative provisions")]);
+    assert_eq!(counts, [(4, "1 comparative provision"), (6, "1 comparative provision")]);
     let article_1 = json!([{"uri": "untitled:l", "range": range(2, 2, 2, 42)}]);
     assert_eq!(lenses[5]["command"]["arguments"][2], article_1);
+    // The repeal cites no comparative provision: no lens says "0".
+    let on_repeal: Vec<&str> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["range"]["start"]["line"] == 10)
+        .map(|l| l["command"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(on_repeal, ["Redline", "Comparative table"]);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -23,6 +23,9 @@ pub enum SiteKind {
 pub struct Site<'m> {
     pub file: usize,
     pub target: &'m Target,
+    /// Where the cursor finds it: a reference's display words and target,
+    /// else the target.
+    pub span: &'m Range<usize>,
     pub scope: Option<Scope>,
     pub kind: SiteKind,
 }
@@ -79,7 +82,13 @@ pub fn sites<'m, F: Borrow<File>>(index: &Index<'m>, files: &'m [F]) -> Vec<Site
                     None => None,
                 };
                 if let Some(t) = op.target() {
-                    out.push(Site { file, target: t, scope, kind: SiteKind::Operation(ai, oi) });
+                    out.push(Site {
+                        file,
+                        target: t,
+                        span: &t.span,
+                        scope,
+                        kind: SiteKind::Operation(ai, oi),
+                    });
                 }
                 created.extend(crate::analysis::creates(&op.kind));
                 let in_unit = Some(Scope { act: base, unit: node });
@@ -119,14 +128,14 @@ fn text_references<'m>(
         if r.target.act.is_none() && created.contains(&crate::analysis::segments(&r.target)) {
             continue;
         }
-        out.push(Site { file, target: &r.target, scope, kind: SiteKind::Reference });
+        out.push(Site { file, target: &r.target, span: &r.span, scope, kind: SiteKind::Reference });
     }
 }
 
 /// Comparative links and the references in their notes.
 fn comparisons<'m>(out: &mut Vec<Site<'m>>, file: usize, list: &'m [Comparison], scope: Option<Scope>) {
     for c in list {
-        out.push(Site { file, target: &c.target, scope, kind: SiteKind::Comparison });
+        out.push(Site { file, target: &c.target, span: &c.target.span, scope, kind: SiteKind::Comparison });
         if let Some(note) = &c.note {
             text_references(out, file, note, scope, &[]);
         }
@@ -159,11 +168,7 @@ pub fn amendment_base(index: &Index, am: &crate::model::Amendment) -> Option<usi
 
 /// The innermost target written at `offset` of `file`.
 pub fn site_at<'m>(sites: &[Site<'m>], file: usize, offset: usize) -> Option<Site<'m>> {
-    sites
-        .iter()
-        .filter(|s| s.file == file && contains(&s.target.span, offset))
-        .min_by_key(|s| s.target.span.len())
-        .copied()
+    sites.iter().filter(|s| s.file == file && contains(s.span, offset)).min_by_key(|s| s.span.len()).copied()
 }
 
 /// The innermost unit of `file` whose span holds `offset`.

@@ -29,14 +29,29 @@ fn word(ui: UiLang, en: &'static str) -> &'static str {
         (UiLang::Ru, "repealed") => "исключена",
         (UiLang::Kk, "source") => "дереккөзі",
         (UiLang::Ru, "source") => "источник",
-        (UiLang::Kk, "comparative provisions") => "салыстырмалы норма",
-        (UiLang::Ru, "comparative provisions") => "сравнительных норм",
         (UiLang::Kk, "Redline") => "Өзгерістер",
         (UiLang::Ru, "Redline") => "Изменения",
         (UiLang::Kk, "Comparative table") => "Салыстырмалы кесте",
         (UiLang::Ru, "Comparative table") => "Сравнительная таблица",
         _ => en,
     }
+}
+
+/// "N comparative provisions", the noun agreeing with the number: English
+/// singular and plural, Kazakh singular after any numeral, Russian one, few
+/// and many.
+fn provisions(n: usize, ui: UiLang) -> String {
+    let noun = match ui {
+        UiLang::En if n == 1 => "comparative provision",
+        UiLang::En => "comparative provisions",
+        UiLang::Kk => "салыстырмалы норма",
+        UiLang::Ru => match (n % 10, n % 100) {
+            (1, r) if r != 11 => "сравнительная норма",
+            (2..=4, r) if !(12..=14).contains(&r) => "сравнительные нормы",
+            _ => "сравнительных норм",
+        },
+    };
+    format!("{n} {noun}")
 }
 
 /// Hover on a target: the cited unit in the document's language; on an
@@ -431,7 +446,7 @@ pub fn code_lenses(snap: &Snapshot, file: usize) -> Vec<lsp::CodeLens> {
                 Resolved::Act(_) => None,
             })
             .collect();
-        let count = format!("{} {}", comparisons.len(), word(ui, "comparative provisions"));
+        let count = provisions(comparisons.len(), ui);
         let show = match found.is_empty() {
             true => lens(at, count, "", Vec::new()),
             false => {
@@ -439,11 +454,13 @@ pub fn code_lenses(snap: &Snapshot, file: usize) -> Vec<lsp::CodeLens> {
                 lens(at, count, "zan.showComparisons", args)
             }
         };
-        [
+        let mut out = vec![
             lens(at, word(ui, "Redline").into(), "zan.showRedline", vec![uri.clone()]),
             lens(at, word(ui, "Comparative table").into(), "zan.showTable", vec![uri.clone()]),
-            show,
-        ]
+        ];
+        // Nothing to say about no comparative provisions.
+        out.extend((!comparisons.is_empty()).then_some(show));
+        out
     };
     let mut out = Vec::new();
     for am in &f.amendments {
@@ -509,4 +526,29 @@ pub fn completion(snap: &Snapshot, file: usize, pos: Position) -> Vec<lsp::Compl
             ..Default::default()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_count_of_provisions_agrees_with_its_number() {
+        let en: Vec<String> = [1, 2].iter().map(|&n| provisions(n, UiLang::En)).collect();
+        assert_eq!(en, ["1 comparative provision", "2 comparative provisions"]);
+        let ru: Vec<String> = [1, 3, 5, 11, 21, 22, 112].iter().map(|&n| provisions(n, UiLang::Ru)).collect();
+        assert_eq!(
+            ru,
+            [
+                "1 сравнительная норма",
+                "3 сравнительные нормы",
+                "5 сравнительных норм",
+                "11 сравнительных норм",
+                "21 сравнительная норма",
+                "22 сравнительные нормы",
+                "112 сравнительных норм"
+            ]
+        );
+        assert_eq!(provisions(3, UiLang::Kk), "3 салыстырмалы норма");
+    }
 }
