@@ -11,19 +11,23 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 "$nvim" --version | head -n 1
-parser=""
-if "$nvim" --headless --clean -c 'lua io.stdout:write(vim.fn.has("nvim-0.9"))' -c 'qa!' 2>/dev/null | grep -q 1; then
-  parser="$tmp/zan.so"
-  "${CC:-cc}" -shared -fPIC -O2 -std=c11 -I "$plugin/../../grammar/src" "$plugin/../../grammar/src/parser.c" -o "$parser"
-fi
+# Built for every version: before 0.9 the plugin must refuse it gracefully.
+parser="$tmp/ws/parser/zan.so"
+mkdir -p "$tmp/ws/parser"
+"${CC:-cc}" -shared -fPIC -O2 -std=c11 -I "$plugin/../../grammar/src" "$plugin/../../grammar/src/parser.c" -o "$parser"
 
 # The queries Neovim loads must be the generated copies, not stale ones.
 "$plugin/../sync-queries.sh" "$tmp/gen"
 diff -r "$tmp/gen/neovim/queries" "$plugin/queries"
 
-cp "$plugin/../../grammar/test/highlight/act.zan" "$tmp/fixture.zan"
+# A workspace marked by zan.toml inside a git repository: the root is the
+# folder of zan.toml.
+mkdir -p "$tmp/.git" "$tmp/ws/acts"
+touch "$tmp/ws/zan.toml"
+cp "$plugin/../../grammar/test/highlight/act.zan" "$tmp/ws/acts/fixture.zan"
+cp "$tmp/ws/acts/fixture.zan" "$tmp/ws/acts/second.zan"
 status=0
-ZAN_FIXTURE="$tmp/fixture.zan" ZAN_STUB="$plugin/../test/stub_lsp.py" ZAN_PARSER="$parser" \
+ZAN_FIXTURE="$tmp/ws/acts/fixture.zan" ZAN_STUB="$plugin/../test/stub_lsp.py" ZAN_PARSER="$parser" \
   ZAN_RESULT="$tmp/result.txt" timeout 60 "$nvim" --headless --clean \
   --cmd "set runtimepath^=$plugin" -c "luafile $here/zan_test.lua" || status=$?
 cat "$tmp/result.txt" 2>/dev/null || echo "no result written (nvim exited with $status)"

@@ -13,17 +13,31 @@ local parser = os.getenv("ZAN_PARSER")
 if parser == "" then
   parser = nil
 end
-require("zan").setup({
+-- What the plugin tells the user.
+local notices = {}
+vim.notify = function(message)
+  table.insert(notices, message)
+end
+-- Before 0.9 the committed parser's ABI is too new: setup must still
+-- configure the server and fall back to regex highlighting, and say so.
+local loads = vim.fn.has("nvim-0.9") == 1
+local ok, err = pcall(require("zan").setup, {
   cmd = { "python3", os.getenv("ZAN_STUB"), "lsp" },
   parser_path = parser,
   treesitter = parser ~= nil,
 })
+check(ok, "setup() succeeds (" .. tostring(err) .. ")")
+vim.cmd("syntax on")
 
 vim.cmd("edit " .. vim.fn.fnameescape(os.getenv("ZAN_FIXTURE")))
 local buf = vim.api.nvim_get_current_buf()
 check(vim.bo[buf].filetype == "zan", "filetype is zan (got '" .. vim.bo[buf].filetype .. "')")
 
-if parser then
+if parser and not loads then
+  local said = notices[1] or ""
+  check(said:find("using regex highlighting", 1, true) ~= nil, "says the parser cannot be loaded (got '" .. said .. "')")
+  check(vim.b[buf].current_syntax == "zan", "regex highlighting (syntax/zan.vim) is on")
+elseif parser then
   check(vim.treesitter.highlighter.active[buf] ~= nil, "tree-sitter highlighter attached")
   local function captures(row, col)
     local names = {}
@@ -50,6 +64,16 @@ local client = get_clients({ bufnr = buf })[1]
 check(client ~= nil and client.name == "zan", "the client is named zan")
 local diag = vim.diagnostic.get(buf)[1]
 check(diag ~= nil and diag.message == "stub: zan", "the server saw languageId zan (got " .. tostring(diag and diag.message) .. ")")
+-- A second file of the same workspace (the folder with zan.toml) shares the client.
+local second = vim.fn.fnamemodify(os.getenv("ZAN_FIXTURE"), ":p:h") .. "/second.zan"
+vim.cmd("edit " .. vim.fn.fnameescape(second))
+local buf2 = vim.api.nvim_get_current_buf()
+vim.wait(5000, function()
+  return #get_clients({ bufnr = buf2 }) > 0
+end, 50)
+local all = get_clients({ name = "zan" })
+check(#all == 1, "one client for the workspace (got " .. #all .. ")")
+check(client ~= nil and client.config.root_dir == vim.fn.fnamemodify(os.getenv("ZAN_FIXTURE"), ":p:h:h"), "the root is the folder of zan.toml (got " .. tostring(client and client.config.root_dir) .. ")")
 
 table.insert(lines, string.format("%d passed, %d failed", #lines - failures, failures))
 vim.fn.writefile(lines, os.getenv("ZAN_RESULT"))

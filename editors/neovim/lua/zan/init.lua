@@ -5,8 +5,9 @@ local M = {}
 M.defaults = {
   -- Command that starts the language server.
   cmd = { "zan", "lsp" },
-  -- Files or folders marking a workspace root (searched upwards).
-  root_markers = { ".git" },
+  -- Files or folders marking a workspace root, searched upwards in this
+  -- order: a folder with zan.toml is the workspace, wherever .git is.
+  root_markers = { "zan.toml", ".git" },
   -- Path of the compiled parser; nil: `parser/zan.so` on 'runtimepath'.
   parser_path = nil,
   -- Set false to skip the language server or tree-sitter.
@@ -22,17 +23,27 @@ local function parser_file(path)
 end
 
 -- Registers the parser; the queries come from queries/zan/ on 'runtimepath'.
+-- A parser this Neovim cannot load (before 0.9, tree-sitter's ABI 15 is too
+-- new for it) is reported, and highlighting falls back to syntax/zan.vim.
 local function register_parser(path)
   local file = parser_file(path)
   if not file then
     return false
   end
-  if vim.treesitter.language.add then -- 0.9+
-    vim.treesitter.language.add("zan", { path = file })
-  else
-    vim.treesitter.language.require_language("zan", file)
+  local ok, err = pcall(function()
+    if vim.treesitter.language.add then -- 0.9+
+      vim.treesitter.language.add("zan", { path = file })
+    else
+      vim.treesitter.language.require_language("zan", file)
+    end
+  end)
+  if not ok then
+    vim.notify(
+      "zan: the tree-sitter parser " .. file .. " cannot be loaded (" .. tostring(err) .. "); using regex highlighting",
+      vim.log.levels.WARN
+    )
   end
-  return true
+  return ok
 end
 
 local function start_highlighter(bufnr)
@@ -48,14 +59,30 @@ local function root_dir(bufnr, markers)
   local dir = vim.fn.fnamemodify(name, ":p:h")
   for _, marker in ipairs(markers) do
     local found = vim.fn.finddir(marker, dir .. ";")
-    if found == "" then
-      found = vim.fn.findfile(marker, dir .. ";")
-    end
     if found ~= "" then
-      return vim.fn.fnamemodify(found, ":p:h:h")
+      return vim.fn.fnamemodify(found, ":p:h:h") -- a folder: ":p" ends it with "/"
+    end
+    found = vim.fn.findfile(marker, dir .. ";")
+    if found ~= "" then
+      return vim.fn.fnamemodify(found, ":p:h")
     end
   end
   return dir
+end
+
+-- Before 0.8 there is no vim.lsp.start: one client per workspace root, kept
+-- here, so diagnostics are not published once per buffer.
+local clients = {}
+
+local function start_client(config, bufnr)
+  local id = clients[config.root_dir]
+  if not (id and vim.lsp.get_client_by_id(id)) then
+    id = vim.lsp.start_client(config)
+    clients[config.root_dir] = id
+  end
+  if id then
+    vim.lsp.buf_attach_client(bufnr, id)
+  end
 end
 
 local function setup_lsp(opts)
@@ -71,11 +98,8 @@ local function setup_lsp(opts)
       local config = { name = "zan", cmd = opts.cmd, root_dir = root_dir(args.buf, opts.root_markers) }
       if vim.lsp.start then -- 0.8 - 0.10
         vim.lsp.start(config, { bufnr = args.buf })
-      else -- 0.7: one client per buffer is good enough there
-        local id = vim.lsp.start_client(config)
-        if id then
-          vim.lsp.buf_attach_client(args.buf, id)
-        end
+      else -- 0.7
+        start_client(config, args.buf)
       end
     end,
   })
