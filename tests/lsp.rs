@@ -73,7 +73,15 @@ async fn hover_on_an_operation_shows_its_redline() {
     assert_eq!(
         hover["contents"]["value"],
         "**Article 15(1)** — `kz.cc`\n\nA person who has reached sixteen years is liable.\n\n---\n\n\
-         A person who has reached ~~sixteen~~**fourteen** years is liable.\n\nsource: Official Gazette"
+         1\\. A person who has reached ~~sixteen~~**fourteen** years is liable.\n\nsource: Official Gazette"
+    );
+    // The preview is the engine's: the same as the redline view's.
+    let params = json!({"textDocument": {"uri": uri("b.zan")}, "language": "en"});
+    let redline = c.request("zan/redline", params).await;
+    let view = redline["markdown"].as_str().unwrap();
+    assert!(
+        view.ends_with("1\\. A person who has reached ~~sixteen~~**fourteen** years is liable.\n"),
+        "{view}"
     );
 }
 

@@ -44,7 +44,7 @@ fn neovim_drives_the_server() {
          hover **Article 15(1) (kz.cc)**\n\
          definition true a.zan 5:2\n\
          lens Redline zan.showRedline\n\
-         lens 1 comparative provisions zan.showComparisons\n\
+         lens 1 comparative provision zan.showComparisons\n\
          redline true # kz.cc.age-14\n\
          comparison b.zan:3\n"
     );

@@ -216,7 +216,7 @@ impl<'m> Index<'m> {
             let unit = self.nodes[n].unit;
             if n == node || !unit.kind.is_grouping() {
                 let num = match &unit.number {
-                    Some(x) => format!(" {}", quote(&x.text)),
+                    Some(x) => format!(" {}", crate::model::written::number(&x.text)),
                     None => self.place(n).map_or(String::new(), |p| format!(" {p}")),
                 };
                 segs.push(format!("{}{num}", unit.kind.keyword()));
@@ -277,9 +277,4 @@ impl<'m> Index<'m> {
 /// How many units `unit` is, itself included.
 fn count(unit: &Unit) -> usize {
     1 + unit.content.children.iter().map(count).sum::<usize>()
-}
-
-/// A number as written in a target: quoted when it has spaces.
-pub fn quote(number: &str) -> String {
-    if number.contains(' ') { format!("\"{number}\"") } else { number.to_string() }
 }

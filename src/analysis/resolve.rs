@@ -1,6 +1,6 @@
 //! Resolution: a target to a unit (or range, or act) of one act version.
 
-use super::index::{Index, quote};
+use super::index::Index;
 use crate::diag::Message;
 use crate::model::{Segment, Target};
 
@@ -126,12 +126,8 @@ fn unresolved(index: &Index, act: usize, parent: Option<usize>, seg: &Segment, t
         path.pop();
         path.push(seg.clone());
     }
-    let written = path.iter().map(|s| match &s.number {
-        Some(n) => format!("{} {}", s.kind.keyword(), quote(&n.text)),
-        None => s.kind.keyword().to_string(),
-    });
     Message::Unresolved {
-        target: written.collect::<Vec<_>>().join(" "),
+        target: crate::model::written::path(&path),
         act: index.acts[act].id.clone(),
         suggestions,
     }

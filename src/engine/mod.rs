@@ -192,15 +192,7 @@ fn segment(unit: &Unit) -> Option<Segment> {
 }
 
 /// A path written the way targets are: `article 15 part 2-1`.
-pub fn path_text(path: &[Segment]) -> String {
-    path.iter()
-        .map(|s| match s.number_text() {
-            "" => s.kind.keyword().to_string(),
-            n => format!("{} {}", s.kind.keyword(), crate::render::zan::number(n)),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+pub use crate::model::written::path as path_text;
 
 /// A target as a citation-ready `Target` of a path.
 pub fn target_of(path: &[Segment]) -> Target {
@@ -718,7 +710,7 @@ impl Cx<'_, '_> {
                 unit: unit.to_string(),
                 lang: lang.to_string(),
                 words,
-                target: crate::render::zan::target(&r.target),
+                target: crate::model::written::target(&r.target),
             });
         }
     }
@@ -991,7 +983,7 @@ impl Cx<'_, '_> {
                     let pos = positions(index, n);
                     let site = Site::InAct { unit: path_text(&self.applied.result.path(&pos)) };
                     let edit = RefEdit { pos, holder, segment };
-                    out.push((site, crate::render::zan::target(t), Some(edit)));
+                    out.push((site, crate::model::written::target(t), Some(edit)));
                 }
             };
             for (i, t) in content.titles.iter().enumerate() {
@@ -1023,7 +1015,7 @@ impl Cx<'_, '_> {
                 if hits(&resolve(index, t, None)) {
                     out.push((
                         Site::File(Location { file: node.file, span }),
-                        crate::render::zan::target(t),
+                        crate::model::written::target(t),
                         None,
                     ));
                 }
@@ -1034,7 +1026,7 @@ impl Cx<'_, '_> {
                 for c in act.comparisons.iter().filter(|c| ours(&c.target) && names(&c.target)) {
                     if hits(&resolve(index, &c.target, None)) {
                         let site = Site::File(Location { file: f, span: c.span.clone() });
-                        out.push((site, crate::render::zan::target(&c.target), None));
+                        out.push((site, crate::model::written::target(&c.target), None));
                     }
                 }
             }

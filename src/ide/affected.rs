@@ -160,6 +160,19 @@ pub enum Path {
 /// the kept index; while its structure stays that of the kept index, no
 /// index is built at all, and after an edit inside one unit only that unit
 /// is checked.
+/// Every file's findings, from an index of the whole workspace that is then
+/// offered to `memo`; `None` when `stop` says a newer change came in first.
+pub fn workspace_diagnostics(
+    files: &[Arc<File>],
+    memo: &Memo,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<FileDiagnostic>> {
+    let frozen = Arc::new(Frozen::build(files));
+    let diags = crate::analysis::analyze_on(files, frozen.index(), stop)?;
+    memo.offer(frozen);
+    Some(diags)
+}
+
 pub fn file_diagnostics(world: &World, file: usize, memo: &Memo) -> (Vec<FileDiagnostic>, Path) {
     let files = &world.files;
     if !files[file].amendments.is_empty() {

@@ -1,17 +1,28 @@
 //! Editor queries over a workspace, for the language server: what is at an
-//! offset, where it is defined, what refers to it, outlines, highlighting and
-//! incremental edits. Plain types and byte offsets only: the protocol lives in
-//! `src/lsp/`, which converts positions at its edge (in the manner of
-//! rust-analyzer's `ide` crate).
+//! offset, where it is defined, what refers to it, completion, hover, lenses,
+//! hints, links, rename, views, outlines, highlighting and incremental edits.
+//! Plain types and byte offsets only: the protocol lives in `src/lsp/`, which
+//! converts positions at its edge. `Analysis` is the one door the server
+//! uses (in the manner of rust-analyzer's `ide::Analysis`); each question
+//! has a file of its own here.
 
 pub mod affected;
+pub mod analysis;
 pub mod completion;
 pub mod edit;
+pub mod hints;
+pub mod hover;
+pub mod lenses;
+pub mod links;
 pub mod nav;
 pub mod outline;
-pub mod redline;
 pub mod relower;
+pub mod rename;
 pub mod tokens;
+pub mod views;
+pub mod words;
+
+pub use analysis::{Analysis, NavCache};
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -1,5 +1,6 @@
-//! Requests, computed on a snapshot with the core's `ide` queries and
-//! converted to protocol types here.
+//! Requests: asked of the core's `ide::Analysis` (or `ide::outline` and
+//! `ide::tokens` for what the document alone decides), with positions and
+//! results converted to protocol types here, and nothing else.
 
 use std::collections::HashMap;
 
@@ -7,10 +8,11 @@ use tower_lsp_server::ls_types::{self as lsp, Position, Uri};
 
 use super::convert::{offset, range};
 use super::state::Snapshot;
-use crate::analysis::{Index, Location, Resolved};
-use crate::diag::UiLang;
-use crate::ide::nav::{self, Site, SiteKind};
-use crate::ide::outline::{self, SymbolKind, pick};
+use crate::analysis::Location;
+use crate::ide::Analysis;
+use crate::ide::completion::ItemKind;
+use crate::ide::lenses::Command;
+use crate::ide::outline::{self, SymbolKind};
 use crate::ide::tokens;
 
 fn location(snap: &Snapshot, loc: &Location) -> lsp::Location {
@@ -22,136 +24,46 @@ fn at(snap: &Snapshot, file: usize, pos: Position) -> usize {
     offset(&snap.world.sources[file], pos, snap.config.encoding)
 }
 
-/// The words of the user interface that are not diagnostics.
-fn word(ui: UiLang, en: &'static str) -> &'static str {
-    match (ui, en) {
-        (UiLang::Kk, "repealed") => "алып тасталды",
-        (UiLang::Ru, "repealed") => "исключена",
-        (UiLang::Kk, "source") => "дереккөзі",
-        (UiLang::Ru, "source") => "источник",
-        (UiLang::Kk, "Redline") => "Өзгерістер",
-        (UiLang::Ru, "Redline") => "Изменения",
-        (UiLang::Kk, "Comparative table") => "Салыстырмалы кесте",
-        (UiLang::Ru, "Comparative table") => "Сравнительная таблица",
-        _ => en,
-    }
+/// The analysis of a snapshot: the one door to the core's answers.
+fn analysis(snap: &Snapshot) -> Analysis<'_> {
+    Analysis::new(&snap.world, &snap.nav, &snap.config.lang, snap.config.ui)
 }
 
-/// "N comparative provisions", the noun agreeing with the number: English
-/// singular and plural, Kazakh singular after any numeral, Russian one, few
-/// and many.
-fn provisions(n: usize, ui: UiLang) -> String {
-    let noun = match ui {
-        UiLang::En if n == 1 => "comparative provision",
-        UiLang::En => "comparative provisions",
-        UiLang::Kk => "салыстырмалы норма",
-        UiLang::Ru => match (n % 10, n % 100) {
-            (1, r) if r != 11 => "сравнительная норма",
-            (2..=4, r) if !(12..=14).contains(&r) => "сравнительные нормы",
-            _ => "сравнительных норм",
-        },
-    };
-    format!("{n} {noun}")
-}
-
-/// Hover on a target: the cited unit in the document's language; on an
-/// operation, also the redline it makes.
 pub fn hover(snap: &Snapshot, file: usize, pos: Position) -> Option<lsp::Hover> {
-    let files = &snap.world.files;
-    let index = Index::build(files);
-    let sites = nav::sites(&index, files);
-    let offset = at(snap, file, pos);
-    let lang = snap.config.lang.as_str();
-    let ui = snap.config.ui;
-    let site = nav::site_at(&sites, file, offset)?;
-    let mut md = format!("**{}**", crate::model::citation(site.target, lang));
-    let resolved = site.resolve(&index)?;
-    let act = resolved.act(&index);
-    // A citation that names no act: say which act it found.
-    if site.target.act.is_none() {
-        md.push_str(&format!(" — `{}`", index.acts[act].id));
-    }
-    if let Resolved::Unit(n) = resolved {
-        let unit = index.nodes[n].unit;
-        if let Some(title) = pick(&unit.content.titles, lang) {
-            md.push_str(&format!("\n\n*{}*", title.value.plain));
-        }
-        let texts: Vec<_> = unit.content.texts.iter().filter(|t| t.lang == lang).collect();
-        let texts = if texts.is_empty() {
-            let first = unit.content.texts.first().map(|t| t.lang.clone());
-            unit.content.texts.iter().filter(|t| Some(&t.lang) == first.as_ref()).collect()
-        } else {
-            texts
-        };
-        for t in texts {
-            md.push_str(&format!("\n\n{}", t.value.plain));
-        }
-        if let Some(r) = &unit.content.repealed {
-            let date = r.date.map_or(String::new(), |d| format!(" {d}"));
-            md.push_str(&format!("\n\n_{}{date}_", word(ui, "repealed")));
-        }
-        if let SiteKind::Operation(a, o) = site.kind {
-            let op = &files[file].amendments[a].operations[o];
-            if let Some(redline) = crate::ide::redline::operation_redline(unit, &op.kind, lang) {
-                md.push_str(&format!("\n\n---\n\n{}", crate::redline::markdown::render(&redline).trim_end()));
-            }
-        }
-    }
-    if let Some(source) = &index.acts[act].meta().source {
-        md.push_str(&format!("\n\n{}: {source}", word(ui, "source")));
-    }
+    let hover = analysis(snap).hover(file, at(snap, file, pos))?;
     Some(lsp::Hover {
         contents: lsp::HoverContents::Markup(lsp::MarkupContent {
             kind: lsp::MarkupKind::Markdown,
-            value: md,
+            value: hover.markdown,
         }),
-        range: Some(range(&snap.world.sources[file], &site.target.span, snap.config.encoding)),
+        range: Some(range(&snap.world.sources[file], &hover.span, snap.config.encoding)),
     })
 }
 
 pub fn definition(snap: &Snapshot, file: usize, pos: Position) -> Option<lsp::Location> {
-    let index = Index::build(&snap.world.files);
-    let sites = nav::sites(&index, &snap.world.files);
-    nav::definition(&index, &sites, file, at(snap, file, pos)).map(|l| location(snap, &l))
-}
-
-fn meant(snap: &Snapshot, file: usize, pos: Position) -> (Index<'_>, Vec<Site<'_>>, Option<usize>) {
-    let index = Index::build(&snap.world.files);
-    let sites = nav::sites(&index, &snap.world.files);
-    let n = nav::unit_meant(&index, &sites, file, at(snap, file, pos));
-    (index, sites, n)
+    analysis(snap).definition(file, at(snap, file, pos)).map(|l| location(snap, &l))
 }
 
 pub fn references(snap: &Snapshot, file: usize, pos: Position, declaration: bool) -> Vec<lsp::Location> {
-    let (index, sites, n) = meant(snap, file, pos);
-    let Some(n) = n else { return Vec::new() };
-    let mut out = Vec::new();
-    if declaration {
-        out.push(location(snap, &index.location(n)));
-    }
-    out.extend(nav::references(&index, &sites, n).iter().map(|l| location(snap, l)));
-    out
+    let found = analysis(snap).references(file, at(snap, file, pos), declaration);
+    found.iter().map(|l| location(snap, l)).collect()
 }
 
 pub fn highlights(snap: &Snapshot, file: usize, pos: Position) -> Vec<lsp::DocumentHighlight> {
-    let (index, sites, n) = meant(snap, file, pos);
-    let Some(n) = n else { return Vec::new() };
     let source = &snap.world.sources[file];
     let enc = snap.config.encoding;
-    let mut out = Vec::new();
-    if let Some(number) = index.nodes[n].unit.number.as_ref().filter(|_| index.nodes[n].file == file) {
-        out.push(lsp::DocumentHighlight {
-            range: range(source, &number.span, enc),
-            kind: Some(lsp::DocumentHighlightKind::WRITE),
-        });
-    }
-    for l in nav::references(&index, &sites, n).into_iter().filter(|l| l.file == file) {
-        out.push(lsp::DocumentHighlight {
-            range: range(source, &l.span, enc),
-            kind: Some(lsp::DocumentHighlightKind::READ),
-        });
-    }
-    out
+    analysis(snap)
+        .highlights(file, at(snap, file, pos))
+        .into_iter()
+        .map(|h| lsp::DocumentHighlight {
+            range: range(source, &h.span, enc),
+            kind: Some(if h.write {
+                lsp::DocumentHighlightKind::WRITE
+            } else {
+                lsp::DocumentHighlightKind::READ
+            }),
+        })
+        .collect()
 }
 
 fn symbol_kind(kind: SymbolKind) -> lsp::SymbolKind {
@@ -298,47 +210,29 @@ pub fn selection_ranges(snap: &Snapshot, file: usize, positions: &[Position]) ->
         .collect()
 }
 
-/// The whole text replaced by its canonical form; nothing for a file with
-/// syntax errors or already formatted.
-pub fn formatting(snap: &Snapshot, file: usize) -> Option<Vec<lsp::TextEdit>> {
+/// The whole text replaced by its canonical form; nothing when already
+/// formatted; an error saying why a file with syntax errors is not.
+pub fn formatting(snap: &Snapshot, file: usize) -> Result<Vec<lsp::TextEdit>, String> {
     let source = &snap.world.sources[file];
-    let formatted = crate::fmt::format(&source.tree, &source.text)?;
-    if formatted == source.text {
-        return Some(Vec::new());
-    }
+    let Some(formatted) = analysis(snap).formatting(file)? else { return Ok(Vec::new()) };
     let whole = range(source, &(0..source.text.len()), snap.config.encoding);
-    Some(vec![lsp::TextEdit { range: whole, new_text: formatted }])
+    Ok(vec![lsp::TextEdit { range: whole, new_text: formatted }])
 }
 
 pub fn prepare_rename(snap: &Snapshot, file: usize, pos: Position) -> Option<lsp::PrepareRenameResponse> {
-    let index = Index::build(&snap.world.files);
-    let sites = nav::sites(&index, &snap.world.files);
-    let offset = at(snap, file, pos);
-    let number = nav::number_at(&index, &sites, file, offset)?;
-    nav::unit_meant(&index, &sites, file, offset)?;
+    let (span, placeholder) = analysis(snap).prepare_rename(file, at(snap, file, pos))?;
     Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
-        range: range(&snap.world.sources[file], &number.span, snap.config.encoding),
-        placeholder: number.text.clone(),
+        range: range(&snap.world.sources[file], &span, snap.config.encoding),
+        placeholder,
     })
 }
 
-/// Renumbering: the unit's number and every target that names it.
 pub fn rename(snap: &Snapshot, file: usize, pos: Position, new: &str) -> Result<lsp::WorkspaceEdit, String> {
-    if !nav::is_plain_number(new) {
-        return Err(format!("`{new}` is not a unit number (letters and digits joined by - or :)"));
-    }
-    let index = Index::build(&snap.world.files);
-    let sites = nav::sites(&index, &snap.world.files);
-    let offset = at(snap, file, pos);
-    if nav::number_at(&index, &sites, file, offset).is_none() {
-        return Err("only unit numbers can be renamed".into());
-    }
-    let n = nav::unit_meant(&index, &sites, file, offset).ok_or("this number names no unit")?;
     let mut changes: HashMap<Uri, Vec<lsp::TextEdit>> = HashMap::new();
-    for l in nav::number_sites(&index, &sites, n) {
+    for (l, new_text) in analysis(snap).rename(file, at(snap, file, pos), new)? {
         let edit = lsp::TextEdit {
             range: range(&snap.world.sources[l.file], &l.span, snap.config.encoding),
-            new_text: new.to_string(),
+            new_text,
         };
         changes.entry(snap.uris[l.file].clone()).or_default().push(edit);
     }
@@ -352,14 +246,12 @@ pub fn code_actions(
     span: std::ops::Range<usize>,
 ) -> Vec<lsp::CodeActionOrCommand> {
     let source = &snap.world.sources[file];
-    let enc = snap.config.encoding;
-    crate::analysis::analyze(&snap.world.files)
+    let (enc, ui) = (snap.config.encoding, snap.config.ui);
+    analysis(snap)
+        .fixes(file, span, &snap.config_of(file))
         .into_iter()
-        .filter(|d| {
-            d.file == file && d.diagnostic.range.start <= span.end && span.start <= d.diagnostic.range.end
-        })
         .filter_map(|d| {
-            let fix = d.diagnostic.fix.clone()?;
+            let fix = d.diagnostic.fix.as_ref()?;
             let edits = fix
                 .edits
                 .iter()
@@ -370,14 +262,9 @@ pub fn code_actions(
                 .collect();
             let uri = snap.uris[file].clone();
             Some(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
-                title: fix.title.render(snap.config.ui),
+                title: fix.title.render(ui),
                 kind: Some(lsp::CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![super::convert::diagnostic(
-                    source,
-                    &d.diagnostic,
-                    enc,
-                    snap.config.ui,
-                )]),
+                diagnostics: Some(vec![super::convert::diagnostic(source, &d.diagnostic, enc, ui)]),
                 edit: Some(lsp::WorkspaceEdit {
                     changes: Some(HashMap::from([(uri, edits)])),
                     ..Default::default()
@@ -389,108 +276,75 @@ pub fn code_actions(
         .collect()
 }
 
-/// After each inline reference and comparison target: the cited unit's title.
 pub fn inlay_hints(snap: &Snapshot, file: usize, span: std::ops::Range<usize>) -> Vec<lsp::InlayHint> {
-    let index = Index::build(&snap.world.files);
     let source = &snap.world.sources[file];
-    let lang = &snap.config.lang;
-    nav::sites(&index, &snap.world.files)
+    analysis(snap)
+        .inlay_hints(file, span)
         .into_iter()
-        .filter(|s| s.file == file && s.target.span.start >= span.start && s.target.span.end <= span.end)
-        .filter_map(|s| {
-            let Resolved::Unit(n) = s.resolve(&index)? else { return None };
-            let title = pick(&index.nodes[n].unit.content.titles, lang)?;
-            let short: String = title.value.plain.chars().take(40).collect();
-            let short = if short.len() < title.value.plain.len() { format!("{short}…") } else { short };
-            Some(lsp::InlayHint {
-                position: super::convert::position(source, s.target.span.end, snap.config.encoding),
-                label: lsp::InlayHintLabel::String(short),
-                kind: None,
-                text_edits: None,
-                tooltip: None,
-                padding_left: Some(true),
-                padding_right: None,
-                data: None,
-            })
+        .map(|h| lsp::InlayHint {
+            position: super::convert::position(source, h.offset, snap.config.encoding),
+            label: lsp::InlayHintLabel::String(h.label),
+            kind: None,
+            text_edits: None,
+            tooltip: None,
+            padding_left: Some(true),
+            padding_right: None,
+            data: None,
         })
         .collect()
 }
 
-/// On every amendment and operation: its redline and comparative table
-/// (the editor's `zan.showRedline` and `zan.showTable`, which show the
-/// document's amendment), and the comparative provisions it cites
-/// (`zan.showComparisons` with the document, the lens's place and where
-/// they are; a count alone when there are none).
+/// The lenses as client commands: `zan.showRedline` and `zan.showTable`
+/// with the document, `zan.showComparisons` with the document, the lens's
+/// place and where the provisions are.
 pub fn code_lenses(snap: &Snapshot, file: usize) -> Vec<lsp::CodeLens> {
-    let f = &snap.world.files[file];
-    if f.amendments.is_empty() {
+    if snap.world.files[file].amendments.is_empty() {
         return Vec::new();
     }
-    let index = Index::build(&snap.world.files);
     let source = &snap.world.sources[file];
-    let enc = snap.config.encoding;
-    let ui = snap.config.ui;
     let uri = serde_json::json!(snap.uris[file]);
-    let lens =
-        |at: lsp::Range, title: String, command: &str, arguments: Vec<serde_json::Value>| lsp::CodeLens {
-            range: at,
-            command: Some(lsp::Command { title, command: command.into(), arguments: Some(arguments) }),
-            data: None,
-        };
-    let lenses = |span: &std::ops::Range<usize>, comparisons: Vec<&crate::model::Comparison>| {
-        let at = range(source, &(span.start..span.start), enc);
-        let found: Vec<lsp::Location> = comparisons
-            .iter()
-            .filter_map(|c| match crate::analysis::resolve(&index, &c.target, None).ok()? {
-                Resolved::Unit(n) | Resolved::Range(n, _) => Some(location(snap, &index.location(n))),
-                Resolved::Act(_) => None,
-            })
-            .collect();
-        let count = provisions(comparisons.len(), ui);
-        let show = match found.is_empty() {
-            true => lens(at, count, "", Vec::new()),
-            false => {
-                let args = vec![uri.clone(), serde_json::json!(at.start), serde_json::json!(found)];
-                lens(at, count, "zan.showComparisons", args)
+    analysis(snap)
+        .code_lenses(file)
+        .into_iter()
+        .map(|l| {
+            let at = range(source, &(l.at..l.at), snap.config.encoding);
+            let (command, arguments) = match l.command {
+                Command::Redline => ("zan.showRedline", vec![uri.clone()]),
+                Command::Table => ("zan.showTable", vec![uri.clone()]),
+                Command::Comparisons(found) => {
+                    let found: Vec<lsp::Location> = found.iter().map(|f| location(snap, f)).collect();
+                    (
+                        "zan.showComparisons",
+                        vec![uri.clone(), serde_json::json!(at.start), serde_json::json!(found)],
+                    )
+                }
+                Command::None => ("", Vec::new()),
+            };
+            lsp::CodeLens {
+                range: at,
+                command: Some(lsp::Command {
+                    title: l.title,
+                    command: command.into(),
+                    arguments: Some(arguments),
+                }),
+                data: None,
             }
-        };
-        let mut out = vec![
-            lens(at, word(ui, "Redline").into(), "zan.showRedline", vec![uri.clone()]),
-            lens(at, word(ui, "Comparative table").into(), "zan.showTable", vec![uri.clone()]),
-        ];
-        // Nothing to say about no comparative provisions.
-        out.extend((!comparisons.is_empty()).then_some(show));
-        out
-    };
-    let mut out = Vec::new();
-    for am in &f.amendments {
-        out.extend(lenses(&am.span, am.operations.iter().flat_map(|o| o.all_comparisons()).collect()));
-        for op in &am.operations {
-            out.extend(lenses(&op.span, op.all_comparisons().collect()));
-        }
-    }
-    out
+        })
+        .collect()
 }
 
-/// Each resolved target links to the file of the unit it cites.
+/// Each resolved target links to the line of the unit it cites.
 pub fn document_links(snap: &Snapshot, file: usize) -> Vec<lsp::DocumentLink> {
-    let index = Index::build(&snap.world.files);
     let source = &snap.world.sources[file];
-    let mut sites = nav::sites(&index, &snap.world.files);
-    sites.retain(|s| s.file == file);
-    sites.sort_by_key(|s| s.target.span.start);
-    sites
+    analysis(snap)
+        .document_links(file)
         .into_iter()
-        .filter_map(|s| {
-            let loc = match s.resolve(&index)? {
-                Resolved::Unit(n) | Resolved::Range(n, _) => index.location(n),
-                Resolved::Act(_) => return None,
-            };
-            let target = location(snap, &loc);
+        .filter_map(|(span, to)| {
+            let target = location(snap, &to);
             let line = target.range.start.line + 1;
             let uri: Uri = format!("{}#L{line}", target.uri.as_str()).parse().ok()?;
             Some(lsp::DocumentLink {
-                range: range(source, &s.target.span, snap.config.encoding),
+                range: range(source, &span, snap.config.encoding),
                 target: Some(uri),
                 tooltip: None,
                 data: None,
@@ -499,16 +353,9 @@ pub fn document_links(snap: &Snapshot, file: usize) -> Vec<lsp::DocumentLink> {
         .collect()
 }
 
-/// Completion items for the text before the cursor.
 pub fn completion(snap: &Snapshot, file: usize, pos: Position) -> Vec<lsp::CompletionItem> {
-    use crate::ide::completion::{ItemKind, complete};
-    let source = &snap.world.sources[file];
-    let offset = at(snap, file, pos);
-    let line = source.lines.line_range(&source.text, pos.line as usize);
-    let index = Index::build(&snap.world.files);
-    let items =
-        complete(&index, &snap.world.files, &source.text, file, line.start, offset, &snap.config.lang);
-    items
+    analysis(snap)
+        .completion(file, at(snap, file, pos))
         .into_iter()
         .map(|i| lsp::CompletionItem {
             label: i.label,
@@ -526,29 +373,4 @@ pub fn completion(snap: &Snapshot, file: usize, pos: Position) -> Vec<lsp::Compl
             ..Default::default()
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_count_of_provisions_agrees_with_its_number() {
-        let en: Vec<String> = [1, 2].iter().map(|&n| provisions(n, UiLang::En)).collect();
-        assert_eq!(en, ["1 comparative provision", "2 comparative provisions"]);
-        let ru: Vec<String> = [1, 3, 5, 11, 21, 22, 112].iter().map(|&n| provisions(n, UiLang::Ru)).collect();
-        assert_eq!(
-            ru,
-            [
-                "1 сравнительная норма",
-                "3 сравнительные нормы",
-                "5 сравнительных норм",
-                "11 сравнительных норм",
-                "21 сравнительная норма",
-                "22 сравнительные нормы",
-                "112 сравнительных норм"
-            ]
-        );
-        assert_eq!(provisions(3, UiLang::Kk), "3 салыстырмалы норма");
-    }
 }

@@ -16,6 +16,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use super::convert::{self, offset};
 use super::features;
 use super::state::{SentTokens, Snapshot, State, lock};
+use super::views::{ViewOptions, ViewParams, ViewResult, Which};
 use crate::diag::UiLang;
 use crate::document::Document;
 use crate::ide::edit::{self, TextChange};
@@ -178,10 +179,7 @@ async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
     };
     let computed = tokio::task::spawn_blocking(move || {
         // Given up as soon as a newer change comes in: its pass will redo it.
-        let files = &whole.world.files;
-        let frozen = Arc::new(crate::analysis::Frozen::build(files));
-        let diags = crate::analysis::analyze_on(files, frozen.index(), &stale)?;
-        whole.memo.offer(frozen);
+        let diags = crate::ide::affected::workspace_diagnostics(&whole.world.files, &whole.memo, &stale)?;
         Some(convert_all(&whole, diags))
     })
     .await;
@@ -673,7 +671,7 @@ impl LanguageServer for Backend {
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        self.local(Some(&params.text_document.uri), features::formatting).await
+        self.local(Some(&params.text_document.uri), features::formatting).await?.map(Some).map_err(invalid)
     }
 
     async fn prepare_rename(
@@ -728,43 +726,10 @@ impl LanguageServer for Backend {
     }
 }
 
-/// Parameters of the `zan/*` view requests (see docs/lsp.md).
-#[derive(Debug, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ViewParams {
-    pub text_document: TextDocumentIdentifier,
-    pub language: String,
-    /// `zan/consolidated` only: the date to consolidate at, `YYYY-MM-DD`.
-    #[serde(default)]
-    pub as_of: Option<String>,
-    /// `zan/table` only: `"docx"` adds the Word document.
-    #[serde(default)]
-    pub format: Option<String>,
-}
-
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-pub struct ViewResult {
-    pub html: String,
-    pub markdown: String,
-    /// The Word document, base64-encoded, when `format` asked for it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub docx: Option<String>,
-}
-
-/// What a view is asked for, beyond the document and language.
-#[derive(Debug, Clone, Copy)]
-pub struct ViewOptions {
-    pub as_of: Option<crate::model::Date>,
-    pub docx: bool,
-    pub ui: UiLang,
-}
-
-type View = fn(&Snapshot, usize, &str, ViewOptions) -> std::result::Result<ViewResult, String>;
-
 impl Backend {
     /// Runs a view on a snapshot; what the engine refuses is an error whose
     /// message is the engine's (the same as the CLI's).
-    async fn view(&self, params: ViewParams, view: View) -> Result<ViewResult> {
+    async fn view(&self, params: ViewParams, which: Which) -> Result<ViewResult> {
         let as_of = match params.as_of.as_deref() {
             None => None,
             Some(s) => Some(crate::model::Date::parse(s).ok_or_else(|| {
@@ -783,7 +748,7 @@ impl Backend {
         let lang = params.language;
         let result = self
             .query(Some(&params.text_document.uri), move |snap, file| {
-                view(snap, file, &lang, ViewOptions { as_of, docx, ui: snap.config.ui })
+                super::views::view(snap, file, &lang, which, ViewOptions { as_of, docx, ui: snap.config.ui })
             })
             .await?;
         result.map_err(|message| jsonrpc::Error {
@@ -795,21 +760,21 @@ impl Backend {
 
     /// `zan/redline`: the redline of the document's amendment.
     pub async fn redline(&self, params: ViewParams) -> Result<ViewResult> {
-        self.view(params, |snap, file, lang, o| super::views::redline(snap, file, lang, o.ui)).await
+        self.view(params, Which::Redline).await
     }
 
     /// `zan/table`: the comparative table of the document's amendment.
     pub async fn table(&self, params: ViewParams) -> Result<ViewResult> {
-        self.view(params, super::views::table).await
+        self.view(params, Which::Table).await
     }
 
     /// `zan/bill`: the text of the amending law.
     pub async fn bill(&self, params: ViewParams) -> Result<ViewResult> {
-        self.view(params, |snap, file, lang, o| super::views::bill(snap, file, lang, o.ui)).await
+        self.view(params, Which::Bill).await
     }
 
     /// `zan/consolidated`: the act as amended, or as of `asOf`.
     pub async fn consolidated(&self, params: ViewParams) -> Result<ViewResult> {
-        self.view(params, super::views::consolidated).await
+        self.view(params, Which::Consolidated).await
     }
 }

@@ -61,6 +61,9 @@ pub struct State {
     pub roots: crate::workspace::Roots,
     /// The `zan.toml` of each root that has one.
     pub projects: Arc<Vec<crate::config::Config>>,
+    /// The index and reference sites of the latest state a request asked
+    /// about, shared by the requests on that state.
+    pub nav: Arc<crate::ide::NavCache>,
     /// Set while the workspace is first read: no diagnostics until it is, so
     /// a file opened early never shows acts of other files as missing.
     pub indexing: bool,
@@ -86,6 +89,7 @@ pub struct Snapshot {
     pub versions: HashMap<Uri, i32>,
     pub memo: Arc<Memo>,
     pub projects: Arc<Vec<crate::config::Config>>,
+    pub nav: Arc<crate::ide::NavCache>,
 }
 
 impl Snapshot {
@@ -120,6 +124,7 @@ impl Default for State {
             config: Config::default(),
             roots: Default::default(),
             projects: Arc::default(),
+            nav: Arc::default(),
             indexing: false,
             last_edited: None,
             generation: 0,
@@ -165,6 +170,7 @@ impl State {
             versions: self.open.clone(),
             memo: self.memo.clone(),
             projects: self.projects.clone(),
+            nav: self.nav.clone(),
         }
     }
 }

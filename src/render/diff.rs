@@ -21,6 +21,11 @@ fn lines(node: Option<&Node>, lang: &str) -> Vec<String> {
     node.map(|n| own_lines(&n.unit, lang)).unwrap_or_default()
 }
 
+/// The redline of one unit an operation touched, as `zan diff` shows it.
+pub fn touched(t: &crate::engine::Touched, lang: &str) -> Redline {
+    redline(&lines(t.before.as_ref(), lang), &lines(t.after.as_ref(), lang))
+}
+
 fn redline(old: &[String], new: &[String]) -> Redline {
     let old: Vec<&str> = old.iter().map(String::as_str).collect();
     let new: Vec<&str> = new.iter().map(String::as_str).collect();

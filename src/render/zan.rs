@@ -1,35 +1,9 @@
 //! The model printed back as `.zan` source, laid out by the formatter.
 
-use crate::model::{Act, Comparison, Fidelity, Relation, RichText, Target, Text, Unit};
+use crate::model::{Act, Comparison, Fidelity, Relation, RichText, Text, Unit};
 
 /// A target as written in `.zan`: `kz.cc@2024-01-01 article 205..213`.
-pub fn target(t: &Target) -> String {
-    let mut out = String::new();
-    if let Some(act) = &t.act {
-        out.push_str(act);
-        if let Some(v) = t.version {
-            out.push_str(&format!("@{v}"));
-        }
-    }
-    for seg in &t.path {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(seg.kind.keyword());
-        out.push(' ');
-        out.push_str(&number(seg.number_text()));
-    }
-    if let Some(end) = &t.range_end {
-        out.push_str("..");
-        out.push_str(&number(&end.text));
-    }
-    out
-}
-
-/// A unit number as written: quoted when it has spaces.
-pub fn number(n: &str) -> String {
-    if n.contains(' ') { format!("\"{n}\"") } else { n.to_string() }
-}
+pub use crate::model::written::{number, target};
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

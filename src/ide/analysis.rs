@@ -1,0 +1,201 @@
+//! The one door the language server uses (as rust-analyzer's
+//! `ide::Analysis`): one method per editor question, answered in plain types
+//! and byte offsets from a state of the workspace. The index and the list of
+//! reference sites are built once per state and shared by every question
+//! asked of it (`Navigation`).
+
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+use super::completion::{self, Item};
+use super::lenses::{self, Lens};
+use super::nav::{self, Site};
+use super::{World, hints, hover, links, rename};
+use crate::analysis::{FileDiagnostic, Index, Location};
+use crate::config::Config;
+use crate::diag::UiLang;
+use crate::model::File;
+
+/// The index of a state of the workspace and its reference sites.
+pub struct Nav<'m> {
+    pub index: Index<'m>,
+    pub sites: Vec<Site<'m>>,
+}
+
+self_cell::self_cell!(
+    /// The models of one state of the workspace with their `Nav`.
+    pub struct Navigation {
+        owner: Vec<Arc<File>>,
+        #[covariant]
+        dependent: Nav,
+    }
+);
+
+impl Navigation {
+    pub fn build(files: &[Arc<File>]) -> Navigation {
+        Navigation::new(files.to_vec(), |files| {
+            let index = Index::build(files);
+            let sites = nav::sites(&index, files);
+            Nav { index, sites }
+        })
+    }
+
+    pub fn nav(&self) -> &Nav<'_> {
+        self.borrow_dependent()
+    }
+
+    /// Whether it was built from exactly these models.
+    fn is_of(&self, files: &[Arc<File>]) -> bool {
+        let own = self.borrow_owner();
+        own.len() == files.len() && own.iter().zip(files).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+}
+
+/// The last `Navigation` built, shared by the states that follow: a
+/// question about a state it was not built from builds (and keeps) the one
+/// of that state, so no answer comes from another state.
+#[derive(Default)]
+pub struct NavCache(Mutex<Option<Arc<Navigation>>>);
+
+impl NavCache {
+    pub fn get(&self, files: &[Arc<File>]) -> Arc<Navigation> {
+        // Built under the lock: questions about the same new state wait for
+        // one build instead of each making its own.
+        let mut kept = crate::par::lock(&self.0);
+        match kept.as_ref() {
+            Some(n) if n.is_of(files) => n.clone(),
+            _ => {
+                let built = Arc::new(Navigation::build(files));
+                *kept = Some(built.clone());
+                built
+            }
+        }
+    }
+}
+
+/// A state of the workspace, with what its answers are phrased in.
+pub struct Analysis<'w> {
+    pub world: &'w World,
+    cache: &'w NavCache,
+    /// Taken from the cache by the first question that needs it: a
+    /// question about the document alone (formatting) builds no index.
+    navigation: std::cell::OnceCell<Arc<Navigation>>,
+    /// The preferred language of legal text.
+    pub lang: &'w str,
+    /// The language of messages.
+    pub ui: UiLang,
+}
+
+/// A reference's hover: Markdown, and the span it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hover {
+    pub markdown: String,
+    pub span: Range<usize>,
+}
+
+/// A place that names the unit under the cursor: its own number (`write`)
+/// or a target that leads to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub span: Range<usize>,
+    pub write: bool,
+}
+
+impl<'w> Analysis<'w> {
+    pub fn new(world: &'w World, cache: &'w NavCache, lang: &'w str, ui: UiLang) -> Analysis<'w> {
+        Analysis { world, cache, navigation: std::cell::OnceCell::new(), lang, ui }
+    }
+
+    fn nav(&self) -> &Nav<'_> {
+        self.navigation.get_or_init(|| self.cache.get(&self.world.files)).nav()
+    }
+
+    pub fn hover(&self, file: usize, offset: usize) -> Option<Hover> {
+        hover::hover(self.nav(), &self.world.files, file, offset, self.lang, self.ui)
+    }
+
+    pub fn definition(&self, file: usize, offset: usize) -> Option<Location> {
+        let nav = self.nav();
+        nav::definition(&nav.index, &nav.sites, file, offset)
+    }
+
+    /// What refers to the unit meant at `offset` (with its own place first
+    /// when `declaration`).
+    pub fn references(&self, file: usize, offset: usize, declaration: bool) -> Vec<Location> {
+        let nav = self.nav();
+        let Some(n) = nav::unit_meant(&nav.index, &nav.sites, file, offset) else { return Vec::new() };
+        let mut out = Vec::new();
+        if declaration {
+            out.push(nav.index.location(n));
+        }
+        out.extend(nav::references(&nav.index, &nav.sites, n));
+        out
+    }
+
+    pub fn highlights(&self, file: usize, offset: usize) -> Vec<Highlight> {
+        let nav = self.nav();
+        let Some(n) = nav::unit_meant(&nav.index, &nav.sites, file, offset) else { return Vec::new() };
+        let node = &nav.index.nodes[n];
+        let own = node.unit.number.as_ref().filter(|_| node.file == file);
+        let mut out: Vec<Highlight> =
+            own.map(|number| Highlight { span: number.span.clone(), write: true }).into_iter().collect();
+        for l in nav::references(&nav.index, &nav.sites, n).into_iter().filter(|l| l.file == file) {
+            out.push(Highlight { span: l.span, write: false });
+        }
+        out
+    }
+
+    pub fn completion(&self, file: usize, offset: usize) -> Vec<Item> {
+        let source = &self.world.sources[file];
+        let line = source.lines.position(&source.text, offset, crate::text::Encoding::Utf8).line;
+        let line_start = source.lines.line_range(&source.text, line as usize).start;
+        let files = &self.world.files;
+        completion::complete(&self.nav().index, files, &source.text, file, line_start, offset, self.lang)
+    }
+
+    /// The number at `offset` that a rename would change, and its text.
+    pub fn prepare_rename(&self, file: usize, offset: usize) -> Option<(Range<usize>, String)> {
+        rename::prepare(self.nav(), file, offset)
+    }
+
+    /// The edits that renumber the unit whose number is at `offset`.
+    pub fn rename(&self, file: usize, offset: usize, new: &str) -> Result<Vec<(Location, String)>, String> {
+        rename::rename(self.nav(), file, offset, new)
+    }
+
+    pub fn inlay_hints(&self, file: usize, span: Range<usize>) -> Vec<hints::Hint> {
+        hints::hints(self.nav(), file, span, self.lang)
+    }
+
+    pub fn code_lenses(&self, file: usize) -> Vec<Lens> {
+        lenses::lenses(&self.nav().index, &self.world.files[file], self.ui)
+    }
+
+    pub fn document_links(&self, file: usize) -> Vec<(Range<usize>, Location)> {
+        links::links(self.nav(), file)
+    }
+
+    /// The diagnostics of `file` in `span` that carry a fix, with the
+    /// severities of `config`: what `zan check --fix` would apply there.
+    pub fn fixes(&self, file: usize, span: Range<usize>, config: &Config) -> Vec<FileDiagnostic> {
+        crate::config::apply(config, crate::analysis::analyze(&self.world.files))
+            .into_iter()
+            .filter(|d| {
+                let r = &d.diagnostic.range;
+                d.file == file && d.diagnostic.fix.is_some() && r.start <= span.end && span.start <= r.end
+            })
+            .collect()
+    }
+
+    /// The file's canonical layout (`None`: already canonical), or why it
+    /// cannot be formatted.
+    pub fn formatting(&self, file: usize) -> Result<Option<String>, String> {
+        let source = &self.world.sources[file];
+        let formatted = crate::fmt::format(&source.tree, &source.text).ok_or_else(|| match self.ui {
+            UiLang::En => "zan: the file has syntax errors; fix them first, then format".to_string(),
+            UiLang::Kk => "zan: файлда синтаксис қателері бар; алдымен оларды түзетіңіз".to_string(),
+            UiLang::Ru => "zan: в файле синтаксические ошибки; сначала исправьте их".to_string(),
+        })?;
+        Ok((formatted != source.text).then_some(formatted))
+    }
+}

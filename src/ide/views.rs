@@ -1,0 +1,109 @@
+//! The views an editor shows beside the source: the redline, comparative
+//! table, bill and consolidated text of a document's amendment (or act),
+//! rendered by the same engine and renderers as `zan diff`, `zan table`,
+//! `zan bill` and `zan consolidate`, and refused as they refuse.
+
+use super::World;
+use crate::config::Config;
+use crate::diag::UiLang;
+use crate::engine::{self, Applied, Include, Refusal};
+use crate::model::Date;
+use crate::redline::html::escape;
+use crate::render;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    pub html: String,
+    pub markdown: String,
+    /// The table's Word document, when asked for.
+    pub docx: Option<Vec<u8>>,
+}
+
+/// What a view is asked with, beside the document.
+pub struct Ask<'a> {
+    pub world: &'a World,
+    pub file: usize,
+    /// The `zan.toml` of the document's workspace.
+    pub config: &'a Config,
+    /// How a file is named in a refusal (its path).
+    pub name: &'a dyn Fn(usize) -> String,
+    /// The language of the text.
+    pub lang: &'a str,
+    pub ui: UiLang,
+}
+
+/// What a view is about: the first amendment of the document, else its
+/// first act (as of `as_of`). An amendment is refused as `zan table`
+/// refuses it: the message is the errors `zan check` prints.
+fn applied<'m>(ask: &Ask<'m>, as_of: Option<Date>) -> Result<Applied<'m>, String> {
+    let files = &ask.world.files;
+    let model = &files[ask.file];
+    match (model.amendments.first(), model.acts.first()) {
+        (Some(a), _) => engine::apply_checked(files, ask.config, &a.id).map_err(|r| match r {
+            Refusal::Check(errors) => refused(ask, &errors),
+            Refusal::Engine(e) => e.render(ask.ui),
+        }),
+        (None, Some(act)) => {
+            engine::consolidate(files, &act.id, as_of, Include::Adopted).map_err(|e| e.render(ask.ui))
+        }
+        (None, None) => Err("the document has no act or amendment".into()),
+    }
+}
+
+/// The errors that stop an amendment, as `zan check` prints them.
+fn refused(ask: &Ask, errors: &[crate::analysis::FileDiagnostic]) -> String {
+    let style = crate::report::Style { color: false, lang: ask.ui };
+    let mut out = String::new();
+    for fd in errors {
+        let source = &ask.world.sources[fd.file];
+        out +=
+            &crate::report::render(&fd.diagnostic, &(ask.name)(fd.file), &source.text, &source.lines, &style);
+    }
+    out
+}
+
+/// Plain text as a view: preformatted in HTML, a text block in Markdown.
+fn plain(title: &str, text: &str) -> View {
+    View {
+        html: format!("<h1>{}</h1>\n<pre>{}</pre>\n", escape(title), escape(text)),
+        markdown: format!("# {title}\n\n```text\n{text}```\n"),
+        docx: None,
+    }
+}
+
+fn title(applied: &Applied) -> String {
+    match applied.amendments.as_slice() {
+        [(_, a)] => a.id.clone(),
+        _ => applied.result.meta.id.clone(),
+    }
+}
+
+pub fn redline(ask: &Ask) -> Result<View, String> {
+    let a = applied(ask, None)?;
+    let diffs = render::diff::between(&a.base, &a.result, ask.lang);
+    let title = title(&a);
+    Ok(View {
+        html: render::diff::html(&diffs, &title, ask.lang),
+        markdown: render::diff::markdown(&diffs, &title),
+        docx: None,
+    })
+}
+
+/// The table as `zan table` renders it; with `docx`, also its Word
+/// document, the same bytes as `zan table --format docx`.
+pub fn table(ask: &Ask, docx: bool) -> Result<View, String> {
+    let a = applied(ask, None)?;
+    let table = render::table::table(&a, ask.lang);
+    let docx = if docx { Some(table.docx(true)?) } else { None };
+    Ok(View { html: table.html(true), markdown: table.markdown(true), docx })
+}
+
+pub fn bill(ask: &Ask) -> Result<View, String> {
+    let a = applied(ask, None)?;
+    Ok(plain(&title(&a), &render::bill::bill(&a, ask.lang).text()))
+}
+
+pub fn consolidated(ask: &Ask, as_of: Option<Date>) -> Result<View, String> {
+    let a = applied(ask, as_of)?;
+    Ok(plain(&a.result.meta.id, &render::text::act(&a.result.to_act(), ask.lang)))
+}
