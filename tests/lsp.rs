@@ -498,7 +498,7 @@ async fn view_requests() {
     let bill = c.request("zan/bill", params.clone()).await;
     assert_eq!(
         md(&bill),
-        "# kz.cc.age-14\n\n```text\nkz.cc.age-14\n\nThe Criminal Code is amended as follows.\n1) in Article 15(1), for “sixteen” substitute “fourteen”.\n```\n"
+        "# kz.cc.age-14\n\n```text\nLAW OF THE REPUBLIC OF KAZAKHSTAN\n\nOn introducing an amendment to the Criminal Code\n\nArticle 1. The following amendment shall be made to the Criminal Code:\n1) in Article 15(1), for “sixteen” substitute “fourteen”.\n\nArticle 2. This Law shall enter into force upon the expiry of ten calendar days after the day of its first official publication.\n\nPresident\nof the Republic of Kazakhstan\n```\n"
     );
     let consolidated = c.request("zan/consolidated", params.clone()).await;
     assert_eq!(

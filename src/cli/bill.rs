@@ -26,6 +26,14 @@ pub fn run(args: Args) -> ExitCode {
         Err(code) => return code,
     };
     ws.warn_references(&applied);
-    print!("{}", crate::render::bill::bill(&applied, &args.lang).text());
+    let bill = crate::render::bill::bill(&applied, &args.lang);
+    // A bill that cannot be cited correctly is not printed at all.
+    if !bill.errors.is_empty() {
+        for e in &bill.errors {
+            eprintln!("error: {e}");
+        }
+        return ExitCode::from(1);
+    }
+    print!("{}", bill.text());
     ExitCode::SUCCESS
 }

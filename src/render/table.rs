@@ -1,20 +1,27 @@
-//! The comparative table: № | structural unit | current wording | proposed
-//! wording | justification (| comparative provisions). Changed words are
-//! struck in the current wording and bold in the proposed one; a new unit's
-//! current wording is "жоқ" / "отсутствует" / "none", a repealed unit's
-//! proposed wording "алып тасталсын" / "исключить" / "repealed".
+//! The comparative table in the form in use: its title after the bill's
+//! («Сравнительная таблица к проекту Закона Республики Казахстан «…»»),
+//! columns № п/п | Структурный элемент | Действующая редакция |
+//! Предлагаемая редакция | Обоснование (| comparative provisions), a row
+//! naming the amended act and its date, structural elements cited with
+//! ordinal words («Часть третья статьи 15», «Часть 2-1 статьи 15
+//! (новая)»). Changed words are struck in the current wording and bold in
+//! the proposed one; for a word operation exactly the quoted fragments it
+//! names are marked. A new unit's current wording is «Отсутствует.» /
+//! «Жоқ.», a repealed unit's proposed wording «Исключить.» / «Алып
+//! тасталсын.». The justification is in the table's language only.
 
+use super::phrase::{Case, Phrase};
 use super::text::block_lines;
-use super::{Entry, Lang, text_in};
+use super::{Entry, Lang, capitalise, dates, text_in};
 use crate::engine::Applied;
-use crate::model::{Comparison, OperationKind, Relation};
-use crate::redline::{Redline, html, markdown};
+use crate::model::{Comparison, OperationKind, Relation, Target};
+use crate::redline::{ParagraphDiff, ParagraphKind, Redline, Segment, SegmentKind, html, markdown};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     /// The current (old) or proposed (new) side of the redline.
     Redline(Redline),
-    /// A fixed word: "жоқ", "алып тасталсын".
+    /// A fixed word: «Отсутствует.», «Исключить.».
     Word(&'static str),
 }
 
@@ -22,6 +29,8 @@ pub enum Cell {
 pub struct Row {
     pub number: usize,
     pub unit: String,
+    /// The unit the row is about (`None` for a change throughout the act).
+    pub target: Option<Target>,
     pub current: Cell,
     pub proposed: Cell,
     pub justification: String,
@@ -31,7 +40,75 @@ pub struct Row {
 pub struct Table {
     pub lang: Lang,
     pub title: String,
+    /// The row naming the amended act and its date.
+    pub act: String,
     pub rows: Vec<Row>,
+}
+
+/// The changed middle of one paragraph, as byte offsets from its start and
+/// its end in both wordings: exactly the quoted words of the operation
+/// when they account for the change (`old` occurs where the wordings part),
+/// else the common prefix and suffix.
+fn changed_middle(before: &str, after: &str, olds: &[&str]) -> (usize, usize) {
+    for old in olds.iter().filter(|o| !o.is_empty()) {
+        for (i, _) in before.match_indices(old) {
+            let (pre, post) = (&before[..i], &before[i + old.len()..]);
+            if after.len() >= pre.len() + post.len() && after.starts_with(pre) && after.ends_with(post) {
+                return (pre.len(), post.len());
+            }
+        }
+    }
+    let prefix: usize =
+        before.chars().zip(after.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
+    let room = before.len().min(after.len()) - prefix;
+    let suffix: usize = before[prefix..]
+        .chars()
+        .rev()
+        .zip(after[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .scan(0, |sum, n| {
+            *sum += n;
+            (*sum <= room).then_some(n)
+        })
+        .sum();
+    (prefix, suffix)
+}
+
+/// A redline that marks the operation's fragment in each changed paragraph,
+/// so that «части первой или второй» → «части первой, второй или 2-1» is
+/// one struck and one bold fragment, never «второй» deleted and re-inserted.
+/// Wordings with different paragraph counts get the word-level redline.
+fn fragment_redline(old: &[String], new: &[String], olds: &[&str]) -> Redline {
+    if old.len() != new.len() {
+        return redline(old, new);
+    }
+    let paragraphs = old
+        .iter()
+        .zip(new)
+        .map(|(b, a)| {
+            if b == a {
+                return ParagraphDiff {
+                    kind: ParagraphKind::Unchanged,
+                    segments: vec![Segment { kind: SegmentKind::Equal, text: b.clone() }],
+                };
+            }
+            let (pre, post) = changed_middle(b, a, olds);
+            let pieces = [
+                (SegmentKind::Equal, &b[..pre]),
+                (SegmentKind::Delete, &b[pre..b.len() - post]),
+                (SegmentKind::Insert, &a[pre..a.len() - post]),
+                (SegmentKind::Equal, &b[b.len() - post..]),
+            ];
+            let segments = pieces
+                .into_iter()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(kind, t)| Segment { kind, text: t.to_string() })
+                .collect();
+            ParagraphDiff { kind: ParagraphKind::Changed, segments }
+        })
+        .collect();
+    Redline { paragraphs }
 }
 
 fn redline(old: &[String], new: &[String]) -> Redline {
@@ -65,14 +142,50 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
 /// The table of applied amendments in `lang`.
 pub fn table(applied: &Applied, lang: &str) -> Table {
     let l = Lang::of(lang);
-    let title = applied
-        .amendments
-        .iter()
-        .map(|(_, a)| text_in(&a.titles, lang).unwrap_or(&a.id).to_string())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let rows = super::entries(applied).iter().enumerate().map(|(i, e)| row(i + 1, e, lang, l)).collect();
-    Table { lang: l, title, rows }
+    let law = super::bill::law_title(applied, lang);
+    let title = match l {
+        Lang::Kk => format!("«{law}» Қазақстан Республикасы Заңының жобасына салыстырмалы кесте"),
+        Lang::Ru => format!("Сравнительная таблица к проекту Закона Республики Казахстан «{law}»"),
+        Lang::En => format!("Comparative table to the draft Law of the Republic of Kazakhstan “{law}”"),
+    };
+    let meta = &applied.base.meta;
+    let name = text_in(&meta.titles, lang).unwrap_or(&meta.id);
+    let act = match (l, meta.adopted.map(|d| dates::of_act(d, l))) {
+        (_, None) => name.to_string(),
+        (Lang::Kk, Some(d)) => format!("{d} {name}"),
+        (Lang::Ru, Some(d)) => format!("{name} от {d}"),
+        (Lang::En, Some(d)) => format!("{name} of {d}"),
+    };
+    let rows =
+        super::entries_in(applied, lang).iter().enumerate().map(|(i, e)| row(i + 1, e, lang, l)).collect();
+    Table { lang: l, title, act, rows }
+}
+
+/// «Часть третья статьи 15», «Часть 2-1 статьи 15 (новая)».
+fn structural_element(e: &Entry, l: Lang) -> String {
+    let Some(t) = &e.unit else {
+        return l.pick("Бүкіл мәтін бойынша", "По всему тексту", "Throughout").to_string();
+    };
+    if t.range_end.is_some() {
+        return capitalise(&crate::model::citation(t, l.code()));
+    }
+    let new = matches!(e.operation.kind, OperationKind::Add { .. });
+    let phrase = if new { Phrase::legal(&t.path).new_last() } else { Phrase::legal(&t.path) };
+    let name = match l {
+        Lang::Kk => phrase.kk(Case::Nom),
+        Lang::Ru => phrase.ru(Case::Nom),
+        Lang::En => super::citation(&t.path, "en"),
+    };
+    let kind = t.path.last().map(|s| s.kind);
+    let mark = match (new, l, kind.and_then(super::ru_feminine)) {
+        (false, ..) => "",
+        (true, Lang::Kk, _) => " (жаңа)",
+        (true, Lang::En, _) => " (new)",
+        (true, Lang::Ru, Some(true)) => " (новая)",
+        (true, Lang::Ru, Some(false)) => " (новый)",
+        (true, Lang::Ru, None) => " (новое)",
+    };
+    format!("{}{mark}", capitalise(&name))
 }
 
 fn row(number: usize, e: &Entry, lang: &str, l: Lang) -> Row {
@@ -92,47 +205,53 @@ fn row(number: usize, e: &Entry, lang: &str, l: Lang) -> Row {
     };
     let (current, proposed) = match &e.operation.kind {
         OperationKind::Add { .. } => {
-            (Cell::Word(l.pick("жоқ", "отсутствует", "none")), Cell::Redline(redline(&[], &blocks(true))))
+            (Cell::Word(l.pick("Жоқ.", "Отсутствует.", "None.")), Cell::Redline(redline(&[], &blocks(true))))
         }
         OperationKind::Repeal { .. } => (
             Cell::Redline(redline(&blocks(false), &[])),
-            Cell::Word(l.pick("алып тасталсын", "исключить", "repealed")),
+            Cell::Word(l.pick("Алып тасталсын.", "Исключить.", "Repealed.")),
         ),
+        OperationKind::Replace { target: Some(_), changes } | OperationKind::Delete { changes, .. } => {
+            let olds: Vec<&str> =
+                changes.iter().filter(|c| c.lang == lang).map(|c| c.old.plain.as_str()).collect();
+            let r = fragment_redline(&blocks(false), &blocks(true), &olds);
+            (Cell::Redline(r.clone()), Cell::Redline(r))
+        }
+        OperationKind::Insert { .. } => {
+            let r = fragment_redline(&blocks(false), &blocks(true), &[]);
+            (Cell::Redline(r.clone()), Cell::Redline(r))
+        }
         _ => {
             let r = redline(&blocks(false), &blocks(true));
             (Cell::Redline(r.clone()), Cell::Redline(r))
         }
     };
-    let unit = match &e.unit {
-        Some(t) if t.range_end.is_none() => super::citation(&t.path, lang),
-        Some(t) => crate::model::citation(t, lang),
-        None => l.pick("бүкіл мәтін бойынша", "по всему тексту", "throughout").to_string(),
-    };
     let comparisons: Vec<&Comparison> = e.operation.all_comparisons().collect();
     Row {
         number,
-        unit,
+        unit: structural_element(e, l),
+        target: e.unit.clone(),
         current,
         proposed,
-        // A justification written only in another language is shown with its language.
-        justification: match (text_in(&e.operation.justifications, lang), e.operation.justifications.first())
-        {
-            (Some(t), _) => t.to_string(),
-            (None, Some(other)) => format!("[{}] {}", other.lang, other.value.plain),
-            (None, None) => String::new(),
-        },
+        justification: justification(e, lang).unwrap_or_default().to_string(),
         comparisons: comparisons.into_iter().map(|c| comparison(c, l)).collect(),
     }
+}
+
+/// The justification of an operation in `lang`, else its amendment's; never
+/// one in another language (a table in Kazakh is read in Kazakh).
+pub fn justification<'a>(e: &Entry<'a>, lang: &str) -> Option<&'a str> {
+    text_in(&e.operation.justifications, lang).or_else(|| text_in(&e.amendment.justifications, lang))
 }
 
 impl Table {
     pub fn headings(&self, with_compare: bool) -> Vec<&'static str> {
         let l = self.lang;
         let mut h = vec![
-            "№",
+            l.pick("Р/с №", "№ п/п", "No."),
             l.pick("Құрылымдық элемент", "Структурный элемент", "Structural unit"),
             l.pick("Қолданыстағы редакция", "Действующая редакция", "Current wording"),
-            l.pick("Ұсынылатын редакция", "Предлагаемая редакция", "Proposed wording"),
+            l.pick("Ұсынылып отырған редакция", "Предлагаемая редакция", "Proposed wording"),
             l.pick("Негіздеме", "Обоснование", "Justification"),
         ];
         if with_compare {
@@ -141,24 +260,24 @@ impl Table {
         h
     }
 
-    fn caption(&self) -> &'static str {
-        self.lang.pick("Салыстырмалы кесте", "Сравнительная таблица", "Comparative table")
-    }
-
     /// A print-ready HTML page: A4 landscape, the header row repeated on
     /// every printed page.
     pub fn html(&self, with_compare: bool) -> String {
         let mut out = format!(
-            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4 landscape; margin: 15mm; }}\nbody {{ font-family: \"Times New Roman\", serif; font-size: 11pt; }}\ntable {{ border-collapse: collapse; width: 100%; }}\nthead {{ display: table-header-group; }}\ntr {{ break-inside: avoid; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\ndel {{ text-decoration: line-through; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n<p>{}</p>\n<table>\n<thead>\n<tr>",
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4 landscape; margin: 15mm; }}\nbody {{ font-family: \"Times New Roman\", serif; font-size: 11pt; }}\ntable {{ border-collapse: collapse; width: 100%; }}\nthead {{ display: table-header-group; }}\ntr {{ break-inside: avoid; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\ndel {{ text-decoration: line-through; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n<table>\n<thead>\n<tr>",
             self.lang.code(),
             html::escape(&self.title),
-            self.caption(),
             html::escape(&self.title)
         );
         for h in self.headings(with_compare) {
             out.push_str(&format!("<th>{h}</th>"));
         }
         out.push_str("</tr>\n</thead>\n<tbody>\n");
+        out.push_str(&format!(
+            "<tr><td colspan=\"{}\"><strong>{}</strong></td></tr>\n",
+            self.headings(with_compare).len(),
+            html::escape(&self.act)
+        ));
         let cell = |c: &Cell, current: bool| match c {
             Cell::Redline(r) if current => html::current_side(r),
             Cell::Redline(r) => html::proposed_side(r),
@@ -186,9 +305,15 @@ impl Table {
     /// A GFM table; pipes and emphasis characters in the texts are escaped.
     pub fn markdown(&self, with_compare: bool) -> String {
         let headings = self.headings(with_compare);
-        let mut out = format!("# {}\n\n{}\n\n", self.caption(), markdown::escape(&self.title));
+        let mut out = format!("# {}\n\n", markdown::escape(&self.title));
         out.push_str(&format!("| {} |\n", headings.join(" | ")));
         out.push_str(&format!("|{}\n", "---|".repeat(headings.len())));
+        // The act's row: its name in the structural-element column.
+        out.push_str(&format!(
+            "| | **{}** |{}\n",
+            markdown::escape(&self.act),
+            " |".repeat(headings.len() - 2)
+        ));
         let cell = |c: &Cell, current: bool| match c {
             Cell::Redline(r) if current => markdown::current_side(r),
             Cell::Redline(r) => markdown::proposed_side(r),
@@ -251,7 +376,7 @@ fn docx_text(text: &str) -> Vec<docx_rs::Paragraph> {
 }
 
 impl Table {
-    /// A DOCX document: A4 landscape, the caption, the title and a real table.
+    /// A DOCX document: A4 landscape, the title and a real table.
     pub fn docx(&self, with_compare: bool) -> Result<Vec<u8>, String> {
         use docx_rs::{Docx, PageOrientationType, Paragraph, Run, TableRow};
         let side = |c: &Cell, current: bool| match c {
@@ -264,7 +389,11 @@ impl Table {
                 .map(|h| docx_cell(vec![Paragraph::new().add_run(Run::new().add_text(h).bold())]))
                 .collect(),
         );
-        let mut rows = vec![header];
+        let span = self.headings(with_compare).len();
+        let act = docx_rs::TableCell::new()
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.act).bold()))
+            .grid_span(span);
+        let mut rows = vec![header, TableRow::new(vec![act]).cant_split()];
         for r in &self.rows {
             let mut cells = vec![
                 docx_cell(docx_text(&r.number.to_string())),
@@ -282,8 +411,7 @@ impl Table {
         let doc = Docx::new()
             .page_size(16838, 11906)
             .page_orient(PageOrientationType::Landscape)
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(self.caption()).bold()))
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.title)))
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.title).bold()))
             .add_table(docx_rs::Table::new(rows));
         let mut out = std::io::Cursor::new(Vec::new());
         doc.build().pack(&mut out).map_err(|e| e.to_string())?;
