@@ -291,3 +291,16 @@ fn an_addition_without_a_number_is_refused() {
     let a = engine::apply_amendment(&files, "t.code.x").unwrap();
     assert!(zan::render::bill::bill(&a, "ru").errors.is_empty());
 }
+
+/// An act written over several files is still cited in the order of its
+/// structure: article 2 of a second file comes before article 6.
+#[test]
+fn items_follow_the_structure_not_the_files() {
+    let part = "act t.code version 2024-01-01 {\n  article 2 {\n    kk official \"екінші бап\"\n    ru official \"вторая статья\"\n  }\n}\n";
+    let amendment = "amendment t.code.x {\n  target t.code version 2024-01-01\n  repeal article 6\n  repeal article 2\n}\n";
+    let files: Vec<File> =
+        [ACT, part, amendment].into_iter().map(|s| Document::parse(s.to_string()).model).collect();
+    let a = engine::apply_amendment(&files, "t.code.x").unwrap();
+    let text = zan::render::bill::bill(&a, "ru").text();
+    assert!(text.contains("\n1) статью 2 исключить;\n2) статью 6 исключить.\n"), "{text}");
+}

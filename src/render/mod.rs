@@ -7,6 +7,7 @@ pub mod bill;
 pub mod compare;
 pub mod dates;
 pub mod diff;
+pub mod order;
 pub mod ordinal;
 pub mod phrase;
 pub mod table;
@@ -115,13 +116,11 @@ pub fn word_langs(op: &crate::model::Operation) -> Option<Vec<&str>> {
 
 /// The entries a bill or table in `lang` shows, in the order of the act's
 /// structure (a drafter numbers the items as the act runs, whatever order
-/// the operations were written in; changes throughout the act come
-/// first). An operation that changes words only in texts that are not
+/// the operations were written in or the files the act is split into;
+/// changes throughout the act come first). An operation that changes words only in texts that are not
 /// authentic, and not in `lang`, is left out: an English-only change never
 /// reaches a Kazakh or Russian document.
 pub fn entries_in<'a>(applied: &'a crate::engine::Applied, lang: &str) -> Vec<Entry<'a>> {
-    let order: std::collections::HashMap<u32, usize> =
-        applied.result.walk().iter().enumerate().map(|(i, n)| (n.id, i + 1)).collect();
     let mut out: Vec<Entry<'a>> = entries(applied)
         .into_iter()
         .filter(|e| match word_langs(e.operation) {
@@ -130,12 +129,7 @@ pub fn entries_in<'a>(applied: &'a crate::engine::Applied, lang: &str) -> Vec<En
         })
         .collect();
     // A stable sort: operations on one unit keep the order they were written in.
-    out.sort_by_key(|e| match e.unit {
-        None => 0,
-        Some(_) => {
-            e.change.touched.iter().filter_map(|t| order.get(&t.id)).min().copied().unwrap_or(usize::MAX)
-        }
-    });
+    out.sort_by_cached_key(|e| e.unit.as_ref().map(|t| order::path_key(&t.path)));
     out
 }
 

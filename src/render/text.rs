@@ -94,7 +94,8 @@ pub fn act(act: &Act, lang: &str) -> String {
             go(c, lang, out);
         }
     }
-    for u in &act.units {
+    // In the order of the structure, not of the files the act is written in.
+    for u in super::order::roots(&act.units) {
         go(u, lang, &mut out);
     }
     out
