@@ -8,7 +8,8 @@
 //! `render::ordinal`; docs/engine.md lists every formula with its source.
 
 use super::phrase::{Case, Phrase};
-use super::text::block_lines;
+use super::summary::{self, Footnotes};
+use super::text::quoted_block;
 use super::{Entry, Lang, dates, entries_in, text_in};
 use crate::engine::Applied;
 use crate::model::{InsertPosition, Occurrence, OperationKind, Place, RichText, Segment, Target, UnitKind};
@@ -20,6 +21,8 @@ pub struct Line {
     pub unit: Option<Target>,
     pub text: String,
     pub block: Option<Vec<String>>,
+    /// The markers of summaries in `block`, shown after its closing quote.
+    pub marks: String,
 }
 
 /// A numbered item: one line, or the lines about one article under it.
@@ -42,6 +45,9 @@ pub struct Bill {
     pub signature: String,
     /// What makes the bill unfit to print (an addition without a number).
     pub errors: Vec<String>,
+    /// At the top when the bill quotes words of a summary (`render::summary`).
+    pub warning: Option<&'static str>,
+    pub footnotes: Vec<String>,
 }
 
 /// How many items change existing wording and how many add to it: the
@@ -244,6 +250,7 @@ pub fn bill(applied: &Applied, lang: &str) -> Bill {
     let l = Lang::of(lang);
     let entries = entries_in(applied, lang);
     let mut errors = Vec::new();
+    let mut notes = Footnotes::new(l);
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < entries.len() {
@@ -255,12 +262,13 @@ pub fn bill(applied: &Applied, lang: &str) -> Bill {
         let grouped = j - i > 1;
         let lines = entries[i..j]
             .iter()
-            .map(|e| line(e, lang, l, if grouped { article.as_ref() } else { None }, &mut errors))
+            .map(|e| line(e, lang, l, if grouped { article.as_ref() } else { None }, &mut errors, &mut notes))
             .collect();
         items.push(Item { article: if grouped { article } else { None }, lines });
         i = j;
     }
     let counts = Counts::of(&entries);
+    let quotes_summary = entries.iter().any(|e| !summary::quoted(e, lang).is_empty());
     Bill {
         lang: l,
         heading: l
@@ -282,6 +290,8 @@ pub fn bill(applied: &Applied, lang: &str) -> Bill {
             )
             .to_string(),
         errors,
+        warning: quotes_summary.then(|| summary::quoted_words_warning(l)),
+        footnotes: notes.lines(),
     }
 }
 
@@ -462,11 +472,18 @@ fn other_language(l: Lang, u: &str, others: &[&str]) -> String {
     }
 }
 
-fn line(e: &Entry, lang: &str, l: Lang, article: Option<&Segment>, errors: &mut Vec<String>) -> Line {
+fn line(
+    e: &Entry,
+    lang: &str,
+    l: Lang,
+    article: Option<&Segment>,
+    errors: &mut Vec<String>,
+    notes: &mut Footnotes,
+) -> Line {
     let full = e.unit.as_ref().map(|t| t.path.clone()).unwrap_or_default();
     let path = relative(&full, article);
     let here = Phrase::legal(path);
-    let mut block = None;
+    let mut block = false;
     let text = match &e.operation.kind {
         OperationKind::Replace { target: None, changes } => {
             let head = l.pick("бүкіл мәтін бойынша", "по всему тексту", "throughout,");
@@ -508,7 +525,7 @@ fn line(e: &Entry, lang: &str, l: Lang, article: Option<&Segment>, errors: &mut 
             let mine: Vec<_> = insertions.iter().filter(|i| i.lang == lang).collect();
             if mine.iter().any(|i| i.position == InsertPosition::Start) && l != Lang::En {
                 // No formula adds words at the start: the unit gets a new wording.
-                block = after_block(e, lang);
+                block = true;
                 rewrite_formula(l, here)
             } else {
                 let formula = |i: &crate::model::WordInsertion, p: Phrase| {
@@ -522,11 +539,11 @@ fn line(e: &Entry, lang: &str, l: Lang, article: Option<&Segment>, errors: &mut 
             }
         }
         OperationKind::Rewrite { .. } => {
-            block = after_block(e, lang);
+            block = true;
             rewrite_formula(l, here)
         }
         OperationKind::Add { kind, number, place, target, .. } => {
-            block = after_block(e, lang);
+            block = true;
             if number.is_none() && !matches!(kind, UnitKind::Note | UnitKind::Indent) {
                 errors.push(format!(
                     "{}: an added {} has no number; a bill cites every new unit by its number",
@@ -595,7 +612,16 @@ fn line(e: &Entry, lang: &str, l: Lang, article: Option<&Segment>, errors: &mut 
             }
         }
     };
-    Line { unit: e.unit.clone(), text, block }
+    // Quoted words of a summary carry its marker.
+    let mut text = text;
+    for t in summary::quoted(e, lang) {
+        text.push_str(&notes.mark(t));
+    }
+    let (block, marks) = match block.then(|| after_block(e, lang, notes)).flatten() {
+        Some((b, m)) => (Some(b), m),
+        None => (None, String::new()),
+    };
+    Line { unit: e.unit.clone(), text, block, marks }
 }
 
 /// Several changes of one unit: its header, then one line each.
@@ -629,9 +655,9 @@ fn other_langs<'a>(e: &Entry<'a>, lang: &str) -> Vec<&'a str> {
 }
 
 /// The new wording of the unit an operation added or rewrote.
-fn after_block(e: &Entry, lang: &str) -> Option<Vec<String>> {
+fn after_block(e: &Entry, lang: &str, notes: &mut Footnotes) -> Option<(Vec<String>, String)> {
     let node = e.change.touched.first()?.after.as_ref()?;
-    Some(block_lines(&node.to_unit(), lang))
+    Some(quoted_block(&node.to_unit(), lang, notes))
 }
 
 impl Bill {
@@ -639,7 +665,8 @@ impl Bill {
     /// ends with ";", the last with "."), Article 2, the signature.
     pub fn text(&self) -> String {
         let l = self.lang;
-        let mut out = format!("{}\n\n{}\n\n{}\n", self.heading, self.title, self.intro);
+        let mut out = self.warning.map(|w| format!("{w}\n\n")).unwrap_or_default();
+        out.push_str(&format!("{}\n\n{}\n\n{}\n", self.heading, self.title, self.intro));
         let count: usize = self.items.iter().map(|i| i.lines.len()).sum();
         let mut done = 0;
         for (n, item) in self.items.iter().enumerate() {
@@ -665,6 +692,7 @@ impl Bill {
                             out.push_str(b);
                             if k + 1 == block.len() {
                                 out.push_str(close);
+                                out.push_str(&line.marks);
                                 out.push_str(end);
                             }
                             out.push('\n');
@@ -679,6 +707,13 @@ impl Bill {
             }
         }
         out.push_str(&format!("\n{}\n\n{}\n", self.in_force, self.signature));
+        if !self.footnotes.is_empty() {
+            out.push_str("\n______\n");
+            for f in &self.footnotes {
+                out.push_str(f);
+                out.push('\n');
+            }
+        }
         out
     }
 }

@@ -11,7 +11,8 @@
 //! тасталсын.». The justification is in the table's language only.
 
 use super::phrase::{Case, Phrase};
-use super::text::block_lines;
+use super::summary::{self, Footnotes};
+use super::text::quoted_block;
 use super::{Entry, Lang, capitalise, dates, text_in};
 use crate::engine::Applied;
 use crate::model::{Comparison, OperationKind, Relation, Target};
@@ -33,6 +34,8 @@ pub struct Row {
     pub target: Option<Target>,
     pub current: Cell,
     pub proposed: Cell,
+    /// The summary markers of the current and the proposed wording.
+    pub marks: [String; 2],
     pub justification: String,
     pub comparisons: Vec<String>,
 }
@@ -43,6 +46,9 @@ pub struct Table {
     /// The row naming the amended act and its date.
     pub act: String,
     pub rows: Vec<Row>,
+    /// Under the title when a row quotes words of a summary (`render::summary`).
+    pub warning: Option<&'static str>,
+    pub footnotes: Vec<String>,
 }
 
 /// The changed middle of one paragraph, as byte offsets from its start and
@@ -156,9 +162,14 @@ pub fn table(applied: &Applied, lang: &str) -> Table {
         (Lang::Ru, Some(d)) => format!("{name} от {d}"),
         (Lang::En, Some(d)) => format!("{name} of {d}"),
     };
-    let rows =
-        super::entries_in(applied, lang).iter().enumerate().map(|(i, e)| row(i + 1, e, lang, l)).collect();
-    Table { lang: l, title, act, rows }
+    let entries = super::entries_in(applied, lang);
+    let mut notes = Footnotes::new(l);
+    let rows = entries.iter().enumerate().map(|(i, e)| row(i + 1, e, lang, l, &mut notes)).collect();
+    let warning = entries
+        .iter()
+        .any(|e| !summary::quoted(e, lang).is_empty())
+        .then(|| summary::quoted_words_warning(l));
+    Table { lang: l, title, act, rows, warning, footnotes: notes.lines() }
 }
 
 /// «Часть третья статьи 15», «Часть 2-1 статьи 15 (новая)».
@@ -188,9 +199,11 @@ fn structural_element(e: &Entry, l: Lang) -> String {
     format!("{}{mark}", capitalise(&name))
 }
 
-fn row(number: usize, e: &Entry, lang: &str, l: Lang) -> Row {
-    let blocks = |after: bool| -> Vec<String> {
-        let mut out = Vec::new();
+fn row(number: usize, e: &Entry, lang: &str, l: Lang, notes: &mut Footnotes) -> Row {
+    // Each side's wording, bare, and the markers of its summaries, which
+    // stand after the cell so the redline never splits them.
+    let mut side = |after: bool| -> (Vec<String>, String) {
+        let (mut out, mut marks) = (Vec::new(), String::new());
         for t in &e.change.touched {
             let node = if after { &t.after } else { &t.before };
             if e.unit.is_none() {
@@ -198,31 +211,40 @@ fn row(number: usize, e: &Entry, lang: &str, l: Lang) -> Row {
                 out.push(super::citation(&t.path, lang));
             }
             if let Some(n) = node {
-                out.extend(block_lines(&n.to_unit(), lang));
+                let (lines, m) = quoted_block(&n.to_unit(), lang, notes);
+                out.extend(lines);
+                if !marks.contains(m.trim()) {
+                    marks.push_str(&m);
+                }
             }
         }
-        out
+        (out, marks)
     };
-    let (current, proposed) = match &e.operation.kind {
+    let kind = &e.operation.kind;
+    let (old, old_marks) =
+        if matches!(kind, OperationKind::Add { .. }) { Default::default() } else { side(false) };
+    let (new, new_marks) =
+        if matches!(kind, OperationKind::Repeal { .. }) { Default::default() } else { side(true) };
+    let (current, proposed) = match kind {
         OperationKind::Add { .. } => {
-            (Cell::Word(l.pick("Жоқ.", "Отсутствует.", "None.")), Cell::Redline(redline(&[], &blocks(true))))
+            (Cell::Word(l.pick("Жоқ.", "Отсутствует.", "None.")), Cell::Redline(redline(&[], &new)))
         }
         OperationKind::Repeal { .. } => (
-            Cell::Redline(redline(&blocks(false), &[])),
+            Cell::Redline(redline(&old, &[])),
             Cell::Word(l.pick("Алып тасталсын.", "Исключить.", "Repealed.")),
         ),
         OperationKind::Replace { target: Some(_), changes } | OperationKind::Delete { changes, .. } => {
             let olds: Vec<&str> =
                 changes.iter().filter(|c| c.lang == lang).map(|c| c.old.plain.as_str()).collect();
-            let r = fragment_redline(&blocks(false), &blocks(true), &olds);
+            let r = fragment_redline(&old, &new, &olds);
             (Cell::Redline(r.clone()), Cell::Redline(r))
         }
         OperationKind::Insert { .. } => {
-            let r = fragment_redline(&blocks(false), &blocks(true), &[]);
+            let r = fragment_redline(&old, &new, &[]);
             (Cell::Redline(r.clone()), Cell::Redline(r))
         }
         _ => {
-            let r = redline(&blocks(false), &blocks(true));
+            let r = redline(&old, &new);
             (Cell::Redline(r.clone()), Cell::Redline(r))
         }
     };
@@ -233,6 +255,7 @@ fn row(number: usize, e: &Entry, lang: &str, l: Lang) -> Row {
         target: e.unit.clone(),
         current,
         proposed,
+        marks: [old_marks.trim().to_string(), new_marks.trim().to_string()],
         justification: justification(e, lang).unwrap_or_default().to_string(),
         comparisons: comparisons.into_iter().map(|c| comparison(c, l)).collect(),
     }
@@ -264,10 +287,13 @@ impl Table {
     /// every printed page.
     pub fn html(&self, with_compare: bool) -> String {
         let mut out = format!(
-            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4 landscape; margin: 15mm; }}\nbody {{ font-family: \"Times New Roman\", serif; font-size: 11pt; }}\ntable {{ border-collapse: collapse; width: 100%; }}\nthead {{ display: table-header-group; }}\ntr {{ break-inside: avoid; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\ndel {{ text-decoration: line-through; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n<table>\n<thead>\n<tr>",
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4 landscape; margin: 15mm; }}\nbody {{ font-family: \"Times New Roman\", serif; font-size: 11pt; }}\ntable {{ border-collapse: collapse; width: 100%; }}\nthead {{ display: table-header-group; }}\ntr {{ break-inside: avoid; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\ndel {{ text-decoration: line-through; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n{}<table>\n<thead>\n<tr>",
             self.lang.code(),
             html::escape(&self.title),
-            html::escape(&self.title)
+            html::escape(&self.title),
+            self.warning
+                .map(|w| format!("<p class=\"zan-warning\"><strong>{}</strong></p>\n", html::escape(w)))
+                .unwrap_or_default()
         );
         for h in self.headings(with_compare) {
             out.push_str(&format!("<th>{h}</th>"));
@@ -288,8 +314,8 @@ impl Table {
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
                 r.number,
                 html::escape(&r.unit),
-                cell(&r.current, true),
-                cell(&r.proposed, false),
+                with_marks(cell(&r.current, true), &r.marks[0], html::escape),
+                with_marks(cell(&r.proposed, false), &r.marks[1], html::escape),
                 html::escape(&r.justification)
             ));
             if with_compare {
@@ -298,7 +324,11 @@ impl Table {
             }
             out.push_str("</tr>\n");
         }
-        out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+        out.push_str("</tbody>\n</table>\n");
+        for f in &self.footnotes {
+            out.push_str(&format!("<p class=\"zan-footnote\">{}</p>\n", html::escape(f)));
+        }
+        out.push_str("</body>\n</html>\n");
         out
     }
 
@@ -306,6 +336,9 @@ impl Table {
     pub fn markdown(&self, with_compare: bool) -> String {
         let headings = self.headings(with_compare);
         let mut out = format!("# {}\n\n", markdown::escape(&self.title));
+        if let Some(w) = self.warning {
+            out.push_str(&format!("**{}**\n\n", markdown::escape(w)));
+        }
         out.push_str(&format!("| {} |\n", headings.join(" | ")));
         out.push_str(&format!("|{}\n", "---|".repeat(headings.len())));
         // The act's row: its name in the structural-element column.
@@ -323,8 +356,8 @@ impl Table {
             let mut cells = vec![
                 r.number.to_string(),
                 markdown::escape(&r.unit),
-                cell(&r.current, true),
-                cell(&r.proposed, false),
+                with_marks(cell(&r.current, true), &r.marks[0], markdown::escape),
+                with_marks(cell(&r.proposed, false), &r.marks[1], markdown::escape),
                 markdown::escape(&r.justification),
             ];
             if with_compare {
@@ -332,6 +365,12 @@ impl Table {
                 cells.push(items.join("<br>"));
             }
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        if !self.footnotes.is_empty() {
+            out.push('\n');
+            for f in &self.footnotes {
+                out.push_str(&format!("{}\n\n", super::markdown_paragraph(f)));
+            }
         }
         out
     }
@@ -359,6 +398,18 @@ fn docx_side(r: &Redline, current: bool) -> Vec<docx_rs::Paragraph> {
             para
         })
         .collect()
+}
+
+/// A cell's summary markers after its wording.
+fn with_marks(cell: String, marks: &str, escape: fn(&str) -> String) -> String {
+    if marks.is_empty() { cell } else { format!("{cell} {}", escape(marks)) }
+}
+
+fn docx_marked(mut paragraphs: Vec<docx_rs::Paragraph>, marks: &str) -> Vec<docx_rs::Paragraph> {
+    if !marks.is_empty() {
+        paragraphs.push(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text(marks)));
+    }
+    paragraphs
 }
 
 fn docx_cell(paragraphs: Vec<docx_rs::Paragraph>) -> docx_rs::TableCell {
@@ -398,8 +449,8 @@ impl Table {
             let mut cells = vec![
                 docx_cell(docx_text(&r.number.to_string())),
                 docx_cell(docx_text(&r.unit)),
-                docx_cell(side(&r.current, true)),
-                docx_cell(side(&r.proposed, false)),
+                docx_cell(docx_marked(side(&r.current, true), &r.marks[0])),
+                docx_cell(docx_marked(side(&r.proposed, false), &r.marks[1])),
                 docx_cell(docx_text(&r.justification)),
             ];
             if with_compare {
@@ -408,11 +459,17 @@ impl Table {
             rows.push(TableRow::new(cells).cant_split());
         }
         // A4 landscape in twentieths of a point.
-        let doc = Docx::new()
+        let mut doc = Docx::new()
             .page_size(16838, 11906)
             .page_orient(PageOrientationType::Landscape)
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.title).bold()))
-            .add_table(docx_rs::Table::new(rows));
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.title).bold()));
+        if let Some(w) = self.warning {
+            doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(w).bold()));
+        }
+        doc = doc.add_table(docx_rs::Table::new(rows));
+        for f in &self.footnotes {
+            doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(f)));
+        }
         let mut out = std::io::Cursor::new(Vec::new());
         doc.build().pack(&mut out).map_err(|e| e.to_string())?;
         Ok(out.into_inner())
