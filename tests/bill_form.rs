@@ -304,3 +304,28 @@ fn items_follow_the_structure_not_the_files() {
     let text = zan::render::bill::bill(&a, "ru").text();
     assert!(text.contains("\n1) статью 2 исключить;\n2) статью 6 исключить.\n"), "{text}");
 }
+
+/// Several changes of one unit in a row are gathered under its header, the
+/// bare locative with a colon in Kazakh («үшінші бөлікте:»).
+#[test]
+fn several_changes_of_one_unit_under_its_header() {
+    let ops = format!(
+        "{REPLACE_3}  insert article 5 part 3 {{\n    kk \" толық\" after \"жаңа\"\n    ru \" полный\" after \"новый\"\n  }}\n  repeal article 5 part 2\n"
+    );
+    assert_eq!(
+        items(&ops, "kk"),
+        "1) 5-бапта:\n\
+         екінші бөлік алып тасталсын;\n\
+         үшінші бөлікте:\n\
+         «үшінші мәтін» деген сөздер «жаңа мәтін» деген сөздермен ауыстырылсын;\n\
+         «жаңа» деген сөзден кейін «толық» деген сөзбен толықтырылсын."
+    );
+    assert_eq!(
+        items(&ops, "ru"),
+        "1) в статье 5:\n\
+         часть вторую исключить;\n\
+         в части третьей:\n\
+         слова «третий текст» заменить словами «новый текст»;\n\
+         после слова «новый» дополнить словом «полный»."
+    );
+}

@@ -260,10 +260,25 @@ pub fn bill(applied: &Applied, lang: &str) -> Bill {
             j += 1;
         }
         let grouped = j - i > 1;
-        let lines = entries[i..j]
-            .iter()
-            .map(|e| line(e, lang, l, if grouped { article.as_ref() } else { None }, &mut errors, &mut notes))
-            .collect();
+        let article_path: Vec<Segment> = article.iter().filter(|_| grouped).cloned().collect();
+        let group = &entries[i..j];
+        let mut lines = Vec::new();
+        for (k, e) in group.iter().enumerate() {
+            // Several word changes of one unit in a row get its header once.
+            let unit = word_unit(e, &article_path);
+            let with_prev = k > 0 && unit.is_some() && word_unit(&group[k - 1], &article_path) == unit;
+            let with_next =
+                group.get(k + 1).is_some_and(|n| unit.is_some() && word_unit(n, &article_path) == unit);
+            let prefix = match (&unit, with_prev || with_next) {
+                (Some(_), true) => e.unit.as_ref().map(|t| t.path.clone()).unwrap_or_default(),
+                _ => article_path.clone(),
+            };
+            let mut line = line(e, lang, l, &prefix, &mut errors, &mut notes);
+            if let (Some(u), false, true) = (&unit, with_prev, with_next) {
+                line.text = format!("{}\n{}", header(l, Phrase::legal(u)), line.text);
+            }
+            lines.push(line);
+        }
         items.push(Item { article: if grouped { article } else { None }, lines });
         i = j;
     }
@@ -436,11 +451,14 @@ fn insert_formula(l: Lang, u: &str, new: &str, position: &InsertPosition) -> Str
     }
 }
 
-/// The path below the gathering article (the whole path when not gathered).
-fn relative<'p>(path: &'p [Segment], article: Option<&Segment>) -> &'p [Segment] {
-    match (article, path.first()) {
-        (Some(a), Some(f)) if f.kind == a.kind && f.number_text() == a.number_text() => &path[1..],
-        _ => path,
+/// The path below the units a header already named (the whole path when
+/// there is no header).
+fn relative<'p>(path: &'p [Segment], prefix: &[Segment]) -> &'p [Segment] {
+    let same = |a: &Segment, b: &Segment| a.kind == b.kind && a.number_text() == b.number_text();
+    if prefix.len() <= path.len() && path.iter().zip(prefix).all(|(a, b)| same(a, b)) {
+        &path[prefix.len()..]
+    } else {
+        path
     }
 }
 
@@ -472,16 +490,30 @@ fn other_language(l: Lang, u: &str, others: &[&str]) -> String {
     }
 }
 
+/// The unit below the gathering article whose words an entry changes, for
+/// gathering several changes of one unit under its header.
+fn word_unit(e: &Entry, prefix: &[Segment]) -> Option<Vec<Segment>> {
+    let words = match &e.operation.kind {
+        OperationKind::Replace { target: Some(_), .. } | OperationKind::Delete { .. } => true,
+        OperationKind::Insert { insertions, .. } => {
+            !insertions.iter().any(|i| i.position == InsertPosition::Start)
+        }
+        _ => false,
+    };
+    let path = relative(&e.unit.as_ref()?.path, prefix);
+    (words && !path.is_empty()).then(|| path.to_vec())
+}
+
 fn line(
     e: &Entry,
     lang: &str,
     l: Lang,
-    article: Option<&Segment>,
+    prefix: &[Segment],
     errors: &mut Vec<String>,
     notes: &mut Footnotes,
 ) -> Line {
     let full = e.unit.as_ref().map(|t| t.path.clone()).unwrap_or_default();
-    let path = relative(&full, article);
+    let path = relative(&full, prefix);
     let here = Phrase::legal(path);
     let mut block = false;
     let text = match &e.operation.kind {
@@ -571,8 +603,8 @@ fn line(
                     )
                 }
                 Lang::En => {
-                    let anchor = relative(&target.path, article);
-                    let anchor = relative(anchor, parent.first()).to_vec();
+                    let anchor = relative(&target.path, prefix);
+                    let anchor = relative(anchor, &parent[..parent.len().min(1)]).to_vec();
                     let rest = match place {
                         Place::To => "at the end insert".to_string(),
                         Place::After => format!("after {} insert", super::citation(&anchor, "en")),
