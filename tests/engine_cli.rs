@@ -384,3 +384,19 @@ fn readme_shows_the_flagship_outputs() {
         assert!(readme.contains(&text), "README.md does not show tests/golden/{golden} as it is");
     }
 }
+
+/// A justification written only in another language leaves the cell empty
+/// and says so on stderr; English never stands in for Russian.
+#[test]
+fn a_missing_justification_is_an_empty_cell_and_a_warning() {
+    let act = "act t.a version 2024-01-01 {\n  languages ru en\n  article 1 {\n    ru official \"старый текст\"\n    en official \"old text\"\n  }\n}\n";
+    let amendment = "amendment t.a.x {\n  target t.a version 2024-01-01\n  replace article 1 {\n    ru \"старый\" -> \"новый\"\n    justification en summary \"why\" cite \"t\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", amendment)]);
+    let out = zan_in(dir.path(), &["table", "t.a.x", "--lang", "ru", "--format", "markdown"]);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "warning[missing-justification]: row 1 (Статья 1) has no justification in `ru`\n"
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("| 1 | Статья 1 | Статья 1.<br>~~старый~~ текст | Статья 1.<br>**новый** текст |  |\n"), "{md}");
+}

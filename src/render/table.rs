@@ -15,7 +15,7 @@ use super::summary::{self, Footnotes};
 use super::text::quoted_block;
 use super::{Entry, Lang, capitalise, dates, text_in};
 use crate::engine::Applied;
-use crate::model::{Comparison, OperationKind, Relation, Target};
+use crate::model::{Act, Comparison, OperationKind, Relation, Target};
 use crate::redline::{ParagraphDiff, ParagraphKind, Redline, Segment, SegmentKind, html, markdown};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -134,19 +134,49 @@ fn relation(r: Relation, lang: Lang) -> &'static str {
     }
 }
 
-/// "stricter: Article 11 (lv.kl) — note".
+/// "stricter: Article 11 (lv.kl) — note": the linked act by its id.
 pub fn comparison(c: &Comparison, lang: Lang) -> String {
-    let mut out =
-        format!("{}: {}", relation(c.relation, lang), crate::model::citation(&c.target, lang.code()));
+    comparison_named(c, lang, &[])
+}
+
+/// "строже: Criminal Law of the Republic of Latvia [en], статья 11 — [en]
+/// note": the linked act by its title in `lang` among `acts` (a title only
+/// in another language is marked with that language, an act not among them
+/// keeps its id). Notes are written in English, so a Kazakh or Russian
+/// table marks them untranslated.
+pub fn comparison_named(c: &Comparison, lang: Lang, acts: &[&Act]) -> String {
+    let title = c.target.act.as_ref().and_then(|id| {
+        let act = acts.iter().find(|a| a.id == *id && !a.titles.is_empty())?;
+        Some(match act.titles.iter().find(|t| t.lang == lang.code()) {
+            Some(t) => t.value.plain.clone(),
+            None => format!("{} [{}]", act.titles[0].value.plain, act.titles[0].lang),
+        })
+    });
+    let mut out = match title {
+        Some(title) => {
+            let unit = crate::model::citation(&Target { act: None, ..c.target.clone() }, lang.code());
+            let unit = if unit.is_empty() { String::new() } else { format!(", {unit}") };
+            format!("{}: {title}{unit}", relation(c.relation, lang))
+        }
+        None => format!("{}: {}", relation(c.relation, lang), crate::model::citation(&c.target, lang.code())),
+    };
     if let Some(note) = &c.note {
         out.push_str(" — ");
+        if lang != Lang::En && !acts.is_empty() {
+            out.push_str("[en] ");
+        }
         out.push_str(&note.plain);
     }
     out
 }
 
-/// The table of applied amendments in `lang`.
+/// The table of applied amendments in `lang`, linked acts named by id.
 pub fn table(applied: &Applied, lang: &str) -> Table {
+    table_naming(applied, lang, &[])
+}
+
+/// The table, linked foreign acts named by their titles among `acts`.
+pub fn table_naming(applied: &Applied, lang: &str, acts: &[&Act]) -> Table {
     let l = Lang::of(lang);
     let law = super::bill::law_title(applied, lang);
     let title = match l {
@@ -164,7 +194,7 @@ pub fn table(applied: &Applied, lang: &str) -> Table {
     };
     let entries = super::entries_in(applied, lang);
     let mut notes = Footnotes::new(l);
-    let rows = entries.iter().enumerate().map(|(i, e)| row(i + 1, e, lang, l, &mut notes)).collect();
+    let rows = entries.iter().enumerate().map(|(i, e)| row(i + 1, e, lang, l, acts, &mut notes)).collect();
     let warning = entries
         .iter()
         .any(|e| !summary::quoted(e, lang).is_empty())
@@ -199,7 +229,7 @@ fn structural_element(e: &Entry, l: Lang) -> String {
     format!("{}{mark}", capitalise(&name))
 }
 
-fn row(number: usize, e: &Entry, lang: &str, l: Lang, notes: &mut Footnotes) -> Row {
+fn row(number: usize, e: &Entry, lang: &str, l: Lang, acts: &[&Act], notes: &mut Footnotes) -> Row {
     // Each side's wording, bare, and the markers of its summaries, which
     // stand after the cell so the redline never splits them.
     let mut side = |after: bool| -> (Vec<String>, String) {
@@ -257,7 +287,7 @@ fn row(number: usize, e: &Entry, lang: &str, l: Lang, notes: &mut Footnotes) -> 
         proposed,
         marks: [old_marks.trim().to_string(), new_marks.trim().to_string()],
         justification: justification(e, lang).unwrap_or_default().to_string(),
-        comparisons: comparisons.into_iter().map(|c| comparison(c, l)).collect(),
+        comparisons: comparisons.into_iter().map(|c| comparison_named(c, l, acts)).collect(),
     }
 }
 
