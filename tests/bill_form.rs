@@ -329,3 +329,31 @@ fn several_changes_of_one_unit_under_its_header() {
          после слова «новый» дополнить словом «полный»."
     );
 }
+
+/// The older form names the act's publications after it: the gazette's
+/// entry of `source` in the bill's language and the entries continuing it.
+#[test]
+fn publications_from_the_source() {
+    use zan::lang::Lang;
+    use zan::render::bill::publications;
+    let source = "Қазақстан Республикасы Парламентінің Жаршысы, 2014 ж., № 13-I, 13-II, 83-құжат; № 21, 122-құжат; \
+                  Ведомости Парламента Республики Казахстан, 2014 г., № 13-I, 13-II, ст. 83; № 21, ст. 122; 2015 г., № 16, ст. 79; \
+                  Adilet K1400000226";
+    assert_eq!(
+        publications(source, Lang::Ru).as_deref(),
+        Some(
+            "(Ведомости Парламента Республики Казахстан, 2014 г., № 13-I, 13-II, ст. 83; № 21, ст. 122; 2015 г., № 16, ст. 79)"
+        )
+    );
+    assert_eq!(
+        publications(source, Lang::Kk).as_deref(),
+        Some(
+            "(Қазақстан Республикасы Парламентінің Жаршысы, 2014 ж., № 13-I, 13-II, 83-құжат; № 21, 122-құжат)"
+        )
+    );
+    assert_eq!(publications("Adilet K1400000226", Lang::Ru), None);
+    let files = files(REPLACE_3, true);
+    let a = engine::apply_amendment(&files, "t.code.x").unwrap();
+    // The act of this test names no publication: Article 1 is unchanged.
+    assert_eq!(zan::render::bill::bill_with(&a, "ru", true).intro, zan::render::bill::bill(&a, "ru").intro);
+}

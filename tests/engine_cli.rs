@@ -398,5 +398,17 @@ fn a_missing_justification_is_an_empty_cell_and_a_warning() {
         "warning[missing-justification]: row 1 (Статья 1) has no justification in `ru`\n"
     );
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.contains("| 1 | Статья 1 | Статья 1.<br>~~старый~~ текст | Статья 1.<br>**новый** текст |  |\n"), "{md}");
+    assert!(
+        md.contains("| 1 | Статья 1 | Статья 1.<br>~~старый~~ текст | Статья 1.<br>**новый** текст |  |\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_bill_with_the_publications_of_the_act() {
+    let ru = zan(&["bill", "kz.cc.age-14", "--lang", "ru", "--publications"]);
+    assert!(
+        ru.contains("\nСтатья 1. Внести в Уголовный кодекс Республики Казахстан от 3 июля 2014 года (Ведомости Парламента Республики Казахстан, 2014 г., № 13-I, 13-II, ст. 83) следующие изменение и дополнение:\n"),
+        "{ru}"
+    );
 }

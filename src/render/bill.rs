@@ -184,21 +184,48 @@ fn article_label(n: usize, l: Lang) -> String {
     }
 }
 
-/// Article 1's enacting words, the act named with its adoption date.
-fn intro(applied: &Applied, lang: &str, counts: Counts) -> String {
+/// The act's official publications in the bill's language, in the older
+/// form that follows its name: the entry of `source` that starts with the
+/// Parliament's gazette and the entries that continue it («№ 21, ст. 122»).
+pub fn publications(source: &str, l: Lang) -> Option<String> {
+    let gazette = match l {
+        Lang::Kk => "Қазақстан Республикасы Парламентінің Жаршысы",
+        Lang::Ru => "Ведомости Парламента Республики Казахстан",
+        Lang::En => return None,
+    };
+    let parts: Vec<&str> = source.split(';').map(str::trim).collect();
+    let start = parts.iter().position(|p| p.starts_with(gazette))?;
+    let list: Vec<&str> = std::iter::once(parts[start])
+        .chain(
+            parts[start + 1..]
+                .iter()
+                .copied()
+                .take_while(|p| p.starts_with(|c: char| c == '№' || c.is_ascii_digit())),
+        )
+        .collect();
+    Some(format!("({})", list.join("; ")))
+}
+
+/// Article 1's enacting words, the act named with its adoption date (and
+/// its publications when asked for).
+fn intro(applied: &Applied, lang: &str, counts: Counts, with_publications: bool) -> String {
     let l = Lang::of(lang);
     let act = act_name(applied, lang);
     let date = applied.base.meta.adopted.map(|d| dates::of_act(d, l));
     let label = article_label(1, l);
+    let published = match (with_publications, &applied.base.meta.source) {
+        (true, Some(source)) => publications(source, l).map(|p| format!(" {p}")).unwrap_or_default(),
+        _ => String::new(),
+    };
     match l {
         Lang::Kk => {
             let date = date.map(|d| format!("{d} ")).unwrap_or_default();
-            format!("{label} {date}{} мынадай {} енгізілсін:", kk_dative(act), counts.kk())
+            format!("{label} {date}{}{published} мынадай {} енгізілсін:", kk_dative(act), counts.kk())
         }
         Lang::Ru => {
             let date = date.map(|d| format!(" от {d}")).unwrap_or_default();
             let which = if counts.total() == 1 { "следующее" } else { "следующие" };
-            format!("{label} Внести в {act}{date} {which} {}:", counts.ru(false))
+            format!("{label} Внести в {act}{date}{published} {which} {}:", counts.ru(false))
         }
         Lang::En => {
             let date = date.map(|d| format!(" of {d}")).unwrap_or_default();
@@ -247,6 +274,12 @@ fn article_of(e: &Entry) -> Option<Segment> {
 }
 
 pub fn bill(applied: &Applied, lang: &str) -> Bill {
+    bill_with(applied, lang, false)
+}
+
+/// The bill, with the act's official publications after its name in
+/// Article 1 when `publications` is set.
+pub fn bill_with(applied: &Applied, lang: &str, publications: bool) -> Bill {
     let l = Lang::of(lang);
     let entries = entries_in(applied, lang);
     let mut errors = Vec::new();
@@ -294,7 +327,7 @@ pub fn bill(applied: &Applied, lang: &str) -> Bill {
             )
             .to_string(),
         title: law_title(applied, lang),
-        intro: intro(applied, lang, counts),
+        intro: intro(applied, lang, counts, publications),
         items,
         in_force: in_force(applied, l),
         signature: l
