@@ -95,10 +95,7 @@ pub fn entries<'a>(applied: &'a crate::engine::Applied) -> Vec<Entry<'a>> {
         .collect()
 }
 
-/// The languages whose texts are authentic: only the Kazakh and Russian
-/// texts of a Kazakhstan law are, so only their changes go into a Kazakh or
-/// Russian bill or table.
-pub const AUTHENTIC: [&str; 2] = ["kk", "ru"];
+pub use crate::lang::AUTHENTIC;
 
 /// The languages an operation changes words in; `None` for a structural
 /// operation, which changes every language.
