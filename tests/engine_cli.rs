@@ -148,7 +148,36 @@ fn docx_cells(bytes: &[u8]) -> String {
     use docx_rs::{DocumentChild, ParagraphChild, RunChild, TableCellContent, TableChild, TableRowChild};
     let doc = docx_rs::read_docx(bytes).expect("a readable DOCX");
     let mut out = String::new();
+    let run_text = |r: &docx_rs::Run| -> String {
+        let text: String = r
+            .children
+            .iter()
+            .filter_map(|c| match c {
+                RunChild::Text(t) => Some(t.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        match (r.run_property.bold.is_some(), r.run_property.strike.is_some()) {
+            (true, _) => format!("**{text}**"),
+            (_, true) => format!("~~{text}~~"),
+            _ => text,
+        }
+    };
+    let para_text = |p: &docx_rs::Paragraph| -> String {
+        p.children
+            .iter()
+            .filter_map(|c| match c {
+                ParagraphChild::Run(r) => Some(run_text(r)),
+                _ => None,
+            })
+            .collect()
+    };
     for child in &doc.document.children {
+        // The paragraphs around the table: title, warning, footnotes.
+        if let DocumentChild::Paragraph(p) = child {
+            out.push_str(&para_text(p));
+            out.push('\n');
+        }
         let DocumentChild::Table(table) = child else { continue };
         for TableChild::TableRow(row) in &table.rows {
             let cells: Vec<String> = row
@@ -162,30 +191,7 @@ fn docx_cells(bytes: &[u8]) -> String {
                             TableCellContent::Paragraph(p) => Some(p),
                             _ => None,
                         })
-                        .map(|p| {
-                            p.children
-                                .iter()
-                                .filter_map(|c| match c {
-                                    ParagraphChild::Run(r) => Some(r),
-                                    _ => None,
-                                })
-                                .map(|r| {
-                                    let text: String = r
-                                        .children
-                                        .iter()
-                                        .filter_map(|c| match c {
-                                            RunChild::Text(t) => Some(t.text.as_str()),
-                                            _ => None,
-                                        })
-                                        .collect();
-                                    match (r.run_property.bold.is_some(), r.run_property.strike.is_some()) {
-                                        (true, _) => format!("**{text}**"),
-                                        (_, true) => format!("~~{text}~~"),
-                                        _ => text,
-                                    }
-                                })
-                                .collect()
-                        })
+                        .map(|p| para_text(p))
                         .collect();
                     paragraphs.join(" / ")
                 })
