@@ -199,6 +199,11 @@ pub enum Message {
     TooDeep {
         limit: usize,
     },
+    /// A justification written, but not in an authentic language of the act:
+    /// that language's bill and table would show an empty cell.
+    MissingJustification {
+        lang: String,
+    },
 }
 
 impl Message {
@@ -233,6 +238,7 @@ impl Message {
             Message::InvalidConfig { .. } => "invalid-config",
             Message::OutsideRoot { .. } => "outside-root",
             Message::TooDeep { .. } => "too-deep",
+            Message::MissingJustification { .. } => "missing-justification",
         }
     }
 
@@ -248,7 +254,8 @@ impl Message {
             | Message::NumberingOrder { .. }
             | Message::MissingSource { .. }
             | Message::ReferenceShift { .. }
-            | Message::OutsideRoot { .. } => Severity::Warning,
+            | Message::OutsideRoot { .. }
+            | Message::MissingJustification { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -449,6 +456,15 @@ impl Message {
                 format!(
                     "единицы вложены глубже {limit} уровней; эта единица и вложенные в неё не учитываются"
                 )
+            }
+            (Message::MissingJustification { lang }, En) => {
+                format!("no justification in `{lang}`: its comparative table would show an empty cell")
+            }
+            (Message::MissingJustification { lang }, Kk) => {
+                format!("`{lang}` тіліндегі негіздеме жоқ: салыстырмалы кестеде ұяшық бос қалады")
+            }
+            (Message::MissingJustification { lang }, Ru) => {
+                format!("нет обоснования на языке `{lang}`: в сравнительной таблице ячейка останется пустой")
             }
         }
     }

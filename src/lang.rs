@@ -37,6 +37,11 @@ impl Lang {
     }
 }
 
+/// The languages whose texts of a Kazakhstan law are authentic: only their
+/// changes go into a Kazakh or Russian bill or table, and only they justify
+/// an operation there.
+pub const AUTHENTIC: [&str; 2] = ["kk", "ru"];
+
 /// Every ISO 639-1 code.
 const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy \
 da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii \

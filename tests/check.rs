@@ -307,3 +307,25 @@ fn ranges_run_across_chapters_and_name_a_missing_end() {
         ]
     );
 }
+
+/// A justification in every authentic language, at the amendment's level or
+/// the operation's, is enough; none at all is a draft, not reported.
+#[test]
+fn justifications_in_the_authentic_languages() {
+    let act = "act kz.test {\n  languages kk ru en\n  article 1 {\n    kk official \"он алты\"\n    ru official \"шестнадцать\"\n    en official \"sixteen\"\n  }\n}\n";
+    let amendment = |own: &str, op: &str| {
+        format!("amendment kz.test.a {{\n  target kz.test\n{own}  repeal article 1 {{\n{op}  }}\n}}\n")
+    };
+    let j = |lang: &str| format!("    justification {lang} summary \"x\" cite \"y\"\n");
+    assert_eq!(check(&[act, &amendment("", "")]), Vec::<String>::new());
+    assert_eq!(
+        check(&[act, &amendment(&j("ru")[2..], &format!("{}{}", j("kk"), j("en")))]),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        check(&[act, &amendment("", &format!("{}{}", j("kk"), j("en")))]),
+        [
+            "1:missing-justification:justification kk summary \"x\" cite \"y\":no justification in `ru`: its comparative table would show an empty cell"
+        ]
+    );
+}

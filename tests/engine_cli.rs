@@ -148,7 +148,36 @@ fn docx_cells(bytes: &[u8]) -> String {
     use docx_rs::{DocumentChild, ParagraphChild, RunChild, TableCellContent, TableChild, TableRowChild};
     let doc = docx_rs::read_docx(bytes).expect("a readable DOCX");
     let mut out = String::new();
+    let run_text = |r: &docx_rs::Run| -> String {
+        let text: String = r
+            .children
+            .iter()
+            .filter_map(|c| match c {
+                RunChild::Text(t) => Some(t.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        match (r.run_property.bold.is_some(), r.run_property.strike.is_some()) {
+            (true, _) => format!("**{text}**"),
+            (_, true) => format!("~~{text}~~"),
+            _ => text,
+        }
+    };
+    let para_text = |p: &docx_rs::Paragraph| -> String {
+        p.children
+            .iter()
+            .filter_map(|c| match c {
+                ParagraphChild::Run(r) => Some(run_text(r)),
+                _ => None,
+            })
+            .collect()
+    };
     for child in &doc.document.children {
+        // The paragraphs around the table: title, warning, footnotes.
+        if let DocumentChild::Paragraph(p) = child {
+            out.push_str(&para_text(p));
+            out.push('\n');
+        }
         let DocumentChild::Table(table) = child else { continue };
         for TableChild::TableRow(row) in &table.rows {
             let cells: Vec<String> = row
@@ -162,30 +191,7 @@ fn docx_cells(bytes: &[u8]) -> String {
                             TableCellContent::Paragraph(p) => Some(p),
                             _ => None,
                         })
-                        .map(|p| {
-                            p.children
-                                .iter()
-                                .filter_map(|c| match c {
-                                    ParagraphChild::Run(r) => Some(r),
-                                    _ => None,
-                                })
-                                .map(|r| {
-                                    let text: String = r
-                                        .children
-                                        .iter()
-                                        .filter_map(|c| match c {
-                                            RunChild::Text(t) => Some(t.text.as_str()),
-                                            _ => None,
-                                        })
-                                        .collect();
-                                    match (r.run_property.bold.is_some(), r.run_property.strike.is_some()) {
-                                        (true, _) => format!("**{text}**"),
-                                        (_, true) => format!("~~{text}~~"),
-                                        _ => text,
-                                    }
-                                })
-                                .collect()
-                        })
+                        .map(|p| para_text(p))
                         .collect();
                     paragraphs.join(" / ")
                 })
@@ -291,10 +297,7 @@ fn every_renderer_escapes_text() {
     let md = run(&["table", "t.a.x", "--lang", "en", "--format", "markdown"]);
     let row = md.lines().find(|l| l.starts_with("| 1 |")).unwrap();
     assert_eq!(row.matches(" | ").count(), 4, "exactly five cells: {row}");
-    assert!(
-        row.contains(r"x \<script\>alert(1)\</script\> <del>a\|</del>b \*c\* \_d\_ \[e\] \`f\`"),
-        "{row}"
-    );
+    assert!(row.contains(r"x \<script\>alert(1)\</script\> ~~a\|b~~ \*c\* \_d\_ \[e\] \`f\`"), "{row}");
     assert!(row.contains(r"why \| \<i\>"), "{row}");
     let md = run(&["diff", "t.a.x", "--format", "markdown"]);
     assert!(md.contains(r"~~a\|~~<strong>\<b\>\|\</</strong>b<strong>\></strong>"), "{md}");
@@ -407,4 +410,32 @@ fn engine_commands_skip_what_zan_toml_ignores() {
     let out = zan_in(dir, &args);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), zan(&args));
+}
+
+/// A justification written only in another language leaves the cell empty
+/// and says so on stderr; English never stands in for Russian.
+#[test]
+fn a_missing_justification_is_an_empty_cell_and_a_warning() {
+    let act = "act t.a version 2024-01-01 {\n  languages ru en\n  article 1 {\n    ru official \"старый текст\"\n    en official \"old text\"\n  }\n}\n";
+    let amendment = "amendment t.a.x {\n  target t.a version 2024-01-01\n  replace article 1 {\n    ru \"старый\" -> \"новый\"\n    justification en summary \"why\" cite \"t\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", amendment)]);
+    let out = zan_in(dir.path(), &["table", "t.a.x", "--lang", "ru", "--format", "markdown"]);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "warning[missing-justification]: row 1 (Статья 1) has no justification in `ru`\n"
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("| 1 | Статья 1 | Статья 1.<br>~~старый~~ текст | Статья 1.<br>**новый** текст |  |\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_bill_with_the_publications_of_the_act() {
+    let ru = zan(&["bill", "kz.cc.age-14", "--lang", "ru", "--publications"]);
+    assert!(
+        ru.contains("\nСтатья 1. Внести в Уголовный кодекс Республики Казахстан от 3 июля 2014 года (Ведомости Парламента Республики Казахстан, 2014 г., № 13-I, 13-II, ст. 83) следующие изменение и дополнение:\n"),
+        "{ru}"
+    );
 }

@@ -499,7 +499,7 @@ async fn view_requests() {
     assert!(redline["html"].as_str().unwrap().contains("<del class=\"zan-del\">sixteen</del>"));
     let table = c.request("zan/table", params.clone()).await;
     assert!(md(&table).ends_with(
-        "| 1 | Article 15(1) | 1. A person who has reached ~~sixteen~~ years is liable. | 1. A person who has reached **fourteen** years is liable. |  | corresponds: Article 1 (kz.ap) |\n"
+        "| 1 | Article 15(1) | 1. A person who has reached ~~sixteen~~ years is liable. \\[1\\] | 1. A person who has reached **fourteen** years is liable. \\[1\\] |  | corresponds: Article 1 (kz.ap) |\n\n\\[1\\] A summary, not the official text: S1.\n\n"
     ));
     assert!(table.get("docx").is_none());
     let mut with_docx = params.clone();
@@ -515,12 +515,12 @@ async fn view_requests() {
     let bill = c.request("zan/bill", params.clone()).await;
     assert_eq!(
         md(&bill),
-        "# kz.cc.age-14\n\n```text\nkz.cc.age-14\n\nThe Criminal Code is amended as follows.\n1) in Article 15(1), for “sixteen” substitute “fourteen”.\n```\n"
+        "# kz.cc.age-14\n\n```text\nWarning: the words of the current text that this draft quotes come from a summary, not from the official text; they must be checked against the official text.\n\nLAW OF THE REPUBLIC OF KAZAKHSTAN\n\nOn introducing an amendment to the Criminal Code\n\nArticle 1. The following amendment shall be made to the Criminal Code:\n1) in Article 15(1), for “sixteen” substitute “fourteen” [1].\n\nArticle 2. This Law shall enter into force upon the expiry of ten calendar days after the day of its first official publication.\n\nPresident\nof the Republic of Kazakhstan\n\n______\n[1] A summary, not the official text: S1.\n```\n"
     );
     let consolidated = c.request("zan/consolidated", params.clone()).await;
     assert_eq!(
         md(&consolidated),
-        "# kz.cc\n\n```text\nCriminal Code\n\nArticle 15. Age of criminal liability\n1. A person who has reached fourteen years is liable.\n\nArticle 16. Repealed\n```\n"
+        "# kz.cc\n\n```text\nCriminal Code\n\nArticle 15. Age of criminal liability [1]\n1. A person who has reached fourteen years is liable. [1]\n\nArticle 16. Repealed\n\n______\n[1] A summary, not the official text: S1.\n```\n"
     );
     // A bad date is refused, not guessed.
     let bad = json!({"textDocument": {"uri": uri("b.zan")}, "language": "en", "asOf": "2024-13-01"});

@@ -6,6 +6,7 @@
 mod lsp_support;
 
 mod bad_input;
+mod bill_form;
 mod check;
 mod check_cli;
 mod engine;
@@ -26,4 +27,5 @@ mod lsp_positions;
 mod lsp_stdio;
 mod redline;
 mod redline_props;
+mod summary_marks;
 mod tidy;

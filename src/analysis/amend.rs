@@ -120,6 +120,7 @@ impl<'m> Cx<'_, 'm> {
             self.push(file, message, a.id_span.clone());
             return;
         };
+        self.justifications(file, a, &index.acts[base].meta().languages);
         let scope = Scope { act: base, unit: None };
         let mut created: Vec<Path> = Vec::new();
         let mut repealed: Vec<usize> = Vec::new();

@@ -4,6 +4,7 @@
 mod amend;
 mod frozen;
 mod index;
+mod justify;
 mod order;
 mod resolve;
 

@@ -11,6 +11,10 @@ pub struct Args {
     id: String,
     #[arg(long, value_parser = ["kk", "ru", "en"])]
     lang: String,
+    /// Name the act's official publications after it in Article 1, the older
+    /// form («(Ведомости Парламента Республики Казахстан, 2014 г., …)»).
+    #[arg(long)]
+    publications: bool,
     /// The workspace directory (default: the current directory).
     #[arg(long)]
     workspace: Option<PathBuf>,
@@ -26,6 +30,14 @@ pub fn run(args: Args) -> ExitCode {
         Err(code) => return code,
     };
     ws.warn_references(&applied);
-    print!("{}", crate::render::bill::bill(&applied, &args.lang).text());
+    let bill = crate::render::bill::bill_with(&applied, &args.lang, args.publications);
+    // A bill that cannot be cited correctly is not printed at all.
+    if !bill.errors.is_empty() {
+        for e in &bill.errors {
+            eprintln!("error: {e}");
+        }
+        return ExitCode::from(1);
+    }
+    print!("{}", bill.text());
     ExitCode::SUCCESS
 }

@@ -196,7 +196,9 @@ pub fn run(args: Args) -> ExitCode {
     };
     ws.warn_references(&applied);
     let lang = lang_of(args.lang, &applied);
-    let act = applied.result.to_act();
+    let mut act = applied.result.to_act();
+    // Both layouts follow the act's structure, not the files it is written in.
+    act.units = crate::render::order::roots(&act.units).into_iter().cloned().collect();
     match args.format.as_str() {
         "text" => print!("{}", crate::render::text::act(&act, &lang)),
         _ => match crate::render::zan::act(&act) {

@@ -33,7 +33,17 @@ pub fn run(args: Args) -> ExitCode {
         Err(code) => return code,
     };
     ws.warn_references(&applied);
-    let table = crate::render::table::table(&applied, &args.lang);
+    let acts: Vec<&crate::model::Act> = ws.files.iter().flat_map(|f| &f.acts).collect();
+    let table = crate::render::table::table_naming(&applied, &args.lang, &acts);
+    // The justification cell is empty rather than in another language.
+    if crate::render::AUTHENTIC.contains(&args.lang.as_str()) {
+        for r in table.rows.iter().filter(|r| r.justification.is_empty()) {
+            eprintln!(
+                "warning[missing-justification]: row {} ({}) has no justification in `{}`",
+                r.number, r.unit, args.lang
+            );
+        }
+    }
     let bytes = match args.format.as_str() {
         "markdown" => table.markdown(args.compare).into_bytes(),
         "docx" => match table.docx(args.compare) {

@@ -1,163 +1,18 @@
-//! The text of the amending law: one item per operation, operations on the
-//! same article gathered under it ("1) 15-бапта:"), in the official
-//! formulae of Kazakh and Russian drafting and in UK style for English.
+//! The amending law as a whole law: heading, title, «Статья 1. Внести в …
+//! следующие …:» with the items numbered in the order of the act's
+//! structure (changes to one article gathered under it, «1) в статье 15:»),
+//! the article on entry into force and the signature block, in the
+//! formulae of Kazakh and Russian drafting; English mirrors the structure.
 //!
-//! Kazakh needs the case forms of unit names (locative "бабында",
-//! "бөлігінде", instrumental "бөлікпен"); they are here, next to the only
-//! renderer that uses them.
+//! Case forms of unit names and ordinal words are in `render::phrase` and
+//! `render::ordinal`; docs/engine.md lists every formula with its source.
 
-use super::text::block_lines;
-use super::{Entry, Lang, text_in};
+use super::phrase::{Case, Phrase};
+use super::summary::{self, Footnotes};
+use super::text::quoted_block;
+use super::{Entry, Lang, dates, entries_in, text_in};
 use crate::engine::Applied;
-use crate::model::{InsertPosition, OperationKind, Place, RichText, Segment, Target, UnitKind, WordChange};
-
-/// Kazakh forms: nominative, genitive, possessive, possessive genitive,
-/// locative, possessive locative, instrumental.
-fn kk_forms(kind: UnitKind) -> [&'static str; 7] {
-    match kind {
-        UnitKind::Book => ["кітап", "кітаптың", "кітабы", "кітабының", "кітапта", "кітабында", "кітаппен"],
-        UnitKind::Division | UnitKind::Section => {
-            ["бөлім", "бөлімнің", "бөлімі", "бөлімінің", "бөлімде", "бөлімінде", "бөліммен"]
-        }
-        UnitKind::Subsection => [
-            "кіші бөлім",
-            "кіші бөлімнің",
-            "кіші бөлімі",
-            "кіші бөлімінің",
-            "кіші бөлімде",
-            "кіші бөлімінде",
-            "кіші бөліммен",
-        ],
-        UnitKind::Chapter => ["тарау", "тараудың", "тарауы", "тарауының", "тарауда", "тарауында", "тараумен"],
-        UnitKind::Subchapter => [
-            "параграф",
-            "параграфтың",
-            "параграфы",
-            "параграфының",
-            "параграфта",
-            "параграфында",
-            "параграфпен",
-        ],
-        UnitKind::Article => ["бап", "баптың", "бабы", "бабының", "бапта", "бабында", "баппен"],
-        // The paragraph sign is not inflected.
-        UnitKind::Paragraph => ["§", "§", "§", "§", "§", "§", "§"],
-        UnitKind::Part => ["бөлік", "бөліктің", "бөлігі", "бөлігінің", "бөлікте", "бөлігінде", "бөлікпен"],
-        UnitKind::Point => {
-            ["тармақ", "тармақтың", "тармағы", "тармағының", "тармақта", "тармағында", "тармақпен"]
-        }
-        UnitKind::Subpoint => [
-            "тармақша",
-            "тармақшаның",
-            "тармақшасы",
-            "тармақшасының",
-            "тармақшада",
-            "тармақшасында",
-            "тармақшамен",
-        ],
-        UnitKind::Indent => ["абзац", "абзацтың", "абзацы", "абзацының", "абзацта", "абзацында", "абзацпен"],
-        UnitKind::Note => {
-            ["ескерту", "ескертудің", "ескертуі", "ескертуінің", "ескертуде", "ескертуінде", "ескертумен"]
-        }
-    }
-}
-
-/// Russian forms: nominative, genitive, accusative, prepositional, instrumental.
-fn ru_forms(kind: UnitKind) -> [&'static str; 5] {
-    match kind {
-        UnitKind::Book => ["книга", "книги", "книгу", "книге", "книгой"],
-        UnitKind::Division | UnitKind::Section => ["раздел", "раздела", "раздел", "разделе", "разделом"],
-        UnitKind::Subsection => ["подраздел", "подраздела", "подраздел", "подразделе", "подразделом"],
-        UnitKind::Chapter => ["глава", "главы", "главу", "главе", "главой"],
-        UnitKind::Subchapter => ["параграф", "параграфа", "параграф", "параграфе", "параграфом"],
-        UnitKind::Article => ["статья", "статьи", "статью", "статье", "статьей"],
-        UnitKind::Paragraph => ["§", "§", "§", "§", "§"],
-        UnitKind::Part => ["часть", "части", "часть", "части", "частью"],
-        UnitKind::Point => ["пункт", "пункта", "пункт", "пункте", "пунктом"],
-        UnitKind::Subpoint => ["подпункт", "подпункта", "подпункт", "подпункте", "подпунктом"],
-        UnitKind::Indent => ["абзац", "абзаца", "абзац", "абзаце", "абзацем"],
-        UnitKind::Note => ["примечание", "примечания", "примечание", "примечании", "примечанием"],
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Case {
-    Nom,
-    Loc,
-    Acc,
-    Instr,
-}
-
-fn point_like(kind: UnitKind) -> bool {
-    matches!(kind, UnitKind::Point | UnitKind::Subpoint)
-}
-
-/// "15-баптың 3-бөлігінде": intermediate units in the genitive, the last in
-/// `case` (possessive when it follows another unit).
-fn kk_phrase(path: &[Segment], case: Case) -> String {
-    let n = path.len();
-    let parts: Vec<String> = path
-        .iter()
-        .enumerate()
-        .map(|(i, seg)| {
-            let f = kk_forms(seg.kind);
-            let last = i + 1 == n;
-            let word = match (last, i == 0, case) {
-                (false, true, _) => f[1],
-                (false, false, _) => f[3],
-                (true, true, Case::Loc) => f[4],
-                (true, true, Case::Instr) => f[6],
-                (true, true, _) => f[0],
-                (true, false, Case::Loc) => f[5],
-                (true, false, _) => f[2],
-            };
-            match (seg.number_text(), point_like(seg.kind)) {
-                ("", _) => word.to_string(),
-                (num, true) => format!("{num}) {word}"),
-                (num, false) => format!("{num}-{word}"),
-            }
-        })
-        .collect();
-    parts.join(" ")
-}
-
-/// "части 3 статьи 15": the last unit first, in `case`, the others in the genitive.
-fn ru_phrase(path: &[Segment], case: Case) -> String {
-    let parts: Vec<String> = path
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, seg)| {
-            let f = ru_forms(seg.kind);
-            let word = match (i, case) {
-                (0, Case::Nom) => f[0],
-                (0, Case::Acc) => f[2],
-                (0, Case::Loc) => f[3],
-                (0, Case::Instr) => f[4],
-                _ => f[1],
-            };
-            match (seg.number_text(), point_like(seg.kind)) {
-                ("", _) => word.to_string(),
-                (num, true) => format!("{word} {num})"),
-                (num, false) => format!("{word} {num}"),
-            }
-        })
-        .collect();
-    parts.join(" ")
-}
-
-fn en_phrase(path: &[Segment]) -> String {
-    super::citation(path, "en")
-}
-
-/// The Kazakh citation of a path, unnumbered units included.
-pub fn kk_citation(path: &[Segment]) -> String {
-    kk_phrase(path, Case::Nom)
-}
-
-/// The Russian citation of a path, unnumbered units included.
-pub fn ru_citation(path: &[Segment]) -> String {
-    ru_phrase(path, Case::Nom)
-}
+use crate::model::{InsertPosition, Occurrence, OperationKind, Place, RichText, Segment, Target, UnitKind};
 
 /// One line of the bill: the unit it is about, the instruction, and the
 /// quoted new wording of an added or rewritten unit.
@@ -166,6 +21,8 @@ pub struct Line {
     pub unit: Option<Target>,
     pub text: String,
     pub block: Option<Vec<String>>,
+    /// The markers of summaries in `block`, shown after its closing quote.
+    pub marks: String,
 }
 
 /// A numbered item: one line, or the lines about one article under it.
@@ -177,20 +34,256 @@ pub struct Item {
 
 pub struct Bill {
     pub lang: Lang,
+    /// «ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН».
+    pub heading: String,
     pub title: String,
+    /// «Статья 1. Внести в … следующие …:».
     pub intro: String,
     pub items: Vec<Item>,
+    /// «Статья 2. Настоящий Закон вводится в действие …».
+    pub in_force: String,
+    pub signature: String,
+    /// What makes the bill unfit to print (an addition without a number).
+    pub errors: Vec<String>,
+    /// At the top when the bill quotes words of a summary (`render::summary`).
+    pub warning: Option<&'static str>,
+    pub footnotes: Vec<String>,
 }
 
-/// The article an entry belongs to, for gathering.
+/// How many items change existing wording and how many add to it: the
+/// nouns of the title and of Article 1 agree with them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub changes: usize,
+    pub additions: usize,
+}
+
+impl Counts {
+    pub fn of(entries: &[Entry]) -> Counts {
+        let mut c = Counts::default();
+        for e in entries {
+            match e.operation.kind {
+                OperationKind::Add { .. } | OperationKind::Insert { .. } => c.additions += 1,
+                _ => c.changes += 1,
+            }
+        }
+        c
+    }
+
+    /// «изменения и дополнения» (genitive, for the title) or «изменение и
+    /// дополнение» (accusative, for Article 1).
+    fn ru(self, genitive: bool) -> String {
+        let noun = |n: usize, [sg_gen, pl_gen, sg_acc, pl_acc]: [&'static str; 4]| match (n, genitive) {
+            (0, _) => None,
+            (1, true) => Some(sg_gen),
+            (_, true) => Some(pl_gen),
+            (1, false) => Some(sg_acc),
+            (_, false) => Some(pl_acc),
+        };
+        let change = noun(self.changes, ["изменения", "изменений", "изменение", "изменения"]);
+        let addition = noun(self.additions, ["дополнения", "дополнений", "дополнение", "дополнения"]);
+        join(change, addition, " и ")
+            .unwrap_or_else(|| if genitive { "изменений" } else { "изменения" }.into())
+    }
+
+    /// «өзгеріс пен толықтыру», «өзгерістер мен толықтырулар».
+    fn kk(self) -> String {
+        let change = match self.changes {
+            0 => None,
+            1 => Some("өзгеріс"),
+            _ => Some("өзгерістер"),
+        };
+        let addition = match self.additions {
+            0 => None,
+            1 => Some("толықтыру"),
+            _ => Some("толықтырулар"),
+        };
+        // The conjunction follows the last sound: «өзгеріс пен», «өзгерістер мен».
+        let conj = if self.changes == 1 { " пен " } else { " мен " };
+        join(change, addition, conj).unwrap_or_else(|| "өзгерістер".into())
+    }
+
+    fn en(self) -> String {
+        let change = match self.changes {
+            0 => None,
+            1 => Some("an amendment"),
+            _ => Some("amendments"),
+        };
+        let addition = match self.additions {
+            0 => None,
+            1 => Some("an addition"),
+            _ => Some("additions"),
+        };
+        join(change, addition, " and ").unwrap_or_else(|| "amendments".into())
+    }
+
+    fn total(self) -> usize {
+        self.changes + self.additions
+    }
+}
+
+fn join(a: Option<&str>, b: Option<&str>, conj: &str) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}{conj}{b}")),
+        (Some(x), None) | (None, Some(x)) => Some(x.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// The act's name in the bill's language, or its id.
+fn act_name<'a>(applied: &'a Applied, lang: &str) -> &'a str {
+    text_in(&applied.base.meta.titles, lang).unwrap_or(&applied.base.meta.id)
+}
+
+/// The topic of the bill: the amendments' titles, which are written to
+/// follow «по вопросам» / to precede «мәселелері бойынша».
+fn topic(applied: &Applied, lang: &str) -> Option<String> {
+    let topics: Vec<&str> = applied.amendments.iter().filter_map(|(_, a)| text_in(&a.titles, lang)).collect();
+    (!topics.is_empty()).then(|| topics.join("; "))
+}
+
+/// The dative of an act's name: "…кодексі" → "…кодексіне", "…Заңы" → "…Заңына".
+fn kk_dative(name: &str) -> String {
+    match name.chars().last() {
+        Some('і') => format!("{name}не"),
+        Some('ы') => format!("{name}на"),
+        _ => format!("{name} актісіне"),
+    }
+}
+
+/// The title of the law: «О внесении изменения и дополнения в Уголовный
+/// кодекс Республики Казахстан по вопросам …» / «Қазақстан Республикасының
+/// Қылмыстық кодексіне … мәселелері бойынша өзгеріс пен толықтыру енгізу
+/// туралы». The comparative table is titled after it.
+pub fn law_title(applied: &Applied, lang: &str) -> String {
+    let counts = Counts::of(&entries_in(applied, lang));
+    let act = act_name(applied, lang);
+    let topic = topic(applied, lang);
+    match Lang::of(lang) {
+        Lang::Kk => {
+            let topic = topic.map(|t| format!("{t} мәселелері бойынша ")).unwrap_or_default();
+            format!("{} {topic}{} енгізу туралы", kk_dative(act), counts.kk())
+        }
+        Lang::Ru => {
+            let topic = topic.map(|t| format!(" по вопросам {t}")).unwrap_or_default();
+            format!("О внесении {} в {act}{topic}", counts.ru(true))
+        }
+        Lang::En => {
+            let topic = topic.map(|t| format!(" concerning {t}")).unwrap_or_default();
+            format!("On introducing {} to the {act}{topic}", counts.en())
+        }
+    }
+}
+
+/// "Статья 1." / "1-бап." / "Article 1.".
+fn article_label(n: usize, l: Lang) -> String {
+    match l {
+        Lang::Kk => format!("{n}-бап."),
+        Lang::Ru => format!("Статья {n}."),
+        Lang::En => format!("Article {n}."),
+    }
+}
+
+/// The act's official publications in the bill's language, in the older
+/// form that follows its name: the entry of `source` that starts with the
+/// Parliament's gazette and the entries that continue it («№ 21, ст. 122»).
+pub fn publications(source: &str, l: Lang) -> Option<String> {
+    let gazette = match l {
+        Lang::Kk => "Қазақстан Республикасы Парламентінің Жаршысы",
+        Lang::Ru => "Ведомости Парламента Республики Казахстан",
+        Lang::En => return None,
+    };
+    let parts: Vec<&str> = source.split(';').map(str::trim).collect();
+    let start = parts.iter().position(|p| p.starts_with(gazette))?;
+    let list: Vec<&str> = std::iter::once(parts[start])
+        .chain(
+            parts[start + 1..]
+                .iter()
+                .copied()
+                .take_while(|p| p.starts_with(|c: char| c == '№' || c.is_ascii_digit())),
+        )
+        .collect();
+    Some(format!("({})", list.join("; ")))
+}
+
+/// Article 1's enacting words, the act named with its adoption date (and
+/// its publications when asked for).
+fn intro(applied: &Applied, lang: &str, counts: Counts, with_publications: bool) -> String {
+    let l = Lang::of(lang);
+    let act = act_name(applied, lang);
+    let date = applied.base.meta.adopted.map(|d| dates::of_act(d, l));
+    let label = article_label(1, l);
+    let published = match (with_publications, &applied.base.meta.source) {
+        (true, Some(source)) => publications(source, l).map(|p| format!(" {p}")).unwrap_or_default(),
+        _ => String::new(),
+    };
+    match l {
+        Lang::Kk => {
+            let date = date.map(|d| format!("{d} ")).unwrap_or_default();
+            format!("{label} {date}{}{published} мынадай {} енгізілсін:", kk_dative(act), counts.kk())
+        }
+        Lang::Ru => {
+            let date = date.map(|d| format!(" от {d}")).unwrap_or_default();
+            let which = if counts.total() == 1 { "следующее" } else { "следующие" };
+            format!("{label} Внести в {act}{date}{published} {which} {}:", counts.ru(false))
+        }
+        Lang::En => {
+            let date = date.map(|d| format!(" of {d}")).unwrap_or_default();
+            let nouns = counts.en();
+            let nouns = nouns.strip_prefix("an ").unwrap_or(&nouns).replace(" an ", " ");
+            format!("{label} The following {nouns} shall be made to the {act}{date}:")
+        }
+    }
+}
+
+/// Article 2: from the amendment's `in-force`, or, without one, ten
+/// calendar days after the first official publication.
+fn in_force(applied: &Applied, l: Lang) -> String {
+    let date = applied.amendments.first().and_then(|(_, a)| a.in_force);
+    let label = article_label(2, l);
+    match (l, date) {
+        (Lang::Kk, Some(d)) => format!("{label} Осы Заң {} қолданысқа енгізіледі.", dates::from(d, l)),
+        (Lang::Kk, None) => {
+            format!(
+                "{label} Осы Заң алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі."
+            )
+        }
+        (Lang::Ru, Some(d)) => format!("{label} Настоящий Закон вводится в действие {}.", dates::from(d, l)),
+        (Lang::Ru, None) => format!(
+            "{label} Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования."
+        ),
+        (Lang::En, Some(d)) => format!("{label} This Law shall enter into force {}.", dates::from(d, l)),
+        (Lang::En, None) => format!(
+            "{label} This Law shall enter into force upon the expiry of ten calendar days after the day of its first official publication."
+        ),
+    }
+}
+
+/// The article an entry is gathered under: one inside the article, or a
+/// change of the article's own words. Adding, restating, repealing or
+/// renumbering a whole article is an item of its own.
 fn article_of(e: &Entry) -> Option<Segment> {
-    let first = e.unit.as_ref()?.path.first()?;
-    (first.kind == UnitKind::Article && e.unit.as_ref()?.range_end.is_none()).then(|| first.clone())
+    let t = e.unit.as_ref()?;
+    let first = t.path.first()?;
+    let words = matches!(
+        e.operation.kind,
+        OperationKind::Replace { .. } | OperationKind::Delete { .. } | OperationKind::Insert { .. }
+    );
+    (first.kind == UnitKind::Article && t.range_end.is_none() && (t.path.len() > 1 || words))
+        .then(|| first.clone())
 }
 
 pub fn bill(applied: &Applied, lang: &str) -> Bill {
+    bill_with(applied, lang, false)
+}
+
+/// The bill, with the act's official publications after its name in
+/// Article 1 when `publications` is set.
+pub fn bill_with(applied: &Applied, lang: &str, publications: bool) -> Bill {
     let l = Lang::of(lang);
-    let entries = super::entries(applied);
+    let entries = entries_in(applied, lang);
+    let mut errors = Vec::new();
+    let mut notes = Footnotes::new(l);
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < entries.len() {
@@ -200,34 +293,53 @@ pub fn bill(applied: &Applied, lang: &str) -> Bill {
             j += 1;
         }
         let grouped = j - i > 1;
-        let lines = entries[i..j]
-            .iter()
-            .map(|e| line(e, lang, l, if grouped { article.as_ref() } else { None }))
-            .collect();
+        let article_path: Vec<Segment> = article.iter().filter(|_| grouped).cloned().collect();
+        let group = &entries[i..j];
+        let mut lines = Vec::new();
+        for (k, e) in group.iter().enumerate() {
+            // Several word changes of one unit in a row get its header once.
+            let unit = word_unit(e, &article_path);
+            let with_prev = k > 0 && unit.is_some() && word_unit(&group[k - 1], &article_path) == unit;
+            let with_next =
+                group.get(k + 1).is_some_and(|n| unit.is_some() && word_unit(n, &article_path) == unit);
+            let prefix = match (&unit, with_prev || with_next) {
+                (Some(_), true) => e.unit.as_ref().map(|t| t.path.clone()).unwrap_or_default(),
+                _ => article_path.clone(),
+            };
+            let mut line = line(e, lang, l, &prefix, &mut errors, &mut notes);
+            if let (Some(u), false, true) = (&unit, with_prev, with_next) {
+                line.text = format!("{}\n{}", header(l, Phrase::legal(u)), line.text);
+            }
+            lines.push(line);
+        }
         items.push(Item { article: if grouped { article } else { None }, lines });
         i = j;
     }
-    let title = applied
-        .amendments
-        .iter()
-        .map(|(_, a)| text_in(&a.titles, lang).unwrap_or(&a.id).to_string())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let act = text_in(&applied.base.meta.titles, lang).unwrap_or(&applied.base.meta.id).to_string();
-    let intro = match l {
-        Lang::Kk => format!("{} мынадай өзгерістер мен толықтырулар енгізілсін:", kk_dative(&act)),
-        Lang::Ru => format!("Внести в {act} следующие изменения и дополнения:"),
-        Lang::En => format!("The {act} is amended as follows."),
-    };
-    Bill { lang: l, title, intro, items }
-}
-
-/// The dative of an act's name: "…кодексі" → "…кодексіне", "…Заңы" → "…Заңына".
-fn kk_dative(name: &str) -> String {
-    match name.chars().last() {
-        Some('і') => format!("{name}не"),
-        Some('ы') => format!("{name}на"),
-        _ => format!("{name} актісіне"),
+    let counts = Counts::of(&entries);
+    let quotes_summary = entries.iter().any(|e| !summary::quoted(e, lang).is_empty());
+    Bill {
+        lang: l,
+        heading: l
+            .pick(
+                "ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЗАҢЫ",
+                "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН",
+                "LAW OF THE REPUBLIC OF KAZAKHSTAN",
+            )
+            .to_string(),
+        title: law_title(applied, lang),
+        intro: intro(applied, lang, counts, publications),
+        items,
+        in_force: in_force(applied, l),
+        signature: l
+            .pick(
+                "Қазақстан Республикасының\nПрезиденті",
+                "Президент\nРеспублики Казахстан",
+                "President\nof the Republic of Kazakhstan",
+            )
+            .to_string(),
+        errors,
+        warning: quotes_summary.then(|| summary::quoted_words_warning(l)),
+        footnotes: notes.lines(),
     }
 }
 
@@ -242,203 +354,312 @@ fn plural(words: &str) -> bool {
     words.trim().contains(char::is_whitespace)
 }
 
-/// The language a change is written in, when it differs from the bill's:
-/// "in the English text".
-fn in_text(l: Lang, code: &str) -> String {
-    let name = |kk: &str, ru: &str, en: &str| l.pick(kk, ru, en).to_string();
-    let lang = match code {
-        "kk" => name("қазақ", "казахском", "Kazakh"),
-        "ru" => name("орыс", "русском", "Russian"),
-        "en" => name("ағылшын", "английском", "English"),
-        other => other.to_string(),
-    };
-    match l {
-        Lang::Kk => format!("{lang} тіліндегі мәтінде "),
-        Lang::Ru => format!("в тексте на {lang} языке "),
-        Lang::En => format!("in the {lang} text, "),
-    }
-}
-
-/// The changes of an operation in the bill's language, or, when it has none,
-/// all of them with the language named.
-fn in_lang<'a, T>(items: &'a [T], lang: &str, of: impl Fn(&T) -> &str) -> Vec<(Option<&'a str>, &'a T)> {
-    let own: Vec<_> = items.iter().filter(|x| of(x) == lang).map(|x| (None, x)).collect();
-    if !own.is_empty() {
-        return own;
-    }
-    items.iter().map(|x| (Some(of(x)), x)).collect()
-}
-
 fn words_of(r: &RichText) -> &str {
     r.plain.trim()
 }
 
-fn replace_formula(l: Lang, old: &str, new: &str) -> String {
-    let (q_old, q_new) = (quote(l, old), quote(l, new));
-    match l {
-        Lang::Kk => {
-            let a = if plural(old) { "сөздер" } else { "сөз" };
-            let b = if plural(new) { "сөздермен" } else { "сөзбен" };
-            format!("{q_old} деген {a} {q_new} деген {b} ауыстырылсын")
-        }
-        Lang::Ru => {
-            let a = if plural(old) { "слова" } else { "слово" };
-            let b = if plural(new) { "словами" } else { "словом" };
-            format!("{a} {q_old} заменить {b} {q_new}")
-        }
-        Lang::En => format!("for {q_old} substitute {q_new}"),
-    }
-}
-
-fn delete_formula(l: Lang, old: &str) -> String {
-    let q = quote(l, old);
-    match l {
-        Lang::Kk => format!("{q} деген {} алып тасталсын", if plural(old) { "сөздер" } else { "сөз" }),
-        Lang::Ru => format!("{} {q} исключить", if plural(old) { "слова" } else { "слово" }),
-        Lang::En => format!("omit {q}"),
-    }
-}
-
-fn insert_formula(l: Lang, new: &str, position: &InsertPosition) -> String {
-    let q = quote(l, new);
-    let with = match l {
-        Lang::Kk => format!("{q} деген {} толықтырылсын", if plural(new) { "сөздермен" } else { "сөзбен" }),
-        Lang::Ru => format!("дополнить {} {q}", if plural(new) { "словами" } else { "словом" }),
-        Lang::En => format!("insert {q}"),
+/// Quoted words with their noun: «…» деген сөз(дер), слово/слова «…».
+/// `form` picks the case: kk [nominative, instrumental, ablative,
+/// genitive], ru [nominative/accusative, instrumental, genitive].
+fn kk_words(words: &str, form: usize) -> String {
+    let nouns = if plural(words) {
+        ["сөздер", "сөздермен", "сөздерден", "сөздердің"]
+    } else {
+        ["сөз", "сөзбен", "сөзден", "сөздің"]
     };
-    match position {
-        InsertPosition::After { anchor, .. } | InsertPosition::Before { anchor, .. } => {
-            let a = words_of(anchor);
-            let qa = quote(l, a);
-            let after = matches!(position, InsertPosition::After { .. });
-            match (l, after) {
-                (Lang::Kk, true) => {
-                    format!("{qa} деген {} кейін {with}", if plural(a) { "сөздерден" } else { "сөзден" })
-                }
-                (Lang::Kk, false) => {
-                    format!("{qa} деген {} алдынан {with}", if plural(a) { "сөздердің" } else { "сөздің" })
-                }
-                (Lang::Ru, true) => format!("после {} {qa} {with}", if plural(a) { "слов" } else { "слова" }),
-                (Lang::Ru, false) => {
-                    format!("перед {} {qa} {with}", if plural(a) { "словами" } else { "словом" })
-                }
-                (Lang::En, true) => format!("after {qa} {with}"),
-                (Lang::En, false) => format!("before {qa} {with}"),
+    format!("{} деген {}", quote(Lang::Kk, words), nouns[form])
+}
+
+fn ru_words(words: &str, form: usize) -> String {
+    let nouns = if plural(words) {
+        ["слова", "словами", "слов"]
+    } else {
+        ["слово", "словом", "слова"]
+    };
+    format!("{} {}", nouns[form], quote(Lang::Ru, words))
+}
+
+/// «во втором случае» / «екінші жағдайда» / "where it second occurs":
+/// which occurrence, when the words occur more than once. `all` adds
+/// nothing inside one unit: the formula then applies wherever they occur.
+fn occurrence(l: Lang, o: Option<Occurrence>) -> String {
+    let Some(Occurrence::Nth(n)) = o else { return String::new() };
+    let n = n.to_string();
+    match l {
+        Lang::Kk => super::ordinal::kk(&n).map(|w| format!(" {w} жағдайда")).unwrap_or_default(),
+        Lang::Ru => {
+            super::ordinal::ru(&n, super::ordinal::Gender::Masculine, super::ordinal::RuCase::Prepositional)
+                .map(|w| format!(" {} {w} случае", if w.starts_with("втор") { "во" } else { "в" }))
+                .unwrap_or_default()
+        }
+        Lang::En => format!(" (occurrence {n})"),
+    }
+}
+
+/// The unit phrase of a formula, followed by a space, or nothing.
+fn unit(l: Lang, p: Phrase, case: Case) -> String {
+    if p.path.is_empty() && !p.heading {
+        return String::new();
+    }
+    match (l, case) {
+        (Lang::Kk, _) => format!("{} ", p.kk(case)),
+        (Lang::Ru, Case::Loc | Case::Attr) => format!("в {} ", p.ru(case)),
+        (Lang::Ru, _) => format!("{} ", p.ru(case)),
+        (Lang::En, _) => {
+            let name = super::citation(p.path, "en");
+            match (p.heading, name.is_empty()) {
+                (true, true) => "in the heading, ".to_string(),
+                (true, false) => format!("in the heading of {name}, "),
+                (false, _) => format!("in {name}, "),
             }
         }
-        InsertPosition::Start => match l {
-            Lang::Kk => format!("мәтіннің басы {with}"),
-            Lang::Ru => format!("в начале {with}"),
-            Lang::En => format!("at the beginning {with}"),
-        },
-        InsertPosition::End => match l {
-            Lang::En => format!("at the end {with}"),
-            _ => with,
-        },
     }
 }
 
-/// The path below the gathering article (the whole path when not gathered).
-fn relative<'p>(path: &'p [Segment], article: Option<&Segment>) -> &'p [Segment] {
-    match (article, path.first()) {
-        (Some(a), Some(f)) if f.kind == a.kind && f.number_text() == a.number_text() => &path[1..],
-        _ => path,
-    }
-}
-
-/// "15-баптың 3-бөлігінде «…»": a unit phrase in `case` joined to the rest.
-fn with_unit(l: Lang, path: &[Segment], case: Case, rest: &str) -> String {
-    if path.is_empty() {
-        return rest.to_string();
-    }
+/// The header over several changes of one unit: «үшінші бөлікте:» /
+/// «в части третьей:» / "in Article 15(3)—".
+fn header(l: Lang, p: Phrase) -> String {
     match l {
-        Lang::Kk => format!("{} {rest}", kk_phrase(path, case)),
-        Lang::Ru if case == Case::Loc => format!("в {} {rest}", ru_phrase(path, case)),
-        Lang::Ru => format!("{} {rest}", ru_phrase(path, case)),
-        Lang::En => format!("in {}, {rest}", en_phrase(path)),
+        Lang::Kk => format!("{}:", p.kk(Case::Loc)),
+        Lang::Ru => format!("в {}:", p.ru(Case::Loc)),
+        Lang::En => format!("in {}—", super::citation(p.path, "en")),
     }
 }
 
-fn line(e: &Entry, lang: &str, l: Lang, article: Option<&Segment>) -> Line {
+fn replace_formula(l: Lang, u: &str, old: &str, new: &str, occ: &str) -> String {
+    match l {
+        Lang::Kk => format!("{u}{}{occ} {} ауыстырылсын", kk_words(old, 0), kk_words(new, 1)),
+        Lang::Ru => format!("{u}{}{occ} заменить {}", ru_words(old, 0), ru_words(new, 1)),
+        Lang::En => format!("{u}for {}{occ} substitute {}", quote(l, old), quote(l, new)),
+    }
+}
+
+fn delete_formula(l: Lang, u: &str, old: &str, occ: &str) -> String {
+    match l {
+        Lang::Kk => format!("{u}{}{occ} алып тасталсын", kk_words(old, 0)),
+        Lang::Ru => format!("{u}{}{occ} исключить", ru_words(old, 0)),
+        Lang::En => format!("{u}omit {}{occ}", quote(l, old)),
+    }
+}
+
+/// Does the inserted text read as a sentence of its own?
+fn sentence(words: &str) -> bool {
+    words.starts_with(char::is_uppercase) && words.ends_with(['.', '!', '?'])
+}
+
+/// An insertion after or before quoted words, or at the end; the unit is
+/// the subject (kk nominative, ru accusative). The start has no formula
+/// and is written as a new wording of the unit by the caller.
+fn insert_formula(l: Lang, u: &str, new: &str, position: &InsertPosition) -> String {
+    let q = quote(l, new);
+    match (l, position) {
+        (Lang::Kk, InsertPosition::After { anchor, occurrence: o }) => {
+            let occ = occurrence(l, *o);
+            format!("{u}{}{occ} кейін {} толықтырылсын", kk_words(words_of(anchor), 2), kk_words(new, 1))
+        }
+        (Lang::Kk, InsertPosition::Before { anchor, occurrence: o }) => {
+            let occ = occurrence(l, *o);
+            format!("{u}{}{occ} алдынан {} толықтырылсын", kk_words(words_of(anchor), 3), kk_words(new, 1))
+        }
+        (Lang::Kk, _) if sentence(new) => format!("{u}мынадай мазмұндағы сөйлеммен толықтырылсын: {q}"),
+        (Lang::Kk, _) => format!("{u}{} толықтырылсын", kk_words(new, 1)),
+        (Lang::Ru, InsertPosition::After { anchor, occurrence: o }) => {
+            let occ = occurrence(l, *o);
+            format!("{u}после {}{occ} дополнить {}", ru_words(words_of(anchor), 2), ru_words(new, 1))
+        }
+        (Lang::Ru, InsertPosition::Before { anchor, occurrence: o }) => {
+            let occ = occurrence(l, *o);
+            format!("{u}перед {}{occ} дополнить {}", ru_words(words_of(anchor), 1), ru_words(new, 1))
+        }
+        (Lang::Ru, _) if sentence(new) => format!("{u}дополнить предложением следующего содержания: {q}"),
+        (Lang::Ru, _) => format!("{u}дополнить {}", ru_words(new, 1)),
+        (Lang::En, InsertPosition::After { anchor, .. }) => {
+            format!("{u}after {} insert {q}", quote(l, words_of(anchor)))
+        }
+        (Lang::En, InsertPosition::Before { anchor, .. }) => {
+            format!("{u}before {} insert {q}", quote(l, words_of(anchor)))
+        }
+        (Lang::En, InsertPosition::Start) => format!("{u}at the beginning insert {q}"),
+        (Lang::En, InsertPosition::End) => format!("{u}at the end insert {q}"),
+    }
+}
+
+/// The path below the units a header already named (the whole path when
+/// there is no header).
+fn relative<'p>(path: &'p [Segment], prefix: &[Segment]) -> &'p [Segment] {
+    let same = |a: &Segment, b: &Segment| a.kind == b.kind && a.number_text() == b.number_text();
+    if prefix.len() <= path.len() && path.iter().zip(prefix).all(|(a, b)| same(a, b)) {
+        &path[prefix.len()..]
+    } else {
+        path
+    }
+}
+
+/// «текст на казахском языке изменяется, текст на русском языке не
+/// изменяется»: a change made only in the other authentic language.
+fn other_language(l: Lang, u: &str, others: &[&str]) -> String {
+    let name = |code: &str| match (l, code) {
+        (Lang::Kk, "kk") => "қазақ",
+        (Lang::Kk, "ru") => "орыс",
+        (Lang::Ru, "kk") => "казахском",
+        (Lang::Ru, "ru") => "русском",
+        (Lang::En, "kk") => "Kazakh",
+        (Lang::En, "ru") => "Russian",
+        _ => "?",
+    };
+    let changed: Vec<&str> = others.iter().map(|c| name(c)).collect();
+    match l {
+        Lang::Kk => format!(
+            "{u}{} тіліндегі мәтін өзгереді, қазақ тіліндегі мәтін өзгермейді",
+            changed.join(" және ")
+        ),
+        Lang::Ru => format!(
+            "{u}текст на {} языке изменяется, текст на русском языке не изменяется",
+            changed.join(" и ")
+        ),
+        Lang::En => {
+            format!("{u}the {} text is amended; the English text is unchanged", changed.join(" and "))
+        }
+    }
+}
+
+/// The unit below the gathering article whose words an entry changes, for
+/// gathering several changes of one unit under its header.
+fn word_unit(e: &Entry, prefix: &[Segment]) -> Option<Vec<Segment>> {
+    let words = match &e.operation.kind {
+        OperationKind::Replace { target: Some(_), .. } | OperationKind::Delete { .. } => true,
+        OperationKind::Insert { insertions, .. } => {
+            !insertions.iter().any(|i| i.position == InsertPosition::Start)
+        }
+        _ => false,
+    };
+    let path = relative(&e.unit.as_ref()?.path, prefix);
+    (words && !path.is_empty()).then(|| path.to_vec())
+}
+
+fn line(
+    e: &Entry,
+    lang: &str,
+    l: Lang,
+    prefix: &[Segment],
+    errors: &mut Vec<String>,
+    notes: &mut Footnotes,
+) -> Line {
     let full = e.unit.as_ref().map(|t| t.path.clone()).unwrap_or_default();
-    let path = relative(&full, article);
-    let mut block = None;
+    let path = relative(&full, prefix);
+    let here = Phrase::legal(path);
+    let mut block = false;
     let text = match &e.operation.kind {
         OperationKind::Replace { target: None, changes } => {
             let head = l.pick("бүкіл мәтін бойынша", "по всему тексту", "throughout,");
-            let parts =
-                changes_text(l, lang, changes, |c| replace_formula(l, words_of(&c.old), words_of(&c.new)));
-            format!("{head} {parts}")
-        }
-        OperationKind::Replace { changes, .. } => {
-            let parts =
-                changes_text(l, lang, changes, |c| replace_formula(l, words_of(&c.old), words_of(&c.new)));
-            with_unit(l, path, Case::Loc, &parts)
-        }
-        OperationKind::Delete { changes, .. } => {
-            let parts = changes_text(l, lang, changes, |c| delete_formula(l, words_of(&c.old)));
-            with_unit(l, path, Case::Loc, &parts)
-        }
-        OperationKind::Insert { insertions, .. } => {
-            let parts: Vec<String> = in_lang(insertions, lang, |i| &i.lang)
-                .into_iter()
-                .map(|(other, i)| {
-                    let f = insert_formula(l, words_of(&i.new), &i.position);
-                    other.map_or(f.clone(), |o| format!("{}{f}", in_text(l, o)))
-                })
-                .collect();
-            with_unit(l, path, Case::Loc, &parts.join(", "))
-        }
-        OperationKind::Rewrite { .. } => {
-            block = after_block(e, lang);
-            match l {
-                Lang::Kk => with_unit(l, path, Case::Nom, "мынадай редакцияда жазылсын"),
-                Lang::Ru => with_unit(l, path, Case::Acc, "изложить в следующей редакции"),
-                Lang::En if path.is_empty() => "substitute".to_string(),
-                Lang::En => format!("for {} substitute", en_phrase(path)),
+            let mine: Vec<_> = changes.iter().filter(|c| c.lang == lang).collect();
+            match mine.as_slice() {
+                [] => other_language(l, &format!("{head} "), &other_langs(e, lang)),
+                _ => {
+                    let parts: Vec<String> = mine
+                        .iter()
+                        .map(|c| replace_formula(l, "", words_of(&c.old), words_of(&c.new), ""))
+                        .collect();
+                    format!("{head} {}", parts.join(", "))
+                }
             }
         }
-        OperationKind::Add { place, target, .. } => {
-            block = after_block(e, lang);
+        OperationKind::Replace { changes, .. } | OperationKind::Delete { changes, .. } => {
+            let delete = matches!(e.operation.kind, OperationKind::Delete { .. });
+            let formula = |c: &crate::model::WordChange, u: &str| {
+                let occ = occurrence(l, c.occurrence);
+                if delete {
+                    delete_formula(l, u, words_of(&c.old), &occ)
+                } else {
+                    replace_formula(l, u, words_of(&c.old), words_of(&c.new), &occ)
+                }
+            };
+            let mine: Vec<_> = changes.iter().filter(|c| c.lang == lang).collect();
+            match mine.as_slice() {
+                [] => other_language(l, &unit(l, here, Case::Loc), &other_langs(e, lang)),
+                [one] => formula(one, &unit(l, here.heading(one.title), Case::Attr)),
+                many => several(
+                    l,
+                    here,
+                    many.iter()
+                        .map(|c| formula(c, &unit(l, Phrase::legal(&[]).heading(c.title), Case::Attr))),
+                ),
+            }
+        }
+        OperationKind::Insert { insertions, .. } => {
+            let mine: Vec<_> = insertions.iter().filter(|i| i.lang == lang).collect();
+            if mine.iter().any(|i| i.position == InsertPosition::Start) && l != Lang::En {
+                // No formula adds words at the start: the unit gets a new wording.
+                block = true;
+                rewrite_formula(l, here)
+            } else {
+                let formula = |i: &crate::model::WordInsertion, p: Phrase| {
+                    insert_formula(l, &unit(l, p.heading(i.title), Case::Acc), words_of(&i.new), &i.position)
+                };
+                match mine.as_slice() {
+                    [] => other_language(l, &unit(l, here, Case::Loc), &other_langs(e, lang)),
+                    [one] => formula(one, here),
+                    many => several(l, here, many.iter().map(|i| formula(i, Phrase::legal(&[])))),
+                }
+            }
+        }
+        OperationKind::Rewrite { .. } => {
+            block = true;
+            rewrite_formula(l, here)
+        }
+        OperationKind::Add { kind, number, place, target, .. } => {
+            block = true;
+            if number.is_none() && !matches!(kind, UnitKind::Note | UnitKind::Indent) {
+                errors.push(format!(
+                    "{}: an added {} has no number; a bill cites every new unit by its number",
+                    crate::engine::path_text(&full),
+                    kind.keyword()
+                ));
+            }
             let (parent, new) = path.split_at(path.len().saturating_sub(1));
             // A unit added to an article's level is written against its parent.
             let parent = if *place == Place::To || !parent.is_empty() { parent } else { &[] };
+            let new = Phrase::legal(new).new_last();
             match l {
                 Lang::Kk => {
-                    let rest = format!("мынадай мазмұндағы {} толықтырылсын", kk_phrase(new, Case::Instr));
-                    with_unit(l, parent, Case::Nom, &rest)
+                    format!(
+                        "{}мынадай мазмұндағы {} толықтырылсын",
+                        unit(l, Phrase::legal(parent), Case::Nom),
+                        new.kk(Case::Instr)
+                    )
                 }
                 Lang::Ru => {
-                    let rest = format!("дополнить {} следующего содержания", ru_phrase(new, Case::Instr));
-                    if parent.is_empty() { rest } else { format!("{} {rest}", ru_phrase(parent, Case::Acc)) }
+                    format!(
+                        "{}дополнить {} следующего содержания",
+                        unit(l, Phrase::legal(parent), Case::Acc),
+                        new.ru(Case::Instr)
+                    )
                 }
                 Lang::En => {
-                    let anchor = relative(&target.path, article);
-                    let anchor = relative(anchor, parent.first()).to_vec();
+                    let anchor = relative(&target.path, prefix);
+                    let anchor = relative(anchor, &parent[..parent.len().min(1)]).to_vec();
                     let rest = match place {
                         Place::To => "at the end insert".to_string(),
-                        Place::After => format!("after {} insert", en_phrase(&anchor)),
-                        Place::Before => format!("before {} insert", en_phrase(&anchor)),
+                        Place::After => format!("after {} insert", super::citation(&anchor, "en")),
+                        Place::Before => format!("before {} insert", super::citation(&anchor, "en")),
                     };
-                    with_unit(l, parent, Case::Loc, &rest)
+                    format!("{}{rest}", unit(l, Phrase::legal(parent), Case::Loc))
                 }
             }
         }
         OperationKind::Repeal { .. } => {
-            let unit = e.unit.as_ref().map(|t| Target { path: path.to_vec(), ..t.clone() });
-            match (l, unit) {
-                (Lang::Kk, Some(t)) if t.range_end.is_some() => {
-                    format!("{} алып тасталсын", crate::model::citation(&t, "kk"))
-                }
-                (Lang::Ru, Some(t)) if t.range_end.is_some() => {
-                    format!("{} исключить", crate::model::citation(&t, "ru"))
-                }
-                (Lang::En, Some(t)) if t.range_end.is_some() => {
-                    format!("omit {}", crate::model::citation(&t, "en"))
-                }
-                (Lang::Kk, _) => with_unit(l, path, Case::Nom, "алып тасталсын"),
-                (Lang::Ru, _) => with_unit(l, path, Case::Acc, "исключить"),
-                (Lang::En, _) => format!("omit {}", en_phrase(path)),
+            let range = e
+                .unit
+                .as_ref()
+                .filter(|t| t.range_end.is_some())
+                .map(|t| Target { path: path.to_vec(), ..t.clone() });
+            match (l, range) {
+                (Lang::Kk, Some(t)) => format!("{} алып тасталсын", crate::model::citation(&t, "kk")),
+                (Lang::Ru, Some(t)) => format!("{} исключить", crate::model::citation(&t, "ru")),
+                (Lang::En, Some(t)) => format!("omit {}", crate::model::citation(&t, "en")),
+                (Lang::Kk, None) => format!("{}алып тасталсын", unit(l, here, Case::Nom)),
+                (Lang::Ru, None) => format!("{}исключить", unit(l, here, Case::Acc)),
+                (Lang::En, None) => format!("omit {}", super::citation(path, "en")),
             }
         }
         OperationKind::Renumber { number, .. } => {
@@ -446,52 +667,78 @@ fn line(e: &Entry, lang: &str, l: Lang, article: Option<&Segment>) -> Line {
             if let Some(last) = new.last_mut() {
                 last.number = Some(number.clone());
             }
+            let new = Phrase::digits(&new);
             match l {
-                Lang::Kk => {
-                    with_unit(l, path, Case::Nom, &format!("{} деп нөмірленсін", kk_phrase(&new, Case::Nom)))
+                Lang::Kk => format!("{}{} деп нөмірленсін", unit(l, here, Case::Nom), new.kk(Case::Nom)),
+                Lang::Ru => format!("{}считать {}", unit(l, here, Case::Acc), new.ru(Case::Instr)),
+                Lang::En => {
+                    format!("renumber {} as {}", super::citation(path, "en"), super::citation(new.path, "en"))
                 }
-                Lang::Ru => {
-                    with_unit(l, path, Case::Acc, &format!("считать {}", ru_phrase(&new, Case::Instr)))
-                }
-                Lang::En => format!("renumber {} as {}", en_phrase(path), en_phrase(&new)),
             }
         }
     };
-    Line { unit: e.unit.clone(), text, block }
+    // Quoted words of a summary carry its marker.
+    let mut text = text;
+    for t in summary::quoted(e, lang) {
+        text.push_str(&notes.mark(t));
+    }
+    let (block, marks) = match block.then(|| after_block(e, lang, notes)).flatten() {
+        Some((b, m)) => (Some(b), m),
+        None => (None, String::new()),
+    };
+    Line { unit: e.unit.clone(), text, block, marks }
 }
 
-fn changes_text(l: Lang, lang: &str, changes: &[WordChange], f: impl Fn(&WordChange) -> String) -> String {
-    let parts: Vec<String> = in_lang(changes, lang, |c| &c.lang)
+/// Several changes of one unit: its header, then one line each.
+fn several(l: Lang, here: Phrase, lines: impl Iterator<Item = String>) -> String {
+    let lines: Vec<String> = lines.collect();
+    if here.path.is_empty() {
+        lines.join(";\n")
+    } else {
+        format!("{}\n{}", header(l, here), lines.join(";\n"))
+    }
+}
+
+fn rewrite_formula(l: Lang, here: Phrase) -> String {
+    match l {
+        Lang::Kk => format!("{}мынадай редакцияда жазылсын", unit(l, here, Case::Nom)),
+        Lang::Ru => format!("{}изложить в следующей редакции", unit(l, here, Case::Acc)),
+        Lang::En if here.path.is_empty() => "substitute".to_string(),
+        Lang::En => format!("for {} substitute", super::citation(here.path, "en")),
+    }
+}
+
+/// The other authentic languages an operation changes words in.
+fn other_langs<'a>(e: &Entry<'a>, lang: &str) -> Vec<&'a str> {
+    let mut out: Vec<&str> = super::word_langs(e.operation)
+        .unwrap_or_default()
         .into_iter()
-        .map(|(other, c)| other.map_or(f(c), |o| format!("{}{}", in_text(l, o), f(c))))
+        .filter(|x| *x != lang && super::AUTHENTIC.contains(x))
         .collect();
-    parts.join(", ")
+    out.dedup();
+    out
 }
 
 /// The new wording of the unit an operation added or rewrote.
-fn after_block(e: &Entry, lang: &str) -> Option<Vec<String>> {
+fn after_block(e: &Entry, lang: &str, notes: &mut Footnotes) -> Option<(Vec<String>, String)> {
     let node = e.change.touched.first()?.after.as_ref()?;
-    Some(block_lines(&node.to_unit(), lang))
+    Some(quoted_block(&node.to_unit(), lang, notes))
 }
 
 impl Bill {
-    /// The text: title, the enacting line, then the numbered items; each
-    /// line ends with ";" and the last with ".".
+    /// The text: heading, title, Article 1 with the numbered items (each
+    /// ends with ";", the last with "."), Article 2, the signature.
     pub fn text(&self) -> String {
         let l = self.lang;
-        let mut out = format!("{}\n\n{}\n", self.title, self.intro);
+        let mut out = self.warning.map(|w| format!("{w}\n\n")).unwrap_or_default();
+        out.push_str(&format!("{}\n\n{}\n\n{}\n", self.heading, self.title, self.intro));
         let count: usize = self.items.iter().map(|i| i.lines.len()).sum();
         let mut done = 0;
         for (n, item) in self.items.iter().enumerate() {
             let number = n + 1;
             let mut prefix = format!("{number}) ");
             if let Some(a) = &item.article {
-                let head = match l {
-                    Lang::Kk => format!("{}:", kk_phrase(std::slice::from_ref(a), Case::Loc)),
-                    Lang::Ru => format!("в {}:", ru_phrase(std::slice::from_ref(a), Case::Loc)),
-                    Lang::En => format!("in {}—", en_phrase(std::slice::from_ref(a))),
-                };
-                out.push_str(&format!("{prefix}{head}\n"));
+                out.push_str(&format!("{prefix}{}\n", header(l, Phrase::legal(std::slice::from_ref(a)))));
                 prefix = String::new();
             }
             for line in &item.lines {
@@ -510,6 +757,7 @@ impl Bill {
                             out.push_str(b);
                             if k + 1 == block.len() {
                                 out.push_str(close);
+                                out.push_str(&line.marks);
                                 out.push_str(end);
                             }
                             out.push('\n');
@@ -521,6 +769,14 @@ impl Bill {
                     }
                 }
                 prefix = String::new();
+            }
+        }
+        out.push_str(&format!("\n{}\n\n{}\n", self.in_force, self.signature));
+        if !self.footnotes.is_empty() {
+            out.push_str("\n______\n");
+            for f in &self.footnotes {
+                out.push_str(f);
+                out.push('\n');
             }
         }
         out

@@ -1,6 +1,7 @@
 //! A unit side by side with its comparative provisions: its own `compare`
 //! links and the links of other acts that point at it.
 
+use super::summary::Footnotes;
 use super::text::block_lines;
 use super::{Lang, text_in};
 use crate::analysis::{Index, Resolved, Scope, resolve};
@@ -21,6 +22,8 @@ pub struct View {
     pub heading: String,
     pub lines: Vec<String>,
     pub provisions: Vec<Provision>,
+    /// The footnotes of the summaries among `lines` and the provisions.
+    pub footnotes: Vec<String>,
     lang: Lang,
 }
 
@@ -58,6 +61,8 @@ pub fn view(index: &Index, act: &str, target: &Target, lang: &str) -> Result<Vie
     };
     let unit = index.nodes[node].unit;
     let mut provisions = Vec::new();
+    let mut notes = Footnotes::new(l);
+    let lines = block_lines(unit, lang, &mut notes);
     let mut describe = |t: &Target, scope: Option<Scope>, relation_word: String, note: Option<&str>| {
         let (jurisdiction, text) = match resolve(index, t, scope) {
             Ok(r) => {
@@ -66,7 +71,7 @@ pub fn view(index: &Index, act: &str, target: &Target, lang: &str) -> Result<Vie
                 let text = match r {
                     Resolved::Unit(n) => {
                         let u = index.nodes[n].unit;
-                        let own = block_lines(u, lang);
+                        let own = block_lines(u, lang, &mut notes);
                         if own.iter().any(|s| !s.is_empty()) && u.content.texts.iter().any(|x| x.lang == lang)
                         {
                             own.join("\n")
@@ -75,7 +80,7 @@ pub fn view(index: &Index, act: &str, target: &Target, lang: &str) -> Result<Vie
                             u.content
                                 .texts
                                 .first()
-                                .map(|x| format!("[{}] {}", x.lang, x.value.plain))
+                                .map(|x| format!("[{}] {}{}", x.lang, x.value.plain, notes.mark(x)))
                                 .unwrap_or_default()
                         }
                     }
@@ -124,7 +129,7 @@ pub fn view(index: &Index, act: &str, target: &Target, lang: &str) -> Result<Vie
         }
     }
     let heading = format!("{}: {}", index.acts[version].id, crate::model::citation(target, lang));
-    Ok(View { heading, lines: block_lines(unit, lang), provisions, lang: l })
+    Ok(View { heading, lines, provisions, footnotes: notes.lines(), lang: l })
 }
 
 fn path_of(index: &Index, node: usize) -> Vec<crate::model::Segment> {
@@ -172,6 +177,12 @@ impl View {
                 out.push_str(&format!("  {}\n", clean(line)));
             }
         }
+        if !self.footnotes.is_empty() {
+            out.push_str("\n______\n");
+            for f in &self.footnotes {
+                out.push_str(&format!("{}\n", clean(f)));
+            }
+        }
         out
     }
 
@@ -197,7 +208,11 @@ impl View {
                 esc(&p.text)
             ));
         }
-        out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+        out.push_str("</tbody>\n</table>\n");
+        for f in &self.footnotes {
+            out.push_str(&format!("<p class=\"zan-footnote\">{}</p>\n", esc(f)));
+        }
+        out.push_str("</body>\n</html>\n");
         out
     }
 
@@ -216,6 +231,12 @@ impl View {
                 markdown::escape(&p.relation),
                 markdown::escape(&p.text)
             ));
+        }
+        if !self.footnotes.is_empty() {
+            out.push('\n');
+            for f in &self.footnotes {
+                out.push_str(&format!("{}\n\n", super::markdown_paragraph(f)));
+            }
         }
         out
     }

@@ -5,7 +5,12 @@
 
 pub mod bill;
 pub mod compare;
+pub mod dates;
 pub mod diff;
+pub mod order;
+pub mod ordinal;
+pub mod phrase;
+pub mod summary;
 pub mod table;
 pub mod text;
 pub mod zan;
@@ -16,11 +21,11 @@ pub use crate::lang::Lang;
 
 /// The citation of a path in `lang`: "15-баптың 2-1-бөлігі"; an
 /// unnumbered unit (a note) is named by its kind: "210-баптың ескертуі",
-/// "примечание статьи 210", "Article 210, note".
+/// "примечание к статье 210", "Article 210, note".
 pub fn citation(path: &[Segment], lang: &str) -> String {
     match Lang::of(lang) {
-        Lang::Kk => bill::kk_citation(path),
-        Lang::Ru => bill::ru_citation(path),
+        Lang::Kk => phrase::Phrase::digits(path).kk(phrase::Case::Nom),
+        Lang::Ru => phrase::Phrase::digits(path).ru(phrase::Case::Nom),
         Lang::En => crate::model::citation(&crate::engine::target_of(path), "en"),
     }
 }
@@ -88,6 +93,42 @@ pub fn entries<'a>(applied: &'a crate::engine::Applied) -> Vec<Entry<'a>> {
             Entry { operation, amendment, unit, change }
         })
         .collect()
+}
+
+pub use crate::lang::AUTHENTIC;
+
+/// The languages an operation changes words in; `None` for a structural
+/// operation, which changes every language.
+pub fn word_langs(op: &crate::model::Operation) -> Option<Vec<&str>> {
+    use crate::model::OperationKind;
+    match &op.kind {
+        OperationKind::Replace { changes, .. } | OperationKind::Delete { changes, .. } => {
+            Some(changes.iter().map(|c| c.lang.as_str()).collect())
+        }
+        OperationKind::Insert { insertions, .. } => {
+            Some(insertions.iter().map(|i| i.lang.as_str()).collect())
+        }
+        _ => None,
+    }
+}
+
+/// The entries a bill or table in `lang` shows, in the order of the act's
+/// structure (a drafter numbers the items as the act runs, whatever order
+/// the operations were written in or the files the act is split into;
+/// changes throughout the act come first). An operation that changes words only in texts that are not
+/// authentic, and not in `lang`, is left out: an English-only change never
+/// reaches a Kazakh or Russian document.
+pub fn entries_in<'a>(applied: &'a crate::engine::Applied, lang: &str) -> Vec<Entry<'a>> {
+    let mut out: Vec<Entry<'a>> = entries(applied)
+        .into_iter()
+        .filter(|e| match word_langs(e.operation) {
+            None => true,
+            Some(langs) => langs.iter().any(|l| *l == lang || AUTHENTIC.contains(l)),
+        })
+        .collect();
+    // A stable sort: operations on one unit keep the order they were written in.
+    out.sort_by_cached_key(|e| e.unit.as_ref().map(|t| order::path_key(&t.path)));
+    out
 }
 
 /// The text of `texts` in `lang`, if any.

@@ -1,20 +1,28 @@
-//! The comparative table: № | structural unit | current wording | proposed
-//! wording | justification (| comparative provisions). Changed words are
-//! struck in the current wording and bold in the proposed one; a new unit's
-//! current wording is "жоқ" / "отсутствует" / "none", a repealed unit's
-//! proposed wording "алып тасталсын" / "исключить" / "repealed".
+//! The comparative table in the form in use: its title after the bill's
+//! («Сравнительная таблица к проекту Закона Республики Казахстан «…»»),
+//! columns № п/п | Структурный элемент | Действующая редакция |
+//! Предлагаемая редакция | Обоснование (| comparative provisions), a row
+//! naming the amended act and its date, structural elements cited with
+//! ordinal words («Часть третья статьи 15», «Часть 2-1 статьи 15
+//! (новая)»). Changed words are struck in the current wording and bold in
+//! the proposed one; for a word operation exactly the quoted fragments it
+//! names are marked. A new unit's current wording is «Отсутствует.» /
+//! «Жоқ.», a repealed unit's proposed wording «Исключить.» / «Алып
+//! тасталсын.». The justification is in the table's language only.
 
-use super::text::block_lines;
-use super::{Entry, Lang, text_in};
+use super::phrase::{Case, Phrase};
+use super::summary::{self, Footnotes};
+use super::text::quoted_block;
+use super::{Entry, Lang, capitalise, dates, text_in};
 use crate::engine::Applied;
-use crate::model::{Comparison, OperationKind, Relation};
-use crate::redline::{Redline, html, markdown};
+use crate::model::{Act, Comparison, OperationKind, Relation, Target};
+use crate::redline::{ParagraphDiff, ParagraphKind, Redline, Segment, SegmentKind, html, markdown};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     /// The current (old) or proposed (new) side of the redline.
     Redline(Redline),
-    /// A fixed word: "жоқ", "алып тасталсын".
+    /// A fixed word: «Отсутствует.», «Исключить.».
     Word(&'static str),
 }
 
@@ -22,8 +30,12 @@ pub enum Cell {
 pub struct Row {
     pub number: usize,
     pub unit: String,
+    /// The unit the row is about (`None` for a change throughout the act).
+    pub target: Option<Target>,
     pub current: Cell,
     pub proposed: Cell,
+    /// The summary markers of the current and the proposed wording.
+    pub marks: [String; 2],
     pub justification: String,
     pub comparisons: Vec<String>,
 }
@@ -31,7 +43,78 @@ pub struct Row {
 pub struct Table {
     pub lang: Lang,
     pub title: String,
+    /// The row naming the amended act and its date.
+    pub act: String,
     pub rows: Vec<Row>,
+    /// Under the title when a row quotes words of a summary (`render::summary`).
+    pub warning: Option<&'static str>,
+    pub footnotes: Vec<String>,
+}
+
+/// The changed middle of one paragraph, as byte offsets from its start and
+/// its end in both wordings: exactly the quoted words of the operation
+/// when they account for the change (`old` occurs where the wordings part),
+/// else the common prefix and suffix.
+fn changed_middle(before: &str, after: &str, olds: &[&str]) -> (usize, usize) {
+    for old in olds.iter().filter(|o| !o.is_empty()) {
+        for (i, _) in before.match_indices(old) {
+            let (pre, post) = (&before[..i], &before[i + old.len()..]);
+            if after.len() >= pre.len() + post.len() && after.starts_with(pre) && after.ends_with(post) {
+                return (pre.len(), post.len());
+            }
+        }
+    }
+    let prefix: usize =
+        before.chars().zip(after.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
+    let room = before.len().min(after.len()) - prefix;
+    let suffix: usize = before[prefix..]
+        .chars()
+        .rev()
+        .zip(after[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .scan(0, |sum, n| {
+            *sum += n;
+            (*sum <= room).then_some(n)
+        })
+        .sum();
+    (prefix, suffix)
+}
+
+/// A redline that marks the operation's fragment in each changed paragraph,
+/// so that «части первой или второй» → «части первой, второй или 2-1» is
+/// one struck and one bold fragment, never «второй» deleted and re-inserted.
+/// Wordings with different paragraph counts get the word-level redline.
+fn fragment_redline(old: &[String], new: &[String], olds: &[&str]) -> Redline {
+    if old.len() != new.len() {
+        return redline(old, new);
+    }
+    let paragraphs = old
+        .iter()
+        .zip(new)
+        .map(|(b, a)| {
+            if b == a {
+                return ParagraphDiff {
+                    kind: ParagraphKind::Unchanged,
+                    segments: vec![Segment { kind: SegmentKind::Equal, text: b.clone() }],
+                };
+            }
+            let (pre, post) = changed_middle(b, a, olds);
+            let pieces = [
+                (SegmentKind::Equal, &b[..pre]),
+                (SegmentKind::Delete, &b[pre..b.len() - post]),
+                (SegmentKind::Insert, &a[pre..a.len() - post]),
+                (SegmentKind::Equal, &b[b.len() - post..]),
+            ];
+            let segments = pieces
+                .into_iter()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(kind, t)| Segment { kind, text: t.to_string() })
+                .collect();
+            ParagraphDiff { kind: ParagraphKind::Changed, segments }
+        })
+        .collect();
+    Redline { paragraphs }
 }
 
 fn redline(old: &[String], new: &[String]) -> Redline {
@@ -51,33 +134,106 @@ fn relation(r: Relation, lang: Lang) -> &'static str {
     }
 }
 
-/// "stricter: Article 11 (lv.kl) — note".
+/// "stricter: Article 11 (lv.kl) — note": the linked act by its id.
 pub fn comparison(c: &Comparison, lang: Lang) -> String {
-    let mut out =
-        format!("{}: {}", relation(c.relation, lang), crate::model::citation(&c.target, lang.code()));
+    comparison_named(c, lang, &[])
+}
+
+/// "строже: Criminal Law of the Republic of Latvia [en], статья 11 — [en]
+/// note": the linked act by its title in `lang` among `acts` (a title only
+/// in another language is marked with that language, an act not among them
+/// keeps its id). Notes are written in English, so a Kazakh or Russian
+/// table marks them untranslated.
+pub fn comparison_named(c: &Comparison, lang: Lang, acts: &[&Act]) -> String {
+    let title = c.target.act.as_ref().and_then(|id| {
+        let act = acts.iter().find(|a| a.id == *id && !a.titles.is_empty())?;
+        Some(match act.titles.iter().find(|t| t.lang == lang.code()) {
+            Some(t) => t.value.plain.clone(),
+            None => format!("{} [{}]", act.titles[0].value.plain, act.titles[0].lang),
+        })
+    });
+    let mut out = match title {
+        Some(title) => {
+            let unit = crate::model::citation(&Target { act: None, ..c.target.clone() }, lang.code());
+            let unit = if unit.is_empty() { String::new() } else { format!(", {unit}") };
+            format!("{}: {title}{unit}", relation(c.relation, lang))
+        }
+        None => format!("{}: {}", relation(c.relation, lang), crate::model::citation(&c.target, lang.code())),
+    };
     if let Some(note) = &c.note {
         out.push_str(" — ");
+        if lang != Lang::En && !acts.is_empty() {
+            out.push_str("[en] ");
+        }
         out.push_str(&note.plain);
     }
     out
 }
 
-/// The table of applied amendments in `lang`.
+/// The table of applied amendments in `lang`, linked acts named by id.
 pub fn table(applied: &Applied, lang: &str) -> Table {
-    let l = Lang::of(lang);
-    let title = applied
-        .amendments
-        .iter()
-        .map(|(_, a)| text_in(&a.titles, lang).unwrap_or(&a.id).to_string())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let rows = super::entries(applied).iter().enumerate().map(|(i, e)| row(i + 1, e, lang, l)).collect();
-    Table { lang: l, title, rows }
+    table_naming(applied, lang, &[])
 }
 
-fn row(number: usize, e: &Entry, lang: &str, l: Lang) -> Row {
-    let blocks = |after: bool| -> Vec<String> {
-        let mut out = Vec::new();
+/// The table, linked foreign acts named by their titles among `acts`.
+pub fn table_naming(applied: &Applied, lang: &str, acts: &[&Act]) -> Table {
+    let l = Lang::of(lang);
+    let law = super::bill::law_title(applied, lang);
+    let title = match l {
+        Lang::Kk => format!("«{law}» Қазақстан Республикасы Заңының жобасына салыстырмалы кесте"),
+        Lang::Ru => format!("Сравнительная таблица к проекту Закона Республики Казахстан «{law}»"),
+        Lang::En => format!("Comparative table to the draft Law of the Republic of Kazakhstan “{law}”"),
+    };
+    let meta = &applied.base.meta;
+    let name = text_in(&meta.titles, lang).unwrap_or(&meta.id);
+    let act = match (l, meta.adopted.map(|d| dates::of_act(d, l))) {
+        (_, None) => name.to_string(),
+        (Lang::Kk, Some(d)) => format!("{d} {name}"),
+        (Lang::Ru, Some(d)) => format!("{name} от {d}"),
+        (Lang::En, Some(d)) => format!("{name} of {d}"),
+    };
+    let entries = super::entries_in(applied, lang);
+    let mut notes = Footnotes::new(l);
+    let rows = entries.iter().enumerate().map(|(i, e)| row(i + 1, e, lang, l, acts, &mut notes)).collect();
+    let warning = entries
+        .iter()
+        .any(|e| !summary::quoted(e, lang).is_empty())
+        .then(|| summary::quoted_words_warning(l));
+    Table { lang: l, title, act, rows, warning, footnotes: notes.lines() }
+}
+
+/// «Часть третья статьи 15», «Часть 2-1 статьи 15 (новая)».
+fn structural_element(e: &Entry, l: Lang) -> String {
+    let Some(t) = &e.unit else {
+        return l.pick("Бүкіл мәтін бойынша", "По всему тексту", "Throughout").to_string();
+    };
+    if t.range_end.is_some() {
+        return capitalise(&crate::model::citation(t, l.code()));
+    }
+    let new = matches!(e.operation.kind, OperationKind::Add { .. });
+    let phrase = if new { Phrase::legal(&t.path).new_last() } else { Phrase::legal(&t.path) };
+    let name = match l {
+        Lang::Kk => phrase.kk(Case::Nom),
+        Lang::Ru => phrase.ru(Case::Nom),
+        Lang::En => super::citation(&t.path, "en"),
+    };
+    let kind = t.path.last().map(|s| s.kind);
+    let mark = match (new, l, kind.and_then(super::ru_feminine)) {
+        (false, ..) => "",
+        (true, Lang::Kk, _) => " (жаңа)",
+        (true, Lang::En, _) => " (new)",
+        (true, Lang::Ru, Some(true)) => " (новая)",
+        (true, Lang::Ru, Some(false)) => " (новый)",
+        (true, Lang::Ru, None) => " (новое)",
+    };
+    format!("{}{mark}", capitalise(&name))
+}
+
+fn row(number: usize, e: &Entry, lang: &str, l: Lang, acts: &[&Act], notes: &mut Footnotes) -> Row {
+    // Each side's wording, bare, and the markers of its summaries, which
+    // stand after the cell so the redline never splits them.
+    let mut side = |after: bool| -> (Vec<String>, String) {
+        let (mut out, mut marks) = (Vec::new(), String::new());
         for t in &e.change.touched {
             let node = if after { &t.after } else { &t.before };
             if e.unit.is_none() {
@@ -85,54 +241,70 @@ fn row(number: usize, e: &Entry, lang: &str, l: Lang) -> Row {
                 out.push(super::citation(&t.path, lang));
             }
             if let Some(n) = node {
-                out.extend(block_lines(&n.to_unit(), lang));
+                let (lines, m) = quoted_block(&n.to_unit(), lang, notes);
+                out.extend(lines);
+                if !marks.contains(m.trim()) {
+                    marks.push_str(&m);
+                }
             }
         }
-        out
+        (out, marks)
     };
-    let (current, proposed) = match &e.operation.kind {
+    let kind = &e.operation.kind;
+    let (old, old_marks) =
+        if matches!(kind, OperationKind::Add { .. }) { Default::default() } else { side(false) };
+    let (new, new_marks) =
+        if matches!(kind, OperationKind::Repeal { .. }) { Default::default() } else { side(true) };
+    let (current, proposed) = match kind {
         OperationKind::Add { .. } => {
-            (Cell::Word(l.pick("жоқ", "отсутствует", "none")), Cell::Redline(redline(&[], &blocks(true))))
+            (Cell::Word(l.pick("Жоқ.", "Отсутствует.", "None.")), Cell::Redline(redline(&[], &new)))
         }
         OperationKind::Repeal { .. } => (
-            Cell::Redline(redline(&blocks(false), &[])),
-            Cell::Word(l.pick("алып тасталсын", "исключить", "repealed")),
+            Cell::Redline(redline(&old, &[])),
+            Cell::Word(l.pick("Алып тасталсын.", "Исключить.", "Repealed.")),
         ),
-        _ => {
-            let r = redline(&blocks(false), &blocks(true));
+        OperationKind::Replace { target: Some(_), changes } | OperationKind::Delete { changes, .. } => {
+            let olds: Vec<&str> =
+                changes.iter().filter(|c| c.lang == lang).map(|c| c.old.plain.as_str()).collect();
+            let r = fragment_redline(&old, &new, &olds);
             (Cell::Redline(r.clone()), Cell::Redline(r))
         }
-    };
-    let unit = match &e.unit {
-        Some(t) if t.range_end.is_none() => super::citation(&t.path, lang),
-        Some(t) => crate::model::citation(t, lang),
-        None => l.pick("бүкіл мәтін бойынша", "по всему тексту", "throughout").to_string(),
+        OperationKind::Insert { .. } => {
+            let r = fragment_redline(&old, &new, &[]);
+            (Cell::Redline(r.clone()), Cell::Redline(r))
+        }
+        _ => {
+            let r = redline(&old, &new);
+            (Cell::Redline(r.clone()), Cell::Redline(r))
+        }
     };
     let comparisons: Vec<&Comparison> = e.operation.all_comparisons().collect();
     Row {
         number,
-        unit,
+        unit: structural_element(e, l),
+        target: e.unit.clone(),
         current,
         proposed,
-        // A justification written only in another language is shown with its language.
-        justification: match (text_in(&e.operation.justifications, lang), e.operation.justifications.first())
-        {
-            (Some(t), _) => t.to_string(),
-            (None, Some(other)) => format!("[{}] {}", other.lang, other.value.plain),
-            (None, None) => String::new(),
-        },
-        comparisons: comparisons.into_iter().map(|c| comparison(c, l)).collect(),
+        marks: [old_marks.trim().to_string(), new_marks.trim().to_string()],
+        justification: justification(e, lang).unwrap_or_default().to_string(),
+        comparisons: comparisons.into_iter().map(|c| comparison_named(c, l, acts)).collect(),
     }
+}
+
+/// The justification of an operation in `lang`, else its amendment's; never
+/// one in another language (a table in Kazakh is read in Kazakh).
+pub fn justification<'a>(e: &Entry<'a>, lang: &str) -> Option<&'a str> {
+    text_in(&e.operation.justifications, lang).or_else(|| text_in(&e.amendment.justifications, lang))
 }
 
 impl Table {
     pub fn headings(&self, with_compare: bool) -> Vec<&'static str> {
         let l = self.lang;
         let mut h = vec![
-            "№",
+            l.pick("Р/с №", "№ п/п", "No."),
             l.pick("Құрылымдық элемент", "Структурный элемент", "Structural unit"),
             l.pick("Қолданыстағы редакция", "Действующая редакция", "Current wording"),
-            l.pick("Ұсынылатын редакция", "Предлагаемая редакция", "Proposed wording"),
+            l.pick("Ұсынылып отырған редакция", "Предлагаемая редакция", "Proposed wording"),
             l.pick("Негіздеме", "Обоснование", "Justification"),
         ];
         if with_compare {
@@ -141,24 +313,27 @@ impl Table {
         h
     }
 
-    fn caption(&self) -> &'static str {
-        self.lang.pick("Салыстырмалы кесте", "Сравнительная таблица", "Comparative table")
-    }
-
     /// A print-ready HTML page: A4 landscape, the header row repeated on
     /// every printed page.
     pub fn html(&self, with_compare: bool) -> String {
         let mut out = format!(
-            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4 landscape; margin: 15mm; }}\nbody {{ font-family: \"Times New Roman\", serif; font-size: 11pt; }}\ntable {{ border-collapse: collapse; width: 100%; }}\nthead {{ display: table-header-group; }}\ntr {{ break-inside: avoid; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\ndel {{ text-decoration: line-through; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n<p>{}</p>\n<table>\n<thead>\n<tr>",
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4 landscape; margin: 15mm; }}\nbody {{ font-family: \"Times New Roman\", serif; font-size: 11pt; }}\ntable {{ border-collapse: collapse; width: 100%; }}\nthead {{ display: table-header-group; }}\ntr {{ break-inside: avoid; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\ndel {{ text-decoration: line-through; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n{}<table>\n<thead>\n<tr>",
             self.lang.code(),
             html::escape(&self.title),
-            self.caption(),
-            html::escape(&self.title)
+            html::escape(&self.title),
+            self.warning
+                .map(|w| format!("<p class=\"zan-warning\"><strong>{}</strong></p>\n", html::escape(w)))
+                .unwrap_or_default()
         );
         for h in self.headings(with_compare) {
             out.push_str(&format!("<th>{h}</th>"));
         }
         out.push_str("</tr>\n</thead>\n<tbody>\n");
+        out.push_str(&format!(
+            "<tr><td colspan=\"{}\"><strong>{}</strong></td></tr>\n",
+            self.headings(with_compare).len(),
+            html::escape(&self.act)
+        ));
         let cell = |c: &Cell, current: bool| match c {
             Cell::Redline(r) if current => html::current_side(r),
             Cell::Redline(r) => html::proposed_side(r),
@@ -169,8 +344,8 @@ impl Table {
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
                 r.number,
                 html::escape(&r.unit),
-                cell(&r.current, true),
-                cell(&r.proposed, false),
+                with_marks(cell(&r.current, true), &r.marks[0], html::escape),
+                with_marks(cell(&r.proposed, false), &r.marks[1], html::escape),
                 html::escape(&r.justification)
             ));
             if with_compare {
@@ -179,16 +354,29 @@ impl Table {
             }
             out.push_str("</tr>\n");
         }
-        out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+        out.push_str("</tbody>\n</table>\n");
+        for f in &self.footnotes {
+            out.push_str(&format!("<p class=\"zan-footnote\">{}</p>\n", html::escape(f)));
+        }
+        out.push_str("</body>\n</html>\n");
         out
     }
 
     /// A GFM table; pipes and emphasis characters in the texts are escaped.
     pub fn markdown(&self, with_compare: bool) -> String {
         let headings = self.headings(with_compare);
-        let mut out = format!("# {}\n\n{}\n\n", self.caption(), markdown::escape(&self.title));
+        let mut out = format!("# {}\n\n", markdown::escape(&self.title));
+        if let Some(w) = self.warning {
+            out.push_str(&format!("**{}**\n\n", markdown::escape(w)));
+        }
         out.push_str(&format!("| {} |\n", headings.join(" | ")));
         out.push_str(&format!("|{}\n", "---|".repeat(headings.len())));
+        // The act's row: its name in the structural-element column.
+        out.push_str(&format!(
+            "| | **{}** |{}\n",
+            markdown::escape(&self.act),
+            " |".repeat(headings.len() - 2)
+        ));
         let cell = |c: &Cell, current: bool| match c {
             Cell::Redline(r) if current => markdown::current_side(r),
             Cell::Redline(r) => markdown::proposed_side(r),
@@ -198,8 +386,8 @@ impl Table {
             let mut cells = vec![
                 r.number.to_string(),
                 markdown::escape(&r.unit),
-                cell(&r.current, true),
-                cell(&r.proposed, false),
+                with_marks(cell(&r.current, true), &r.marks[0], markdown::escape),
+                with_marks(cell(&r.proposed, false), &r.marks[1], markdown::escape),
                 markdown::escape(&r.justification),
             ];
             if with_compare {
@@ -207,6 +395,12 @@ impl Table {
                 cells.push(items.join("<br>"));
             }
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        if !self.footnotes.is_empty() {
+            out.push('\n');
+            for f in &self.footnotes {
+                out.push_str(&format!("{}\n\n", super::markdown_paragraph(f)));
+            }
         }
         out
     }
@@ -236,6 +430,18 @@ fn docx_side(r: &Redline, current: bool) -> Vec<docx_rs::Paragraph> {
         .collect()
 }
 
+/// A cell's summary markers after its wording.
+fn with_marks(cell: String, marks: &str, escape: fn(&str) -> String) -> String {
+    if marks.is_empty() { cell } else { format!("{cell} {}", escape(marks)) }
+}
+
+fn docx_marked(mut paragraphs: Vec<docx_rs::Paragraph>, marks: &str) -> Vec<docx_rs::Paragraph> {
+    if !marks.is_empty() {
+        paragraphs.push(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text(marks)));
+    }
+    paragraphs
+}
+
 fn docx_cell(paragraphs: Vec<docx_rs::Paragraph>) -> docx_rs::TableCell {
     let mut cell = docx_rs::TableCell::new();
     for p in paragraphs {
@@ -251,7 +457,7 @@ fn docx_text(text: &str) -> Vec<docx_rs::Paragraph> {
 }
 
 impl Table {
-    /// A DOCX document: A4 landscape, the caption, the title and a real table.
+    /// A DOCX document: A4 landscape, the title and a real table.
     pub fn docx(&self, with_compare: bool) -> Result<Vec<u8>, String> {
         use docx_rs::{Docx, PageOrientationType, Paragraph, Run, TableRow};
         let side = |c: &Cell, current: bool| match c {
@@ -264,13 +470,17 @@ impl Table {
                 .map(|h| docx_cell(vec![Paragraph::new().add_run(Run::new().add_text(h).bold())]))
                 .collect(),
         );
-        let mut rows = vec![header];
+        let span = self.headings(with_compare).len();
+        let act = docx_rs::TableCell::new()
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.act).bold()))
+            .grid_span(span);
+        let mut rows = vec![header, TableRow::new(vec![act]).cant_split()];
         for r in &self.rows {
             let mut cells = vec![
                 docx_cell(docx_text(&r.number.to_string())),
                 docx_cell(docx_text(&r.unit)),
-                docx_cell(side(&r.current, true)),
-                docx_cell(side(&r.proposed, false)),
+                docx_cell(docx_marked(side(&r.current, true), &r.marks[0])),
+                docx_cell(docx_marked(side(&r.proposed, false), &r.marks[1])),
                 docx_cell(docx_text(&r.justification)),
             ];
             if with_compare {
@@ -279,12 +489,17 @@ impl Table {
             rows.push(TableRow::new(cells).cant_split());
         }
         // A4 landscape in twentieths of a point.
-        let doc = Docx::new()
+        let mut doc = Docx::new()
             .page_size(16838, 11906)
             .page_orient(PageOrientationType::Landscape)
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(self.caption()).bold()))
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.title)))
-            .add_table(docx_rs::Table::new(rows));
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.title).bold()));
+        if let Some(w) = self.warning {
+            doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(w).bold()));
+        }
+        doc = doc.add_table(docx_rs::Table::new(rows));
+        for f in &self.footnotes {
+            doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(f)));
+        }
         let mut out = std::io::Cursor::new(Vec::new());
         doc.build().pack(&mut out).map_err(|e| e.to_string())?;
         Ok(out.into_inner())

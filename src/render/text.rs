@@ -1,8 +1,10 @@
 //! Plain text in the official layout: "15-бап. Title" / "Статья 15. Title" /
 //! "Article 15. Title", numbered parts "1.", points "1)", notes
 //! "Ескерту." / "Примечание." / "Note.", tombstones "алып тасталды" /
-//! "исключена" / "repealed". Inline references show their display words.
+//! "исключена" / "repealed". Inline references show their display words;
+//! a summary is marked and footnoted (`render::summary`).
 
+use super::summary::Footnotes;
 use super::{Lang, capitalise, repealed_word};
 use crate::model::{Act, Text, Unit, UnitKind, unit_name};
 
@@ -30,8 +32,8 @@ pub fn label(unit: &Unit, lang: Lang) -> String {
     }
 }
 
-fn in_lang<'a>(texts: &'a [Text], lang: &str) -> Option<&'a str> {
-    texts.iter().find(|t| t.lang == lang).map(|t| t.value.plain.as_str())
+fn in_lang<'a>(texts: &'a [Text], lang: &str) -> Option<&'a Text> {
+    texts.iter().find(|t| t.lang == lang)
 }
 
 fn join(label: &str, words: &str) -> String {
@@ -43,8 +45,10 @@ fn join(label: &str, words: &str) -> String {
 }
 
 /// A unit's own lines (not its children's) in `lang`: its heading or label
-/// with its title, then its text; a tombstone is one line.
-pub fn own_lines(unit: &Unit, lang: &str) -> Vec<String> {
+/// with its title, then its text; a tombstone is one line. Without
+/// `notes`, texts are bare (the redline of `zan diff`); with them, a
+/// summary carries its marker (`render::summary`).
+fn lines_of(unit: &Unit, lang: &str, mut notes: Option<&mut Footnotes>) -> Vec<String> {
     let l = Lang::of(lang);
     let label = label(unit, l);
     if unit.content.repealed.is_some() {
@@ -53,49 +57,95 @@ pub fn own_lines(unit: &Unit, lang: &str) -> Vec<String> {
         let word = if label.ends_with(')') { word.to_string() } else { capitalise(word) };
         return vec![join(&label, &word)];
     }
-    let title = in_lang(&unit.content.titles, lang);
-    let text = in_lang(&unit.content.texts, lang);
+    let mut marked = |t: &Text| match notes.as_deref_mut() {
+        Some(n) => format!("{}{}", t.value.plain, n.mark(t)),
+        None => t.value.plain.clone(),
+    };
+    let title = in_lang(&unit.content.titles, lang).map(&mut marked);
+    let text = in_lang(&unit.content.texts, lang).map(&mut marked);
     match (has_heading(unit.kind) || title.is_some(), text) {
-        (true, text) => {
-            std::iter::once(join(&label, title.unwrap_or(""))).chain(text.map(str::to_string)).collect()
-        }
-        (false, Some(text)) => vec![join(&label, text)],
+        (true, text) => std::iter::once(join(&label, title.as_deref().unwrap_or(""))).chain(text).collect(),
+        (false, Some(text)) => vec![join(&label, &text)],
         (false, None) if label.is_empty() => Vec::new(),
         (false, None) => vec![label],
     }
 }
 
-/// A unit and its descendants, one line per paragraph.
-pub fn block_lines(unit: &Unit, lang: &str) -> Vec<String> {
-    let mut out = own_lines(unit, lang);
+/// A unit's own lines, bare.
+pub fn own_lines(unit: &Unit, lang: &str) -> Vec<String> {
+    lines_of(unit, lang, None)
+}
+
+/// A unit and its descendants, one line per paragraph, each summary marked.
+pub fn block_lines(unit: &Unit, lang: &str, notes: &mut Footnotes) -> Vec<String> {
+    let mut out = lines_of(unit, lang, Some(&mut *notes));
     for c in &unit.content.children {
-        out.extend(block_lines(c, lang));
+        out.extend(block_lines(c, lang, notes));
     }
     out
 }
 
-/// The whole act: its title, then every unit; a blank line before each
-/// article and grouping heading.
+/// A unit and its descendants, bare, and the markers of their summaries
+/// (" [1] [2]") for the caller to show outside the quoted wording: the
+/// bill quotes a new wording that must be copied without markers.
+pub fn quoted_block(unit: &Unit, lang: &str, notes: &mut Footnotes) -> (Vec<String>, String) {
+    fn marks(unit: &Unit, lang: &str, notes: &mut Footnotes, out: &mut Vec<String>) {
+        let own = in_lang(&unit.content.titles, lang).into_iter().chain(in_lang(&unit.content.texts, lang));
+        for t in own {
+            let m = notes.mark(t);
+            if !m.is_empty() && !out.contains(&m) {
+                out.push(m);
+            }
+        }
+        for c in &unit.content.children {
+            marks(c, lang, notes, out);
+        }
+    }
+    fn bare(unit: &Unit, lang: &str, out: &mut Vec<String>) {
+        out.extend(own_lines(unit, lang));
+        for c in &unit.content.children {
+            bare(c, lang, out);
+        }
+    }
+    let (mut lines, mut found) = (Vec::new(), Vec::new());
+    bare(unit, lang, &mut lines);
+    marks(unit, lang, notes, &mut found);
+    (lines, found.concat())
+}
+
+/// The whole act: its title, then every unit in the order of the
+/// structure; a blank line before each article and grouping heading; the
+/// footnotes of summaries at the end.
 pub fn act(act: &Act, lang: &str) -> String {
+    let mut notes = Footnotes::new(Lang::of(lang));
     let mut out = String::new();
     if let Some(title) = in_lang(&act.titles, lang) {
-        out.push_str(title);
+        out.push_str(&title.value.plain);
+        out.push_str(&notes.mark(title));
         out.push('\n');
     }
-    fn go(u: &Unit, lang: &str, out: &mut String) {
+    fn go(u: &Unit, lang: &str, out: &mut String, notes: &mut Footnotes) {
         if has_heading(u.kind) && !out.is_empty() {
             out.push('\n');
         }
-        for line in own_lines(u, lang) {
+        for line in lines_of(u, lang, Some(&mut *notes)) {
             out.push_str(&line);
             out.push('\n');
         }
         for c in &u.content.children {
-            go(c, lang, out);
+            go(c, lang, out, notes);
         }
     }
-    for u in &act.units {
-        go(u, lang, &mut out);
+    // In the order of the structure, not of the files the act is written in.
+    for u in super::order::roots(&act.units) {
+        go(u, lang, &mut out, &mut notes);
+    }
+    if !notes.is_empty() {
+        out.push_str("\n______\n");
+        for line in notes.lines() {
+            out.push_str(&line);
+            out.push('\n');
+        }
     }
     out
 }

@@ -187,7 +187,7 @@ async function webviewText(title, needles) {
       await hover.waitFor({ timeout: SHORT });
       const text = (await hover.innerText()).replace(/\s+/g, " ").trim();
       const expected =
-        "Article 15(1) (kz.cc) A person who has reached the age of sixteen by the time the criminal offence is committed is criminally liable.";
+        "Article 15(1) (kz.cc) A sane natural person who has reached the age of sixteen by the time the criminal offence is committed is criminally liable.";
       if (!text.startsWith(expected)) throw new Error(`hover: expected it to start with ${JSON.stringify(expected)}, got ${JSON.stringify(text)}`);
       await page.waitForTimeout(600); // the hover fades in
       await page.screenshot({ path: path.join(shots, "vscode-hover.png") });
@@ -214,7 +214,7 @@ async function webviewText(title, needles) {
       await webviewText("Redline: age-14.zan", [
         "kz.cc.age-14",
         "Article 15(2-1)",
-        "2-1. A person who has reached the age of fourteen",
+        "2-1. Persons who have reached the age of fourteen",
         "Article 15(3)",
         "Part 1, 2 or 2-1",
       ]);
