@@ -30,12 +30,7 @@ impl UiLang {
     }
 }
 
-/// One replacement in one file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Edit {
-    pub range: Range<usize>,
-    pub replacement: String,
-}
+pub use crate::fixes::Edit;
 
 /// A machine-applicable fix: every edit applies to the diagnostic's file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

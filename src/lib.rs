@@ -10,6 +10,7 @@ pub mod config;
 pub mod diag;
 pub mod document;
 pub mod engine;
+pub mod fixes;
 pub mod fmt;
 pub mod fsio;
 pub mod ide;

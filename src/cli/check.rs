@@ -160,7 +160,8 @@ impl Workspace {
                     .collect();
                 let fixes: Vec<_> = fixable.iter().filter_map(|d| d.fix.as_ref()).collect();
                 let source = &self.sources[file];
-                let (text, taken) = super::fix::apply(&source.text, &fixes);
+                let edits: Vec<&[crate::diag::Edit]> = fixes.iter().map(|f| f.edits.as_slice()).collect();
+                let (text, taken) = crate::fixes::apply(&source.text, &edits);
                 for &i in &taken {
                     let d = fixable[i];
                     let p = source.lines.position(&source.text, d.range.start, Encoding::Chars);

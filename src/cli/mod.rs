@@ -5,7 +5,6 @@ mod check;
 mod compare;
 mod consolidate;
 mod diff;
-mod fix;
 mod fmt;
 mod output;
 mod table;

@@ -6,6 +6,7 @@
 //! The rules are tuned for kk, ru and en; French typography (a space before
 //! `;` `:` `!` `?`) would trip `space-before-punctuation`.
 
+use crate::fixes::Edit;
 use std::ops::Range;
 
 /// A Latin look-alike inside a Cyrillic word, or a Cyrillic one inside a Latin
@@ -108,21 +109,13 @@ pub fn check(text: &str) -> Vec<Finding> {
 /// the one starting first wins and the others are skipped; run [`check`] again
 /// (or use [`fix_all`]) to pick them up.
 pub fn apply_fixes(text: &str, findings: &[Finding]) -> String {
-    let mut fixes: Vec<(&Range<usize>, &str)> =
-        findings.iter().filter_map(|f| f.fix.as_deref().map(|fix| (&f.range, fix))).collect();
-    fixes.sort_by_key(|(r, _)| (r.start, r.end));
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for (range, fix) in fixes {
-        if range.start < at {
-            continue;
-        }
-        out.push_str(&text[at..range.start]);
-        out.push_str(fix);
-        at = range.end;
-    }
-    out.push_str(&text[at..]);
-    out
+    let mut edits: Vec<Edit> = findings
+        .iter()
+        .filter_map(|f| Some(Edit { range: f.range.clone(), replacement: f.fix.clone()? }))
+        .collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let fixes: Vec<&[Edit]> = edits.iter().map(std::slice::from_ref).collect();
+    crate::fixes::apply(text, &fixes).0
 }
 
 /// Applies fixes until no finding with a fix remains. One fix can expose

@@ -1,6 +1,14 @@
-//! Applying machine-applicable fixes to one text.
+//! Applying fixes to one text: the one applier of `zan check --fix`, of
+//! the text-hygiene lint's `fix_all` and of the tests.
 
-use crate::diag::{Edit, Fix};
+use std::ops::Range;
+
+/// One replacement in one file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
 
 /// Two edits conflict when their ranges overlap or both insert at one point
 /// (their order would be a guess).
@@ -8,23 +16,25 @@ fn conflict(a: &Edit, b: &Edit) -> bool {
     (a.range.start < b.range.end && b.range.start < a.range.end) || a.range.start == b.range.start
 }
 
-/// Applies, in order, every fix that conflicts with none taken before it and
-/// whose edits lie on character boundaries of `text`; returns the new text and
-/// the indices of the fixes taken. The others can be retried on the result.
-pub fn apply(text: &str, fixes: &[&Fix]) -> (String, Vec<usize>) {
+/// Applies, in order, every fix (a group of edits) that conflicts with none
+/// taken before it and whose edits lie on character boundaries of `text`;
+/// returns the new text and the indices of the fixes taken. The others can
+/// be retried on the result.
+pub fn apply(text: &str, fixes: &[&[Edit]]) -> (String, Vec<usize>) {
     let mut taken: Vec<&Edit> = Vec::new();
     let mut applied = Vec::new();
     for (i, fix) in fixes.iter().enumerate() {
-        let valid = fix.edits.iter().all(|e| {
+        let valid = fix.iter().all(|e| {
             e.range.start <= e.range.end
                 && text.is_char_boundary(e.range.start)
                 && text.is_char_boundary(e.range.end)
         });
-        let clashes = fix.edits.iter().enumerate().any(|(j, e)| {
-            taken.iter().any(|t| conflict(e, t)) || fix.edits[..j].iter().any(|o| conflict(e, o))
-        });
-        if valid && !clashes && !fix.edits.is_empty() {
-            taken.extend(&fix.edits);
+        let clashes = fix
+            .iter()
+            .enumerate()
+            .any(|(j, e)| taken.iter().any(|t| conflict(e, t)) || fix[..j].iter().any(|o| conflict(e, o)));
+        if valid && !clashes && !fix.is_empty() {
+            taken.extend(fix.iter());
             applied.push(i);
         }
     }
@@ -40,18 +50,15 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> (String, Vec<usize>) {
 mod tests {
     use super::*;
 
-    fn fix(edits: &[(std::ops::Range<usize>, &str)]) -> Fix {
-        Fix {
-            title: crate::diag::FixTitle::Replace(String::new()),
-            edits: edits.iter().map(|(r, s)| Edit { range: r.clone(), replacement: s.to_string() }).collect(),
-        }
+    fn fix(edits: &[(std::ops::Range<usize>, &str)]) -> Vec<Edit> {
+        edits.iter().map(|(r, s)| Edit { range: r.clone(), replacement: s.to_string() }).collect()
     }
 
     #[test]
     fn overlapping_fixes_wait_for_the_next_round() {
         let text = "ab  cd  ef";
         let fixes = [fix(&[(2..4, " ")]), fix(&[(3..5, "X")]), fix(&[(6..8, " ")]), fix(&[(2..2, "!")])];
-        let refs: Vec<&Fix> = fixes.iter().collect();
+        let refs: Vec<&[Edit]> = fixes.iter().map(Vec::as_slice).collect();
         assert_eq!(apply(text, &refs), ("ab cd ef".to_string(), vec![0, 2]));
     }
 
