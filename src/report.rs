@@ -17,7 +17,7 @@ fn paint(s: &str, code: &str, color: bool) -> String {
     if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
 }
 
-fn severity_word(severity: Severity, lang: UiLang) -> &'static str {
+pub fn severity_word(severity: Severity, lang: UiLang) -> &'static str {
     match (severity, lang) {
         (Severity::Error, UiLang::En) => "error",
         (Severity::Error, UiLang::Kk) => "қате",

@@ -157,14 +157,14 @@ fn sarif_output_is_valid_against_the_official_schema() {
 #[test]
 fn messages_and_summary_are_localised() {
     let ws = workspace(&[("basic.zan", BASIC)]);
-    let kk = zan(ws.path(), &["check", "--lang", "kk", "--format", "github"]);
+    let kk = zan(ws.path(), &["check", "--message-lang", "kk", "--format", "github"]);
     assert!(
         kk.stdout.contains("::`kz.test` ішінде `article 2` жоқ; мүмкін, `article 1`?\n"),
         "{}",
         kk.stdout
     );
     assert_eq!(kk.stderr, "тексерілген файлдар: 1; қателер: 1, ескертулер: 1, ақпарат: 0\n");
-    let ru = zan(ws.path(), &["check", "--lang", "ru", "--format", "json"]);
+    let ru = zan(ws.path(), &["check", "--message-lang", "ru", "--format", "json"]);
     assert_eq!(ru.stderr, "проверено файлов: 1; ошибок: 1, предупреждений: 1, примечаний: 0\n");
 }
 
@@ -187,7 +187,7 @@ fn hygiene_messages_and_fix_titles_are_localised() {
     let row =
         |code: &str, message: &str, title: &str| (code.to_string(), message.to_string(), title.to_string());
     assert_eq!(
-        findings(&zan(ws.path(), &["check", "--lang", "kk", "--format", "json"])),
+        findings(&zan(ws.path(), &["check", "--message-lang", "kk", "--format", "json"])),
         [
             row("double-space", "қатарынан бірнеше бос орын; бір бос орын жазыңыз", "« » деп ауыстыру"),
             row(
@@ -203,7 +203,7 @@ fn hygiene_messages_and_fix_titles_are_localised() {
         ]
     );
     assert_eq!(
-        findings(&zan(ws.path(), &["check", "--lang", "ru", "--format", "json"]))[..2],
+        findings(&zan(ws.path(), &["check", "--message-lang", "ru", "--format", "json"]))[..2],
         [
             row("double-space", "несколько пробелов подряд; оставьте один пробел", "заменить на « »"),
             row(
@@ -471,4 +471,30 @@ fn docs_ci_embeds_the_linted_files() {
         let text = std::fs::read_to_string(root.join(file)).unwrap();
         assert!(doc.contains(&format!("```yaml\n{text}```\n")), "docs/ci.md does not show {file} as it is");
     }
+}
+
+/// `--message-lang` names the language of messages on every command; the
+/// old `--lang` of `check` still works for now, and says what to write.
+#[test]
+fn message_language_is_its_own_flag() {
+    let ws = workspace(&[("a.zan", "act a.b {\n  languages qq\n}\n")]);
+    let new = zan(ws.path(), &["check", "--message-lang", "ru"]);
+    assert!(new.stdout.contains("`qq` не является кодом языка ISO 639-1"), "{}", new.stdout);
+    assert!(!new.stderr.contains("warning: `zan check --lang"), "{}", new.stderr);
+    let old = zan(ws.path(), &["check", "--lang", "ru"]);
+    assert_eq!(old.stdout, new.stdout);
+    assert!(
+        old.stderr.starts_with("warning: `zan check --lang ru` sets the language of messages; write `--message-lang ru` (`--lang` will name the language of legal text, as in the other commands)\n"),
+        "{}",
+        old.stderr
+    );
+    // An engine command: its error in the language asked for.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
+        .args(["table", "no.such.id", "--message-lang", "ru", "--workspace"])
+        .arg(ws.path())
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr, "ошибка[unknown-id]: в рабочей области нет акта или поправки `no.such.id`\n");
 }

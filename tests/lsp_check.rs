@@ -11,8 +11,11 @@ use serde_json::json;
 type Row = (String, u32, u32, String, String, String);
 
 fn cli(dir: &Path, lang: &str) -> Vec<Row> {
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_zan")).args(["check", "--lang", lang]).arg(dir).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .args(["check", "--message-lang", lang])
+        .arg(dir)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     let mut rows = Vec::new();

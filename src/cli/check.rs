@@ -33,8 +33,8 @@ pub struct Args {
     /// Treat warnings as errors (`--deny warnings`).
     #[arg(long, value_parser = ["warnings"])]
     deny: Option<String>,
-    /// Language of messages: en, kk or ru (default: from the locale).
-    #[arg(long)]
+    /// Deprecated: the language of messages; use --message-lang.
+    #[arg(long, hide = true)]
     lang: Option<String>,
 }
 
@@ -50,7 +50,10 @@ struct Workspace {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let style = Style { color: super::color_stdout(), lang: super::ui_lang(args.lang.as_deref()) };
+    let style = Style {
+        color: super::color_stdout(),
+        lang: super::ui_lang(super::old_lang("check", args.lang).as_deref()),
+    };
     let mut ws = match Workspace::open(&args.paths) {
         Ok(ws) => ws,
         Err(report) => {

@@ -104,7 +104,8 @@ impl Workspace {
             self.print(*file, &d);
             return ExitCode::from(1);
         }
-        eprintln!("error[{}]: {}", e.code(), e.render(lang));
+        let error = crate::report::severity_word(Severity::Error, lang);
+        eprintln!("{error}[{}]: {}", e.code(), e.render(lang));
         if let Some((file, span)) = &e.at {
             eprintln!(" --> {}", self.position(*file, span.start));
             let (text, lines) = &self.sources[*file];

@@ -13,13 +13,16 @@ pub struct Args {
     /// Change nothing; list the files that would change and exit 1 if any.
     #[arg(long)]
     check: bool,
-    /// Language of messages: en, kk or ru (default: from the locale).
-    #[arg(long)]
+    /// Deprecated: the language of messages; use --message-lang.
+    #[arg(long, hide = true)]
     lang: Option<String>,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let style = Style { color: super::color_stderr(), lang: super::ui_lang(args.lang.as_deref()) };
+    let style = Style {
+        color: super::color_stderr(),
+        lang: super::ui_lang(super::old_lang("fmt", args.lang).as_deref()),
+    };
     let mut changed = 0;
     let mut failed = false;
     for path in crate::workspace::discover(&super::paths_or_cwd(args.paths)) {

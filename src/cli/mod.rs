@@ -26,7 +26,14 @@ use crate::diag::UiLang;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages (errors, warnings, summaries): en, kk or ru
+    /// (default: from the locale). `--lang` names the language of legal text.
+    #[arg(long, global = true, value_parser = ["en", "kk", "ru"])]
+    message_lang: Option<String>,
 }
+
+/// `--message-lang`, for every command.
+static MESSAGE_LANG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 #[derive(Subcommand)]
 enum Command {
@@ -50,6 +57,9 @@ enum Command {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(lang) = cli.message_lang {
+        let _ = MESSAGE_LANG.set(lang);
+    }
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
@@ -67,12 +77,26 @@ fn paths_or_cwd(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     if paths.is_empty() { vec![PathBuf::from(".")] } else { paths }
 }
 
-/// `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG), else English.
+/// `--message-lang` (or the old `--lang` of `check` and `fmt`), else the
+/// locale (LC_ALL, LC_MESSAGES, LANG), else English.
 fn ui_lang(flag: Option<&str>) -> UiLang {
     flag.map(str::to_string)
+        .or_else(|| MESSAGE_LANG.get().cloned())
         .or_else(|| ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok()))
         .and_then(|tag| UiLang::parse(&tag))
         .unwrap_or_default()
+}
+
+/// The old `--lang` of `check` and `fmt`, which named the language of
+/// messages: still honoured for one release, with a warning, since every
+/// other command's `--lang` names the language of legal text.
+fn old_lang(command: &str, lang: Option<String>) -> Option<String> {
+    if let Some(l) = &lang {
+        eprintln!(
+            "warning: `zan {command} --lang {l}` sets the language of messages; write `--message-lang {l}` (`--lang` will name the language of legal text, as in the other commands)"
+        );
+    }
+    lang
 }
 
 fn color_stderr() -> bool {
