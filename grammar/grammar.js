@@ -4,8 +4,9 @@
  *
  * The grammar is deliberately whitespace-insensitive (no external scanner):
  * blocks are delimited by braces, legal text lives in double-quoted strings
- * that may span lines, and inline references are written inside strings as
- * `[display words](target)`.
+ * of one line each (an unterminated string ends at the end of its line, so
+ * error recovery resumes on the next), and inline references are written
+ * inside strings as `[display words](target)`.
  */
 
 /// <reference types="tree-sitter-cli/dsl" />

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::consolidate::Workspace;
+use super::consolidate::Loaded;
 use crate::engine::Include;
 
 #[derive(clap::Args)]
@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match Workspace::load(args.workspace) {
+    let ws = match Loaded::load(args.workspace) {
         Ok(ws) => ws,
         Err(code) => return code,
     };

@@ -39,7 +39,7 @@ pub struct Args {
 }
 
 /// The `.zan` files to check and the sources and diagnostics found on the way.
-struct Workspace {
+struct Checked {
     config: Config,
     /// Every source a diagnostic may point into: the checked files first, then
     /// zan.toml and paths refused as outside the root.
@@ -54,7 +54,7 @@ pub fn run(args: Args) -> ExitCode {
         color: super::color_stdout(),
         lang: super::ui_lang(super::old_lang("check", args.lang).as_deref()),
     };
-    let mut ws = match Workspace::open(&args.paths) {
+    let mut ws = match Checked::open(&args.paths) {
         Ok(ws) => ws,
         Err(report) => {
             print!("{}", output::render(args.format, &report, &style));
@@ -81,16 +81,16 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-impl Workspace {
+impl Checked {
     /// The files `loader::layout` finds. A zan.toml that cannot be used ends
     /// the run with a report about it alone.
-    fn open(paths: &[PathBuf]) -> Result<Workspace, Report> {
+    fn open(paths: &[PathBuf]) -> Result<Checked, Report> {
         let layout = crate::loader::layout(paths, crate::loader::Search::Upward).map_err(|e| {
             let e = *e;
             let d = FileDiagnostic { file: 0, diagnostic: e.diagnostic };
             Report::new(vec![Source::new(e.path, e.text)], vec![d], 0)
         })?;
-        let mut ws = Workspace {
+        let mut ws = Checked {
             config: layout.config,
             sources: layout.files.into_iter().map(|p| Source::new(p, String::new())).collect(),
             checked: 0,

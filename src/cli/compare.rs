@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::consolidate::Workspace;
+use super::consolidate::Loaded;
 use crate::model::{Number, Segment, Target, UnitKind};
 
 #[derive(clap::Args)]
@@ -41,7 +41,7 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ws = match Workspace::load(args.workspace) {
+    let ws = match Loaded::load(args.workspace) {
         Ok(ws) => ws,
         Err(code) => return code,
     };

@@ -37,22 +37,22 @@ pub(super) fn parse_date(s: &str) -> Result<Date, String> {
 }
 
 /// The `.zan` files of a workspace, parsed, and its `zan.toml`.
-pub(super) struct Workspace {
+pub(super) struct Loaded {
     pub paths: Vec<PathBuf>,
     pub sources: Vec<(String, LineIndex)>,
     pub files: Vec<File>,
     config: Config,
 }
 
-impl Workspace {
+impl Loaded {
     /// Reads the workspace of `dir` (`loader::layout`, as `zan check` does);
     /// unreadable files and syntax errors are reported and stop the command,
     /// since the engine must not work on a half-parsed act.
-    pub fn load(dir: Option<PathBuf>) -> Result<Workspace, ExitCode> {
+    pub fn load(dir: Option<PathBuf>) -> Result<Loaded, ExitCode> {
         Self::load_paths(&[dir.unwrap_or_else(|| PathBuf::from("."))])
     }
 
-    pub fn load_paths(roots: &[PathBuf]) -> Result<Workspace, ExitCode> {
+    pub fn load_paths(roots: &[PathBuf]) -> Result<Loaded, ExitCode> {
         let style = crate::report::Style { color: super::color_stderr(), lang: super::ui_lang(None) };
         let report = |d: &Diagnostic, path: &std::path::Path, text: &str, lines: &LineIndex| {
             eprint!("{}", crate::report::render(d, &path.display().to_string(), text, lines, &style));
@@ -65,7 +65,7 @@ impl Workspace {
             }
         };
         let mut ws =
-            Workspace { paths: Vec::new(), sources: Vec::new(), files: Vec::new(), config: layout.config };
+            Loaded { paths: Vec::new(), sources: Vec::new(), files: Vec::new(), config: layout.config };
         let mut failed = false;
         for path in layout.files {
             let text = match crate::workspace::read(&path) {
@@ -153,7 +153,7 @@ impl Workspace {
 /// that `zan check` reports errors in is not applied: the same diagnostics
 /// are printed instead. Errors are printed; the exit code is returned.
 pub(super) fn apply<'m>(
-    ws: &'m Workspace,
+    ws: &'m Loaded,
     id: &str,
     as_of: Option<Date>,
     include: Include,
@@ -178,7 +178,7 @@ pub(super) fn lang_of(flag: Option<String>, applied: &Applied) -> String {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match Workspace::load(args.workspace) {
+    let ws = match Loaded::load(args.workspace) {
         Ok(ws) => ws,
         Err(code) => return code,
     };

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use super::consolidate::Workspace;
+use super::consolidate::Loaded;
 use crate::engine::Include;
 use crate::model::File;
 use crate::redline::terminal::TerminalStyle;
@@ -43,7 +43,7 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("error: give one amendment id, or --rev A..B");
         return ExitCode::from(2);
     };
-    let ws = match Workspace::load(args.workspace.clone()) {
+    let ws = match Loaded::load(args.workspace.clone()) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
@@ -127,7 +127,7 @@ fn revisions(rev: &str, args: &Args) -> ExitCode {
         } else {
             args.args.iter().map(|p| dir.join(p)).collect()
         };
-        match Workspace::load_paths(&roots) {
+        match Loaded::load_paths(&roots) {
             Ok(ws) => ws.files,
             Err(code) => return code,
         }

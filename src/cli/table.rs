@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::consolidate::Workspace;
+use super::consolidate::Loaded;
 use crate::engine::Include;
 
 #[derive(clap::Args)]
@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match Workspace::load(args.workspace) {
+    let ws = match Loaded::load(args.workspace) {
         Ok(ws) => ws,
         Err(code) => return code,
     };

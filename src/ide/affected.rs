@@ -141,7 +141,7 @@ impl Memo {
 
 /// How [`file_diagnostics`] found a file's diagnostics, quickest last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Path {
+pub enum Route {
     /// A file with amendments: every check, on the files that decide it.
     Closure,
     /// Its structure changed: its own acts indexed afresh, the others
@@ -173,10 +173,10 @@ pub fn workspace_diagnostics(
     Some(diags)
 }
 
-pub fn file_diagnostics(world: &World, file: usize, memo: &Memo) -> (Vec<FileDiagnostic>, Path) {
+pub fn file_diagnostics(world: &World, file: usize, memo: &Memo) -> (Vec<FileDiagnostic>, Route) {
     let files = &world.files;
     if !files[file].amendments.is_empty() {
-        return (diagnostics(files, file, Some(&memo.lints)), Path::Closure);
+        return (diagnostics(files, file, Some(&memo.lints)), Route::Closure);
     }
     let frozen = memo.frozen(files, file);
     let last = lock(&memo.last).take();
@@ -184,7 +184,7 @@ pub fn file_diagnostics(world: &World, file: usize, memo: &Memo) -> (Vec<FileDia
     if !crate::analysis::same_structure(then, &files[file]) {
         let local: HashSet<&str> = files[file].acts.iter().chain(&then.acts).map(|a| a.id.as_str()).collect();
         let foreign = Foreign { index: frozen.index(), local: &local };
-        return (crate::analysis::analyze_file_with(files, file, Some(&memo.lints), foreign), Path::Foreign);
+        return (crate::analysis::analyze_file_with(files, file, Some(&memo.lints), foreign), Route::Foreign);
     }
     // Typing inside a text: the kept index holds this file's structure too.
     let units = crate::analysis::preorder(&files[file]);
@@ -202,10 +202,10 @@ pub fn file_diagnostics(world: &World, file: usize, memo: &Memo) -> (Vec<FileDia
         // whole walk, which the merge does not know.
         .filter(|(_, out)| !out.windows(2).any(|w| key(&w[0]) == key(&w[1])));
     let (checks, out, path) = match unit {
-        Some((checks, out)) => (checks, out, Path::Unit),
+        Some((checks, out)) => (checks, out, Route::Unit),
         None => {
             let checks = crate::analysis::kept_checks(files, file, Some(&memo.lints), kept, None);
-            (checks.clone(), crate::analysis::with_model(files, file, checks), Path::Kept)
+            (checks.clone(), crate::analysis::with_model(files, file, checks), Route::Kept)
         }
     };
     let checks = checks.into_iter().map(|d| d.diagnostic).collect();
@@ -258,7 +258,7 @@ fn size(unit: &Unit) -> usize {
 mod tests {
     use std::path::PathBuf;
 
-    use super::{Memo, Path, file_diagnostics};
+    use super::{Memo, Route, file_diagnostics};
     use crate::document::Document;
     use crate::ide::World;
     use crate::ide::edit::{TextChange, apply};
@@ -377,11 +377,11 @@ mod tests {
                 at = (at + step..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
             }
         }
-        let count = |p: Path| paths_taken.get(&p).copied().unwrap_or(0);
+        let count = |p: Route| paths_taken.get(&p).copied().unwrap_or(0);
         let all: usize = paths_taken.values().sum();
-        assert!(count(Path::Unit) > all / 3, "{paths_taken:?}");
+        assert!(count(Route::Unit) > all / 3, "{paths_taken:?}");
         assert!(
-            count(Path::Kept) > 0 && count(Path::Foreign) > 0 && count(Path::Closure) > 0,
+            count(Route::Kept) > 0 && count(Route::Foreign) > 0 && count(Route::Closure) > 0,
             "{paths_taken:?}"
         );
     }
@@ -426,6 +426,6 @@ mod tests {
         let fresh = std::sync::Arc::new(crate::analysis::Frozen::build(&world.files));
         memo.offer(fresh.clone());
         assert!(std::sync::Arc::ptr_eq(&now(&memo), &fresh));
-        assert_eq!(file_diagnostics(&world, file, &memo).1, Path::Kept);
+        assert_eq!(file_diagnostics(&world, file, &memo).1, Route::Kept);
     }
 }

@@ -15,7 +15,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::convert::{self, offset};
 use super::features;
-use super::state::{SentTokens, Snapshot, State, lock};
+use super::state::{SentTokens, Snapshot, Session, lock};
 use super::views::{ViewOptions, ViewParams, ViewResult, Which};
 use crate::diag::UiLang;
 use crate::document::Document;
@@ -34,7 +34,7 @@ const INDEX_WAIT: Duration = Duration::from_secs(20);
 
 pub struct Backend {
     client: Client,
-    state: Arc<Mutex<State>>,
+    state: Arc<Mutex<Session>>,
     /// Set by `shutdown`: `exit` after it ends the process with success.
     shut_down: Arc<AtomicBool>,
     /// What semantic-token deltas are computed from.
@@ -91,7 +91,7 @@ impl Backend {
     }
 
     /// Runs a notification's state change; a panic is logged, not fatal.
-    fn mutate(&self, what: &str, f: impl FnOnce(&mut State)) {
+    fn mutate(&self, what: &str, f: impl FnOnce(&mut Session)) {
         let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(&mut lock(&self.state))));
         if result.is_err() {
             log(&format!("{what} failed; the document may be out of date"));
@@ -119,7 +119,7 @@ impl Backend {
 /// The first pass starts at once: it costs less than a debounce would wait.
 /// Passes of the edited document run one at a time, so in a burst of
 /// keystrokes those superseded while waiting never start.
-async fn publish(client: Client, state: Arc<Mutex<State>>, generation: u64) {
+async fn publish(client: Client, state: Arc<Mutex<Session>>, generation: u64) {
     let gate = lock(&state).gate.clone();
     let mut turn = Some(gate.lock().await);
     let (snap, edited) = {
@@ -225,9 +225,9 @@ type Publication = (Uri, Vec<lsp::Diagnostic>, Option<i32>);
 
 /// Records what is about to be published, unless the result is stale.
 fn record(
-    state: &Mutex<State>,
+    state: &Mutex<Session>,
     generation: u64,
-    f: impl FnOnce(&mut State) -> Option<Vec<Publication>>,
+    f: impl FnOnce(&mut Session) -> Option<Vec<Publication>>,
 ) -> Option<Vec<Publication>> {
     let mut s = lock(state);
     if s.generation != generation {
@@ -282,7 +282,7 @@ fn root_paths(params: &InitializeParams) -> Vec<PathBuf> {
 /// would (`loader::layout`: its `zan.toml`'s roots and ignores), reporting
 /// progress. A root whose `zan.toml` cannot be used is not read, as `zan
 /// check` refuses it; the error is shown on that file.
-async fn index_workspace(client: Client, state: Arc<Mutex<State>>, progress: bool) {
+async fn index_workspace(client: Client, state: Arc<Mutex<Session>>, progress: bool) {
     let roots = lock(&state).roots.clone();
     let layouts = tokio::task::spawn_blocking(move || {
         let dirs = roots.dirs();

@@ -49,7 +49,7 @@ impl Default for Config {
     }
 }
 
-pub struct State {
+pub struct Session {
     pub world: World,
     pub uris: Arc<Vec<Uri>>,
     keys: Arc<Vec<Key>>,
@@ -113,9 +113,9 @@ impl Snapshot {
     }
 }
 
-impl Default for State {
+impl Default for Session {
     fn default() -> Self {
-        State {
+        Session {
             world: World::default(),
             uris: Arc::default(),
             keys: Arc::default(),
@@ -135,7 +135,7 @@ impl Default for State {
     }
 }
 
-impl State {
+impl Session {
     pub fn find(&self, uri: &Uri) -> Option<usize> {
         self.keys.binary_search(&key(uri)).ok()
     }
