@@ -22,6 +22,9 @@ pub mod tokens;
 pub mod views;
 pub mod words;
 
+#[cfg(test)]
+mod tests;
+
 pub use analysis::{Analysis, NavCache};
 
 use std::sync::Arc;

@@ -15,7 +15,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::convert::{self, offset};
 use super::features;
-use super::state::{SentTokens, Snapshot, Session, lock};
+use super::state::{SentTokens, Session, Snapshot, lock};
 use super::views::{ViewOptions, ViewParams, ViewResult, Which};
 use crate::diag::UiLang;
 use crate::document::Document;

@@ -1,0 +1,160 @@
+//! Each editor question asked of `Analysis` on a small workspace written
+//! inline, the cursor marked `$0` (rust-analyzer's style), the answer
+//! compared with `expect!` (`UPDATE_EXPECT=1 cargo test --lib ide::tests`
+//! rewrites the expectations; read the diff).
+
+use expect_test::{Expect, expect};
+
+use super::{Analysis, NavCache, World};
+use crate::diag::UiLang;
+use crate::document::Document;
+
+const ACT: &str = "act kz.cc version 2024-01-01 {
+  languages en kk
+  source \"Official Gazette\"
+  article 15 {
+    title en summary \"Age of liability\" cite \"S\"
+    part 1 { en summary \"A person of sixteen is liable.\" cite \"S\" }
+    part 2 { en summary \"See [part 1](part 1).\" cite \"S\" }
+  }
+  article 16 { title en summary \"Repealed rule\" cite \"S\" repealed 2020-01-01 }
+}
+";
+
+const AMENDMENT: &str = "amendment kz.cc.x {
+  target kz.cc version 2024-01-01
+  replace article 15 part 1 {
+    en \"sixteen\" -> \"fourteen\"
+    compare stricter kz.cc article 16
+  }
+  add part 3 to article 15 {
+    en summary \"3. As [part 1](article 15 part 1) says.\" cite \"S\"
+  }
+}
+";
+
+/// The workspace of `files` (name, text), and the file and offset of the
+/// one `$0` among them.
+fn fixture(files: &[(&str, &str)]) -> (World, usize, usize) {
+    let mut world = World::default();
+    let mut cursor = None;
+    for (i, (_, text)) in files.iter().enumerate() {
+        let at = text.find("$0");
+        if let Some(at) = at {
+            cursor = Some((i, at));
+        }
+        world.insert(i, Document::parse(text.replacen("$0", "", 1)));
+    }
+    let (file, offset) = cursor.expect("a $0 marker");
+    (world, file, offset)
+}
+
+fn ask(files: &[(&str, &str)], question: impl Fn(&Analysis, usize, usize) -> String, expected: Expect) {
+    let (world, file, offset) = fixture(files);
+    let cache = NavCache::default();
+    let analysis = Analysis::new(&world, &cache, "en", UiLang::En);
+    expected.assert_eq(&question(&analysis, file, offset));
+}
+
+fn marked(text: &str, needle: &str, shift: usize) -> String {
+    let at = text.find(needle).unwrap() + shift;
+    format!("{}$0{}", &text[..at], &text[at..])
+}
+
+#[test]
+fn hover_on_a_reference_inside_an_added_part() {
+    let amendment = marked(AMENDMENT, "[part 1](article 15", 2);
+    ask(
+        &[("act", ACT), ("amendment", &amendment)],
+        |a, f, o| a.hover(f, o).map(|h| format!("{:?}\n{}", h.span, h.markdown)).unwrap_or_default(),
+        expect![[r#"
+            217..234
+            **Article 15(1)** — `kz.cc`
+
+            A person of sixteen is liable.
+
+            source: Official Gazette"#]],
+    );
+}
+
+#[test]
+fn hover_on_an_operation_shows_the_engines_redline() {
+    let amendment = marked(AMENDMENT, "article 15 part 1 {", 8);
+    ask(
+        &[("act", ACT), ("amendment", &amendment)],
+        |a, f, o| a.hover(f, o).map(|h| h.markdown).unwrap_or_default(),
+        expect![[r#"
+            **Article 15(1)** — `kz.cc`
+
+            A person of sixteen is liable.
+
+            ---
+
+            1\. A person of ~~sixteen~~**fourteen** is liable.
+
+            source: Official Gazette"#]],
+    );
+}
+
+#[test]
+fn definition_and_references_of_a_part() {
+    let act = marked(ACT, "part 1 {", 5);
+    ask(
+        &[("act", &act), ("amendment", AMENDMENT)],
+        |a, f, o| format!("{:?}\n{:?}", a.definition(f, o), a.references(f, o, true)),
+        expect![[r#"
+            None
+            [Location { file: 0, span: 145..208 }, Location { file: 0, span: 247..253 }, Location { file: 1, span: 64..81 }, Location { file: 1, span: 217..234 }]"#]],
+    );
+}
+
+#[test]
+fn completion_of_unit_numbers_inside_a_link() {
+    let amendment = AMENDMENT.replace("(article 15 part 1)", "(article $0");
+    ask(
+        &[("act", ACT), ("amendment", &amendment)],
+        |a, f, o| a.completion(f, o).iter().map(|i| format!("{} {:?}\n", i.label, i.detail)).collect(),
+        expect![[r#"
+            15 Some("Age of liability")
+            16 Some("Repealed rule")
+        "#]],
+    );
+}
+
+#[test]
+fn rename_reaches_the_new_wording() {
+    let act = marked(ACT, "article 15 {", 8);
+    ask(
+        &[("act", &act), ("amendment", AMENDMENT)],
+        |a, f, o| format!("{:?}", a.rename(f, o, "15-1")),
+        expect![[
+            r#"Ok([(Location { file: 0, span: 87..89 }, "15-1"), (Location { file: 1, span: 72..74 }, "15-1"), (Location { file: 1, span: 181..183 }, "15-1"), (Location { file: 1, span: 225..227 }, "15-1")])"#
+        ]],
+    );
+}
+
+#[test]
+fn lenses_hints_and_links() {
+    let amendment = format!("$0{AMENDMENT}");
+    ask(
+        &[("act", ACT), ("amendment", &amendment)],
+        |a, f, _| {
+            let lenses: Vec<String> =
+                a.code_lenses(f).iter().map(|l| format!("{} {} {:?}", l.at, l.title, l.command)).collect();
+            let hints = a.inlay_hints(f, 0..AMENDMENT.len());
+            let links = a.document_links(f);
+            format!("{}\n{hints:?}\n{links:?}", lenses.join("\n"))
+        },
+        expect![[r#"
+            0 Redline Redline
+            0 Comparative table Table
+            0 1 comparative provision Comparisons([Location { file: 0, span: 274..350 }])
+            56 Redline Redline
+            56 Comparative table Table
+            56 1 comparative provision Comparisons([Location { file: 0, span: 274..350 }])
+            159 Redline Redline
+            159 Comparative table Table
+            [Hint { offset: 152, label: "Repealed rule" }, Hint { offset: 183, label: "Age of liability" }]
+            [(64..81, Location { file: 0, span: 145..208 }), (136..152, Location { file: 0, span: 274..350 }), (173..183, Location { file: 0, span: 79..271 }), (217..234, Location { file: 0, span: 145..208 })]"#]],
+    );
+}
