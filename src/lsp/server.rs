@@ -121,7 +121,7 @@ impl Backend {
 /// keystrokes those superseded while waiting never start.
 async fn publish(client: Client, state: Arc<Mutex<Session>>, generation: u64) {
     let gate = lock(&state).gate.clone();
-    let mut turn = Some(gate.lock().await);
+    let turn = gate.lock().await;
     let (snap, edited) = {
         let s = lock(&state);
         if s.generation != generation || s.indexing {
@@ -129,56 +129,75 @@ async fn publish(client: Client, state: Arc<Mutex<Session>>, generation: u64) {
         }
         (s.snapshot(), s.last_edited.as_ref().and_then(|u| s.find(u)))
     };
-    if edited.is_none() {
-        turn = None;
-        tokio::time::sleep(DEBOUNCE).await;
-        if lock(&state).generation != generation {
-            return;
+    let snap = match edited {
+        Some(file) => {
+            if !publish_edited(&client, &state, generation, &snap, file).await {
+                return;
+            }
+            drop(turn);
+            // While typing goes on, only the edited document is re-checked. The
+            // snapshot is let go meanwhile: the last holder of an old model frees it.
+            drop_later(snap);
+            tokio::time::sleep(WORKSPACE_DELAY).await;
+            let s = lock(&state);
+            if s.generation != generation {
+                return;
+            }
+            s.snapshot()
         }
-    }
-    if let Some(file) = edited {
-        let first = snap.clone();
-        let computed = tokio::task::spawn_blocking(move || {
-            let (diags, _) = crate::ide::affected::file_diagnostics(&first.world, file, &first.memo);
-            convert_all(&first, diags).swap_remove(file)
-        })
-        .await;
-        let Ok(diags) = computed else {
-            log("the analysis failed; diagnostics not updated");
-            return;
-        };
-        let uri = &snap.uris[file];
-        let send = record(&state, generation, |s| {
-            let version = snap.versions.get(uri).copied();
-            let send = s.published.get(uri) != Some(&(version, diags.clone()));
-            s.published.insert(uri.clone(), (version, diags.clone()));
-            send.then(|| vec![(uri.clone(), diags, version)])
-        });
-        for (uri, diags, version) in send.into_iter().flatten() {
-            client.publish_diagnostics(uri, diags, version).await;
+        None => {
+            drop(turn);
+            tokio::time::sleep(DEBOUNCE).await;
+            if lock(&state).generation != generation {
+                return;
+            }
+            snap
         }
-    }
-    drop(turn.take());
-    let snap = if edited.is_some() {
-        // While typing goes on, only the edited document is re-checked. The
-        // snapshot is let go meanwhile: the last holder of an old model frees it.
-        drop_later(snap);
-        tokio::time::sleep(WORKSPACE_DELAY).await;
-        let s = lock(&state);
-        if s.generation != generation {
-            return;
-        }
-        s.snapshot()
-    } else {
-        snap
     };
+    publish_workspace(&client, &state, generation, snap).await;
+}
+
+/// The first pass: the edited document's diagnostics, from the files that
+/// decide them. False when the pass failed or is stale.
+async fn publish_edited(
+    client: &Client,
+    state: &Arc<Mutex<Session>>,
+    generation: u64,
+    snap: &Snapshot,
+    file: usize,
+) -> bool {
+    let first = snap.clone();
+    let computed = tokio::task::spawn_blocking(move || {
+        let (diags, _) = crate::ide::affected::file_diagnostics(&first.world, file, &first.memo);
+        convert_all(&first, diags).swap_remove(file)
+    })
+    .await;
+    let Ok(diags) = computed else {
+        log("the analysis failed; diagnostics not updated");
+        return false;
+    };
+    let uri = &snap.uris[file];
+    let send = record(state, generation, |s| {
+        let version = snap.versions.get(uri).copied();
+        let send = s.published.get(uri) != Some(&(version, diags.clone()));
+        s.published.insert(uri.clone(), (version, diags.clone()));
+        send.then(|| vec![(uri.clone(), diags, version)])
+    });
+    for (uri, diags, version) in send.into_iter().flatten() {
+        client.publish_diagnostics(uri, diags, version).await;
+    }
+    true
+}
+
+/// The second pass: every file's diagnostics from the whole workspace,
+/// given up as soon as a newer change comes in (its pass will redo it).
+async fn publish_workspace(client: &Client, state: &Arc<Mutex<Session>>, generation: u64, snap: Snapshot) {
     let whole = snap.clone();
     let stale = {
         let state = state.clone();
         move || lock(&state).generation != generation
     };
     let computed = tokio::task::spawn_blocking(move || {
-        // Given up as soon as a newer change comes in: its pass will redo it.
         let diags = crate::ide::affected::workspace_diagnostics(&whole.world.files, &whole.memo, &stale)?;
         Some(convert_all(&whole, diags))
     })
@@ -191,7 +210,7 @@ async fn publish(client: Client, state: Arc<Mutex<Session>>, generation: u64) {
             return;
         }
     };
-    let sends = record(&state, generation, |s| {
+    let sends = record(state, generation, |s| {
         let mut sends = Vec::new();
         let mut fresh = std::collections::HashMap::new();
         for (uri, diags) in snap.uris.iter().zip(per_file) {
