@@ -2,6 +2,7 @@
 //! amendment target, and the checks that need more than one file.
 
 mod amend;
+pub mod comparisons;
 mod frozen;
 mod index;
 mod justify;

@@ -1,5 +1,6 @@
-//! A unit side by side with its comparative provisions: its own `compare`
-//! links and the links of other acts that point at it.
+//! A unit side by side with its comparative provisions (found by
+//! `analysis::comparisons`): its own `compare` links and the links of other
+//! acts that point at it, as text, Markdown and HTML.
 
 use super::summary::Footnotes;
 use super::text::block_lines;
@@ -101,51 +102,11 @@ pub fn view(index: &Index, act: &str, target: &Target, lang: &str) -> Result<Vie
             text,
         });
     };
-    let own_scope = Some(Scope { act: version, unit: Some(node) });
-    for c in &unit.content.comparisons {
-        describe(
-            &c.target,
-            own_scope,
-            relation(c.relation, false, l),
-            c.note.as_ref().map(|n| n.plain.as_str()),
-        );
-    }
-    // Links of other acts to this unit.
-    for (n, other) in index.nodes.iter().enumerate() {
-        if index.acts[other.act].id == act {
-            continue;
-        }
-        for c in &other.unit.content.comparisons {
-            if resolve(index, &c.target, None) == Ok(Resolved::Unit(node)) {
-                let source = super::super::engine::target_of(&path_of(index, n));
-                let source = Target { act: Some(index.acts[other.act].id.clone()), ..source };
-                describe(
-                    &source,
-                    None,
-                    relation(c.relation, true, l),
-                    c.note.as_ref().map(|n| n.plain.as_str()),
-                );
-            }
-        }
+    for link in crate::analysis::comparisons::links(index, node) {
+        describe(&link.target, link.scope, relation(link.relation, link.incoming, l), link.note);
     }
     let heading = format!("{}: {}", index.acts[version].id, crate::model::citation(target, lang));
     Ok(View { heading, lines, provisions, footnotes: notes.lines(), lang: l })
-}
-
-fn path_of(index: &Index, node: usize) -> Vec<crate::model::Segment> {
-    let mut out = Vec::new();
-    let mut at = Some(node);
-    while let Some(n) = at {
-        let u = index.nodes[n].unit;
-        if (n == node || !u.kind.is_grouping())
-            && let Some(num) = &u.number
-        {
-            out.push(crate::model::Segment { kind: u.kind, number: Some(num.clone()) });
-        }
-        at = index.nodes[n].parent;
-    }
-    out.reverse();
-    out
 }
 
 impl View {
