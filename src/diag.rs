@@ -138,6 +138,12 @@ pub enum Message {
     MissingLanguage {
         lang: String,
     },
+    /// A unit an amendment adds or rewrites lacks a language of the act.
+    UnwrittenLanguage {
+        unit: String,
+        lang: String,
+        title: bool,
+    },
     WordsNotFound {
         words: String,
         lang: String,
@@ -218,7 +224,7 @@ impl Message {
             Message::Unresolved { .. } => "unresolved-reference",
             Message::RepealedTarget { .. } => "reference-to-repealed",
             Message::DuplicateUnit { .. } => "duplicate-unit",
-            Message::MissingLanguage { .. } => "missing-language",
+            Message::MissingLanguage { .. } | Message::UnwrittenLanguage { .. } => "missing-language",
             Message::WordsNotFound { .. } => "words-not-found",
             Message::AmbiguousWords { .. } => "ambiguous-words",
             Message::Hygiene { code, .. } => code,
@@ -344,6 +350,18 @@ impl Message {
             (Message::MissingLanguage { lang }, En) => format!("no text in `{lang}`, a language of the act"),
             (Message::MissingLanguage { lang }, Kk) => format!("актінің `{lang}` тіліндегі мәтіні жоқ"),
             (Message::MissingLanguage { lang }, Ru) => format!("нет текста на `{lang}`, языке акта"),
+            (Message::UnwrittenLanguage { unit, lang, title }, En) => {
+                let what = if *title { "title" } else { "text" };
+                format!("`{unit}` as amended has no {what} in `{lang}`, a language of the act")
+            }
+            (Message::UnwrittenLanguage { unit, lang, title }, Kk) => {
+                let what = if *title { "тақырыбы" } else { "мәтіні" };
+                format!("түзетілген `{unit}` бірлігінің актінің `{lang}` тіліндегі {what} жоқ")
+            }
+            (Message::UnwrittenLanguage { unit, lang, title }, Ru) => {
+                let what = if *title { "заголовка" } else { "текста" };
+                format!("у `{unit}` в новой редакции нет {what} на `{lang}`, языке акта")
+            }
             (Message::WordsNotFound { words, lang, unit, title }, En) => {
                 let what = if *title { "title" } else { "text" };
                 format!("«{words}» is not in the `{lang}` {what} of `{unit}`")

@@ -67,7 +67,10 @@ fn amendment_targets_and_quoted_words() {
     ru "возраста" -> "лет" occurrence 2
   }
   repeal article 205 part 3
-  add article 205-1 after article 205 {}
+  add article 205-1 after article 205 {
+    kk official "жаңа"
+    ru official "новая"
+  }
   renumber article 205-1 to 205-2
 }
 amendment kz.cc.b {
@@ -86,6 +89,45 @@ amendment kz.cc.c {
             "1:unresolved-reference:article 205 part 3:`article 205 part 3` does not exist in `kz.cc`; did you mean `article 205 part 1`, `article 205 part 2`?",
             "1:unknown-version:kz.cc.b:`kz.cc` has no version of 2020-01-01 (versions: 2024-01-01)",
             "1:unknown-act:kz.cc.c:no act `kz.xx` in the workspace",
+        ]
+    );
+}
+
+/// What an amendment adds or rewrites has a text in every language of the
+/// act: a part written in Russian only would be empty in the Kazakh bill and
+/// the Kazakh consolidated text.
+#[test]
+fn amended_units_have_every_language() {
+    let amendment = r#"amendment kz.cc.a {
+  target kz.cc version 2024-01-01
+  rewrite article 205 part 2 {
+    ru official "2."
+  }
+  add part 3 to article 205 {
+    title kk official "тақырып"
+    kk official "үш"
+    ru official "три"
+    point 1 {
+      kk official "бір"
+    }
+  }
+  add part 4 to article 205 {}
+  rewrite article 206 {
+    part 1 {
+      kk official "бір"
+      ru official "один"
+    }
+  }
+}
+"#;
+    assert_eq!(
+        check(&[ACT, amendment])[5..],
+        [
+            "1:missing-language:rewrite article 205 part 2 {\n    ru official \"2.\"\n  }:`article 205 part 2` as amended has no text in `kk`, a language of the act",
+            "1:missing-language:add part 3 to article 205 {\n    title kk official \"тақырып\"\n    kk official \"үш\"\n    ru official \"три\"\n    point 1 {\n      kk official \"бір\"\n    }\n  }:`article 205 part 3` as amended has no title in `ru`, a language of the act",
+            "1:missing-language:add part 3 to article 205 {\n    title kk official \"тақырып\"\n    kk official \"үш\"\n    ru official \"три\"\n    point 1 {\n      kk official \"бір\"\n    }\n  }:`article 205 part 3 point 1` as amended has no text in `ru`, a language of the act",
+            "1:missing-language:add part 4 to article 205 {}:`article 205 part 4` as amended has no text in `kk`, a language of the act",
+            "1:missing-language:add part 4 to article 205 {}:`article 205 part 4` as amended has no text in `ru`, a language of the act",
         ]
     );
 }

@@ -387,3 +387,29 @@ fn readme_shows_the_flagship_outputs() {
         assert!(readme.contains(&text), "README.md does not show tests/golden/{golden} as it is");
     }
 }
+
+/// A part rewritten in Russian only is refused by every command, through
+/// `zan check` for one amendment and through the engine for an act as of a
+/// date, so no Kazakh bill or text shows an empty part 2.
+#[test]
+fn a_unit_written_in_one_language_blocks_every_command() {
+    let act = "act t.a version 2024-01-01 {\n  languages kk ru\n  article 1 {\n    part 1 {\n      kk official \"бір\"\n      ru official \"один\"\n    }\n    part 2 {\n      kk official \"екі\"\n      ru official \"два\"\n    }\n  }\n}\n";
+    let a = "amendment t.a.x {\n  target t.a version 2024-01-01\n  status adopted\n  in-force 2025-01-01\n  rewrite article 1 part 2 {\n    ru official \"2.\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", a)]);
+    let expected = format!(
+        "error[missing-language]: `article 1 part 2` as amended has no text in `kk`, a language of the act\n --> {}:5:3\n  |\n5 |   rewrite article 1 part 2 {{\n  |   ^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n",
+        dir.path().join("x.zan").display()
+    );
+    for args in [
+        &["diff", "t.a.x"][..],
+        &["table", "t.a.x", "--lang", "kk"],
+        &["bill", "t.a.x", "--lang", "kk"],
+        &["consolidate", "t.a.x"],
+        &["consolidate", "t.a", "--as-of", "2025-01-01", "--format", "text", "--lang", "kk"],
+    ] {
+        let out = zan_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), expected, "{args:?}");
+    }
+}

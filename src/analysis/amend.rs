@@ -134,6 +134,9 @@ impl<'m> Cx<'_, 'm> {
                     _ => node.and_then(|n| index.nodes[n].parent),
                 };
                 self.new_content(file, content, Scope { act: base, unit }, &created);
+                for message in super::unwritten(&op.kind, &index.acts[base].meta().languages) {
+                    self.push(file, message, op.span.clone());
+                }
             }
             let mark =
                 |node, touch| Mark { amendment: number, op: op_no, file, span: op.span.clone(), node, touch };

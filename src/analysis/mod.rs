@@ -4,11 +4,13 @@
 mod amend;
 mod frozen;
 mod index;
+mod languages;
 mod order;
 mod resolve;
 
 pub use frozen::Frozen;
 pub use index::{Index, Location};
+pub use languages::unwritten;
 pub use resolve::{Resolved, Scope, resolve};
 
 use crate::diag::{Diagnostic, Edit, FixTitle, Message};
@@ -619,13 +621,8 @@ impl Cx<'_, '_> {
             return;
         }
         for texts in [&content.titles, &content.texts] {
-            if texts.is_empty() {
-                continue;
-            }
-            for lang in languages {
-                if !texts.iter().any(|t| &t.lang == lang) {
-                    self.push(file, Message::MissingLanguage { lang: lang.clone() }, texts[0].span.clone());
-                }
+            for lang in languages::lacking(texts, languages) {
+                self.push(file, Message::MissingLanguage { lang: lang.clone() }, texts[0].span.clone());
             }
         }
     }

@@ -590,6 +590,12 @@ impl Cx<'_, '_> {
     }
 
     fn operation(&mut self, op: &Operation) -> OpResult<Vec<Touched>> {
+        // A unit written in some languages only would leave the others empty.
+        if let Some(message) =
+            crate::analysis::unwritten(&op.kind, &self.applied.result.meta.languages).into_iter().next()
+        {
+            return Err((ErrorKind::Check(message), op.span.clone()));
+        }
         match &op.kind {
             OperationKind::Replace { target: None, changes } => self.replace_all(changes),
             OperationKind::Replace { target: Some(target), changes }
