@@ -296,3 +296,37 @@ fn consolidated_zan_parses_to_the_same_model() {
         assert_eq!(reparsed.meaning(), again.meaning(), "{id}");
     }
 }
+
+/// Inserted and deleted words are written as a reader applies the bill by
+/// hand: no word glued to punctuation («отырып,алдау»), no double space.
+#[test]
+fn insertions_and_deletions_keep_the_spacing() {
+    let act = r#"act t.k version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    kk official "Күш қолданып алдау үшін жауаптылық белгіленеді."
+    ru official "Ответственность за обман с применением силы (насилия) устанавливается."
+  }
+}
+"#;
+    let amendment = r#"amendment t.k.x {
+  target t.k version 2024-01-01
+  in-force 2025-01-01
+  insert article 1 {
+    kk "қорқытып," before "алдау"
+    ru "или угрозой," after "силы"
+  }
+  delete article 1 {
+    kk "үшін"
+    ru "(насилия)"
+  }
+}
+"#;
+    let files = parse(&[act, amendment]);
+    let a = engine::apply_amendment(&files, "t.k.x").unwrap();
+    assert_eq!(text(&a.result, "article 1", "kk"), "Күш қолданып қорқытып, алдау жауаптылық белгіленеді.");
+    assert_eq!(
+        text(&a.result, "article 1", "ru"),
+        "Ответственность за обман с применением силы или угрозой, устанавливается."
+    );
+}

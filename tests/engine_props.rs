@@ -159,3 +159,177 @@ proptest! {
         }
     }
 }
+
+/// Spacing: texts of words and punctuation in kk, ru or en, changed by
+/// random insertions, deletions and replacements of whole words, quoted with
+/// or without the spaces around them. The engine's text must equal the words
+/// changed by hand and written normally: one space between words, none
+/// before `,` `;` `.`, none at the ends.
+mod spacing {
+    use super::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    enum Tok {
+        Word(String),
+        Punct(char),
+    }
+
+    fn render(toks: &[Tok]) -> String {
+        let mut out = String::new();
+        for t in toks {
+            match t {
+                Tok::Word(w) => {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(w);
+                }
+                Tok::Punct(c) => out.push(*c),
+            }
+        }
+        out
+    }
+
+    /// Letters for the random part of words, and disjoint ones for the code
+    /// that makes each word unique: no word is inside another.
+    fn letters(lang: &str) -> (Vec<char>, Vec<char>) {
+        let (free, code) = match lang {
+            "kk" => ("аәбвгғдеқлмнңоөпрсұүіы", "жзийкфхцчш"),
+            "ru" => ("абвгдеклмнопрсуыэюя", "жзийтфхцчш"),
+            _ => ("abcdeklmnoprsuy", "fghijqtvwxz"),
+        };
+        (free.chars().collect(), code.chars().collect())
+    }
+
+    fn word(lang: &str, seed: usize, id: usize) -> String {
+        let (free, code) = letters(lang);
+        let mut w: String = (0..2 + seed % 4).map(|k| free[(seed / (k + 1) + k * 7) % free.len()]).collect();
+        let n = code.len();
+        w.extend([code[id / n / n % n], code[id / n % n], code[id % n]]);
+        w
+    }
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        /// New words (and a trailing comma) before or after a word, or at an end.
+        Insert { at: usize, after: bool, edge: bool, words: usize, comma: bool },
+        /// `words` words from the `at`-th word, replaced by `by` new ones (none: deleted).
+        Replace { at: usize, words: usize, by: usize },
+    }
+
+    fn edit() -> impl Strategy<Value = (Edit, bool, bool)> {
+        let insert = (0..20usize, any::<bool>(), prop::bool::weighted(0.2), 1..3usize, any::<bool>())
+            .prop_map(|(at, after, edge, words, comma)| Edit::Insert { at, after, edge, words, comma });
+        let replace =
+            (0..20usize, 1..3usize, 0..3usize).prop_map(|(at, words, by)| Edit::Replace { at, words, by });
+        (prop_oneof![insert, replace], any::<bool>(), any::<bool>())
+    }
+
+    /// Applies `e` to `toks` by hand and gives the operation's line, or
+    /// `None` when it cannot be written (too few words, punctuation inside).
+    fn apply(
+        toks: &mut Vec<Tok>,
+        e: &Edit,
+        (lead, trail): (bool, bool),
+        lang: &str,
+        next: &mut usize,
+    ) -> Option<String> {
+        let words: Vec<usize> = (0..toks.len()).filter(|&i| matches!(toks[i], Tok::Word(_))).collect();
+        let mut fresh = |n: usize| -> Vec<Tok> {
+            (0..n)
+                .map(|_| {
+                    *next += 1;
+                    Tok::Word(word(lang, *next * 31, *next))
+                })
+                .collect()
+        };
+        let quote = |t: &[Tok], lead: bool, trail: bool| {
+            format!("{}{}{}", if lead { " " } else { "" }, render(t), if trail { " " } else { "" })
+        };
+        match *e {
+            Edit::Insert { at, after, edge, words: n, comma } => {
+                let mut new = fresh(n);
+                if comma {
+                    new.push(Tok::Punct(','));
+                }
+                let q = quote(&new, lead, trail);
+                if edge || words.is_empty() {
+                    let (i, place) = if after { (toks.len(), "at end") } else { (0, "at start") };
+                    toks.splice(i..i, new);
+                    return Some(format!("insert article 1 {{\n    {lang} \"{q}\" {place}\n  }}"));
+                }
+                let w = words[at % words.len()];
+                let Tok::Word(anchor) = toks[w].clone() else { unreachable!() };
+                let i = if after { w + 1 } else { w };
+                toks.splice(i..i, new);
+                let place = if after { "after" } else { "before" };
+                Some(format!("insert article 1 {{\n    {lang} \"{q}\" {place} \"{anchor}\"\n  }}"))
+            }
+            Edit::Replace { at, words: n, by } => {
+                if words.is_empty() {
+                    return None;
+                }
+                let w = words[at % words.len()];
+                let end = w + n;
+                if end > toks.len() || toks[w..end].iter().any(|t| matches!(t, Tok::Punct(_))) {
+                    return None;
+                }
+                // A space is quoted only where the text has one.
+                let lead = lead && w > 0;
+                let trail = trail && matches!(toks.get(end), Some(Tok::Word(_)));
+                let old = quote(&toks[w..end], lead, trail);
+                let new = fresh(by);
+                let line = if by == 0 {
+                    format!("delete article 1 {{\n    {lang} \"{old}\"\n  }}")
+                } else {
+                    format!("replace article 1 {{\n    {lang} \"{old}\" -> \"{}\"\n  }}", render(&new))
+                };
+                toks.splice(w..end, new);
+                Some(line)
+            }
+        }
+    }
+
+    fn text() -> impl Strategy<Value = (usize, Vec<(usize, u8)>)> {
+        (0..3usize, prop::collection::vec((0..1000usize, 0..8u8), 1..8))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn word_edits_leave_the_text_normalised(
+            (lang, words) in text(),
+            edits in prop::collection::vec(edit(), 1..5),
+        ) {
+            let lang = ["kk", "ru", "en"][lang];
+            let mut toks = Vec::new();
+            for (i, &(seed, p)) in words.iter().enumerate() {
+                toks.push(Tok::Word(word(lang, seed, i)));
+                match p {
+                    0 => toks.push(Tok::Punct(',')),
+                    1 => toks.push(Tok::Punct(';')),
+                    _ => {}
+                }
+            }
+            toks.push(Tok::Punct('.'));
+            let act = format!(
+                "act g.s version 2024-01-01 {{\n  languages {lang}\n  article 1 {{\n    {lang} official \"{}\"\n  }}\n}}\n",
+                render(&toks)
+            );
+            let mut next = 500;
+            let mut ops = Vec::new();
+            for (e, lead, trail) in &edits {
+                ops.extend(apply(&mut toks, e, (*lead, *trail), lang, &mut next));
+            }
+            let amendment = format!(
+                "amendment g.s.x {{\n  target g.s version 2024-01-01\n  in-force 2025-01-01\n  {}\n}}\n",
+                ops.join("\n  ")
+            );
+            let files = parse(&[act, amendment.clone()]);
+            let a = engine::apply_amendment(&files, "g.s.x").unwrap_or_else(|e| panic!("{:?}\n{amendment}", e.kind));
+            let got = a.result.walk()[0].unit.content.texts[0].value.plain.clone();
+            prop_assert_eq!(got, render(&toks), "{}", amendment);
+        }
+    }
+}

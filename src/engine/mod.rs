@@ -21,7 +21,7 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 
 pub use error::{EngineError, ErrorKind};
-pub use words::{select, spaced, splice};
+pub use words::{seam, select, splice};
 
 use crate::analysis::{Index, Location, Resolved, Scope, resolve};
 use crate::diag::Message;
@@ -603,8 +603,8 @@ impl Cx<'_, '_> {
                 let pos = self.live_unit(target, "replace")?;
                 self.touch(&pos, |cx, pos| {
                     for c in changes {
-                        cx.words(pos, c.title, &c.lang, &c.old, c.occurrence, |_, range| {
-                            (range, c.new.clone())
+                        cx.words(pos, c.title, &c.lang, &c.old, c.occurrence, |text, range| {
+                            seam(text, range, &c.new)
                         })?;
                     }
                     Ok(())
@@ -617,12 +617,12 @@ impl Cx<'_, '_> {
                         match &i.position {
                             InsertPosition::Before { anchor, occurrence } => {
                                 cx.words(pos, i.title, &i.lang, anchor, *occurrence, |text, r| {
-                                    (r.start..r.start, spaced(text, r.start, &i.new))
+                                    seam(text, r.start..r.start, &i.new)
                                 })?
                             }
                             InsertPosition::After { anchor, occurrence } => {
                                 cx.words(pos, i.title, &i.lang, anchor, *occurrence, |text, r| {
-                                    (r.end..r.end, spaced(text, r.end, &i.new))
+                                    seam(text, r.end..r.end, &i.new)
                                 })?
                             }
                             InsertPosition::Start | InsertPosition::End => cx.at_edge(pos, i)?,
@@ -737,9 +737,9 @@ impl Cx<'_, '_> {
             return Err((ErrorKind::Check(message), i.span.clone()));
         };
         let at = if i.position == InsertPosition::Start { 0 } else { text.value.plain.len() };
-        let new = spaced(&text.value.plain, at, &i.new);
+        let (range, new) = seam(&text.value.plain, at..at, &i.new);
         let before = text.value.plain.clone();
-        let dropped: Vec<_> = splice(&mut text.value, at..at, &new)
+        let dropped: Vec<_> = splice(&mut text.value, range, &new)
             .into_iter()
             .map(|r| (before[r.plain.clone()].to_string(), r))
             .collect();
@@ -781,7 +781,9 @@ impl Cx<'_, '_> {
             }
             for (pos, path) in all {
                 let before = self.state().at(&pos).clone();
-                self.words(&pos, false, &c.lang, &c.old, Some(Occurrence::All), |_, r| (r, c.new.clone()))?;
+                self.words(&pos, false, &c.lang, &c.old, Some(Occurrence::All), |text, r| {
+                    seam(text, r, &c.new)
+                })?;
                 let after = self.state().at(&pos).clone();
                 match touched.iter_mut().find(|t| t.id == before.id) {
                     Some(t) => t.after = Some(after),
