@@ -113,6 +113,8 @@ pub enum Message {
     MissingFidelity,
     SummaryWithoutCite,
     ZeroOccurrence,
+    /// `occurrence` on a `replace-all` line, which replaces every one.
+    OccurrenceThroughout,
     NotUtf8 {
         offset: usize,
     },
@@ -217,7 +219,7 @@ impl Message {
             Message::UnknownLanguage { .. } => "unknown-language",
             Message::MissingFidelity => "missing-fidelity",
             Message::SummaryWithoutCite => "summary-without-cite",
-            Message::ZeroOccurrence => "invalid-occurrence",
+            Message::ZeroOccurrence | Message::OccurrenceThroughout => "invalid-occurrence",
             Message::NotUtf8 { .. } => "not-utf8",
             Message::UnknownAct { .. } => "unknown-act",
             Message::UnknownVersion { .. } => "unknown-version",
@@ -307,6 +309,15 @@ impl Message {
             (Message::ZeroOccurrence, En) => "occurrences are counted from 1".into(),
             (Message::ZeroOccurrence, Kk) => "кездесулер 1-ден бастап саналады".into(),
             (Message::ZeroOccurrence, Ru) => "вхождения считаются с 1".into(),
+            (Message::OccurrenceThroughout, En) => {
+                "`replace-all` replaces every occurrence: drop `occurrence`, or replace in one unit".into()
+            }
+            (Message::OccurrenceThroughout, Kk) => {
+                "`replace-all` барлық кездесуді ауыстырады: `occurrence` алып тастаңыз немесе бір бірлікте ауыстырыңыз".into()
+            }
+            (Message::OccurrenceThroughout, Ru) => {
+                "`replace-all` заменяет все вхождения: уберите `occurrence` или замените в одной единице".into()
+            }
             (Message::NotUtf8 { offset }, En) => {
                 format!("the file is not UTF-8: invalid byte at offset {offset}")
             }

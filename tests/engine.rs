@@ -330,3 +330,84 @@ fn insertions_and_deletions_keep_the_spacing() {
         "Ответственность за обман с применением силы или угрозой, устанавливается."
     );
 }
+
+/// `replace-all` is «по всему тексту»: texts and headings alike; a `title`
+/// line changes the headings only; `occurrence` has no place in it.
+#[test]
+fn replace_all_covers_the_headings() {
+    let act = r#"act t.k version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    title kk official "Телекоммуникациялар желісі"
+    title ru official "Сеть телекоммуникаций"
+    kk official "Телекоммуникациялар желісіне қол жеткізу."
+    ru official "Доступ к сети телекоммуникаций."
+  }
+  article 2 {
+    title kk official "Телекоммуникациялар"
+    title ru official "Телекоммуникации"
+    kk official "Басқа мәтін."
+    ru official "Другой текст."
+  }
+}
+"#;
+    let amendment = |ops: &str| {
+        format!("amendment t.k.x {{\n  target t.k version 2024-01-01\n  in-force 2025-01-01\n{ops}\n}}\n")
+    };
+    let title = |state: &State, path: &str, lang: &str| {
+        let (node, _) = state.walk_paths().into_iter().find(|(_, p)| engine::path_text(p) == path).unwrap();
+        node.unit.content.titles.iter().find(|t| t.lang == lang).unwrap().value.plain.clone()
+    };
+    let source = amendment(
+        "  replace-all {\n    kk \"Телекоммуникациялар\" -> \"Байланыс\"\n    ru \"телекоммуникаций\" -> \"связи\"\n  }",
+    );
+    let files = parse(&[act, &source]);
+    let a = engine::apply_amendment(&files, "t.k.x").unwrap();
+    assert_eq!(title(&a.result, "article 1", "kk"), "Байланыс желісі");
+    assert_eq!(title(&a.result, "article 2", "kk"), "Байланыс");
+    assert_eq!(text(&a.result, "article 1", "kk"), "Байланыс желісіне қол жеткізу.");
+    assert_eq!(title(&a.result, "article 1", "ru"), "Сеть связи");
+    assert_eq!(text(&a.result, "article 1", "ru"), "Доступ к сети связи.");
+    assert_eq!(title(&a.result, "article 2", "ru"), "Телекоммуникации");
+    assert_eq!(a.changes[0].touched.len(), 2);
+    assert!(zan::analysis::analyze(&files).is_empty());
+
+    // A `title` line: the headings only.
+    let source = amendment("  replace-all {\n    title kk \"Телекоммуникациялар\" -> \"Байланыс\"\n  }");
+    let files = parse(&[act, &source]);
+    let a = engine::apply_amendment(&files, "t.k.x").unwrap();
+    assert_eq!(title(&a.result, "article 1", "kk"), "Байланыс желісі");
+    assert_eq!(text(&a.result, "article 1", "kk"), "Телекоммуникациялар желісіне қол жеткізу.");
+    assert!(zan::analysis::analyze(&files).is_empty());
+
+    // Words only in a text are not in the headings.
+    let source = amendment("  replace-all {\n    title ru \"Доступ\" -> \"Вход\"\n  }");
+    let files = parse(&[act, &source]);
+    let Err(e) = engine::apply_amendment(&files, "t.k.x") else { panic!("must fail") };
+    let expected =
+        Message::WordsNotFound {
+            words: "Доступ".into(), lang: "ru".into(), unit: "t.k".into(), title: true
+        };
+    assert_eq!(e.kind, ErrorKind::Check(expected.clone()));
+    let found = zan::analysis::analyze(&files);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].diagnostic.message, expected);
+    assert_eq!(&source[found[0].diagnostic.range.clone()], "\"Доступ\"");
+
+    // `occurrence` would say less than the bill's «по всему тексту».
+    let source = amendment("  replace-all {\n    ru \"связи\" -> \"сети\" occurrence 1\n  }");
+    let source = source.replace("связи\" ->", "телекоммуникаций\" ->");
+    let files = parse(&[act, &source]);
+    let Err(e) = engine::apply_amendment(&files, "t.k.x") else { panic!("must fail") };
+    assert_eq!(e.kind, ErrorKind::Check(Message::OccurrenceThroughout));
+    let found = zan::analysis::analyze(&files);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].diagnostic.message.render(Default::default()),
+        "`replace-all` replaces every occurrence: drop `occurrence`, or replace in one unit"
+    );
+    assert_eq!(
+        &source[found[0].diagnostic.range.clone()],
+        "ru \"телекоммуникаций\" -> \"сети\" occurrence 1"
+    );
+}

@@ -142,10 +142,13 @@ impl<'m> Cx<'_, 'm> {
                 |node, touch| Mark { amendment: number, op: op_no, file, span: op.span.clone(), node, touch };
             if let OperationKind::Replace { target: None, changes } = &op.kind {
                 for c in changes {
+                    if c.occurrence.is_some() {
+                        self.push(file, Message::OccurrenceThroughout, c.span.clone());
+                    }
                     marks.extend(
-                        self.everywhere(file, base, &c.lang, &c.old)
+                        self.everywhere(file, base, c)
                             .into_iter()
-                            .map(|(n, r)| mark(n, Touch::Words { lang: c.lang.clone(), ranges: r })),
+                            .map(|(n, lang, r)| mark(n, Touch::Words { lang, ranges: r })),
                     );
                 }
                 continue;
@@ -295,31 +298,35 @@ impl<'m> Cx<'_, 'm> {
         }
     }
 
-    /// Every occurrence of `words` in the `lang` texts of an act (`replace-all`).
+    /// Every occurrence of a `replace-all` line's words in the act, by unit
+    /// and field (`WordChange::throughout`).
     fn everywhere(
         &mut self,
         file: usize,
         act: usize,
-        lang: &str,
-        words: &RichText,
-    ) -> Vec<(usize, Vec<Range<usize>>)> {
+        c: &crate::model::WordChange,
+    ) -> Vec<(usize, String, Vec<Range<usize>>)> {
         let index = self.index;
-        let found: Vec<(usize, Vec<Range<usize>>)> = index
+        let words = &c.old;
+        let found: Vec<(usize, String, Vec<Range<usize>>)> = index
             .nodes
             .iter()
             .enumerate()
             .filter(|(_, node)| node.act == act)
-            .filter_map(|(n, node)| {
-                let text = node.unit.content.texts.iter().find(|t| t.lang == lang)?;
-                occurrences(&text.value.plain, &words.plain, Some(Occurrence::All)).ok().map(|r| (n, r))
+            .flat_map(|(n, node)| {
+                c.throughout().iter().filter_map(move |&title| {
+                    let text = texts_of(node.unit, title).iter().find(|t| t.lang == c.lang)?;
+                    let ranges = occurrences(&text.value.plain, &words.plain, Some(Occurrence::All)).ok()?;
+                    Some((n, touched(title, &c.lang), ranges))
+                })
             })
             .collect();
         if found.is_empty() && !words.plain.is_empty() {
             let message = Message::WordsNotFound {
                 words: words.plain.clone(),
-                lang: lang.to_string(),
+                lang: c.lang.clone(),
                 unit: index.acts[act].id.clone(),
-                title: false,
+                title: c.title,
             };
             self.push(file, message, words.span.clone());
         }

@@ -750,40 +750,36 @@ impl Cx<'_, '_> {
     fn replace_all(&mut self, changes: &[crate::model::WordChange]) -> OpResult<Vec<Touched>> {
         let mut touched: Vec<Touched> = Vec::new();
         for c in changes {
-            let all: Vec<(Vec<usize>, Vec<Segment>)> = {
-                let state = &self.applied.result;
-                let mut out = Vec::new();
-                collect_positions(&state.roots, &mut Vec::new(), &mut out);
-                out.into_iter()
-                    .filter(|p| {
-                        state
-                            .at(p)
-                            .unit
-                            .content
-                            .texts
-                            .iter()
-                            .any(|t| t.lang == c.lang && t.value.plain.contains(&c.old.plain))
-                    })
-                    .map(|p| {
-                        let path = state.path(&p);
-                        (p, path)
-                    })
-                    .collect()
-            };
-            if all.is_empty() || c.old.plain.is_empty() {
-                let message = Message::WordsNotFound {
-                    words: c.old.plain.clone(),
-                    lang: c.lang.clone(),
-                    unit: self.applied.result.meta.id.clone(),
-                    title: false,
-                };
-                return Err((ErrorKind::Check(message), c.old.span.clone()));
+            if c.occurrence.is_some() {
+                return Err((ErrorKind::Check(Message::OccurrenceThroughout), c.span.clone()));
             }
-            for (pos, path) in all {
+            let state = &self.applied.result;
+            let mut all = Vec::new();
+            collect_positions(&state.roots, &mut Vec::new(), &mut all);
+            let mut found = false;
+            for pos in all {
+                let fields: Vec<bool> = c
+                    .throughout()
+                    .iter()
+                    .copied()
+                    .filter(|&title| {
+                        let content = &self.applied.result.at(&pos).unit.content;
+                        let texts = if title { &content.titles } else { &content.texts };
+                        !c.old.plain.is_empty()
+                            && texts.iter().any(|t| t.lang == c.lang && t.value.plain.contains(&c.old.plain))
+                    })
+                    .collect();
+                if fields.is_empty() {
+                    continue;
+                }
+                found = true;
+                let path = self.applied.result.path(&pos);
                 let before = self.state().at(&pos).clone();
-                self.words(&pos, false, &c.lang, &c.old, Some(Occurrence::All), |text, r| {
-                    seam(text, r, &c.new)
-                })?;
+                for title in fields {
+                    self.words(&pos, title, &c.lang, &c.old, Some(Occurrence::All), |text, r| {
+                        seam(text, r, &c.new)
+                    })?;
+                }
                 let after = self.state().at(&pos).clone();
                 match touched.iter_mut().find(|t| t.id == before.id) {
                     Some(t) => t.after = Some(after),
@@ -794,6 +790,15 @@ impl Cx<'_, '_> {
                         after: Some(after),
                     }),
                 }
+            }
+            if !found {
+                let message = Message::WordsNotFound {
+                    words: c.old.plain.clone(),
+                    lang: c.lang.clone(),
+                    unit: self.applied.result.meta.id.clone(),
+                    title: c.title,
+                };
+                return Err((ErrorKind::Check(message), c.old.span.clone()));
             }
         }
         // Reading order, whatever the order of the changes.

@@ -329,6 +329,15 @@ pub struct WordChange {
     pub span: Span,
 }
 
+impl WordChange {
+    /// What a `replace-all` line searches, as `title` flags of the unit
+    /// texts: every text and every heading, as «по всему тексту» does in a
+    /// bill, or the headings only for a `title` line.
+    pub fn throughout(&self) -> &'static [bool] {
+        if self.title { &[true] } else { &[false, true] }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub enum InsertPosition {
     Before { anchor: RichText, occurrence: Option<Occurrence> },
