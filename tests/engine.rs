@@ -411,3 +411,63 @@ fn replace_all_covers_the_headings() {
         "ru \"телекоммуникаций\" -> \"сети\" occurrence 1"
     );
 }
+
+/// A later operation may name a point inside a part, or a note, that an
+/// earlier operation of the same amendment adds; `zan check` accepts it and
+/// checks its words against the added text, as the engine applies it.
+#[test]
+fn operations_on_what_the_amendment_adds() {
+    let act = r#"act t.k version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    part 1 {
+      kk official "Бірінші."
+      ru official "Первая."
+    }
+  }
+}
+"#;
+    let ops = r#"amendment t.k.x {
+  target t.k version 2024-01-01
+  in-force 2025-01-01
+  add part 2 to article 1 {
+    kk official "Мыналар:"
+    ru official "Следующие:"
+    point 1 {
+      kk official "бірінші тармақ;"
+      ru official "первый пункт;"
+    }
+  }
+  add note to article 1 {
+    kk official "Ескерту мәтіні."
+    ru official "Текст примечания."
+  }
+  replace article 1 part 2 point 1 {
+    kk "бірінші" -> "жаңа"
+    ru "первый" -> "новый"
+  }
+  insert article 1 note {
+    kk "қысқа" before "мәтіні"
+    ru "краткий" before "примечания"
+  }
+}
+"#;
+    let files = parse(&[act, ops]);
+    assert_eq!(zan::analysis::analyze(&files), []);
+    let a = engine::apply_amendment(&files, "t.k.x").unwrap();
+    assert_eq!(text(&a.result, "article 1 part 2 point 1", "kk"), "жаңа тармақ;");
+    assert_eq!(text(&a.result, "article 1 part 2 point 1", "ru"), "новый пункт;");
+    assert_eq!(text(&a.result, "article 1 note", "kk"), "Ескерту қысқа мәтіні.");
+    assert_eq!(text(&a.result, "article 1 note", "ru"), "Текст краткий примечания.");
+
+    // Words quoted from the added point are checked against its text.
+    let wrong = ops.replace("kk \"бірінші\" -> \"жаңа\"", "kk \"екінші\" -> \"жаңа\"");
+    let files = parse(&[act, &wrong]);
+    let found = zan::analysis::analyze(&files);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].diagnostic.message.render(Default::default()),
+        "«екінші» is not in the `kk` text of `article 1 part 2 point 1`"
+    );
+    assert_eq!(&wrong[found[0].diagnostic.range.clone()], "\"екінші\"");
+}

@@ -9,7 +9,7 @@ use std::borrow::Borrow;
 use std::ops::Range;
 
 use super::{Citer, Cx, FileDiagnostic, Resolved, Scope};
-use crate::diag::{Diagnostic, Message};
+use crate::diag::{Diagnostic, Message, Severity};
 use crate::model::{
     Amendment, File, InsertPosition, Occurrence, Operation, OperationKind, Place, RichText, Target, Text,
     Unit, UnitContent, UnitKind,
@@ -39,6 +39,42 @@ fn creates(kind: &OperationKind) -> Option<Path> {
         }
         _ => None,
     }
+}
+
+/// Every path an operation brings into being or gives new content, as a
+/// later operation of the same amendment would name it: the unit an `add`
+/// or `rewrite` writes and every unit inside it, the renumbered unit and
+/// every unit inside it (`n` is its node in the base, when it has one).
+fn brings(index: &super::Index, kind: &OperationKind, n: Option<usize>) -> Vec<Path> {
+    fn inside(path: &Path, content: &UnitContent, out: &mut Vec<Path>) {
+        for c in &content.children {
+            let mut p = path.clone();
+            p.push((c.kind, c.number.as_ref().map_or(String::new(), |n| n.text.clone())));
+            out.push(p.clone());
+            inside(&p, &c.content, out);
+        }
+    }
+    fn below(index: &super::Index, path: &Path, n: usize, out: &mut Vec<Path>) {
+        for &c in &index.nodes[n].children {
+            let unit = index.nodes[c].unit;
+            let mut p = path.clone();
+            p.push((unit.kind, unit.number.as_ref().map_or(String::new(), |n| n.text.clone())));
+            out.push(p.clone());
+            below(index, &p, c, out);
+        }
+    }
+    let mut out = Vec::new();
+    if let Some((path, content)) = super::languages::written(kind) {
+        let path: Path = path.iter().map(|s| (s.kind, s.number_text().to_string())).collect();
+        out.push(path.clone());
+        inside(&path, content, &mut out);
+    } else if let (Some(path), Some(n)) = (creates(kind), n) {
+        out.push(path.clone());
+        below(index, &path, n, &mut out);
+    } else {
+        out.extend(creates(kind));
+    }
+    out
 }
 
 /// What an operation touches in its base version.
@@ -76,13 +112,31 @@ impl<'m> Cx<'_, 'm> {
     pub(super) fn amendments<F: Borrow<File>>(&mut self, files: &'m [F]) {
         let mut marks = Vec::new();
         let mut ids = Vec::new();
-        for (file, f) in files.iter().map(Borrow::borrow).enumerate() {
+        let models: Vec<&'m File> = files.iter().map(Borrow::borrow).collect();
+        for (file, f) in models.iter().enumerate() {
             for a in &f.amendments {
                 ids.push(a.id.clone());
+                let before = self.out.len();
                 self.amendment(file, a, ids.len() - 1, &mut marks);
+                let clean = self.out[before..].iter().all(|d| d.diagnostic.severity != Severity::Error);
+                if clean {
+                    self.applies(&models, file, a);
+                }
             }
         }
         self.conflicts(&marks, &ids);
+    }
+
+    /// What `zan check` accepts, the engine applies: an amendment in which
+    /// the checks above found no error is applied, and what stops the engine
+    /// is reported here too. This covers what those checks cannot see from
+    /// the base version alone: words quoted from a unit an earlier operation
+    /// added, rewrote or changed.
+    fn applies(&mut self, files: &[&'m File], file: usize, a: &'m Amendment) {
+        let Err(e) = crate::engine::apply_with(files, self.index, file, a) else { return };
+        if let (crate::engine::ErrorKind::Check(message), Some((at, span))) = (e.kind, e.at) {
+            self.push(at, message, span);
+        }
     }
 
     fn amendment(&mut self, file: usize, a: &'m Amendment, number: usize, marks: &mut Vec<Mark>) {
@@ -126,7 +180,7 @@ impl<'m> Cx<'_, 'm> {
             {
                 self.exists(file, &op.kind, path);
             }
-            created.extend(new_path);
+            created.extend(brings(index, &op.kind, node));
             if let OperationKind::Rewrite { content, .. } | OperationKind::Add { content, .. } = &op.kind {
                 // New wording: its references see the base and what this amendment creates.
                 let unit = match &op.kind {

@@ -304,9 +304,19 @@ pub fn apply_amendment<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Result<
         return Err(EngineError { kind: ErrorKind::NoSuchId { id: id.to_string() }, at: None });
     };
     let index = Index::build(files);
-    let base = base_of(&index, file, amendment)?;
-    let state = State::from_index(&index, base);
-    run(&models(files), &index, state, vec![(file, amendment)])
+    apply_with(&models(files), &index, file, amendment)
+}
+
+/// Applies `amendment`, of `files[file]`, with `index` built from `files`.
+pub fn apply_with<'m>(
+    files: &[&'m File],
+    index: &Index<'m>,
+    file: usize,
+    amendment: &'m Amendment,
+) -> Result<Applied<'m>, EngineError> {
+    let base = base_of(index, file, amendment)?;
+    let state = State::from_index(index, base);
+    run(files, index, state, vec![(file, amendment)])
 }
 
 /// The act `act` as of `as_of` (default: its latest version, with every
