@@ -168,6 +168,19 @@ pub enum Message {
         words: String,
         target: String,
     },
+    /// A renumbering with `update-references` cannot rewrite the number in
+    /// the display words of these references.
+    UnrewritableCitations {
+        unit: String,
+        to: String,
+        places: Vec<String>,
+    },
+    /// The display words of a reference cite another unit than its target.
+    CitationWordsMismatch {
+        words: String,
+        cites: String,
+        target: String,
+    },
     Unreadable {
         error: String,
     },
@@ -231,6 +244,8 @@ impl Message {
             Message::AmbiguousWords { .. } => "ambiguous-words",
             Message::Hygiene { code, .. } => code,
             Message::UnlinkedCitation { .. } => "unlinked-citation",
+            Message::CitationWordsMismatch { .. } => "citation-words-mismatch",
+            Message::UnrewritableCitations { .. } => "unrewritable-citation",
             Message::NumberingOrder { .. } => "numbering-order",
             Message::OperationOnRepealed { .. } => "operation-on-repealed",
             Message::UnitExists { .. } => "unit-exists",
@@ -253,6 +268,7 @@ impl Message {
             | Message::MissingLanguage { .. }
             | Message::Hygiene { .. }
             | Message::UnlinkedCitation { .. }
+            | Message::CitationWordsMismatch { .. }
             | Message::NumberingOrder { .. }
             | Message::MissingSource { .. }
             | Message::ReferenceShift { .. }
@@ -406,6 +422,29 @@ impl Message {
             }
             (Message::UnlinkedCitation { words, target }, Ru) => {
                 format!("«{words}» ссылается на `{target}` без ссылки")
+            }
+            (Message::UnrewritableCitations { unit, to, places }, lang) => {
+                let places = places.join(", ");
+                match lang {
+                    En => format!(
+                        "`{unit}` becomes `{to}`, but the words of these references cannot be rewritten to cite it: {places}; reword them in this amendment"
+                    ),
+                    Kk => format!(
+                        "`{unit}` `{to}` болады, бірақ мына сілтемелердің сөздерін оған сәйкес қайта жазу мүмкін емес: {places}; оларды осы түзетуде өзгертіңіз"
+                    ),
+                    Ru => format!(
+                        "`{unit}` становится `{to}`, но слова этих ссылок нельзя переписать под новый номер: {places}; измените их в этой поправке"
+                    ),
+                }
+            }
+            (Message::CitationWordsMismatch { words, cites, target }, En) => {
+                format!("«{words}» cites `{cites}`, but the reference points at `{target}`")
+            }
+            (Message::CitationWordsMismatch { words, cites, target }, Kk) => {
+                format!("«{words}» `{cites}` бірлігін атайды, ал сілтеме `{target}` бірлігіне бағытталған")
+            }
+            (Message::CitationWordsMismatch { words, cites, target }, Ru) => {
+                format!("«{words}» называет `{cites}`, а ссылка ведёт на `{target}`")
             }
             (Message::NumberingOrder { unit, previous }, En) => {
                 format!("`{unit}` comes after `{previous}`: numbers must go up")

@@ -349,3 +349,44 @@ fn ranges_run_across_chapters_and_name_a_missing_end() {
         ]
     );
 }
+
+/// A reference whose words cite another number than its target: a
+/// warning, fixed by writing the target's number in the words.
+#[test]
+fn citation_words_must_cite_the_target() {
+    let act = r#"act kz.t {
+  article 1 {
+    kk official "[209-бабында](article 209-1) және [осы баптың екінші бөлігінде](part 1)"
+    ru official "[статьей 209-1](article 209) и [статьей 209](article 209)"
+    part 1 {}
+  }
+  article 209 {}
+  article 209-1 {}
+}
+"#;
+    assert_eq!(
+        check(&[act]),
+        [
+            "0:citation-words-mismatch:209-бабында:«209-бабында» cites `article 209`, but the reference points at `article 209-1`",
+            "0:citation-words-mismatch:осы баптың екінші бөлігінде:«осы баптың екінші бөлігінде» cites `part 2`, but the reference points at `part 1`",
+            "0:citation-words-mismatch:статьей 209-1:«статьей 209-1» cites `article 209-1`, but the reference points at `article 209`",
+        ]
+    );
+    let doc = Document::parse(act.to_string());
+    let fixes: Vec<Option<(String, String)>> = analyze(std::slice::from_ref(&doc.model))
+        .into_iter()
+        .map(|fd| {
+            fd.diagnostic
+                .fix
+                .map(|f| (act[f.edits[0].range.clone()].to_string(), f.edits[0].replacement.clone()))
+        })
+        .collect();
+    assert_eq!(
+        fixes,
+        [
+            Some(("209-бабында".into(), "209-1-бабында".into())),
+            None,
+            Some(("статьей 209-1".into(), "статьей 209".into())),
+        ]
+    );
+}

@@ -224,12 +224,13 @@ fn references_shift_drop_and_renumber() {
         a.stale.iter().map(|s| (s.target.clone(), s.unit.clone(), s.renumbered_to.clone())).collect();
     assert_eq!(stale, vec![("article 1".into(), "article 1".into(), Some("article 1-1".into()))]);
     assert_eq!(a.stale[0].site, Site::InAct { unit: "article 2".into() });
-    // With update-references the reference follows; the relative `part 1` inside stays.
+    // With update-references the reference and its words follow; the
+    // relative `part 1` inside stays.
     let files = parse(&[ACT, &amend("  renumber article 1 to 1-1 update-references")]);
     let a = engine::apply_amendment(&files, "t.a.x").unwrap();
     assert!(a.stale.is_empty());
     let printed = zan::render::zan::act(&a.result.to_act()).unwrap();
-    assert!(printed.contains("[Article 1](article 1-1)"), "{printed}");
+    assert!(printed.contains("\"Second, see [Article 1-1](article 1-1).\""), "{printed}");
     assert!(printed.contains("[part 1](part 1)"), "{printed}");
     // A link from another act is not updated: reported with its file and place.
     let other = "act t.b {\n  article 9 {\n    compare corresponds t.a article 1\n  }\n}\n";
@@ -470,4 +471,66 @@ fn operations_on_what_the_amendment_adds() {
         "«екінші» is not in the `kk` text of `article 1 part 2 point 1`"
     );
     assert_eq!(&wrong[found[0].diagnostic.range.clone()], "\"екінші\"");
+}
+
+/// Renumbering with `update-references` rewrites the words of each
+/// reference in every language and case form, or refuses and lists those it
+/// cannot rewrite.
+#[test]
+fn renumbering_rewrites_the_words_of_references() {
+    let act = r#"act t.k version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    part 1 {
+      kk official "[209-бабында](article 209) және [209](article 209) көзделген әрекеттер."
+      ru official "Деяния, предусмотренные [статьей 209](article 209) и [209](article 209)."
+    }
+    part 2 {
+      kk official "[Осы баптың бірінші бөлігінде](part 1) көзделген."
+      ru official "Предусмотренные [частью первой настоящей статьи](part 1)."
+    }
+  }
+  article 209 {
+    kk official "Мәтін."
+    ru official "Текст."
+  }
+}
+"#;
+    let renumber = |ops: &str| {
+        let source = format!(
+            "amendment t.k.x {{\n  target t.k version 2024-01-01\n  in-force 2025-01-01\n{ops}\n}}\n"
+        );
+        let files = parse(&[act, &source]);
+        let applied = engine::apply_amendment(&files, "t.k.x");
+        let found = zan::analysis::analyze(&files);
+        (applied.map(|a| a.result).map_err(|e| e.kind), found, source)
+    };
+    let (result, found, _) = renumber("  renumber article 209 to 209-1 update-references");
+    let result = result.unwrap();
+    assert_eq!(found, []);
+    assert_eq!(text(&result, "article 1 part 1", "kk"), "209-1-бабында және 209-1 көзделген әрекеттер.");
+    assert_eq!(text(&result, "article 1 part 1", "ru"), "Деяния, предусмотренные статьей 209-1 и 209-1.");
+    let printed = zan::render::zan::act(&result.to_act()).unwrap();
+    assert!(printed.contains("[209-1-бабында](article 209-1) және [209-1](article 209-1)"), "{printed}");
+    assert!(printed.contains("[статьей 209-1](article 209-1)"), "{printed}");
+
+    // Ordinal words cannot be rewritten: refused, with each place.
+    let (result, found, source) = renumber("  renumber article 1 part 1 to 3 update-references");
+    let expected = Message::UnrewritableCitations {
+        unit: "article 1 part 1".into(),
+        to: "article 1 part 3".into(),
+        places: vec![
+            "t.k article 1 part 2 «Осы баптың бірінші бөлігінде»".into(),
+            "t.k article 1 part 2 «частью первой настоящей статьи»".into(),
+        ],
+    };
+    assert_eq!(result.unwrap_err(), ErrorKind::Check(expected.clone()));
+    // `zan check` reports the same, at the renumbered target.
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].diagnostic.message, expected);
+    assert_eq!(&source[found[0].diagnostic.range.clone()], "article 1 part 1");
+    assert_eq!(
+        expected.render(Default::default()),
+        "`article 1 part 1` becomes `article 1 part 3`, but the words of these references cannot be rewritten to cite it: t.k article 1 part 2 «Осы баптың бірінші бөлігінде», t.k article 1 part 2 «частью первой настоящей статьи»; reword them in this amendment"
+    );
 }

@@ -611,6 +611,36 @@ fn place(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str
         let d = Diagnostic::new(message, range.clone()).with_fix(title, vec![Edit { range, replacement }]);
         out.push(FileDiagnostic { file, diagnostic: d });
     }
+    // Display words that cite another number than the reference's target.
+    for r in &text.refs {
+        if r.target.path.iter().any(|s| s.number.is_none()) {
+            continue;
+        }
+        let words = &text.plain[r.plain.clone()];
+        let path: Vec<(&str, &str)> =
+            r.target.path.iter().map(|s| (s.kind.keyword(), s.number_text())).collect();
+        let end = r.target.range_end.as_ref().map(|n| n.text.as_str());
+        let Some((cites, fixed)) = crate::lint::citations::mismatch(words, lang, &path, end) else {
+            continue;
+        };
+        let target = crate::render::zan::target(&crate::model::Target {
+            act: None,
+            version: None,
+            ..r.target.clone()
+        });
+        let message = Message::CitationWordsMismatch { words: words.to_string(), cites, target };
+        // The end of the display words is where the link's bracket starts,
+        // so it is found from their last character.
+        let last = words.chars().next_back().map_or(0, char::len_utf8);
+        let start = text.source_offset(r.plain.start);
+        let end = text.source_offset(r.plain.end - last) + last;
+        let exact = (end - start == r.plain.len()).then_some(start..end);
+        let mut d = Diagnostic::new(message, exact.clone().unwrap_or_else(|| r.span.clone()));
+        if let (Some(range), Some(fixed)) = (exact, fixed) {
+            d = d.with_fix(FixTitle::Replace(fixed.clone()), vec![Edit { range, replacement: fixed }]);
+        }
+        out.push(FileDiagnostic { file, diagnostic: d });
+    }
 }
 
 impl Cx<'_, '_> {

@@ -21,7 +21,7 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 
 pub use error::{EngineError, ErrorKind};
-pub use words::{seam, select, splice};
+pub use words::{rewrite_display, seam, select, splice};
 
 use crate::analysis::{Index, Location, Resolved, Scope, resolve};
 use crate::diag::Message;
@@ -925,9 +925,10 @@ impl Cx<'_, '_> {
         // A relative reference below the unit does not name it and stays right.
         let refs =
             refs.into_iter().filter(|(_, _, e)| !matches!(e, Some(RefEdit { segment: Named::Below, .. })));
+        let mut unrewritable = Vec::new();
         for (site, written, edit) in refs {
             match (update, site, edit) {
-                (true, Site::InAct { .. }, Some(edit)) => {
+                (true, Site::InAct { unit }, Some(edit)) => {
                     let r = self.ref_mut(&edit);
                     let seg = match edit.segment {
                         Named::Segment(i) => r.path.get_mut(i).and_then(|s| s.number.as_mut()),
@@ -936,6 +937,9 @@ impl Cx<'_, '_> {
                     };
                     if let Some(n) = seg.filter(|n| n.text == old_number) {
                         n.text = number.text.clone();
+                    }
+                    if let Some(words) = self.display_words(&edit, &old_number, &number.text) {
+                        unrewritable.push(format!("{} {unit} «{words}»", self.applied.result.meta.id));
                     }
                 }
                 (_, site, _) => self.applied.stale.push(StaleReference {
@@ -946,8 +950,39 @@ impl Cx<'_, '_> {
                 }),
             }
         }
+        if !unrewritable.is_empty() {
+            let message =
+                Message::UnrewritableCitations { unit: old_text, to: new_text, places: unrewritable };
+            return Err((ErrorKind::Check(message), target.span.clone()));
+        }
         self.applied.renumbered.push((old_text, new_text));
         Ok(touched)
+    }
+
+    /// Rewrites the number in the display words of a reference whose target
+    /// a renumbering updated (`статьей 209` → `статьей 209-1`, `209-бабында`
+    /// → `209-1-бабында`); the words, when they still cite another unit than
+    /// the target and cannot be rewritten (`частью второй`, the number
+    /// written twice).
+    fn display_words(&mut self, edit: &RefEdit, old: &str, new: &str) -> Option<String> {
+        let node = self.applied.result.at_mut(&edit.pos);
+        let content = &mut node.unit.content;
+        let (text, r) = match edit.holder {
+            Holder::Title(t, r) => (&mut content.titles[t], r),
+            Holder::Text(t, r) => (&mut content.texts[t], r),
+            Holder::Comparison(_) => return None,
+        };
+        let words = text.value.plain[text.value.refs[r].plain.clone()].to_string();
+        if let Some(rewritten) = crate::lint::citations::renumber_words(&words, old, new) {
+            rewrite_display(&mut text.value, r, &rewritten);
+        }
+        let reference = &text.value.refs[r];
+        let words = &text.value.plain[reference.plain.clone()];
+        let target = &reference.target;
+        let path: Vec<(&str, &str)> =
+            target.path.iter().map(|s| (s.kind.keyword(), s.number_text())).collect();
+        let end = target.range_end.as_ref().map(|n| n.text.as_str());
+        crate::lint::citations::mismatch(words, &text.lang, &path, end).map(|_| words.to_string())
     }
 
     fn ref_mut(&mut self, edit: &RefEdit) -> &mut Target {

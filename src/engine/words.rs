@@ -63,6 +63,24 @@ pub fn splice(text: &mut RichText, range: Range<usize>, new: &RichText) -> Vec<I
     dropped
 }
 
+/// Writes the display words of `text`'s reference `r` as `words`, keeping
+/// the link (a renumbering rewrites «статьей 209» to «статьей 209-1»).
+pub fn rewrite_display(text: &mut RichText, r: usize, words: &str) {
+    let range = text.refs[r].plain.clone();
+    let delta = words.len() as isize - range.len() as isize;
+    let shift = |x: usize| (x as isize + delta) as usize;
+    text.plain.replace_range(range.clone(), words);
+    for (i, x) in text.refs.iter_mut().enumerate() {
+        if i == r {
+            x.plain.end = shift(x.plain.end);
+        } else if x.plain.start >= range.end {
+            x.plain = shift(x.plain.start)..shift(x.plain.end);
+        }
+    }
+    // The source map no longer describes this text.
+    text.pieces.clear();
+}
+
 /// Closing punctuation: written right after a word, never after a space.
 fn closing(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | ')' | ']' | '»' | '”')
