@@ -534,3 +534,67 @@ fn renumbering_rewrites_the_words_of_references() {
         "`article 1 part 1` becomes `article 1 part 3`, but the words of these references cannot be rewritten to cite it: t.k article 1 part 2 «Осы баптың бірінші бөлігінде», t.k article 1 part 2 «частью первой настоящей статьи»; reword them in this amendment"
     );
 }
+
+const CITED: &str = r#"act t.c version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    kk official "[2-бапта](article 2) және [3-бапта](article 3) көзделген."
+    ru official "Предусмотренные [статьей 2](article 2) и [статьей 3](article 3)."
+  }
+  article 2 {
+    kk official "Екі."
+    ru official "Два."
+  }
+  article 3 {
+    kk official "Үш."
+    ru official "Три."
+  }
+}
+"#;
+
+/// A repeal and a renumbering with the consequential changes
+/// docs/diagnostics.md advises (the citing words deleted, or replaced by
+/// words with the new link) leave no warning, whatever the order.
+#[test]
+fn a_consequential_change_clears_the_warnings_in_any_order() {
+    let repeal = "  repeal article 2";
+    let delete = "  delete article 1 {\n    kk \"2-бапта және \"\n    ru \"статьей 2 и \"\n  }";
+    let renumber = "  renumber article 3 to 4";
+    let replace = "  replace article 1 {\n    kk \"3-бапта\" -> \"[4-бапта](article 4)\"\n    ru \"статьей 3\" -> \"[статьей 4](article 4)\"\n  }";
+    for ops in [
+        [repeal, delete, renumber, replace],
+        [replace, delete, renumber, repeal],
+        [delete, repeal, replace, renumber],
+    ] {
+        let source = format!(
+            "amendment t.c.x {{\n  target t.c version 2024-01-01\n  in-force 2025-01-01\n{}\n}}\n",
+            ops.join("\n")
+        );
+        let files = parse(&[CITED, &source]);
+        assert_eq!(zan::analysis::analyze(&files), [], "{source}");
+        let a = engine::apply_amendment(&files, "t.c.x").unwrap();
+        assert!(a.stale.is_empty() && a.dropped.is_empty(), "{:?} {:?}", a.stale, a.dropped);
+        assert_eq!(text(&a.result, "article 1", "kk"), "4-бапта көзделген.");
+        assert_eq!(text(&a.result, "article 1", "ru"), "Предусмотренные статьей 4.");
+    }
+    // Without the consequential change: one warning per operation and unit.
+    let source = "amendment t.c.x {\n  target t.c version 2024-01-01\n  in-force 2025-01-01\n  repeal article 2..3\n}\n";
+    let files = parse(&[CITED, source]);
+    let found: Vec<String> = zan::analysis::analyze(&files)
+        .into_iter()
+        .map(|fd| {
+            format!(
+                "{}: {}",
+                &source[fd.diagnostic.range.clone()],
+                fd.diagnostic.message.render(Default::default())
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "article 2..3: `article 2` is repealed but still cited by `t.c article 1`",
+            "article 2..3: `article 3` is repealed but still cited by `t.c article 1`",
+        ]
+    );
+}

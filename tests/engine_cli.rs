@@ -413,3 +413,23 @@ fn a_unit_written_in_one_language_blocks_every_command() {
         assert_eq!(String::from_utf8(out.stderr).unwrap(), expected, "{args:?}");
     }
 }
+
+/// A reference left pointing at a repealed unit is reported once per
+/// language, with its file:line:col, language and words.
+#[test]
+fn stale_references_name_their_place_and_language() {
+    let act = "act t.a version 2024-01-01 {\n  languages kk ru\n  article 1 {\n    kk official \"[2-бапта](article 2) көзделген.\"\n    ru official \"Предусмотренные [статьей 2](article 2).\"\n  }\n  article 2 {\n    kk official \"Екі.\"\n    ru official \"Два.\"\n  }\n}\n";
+    let a =
+        "amendment t.a.x {\n  target t.a version 2024-01-01\n  in-force 2025-01-01\n  repeal article 2\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", a)]);
+    let out = zan_in(dir.path(), &["consolidate", "t.a.x", "--format", "text", "--lang", "kk"]);
+    assert_eq!(out.status.code(), Some(0));
+    let path = dir.path().join("act.zan");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "warning[stale-reference]: {0}:4:28: t.a article 1 [kk] «2-бапта»: `article 2` points at `article 2`, which is repealed\nwarning[stale-reference]: {0}:5:46: t.a article 1 [ru] «статьей 2»: `article 2` points at `article 2`, which is repealed\n",
+            path.display()
+        )
+    );
+}

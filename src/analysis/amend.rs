@@ -117,10 +117,13 @@ impl<'m> Cx<'_, 'm> {
             for a in &f.amendments {
                 ids.push(a.id.clone());
                 let before = self.out.len();
-                self.amendment(file, a, ids.len() - 1, &mut marks);
+                let shifts = self.amendment(file, a, ids.len() - 1, &mut marks);
                 let clean = self.out[before..].iter().all(|d| d.diagnostic.severity != Severity::Error);
-                if clean {
-                    self.applies(&models, file, a);
+                if !clean || !self.applies(&models, file, a) {
+                    // Not applied: what the base version says.
+                    for (op, n, renumber, updated) in shifts {
+                        self.shift(file, op, n, renumber, updated);
+                    }
                 }
             }
         }
@@ -132,16 +135,52 @@ impl<'m> Cx<'_, 'm> {
     /// is reported here too. This covers what those checks cannot see from
     /// the base version alone: words quoted from a unit an earlier operation
     /// added, rewrote or changed.
-    fn applies(&mut self, files: &[&'m File], file: usize, a: &'m Amendment) {
-        let Err(e) = crate::engine::apply_with(files, self.index, file, a) else { return };
-        if let (crate::engine::ErrorKind::Check(message), Some((at, span))) = (e.kind, e.at) {
-            self.push(at, message, span);
+    /// Returns whether the engine applied it; then the references it leaves
+    /// behind, once every operation is applied, are the `reference-shift`
+    /// warnings (a consequential change in the same amendment clears them).
+    fn applies(&mut self, files: &[&'m File], file: usize, a: &'m Amendment) -> bool {
+        let applied = match crate::engine::apply_with(files, self.index, file, a) {
+            Ok(applied) => applied,
+            Err(e) => {
+                if let (crate::engine::ErrorKind::Check(message), Some((at, span))) = (e.kind, e.at) {
+                    self.push(at, message, span);
+                }
+                return false;
+            }
+        };
+        // One warning per operation and unit, listing every citing place.
+        let mut shifts: Vec<(usize, &str, bool, Vec<String>)> = Vec::new();
+        for s in &applied.stale {
+            let operation = applied.changes[s.change].operation;
+            match shifts.iter_mut().find(|(o, unit, ..)| *o == operation && *unit == s.unit) {
+                Some((.., places)) => places.push(s.citer.clone()),
+                None => shifts.push((operation, &s.unit, s.renumbered_to.is_some(), vec![s.citer.clone()])),
+            }
         }
+        for (operation, unit, renumber, mut places) in shifts {
+            places.sort();
+            places.dedup();
+            let op = &a.operations[operation];
+            let span = op.target().map_or(op.span.clone(), |t| t.span.clone());
+            let message = Message::ReferenceShift { target: unit.to_string(), renumber, cited_by: places };
+            self.push(file, message, span);
+        }
+        true
     }
 
-    fn amendment(&mut self, file: usize, a: &'m Amendment, number: usize, marks: &mut Vec<Mark>) {
+    /// The checks of one amendment's operations against its base version;
+    /// returns the repeals and renumberings whose citing places are to be
+    /// reported (`shift`) if the engine cannot say what it leaves behind.
+    fn amendment(
+        &mut self,
+        file: usize,
+        a: &'m Amendment,
+        number: usize,
+        marks: &mut Vec<Mark>,
+    ) -> Vec<(&'m Operation, usize, bool, bool)> {
+        let mut shifts = Vec::new();
         let index = self.index;
-        let Some(act_id) = &a.act else { return };
+        let Some(act_id) = &a.act else { return shifts };
         let versions = index.versions(act_id);
         let base = versions
             .iter()
@@ -157,7 +196,7 @@ impl<'m> Cx<'_, 'm> {
                 Message::UnknownVersion { act: act_id.clone(), version, existing }
             };
             self.push(file, message, a.id_span.clone());
-            return;
+            return shifts;
         };
         let scope = Scope { act: base, unit: None };
         let mut created: Vec<Path> = Vec::new();
@@ -218,7 +257,7 @@ impl<'m> Cx<'_, 'm> {
             match &op.kind {
                 OperationKind::Repeal { .. } => {
                     repealed.push(n);
-                    self.shift(file, op, n, false, false);
+                    shifts.push((op, n, false, false));
                     marks.push(mark(n, Touch::Unit));
                 }
                 OperationKind::Renumber { number, update_references, .. } => {
@@ -227,7 +266,7 @@ impl<'m> Cx<'_, 'm> {
                     if !index.find_child(base, parent, unit.kind, Some(&number.text)).is_empty() {
                         self.exists(file, &op.kind, &creates(&op.kind).unwrap_or_default());
                     }
-                    self.shift(file, op, n, true, *update_references);
+                    shifts.push((op, n, true, *update_references));
                     marks.push(mark(n, Touch::Unit));
                 }
                 OperationKind::Rewrite { .. } => marks.push(mark(n, Touch::Unit)),
@@ -245,6 +284,7 @@ impl<'m> Cx<'_, 'm> {
                 }
             }
         }
+        shifts
     }
 
     /// References, comparative links and text hygiene of the units a

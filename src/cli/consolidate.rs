@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::analysis::FileDiagnostic;
 use crate::diag::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::engine::{self, Applied, EngineError, ErrorKind, Include, Site};
+use crate::engine::{self, Applied, EngineError, ErrorKind, Include};
 use crate::model::{Date, File};
 use crate::text::{Encoding, LineIndex};
 
@@ -147,20 +147,25 @@ impl Workspace {
     /// renumbered units, and links it removed.
     pub fn warn_references(&self, applied: &Applied) {
         for s in &applied.stale {
-            let at = match &s.site {
-                Site::InAct { unit } => format!("{} {unit}", applied.result.meta.id),
-                Site::File(loc) => self.position(loc.file, loc.span.start),
+            // The place as file:line:col when the reference's bytes are known,
+            // then the citing unit, and the language and words of the text.
+            let place =
+                s.at.as_ref()
+                    .filter(|loc| self.sources[loc.file].0.get(loc.span.clone()) == Some(&s.target[..]))
+                    .map(|loc| format!("{}: ", self.position(loc.file, loc.span.start)))
+                    .unwrap_or_default();
+            let words = match (&s.lang, &s.words) {
+                (Some(lang), Some(words)) => format!(" [{lang}] «{words}»"),
+                _ => String::new(),
             };
-            match &s.renumbered_to {
-                None => eprintln!(
-                    "warning[stale-reference]: {at}: `{}` points at `{}`, which is repealed",
-                    s.target, s.unit
-                ),
-                Some(to) => eprintln!(
-                    "warning[stale-reference]: {at}: `{}` points at `{}`, now `{to}`",
-                    s.target, s.unit
-                ),
-            }
+            let what = match &s.renumbered_to {
+                None => "which is repealed".to_string(),
+                Some(to) => format!("now `{to}`"),
+            };
+            eprintln!(
+                "warning[stale-reference]: {place}{}{words}: `{}` points at `{}`, {what}",
+                s.citer, s.target, s.unit
+            );
         }
         for d in &applied.dropped {
             eprintln!(

@@ -64,6 +64,9 @@ pub struct State {
     pub meta: Act,
     pub roots: Vec<Node>,
     next_id: u32,
+    /// The file each unit's texts were written in (by identity): its act's
+    /// file, or the amendment's that added or rewrote it.
+    written_in: HashMap<u32, usize>,
 }
 
 impl State {
@@ -73,10 +76,11 @@ impl State {
         let mut meta = version.meta().clone();
         meta.units.clear();
         meta.comparisons = version.parts.iter().flat_map(|(_, a)| a.comparisons.clone()).collect();
-        let mut state = State { meta, roots: Vec::new(), next_id: 0 };
-        for &(_, part) in &version.parts {
+        let mut state = State { meta, roots: Vec::new(), next_id: 0, written_in: HashMap::new() };
+        for &(file, part) in &version.parts {
             for unit in &part.units {
                 let node = state.node(unit.clone(), None);
+                state.written(&node, file);
                 state.roots.push(node);
             }
         }
@@ -108,6 +112,18 @@ impl State {
             })
             .collect();
         Node { id, unit, children }
+    }
+
+    /// Records that `node` and the units inside it were written in `file`.
+    fn written(&mut self, node: &Node, file: usize) {
+        for n in node.walk() {
+            self.written_in.insert(n.id, file);
+        }
+    }
+
+    /// The file the texts of unit `id` were written in.
+    pub fn file_of(&self, id: u32) -> Option<usize> {
+        self.written_in.get(&id).copied()
     }
 
     /// The act as a model act, units included.
@@ -235,6 +251,47 @@ pub struct StaleReference {
     pub unit: String,
     /// `None` when the unit was repealed, else its new path.
     pub renumbered_to: Option<String>,
+    /// The language of the text that holds it; `None` for a comparative link.
+    pub lang: Option<String>,
+    /// Its display words; `None` for a comparative link.
+    pub words: Option<String>,
+    /// The citing act and unit, as `zan check` names them (`kz.cc article 3`).
+    pub citer: String,
+    /// The change (index into `Applied::changes`) that left it behind.
+    pub change: usize,
+    /// The citing unit's identity, inside the act.
+    pub node: Option<u32>,
+    /// Where the reference's target is written: a file and its bytes.
+    pub at: Option<Location>,
+}
+
+/// A reference to a unit, found before an operation changes the unit.
+struct Citing {
+    site: Site,
+    target: String,
+    edit: Option<RefEdit>,
+    lang: Option<String>,
+    words: Option<String>,
+    citer: String,
+    node: Option<u32>,
+    at: Option<Location>,
+}
+
+impl Citing {
+    fn stale(self, unit: &str, renumbered_to: Option<String>, change: usize) -> StaleReference {
+        StaleReference {
+            site: self.site,
+            target: self.target,
+            unit: unit.to_string(),
+            renumbered_to,
+            lang: self.lang,
+            words: self.words,
+            citer: self.citer,
+            change,
+            node: self.node,
+            at: self.at,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -462,7 +519,8 @@ fn run<'m>(
     for (a, &(file, amendment)) in amendments.iter().enumerate() {
         for (o, op) in amendment.operations.iter().enumerate() {
             let refs = applied.dropped.len();
-            let mut cx = Cx { files, workspace, amendment, applied: &mut applied, snapshot: &mut snapshot };
+            let mut cx =
+                Cx { files, workspace, file, amendment, applied: &mut applied, snapshot: &mut snapshot };
             let touched = cx.operation(op).map_err(|(kind, span)| EngineError::new(kind, file, span))?;
             // The snapshot serves resolution: it stays valid while units and
             // references stay where they are, whatever words change.
@@ -473,10 +531,43 @@ fn run<'m>(
         }
     }
     applied.amendments = amendments;
+    remaining(&mut applied);
     if let Some(last) = applied.amendments.last().and_then(|(_, a)| a.in_force) {
         applied.result.meta.version = Some(last);
     }
     Ok(applied)
+}
+
+/// The stale references still in the act once every operation is applied,
+/// each once: one that a later operation removed or changed (the
+/// consequential change docs/diagnostics.md advises) is no longer stale.
+fn remaining(applied: &mut Applied) {
+    let nodes: HashMap<u32, &Node> = applied.result.walk().into_iter().map(|n| (n.id, n)).collect();
+    let holds = |s: &StaleReference| {
+        let Some(id) = s.node else { return true };
+        let Some(node) = nodes.get(&id) else { return false };
+        let content = &node.unit.content;
+        let written = |t: &Target| crate::render::zan::target(t) == s.target;
+        match (&s.lang, &s.words) {
+            (Some(lang), Some(words)) => content.titles.iter().chain(&content.texts).any(|t| {
+                &t.lang == lang
+                    && t.value
+                        .refs
+                        .iter()
+                        .any(|r| written(&r.target) && &t.value.plain[r.plain.clone()] == words)
+            }),
+            _ => content.comparisons.iter().any(|c| written(&c.target)),
+        }
+    };
+    let kept: Vec<bool> = applied.stale.iter().map(holds).collect();
+    let mut seen = Vec::new();
+    let mut keep = kept.into_iter();
+    applied.stale.retain(|s| {
+        let key = (s.site.clone(), s.target.clone(), s.lang.clone(), s.words.clone(), s.unit.clone());
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        keep.next().unwrap_or(true) && fresh
+    });
 }
 
 type OpResult<T> = Result<T, (ErrorKind, Span)>;
@@ -492,6 +583,8 @@ enum Located {
 struct Cx<'a, 'm> {
     files: &'a [&'m File],
     workspace: &'a Index<'m>,
+    /// The amendment's file.
+    file: usize,
     amendment: &'m Amendment,
     applied: &'a mut Applied<'m>,
     snapshot: &'a mut Option<Vec<File>>,
@@ -557,7 +650,7 @@ impl Cx<'_, '_> {
         })
     }
 
-    fn references_to(&mut self, pos: &[usize]) -> Vec<(Site, String, Option<RefEdit>)> {
+    fn references_to(&mut self, pos: &[usize]) -> Vec<Citing> {
         self.with_index(|cx, index| cx.references_in(index, pos))
     }
 }
@@ -652,6 +745,8 @@ impl Cx<'_, '_> {
                         span: old.unit.span.clone(),
                     };
                     let node = cx.state().node(unit, Some(&old));
+                    let file = cx.file;
+                    cx.state().written(&node, file);
                     *cx.state().at_mut(pos) = node;
                     Ok(())
                 })
@@ -858,6 +953,8 @@ impl Cx<'_, '_> {
             path.extend(segment(&unit));
         }
         let node = self.state().node(unit, None);
+        let file = self.file;
+        self.state().written(&node, file);
         let id = node.id;
         self.state().siblings_mut(&parent).insert(at, node.clone());
         Ok(vec![Touched { id, path, before: None, after: Some(node) }])
@@ -886,13 +983,9 @@ impl Cx<'_, '_> {
             }
             let refs = self.references_to(&pos);
             let path = path_text(&self.applied.result.path(&pos));
-            for (site, written, _) in refs {
-                self.applied.stale.push(StaleReference {
-                    site,
-                    target: written,
-                    unit: path.clone(),
-                    renumbered_to: None,
-                });
+            let change = self.applied.changes.len();
+            for r in refs {
+                self.applied.stale.push(r.stale(&path, None, change));
             }
             let span = target.span.clone();
             touched.extend(self.touch(&pos, |cx, pos| {
@@ -924,11 +1017,13 @@ impl Cx<'_, '_> {
         })?;
         // A relative reference below the unit does not name it and stays right.
         let refs =
-            refs.into_iter().filter(|(_, _, e)| !matches!(e, Some(RefEdit { segment: Named::Below, .. })));
+            refs.into_iter().filter(|r| !matches!(r.edit, Some(RefEdit { segment: Named::Below, .. })));
         let mut unrewritable = Vec::new();
-        for (site, written, edit) in refs {
-            match (update, site, edit) {
+        let change = self.applied.changes.len();
+        for mut r in refs {
+            match (update, &r.site, r.edit.take()) {
                 (true, Site::InAct { unit }, Some(edit)) => {
+                    let unit = unit.clone();
                     let r = self.ref_mut(&edit);
                     let seg = match edit.segment {
                         Named::Segment(i) => r.path.get_mut(i).and_then(|s| s.number.as_mut()),
@@ -942,12 +1037,7 @@ impl Cx<'_, '_> {
                         unrewritable.push(format!("{} {unit} «{words}»", self.applied.result.meta.id));
                     }
                 }
-                (_, site, _) => self.applied.stale.push(StaleReference {
-                    site,
-                    target: written,
-                    unit: old_text.clone(),
-                    renumbered_to: Some(new_text.clone()),
-                }),
+                _ => self.applied.stale.push(r.stale(&old_text, Some(new_text.clone()), change)),
             }
         }
         if !unrewritable.is_empty() {
@@ -997,7 +1087,7 @@ impl Cx<'_, '_> {
 
     /// The references that resolve to the unit at `pos` or inside it: in the
     /// act (with how to rewrite them) and in the other acts of the workspace.
-    fn references_in(&self, index: &Index, pos: &[usize]) -> Vec<(Site, String, Option<RefEdit>)> {
+    fn references_in(&self, index: &Index, pos: &[usize]) -> Vec<Citing> {
         let mut target_node = index.children(None, 0)[pos[0]];
         for &p in &pos[1..] {
             target_node = index.nodes[target_node].children[p];
@@ -1029,7 +1119,8 @@ impl Cx<'_, '_> {
         for n in (0..index.nodes.len()).filter(|&n| !inside(n)) {
             let scope = Some(Scope { act: 0, unit: Some(n) });
             let content = &index.nodes[n].unit.content;
-            let mut check = |t: &Target, holder: Holder| {
+            let id = &self.applied.result.meta.id;
+            let mut check = |t: &Target, holder: Holder, lang: Option<&String>, words: Option<&str>| {
                 if !names(t) {
                     return;
                 }
@@ -1045,43 +1136,67 @@ impl Cx<'_, '_> {
                         _ => Named::Below,
                     };
                     let pos = positions(index, n);
-                    let site = Site::InAct { unit: path_text(&self.applied.result.path(&pos)) };
+                    let unit = path_text(&self.applied.result.path(&pos));
+                    let node = Some(self.applied.result.at(&pos).id);
+                    let at = node
+                        .and_then(|n| self.applied.result.file_of(n))
+                        .map(|file| Location { file, span: t.span.clone() });
+                    let citer = format!("{id} {unit}");
                     let edit = RefEdit { pos, holder, segment };
-                    out.push((site, crate::render::zan::target(t), Some(edit)));
+                    out.push(Citing {
+                        site: Site::InAct { unit },
+                        target: crate::render::zan::target(t),
+                        edit: Some(edit),
+                        lang: lang.cloned(),
+                        words: words.map(str::to_string),
+                        citer,
+                        node,
+                        at,
+                    });
                 }
             };
             for (i, t) in content.titles.iter().enumerate() {
                 for (j, r) in t.value.refs.iter().enumerate() {
-                    check(&r.target, Holder::Title(i, j));
+                    let words = &t.value.plain[r.plain.clone()];
+                    check(&r.target, Holder::Title(i, j), Some(&t.lang), Some(words));
                 }
             }
             for (i, t) in content.texts.iter().enumerate() {
                 for (j, r) in t.value.refs.iter().enumerate() {
-                    check(&r.target, Holder::Text(i, j));
+                    let words = &t.value.plain[r.plain.clone()];
+                    check(&r.target, Holder::Text(i, j), Some(&t.lang), Some(words));
                 }
             }
             for (i, c) in content.comparisons.iter().enumerate() {
-                check(&c.target, Holder::Comparison(i));
+                check(&c.target, Holder::Comparison(i), None, None);
             }
         }
         // Other acts: their links to this act, resolved against the working copy.
         let id = &self.applied.result.meta.id;
         let ours = |t: &Target| t.act.as_deref() == Some(id.as_str());
-        for node in self.workspace.nodes.iter().filter(|n| &self.workspace.acts[n.act].id != id) {
+        for (n, node) in
+            self.workspace.nodes.iter().enumerate().filter(|(_, n)| &self.workspace.acts[n.act].id != id)
+        {
             let content = &node.unit.content;
-            let refs = content
-                .titles
-                .iter()
-                .chain(&content.texts)
-                .flat_map(|t| t.value.refs.iter().map(|r| (&r.target, r.span.clone())));
-            let links = content.comparisons.iter().map(|c| (&c.target, c.span.clone()));
-            for (t, span) in refs.chain(links).filter(|(t, _)| ours(t) && names(t)) {
+            let refs = content.titles.iter().chain(&content.texts).flat_map(|t| {
+                t.value.refs.iter().map(|r| {
+                    let words = Some(t.value.plain[r.plain.clone()].to_string());
+                    (&r.target, r.span.clone(), Some(t.lang.clone()), words)
+                })
+            });
+            let links = content.comparisons.iter().map(|c| (&c.target, c.span.clone(), None, None));
+            for (t, span, lang, words) in refs.chain(links).filter(|(t, ..)| ours(t) && names(t)) {
                 if hits(&resolve(index, t, None)) {
-                    out.push((
-                        Site::File(Location { file: node.file, span }),
-                        crate::render::zan::target(t),
-                        None,
-                    ));
+                    out.push(Citing {
+                        site: Site::File(Location { file: node.file, span }),
+                        target: crate::render::zan::target(t),
+                        edit: None,
+                        lang,
+                        words,
+                        citer: format!("{} {}", self.workspace.acts[node.act].id, self.workspace.path(n)),
+                        node: None,
+                        at: Some(Location { file: node.file, span: t.span.clone() }),
+                    });
                 }
             }
         }
@@ -1089,8 +1204,16 @@ impl Cx<'_, '_> {
             for act in file.acts.iter().filter(|a| &a.id != id) {
                 for c in act.comparisons.iter().filter(|c| ours(&c.target) && names(&c.target)) {
                     if hits(&resolve(index, &c.target, None)) {
-                        let site = Site::File(Location { file: f, span: c.span.clone() });
-                        out.push((site, crate::render::zan::target(&c.target), None));
+                        out.push(Citing {
+                            site: Site::File(Location { file: f, span: c.span.clone() }),
+                            target: crate::render::zan::target(&c.target),
+                            edit: None,
+                            lang: None,
+                            words: None,
+                            citer: act.id.clone(),
+                            node: None,
+                            at: Some(Location { file: f, span: c.target.span.clone() }),
+                        });
                     }
                 }
             }

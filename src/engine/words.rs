@@ -29,7 +29,8 @@ pub fn select(hay: &str, needle: &str, occurrence: Option<Occurrence>) -> Result
 }
 
 /// Replaces `range` of `text` with `new` (its words and references) and
-/// returns the references dropped because their words changed.
+/// returns the references dropped because their words changed (not those
+/// whose words all went, deleted or replaced by words with links).
 pub fn splice(text: &mut RichText, range: Range<usize>, new: &RichText) -> Vec<InlineRef> {
     let delta = new.plain.len() as isize - range.len() as isize;
     let changes = |r: &InlineRef| {
@@ -39,11 +40,21 @@ pub fn splice(text: &mut RichText, range: Range<usize>, new: &RichText) -> Vec<I
             r.plain.start < range.end && range.start < r.plain.end
         }
     };
+    // A reference whose words all go, replaced by nothing or by words with
+    // links of their own, goes with them as the drafter meant.
+    let deliberate = |r: &InlineRef| {
+        !range.is_empty()
+            && range.start <= r.plain.start
+            && r.plain.end <= range.end
+            && (new.plain.trim().is_empty() || !new.refs.is_empty())
+    };
     let mut dropped = Vec::new();
     let mut refs = Vec::with_capacity(text.refs.len() + new.refs.len());
     for r in text.refs.drain(..) {
         if changes(&r) {
-            dropped.push(r);
+            if !deliberate(&r) {
+                dropped.push(r);
+            }
         } else if r.plain.start >= range.end {
             let shift = |x: usize| (x as isize + delta) as usize;
             refs.push(InlineRef { plain: shift(r.plain.start)..shift(r.plain.end), ..r });
