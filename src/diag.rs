@@ -203,6 +203,12 @@ pub enum Message {
         target: String,
         other: String,
     },
+    /// An operation that conflicts with one of another amendment: reported
+    /// on both, and no obstacle to applying either alone.
+    ProposalConflict {
+        target: String,
+        amendment: String,
+    },
     ReferenceShift {
         target: String,
         renumber: bool,
@@ -250,7 +256,7 @@ impl Message {
             Message::OperationOnRepealed { .. } => "operation-on-repealed",
             Message::UnitExists { .. } => "unit-exists",
             Message::MissingSource { .. } => "missing-source",
-            Message::Conflict { .. } => "conflict",
+            Message::Conflict { .. } | Message::ProposalConflict { .. } => "conflict",
             Message::ReferenceShift { .. } => "reference-shift",
             Message::Unreadable { .. } => "unreadable-file",
             Message::InvalidConfig { .. } => "invalid-config",
@@ -479,6 +485,15 @@ impl Message {
             (Message::Conflict { target, other }, Ru) => {
                 format!("эта операция над `{target}` конфликтует с {other}")
             }
+            (Message::ProposalConflict { target, amendment }, lang) => Message::Conflict {
+                target: target.clone(),
+                other: match lang {
+                    En => format!("an operation of `{amendment}`"),
+                    Kk => format!("`{amendment}` түзетуінің амалы"),
+                    Ru => format!("операцией `{amendment}`"),
+                },
+            }
+            .render(lang),
             (Message::ReferenceShift { target, renumber, cited_by }, lang) => {
                 let places = cited_by.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
                 match (lang, renumber) {

@@ -353,27 +353,40 @@ fn git_revisions_and_textconv() {
     );
 }
 
+/// Two proposals that change the same unit: `zan check` reports the
+/// conflict on both, each proposal's own diff, table and bill still show it
+/// alone, and consolidating both names the conflict.
 #[test]
-fn a_conflict_found_by_check_blocks_diff_table_and_bill() {
+fn a_conflict_between_proposals_is_reported_on_both_and_blocks_neither() {
     let act = "act t.a version 2024-01-01 {\n  languages en\n  article 1 {\n    en official \"A cat sat.\"\n  }\n}\n";
-    let a = "amendment t.a.x {\n  target t.a version 2024-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
-    let b = "amendment t.a.y {\n  target t.a version 2024-01-01\n  repeal article 1\n}\n";
+    let a = "amendment t.a.x {\n  target t.a version 2024-01-01\n  status proposed\n  in-force 2025-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
+    let b = "amendment t.a.y {\n  target t.a version 2024-01-01\n  status proposed\n  in-force 2025-01-01\n  replace article 1 {\n    en \"cat sat\" -> \"cow lay\"\n  }\n}\n";
     let dir = workspace(&[("act.zan", act), ("x.zan", a), ("y.zan", b)]);
-    for args in
-        [&["diff", "t.a.y"][..], &["table", "t.a.y", "--lang", "en"], &["bill", "t.a.y", "--lang", "en"]]
-    {
-        let out = zan_in(dir.path(), args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        assert!(
-            stderr.starts_with(
-                "error[conflict]: this operation on `article 1` conflicts with an operation of `t.a.x`\n"
-            ),
-            "{args:?}: {stderr}"
-        );
+    let out = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .arg("check")
+        .arg(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.matches("error[conflict]").count(), 2, "{stdout}");
+    assert!(stdout.contains("conflicts with an operation of `t.a.y`\n"), "{stdout}");
+    assert!(stdout.contains("conflicts with an operation of `t.a.x`\n"), "{stdout}");
+    for id in ["t.a.x", "t.a.y"] {
+        for args in [&["diff", id][..], &["table", id, "--lang", "en"], &["bill", id, "--lang", "en"]] {
+            let out = zan_in(dir.path(), args);
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        }
     }
-    // The earlier proposal on its own still renders.
-    assert_eq!(zan_in(dir.path(), &["table", "t.a.x", "--lang", "en"]).status.code(), Some(0));
+    let out = zan_in(dir.path(), &["consolidate", "t.a", "--as-of", "2025-01-01", "--include", "proposed"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "error[conflicting-amendments]: `t.a.x` and `t.a.y` come into force on the same day and both change `article 1`\n"
+        ),
+        "{stderr}"
+    );
 }
 
 /// The README shows the flagship amendment's table and bill exactly as the

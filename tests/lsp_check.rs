@@ -90,7 +90,7 @@ async fn server_diagnostics_equal_zan_check() {
     std::fs::copy(root.join("tests/fixtures/lsp/errors.zan"), dir.join("errors.zan")).unwrap();
     for (lang, locale) in [("en", "en-US"), ("ru", "ru")] {
         let expected = cli(&dir, lang);
-        assert_eq!(expected.len(), 7, "{expected:?}");
+        assert_eq!(expected.len(), 8, "{expected:?}");
         assert_eq!(server(&dir, locale).await, expected, "{lang}");
     }
 }

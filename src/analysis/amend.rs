@@ -113,21 +113,26 @@ impl<'m> Cx<'_, 'm> {
         let mut marks = Vec::new();
         let mut ids = Vec::new();
         let models: Vec<&'m File> = files.iter().map(Borrow::borrow).collect();
+        let mut checked = Vec::new();
         for (file, f) in models.iter().enumerate() {
             for a in &f.amendments {
                 ids.push(a.id.clone());
                 let before = self.out.len();
                 let shifts = self.amendment(file, a, ids.len() - 1, &mut marks);
                 let clean = self.out[before..].iter().all(|d| d.diagnostic.severity != Severity::Error);
-                if !clean || !self.applies(&models, file, a) {
-                    // Not applied: what the base version says.
-                    for (op, n, renumber, updated) in shifts {
-                        self.shift(file, op, n, renumber, updated);
-                    }
+                checked.push((file, a, shifts, clean));
+            }
+        }
+        let torn = self.conflicts(&marks, &ids);
+        for (number, (file, a, shifts, clean)) in checked.into_iter().enumerate() {
+            // A conflict with another proposal does not stop this one alone.
+            if !clean || torn.contains(&number) || !self.applies(&models, file, a) {
+                // Not applied: what the base version says.
+                for (op, n, renumber, updated) in shifts {
+                    self.shift(file, op, n, renumber, updated);
                 }
             }
         }
-        self.conflicts(&marks, &ids);
     }
 
     /// What `zan check` accepts, the engine applies: an amendment in which
@@ -457,9 +462,12 @@ impl<'m> Cx<'_, 'm> {
     }
 
     /// Two operations touching the same unit (one of them as a whole) or the
-    /// same words of the same text. The later one is reported.
-    fn conflicts(&mut self, marks: &[Mark], ids: &[String]) {
+    /// same words of the same text. Within one amendment the later one is
+    /// reported; between two amendments, both.
+    /// Returns the amendments with a conflict between their own operations.
+    fn conflicts(&mut self, marks: &[Mark], ids: &[String]) -> Vec<usize> {
         let index = self.index;
+        let mut torn = Vec::new();
         for (j, later) in marks.iter().enumerate() {
             let clash = marks[..j].iter().find(|earlier| {
                 if (earlier.amendment, earlier.op) == (later.amendment, later.op) {
@@ -475,17 +483,30 @@ impl<'m> Cx<'_, 'm> {
                 }
             });
             let Some(earlier) = clash else { continue };
-            let other = if earlier.amendment == later.amendment {
-                format!("operation {} of this amendment", earlier.op + 1)
-            } else {
-                format!("an operation of `{}`", ids[earlier.amendment])
-            };
-            let message = Message::Conflict { target: index.path(later.node), other };
-            self.out.push(FileDiagnostic {
-                file: later.file,
-                diagnostic: Diagnostic::new(message, later.span.clone()),
-            });
+            let target = index.path(later.node);
+            if earlier.amendment == later.amendment {
+                torn.push(later.amendment);
+                let other = format!("operation {} of this amendment", earlier.op + 1);
+                let message = Message::Conflict { target, other };
+                self.out.push(FileDiagnostic {
+                    file: later.file,
+                    diagnostic: Diagnostic::new(message, later.span.clone()),
+                });
+                continue;
+            }
+            // Two proposals: each is told of the other.
+            for (here, there) in [(later, earlier), (earlier, later)] {
+                let message = Message::ProposalConflict {
+                    target: target.clone(),
+                    amendment: ids[there.amendment].clone(),
+                };
+                self.out.push(FileDiagnostic {
+                    file: here.file,
+                    diagnostic: Diagnostic::new(message, here.span.clone()),
+                });
+            }
         }
+        torn
     }
 }
 

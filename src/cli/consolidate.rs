@@ -116,6 +116,9 @@ impl Workspace {
             .filter(|fd| {
                 fd.file == file && fd.diagnostic.severity == Severity::Error && inside(&fd.diagnostic)
             })
+            // The amendment alone applies: a conflict with another proposal
+            // matters when both are consolidated (`--as-of`).
+            .filter(|fd| !matches!(fd.diagnostic.message, crate::diag::Message::ProposalConflict { .. }))
             .collect()
     }
 

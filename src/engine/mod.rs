@@ -411,9 +411,57 @@ pub fn consolidate<'m, F: Borrow<File>>(
         .collect();
     chosen.sort_by(|x, y| (x.1.in_force, &x.1.id).cmp(&(y.1.in_force, &y.1.id)));
     let state = State::from_index(&index, base);
-    let applied = run(&files, &index, state, chosen)?;
+    let applied = run(&files, &index, state.clone(), chosen.clone())
+        .map_err(|e| same_day(&files, &index, &state, &chosen, e))?;
     conflicts(&applied)?;
     Ok(applied)
+}
+
+/// An amendment that fails after another of the same in-force date, but
+/// applies without it, conflicts with it: that is the error to report,
+/// not the words the other one changed.
+fn same_day(
+    files: &[&File],
+    index: &Index,
+    state: &State,
+    chosen: &[(usize, &Amendment)],
+    e: EngineError,
+) -> EngineError {
+    let Some((file, span)) = &e.at else { return e };
+    let failed =
+        chosen.iter().position(|(f, a)| f == file && a.span.start <= span.start && span.end <= a.span.end);
+    let Some(k) = failed else { return e };
+    let day = chosen[k].1.in_force;
+    let Some(first) = chosen[..k].iter().position(|(_, a)| a.in_force == day) else { return e };
+    let with = |others: &[(usize, &Amendment)]| {
+        let list: Vec<_> =
+            chosen[..first].iter().chain(others).chain(std::iter::once(&chosen[k])).copied().collect();
+        run(files, index, state.clone(), list).is_ok()
+    };
+    if !with(&[]) {
+        return e;
+    }
+    // The same-day amendment that the failing one cannot follow.
+    let Some(other) = (first..k).find(|&j| !with(&chosen[j..=j])) else { return e };
+    let unit = match &e.kind {
+        ErrorKind::Check(
+            Message::WordsNotFound { unit, .. }
+            | Message::UnitExists { unit }
+            | Message::Unresolved { target: unit, .. }
+            | Message::OperationOnRepealed { target: unit },
+        ) => unit.clone(),
+        _ => chosen[k]
+            .1
+            .operations
+            .iter()
+            .find(|o| o.span.start <= span.start && span.end <= o.span.end)
+            .and_then(|o| o.target())
+            .map(crate::render::zan::target)
+            .unwrap_or_default(),
+    };
+    let kind =
+        ErrorKind::Conflict { unit, first: chosen[other].1.id.clone(), second: chosen[k].1.id.clone() };
+    EngineError::new(kind, *file, span.clone())
 }
 
 /// Two amendments of the same in-force date that change the same unit (or
