@@ -446,3 +446,34 @@ fn stale_references_name_their_place_and_language() {
         )
     );
 }
+
+/// `--as-of` before the first version says so; an act's consolidation says
+/// how many amendments in force it left out for their status.
+#[test]
+fn consolidation_says_what_it_did_not_apply() {
+    let act = "act t.a version 2024-01-01 {\n  languages en\n  article 1 {\n    en official \"A cat sat.\"\n  }\n}\n";
+    let a = "amendment t.a.x {\n  target t.a version 2024-01-01\n  status proposed\n  in-force 2025-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
+    let b = "amendment t.a.y {\n  target t.a version 2024-01-01\n  status draft\n  in-force 2025-02-01\n  replace article 1 {\n    en \"sat\" -> \"lay\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", a), ("y.zan", b)]);
+    let out = zan_in(dir.path(), &["consolidate", "t.a", "--as-of", "2023-12-31"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error[not-in-force]: no version of `t.a` is in force on 2023-12-31: its first version is of 2024-01-01\n"
+    );
+    let stderr = |args: &[&str]| {
+        let out = zan_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert_eq!(
+        stderr(&["consolidate", "t.a"]),
+        "note: 2 proposed or draft amendments of `t.a` in force by then not applied (see `--include`)\n"
+    );
+    assert_eq!(stderr(&["consolidate", "t.a", "--as-of", "2025-01-15", "--include", "proposed"]), "");
+    assert_eq!(
+        stderr(&["consolidate", "t.a", "--include", "proposed"]),
+        "note: 1 draft amendment of `t.a` in force by then not applied (see `--include`)\n"
+    );
+    assert_eq!(stderr(&["consolidate", "t.a", "--include", "draft"]), "");
+}

@@ -227,6 +227,13 @@ pub fn run(args: Args) -> ExitCode {
         Err(code) => return code,
     };
     ws.warn_references(&applied);
+    if applied.left_out > 0 {
+        // A reader must not take the act without proposals for the act with them.
+        let (n, id) = (applied.left_out, &args.id);
+        let which = if include == Include::Proposed { "draft" } else { "proposed or draft" };
+        let s = if n == 1 { "" } else { "s" };
+        eprintln!("note: {n} {which} amendment{s} of `{id}` in force by then not applied (see `--include`)");
+    }
     let lang = lang_of(args.lang, &applied);
     let act = applied.result.to_act();
     match args.format.as_str() {

@@ -323,6 +323,9 @@ pub struct Applied<'m> {
     pub renumbered: Vec<(String, String)>,
     pub stale: Vec<StaleReference>,
     pub dropped: Vec<DroppedReference>,
+    /// Amendments in force in the period that `consolidate` left out for
+    /// their status (proposed or draft, unless `Include` lets them in).
+    pub left_out: usize,
 }
 
 /// Which amendments `consolidate` applies: those with at least this status
@@ -397,23 +400,38 @@ pub fn consolidate<'m, F: Borrow<File>>(
             (Some(d), Some(at)) => d <= at,
             _ => true,
         })
-        .ok_or_else(|| EngineError { kind: ErrorKind::NoSuchId { id: act.to_string() }, at: None })?;
+        .ok_or_else(|| {
+            // Versions, but none by the date: say so rather than "no act".
+            let first = versions.first().and_then(|&v| index.acts[v].version);
+            let kind = match (first, as_of) {
+                (Some(first), Some(date)) => ErrorKind::NotInForce {
+                    act: act.to_string(),
+                    date: date.to_string(),
+                    first: first.to_string(),
+                },
+                _ => ErrorKind::NoSuchId { id: act.to_string() },
+            };
+            EngineError { kind, at: None }
+        })?;
     let since = index.acts[base].version;
     let files = models(files);
-    let mut chosen: Vec<(usize, &Amendment)> = files
+    let in_time = |a: &Amendment| {
+        a.in_force.is_some_and(|d| since.is_none_or(|s| d > s) && as_of.is_none_or(|at| d <= at))
+    };
+    let of_act: Vec<(usize, &Amendment)> = files
         .iter()
         .enumerate()
         .flat_map(|(f, file)| file.amendments.iter().map(move |a| (f, a)))
-        .filter(|(_, a)| a.act.as_deref() == Some(act) && include.admits(a.status))
-        .filter(|(_, a)| {
-            a.in_force.is_some_and(|d| since.is_none_or(|s| d > s) && as_of.is_none_or(|at| d <= at))
-        })
+        .filter(|(_, a)| a.act.as_deref() == Some(act) && in_time(a))
         .collect();
+    let (mut chosen, left): (Vec<_>, Vec<_>) =
+        of_act.into_iter().partition(|(_, a)| include.admits(a.status));
     chosen.sort_by(|x, y| (x.1.in_force, &x.1.id).cmp(&(y.1.in_force, &y.1.id)));
     let state = State::from_index(&index, base);
-    let applied = run(&files, &index, state.clone(), chosen.clone())
+    let mut applied = run(&files, &index, state.clone(), chosen.clone())
         .map_err(|e| same_day(&files, &index, &state, &chosen, e))?;
     conflicts(&applied)?;
+    applied.left_out = left.len();
     Ok(applied)
 }
 
@@ -562,6 +580,7 @@ fn run<'m>(
         renumbered: Vec::new(),
         stale: Vec::new(),
         dropped: Vec::new(),
+        left_out: 0,
     };
     let mut snapshot = None;
     for (a, &(file, amendment)) in amendments.iter().enumerate() {
