@@ -191,6 +191,18 @@ pub enum Message {
     OperationOnRepealed {
         target: String,
     },
+    /// An amendment would put a number out of order among its siblings.
+    AmendedOrder {
+        unit: String,
+        neighbour: String,
+        /// The neighbour comes after the unit.
+        before: bool,
+    },
+    /// `add part` to a unit whose own text is not divided into parts.
+    UndividedText {
+        unit: String,
+        part: String,
+    },
     /// An act with a jurisdiction whose blocks never say where it is officially published.
     MissingSource {
         act: String,
@@ -252,7 +264,8 @@ impl Message {
             Message::UnlinkedCitation { .. } => "unlinked-citation",
             Message::CitationWordsMismatch { .. } => "citation-words-mismatch",
             Message::UnrewritableCitations { .. } => "unrewritable-citation",
-            Message::NumberingOrder { .. } => "numbering-order",
+            Message::NumberingOrder { .. } | Message::AmendedOrder { .. } => "numbering-order",
+            Message::UndividedText { .. } => "undivided-text",
             Message::OperationOnRepealed { .. } => "operation-on-repealed",
             Message::UnitExists { .. } => "unit-exists",
             Message::MissingSource { .. } => "missing-source",
@@ -461,6 +474,23 @@ impl Message {
             (Message::NumberingOrder { unit, previous }, Ru) => {
                 format!("`{unit}` стоит после `{previous}`: номера должны возрастать")
             }
+            (Message::AmendedOrder { unit, neighbour, before }, lang) => {
+                let (first, second) = if *before { (unit, neighbour) } else { (neighbour, unit) };
+                match lang {
+                    En => format!("`{unit}` would stand where numbers go down: `{first}` before `{second}`"),
+                    Kk => format!("`{unit}` нөмірлер кемитін орында тұрар еді: `{first}` `{second}` алдында"),
+                    Ru => format!("`{unit}` нарушит порядок номеров: `{first}` перед `{second}`"),
+                }
+            }
+            (Message::UndividedText { unit, part }, En) => format!(
+                "`{unit}` has a text not divided into parts: adding `{part}` would leave that text without a number; rewrite `{unit}` with its parts"
+            ),
+            (Message::UndividedText { unit, part }, Kk) => format!(
+                "`{unit}` мәтіні бөліктерге бөлінбеген: `{part}` қосу ол мәтінді нөмірсіз қалдырады; `{unit}` бөліктерімен жаңа редакцияда жазылсын"
+            ),
+            (Message::UndividedText { unit, part }, Ru) => format!(
+                "текст `{unit}` не разделён на части: добавление `{part}` оставит его без номера; изложите `{unit}` с частями"
+            ),
             (Message::OperationOnRepealed { target }, En) => format!("`{target}` is already repealed"),
             (Message::OperationOnRepealed { target }, Kk) => format!("`{target}` бұрын алып тасталған"),
             (Message::OperationOnRepealed { target }, Ru) => format!("`{target}` уже исключена"),

@@ -486,8 +486,12 @@ fn renumbering_rewrites_the_words_of_references() {
       ru official "Деяния, предусмотренные [статьей 209](article 209) и [209](article 209)."
     }
     part 2 {
-      kk official "[Осы баптың бірінші бөлігінде](part 1) көзделген."
-      ru official "Предусмотренные [частью первой настоящей статьи](part 1)."
+      kk official "Екінші бөлік."
+      ru official "Часть вторая."
+    }
+    part 3 {
+      kk official "[Осы баптың екінші бөлігінде](part 2) көзделген."
+      ru official "Предусмотренные [частью второй настоящей статьи](part 2)."
     }
   }
   article 209 {
@@ -515,23 +519,23 @@ fn renumbering_rewrites_the_words_of_references() {
     assert!(printed.contains("[статьей 209-1](article 209-1)"), "{printed}");
 
     // Ordinal words cannot be rewritten: refused, with each place.
-    let (result, found, source) = renumber("  renumber article 1 part 1 to 3 update-references");
+    let (result, found, source) = renumber("  renumber article 1 part 2 to 2-1 update-references");
     let expected = Message::UnrewritableCitations {
-        unit: "article 1 part 1".into(),
-        to: "article 1 part 3".into(),
+        unit: "article 1 part 2".into(),
+        to: "article 1 part 2-1".into(),
         places: vec![
-            "t.k article 1 part 2 «Осы баптың бірінші бөлігінде»".into(),
-            "t.k article 1 part 2 «частью первой настоящей статьи»".into(),
+            "t.k article 1 part 3 «Осы баптың екінші бөлігінде»".into(),
+            "t.k article 1 part 3 «частью второй настоящей статьи»".into(),
         ],
     };
     assert_eq!(result.unwrap_err(), ErrorKind::Check(expected.clone()));
     // `zan check` reports the same, at the renumbered target.
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].diagnostic.message, expected);
-    assert_eq!(&source[found[0].diagnostic.range.clone()], "article 1 part 1");
+    assert_eq!(&source[found[0].diagnostic.range.clone()], "article 1 part 2");
     assert_eq!(
         expected.render(Default::default()),
-        "`article 1 part 1` becomes `article 1 part 3`, but the words of these references cannot be rewritten to cite it: t.k article 1 part 2 «Осы баптың бірінші бөлігінде», t.k article 1 part 2 «частью первой настоящей статьи»; reword them in this amendment"
+        "`article 1 part 2` becomes `article 1 part 2-1`, but the words of these references cannot be rewritten to cite it: t.k article 1 part 3 «Осы баптың екінші бөлігінде», t.k article 1 part 3 «частью второй настоящей статьи»; reword them in this amendment"
     );
 }
 
@@ -597,4 +601,31 @@ fn a_consequential_change_clears_the_warnings_in_any_order() {
             "article 2..3: `article 3` is repealed but still cited by `t.c article 1`",
         ]
     );
+}
+
+/// An amendment keeps numbers going up, and does not add a part to an
+/// article whose text is not divided into parts.
+#[test]
+fn numbering_order_and_undivided_text() {
+    let (e, at) = apply_err("  renumber article 1 part 1 to 3");
+    assert_eq!(
+        e.render(zan::diag::UiLang::En),
+        "`article 1 part 3` would stand where numbers go down: `article 1 part 3` before `article 1 part 2`"
+    );
+    assert_eq!(at, "3");
+    let (e, at) = apply_err("  add part 5 after article 1 part 1 {\n    en official \"x\"\n  }");
+    assert_eq!(
+        e.render(zan::diag::UiLang::En),
+        "`article 1 part 5` would stand where numbers go down: `article 1 part 5` before `article 1 part 2`"
+    );
+    assert_eq!(at, "5");
+    let (e, at) = apply_err("  add part 2 to article 2 {\n    en official \"x\"\n  }");
+    assert_eq!(
+        e.render(zan::diag::UiLang::En),
+        "`article 2` has a text not divided into parts: adding `article 2 part 2` would leave that text without a number; rewrite `article 2` with its parts"
+    );
+    assert_eq!(at, "article 2");
+    // In order: allowed.
+    let files = parse(&[ACT, &amend("  add part 1-1 after article 1 part 1 {\n    en official \"x\"\n  }")]);
+    assert!(engine::apply_amendment(&files, "t.a.x").is_ok());
 }

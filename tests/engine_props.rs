@@ -62,11 +62,13 @@ fn amendment(parts: &[usize], ops: &[(usize, usize, Op)]) -> String {
             Op::Insert { word } => {
                 format!("  insert article {a} part {p} {{\n    en \"i{i}z\" after \"{}\"\n  }}\n", w(word))
             }
+            // Inserted numbers (`2-3` after part 2) keep the numbers going up.
             Op::Add => format!(
-                "  add part 9{i} after article {a} part {p} {{\n    en official \"added {i}\"\n  }}\n"
+                "  add part {p}-{} after article {a} part {p} {{\n    en official \"added {i}\"\n  }}\n",
+                i + 1
             ),
             Op::Repeal => format!("  repeal article {a} part {p}\n"),
-            Op::Renumber => format!("  renumber article {a} part {p} to 8{i}\n"),
+            Op::Renumber => format!("  renumber article {a} part {p} to {p}-{}\n", i + 1),
         });
     }
     out.push_str("}\n");

@@ -11,6 +11,7 @@ mod resolve;
 pub use frozen::Frozen;
 pub use index::{Index, Location};
 pub use languages::unwritten;
+pub use order::key as number_key;
 pub use resolve::{Resolved, Scope, resolve};
 
 use crate::diag::{Diagnostic, Edit, FixTitle, Message};

@@ -1019,11 +1019,26 @@ impl Cx<'_, '_> {
         } else {
             path.extend(segment(&unit));
         }
+        // A part added to a unit whose text is not divided into parts would
+        // leave that text without a number: the bill could not say which.
+        if kind == UnitKind::Part && !parent.is_empty() {
+            let p = self.applied.result.at(&parent);
+            if !p.unit.content.texts.is_empty() && !p.children.iter().any(|c| c.unit.kind == UnitKind::Part) {
+                let unit = path_text(&self.applied.result.path(&parent));
+                return Err((
+                    ErrorKind::Check(Message::UndividedText { unit, part: path_text(&path) }),
+                    target.span.clone(),
+                ));
+            }
+        }
         let node = self.state().node(unit, None);
         let file = self.file;
         self.state().written(&node, file);
         let id = node.id;
         self.state().siblings_mut(&parent).insert(at, node.clone());
+        if let Some(n) = number {
+            self.in_order(&parent, at).map_err(|m| (ErrorKind::Check(m), n.span.clone()))?;
+        }
         Ok(vec![Touched { id, path, before: None, after: Some(node) }])
     }
 
@@ -1082,6 +1097,8 @@ impl Cx<'_, '_> {
                 Some(Number { text: number.text.clone(), span: number.span.clone() });
             Ok(())
         })?;
+        let (parent, at) = pos.split_at(pos.len() - 1);
+        self.in_order(parent, at[0]).map_err(|m| (ErrorKind::Check(m), number.span.clone()))?;
         // A relative reference below the unit does not name it and stays right.
         let refs =
             refs.into_iter().filter(|r| !matches!(r.edit, Some(RefEdit { segment: Named::Below, .. })));
@@ -1114,6 +1131,38 @@ impl Cx<'_, '_> {
         }
         self.applied.renumbered.push((old_text, new_text));
         Ok(touched)
+    }
+
+    /// The numbered unit at `at` among the children of `parent` keeps the
+    /// numbers of its kind going up (numbers compared as `zan check` does).
+    fn in_order(&self, parent: &[usize], at: usize) -> Result<(), Message> {
+        let state = &self.applied.result;
+        let siblings = if parent.is_empty() { &state.roots } else { &state.at(parent).children };
+        let me = &siblings[at].unit;
+        let Some(mine) = me.number.as_ref().and_then(|n| crate::analysis::number_key(&n.text)) else {
+            return Ok(());
+        };
+        let keyed = |n: &Node| {
+            let k = crate::analysis::number_key(&n.unit.number.as_ref()?.text)?;
+            (n.unit.kind == me.kind).then_some(k)
+        };
+        let name = |i: usize| {
+            let mut pos = parent.to_vec();
+            pos.push(i);
+            path_text(&state.path(&pos))
+        };
+        let unit = name(at);
+        if let Some((i, k)) = siblings[..at].iter().enumerate().rev().find_map(|(i, n)| Some((i, keyed(n)?)))
+            && k >= mine
+        {
+            return Err(Message::AmendedOrder { unit, neighbour: name(i), before: false });
+        }
+        if let Some((i, k)) = siblings.iter().enumerate().skip(at + 1).find_map(|(i, n)| Some((i, keyed(n)?)))
+            && k <= mine
+        {
+            return Err(Message::AmendedOrder { unit, neighbour: name(i), before: true });
+        }
+        Ok(())
     }
 
     /// Rewrites the number in the display words of a reference whose target
