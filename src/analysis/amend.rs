@@ -206,6 +206,10 @@ impl<'m> Cx<'_, 'm> {
         let scope = Scope { act: base, unit: None };
         let mut created: Vec<Path> = Vec::new();
         let mut repealed: Vec<usize> = Vec::new();
+        // Units whose words an earlier operation changed: words quoted there
+        // but not in the base may be words that operation wrote, and the
+        // engine, which applies the operations in order, decides.
+        let mut changed: Vec<usize> = Vec::new();
         for (op_no, op) in a.operations.iter().enumerate() {
             for c in &op.comparisons {
                 self.target(file, &c.target, Some(scope));
@@ -243,10 +247,14 @@ impl<'m> Cx<'_, 'm> {
                     if c.occurrence.is_some() {
                         self.push(file, Message::OccurrenceThroughout, c.span.clone());
                     }
+                    let before = self.out.len();
+                    let found = self.everywhere(file, base, c);
+                    if !changed.is_empty() {
+                        self.out.truncate(before);
+                    }
+                    changed.extend(found.iter().map(|(n, ..)| *n));
                     marks.extend(
-                        self.everywhere(file, base, c)
-                            .into_iter()
-                            .map(|(n, lang, r)| mark(n, Touch::Words { lang, ranges: r })),
+                        found.into_iter().map(|(n, lang, r)| mark(n, Touch::Words { lang, ranges: r })),
                     );
                 }
                 continue;
@@ -283,7 +291,13 @@ impl<'m> Cx<'_, 'm> {
                 }
                 OperationKind::Add { .. } => {}
                 _ => {
-                    for (lang, ranges) in self.words(file, &op.kind, n) {
+                    let before = self.out.len();
+                    let found = self.words(file, &op.kind, n);
+                    if changed.contains(&n) {
+                        self.out.truncate(before);
+                    }
+                    changed.push(n);
+                    for (lang, ranges) in found {
                         marks.push(mark(n, Touch::Words { lang, ranges }));
                     }
                 }
