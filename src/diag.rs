@@ -98,6 +98,11 @@ pub enum Message {
     SyntaxMissing {
         expected: String,
     },
+    /// An unexpected word close to a keyword of the language.
+    SyntaxKeyword {
+        found: String,
+        keyword: String,
+    },
     DuplicateStatement {
         statement: &'static str,
     },
@@ -153,6 +158,9 @@ pub enum Message {
         /// In the unit's title rather than its text.
         title: bool,
     },
+    /// `WordsNotFound` (boxed: the first field) with the closest words of
+    /// the text and their context.
+    WordsNotFoundNear(Box<(Message, String, String)>),
     AmbiguousWords {
         words: String,
         lang: String,
@@ -243,7 +251,9 @@ pub enum Message {
 impl Message {
     pub fn code(&self) -> &'static str {
         match self {
-            Message::SyntaxUnexpected { .. } | Message::SyntaxMissing { .. } => "syntax-error",
+            Message::SyntaxUnexpected { .. }
+            | Message::SyntaxMissing { .. }
+            | Message::SyntaxKeyword { .. } => "syntax-error",
             Message::DuplicateStatement { .. } => "duplicate-statement",
             Message::DuplicateText { .. } => "duplicate-text",
             Message::InvalidDate { .. } => "invalid-date",
@@ -258,7 +268,7 @@ impl Message {
             Message::RepealedTarget { .. } => "reference-to-repealed",
             Message::DuplicateUnit { .. } => "duplicate-unit",
             Message::MissingLanguage { .. } | Message::UnwrittenLanguage { .. } => "missing-language",
-            Message::WordsNotFound { .. } => "words-not-found",
+            Message::WordsNotFound { .. } | Message::WordsNotFoundNear(_) => "words-not-found",
             Message::AmbiguousWords { .. } => "ambiguous-words",
             Message::Hygiene { code, .. } => code,
             Message::UnlinkedCitation { .. } => "unlinked-citation",
@@ -303,6 +313,15 @@ impl Message {
             (Message::SyntaxUnexpected { found }, Kk) => format!("синтаксис қатесі: күтпеген `{found}`"),
             (Message::SyntaxUnexpected { found }, Ru) => {
                 format!("синтаксическая ошибка: неожиданное `{found}`")
+            }
+            (Message::SyntaxKeyword { found, keyword }, En) => {
+                format!("syntax error: unexpected `{found}`; did you mean `{keyword}`?")
+            }
+            (Message::SyntaxKeyword { found, keyword }, Kk) => {
+                format!("синтаксис қатесі: күтпеген `{found}`; мүмкін, `{keyword}`?")
+            }
+            (Message::SyntaxKeyword { found, keyword }, Ru) => {
+                format!("синтаксическая ошибка: неожиданное `{found}`; возможно, `{keyword}`?")
             }
             (Message::SyntaxMissing { expected }, En) => format!("syntax error: missing `{expected}`"),
             (Message::SyntaxMissing { expected }, Kk) => format!("синтаксис қатесі: `{expected}` жетіспейді"),
@@ -419,6 +438,15 @@ impl Message {
             (Message::WordsNotFound { words, lang, unit, title }, Ru) => {
                 let what = if *title { "заголовке" } else { "тексте" };
                 format!("«{words}» нет в {what} `{lang}` единицы `{unit}`")
+            }
+            (Message::WordsNotFoundNear(near), lang) => {
+                let (base, closest, context) = near.as_ref();
+                let base = base.render(lang);
+                match lang {
+                    En => format!("{base}; did you mean «{closest}»? The text reads «{context}»"),
+                    Kk => format!("{base}; мүмкін, «{closest}»? Мәтін: «{context}»"),
+                    Ru => format!("{base}; возможно, «{closest}»? Текст: «{context}»"),
+                }
             }
             (Message::AmbiguousWords { words, lang, count, title }, En) => {
                 let what = if *title { "title" } else { "text" };

@@ -400,3 +400,26 @@ fn citation_words_must_cite_the_target() {
         ]
     );
 }
+
+/// Half-typed input: a mistyped keyword gets «did you mean», and quoted
+/// words not found get the closest words of the unit's text with the text
+/// around them.
+#[test]
+fn did_you_mean_for_keywords_and_quoted_words() {
+    let amendment = r#"amendment kz.cc.a {
+  target kz.cc version 2024-01-01
+  replace article 205 part 1 {
+    ru "шестнадцатилетнего возрасиа" -> "четырнадцатилетнего возраста"
+    kk "он алтв жасқа" -> "он төрт жасқа" occurence 1
+  }
+}
+"#;
+    assert_eq!(
+        check(&[ACT, amendment])[5..],
+        [
+            "1:words-not-found:\"шестнадцатилетнего возрасиа\":«шестнадцатилетнего возрасиа» is not in the `ru` text of `article 205 part 1`; did you mean «шестнадцатилетнего возраста»? The text reads «шестнадцатилетнего возраста»",
+            "1:words-not-found:\"он алтв жасқа\":«он алтв жасқа» is not in the `kk` text of `article 205 part 1`; did you mean «он алты жасқа»? The text reads «он алты жасқа толған, он алты»",
+            "1:syntax-error:occurence 1:syntax error: unexpected `occurence`; did you mean `occurrence`?",
+        ]
+    );
+}

@@ -395,15 +395,20 @@ impl<'m> Cx<'_, 'm> {
         which: Option<Occurrence>,
     ) -> Option<(String, Vec<Range<usize>>)> {
         let texts = texts_of(self.index.nodes[n].unit, title);
-        let text = texts.iter().find(|t| t.lang == lang).map_or("", |t| t.value.plain.as_str());
+        let found = texts.iter().find(|t| t.lang == lang).map(|t| t.value.plain.as_str());
+        let text = found.unwrap_or("");
         match occurrences(text, &words.plain, which) {
             Ok(ranges) => Some((touched(title, lang), ranges)),
             Err(count) => {
-                let (quoted, lang) = (words.plain.clone(), lang.to_string());
                 let message = if count > 1 {
-                    Message::AmbiguousWords { words: quoted, lang, count, title }
+                    Message::AmbiguousWords {
+                        words: words.plain.clone(),
+                        lang: lang.to_string(),
+                        count,
+                        title,
+                    }
                 } else {
-                    Message::WordsNotFound { words: quoted, lang, unit: self.index.path(n), title }
+                    super::not_found(&words.plain, lang, self.index.path(n), title, found)
                 };
                 self.push(file, message, words.span.clone());
                 None

@@ -2,17 +2,19 @@
 //! amendment target, and the checks that need more than one file.
 
 mod amend;
+mod closest;
 mod frozen;
 mod index;
 mod languages;
 mod order;
 mod resolve;
 
+pub use closest::not_found;
 pub use frozen::Frozen;
 pub use index::{Index, Location};
 pub use languages::unwritten;
 pub use order::key as number_key;
-pub use resolve::{Resolved, Scope, resolve};
+pub use resolve::{Resolved, Scope, distance, resolve};
 
 use crate::diag::{Diagnostic, Edit, FixTitle, Message};
 use std::borrow::Borrow;

@@ -468,6 +468,10 @@ fn same_day(
             | Message::Unresolved { target: unit, .. }
             | Message::OperationOnRepealed { target: unit },
         ) => unit.clone(),
+        ErrorKind::Check(Message::WordsNotFoundNear(near)) => match &near.0 {
+            Message::WordsNotFound { unit, .. } => unit.clone(),
+            _ => String::new(),
+        },
         _ => chosen[k]
             .1
             .operations
@@ -855,22 +859,19 @@ impl Cx<'_, '_> {
         edit: impl Fn(&str, std::ops::Range<usize>) -> (std::ops::Range<usize>, RichText),
     ) -> OpResult<()> {
         let unit_name = path_text(&self.applied.result.path(pos));
-        let not_found = || Message::WordsNotFound {
-            words: words.plain.clone(),
-            lang: lang.to_string(),
-            unit: unit_name.clone(),
-            title,
+        let not_found = |text: Option<&str>| {
+            crate::analysis::not_found(&words.plain, lang, unit_name.clone(), title, text)
         };
         let node = self.applied.result.at_mut(pos);
         let texts = if title { &mut node.unit.content.titles } else { &mut node.unit.content.texts };
         let Some(text) = texts.iter_mut().find(|t| t.lang == lang) else {
-            return Err((ErrorKind::Check(not_found()), words.span.clone()));
+            return Err((ErrorKind::Check(not_found(None)), words.span.clone()));
         };
         let ranges = select(&text.value.plain, &words.plain, occurrence).map_err(|count| {
             let message = if count > 1 {
                 Message::AmbiguousWords { words: words.plain.clone(), lang: lang.to_string(), count, title }
             } else {
-                not_found()
+                not_found(Some(&text.value.plain))
             };
             (ErrorKind::Check(message), words.span.clone())
         })?;

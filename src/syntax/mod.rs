@@ -50,7 +50,12 @@ pub fn errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
             out.push(Diagnostic::new(Message::SyntaxMissing { expected }, at..at));
         } else if node.is_error() {
             let range = node.byte_range();
-            out.push(Diagnostic::new(Message::SyntaxUnexpected { found: found(text, range.clone()) }, range));
+            let found = found(text, range.clone());
+            let message = match keyword_like(&found) {
+                Some(keyword) => Message::SyntaxKeyword { found, keyword },
+                None => Message::SyntaxUnexpected { found },
+            };
+            out.push(Diagnostic::new(message, range));
         } else {
             let mut cursor = node.walk();
             let start = stack.len();
@@ -59,6 +64,26 @@ pub fn errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The keyword of the language a mistyped word most likely means
+/// (`occurence` → `occurrence`): one at most two edits away, and fewer
+/// than half its letters.
+fn keyword_like(word: &str) -> Option<String> {
+    if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+        return None;
+    }
+    let language = language();
+    let keywords = (0..language.node_kind_count() as u16)
+        .filter(|&id| !language.node_kind_is_named(id) && language.node_kind_is_visible(id))
+        .filter_map(|id| language.node_kind_for_id(id))
+        .filter(|k| k.len() > 2 && k.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+    keywords
+        .filter(|k| *k != word)
+        .map(|k| (crate::analysis::distance(word, k), k))
+        .filter(|&(d, k)| d <= 2 && d * 2 < k.len())
+        .min()
+        .map(|(_, k)| k.to_string())
 }
 
 /// The first word of an error node, at most 40 characters, with control
