@@ -98,6 +98,8 @@ pub enum Message {
     SyntaxMissing {
         expected: String,
     },
+    /// A `{` that nothing closes.
+    SyntaxUnclosed,
     /// An unexpected word close to a keyword of the language.
     SyntaxKeyword {
         found: String,
@@ -253,7 +255,8 @@ impl Message {
         match self {
             Message::SyntaxUnexpected { .. }
             | Message::SyntaxMissing { .. }
-            | Message::SyntaxKeyword { .. } => "syntax-error",
+            | Message::SyntaxKeyword { .. }
+            | Message::SyntaxUnclosed => "syntax-error",
             Message::DuplicateStatement { .. } => "duplicate-statement",
             Message::DuplicateText { .. } => "duplicate-text",
             Message::InvalidDate { .. } => "invalid-date",
@@ -314,6 +317,9 @@ impl Message {
             (Message::SyntaxUnexpected { found }, Ru) => {
                 format!("синтаксическая ошибка: неожиданное `{found}`")
             }
+            (Message::SyntaxUnclosed, En) => "syntax error: this `{` is never closed: a `}` is missing".into(),
+            (Message::SyntaxUnclosed, Kk) => "синтаксис қатесі: бұл `{` жабылмаған: `}` жетіспейді".into(),
+            (Message::SyntaxUnclosed, Ru) => "синтаксическая ошибка: эта `{` не закрыта: не хватает `}`".into(),
             (Message::SyntaxKeyword { found, keyword }, En) => {
                 format!("syntax error: unexpected `{found}`; did you mean `{keyword}`?")
             }

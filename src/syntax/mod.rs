@@ -48,6 +48,10 @@ pub fn errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
             let expected = node.kind().to_string();
             let at = node.start_byte();
             out.push(Diagnostic::new(Message::SyntaxMissing { expected }, at..at));
+        } else if node.is_error() && text[node.byte_range()].trim_end().ends_with("->") {
+            // `"old" ->` and nothing after: the new words are what is missing.
+            let at = node.start_byte() + text[node.byte_range()].trim_end().len();
+            out.push(Diagnostic::new(Message::SyntaxMissing { expected: "\"…\"".into() }, at..at));
         } else if node.is_error() {
             let range = node.byte_range();
             let found = found(text, range.clone());
@@ -63,14 +67,62 @@ pub fn errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
             stack[start..].reverse();
         }
     }
+    // A brace never closed: the parser gives up at the start of the block
+    // it was in, so the error is the innermost unclosed `{`, and what the
+    // parser reported up to the end of the file follows from it.
+    if let Some(&open) = unclosed(text).last() {
+        let end = text.trim_end().len();
+        let before = out.len();
+        out.retain(|d| {
+            let vague = matches!(d.message, Message::SyntaxUnexpected { .. } | Message::SyntaxKeyword { .. });
+            !(vague && d.range.start <= open && d.range.end >= end)
+        });
+        // Only in place of such an error: an unterminated string also
+        // leaves a brace unclosed, and is the error to fix.
+        if out.len() < before {
+            out.push(Diagnostic::new(Message::SyntaxUnclosed, open..open + 1));
+        }
+    }
     out
+}
+
+/// The `{` that no `}` closes, outside strings and comments, in order.
+fn unclosed(text: &str) -> Vec<usize> {
+    let mut open = Vec::new();
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '#' => {
+                chars.by_ref().find(|&(_, c)| c == '\n');
+            }
+            '"' => {
+                // A string ends at its closing quote or at the end of its line.
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' | '\n' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '{' => open.push(i),
+            '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open
 }
 
 /// The keyword of the language a mistyped word most likely means
 /// (`occurence` → `occurrence`): one at most two edits away, and fewer
-/// than half its letters.
+/// than half its letters, for a word of four letters or more.
 fn keyword_like(word: &str) -> Option<String> {
-    if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+    // Short words (`en`, a language) are too close to too much.
+    if word.len() < 4 || !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
         return None;
     }
     let language = language();
