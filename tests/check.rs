@@ -87,8 +87,8 @@ amendment kz.cc.c {
             "1:words-not-found:\"он жеті\":«он жеті» is not in the `kk` text of `article 205 part 1`",
             "1:words-not-found:\"возраста\":«возраста» is not in the `ru` text of `article 205 part 1`",
             "1:unresolved-reference:article 205 part 3:`article 205 part 3` does not exist in `kz.cc`; did you mean `article 205 part 1`, `article 205 part 2`?",
-            "1:unknown-version:kz.cc.b:`kz.cc` has no version of 2020-01-01 (versions: 2024-01-01)",
-            "1:unknown-act:kz.cc.c:no act `kz.xx` in the workspace",
+            "1:unknown-version:target kz.cc version 2020-01-01:`kz.cc` has no version of 2020-01-01 (versions: 2024-01-01)",
+            "1:unknown-act:target kz.xx:no act `kz.xx` in the workspace",
         ]
     );
 }

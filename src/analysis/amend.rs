@@ -200,7 +200,7 @@ impl<'m> Cx<'_, 'm> {
                 let version = a.base_version.map(|d| d.to_string()).unwrap_or_default();
                 Message::UnknownVersion { act: act_id.clone(), version, existing }
             };
-            self.push(file, message, a.id_span.clone());
+            self.push(file, message, a.target_span.clone());
             return shifts;
         };
         let scope = Scope { act: base, unit: None };

@@ -561,7 +561,7 @@ fn base_of(index: &Index, file: usize, a: &Amendment) -> Result<usize, EngineErr
                 let version = a.base_version.map(|d| d.to_string()).unwrap_or_default();
                 Message::UnknownVersion { act: act.clone(), version, existing }
             };
-            EngineError::new(ErrorKind::Check(message), file, a.id_span.clone())
+            EngineError::new(ErrorKind::Check(message), file, a.target_span.clone())
         })
 }
 

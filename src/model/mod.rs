@@ -302,6 +302,9 @@ pub struct Amendment {
     pub id_span: Span,
     pub act: Option<String>,
     pub base_version: Option<Date>,
+    /// The `target` statement, where an unknown act or version is reported
+    /// (the id's span when there is none).
+    pub target_span: Span,
     pub status: Option<Status>,
     pub author: Option<String>,
     pub in_force: Option<Date>,
@@ -441,7 +444,7 @@ impl File {
         fn strip(v: &mut serde_json::Value) {
             match v {
                 serde_json::Value::Object(map) => {
-                    map.retain(|k, _| !matches!(k.as_str(), "span" | "id_span" | "pieces"));
+                    map.retain(|k, _| !matches!(k.as_str(), "span" | "id_span" | "target_span" | "pieces"));
                     map.values_mut().for_each(strip);
                 }
                 serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
