@@ -517,6 +517,24 @@ fn renumbering_rewrites_the_words_of_references() {
     let printed = zan::render::zan::act(&result.to_act()).unwrap();
     assert!(printed.contains("[209-1-бабында](article 209-1) және [209-1](article 209-1)"), "{printed}");
     assert!(printed.contains("[статьей 209-1](article 209-1)"), "{printed}");
+    // Each rewording is listed, for the bill and the table to show.
+    let source = "amendment t.k.x {\n  target t.k version 2024-01-01\n  in-force 2025-01-01\n  renumber article 209 to 209-1 update-references\n}\n";
+    let files = parse(&[act, source]);
+    let a = engine::apply_amendment(&files, "t.k.x").unwrap();
+    let reworded: Vec<(&str, &str, &str, &str)> = a
+        .reworded
+        .iter()
+        .map(|r| (r.unit.as_str(), r.lang.as_str(), r.old.as_str(), r.new.as_str()))
+        .collect();
+    assert_eq!(
+        reworded,
+        [
+            ("article 1 part 1", "kk", "209-бабында", "209-1-бабында"),
+            ("article 1 part 1", "kk", "209", "209-1"),
+            ("article 1 part 1", "ru", "статьей 209", "статьей 209-1"),
+            ("article 1 part 1", "ru", "209", "209-1"),
+        ]
+    );
 
     // Ordinal words cannot be rewritten: refused, with each place.
     let (result, found, source) = renumber("  renumber article 1 part 2 to 2-1 update-references");

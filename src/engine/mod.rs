@@ -23,7 +23,7 @@ use std::collections::HashMap;
 
 pub use error::{EngineError, ErrorKind};
 use references::{Citing, Named, RefEdit, remaining};
-pub use references::{DroppedReference, Site, StaleReference};
+pub use references::{DroppedReference, Reworded, Site, StaleReference};
 pub use words::{rewrite_display, seam, select, splice};
 
 use crate::analysis::{Index, Resolved, Scope, resolve};
@@ -255,6 +255,8 @@ pub struct Applied<'m> {
     pub renumbered: Vec<(String, String)>,
     pub stale: Vec<StaleReference>,
     pub dropped: Vec<DroppedReference>,
+    /// Display words that renumberings rewrote.
+    pub reworded: Vec<Reworded>,
     /// Amendments in force in the period that `consolidate` left out for
     /// their status (proposed or draft, unless `Include` lets them in).
     pub left_out: usize,
@@ -516,6 +518,7 @@ fn run<'m>(
         renumbered: Vec::new(),
         stale: Vec::new(),
         dropped: Vec::new(),
+        reworded: Vec::new(),
         left_out: 0,
     };
     let mut snapshot = None;
@@ -1018,7 +1021,7 @@ impl Cx<'_, '_> {
                     if let Some(n) = seg.filter(|n| n.text == old_number) {
                         n.text = number.text.clone();
                     }
-                    if let Some(words) = self.display_words(&edit, &old_number, &number.text) {
+                    if let Some(words) = self.display_words(&edit, &unit, &old_number, &number.text) {
                         unrewritable.push(format!("{} {unit} «{words}»", self.applied.result.meta.id));
                     }
                 }

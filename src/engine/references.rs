@@ -71,6 +71,22 @@ pub enum Site {
     File(Location),
 }
 
+/// Display words a renumbering with `update-references` rewrote: a
+/// consequential change of the citing unit's text, for the bill and the
+/// table to show next to the renumbering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reworded {
+    /// The citing unit, as a target path (`article 1 part 1`).
+    pub unit: String,
+    pub lang: String,
+    /// In the unit's title rather than its text.
+    pub title: bool,
+    pub old: String,
+    pub new: String,
+    /// The renumbering (index into `Applied::changes`).
+    pub change: usize,
+}
+
 /// A reference removed from a text because an operation changed its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DroppedReference {
@@ -118,17 +134,26 @@ impl Cx<'_, '_> {
     /// → `209-1-бабында`); the words, when they still cite another unit than
     /// the target and cannot be rewritten (`частью второй`, the number
     /// written twice).
-    pub(super) fn display_words(&mut self, edit: &RefEdit, old: &str, new: &str) -> Option<String> {
+    pub(super) fn display_words(
+        &mut self,
+        edit: &RefEdit,
+        unit: &str,
+        old: &str,
+        new: &str,
+    ) -> Option<String> {
+        let change = self.applied.changes.len();
         let node = self.applied.result.at_mut(&edit.pos);
         let content = &mut node.unit.content;
-        let (text, r) = match edit.holder {
-            Holder::Title(t, r) => (&mut content.titles[t], r),
-            Holder::Text(t, r) => (&mut content.texts[t], r),
+        let (text, r, title) = match edit.holder {
+            Holder::Title(t, r) => (&mut content.titles[t], r, true),
+            Holder::Text(t, r) => (&mut content.texts[t], r, false),
             Holder::Comparison(_) => return None,
         };
         let words = text.value.plain[text.value.refs[r].plain.clone()].to_string();
         if let Some(rewritten) = crate::lint::citations::renumber_words(&words, old, new) {
             rewrite_display(&mut text.value, r, &rewritten);
+            let (unit, lang) = (unit.to_string(), text.lang.clone());
+            self.applied.reworded.push(Reworded { unit, lang, title, old: words, new: rewritten, change });
         }
         let reference = &text.value.refs[r];
         let words = &text.value.plain[reference.plain.clone()];
