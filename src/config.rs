@@ -10,7 +10,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::analysis::FileDiagnostic;
+use crate::diag::FileDiagnostic;
 use crate::diag::{Diagnostic, Message, Severity};
 use crate::model::File;
 

@@ -32,6 +32,13 @@ impl UiLang {
 
 pub use crate::fixes::Edit;
 
+/// A diagnostic and the file (index into the workspace's files) it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileDiagnostic {
+    pub file: usize,
+    pub diagnostic: Diagnostic,
+}
+
 /// A machine-applicable fix: every edit applies to the diagnostic's file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Fix {
@@ -93,6 +100,13 @@ pub enum Message {
     SyntaxMissing {
         expected: String,
     },
+    /// A `{` that nothing closes.
+    SyntaxUnclosed,
+    /// An unexpected word close to a keyword of the language.
+    SyntaxKeyword {
+        found: String,
+        keyword: String,
+    },
     DuplicateStatement {
         statement: &'static str,
     },
@@ -108,6 +122,8 @@ pub enum Message {
     MissingFidelity,
     SummaryWithoutCite,
     ZeroOccurrence,
+    /// `occurrence` on a `replace-all` line, which replaces every one.
+    OccurrenceThroughout,
     NotUtf8 {
         offset: usize,
     },
@@ -133,6 +149,12 @@ pub enum Message {
     MissingLanguage {
         lang: String,
     },
+    /// A unit an amendment adds or rewrites lacks a language of the act.
+    UnwrittenLanguage {
+        unit: String,
+        lang: String,
+        title: bool,
+    },
     WordsNotFound {
         words: String,
         lang: String,
@@ -140,6 +162,9 @@ pub enum Message {
         /// In the unit's title rather than its text.
         title: bool,
     },
+    /// `WordsNotFound` (boxed: the first field) with the closest words of
+    /// the text and their context.
+    WordsNotFoundNear(Box<(Message, String, String)>),
     AmbiguousWords {
         words: String,
         lang: String,
@@ -155,6 +180,19 @@ pub enum Message {
         words: String,
         target: String,
     },
+    /// A renumbering with `update-references` cannot rewrite the number in
+    /// the display words of these references.
+    UnrewritableCitations {
+        unit: String,
+        to: String,
+        places: Vec<String>,
+    },
+    /// The display words of a reference cite another unit than its target.
+    CitationWordsMismatch {
+        words: String,
+        cites: String,
+        target: String,
+    },
     Unreadable {
         error: String,
     },
@@ -164,6 +202,18 @@ pub enum Message {
     },
     OperationOnRepealed {
         target: String,
+    },
+    /// An amendment would put a number out of order among its siblings.
+    AmendedOrder {
+        unit: String,
+        neighbour: String,
+        /// The neighbour comes after the unit.
+        before: bool,
+    },
+    /// `add part` to a unit whose own text is not divided into parts.
+    UndividedText {
+        unit: String,
+        part: String,
     },
     /// An act with a jurisdiction whose blocks never say where it is officially published.
     MissingSource {
@@ -176,6 +226,12 @@ pub enum Message {
     Conflict {
         target: String,
         other: String,
+    },
+    /// An operation that conflicts with one of another amendment: reported
+    /// on both, and no obstacle to applying either alone.
+    ProposalConflict {
+        target: String,
+        amendment: String,
     },
     ReferenceShift {
         target: String,
@@ -204,30 +260,36 @@ pub enum Message {
 impl Message {
     pub fn code(&self) -> &'static str {
         match self {
-            Message::SyntaxUnexpected { .. } | Message::SyntaxMissing { .. } => "syntax-error",
+            Message::SyntaxUnexpected { .. }
+            | Message::SyntaxMissing { .. }
+            | Message::SyntaxKeyword { .. }
+            | Message::SyntaxUnclosed => "syntax-error",
             Message::DuplicateStatement { .. } => "duplicate-statement",
             Message::DuplicateText { .. } => "duplicate-text",
             Message::InvalidDate { .. } => "invalid-date",
             Message::UnknownLanguage { .. } => "unknown-language",
             Message::MissingFidelity => "missing-fidelity",
             Message::SummaryWithoutCite => "summary-without-cite",
-            Message::ZeroOccurrence => "invalid-occurrence",
+            Message::ZeroOccurrence | Message::OccurrenceThroughout => "invalid-occurrence",
             Message::NotUtf8 { .. } => "not-utf8",
             Message::UnknownAct { .. } => "unknown-act",
             Message::UnknownVersion { .. } => "unknown-version",
             Message::Unresolved { .. } => "unresolved-reference",
             Message::RepealedTarget { .. } => "reference-to-repealed",
             Message::DuplicateUnit { .. } => "duplicate-unit",
-            Message::MissingLanguage { .. } => "missing-language",
-            Message::WordsNotFound { .. } => "words-not-found",
+            Message::MissingLanguage { .. } | Message::UnwrittenLanguage { .. } => "missing-language",
+            Message::WordsNotFound { .. } | Message::WordsNotFoundNear(_) => "words-not-found",
             Message::AmbiguousWords { .. } => "ambiguous-words",
             Message::Hygiene { code, .. } => code,
             Message::UnlinkedCitation { .. } => "unlinked-citation",
-            Message::NumberingOrder { .. } => "numbering-order",
+            Message::CitationWordsMismatch { .. } => "citation-words-mismatch",
+            Message::UnrewritableCitations { .. } => "unrewritable-citation",
+            Message::NumberingOrder { .. } | Message::AmendedOrder { .. } => "numbering-order",
+            Message::UndividedText { .. } => "undivided-text",
             Message::OperationOnRepealed { .. } => "operation-on-repealed",
             Message::UnitExists { .. } => "unit-exists",
             Message::MissingSource { .. } => "missing-source",
-            Message::Conflict { .. } => "conflict",
+            Message::Conflict { .. } | Message::ProposalConflict { .. } => "conflict",
             Message::ReferenceShift { .. } => "reference-shift",
             Message::Unreadable { .. } => "unreadable-file",
             Message::InvalidConfig { .. } => "invalid-config",
@@ -246,6 +308,7 @@ impl Message {
             | Message::MissingLanguage { .. }
             | Message::Hygiene { .. }
             | Message::UnlinkedCitation { .. }
+            | Message::CitationWordsMismatch { .. }
             | Message::NumberingOrder { .. }
             | Message::MissingSource { .. }
             | Message::ReferenceShift { .. }
@@ -262,6 +325,18 @@ impl Message {
             (Message::SyntaxUnexpected { found }, Kk) => format!("синтаксис қатесі: күтпеген `{found}`"),
             (Message::SyntaxUnexpected { found }, Ru) => {
                 format!("синтаксическая ошибка: неожиданное `{found}`")
+            }
+            (Message::SyntaxUnclosed, En) => "syntax error: this `{` is never closed: a `}` is missing".into(),
+            (Message::SyntaxUnclosed, Kk) => "синтаксис қатесі: бұл `{` жабылмаған: `}` жетіспейді".into(),
+            (Message::SyntaxUnclosed, Ru) => "синтаксическая ошибка: эта `{` не закрыта: не хватает `}`".into(),
+            (Message::SyntaxKeyword { found, keyword }, En) => {
+                format!("syntax error: unexpected `{found}`; did you mean `{keyword}`?")
+            }
+            (Message::SyntaxKeyword { found, keyword }, Kk) => {
+                format!("синтаксис қатесі: күтпеген `{found}`; мүмкін, `{keyword}`?")
+            }
+            (Message::SyntaxKeyword { found, keyword }, Ru) => {
+                format!("синтаксическая ошибка: неожиданное `{found}`; возможно, `{keyword}`?")
             }
             (Message::SyntaxMissing { expected }, En) => format!("syntax error: missing `{expected}`"),
             (Message::SyntaxMissing { expected }, Kk) => format!("синтаксис қатесі: `{expected}` жетіспейді"),
@@ -303,6 +378,15 @@ impl Message {
             (Message::ZeroOccurrence, En) => "occurrences are counted from 1".into(),
             (Message::ZeroOccurrence, Kk) => "кездесулер 1-ден бастап саналады".into(),
             (Message::ZeroOccurrence, Ru) => "вхождения считаются с 1".into(),
+            (Message::OccurrenceThroughout, En) => {
+                "`replace-all` replaces every occurrence: drop `occurrence`, or replace in one unit".into()
+            }
+            (Message::OccurrenceThroughout, Kk) => {
+                "`replace-all` барлық кездесуді ауыстырады: `occurrence` алып тастаңыз немесе бір бірлікте ауыстырыңыз".into()
+            }
+            (Message::OccurrenceThroughout, Ru) => {
+                "`replace-all` заменяет все вхождения: уберите `occurrence` или замените в одной единице".into()
+            }
             (Message::NotUtf8 { offset }, En) => {
                 format!("the file is not UTF-8: invalid byte at offset {offset}")
             }
@@ -346,6 +430,18 @@ impl Message {
             (Message::MissingLanguage { lang }, En) => format!("no text in `{lang}`, a language of the act"),
             (Message::MissingLanguage { lang }, Kk) => format!("актінің `{lang}` тіліндегі мәтіні жоқ"),
             (Message::MissingLanguage { lang }, Ru) => format!("нет текста на `{lang}`, языке акта"),
+            (Message::UnwrittenLanguage { unit, lang, title }, En) => {
+                let what = if *title { "title" } else { "text" };
+                format!("`{unit}` as amended has no {what} in `{lang}`, a language of the act")
+            }
+            (Message::UnwrittenLanguage { unit, lang, title }, Kk) => {
+                let what = if *title { "тақырыбы" } else { "мәтіні" };
+                format!("түзетілген `{unit}` бірлігінің актінің `{lang}` тіліндегі {what} жоқ")
+            }
+            (Message::UnwrittenLanguage { unit, lang, title }, Ru) => {
+                let what = if *title { "заголовка" } else { "текста" };
+                format!("у `{unit}` в новой редакции нет {what} на `{lang}`, языке акта")
+            }
             (Message::WordsNotFound { words, lang, unit, title }, En) => {
                 let what = if *title { "title" } else { "text" };
                 format!("«{words}» is not in the `{lang}` {what} of `{unit}`")
@@ -357,6 +453,15 @@ impl Message {
             (Message::WordsNotFound { words, lang, unit, title }, Ru) => {
                 let what = if *title { "заголовке" } else { "тексте" };
                 format!("«{words}» нет в {what} `{lang}` единицы `{unit}`")
+            }
+            (Message::WordsNotFoundNear(near), lang) => {
+                let (base, closest, context) = near.as_ref();
+                let base = base.render(lang);
+                match lang {
+                    En => format!("{base}; did you mean «{closest}»? The text reads «{context}»"),
+                    Kk => format!("{base}; мүмкін, «{closest}»? Мәтін: «{context}»"),
+                    Ru => format!("{base}; возможно, «{closest}»? Текст: «{context}»"),
+                }
             }
             (Message::AmbiguousWords { words, lang, count, title }, En) => {
                 let what = if *title { "title" } else { "text" };
@@ -380,6 +485,29 @@ impl Message {
             (Message::UnlinkedCitation { words, target }, Ru) => {
                 format!("«{words}» ссылается на `{target}` без ссылки")
             }
+            (Message::UnrewritableCitations { unit, to, places }, lang) => {
+                let places = places.join(", ");
+                match lang {
+                    En => format!(
+                        "`{unit}` becomes `{to}`, but the words of these references cannot be rewritten to cite it: {places}; reword them in this amendment"
+                    ),
+                    Kk => format!(
+                        "`{unit}` `{to}` болады, бірақ мына сілтемелердің сөздерін оған сәйкес қайта жазу мүмкін емес: {places}; оларды осы түзетуде өзгертіңіз"
+                    ),
+                    Ru => format!(
+                        "`{unit}` становится `{to}`, но слова этих ссылок нельзя переписать под новый номер: {places}; измените их в этой поправке"
+                    ),
+                }
+            }
+            (Message::CitationWordsMismatch { words, cites, target }, En) => {
+                format!("«{words}» cites `{cites}`, but the reference points at `{target}`")
+            }
+            (Message::CitationWordsMismatch { words, cites, target }, Kk) => {
+                format!("«{words}» `{cites}` бірлігін атайды, ал сілтеме `{target}` бірлігіне бағытталған")
+            }
+            (Message::CitationWordsMismatch { words, cites, target }, Ru) => {
+                format!("«{words}» называет `{cites}`, а ссылка ведёт на `{target}`")
+            }
             (Message::NumberingOrder { unit, previous }, En) => {
                 format!("`{unit}` comes after `{previous}`: numbers must go up")
             }
@@ -389,6 +517,23 @@ impl Message {
             (Message::NumberingOrder { unit, previous }, Ru) => {
                 format!("`{unit}` стоит после `{previous}`: номера должны возрастать")
             }
+            (Message::AmendedOrder { unit, neighbour, before }, lang) => {
+                let (first, second) = if *before { (unit, neighbour) } else { (neighbour, unit) };
+                match lang {
+                    En => format!("`{unit}` would stand where numbers go down: `{first}` before `{second}`"),
+                    Kk => format!("`{unit}` нөмірлер кемитін орында тұрар еді: `{first}` `{second}` алдында"),
+                    Ru => format!("`{unit}` нарушит порядок номеров: `{first}` перед `{second}`"),
+                }
+            }
+            (Message::UndividedText { unit, part }, En) => format!(
+                "`{unit}` has a text not divided into parts: adding `{part}` would leave that text without a number; rewrite `{unit}` with its parts"
+            ),
+            (Message::UndividedText { unit, part }, Kk) => format!(
+                "`{unit}` мәтіні бөліктерге бөлінбеген: `{part}` қосу ол мәтінді нөмірсіз қалдырады; `{unit}` бөліктерімен жаңа редакцияда жазылсын"
+            ),
+            (Message::UndividedText { unit, part }, Ru) => format!(
+                "текст `{unit}` не разделён на части: добавление `{part}` оставит его без номера; изложите `{unit}` с частями"
+            ),
             (Message::OperationOnRepealed { target }, En) => format!("`{target}` is already repealed"),
             (Message::OperationOnRepealed { target }, Kk) => format!("`{target}` бұрын алып тасталған"),
             (Message::OperationOnRepealed { target }, Ru) => format!("`{target}` уже исключена"),
@@ -413,6 +558,15 @@ impl Message {
             (Message::Conflict { target, other }, Ru) => {
                 format!("эта операция над `{target}` конфликтует с {other}")
             }
+            (Message::ProposalConflict { target, amendment }, lang) => Message::Conflict {
+                target: target.clone(),
+                other: match lang {
+                    En => format!("an operation of `{amendment}`"),
+                    Kk => format!("`{amendment}` түзетуінің амалы"),
+                    Ru => format!("операцией `{amendment}`"),
+                },
+            }
+            .render(lang),
             (Message::ReferenceShift { target, renumber, cited_by }, lang) => {
                 let places = cited_by.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
                 match (lang, renumber) {

@@ -186,11 +186,16 @@ fn ten_thousand_nested_articles_do_not_overflow_the_stack() {
     );
     assert_eq!(fmt_refuses(dir.path(), "deep.zan"), TOO_DEEP.replace("./deep.zan", "deep.zan"));
 
-    // Unclosed: one syntax error, no recursion through the error nodes.
+    // Unclosed: one syntax error, at the innermost unclosed brace, and no
+    // recursion through the error nodes.
     write(dir.path(), "deep.zan", format!("act a.b {{\n{}", "article 1 {\n".repeat(n)));
     let out = zan(dir.path(), &["check", "."]);
     assert!(
-        out.stdout.starts_with("error[syntax-error]: syntax error: unexpected `act`\n --> deep.zan:1:1\n")
+        out.stdout.starts_with(
+            "error[syntax-error]: syntax error: this `{` is never closed: a `}` is missing\n     --> deep.zan:10001:11\n"
+        ),
+        "{}",
+        out.stdout
     );
     assert_eq!(out.code, Some(1));
     fmt_refuses(dir.path(), "deep.zan");

@@ -69,7 +69,7 @@ fn items(ops: &str, lang: &str) -> String {
 }
 
 const REPLACE_3: &str = "  replace article 5 part 3 {\n    kk \"үшінші мәтін\" -> \"жаңа мәтін\"\n    ru \"третий текст\" -> \"новый текст\"\n  }\n";
-const ADD_4: &str = "  add part 4 to article 5 {\n    kk official \"төртінші мәтін\"\n    ru official \"четвертый текст\"\n  }\n";
+const ADD_4: &str = "  add part 4 to article 5 {\n    kk official \"төртінші мәтін\"\n    ru official \"четвертый текст\"\n    en official \"fourth text\"\n  }\n";
 
 #[test]
 fn the_frame_of_a_law() {
@@ -221,7 +221,7 @@ fn structural_formulae() {
     let repeal = "  repeal article 5 part 2\n";
     assert_eq!(items(repeal, "kk"), "1) 5-баптың екінші бөлігі алып тасталсын.");
     assert_eq!(items(repeal, "ru"), "1) часть вторую статьи 5 исключить.");
-    let rewrite = "  rewrite article 5 part 1 {\n    kk official \"жаңа бірінші мәтін\"\n    ru official \"новый первый текст\"\n  }\n";
+    let rewrite = "  rewrite article 5 part 1 {\n    kk official \"жаңа бірінші мәтін\"\n    ru official \"новый первый текст\"\n    en official \"new first text\"\n  }\n";
     assert_eq!(
         items(rewrite, "kk"),
         "1) 5-баптың бірінші бөлігі мынадай редакцияда жазылсын:\n«1. жаңа бірінші мәтін»."
@@ -279,8 +279,7 @@ fn only_authentic_changes() {
 
 #[test]
 fn an_addition_without_a_number_is_refused() {
-    let ops =
-        "  add part to article 5 {\n    kk official \"нөмірсіз\"\n    ru official \"без номера\"\n  }\n";
+    let ops = "  add part to article 5 {\n    kk official \"нөмірсіз\"\n    ru official \"без номера\"\n    en official \"without a number\"\n  }\n";
     let files = files(ops, true);
     let a = engine::apply_amendment(&files, "t.code.x").unwrap();
     assert_eq!(

@@ -435,8 +435,10 @@ fn every_code_is_documented_with_a_working_example() {
     assert!(missing.is_empty(), "codes missing from docs/diagnostics.md: {missing:?}");
 
     let style = zan::report::Style { color: false, lang: zan::diag::UiLang::En };
-    for (code, body) in sections {
-        let Some((_, rest)) = body.split_once("```zan\n") else { continue };
+    // Every example of a section, each followed by its report.
+    let examples =
+        sections.iter().flat_map(|&(code, body)| body.split("```zan\n").skip(1).map(move |r| (code, r)));
+    for (code, rest) in examples {
         let example = &rest[..rest.find("```").unwrap()];
         let doc = zan::document::Document::parse(example.to_string());
         let found = zan::analysis::analyze(std::slice::from_ref(&doc.model));

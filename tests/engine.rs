@@ -224,12 +224,13 @@ fn references_shift_drop_and_renumber() {
         a.stale.iter().map(|s| (s.target.clone(), s.unit.clone(), s.renumbered_to.clone())).collect();
     assert_eq!(stale, vec![("article 1".into(), "article 1".into(), Some("article 1-1".into()))]);
     assert_eq!(a.stale[0].site, Site::InAct { unit: "article 2".into() });
-    // With update-references the reference follows; the relative `part 1` inside stays.
+    // With update-references the reference and its words follow; the
+    // relative `part 1` inside stays.
     let files = parse(&[ACT, &amend("  renumber article 1 to 1-1 update-references")]);
     let a = engine::apply_amendment(&files, "t.a.x").unwrap();
     assert!(a.stale.is_empty());
     let printed = zan::render::zan::act(&a.result.to_act()).unwrap();
-    assert!(printed.contains("[Article 1](article 1-1)"), "{printed}");
+    assert!(printed.contains("\"Second, see [Article 1-1](article 1-1).\""), "{printed}");
     assert!(printed.contains("[part 1](part 1)"), "{printed}");
     // A link from another act is not updated: reported with its file and place.
     let other = "act t.b {\n  article 9 {\n    compare corresponds t.a article 1\n  }\n}\n";
@@ -295,4 +296,354 @@ fn consolidated_zan_parses_to_the_same_model() {
         let again = File { acts: vec![a.result.to_act()], amendments: Vec::new(), diagnostics: Vec::new() };
         assert_eq!(reparsed.meaning(), again.meaning(), "{id}");
     }
+}
+
+/// Inserted and deleted words are written as a reader applies the bill by
+/// hand: no word glued to punctuation («отырып,алдау»), no double space.
+#[test]
+fn insertions_and_deletions_keep_the_spacing() {
+    let act = r#"act t.k version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    kk official "Күш қолданып алдау үшін жауаптылық белгіленеді."
+    ru official "Ответственность за обман с применением силы (насилия) устанавливается."
+  }
+}
+"#;
+    let amendment = r#"amendment t.k.x {
+  target t.k version 2024-01-01
+  in-force 2025-01-01
+  insert article 1 {
+    kk "қорқытып," before "алдау"
+    ru "или угрозой," after "силы"
+  }
+  delete article 1 {
+    kk "үшін"
+    ru "(насилия)"
+  }
+}
+"#;
+    let files = parse(&[act, amendment]);
+    let a = engine::apply_amendment(&files, "t.k.x").unwrap();
+    assert_eq!(text(&a.result, "article 1", "kk"), "Күш қолданып қорқытып, алдау жауаптылық белгіленеді.");
+    assert_eq!(
+        text(&a.result, "article 1", "ru"),
+        "Ответственность за обман с применением силы или угрозой, устанавливается."
+    );
+}
+
+/// `replace-all` is «по всему тексту»: texts and headings alike; a `title`
+/// line changes the headings only; `occurrence` has no place in it.
+#[test]
+fn replace_all_covers_the_headings() {
+    let act = r#"act t.k version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    title kk official "Телекоммуникациялар желісі"
+    title ru official "Сеть телекоммуникаций"
+    kk official "Телекоммуникациялар желісіне қол жеткізу."
+    ru official "Доступ к сети телекоммуникаций."
+  }
+  article 2 {
+    title kk official "Телекоммуникациялар"
+    title ru official "Телекоммуникации"
+    kk official "Басқа мәтін."
+    ru official "Другой текст."
+  }
+}
+"#;
+    let amendment = |ops: &str| {
+        format!("amendment t.k.x {{\n  target t.k version 2024-01-01\n  in-force 2025-01-01\n{ops}\n}}\n")
+    };
+    let title = |state: &State, path: &str, lang: &str| {
+        let (node, _) = state.walk_paths().into_iter().find(|(_, p)| engine::path_text(p) == path).unwrap();
+        node.unit.content.titles.iter().find(|t| t.lang == lang).unwrap().value.plain.clone()
+    };
+    let source = amendment(
+        "  replace-all {\n    kk \"Телекоммуникациялар\" -> \"Байланыс\"\n    ru \"телекоммуникаций\" -> \"связи\"\n  }",
+    );
+    let files = parse(&[act, &source]);
+    let a = engine::apply_amendment(&files, "t.k.x").unwrap();
+    assert_eq!(title(&a.result, "article 1", "kk"), "Байланыс желісі");
+    assert_eq!(title(&a.result, "article 2", "kk"), "Байланыс");
+    assert_eq!(text(&a.result, "article 1", "kk"), "Байланыс желісіне қол жеткізу.");
+    assert_eq!(title(&a.result, "article 1", "ru"), "Сеть связи");
+    assert_eq!(text(&a.result, "article 1", "ru"), "Доступ к сети связи.");
+    assert_eq!(title(&a.result, "article 2", "ru"), "Телекоммуникации");
+    assert_eq!(a.changes[0].touched.len(), 2);
+    assert!(zan::analysis::analyze(&files).is_empty());
+
+    // A `title` line: the headings only.
+    let source = amendment("  replace-all {\n    title kk \"Телекоммуникациялар\" -> \"Байланыс\"\n  }");
+    let files = parse(&[act, &source]);
+    let a = engine::apply_amendment(&files, "t.k.x").unwrap();
+    assert_eq!(title(&a.result, "article 1", "kk"), "Байланыс желісі");
+    assert_eq!(text(&a.result, "article 1", "kk"), "Телекоммуникациялар желісіне қол жеткізу.");
+    assert!(zan::analysis::analyze(&files).is_empty());
+
+    // Words only in a text are not in the headings.
+    let source = amendment("  replace-all {\n    title ru \"Доступ\" -> \"Вход\"\n  }");
+    let files = parse(&[act, &source]);
+    let Err(e) = engine::apply_amendment(&files, "t.k.x") else { panic!("must fail") };
+    let expected =
+        Message::WordsNotFound {
+            words: "Доступ".into(), lang: "ru".into(), unit: "t.k".into(), title: true
+        };
+    assert_eq!(e.kind, ErrorKind::Check(expected.clone()));
+    let found = zan::analysis::analyze(&files);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].diagnostic.message, expected);
+    assert_eq!(&source[found[0].diagnostic.range.clone()], "\"Доступ\"");
+
+    // `occurrence` would say less than the bill's «по всему тексту».
+    let source = amendment("  replace-all {\n    ru \"связи\" -> \"сети\" occurrence 1\n  }");
+    let source = source.replace("связи\" ->", "телекоммуникаций\" ->");
+    let files = parse(&[act, &source]);
+    let Err(e) = engine::apply_amendment(&files, "t.k.x") else { panic!("must fail") };
+    assert_eq!(e.kind, ErrorKind::Check(Message::OccurrenceThroughout));
+    let found = zan::analysis::analyze(&files);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].diagnostic.message.render(Default::default()),
+        "`replace-all` replaces every occurrence: drop `occurrence`, or replace in one unit"
+    );
+    assert_eq!(
+        &source[found[0].diagnostic.range.clone()],
+        "ru \"телекоммуникаций\" -> \"сети\" occurrence 1"
+    );
+}
+
+/// A later operation may name a point inside a part, or a note, that an
+/// earlier operation of the same amendment adds; `zan check` accepts it and
+/// checks its words against the added text, as the engine applies it.
+#[test]
+fn operations_on_what_the_amendment_adds() {
+    let act = r#"act t.k version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    part 1 {
+      kk official "Бірінші."
+      ru official "Первая."
+    }
+  }
+}
+"#;
+    let ops = r#"amendment t.k.x {
+  target t.k version 2024-01-01
+  in-force 2025-01-01
+  add part 2 to article 1 {
+    kk official "Мыналар:"
+    ru official "Следующие:"
+    point 1 {
+      kk official "бірінші тармақ;"
+      ru official "первый пункт;"
+    }
+  }
+  add note to article 1 {
+    kk official "Ескерту мәтіні."
+    ru official "Текст примечания."
+  }
+  replace article 1 part 2 point 1 {
+    kk "бірінші" -> "жаңа"
+    ru "первый" -> "новый"
+  }
+  insert article 1 note {
+    kk "қысқа" before "мәтіні"
+    ru "краткий" before "примечания"
+  }
+}
+"#;
+    let files = parse(&[act, ops]);
+    assert_eq!(zan::analysis::analyze(&files), []);
+    let a = engine::apply_amendment(&files, "t.k.x").unwrap();
+    assert_eq!(text(&a.result, "article 1 part 2 point 1", "kk"), "жаңа тармақ;");
+    assert_eq!(text(&a.result, "article 1 part 2 point 1", "ru"), "новый пункт;");
+    assert_eq!(text(&a.result, "article 1 note", "kk"), "Ескерту қысқа мәтіні.");
+    assert_eq!(text(&a.result, "article 1 note", "ru"), "Текст краткий примечания.");
+
+    // Words quoted from the added point are checked against its text.
+    let wrong = ops.replace("kk \"бірінші\" -> \"жаңа\"", "kk \"екінші\" -> \"жаңа\"");
+    let files = parse(&[act, &wrong]);
+    let found = zan::analysis::analyze(&files);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].diagnostic.message.render(Default::default()),
+        "«екінші» is not in the `kk` text of `article 1 part 2 point 1`"
+    );
+    assert_eq!(&wrong[found[0].diagnostic.range.clone()], "\"екінші\"");
+}
+
+/// Renumbering with `update-references` rewrites the words of each
+/// reference in every language and case form, or refuses and lists those it
+/// cannot rewrite.
+#[test]
+fn renumbering_rewrites_the_words_of_references() {
+    let act = r#"act t.k version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    part 1 {
+      kk official "[209-бабында](article 209) және [209](article 209) көзделген әрекеттер."
+      ru official "Деяния, предусмотренные [статьей 209](article 209) и [209](article 209)."
+    }
+    part 2 {
+      kk official "Екінші бөлік."
+      ru official "Часть вторая."
+    }
+    part 3 {
+      kk official "[Осы баптың екінші бөлігінде](part 2) көзделген."
+      ru official "Предусмотренные [частью второй настоящей статьи](part 2)."
+    }
+  }
+  article 209 {
+    kk official "Мәтін."
+    ru official "Текст."
+  }
+}
+"#;
+    let renumber = |ops: &str| {
+        let source = format!(
+            "amendment t.k.x {{\n  target t.k version 2024-01-01\n  in-force 2025-01-01\n{ops}\n}}\n"
+        );
+        let files = parse(&[act, &source]);
+        let applied = engine::apply_amendment(&files, "t.k.x");
+        let found = zan::analysis::analyze(&files);
+        (applied.map(|a| a.result).map_err(|e| e.kind), found, source)
+    };
+    let (result, found, _) = renumber("  renumber article 209 to 209-1 update-references");
+    let result = result.unwrap();
+    assert_eq!(found, []);
+    assert_eq!(text(&result, "article 1 part 1", "kk"), "209-1-бабында және 209-1 көзделген әрекеттер.");
+    assert_eq!(text(&result, "article 1 part 1", "ru"), "Деяния, предусмотренные статьей 209-1 и 209-1.");
+    let printed = zan::render::zan::act(&result.to_act()).unwrap();
+    assert!(printed.contains("[209-1-бабында](article 209-1) және [209-1](article 209-1)"), "{printed}");
+    assert!(printed.contains("[статьей 209-1](article 209-1)"), "{printed}");
+    // Each rewording is listed, for the bill and the table to show.
+    let source = "amendment t.k.x {\n  target t.k version 2024-01-01\n  in-force 2025-01-01\n  renumber article 209 to 209-1 update-references\n}\n";
+    let files = parse(&[act, source]);
+    let a = engine::apply_amendment(&files, "t.k.x").unwrap();
+    let reworded: Vec<(&str, &str, &str, &str)> = a
+        .reworded
+        .iter()
+        .map(|r| (r.unit.as_str(), r.lang.as_str(), r.old.as_str(), r.new.as_str()))
+        .collect();
+    assert_eq!(
+        reworded,
+        [
+            ("article 1 part 1", "kk", "209-бабында", "209-1-бабында"),
+            ("article 1 part 1", "kk", "209", "209-1"),
+            ("article 1 part 1", "ru", "статьей 209", "статьей 209-1"),
+            ("article 1 part 1", "ru", "209", "209-1"),
+        ]
+    );
+
+    // Ordinal words cannot be rewritten: refused, with each place.
+    let (result, found, source) = renumber("  renumber article 1 part 2 to 2-1 update-references");
+    let expected = Message::UnrewritableCitations {
+        unit: "article 1 part 2".into(),
+        to: "article 1 part 2-1".into(),
+        places: vec![
+            "t.k article 1 part 3 «Осы баптың екінші бөлігінде»".into(),
+            "t.k article 1 part 3 «частью второй настоящей статьи»".into(),
+        ],
+    };
+    assert_eq!(result.unwrap_err(), ErrorKind::Check(expected.clone()));
+    // `zan check` reports the same, at the renumbered target.
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].diagnostic.message, expected);
+    assert_eq!(&source[found[0].diagnostic.range.clone()], "article 1 part 2");
+    assert_eq!(
+        expected.render(Default::default()),
+        "`article 1 part 2` becomes `article 1 part 2-1`, but the words of these references cannot be rewritten to cite it: t.k article 1 part 3 «Осы баптың екінші бөлігінде», t.k article 1 part 3 «частью второй настоящей статьи»; reword them in this amendment"
+    );
+}
+
+const CITED: &str = r#"act t.c version 2024-01-01 {
+  languages kk ru
+  article 1 {
+    kk official "[2-бапта](article 2) және [3-бапта](article 3) көзделген."
+    ru official "Предусмотренные [статьей 2](article 2) и [статьей 3](article 3)."
+  }
+  article 2 {
+    kk official "Екі."
+    ru official "Два."
+  }
+  article 3 {
+    kk official "Үш."
+    ru official "Три."
+  }
+}
+"#;
+
+/// A repeal and a renumbering with the consequential changes
+/// docs/diagnostics.md advises (the citing words deleted, or replaced by
+/// words with the new link) leave no warning, whatever the order.
+#[test]
+fn a_consequential_change_clears_the_warnings_in_any_order() {
+    let repeal = "  repeal article 2";
+    let delete = "  delete article 1 {\n    kk \"2-бапта және \"\n    ru \"статьей 2 и \"\n  }";
+    let renumber = "  renumber article 3 to 4";
+    let replace = "  replace article 1 {\n    kk \"3-бапта\" -> \"[4-бапта](article 4)\"\n    ru \"статьей 3\" -> \"[статьей 4](article 4)\"\n  }";
+    for ops in [
+        [repeal, delete, renumber, replace],
+        [replace, delete, renumber, repeal],
+        [delete, repeal, replace, renumber],
+    ] {
+        let source = format!(
+            "amendment t.c.x {{\n  target t.c version 2024-01-01\n  in-force 2025-01-01\n{}\n}}\n",
+            ops.join("\n")
+        );
+        let files = parse(&[CITED, &source]);
+        assert_eq!(zan::analysis::analyze(&files), [], "{source}");
+        let a = engine::apply_amendment(&files, "t.c.x").unwrap();
+        assert!(a.stale.is_empty() && a.dropped.is_empty(), "{:?} {:?}", a.stale, a.dropped);
+        assert_eq!(text(&a.result, "article 1", "kk"), "4-бапта көзделген.");
+        assert_eq!(text(&a.result, "article 1", "ru"), "Предусмотренные статьей 4.");
+    }
+    // Without the consequential change: one warning per operation and unit.
+    let source = "amendment t.c.x {\n  target t.c version 2024-01-01\n  in-force 2025-01-01\n  repeal article 2..3\n}\n";
+    let files = parse(&[CITED, source]);
+    let found: Vec<String> = zan::analysis::analyze(&files)
+        .into_iter()
+        .map(|fd| {
+            format!(
+                "{}: {}",
+                &source[fd.diagnostic.range.clone()],
+                fd.diagnostic.message.render(Default::default())
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "article 2..3: `article 2` is repealed but still cited by `t.c article 1`",
+            "article 2..3: `article 3` is repealed but still cited by `t.c article 1`",
+        ]
+    );
+}
+
+/// An amendment keeps numbers going up, and does not add a part to an
+/// article whose text is not divided into parts.
+#[test]
+fn numbering_order_and_undivided_text() {
+    let (e, at) = apply_err("  renumber article 1 part 1 to 3");
+    assert_eq!(
+        e.render(zan::diag::UiLang::En),
+        "`article 1 part 3` would stand where numbers go down: `article 1 part 3` before `article 1 part 2`"
+    );
+    assert_eq!(at, "3");
+    let (e, at) = apply_err("  add part 5 after article 1 part 1 {\n    en official \"x\"\n  }");
+    assert_eq!(
+        e.render(zan::diag::UiLang::En),
+        "`article 1 part 5` would stand where numbers go down: `article 1 part 5` before `article 1 part 2`"
+    );
+    assert_eq!(at, "5");
+    let (e, at) = apply_err("  add part 2 to article 2 {\n    en official \"x\"\n  }");
+    assert_eq!(
+        e.render(zan::diag::UiLang::En),
+        "`article 2` has a text not divided into parts: adding `article 2 part 2` would leave that text without a number; rewrite `article 2` with its parts"
+    );
+    assert_eq!(at, "article 2");
+    // In order: allowed.
+    let files = parse(&[ACT, &amend("  add part 1-1 after article 1 part 1 {\n    en official \"x\"\n  }")]);
+    assert!(engine::apply_amendment(&files, "t.a.x").is_ok());
 }

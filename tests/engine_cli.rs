@@ -356,27 +356,40 @@ fn git_revisions_and_textconv() {
     );
 }
 
+/// Two proposals that change the same unit: `zan check` reports the
+/// conflict on both, each proposal's own diff, table and bill still show it
+/// alone, and consolidating both names the conflict.
 #[test]
-fn a_conflict_found_by_check_blocks_diff_table_and_bill() {
+fn a_conflict_between_proposals_is_reported_on_both_and_blocks_neither() {
     let act = "act t.a version 2024-01-01 {\n  languages en\n  article 1 {\n    en official \"A cat sat.\"\n  }\n}\n";
-    let a = "amendment t.a.x {\n  target t.a version 2024-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
-    let b = "amendment t.a.y {\n  target t.a version 2024-01-01\n  repeal article 1\n}\n";
+    let a = "amendment t.a.x {\n  target t.a version 2024-01-01\n  status proposed\n  in-force 2025-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
+    let b = "amendment t.a.y {\n  target t.a version 2024-01-01\n  status proposed\n  in-force 2025-01-01\n  replace article 1 {\n    en \"cat sat\" -> \"cow lay\"\n  }\n}\n";
     let dir = workspace(&[("act.zan", act), ("x.zan", a), ("y.zan", b)]);
-    for args in
-        [&["diff", "t.a.y"][..], &["table", "t.a.y", "--lang", "en"], &["bill", "t.a.y", "--lang", "en"]]
-    {
-        let out = zan_in(dir.path(), args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        assert!(
-            stderr.starts_with(
-                "error[conflict]: this operation on `article 1` conflicts with an operation of `t.a.x`\n"
-            ),
-            "{args:?}: {stderr}"
-        );
+    let out = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .arg("check")
+        .arg(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.matches("error[conflict]").count(), 2, "{stdout}");
+    assert!(stdout.contains("conflicts with an operation of `t.a.y`\n"), "{stdout}");
+    assert!(stdout.contains("conflicts with an operation of `t.a.x`\n"), "{stdout}");
+    for id in ["t.a.x", "t.a.y"] {
+        for args in [&["diff", id][..], &["table", id, "--lang", "en"], &["bill", id, "--lang", "en"]] {
+            let out = zan_in(dir.path(), args);
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        }
     }
-    // The earlier proposal on its own still renders.
-    assert_eq!(zan_in(dir.path(), &["table", "t.a.x", "--lang", "en"]).status.code(), Some(0));
+    let out = zan_in(dir.path(), &["consolidate", "t.a", "--as-of", "2025-01-01", "--include", "proposed"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "error[conflicting-amendments]: `t.a.x` and `t.a.y` come into force on the same day and both change `article 1`\n"
+        ),
+        "{stderr}"
+    );
 }
 
 /// The README shows the flagship amendment's table and bill exactly as the
@@ -438,4 +451,81 @@ fn a_bill_with_the_publications_of_the_act() {
         ru.contains("\nСтатья 1. Внести в Уголовный кодекс Республики Казахстан от 3 июля 2014 года (Ведомости Парламента Республики Казахстан, 2014 г., № 13-I, 13-II, ст. 83) следующие изменение и дополнение:\n"),
         "{ru}"
     );
+}
+
+/// A part rewritten in Russian only is refused by every command, through
+/// `zan check` for one amendment and through the engine for an act as of a
+/// date, so no Kazakh bill or text shows an empty part 2.
+#[test]
+fn a_unit_written_in_one_language_blocks_every_command() {
+    let act = "act t.a version 2024-01-01 {\n  languages kk ru\n  article 1 {\n    part 1 {\n      kk official \"бір\"\n      ru official \"один\"\n    }\n    part 2 {\n      kk official \"екі\"\n      ru official \"два\"\n    }\n  }\n}\n";
+    let a = "amendment t.a.x {\n  target t.a version 2024-01-01\n  status adopted\n  in-force 2025-01-01\n  rewrite article 1 part 2 {\n    ru official \"2.\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", a)]);
+    let expected = format!(
+        "error[missing-language]: `article 1 part 2` as amended has no text in `kk`, a language of the act\n --> {}:5:3\n  |\n5 |   rewrite article 1 part 2 {{\n  |   ^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n",
+        dir.path().join("x.zan").display()
+    );
+    for args in [
+        &["diff", "t.a.x"][..],
+        &["table", "t.a.x", "--lang", "kk"],
+        &["bill", "t.a.x", "--lang", "kk"],
+        &["consolidate", "t.a.x"],
+        &["consolidate", "t.a", "--as-of", "2025-01-01", "--format", "text", "--lang", "kk"],
+    ] {
+        let out = zan_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), expected, "{args:?}");
+    }
+}
+
+/// A reference left pointing at a repealed unit is reported once per
+/// language, with its file:line:col, language and words.
+#[test]
+fn stale_references_name_their_place_and_language() {
+    let act = "act t.a version 2024-01-01 {\n  languages kk ru\n  article 1 {\n    kk official \"[2-бапта](article 2) көзделген.\"\n    ru official \"Предусмотренные [статьей 2](article 2).\"\n  }\n  article 2 {\n    kk official \"Екі.\"\n    ru official \"Два.\"\n  }\n}\n";
+    let a =
+        "amendment t.a.x {\n  target t.a version 2024-01-01\n  in-force 2025-01-01\n  repeal article 2\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", a)]);
+    let out = zan_in(dir.path(), &["consolidate", "t.a.x", "--format", "text", "--lang", "kk"]);
+    assert_eq!(out.status.code(), Some(0));
+    let path = dir.path().join("act.zan");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "warning[stale-reference]: {0}:4:28: t.a article 1 [kk] «2-бапта»: `article 2` points at `article 2`, which is repealed\nwarning[stale-reference]: {0}:5:46: t.a article 1 [ru] «статьей 2»: `article 2` points at `article 2`, which is repealed\n",
+            path.display()
+        )
+    );
+}
+
+/// `--as-of` before the first version says so; an act's consolidation says
+/// how many amendments in force it left out for their status.
+#[test]
+fn consolidation_says_what_it_did_not_apply() {
+    let act = "act t.a version 2024-01-01 {\n  languages en\n  article 1 {\n    en official \"A cat sat.\"\n  }\n}\n";
+    let a = "amendment t.a.x {\n  target t.a version 2024-01-01\n  status proposed\n  in-force 2025-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
+    let b = "amendment t.a.y {\n  target t.a version 2024-01-01\n  status draft\n  in-force 2025-02-01\n  replace article 1 {\n    en \"sat\" -> \"lay\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", a), ("y.zan", b)]);
+    let out = zan_in(dir.path(), &["consolidate", "t.a", "--as-of", "2023-12-31"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error[not-in-force]: no version of `t.a` is in force on 2023-12-31: its first version is of 2024-01-01\n"
+    );
+    let stderr = |args: &[&str]| {
+        let out = zan_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert_eq!(
+        stderr(&["consolidate", "t.a"]),
+        "note: 2 proposed or draft amendments of `t.a` in force by then not applied (see `--include`)\n"
+    );
+    assert_eq!(stderr(&["consolidate", "t.a", "--as-of", "2025-01-15", "--include", "proposed"]), "");
+    assert_eq!(
+        stderr(&["consolidate", "t.a", "--include", "proposed"]),
+        "note: 1 draft amendment of `t.a` in force by then not applied (see `--include`)\n"
+    );
+    assert_eq!(stderr(&["consolidate", "t.a", "--include", "draft"]), "");
 }

@@ -395,3 +395,37 @@ amendment a.b.c {
         other => panic!("{other:?}"),
     }
 }
+
+/// Half-typed input is reported where it is, with what is expected: a
+/// missing text after `->`, an unclosed brace, a mistyped keyword.
+#[test]
+fn half_typed_input_is_reported_where_it_is() {
+    let at = |source: &str| {
+        let d = doc(source);
+        d.model
+            .diagnostics
+            .iter()
+            .map(|x| {
+                let p = d.lines.position(&d.text, x.range.start, Encoding::Chars);
+                (p.line + 1, p.col + 1, x.message.render(Default::default()))
+            })
+            .collect::<Vec<_>>()
+    };
+    let act = "act a.b {\n  article 1 {\n    en official \"a b\"\n  }\n}\n";
+    assert_eq!(
+        at(&format!(
+            "{act}amendment a.b.c {{\n  target a.b\n  replace article 1 {{\n    en \"a\" -> \n  }}\n}}\n"
+        )),
+        [(9, 14, "syntax error: missing `\"…\"`".to_string())]
+    );
+    assert_eq!(
+        at("act a.b {\n  article 1 {\n    en official \"a b\"\n\n"),
+        [(2, 13, "syntax error: this `{` is never closed: a `}` is missing".to_string())]
+    );
+    assert_eq!(
+        at(&format!(
+            "{act}amendment a.b.c {{\n  target a.b\n  replace article 1 {{\n    en \"a\" -> \"c\" occurence 1\n  }}\n}}\n"
+        )),
+        [(9, 19, "syntax error: unexpected `occurence`; did you mean `occurrence`?".to_string())]
+    );
+}

@@ -353,9 +353,11 @@ async fn renaming_a_number_renumbers_every_citation() {
     let edit = c.request("textDocument/rename", params).await;
     let edit_at = |l, c1, c2| json!({"range": range(l, c1, l, c2), "newText": "15-1"});
     assert_eq!(edit["changes"][uri("a.zan")], json!([edit_at(4, 10, 12)]));
+    // The citation words «Article 15(1)» are renumbered with their target.
+    let words = json!({"range": range(3, 21, 3, 34), "newText": "Article 15-1(1)"});
     assert_eq!(
         edit["changes"][uri("b.zan")],
-        json!([edit_at(3, 50, 52), edit_at(4, 35, 37), edit_at(10, 18, 20)])
+        json!([edit_at(3, 50, 52), edit_at(4, 35, 37), edit_at(10, 18, 20), words])
     );
     // Not a number: refused before and during renaming.
     let (mut c, at) = with_cursor("a.zan", &mark("a.zan", "article 15", 2)).await;
@@ -747,13 +749,17 @@ fn apply_on_disk(edit: &Value) {
 
 /// Renaming an article of the shipped corpus reaches every place that names
 /// it, the texts amendments bring included (a reference in a new definition,
-/// a range in a new part): `zan check` is as clean afterwards as before.
+/// a range in a new part), and rewrites the citation words that cite its
+/// number: `zan check` is as clean afterwards as before, but for words no
+/// rule can rewrite (a range «205-213» that would start at 205-1), which
+/// `citation-words-mismatch` then points out.
 #[tokio::test(flavor = "multi_thread")]
 async fn rename_reaches_references_inside_amendment_texts() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    for (file, needle, new) in [
-        ("kz/criminal-code/network-offences.zan", "article 128 {", "128-1"),
-        ("kz/criminal-code/chapter-07.zan", "article 205 {", "205-1"),
+    for (file, needle, new, left) in [
+        ("kz/criminal-code/network-offences.zan", "article 128 {", "128-1", 0),
+        ("kz/criminal-code/network-offences.zan", "article 232 {", "232-1", 0),
+        ("kz/criminal-code/chapter-07.zan", "article 205 {", "205-1", 2),
     ] {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().canonicalize().unwrap();
@@ -770,11 +776,21 @@ async fn rename_reaches_references_inside_amendment_texts() {
         assert!(c.shutdown().await);
         apply_on_disk(&edit);
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
-            .args(["check", "--deny", "warnings"])
+            .args(["check", "--format", "json"])
             .arg(&dir)
             .env("NO_COLOR", "1")
             .output()
             .unwrap();
         assert!(out.status.success(), "{new}: {}", String::from_utf8_lossy(&out.stdout));
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let codes: Vec<&str> =
+            report["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+        assert_eq!(codes, vec!["citation-words-mismatch"; left], "{new}");
+        if new == "232-1" {
+            // The words that cited the article now cite it anew.
+            let definition =
+                std::fs::read_to_string(dir.join("amendments/network-offences-definition.zan")).unwrap();
+            assert!(definition.contains("[232-1-баптарында](article 232-1)"), "{definition}");
+        }
     }
 }

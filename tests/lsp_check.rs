@@ -91,7 +91,7 @@ async fn server_diagnostics_equal_zan_check() {
     std::fs::copy(root.join("tests/fixtures/lsp/errors.zan"), dir.join("errors.zan")).unwrap();
     for (lang, locale) in [("en", "en-US"), ("ru", "ru")] {
         let expected = cli(&dir, lang);
-        assert_eq!(expected.len(), 7, "{expected:?}");
+        assert_eq!(expected.len(), 8, "{expected:?}");
         assert_eq!(server(&dir, locale).await, expected, "{lang}");
     }
 }
@@ -117,6 +117,7 @@ async fn server_honours_zan_toml_as_zan_check_does() {
     assert_eq!(
         codes,
         [
+            ("warning", "citation-words-mismatch"),
             ("error", "unresolved-reference"),
             ("warning", "space-before-punctuation"),
             ("warning", "duplicate-unit"),

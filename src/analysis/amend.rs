@@ -9,7 +9,7 @@ use std::borrow::Borrow;
 use std::ops::Range;
 
 use super::{Citer, Cx, FileDiagnostic, Resolved, Scope};
-use crate::diag::{Diagnostic, Message};
+use crate::diag::{Diagnostic, Message, Severity};
 use crate::model::{
     Amendment, File, InsertPosition, Occurrence, Operation, OperationKind, Place, RichText, Target, Text,
     Unit, UnitContent, UnitKind,
@@ -56,6 +56,42 @@ pub(crate) fn creates(kind: &OperationKind) -> Option<Path> {
     }
 }
 
+/// Every path an operation brings into being or gives new content, as a
+/// later operation of the same amendment would name it: the unit an `add`
+/// or `rewrite` writes and every unit inside it, the renumbered unit and
+/// every unit inside it (`n` is its node in the base, when it has one).
+fn brings(index: &super::Index, kind: &OperationKind, n: Option<usize>) -> Vec<Path> {
+    fn inside(path: &Path, content: &UnitContent, out: &mut Vec<Path>) {
+        for c in &content.children {
+            let mut p = path.clone();
+            p.push((c.kind, c.number.as_ref().map_or(String::new(), |n| n.text.clone())));
+            out.push(p.clone());
+            inside(&p, &c.content, out);
+        }
+    }
+    fn below(index: &super::Index, path: &Path, n: usize, out: &mut Vec<Path>) {
+        for &c in &index.nodes[n].children {
+            let unit = index.nodes[c].unit;
+            let mut p = path.clone();
+            p.push((unit.kind, unit.number.as_ref().map_or(String::new(), |n| n.text.clone())));
+            out.push(p.clone());
+            below(index, &p, c, out);
+        }
+    }
+    let mut out = Vec::new();
+    if let Some((path, content)) = crate::index::languages::written(kind) {
+        let path: Path = path.iter().map(|s| (s.kind, s.number_text().to_string())).collect();
+        out.push(path.clone());
+        inside(&path, content, &mut out);
+    } else if let (Some(path), Some(n)) = (creates(kind), n) {
+        out.push(path.clone());
+        below(index, &path, n, &mut out);
+    } else {
+        out.extend(creates(kind));
+    }
+    out
+}
+
 /// What an operation touches in its base version.
 #[derive(Debug, Clone)]
 enum Touch {
@@ -91,18 +127,80 @@ impl<'m> Cx<'_, 'm> {
     pub(super) fn amendments<F: Borrow<File>>(&mut self, files: &'m [F]) {
         let mut marks = Vec::new();
         let mut ids = Vec::new();
-        for (file, f) in files.iter().map(Borrow::borrow).enumerate() {
+        let models: Vec<&'m File> = files.iter().map(Borrow::borrow).collect();
+        let mut checked = Vec::new();
+        for (file, f) in models.iter().enumerate() {
             for a in &f.amendments {
                 ids.push(a.id.clone());
-                self.amendment(file, a, ids.len() - 1, &mut marks);
+                let before = self.out.len();
+                let shifts = self.amendment(file, a, ids.len() - 1, &mut marks);
+                let clean = self.out[before..].iter().all(|d| d.diagnostic.severity != Severity::Error);
+                checked.push((file, a, shifts, clean));
             }
         }
-        self.conflicts(&marks, &ids);
+        let torn = self.conflicts(&marks, &ids);
+        for (number, (file, a, shifts, clean)) in checked.into_iter().enumerate() {
+            // A conflict with another proposal does not stop this one alone.
+            if !clean || torn.contains(&number) || !self.applies(&models, file, a) {
+                // Not applied: what the base version says.
+                for (op, n, renumber, updated) in shifts {
+                    self.shift(file, op, n, renumber, updated);
+                }
+            }
+        }
     }
 
-    fn amendment(&mut self, file: usize, a: &'m Amendment, number: usize, marks: &mut Vec<Mark>) {
+    /// What `zan check` accepts, the engine applies: an amendment in which
+    /// the checks above found no error is applied, and what stops the engine
+    /// is reported here too. This covers what those checks cannot see from
+    /// the base version alone: words quoted from a unit an earlier operation
+    /// added, rewrote or changed.
+    /// Returns whether the engine applied it; then the references it leaves
+    /// behind, once every operation is applied, are the `reference-shift`
+    /// warnings (a consequential change in the same amendment clears them).
+    fn applies(&mut self, files: &[&'m File], file: usize, a: &'m Amendment) -> bool {
+        let applied = match crate::engine::apply_with(files, self.index, file, a) {
+            Ok(applied) => applied,
+            Err(e) => {
+                if let (crate::engine::ErrorKind::Check(message), Some((at, span))) = (e.kind, e.at) {
+                    self.push(at, message, span);
+                }
+                return false;
+            }
+        };
+        // One warning per operation and unit, listing every citing place.
+        let mut shifts: Vec<(usize, &str, bool, Vec<String>)> = Vec::new();
+        for s in &applied.stale {
+            let operation = applied.changes[s.change].operation;
+            match shifts.iter_mut().find(|(o, unit, ..)| *o == operation && *unit == s.unit) {
+                Some((.., places)) => places.push(s.citer.clone()),
+                None => shifts.push((operation, &s.unit, s.renumbered_to.is_some(), vec![s.citer.clone()])),
+            }
+        }
+        for (operation, unit, renumber, mut places) in shifts {
+            places.sort();
+            places.dedup();
+            let op = &a.operations[operation];
+            let span = op.target().map_or(op.span.clone(), |t| t.span.clone());
+            let message = Message::ReferenceShift { target: unit.to_string(), renumber, cited_by: places };
+            self.push(file, message, span);
+        }
+        true
+    }
+
+    /// The checks of one amendment's operations against its base version;
+    /// returns the repeals and renumberings whose citing places are to be
+    /// reported (`shift`) if the engine cannot say what it leaves behind.
+    fn amendment(
+        &mut self,
+        file: usize,
+        a: &'m Amendment,
+        number: usize,
+        marks: &mut Vec<Mark>,
+    ) -> Vec<(&'m Operation, usize, bool, bool)> {
+        let mut shifts = Vec::new();
         let index = self.index;
-        let Some(act_id) = &a.act else { return };
+        let Some(act_id) = &a.act else { return shifts };
         let versions = index.versions(act_id);
         let base = versions
             .iter()
@@ -117,13 +215,17 @@ impl<'m> Cx<'_, 'm> {
                 let version = a.base_version.map(|d| d.to_string()).unwrap_or_default();
                 Message::UnknownVersion { act: act_id.clone(), version, existing }
             };
-            self.push(file, message, a.id_span.clone());
-            return;
+            self.push(file, message, a.target_span.clone());
+            return shifts;
         };
         self.justifications(file, a, &index.acts[base].meta().languages);
         let scope = Scope { act: base, unit: None };
         let mut created: Vec<Path> = Vec::new();
         let mut repealed: Vec<usize> = Vec::new();
+        // Units whose words an earlier operation changed: words quoted there
+        // but not in the base may be words that operation wrote, and the
+        // engine, which applies the operations in order, decides.
+        let mut changed: Vec<usize> = Vec::new();
         for (op_no, op) in a.operations.iter().enumerate() {
             for c in &op.comparisons {
                 self.target(file, &c.target, Some(scope));
@@ -142,19 +244,29 @@ impl<'m> Cx<'_, 'm> {
             {
                 self.exists(file, &op.kind, path);
             }
-            created.extend(new_path);
+            created.extend(brings(index, &op.kind, node));
             if let OperationKind::Rewrite { content, .. } | OperationKind::Add { content, .. } = &op.kind {
                 let unit = new_wording_parent(index, &op.kind, node);
                 self.new_content(file, content, Scope { act: base, unit }, &created);
+                for message in super::unwritten(&op.kind, &index.acts[base].meta().languages) {
+                    self.push(file, message, op.span.clone());
+                }
             }
             let mark =
                 |node, touch| Mark { amendment: number, op: op_no, file, span: op.span.clone(), node, touch };
             if let OperationKind::Replace { target: None, changes } = &op.kind {
                 for c in changes {
+                    if c.occurrence.is_some() {
+                        self.push(file, Message::OccurrenceThroughout, c.span.clone());
+                    }
+                    let before = self.out.len();
+                    let found = self.everywhere(file, base, c);
+                    if !changed.is_empty() {
+                        self.out.truncate(before);
+                    }
+                    changed.extend(found.iter().map(|(n, ..)| *n));
                     marks.extend(
-                        self.everywhere(file, base, &c.lang, &c.old)
-                            .into_iter()
-                            .map(|(n, r)| mark(n, Touch::Words { lang: c.lang.clone(), ranges: r })),
+                        found.into_iter().map(|(n, lang, r)| mark(n, Touch::Words { lang, ranges: r })),
                     );
                 }
                 continue;
@@ -170,7 +282,7 @@ impl<'m> Cx<'_, 'm> {
             match &op.kind {
                 OperationKind::Repeal { .. } => {
                     repealed.push(n);
-                    self.shift(file, op, n, false, false);
+                    shifts.push((op, n, false, false));
                     marks.push(mark(n, Touch::Unit));
                 }
                 OperationKind::Renumber { number, update_references, .. } => {
@@ -179,7 +291,7 @@ impl<'m> Cx<'_, 'm> {
                     if !index.find_child(base, parent, unit.kind, Some(&number.text)).is_empty() {
                         self.exists(file, &op.kind, &creates(&op.kind).unwrap_or_default());
                     }
-                    self.shift(file, op, n, true, *update_references);
+                    shifts.push((op, n, true, *update_references));
                     marks.push(mark(n, Touch::Unit));
                 }
                 OperationKind::Rewrite { .. } => marks.push(mark(n, Touch::Unit)),
@@ -191,12 +303,19 @@ impl<'m> Cx<'_, 'm> {
                 }
                 OperationKind::Add { .. } => {}
                 _ => {
-                    for (lang, ranges) in self.words(file, &op.kind, n) {
+                    let before = self.out.len();
+                    let found = self.words(file, &op.kind, n);
+                    if changed.contains(&n) {
+                        self.out.truncate(before);
+                    }
+                    changed.push(n);
+                    for (lang, ranges) in found {
                         marks.push(mark(n, Touch::Words { lang, ranges }));
                     }
                 }
             }
         }
+        shifts
     }
 
     /// References, comparative links and text hygiene of the units a
@@ -288,15 +407,20 @@ impl<'m> Cx<'_, 'm> {
         which: Option<Occurrence>,
     ) -> Option<(String, Vec<Range<usize>>)> {
         let texts = texts_of(self.index.nodes[n].unit, title);
-        let text = texts.iter().find(|t| t.lang == lang).map_or("", |t| t.value.plain.as_str());
+        let found = texts.iter().find(|t| t.lang == lang).map(|t| t.value.plain.as_str());
+        let text = found.unwrap_or("");
         match occurrences(text, &words.plain, which) {
             Ok(ranges) => Some((touched(title, lang), ranges)),
             Err(count) => {
-                let (quoted, lang) = (words.plain.clone(), lang.to_string());
                 let message = if count > 1 {
-                    Message::AmbiguousWords { words: quoted, lang, count, title }
+                    Message::AmbiguousWords {
+                        words: words.plain.clone(),
+                        lang: lang.to_string(),
+                        count,
+                        title,
+                    }
                 } else {
-                    Message::WordsNotFound { words: quoted, lang, unit: self.index.path(n), title }
+                    super::not_found(&words.plain, lang, self.index.path(n), title, found)
                 };
                 self.push(file, message, words.span.clone());
                 None
@@ -304,31 +428,35 @@ impl<'m> Cx<'_, 'm> {
         }
     }
 
-    /// Every occurrence of `words` in the `lang` texts of an act (`replace-all`).
+    /// Every occurrence of a `replace-all` line's words in the act, by unit
+    /// and field (`WordChange::throughout`).
     fn everywhere(
         &mut self,
         file: usize,
         act: usize,
-        lang: &str,
-        words: &RichText,
-    ) -> Vec<(usize, Vec<Range<usize>>)> {
+        c: &crate::model::WordChange,
+    ) -> Vec<(usize, String, Vec<Range<usize>>)> {
         let index = self.index;
-        let found: Vec<(usize, Vec<Range<usize>>)> = index
+        let words = &c.old;
+        let found: Vec<(usize, String, Vec<Range<usize>>)> = index
             .nodes
             .iter()
             .enumerate()
             .filter(|(_, node)| node.act == act)
-            .filter_map(|(n, node)| {
-                let text = node.unit.content.texts.iter().find(|t| t.lang == lang)?;
-                occurrences(&text.value.plain, &words.plain, Some(Occurrence::All)).ok().map(|r| (n, r))
+            .flat_map(|(n, node)| {
+                c.throughout().iter().filter_map(move |&title| {
+                    let text = texts_of(node.unit, title).iter().find(|t| t.lang == c.lang)?;
+                    let ranges = occurrences(&text.value.plain, &words.plain, Some(Occurrence::All)).ok()?;
+                    Some((n, touched(title, &c.lang), ranges))
+                })
             })
             .collect();
         if found.is_empty() && !words.plain.is_empty() {
             let message = Message::WordsNotFound {
                 words: words.plain.clone(),
-                lang: lang.to_string(),
+                lang: c.lang.clone(),
                 unit: index.acts[act].id.clone(),
-                title: false,
+                title: c.title,
             };
             self.push(file, message, words.span.clone());
         }
@@ -365,9 +493,12 @@ impl<'m> Cx<'_, 'm> {
     }
 
     /// Two operations touching the same unit (one of them as a whole) or the
-    /// same words of the same text. The later one is reported.
-    fn conflicts(&mut self, marks: &[Mark], ids: &[String]) {
+    /// same words of the same text. Within one amendment the later one is
+    /// reported; between two amendments, both.
+    /// Returns the amendments with a conflict between their own operations.
+    fn conflicts(&mut self, marks: &[Mark], ids: &[String]) -> Vec<usize> {
         let index = self.index;
+        let mut torn = Vec::new();
         for (j, later) in marks.iter().enumerate() {
             let clash = marks[..j].iter().find(|earlier| {
                 if (earlier.amendment, earlier.op) == (later.amendment, later.op) {
@@ -383,17 +514,30 @@ impl<'m> Cx<'_, 'm> {
                 }
             });
             let Some(earlier) = clash else { continue };
-            let other = if earlier.amendment == later.amendment {
-                format!("operation {} of this amendment", earlier.op + 1)
-            } else {
-                format!("an operation of `{}`", ids[earlier.amendment])
-            };
-            let message = Message::Conflict { target: index.path(later.node), other };
-            self.out.push(FileDiagnostic {
-                file: later.file,
-                diagnostic: Diagnostic::new(message, later.span.clone()),
-            });
+            let target = index.path(later.node);
+            if earlier.amendment == later.amendment {
+                torn.push(later.amendment);
+                let other = format!("operation {} of this amendment", earlier.op + 1);
+                let message = Message::Conflict { target, other };
+                self.out.push(FileDiagnostic {
+                    file: later.file,
+                    diagnostic: Diagnostic::new(message, later.span.clone()),
+                });
+                continue;
+            }
+            // Two proposals: each is told of the other.
+            for (here, there) in [(later, earlier), (earlier, later)] {
+                let message = Message::ProposalConflict {
+                    target: target.clone(),
+                    amendment: ids[there.amendment].clone(),
+                };
+                self.out.push(FileDiagnostic {
+                    file: here.file,
+                    diagnostic: Diagnostic::new(message, here.span.clone()),
+                });
+            }
         }
+        torn
     }
 }
 

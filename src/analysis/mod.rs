@@ -2,17 +2,19 @@
 //! amendment target, and the checks that need more than one file.
 
 mod amend;
+mod checked;
 pub mod comparisons;
 mod frozen;
-mod index;
 mod justify;
 mod order;
-mod resolve;
 
+pub use crate::diag::FileDiagnostic;
+pub use crate::index::languages::unwritten;
+pub use crate::index::numbers::key as number_key;
+pub use crate::index::{Index, Location, Resolved, Scope, distance, not_found, resolve};
 pub(crate) use amend::{Path as UnitPath, creates, new_wording_parent, segments};
+pub use checked::{Refusal, apply_checked};
 pub use frozen::Frozen;
-pub use index::{Index, Location};
-pub use resolve::{Resolved, Scope, resolve};
 
 use crate::diag::{Diagnostic, Edit, FixTitle, Message};
 use std::borrow::Borrow;
@@ -21,13 +23,6 @@ use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 
 use crate::model::{File, RichText, Target, Unit, UnitContent};
-
-/// A diagnostic and the file (index into the workspace's files) it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileDiagnostic {
-    pub file: usize,
-    pub diagnostic: Diagnostic,
-}
 
 /// Every diagnostic of the workspace: those of each file, then the
 /// workspace checks, sorted by file and position.
@@ -612,6 +607,36 @@ fn place(out: &mut Vec<FileDiagnostic>, file: usize, text: &RichText, lang: &str
         let d = Diagnostic::new(message, range.clone()).with_fix(title, vec![Edit { range, replacement }]);
         out.push(FileDiagnostic { file, diagnostic: d });
     }
+    // Display words that cite another number than the reference's target.
+    for r in &text.refs {
+        if r.target.path.iter().any(|s| s.number.is_none()) {
+            continue;
+        }
+        let words = &text.plain[r.plain.clone()];
+        let path: Vec<(&str, &str)> =
+            r.target.path.iter().map(|s| (s.kind.keyword(), s.number_text())).collect();
+        let end = r.target.range_end.as_ref().map(|n| n.text.as_str());
+        let Some((cites, fixed)) = crate::lint::citations::mismatch(words, lang, &path, end) else {
+            continue;
+        };
+        let target = crate::model::written::target(&crate::model::Target {
+            act: None,
+            version: None,
+            ..r.target.clone()
+        });
+        let message = Message::CitationWordsMismatch { words: words.to_string(), cites, target };
+        // The end of the display words is where the link's bracket starts,
+        // so it is found from their last character.
+        let last = words.chars().next_back().map_or(0, char::len_utf8);
+        let start = text.source_offset(r.plain.start);
+        let end = text.source_offset(r.plain.end - last) + last;
+        let exact = (end - start == r.plain.len()).then_some(start..end);
+        let mut d = Diagnostic::new(message, exact.clone().unwrap_or_else(|| r.span.clone()));
+        if let (Some(range), Some(fixed)) = (exact, fixed) {
+            d = d.with_fix(FixTitle::Replace(fixed.clone()), vec![Edit { range, replacement: fixed }]);
+        }
+        out.push(FileDiagnostic { file, diagnostic: d });
+    }
 }
 
 impl Cx<'_, '_> {
@@ -622,13 +647,8 @@ impl Cx<'_, '_> {
             return;
         }
         for texts in [&content.titles, &content.texts] {
-            if texts.is_empty() {
-                continue;
-            }
-            for lang in languages {
-                if !texts.iter().any(|t| &t.lang == lang) {
-                    self.push(file, Message::MissingLanguage { lang: lang.clone() }, texts[0].span.clone());
-                }
+            for lang in crate::index::languages::lacking(texts, languages) {
+                self.push(file, Message::MissingLanguage { lang: lang.clone() }, texts[0].span.clone());
             }
         }
     }

@@ -4,10 +4,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::analysis::Refusal;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::engine::{self, Applied, EngineError, ErrorKind, Include, Refusal, Site};
+use crate::engine::{self, Applied, EngineError, ErrorKind, Include};
 use crate::model::{Date, File};
 use crate::text::{Encoding, LineIndex};
 
@@ -125,20 +126,25 @@ impl Loaded {
     /// renumbered units, and links it removed.
     pub fn warn_references(&self, applied: &Applied) {
         for s in &applied.stale {
-            let at = match &s.site {
-                Site::InAct { unit } => format!("{} {unit}", applied.result.meta.id),
-                Site::File(loc) => self.position(loc.file, loc.span.start),
+            // The place as file:line:col when the reference's bytes are known,
+            // then the citing unit, and the language and words of the text.
+            let place =
+                s.at.as_ref()
+                    .filter(|loc| self.sources[loc.file].0.get(loc.span.clone()) == Some(&s.target[..]))
+                    .map(|loc| format!("{}: ", self.position(loc.file, loc.span.start)))
+                    .unwrap_or_default();
+            let words = match (&s.lang, &s.words) {
+                (Some(lang), Some(words)) => format!(" [{lang}] «{words}»"),
+                _ => String::new(),
             };
-            match &s.renumbered_to {
-                None => eprintln!(
-                    "warning[stale-reference]: {at}: `{}` points at `{}`, which is repealed",
-                    s.target, s.unit
-                ),
-                Some(to) => eprintln!(
-                    "warning[stale-reference]: {at}: `{}` points at `{}`, now `{to}`",
-                    s.target, s.unit
-                ),
-            }
+            let what = match &s.renumbered_to {
+                None => "which is repealed".to_string(),
+                Some(to) => format!("now `{to}`"),
+            };
+            eprintln!(
+                "warning[stale-reference]: {place}{}{words}: `{}` points at `{}`, {what}",
+                s.citer, s.target, s.unit
+            );
         }
         for d in &applied.dropped {
             eprintln!(
@@ -161,7 +167,7 @@ pub(super) fn apply<'m>(
     if engine::find_amendment(&ws.files, id).is_none() {
         return engine::consolidate(&ws.files, id, as_of, include).map_err(|e| ws.fail(&e));
     }
-    engine::apply_checked(&ws.files, &ws.config, id).map_err(|refusal| match refusal {
+    crate::analysis::apply_checked(&ws.files, &ws.config, id).map_err(|refusal| match refusal {
         Refusal::Check(errors) => {
             for fd in &errors {
                 ws.print(fd.file, &fd.diagnostic);
@@ -196,6 +202,13 @@ pub fn run(args: Args) -> ExitCode {
         Err(code) => return code,
     };
     ws.warn_references(&applied);
+    if applied.left_out > 0 {
+        // A reader must not take the act without proposals for the act with them.
+        let (n, id) = (applied.left_out, &args.id);
+        let which = if include == Include::Proposed { "draft" } else { "proposed or draft" };
+        let s = if n == 1 { "" } else { "s" };
+        eprintln!("note: {n} {which} amendment{s} of `{id}` in force by then not applied (see `--include`)");
+    }
     let lang = lang_of(args.lang, &applied);
     let mut act = applied.result.to_act();
     // Both layouts follow the act's structure, not the files it is written in.

@@ -18,6 +18,8 @@ pub enum ErrorKind {
     Check(Message),
     /// No act or amendment with this id in the workspace.
     NoSuchId { id: String },
+    /// `--as-of` a date before the act's first version.
+    NotInForce { act: String, date: String, first: String },
     /// An amendment without `target`.
     NoTarget { amendment: String },
     /// Only `repeal` takes a range, and no operation but `add … to` and
@@ -40,6 +42,7 @@ impl EngineError {
         match &self.kind {
             ErrorKind::Check(m) => m.code(),
             ErrorKind::NoSuchId { .. } => "unknown-id",
+            ErrorKind::NotInForce { .. } => "not-in-force",
             ErrorKind::NoTarget { .. } => "amendment-without-target",
             ErrorKind::WrongTargetKind { .. } => "wrong-target-kind",
             ErrorKind::Conflict { .. } => "conflicting-amendments",
@@ -54,6 +57,17 @@ impl EngineError {
             (ErrorKind::NoSuchId { id }, En) => format!("no act or amendment `{id}` in the workspace"),
             (ErrorKind::NoSuchId { id }, Kk) => format!("жұмыс кеңістігінде `{id}` актісі не түзетуі жоқ"),
             (ErrorKind::NoSuchId { id }, Ru) => format!("в рабочей области нет акта или поправки `{id}`"),
+            (ErrorKind::NotInForce { act, date, first }, En) => {
+                format!("no version of `{act}` is in force on {date}: its first version is of {first}")
+            }
+            (ErrorKind::NotInForce { act, date, first }, Kk) => {
+                format!(
+                    "{date} күні `{act}` актісінің ешбір редакциясы күшінде емес: алғашқы редакциясы {first}"
+                )
+            }
+            (ErrorKind::NotInForce { act, date, first }, Ru) => {
+                format!("на {date} ни одна редакция `{act}` не действует: первая редакция от {first}")
+            }
             (ErrorKind::NoTarget { amendment }, En) => format!("`{amendment}` has no `target`"),
             (ErrorKind::NoTarget { amendment }, Kk) => format!("`{amendment}` түзетуінде `target` жоқ"),
             (ErrorKind::NoTarget { amendment }, Ru) => format!("у `{amendment}` нет `target`"),

@@ -6,7 +6,7 @@
 //! quoted words that are missing or that occur more than once without
 //! `occurrence`, a number already in use, an operation on a repealed unit:
 //! each stops the engine with an [`EngineError`] naming the file and bytes.
-//! Targets resolve with [`crate::analysis::resolve`] against the act as the
+//! Targets resolve with [`crate::index::resolve`] against the act as the
 //! earlier operations left it, so later operations may name added or
 //! renumbered units.
 //!
@@ -14,19 +14,20 @@
 //! and `rewrite` (children are matched by kind and number), so the base and
 //! the result can be compared unit by unit.
 
-mod checked;
 mod error;
+mod references;
 mod words;
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
 
-pub use checked::{Refusal, apply_checked};
 pub use error::{EngineError, ErrorKind};
-pub use words::{select, spaced, splice};
+use references::{Citing, Named, RefEdit, remaining};
+pub use references::{DroppedReference, Reworded, Site, StaleReference};
+pub use words::{rewrite_display, seam, select, splice};
 
-use crate::analysis::{Index, Location, Resolved, Scope, resolve};
 use crate::diag::Message;
+use crate::index::{Index, Resolved, Scope, resolve};
 use crate::model::{
     Act, Amendment, Date, File, InlineRef, InsertPosition, Number, Occurrence, Operation, OperationKind,
     Place, Repealed, RichText, Segment, Span, Status, Target, Unit, UnitContent, UnitKind,
@@ -66,6 +67,9 @@ pub struct State {
     pub meta: Act,
     pub roots: Vec<Node>,
     next_id: u32,
+    /// The file each unit's texts were written in (by identity): its act's
+    /// file, or the amendment's that added or rewrote it.
+    written_in: HashMap<u32, usize>,
 }
 
 impl State {
@@ -75,10 +79,11 @@ impl State {
         let mut meta = version.meta().clone();
         meta.units.clear();
         meta.comparisons = version.parts.iter().flat_map(|(_, a)| a.comparisons.clone()).collect();
-        let mut state = State { meta, roots: Vec::new(), next_id: 0 };
-        for &(_, part) in &version.parts {
+        let mut state = State { meta, roots: Vec::new(), next_id: 0, written_in: HashMap::new() };
+        for &(file, part) in &version.parts {
             for unit in &part.units {
                 let node = state.node(unit.clone(), None);
+                state.written(&node, file);
                 state.roots.push(node);
             }
         }
@@ -110,6 +115,18 @@ impl State {
             })
             .collect();
         Node { id, unit, children }
+    }
+
+    /// Records that `node` and the units inside it were written in `file`.
+    fn written(&mut self, node: &Node, file: usize) {
+        for n in node.walk() {
+            self.written_in.insert(n.id, file);
+        }
+    }
+
+    /// The file the texts of unit `id` were written in.
+    pub fn file_of(&self, id: u32) -> Option<usize> {
+        self.written_in.get(&id).copied()
     }
 
     /// The act as a model act, units included.
@@ -218,36 +235,6 @@ pub struct Change {
     pub touched: Vec<Touched>,
 }
 
-/// A reference that still points at a unit an amendment repealed or
-/// renumbered (without `update-references`, or from outside the act).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StaleReference {
-    pub site: Site,
-    /// The target as written.
-    pub target: String,
-    /// The unit it pointed at, before the change.
-    pub unit: String,
-    /// `None` when the unit was repealed, else its new path.
-    pub renumbered_to: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Site {
-    /// In the consolidated act: the unit whose text or link holds it.
-    InAct { unit: String },
-    /// In another file of the workspace.
-    File(Location),
-}
-
-/// A reference removed from a text because an operation changed its words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DroppedReference {
-    pub unit: String,
-    pub lang: String,
-    pub words: String,
-    pub target: String,
-}
-
 /// The result of applying amendments to a base version.
 #[derive(Debug, Clone)]
 pub struct Applied<'m> {
@@ -260,6 +247,11 @@ pub struct Applied<'m> {
     pub renumbered: Vec<(String, String)>,
     pub stale: Vec<StaleReference>,
     pub dropped: Vec<DroppedReference>,
+    /// Display words that renumberings rewrote.
+    pub reworded: Vec<Reworded>,
+    /// Amendments in force in the period that `consolidate` left out for
+    /// their status (proposed or draft, unless `Include` lets them in).
+    pub left_out: usize,
 }
 
 /// Which amendments `consolidate` applies: those with at least this status
@@ -298,9 +290,19 @@ pub fn apply_amendment<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Result<
         return Err(EngineError { kind: ErrorKind::NoSuchId { id: id.to_string() }, at: None });
     };
     let index = Index::build(files);
-    let base = base_of(&index, file, amendment)?;
-    let state = State::from_index(&index, base);
-    run(&models(files), &index, state, vec![(file, amendment)])
+    apply_with(&models(files), &index, file, amendment)
+}
+
+/// Applies `amendment`, of `files[file]`, with `index` built from `files`.
+pub fn apply_with<'m>(
+    files: &[&'m File],
+    index: &Index<'m>,
+    file: usize,
+    amendment: &'m Amendment,
+) -> Result<Applied<'m>, EngineError> {
+    let base = base_of(index, file, amendment)?;
+    let state = State::from_index(index, base);
+    run(files, index, state, vec![(file, amendment)])
 }
 
 /// The act `act` as of `as_of` (default: its latest version, with every
@@ -324,23 +326,90 @@ pub fn consolidate<'m, F: Borrow<File>>(
             (Some(d), Some(at)) => d <= at,
             _ => true,
         })
-        .ok_or_else(|| EngineError { kind: ErrorKind::NoSuchId { id: act.to_string() }, at: None })?;
+        .ok_or_else(|| {
+            // Versions, but none by the date: say so rather than "no act".
+            let first = versions.first().and_then(|&v| index.acts[v].version);
+            let kind = match (first, as_of) {
+                (Some(first), Some(date)) => ErrorKind::NotInForce {
+                    act: act.to_string(),
+                    date: date.to_string(),
+                    first: first.to_string(),
+                },
+                _ => ErrorKind::NoSuchId { id: act.to_string() },
+            };
+            EngineError { kind, at: None }
+        })?;
     let since = index.acts[base].version;
     let files = models(files);
-    let mut chosen: Vec<(usize, &Amendment)> = files
+    let in_time = |a: &Amendment| {
+        a.in_force.is_some_and(|d| since.is_none_or(|s| d > s) && as_of.is_none_or(|at| d <= at))
+    };
+    let of_act: Vec<(usize, &Amendment)> = files
         .iter()
         .enumerate()
         .flat_map(|(f, file)| file.amendments.iter().map(move |a| (f, a)))
-        .filter(|(_, a)| a.act.as_deref() == Some(act) && include.admits(a.status))
-        .filter(|(_, a)| {
-            a.in_force.is_some_and(|d| since.is_none_or(|s| d > s) && as_of.is_none_or(|at| d <= at))
-        })
+        .filter(|(_, a)| a.act.as_deref() == Some(act) && in_time(a))
         .collect();
+    let (mut chosen, left): (Vec<_>, Vec<_>) =
+        of_act.into_iter().partition(|(_, a)| include.admits(a.status));
     chosen.sort_by(|x, y| (x.1.in_force, &x.1.id).cmp(&(y.1.in_force, &y.1.id)));
     let state = State::from_index(&index, base);
-    let applied = run(&files, &index, state, chosen)?;
+    let mut applied = run(&files, &index, state.clone(), chosen.clone())
+        .map_err(|e| same_day(&files, &index, &state, &chosen, e))?;
     conflicts(&applied)?;
+    applied.left_out = left.len();
     Ok(applied)
+}
+
+/// An amendment that fails after another of the same in-force date, but
+/// applies without it, conflicts with it: that is the error to report,
+/// not the words the other one changed.
+fn same_day(
+    files: &[&File],
+    index: &Index,
+    state: &State,
+    chosen: &[(usize, &Amendment)],
+    e: EngineError,
+) -> EngineError {
+    let Some((file, span)) = &e.at else { return e };
+    let failed =
+        chosen.iter().position(|(f, a)| f == file && a.span.start <= span.start && span.end <= a.span.end);
+    let Some(k) = failed else { return e };
+    let day = chosen[k].1.in_force;
+    let Some(first) = chosen[..k].iter().position(|(_, a)| a.in_force == day) else { return e };
+    let with = |others: &[(usize, &Amendment)]| {
+        let list: Vec<_> =
+            chosen[..first].iter().chain(others).chain(std::iter::once(&chosen[k])).copied().collect();
+        run(files, index, state.clone(), list).is_ok()
+    };
+    if !with(&[]) {
+        return e;
+    }
+    // The same-day amendment that the failing one cannot follow.
+    let Some(other) = (first..k).find(|&j| !with(&chosen[j..=j])) else { return e };
+    let unit = match &e.kind {
+        ErrorKind::Check(
+            Message::WordsNotFound { unit, .. }
+            | Message::UnitExists { unit }
+            | Message::Unresolved { target: unit, .. }
+            | Message::OperationOnRepealed { target: unit },
+        ) => unit.clone(),
+        ErrorKind::Check(Message::WordsNotFoundNear(near)) => match &near.0 {
+            Message::WordsNotFound { unit, .. } => unit.clone(),
+            _ => String::new(),
+        },
+        _ => chosen[k]
+            .1
+            .operations
+            .iter()
+            .find(|o| o.span.start <= span.start && span.end <= o.span.end)
+            .and_then(|o| o.target())
+            .map(crate::model::written::target)
+            .unwrap_or_default(),
+    };
+    let kind =
+        ErrorKind::Conflict { unit, first: chosen[other].1.id.clone(), second: chosen[k].1.id.clone() };
+    EngineError::new(kind, *file, span.clone())
 }
 
 /// Two amendments of the same in-force date that change the same unit (or
@@ -418,7 +487,7 @@ fn base_of(index: &Index, file: usize, a: &Amendment) -> Result<usize, EngineErr
                 let version = a.base_version.map(|d| d.to_string()).unwrap_or_default();
                 Message::UnknownVersion { act: act.clone(), version, existing }
             };
-            EngineError::new(ErrorKind::Check(message), file, a.id_span.clone())
+            EngineError::new(ErrorKind::Check(message), file, a.target_span.clone())
         })
 }
 
@@ -441,12 +510,15 @@ fn run<'m>(
         renumbered: Vec::new(),
         stale: Vec::new(),
         dropped: Vec::new(),
+        reworded: Vec::new(),
+        left_out: 0,
     };
     let mut snapshot = None;
     for (a, &(file, amendment)) in amendments.iter().enumerate() {
         for (o, op) in amendment.operations.iter().enumerate() {
             let refs = applied.dropped.len();
-            let mut cx = Cx { files, workspace, amendment, applied: &mut applied, snapshot: &mut snapshot };
+            let mut cx =
+                Cx { files, workspace, file, amendment, applied: &mut applied, snapshot: &mut snapshot };
             let touched = cx.operation(op).map_err(|(kind, span)| EngineError::new(kind, file, span))?;
             // The snapshot serves resolution: it stays valid while units and
             // references stay where they are, whatever words change.
@@ -457,6 +529,7 @@ fn run<'m>(
         }
     }
     applied.amendments = amendments;
+    remaining(&mut applied);
     if let Some(last) = applied.amendments.last().and_then(|(_, a)| a.in_force) {
         applied.result.meta.version = Some(last);
     }
@@ -476,6 +549,8 @@ enum Located {
 struct Cx<'a, 'm> {
     files: &'a [&'m File],
     workspace: &'a Index<'m>,
+    /// The amendment's file.
+    file: usize,
     amendment: &'m Amendment,
     applied: &'a mut Applied<'m>,
     snapshot: &'a mut Option<Vec<File>>,
@@ -541,7 +616,7 @@ impl Cx<'_, '_> {
         })
     }
 
-    fn references_to(&mut self, pos: &[usize]) -> Vec<(Site, String, Option<RefEdit>)> {
+    fn references_to(&mut self, pos: &[usize]) -> Vec<Citing> {
         self.with_index(|cx, index| cx.references_in(index, pos))
     }
 }
@@ -584,6 +659,14 @@ impl Cx<'_, '_> {
     }
 
     fn operation(&mut self, op: &Operation) -> OpResult<Vec<Touched>> {
+        // A unit written in some languages only would leave the others empty.
+        if let Some(message) =
+            crate::index::languages::unwritten(&op.kind, &self.applied.result.meta.languages)
+                .into_iter()
+                .next()
+        {
+            return Err((ErrorKind::Check(message), op.span.clone()));
+        }
         match &op.kind {
             OperationKind::Replace { target: None, changes } => self.replace_all(changes),
             OperationKind::Replace { target: Some(target), changes }
@@ -591,8 +674,8 @@ impl Cx<'_, '_> {
                 let pos = self.live_unit(target, "replace")?;
                 self.touch(&pos, |cx, pos| {
                     for c in changes {
-                        cx.words(pos, c.title, &c.lang, &c.old, c.occurrence, |_, range| {
-                            (range, c.new.clone())
+                        cx.words(pos, c.title, &c.lang, &c.old, c.occurrence, |text, range| {
+                            seam(text, range, &c.new)
                         })?;
                     }
                     Ok(())
@@ -605,12 +688,12 @@ impl Cx<'_, '_> {
                         match &i.position {
                             InsertPosition::Before { anchor, occurrence } => {
                                 cx.words(pos, i.title, &i.lang, anchor, *occurrence, |text, r| {
-                                    (r.start..r.start, spaced(text, r.start, &i.new))
+                                    seam(text, r.start..r.start, &i.new)
                                 })?
                             }
                             InsertPosition::After { anchor, occurrence } => {
                                 cx.words(pos, i.title, &i.lang, anchor, *occurrence, |text, r| {
-                                    (r.end..r.end, spaced(text, r.end, &i.new))
+                                    seam(text, r.end..r.end, &i.new)
                                 })?
                             }
                             InsertPosition::Start | InsertPosition::End => cx.at_edge(pos, i)?,
@@ -630,6 +713,8 @@ impl Cx<'_, '_> {
                         span: old.unit.span.clone(),
                     };
                     let node = cx.state().node(unit, Some(&old));
+                    let file = cx.file;
+                    cx.state().written(&node, file);
                     *cx.state().at_mut(pos) = node;
                     Ok(())
                 })
@@ -671,22 +756,18 @@ impl Cx<'_, '_> {
         edit: impl Fn(&str, std::ops::Range<usize>) -> (std::ops::Range<usize>, RichText),
     ) -> OpResult<()> {
         let unit_name = path_text(&self.applied.result.path(pos));
-        let not_found = || Message::WordsNotFound {
-            words: words.plain.clone(),
-            lang: lang.to_string(),
-            unit: unit_name.clone(),
-            title,
-        };
+        let not_found =
+            |text: Option<&str>| crate::index::not_found(&words.plain, lang, unit_name.clone(), title, text);
         let node = self.applied.result.at_mut(pos);
         let texts = if title { &mut node.unit.content.titles } else { &mut node.unit.content.texts };
         let Some(text) = texts.iter_mut().find(|t| t.lang == lang) else {
-            return Err((ErrorKind::Check(not_found()), words.span.clone()));
+            return Err((ErrorKind::Check(not_found(None)), words.span.clone()));
         };
         let ranges = select(&text.value.plain, &words.plain, occurrence).map_err(|count| {
             let message = if count > 1 {
                 Message::AmbiguousWords { words: words.plain.clone(), lang: lang.to_string(), count, title }
             } else {
-                not_found()
+                not_found(Some(&text.value.plain))
             };
             (ErrorKind::Check(message), words.span.clone())
         })?;
@@ -725,9 +806,9 @@ impl Cx<'_, '_> {
             return Err((ErrorKind::Check(message), i.span.clone()));
         };
         let at = if i.position == InsertPosition::Start { 0 } else { text.value.plain.len() };
-        let new = spaced(&text.value.plain, at, &i.new);
+        let (range, new) = seam(&text.value.plain, at..at, &i.new);
         let before = text.value.plain.clone();
-        let dropped: Vec<_> = splice(&mut text.value, at..at, &new)
+        let dropped: Vec<_> = splice(&mut text.value, range, &new)
             .into_iter()
             .map(|r| (before[r.plain.clone()].to_string(), r))
             .collect();
@@ -738,38 +819,36 @@ impl Cx<'_, '_> {
     fn replace_all(&mut self, changes: &[crate::model::WordChange]) -> OpResult<Vec<Touched>> {
         let mut touched: Vec<Touched> = Vec::new();
         for c in changes {
-            let all: Vec<(Vec<usize>, Vec<Segment>)> = {
-                let state = &self.applied.result;
-                let mut out = Vec::new();
-                collect_positions(&state.roots, &mut Vec::new(), &mut out);
-                out.into_iter()
-                    .filter(|p| {
-                        state
-                            .at(p)
-                            .unit
-                            .content
-                            .texts
-                            .iter()
-                            .any(|t| t.lang == c.lang && t.value.plain.contains(&c.old.plain))
-                    })
-                    .map(|p| {
-                        let path = state.path(&p);
-                        (p, path)
-                    })
-                    .collect()
-            };
-            if all.is_empty() || c.old.plain.is_empty() {
-                let message = Message::WordsNotFound {
-                    words: c.old.plain.clone(),
-                    lang: c.lang.clone(),
-                    unit: self.applied.result.meta.id.clone(),
-                    title: false,
-                };
-                return Err((ErrorKind::Check(message), c.old.span.clone()));
+            if c.occurrence.is_some() {
+                return Err((ErrorKind::Check(Message::OccurrenceThroughout), c.span.clone()));
             }
-            for (pos, path) in all {
+            let state = &self.applied.result;
+            let mut all = Vec::new();
+            collect_positions(&state.roots, &mut Vec::new(), &mut all);
+            let mut found = false;
+            for pos in all {
+                let fields: Vec<bool> = c
+                    .throughout()
+                    .iter()
+                    .copied()
+                    .filter(|&title| {
+                        let content = &self.applied.result.at(&pos).unit.content;
+                        let texts = if title { &content.titles } else { &content.texts };
+                        !c.old.plain.is_empty()
+                            && texts.iter().any(|t| t.lang == c.lang && t.value.plain.contains(&c.old.plain))
+                    })
+                    .collect();
+                if fields.is_empty() {
+                    continue;
+                }
+                found = true;
+                let path = self.applied.result.path(&pos);
                 let before = self.state().at(&pos).clone();
-                self.words(&pos, false, &c.lang, &c.old, Some(Occurrence::All), |_, r| (r, c.new.clone()))?;
+                for title in fields {
+                    self.words(&pos, title, &c.lang, &c.old, Some(Occurrence::All), |text, r| {
+                        seam(text, r, &c.new)
+                    })?;
+                }
                 let after = self.state().at(&pos).clone();
                 match touched.iter_mut().find(|t| t.id == before.id) {
                     Some(t) => t.after = Some(after),
@@ -780,6 +859,15 @@ impl Cx<'_, '_> {
                         after: Some(after),
                     }),
                 }
+            }
+            if !found {
+                let message = Message::WordsNotFound {
+                    words: c.old.plain.clone(),
+                    lang: c.lang.clone(),
+                    unit: self.applied.result.meta.id.clone(),
+                    title: c.title,
+                };
+                return Err((ErrorKind::Check(message), c.old.span.clone()));
             }
         }
         // Reading order, whatever the order of the changes.
@@ -828,9 +916,26 @@ impl Cx<'_, '_> {
         } else {
             path.extend(segment(&unit));
         }
+        // A part added to a unit whose text is not divided into parts would
+        // leave that text without a number: the bill could not say which.
+        if kind == UnitKind::Part && !parent.is_empty() {
+            let p = self.applied.result.at(&parent);
+            if !p.unit.content.texts.is_empty() && !p.children.iter().any(|c| c.unit.kind == UnitKind::Part) {
+                let unit = path_text(&self.applied.result.path(&parent));
+                return Err((
+                    ErrorKind::Check(Message::UndividedText { unit, part: path_text(&path) }),
+                    target.span.clone(),
+                ));
+            }
+        }
         let node = self.state().node(unit, None);
+        let file = self.file;
+        self.state().written(&node, file);
         let id = node.id;
         self.state().siblings_mut(&parent).insert(at, node.clone());
+        if let Some(n) = number {
+            self.in_order(&parent, at).map_err(|m| (ErrorKind::Check(m), n.span.clone()))?;
+        }
         Ok(vec![Touched { id, path, before: None, after: Some(node) }])
     }
 
@@ -857,13 +962,9 @@ impl Cx<'_, '_> {
             }
             let refs = self.references_to(&pos);
             let path = path_text(&self.applied.result.path(&pos));
-            for (site, written, _) in refs {
-                self.applied.stale.push(StaleReference {
-                    site,
-                    target: written,
-                    unit: path.clone(),
-                    renumbered_to: None,
-                });
+            let change = self.applied.changes.len();
+            for r in refs {
+                self.applied.stale.push(r.stale(&path, None, change));
             }
             let span = target.span.clone();
             touched.extend(self.touch(&pos, |cx, pos| {
@@ -893,12 +994,17 @@ impl Cx<'_, '_> {
                 Some(Number { text: number.text.clone(), span: number.span.clone() });
             Ok(())
         })?;
+        let (parent, at) = pos.split_at(pos.len() - 1);
+        self.in_order(parent, at[0]).map_err(|m| (ErrorKind::Check(m), number.span.clone()))?;
         // A relative reference below the unit does not name it and stays right.
         let refs =
-            refs.into_iter().filter(|(_, _, e)| !matches!(e, Some(RefEdit { segment: Named::Below, .. })));
-        for (site, written, edit) in refs {
-            match (update, site, edit) {
-                (true, Site::InAct { .. }, Some(edit)) => {
+            refs.into_iter().filter(|r| !matches!(r.edit, Some(RefEdit { segment: Named::Below, .. })));
+        let mut unrewritable = Vec::new();
+        let change = self.applied.changes.len();
+        for mut r in refs {
+            match (update, &r.site, r.edit.take()) {
+                (true, Site::InAct { unit }, Some(edit)) => {
+                    let unit = unit.clone();
                     let r = self.ref_mut(&edit);
                     let seg = match edit.segment {
                         Named::Segment(i) => r.path.get_mut(i).and_then(|s| s.number.as_mut()),
@@ -908,153 +1014,53 @@ impl Cx<'_, '_> {
                     if let Some(n) = seg.filter(|n| n.text == old_number) {
                         n.text = number.text.clone();
                     }
+                    if let Some(words) = self.display_words(&edit, &unit, &old_number, &number.text) {
+                        unrewritable.push(format!("{} {unit} «{words}»", self.applied.result.meta.id));
+                    }
                 }
-                (_, site, _) => self.applied.stale.push(StaleReference {
-                    site,
-                    target: written,
-                    unit: old_text.clone(),
-                    renumbered_to: Some(new_text.clone()),
-                }),
+                _ => self.applied.stale.push(r.stale(&old_text, Some(new_text.clone()), change)),
             }
+        }
+        if !unrewritable.is_empty() {
+            let message =
+                Message::UnrewritableCitations { unit: old_text, to: new_text, places: unrewritable };
+            return Err((ErrorKind::Check(message), target.span.clone()));
         }
         self.applied.renumbered.push((old_text, new_text));
         Ok(touched)
     }
 
-    fn ref_mut(&mut self, edit: &RefEdit) -> &mut Target {
-        let node = self.applied.result.at_mut(&edit.pos);
-        let content = &mut node.unit.content;
-        match edit.holder {
-            Holder::Title(t, r) => &mut content.titles[t].value.refs[r].target,
-            Holder::Text(t, r) => &mut content.texts[t].value.refs[r].target,
-            Holder::Comparison(c) => &mut content.comparisons[c].target,
+    /// The numbered unit at `at` among the children of `parent` keeps the
+    /// numbers of its kind going up (numbers compared as `zan check` does).
+    fn in_order(&self, parent: &[usize], at: usize) -> Result<(), Message> {
+        let state = &self.applied.result;
+        let siblings = if parent.is_empty() { &state.roots } else { &state.at(parent).children };
+        let me = &siblings[at].unit;
+        let Some(mine) = me.number.as_ref().and_then(|n| crate::index::numbers::key(&n.text)) else {
+            return Ok(());
+        };
+        let keyed = |n: &Node| {
+            let k = crate::index::numbers::key(&n.unit.number.as_ref()?.text)?;
+            (n.unit.kind == me.kind).then_some(k)
+        };
+        let name = |i: usize| {
+            let mut pos = parent.to_vec();
+            pos.push(i);
+            path_text(&state.path(&pos))
+        };
+        let unit = name(at);
+        if let Some((i, k)) = siblings[..at].iter().enumerate().rev().find_map(|(i, n)| Some((i, keyed(n)?)))
+            && k >= mine
+        {
+            return Err(Message::AmendedOrder { unit, neighbour: name(i), before: false });
         }
+        if let Some((i, k)) = siblings.iter().enumerate().skip(at + 1).find_map(|(i, n)| Some((i, keyed(n)?)))
+            && k <= mine
+        {
+            return Err(Message::AmendedOrder { unit, neighbour: name(i), before: true });
+        }
+        Ok(())
     }
-
-    /// The references that resolve to the unit at `pos` or inside it: in the
-    /// act (with how to rewrite them) and in the other acts of the workspace.
-    fn references_in(&self, index: &Index, pos: &[usize]) -> Vec<(Site, String, Option<RefEdit>)> {
-        let mut target_node = index.children(None, 0)[pos[0]];
-        for &p in &pos[1..] {
-            target_node = index.nodes[target_node].children[p];
-        }
-        let inside = |mut n: usize| loop {
-            if n == target_node {
-                return true;
-            }
-            match index.nodes[n].parent {
-                Some(p) => n = p,
-                None => return false,
-            }
-        };
-        // A reference can only reach the unit by naming its number: the rest
-        // need not be resolved.
-        let unit = index.nodes[target_node].unit;
-        let number = unit.number.as_ref().map_or("", |n| n.text.as_str());
-        let names = |t: &Target| {
-            t.path.iter().any(|s| s.kind == unit.kind && s.number_text() == number)
-                || t.range_end.as_ref().is_some_and(|e| e.text == number)
-        };
-        let hits = |r: &Result<Resolved, Message>| match *r {
-            Ok(Resolved::Unit(n)) => inside(n),
-            Ok(Resolved::Range(s, e)) => s == target_node || e == target_node,
-            _ => false,
-        };
-        let mut out = Vec::new();
-        // References inside the unit go or move with it.
-        for n in (0..index.nodes.len()).filter(|&n| !inside(n)) {
-            let scope = Some(Scope { act: 0, unit: Some(n) });
-            let content = &index.nodes[n].unit.content;
-            let mut check = |t: &Target, holder: Holder| {
-                if !names(t) {
-                    return;
-                }
-                let resolved = resolve(index, t, scope);
-                if hits(&resolved) {
-                    let named = (0..t.path.len()).find(|&i| {
-                        let prefix = Target { path: t.path[..=i].to_vec(), range_end: None, ..t.clone() };
-                        resolve(index, &prefix, scope) == Ok(Resolved::Unit(target_node))
-                    });
-                    let segment = match (named, resolved) {
-                        (Some(i), _) => Named::Segment(i),
-                        (None, Ok(Resolved::Range(_, e))) if e == target_node => Named::RangeEnd,
-                        _ => Named::Below,
-                    };
-                    let pos = positions(index, n);
-                    let site = Site::InAct { unit: path_text(&self.applied.result.path(&pos)) };
-                    let edit = RefEdit { pos, holder, segment };
-                    out.push((site, crate::model::written::target(t), Some(edit)));
-                }
-            };
-            for (i, t) in content.titles.iter().enumerate() {
-                for (j, r) in t.value.refs.iter().enumerate() {
-                    check(&r.target, Holder::Title(i, j));
-                }
-            }
-            for (i, t) in content.texts.iter().enumerate() {
-                for (j, r) in t.value.refs.iter().enumerate() {
-                    check(&r.target, Holder::Text(i, j));
-                }
-            }
-            for (i, c) in content.comparisons.iter().enumerate() {
-                check(&c.target, Holder::Comparison(i));
-            }
-        }
-        // Other acts: their links to this act, resolved against the working copy.
-        let id = &self.applied.result.meta.id;
-        let ours = |t: &Target| t.act.as_deref() == Some(id.as_str());
-        for node in self.workspace.nodes.iter().filter(|n| &self.workspace.acts[n.act].id != id) {
-            let content = &node.unit.content;
-            let refs = content
-                .titles
-                .iter()
-                .chain(&content.texts)
-                .flat_map(|t| t.value.refs.iter().map(|r| (&r.target, r.span.clone())));
-            let links = content.comparisons.iter().map(|c| (&c.target, c.span.clone()));
-            for (t, span) in refs.chain(links).filter(|(t, _)| ours(t) && names(t)) {
-                if hits(&resolve(index, t, None)) {
-                    out.push((
-                        Site::File(Location { file: node.file, span }),
-                        crate::model::written::target(t),
-                        None,
-                    ));
-                }
-            }
-        }
-        for (f, file) in self.files.iter().enumerate() {
-            for act in file.acts.iter().filter(|a| &a.id != id) {
-                for c in act.comparisons.iter().filter(|c| ours(&c.target) && names(&c.target)) {
-                    if hits(&resolve(index, &c.target, None)) {
-                        let site = Site::File(Location { file: f, span: c.span.clone() });
-                        out.push((site, crate::model::written::target(&c.target), None));
-                    }
-                }
-            }
-        }
-        out
-    }
-}
-
-/// A reference inside the working copy, to be rewritten on renumbering.
-struct RefEdit {
-    pos: Vec<usize>,
-    holder: Holder,
-    segment: Named,
-}
-
-/// Which part of a reference names the renumbered unit.
-#[derive(Clone, Copy)]
-enum Named {
-    Segment(usize),
-    RangeEnd,
-    Below,
-}
-
-#[derive(Clone, Copy)]
-enum Holder {
-    Title(usize, usize),
-    Text(usize, usize),
-    Comparison(usize),
 }
 
 fn collect_positions(nodes: &[Node], prefix: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {

@@ -160,7 +160,7 @@ impl<'w> Analysis<'w> {
 
     /// The edits that renumber the unit whose number is at `offset`.
     pub fn rename(&self, file: usize, offset: usize, new: &str) -> Result<Vec<(Location, String)>, String> {
-        rename::rename(self.nav(), file, offset, new)
+        rename::rename(self.nav(), &self.world.sources, file, offset, new)
     }
 
     pub fn inlay_hints(&self, file: usize, span: Range<usize>) -> Vec<hints::Hint> {

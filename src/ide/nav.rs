@@ -26,6 +26,9 @@ pub struct Site<'m> {
     /// Where the cursor finds it: a reference's display words and target,
     /// else the target.
     pub span: &'m Range<usize>,
+    /// A reference's display words and their language, where known: what a
+    /// renumbering rewrites along with the target.
+    pub words: Option<(&'m str, &'m str)>,
     pub scope: Option<Scope>,
     pub kind: SiteKind,
 }
@@ -54,7 +57,7 @@ pub fn sites<'m, F: Borrow<File>>(index: &Index<'m>, files: &'m [F]) -> Vec<Site
         let scope = Some(Scope { act: node.act, unit: Some(n) });
         let content = &node.unit.content;
         for text in content.titles.iter().chain(&content.texts) {
-            text_references(&mut out, node.file, &text.value, scope, &[]);
+            text_references(&mut out, node.file, &text.value, Some(&text.lang), scope, &[]);
         }
         comparisons(&mut out, node.file, &content.comparisons, scope);
     }
@@ -63,13 +66,13 @@ pub fn sites<'m, F: Borrow<File>>(index: &Index<'m>, files: &'m [F]) -> Vec<Site
             let Some(base) = amendment_base(index, am) else { continue };
             let scope = Some(Scope { act: base, unit: None });
             for text in am.titles.iter().chain(&am.justifications) {
-                text_references(&mut out, file, &text.value, scope, &[]);
+                text_references(&mut out, file, &text.value, Some(&text.lang), scope, &[]);
             }
             let mut created = Vec::new();
             for (oi, op) in am.operations.iter().enumerate() {
                 comparisons(&mut out, file, &op.comparisons, scope);
                 for text in &op.justifications {
-                    text_references(&mut out, file, &text.value, scope, &[]);
+                    text_references(&mut out, file, &text.value, Some(&text.lang), scope, &[]);
                 }
                 // As the analysis: a target the amendment itself created
                 // names nothing in the base.
@@ -86,6 +89,7 @@ pub fn sites<'m, F: Borrow<File>>(index: &Index<'m>, files: &'m [F]) -> Vec<Site
                         file,
                         target: t,
                         span: &t.span,
+                        words: None,
                         scope,
                         kind: SiteKind::Operation(ai, oi),
                     });
@@ -99,12 +103,12 @@ pub fn sites<'m, F: Borrow<File>>(index: &Index<'m>, files: &'m [F]) -> Vec<Site
                     }
                     OperationKind::Replace { changes, .. } | OperationKind::Delete { changes, .. } => {
                         for c in changes {
-                            text_references(&mut out, file, &c.new, in_unit, &[]);
+                            text_references(&mut out, file, &c.new, Some(&c.lang), in_unit, &[]);
                         }
                     }
                     OperationKind::Insert { insertions, .. } => {
                         for i in insertions {
-                            text_references(&mut out, file, &i.new, in_unit, &[]);
+                            text_references(&mut out, file, &i.new, Some(&i.lang), in_unit, &[]);
                         }
                     }
                     OperationKind::Repeal { .. } | OperationKind::Renumber { .. } => {}
@@ -121,6 +125,7 @@ fn text_references<'m>(
     out: &mut Vec<Site<'m>>,
     file: usize,
     text: &'m RichText,
+    lang: Option<&'m str>,
     scope: Option<Scope>,
     created: &[crate::analysis::UnitPath],
 ) {
@@ -128,16 +133,24 @@ fn text_references<'m>(
         if r.target.act.is_none() && created.contains(&crate::analysis::segments(&r.target)) {
             continue;
         }
-        out.push(Site { file, target: &r.target, span: &r.span, scope, kind: SiteKind::Reference });
+        let words = lang.map(|l| (&text.plain[r.plain.clone()], l));
+        out.push(Site { file, target: &r.target, span: &r.span, words, scope, kind: SiteKind::Reference });
     }
 }
 
 /// Comparative links and the references in their notes.
 fn comparisons<'m>(out: &mut Vec<Site<'m>>, file: usize, list: &'m [Comparison], scope: Option<Scope>) {
     for c in list {
-        out.push(Site { file, target: &c.target, span: &c.target.span, scope, kind: SiteKind::Comparison });
+        out.push(Site {
+            file,
+            target: &c.target,
+            span: &c.target.span,
+            words: None,
+            scope,
+            kind: SiteKind::Comparison,
+        });
         if let Some(note) = &c.note {
-            text_references(out, file, note, scope, &[]);
+            text_references(out, file, note, None, scope, &[]);
         }
     }
 }
@@ -153,7 +166,7 @@ fn new_wording<'m>(
     let mut stack = vec![content];
     while let Some(c) = stack.pop() {
         for text in c.titles.iter().chain(&c.texts) {
-            text_references(out, file, &text.value, scope, created);
+            text_references(out, file, &text.value, Some(&text.lang), scope, created);
         }
         comparisons(out, file, &c.comparisons, scope);
         stack.extend(c.children.iter().map(|u| &u.content));

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use tree_sitter::{Node, Tree};
 
-use crate::diag::{Diagnostic, Message};
+use crate::diag::Diagnostic;
 use crate::model::{Act, Comparison, File, Number, RichText, Target, Text, Unit, UnitContent, lower_unit};
 
 /// One edit: `old` bytes of the old text became `new_len` bytes.
@@ -41,9 +41,8 @@ pub fn relower(
     text: &str,
     splice: &Splice,
 ) -> Option<(File, Range<usize>)> {
-    let syntax = |d: &Diagnostic| {
-        matches!(d.message, Message::SyntaxMissing { .. } | Message::SyntaxUnexpected { .. })
-    };
+    // Every kind of syntax error (missing, unexpected, unclosed, mistyped keyword).
+    let syntax = |d: &Diagnostic| d.code() == "syntax-error";
     if !old.amendments.is_empty() || tree.root_node().has_error() || old.diagnostics.iter().any(syntax) {
         return None;
     }

@@ -10,7 +10,7 @@ use crate::diag::UiLang;
 use crate::document::Document;
 
 const ACT: &str = "act kz.cc version 2024-01-01 {
-  languages en kk
+  languages en
   source \"Official Gazette\"
   article 15 {
     title en summary \"Age of liability\" cite \"S\"
@@ -104,7 +104,7 @@ fn definition_and_references_of_a_part() {
         |a, f, o| format!("{:?}\n{:?}", a.definition(f, o), a.references(f, o, true)),
         expect![[r#"
             None
-            [Location { file: 0, span: 145..208 }, Location { file: 0, span: 247..253 }, Location { file: 1, span: 64..81 }, Location { file: 1, span: 217..234 }]"#]],
+            [Location { file: 0, span: 142..205 }, Location { file: 0, span: 244..250 }, Location { file: 1, span: 64..81 }, Location { file: 1, span: 217..234 }]"#]],
     );
 }
 
@@ -128,7 +128,7 @@ fn rename_reaches_the_new_wording() {
         &[("act", &act), ("amendment", AMENDMENT)],
         |a, f, o| format!("{:?}", a.rename(f, o, "15-1")),
         expect![[
-            r#"Ok([(Location { file: 0, span: 87..89 }, "15-1"), (Location { file: 1, span: 72..74 }, "15-1"), (Location { file: 1, span: 181..183 }, "15-1"), (Location { file: 1, span: 225..227 }, "15-1")])"#
+            r#"Ok([(Location { file: 0, span: 84..86 }, "15-1"), (Location { file: 1, span: 72..74 }, "15-1"), (Location { file: 1, span: 181..183 }, "15-1"), (Location { file: 1, span: 225..227 }, "15-1")])"#
         ]],
     );
 }
@@ -148,13 +148,13 @@ fn lenses_hints_and_links() {
         expect![[r#"
             0 Redline Redline
             0 Comparative table Table
-            0 1 comparative provision Comparisons([Location { file: 0, span: 274..350 }])
+            0 1 comparative provision Comparisons([Location { file: 0, span: 271..347 }])
             56 Redline Redline
             56 Comparative table Table
-            56 1 comparative provision Comparisons([Location { file: 0, span: 274..350 }])
+            56 1 comparative provision Comparisons([Location { file: 0, span: 271..347 }])
             159 Redline Redline
             159 Comparative table Table
             [Hint { offset: 152, label: "Repealed rule" }, Hint { offset: 183, label: "Age of liability" }]
-            [(64..81, Location { file: 0, span: 145..208 }), (136..152, Location { file: 0, span: 274..350 }), (173..183, Location { file: 0, span: 79..271 }), (217..234, Location { file: 0, span: 145..208 })]"#]],
+            [(64..81, Location { file: 0, span: 142..205 }), (136..152, Location { file: 0, span: 271..347 }), (173..183, Location { file: 0, span: 76..268 }), (217..234, Location { file: 0, span: 142..205 })]"#]],
     );
 }

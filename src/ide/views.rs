@@ -4,9 +4,10 @@
 //! `zan bill` and `zan consolidate`, and refused as they refuse.
 
 use super::World;
+use crate::analysis::Refusal;
 use crate::config::Config;
 use crate::diag::UiLang;
-use crate::engine::{self, Applied, Include, Refusal};
+use crate::engine::{self, Applied, Include};
 use crate::model::Date;
 use crate::redline::html::escape;
 use crate::render;
@@ -39,7 +40,7 @@ fn applied<'m>(ask: &Ask<'m>, as_of: Option<Date>) -> Result<Applied<'m>, String
     let files = &ask.world.files;
     let model = &files[ask.file];
     match (model.amendments.first(), model.acts.first()) {
-        (Some(a), _) => engine::apply_checked(files, ask.config, &a.id).map_err(|r| match r {
+        (Some(a), _) => crate::analysis::apply_checked(files, ask.config, &a.id).map_err(|r| match r {
             Refusal::Check(errors) => refused(ask, &errors),
             Refusal::Engine(e) => e.render(ask.ui),
         }),

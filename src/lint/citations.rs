@@ -65,6 +65,82 @@ pub fn suggestion(text: &str, citation: &Citation) -> String {
     format!("[{}]({})", &text[citation.range.clone()], citation.target)
 }
 
+/// The one citation the display words of a reference make in `lang`, when
+/// they make exactly one: `статьей 209` cites `article 209`.
+pub fn cited(words: &str, lang: &str) -> Option<Citation> {
+    let mut found = find(words).into_iter().filter(|c| c.lang.code() == lang);
+    let one = found.next()?;
+    found.next().is_none().then_some(one)
+}
+
+/// Where `number` is written in `words` as a unit number of its own, not
+/// inside a longer one (`209` is in «статьей 209» and «209-бабында», not in
+/// «209-1-бабында» or «1209»).
+pub fn written_number(words: &str, number: &str) -> Vec<Range<usize>> {
+    if number.is_empty() {
+        return Vec::new();
+    }
+    let joined = |c: char| c.is_alphanumeric() || DASHES.contains(&c);
+    words
+        .match_indices(number)
+        .map(|(i, m)| i..i + m.len())
+        .filter(|r| !words[..r.start].chars().next_back().is_some_and(joined))
+        .filter(|r| {
+            let mut rest = words[r.end..].chars();
+            match rest.next() {
+                Some(c) if c.is_alphanumeric() => false,
+                // A dash then a digit continues the number (`209-1`).
+                Some(c) if DASHES.contains(&c) => !rest.next().is_some_and(|d| d.is_ascii_digit()),
+                _ => true,
+            }
+        })
+        .collect()
+}
+
+/// `words` with the unit number `old` written as `new`, when `old` is
+/// written there exactly once as a number of its own.
+pub fn renumber_words(words: &str, old: &str, new: &str) -> Option<String> {
+    let found = written_number(words, old);
+    let [at] = found.as_slice() else { return None };
+    let mut out = words.to_string();
+    out.replace_range(at.clone(), new);
+    Some(out)
+}
+
+/// The display words of a reference to `path` (kind keyword and number of
+/// each segment, then the end of a range) that cite the same kinds of unit
+/// with other numbers: what they cite, and the words corrected when each
+/// wrong number is written once. `None` when they agree, or do not read as
+/// one citation of the same kinds (`[this Article](article 5)`).
+pub fn mismatch(
+    words: &str,
+    lang: &str,
+    path: &[(&str, &str)],
+    range_end: Option<&str>,
+) -> Option<(String, Option<String>)> {
+    let c = cited(words, lang)?;
+    let (units, end) = match c.target.split_once("..") {
+        Some((units, end)) => (units, Some(end)),
+        None => (c.target.as_str(), None),
+    };
+    let units: Vec<&str> = units.split(' ').collect();
+    let pairs: Vec<(&str, &str)> = units.chunks(2).filter_map(|p| Some((p[0], *p.get(1)?))).collect();
+    if pairs.len() != path.len()
+        || pairs.iter().zip(path).any(|(a, b)| a.0 != b.0)
+        || end.is_some() != range_end.is_some()
+    {
+        return None;
+    }
+    let mut numbers: Vec<(&str, &str)> = pairs.iter().zip(path).map(|(a, b)| (a.1, b.1)).collect();
+    numbers.extend(end.zip(range_end));
+    let wrong: Vec<(&str, &str)> = numbers.into_iter().filter(|(a, b)| a != b).collect();
+    if wrong.is_empty() {
+        return None;
+    }
+    let fixed = wrong.iter().try_fold(words.to_string(), |w, (old, new)| renumber_words(&w, old, new));
+    Some((c.target, fixed))
+}
+
 // ------------------------------------------------------------------ tokens
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -341,6 +341,7 @@ impl Cx<'_> {
             id_span: id_node.byte_range(),
             act: None,
             base_version: None,
+            target_span: id_node.byte_range(),
             status: None,
             author: None,
             in_force: None,
@@ -360,6 +361,7 @@ impl Cx<'_> {
                     }
                     a.act = self.field_src(item, FIELDS.act);
                     a.base_version = self.date(field(item, FIELDS.version));
+                    a.target_span = item.byte_range();
                 }
                 "status" => {
                     let v = field(item, FIELDS.value).map(|v| match self.src(v) {

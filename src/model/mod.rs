@@ -303,6 +303,9 @@ pub struct Amendment {
     pub id_span: Span,
     pub act: Option<String>,
     pub base_version: Option<Date>,
+    /// The `target` statement, where an unknown act or version is reported
+    /// (the id's span when there is none).
+    pub target_span: Span,
     pub status: Option<Status>,
     pub author: Option<String>,
     pub in_force: Option<Date>,
@@ -328,6 +331,15 @@ pub struct WordChange {
     pub new: RichText,
     pub occurrence: Option<Occurrence>,
     pub span: Span,
+}
+
+impl WordChange {
+    /// What a `replace-all` line searches, as `title` flags of the unit
+    /// texts: every text and every heading, as «по всему тексту» does in a
+    /// bill, or the headings only for a `title` line.
+    pub fn throughout(&self) -> &'static [bool] {
+        if self.title { &[true] } else { &[false, true] }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -433,7 +445,7 @@ impl File {
         fn strip(v: &mut serde_json::Value) {
             match v {
                 serde_json::Value::Object(map) => {
-                    map.retain(|k, _| !matches!(k.as_str(), "span" | "id_span" | "pieces"));
+                    map.retain(|k, _| !matches!(k.as_str(), "span" | "id_span" | "target_span" | "pieces"));
                     map.values_mut().for_each(strip);
                 }
                 serde_json::Value::Array(items) => items.iter_mut().for_each(strip),

@@ -48,9 +48,18 @@ pub fn errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
             let expected = node.kind().to_string();
             let at = node.start_byte();
             out.push(Diagnostic::new(Message::SyntaxMissing { expected }, at..at));
+        } else if node.is_error() && text[node.byte_range()].trim_end().ends_with("->") {
+            // `"old" ->` and nothing after: the new words are what is missing.
+            let at = node.start_byte() + text[node.byte_range()].trim_end().len();
+            out.push(Diagnostic::new(Message::SyntaxMissing { expected: "\"…\"".into() }, at..at));
         } else if node.is_error() {
             let range = node.byte_range();
-            out.push(Diagnostic::new(Message::SyntaxUnexpected { found: found(text, range.clone()) }, range));
+            let found = found(text, range.clone());
+            let message = match keyword_like(&found) {
+                Some(keyword) => Message::SyntaxKeyword { found, keyword },
+                None => Message::SyntaxUnexpected { found },
+            };
+            out.push(Diagnostic::new(message, range));
         } else {
             let mut cursor = node.walk();
             let start = stack.len();
@@ -58,7 +67,75 @@ pub fn errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
             stack[start..].reverse();
         }
     }
+    // A brace never closed: the parser gives up at the start of the block
+    // it was in, so the error is the innermost unclosed `{`, and what the
+    // parser reported up to the end of the file follows from it.
+    if let Some(&open) = unclosed(text).last() {
+        let end = text.trim_end().len();
+        let before = out.len();
+        out.retain(|d| {
+            let vague = matches!(d.message, Message::SyntaxUnexpected { .. } | Message::SyntaxKeyword { .. });
+            !(vague && d.range.start <= open && d.range.end >= end)
+        });
+        // Only in place of such an error: an unterminated string also
+        // leaves a brace unclosed, and is the error to fix.
+        if out.len() < before {
+            out.push(Diagnostic::new(Message::SyntaxUnclosed, open..open + 1));
+        }
+    }
     out
+}
+
+/// The `{` that no `}` closes, outside strings and comments, in order.
+fn unclosed(text: &str) -> Vec<usize> {
+    let mut open = Vec::new();
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '#' => {
+                chars.by_ref().find(|&(_, c)| c == '\n');
+            }
+            '"' => {
+                // A string ends at its closing quote or at the end of its line.
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' | '\n' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '{' => open.push(i),
+            '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open
+}
+
+/// The keyword of the language a mistyped word most likely means
+/// (`occurence` → `occurrence`): one at most two edits away, and fewer
+/// than half its letters, for a word of four letters or more.
+fn keyword_like(word: &str) -> Option<String> {
+    // Short words (`en`, a language) are too close to too much.
+    if word.len() < 4 || !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+        return None;
+    }
+    let language = language();
+    let keywords = (0..language.node_kind_count() as u16)
+        .filter(|&id| !language.node_kind_is_named(id) && language.node_kind_is_visible(id))
+        .filter_map(|id| language.node_kind_for_id(id))
+        .filter(|k| k.len() > 2 && k.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+    keywords
+        .filter(|k| *k != word)
+        .map(|k| (crate::analysis::distance(word, k), k))
+        .filter(|&(d, k)| d <= 2 && d * 2 < k.len())
+        .min()
+        .map(|(_, k)| k.to_string())
 }
 
 /// The first word of an error node, at most 40 characters, with control

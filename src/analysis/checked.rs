@@ -4,10 +4,10 @@
 
 use std::borrow::Borrow;
 
-use super::{Applied, EngineError, apply_amendment, find_amendment};
-use crate::analysis::FileDiagnostic;
+use super::FileDiagnostic;
 use crate::config::Config;
 use crate::diag::Severity;
+use crate::engine::{Applied, EngineError, apply_amendment, find_amendment};
 use crate::model::File;
 
 /// Why an amendment was not applied.
@@ -35,6 +35,9 @@ pub fn apply_checked<'m, F: Borrow<File>>(
                     && span.start <= d.range.start
                     && d.range.end <= span.end
             })
+            // The amendment alone applies: a conflict with another proposal
+            // matters when both are consolidated (`--as-of`).
+            .filter(|fd| !matches!(fd.diagnostic.message, crate::diag::Message::ProposalConflict { .. }))
             .collect();
         if !errors.is_empty() {
             return Err(Refusal::Check(errors));

@@ -1,5 +1,17 @@
 //! The workspace index: every act version with its units merged across files,
-//! in a flat arena so that parents, children and locations are cheap to walk.
+//! in a flat arena so that parents, children and locations are cheap to walk;
+//! what a target resolves to (`resolve`), and what can be asked of the model
+//! without checking it: the order of unit numbers (`numbers`), the languages
+//! a text lacks (`languages`), the closest words for «did you mean»
+//! (`closest`). Both the analysis and the engine stand on it.
+
+mod closest;
+pub mod languages;
+pub mod numbers;
+mod resolve;
+
+pub use closest::not_found;
+pub use resolve::{Resolved, Scope, distance, resolve};
 
 use std::borrow::Borrow;
 use std::collections::HashMap;

@@ -1,6 +1,6 @@
 //! Resolution: a target to a unit (or range, or act) of one act version.
 
-use super::index::Index;
+use super::Index;
 use crate::diag::Message;
 use crate::model::{Segment, Target};
 
@@ -134,7 +134,7 @@ fn unresolved(index: &Index, act: usize, parent: Option<usize>, seg: &Segment, t
 }
 
 /// Levenshtein distance over characters.
-fn distance(a: &str, b: &str) -> usize {
+pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
