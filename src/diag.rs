@@ -1,5 +1,6 @@
 //! Diagnostics: plain data with byte ranges, rendered in English, Kazakh or Russian.
 
+use crate::lang::Lang;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -8,26 +9,6 @@ pub enum Severity {
     Error,
     Warning,
     Info,
-}
-
-/// The language of messages (not of legal text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum UiLang {
-    #[default]
-    En,
-    Kk,
-    Ru,
-}
-
-impl UiLang {
-    pub fn parse(tag: &str) -> Option<UiLang> {
-        match tag.get(..2)?.to_ascii_lowercase().as_str() {
-            "en" => Some(UiLang::En),
-            "kk" => Some(UiLang::Kk),
-            "ru" => Some(UiLang::Ru),
-            _ => None,
-        }
-    }
 }
 
 pub use crate::fixes::Edit;
@@ -56,14 +37,14 @@ pub enum FixTitle {
 }
 
 impl FixTitle {
-    pub fn render(&self, lang: UiLang) -> String {
+    pub fn render(&self, lang: Lang) -> String {
         match (self, lang) {
-            (FixTitle::Replace(s), UiLang::En) => format!("replace with «{s}»"),
-            (FixTitle::Replace(s), UiLang::Kk) => format!("«{s}» деп ауыстыру"),
-            (FixTitle::Replace(s), UiLang::Ru) => format!("заменить на «{s}»"),
-            (FixTitle::Link(r), UiLang::En) => format!("link it: {r}"),
-            (FixTitle::Link(r), UiLang::Kk) => format!("сілтеме жасау: {r}"),
-            (FixTitle::Link(r), UiLang::Ru) => format!("сделать ссылкой: {r}"),
+            (FixTitle::Replace(s), Lang::En) => format!("replace with «{s}»"),
+            (FixTitle::Replace(s), Lang::Kk) => format!("«{s}» деп ауыстыру"),
+            (FixTitle::Replace(s), Lang::Ru) => format!("заменить на «{s}»"),
+            (FixTitle::Link(r), Lang::En) => format!("link it: {r}"),
+            (FixTitle::Link(r), Lang::Kk) => format!("сілтеме жасау: {r}"),
+            (FixTitle::Link(r), Lang::Ru) => format!("сделать ссылкой: {r}"),
         }
     }
 }
@@ -318,8 +299,8 @@ impl Message {
         }
     }
 
-    pub fn render(&self, lang: UiLang) -> String {
-        use UiLang::*;
+    pub fn render(&self, lang: Lang) -> String {
+        use Lang::*;
         match (self, lang) {
             (Message::SyntaxUnexpected { found }, En) => format!("syntax error: unexpected `{found}`"),
             (Message::SyntaxUnexpected { found }, Kk) => format!("синтаксис қатесі: күтпеген `{found}`"),
@@ -620,9 +601,9 @@ impl Message {
 }
 
 /// A hygiene finding in the language of messages.
-fn hygiene(note: &crate::lint::hygiene::Note, lang: UiLang) -> String {
+fn hygiene(note: &crate::lint::hygiene::Note, lang: Lang) -> String {
     use crate::lint::hygiene::Note::*;
-    use UiLang::{En, Kk, Ru};
+    use Lang::{En, Kk, Ru};
     match (note, lang) {
         (MixedScript { word, fix: Some(f) }, En) => {
             format!("«{word}» mixes Latin and Cyrillic letters; write «{f}»")

@@ -1,16 +1,29 @@
 //! Language tags of legal texts (ISO 639-1), and the three languages zan
 //! writes its own words in.
 
-/// The language of labels and formulae: Kazakh, Russian, or English for
-/// every other language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The three languages zan writes its own words in: of labels and
+/// formulae (Kazakh, Russian, or English for every other language), and of
+/// messages (`--message-lang`, the editor's locale).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     Kk,
     Ru,
+    #[default]
     En,
 }
 
 impl Lang {
+    /// A locale or language tag (`ru`, `kk-KZ`, `en_US.UTF-8`), if it names
+    /// one of the three.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        match tag.get(..2)?.to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "kk" => Some(Lang::Kk),
+            "ru" => Some(Lang::Ru),
+            _ => None,
+        }
+    }
+
     pub fn of(code: &str) -> Lang {
         match code {
             "kk" => Lang::Kk,

@@ -5,29 +5,30 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::diag::{Diagnostic, Severity, UiLang};
+use crate::diag::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::text::{Encoding, LineIndex};
 
 pub struct Style {
     pub color: bool,
-    pub lang: UiLang,
+    pub lang: Lang,
 }
 
 fn paint(s: &str, code: &str, color: bool) -> String {
     if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
 }
 
-pub fn severity_word(severity: Severity, lang: UiLang) -> &'static str {
+pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
     match (severity, lang) {
-        (Severity::Error, UiLang::En) => "error",
-        (Severity::Error, UiLang::Kk) => "қате",
-        (Severity::Error, UiLang::Ru) => "ошибка",
-        (Severity::Warning, UiLang::En) => "warning",
-        (Severity::Warning, UiLang::Kk) => "ескерту",
-        (Severity::Warning, UiLang::Ru) => "предупреждение",
-        (Severity::Info, UiLang::En) => "note",
-        (Severity::Info, UiLang::Kk) => "ақпарат",
-        (Severity::Info, UiLang::Ru) => "примечание",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Error, Lang::Kk) => "қате",
+        (Severity::Error, Lang::Ru) => "ошибка",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Warning, Lang::Kk) => "ескерту",
+        (Severity::Warning, Lang::Ru) => "предупреждение",
+        (Severity::Info, Lang::En) => "note",
+        (Severity::Info, Lang::Kk) => "ақпарат",
+        (Severity::Info, Lang::Ru) => "примечание",
     }
 }
 
@@ -107,7 +108,7 @@ mod tests {
         let lines = LineIndex::new(text);
         let at = text.find('x').unwrap();
         let d = Diagnostic::new(Message::SyntaxUnexpected { found: "x".into() }, at..at + 1);
-        let style = Style { color: false, lang: UiLang::En };
+        let style = Style { color: false, lang: Lang::En };
         let expected = "error[syntax-error]: syntax error: unexpected `x`\n --> a.zan:2:36\n  |\n2 |   title zh official \"第二百八十五条 қате\" x\n  | "
             .to_string()
             + &" ".repeat(42)
@@ -121,7 +122,7 @@ mod tests {
         let lines = LineIndex::new(&text);
         let at = text.find('x').unwrap();
         let d = Diagnostic::new(Message::SyntaxUnexpected { found: "x".into() }, at..at + 1);
-        let style = Style { color: false, lang: UiLang::En };
+        let style = Style { color: false, lang: Lang::En };
         // 200 bytes before `x` is inside `ә`: the window starts at it.
         let expected = format!(
             "error[syntax-error]: syntax error: unexpected `x`\n --> a.zan:1:1003\n  |\n1 | …ә{} x {}…\n  | {}^\n\n",

@@ -319,7 +319,7 @@ fn survives(text: String, with_corpus: Option<usize>) {
     };
     let at = with_corpus.unwrap_or(0);
     models[at] = doc.model.clone();
-    let style = zan::report::Style { color: false, lang: zan::diag::UiLang::Kk };
+    let style = zan::report::Style { color: false, lang: zan::lang::Lang::Kk };
     for fd in zan::analysis::analyze(&models).iter().filter(|fd| fd.file == at) {
         zan::report::render(&fd.diagnostic, "f.zan", &doc.text, &doc.lines, &style);
     }

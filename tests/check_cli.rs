@@ -434,7 +434,7 @@ fn every_code_is_documented_with_a_working_example() {
     let missing: Vec<&&str> = codes.iter().filter(|c| !documented.contains(c)).collect();
     assert!(missing.is_empty(), "codes missing from docs/diagnostics.md: {missing:?}");
 
-    let style = zan::report::Style { color: false, lang: zan::diag::UiLang::En };
+    let style = zan::report::Style { color: false, lang: zan::lang::Lang::En };
     // Every example of a section, each followed by its report.
     let examples =
         sections.iter().flat_map(|&(code, body)| body.split("```zan\n").skip(1).map(move |r| (code, r)));

@@ -172,7 +172,7 @@ fn words_not_found_and_ambiguous_are_errors_on_the_quoted_words() {
     assert!(matches!(e.kind, ErrorKind::Check(Message::WordsNotFound { .. })));
     let (e, _) = apply_err("  insert article 1 part 1 {\n    kk \"x\" at end\n  }");
     assert!(matches!(e.kind, ErrorKind::Check(Message::WordsNotFound { ref lang, .. }) if lang == "kk"));
-    assert_eq!(e.render(zan::diag::UiLang::En), "«» is not in the `kk` text of `article 1 part 1`");
+    assert_eq!(e.render(zan::lang::Lang::En), "«» is not in the `kk` text of `article 1 part 1`");
 }
 
 #[test]
@@ -627,19 +627,19 @@ fn a_consequential_change_clears_the_warnings_in_any_order() {
 fn numbering_order_and_undivided_text() {
     let (e, at) = apply_err("  renumber article 1 part 1 to 3");
     assert_eq!(
-        e.render(zan::diag::UiLang::En),
+        e.render(zan::lang::Lang::En),
         "`article 1 part 3` would stand where numbers go down: `article 1 part 3` before `article 1 part 2`"
     );
     assert_eq!(at, "3");
     let (e, at) = apply_err("  add part 5 after article 1 part 1 {\n    en official \"x\"\n  }");
     assert_eq!(
-        e.render(zan::diag::UiLang::En),
+        e.render(zan::lang::Lang::En),
         "`article 1 part 5` would stand where numbers go down: `article 1 part 5` before `article 1 part 2`"
     );
     assert_eq!(at, "5");
     let (e, at) = apply_err("  add part 2 to article 2 {\n    en official \"x\"\n  }");
     assert_eq!(
-        e.render(zan::diag::UiLang::En),
+        e.render(zan::lang::Lang::En),
         "`article 2` has a text not divided into parts: adding `article 2 part 2` would leave that text without a number; rewrite `article 2` with its parts"
     );
     assert_eq!(at, "article 2");

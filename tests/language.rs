@@ -352,8 +352,8 @@ amendment a.b.c {
 fn messages_in_kazakh_and_russian() {
     let d = doc("act a.b { adopted 2014-13-01 }");
     let m = &d.model.diagnostics[0].message;
-    assert_eq!(m.render(zan::diag::UiLang::Kk), "`2014-13-01` жарамды күн емес");
-    assert_eq!(m.render(zan::diag::UiLang::Ru), "`2014-13-01` не является допустимой датой");
+    assert_eq!(m.render(zan::lang::Lang::Kk), "`2014-13-01` жарамды күн емес");
+    assert_eq!(m.render(zan::lang::Lang::Ru), "`2014-13-01` не является допустимой датой");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zan::diag::UiLang;
+use zan::lang::Lang;
 use zan::document::Document;
 use zan::report::{Style, render};
 
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let analysed = zan::analysis::analyze(std::slice::from_ref(&doc.model));
     let diagnostics = doc.model.diagnostics.iter().chain(analysed.iter().map(|fd| &fd.diagnostic));
     for d in diagnostics {
-        for lang in [UiLang::En, UiLang::Kk, UiLang::Ru] {
+        for lang in [Lang::En, Lang::Kk, Lang::Ru] {
             for color in [false, true] {
                 render(d, "f.zan", &doc.text, &doc.lines, &Style { color, lang });
             }

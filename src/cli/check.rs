@@ -11,7 +11,8 @@ use std::process::ExitCode;
 use super::output::{self, Format, Report, Source};
 use crate::analysis::FileDiagnostic;
 use crate::config::{self, Config};
-use crate::diag::{Diagnostic, Message, Severity, UiLang};
+use crate::diag::{Diagnostic, Message, Severity};
+use crate::lang::Lang;
 use crate::report::Style;
 use crate::text::Encoding;
 
@@ -147,7 +148,7 @@ impl Checked {
     }
 
     /// Applies fixes round by round in memory, then writes the changed files.
-    fn fix(&mut self, lang: UiLang) {
+    fn fix(&mut self, lang: Lang) {
         let originals: Vec<String> = self.sources[..self.checked].iter().map(|s| s.text.clone()).collect();
         let mut applied = 0;
         let mut stable = false;
@@ -219,34 +220,34 @@ fn parse_all(texts: &[&str]) -> Vec<crate::model::File> {
     models
 }
 
-fn fixed_line(lang: UiLang, at: &str, code: &str, title: &str) -> String {
+fn fixed_line(lang: Lang, at: &str, code: &str, title: &str) -> String {
     match lang {
-        UiLang::En => format!("fixed {at} [{code}]: {title}"),
-        UiLang::Kk => format!("түзетілді {at} [{code}]: {title}"),
-        UiLang::Ru => format!("исправлено {at} [{code}]: {title}"),
+        Lang::En => format!("fixed {at} [{code}]: {title}"),
+        Lang::Kk => format!("түзетілді {at} [{code}]: {title}"),
+        Lang::Ru => format!("исправлено {at} [{code}]: {title}"),
     }
 }
 
-fn applied_line(lang: UiLang, n: usize) -> String {
+fn applied_line(lang: Lang, n: usize) -> String {
     match lang {
-        UiLang::En => format!("fixes applied: {n}"),
-        UiLang::Kk => format!("қолданылған түзетулер: {n}"),
-        UiLang::Ru => format!("применено исправлений: {n}"),
+        Lang::En => format!("fixes applied: {n}"),
+        Lang::Kk => format!("қолданылған түзетулер: {n}"),
+        Lang::Ru => format!("применено исправлений: {n}"),
     }
 }
 
-fn unstable_line(lang: UiLang) -> String {
+fn unstable_line(lang: Lang) -> String {
     match lang {
-        UiLang::En => format!("fixes still apply after {MAX_FIX_ROUNDS} rounds: stopped"),
-        UiLang::Kk => format!("{MAX_FIX_ROUNDS} айналымнан кейін де түзетулер қолданылады: тоқтатылды"),
-        UiLang::Ru => format!("исправления применяются и после {MAX_FIX_ROUNDS} циклов: остановлено"),
+        Lang::En => format!("fixes still apply after {MAX_FIX_ROUNDS} rounds: stopped"),
+        Lang::Kk => format!("{MAX_FIX_ROUNDS} айналымнан кейін де түзетулер қолданылады: тоқтатылды"),
+        Lang::Ru => format!("исправления применяются и после {MAX_FIX_ROUNDS} циклов: остановлено"),
     }
 }
 
-fn write_error(lang: UiLang, path: &str, e: &std::io::Error) -> String {
+fn write_error(lang: Lang, path: &str, e: &std::io::Error) -> String {
     match lang {
-        UiLang::En => format!("error: cannot write {path}: {e}"),
-        UiLang::Kk => format!("қате: {path} жазу мүмкін емес: {e}"),
-        UiLang::Ru => format!("ошибка: не удалось записать {path}: {e}"),
+        Lang::En => format!("error: cannot write {path}: {e}"),
+        Lang::Kk => format!("қате: {path} жазу мүмкін емес: {e}"),
+        Lang::Ru => format!("ошибка: не удалось записать {path}: {e}"),
     }
 }

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::diag::UiLang;
+use crate::lang::Lang;
 
 #[derive(Parser)]
 #[command(
@@ -79,11 +79,11 @@ fn paths_or_cwd(paths: Vec<PathBuf>) -> Vec<PathBuf> {
 
 /// `--message-lang` (or the old `--lang` of `check` and `fmt`), else the
 /// locale (LC_ALL, LC_MESSAGES, LANG), else English.
-fn ui_lang(flag: Option<&str>) -> UiLang {
+fn ui_lang(flag: Option<&str>) -> Lang {
     flag.map(str::to_string)
         .or_else(|| MESSAGE_LANG.get().cloned())
         .or_else(|| ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok()))
-        .and_then(|tag| UiLang::parse(&tag))
+        .and_then(|tag| Lang::parse(&tag))
         .unwrap_or_default()
 }
 

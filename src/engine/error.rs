@@ -1,6 +1,7 @@
 //! What stops the engine: plain data with the file and byte range it is about.
 
-use crate::diag::{Message, UiLang};
+use crate::diag::Message;
+use crate::lang::Lang;
 use crate::model::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +51,8 @@ impl EngineError {
         }
     }
 
-    pub fn render(&self, lang: UiLang) -> String {
-        use UiLang::*;
+    pub fn render(&self, lang: Lang) -> String {
+        use Lang::*;
         match (&self.kind, lang) {
             (ErrorKind::Check(m), _) => m.render(lang),
             (ErrorKind::NoSuchId { id }, En) => format!("no act or amendment `{id}` in the workspace"),

@@ -13,7 +13,7 @@ use super::nav::{self, Site};
 use super::{World, hints, hover, links, rename};
 use crate::analysis::{FileDiagnostic, Index, Location};
 use crate::config::Config;
-use crate::diag::UiLang;
+use crate::lang::Lang;
 use crate::model::File;
 
 /// The index of a state of the workspace and its reference sites.
@@ -83,7 +83,7 @@ pub struct Analysis<'w> {
     /// The preferred language of legal text.
     pub lang: &'w str,
     /// The language of messages.
-    pub ui: UiLang,
+    pub ui: Lang,
 }
 
 /// A reference's hover: Markdown, and the span it is about.
@@ -102,7 +102,7 @@ pub struct Highlight {
 }
 
 impl<'w> Analysis<'w> {
-    pub fn new(world: &'w World, cache: &'w NavCache, lang: &'w str, ui: UiLang) -> Analysis<'w> {
+    pub fn new(world: &'w World, cache: &'w NavCache, lang: &'w str, ui: Lang) -> Analysis<'w> {
         Analysis { world, cache, navigation: std::cell::OnceCell::new(), lang, ui }
     }
 
@@ -192,9 +192,9 @@ impl<'w> Analysis<'w> {
     pub fn formatting(&self, file: usize) -> Result<Option<String>, String> {
         let source = &self.world.sources[file];
         let formatted = crate::fmt::format(&source.tree, &source.text).ok_or_else(|| match self.ui {
-            UiLang::En => "zan: the file has syntax errors; fix them first, then format".to_string(),
-            UiLang::Kk => "zan: файлда синтаксис қателері бар; алдымен оларды түзетіңіз".to_string(),
-            UiLang::Ru => "zan: в файле синтаксические ошибки; сначала исправьте их".to_string(),
+            Lang::En => "zan: the file has syntax errors; fix them first, then format".to_string(),
+            Lang::Kk => "zan: файлда синтаксис қателері бар; алдымен оларды түзетіңіз".to_string(),
+            Lang::Ru => "zan: в файле синтаксические ошибки; сначала исправьте их".to_string(),
         })?;
         Ok((formatted != source.text).then_some(formatted))
     }

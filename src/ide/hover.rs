@@ -8,7 +8,7 @@ use super::nav::{self, SiteKind};
 use super::outline::pick;
 use super::words::word;
 use crate::analysis::Resolved;
-use crate::diag::UiLang;
+use crate::lang::Lang;
 use crate::model::File;
 
 pub fn hover<F: Borrow<File>>(
@@ -17,7 +17,7 @@ pub fn hover<F: Borrow<File>>(
     file: usize,
     offset: usize,
     lang: &str,
-    ui: UiLang,
+    ui: Lang,
 ) -> Option<Hover> {
     let index = &nav.index;
     let site = nav::site_at(&nav.sites, file, offset)?;

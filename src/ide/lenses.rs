@@ -3,7 +3,7 @@
 //! and the comparative provisions it cites, with where they are.
 
 use crate::analysis::{Index, Location, Resolved, resolve};
-use crate::diag::UiLang;
+use crate::lang::Lang;
 use crate::model::{Comparison, File};
 
 use super::words::{provisions, word};
@@ -28,7 +28,7 @@ pub struct Lens {
     pub command: Command,
 }
 
-pub fn lenses(index: &Index, file: &File, ui: UiLang) -> Vec<Lens> {
+pub fn lenses(index: &Index, file: &File, ui: Lang) -> Vec<Lens> {
     let mut out = Vec::new();
     for am in &file.amendments {
         out.extend(three(index, am.span.start, am.operations.iter().flat_map(|o| o.all_comparisons()), ui));
@@ -40,7 +40,7 @@ pub fn lenses(index: &Index, file: &File, ui: UiLang) -> Vec<Lens> {
 }
 
 /// Redline, table, and the provisions when there are any.
-fn three<'a>(index: &Index, at: usize, cited: impl Iterator<Item = &'a Comparison>, ui: UiLang) -> Vec<Lens> {
+fn three<'a>(index: &Index, at: usize, cited: impl Iterator<Item = &'a Comparison>, ui: Lang) -> Vec<Lens> {
     let cited: Vec<&Comparison> = cited.collect();
     let mut out = vec![
         Lens { at, title: word(ui, "Redline").into(), command: Command::Redline },

@@ -6,8 +6,8 @@
 use expect_test::{Expect, expect};
 
 use super::{Analysis, NavCache, World};
-use crate::diag::UiLang;
 use crate::document::Document;
+use crate::lang::Lang;
 
 const ACT: &str = "act kz.cc version 2024-01-01 {
   languages en
@@ -52,7 +52,7 @@ fn fixture(files: &[(&str, &str)]) -> (World, usize, usize) {
 fn ask(files: &[(&str, &str)], question: impl Fn(&Analysis, usize, usize) -> String, expected: Expect) {
     let (world, file, offset) = fixture(files);
     let cache = NavCache::default();
-    let analysis = Analysis::new(&world, &cache, "en", UiLang::En);
+    let analysis = Analysis::new(&world, &cache, "en", Lang::En);
     expected.assert_eq(&question(&analysis, file, offset));
 }
 

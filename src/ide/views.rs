@@ -6,8 +6,8 @@
 use super::World;
 use crate::analysis::Refusal;
 use crate::config::Config;
-use crate::diag::UiLang;
 use crate::engine::{self, Applied, Include};
+use crate::lang::Lang;
 use crate::model::Date;
 use crate::redline::html::escape;
 use crate::render;
@@ -30,7 +30,7 @@ pub struct Ask<'a> {
     pub name: &'a dyn Fn(usize) -> String,
     /// The language of the text.
     pub lang: &'a str,
-    pub ui: UiLang,
+    pub ui: Lang,
 }
 
 /// What a view is about: the first amendment of the document, else its

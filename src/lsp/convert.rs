@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use tower_lsp_server::ls_types::{self as lsp, DiagnosticSeverity, NumberOrString, Position};
 
-use crate::diag::{Diagnostic, Severity, UiLang};
+use crate::diag::{Diagnostic, Severity};
 use crate::ide::Source;
+use crate::lang::Lang;
 use crate::text::{Encoding, LineCol, LineIndex};
 
 pub fn line_col(p: Position) -> LineCol {
@@ -37,7 +38,7 @@ fn range_in(text: &str, lines: &LineIndex, span: &Range<usize>, enc: Encoding) -
     }
 }
 
-pub fn diagnostic(source: &Source, d: &Diagnostic, enc: Encoding, ui: UiLang) -> lsp::Diagnostic {
+pub fn diagnostic(source: &Source, d: &Diagnostic, enc: Encoding, ui: Lang) -> lsp::Diagnostic {
     diagnostic_in(&source.text, &source.lines, d, enc, ui)
 }
 
@@ -47,7 +48,7 @@ pub fn diagnostic_in(
     lines: &LineIndex,
     d: &Diagnostic,
     enc: Encoding,
-    ui: UiLang,
+    ui: Lang,
 ) -> lsp::Diagnostic {
     lsp::Diagnostic {
         range: range_in(text, lines, &d.range, enc),

@@ -17,9 +17,9 @@ use super::convert::{self, offset};
 use super::features;
 use super::state::{SentTokens, Session, Snapshot, lock};
 use super::views::{ViewOptions, ViewParams, ViewResult, Which};
-use crate::diag::UiLang;
 use crate::document::Document;
 use crate::ide::edit::{self, TextChange};
+use crate::lang::Lang;
 use crate::loader::Search;
 use crate::text::Encoding;
 
@@ -364,8 +364,8 @@ async fn index_workspace(client: Client, state: Arc<Mutex<Session>>, progress: b
 }
 
 /// Shows why a `zan.toml` cannot be used, on that file and in the log.
-async fn config_error(client: &Client, e: Box<crate::loader::ConfigError>, enc: Encoding, ui: UiLang) {
-    log(&format!("{}: {}", e.path.display(), e.diagnostic.message.render(UiLang::En)));
+async fn config_error(client: &Client, e: Box<crate::loader::ConfigError>, enc: Encoding, ui: Lang) {
+    log(&format!("{}: {}", e.path.display(), e.diagnostic.message.render(Lang::En)));
     let Some(uri) = Uri::from_file_path(&e.path) else { return };
     let lines = crate::text::LineIndex::new(&e.text);
     let d = convert::diagnostic_in(&e.text, &lines, &e.diagnostic, enc, ui);
@@ -402,7 +402,7 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
         let utf8 = offered.is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
-        let ui = params.locale.as_deref().and_then(UiLang::parse).unwrap_or_default();
+        let ui = params.locale.as_deref().and_then(Lang::parse).unwrap_or_default();
         let lang = params
             .initialization_options
             .as_ref()
@@ -410,9 +410,9 @@ impl LanguageServer for Backend {
             .and_then(|l| l.as_str())
             .map(str::to_string)
             .unwrap_or_else(|| match ui {
-                UiLang::En => "en".into(),
-                UiLang::Kk => "kk".into(),
-                UiLang::Ru => "ru".into(),
+                Lang::En => "en".into(),
+                Lang::Kk => "kk".into(),
+                Lang::Ru => "ru".into(),
             });
         {
             let mut s = lock(&self.state);

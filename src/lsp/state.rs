@@ -9,10 +9,10 @@ use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 use tree_sitter::Parser;
 
-use crate::diag::UiLang;
 use crate::document::Document;
 use crate::ide::World;
 use crate::ide::affected::Memo;
+use crate::lang::Lang;
 use crate::text::Encoding;
 
 /// Files are kept in the order `zan check` reads them: by path, then the
@@ -34,7 +34,7 @@ pub fn key(uri: &Uri) -> Key {
 pub struct Config {
     pub encoding: Encoding,
     /// The language of messages.
-    pub ui: UiLang,
+    pub ui: Lang,
     /// The preferred language of legal text in hovers and hints.
     pub lang: String,
     /// Whether the client shows `$/progress`.
@@ -45,7 +45,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { encoding: Encoding::Utf16, ui: UiLang::En, lang: "en".into(), progress: false, watch: false }
+        Config { encoding: Encoding::Utf16, ui: Lang::En, lang: "en".into(), progress: false, watch: false }
     }
 }
 

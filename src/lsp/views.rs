@@ -36,7 +36,7 @@ pub struct ViewResult {
 pub struct ViewOptions {
     pub as_of: Option<crate::model::Date>,
     pub docx: bool,
-    pub ui: crate::diag::UiLang,
+    pub ui: crate::lang::Lang,
 }
 
 /// Which view.

@@ -1,12 +1,13 @@
 //! GitHub Actions workflow commands: one annotation per diagnostic.
 //! Columns count characters; `endColumn` is the column after the last one.
 
-use crate::diag::{Severity, UiLang};
+use crate::diag::Severity;
+use crate::lang::Lang;
 
 use super::Report;
 use crate::text::Encoding;
 
-pub fn render(report: &Report, lang: UiLang) -> String {
+pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     for fd in &report.diagnostics {
         let d = &fd.diagnostic;

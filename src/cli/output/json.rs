@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use super::{Report, Source};
-use crate::diag::{Severity, UiLang};
+use crate::diag::Severity;
+use crate::lang::Lang;
 use crate::text::Encoding;
 
 /// Bumped on any change that could break a reader.
@@ -70,7 +71,7 @@ fn range(source: &Source, r: &std::ops::Range<usize>) -> Range {
     Range { start: at(r.start), end: at(r.end) }
 }
 
-pub fn render(report: &Report, lang: UiLang) -> String {
+pub fn render(report: &Report, lang: Lang) -> String {
     let diagnostics = report
         .diagnostics
         .iter()

@@ -9,7 +9,8 @@ mod sarif;
 use std::path::PathBuf;
 
 use crate::analysis::FileDiagnostic;
-use crate::diag::{Severity, UiLang};
+use crate::diag::Severity;
+use crate::lang::Lang;
 use crate::report::Style;
 use crate::text::{Encoding, LineIndex};
 
@@ -75,7 +76,7 @@ impl Report {
                     d.range.start,
                     d.range.end,
                     d.code(),
-                    d.message.render(UiLang::En),
+                    d.message.render(Lang::En),
                 )
             };
             key(a).cmp(&key(b))
@@ -88,17 +89,17 @@ impl Report {
     }
 
     /// The closing line, on stderr for every format.
-    pub fn summary(&self, lang: UiLang) -> String {
+    pub fn summary(&self, lang: Lang) -> String {
         let (e, w, i) =
             (self.count(Severity::Error), self.count(Severity::Warning), self.count(Severity::Info));
         let files = self.checked;
         // "label: number" needs no plural forms in any of the three languages.
         match lang {
-            UiLang::En => format!("files checked: {files}; errors: {e}, warnings: {w}, notes: {i}"),
-            UiLang::Kk => {
+            Lang::En => format!("files checked: {files}; errors: {e}, warnings: {w}, notes: {i}"),
+            Lang::Kk => {
                 format!("тексерілген файлдар: {files}; қателер: {e}, ескертулер: {w}, ақпарат: {i}")
             }
-            UiLang::Ru => {
+            Lang::Ru => {
                 format!("проверено файлов: {files}; ошибок: {e}, предупреждений: {w}, примечаний: {i}")
             }
         }

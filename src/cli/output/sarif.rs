@@ -8,7 +8,8 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_sarif::sarif;
 
 use super::{Report, Source};
-use crate::diag::{Severity, UiLang};
+use crate::diag::Severity;
+use crate::lang::Lang;
 use crate::text::Encoding;
 
 const DOCS: &str = include_str!("../../../docs/diagnostics.md");
@@ -54,7 +55,7 @@ fn level(severity: Severity) -> sarif::ResultLevel {
     }
 }
 
-pub fn render(report: &Report, lang: UiLang) -> String {
+pub fn render(report: &Report, lang: Lang) -> String {
     let codes: BTreeSet<&str> = report.diagnostics.iter().map(|fd| fd.diagnostic.code()).collect();
     let codes: Vec<&str> = codes.into_iter().collect();
     let rules: Vec<sarif::ReportingDescriptor> = codes
