@@ -201,22 +201,12 @@ impl<'m> Cx<'_, 'm> {
         let mut shifts = Vec::new();
         let index = self.index;
         let Some(act_id) = &a.act else { return shifts };
-        let versions = index.versions(act_id);
-        let base = versions
-            .iter()
-            .copied()
-            .find(|&v| a.base_version.is_none_or(|b| index.acts[v].version == Some(b)));
-        let Some(base) = base else {
-            let message = if versions.is_empty() {
-                Message::UnknownAct { act: act_id.clone() }
-            } else {
-                let existing =
-                    versions.iter().filter_map(|&v| index.acts[v].version).map(|d| d.to_string()).collect();
-                let version = a.base_version.map(|d| d.to_string()).unwrap_or_default();
-                Message::UnknownVersion { act: act_id.clone(), version, existing }
-            };
-            self.push(file, message, a.target_span.clone());
-            return shifts;
+        let base = match index.base(act_id, a.base_version) {
+            Ok(base) => base,
+            Err(message) => {
+                self.push(file, message, a.target_span.clone());
+                return shifts;
+            }
         };
         self.justifications(file, a, &index.acts[base].meta().languages);
         let scope = Scope { act: base, unit: None };

@@ -473,22 +473,9 @@ fn base_of(index: &Index, file: usize, a: &Amendment) -> Result<usize, EngineErr
         let kind = ErrorKind::NoTarget { amendment: a.id.clone() };
         return Err(EngineError::new(kind, file, a.id_span.clone()));
     };
-    let versions = index.versions(act);
-    versions
-        .iter()
-        .copied()
-        .find(|&v| a.base_version.is_none_or(|b| index.acts[v].version == Some(b)))
-        .ok_or_else(|| {
-            let message = if versions.is_empty() {
-                Message::UnknownAct { act: act.clone() }
-            } else {
-                let existing =
-                    versions.iter().filter_map(|&v| index.acts[v].version).map(|d| d.to_string()).collect();
-                let version = a.base_version.map(|d| d.to_string()).unwrap_or_default();
-                Message::UnknownVersion { act: act.clone(), version, existing }
-            };
-            EngineError::new(ErrorKind::Check(message), file, a.target_span.clone())
-        })
+    index
+        .base(act, a.base_version)
+        .map_err(|message| EngineError::new(ErrorKind::Check(message), file, a.target_span.clone()))
 }
 
 /// The models themselves, whatever holds them.

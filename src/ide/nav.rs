@@ -176,7 +176,7 @@ fn new_wording<'m>(
 /// The act version an amendment applies to, as the analysis picks it.
 pub fn amendment_base(index: &Index, am: &crate::model::Amendment) -> Option<usize> {
     let id = am.act.as_ref()?;
-    index.versions(id).into_iter().find(|&v| am.base_version.is_none_or(|b| index.acts[v].version == Some(b)))
+    index.base(id, am.base_version).ok()
 }
 
 /// The innermost target written at `offset` of `file`.

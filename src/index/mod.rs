@@ -163,6 +163,30 @@ impl<'m> Index<'m> {
         v
     }
 
+    /// The version of act `id` an amendment that names `version` (or none:
+    /// the oldest) applies to; the message says why there is none. The one
+    /// rule of the analysis, the engine and the editor.
+    pub fn base(&self, id: &str, version: Option<Date>) -> Result<usize, crate::diag::Message> {
+        let versions = self.versions(id);
+        versions
+            .iter()
+            .copied()
+            .find(|&v| version.is_none_or(|b| self.acts[v].version == Some(b)))
+            .ok_or_else(|| {
+                if versions.is_empty() {
+                    crate::diag::Message::UnknownAct { act: id.to_string() }
+                } else {
+                    let existing = versions
+                        .iter()
+                        .filter_map(|&v| self.acts[v].version)
+                        .map(|d| d.to_string())
+                        .collect();
+                    let version = version.map(|d| d.to_string()).unwrap_or_default();
+                    crate::diag::Message::UnknownVersion { act: id.to_string(), version, existing }
+                }
+            })
+    }
+
     pub fn children(&self, parent: Option<usize>, act: usize) -> &[usize] {
         match parent {
             Some(p) => &self.nodes[p].children,
