@@ -112,17 +112,6 @@ struct Mark {
     touch: Touch,
 }
 
-/// The ranges of the chosen occurrences of `words` in `text`.
-fn occurrences(text: &str, words: &str, which: Option<Occurrence>) -> Result<Vec<Range<usize>>, usize> {
-    let all: Vec<Range<usize>> = text.match_indices(words).map(|(i, w)| i..i + w.len()).collect();
-    match which {
-        _ if all.is_empty() => Err(0),
-        None if all.len() > 1 => Err(all.len()),
-        None | Some(Occurrence::All) => Ok(all),
-        Some(Occurrence::Nth(k)) => all.get(k as usize - 1).cloned().map(|r| vec![r]).ok_or(0),
-    }
-}
-
 impl<'m> Cx<'_, 'm> {
     pub(super) fn amendments<F: Borrow<File>>(&mut self, files: &'m [F]) {
         let mut marks = Vec::new();
@@ -399,7 +388,7 @@ impl<'m> Cx<'_, 'm> {
         let texts = texts_of(self.index.nodes[n].unit, title);
         let found = texts.iter().find(|t| t.lang == lang).map(|t| t.value.plain.as_str());
         let text = found.unwrap_or("");
-        match occurrences(text, &words.plain, which) {
+        match crate::engine::select(text, &words.plain, which) {
             Ok(ranges) => Some((touched(title, lang), ranges)),
             Err(count) => {
                 let message = if count > 1 {
@@ -436,7 +425,8 @@ impl<'m> Cx<'_, 'm> {
             .flat_map(|(n, node)| {
                 c.throughout().iter().filter_map(move |&title| {
                     let text = texts_of(node.unit, title).iter().find(|t| t.lang == c.lang)?;
-                    let ranges = occurrences(&text.value.plain, &words.plain, Some(Occurrence::All)).ok()?;
+                    let ranges =
+                        crate::engine::select(&text.value.plain, &words.plain, Some(Occurrence::All)).ok()?;
                     Some((n, touched(title, &c.lang), ranges))
                 })
             })
