@@ -1,54 +1,13 @@
 //! Citation forms of a target in Kazakh, Russian and English, and its Akoma
 //! Ntoso eId.
 
-use super::{Segment, Target, UnitKind};
-
-/// Kazakh forms of a unit name: nominative, genitive, possessive, possessive
-/// genitive, plural.
-fn kk_forms(kind: UnitKind) -> [&'static str; 5] {
-    match kind {
-        UnitKind::Book => ["кітап", "кітаптың", "кітабы", "кітабының", "кітаптар"],
-        UnitKind::Division => ["бөлім", "бөлімнің", "бөлімі", "бөлімінің", "бөлімдер"],
-        UnitKind::Section => ["бөлім", "бөлімнің", "бөлімі", "бөлімінің", "бөлімдер"],
-        UnitKind::Subsection => {
-            ["кіші бөлім", "кіші бөлімнің", "кіші бөлімі", "кіші бөлімінің", "кіші бөлімдер"]
-        }
-        UnitKind::Chapter => ["тарау", "тараудың", "тарауы", "тарауының", "тараулар"],
-        UnitKind::Subchapter => ["параграф", "параграфтың", "параграфы", "параграфының", "параграфтар"],
-        UnitKind::Article => ["бап", "баптың", "бабы", "бабының", "баптар"],
-        UnitKind::Paragraph => ["§", "§", "§", "§", "§§"],
-        UnitKind::Part => ["бөлік", "бөліктің", "бөлігі", "бөлігінің", "бөліктер"],
-        UnitKind::Point => ["тармақ", "тармақтың", "тармағы", "тармағының", "тармақтар"],
-        UnitKind::Subpoint => ["тармақша", "тармақшаның", "тармақшасы", "тармақшасының", "тармақшалар"],
-        UnitKind::Indent => ["абзац", "абзацтың", "абзацы", "абзацының", "абзацтар"],
-        UnitKind::Note => ["ескерту", "ескертудің", "ескертуі", "ескертуінің", "ескертулер"],
-    }
-}
-
-/// Russian forms: nominative, genitive, nominative plural.
-fn ru_forms(kind: UnitKind) -> [&'static str; 3] {
-    match kind {
-        UnitKind::Book => ["книга", "книги", "книги"],
-        UnitKind::Division => ["раздел", "раздела", "разделы"],
-        UnitKind::Section => ["раздел", "раздела", "разделы"],
-        UnitKind::Subsection => ["подраздел", "подраздела", "подразделы"],
-        UnitKind::Chapter => ["глава", "главы", "главы"],
-        UnitKind::Subchapter => ["параграф", "параграфа", "параграфы"],
-        UnitKind::Article => ["статья", "статьи", "статьи"],
-        UnitKind::Paragraph => ["§", "§", "§§"],
-        UnitKind::Part => ["часть", "части", "части"],
-        UnitKind::Point => ["пункт", "пункта", "пункты"],
-        UnitKind::Subpoint => ["подпункт", "подпункта", "подпункты"],
-        UnitKind::Indent => ["абзац", "абзаца", "абзацы"],
-        UnitKind::Note => ["примечание", "примечания", "примечания"],
-    }
-}
+use super::{Segment, Target, UnitKind, nouns};
 
 /// The name of a unit kind in the nominative: "бап", "статья", "Article".
 pub fn unit_name(kind: UnitKind, lang: crate::lang::Lang) -> &'static str {
     match lang {
-        crate::lang::Lang::Kk => kk_forms(kind)[0],
-        crate::lang::Lang::Ru => ru_forms(kind)[0],
+        crate::lang::Lang::Kk => nouns::kk(kind)[nouns::KK_NOM],
+        crate::lang::Lang::Ru => nouns::ru(kind)[nouns::RU_NOM],
         crate::lang::Lang::En => en_name(kind),
     }
 }
@@ -109,16 +68,16 @@ fn kk_citation(path: &[Segment], range_end: Option<&str>) -> String {
             parts.push(section_sign(seg, end));
             continue;
         }
-        let forms = kk_forms(seg.kind);
+        let forms = nouns::kk(seg.kind);
         let word = match (i, last) {
-            (0, true) => forms[0],
-            (0, false) => forms[1],
-            (_, true) => forms[2],
-            (_, false) => forms[3],
+            (0, true) => forms[nouns::KK_NOM],
+            (0, false) => forms[nouns::KK_GEN],
+            (_, true) => forms[nouns::KK_POSS],
+            (_, false) => forms[nouns::KK_POSS_GEN],
         };
         let num = seg.number_text();
         parts.push(match (end, seg.kind) {
-            (Some(end), _) => format!("{num}-{end}-{}", forms[4]),
+            (Some(end), _) => format!("{num}-{end}-{}", forms[nouns::KK_PLURAL]),
             _ if num.is_empty() => word.to_string(),
             // Points and subpoints are numbered "1)" and cited as such.
             (None, UnitKind::Point | UnitKind::Subpoint) => format!("{num}) {word}"),
@@ -137,11 +96,11 @@ fn ru_citation(path: &[Segment], range_end: Option<&str>) -> String {
             parts.push(section_sign(seg, end));
             continue;
         }
-        let forms = ru_forms(seg.kind);
-        let word = if first { forms[0] } else { forms[1] };
+        let forms = nouns::ru(seg.kind);
+        let word = if first { forms[nouns::RU_NOM] } else { forms[nouns::RU_GEN] };
         let num = seg.number_text();
         parts.push(match (end, seg.kind) {
-            (Some(end), _) => format!("{} {num}–{end}", forms[2]),
+            (Some(end), _) => format!("{} {num}–{end}", forms[nouns::RU_PLURAL]),
             _ if num.is_empty() => word.to_string(),
             (None, UnitKind::Point | UnitKind::Subpoint) => format!("{word} {num})"),
             (None, _) => format!("{word} {num}"),

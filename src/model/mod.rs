@@ -3,6 +3,7 @@
 
 mod cite;
 mod lower;
+pub mod nouns;
 pub mod written;
 
 use std::ops::Range;

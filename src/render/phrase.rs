@@ -154,54 +154,12 @@ fn kk_word(f: [&str; 7], possessive: bool, last: bool, case: Case) -> String {
 const KK_HEADING: [&str; 7] =
     ["тақырып", "тақырыптың", "тақырыбы", "тақырыбының", "тақырыпта", "тақырыбында", "тақырыппен"];
 
-/// Kazakh forms: nominative, genitive, possessive, possessive genitive,
-/// locative, possessive locative, instrumental.
+/// The case forms `kk_word` chooses from: nominative, genitive, possessive,
+/// possessive genitive, locative, possessive locative, instrumental (the
+/// table's plural is not one).
 fn kk_forms(kind: UnitKind) -> [&'static str; 7] {
-    match kind {
-        UnitKind::Book => ["кітап", "кітаптың", "кітабы", "кітабының", "кітапта", "кітабында", "кітаппен"],
-        UnitKind::Division | UnitKind::Section => {
-            ["бөлім", "бөлімнің", "бөлімі", "бөлімінің", "бөлімде", "бөлімінде", "бөліммен"]
-        }
-        UnitKind::Subsection => [
-            "кіші бөлім",
-            "кіші бөлімнің",
-            "кіші бөлімі",
-            "кіші бөлімінің",
-            "кіші бөлімде",
-            "кіші бөлімінде",
-            "кіші бөліммен",
-        ],
-        UnitKind::Chapter => ["тарау", "тараудың", "тарауы", "тарауының", "тарауда", "тарауында", "тараумен"],
-        UnitKind::Subchapter => [
-            "параграф",
-            "параграфтың",
-            "параграфы",
-            "параграфының",
-            "параграфта",
-            "параграфында",
-            "параграфпен",
-        ],
-        UnitKind::Article => ["бап", "баптың", "бабы", "бабының", "бапта", "бабында", "баппен"],
-        // The paragraph sign is not inflected.
-        UnitKind::Paragraph => ["§", "§", "§", "§", "§", "§", "§"],
-        UnitKind::Part => ["бөлік", "бөліктің", "бөлігі", "бөлігінің", "бөлікте", "бөлігінде", "бөлікпен"],
-        UnitKind::Point => {
-            ["тармақ", "тармақтың", "тармағы", "тармағының", "тармақта", "тармағында", "тармақпен"]
-        }
-        UnitKind::Subpoint => [
-            "тармақша",
-            "тармақшаның",
-            "тармақшасы",
-            "тармақшасының",
-            "тармақшада",
-            "тармақшасында",
-            "тармақшамен",
-        ],
-        UnitKind::Indent => ["абзац", "абзацтың", "абзацы", "абзацының", "абзацта", "абзацында", "абзацпен"],
-        UnitKind::Note => {
-            ["ескерту", "ескертудің", "ескертуі", "ескертуінің", "ескертуде", "ескертуінде", "ескертумен"]
-        }
-    }
+    let f = crate::model::nouns::kk(kind);
+    [f[0], f[1], f[2], f[3], f[4], f[5], f[6]]
 }
 
 fn ru_case(case: Case) -> RuCase {
@@ -221,28 +179,9 @@ fn ru_heading(case: RuCase) -> &'static str {
 }
 
 /// Russian forms, indexed by `RuCase`: nominative, genitive, dative,
-/// accusative, instrumental, prepositional.
-fn ru_forms(kind: UnitKind) -> [&'static str; 6] {
-    match kind {
-        UnitKind::Book => ["книга", "книги", "книге", "книгу", "книгой", "книге"],
-        UnitKind::Division | UnitKind::Section => {
-            ["раздел", "раздела", "разделу", "раздел", "разделом", "разделе"]
-        }
-        UnitKind::Subsection => {
-            ["подраздел", "подраздела", "подразделу", "подраздел", "подразделом", "подразделе"]
-        }
-        UnitKind::Chapter => ["глава", "главы", "главе", "главу", "главой", "главе"],
-        UnitKind::Subchapter => ["параграф", "параграфа", "параграфу", "параграф", "параграфом", "параграфе"],
-        UnitKind::Article => ["статья", "статьи", "статье", "статью", "статьей", "статье"],
-        UnitKind::Paragraph => ["§", "§", "§", "§", "§", "§"],
-        UnitKind::Part => ["часть", "части", "части", "часть", "частью", "части"],
-        UnitKind::Point => ["пункт", "пункта", "пункту", "пункт", "пунктом", "пункте"],
-        UnitKind::Subpoint => ["подпункт", "подпункта", "подпункту", "подпункт", "подпунктом", "подпункте"],
-        UnitKind::Indent => ["абзац", "абзаца", "абзацу", "абзац", "абзацем", "абзаце"],
-        UnitKind::Note => {
-            ["примечание", "примечания", "примечанию", "примечание", "примечанием", "примечании"]
-        }
-    }
+/// accusative, instrumental, prepositional (then the plural).
+fn ru_forms(kind: UnitKind) -> [&'static str; 7] {
+    crate::model::nouns::ru(kind)
 }
 
 #[cfg(test)]
