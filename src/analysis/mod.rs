@@ -27,37 +27,80 @@ use crate::model::{File, RichText, Target, Unit, UnitContent};
 /// Every diagnostic of the workspace: those of each file, then the
 /// workspace checks, sorted by file and position.
 pub fn analyze<F: Borrow<File>>(files: &[F]) -> Vec<FileDiagnostic> {
-    run(files, None, None, None, None, &never)
+    run(files, &Plan::default(), &never).unwrap_or_default()
 }
 
-/// [`analyze`] on `index`, built from `files`; given up (`None`) as soon as
-/// `stop` says so, which it is asked now and then.
-pub fn analyze_on<F: Borrow<File>>(
+/// What an analysis covers, and what it may reuse: the one way to ask for
+/// less than [`analyze`] does. Whatever the plan, a finding it reports is
+/// exactly the one [`analyze`] reports (tests in `ide::affected` hold every
+/// plan to that).
+#[derive(Clone, Default)]
+pub struct Plan<'a> {
+    /// Only what reports on this file. Its units alone are checked and its
+    /// texts alone linted, unless it has amendments: their checks need every
+    /// reference of the workspace (who cites a repealed unit) and every other
+    /// amendment (conflicts), so then every check runs and only the lints are
+    /// restricted to the file.
+    pub only: Option<usize>,
+    /// With `only` and a kept index: only these of the file's units
+    /// (counted from its first), and nothing about its acts as a whole.
+    pub units: Option<std::ops::Range<usize>>,
+    /// Lints of strings already seen.
+    pub cache: Option<&'a LintCache>,
+    /// Where the index comes from.
+    pub index: Source<'a>,
+    /// Without the files' own model diagnostics, and unsorted: the checks
+    /// alone ([`with_model`] adds the rest).
+    pub checks_only: bool,
+}
+
+/// The index an analysis resolves in.
+#[derive(Clone, Copy, Default)]
+pub enum Source<'a> {
+    /// Built from every file.
+    #[default]
+    Build,
+    /// Built from the acts `Foreign::local` names, the others found in an
+    /// index built earlier (a file without amendments).
+    Foreign(Foreign<'a>),
+    /// Kept from before an edit that left the files' structure alone.
+    Kept(Kept<'a>),
+}
+
+/// An analysis as `plan` says, given up (`None`) as soon as `stop` says so,
+/// which it is asked now and then.
+pub fn run<F: Borrow<File>>(
     files: &[F],
-    index: &Index,
+    plan: &Plan,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<FileDiagnostic>> {
-    // A kept index without current units: the one given, as built.
-    let out = run(files, None, None, None, Some(Kept { index, units: &[] }), stop);
-    (!stop()).then_some(out)
+    if let (Some(o), Source::Foreign(_) | Source::Kept(_)) = (plan.only, plan.index) {
+        // Amendment checks need the whole index, and who cites what.
+        assert!(files[o].borrow().amendments.is_empty(), "amendment checks need the whole index");
+    }
+    let checks = checks(files, plan, stop);
+    if stop() {
+        return None;
+    }
+    if plan.checks_only {
+        return Some(checks);
+    }
+    let mine = |file: usize| plan.only.is_none_or(|o| o == file);
+    let mut out: Vec<FileDiagnostic> = files
+        .iter()
+        .map(Borrow::borrow)
+        .enumerate()
+        .filter(|&(file, _)| mine(file))
+        .flat_map(|(file, f)| {
+            f.diagnostics.iter().map(move |d| FileDiagnostic { file, diagnostic: d.clone() })
+        })
+        .collect();
+    out.extend(checks);
+    Some(finish(out))
 }
 
 fn never() -> bool {
     false
-}
-
-/// The diagnostics of `files[file]` alone, exactly those [`analyze`] gives
-/// it, for less work: only the file's own units are checked and only its own
-/// texts linted (through `cache` when given). A file with amendments is the
-/// exception: their checks need every reference of the workspace (who cites
-/// a repealed unit) and every other amendment (conflicts), so then every
-/// check runs and only the lints are restricted to the file.
-pub fn analyze_file<F: Borrow<File>>(
-    files: &[F],
-    file: usize,
-    cache: Option<&LintCache>,
-) -> Vec<FileDiagnostic> {
-    run(files, Some(file), cache, None, None, &never)
 }
 
 /// Acts a file cites but does not define, resolved in an index built
@@ -70,44 +113,15 @@ pub struct Foreign<'a> {
     pub local: &'a HashSet<&'a str>,
 }
 
-/// [`analyze_file`] for a file without amendments, which indexes only the
-/// acts in `foreign.local` and finds the others in `foreign.index`.
-pub fn analyze_file_with<F: Borrow<File>>(
-    files: &[F],
-    file: usize,
-    cache: Option<&LintCache>,
-    foreign: Foreign,
-) -> Vec<FileDiagnostic> {
-    assert!(files[file].borrow().amendments.is_empty(), "amendment checks need the whole index");
-    run(files, Some(file), cache, Some(foreign), None, &never)
-}
-
 /// An index of the whole workspace built before an edit that left one
 /// file's structure alone ([`same_structure`]), with that file's units as
-/// they are now, in the order the index holds them.
+/// they are now, in the order the index holds them: resolution, numbering
+/// and duplicates depend only on the structure, which is unchanged; texts,
+/// references and spans are read from `units`. No index is built.
 #[derive(Clone, Copy)]
 pub struct Kept<'a> {
     pub index: &'a Index<'a>,
     pub units: &'a [&'a Unit],
-}
-
-/// The checks [`analyze_file`] runs on a file without amendments, on an
-/// index kept from before an edit: resolution, numbering and duplicates
-/// depend only on the structure, which is unchanged; texts, references and
-/// spans are read from `kept.units`. No index is built. With `units` (a
-/// range of `kept.units`), only those units are checked, and nothing about
-/// the file's acts as a whole: every finding of a unit lies inside it, so
-/// after an edit inside a unit its findings are the only ones to redo.
-/// Without the file's own model diagnostics: [`with_model`] adds them.
-pub fn kept_checks<F: Borrow<File>>(
-    files: &[F],
-    file: usize,
-    cache: Option<&LintCache>,
-    kept: Kept,
-    units: Option<std::ops::Range<usize>>,
-) -> Vec<FileDiagnostic> {
-    assert!(files[file].borrow().amendments.is_empty(), "amendment checks need who cites what");
-    checks(files, Some(file), cache, None, Some(kept), units, &never)
 }
 
 /// `checks` of `files[file]` with the file's own model diagnostics, in the
@@ -182,48 +196,31 @@ pub fn preorder(file: &File) -> Vec<&Unit> {
     out
 }
 
-fn run<F: Borrow<File>>(
-    files: &[F],
-    only: Option<usize>,
-    cache: Option<&LintCache>,
-    foreign: Option<Foreign>,
-    kept: Option<Kept>,
-    stop: &(dyn Fn() -> bool + Sync),
-) -> Vec<FileDiagnostic> {
-    let mine = |file: usize| only.is_none_or(|o| o == file);
-    let mut out: Vec<FileDiagnostic> = files
-        .iter()
-        .map(Borrow::borrow)
-        .enumerate()
-        .filter(|&(file, _)| mine(file))
-        .flat_map(|(file, f)| {
-            f.diagnostics.iter().map(move |d| FileDiagnostic { file, diagnostic: d.clone() })
-        })
-        .collect();
-    out.extend(checks(files, only, cache, foreign, kept, None, stop));
-    finish(out)
-}
-
 /// The findings of the analysis proper, unsorted: those of `only` when
 /// given, and with `units` (own units, counted from the file's first) only
 /// those of these units.
 fn checks<F: Borrow<File>>(
     files: &[F],
-    only: Option<usize>,
-    cache: Option<&LintCache>,
-    foreign: Option<Foreign>,
-    kept: Option<Kept>,
-    units: Option<std::ops::Range<usize>>,
+    plan: &Plan,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Vec<FileDiagnostic> {
+    let (only, cache, units) = (plan.only, plan.cache, plan.units.clone());
+    let kept = match plan.index {
+        Source::Kept(k) => Some(k),
+        _ => None,
+    };
+    let foreign = match plan.index {
+        Source::Foreign(f) => Some(f),
+        _ => None,
+    };
     let built;
-    let index = match (kept, foreign) {
-        (Some(k), _) => k.index,
-        (None, Some(f)) => {
+    let index = match plan.index {
+        Source::Kept(k) => k.index,
+        Source::Foreign(f) => {
             built = Index::build_only(files, |id| f.local.contains(id));
             &built
         }
-        (None, None) => {
+        Source::Build => {
             built = Index::build(files);
             &built
         }
@@ -533,7 +530,7 @@ impl PlainLints {
 }
 
 /// The lints of strings by their words, kept across runs of
-/// [`analyze_file`], so a keystroke re-lints only the string it changed.
+/// a [`Plan`] with `only`, so a keystroke re-lints only the string it changed.
 /// Words not seen in the last two runs are forgotten.
 #[derive(Debug, Default)]
 pub struct LintCache(Mutex<Generations>);

@@ -15,7 +15,12 @@ use std::ops::Range;
 
 use super::World;
 use super::relower::{Shift, Step};
-use crate::analysis::{FileDiagnostic, Foreign, Frozen, Kept, LintCache};
+use crate::analysis::{FileDiagnostic, Foreign, Frozen, Kept, LintCache, Plan, Source};
+
+/// An analysis that is never given up.
+fn run<F: Borrow<File>>(files: &[F], plan: &Plan) -> Vec<FileDiagnostic> {
+    crate::analysis::run(files, plan, &|| false).unwrap_or_default()
+}
 use crate::diag::Diagnostic;
 use crate::model::{File, Unit, UnitContent};
 use crate::par::lock;
@@ -64,7 +69,7 @@ pub fn closure<F: Borrow<File>>(files: &[F], file: usize) -> Vec<usize> {
 }
 
 /// `file`'s diagnostics, computed on its closure only, and there only the
-/// checks that report on `file` (`analysis::analyze_file`).
+/// checks that report on `file` (`analysis::run` with `Plan::only`).
 pub fn diagnostics<F: Borrow<File>>(
     files: &[F],
     file: usize,
@@ -73,7 +78,7 @@ pub fn diagnostics<F: Borrow<File>>(
     let members = closure(files, file);
     let at = members.iter().position(|&i| i == file).expect("a file is in its own closure");
     let subset: Vec<&File> = members.iter().map(|&i| files[i].borrow()).collect();
-    crate::analysis::analyze_file(&subset, at, cache)
+    run(&subset, &Plan { only: Some(at), cache, ..Plan::default() })
         .into_iter()
         .map(|d| FileDiagnostic { file, diagnostic: d.diagnostic })
         .collect()
@@ -168,7 +173,8 @@ pub fn workspace_diagnostics(
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<FileDiagnostic>> {
     let frozen = Arc::new(Frozen::build(files));
-    let diags = crate::analysis::analyze_on(files, frozen.index(), stop)?;
+    let kept = Kept { index: frozen.index(), units: &[] };
+    let diags = crate::analysis::run(files, &Plan { index: Source::Kept(kept), ..Plan::default() }, stop)?;
     memo.offer(frozen);
     Some(diags)
 }
@@ -184,7 +190,13 @@ pub fn file_diagnostics(world: &World, file: usize, memo: &Memo) -> (Vec<FileDia
     if !crate::analysis::same_structure(then, &files[file]) {
         let local: HashSet<&str> = files[file].acts.iter().chain(&then.acts).map(|a| a.id.as_str()).collect();
         let foreign = Foreign { index: frozen.index(), local: &local };
-        return (crate::analysis::analyze_file_with(files, file, Some(&memo.lints), foreign), Route::Foreign);
+        let plan = Plan {
+            only: Some(file),
+            cache: Some(&memo.lints),
+            index: Source::Foreign(foreign),
+            ..Plan::default()
+        };
+        return (run(files, &plan), Route::Foreign);
     }
     // Typing inside a text: the kept index holds this file's structure too.
     let units = crate::analysis::preorder(&files[file]);
@@ -204,7 +216,14 @@ pub fn file_diagnostics(world: &World, file: usize, memo: &Memo) -> (Vec<FileDia
     let (checks, out, path) = match unit {
         Some((checks, out)) => (checks, out, Route::Unit),
         None => {
-            let checks = crate::analysis::kept_checks(files, file, Some(&memo.lints), kept, None);
+            let plan = Plan {
+                only: Some(file),
+                cache: Some(&memo.lints),
+                index: Source::Kept(kept),
+                checks_only: true,
+                ..Plan::default()
+            };
+            let checks = run(files, &plan);
             (checks.clone(), crate::analysis::with_model(files, file, checks), Route::Kept)
         }
     };
@@ -245,7 +264,11 @@ fn unit_checks(
             FileDiagnostic { file, diagnostic }
         })
         .collect();
-    out.extend(crate::analysis::kept_checks(files, file, None, kept, Some(at..at + size(kept.units[at]))));
+    let units = Some(at..at + size(kept.units[at]));
+    out.extend(run(
+        files,
+        &Plan { only: Some(file), units, index: Source::Kept(kept), checks_only: true, ..Plan::default() },
+    ));
     Some(out)
 }
 
@@ -258,7 +281,8 @@ fn size(unit: &Unit) -> usize {
 mod tests {
     use std::path::PathBuf;
 
-    use super::{Memo, Route, file_diagnostics};
+    use super::{Memo, Route, file_diagnostics, run};
+    use crate::analysis::{Kept, Plan, Source};
     use crate::document::Document;
     use crate::ide::World;
     use crate::ide::edit::{TextChange, apply};
@@ -318,7 +342,7 @@ mod tests {
             for _ in 0..2 {
                 assert_eq!(super::diagnostics(&files, file, Some(&cache)), expected, "{}", path.display());
             }
-            let alone = crate::analysis::analyze_file(&files, file, None);
+            let alone = run(&files, &Plan { only: Some(file), ..Plan::default() });
             assert_eq!(alone, expected, "{}", path.display());
             // With an index kept from when the file was another one (defining
             // other acts, or none), and then with the current one.
@@ -393,13 +417,15 @@ mod tests {
         let (_, world) = workspace();
         let frozen = crate::analysis::Frozen::build(&world.files);
         let all = crate::analysis::analyze(&world.files);
-        assert_eq!(crate::analysis::analyze_on(&world.files, frozen.index(), &|| false), Some(all));
+        let kept =
+            Plan { index: Source::Kept(Kept { index: frozen.index(), units: &[] }), ..Plan::default() };
+        assert_eq!(crate::analysis::run(&world.files, &kept, &|| false), Some(all));
         let asked = std::sync::atomic::AtomicUsize::new(0);
         let newer = || {
             asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             true
         };
-        assert_eq!(crate::analysis::analyze_on(&world.files, frozen.index(), &newer), None);
+        assert_eq!(crate::analysis::run(&world.files, &kept, &newer), None);
         // Once in the walk, which then ends, and once at the end.
         assert_eq!(asked.into_inner(), 2);
     }
