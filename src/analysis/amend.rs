@@ -136,6 +136,11 @@ impl<'m> Cx<'_, 'm> {
                 },
                 None => None,
             };
+            if let (Some(kind), Some(t)) = (op.unnumbered_addition(), op.target()) {
+                // The operation's head, «add point to article 3».
+                let message = Message::UnnumberedAddition { kind: kind.keyword() };
+                self.push(file, message, op.span.start..t.span.end);
+            }
             let new_path = creates(&op.kind);
             if let Some(path) = &new_path
                 && created.contains(path)
@@ -288,9 +293,14 @@ impl<'m> Cx<'_, 'm> {
         which: Option<Occurrence>,
     ) -> Option<(String, Vec<Range<usize>>)> {
         let texts = texts_of(self.index.nodes[n].unit, title);
-        let text = texts.iter().find(|t| t.lang == lang).map_or("", |t| t.value.plain.as_str());
+        let found = texts.iter().find(|t| t.lang == lang);
+        let text = found.map_or("", |t| t.value.plain.as_str());
         match occurrences(text, &words.plain, which) {
-            Ok(ranges) => Some((touched(title, lang), ranges)),
+            Ok(ranges) => {
+                let index = self.index;
+                self.words_from_summary(file, found, words, || index.path(n), title);
+                Some((touched(title, lang), ranges))
+            }
             Err(count) => {
                 let (quoted, lang) = (words.plain.clone(), lang.to_string());
                 let message = if count > 1 {
@@ -313,6 +323,7 @@ impl<'m> Cx<'_, 'm> {
         words: &RichText,
     ) -> Vec<(usize, Vec<Range<usize>>)> {
         let index = self.index;
+        let mut texts = Vec::new();
         let found: Vec<(usize, Vec<Range<usize>>)> = index
             .nodes
             .iter()
@@ -320,9 +331,12 @@ impl<'m> Cx<'_, 'm> {
             .filter(|(_, node)| node.act == act)
             .filter_map(|(n, node)| {
                 let text = node.unit.content.texts.iter().find(|t| t.lang == lang)?;
-                occurrences(&text.value.plain, &words.plain, Some(Occurrence::All)).ok().map(|r| (n, r))
+                let ranges = occurrences(&text.value.plain, &words.plain, Some(Occurrence::All)).ok()?;
+                texts.push(text);
+                Some((n, ranges))
             })
             .collect();
+        self.words_from_summary(file, texts, words, || index.acts[act].id.clone(), false);
         if found.is_empty() && !words.plain.is_empty() {
             let message = Message::WordsNotFound {
                 words: words.plain.clone(),

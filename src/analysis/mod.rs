@@ -6,6 +6,7 @@ mod frozen;
 mod index;
 mod justify;
 mod order;
+mod quoted;
 mod resolve;
 
 pub(crate) use amend::{Path as UnitPath, creates, new_wording_parent, segments};
