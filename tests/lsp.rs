@@ -679,6 +679,35 @@ async fn views_refuse_what_zan_table_refuses() {
     c.request("zan/table", params).await;
 }
 
+/// The table view names a linked act as `zan table` does: by its title
+/// among the workspace's acts, not by its id; the Markdown is the CLI's.
+#[tokio::test(flavor = "multi_thread")]
+async fn table_view_names_linked_acts_as_zan_table_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().canonicalize().unwrap();
+    let titled = text("b.zan").replace(
+        "act kz.ap version 2024-01-01 {\n  languages en\n",
+        "act kz.ap version 2024-01-01 {\n  languages en\n  title en summary \"Administrative Code\" cite \"S1\"\n",
+    );
+    assert_ne!(titled, text("b.zan"));
+    std::fs::write(dir.join("a.zan"), text("a.zan")).unwrap();
+    std::fs::write(dir.join("b.zan"), titled).unwrap();
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
+        .args(["table", "kz.cc.age-14", "--lang", "en", "--format", "markdown", "--compare", "--workspace"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(0));
+    let cli = String::from_utf8(cli.stdout).unwrap();
+    assert!(cli.contains("| corresponds: Administrative Code, Article 1 |"), "{cli}");
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&dir), "locale": "en"})).await;
+    let b = file_uri(&dir.join("b.zan"));
+    c.diagnostics(&b, None).await;
+    let table = c.request("zan/table", json!({"textDocument": {"uri": b}, "language": "en"})).await;
+    assert_eq!(table["markdown"].as_str().unwrap(), cli);
+}
+
 /// Requests sent while the workspace is first read wait for it: never a
 /// `null` hover or a "no act" view from part of the workspace.
 #[tokio::test(flavor = "multi_thread")]
