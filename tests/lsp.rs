@@ -554,18 +554,22 @@ async fn watched_files_and_closing_keep_the_workspace_current() {
     let (a, b) = (file_uri(&dir.join("a.zan")), file_uri(&dir.join("b.zan")));
     let mut c = Client::start();
     c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&dir)})).await;
+    let codes = |d: Vec<Value>| d.iter().map(|d| d["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    // The fixture's one note, published once the workspace is indexed: b.zan
+    // quotes a summary of a.zan. Waited for, so that it is not taken for
+    // what follows the change below.
+    let quoted = ["words-from-summary"];
+    assert_eq!(codes(c.diagnostics(&b, None).await), quoted);
     // A closed file changes on disk: article 15 is gone, b.zan's targets break.
     std::fs::write(dir.join("a.zan"), text("a.zan").replace("article 15 {", "article 17 {")).unwrap();
     c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 2}]}));
-    let codes = |d: Vec<Value>| d.iter().map(|d| d["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
     assert_eq!(codes(c.diagnostics(&b, None).await), ["unresolved-reference"; 3]);
     std::fs::remove_file(dir.join("a.zan")).unwrap();
     c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 3}]}));
     assert_eq!(codes(c.diagnostics(&b, None).await), ["unknown-act"; 3]);
     std::fs::write(dir.join("a.zan"), text("a.zan")).unwrap();
     c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": a, "type": 1}]}));
-    // Back to the one note of the fixture: b.zan quotes a summary of a.zan.
-    let quoted = ["words-from-summary"];
+    // Back to the fixture's one note.
     assert_eq!(codes(c.diagnostics(&b, None).await), quoted);
     // An open document overrides the disk until it is closed.
     c.open(&a, "act kz.cc version 2024-01-01 {\n}\n");
