@@ -499,7 +499,7 @@ impl Message {
             (Message::WordsFromSummary { words, lang, unit, title }, Ru) => {
                 let what = if *title { "заголовка" } else { "текста" };
                 format!(
-                    "«{words}» взяты из {what} `summary` единицы `{unit}` на `{lang}`: эти слова нельзя сверить с законом"
+                    "«{words}» взяты из {what} `summary` единицы `{unit}` на языке `{lang}`: эти слова нельзя сверить с законом"
                 )
             }
             (Message::UnnumberedAddition { kind }, En) => {

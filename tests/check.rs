@@ -366,6 +366,20 @@ fn words_quoted_from_a_summary() {
             "1:words-from-summary:\"шестнадцать\":«шестнадцать» is quoted from the `summary` text of `kz.test` in `ru`: the words cannot be verified against the law",
         ]
     );
+    let m = |title| zan::diag::Message::WordsFromSummary {
+        words: "лет".into(),
+        lang: "ru".into(),
+        unit: "article 1".into(),
+        title,
+    };
+    assert_eq!(
+        m(false).render(zan::diag::UiLang::Kk),
+        "«лет» `article 1` бірлігінің `ru` тіліндегі `summary` мәтінінен алынған: сөздерді заңмен салыстырып тексеру мүмкін емес"
+    );
+    assert_eq!(
+        m(true).render(zan::diag::UiLang::Ru),
+        "«лет» взяты из заголовка `summary` единицы `article 1` на языке `ru`: эти слова нельзя сверить с законом"
+    );
 }
 
 /// An addition a bill would have to cite by a number it does not have:
