@@ -42,7 +42,7 @@ fn main() {
     let (mut rows, mut html_bytes) = (0, 0);
     for id in &ids {
         let applied = engine::apply_amendment(&files, id).unwrap_or_else(|e| panic!("{id}: {:?}", e.kind));
-        let table = zan::render::table::table(&applied, "en");
+        let table = zan::render::table::table(&applied, "en", &[]);
         rows += table.rows.len();
         html_bytes += table.html(true).len();
         html_bytes += zan::render::bill::bill(&applied, "en").text().len();
@@ -58,7 +58,7 @@ fn main() {
         Ok(applied) => {
             let changes = applied.changes.len();
             let text = zan::render::zan::act(&applied.result.to_act()).map_or(0, |t| t.len());
-            let table = zan::render::table::table(&applied, "en").html(false).len();
+            let table = zan::render::table::table(&applied, "en", &[]).html(false).len();
             println!(
                 "consolidated {act} with {} amendments ({changes} operations), printed as .zan ({text} bytes) with its table ({table} bytes) in {:.2?}",
                 applied.amendments.len(),

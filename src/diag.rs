@@ -236,6 +236,20 @@ pub enum Message {
     MissingJustification {
         lang: String,
     },
+    /// Quoted words found in a `summary` text: the bill would quote a
+    /// paraphrase as the law, and nobody has checked them against it.
+    WordsFromSummary {
+        words: String,
+        lang: String,
+        /// The unit (or, for `replace-all`, the act) whose text it is.
+        unit: String,
+        title: bool,
+    },
+    /// An `add` without a number that a bill must cite by one
+    /// (`model::Operation::unnumbered_addition`).
+    UnnumberedAddition {
+        kind: &'static str,
+    },
 }
 
 impl Message {
@@ -277,6 +291,8 @@ impl Message {
             Message::OutsideRoot { .. } => "outside-root",
             Message::TooDeep { .. } => "too-deep",
             Message::MissingJustification { .. } => "missing-justification",
+            Message::WordsFromSummary { .. } => "words-from-summary",
+            Message::UnnumberedAddition { .. } => "unnumbered-addition",
         }
     }
 
@@ -294,7 +310,9 @@ impl Message {
             | Message::MissingSource { .. }
             | Message::ReferenceShift { .. }
             | Message::OutsideRoot { .. }
-            | Message::MissingJustification { .. } => Severity::Warning,
+            | Message::MissingJustification { .. }
+            | Message::WordsFromSummary { .. }
+            | Message::UnnumberedAddition { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -595,6 +613,37 @@ impl Message {
             }
             (Message::MissingJustification { lang }, Ru) => {
                 format!("нет обоснования на языке `{lang}`: в сравнительной таблице ячейка останется пустой")
+            }
+            (Message::WordsFromSummary { words, lang, unit, title }, En) => {
+                let what = if *title { "title" } else { "text" };
+                format!(
+                    "«{words}» is quoted from the `summary` {what} of `{unit}` in `{lang}`: the words cannot be verified against the law"
+                )
+            }
+            (Message::WordsFromSummary { words, lang, unit, title }, Kk) => {
+                let what = if *title { "тақырыбынан" } else { "мәтінінен" };
+                format!(
+                    "«{words}» `{unit}` бірлігінің `{lang}` тіліндегі `summary` {what} алынған: сөздерді заңмен салыстырып тексеру мүмкін емес"
+                )
+            }
+            (Message::WordsFromSummary { words, lang, unit, title }, Ru) => {
+                let what = if *title { "заголовка" } else { "текста" };
+                format!(
+                    "«{words}» взяты из {what} `summary` единицы `{unit}` на языке `{lang}`: эти слова нельзя сверить с законом"
+                )
+            }
+            (Message::UnnumberedAddition { kind }, En) => {
+                format!("an added {kind} has no number; a bill cites every new unit by its number")
+            }
+            (Message::UnnumberedAddition { kind }, Kk) => {
+                format!(
+                    "қосылатын `{kind}` бірлігінің нөмірі жоқ; заң жобасы әрбір жаңа бірлікті нөмірімен атайды"
+                )
+            }
+            (Message::UnnumberedAddition { kind }, Ru) => {
+                format!(
+                    "у добавляемой единицы `{kind}` нет номера; законопроект называет каждую новую единицу по номеру"
+                )
             }
         }
     }

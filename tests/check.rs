@@ -132,14 +132,28 @@ fn amended_units_have_every_language() {
     );
 }
 
+/// Clean under its own zan.toml, which makes words quoted from summaries
+/// (every text of the corpus's Code is one) notes: nothing else is found.
 #[test]
 fn the_shipped_corpus_checks_clean() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let paths = zan::workspace::discover(&[root]);
-    assert!(paths.len() >= 10);
-    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let layout = zan::loader::layout(std::slice::from_ref(&root), zan::loader::Search::Upward).unwrap();
+    assert_eq!(layout.config_file.as_ref().map(|f| f.path.clone()), Some(root.join("zan.toml")));
+    assert!(layout.files.len() >= 10);
+    let texts: Vec<String> = layout.files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    assert_eq!(check(&texts), Vec::<String>::new());
+    let docs: Vec<Document> = texts.iter().map(|t| Document::parse(t.to_string())).collect();
+    let models: Vec<_> = docs.iter().map(|d| d.model.clone()).collect();
+    let found = zan::config::apply(&layout.config, analyze(&models));
+    let other: Vec<_> = found
+        .iter()
+        .filter(|fd| {
+            (fd.diagnostic.code(), fd.diagnostic.severity)
+                != ("words-from-summary", zan::diag::Severity::Info)
+        })
+        .collect();
+    assert_eq!(other, Vec::<&zan::analysis::FileDiagnostic>::new());
+    assert!(found.len() >= 10, "{}", found.len());
 }
 
 #[test]
@@ -235,7 +249,9 @@ fn the_conflicting_fixture_pair_conflicts() {
         zan::workspace::discover(&[root.join("corpus"), root.join("tests/fixtures/conflicting-pair.zan")]);
     let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let got = check(&texts);
+    // The corpus's own notes on words quoted from summaries aside.
+    let got: Vec<String> =
+        check(&texts).into_iter().filter(|d| !d.contains(":words-from-summary:")).collect();
     // Reported on both proposals.
     assert_eq!(got.len(), 2, "{got:#?}");
     assert!(
@@ -443,5 +459,65 @@ fn did_you_mean_for_keywords_and_quoted_words() {
             "1:words-not-found:\"он алтв жасқа\":«он алтв жасқа» is not in the `kk` text of `article 205 part 1`; did you mean «он алты жасқа»? The text reads «он алты жасқа толған, он алты»",
             "1:syntax-error:occurence 1:syntax error: unexpected `occurence`; did you mean `occurrence`?",
         ]
+    );
+}
+
+/// Words quoted from a `summary` cannot be verified against the law: a
+/// replacement, a deletion, an anchor and `replace-all` warn on the quoted
+/// words; words found in official text, and insertions at an edge (which
+/// quote nothing), do not.
+#[test]
+fn words_quoted_from_a_summary() {
+    let act = "act kz.test {\n  languages kk ru\n  article 1 {\n    title ru summary \"Возраст\" cite \"c\"\n    kk official \"он алты жас\"\n    ru summary \"шестнадцать лет\" cite \"c\"\n  }\n}\n";
+    let amendment = "amendment kz.test.a {\n  target kz.test\n  replace article 1 {\n    kk \"он алты\" -> \"он төрт\"\n    ru \"шестнадцать\" -> \"четырнадцать\"\n    title ru \"Возраст\" -> \"Лица\"\n  }\n}\namendment kz.test.b {\n  target kz.test\n  delete article 1 {\n    ru \" лет\"\n  }\n}\namendment kz.test.c {\n  target kz.test\n  replace-all {\n    ru \"шестнадцать\" -> \"16\"\n    kk \"жас\" -> \"жасы\"\n  }\n}\namendment kz.test.d {\n  target kz.test\n  insert article 1 {\n    ru \" полных\" after \"лет\"\n    ru \"Все \" at start\n  }\n}\n";
+    let found: Vec<String> =
+        check(&[act, amendment]).into_iter().filter(|d| d.contains(":words-from-summary:")).collect();
+    assert_eq!(
+        found,
+        [
+            "1:words-from-summary:\"шестнадцать\":«шестнадцать» is quoted from the `summary` text of `article 1` in `ru`: the words cannot be verified against the law",
+            "1:words-from-summary:\"Возраст\":«Возраст» is quoted from the `summary` title of `article 1` in `ru`: the words cannot be verified against the law",
+            "1:words-from-summary:\" лет\":« лет» is quoted from the `summary` text of `article 1` in `ru`: the words cannot be verified against the law",
+            "1:words-from-summary:\"шестнадцать\":«шестнадцать» is quoted from the `summary` text of `kz.test` in `ru`: the words cannot be verified against the law",
+            "1:words-from-summary:\"лет\":«лет» is quoted from the `summary` text of `article 1` in `ru`: the words cannot be verified against the law",
+        ]
+    );
+    let m = |title| zan::diag::Message::WordsFromSummary {
+        words: "лет".into(),
+        lang: "ru".into(),
+        unit: "article 1".into(),
+        title,
+    };
+    assert_eq!(
+        m(false).render(zan::lang::Lang::Kk),
+        "«лет» `article 1` бірлігінің `ru` тіліндегі `summary` мәтінінен алынған: сөздерді заңмен салыстырып тексеру мүмкін емес"
+    );
+    assert_eq!(
+        m(true).render(zan::lang::Lang::Ru),
+        "«лет» взяты из заголовка `summary` единицы `article 1` на языке `ru`: эти слова нельзя сверить с законом"
+    );
+}
+
+/// An addition a bill would have to cite by a number it does not have:
+/// the rule `zan bill` refuses it by. A note or an unnumbered paragraph is
+/// named by its place and passes.
+#[test]
+fn an_addition_without_a_number() {
+    let act = "act kz.test {\n  article 1 {}\n}\n";
+    let amendment = "amendment kz.test.a {\n  target kz.test\n  add point to article 1 {}\n  add note to article 1 {}\n  add indent to article 1 {}\n  add point 2 to article 1 {}\n}\n";
+    assert_eq!(
+        check(&[act, amendment]),
+        [
+            "1:unnumbered-addition:add point to article 1:an added point has no number; a bill cites every new unit by its number"
+        ]
+    );
+    let kk = zan::diag::Message::UnnumberedAddition { kind: "point" };
+    assert_eq!(
+        kk.render(zan::lang::Lang::Kk),
+        "қосылатын `point` бірлігінің нөмірі жоқ; заң жобасы әрбір жаңа бірлікті нөмірімен атайды"
+    );
+    assert_eq!(
+        kk.render(zan::lang::Lang::Ru),
+        "у добавляемой единицы `point` нет номера; законопроект называет каждую новую единицу по номеру"
     );
 }

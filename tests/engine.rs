@@ -262,7 +262,7 @@ fn consolidation_as_of_a_date_and_conflicts() {
     assert_eq!(
         e.kind,
         ErrorKind::Conflict {
-            unit: "article 3 point".into(),
+            unit: "article 3 point 1-1".into(),
             first: "kz.cc.itn-offences-definition".into(),
             second: "kz.cc.network-offences-definition".into()
         }

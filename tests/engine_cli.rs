@@ -233,6 +233,25 @@ fn bills() {
     }
 }
 
+/// The aggravating circumstance (kz.cc.itn-aggravating): a bill with one
+/// addition, and the table naming the French and Swedish provisions by
+/// title, their English notes marked in a Kazakh table.
+#[test]
+fn the_aggravating_circumstance_bill_and_table() {
+    for lang in ["kk", "ru"] {
+        let bill = zan(&["bill", "kz.cc.itn-aggravating", "--lang", lang]);
+        let table =
+            zan(&["table", "kz.cc.itn-aggravating", "--lang", lang, "--format", "markdown", "--compare"]);
+        if lang == "kk" {
+            expect_file!["golden/itn-aggravating.bill.kk.txt"].assert_eq(&bill);
+            expect_file!["golden/itn-aggravating.table.kk.compare.md"].assert_eq(&table);
+        } else {
+            expect_file!["golden/itn-aggravating.bill.ru.txt"].assert_eq(&bill);
+            expect_file!["golden/itn-aggravating.table.ru.compare.md"].assert_eq(&table);
+        }
+    }
+}
+
 #[test]
 fn compare_view() {
     expect_file!["golden/compare.article-15.en.md"]

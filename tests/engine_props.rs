@@ -149,7 +149,7 @@ proptest! {
         let files = parse(&[act(&parts), amendment(&parts, &ops)]);
         let a = applied(&files);
         for lang in ["kk", "ru", "en"] {
-            let table: Vec<_> = zan::render::table::table(&a, lang).rows.into_iter().map(|r| r.target).collect();
+            let table: Vec<_> = zan::render::table::table(&a, lang, &[]).rows.into_iter().map(|r| r.target).collect();
             let bill: Vec<_> =
                 zan::render::bill::bill(&a, lang).items.into_iter().flat_map(|i| i.lines).map(|l| l.unit).collect();
             prop_assert_eq!(table.len(), zan::render::entries_in(&a, lang).len());

@@ -79,6 +79,9 @@ async fn server(dir: &Path, locale: &str) -> Vec<Row> {
             ));
         }
     }
+    // Files in `zan check`'s order (by path); the server publishes them as
+    // it goes.
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
     rows
 }
 
@@ -91,7 +94,10 @@ async fn server_diagnostics_equal_zan_check() {
     std::fs::copy(root.join("tests/fixtures/lsp/errors.zan"), dir.join("errors.zan")).unwrap();
     for (lang, locale) in [("en", "en-US"), ("ru", "ru")] {
         let expected = cli(&dir, lang);
-        assert_eq!(expected.len(), 8, "{expected:?}");
+        // The fixture's 8, and the corpus's words quoted from summaries:
+        // warnings here, since corpus/zan.toml is not this workspace's.
+        let quoted = expected.iter().filter(|r| r.4 == "words-from-summary").count();
+        assert_eq!((expected.len() - quoted, quoted > 0), (8, true), "{expected:?}");
         assert_eq!(server(&dir, locale).await, expected, "{lang}");
     }
 }
@@ -113,7 +119,11 @@ async fn server_honours_zan_toml_as_zan_check_does() {
     )
     .unwrap();
     let expected = cli(&dir, "en");
-    let codes: Vec<(&str, &str)> = expected.iter().map(|r| (r.3.as_str(), r.4.as_str())).collect();
+    let codes: Vec<(&str, &str)> = expected
+        .iter()
+        .map(|r| (r.3.as_str(), r.4.as_str()))
+        .filter(|&c| c != ("warning", "words-from-summary"))
+        .collect();
     assert_eq!(
         codes,
         [

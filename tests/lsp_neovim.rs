@@ -41,6 +41,7 @@ fn neovim_drives_the_server() {
         report,
         "attached true\n\
          diagnostic true 1:2-1:7 syntax error: unexpected `bogus`\n\
+         diagnostic true 12:7-12:16 «sixteen» is quoted from the `summary` text of `article 15 part 1` in `en`: the words cannot be verified against the law\n\
          hover **Article 15(1) (kz.cc)**\n\
          definition true a.zan 5:2\n\
          lens Redline zan.showRedline\n\

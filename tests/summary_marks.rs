@@ -64,7 +64,7 @@ fn every_summary_shown_is_marked_and_footnoted() {
             let mut texts = Vec::new();
             summaries(&base.units, lang, &mut texts);
             summaries(&result.units, lang, &mut texts);
-            let table = zan::render::table::table(&a, lang);
+            let table = zan::render::table::table(&a, lang, &[]);
             checked += assert_marked(&zan::render::bill::bill(&a, lang).text(), &texts, plain, "bill");
             checked += assert_marked(&table.markdown(true), &texts, markdown::escape, "table markdown");
             checked += assert_marked(&table.html(true), &texts, html::escape, "table html");

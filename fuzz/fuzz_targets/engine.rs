@@ -224,7 +224,7 @@ fn render(applied: &Applied, lang: &str, docx: bool) {
     zan::render::diff::unified(&diffs);
     zan::render::diff::html(&diffs, "t", lang);
     zan::render::diff::markdown(&diffs, "t");
-    let table = zan::render::table::table(applied, lang);
+    let table = zan::render::table::table(applied, lang, &[]);
     for with_compare in [false, true] {
         table.html(with_compare);
         table.markdown(with_compare);

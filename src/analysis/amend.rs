@@ -217,6 +217,11 @@ impl<'m> Cx<'_, 'm> {
                 },
                 None => None,
             };
+            if let (Some(kind), Some(t)) = (op.unnumbered_addition(), op.target()) {
+                // The operation's head, «add point to article 3».
+                let message = Message::UnnumberedAddition { kind: kind.keyword() };
+                self.push(file, message, op.span.start..t.span.end);
+            }
             let new_path = creates(&op.kind);
             if let Some(path) = &new_path
                 && created.contains(path)
@@ -386,10 +391,14 @@ impl<'m> Cx<'_, 'm> {
         which: Option<Occurrence>,
     ) -> Option<(String, Vec<Range<usize>>)> {
         let texts = texts_of(self.index.nodes[n].unit, title);
-        let found = texts.iter().find(|t| t.lang == lang).map(|t| t.value.plain.as_str());
-        let text = found.unwrap_or("");
+        let found = texts.iter().find(|t| t.lang == lang);
+        let text = found.map_or("", |t| t.value.plain.as_str());
         match crate::engine::select(text, &words.plain, which) {
-            Ok(ranges) => Some((touched(title, lang), ranges)),
+            Ok(ranges) => {
+                let index = self.index;
+                self.words_from_summary(file, found, words, || index.path(n), title);
+                Some((touched(title, lang), ranges))
+            }
             Err(count) => {
                 let message = if count > 1 {
                     Message::AmbiguousWords {
@@ -399,7 +408,13 @@ impl<'m> Cx<'_, 'm> {
                         title,
                     }
                 } else {
-                    super::not_found(&words.plain, lang, self.index.path(n), title, found)
+                    super::not_found(
+                        &words.plain,
+                        lang,
+                        self.index.path(n),
+                        title,
+                        found.map(|t| t.value.plain.as_str()),
+                    )
                 };
                 self.push(file, message, words.span.clone());
                 None
@@ -417,20 +432,20 @@ impl<'m> Cx<'_, 'm> {
     ) -> Vec<(usize, String, Vec<Range<usize>>)> {
         let index = self.index;
         let words = &c.old;
-        let found: Vec<(usize, String, Vec<Range<usize>>)> = index
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, node)| node.act == act)
-            .flat_map(|(n, node)| {
-                c.throughout().iter().filter_map(move |&title| {
-                    let text = texts_of(node.unit, title).iter().find(|t| t.lang == c.lang)?;
-                    let ranges =
-                        crate::engine::select(&text.value.plain, &words.plain, Some(Occurrence::All)).ok()?;
-                    Some((n, touched(title, &c.lang), ranges))
-                })
-            })
-            .collect();
+        let mut texts = Vec::new();
+        let mut found: Vec<(usize, String, Vec<Range<usize>>)> = Vec::new();
+        for (n, node) in index.nodes.iter().enumerate().filter(|(_, node)| node.act == act) {
+            for &title in c.throughout() {
+                let Some(text) = texts_of(node.unit, title).iter().find(|t| t.lang == c.lang) else {
+                    continue;
+                };
+                let all = crate::engine::select(&text.value.plain, &words.plain, Some(Occurrence::All));
+                let Ok(ranges) = all else { continue };
+                texts.push(text);
+                found.push((n, touched(title, &c.lang), ranges));
+            }
+        }
+        self.words_from_summary(file, texts, words, || index.acts[act].id.clone(), false);
         if found.is_empty() && !words.plain.is_empty() {
             let message = Message::WordsNotFound {
                 words: words.plain.clone(),

@@ -7,6 +7,7 @@ pub mod comparisons;
 mod frozen;
 mod justify;
 mod order;
+mod quoted;
 
 pub use crate::diag::FileDiagnostic;
 pub use crate::index::languages::unwritten;

@@ -34,7 +34,7 @@ pub fn run(args: Args) -> ExitCode {
     };
     ws.warn_references(&applied);
     let acts: Vec<&crate::model::Act> = ws.files.iter().flat_map(|f| &f.acts).collect();
-    let table = crate::render::table::table_naming(&applied, &args.lang, &acts);
+    let table = crate::render::table::table(&applied, &args.lang, &acts);
     // The justification cell is empty rather than in another language.
     if crate::render::AUTHENTIC.contains(&args.lang.as_str()) {
         for r in table.rows.iter().filter(|r| r.justification.is_empty()) {

@@ -94,7 +94,9 @@ pub fn redline(ask: &Ask) -> Result<View, String> {
 /// document, the same bytes as `zan table --format docx`.
 pub fn table(ask: &Ask, docx: bool) -> Result<View, String> {
     let a = applied(ask, None)?;
-    let table = render::table::table(&a, ask.lang);
+    // Named as `zan table` names them: by title, among the workspace's acts.
+    let acts: Vec<&crate::model::Act> = ask.world.files.iter().flat_map(|f| &f.acts).collect();
+    let table = render::table::table(&a, ask.lang, &acts);
     let docx = if docx { Some(table.docx(true)?) } else { None };
     Ok(View { html: table.html(true), markdown: table.markdown(true), docx })
 }

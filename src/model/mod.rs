@@ -425,6 +425,21 @@ impl Operation {
         self.comparisons.iter().chain(content.into_iter().flat_map(|c| &c.comparisons))
     }
 
+    /// An `add` of a unit without a number that a bill must cite by one:
+    /// every kind but a note or an unnumbered paragraph (абзац), which the
+    /// law names by place. `zan bill` refuses such an addition and `zan
+    /// check` warns on it: one rule for both.
+    pub fn unnumbered_addition(&self) -> Option<UnitKind> {
+        match &self.kind {
+            OperationKind::Add { kind, number: None, .. }
+                if !matches!(kind, UnitKind::Note | UnitKind::Indent) =>
+            {
+                Some(*kind)
+            }
+            _ => None,
+        }
+    }
+
     /// The unit the operation works on (for `add`, the anchor or parent unit).
     pub fn target(&self) -> Option<&Target> {
         match &self.kind {

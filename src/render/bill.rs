@@ -607,13 +607,14 @@ fn line(
             block = true;
             rewrite_formula(l, here)
         }
-        OperationKind::Add { kind, number, place, target, .. } => {
+        OperationKind::Add { place, target, .. } => {
             block = true;
-            if number.is_none() && !matches!(kind, UnitKind::Note | UnitKind::Indent) {
+            if let Some(kind) = e.operation.unnumbered_addition() {
+                let why = crate::diag::Message::UnnumberedAddition { kind: kind.keyword() };
                 errors.push(format!(
-                    "{}: an added {} has no number; a bill cites every new unit by its number",
+                    "{}: {}",
                     crate::engine::path_text(&full),
-                    kind.keyword()
+                    why.render(crate::lang::Lang::En)
                 ));
             }
             let (parent, new) = path.split_at(path.len().saturating_sub(1));

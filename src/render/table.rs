@@ -170,13 +170,10 @@ pub fn comparison_named(c: &Comparison, lang: Lang, acts: &[&Act]) -> String {
     out
 }
 
-/// The table of applied amendments in `lang`, linked acts named by id.
-pub fn table(applied: &Applied, lang: &str) -> Table {
-    table_naming(applied, lang, &[])
-}
-
-/// The table, linked foreign acts named by their titles among `acts`.
-pub fn table_naming(applied: &Applied, lang: &str, acts: &[&Act]) -> Table {
+/// The table of applied amendments in `lang`, linked foreign acts named by
+/// their titles among `acts`: the workspace's, for `zan table` and the
+/// editor's view alike (an act not among them keeps its id).
+pub fn table(applied: &Applied, lang: &str, acts: &[&Act]) -> Table {
     let l = Lang::of(lang);
     let law = super::bill::law_title(applied, lang);
     let title = match l {
