@@ -103,7 +103,26 @@ pub fn bill(ask: &Ask) -> Result<View, String> {
     Ok(plain(&title(&a), &render::bill::bill(&a, ask.lang).text()))
 }
 
+/// The consolidated text as of `as_of`. For an amendment that enters into
+/// force after that date, the text of its act as of the date, without it
+/// (and saying so): the amendment does not change the law before then.
 pub fn consolidated(ask: &Ask, as_of: Option<Date>) -> Result<View, String> {
+    let model = &ask.world.files[ask.file];
+    if let (Some(amendment), Some(at)) = (model.amendments.first(), as_of)
+        && let (Some(act), Some(in_force)) = (&amendment.act, amendment.in_force)
+        && in_force > at
+    {
+        let a = engine::consolidate(&ask.world.files, act, as_of, Include::Adopted)
+            .map_err(|e| e.render(ask.ui))?;
+        let note = format!(
+            "{} enters into force on {in_force}, after {at}: the text as of {at} does not include it.",
+            amendment.id
+        );
+        let mut view = plain(&a.result.meta.id, &render::text::act(&a.result.to_act(), ask.lang));
+        view.html = format!("<p class=\"zan-note\">{}</p>\n{}", escape(&note), view.html);
+        view.markdown = format!("> {note}\n\n{}", view.markdown);
+        return Ok(view);
+    }
     let a = applied(ask, as_of)?;
     Ok(plain(&a.result.meta.id, &render::text::act(&a.result.to_act(), ask.lang)))
 }
