@@ -551,6 +551,38 @@ async fn view_requests() {
     assert_eq!(response["error"]["message"], "asOf `2024-13-01` is not a date (YYYY-MM-DD)");
 }
 
+/// The redline and table of an act file say what they show instead of an
+/// empty page; a view in one language says which changes only its other
+/// languages make; an export has no such notes.
+#[tokio::test(flavor = "multi_thread")]
+async fn views_explain_an_act_file_and_changes_in_other_languages() {
+    let (mut c, _) = with_cursor("b.zan", &format!("$0{}", text("b.zan"))).await;
+    c.open(&uri("a.zan"), &text("a.zan"));
+    let md = |r: &Value| r["markdown"].as_str().unwrap().to_string();
+    let act = json!({"textDocument": {"uri": uri("a.zan")}, "language": "en"});
+    let redline = c.request("zan/redline", act.clone()).await;
+    let note = |what: &str| {
+        format!(
+            "> This file is the act kz.cc, not an amendment: the {what} shows the changes of its adopted amendments, and none is adopted. Open an amendment's file to see its {what}.\n\n"
+        )
+    };
+    assert_eq!(md(&redline), format!("{}# kz.cc\n", note("redline")));
+    let table = c.request("zan/table", act.clone()).await;
+    assert!(md(&table).starts_with(&note("comparative table")), "{}", md(&table));
+    let kk = json!({"textDocument": {"uri": uri("b.zan")}, "language": "kk"});
+    let redline = c.request("zan/redline", kk.clone()).await;
+    let only_en = "15-баптың 1-бөлігі changes only in its en text, not in the kk text shown here: set the view's language to see it.";
+    assert_eq!(md(&redline), format!("> {only_en}\n\n# kz.cc.age-14\n"));
+    let html = redline["html"].as_str().unwrap();
+    let escaped = only_en.replace('\'', "&#39;");
+    assert!(html.contains(&format!("<body>\n<p class=\"zan-note\">{escaped}</p>\n<h1>")), "{html}");
+    let mut export = kk.clone();
+    export["format"] = json!("html");
+    let exported = c.request("zan/table", export).await;
+    assert!(!exported["html"].as_str().unwrap().contains("zan-note"), "{}", exported["html"]);
+    assert!(c.request("zan/table", kk).await["html"].as_str().unwrap().contains("zan-note"));
+}
+
 /// "Consolidated as of" a date before an amendment enters into force: the
 /// act's text as of that date, without the amendment, and the view says so;
 /// on or after the date, with it.

@@ -756,9 +756,17 @@ impl Backend {
             }
         };
         let lang = params.language;
+        // A `format` asks for an export: the file, without the notes for the screen.
+        let export = params.format.is_some();
         let result = self
             .query(Some(&params.text_document.uri), move |snap, file| {
-                super::views::view(snap, file, &lang, which, ViewOptions { as_of, docx, ui: snap.config.ui })
+                super::views::view(
+                    snap,
+                    file,
+                    &lang,
+                    which,
+                    ViewOptions { as_of, docx, export, ui: snap.config.ui },
+                )
             })
             .await?;
         result.map_err(|message| jsonrpc::Error {
