@@ -8,8 +8,12 @@
 # E2E_PROFILE=debug reuses the test build, as tests/all.sh does), packages
 # the .vsix around it with `npm run package`, installs it into a fresh
 # code-server, opens a copy of corpus/ plus a seeded file with an error and
-# checks diagnostics, hover, go to definition, the redline, and the code
-# lenses of the comparative table and of the comparative provisions.
+# checks diagnostics, hover, go to definition, the redline, the code lenses
+# of the comparative table and of the comparative provisions, Kazakh text
+# without ambiguous-character boxes, the operation hover's marks, a change of
+# zan.language, the dark theme, the consolidated text as of a date, the view
+# of an act file, and the views across a server restart and a window reload
+# (docs/editors.md lists the checks).
 # Screenshots go to docs/editors/ (E2E_SCREENSHOTS overrides). Needs root for
 # apt, node >= 20 and npm, cargo. Runs every check and exits non-zero if one
 # failed, naming it.

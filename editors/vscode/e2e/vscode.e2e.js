@@ -417,9 +417,15 @@ async function webviewTextWithout(title, needles, absent) {
       try {
         await page.waitForTimeout(2000);
         await page.locator(".tabs-container .tab", { hasText: "Redline: age-14.zan" }).first().click();
-        await webviewText("Redline: age-14.zan", ["Part 1, 2 or 2-1"]);
+        // Light text on the dark theme's background: the views take the theme's colours.
+        const light = () => {
+          const [r, g, b] = getComputedStyle(document.body).color.match(/\d+/g).map(Number);
+          return (r + g + b) / 3 > 150;
+        };
+        expectEqual(await webviewEval("Redline: age-14.zan", "Part 1, 2 or 2-1", light), true, "light text in the dark redline");
         await screenshot("vscode-redline-dark.png");
         await page.locator(".tabs-container .tab", { hasText: "Comparative table: age-14.zan" }).first().click();
+        expectEqual(await webviewEval("Comparative table: age-14.zan", "Latvia", light), true, "light text in the dark table");
         const overflow = await webviewEval("Comparative table: age-14.zan", "Latvia", () =>
           document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
@@ -449,6 +455,13 @@ async function webviewTextWithout(title, needles, absent) {
         ["Part 1, 2 or 2-1", "Persons who have reached the age of fourteen"],
       );
       await screenshot("vscode-consolidated.png");
+    });
+
+    await check("the redline of an act file says what it shows", async () => {
+      await openSource("corpus/kz/criminal-code/act.zan");
+      await runCommand("zan: Show redline");
+      await page.locator(".tabs-container .tab", { hasText: "Redline: act.zan" }).waitFor({ timeout: SHORT });
+      await webviewText("Redline: act.zan", ["This file is the act kz.cc, not an amendment: the redline shows the changes of its"]);
     });
 
     const redlineTitle = "Redline: age-14.zan";
