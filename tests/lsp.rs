@@ -100,6 +100,28 @@ async fn hover_in_kazakh_and_on_a_repealed_unit() {
     );
 }
 
+async fn hover_text(c: &mut Client, at: &Value) -> Value {
+    c.request("textDocument/hover", pos(&uri("b.zan"), at)).await["contents"]["value"].clone()
+}
+
+/// `zan.language` changed in the editor: the next hover is in the new
+/// language, without a restart; a language zan does not write law in is
+/// ignored.
+#[tokio::test(flavor = "multi_thread")]
+async fn hover_follows_a_change_of_the_language_setting() {
+    let (mut c, at) = with_cursor("b.zan", &mark("b.zan", "part 1)", 5)).await;
+    let en = "**Article 15(1) (kz.cc)**\n\nA person who has reached sixteen years is liable.\n\nsource: Official Gazette";
+    assert_eq!(hover_text(&mut c, &at).await, en);
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"zan": {"language": "kk"}}}));
+    let kk = "**15-баптың 1-бөлігі (kz.cc)**\n\nОн алты жасқа толған адам жауапты болады.\n\nsource: Official Gazette";
+    assert_eq!(hover_text(&mut c, &at).await, kk);
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"zan": {"language": "fr"}}}));
+    assert_eq!(hover_text(&mut c, &at).await, kk);
+    // A client that sends the section itself.
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"language": "en"}}));
+    assert_eq!(hover_text(&mut c, &at).await, en);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn definition_jumps_across_files() {
     let (mut c, at) = with_cursor("b.zan", &mark("b.zan", "part 1)", 0)).await;
@@ -529,6 +551,61 @@ async fn view_requests() {
     let id = c.request_later("zan/consolidated", bad);
     let response = c.response(id).await;
     assert_eq!(response["error"]["message"], "asOf `2024-13-01` is not a date (YYYY-MM-DD)");
+}
+
+/// The redline and table of an act file say what they show instead of an
+/// empty page; a view in one language says which changes only its other
+/// languages make; an export has no such notes.
+#[tokio::test(flavor = "multi_thread")]
+async fn views_explain_an_act_file_and_changes_in_other_languages() {
+    let (mut c, _) = with_cursor("b.zan", &format!("$0{}", text("b.zan"))).await;
+    c.open(&uri("a.zan"), &text("a.zan"));
+    let md = |r: &Value| r["markdown"].as_str().unwrap().to_string();
+    let act = json!({"textDocument": {"uri": uri("a.zan")}, "language": "en"});
+    let redline = c.request("zan/redline", act.clone()).await;
+    let note = |what: &str| {
+        format!(
+            "> This file is the act kz.cc, not an amendment: the {what} shows the changes of its adopted amendments, and none is adopted. Open an amendment's file to see its {what}.\n\n"
+        )
+    };
+    assert_eq!(md(&redline), format!("{}# kz.cc\n", note("redline")));
+    let table = c.request("zan/table", act.clone()).await;
+    assert!(md(&table).starts_with(&note("comparative table")), "{}", md(&table));
+    let kk = json!({"textDocument": {"uri": uri("b.zan")}, "language": "kk"});
+    let redline = c.request("zan/redline", kk.clone()).await;
+    let only_en = "15-баптың 1-бөлігі changes only in its en text, not in the kk text shown here: set the view's language to see it.";
+    assert_eq!(md(&redline), format!("> {only_en}\n\n# kz.cc.age-14\n"));
+    let html = redline["html"].as_str().unwrap();
+    let escaped = only_en.replace('\'', "&#39;");
+    assert!(html.contains(&format!("<body>\n<p class=\"zan-note\">{escaped}</p>\n<h1>")), "{html}");
+    let mut export = kk.clone();
+    export["format"] = json!("html");
+    let exported = c.request("zan/table", export).await;
+    assert!(!exported["html"].as_str().unwrap().contains("zan-note"), "{}", exported["html"]);
+    assert!(c.request("zan/table", kk).await["html"].as_str().unwrap().contains("zan-note"));
+}
+
+/// "Consolidated as of" a date before an amendment enters into force: the
+/// act's text as of that date, without the amendment, and the view says so;
+/// on or after the date, with it.
+#[tokio::test(flavor = "multi_thread")]
+async fn consolidated_view_of_an_amendment_follows_the_date() {
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&ws()), "locale": "en"})).await;
+    let amendment = "amendment kz.cc.later {\n  target kz.cc version 2024-01-01\n  in-force 2026-01-01\n  add article 17 after article 16 {\n    en summary \"A later rule.\" cite \"S1\"\n    kk summary \"Кейінгі ереже.\" cite \"S1\"\n  }\n}\n";
+    c.open("untitled:later", amendment);
+    c.diagnostics("untitled:later", Some(1)).await;
+    let at = |date: &str| json!({"textDocument": {"uri": "untitled:later"}, "language": "en", "asOf": date});
+    let before = c.request("zan/consolidated", at("2025-12-31")).await;
+    let text = |added: &str| {
+        format!(
+            "# kz.cc\n\n```text\nCriminal Code\n\nArticle 15. Age of criminal liability [1]\n1. A person who has reached sixteen years is liable. [1]\n\nArticle 16. Repealed\n\n{added}______\n[1] A summary, not the official text: S1.\n```\n"
+        )
+    };
+    let note = "> kz.cc.later enters into force on 2026-01-01, after 2025-12-31: the text as of 2025-12-31 does not include it.\n\n";
+    assert_eq!(before["markdown"], format!("{note}{}", text("")));
+    let on = c.request("zan/consolidated", at("2026-01-01")).await;
+    assert_eq!(on["markdown"], text("Article 17.\nA later rule. [1]\n\n"));
 }
 
 #[tokio::test(flavor = "multi_thread")]

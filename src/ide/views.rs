@@ -79,26 +79,81 @@ fn title(applied: &Applied) -> String {
     }
 }
 
+/// What a view says before its content: what the view of an act file
+/// shows, and the changes made only in other languages than the view's
+/// (which its text, in one language, cannot show).
+fn notes(ask: &Ask, a: &Applied, what: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let model = &ask.world.files[ask.file];
+    if model.amendments.is_empty()
+        && let Some(act) = model.acts.first()
+    {
+        out.push(match a.amendments.len() {
+            0 => format!(
+                "This file is the act {}, not an amendment: the {what} shows the changes of its adopted amendments, and none is adopted. Open an amendment's file to see its {what}.",
+                act.id
+            ),
+            n => format!(
+                "This file is the act {}, not an amendment: the {what} shows the changes of its {n} adopted amendment{}.",
+                act.id,
+                if n == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    for (unit, langs) in
+        render::diff::changed_only_in_others(&a.base, &a.result, ask.lang, &["kk", "ru", "en"])
+    {
+        out.push(format!(
+            "{unit} changes only in its {} text, not in the {} text shown here: set the view's language to see it.",
+            langs.join(" and "),
+            ask.lang
+        ));
+    }
+    out
+}
+
+/// `notes` first in a view: as paragraphs after `<body>` (or first, in a
+/// fragment) and as Markdown quotes after the title.
+fn with_notes(mut view: View, notes: &[String]) -> View {
+    if notes.is_empty() {
+        return view;
+    }
+    let html: String = notes.iter().map(|n| format!("<p class=\"zan-note\">{}</p>\n", escape(n))).collect();
+    view.html = match view.html.find("<body>\n") {
+        Some(at) => format!("{}{html}{}", &view.html[..at + 7], &view.html[at + 7..]),
+        None => format!("{html}{}", view.html),
+    };
+    let markdown: String = notes.iter().map(|n| format!("> {n}\n\n")).collect();
+    view.markdown = format!("{markdown}{}", view.markdown);
+    view
+}
+
 pub fn redline(ask: &Ask) -> Result<View, String> {
     let a = applied(ask, None)?;
     let diffs = render::diff::between(&a.base, &a.result, ask.lang);
     let title = title(&a);
-    Ok(View {
+    let view = View {
         html: render::diff::html(&diffs, &title, ask.lang),
         markdown: render::diff::markdown(&diffs, &title),
         docx: None,
-    })
+    };
+    Ok(with_notes(view, &notes(ask, &a, "redline")))
 }
 
 /// The table as `zan table` renders it; with `docx`, also its Word
-/// document, the same bytes as `zan table --format docx`.
-pub fn table(ask: &Ask, docx: bool) -> Result<View, String> {
+/// document, the same bytes as `zan table --format docx`. `notes` are for
+/// the drafter at the screen, not for an exported file.
+pub fn table(ask: &Ask, docx: bool, notes_shown: bool) -> Result<View, String> {
     let a = applied(ask, None)?;
     // Named as `zan table` names them: by title, among the workspace's acts.
     let acts: Vec<&crate::model::Act> = ask.world.files.iter().flat_map(|f| &f.acts).collect();
     let table = render::table::table(&a, ask.lang, &acts);
     let docx = if docx { Some(table.docx(true)?) } else { None };
-    Ok(View { html: table.html(true), markdown: table.markdown(true), docx })
+    let view = View { html: table.html(true), markdown: table.markdown(true), docx };
+    if !notes_shown {
+        return Ok(view);
+    }
+    Ok(with_notes(view, &notes(ask, &a, "comparative table")))
 }
 
 pub fn bill(ask: &Ask) -> Result<View, String> {
@@ -106,7 +161,26 @@ pub fn bill(ask: &Ask) -> Result<View, String> {
     Ok(plain(&title(&a), &render::bill::bill(&a, ask.lang).text()))
 }
 
+/// The consolidated text as of `as_of`. For an amendment that enters into
+/// force after that date, the text of its act as of the date, without it
+/// (and saying so): the amendment does not change the law before then.
 pub fn consolidated(ask: &Ask, as_of: Option<Date>) -> Result<View, String> {
+    let model = &ask.world.files[ask.file];
+    if let (Some(amendment), Some(at)) = (model.amendments.first(), as_of)
+        && let (Some(act), Some(in_force)) = (&amendment.act, amendment.in_force)
+        && in_force > at
+    {
+        let a = engine::consolidate(&ask.world.files, act, as_of, Include::Adopted)
+            .map_err(|e| e.render(ask.ui))?;
+        let note = format!(
+            "{} enters into force on {in_force}, after {at}: the text as of {at} does not include it.",
+            amendment.id
+        );
+        let mut view = plain(&a.result.meta.id, &render::text::act(&a.result.to_act(), ask.lang));
+        view.html = format!("<p class=\"zan-note\">{}</p>\n{}", escape(&note), view.html);
+        view.markdown = format!("> {note}\n\n{}", view.markdown);
+        return Ok(view);
+    }
     let a = applied(ask, as_of)?;
     Ok(plain(&a.result.meta.id, &render::text::act(&a.result.to_act(), ask.lang)))
 }

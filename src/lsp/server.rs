@@ -586,6 +586,16 @@ impl LanguageServer for Backend {
         });
     }
 
+    /// A client's settings changed: VS Code sends its `zan` section
+    /// (`{"zan": {"language": "kk"}}`), other clients may send the section
+    /// itself. The language of hovers and hints follows `zan.language` at
+    /// once, as the views do, without a restart.
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        if let Some(lang) = super::state::language_setting(&params.settings) {
+            lock(&self.state).config.lang = lang;
+        }
+    }
+
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
         self.query(Some(&p.text_document.uri), move |snap, file| features::hover(snap, file, p.position))
@@ -765,9 +775,17 @@ impl Backend {
             }
         };
         let lang = params.language;
+        // A `format` asks for an export: the file, without the notes for the screen.
+        let export = params.format.is_some();
         let result = self
             .query(Some(&params.text_document.uri), move |snap, file| {
-                super::views::view(snap, file, &lang, which, ViewOptions { as_of, docx, ui: snap.config.ui })
+                super::views::view(
+                    snap,
+                    file,
+                    &lang,
+                    which,
+                    ViewOptions { as_of, docx, export, ui: snap.config.ui },
+                )
             })
             .await?;
         result.map_err(|message| jsonrpc::Error {

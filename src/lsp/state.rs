@@ -49,6 +49,15 @@ impl Default for Config {
     }
 }
 
+/// The legal-text language in a `workspace/didChangeConfiguration`'s
+/// settings: `zan.language` (nested under `zan`, or the section itself),
+/// when it is one of the languages zan writes law in.
+pub fn language_setting(settings: &serde_json::Value) -> Option<String> {
+    let section = settings.get("zan").unwrap_or(settings);
+    let lang = section.get("language")?.as_str()?;
+    ["en", "kk", "ru"].contains(&lang).then(|| lang.to_string())
+}
+
 pub struct Session {
     pub world: World,
     pub uris: Arc<Vec<Uri>>,

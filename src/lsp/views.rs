@@ -36,6 +36,8 @@ pub struct ViewResult {
 pub struct ViewOptions {
     pub as_of: Option<crate::model::Date>,
     pub docx: bool,
+    /// An export (`format` given): no notes for the screen.
+    pub export: bool,
     pub ui: crate::lang::Lang,
 }
 
@@ -63,7 +65,7 @@ pub fn view(
     let ask = Ask { world: &snap.world, file, config: &config, name: &name, lang, ui: o.ui };
     let view: View = match which {
         Which::Redline => views::redline(&ask),
-        Which::Table => views::table(&ask, o.docx),
+        Which::Table => views::table(&ask, o.docx, !o.export),
         Which::Bill => views::bill(&ask),
         Which::Consolidated => views::consolidated(&ask, o.as_of),
     }?;

@@ -56,6 +56,32 @@ pub fn between(base: &State, result: &State, lang: &str) -> Vec<UnitDiff> {
     out
 }
 
+/// The units whose own lines change in some of `langs` but not in `lang`,
+/// headed in `lang`, each with the languages it changes in: the changes a
+/// view in `lang` alone does not show.
+pub fn changed_only_in_others(
+    base: &State,
+    result: &State,
+    lang: &str,
+    langs: &[&str],
+) -> Vec<(String, Vec<String>)> {
+    let old: HashMap<u32, &Node> = base.walk_paths().into_iter().map(|(n, _)| (n.id, n)).collect();
+    let mut out = Vec::new();
+    for (node, path) in result.walk_paths() {
+        let before = old.get(&node.id).copied();
+        let changed = |l: &str| lines(before, l) != lines(Some(node), l);
+        if changed(lang) {
+            continue;
+        }
+        let others: Vec<String> =
+            langs.iter().filter(|&&l| l != lang && changed(l)).map(|l| l.to_string()).collect();
+        if !others.is_empty() {
+            out.push((super::citation(&path, lang), others));
+        }
+    }
+    out
+}
+
 /// The latest version of every act of a workspace, by id.
 fn acts(files: &[File]) -> Vec<(String, State)> {
     let index = crate::analysis::Index::build(files);

@@ -8,8 +8,12 @@
 # E2E_PROFILE=debug reuses the test build, as tests/all.sh does), packages
 # the .vsix around it with `npm run package`, installs it into a fresh
 # code-server, opens a copy of corpus/ plus a seeded file with an error and
-# checks diagnostics, hover, go to definition, the redline, and the code
-# lenses of the comparative table and of the comparative provisions.
+# checks diagnostics, hover, go to definition, the redline, the code lenses
+# of the comparative table and of the comparative provisions, Kazakh text
+# without ambiguous-character boxes, the operation hover's marks, a change of
+# zan.language, the dark theme, the consolidated text as of a date, the view
+# of an act file, and the views across a server restart and a window reload
+# (docs/editors.md lists the checks).
 # Screenshots go to docs/editors/ (E2E_SCREENSHOTS overrides). Needs root for
 # apt, node >= 20 and npm, cargo. Runs every check and exits non-zero if one
 # failed, naming it.
@@ -123,6 +127,10 @@ cp editors/vscode/e2e/seed.zan "$ws/seed.zan"
 # notes (words-from-summary) would add rows to the Problems panel, where the
 # test counts the seeded file's one error.
 printf '[lints]\nwords-from-summary = "allow"\n' >"$ws/zan.toml"
+# The same Kazakh and Russian law as JavaScript (its quoted texts are string
+# tokens): VS Code's ambiguous-character boxes, which the extension turns off
+# for zan only, must show there. (VS Code turns them off for plain text.)
+cp corpus/kz/criminal-code/act.zan "$ws/kazakh-control.js"
 
 port="$("$node24/bin/node" -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 # setsid: code-server and its helpers form one process group for cleanup.
@@ -134,7 +142,7 @@ pid=$!
 
 step "drive code-server with headless Chromium (port $port)"
 status=0
-NODE_PATH="$tools/node_modules" URL="http://127.0.0.1:$port/?folder=$ws" WORKSPACE="$ws" \
+NODE_PATH="$tools/node_modules" URL="http://127.0.0.1:$port/?folder=$ws" WORKSPACE="$ws" USER_DATA="$work/user-data" \
   SCREENSHOTS="${E2E_SCREENSHOTS:-$repo/docs/editors}" \
   timeout 600 "$node24/bin/node" editors/vscode/e2e/vscode.e2e.js || status=$?
 if [ "$status" -ne 0 ]; then

@@ -9,19 +9,25 @@ import {
 } from "vscode-languageclient/node";
 import {
   ExportFormat,
+  SavedView,
   ServerState,
   VIEWS,
   ViewKind,
   ViewResult,
   exportBytes,
+  exportLanguages,
+  StopLogFilter,
   isIsoDate,
   normalizeLanguage,
   pageBody,
+  parseSavedView,
   renderError,
   renderPage,
+  savedViewKey,
   statusText,
   viewParams,
   viewTitle,
+  viewType,
 } from "./preview";
 import { ensureExecutable, resolveServer, serverExecutable } from "./serverPath";
 
@@ -30,12 +36,25 @@ let statusItem: vscode.StatusBarItem;
 let output: vscode.OutputChannel;
 const views = new Map<string, View>();
 let refreshTimer: NodeJS.Timeout | undefined;
+let workspaceState: vscode.Memento;
+/** The workspace state key of the views to restore after a window reload. */
+const SAVED_VIEWS = "zan.views";
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("zan");
   statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
   statusItem.command = "zan.restartServer";
   context.subscriptions.push(output, statusItem);
+  workspaceState = context.workspaceState;
+  // Registered before the server starts: VS Code revives the views of the
+  // last session as soon as the extension is active.
+  for (const kind of Object.keys(VIEWS) as ViewKind[]) {
+    context.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(viewType(kind), {
+        deserializeWebviewPanel: (panel) => reviveView(panel),
+      }),
+    );
+  }
 
   const reg = (id: string, fn: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -53,6 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("zan.server.path")) void restart(context);
+      // The client sends the `zan` section to the server itself
+      // (synchronize.configurationSection), so hovers follow too.
       else if (e.affectsConfiguration("zan.language")) refreshAll();
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
@@ -65,8 +86,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const old = client;
   client = undefined;
+  await stopClient(old);
 }
 
 function setStatus(state: ServerState): void {
@@ -98,9 +120,27 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   const serverOptions: ServerOptions = serverExecutable(resolution.command);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: "zan" }],
-    outputChannel: output,
+    outputChannel: clientChannel(),
     initializationOptions: { language: normalizeLanguage(config.get("language")) },
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.zan") },
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher("**/*.zan"),
+      // workspace/didChangeConfiguration with `{ zan: { language, … } }`:
+      // the server's hovers and hints follow `zan.language` without a restart.
+      configurationSection: "zan",
+    },
+    middleware: {
+      // The hover's redline marks changes with <strong> and <del> where
+      // Markdown's own marks cannot open or close (next to punctuation:
+      // «Part 1<strong>, 2</strong>»); VS Code drops HTML from a hover unless
+      // allowed. Only its safe subset of tags is rendered; no scripts.
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        for (const content of hover?.contents ?? []) {
+          if (content instanceof vscode.MarkdownString) content.supportHtml = true;
+        }
+        return hover;
+      },
+    },
   };
   // The id "zan" makes the client read the `zan.trace.server` setting.
   client = new LanguageClient("zan", "zan language server", serverOptions, clientOptions);
@@ -117,10 +157,47 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   }
 }
 
+/** Set while the extension stops a server itself (restart, deactivation). */
+let stopping = false;
+
+/**
+ * The "zan" output channel as one client sees it: the same channel, without
+ * the errors the client logs for a stop the extension made (StopLogFilter).
+ * The client never disposes a channel it was given.
+ */
+function clientChannel(): vscode.OutputChannel {
+  const filter = new StopLogFilter();
+  return {
+    name: output.name,
+    append: (value) => output.append(value),
+    appendLine: (value) => {
+      if (filter.keep(value, stopping)) output.appendLine(value);
+    },
+    replace: (value) => output.replace(value),
+    clear: () => output.clear(),
+    show: (...args: unknown[]) => (output.show as (...a: unknown[]) => void).apply(output, args),
+    hide: () => output.hide(),
+    dispose: () => undefined,
+  } as vscode.OutputChannel;
+}
+
+async function stopClient(old: LanguageClient | undefined): Promise<void> {
+  if (!old) return;
+  stopping = true;
+  try {
+    await old.stop().catch(() => undefined);
+    output.appendLine("The zan language server stopped.");
+    // The process's exit is reported after stop() resolves: wait for it briefly.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  } finally {
+    stopping = false;
+  }
+}
+
 async function restart(context: vscode.ExtensionContext): Promise<void> {
   const old = client;
   client = undefined;
-  await old?.stop().catch(() => undefined);
+  await stopClient(old);
   await start(context);
 }
 
@@ -147,6 +224,7 @@ class View {
     private readonly asOf?: string,
   ) {
     panel.onDidDispose(() => views.delete(key));
+    void rememberView(viewTitle(kind, doc.fileName, asOf), { kind, uri: doc.uri.toString(), asOf });
   }
 
   reveal(): void {
@@ -178,13 +256,13 @@ class View {
 async function openView(kind: ViewKind, asOf?: string): Promise<void> {
   const doc = activeZanDocument();
   if (!doc) return;
-  const key = `${kind} ${asOf ?? ""} ${doc.uri.toString()}`;
+  const key = viewKey(kind, doc.uri, asOf);
   let view = views.get(key);
   if (view) {
     view.reveal();
   } else {
     const panel = vscode.window.createWebviewPanel(
-      `zan.${kind}`,
+      viewType(kind),
       viewTitle(kind, doc.fileName, asOf),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: false, localResourceRoots: [] },
@@ -192,6 +270,49 @@ async function openView(kind: ViewKind, asOf?: string): Promise<void> {
     view = new View(key, kind, doc, panel, asOf);
     views.set(key, view);
   }
+  await view.refresh();
+}
+
+function viewKey(kind: ViewKind, uri: vscode.Uri, asOf?: string): string {
+  return `${kind} ${asOf ?? ""} ${uri.toString()}`;
+}
+
+/**
+ * Remembers what a view shows under its webview type and title, so that it
+ * can be restored after "Developer: Reload Window". Entries are never
+ * removed when a view closes (a reload closes them too); the newest 50 are kept.
+ */
+async function rememberView(title: string, saved: SavedView): Promise<void> {
+  const all = { ...workspaceState.get<Record<string, unknown>>(SAVED_VIEWS, {}) };
+  const key = savedViewKey(viewType(saved.kind), title);
+  delete all[key]; // re-inserted last: the newest
+  all[key] = saved;
+  const keys = Object.keys(all);
+  for (const old of keys.slice(0, Math.max(0, keys.length - 50))) delete all[old];
+  await workspaceState.update(SAVED_VIEWS, all);
+}
+
+/** A view of the last session that VS Code revives after a reload. */
+async function reviveView(panel: vscode.WebviewPanel): Promise<void> {
+  const saved = parseSavedView(
+    workspaceState.get<Record<string, unknown>>(SAVED_VIEWS, {})[savedViewKey(panel.viewType, panel.title)],
+  );
+  panel.webview.options = { enableScripts: false, localResourceRoots: [] };
+  if (!saved) {
+    panel.webview.html = renderPage(panel.title, renderError("This view cannot be restored: open it again from its .zan file."));
+    return;
+  }
+  let doc: vscode.TextDocument;
+  try {
+    doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.uri));
+  } catch (err) {
+    panel.webview.html = renderPage(panel.title, renderError(`Cannot open ${saved.uri}: ${String(err)}`));
+    return;
+  }
+  const key = viewKey(saved.kind, doc.uri, saved.asOf);
+  const view = new View(key, saved.kind, doc, panel, saved.asOf);
+  views.set(key, view);
+  // Before the server runs, the view says so; start() refreshes every view once it does.
   await view.refresh();
 }
 
@@ -243,13 +364,17 @@ async function exportTable(): Promise<void> {
     { title: "zan: export comparative table" },
   );
   if (!pick) return;
+  const lang = await vscode.window.showQuickPick(exportLanguages(language()), {
+    title: "zan: language of the comparative table",
+  });
+  if (!lang) return;
   const target = await vscode.window.showSaveDialog({
-    defaultUri: doc.uri.with({ path: doc.uri.path.replace(/\.zan$/, "") + `.table.${pick.format}` }),
+    defaultUri: doc.uri.with({ path: doc.uri.path.replace(/\.zan$/, "") + `.table.${lang.language}.${pick.format}` }),
     filters: pick.format === "docx" ? { "Word document": ["docx"] } : { "Web page": ["html"] },
   });
   if (!target) return;
   try {
-    const params = viewParams(doc.uri.toString(), language(), undefined, pick.format);
+    const params = viewParams(doc.uri.toString(), lang.language, undefined, pick.format);
     const result = await client.sendRequest<ViewResult>(VIEWS.table.method, params);
     await vscode.workspace.fs.writeFile(target, exportBytes(result, pick.format, viewTitle("table", doc.fileName)));
     const open = await vscode.window.showInformationMessage(`Comparative table written to ${target.fsPath}`, "Open");

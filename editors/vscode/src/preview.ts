@@ -30,8 +30,56 @@ export interface ViewResult {
   docx?: string;
 }
 
+/** What a view shows, kept across window reloads to restore it. */
+export interface SavedView {
+  kind: ViewKind;
+  uri: string;
+  asOf?: string;
+}
+
+/** The webview type of a view kind, `zan.redline` etc. (registered in package.json's activation events). */
+export function viewType(kind: ViewKind): string {
+  return `zan.${kind}`;
+}
+
+/**
+ * The key a view is remembered under: its webview type and tab title, the
+ * two things VS Code gives back when it revives a panel after a reload (the
+ * views run no script, so they keep no webview state of their own).
+ */
+export function savedViewKey(type: string, title: string): string {
+  return `${type}\n${title}`;
+}
+
+/** A remembered view, if it is one (workspace state may be older or edited). */
+export function parseSavedView(value: unknown): SavedView | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.kind !== "string" || !Object.prototype.hasOwnProperty.call(VIEWS, v.kind) || typeof v.uri !== "string") return undefined;
+  if (v.asOf !== undefined && (typeof v.asOf !== "string" || !isIsoDate(v.asOf))) return undefined;
+  const saved: SavedView = { kind: v.kind as ViewKind, uri: v.uri };
+  if (v.asOf !== undefined) saved.asOf = v.asOf as string;
+  return saved;
+}
+
 export function normalizeLanguage(value: unknown): Language {
   return value === "kk" || value === "ru" ? value : "en";
+}
+
+const LANGUAGE_NAMES: Record<Language, string> = { kk: "Kazakh (қазақ тілі)", ru: "Russian (русский язык)", en: "English" };
+
+/**
+ * The languages a table can be exported in, the view's language (the
+ * `zan.language` setting) first: a drafter often exports the Kazakh and the
+ * Russian table of the same amendment.
+ */
+export function exportLanguages(current: Language): { label: string; description: string; language: Language }[] {
+  const order: Language[] = [current, ...(["kk", "ru", "en"] as Language[]).filter((l) => l !== current)];
+  return order.map((language) => ({
+    label: language,
+    description: language === current ? `${LANGUAGE_NAMES[language]}, as the views` : LANGUAGE_NAMES[language],
+    language,
+  }));
 }
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -61,11 +109,23 @@ export function escapeHtml(text: string): string {
 }
 
 const STYLE = `
-body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #1f1f1f); line-height: 1.5; padding: 0 1em; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid var(--vscode-panel-border, #bbb); padding: .4em .6em; vertical-align: top; text-align: left; }
-ins { background: rgba(46, 160, 67, .25); text-decoration: none; }
-del { background: rgba(248, 81, 73, .25); }
+body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #1f1f1f); line-height: 1.5; padding: 0 1em; overflow-wrap: break-word; }
+h1 { font-size: 1.4em; }
+h2 { font-size: 1.15em; }
+/* A fixed layout keeps the table as wide as its panel (the side panel is narrow): cells wrap, and
+   break a word only if it alone is wider than its column; the number and unit columns stay narrow. */
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th:first-child { width: 2.5em; }
+th:nth-child(2) { width: 14%; }
+th, td { border: 1px solid var(--vscode-panel-border, #bbb); padding: .4em .6em; vertical-align: top; text-align: left; overflow-wrap: break-word; }
+pre { white-space: pre-wrap; overflow-wrap: break-word; font-family: var(--vscode-editor-font-family, monospace); }
+/* Changes are struck or underlined, not only tinted, so they read in light and dark themes and in
+   print; inserted words are bold in the redline as in the table (the Kazakh form's bold); a deleted
+   word never touches the inserted one that replaces it. */
+ins, .zan-ins { font-weight: 600; text-decoration: underline 2px var(--vscode-gitDecoration-addedResourceForeground, #2ea043); text-underline-offset: 3px; background: var(--vscode-diffEditor-insertedTextBackground, rgba(46, 160, 67, .2)); }
+del, .zan-del { text-decoration: line-through 2px var(--vscode-gitDecoration-deletedResourceForeground, #f85149); background: var(--vscode-diffEditor-removedTextBackground, rgba(248, 81, 73, .2)); }
+del + ins, .zan-del + .zan-ins { margin-left: .35em; }
+.zan-note { border-left: 3px solid var(--vscode-textLink-foreground, #3794ff); padding-left: .6em; }
 .zan-error { color: var(--vscode-errorForeground, #c00); white-space: pre-wrap; }`;
 
 /**
@@ -114,6 +174,33 @@ export function exportBytes(result: ViewResult, format: ExportFormat, title: str
     throw new Error("The zan server returned no DOCX document for zan/table (expected a base64 `docx` field).");
   }
   return Buffer.from(result.docx, "base64");
+}
+
+/**
+ * What the language client writes to the output channel while the extension
+ * stops a server on purpose (a restart), and is not an error: the client
+ * logs every exit of the server process as one ("[Error - 3:25:59 PM] Server
+ * process exited with code 0."), and a request the editor made while the
+ * server was stopping fails ("[Error - …] Request textDocument/documentHighlight
+ * failed." and its reason on the next line), to be asked again of the new
+ * server. `keep` says which lines to write.
+ */
+export class StopLogFilter {
+  private skipNext = false;
+
+  keep(line: string, stopping: boolean): boolean {
+    if (this.skipNext) {
+      this.skipNext = false;
+      return false;
+    }
+    if (!stopping) return true;
+    if (/^\[Error +- [^\]]*\] Server process exited with code 0\.$/.test(line)) return false;
+    if (/^\[Error +- [^\]]*\] Request [\w/$]+ failed\.$/.test(line)) {
+      this.skipNext = true;
+      return false;
+    }
+    return true;
+  }
 }
 
 export type ServerState = "starting" | "running" | "stopped" | "missing";

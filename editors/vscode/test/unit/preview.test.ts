@@ -2,14 +2,19 @@ import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import {
   exportBytes,
+  exportLanguages,
+  StopLogFilter,
   isIsoDate,
   normalizeLanguage,
   pageBody,
+  parseSavedView,
   renderError,
   renderPage,
+  savedViewKey,
   statusText,
   viewParams,
   viewTitle,
+  viewType,
 } from "../../src/preview";
 
 test("dates must be real YYYY-MM-DD dates", () => {
@@ -72,4 +77,46 @@ test("exports: HTML is a standalone page, DOCX is decoded from base64", () => {
 test("status bar texts", () => {
   assert.deepEqual(statusText("running"), { text: "$(check) zan", tooltip: "zan language server: running" });
   assert.equal(statusText("stopped").text, "$(error) zan");
+});
+
+test("views are remembered by webview type and title, and only well-formed ones come back", () => {
+  assert.equal(viewType("consolidated"), "zan.consolidated");
+  assert.equal(
+    savedViewKey("zan.consolidated", "Consolidated as of 2025-06-01: age-14.zan"),
+    "zan.consolidated\nConsolidated as of 2025-06-01: age-14.zan",
+  );
+  assert.deepEqual(parseSavedView({ kind: "redline", uri: "file:///a.zan" }), { kind: "redline", uri: "file:///a.zan" });
+  assert.deepEqual(parseSavedView({ kind: "consolidated", uri: "file:///a.zan", asOf: "2025-06-01" }), {
+    kind: "consolidated",
+    uri: "file:///a.zan",
+    asOf: "2025-06-01",
+  });
+  assert.equal(parseSavedView({ kind: "toString", uri: "file:///a.zan" }), undefined);
+  assert.equal(parseSavedView({ kind: "pdf", uri: "file:///a.zan" }), undefined);
+  assert.equal(parseSavedView({ kind: "table" }), undefined);
+  assert.equal(parseSavedView({ kind: "consolidated", uri: "file:///a.zan", asOf: "soon" }), undefined);
+  assert.equal(parseSavedView(null), undefined);
+});
+
+test("a deliberate stop logs no errors; other errors stay", () => {
+  const f = new StopLogFilter();
+  assert.equal(f.keep("[Error - 3:25:59 PM] Server process exited with code 0.", true), false);
+  assert.equal(f.keep("[Error - 3:25:59 PM] Server process exited with code 0.", false), true);
+  assert.equal(f.keep("[Error - 3:25:59 PM] Server process exited with code 1.", true), true);
+  assert.equal(f.keep("[Error - 3:25:59 PM] Server process exited with signal SIGSEGV.", true), true);
+  assert.equal(f.keep("[Error - 3:33:51 PM] Request textDocument/documentHighlight failed.", true), false);
+  assert.equal(f.keep("Error: Starting server failed", true), false);
+  assert.equal(f.keep("Starting /x/zan lsp (found via bundled)", true), true);
+  assert.equal(f.keep("[Error - 3:33:51 PM] Request textDocument/hover failed.", false), true);
+});
+
+test("the export offers every language, the views' first", () => {
+  assert.deepEqual(
+    exportLanguages("ru").map((l) => `${l.label}: ${l.description}`),
+    ["ru: Russian (русский язык), as the views", "kk: Kazakh (қазақ тілі)", "en: English"],
+  );
+  assert.deepEqual(
+    exportLanguages("en").map((l) => l.language),
+    ["en", "kk", "ru"],
+  );
 });
