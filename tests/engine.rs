@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use zan::diag::Message;
 use zan::document::Document;
-use zan::engine::{self, Applied, EngineError, ErrorKind, Include, Site, State};
+use zan::engine::{self, Applied, CitedAt, EngineError, ErrorKind, Held, Include};
 use zan::model::File;
 
 fn corpus() -> Vec<File> {
@@ -22,7 +22,7 @@ fn parse(sources: &[&str]) -> Vec<File> {
 }
 
 /// The `lang` text of the unit at `path` (e.g. "article 15 part 3").
-fn text(state: &State, path: &str, lang: &str) -> String {
+fn text(state: &Held, path: &str, lang: &str) -> String {
     let (node, _) = state
         .walk_paths()
         .into_iter()
@@ -223,7 +223,7 @@ fn references_shift_drop_and_renumber() {
     let stale: Vec<(String, String, Option<String>)> =
         a.stale.iter().map(|s| (s.target.clone(), s.unit.clone(), s.renumbered_to.clone())).collect();
     assert_eq!(stale, vec![("article 1".into(), "article 1".into(), Some("article 1-1".into()))]);
-    assert_eq!(a.stale[0].site, Site::InAct { unit: "article 2".into() });
+    assert_eq!(a.stale[0].site, CitedAt::InAct { unit: "article 2".into() });
     // With update-references the reference and its words follow; the
     // relative `part 1` inside stays.
     let files = parse(&[ACT, &amend("  renumber article 1 to 1-1 update-references")]);
@@ -236,9 +236,9 @@ fn references_shift_drop_and_renumber() {
     let other = "act t.b {\n  article 9 {\n    compare corresponds t.a article 1\n  }\n}\n";
     let files = parse(&[ACT, &amend("  repeal article 1"), other]);
     let a = engine::apply_amendment(&files, "t.a.x").unwrap();
-    let outside: Vec<&Site> =
-        a.stale.iter().map(|s| &s.site).filter(|s| matches!(s, Site::File(_))).collect();
-    let Site::File(at) = outside[0] else { unreachable!() };
+    let outside: Vec<&CitedAt> =
+        a.stale.iter().map(|s| &s.site).filter(|s| matches!(s, CitedAt::File(_))).collect();
+    let CitedAt::File(at) = outside[0] else { unreachable!() };
     assert_eq!(
         (outside.len(), at.file, &other[at.span.clone()]),
         (1, 2, "compare corresponds t.a article 1")
@@ -355,7 +355,7 @@ fn replace_all_covers_the_headings() {
     let amendment = |ops: &str| {
         format!("amendment t.k.x {{\n  target t.k version 2024-01-01\n  in-force 2025-01-01\n{ops}\n}}\n")
     };
-    let title = |state: &State, path: &str, lang: &str| {
+    let title = |state: &Held, path: &str, lang: &str| {
         let (node, _) = state.walk_paths().into_iter().find(|(_, p)| engine::path_text(p) == path).unwrap();
         node.unit.content.titles.iter().find(|t| t.lang == lang).unwrap().value.plain.clone()
     };

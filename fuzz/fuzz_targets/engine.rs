@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use zan::document::Document;
-use zan::engine::{self, Applied, Include, State};
+use zan::engine::{self, Applied, Include, Held};
 use zan::model::File;
 use zan::redline::terminal::TerminalStyle;
 use zan::render::zan::{number, quoted};
@@ -98,7 +98,7 @@ fn generated(parts: &[u8]) -> String {
 }
 
 /// Paths of the base's units with their texts (language, plain text).
-fn units(state: &State) -> Vec<UnitTexts> {
+fn units(state: &Held) -> Vec<UnitTexts> {
     state
         .walk_paths()
         .into_iter()
@@ -246,7 +246,7 @@ fn parse(sources: &[String]) -> Vec<File> {
 fn base(act: &str, sources: &[String]) -> (Vec<File>, Vec<UnitTexts>) {
     let files = parse(sources);
     let index = zan::analysis::Index::build(&files);
-    let units = index.versions(act).last().map(|&v| units(&State::from_index(&index, v))).unwrap_or_default();
+    let units = index.versions(act).last().map(|&v| units(&Held::from_index(&index, v))).unwrap_or_default();
     (files, units)
 }
 

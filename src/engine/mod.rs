@@ -10,7 +10,7 @@
 //! earlier operations left it, so later operations may name added or
 //! renumbered units.
 //!
-//! Every unit carries an identity ([`Node::id`]) that survives renumbering
+//! Every unit carries an identity ([`Tracked::id`]) that survives renumbering
 //! and `rewrite` (children are matched by kind and number), so the base and
 //! the result can be compared unit by unit.
 
@@ -22,8 +22,8 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 
 pub use error::{EngineError, ErrorKind};
+pub use references::{CitedAt, DroppedReference, Reworded, StaleReference};
 use references::{Citing, Named, RefEdit, remaining};
-pub use references::{DroppedReference, Reworded, Site, StaleReference};
 pub use words::{rewrite_display, seam, select, splice};
 
 use crate::diag::Message;
@@ -36,22 +36,22 @@ use crate::model::{
 /// A unit of the engine's working copy. `unit.content.children` is always
 /// empty: the children are in `children`, each with its identity.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub struct Tracked {
     pub id: u32,
     pub unit: Unit,
-    pub children: Vec<Node>,
+    pub children: Vec<Tracked>,
 }
 
-impl Node {
+impl Tracked {
     /// The model unit, children included.
     pub fn to_unit(&self) -> Unit {
         let mut unit = self.unit.clone();
-        unit.content.children = self.children.iter().map(Node::to_unit).collect();
+        unit.content.children = self.children.iter().map(Tracked::to_unit).collect();
         unit
     }
 
     /// This node and its descendants, in reading order.
-    pub fn walk(&self) -> Vec<&Node> {
+    pub fn walk(&self) -> Vec<&Tracked> {
         let mut out = vec![self];
         for c in &self.children {
             out.extend(c.walk());
@@ -62,24 +62,24 @@ impl Node {
 
 /// An act version as the engine holds it: metadata and identified units.
 #[derive(Debug, Clone, PartialEq)]
-pub struct State {
+pub struct Held {
     /// Metadata, titles and act-level comparisons; `units` is empty.
     pub meta: Act,
-    pub roots: Vec<Node>,
+    pub roots: Vec<Tracked>,
     next_id: u32,
     /// The file each unit's texts were written in (by identity): its act's
     /// file, or the amendment's that added or rewrote it.
     written_in: HashMap<u32, usize>,
 }
 
-impl State {
+impl Held {
     /// The act version `act` of `index`, merged across its files.
-    pub fn from_index(index: &Index, act: usize) -> State {
+    pub fn from_index(index: &Index, act: usize) -> Held {
         let version = &index.acts[act];
         let mut meta = version.meta().clone();
         meta.units.clear();
         meta.comparisons = version.parts.iter().flat_map(|(_, a)| a.comparisons.clone()).collect();
-        let mut state = State { meta, roots: Vec::new(), next_id: 0, written_in: HashMap::new() };
+        let mut state = Held { meta, roots: Vec::new(), next_id: 0, written_in: HashMap::new() };
         for &(file, part) in &version.parts {
             for unit in &part.units {
                 let node = state.node(unit.clone(), None);
@@ -92,7 +92,7 @@ impl State {
 
     /// A node for `unit`, reusing the identities of `old`'s children with
     /// the same kind and number.
-    fn node(&mut self, mut unit: Unit, old: Option<&Node>) -> Node {
+    fn node(&mut self, mut unit: Unit, old: Option<&Tracked>) -> Tracked {
         let children = std::mem::take(&mut unit.content.children);
         let id = match old {
             Some(o) => o.id,
@@ -114,11 +114,11 @@ impl State {
                 self.node(c, same)
             })
             .collect();
-        Node { id, unit, children }
+        Tracked { id, unit, children }
     }
 
     /// Records that `node` and the units inside it were written in `file`.
-    fn written(&mut self, node: &Node, file: usize) {
+    fn written(&mut self, node: &Tracked, file: usize) {
         for n in node.walk() {
             self.written_in.insert(n.id, file);
         }
@@ -132,19 +132,19 @@ impl State {
     /// The act as a model act, units included.
     pub fn to_act(&self) -> Act {
         let mut act = self.meta.clone();
-        act.units = self.roots.iter().map(Node::to_unit).collect();
+        act.units = self.roots.iter().map(Tracked::to_unit).collect();
         act
     }
 
     /// Every node in reading order.
-    pub fn walk(&self) -> Vec<&Node> {
-        self.roots.iter().flat_map(Node::walk).collect()
+    pub fn walk(&self) -> Vec<&Tracked> {
+        self.roots.iter().flat_map(Tracked::walk).collect()
     }
 
     /// Every node with its path (groupings left out unless the node is one),
     /// in reading order.
-    pub fn walk_paths(&self) -> Vec<(&Node, Vec<Segment>)> {
-        fn go<'a>(n: &'a Node, prefix: &[Segment], out: &mut Vec<(&'a Node, Vec<Segment>)>) {
+    pub fn walk_paths(&self) -> Vec<(&Tracked, Vec<Segment>)> {
+        fn go<'a>(n: &'a Tracked, prefix: &[Segment], out: &mut Vec<(&'a Tracked, Vec<Segment>)>) {
             let mut path = prefix.to_vec();
             if let Some(seg) = segment(&n.unit) {
                 path.push(seg);
@@ -162,7 +162,7 @@ impl State {
         out
     }
 
-    fn at(&self, pos: &[usize]) -> &Node {
+    fn at(&self, pos: &[usize]) -> &Tracked {
         let mut node = &self.roots[pos[0]];
         for &p in &pos[1..] {
             node = &node.children[p];
@@ -170,7 +170,7 @@ impl State {
         node
     }
 
-    fn at_mut(&mut self, pos: &[usize]) -> &mut Node {
+    fn at_mut(&mut self, pos: &[usize]) -> &mut Tracked {
         let mut node = &mut self.roots[pos[0]];
         for &p in &pos[1..] {
             node = &mut node.children[p];
@@ -178,14 +178,14 @@ impl State {
         node
     }
 
-    fn siblings_mut(&mut self, parent: &[usize]) -> &mut Vec<Node> {
+    fn siblings_mut(&mut self, parent: &[usize]) -> &mut Vec<Tracked> {
         if parent.is_empty() { &mut self.roots } else { &mut self.at_mut(parent).children }
     }
 
     /// The path of the node at `pos`, as a target would write it.
     fn path(&self, pos: &[usize]) -> Vec<Segment> {
         let mut out = Vec::new();
-        let mut node: Option<&Node> = None;
+        let mut node: Option<&Tracked> = None;
         for (depth, &p) in pos.iter().enumerate() {
             let n = match node {
                 None => &self.roots[p],
@@ -222,8 +222,8 @@ pub fn target_of(path: &[Segment]) -> Target {
 pub struct Touched {
     pub id: u32,
     pub path: Vec<Segment>,
-    pub before: Option<Node>,
-    pub after: Option<Node>,
+    pub before: Option<Tracked>,
+    pub after: Option<Tracked>,
 }
 
 /// What one operation did.
@@ -240,8 +240,8 @@ pub struct Change {
 pub struct Applied<'m> {
     /// The amendments applied, in order, with their files.
     pub amendments: Vec<(usize, &'m Amendment)>,
-    pub base: State,
-    pub result: State,
+    pub base: Held,
+    pub result: Held,
     pub changes: Vec<Change>,
     /// Every renumbering, as (old path, new path).
     pub renumbered: Vec<(String, String)>,
@@ -301,7 +301,7 @@ pub fn apply_with<'m>(
     amendment: &'m Amendment,
 ) -> Result<Applied<'m>, EngineError> {
     let base = base_of(index, file, amendment)?;
-    let state = State::from_index(index, base);
+    let state = Held::from_index(index, base);
     run(files, index, state, vec![(file, amendment)])
 }
 
@@ -353,7 +353,7 @@ pub fn consolidate<'m, F: Borrow<File>>(
     let (mut chosen, left): (Vec<_>, Vec<_>) =
         of_act.into_iter().partition(|(_, a)| include.admits(a.status));
     chosen.sort_by(|x, y| (x.1.in_force, &x.1.id).cmp(&(y.1.in_force, &y.1.id)));
-    let state = State::from_index(&index, base);
+    let state = Held::from_index(&index, base);
     let mut applied = run(&files, &index, state.clone(), chosen.clone())
         .map_err(|e| same_day(&files, &index, &state, &chosen, e))?;
     conflicts(&applied)?;
@@ -367,7 +367,7 @@ pub fn consolidate<'m, F: Borrow<File>>(
 fn same_day(
     files: &[&File],
     index: &Index,
-    state: &State,
+    state: &Held,
     chosen: &[(usize, &Amendment)],
     e: EngineError,
 ) -> EngineError {
@@ -451,8 +451,8 @@ fn conflicts(applied: &Applied) -> Result<(), EngineError> {
 }
 
 /// Each unit's ancestors' identities.
-fn ancestry(state: &State) -> HashMap<u32, Vec<u32>> {
-    fn go(n: &Node, up: &mut Vec<u32>, out: &mut HashMap<u32, Vec<u32>>) {
+fn ancestry(state: &Held) -> HashMap<u32, Vec<u32>> {
+    fn go(n: &Tracked, up: &mut Vec<u32>, out: &mut HashMap<u32, Vec<u32>>) {
         out.insert(n.id, up.clone());
         up.push(n.id);
         for c in &n.children {
@@ -486,7 +486,7 @@ fn models<F: Borrow<File>>(files: &[F]) -> Vec<&File> {
 fn run<'m>(
     files: &[&'m File],
     workspace: &Index<'m>,
-    state: State,
+    state: Held,
     amendments: Vec<(usize, &'m Amendment)>,
 ) -> Result<Applied<'m>, EngineError> {
     let mut applied = Applied {
@@ -557,7 +557,7 @@ fn changes_structure(op: &Operation) -> bool {
 
 /// The working copy as a one-file workspace, so that targets resolve exactly
 /// as `zan check` resolves them.
-fn snapshot(state: &State) -> Vec<File> {
+fn snapshot(state: &Held) -> Vec<File> {
     vec![File { acts: vec![state.to_act()], amendments: Vec::new(), diagnostics: Vec::new() }]
 }
 
@@ -578,7 +578,7 @@ fn positions(index: &Index, node: usize) -> Vec<usize> {
 }
 
 impl Cx<'_, '_> {
-    fn state(&mut self) -> &mut State {
+    fn state(&mut self) -> &mut Held {
         &mut self.applied.result
     }
 
@@ -990,7 +990,7 @@ impl Cx<'_, '_> {
         let change = self.applied.changes.len();
         for mut r in refs {
             match (update, &r.site, r.edit.take()) {
-                (true, Site::InAct { unit }, Some(edit)) => {
+                (true, CitedAt::InAct { unit }, Some(edit)) => {
                     let unit = unit.clone();
                     let r = self.ref_mut(&edit);
                     let seg = match edit.segment {
@@ -1026,7 +1026,7 @@ impl Cx<'_, '_> {
         let Some(mine) = me.number.as_ref().and_then(|n| crate::index::numbers::key(&n.text)) else {
             return Ok(());
         };
-        let keyed = |n: &Node| {
+        let keyed = |n: &Tracked| {
             let k = crate::index::numbers::key(&n.unit.number.as_ref()?.text)?;
             (n.unit.kind == me.kind).then_some(k)
         };
@@ -1050,7 +1050,7 @@ impl Cx<'_, '_> {
     }
 }
 
-fn collect_positions(nodes: &[Node], prefix: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+fn collect_positions(nodes: &[Tracked], prefix: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
     for (i, n) in nodes.iter().enumerate() {
         prefix.push(i);
         out.push(prefix.clone());

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Applied, Cx, Node, path_text, positions, rewrite_display};
+use super::{Applied, Cx, Tracked, path_text, positions, rewrite_display};
 use crate::diag::Message;
 use crate::index::{Index, Location, Resolved, Scope, resolve};
 use crate::model::Target;
@@ -13,7 +13,7 @@ use crate::model::Target;
 /// renumbered (without `update-references`, or from outside the act).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaleReference {
-    pub site: Site,
+    pub site: CitedAt,
     /// The target as written.
     pub target: String,
     /// The unit it pointed at, before the change.
@@ -36,7 +36,7 @@ pub struct StaleReference {
 
 /// A reference to a unit, found before an operation changes the unit.
 pub(super) struct Citing {
-    pub(super) site: Site,
+    pub(super) site: CitedAt,
     pub(super) target: String,
     pub(super) edit: Option<RefEdit>,
     pub(super) lang: Option<String>,
@@ -64,7 +64,7 @@ impl Citing {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Site {
+pub enum CitedAt {
     /// In the consolidated act: the unit whose text or link holds it.
     InAct { unit: String },
     /// In another file of the workspace.
@@ -100,7 +100,7 @@ pub struct DroppedReference {
 /// each once: one that a later operation removed or changed (the
 /// consequential change docs/diagnostics.md advises) is no longer stale.
 pub(super) fn remaining(applied: &mut Applied) {
-    let nodes: HashMap<u32, &Node> = applied.result.walk().into_iter().map(|n| (n.id, n)).collect();
+    let nodes: HashMap<u32, &Tracked> = applied.result.walk().into_iter().map(|n| (n.id, n)).collect();
     let holds = |s: &StaleReference| {
         let Some(id) = s.node else { return true };
         let Some(node) = nodes.get(&id) else { return false };
@@ -233,7 +233,7 @@ impl Cx<'_, '_> {
                     let citer = format!("{id} {unit}");
                     let edit = RefEdit { pos, holder, segment };
                     out.push(Citing {
-                        site: Site::InAct { unit },
+                        site: CitedAt::InAct { unit },
                         target: crate::model::written::target(t),
                         edit: Some(edit),
                         lang: lang.cloned(),
@@ -277,7 +277,7 @@ impl Cx<'_, '_> {
             for (t, span, lang, words) in refs.chain(links).filter(|(t, ..)| ours(t) && names(t)) {
                 if hits(&resolve(index, t, None)) {
                     out.push(Citing {
-                        site: Site::File(Location { file: node.file, span }),
+                        site: CitedAt::File(Location { file: node.file, span }),
                         target: crate::model::written::target(t),
                         edit: None,
                         lang,
@@ -294,7 +294,7 @@ impl Cx<'_, '_> {
                 for c in act.comparisons.iter().filter(|c| ours(&c.target) && names(&c.target)) {
                     if hits(&resolve(index, &c.target, None)) {
                         out.push(Citing {
-                            site: Site::File(Location { file: f, span: c.span.clone() }),
+                            site: CitedAt::File(Location { file: f, span: c.span.clone() }),
                             target: crate::model::written::target(&c.target),
                             edit: None,
                             lang: None,

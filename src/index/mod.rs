@@ -28,7 +28,7 @@ pub struct Location {
 
 /// One unit of an act version.
 #[derive(Debug)]
-pub struct Node<'m> {
+pub struct IndexedUnit<'m> {
     pub unit: &'m Unit,
     pub file: usize,
     pub parent: Option<usize>,
@@ -68,7 +68,7 @@ impl ActVersion<'_> {
 #[derive(Debug, Default)]
 pub struct Index<'m> {
     pub acts: Vec<ActVersion<'m>>,
-    pub nodes: Vec<Node<'m>>,
+    pub nodes: Vec<IndexedUnit<'m>>,
     // foldhash: SipHash over these keys was a third of building the index.
     by_id: HashMap<String, Vec<usize>, foldhash::fast::RandomState>,
     by_number: HashMap<Key<'m>, Found, foldhash::fast::RandomState>,
@@ -141,7 +141,7 @@ impl<'m> Index<'m> {
     fn add(&mut self, unit: &'m Unit, file: usize, parent: Option<usize>, act: usize) -> usize {
         let at = self.nodes.len();
         let scope = self.scope_below(parent);
-        self.nodes.push(Node { unit, file, parent, children: Vec::new(), act, scope });
+        self.nodes.push(IndexedUnit { unit, file, parent, children: Vec::new(), act, scope });
         let number = unit.number.as_ref().map(|n| n.text.as_str());
         match self.by_number.entry((act, scope, unit.kind, number)) {
             Entry::Occupied(mut e) => e.get_mut().push(at),

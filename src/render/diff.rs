@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::text::own_lines;
-use crate::engine::{Node, State, path_text};
+use crate::engine::{Held, Tracked, path_text};
 use crate::model::{File, Segment};
 use crate::redline::terminal::TerminalStyle;
 use crate::redline::{Redline, html, markdown, terminal, unified};
@@ -17,7 +17,7 @@ pub struct UnitDiff {
     pub redline: Redline,
 }
 
-fn lines(node: Option<&Node>, lang: &str) -> Vec<String> {
+fn lines(node: Option<&Tracked>, lang: &str) -> Vec<String> {
     node.map(|n| own_lines(&n.unit, lang)).unwrap_or_default()
 }
 
@@ -34,8 +34,8 @@ fn redline(old: &[String], new: &[String]) -> Redline {
 
 /// The units whose own lines differ between `base` and `result`, in the
 /// result's reading order, then the units that no longer exist.
-pub fn between(base: &State, result: &State, lang: &str) -> Vec<UnitDiff> {
-    let old: HashMap<u32, (&Node, Vec<Segment>)> =
+pub fn between(base: &Held, result: &Held, lang: &str) -> Vec<UnitDiff> {
+    let old: HashMap<u32, (&Tracked, Vec<Segment>)> =
         base.walk_paths().into_iter().map(|(n, p)| (n.id, (n, p))).collect();
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
@@ -60,12 +60,12 @@ pub fn between(base: &State, result: &State, lang: &str) -> Vec<UnitDiff> {
 /// headed in `lang`, each with the languages it changes in: the changes a
 /// view in `lang` alone does not show.
 pub fn changed_only_in_others(
-    base: &State,
-    result: &State,
+    base: &Held,
+    result: &Held,
     lang: &str,
     langs: &[&str],
 ) -> Vec<(String, Vec<String>)> {
-    let old: HashMap<u32, &Node> = base.walk_paths().into_iter().map(|(n, _)| (n.id, n)).collect();
+    let old: HashMap<u32, &Tracked> = base.walk_paths().into_iter().map(|(n, _)| (n.id, n)).collect();
     let mut out = Vec::new();
     for (node, path) in result.walk_paths() {
         let before = old.get(&node.id).copied();
@@ -83,13 +83,13 @@ pub fn changed_only_in_others(
 }
 
 /// The latest version of every act of a workspace, by id.
-fn acts(files: &[File]) -> Vec<(String, State)> {
+fn acts(files: &[File]) -> Vec<(String, Held)> {
     let index = crate::analysis::Index::build(files);
     let mut ids: Vec<&str> = index.acts.iter().map(|a| a.id.as_str()).collect();
     ids.sort();
     ids.dedup();
     ids.into_iter()
-        .filter_map(|id| index.versions(id).last().map(|&v| (id.to_string(), State::from_index(&index, v))))
+        .filter_map(|id| index.versions(id).last().map(|&v| (id.to_string(), Held::from_index(&index, v))))
         .collect()
 }
 
@@ -103,14 +103,14 @@ pub fn between_workspaces(old: &[File], new: &[File], lang: &str) -> Vec<UnitDif
     ids.dedup();
     let mut out = Vec::new();
     for id in ids {
-        let units = |acts: &[(String, State)]| -> Vec<(String, Vec<Segment>, Node)> {
+        let units = |acts: &[(String, Held)]| -> Vec<(String, Vec<Segment>, Tracked)> {
             acts.iter()
                 .filter(|(a, _)| a == id)
                 .flat_map(|(_, s)| s.walk_paths().into_iter().map(|(n, p)| (path_text(&p), p, n.clone())))
                 .collect()
         };
         let (before, after) = (units(&old), units(&new));
-        let find = |list: &[(String, Vec<Segment>, Node)], key: &str| {
+        let find = |list: &[(String, Vec<Segment>, Tracked)], key: &str| {
             list.iter().find(|(k, _, _)| k == key).map(|(_, _, n)| n.clone())
         };
         let heading = |p: &[Segment]| format!("{id}: {}", super::citation(p, lang));
@@ -195,7 +195,7 @@ pub fn textconv(file: &File, source: &str) -> String {
     let index = crate::analysis::Index::build(std::slice::from_ref(file));
     let mut out = String::new();
     for (a, version) in index.acts.iter().enumerate() {
-        let state = State::from_index(&index, a);
+        let state = Held::from_index(&index, a);
         let id = &version.id;
         for t in &state.meta.titles {
             out.push_str(&format!("{id} title [{}] {}\n", t.lang, t.value.plain));
