@@ -143,10 +143,12 @@ async fn references_and_highlights_of_a_unit() {
     let mut params = pos(&uri("a.zan"), &at);
     params["context"] = json!({"includeDeclaration": false});
     let refs = c.request("textDocument/references", params.clone()).await;
+    // The comparison that cites it, and the operation on its part 1.
     assert_eq!(
         refs,
         json!([
             {"uri": uri("b.zan"), "range": range(4, 21, 4, 37)},
+            {"uri": uri("b.zan"), "range": range(10, 10, 10, 27)},
         ])
     );
     params["context"] = json!({"includeDeclaration": true});

@@ -120,7 +120,8 @@ impl<'w> Analysis<'w> {
     }
 
     /// What refers to the unit meant at `offset` (with its own place first
-    /// when `declaration`).
+    /// when `declaration`), and the operations that change it or its parts:
+    /// a drafter asking what touches Article 15 means part 3 too.
     pub fn references(&self, file: usize, offset: usize, declaration: bool) -> Vec<Location> {
         let nav = self.nav();
         let Some(n) = nav::unit_meant(&nav.index, &nav.sites, file, offset) else { return Vec::new() };
@@ -128,7 +129,18 @@ impl<'w> Analysis<'w> {
         if declaration {
             out.push(nav.index.location(n));
         }
-        out.extend(nav::references(&nav.index, &nav.sites, n));
+        let mut found = nav::references(&nav.index, &nav.sites, n);
+        for site in nav.sites.iter().filter(|s| matches!(s.kind, nav::SiteKind::Operation(..))) {
+            if let Some(crate::analysis::Resolved::Unit(u)) = site.resolve(&nav.index)
+                && u != n
+                && nav.index.within(u, n)
+            {
+                found.push(Location { file: site.file, span: site.target.span.clone() });
+            }
+        }
+        found.sort_by_key(|l| (l.file, l.span.start));
+        found.dedup();
+        out.extend(found);
         out
     }
 

@@ -109,6 +109,16 @@ fn definition_and_references_of_a_part() {
 }
 
 #[test]
+fn references_of_an_article_list_the_operations_on_its_parts() {
+    let act = marked(ACT, "article 15 {", 8);
+    ask(
+        &[("act", &act), ("amendment", AMENDMENT)],
+        |a, f, o| format!("{:?}", a.references(f, o, false)),
+        expect!["[Location { file: 1, span: 64..81 }, Location { file: 1, span: 173..183 }]"],
+    );
+}
+
+#[test]
 fn completion_of_unit_numbers_inside_a_link() {
     let amendment = AMENDMENT.replace("(article 15 part 1)", "(article $0");
     ask(
