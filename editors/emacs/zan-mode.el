@@ -175,6 +175,21 @@
            (treesit-language-available-p 'zan))
   (add-to-list 'major-mode-remap-alist '(zan-mode . zan-ts-mode)))
 
+;;; Workspace root
+
+(defun zan-project-find (dir)
+  "The zan workspace of a `.zan' buffer in DIR: the nearest folder with zan.toml.
+For `project-find-functions', so that eglot starts the server there; other
+buffers, and folders without zan.toml, keep their usual project."
+  (when (derived-mode-p 'zan-mode 'zan-ts-mode)
+    (let ((root (locate-dominating-file dir "zan.toml")))
+      (and root (cons 'zan (expand-file-name root))))))
+
+(with-eval-after-load 'project
+  (cl-defmethod project-root ((project (head zan)))
+    (cdr project))
+  (add-hook 'project-find-functions #'zan-project-find))
+
 ;;; Language server
 
 (defvar eglot-server-programs)

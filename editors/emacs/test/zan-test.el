@@ -88,6 +88,25 @@ act kz.cc version 2024-01-01 {
     (zan-ts-mode)
     (should (eq major-mode 'zan-mode))))
 
+(ert-deftest zan-test-workspace-root-is-the-folder-of-zan-toml ()
+  "A zan buffer's project is the nearest folder with zan.toml, not the VC root."
+  (require 'project)
+  (let* ((top (file-name-as-directory (make-temp-file "zan-root-" t)))
+         (ws (expand-file-name "ws/" top))
+         (file (expand-file-name "acts/a.zan" ws))
+         buffer)
+    (make-directory (expand-file-name ".git" top) t)
+    (make-directory (file-name-directory file) t)
+    (write-region "" nil (expand-file-name "zan.toml" ws))
+    (write-region zan-test--sample nil file)
+    (unwind-protect
+        (progn
+          (setq buffer (find-file-noselect file))
+          (with-current-buffer buffer
+            (should (equal (project-root (project-current)) ws))))
+      (when buffer (kill-buffer buffer))
+      (delete-directory top t))))
+
 (ert-deftest zan-test-eglot-entry ()
   (skip-unless (featurep 'eglot))
   (should (equal (cdr (assoc '(zan-mode zan-ts-mode) eglot-server-programs))
