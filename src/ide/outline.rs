@@ -32,10 +32,9 @@ pub fn pick<'t>(texts: &'t [Text], lang: &str) -> Option<&'t Text> {
 
 fn unit_symbol(unit: &Unit, lang: &str) -> Symbol {
     let number = unit.number.as_ref();
-    let name = match number {
-        Some(n) => format!("{} {}", unit.kind.keyword(), n.text),
-        None => unit.kind.keyword().to_string(),
-    };
+    // Written as a target is, so the outline's name can be typed as one.
+    let segment = crate::model::Segment { kind: unit.kind, number: number.cloned() };
+    let name = crate::model::written::path(std::slice::from_ref(&segment));
     Symbol {
         name,
         detail: pick(&unit.content.titles, lang).map(|t| t.value.plain.clone()),
