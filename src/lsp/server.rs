@@ -172,9 +172,12 @@ async fn publish_edited(
         convert_all(&first, diags).swap_remove(file)
     })
     .await;
-    let Ok(diags) = computed else {
-        log("the analysis failed; diagnostics not updated");
-        return false;
+    let diags = match computed {
+        Ok(diags) => diags,
+        Err(e) => {
+            failed(&e);
+            return false;
+        }
     };
     let uri = &snap.uris[file];
     let send = record(state, generation, |s| {
@@ -205,8 +208,8 @@ async fn publish_workspace(client: &Client, state: &Arc<Mutex<Session>>, generat
     let per_file = match computed {
         Ok(Some(per_file)) => per_file,
         Ok(None) => return,
-        Err(_) => {
-            log("the analysis failed; diagnostics not updated");
+        Err(e) => {
+            failed(&e);
             return;
         }
     };
@@ -237,6 +240,14 @@ async fn publish_workspace(client: &Client, state: &Arc<Mutex<Session>>, generat
     });
     for (uri, diags, version) in sends.into_iter().flatten() {
         client.publish_diagnostics(uri, diags, version).await;
+    }
+}
+
+/// Says that an analysis panicked; one the runtime cancelled, as the
+/// session ends, says nothing (stderr stays quiet on a clean exit).
+fn failed(e: &tokio::task::JoinError) {
+    if !e.is_cancelled() {
+        log("the analysis failed; diagnostics not updated");
     }
 }
 
