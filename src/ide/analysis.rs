@@ -7,6 +7,7 @@
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
+use super::affected::Memo;
 use super::completion::{self, Item};
 use super::lenses::{self, Lens};
 use super::nav::{self, Site};
@@ -189,8 +190,17 @@ impl<'w> Analysis<'w> {
 
     /// The diagnostics of `file` in `span` that carry a fix, with the
     /// severities of `config`: what `zan check --fix` would apply there.
-    pub fn fixes(&self, file: usize, span: Range<usize>, config: &Config) -> Vec<FileDiagnostic> {
-        crate::config::apply(config, crate::analysis::analyze(&self.world.files))
+    /// Found as the server finds the file's diagnostics (`affected`, with
+    /// what `memo` keeps), not by a whole analysis per request.
+    pub fn fixes(
+        &self,
+        file: usize,
+        span: Range<usize>,
+        config: &Config,
+        memo: &Memo,
+    ) -> Vec<FileDiagnostic> {
+        let (found, _) = super::affected::file_diagnostics(self.world, file, memo);
+        crate::config::apply(config, found)
             .into_iter()
             .filter(|d| {
                 let r = &d.diagnostic.range;

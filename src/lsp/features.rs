@@ -248,7 +248,7 @@ pub fn code_actions(
     let source = &snap.world.sources[file];
     let (enc, ui) = (snap.config.encoding, snap.config.ui);
     analysis(snap)
-        .fixes(file, span, &snap.config_of(file))
+        .fixes(file, span, &snap.config_of(file), &snap.memo)
         .into_iter()
         .filter_map(|d| {
             let fix = d.diagnostic.fix.as_ref()?;
