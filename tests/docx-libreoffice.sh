@@ -22,14 +22,17 @@ d = docx.Document(sys.argv[1])
 assert d.sections[0].orientation == WD_ORIENT.LANDSCAPE
 assert d.sections[0].page_width > d.sections[0].page_height
 rows = [[c.text for c in r.cells] for r in d.tables[0].rows]
-assert rows[0] == ["№", "Құрылымдық элемент", "Қолданыстағы редакция", "Ұсынылатын редакция", "Негіздеме"], rows[0]
-assert rows[1][:3] == ["1", "15-баптың 2-1-бөлігі", "жоқ"], rows[1]
-assert rows[2][:2] == ["2", "15-баптың 3-бөлігі"], rows[2]
-assert "бірінші, екінші немесе 2-1-бөлігінде" in rows[2][3], rows[2][3]
-cells = d.tables[0].rows[2].cells
+assert rows[0] == ["Р/с №", "Құрылымдық элемент", "Қолданыстағы редакция", "Ұсынылып отырған редакция", "Негіздеме"], rows[0]
+# The row naming the amended act spans the table.
+assert set(rows[1]) == {"2014 жылғы 3 шілдедегі Қазақстан Республикасының Қылмыстық кодексі"}, rows[1]
+assert rows[2][:3] == ["1", "15-баптың 2-1-бөлігі (жаңа)", "Жоқ."], rows[2]
+assert rows[3][:2] == ["2", "15-баптың үшінші бөлігі"], rows[3]
+assert "бірінші, екінші немесе 2-1-бөліктерінде" in rows[3][3], rows[3][3]
+cells = d.tables[0].rows[3].cells
 struck = [r.text for p in cells[2].paragraphs for r in p.runs if r.font.strike]
 bold = [r.text for p in cells[3].paragraphs for r in p.runs if r.bold]
-assert struck == [" немесе"], struck
-assert bold == [",", "немесе 2-1-"], bold
+# The quoted fragments of the operation, struck and inserted whole.
+assert struck == ["бірінші немесе екінші бөлігінде"], struck
+assert bold == ["бірінші, екінші немесе 2-1-бөліктерінде"], bold
 print("docx: LibreOffice converts it; python-docx reads", len(rows), "rows")
 PY
