@@ -26,7 +26,7 @@ fn text(state: &Held, path: &str, lang: &str) -> String {
     let (node, _) = state
         .walk_paths()
         .into_iter()
-        .find(|(_, p)| engine::path_text(p) == path)
+        .find(|(_, p)| zan::model::written::path(p) == path)
         .unwrap_or_else(|| panic!("no {path}"));
     node.unit.content.texts.iter().find(|t| t.lang == lang).map(|t| t.value.plain.clone()).unwrap_or_default()
 }
@@ -87,7 +87,7 @@ fn flagship_age_14() {
     let parts: Vec<String> = r
         .walk_paths()
         .into_iter()
-        .map(|(_, p)| engine::path_text(&p))
+        .map(|(_, p)| zan::model::written::path(&p))
         .filter(|p| p.starts_with("article 15 "))
         .collect();
     assert_eq!(parts, ["article 15 part 1", "article 15 part 2", "article 15 part 2-1", "article 15 part 3"]);
@@ -121,7 +121,8 @@ fn demo_operations_every_kind() {
         )
     );
     // The inserted reference is a reference.
-    let (n211, _) = r.walk_paths().into_iter().find(|(_, p)| engine::path_text(p) == "article 211").unwrap();
+    let (n211, _) =
+        r.walk_paths().into_iter().find(|(_, p)| zan::model::written::path(p) == "article 211").unwrap();
     let en = n211.unit.content.texts.iter().find(|t| t.lang == "en").unwrap();
     assert_eq!(en.value.refs.len(), 1);
     assert_eq!(&en.value.plain[en.value.refs[0].plain.clone()], "Article 148");
@@ -131,13 +132,13 @@ fn demo_operations_every_kind() {
     assert!(
         r.walk_paths()
             .iter()
-            .any(|(n, p)| engine::path_text(p) == "article 232" && n.unit.content.repealed.is_some())
+            .any(|(n, p)| zan::model::written::path(p) == "article 232" && n.unit.content.repealed.is_some())
     );
     assert_eq!(a.renumbered, vec![("article 213-2".to_string(), "article 213-1".to_string())]);
     let (note, _) =
-        r.walk_paths().into_iter().find(|(_, p)| engine::path_text(p) == "article 210 note").unwrap();
+        r.walk_paths().into_iter().find(|(_, p)| zan::model::written::path(p) == "article 210 note").unwrap();
     for t in &note.unit.content.texts {
-        assert_eq!(zan::render::zan::target(&t.value.refs[0].target), "article 213-1", "{}", t.lang);
+        assert_eq!(zan::model::written::target(&t.value.refs[0].target), "article 213-1", "{}", t.lang);
     }
     // Article 232 is cited nowhere, and the renumbered article's citations
     // are updated: nothing is left stale.
@@ -212,7 +213,7 @@ fn references_shift_drop_and_renumber() {
     let files = parse(&[ACT, &amend(ops)]);
     let a = engine::apply_amendment(&files, "t.a.x").unwrap();
     let (n2, _) =
-        a.result.walk_paths().into_iter().find(|(_, p)| engine::path_text(p) == "article 2").unwrap();
+        a.result.walk_paths().into_iter().find(|(_, p)| zan::model::written::path(p) == "article 2").unwrap();
     let t = &n2.unit.content.texts[0].value;
     assert_eq!(&t.plain[t.refs[0].plain.clone()], "Article 1");
     assert_eq!(a.dropped.len(), 1);
@@ -356,7 +357,8 @@ fn replace_all_covers_the_headings() {
         format!("amendment t.k.x {{\n  target t.k version 2024-01-01\n  in-force 2025-01-01\n{ops}\n}}\n")
     };
     let title = |state: &Held, path: &str, lang: &str| {
-        let (node, _) = state.walk_paths().into_iter().find(|(_, p)| engine::path_text(p) == path).unwrap();
+        let (node, _) =
+            state.walk_paths().into_iter().find(|(_, p)| zan::model::written::path(p) == path).unwrap();
         node.unit.content.titles.iter().find(|t| t.lang == lang).unwrap().value.plain.clone()
     };
     let source = amendment(

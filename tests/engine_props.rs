@@ -540,7 +540,7 @@ mod by_hand {
                     .filter(|(n, _)| n.unit.kind == zan::model::UnitKind::Part)
                     .map(|(n, p)| {
                         let text = n.unit.content.texts.iter().find(|t| t.lang == *lang).map(|t| t.value.plain.clone());
-                        format!("{} {}", engine::path_text(&p), text.unwrap_or_else(|| "repealed".into()))
+                        format!("{} {}", zan::model::written::path(&p), text.unwrap_or_else(|| "repealed".into()))
                     })
                     .collect();
                 let want: Vec<String> = arts

@@ -12,7 +12,8 @@ use zan::document::Document;
 use zan::engine::{self, Applied, Include, Held};
 use zan::model::File;
 use zan::redline::terminal::TerminalStyle;
-use zan::render::zan::{number, quoted};
+use zan::model::written::number;
+use zan::render::zan::quoted;
 
 const CORPUS: [&str; 3] = [
     include_str!("../../corpus/kz/criminal-code/act.zan"),
@@ -104,7 +105,7 @@ fn units(state: &Held) -> Vec<UnitTexts> {
         .into_iter()
         .map(|(node, path)| {
             let texts = node.unit.content.texts.iter().map(|t| (t.lang.clone(), t.value.plain.clone()));
-            (engine::path_text(&path), texts.collect())
+            (zan::model::written::path(&path), texts.collect())
         })
         .filter(|(path, _)| !path.is_empty())
         .collect()

@@ -124,7 +124,7 @@ pub(super) fn conflicts(applied: &Applied) -> Result<(), EngineError> {
                 None => ancestors.get(&t.id).and_then(|up| up.last().copied()).unwrap_or(0),
                 Some(_) => t.id,
             };
-            by_amendment[c.amendment].push((id, path_text(&t.path)));
+            by_amendment[c.amendment].push((id, crate::model::written::path(&t.path)));
         }
     }
     let related = |a: u32, b: u32| {

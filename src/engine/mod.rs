@@ -39,9 +39,6 @@ use crate::model::{
     Place, Repealed, RichText, Segment, Span, Status, Target, Unit, UnitContent, UnitKind,
 };
 
-/// A path written the way targets are: `article 15 part 2-1`.
-pub use crate::model::written::path as path_text;
-
 /// A target as a citation-ready `Target` of a path.
 pub fn target_of(path: &[Segment]) -> Target {
     Target { act: None, version: None, path: path.to_vec(), range_end: None, span: 0..0 }
@@ -266,7 +263,10 @@ impl Cx<'_, '_> {
     fn free(&mut self, path: &[Segment], span: Span) -> OpResult<()> {
         self.with_index(|_, index| {
             if resolve(index, &target_of(path), Some(Scope { act: 0, unit: None })).is_ok() {
-                return Err((ErrorKind::Check(Message::UnitExists { unit: path_text(path) }), span));
+                return Err((
+                    ErrorKind::Check(Message::UnitExists { unit: crate::model::written::path(path) }),
+                    span,
+                ));
             }
             Ok(())
         })

@@ -14,7 +14,7 @@ impl Cx<'_, '_> {
     pub(super) fn live_unit(&mut self, target: &Target, operation: &'static str) -> OpResult<Vec<usize>> {
         let pos = self.unit(target, operation)?;
         if self.applied.result.at(&pos).unit.content.repealed.is_some() {
-            let unit = path_text(&self.applied.result.path(&pos));
+            let unit = crate::model::written::path(&self.applied.result.path(&pos));
             return Err((
                 ErrorKind::Check(Message::OperationOnRepealed { target: unit }),
                 target.span.clone(),
@@ -120,7 +120,7 @@ impl Cx<'_, '_> {
         occurrence: Option<Occurrence>,
         edit: impl Fn(&str, std::ops::Range<usize>) -> (std::ops::Range<usize>, RichText),
     ) -> OpResult<()> {
-        let unit_name = path_text(&self.applied.result.path(pos));
+        let unit_name = crate::model::written::path(&self.applied.result.path(pos));
         let not_found =
             |text: Option<&str>| crate::index::not_found(&words.plain, lang, unit_name.clone(), title, text);
         let node = self.applied.result.at_mut(pos);
@@ -162,7 +162,7 @@ impl Cx<'_, '_> {
     }
 
     pub(super) fn at_edge(&mut self, pos: &[usize], i: &crate::model::WordInsertion) -> OpResult<()> {
-        let unit = path_text(&self.applied.result.path(pos));
+        let unit = crate::model::written::path(&self.applied.result.path(pos));
         let node = self.applied.result.at_mut(pos);
         let texts = if i.title { &mut node.unit.content.titles } else { &mut node.unit.content.texts };
         let Some(text) = texts.iter_mut().find(|t| t.lang == i.lang) else {
@@ -264,7 +264,7 @@ impl Cx<'_, '_> {
             _ => return Err((ErrorKind::WrongTargetKind { operation: "add" }, target.span.clone())),
         };
         if !parent.is_empty() && self.applied.result.at(&parent).unit.content.repealed.is_some() {
-            let unit = path_text(&self.applied.result.path(&parent));
+            let unit = crate::model::written::path(&self.applied.result.path(&parent));
             return Err((
                 ErrorKind::Check(Message::OperationOnRepealed { target: unit }),
                 target.span.clone(),
@@ -286,9 +286,12 @@ impl Cx<'_, '_> {
         if kind == UnitKind::Part && !parent.is_empty() {
             let p = self.applied.result.at(&parent);
             if !p.unit.content.texts.is_empty() && !p.children.iter().any(|c| c.unit.kind == UnitKind::Part) {
-                let unit = path_text(&self.applied.result.path(&parent));
+                let unit = crate::model::written::path(&self.applied.result.path(&parent));
                 return Err((
-                    ErrorKind::Check(Message::UndividedText { unit, part: path_text(&path) }),
+                    ErrorKind::Check(Message::UndividedText {
+                        unit,
+                        part: crate::model::written::path(&path),
+                    }),
                     target.span.clone(),
                 ));
             }
@@ -319,14 +322,14 @@ impl Cx<'_, '_> {
         let mut touched = Vec::new();
         for pos in positions {
             if self.applied.result.at(&pos).unit.content.repealed.is_some() {
-                let unit = path_text(&self.applied.result.path(&pos));
+                let unit = crate::model::written::path(&self.applied.result.path(&pos));
                 return Err((
                     ErrorKind::Check(Message::OperationOnRepealed { target: unit }),
                     target.span.clone(),
                 ));
             }
             let refs = self.references_to(&pos);
-            let path = path_text(&self.applied.result.path(&pos));
+            let path = crate::model::written::path(&self.applied.result.path(&pos));
             let change = self.applied.changes.len();
             for r in refs {
                 self.applied.stale.push(r.stale(&path, None, change));
@@ -357,7 +360,8 @@ impl Cx<'_, '_> {
         }
         self.free(&new_path, number.span.clone())?;
         let refs = self.references_to(&pos);
-        let (old_text, new_text) = (path_text(&old_path), path_text(&new_path));
+        let (old_text, new_text) =
+            (crate::model::written::path(&old_path), crate::model::written::path(&new_path));
         let old_number = self.applied.result.at(&pos).unit.number.clone().map(|n| n.text).unwrap_or_default();
         let touched = self.touch(&pos, |cx, pos| {
             cx.state().at_mut(pos).unit.number =
@@ -416,7 +420,7 @@ impl Cx<'_, '_> {
         let name = |i: usize| {
             let mut pos = parent.to_vec();
             pos.push(i);
-            path_text(&state.path(&pos))
+            crate::model::written::path(&state.path(&pos))
         };
         let unit = name(at);
         if let Some((i, k)) = siblings[..at].iter().enumerate().rev().find_map(|(i, n)| Some((i, keyed(n)?)))

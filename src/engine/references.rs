@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Applied, Cx, Tracked, path_text, positions, rewrite_display};
+use super::{Applied, Cx, Tracked, positions, rewrite_display};
 use crate::diag::Message;
 use crate::index::{Index, Location, Resolved, Scope, resolve};
 use crate::model::Target;
@@ -225,7 +225,7 @@ impl Cx<'_, '_> {
                         _ => Named::Below,
                     };
                     let pos = positions(index, n);
-                    let unit = path_text(&self.applied.result.path(&pos));
+                    let unit = crate::model::written::path(&self.applied.result.path(&pos));
                     let node = Some(self.applied.result.at(&pos).id);
                     let at = node
                         .and_then(|n| self.applied.result.file_of(n))

@@ -613,7 +613,7 @@ fn line(
                 let why = crate::diag::Message::UnnumberedAddition { kind: kind.keyword() };
                 errors.push(format!(
                     "{}: {}",
-                    crate::engine::path_text(&full),
+                    crate::model::written::path(&full),
                     why.render(crate::lang::Lang::En)
                 ));
             }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::text::own_lines;
-use crate::engine::{Held, Tracked, path_text};
+use crate::engine::{Held, Tracked};
 use crate::model::{File, Segment};
 use crate::redline::terminal::TerminalStyle;
 use crate::redline::{Redline, html, markdown, terminal, unified};
@@ -106,7 +106,9 @@ pub fn between_workspaces(old: &[File], new: &[File], lang: &str) -> Vec<UnitDif
         let units = |acts: &[(String, Held)]| -> Vec<(String, Vec<Segment>, Tracked)> {
             acts.iter()
                 .filter(|(a, _)| a == id)
-                .flat_map(|(_, s)| s.walk_paths().into_iter().map(|(n, p)| (path_text(&p), p, n.clone())))
+                .flat_map(|(_, s)| {
+                    s.walk_paths().into_iter().map(|(n, p)| (crate::model::written::path(&p), p, n.clone()))
+                })
                 .collect()
         };
         let (before, after) = (units(&old), units(&new));
@@ -202,7 +204,7 @@ pub fn textconv(file: &File, source: &str) -> String {
         }
         for (node, path) in state.walk_paths() {
             let c = &node.unit.content;
-            let p = path_text(&path);
+            let p = crate::model::written::path(&path);
             if c.repealed.is_some() {
                 out.push_str(&format!("{id} {p} repealed\n"));
             }

@@ -3,7 +3,7 @@
 use crate::model::{Act, Comparison, Fidelity, Relation, RichText, Text, Unit};
 
 /// A target as written in `.zan`: `kz.cc@2024-01-01 article 205..213`.
-pub use crate::model::written::{number, target};
+use crate::model::written::{number, target};
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
