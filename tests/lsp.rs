@@ -73,14 +73,14 @@ async fn hover_on_an_operation_shows_its_redline() {
     assert_eq!(
         hover["contents"]["value"],
         "**Article 15(1)** — `kz.cc`\n\nA person who has reached sixteen years is liable.\n\n---\n\n\
-         1\\. A person who has reached ~~sixteen~~**fourteen** years is liable.\n\nsource: Official Gazette"
+         1\\. A person who has reached ~~sixteen~~ **fourteen** years is liable.\n\nsource: Official Gazette"
     );
     // The preview is the engine's: the same as the redline view's.
     let params = json!({"textDocument": {"uri": uri("b.zan")}, "language": "en"});
     let redline = c.request("zan/redline", params).await;
     let view = redline["markdown"].as_str().unwrap();
     assert!(
-        view.ends_with("1\\. A person who has reached ~~sixteen~~**fourteen** years is liable.\n"),
+        view.ends_with("1\\. A person who has reached ~~sixteen~~ **fourteen** years is liable.\n"),
         "{view}"
     );
 }
@@ -520,7 +520,7 @@ async fn view_requests() {
     let redline = c.request("zan/redline", params.clone()).await;
     assert_eq!(
         md(&redline),
-        "# kz.cc.age-14\n\n## Article 15(1)\n\n1\\. A person who has reached ~~sixteen~~**fourteen** years is liable.\n"
+        "# kz.cc.age-14\n\n## Article 15(1)\n\n1\\. A person who has reached ~~sixteen~~ **fourteen** years is liable.\n"
     );
     assert!(redline["html"].as_str().unwrap().contains("<del class=\"zan-del\">sixteen</del>"));
     let table = c.request("zan/table", params.clone()).await;
@@ -608,6 +608,61 @@ async fn consolidated_view_of_an_amendment_follows_the_date() {
     assert_eq!(before["markdown"], format!("{note}{}", text("")));
     let on = c.request("zan/consolidated", at("2026-01-01")).await;
     assert_eq!(on["markdown"], text("Article 17.\nA later rule. [1]\n\n"));
+}
+
+/// The notes of a view are in the drafter's language (the client's locale).
+#[tokio::test(flavor = "multi_thread")]
+async fn view_notes_speak_the_drafters_language() {
+    for (locale, note) in [
+        (
+            "ru",
+            "> Этот файл — акт kz.cc, а не поправка: здесь показаны изменения принятых к нему поправок, а принятых поправок нет. Откройте файл поправки.\n\n",
+        ),
+        (
+            "kk",
+            "> Бұл файл — kz.cc актісі, түзету емес: мұнда оған қабылданған түзетулердің өзгерістері көрсетіледі, ал қабылданған түзету жоқ. Түзетудің файлын ашыңыз.\n\n",
+        ),
+    ] {
+        let mut c = Client::start();
+        c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&ws()), "locale": locale})).await;
+        c.open(&uri("a.zan"), &text("a.zan"));
+        let act = json!({"textDocument": {"uri": uri("a.zan")}, "language": "en"});
+        let redline = c.request("zan/redline", act).await;
+        assert_eq!(redline["markdown"], format!("{note}# kz.cc\n"), "{locale}");
+    }
+}
+
+/// One operation that does not apply among several: the redline and the
+/// table show the others and mark it in place, with its line; the bill, the
+/// consolidated text and an exported table still refuse the amendment.
+#[tokio::test(flavor = "multi_thread")]
+async fn views_mark_an_operation_that_does_not_apply_in_place() {
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&ws()), "locale": "en"})).await;
+    let amendment = "amendment kz.cc.three {\n  target kz.cc version 2024-01-01\n  replace article 15 part 1 {\n    en \"sixteen\" -> \"fourteen\"\n  }\n  replace article 15 part 1 {\n    en \"eighteen\" -> \"twenty\"\n  }\n  add article 17 after article 16 {\n    en summary \"A later rule.\" cite \"S1\"\n    kk summary \"Кейінгі ереже.\" cite \"S1\"\n  }\n}\n";
+    c.open("untitled:three", amendment);
+    c.diagnostics("untitled:three", Some(1)).await;
+    let params = json!({"textDocument": {"uri": "untitled:three"}, "language": "en"});
+    let redline = c.request("zan/redline", params.clone()).await;
+    assert_eq!(
+        redline["markdown"],
+        "# kz.cc.three\n\n## Article 15(1)\n\n1\\. A person who has reached ~~sixteen~~ **fourteen** years is liable.\n\n## Article 15(1)\n\n> **⚠ Does not apply: three:7: «eighteen» is not in the \\`en\\` text of \\`article 15 part 1\\`**\n\n## Article 17\n\n**Article 17.**\n\n**A later rule.**\n"
+    );
+    assert!(redline["html"].as_str().unwrap().contains("<section class=\"zan-failed\">\n<h2>Article 15(1)</h2>\n<p role=\"alert\"><strong>⚠ Does not apply: three:7: «eighteen» is not in the `en` text of `article 15 part 1`</strong></p>\n</section>"), "{}", redline["html"]);
+    let table = c.request("zan/table", params.clone()).await;
+    let rows = "| | **Criminal Code** | | | | |\n| 1 | Article 15(1) | 1. A person who has reached ~~sixteen~~ years is liable. \\[1\\] | 1. A person who has reached **fourteen** years is liable. \\[1\\] |  |  |\n| 2 | Article 15(1) | — | **⚠ Does not apply: «eighteen» is not in the \\`en\\` text of \\`article 15 part 1\\`** |  |  |\n| 3 | Article 17 (new) | None. | **Article 17.**<br>**A later rule.** \\[1\\] |  |  |\n";
+    let markdown = table["markdown"].as_str().unwrap();
+    assert!(markdown.starts_with("# Comparative table to the draft Law of the Republic of Kazakhstan “On introducing an amendment and an addition to the Criminal Code”"), "{markdown}");
+    assert!(markdown.contains(rows), "{markdown}");
+    let mut export = params.clone();
+    export["format"] = json!("html");
+    let refusal = "error[words-not-found]: «eighteen» is not in the `en` text of `article 15 part 1`\n --> three:7:8\n  |\n7 |     en \"eighteen\" -> \"twenty\"\n  |        ^^^^^^^^^^\n\n";
+    for (method, params) in
+        [("zan/table", export), ("zan/bill", params.clone()), ("zan/consolidated", params)]
+    {
+        let id = c.request_later(method, params);
+        assert_eq!(c.response(id).await["error"]["message"], refusal, "{method}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -723,8 +778,9 @@ async fn nothing_outside_the_workspace_roots_is_read() {
     assert!(c.shutdown().await);
 }
 
-/// The editor's views refuse what `zan table` refuses: here warnings that
-/// `zan.toml` makes errors, inside the amendment; the message is the CLI's.
+/// The editor's bill and exported table refuse what `zan table` refuses:
+/// here warnings that `zan.toml` makes errors, inside the amendment; the
+/// message is the CLI's. The table and redline views mark the operation.
 #[tokio::test(flavor = "multi_thread")]
 async fn views_refuse_what_zan_table_refuses() {
     let tmp = tempfile::tempdir().unwrap();
@@ -752,9 +808,21 @@ async fn views_refuse_what_zan_table_refuses() {
     let b = file_uri(&dir.join("b.zan"));
     c.diagnostics(&b, None).await;
     let params = json!({"textDocument": {"uri": b}, "language": "en"});
-    for view in ["zan/table", "zan/redline", "zan/bill"] {
-        let id = c.request_later(view, params.clone());
+    let mut export = params.clone();
+    export["format"] = json!("markdown");
+    for (view, params) in [("zan/table", export), ("zan/bill", params.clone())] {
+        let id = c.request_later(view, params);
         assert_eq!(c.response(id).await["error"]["message"], stderr.as_str(), "{view}");
+    }
+    // The views a drafter works with show what applies and mark the rest.
+    for view in ["zan/table", "zan/redline"] {
+        let shown = c.request(view, params.clone()).await;
+        let markdown = shown["markdown"].as_str().unwrap();
+        assert!(markdown.contains("**⚠ Does not apply: "), "{view}: {markdown}");
+        assert!(
+            markdown.contains("«Article 16» cites \\`article 16\\` without a reference"),
+            "{view}: {markdown}"
+        );
     }
     // Without the override, the same amendment is applied.
     std::fs::remove_file(dir.join("zan.toml")).unwrap();

@@ -7,7 +7,9 @@ use std::borrow::Borrow;
 use super::FileDiagnostic;
 use crate::config::Config;
 use crate::diag::Severity;
-use crate::engine::{Applied, EngineError, apply_amendment, find_amendment};
+use crate::engine::{
+    Applied, EngineError, ErrorKind, Failed, apply_amendment, apply_leaving_out, find_amendment,
+};
 use crate::model::File;
 
 /// Why an amendment was not applied.
@@ -25,23 +27,63 @@ pub fn apply_checked<'m, F: Borrow<File>>(
     id: &str,
 ) -> Result<Applied<'m>, Refusal> {
     if let Some((file, amendment)) = find_amendment(files, id) {
-        let span = &amendment.span;
-        let errors: Vec<FileDiagnostic> = crate::config::apply(config, crate::analysis::analyze(files))
-            .into_iter()
-            .filter(|fd| {
-                let d = &fd.diagnostic;
-                fd.file == file
-                    && d.severity == Severity::Error
-                    && span.start <= d.range.start
-                    && d.range.end <= span.end
-            })
-            // The amendment alone applies: a conflict with another proposal
-            // matters when both are consolidated (`--as-of`).
-            .filter(|fd| !matches!(fd.diagnostic.message, crate::diag::Message::ProposalConflict { .. }))
-            .collect();
+        let errors = errors_in(files, config, file, amendment);
         if !errors.is_empty() {
             return Err(Refusal::Check(errors));
         }
     }
     apply_amendment(files, id).map_err(Refusal::Engine)
+}
+
+/// Applies amendment `id` for a view: an operation with errors, or one the
+/// engine refuses, is left out and listed in `Applied::failed` (see
+/// [`crate::engine::apply_leaving_out`]). Errors outside every operation
+/// (in the amendment's header) still refuse it.
+pub fn apply_for_view<'m, F: Borrow<File>>(
+    files: &'m [F],
+    config: &Config,
+    id: &str,
+) -> Result<Applied<'m>, Refusal> {
+    let mut known: Vec<Failed> = Vec::new();
+    if let Some((file, amendment)) = find_amendment(files, id) {
+        let errors = errors_in(files, config, file, amendment);
+        for fd in &errors {
+            let range = &fd.diagnostic.range;
+            let Some(o) = amendment
+                .operations
+                .iter()
+                .position(|op| op.span.start <= range.start && range.end <= op.span.end)
+            else {
+                return Err(Refusal::Check(errors));
+            };
+            if known.iter().all(|f| f.operation != o) {
+                let kind = ErrorKind::Check(fd.diagnostic.message.clone());
+                known.push(Failed { operation: o, error: EngineError::new(kind, file, range.clone()) });
+            }
+        }
+    }
+    apply_leaving_out(files, id, known).map_err(Refusal::Engine)
+}
+
+/// The errors `zan check` finds inside `amendment` (with the severities of
+/// `zan.toml`), but a conflict with another proposal: that matters when
+/// both are consolidated (`--as-of`), not when the amendment alone applies.
+fn errors_in<F: Borrow<File>>(
+    files: &[F],
+    config: &Config,
+    file: usize,
+    amendment: &crate::model::Amendment,
+) -> Vec<FileDiagnostic> {
+    let span = &amendment.span;
+    crate::config::apply(config, crate::analysis::analyze(files))
+        .into_iter()
+        .filter(|fd| {
+            let d = &fd.diagnostic;
+            fd.file == file
+                && d.severity == Severity::Error
+                && span.start <= d.range.start
+                && d.range.end <= span.end
+        })
+        .filter(|fd| !matches!(fd.diagnostic.message, crate::diag::Message::ProposalConflict { .. }))
+        .collect()
 }

@@ -15,7 +15,7 @@ pub use crate::index::languages::unwritten;
 pub use crate::index::numbers::key as number_key;
 pub use crate::index::{Index, Location, Resolved, Scope, distance, not_found, resolve};
 pub(crate) use amend::{Path as UnitPath, creates, new_wording_parent, segments};
-pub use checked::{Refusal, apply_checked};
+pub use checked::{Refusal, apply_checked, apply_for_view};
 pub use frozen::Frozen;
 pub use lints::{LintCache, PlainLints};
 use lints::{Lintable, lint_all, lint_batches};

@@ -80,6 +80,16 @@ pub struct Applied<'m> {
     /// Amendments in force in the period that `consolidate` left out for
     /// their status (proposed or draft, unless `Include` lets them in).
     pub left_out: usize,
+    /// Operations left out because they do not apply ([`apply_leaving_out`]),
+    /// each also in `changes` with nothing touched, where it stands.
+    pub failed: Vec<Failed>,
+}
+
+/// An operation of the amendment that does not apply, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failed {
+    pub operation: usize,
+    pub error: EngineError,
 }
 
 /// Which amendments `consolidate` applies: those with at least this status
@@ -121,6 +131,25 @@ pub fn apply_amendment<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Result<
     apply_with(&models(files), &index, file, amendment)
 }
 
+/// Applies amendment `id` as far as it applies, for a view that shows a
+/// drafter every operation that works and marks the ones that do not: the
+/// operations in `known` (refused by `zan check`) and every other operation
+/// the engine refuses are left out, the act as it was before them, and
+/// listed in `Applied::failed`. Commands never do this: they refuse.
+pub fn apply_leaving_out<'m, F: Borrow<File>>(
+    files: &'m [F],
+    id: &str,
+    known: Vec<Failed>,
+) -> Result<Applied<'m>, EngineError> {
+    let Some((file, amendment)) = find_amendment(files, id) else {
+        return Err(EngineError { kind: ErrorKind::NoSuchId { id: id.to_string() }, at: None });
+    };
+    let index = Index::build(files);
+    let base = base_of(&index, file, amendment)?;
+    let state = Held::from_index(&index, base);
+    run_leaving_out(&models(files), &index, state, vec![(file, amendment)], Some(known))
+}
+
 /// Applies `amendment`, of `files[file]`, with `index` built from `files`.
 pub fn apply_with<'m>(
     files: &[&'m File],
@@ -155,6 +184,18 @@ fn run<'m>(
     state: Held,
     amendments: Vec<(usize, &'m Amendment)>,
 ) -> Result<Applied<'m>, EngineError> {
+    run_leaving_out(files, workspace, state, amendments, None)
+}
+
+/// `run`; with `leaving_out`, failing operations are left out (see
+/// [`apply_leaving_out`]) instead of stopping it.
+fn run_leaving_out<'m>(
+    files: &[&'m File],
+    workspace: &Index<'m>,
+    state: Held,
+    amendments: Vec<(usize, &'m Amendment)>,
+    mut leaving_out: Option<Vec<Failed>>,
+) -> Result<Applied<'m>, EngineError> {
     let mut applied = Applied {
         amendments: Vec::new(),
         base: state.clone(),
@@ -165,14 +206,44 @@ fn run<'m>(
         dropped: Vec::new(),
         reworded: Vec::new(),
         left_out: 0,
+        failed: Vec::new(),
     };
     let mut snapshot = None;
     for (a, &(file, amendment)) in amendments.iter().enumerate() {
         for (o, op) in amendment.operations.iter().enumerate() {
+            if let Some(known) = &mut leaving_out
+                && let Some(k) = known.iter().position(|f| f.operation == o)
+            {
+                applied.failed.push(known.remove(k));
+                applied.changes.push(Change { amendment: a, operation: o, touched: Vec::new() });
+                continue;
+            }
+            // What a failing operation may have half done is undone with this.
+            let before = leaving_out.is_some().then(|| {
+                let a = &applied;
+                (a.result.clone(), a.renumbered.len(), a.stale.len(), a.dropped.len(), a.reworded.len())
+            });
             let refs = applied.dropped.len();
             let mut cx =
                 Cx { files, workspace, file, amendment, applied: &mut applied, snapshot: &mut snapshot };
-            let touched = cx.operation(op).map_err(|(kind, span)| EngineError::new(kind, file, span))?;
+            let touched = match cx.operation(op) {
+                Ok(touched) => touched,
+                Err((kind, span)) => {
+                    let error = EngineError::new(kind, file, span);
+                    let Some((result, renumbered, stale, dropped, reworded)) = before else {
+                        return Err(error);
+                    };
+                    applied.result = result;
+                    applied.renumbered.truncate(renumbered);
+                    applied.stale.truncate(stale);
+                    applied.dropped.truncate(dropped);
+                    applied.reworded.truncate(reworded);
+                    applied.failed.push(Failed { operation: o, error });
+                    applied.changes.push(Change { amendment: a, operation: o, touched: Vec::new() });
+                    snapshot = None;
+                    continue;
+                }
+            };
             // The snapshot serves resolution: it stays valid while units and
             // references stay where they are, whatever words change.
             if changes_structure(op) || applied.dropped.len() != refs {

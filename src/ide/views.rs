@@ -33,17 +33,32 @@ pub struct Ask<'a> {
     pub ui: Lang,
 }
 
+/// How far a view applies an amendment.
+#[derive(Clone, Copy, PartialEq)]
+enum Apply {
+    /// As `zan table` does, or not at all.
+    Whole,
+    /// Every operation that applies; the others marked in place (the redline
+    /// and the table show a drafter what works while one operation is wrong).
+    AsFarAsItGoes,
+}
+
 /// What a view is about: the first amendment of the document, else its
 /// first act (as of `as_of`). An amendment is refused as `zan table`
-/// refuses it: the message is the errors `zan check` prints.
-fn applied<'m>(ask: &Ask<'m>, as_of: Option<Date>) -> Result<Applied<'m>, String> {
+/// refuses it (the message is the errors `zan check` prints), unless the
+/// view shows it `AsFarAsItGoes`.
+fn applied<'m>(ask: &Ask<'m>, as_of: Option<Date>, how: Apply) -> Result<Applied<'m>, String> {
     let files = &ask.world.files;
     let model = &files[ask.file];
+    let refusal = |r| match r {
+        Refusal::Check(errors) => refused(ask, &errors),
+        Refusal::Engine(e) => e.render(ask.ui),
+    };
     match (model.amendments.first(), model.acts.first()) {
-        (Some(a), _) => crate::analysis::apply_checked(files, ask.config, &a.id).map_err(|r| match r {
-            Refusal::Check(errors) => refused(ask, &errors),
-            Refusal::Engine(e) => e.render(ask.ui),
-        }),
+        (Some(a), _) if how == Apply::AsFarAsItGoes => {
+            crate::analysis::apply_for_view(files, ask.config, &a.id).map_err(refusal)
+        }
+        (Some(a), _) => crate::analysis::apply_checked(files, ask.config, &a.id).map_err(refusal),
         (None, Some(act)) => {
             engine::consolidate(files, &act.id, as_of, Include::Adopted).map_err(|e| e.render(ask.ui))
         }
@@ -63,6 +78,26 @@ fn refused(ask: &Ask, errors: &[crate::analysis::FileDiagnostic]) -> String {
     out
 }
 
+/// The operations of an amendment that do not apply: the path each
+/// targets, and why, with its place in the source.
+fn failures(ask: &Ask, a: &Applied) -> Vec<(Vec<crate::model::Segment>, String)> {
+    let Some((_, amendment)) = a.amendments.first() else { return Vec::new() };
+    a.failed
+        .iter()
+        .map(|f| {
+            let op = &amendment.operations[f.operation];
+            let path = op.target().map(|t| t.path.clone()).unwrap_or_default();
+            let place = f.error.at.as_ref().map(|(file, span)| {
+                let text = &ask.world.sources[*file].text;
+                let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                format!("{}:{line}: ", (ask.name)(*file))
+            });
+            let does_not = ask.ui.pick("Қолданылмайды", "Не применяется", "Does not apply");
+            (path, format!("{does_not}: {}{}", place.unwrap_or_default(), f.error.render(ask.ui)))
+        })
+        .collect()
+}
+
 /// Plain text as a view: preformatted in HTML, a text block in Markdown.
 fn plain(title: &str, text: &str) -> View {
     View {
@@ -79,35 +114,53 @@ fn title(applied: &Applied) -> String {
     }
 }
 
-/// What a view says before its content: what the view of an act file
-/// shows, and the changes made only in other languages than the view's
-/// (which its text, in one language, cannot show).
+/// What a view says before its content, in the drafter's language: what
+/// the view of an act file shows, and the changes made only in other
+/// languages than the view's (which its text, in one language, cannot show).
 fn notes(ask: &Ask, a: &Applied, what: &str) -> Vec<String> {
     let mut out = Vec::new();
     let model = &ask.world.files[ask.file];
     if model.amendments.is_empty()
         && let Some(act) = model.acts.first()
     {
-        out.push(match a.amendments.len() {
-            0 => format!(
-                "This file is the act {}, not an amendment: the {what} shows the changes of its adopted amendments, and none is adopted. Open an amendment's file to see its {what}.",
-                act.id
+        let id = &act.id;
+        out.push(match (a.amendments.len(), ask.ui) {
+            (0, Lang::En) => format!(
+                "This file is the act {id}, not an amendment: the {what} shows the changes of its adopted amendments, and none is adopted. Open an amendment's file to see its {what}."
             ),
-            n => format!(
-                "This file is the act {}, not an amendment: the {what} shows the changes of its {n} adopted amendment{}.",
-                act.id,
+            (0, Lang::Ru) => format!(
+                "Этот файл — акт {id}, а не поправка: здесь показаны изменения принятых к нему поправок, а принятых поправок нет. Откройте файл поправки."
+            ),
+            (0, Lang::Kk) => format!(
+                "Бұл файл — {id} актісі, түзету емес: мұнда оған қабылданған түзетулердің өзгерістері көрсетіледі, ал қабылданған түзету жоқ. Түзетудің файлын ашыңыз."
+            ),
+            (n, Lang::En) => format!(
+                "This file is the act {id}, not an amendment: the {what} shows the changes of its {n} adopted amendment{}.",
                 if n == 1 { "" } else { "s" }
+            ),
+            (n, Lang::Ru) => format!(
+                "Этот файл — акт {id}, а не поправка: здесь показаны изменения принятых к нему поправок (всего: {n})."
+            ),
+            (n, Lang::Kk) => format!(
+                "Бұл файл — {id} актісі, түзету емес: мұнда оған қабылданған түзетулердің (барлығы: {n}) өзгерістері көрсетілген."
             ),
         });
     }
     for (unit, langs) in
         render::diff::changed_only_in_others(&a.base, &a.result, ask.lang, &["kk", "ru", "en"])
     {
-        out.push(format!(
-            "{unit} changes only in its {} text, not in the {} text shown here: set the view's language to see it.",
-            langs.join(" and "),
-            ask.lang
-        ));
+        let (langs, lang) = (langs.join(", "), ask.lang);
+        out.push(match ask.ui {
+            Lang::En => format!(
+                "{unit} changes only in its {langs} text, not in the {lang} text shown here: set the view's language to see it."
+            ),
+            Lang::Ru => format!(
+                "{unit}: изменения только в тексте {langs}, а не в показанном здесь тексте {lang}; чтобы их увидеть, смените язык представления."
+            ),
+            Lang::Kk => format!(
+                "{unit}: өзгерістер тек {langs} мәтінінде, мұнда көрсетілген {lang} мәтінінде емес; оларды көру үшін көріністің тілін ауыстырыңыз."
+            ),
+        });
     }
     out
 }
@@ -129,8 +182,8 @@ fn with_notes(mut view: View, notes: &[String]) -> View {
 }
 
 pub fn redline(ask: &Ask) -> Result<View, String> {
-    let a = applied(ask, None)?;
-    let diffs = render::diff::between(&a.base, &a.result, ask.lang);
+    let a = applied(ask, None, Apply::AsFarAsItGoes)?;
+    let diffs = render::diff::with_failures(&a.base, &a.result, ask.lang, failures(ask, &a));
     let title = title(&a);
     let view = View {
         html: render::diff::html(&diffs, &title, ask.lang),
@@ -144,7 +197,9 @@ pub fn redline(ask: &Ask) -> Result<View, String> {
 /// document, the same bytes as `zan table --format docx`. `notes` are for
 /// the drafter at the screen, not for an exported file.
 pub fn table(ask: &Ask, docx: bool, notes_shown: bool) -> Result<View, String> {
-    let a = applied(ask, None)?;
+    // An exported table is a document to hand on: whole, or refused.
+    let how = if notes_shown { Apply::AsFarAsItGoes } else { Apply::Whole };
+    let a = applied(ask, None, how)?;
     // Named as `zan table` names them: by title, among the workspace's acts.
     let acts: Vec<&crate::model::Act> = ask.world.files.iter().flat_map(|f| &f.acts).collect();
     let table = render::table::table(&a, ask.lang, &acts);
@@ -157,7 +212,7 @@ pub fn table(ask: &Ask, docx: bool, notes_shown: bool) -> Result<View, String> {
 }
 
 pub fn bill(ask: &Ask) -> Result<View, String> {
-    let a = applied(ask, None)?;
+    let a = applied(ask, None, Apply::Whole)?;
     Ok(plain(&title(&a), &render::bill::bill(&a, ask.lang).text()))
 }
 
@@ -172,15 +227,21 @@ pub fn consolidated(ask: &Ask, as_of: Option<Date>) -> Result<View, String> {
     {
         let a = engine::consolidate(&ask.world.files, act, as_of, Include::Adopted)
             .map_err(|e| e.render(ask.ui))?;
-        let note = format!(
-            "{} enters into force on {in_force}, after {at}: the text as of {at} does not include it.",
-            amendment.id
-        );
+        let id = &amendment.id;
+        let note = match ask.ui {
+            Lang::En => {
+                format!(
+                    "{id} enters into force on {in_force}, after {at}: the text as of {at} does not include it."
+                )
+            }
+            Lang::Ru => format!("{id} вступает в силу {in_force}, после {at}: текст на {at} её не включает."),
+            Lang::Kk => format!("{id} {in_force} күшіне енеді, {at} кейін: {at} күнгі мәтінге ол кірмейді."),
+        };
         let mut view = plain(&a.result.meta.id, &render::text::act(&a.result.to_act(), ask.lang));
         view.html = format!("<p class=\"zan-note\">{}</p>\n{}", escape(&note), view.html);
         view.markdown = format!("> {note}\n\n{}", view.markdown);
         return Ok(view);
     }
-    let a = applied(ask, as_of)?;
+    let a = applied(ask, as_of, Apply::Whole)?;
     Ok(plain(&a.result.meta.id, &render::text::act(&a.result.to_act(), ask.lang)))
 }

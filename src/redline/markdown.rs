@@ -34,12 +34,24 @@ pub fn render(redline: &Redline) -> String {
         .paragraphs
         .iter()
         .map(|p| {
-            let items = p.segments.iter().map(|s| match s.kind {
-                SegmentKind::Equal => (None, s.text.as_str()),
-                SegmentKind::Delete => (Some(Mark::Strike), s.text.as_str()),
-                SegmentKind::Insert => (Some(Mark::Bold), s.text.as_str()),
-            });
-            escape_block_start(&inline(items))
+            let mut items = Vec::new();
+            for (k, s) in p.segments.iter().enumerate() {
+                items.push(match s.kind {
+                    SegmentKind::Equal => (None, s.text.as_str()),
+                    SegmentKind::Delete => (Some(Mark::Strike), s.text.as_str()),
+                    SegmentKind::Insert => (Some(Mark::Bold), s.text.as_str()),
+                });
+                // Struck words run into the inserted ones («~~он алты~~**он
+                // төрт**» reads as one word where strikethrough is not shown).
+                if s.kind == SegmentKind::Delete
+                    && let Some(next) = p.segments.get(k + 1).filter(|n| n.kind == SegmentKind::Insert)
+                    && let (Some(a), Some(b)) = (s.text.chars().next_back(), next.text.chars().next())
+                    && runs_together(a, b)
+                {
+                    items.push((None, " "));
+                }
+            }
+            escape_block_start(&inline(items.into_iter()))
         })
         .collect();
     let mut out = paragraphs.join("\n\n");
@@ -76,6 +88,14 @@ fn side_paragraph(paragraph: &ParagraphDiff, shown: SegmentKind, mark: Mark) -> 
             (s.kind == shown).then_some((Some(mark), s.text.as_str()))
         }
     }))
+}
+
+/// Whether two letters or digits, one struck and one inserted, would read
+/// as one word; ideographs are written without spaces anyway.
+fn runs_together(a: char, b: char) -> bool {
+    let ideograph =
+        |c: char| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF);
+    a.is_alphanumeric() && b.is_alphanumeric() && !ideograph(a) && !ideograph(b)
 }
 
 /// Renders marked and plain pieces of one paragraph. Delimiters hug the

@@ -156,7 +156,10 @@ fn kk_dative(name: &str) -> String {
 /// Қылмыстық кодексіне … мәселелері бойынша өзгеріс пен толықтыру енгізу
 /// туралы». The comparative table is titled after it.
 pub fn law_title(applied: &Applied, lang: &str) -> String {
-    let counts = Counts::of(&entries_in(applied, lang));
+    // What the law does: an operation that does not apply (in a view) does nothing.
+    let mut entries = entries_in(applied, lang);
+    entries.retain(|e| applied.failed.iter().all(|f| f.operation != e.change.operation));
+    let counts = Counts::of(&entries);
     let act = act_name(applied, lang);
     let topic = topic(applied, lang);
     match Lang::of(lang) {

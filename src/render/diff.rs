@@ -15,6 +15,9 @@ use crate::redline::{Redline, html, markdown, terminal, unified};
 pub struct UnitDiff {
     pub heading: String,
     pub redline: Redline,
+    /// Why an operation on the unit does not apply, in an editor's view
+    /// (see [`with_failures`]); the redline is then empty.
+    pub failure: Option<String>,
 }
 
 fn lines(node: Option<&Tracked>, lang: &str) -> Vec<String> {
@@ -35,22 +38,46 @@ fn redline(old: &[String], new: &[String]) -> Redline {
 /// The units whose own lines differ between `base` and `result`, in the
 /// result's reading order, then the units that no longer exist.
 pub fn between(base: &Held, result: &Held, lang: &str) -> Vec<UnitDiff> {
+    with_failures(base, result, lang, Vec::new())
+}
+
+/// `between`, with the operations that do not apply marked in place: each
+/// failure (the path it targets, why) after its target's own redline,
+/// before the first unit that reads after it.
+pub fn with_failures(
+    base: &Held,
+    result: &Held,
+    lang: &str,
+    mut failures: Vec<(Vec<Segment>, String)>,
+) -> Vec<UnitDiff> {
+    failures.sort_by_cached_key(|(p, _)| super::order::path_key(p));
+    let mut failures = failures.into_iter().peekable();
+    let failed = |(path, why): (Vec<Segment>, String)| UnitDiff {
+        heading: super::citation(&path, lang),
+        redline: Redline::new(&[], &[]),
+        failure: Some(why),
+    };
     let old: HashMap<u32, (&Tracked, Vec<Segment>)> =
         base.walk_paths().into_iter().map(|(n, p)| (n.id, (n, p))).collect();
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for (node, path) in result.walk_paths() {
+        let key = super::order::path_key(&path);
+        while let Some(f) = failures.next_if(|(p, _)| super::order::path_key(p) < key) {
+            out.push(failed(f));
+        }
         seen.insert(node.id);
         let before = old.get(&node.id).map(|(n, _)| *n);
         let r = redline(&lines(before, lang), &lines(Some(node), lang));
         if !r.is_unchanged() {
-            out.push(UnitDiff { heading: super::citation(&path, lang), redline: r });
+            out.push(UnitDiff { heading: super::citation(&path, lang), redline: r, failure: None });
         }
     }
+    out.extend(failures.map(failed));
     for (node, path) in base.walk_paths() {
         if !seen.contains(&node.id) {
             let r = redline(&lines(Some(node), lang), &[]);
-            out.push(UnitDiff { heading: super::citation(&path, lang), redline: r });
+            out.push(UnitDiff { heading: super::citation(&path, lang), redline: r, failure: None });
         }
     }
     out
@@ -119,7 +146,7 @@ pub fn between_workspaces(old: &[File], new: &[File], lang: &str) -> Vec<UnitDif
         for (key, path, node) in &after {
             let r = redline(&lines(find(&before, key).as_ref(), lang), &lines(Some(node), lang));
             if !r.is_unchanged() {
-                out.push(UnitDiff { heading: heading(path), redline: r });
+                out.push(UnitDiff { heading: heading(path), redline: r, failure: None });
             }
         }
         for (key, path, node) in &before {
@@ -127,6 +154,7 @@ pub fn between_workspaces(old: &[File], new: &[File], lang: &str) -> Vec<UnitDif
                 out.push(UnitDiff {
                     heading: heading(path),
                     redline: redline(&lines(Some(node), lang), &[]),
+                    failure: None,
                 });
             }
         }
@@ -142,7 +170,10 @@ pub fn term(diffs: &[UnitDiff], style: TerminalStyle) -> String {
             TerminalStyle::Ansi => out.push_str(&format!("\x1b[1m{}\x1b[0m\n", control_free(&d.heading))),
             TerminalStyle::Plain => out.push_str(&format!("{}\n", control_free(&d.heading))),
         }
-        out.push_str(&terminal::render(&d.redline, style));
+        match &d.failure {
+            Some(why) => out.push_str(&format!("⚠ {}\n", control_free(why))),
+            None => out.push_str(&terminal::render(&d.redline, style)),
+        }
         out.push('\n');
     }
     out
@@ -172,8 +203,17 @@ pub fn html(diffs: &[UnitDiff], title: &str, lang: &str) -> String {
         html::escape(title)
     );
     for d in diffs {
-        out.push_str(&format!("<section>\n<h2>{}</h2>\n", html::escape(&d.heading)));
-        out.push_str(&html::render(&d.redline));
+        match &d.failure {
+            Some(why) => out.push_str(&format!(
+                "<section class=\"zan-failed\">\n<h2>{}</h2>\n<p role=\"alert\"><strong>⚠ {}</strong></p>\n",
+                html::escape(&d.heading),
+                html::escape(why)
+            )),
+            None => {
+                out.push_str(&format!("<section>\n<h2>{}</h2>\n", html::escape(&d.heading)));
+                out.push_str(&html::render(&d.redline));
+            }
+        }
         out.push_str("</section>\n");
     }
     out.push_str("</body>\n</html>\n");
@@ -185,7 +225,10 @@ pub fn markdown(diffs: &[UnitDiff], title: &str) -> String {
     let mut out = format!("# {}\n", markdown::escape(title));
     for d in diffs {
         out.push_str(&format!("\n## {}\n\n", markdown::escape(&d.heading)));
-        out.push_str(&markdown::render(&d.redline));
+        match &d.failure {
+            Some(why) => out.push_str(&format!("> **⚠ {}**\n", markdown::escape(why))),
+            None => out.push_str(&markdown::render(&d.redline)),
+        }
     }
     out
 }

@@ -24,6 +24,9 @@ pub enum Cell {
     Redline(Redline),
     /// A fixed word: «Отсутствует.», «Исключить.».
     Word(&'static str),
+    /// Why the operation does not apply (only in an editor's view, which
+    /// shows the operations that apply and marks the others in place).
+    Failed(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -191,7 +194,14 @@ pub fn table(applied: &Applied, lang: &str, acts: &[&Act]) -> Table {
     };
     let entries = super::entries_in(applied, lang);
     let mut notes = Footnotes::new(l);
-    let rows = entries.iter().enumerate().map(|(i, e)| row(i + 1, e, lang, l, acts, &mut notes)).collect();
+    let rows = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| match applied.failed.iter().find(|f| f.operation == e.change.operation) {
+            Some(f) => failed_row(i + 1, e, &f.error, lang, l),
+            None => row(i + 1, e, lang, l, acts, &mut notes),
+        })
+        .collect();
     let warning = entries
         .iter()
         .any(|e| !summary::quoted(e, lang).is_empty())
@@ -288,6 +298,23 @@ fn row(number: usize, e: &Entry, lang: &str, l: Lang, acts: &[&Act], notes: &mut
     }
 }
 
+/// The row of an operation that does not apply: its unit, and why in place
+/// of the proposed wording.
+fn failed_row(number: usize, e: &Entry, error: &crate::engine::EngineError, lang: &str, l: Lang) -> Row {
+    let why =
+        format!("⚠ {}: {}", l.pick("Қолданылмайды", "Не применяется", "Does not apply"), error.render(l));
+    Row {
+        number,
+        unit: structural_element(e, l),
+        target: e.unit.clone(),
+        current: Cell::Word("—"),
+        proposed: Cell::Failed(why),
+        marks: Default::default(),
+        justification: justification(e, lang).unwrap_or_default().to_string(),
+        comparisons: Vec::new(),
+    }
+}
+
 /// The justification of an operation in `lang`, else its amendment's; never
 /// one in another language (a table in Kazakh is read in Kazakh).
 pub fn justification<'a>(e: &Entry<'a>, lang: &str) -> Option<&'a str> {
@@ -335,6 +362,9 @@ impl Table {
             Cell::Redline(r) if current => html::current_side(r),
             Cell::Redline(r) => html::proposed_side(r),
             Cell::Word(w) => html::escape(w),
+            Cell::Failed(why) => {
+                format!("<strong class=\"zan-failed\" role=\"alert\">{}</strong>", html::escape(why))
+            }
         };
         for r in &self.rows {
             out.push_str(&format!(
@@ -378,6 +408,7 @@ impl Table {
             Cell::Redline(r) if current => markdown::current_side(r),
             Cell::Redline(r) => markdown::proposed_side(r),
             Cell::Word(w) => markdown::escape(w),
+            Cell::Failed(why) => format!("**{}**", markdown::escape(why)),
         };
         for r in &self.rows {
             let mut cells = vec![
@@ -460,6 +491,7 @@ impl Table {
         let side = |c: &Cell, current: bool| match c {
             Cell::Redline(r) => docx_side(r, current),
             Cell::Word(w) => docx_text(w),
+            Cell::Failed(why) => docx_text(why),
         };
         let header = TableRow::new(
             self.headings(with_compare)

@@ -464,6 +464,50 @@ async function webviewTextWithout(title, needles, absent) {
       await webviewText("Redline: act.zan", ["This file is the act kz.cc, not an amendment: the redline shows the changes of its"]);
     });
 
+    await check("a redline and table with one operation that does not apply show the others and mark it in place", async () => {
+      // Written during the run (and removed after) so that the other checks see the corpus as shipped.
+      const failing = path.join(ws, "corpus/amendments/e2e-one-fails.zan");
+      fs.writeFileSync(
+        failing,
+        [
+          "amendment kz.cc.e2e-one-fails {",
+          "  target kz.cc version 2024-01-01",
+          "  status draft",
+          "  replace article 15 part 3 {",
+          '    kk "бірінші немесе екінші бөлігінде" -> "бірінші, екінші немесе 2-1-бөліктерінде"',
+          '    ru "части первой или второй" -> "части первой, второй или 2-1"',
+          '    en "Part 1 or 2" -> "Part 1, 2 or 2-1"',
+          "  }",
+          "  replace article 15 part 3 {",
+          '    kk "жоқ сөздер" -> "басқа сөздер"',
+          '    ru "несуществующие слова" -> "другие слова"',
+          '    en "words that are not there" -> "other words"',
+          "  }",
+          "}",
+          "",
+        ].join("\n"),
+      );
+      try {
+        await openSource("corpus/amendments/e2e-one-fails.zan");
+        await runCommand("zan: Show redline");
+        await page.locator(".tabs-container .tab", { hasText: "Redline: e2e-one-fails.zan" }).waitFor({ timeout: SHORT });
+        await webviewText("Redline: e2e-one-fails.zan", [
+          "Part 1, 2 or 2-1",
+          "Does not apply: ",
+          "e2e-one-fails.zan:10: «жоқ сөздер» is not in the `kk` text of `article 15 part 3`",
+        ]);
+        await screenshot("vscode-redline-one-fails.png");
+        await runCommand("View: Close Editor");
+        await openSource("corpus/amendments/e2e-one-fails.zan");
+        await runCommand("zan: Show comparative table");
+        await page.locator(".tabs-container .tab", { hasText: "Comparative table: e2e-one-fails.zan" }).waitFor({ timeout: SHORT });
+        await webviewText("Comparative table: e2e-one-fails.zan", ["Part 1, 2 or 2-1", "⚠ Does not apply:"]);
+        await runCommand("View: Close Editor");
+      } finally {
+        fs.rmSync(failing, { force: true });
+      }
+    });
+
     const redlineTitle = "Redline: age-14.zan";
     const redlineNeedles = ["kz.cc.age-14", "Article 15(2-1)", "Part 1, 2 or 2-1"];
     await check("the open views show their text again after a server restart, and it is not logged as an error", async () => {

@@ -126,7 +126,9 @@ ins, .zan-ins { font-weight: 600; text-decoration: underline 2px var(--vscode-gi
 del, .zan-del { text-decoration: line-through 2px var(--vscode-gitDecoration-deletedResourceForeground, #f85149); background: var(--vscode-diffEditor-removedTextBackground, rgba(248, 81, 73, .2)); }
 del + ins, .zan-del + .zan-ins { margin-left: .35em; }
 .zan-note { border-left: 3px solid var(--vscode-textLink-foreground, #3794ff); padding-left: .6em; }
-.zan-error { color: var(--vscode-errorForeground, #c00); white-space: pre-wrap; }`;
+.zan-error { color: var(--vscode-errorForeground, #c00); white-space: pre-wrap; }
+/* An operation that does not apply, in place among those that do: a word and a bar, not only a colour. */
+.zan-failed { color: var(--vscode-errorForeground, #c00); border-left: 3px solid var(--vscode-errorForeground, #c00); padding-left: .6em; }`;
 
 /**
  * A full page around server-rendered HTML. Scripts are never allowed: the
