@@ -7,6 +7,10 @@
  * of one line each (an unterminated string ends at the end of its line, so
  * error recovery resumes on the next), and inline references are written
  * inside strings as `[display words](target)`.
+ *
+ * One external token breaks that rule, for error recovery only: a block left
+ * open closes where a line starts with `act` or `amendment` (src/scanner.c),
+ * so one stray `{` does not swallow the acts and amendments after it.
  */
 
 /// <reference types="tree-sitter-cli/dsl" />
@@ -28,6 +32,11 @@ module.exports = grammar({
   // `abolish` is one bad token, not a run of two-letter language codes.
   word: $ => $.identifier,
 
+  // `unclosed`: zero width, before a top-level keyword at the start of a
+  // line, where a block's `}` is missing. `_recovering` is never valid in
+  // the grammar: the scanner sees it valid only during error recovery.
+  externals: $ => [$.unclosed, $._recovering],
+
   supertypes: $ => [$._operation],
 
   // A target may be followed by a unit (`compare … coe.ets185` then
@@ -39,6 +48,9 @@ module.exports = grammar({
 
     comment: _ => token(seq('#', /[^\n]*/)),
 
+    // A block's end: its `}`, or (an error) the next act or amendment.
+    _close: $ => choice('}', $.unclosed),
+
     // ---------------------------------------------------------------- acts
 
     act: $ => seq(
@@ -48,7 +60,7 @@ module.exports = grammar({
       field('body', $.act_body),
     ),
 
-    act_body: $ => seq('{', repeat($._act_item), '}'),
+    act_body: $ => seq('{', repeat($._act_item), $._close),
 
     _act_item: $ => choice(
       $.jurisdiction,
@@ -93,7 +105,7 @@ module.exports = grammar({
       field('body', $.unit_body),
     ),
 
-    unit_body: $ => seq('{', repeat($._unit_item), '}'),
+    unit_body: $ => seq('{', repeat($._unit_item), $._close),
 
     _unit_item: $ => choice(
       $.title,
@@ -175,7 +187,7 @@ module.exports = grammar({
       field('body', $.amendment_body),
     ),
 
-    amendment_body: $ => seq('{', repeat($._amendment_item), '}'),
+    amendment_body: $ => seq('{', repeat($._amendment_item), $._close),
 
     _amendment_item: $ => choice(
       $.amendment_target,
@@ -222,7 +234,7 @@ module.exports = grammar({
       field('body', alias($._replace_body, $.operation_body)),
     ),
 
-    _replace_body: $ => seq('{', repeat(choice($.word_change, $._operation_note)), '}'),
+    _replace_body: $ => seq('{', repeat(choice($.word_change, $._operation_note)), $._close),
 
     // `ru "шестнадцати" -> "четырнадцати" occurrence 2`
     word_change: $ => seq(
@@ -240,7 +252,7 @@ module.exports = grammar({
       field('body', alias($._delete_body, $.operation_body)),
     ),
 
-    _delete_body: $ => seq('{', repeat(choice($.word_deletion, $._operation_note)), '}'),
+    _delete_body: $ => seq('{', repeat(choice($.word_deletion, $._operation_note)), $._close),
 
     word_deletion: $ => seq(
       optional(field('title', 'title')),
@@ -255,7 +267,7 @@ module.exports = grammar({
       field('body', alias($._insert_body, $.operation_body)),
     ),
 
-    _insert_body: $ => seq('{', repeat(choice($.word_insertion, $._operation_note)), '}'),
+    _insert_body: $ => seq('{', repeat(choice($.word_insertion, $._operation_note)), $._close),
 
     // `kk "жаңа сөздер" after "зардаптар" occurrence 1`, `ru "…" at end`
     word_insertion: $ => seq(
@@ -291,7 +303,7 @@ module.exports = grammar({
     unit_body_with_notes: $ => seq(
       '{',
       repeat(choice($._unit_item, $.justification)),
-      '}',
+      $._close,
     ),
 
     repeal_unit: $ => seq(
@@ -311,7 +323,7 @@ module.exports = grammar({
 
     update_references: _ => 'update-references',
 
-    _notes_body: $ => seq('{', repeat($._operation_note), '}'),
+    _notes_body: $ => seq('{', repeat($._operation_note), $._close),
 
     // ------------------------------------------------------------- tokens
 

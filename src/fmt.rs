@@ -21,10 +21,10 @@ const MAX_DEPTH: usize = crate::model::MAX_DEPTH + 2;
 /// The formatted text, or `None` when the tree has syntax errors or nests
 /// deeper than the model does.
 pub fn format(tree: &Tree, text: &str) -> Option<String> {
-    let root = tree.root_node();
-    if root.has_error() {
+    if crate::syntax::broken(tree) {
         return None;
     }
+    let root = tree.root_node();
     let mut p = Printer { text, out: String::with_capacity(text.len() + text.len() / 8), too_deep: false };
     p.items(root, 0);
     (!p.too_deep).then_some(p.out)

@@ -422,6 +422,19 @@ fn half_typed_input_is_reported_where_it_is() {
         at("act a.b {\n  article 1 {\n    en official \"a b\"\n\n"),
         [(2, 13, "syntax error: this `{` is never closed: a `}` is missing".to_string())]
     );
+    // A brace left open closes at the next act or amendment at the start of
+    // a line: what follows is read on its own, and only the `{` is an error.
+    let unclosed = "act a.c {\n  article 1 {\n    en official \"x [y](article 1)\"\n\n";
+    let source = format!("{act}{unclosed}amendment a.c.d {{\n  target a.c\n  repeal article 2\n}}\n{act}");
+    assert_eq!(
+        at(&source),
+        [(7, 13, "syntax error: this `{` is never closed: a `}` is missing".to_string())]
+    );
+    let model = doc(&source).model;
+    let ids: Vec<&str> = model.acts.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a.b", "a.c", "a.b"]);
+    assert_eq!(model.acts[1].units.len(), 1);
+    assert_eq!((model.amendments[0].id.as_str(), model.amendments[0].operations.len()), ("a.c.d", 1));
     assert_eq!(
         at(&format!(
             "{act}amendment a.b.c {{\n  target a.b\n  replace article 1 {{\n    en \"a\" -> \"c\" occurence 1\n  }}\n}}\n"

@@ -15,12 +15,12 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 356
+#define STATE_COUNT 373
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 151
+#define SYMBOL_COUNT 154
 #define ALIAS_COUNT 1
-#define TOKEN_COUNT 78
-#define EXTERNAL_TOKEN_COUNT 0
+#define TOKEN_COUNT 80
+#define EXTERNAL_TOKEN_COUNT 2
 #define FIELD_COUNT 27
 #define MAX_ALIAS_SEQUENCE_LENGTH 6
 #define MAX_RESERVED_WORD_SET_SIZE 0
@@ -30,10 +30,10 @@
 enum ts_symbol_identifiers {
   sym_identifier = 1,
   sym_comment = 2,
-  anon_sym_act = 3,
-  anon_sym_version = 4,
-  anon_sym_LBRACE = 5,
-  anon_sym_RBRACE = 6,
+  anon_sym_RBRACE = 3,
+  anon_sym_act = 4,
+  anon_sym_version = 5,
+  anon_sym_LBRACE = 6,
   anon_sym_jurisdiction = 7,
   anon_sym_kind = 8,
   anon_sym_number = 9,
@@ -105,90 +105,93 @@ enum ts_symbol_identifiers {
   sym_act_id = 75,
   sym_date = 76,
   sym_integer = 77,
-  sym_source_file = 78,
-  sym_act = 79,
-  sym_act_body = 80,
-  sym__act_item = 81,
-  sym_jurisdiction = 82,
-  sym_act_kind = 83,
-  sym_official_number = 84,
-  sym_adopted = 85,
-  sym_in_force = 86,
-  sym_languages = 87,
-  sym_source = 88,
-  sym_title = 89,
-  sym_text = 90,
-  sym__localized = 91,
-  sym_fidelity = 92,
-  sym_unit = 93,
-  sym_unit_body = 94,
-  sym__unit_item = 95,
-  sym_repealed = 96,
-  sym_unit_kind = 97,
-  sym__number = 98,
-  sym_quoted_number = 99,
-  sym_comparison = 100,
-  sym_relation = 101,
-  sym_target = 102,
-  sym__act_ref = 103,
-  sym_segment = 104,
-  sym_range_end = 105,
-  sym_string = 106,
-  sym_reference = 107,
-  sym_reference_text = 108,
-  sym_amendment = 109,
-  sym_amendment_body = 110,
-  sym__amendment_item = 111,
-  sym_amendment_target = 112,
-  sym_status = 113,
-  sym_status_value = 114,
-  sym_author = 115,
-  sym_justification = 116,
-  sym__operation = 117,
-  sym__operation_note = 118,
-  sym_replace_words = 119,
-  sym_replace_everywhere = 120,
-  sym__replace_body = 121,
-  sym_word_change = 122,
-  sym_delete_words = 123,
-  sym__delete_body = 124,
-  sym_word_deletion = 125,
-  sym_insert_words = 126,
-  sym__insert_body = 127,
-  sym_word_insertion = 128,
-  sym_position = 129,
-  sym_occurrence = 130,
-  sym_rewrite_unit = 131,
-  sym_add_unit = 132,
-  sym_unit_body_with_notes = 133,
-  sym_repeal_unit = 134,
-  sym_renumber_unit = 135,
-  sym__notes_body = 136,
-  sym_lang = 137,
-  aux_sym_source_file_repeat1 = 138,
-  aux_sym_act_body_repeat1 = 139,
-  aux_sym_languages_repeat1 = 140,
-  aux_sym_unit_body_repeat1 = 141,
-  aux_sym_target_repeat1 = 142,
-  aux_sym_string_repeat1 = 143,
-  aux_sym_reference_text_repeat1 = 144,
-  aux_sym_amendment_body_repeat1 = 145,
-  aux_sym__replace_body_repeat1 = 146,
-  aux_sym__delete_body_repeat1 = 147,
-  aux_sym__insert_body_repeat1 = 148,
-  aux_sym_unit_body_with_notes_repeat1 = 149,
-  aux_sym__notes_body_repeat1 = 150,
-  anon_alias_sym_lang_code = 151,
+  sym_unclosed = 78,
+  sym__recovering = 79,
+  sym_source_file = 80,
+  sym__close = 81,
+  sym_act = 82,
+  sym_act_body = 83,
+  sym__act_item = 84,
+  sym_jurisdiction = 85,
+  sym_act_kind = 86,
+  sym_official_number = 87,
+  sym_adopted = 88,
+  sym_in_force = 89,
+  sym_languages = 90,
+  sym_source = 91,
+  sym_title = 92,
+  sym_text = 93,
+  sym__localized = 94,
+  sym_fidelity = 95,
+  sym_unit = 96,
+  sym_unit_body = 97,
+  sym__unit_item = 98,
+  sym_repealed = 99,
+  sym_unit_kind = 100,
+  sym__number = 101,
+  sym_quoted_number = 102,
+  sym_comparison = 103,
+  sym_relation = 104,
+  sym_target = 105,
+  sym__act_ref = 106,
+  sym_segment = 107,
+  sym_range_end = 108,
+  sym_string = 109,
+  sym_reference = 110,
+  sym_reference_text = 111,
+  sym_amendment = 112,
+  sym_amendment_body = 113,
+  sym__amendment_item = 114,
+  sym_amendment_target = 115,
+  sym_status = 116,
+  sym_status_value = 117,
+  sym_author = 118,
+  sym_justification = 119,
+  sym__operation = 120,
+  sym__operation_note = 121,
+  sym_replace_words = 122,
+  sym_replace_everywhere = 123,
+  sym__replace_body = 124,
+  sym_word_change = 125,
+  sym_delete_words = 126,
+  sym__delete_body = 127,
+  sym_word_deletion = 128,
+  sym_insert_words = 129,
+  sym__insert_body = 130,
+  sym_word_insertion = 131,
+  sym_position = 132,
+  sym_occurrence = 133,
+  sym_rewrite_unit = 134,
+  sym_add_unit = 135,
+  sym_unit_body_with_notes = 136,
+  sym_repeal_unit = 137,
+  sym_renumber_unit = 138,
+  sym__notes_body = 139,
+  sym_lang = 140,
+  aux_sym_source_file_repeat1 = 141,
+  aux_sym_act_body_repeat1 = 142,
+  aux_sym_languages_repeat1 = 143,
+  aux_sym_unit_body_repeat1 = 144,
+  aux_sym_target_repeat1 = 145,
+  aux_sym_string_repeat1 = 146,
+  aux_sym_reference_text_repeat1 = 147,
+  aux_sym_amendment_body_repeat1 = 148,
+  aux_sym__replace_body_repeat1 = 149,
+  aux_sym__delete_body_repeat1 = 150,
+  aux_sym__insert_body_repeat1 = 151,
+  aux_sym_unit_body_with_notes_repeat1 = 152,
+  aux_sym__notes_body_repeat1 = 153,
+  anon_alias_sym_lang_code = 154,
 };
 
 static const char * const ts_symbol_names[] = {
   [ts_builtin_sym_end] = "end",
   [sym_identifier] = "identifier",
   [sym_comment] = "comment",
+  [anon_sym_RBRACE] = "}",
   [anon_sym_act] = "act",
   [anon_sym_version] = "version",
   [anon_sym_LBRACE] = "{",
-  [anon_sym_RBRACE] = "}",
   [anon_sym_jurisdiction] = "jurisdiction",
   [anon_sym_kind] = "kind",
   [anon_sym_number] = "number",
@@ -260,7 +263,10 @@ static const char * const ts_symbol_names[] = {
   [sym_act_id] = "act_id",
   [sym_date] = "date",
   [sym_integer] = "integer",
+  [sym_unclosed] = "unclosed",
+  [sym__recovering] = "_recovering",
   [sym_source_file] = "source_file",
+  [sym__close] = "_close",
   [sym_act] = "act",
   [sym_act_body] = "act_body",
   [sym__act_item] = "_act_item",
@@ -340,10 +346,10 @@ static const TSSymbol ts_symbol_map[] = {
   [ts_builtin_sym_end] = ts_builtin_sym_end,
   [sym_identifier] = sym_identifier,
   [sym_comment] = sym_comment,
+  [anon_sym_RBRACE] = anon_sym_RBRACE,
   [anon_sym_act] = anon_sym_act,
   [anon_sym_version] = anon_sym_version,
   [anon_sym_LBRACE] = anon_sym_LBRACE,
-  [anon_sym_RBRACE] = anon_sym_RBRACE,
   [anon_sym_jurisdiction] = anon_sym_jurisdiction,
   [anon_sym_kind] = anon_sym_kind,
   [anon_sym_number] = anon_sym_number,
@@ -415,7 +421,10 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_act_id] = sym_act_id,
   [sym_date] = sym_date,
   [sym_integer] = sym_integer,
+  [sym_unclosed] = sym_unclosed,
+  [sym__recovering] = sym__recovering,
   [sym_source_file] = sym_source_file,
+  [sym__close] = sym__close,
   [sym_act] = sym_act,
   [sym_act_body] = sym_act_body,
   [sym__act_item] = sym__act_item,
@@ -504,6 +513,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [anon_sym_RBRACE] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_act] = {
     .visible = true,
     .named = false,
@@ -513,10 +526,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_LBRACE] = {
-    .visible = true,
-    .named = false,
-  },
-  [anon_sym_RBRACE] = {
     .visible = true,
     .named = false,
   },
@@ -804,8 +813,20 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_unclosed] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym__recovering] = {
+    .visible = false,
+    .named = true,
+  },
   [sym_source_file] = {
     .visible = true,
+    .named = true,
+  },
+  [sym__close] = {
+    .visible = false,
     .named = true,
   },
   [sym_act] = {
@@ -1410,140 +1431,140 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [32] = 32,
   [33] = 23,
   [34] = 22,
-  [35] = 24,
-  [36] = 36,
+  [35] = 35,
+  [36] = 21,
   [37] = 37,
-  [38] = 21,
-  [39] = 39,
-  [40] = 37,
-  [41] = 39,
-  [42] = 37,
-  [43] = 39,
-  [44] = 25,
+  [38] = 37,
+  [39] = 35,
+  [40] = 35,
+  [41] = 37,
+  [42] = 42,
+  [43] = 27,
+  [44] = 24,
   [45] = 45,
   [46] = 46,
-  [47] = 27,
-  [48] = 48,
-  [49] = 49,
-  [50] = 24,
-  [51] = 22,
-  [52] = 23,
-  [53] = 25,
-  [54] = 54,
-  [55] = 24,
+  [47] = 47,
+  [48] = 29,
+  [49] = 22,
+  [50] = 21,
+  [51] = 23,
+  [52] = 24,
+  [53] = 23,
+  [54] = 22,
+  [55] = 21,
   [56] = 22,
   [57] = 23,
-  [58] = 24,
-  [59] = 22,
-  [60] = 23,
-  [61] = 21,
+  [58] = 21,
+  [59] = 59,
+  [60] = 27,
+  [61] = 61,
   [62] = 62,
-  [63] = 25,
-  [64] = 64,
+  [63] = 24,
+  [64] = 27,
   [65] = 65,
-  [66] = 21,
-  [67] = 25,
+  [66] = 24,
+  [67] = 67,
   [68] = 68,
-  [69] = 21,
+  [69] = 69,
   [70] = 70,
   [71] = 71,
   [72] = 72,
-  [73] = 73,
+  [73] = 27,
   [74] = 74,
-  [75] = 3,
-  [76] = 27,
-  [77] = 24,
+  [75] = 29,
+  [76] = 2,
+  [77] = 23,
   [78] = 22,
-  [79] = 23,
-  [80] = 6,
-  [81] = 49,
-  [82] = 27,
-  [83] = 21,
-  [84] = 7,
-  [85] = 27,
-  [86] = 2,
-  [87] = 3,
-  [88] = 25,
-  [89] = 15,
-  [90] = 11,
+  [79] = 21,
+  [80] = 27,
+  [81] = 5,
+  [82] = 45,
+  [83] = 2,
+  [84] = 3,
+  [85] = 29,
+  [86] = 29,
+  [87] = 24,
+  [88] = 4,
+  [89] = 4,
+  [90] = 3,
   [91] = 5,
-  [92] = 21,
-  [93] = 24,
-  [94] = 23,
-  [95] = 22,
-  [96] = 14,
-  [97] = 2,
-  [98] = 8,
-  [99] = 7,
-  [100] = 49,
-  [101] = 9,
-  [102] = 4,
-  [103] = 6,
-  [104] = 104,
-  [105] = 10,
+  [92] = 92,
+  [93] = 45,
+  [94] = 13,
+  [95] = 12,
+  [96] = 16,
+  [97] = 11,
+  [98] = 10,
+  [99] = 15,
+  [100] = 9,
+  [101] = 7,
+  [102] = 69,
+  [103] = 29,
+  [104] = 15,
+  [105] = 13,
   [106] = 106,
-  [107] = 107,
-  [108] = 108,
-  [109] = 109,
+  [107] = 92,
+  [108] = 16,
+  [109] = 12,
   [110] = 110,
-  [111] = 111,
-  [112] = 112,
+  [111] = 17,
+  [112] = 67,
   [113] = 113,
-  [114] = 114,
-  [115] = 115,
-  [116] = 5,
-  [117] = 117,
-  [118] = 8,
-  [119] = 107,
+  [114] = 68,
+  [115] = 10,
+  [116] = 23,
+  [117] = 11,
+  [118] = 71,
+  [119] = 7,
   [120] = 9,
-  [121] = 4,
-  [122] = 15,
-  [123] = 123,
-  [124] = 10,
-  [125] = 11,
-  [126] = 17,
-  [127] = 65,
+  [121] = 61,
+  [122] = 19,
+  [123] = 20,
+  [124] = 24,
+  [125] = 22,
+  [126] = 21,
+  [127] = 21,
   [128] = 128,
-  [129] = 21,
-  [130] = 70,
-  [131] = 68,
-  [132] = 64,
-  [133] = 54,
-  [134] = 20,
-  [135] = 19,
-  [136] = 104,
-  [137] = 27,
-  [138] = 107,
-  [139] = 107,
-  [140] = 24,
-  [141] = 22,
-  [142] = 23,
-  [143] = 107,
-  [144] = 144,
-  [145] = 25,
-  [146] = 14,
-  [147] = 65,
-  [148] = 70,
-  [149] = 68,
-  [150] = 123,
-  [151] = 54,
-  [152] = 64,
-  [153] = 20,
-  [154] = 19,
-  [155] = 155,
-  [156] = 25,
-  [157] = 117,
-  [158] = 27,
-  [159] = 17,
-  [160] = 27,
-  [161] = 161,
-  [162] = 162,
+  [129] = 61,
+  [130] = 130,
+  [131] = 71,
+  [132] = 27,
+  [133] = 106,
+  [134] = 134,
+  [135] = 135,
+  [136] = 136,
+  [137] = 137,
+  [138] = 138,
+  [139] = 19,
+  [140] = 20,
+  [141] = 141,
+  [142] = 142,
+  [143] = 143,
+  [144] = 68,
+  [145] = 145,
+  [146] = 110,
+  [147] = 69,
+  [148] = 24,
+  [149] = 149,
+  [150] = 135,
+  [151] = 22,
+  [152] = 67,
+  [153] = 3,
+  [154] = 23,
+  [155] = 135,
+  [156] = 17,
+  [157] = 135,
+  [158] = 135,
+  [159] = 159,
+  [160] = 2,
+  [161] = 29,
+  [162] = 27,
   [163] = 163,
-  [164] = 128,
+  [164] = 29,
   [165] = 165,
-  [166] = 166,
-  [167] = 167,
-  [168] = 168,
+  [166] = 5,
+  [167] = 113,
+  [168] = 4,
   [169] = 169,
   [170] = 170,
   [171] = 171,
@@ -1576,161 +1597,178 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [198] = 198,
   [199] = 199,
   [200] = 200,
-  [201] = 5,
+  [201] = 201,
   [202] = 202,
   [203] = 203,
   [204] = 204,
-  [205] = 49,
+  [205] = 205,
   [206] = 206,
-  [207] = 4,
+  [207] = 207,
   [208] = 208,
-  [209] = 209,
-  [210] = 210,
-  [211] = 211,
-  [212] = 211,
+  [209] = 45,
+  [210] = 15,
+  [211] = 16,
+  [212] = 212,
   [213] = 213,
   [214] = 214,
-  [215] = 211,
-  [216] = 211,
-  [217] = 211,
-  [218] = 218,
-  [219] = 219,
-  [220] = 14,
-  [221] = 221,
-  [222] = 2,
-  [223] = 223,
-  [224] = 8,
-  [225] = 225,
-  [226] = 225,
-  [227] = 218,
-  [228] = 223,
-  [229] = 225,
-  [230] = 218,
-  [231] = 9,
-  [232] = 223,
-  [233] = 218,
-  [234] = 234,
-  [235] = 223,
-  [236] = 15,
-  [237] = 10,
-  [238] = 11,
+  [215] = 215,
+  [216] = 216,
+  [217] = 216,
+  [218] = 10,
+  [219] = 11,
+  [220] = 7,
+  [221] = 9,
+  [222] = 13,
+  [223] = 3,
+  [224] = 224,
+  [225] = 12,
+  [226] = 216,
+  [227] = 216,
+  [228] = 216,
+  [229] = 229,
+  [230] = 61,
+  [231] = 20,
+  [232] = 232,
+  [233] = 233,
+  [234] = 232,
+  [235] = 229,
+  [236] = 236,
+  [237] = 237,
+  [238] = 238,
   [239] = 239,
-  [240] = 128,
+  [240] = 240,
   [241] = 241,
   [242] = 242,
-  [243] = 54,
-  [244] = 20,
-  [245] = 19,
-  [246] = 242,
-  [247] = 247,
-  [248] = 242,
-  [249] = 249,
-  [250] = 250,
-  [251] = 242,
-  [252] = 252,
-  [253] = 253,
-  [254] = 254,
-  [255] = 27,
-  [256] = 256,
-  [257] = 257,
+  [243] = 243,
+  [244] = 244,
+  [245] = 245,
+  [246] = 232,
+  [247] = 229,
+  [248] = 248,
+  [249] = 237,
+  [250] = 229,
+  [251] = 237,
+  [252] = 237,
+  [253] = 113,
+  [254] = 237,
+  [255] = 255,
+  [256] = 229,
+  [257] = 19,
   [258] = 258,
-  [259] = 259,
-  [260] = 260,
-  [261] = 258,
-  [262] = 258,
-  [263] = 263,
+  [259] = 258,
+  [260] = 258,
+  [261] = 261,
+  [262] = 29,
+  [263] = 258,
   [264] = 264,
-  [265] = 258,
+  [265] = 16,
   [266] = 266,
-  [267] = 267,
+  [267] = 264,
   [268] = 268,
   [269] = 269,
   [270] = 270,
-  [271] = 271,
-  [272] = 272,
+  [271] = 15,
+  [272] = 264,
   [273] = 273,
   [274] = 274,
-  [275] = 275,
-  [276] = 27,
+  [275] = 264,
+  [276] = 264,
   [277] = 277,
-  [278] = 270,
+  [278] = 278,
   [279] = 279,
-  [280] = 279,
+  [280] = 280,
   [281] = 281,
-  [282] = 282,
+  [282] = 7,
   [283] = 283,
-  [284] = 284,
-  [285] = 270,
-  [286] = 279,
+  [284] = 9,
+  [285] = 283,
+  [286] = 286,
   [287] = 287,
-  [288] = 288,
-  [289] = 289,
+  [288] = 59,
+  [289] = 11,
   [290] = 290,
-  [291] = 291,
-  [292] = 292,
-  [293] = 293,
+  [291] = 283,
+  [292] = 279,
+  [293] = 10,
   [294] = 294,
   [295] = 295,
   [296] = 296,
   [297] = 297,
   [298] = 298,
-  [299] = 288,
-  [300] = 287,
+  [299] = 29,
+  [300] = 279,
   [301] = 301,
   [302] = 302,
   [303] = 303,
   [304] = 304,
   [305] = 305,
   [306] = 306,
-  [307] = 298,
+  [307] = 307,
   [308] = 308,
-  [309] = 298,
+  [309] = 309,
   [310] = 310,
-  [311] = 311,
-  [312] = 288,
+  [311] = 301,
+  [312] = 312,
   [313] = 313,
-  [314] = 301,
-  [315] = 287,
-  [316] = 301,
-  [317] = 317,
-  [318] = 318,
+  [314] = 314,
+  [315] = 315,
+  [316] = 313,
+  [317] = 314,
+  [318] = 312,
   [319] = 319,
-  [320] = 288,
+  [320] = 320,
   [321] = 321,
   [322] = 322,
-  [323] = 301,
+  [323] = 323,
   [324] = 324,
   [325] = 325,
-  [326] = 287,
+  [326] = 326,
   [327] = 327,
   [328] = 328,
-  [329] = 329,
+  [329] = 301,
   [330] = 330,
-  [331] = 331,
-  [332] = 332,
-  [333] = 333,
+  [331] = 313,
+  [332] = 314,
+  [333] = 312,
   [334] = 334,
   [335] = 335,
   [336] = 336,
-  [337] = 337,
-  [338] = 338,
-  [339] = 339,
-  [340] = 332,
-  [341] = 330,
-  [342] = 332,
+  [337] = 313,
+  [338] = 314,
+  [339] = 312,
+  [340] = 340,
+  [341] = 341,
+  [342] = 342,
   [343] = 343,
   [344] = 344,
   [345] = 345,
-  [346] = 330,
+  [346] = 346,
   [347] = 347,
   [348] = 348,
   [349] = 349,
-  [350] = 334,
-  [351] = 351,
-  [352] = 334,
-  [353] = 332,
-  [354] = 334,
-  [355] = 355,
+  [350] = 350,
+  [351] = 347,
+  [352] = 352,
+  [353] = 348,
+  [354] = 354,
+  [355] = 347,
+  [356] = 356,
+  [357] = 347,
+  [358] = 348,
+  [359] = 359,
+  [360] = 360,
+  [361] = 361,
+  [362] = 362,
+  [363] = 363,
+  [364] = 347,
+  [365] = 365,
+  [366] = 365,
+  [367] = 367,
+  [368] = 365,
+  [369] = 348,
+  [370] = 365,
+  [371] = 371,
+  [372] = 365,
 };
 
 static const TSSymbol ts_supertype_symbols[SUPERTYPE_COUNT] = {
@@ -1934,5621 +1972,5589 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(281);
+      if (eof) ADVANCE(279);
       ADVANCE_MAP(
-        '"', 653,
-        '#', 282,
-        ')', 665,
-        '-', 97,
-        '.', 30,
-        '@', 658,
-        '[', 663,
-        '\\', 269,
-        ']', 26,
-        'a', 744,
-        'b', 755,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 719,
-        '{', 283,
-        '}', 284,
+        '"', 651,
+        '#', 280,
+        ')', 663,
+        '-', 95,
+        '.', 28,
+        '@', 656,
+        '[', 661,
+        '\\', 267,
+        ']', 24,
+        'a', 742,
+        'b', 753,
+        'c', 793,
+        'd', 755,
+        'i', 823,
+        'j', 903,
+        'k', 798,
+        'l', 719,
+        'n', 849,
+        'p', 715,
+        'r', 757,
+        's', 758,
+        't', 717,
+        '{', 282,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(279);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(919);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          lookahead == ' ') SKIP(277);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(917);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 1:
-      if (lookahead == '\n') SKIP(25);
-      if (lookahead == '"') ADVANCE(653);
-      if (lookahead == '#') ADVANCE(661);
-      if (lookahead == '[') ADVANCE(663);
-      if (lookahead == '\\') ADVANCE(269);
-      if (lookahead == ']') ADVANCE(26);
+      if (lookahead == '\n') SKIP(23);
+      if (lookahead == '"') ADVANCE(651);
+      if (lookahead == '#') ADVANCE(659);
+      if (lookahead == '[') ADVANCE(661);
+      if (lookahead == '\\') ADVANCE(267);
+      if (lookahead == ']') ADVANCE(24);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(660);
-      if (lookahead != 0) ADVANCE(661);
+          lookahead == ' ') ADVANCE(658);
+      if (lookahead != 0) ADVANCE(659);
       END_STATE();
     case 2:
-      if (lookahead == '\n') SKIP(25);
-      if (lookahead == '#') ADVANCE(650);
+      if (lookahead == '\n') SKIP(23);
+      if (lookahead == '#') ADVANCE(648);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(651);
+          lookahead == ' ') ADVANCE(649);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(652);
+          lookahead != '#') ADVANCE(650);
       END_STATE();
     case 3:
       ADVANCE_MAP(
-        '"', 653,
-        '#', 282,
-        '-', 97,
-        'a', 744,
-        'b', 755,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 720,
-        '}', 284,
+        '"', 651,
+        '#', 280,
+        'a', 750,
+        'b', 838,
+        'c', 793,
+        'd', 796,
+        'i', 831,
+        'j', 908,
+        'k', 798,
+        'l', 719,
+        'n', 849,
+        'p', 715,
+        's', 759,
+        't', 803,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(19);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 4:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        ')', 665,
-        '.', 30,
-        '@', 658,
-        'a', 125,
-        'b', 130,
-        'c', 166,
-        'd', 131,
-        'i', 194,
-        'j', 263,
-        'k', 170,
-        'l', 101,
-        'n', 214,
-        'p', 98,
-        'r', 132,
-        's', 133,
-        't', 100,
-        '{', 283,
-        '}', 284,
+        '"', 647,
+        '#', 280,
+        ')', 663,
+        '.', 28,
+        '@', 656,
+        'a', 123,
+        'b', 128,
+        'c', 164,
+        'd', 129,
+        'i', 192,
+        'j', 261,
+        'k', 168,
+        'l', 99,
+        'n', 212,
+        'p', 96,
+        'r', 130,
+        's', 131,
+        't', 98,
+        '{', 282,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(4);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(274);
       END_STATE();
     case 5:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        ')', 665,
-        '.', 30,
-        'a', 744,
-        'b', 755,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 719,
-        '{', 283,
-        '}', 284,
+        '"', 647,
+        '#', 280,
+        ')', 663,
+        '.', 28,
+        'a', 596,
+        'b', 578,
+        'c', 531,
+        'd', 535,
+        'i', 572,
+        'n', 581,
+        'p', 462,
+        's', 498,
+        '{', 282,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(5);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(276);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 6:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        ')', 665,
-        '.', 30,
-        'a', 598,
-        'b', 580,
-        'c', 533,
-        'd', 537,
-        'i', 574,
-        'n', 583,
-        'p', 464,
-        's', 500,
-        '{', 283,
+        '"', 647,
+        '#', 280,
+        '.', 28,
+        '@', 656,
+        'a', 865,
+        'b', 838,
+        'c', 793,
+        'd', 796,
+        'i', 834,
+        'j', 906,
+        'n', 850,
+        'p', 715,
+        's', 760,
+        't', 803,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(6);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(274);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 7:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        '@', 658,
-        'a', 867,
-        'b', 840,
-        'c', 795,
-        'd', 798,
-        'i', 836,
-        'j', 908,
-        'n', 852,
-        'p', 717,
-        's', 762,
-        't', 805,
-        '}', 284,
+        '"', 647,
+        '#', 280,
+        '.', 28,
+        '@', 656,
+        'a', 865,
+        'b', 838,
+        'c', 793,
+        'd', 796,
+        'i', 834,
+        'n', 850,
+        'p', 715,
+        's', 760,
+        't', 803,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(7);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(276);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(274);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 8:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        '@', 658,
-        'a', 867,
-        'b', 840,
-        'c', 795,
-        'd', 798,
-        'i', 836,
-        'n', 852,
-        'p', 717,
-        's', 762,
-        't', 805,
-        '}', 284,
+        '"', 647,
+        '#', 280,
+        '.', 28,
+        'a', 743,
+        'b', 838,
+        'c', 793,
+        'd', 755,
+        'i', 823,
+        'j', 903,
+        'k', 798,
+        'l', 719,
+        'n', 849,
+        'p', 715,
+        'r', 757,
+        's', 758,
+        't', 718,
+        '{', 282,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(8);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(276);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 9:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 489,
-        'b', 580,
-        'c', 533,
-        'd', 496,
-        'i', 564,
-        'j', 641,
-        'n', 583,
-        'p', 464,
-        'r', 497,
-        's', 499,
-        't', 467,
-        '{', 283,
-        '}', 284,
+        '"', 647,
+        '#', 280,
+        '.', 28,
+        'a', 487,
+        'b', 578,
+        'c', 531,
+        'd', 494,
+        'i', 562,
+        'j', 639,
+        'n', 581,
+        'p', 462,
+        'r', 495,
+        's', 497,
+        't', 465,
+        '{', 282,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(9);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 10:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 494,
-        'b', 580,
-        'c', 532,
-        'd', 537,
-        'i', 569,
-        'j', 645,
-        'k', 548,
-        'l', 472,
-        'n', 582,
-        'p', 464,
-        's', 498,
-        't', 542,
-        '}', 284,
+        '"', 647,
+        '#', 280,
+        '.', 28,
+        'a', 492,
+        'b', 578,
+        'c', 530,
+        'd', 535,
+        'i', 567,
+        'j', 643,
+        'k', 546,
+        'l', 470,
+        'n', 580,
+        'p', 462,
+        's', 496,
+        't', 540,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(10);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 11:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 441,
-        'b', 431,
-        'c', 402,
-        'd', 405,
-        'i', 421,
-        'j', 461,
-        'n', 430,
-        'p', 379,
-        's', 391,
-        't', 410,
-        '}', 284,
+        '"', 647,
+        '#', 280,
+        '.', 28,
+        'a', 439,
+        'b', 429,
+        'c', 400,
+        'd', 403,
+        'i', 419,
+        'j', 459,
+        'n', 428,
+        'p', 377,
+        's', 389,
+        't', 408,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(11);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 12:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 441,
-        'b', 431,
-        'c', 402,
-        'd', 405,
-        'i', 421,
-        'n', 430,
-        'p', 379,
-        's', 391,
-        't', 410,
-        '}', 284,
+        '"', 647,
+        '#', 280,
+        '.', 28,
+        'a', 439,
+        'b', 429,
+        'c', 400,
+        'd', 403,
+        'i', 419,
+        'n', 428,
+        'p', 377,
+        's', 389,
+        't', 408,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(12);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 13:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 598,
-        'b', 580,
-        'c', 533,
-        'd', 537,
-        'i', 574,
-        'n', 583,
-        'p', 464,
-        's', 500,
-        't', 579,
+        '"', 647,
+        '#', 280,
+        '.', 28,
+        'a', 596,
+        'b', 578,
+        'c', 531,
+        'd', 535,
+        'i', 572,
+        'n', 581,
+        'p', 462,
+        's', 498,
+        't', 577,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(13);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 14:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 598,
-        'b', 580,
-        'c', 532,
-        'd', 537,
-        'i', 574,
-        'j', 641,
-        'n', 583,
-        'p', 464,
-        's', 500,
-        '}', 284,
+        '"', 647,
+        '#', 280,
+        '.', 28,
+        'a', 596,
+        'b', 578,
+        'c', 530,
+        'd', 535,
+        'i', 572,
+        'j', 639,
+        'n', 581,
+        'p', 462,
+        's', 498,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(14);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 15:
-      ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        'a', 752,
-        'b', 840,
-        'c', 795,
-        'd', 798,
-        'i', 833,
-        'j', 910,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        's', 761,
-        't', 805,
-        '}', 284,
-      );
+      if (lookahead == '"') ADVANCE(647);
+      if (lookahead == '#') ADVANCE(280);
+      if (lookahead == 'a') ADVANCE(525);
+      if (lookahead == 'b') ADVANCE(510);
+      if (lookahead == 't') ADVANCE(577);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(15);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 16:
-      if (lookahead == '"') ADVANCE(649);
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == 'a') ADVANCE(527);
-      if (lookahead == 'b') ADVANCE(512);
-      if (lookahead == 't') ADVANCE(579);
+      if (lookahead == '"') ADVANCE(647);
+      if (lookahead == '#') ADVANCE(280);
+      if (lookahead == 'c') ADVANCE(839);
+      if (lookahead == 'j') ADVANCE(906);
+      if (lookahead == 't') ADVANCE(803);
+      if (lookahead == '}') ADVANCE(281);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(16);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 17:
-      if (lookahead == '"') ADVANCE(649);
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == 'c') ADVANCE(841);
-      if (lookahead == 'j') ADVANCE(908);
-      if (lookahead == 't') ADVANCE(805);
-      if (lookahead == '}') ADVANCE(284);
+      if (lookahead == '"') ADVANCE(647);
+      if (lookahead == '#') ADVANCE(280);
+      if (lookahead == '{') ADVANCE(282);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(17);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 18:
-      if (lookahead == '"') ADVANCE(649);
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == '{') ADVANCE(283);
+      if (lookahead == '#') ADVANCE(280);
+      if (lookahead == '-') ADVANCE(95);
+      if (lookahead == 'a') ADVANCE(784);
+      if (lookahead == 'b') ADVANCE(754);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(18);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 19:
       ADVANCE_MAP(
-        '#', 282,
-        '-', 97,
-        'a', 744,
-        'b', 755,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 720,
-        '}', 284,
+        '#', 280,
+        'a', 750,
+        'b', 838,
+        'c', 793,
+        'd', 796,
+        'i', 831,
+        'j', 908,
+        'k', 798,
+        'l', 719,
+        'n', 849,
+        'p', 715,
+        's', 759,
+        't', 803,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(19);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 20:
       ADVANCE_MAP(
-        '#', 282,
-        'a', 745,
-        'b', 840,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 720,
-        '}', 284,
+        '#', 280,
+        'a', 78,
+        'b', 70,
+        'c', 48,
+        'd', 51,
+        'i', 61,
+        'n', 69,
+        'p', 31,
+        's', 40,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(20);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 21:
       ADVANCE_MAP(
-        '#', 282,
-        'a', 80,
-        'b', 72,
-        'c', 50,
-        'd', 53,
-        'i', 63,
-        'n', 71,
-        'p', 33,
-        's', 42,
+        '#', 280,
+        'a', 749,
+        'd', 756,
+        'i', 832,
+        'j', 906,
+        'r', 757,
+        's', 889,
+        't', 718,
+        '{', 282,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(21);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 22:
-      ADVANCE_MAP(
-        '#', 282,
-        'a', 751,
-        'd', 758,
-        'i', 834,
-        'j', 908,
-        'r', 759,
-        's', 891,
-        't', 720,
-        '{', 283,
-        '}', 284,
-      );
+      if (lookahead == '#') ADVANCE(280);
+      if (lookahead == 'a') ADVANCE(751);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(22);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 23:
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == 'a') ADVANCE(786);
-      if (lookahead == 'b') ADVANCE(756);
+      if (lookahead == '#') ADVANCE(280);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(23);
-      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(914);
       END_STATE();
     case 24:
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == 'a') ADVANCE(753);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(24);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (lookahead == '(') ADVANCE(662);
       END_STATE();
     case 25:
-      if (lookahead == '#') ADVANCE(282);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(25);
+      if (lookahead == '-') ADVANCE(270);
       END_STATE();
     case 26:
-      if (lookahead == '(') ADVANCE(664);
+      if (lookahead == '-') ADVANCE(271);
       END_STATE();
     case 27:
-      if (lookahead == '-') ADVANCE(272);
+      if (lookahead == '-') ADVANCE(158);
+      if (lookahead == 'd') ADVANCE(152);
+      if (lookahead == 's') ADVANCE(146);
       END_STATE();
     case 28:
-      if (lookahead == '-') ADVANCE(273);
+      if (lookahead == '.') ADVANCE(657);
       END_STATE();
     case 29:
-      if (lookahead == '-') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(154);
-      if (lookahead == 's') ADVANCE(148);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'a') ADVANCE(76);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 30:
-      if (lookahead == '.') ADVANCE(659);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'a') ADVANCE(47);
+      if (lookahead == 't') ADVANCE(350);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 31:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'a') ADVANCE(78);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'a') ADVANCE(79);
+      if (lookahead == 'o') ADVANCE(53);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 32:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'a') ADVANCE(49);
-      if (lookahead == 't') ADVANCE(352);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'a') ADVANCE(75);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 33:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'a') ADVANCE(81);
-      if (lookahead == 'o') ADVANCE(55);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 34:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == 'a') ADVANCE(77);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+      END_STATE();
+    case 34:
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'b') ADVANCE(38);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 35:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'a') ADVANCE(79);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'c') ADVANCE(60);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 36:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'b') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'c') ADVANCE(90);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 37:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'c') ADVANCE(62);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 38:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == 'c') ADVANCE(92);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+      END_STATE();
+    case 38:
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'c') ADVANCE(50);
+      if (lookahead == 'p') ADVANCE(74);
+      if (lookahead == 's') ADVANCE(46);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 39:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'c') ADVANCE(94);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'd') ADVANCE(45);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 40:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'c') ADVANCE(52);
-      if (lookahead == 'p') ADVANCE(76);
-      if (lookahead == 's') ADVANCE(48);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'e') ADVANCE(36);
+      if (lookahead == 'u') ADVANCE(34);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 41:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'd') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'e') ADVANCE(370);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 42:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(38);
-      if (lookahead == 'u') ADVANCE(36);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'e') ADVANCE(340);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 43:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(372);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'e') ADVANCE(80);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 44:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(342);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'e') ADVANCE(81);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 45:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(82);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'e') ADVANCE(66);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 46:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(83);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'e') ADVANCE(37);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 47:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(68);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'g') ADVANCE(82);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 48:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(39);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'h') ADVANCE(29);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 49:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'g') ADVANCE(84);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'h') ADVANCE(345);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 50:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'h') ADVANCE(31);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'h') ADVANCE(33);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 51:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'h') ADVANCE(347);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'i') ADVANCE(93);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 52:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'h') ADVANCE(35);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'i') ADVANCE(83);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 53:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(95);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'i') ADVANCE(65);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 54:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(85);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'i') ADVANCE(35);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 55:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(67);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'i') ADVANCE(71);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 56:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'i') ADVANCE(72);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 57:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == 'i') ADVANCE(73);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 58:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(74);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'i') ADVANCE(67);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 59:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(75);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'k') ADVANCE(310);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 60:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(69);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'l') ADVANCE(42);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 61:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'k') ADVANCE(312);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'n') ADVANCE(39);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 62:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'l') ADVANCE(44);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'n') ADVANCE(320);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 63:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'n') ADVANCE(315);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 64:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(322);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'n') ADVANCE(325);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 65:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(317);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'n') ADVANCE(84);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 66:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(327);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'n') ADVANCE(85);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 67:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == 'n') ADVANCE(86);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 68:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(87);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'o') ADVANCE(59);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 69:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(88);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'o') ADVANCE(87);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 70:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(61);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'o') ADVANCE(68);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 71:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(89);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'o') ADVANCE(62);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 72:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(70);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'o') ADVANCE(63);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 73:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == 'o') ADVANCE(64);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 74:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(65);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'o') ADVANCE(58);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 75:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(66);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'p') ADVANCE(49);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 76:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(60);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'p') ADVANCE(89);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 77:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'p') ADVANCE(51);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 78:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == 'p') ADVANCE(91);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+      END_STATE();
+    case 78:
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'r') ADVANCE(88);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 79:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'p') ADVANCE(93);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'r') ADVANCE(30);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 80:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'r') ADVANCE(90);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'r') ADVANCE(330);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 81:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'r') ADVANCE(335);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+      END_STATE();
+    case 82:
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == 'r') ADVANCE(32);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 82:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'r') ADVANCE(332);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 83:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'r') ADVANCE(337);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 's') ADVANCE(56);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 84:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'r') ADVANCE(34);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 't') ADVANCE(355);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 85:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 's') ADVANCE(58);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 't') ADVANCE(365);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 86:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(357);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 't') ADVANCE(360);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 87:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(367);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 't') ADVANCE(41);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 88:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(362);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 't') ADVANCE(54);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 89:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == 't') ADVANCE(43);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 90:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(56);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 't') ADVANCE(55);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 91:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(45);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 't') ADVANCE(44);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 92:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == 't') ADVANCE(57);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 93:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == 'v') ADVANCE(52);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 94:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(59);
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 95:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'v') ADVANCE(54);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      if (lookahead == '>') ADVANCE(683);
       END_STATE();
     case 96:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      if (lookahead == 'a') ADVANCE(220);
+      if (lookahead == 'o') ADVANCE(172);
       END_STATE();
     case 97:
-      if (lookahead == '>') ADVANCE(685);
+      if (lookahead == 'a') ADVANCE(183);
       END_STATE();
     case 98:
-      if (lookahead == 'a') ADVANCE(222);
-      if (lookahead == 'o') ADVANCE(174);
+      if (lookahead == 'a') ADVANCE(227);
+      if (lookahead == 'i') ADVANCE(255);
+      if (lookahead == 'o') ADVANCE(702);
       END_STATE();
     case 99:
-      if (lookahead == 'a') ADVANCE(185);
+      if (lookahead == 'a') ADVANCE(194);
       END_STATE();
     case 100:
-      if (lookahead == 'a') ADVANCE(229);
-      if (lookahead == 'i') ADVANCE(257);
-      if (lookahead == 'o') ADVANCE(704);
+      if (lookahead == 'a') ADVANCE(186);
       END_STATE();
     case 101:
-      if (lookahead == 'a') ADVANCE(196);
+      if (lookahead == 'a') ADVANCE(215);
       END_STATE();
     case 102:
-      if (lookahead == 'a') ADVANCE(188);
+      if (lookahead == 'a') ADVANCE(161);
+      if (lookahead == 't') ADVANCE(348);
       END_STATE();
     case 103:
-      if (lookahead == 'a') ADVANCE(217);
+      if (lookahead == 'a') ADVANCE(556);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 104:
-      if (lookahead == 'a') ADVANCE(163);
-      if (lookahead == 't') ADVANCE(350);
+      if (lookahead == 'a') ADVANCE(248);
       END_STATE();
     case 105:
-      if (lookahead == 'a') ADVANCE(558);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (lookahead == 'a') ADVANCE(218);
       END_STATE();
     case 106:
-      if (lookahead == 'a') ADVANCE(250);
+      if (lookahead == 'a') ADVANCE(162);
       END_STATE();
     case 107:
-      if (lookahead == 'a') ADVANCE(220);
+      if (lookahead == 'a') ADVANCE(117);
       END_STATE();
     case 108:
-      if (lookahead == 'a') ADVANCE(164);
+      if (lookahead == 'a') ADVANCE(234);
       END_STATE();
     case 109:
-      if (lookahead == 'a') ADVANCE(119);
+      if (lookahead == 'a') ADVANCE(259);
       END_STATE();
     case 110:
-      if (lookahead == 'a') ADVANCE(236);
+      if (lookahead == 'a') ADVANCE(219);
       END_STATE();
     case 111:
-      if (lookahead == 'a') ADVANCE(261);
+      if (lookahead == 'b') ADVANCE(114);
       END_STATE();
     case 112:
-      if (lookahead == 'a') ADVANCE(221);
+      if (lookahead == 'b') ADVANCE(147);
       END_STATE();
     case 113:
-      if (lookahead == 'b') ADVANCE(116);
+      if (lookahead == 'b') ADVANCE(150);
       END_STATE();
     case 114:
-      if (lookahead == 'b') ADVANCE(149);
+      if (lookahead == 'c') ADVANCE(166);
+      if (lookahead == 'p') ADVANCE(214);
+      if (lookahead == 's') ADVANCE(154);
       END_STATE();
     case 115:
-      if (lookahead == 'b') ADVANCE(152);
+      if (lookahead == 'c') ADVANCE(251);
       END_STATE();
     case 116:
-      if (lookahead == 'c') ADVANCE(168);
-      if (lookahead == 'p') ADVANCE(216);
-      if (lookahead == 's') ADVANCE(156);
+      if (lookahead == 'c') ADVANCE(136);
       END_STATE();
     case 117:
-      if (lookahead == 'c') ADVANCE(253);
+      if (lookahead == 'c') ADVANCE(139);
       END_STATE();
     case 118:
-      if (lookahead == 'c') ADVANCE(138);
-      END_STATE();
-    case 119:
       if (lookahead == 'c') ADVANCE(141);
       END_STATE();
+    case 119:
+      if (lookahead == 'c') ADVANCE(109);
+      END_STATE();
     case 120:
-      if (lookahead == 'c') ADVANCE(143);
+      if (lookahead == 'c') ADVANCE(188);
       END_STATE();
     case 121:
-      if (lookahead == 'c') ADVANCE(111);
+      if (lookahead == 'c') ADVANCE(256);
       END_STATE();
     case 122:
-      if (lookahead == 'c') ADVANCE(190);
-      END_STATE();
-    case 123:
       if (lookahead == 'c') ADVANCE(258);
       END_STATE();
+    case 123:
+      if (lookahead == 'd') ADVANCE(124);
+      if (lookahead == 'f') ADVANCE(247);
+      if (lookahead == 'r') ADVANCE(246);
+      if (lookahead == 'u') ADVANCE(240);
+      END_STATE();
     case 124:
-      if (lookahead == 'c') ADVANCE(260);
+      if (lookahead == 'd') ADVANCE(699);
+      if (lookahead == 'o') ADVANCE(217);
       END_STATE();
     case 125:
-      if (lookahead == 'd') ADVANCE(126);
-      if (lookahead == 'f') ADVANCE(249);
-      if (lookahead == 'r') ADVANCE(248);
-      if (lookahead == 'u') ADVANCE(242);
+      if (lookahead == 'd') ADVANCE(286);
       END_STATE();
     case 126:
-      if (lookahead == 'd') ADVANCE(701);
-      if (lookahead == 'o') ADVANCE(219);
+      if (lookahead == 'd') ADVANCE(292);
       END_STATE();
     case 127:
-      if (lookahead == 'd') ADVANCE(288);
+      if (lookahead == 'd') ADVANCE(181);
       END_STATE();
     case 128:
-      if (lookahead == 'd') ADVANCE(294);
+      if (lookahead == 'e') ADVANCE(155);
+      if (lookahead == 'o') ADVANCE(204);
       END_STATE();
     case 129:
-      if (lookahead == 'd') ADVANCE(183);
+      if (lookahead == 'e') ADVANCE(185);
+      if (lookahead == 'i') ADVANCE(266);
       END_STATE();
     case 130:
-      if (lookahead == 'e') ADVANCE(157);
-      if (lookahead == 'o') ADVANCE(206);
+      if (lookahead == 'e') ADVANCE(200);
       END_STATE();
     case 131:
-      if (lookahead == 'e') ADVANCE(187);
-      if (lookahead == 'i') ADVANCE(268);
+      if (lookahead == 'e') ADVANCE(115);
+      if (lookahead == 'o') ADVANCE(263);
+      if (lookahead == 't') ADVANCE(104);
+      if (lookahead == 'u') ADVANCE(111);
       END_STATE();
     case 132:
-      if (lookahead == 'e') ADVANCE(202);
+      if (lookahead == 'e') ADVANCE(368);
       END_STATE();
     case 133:
-      if (lookahead == 'e') ADVANCE(117);
-      if (lookahead == 'o') ADVANCE(265);
-      if (lookahead == 't') ADVANCE(106);
-      if (lookahead == 'u') ADVANCE(113);
+      if (lookahead == 'e') ADVANCE(304);
       END_STATE();
     case 134:
-      if (lookahead == 'e') ADVANCE(370);
+      if (lookahead == 'e') ADVANCE(690);
       END_STATE();
     case 135:
-      if (lookahead == 'e') ADVANCE(306);
+      if (lookahead == 'e') ADVANCE(684);
       END_STATE();
     case 136:
-      if (lookahead == 'e') ADVANCE(692);
+      if (lookahead == 'e') ADVANCE(301);
       END_STATE();
     case 137:
-      if (lookahead == 'e') ADVANCE(686);
+      if (lookahead == 'e') ADVANCE(338);
       END_STATE();
     case 138:
-      if (lookahead == 'e') ADVANCE(303);
+      if (lookahead == 'e') ADVANCE(652);
       END_STATE();
     case 139:
-      if (lookahead == 'e') ADVANCE(340);
+      if (lookahead == 'e') ADVANCE(679);
       END_STATE();
     case 140:
-      if (lookahead == 'e') ADVANCE(654);
+      if (lookahead == 'e') ADVANCE(696);
       END_STATE();
     case 141:
-      if (lookahead == 'e') ADVANCE(681);
+      if (lookahead == 'e') ADVANCE(295);
       END_STATE();
     case 142:
-      if (lookahead == 'e') ADVANCE(698);
+      if (lookahead == 'e') ADVANCE(126);
       END_STATE();
     case 143:
-      if (lookahead == 'e') ADVANCE(297);
+      if (lookahead == 'e') ADVANCE(237);
       END_STATE();
     case 144:
-      if (lookahead == 'e') ADVANCE(128);
+      if (lookahead == 'e') ADVANCE(97);
+      if (lookahead == 'l') ADVANCE(107);
       END_STATE();
     case 145:
-      if (lookahead == 'e') ADVANCE(239);
+      if (lookahead == 'e') ADVANCE(221);
       END_STATE();
     case 146:
-      if (lookahead == 'e') ADVANCE(99);
-      if (lookahead == 'l') ADVANCE(109);
+      if (lookahead == 'e') ADVANCE(233);
       END_STATE();
     case 147:
       if (lookahead == 'e') ADVANCE(223);
       END_STATE();
     case 148:
-      if (lookahead == 'e') ADVANCE(235);
+      if (lookahead == 'e') ADVANCE(244);
       END_STATE();
     case 149:
-      if (lookahead == 'e') ADVANCE(225);
+      if (lookahead == 'e') ADVANCE(224);
       END_STATE();
     case 150:
-      if (lookahead == 'e') ADVANCE(246);
+      if (lookahead == 'e') ADVANCE(225);
       END_STATE();
     case 151:
       if (lookahead == 'e') ADVANCE(226);
       END_STATE();
     case 152:
-      if (lookahead == 'e') ADVANCE(227);
+      if (lookahead == 'e') ADVANCE(202);
       END_STATE();
     case 153:
-      if (lookahead == 'e') ADVANCE(228);
+      if (lookahead == 'e') ADVANCE(253);
       END_STATE();
     case 154:
-      if (lookahead == 'e') ADVANCE(204);
+      if (lookahead == 'e') ADVANCE(121);
       END_STATE();
     case 155:
-      if (lookahead == 'e') ADVANCE(255);
+      if (lookahead == 'f') ADVANCE(207);
       END_STATE();
     case 156:
-      if (lookahead == 'e') ADVANCE(123);
+      if (lookahead == 'f') ADVANCE(174);
       END_STATE();
     case 157:
-      if (lookahead == 'f') ADVANCE(209);
+      if (lookahead == 'f') ADVANCE(586);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 158:
-      if (lookahead == 'f') ADVANCE(176);
+      if (lookahead == 'f') ADVANCE(213);
       END_STATE();
     case 159:
-      if (lookahead == 'f') ADVANCE(588);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (lookahead == 'g') ADVANCE(264);
       END_STATE();
     case 160:
-      if (lookahead == 'f') ADVANCE(215);
+      if (lookahead == 'g') ADVANCE(148);
       END_STATE();
     case 161:
-      if (lookahead == 'g') ADVANCE(266);
+      if (lookahead == 'g') ADVANCE(231);
       END_STATE();
     case 162:
-      if (lookahead == 'g') ADVANCE(150);
+      if (lookahead == 'g') ADVANCE(143);
       END_STATE();
     case 163:
-      if (lookahead == 'g') ADVANCE(233);
+      if (lookahead == 'h') ADVANCE(343);
       END_STATE();
     case 164:
-      if (lookahead == 'g') ADVANCE(145);
+      if (lookahead == 'h') ADVANCE(105);
+      if (lookahead == 'o') ADVANCE(190);
       END_STATE();
     case 165:
-      if (lookahead == 'h') ADVANCE(345);
+      if (lookahead == 'h') ADVANCE(210);
       END_STATE();
     case 166:
-      if (lookahead == 'h') ADVANCE(107);
-      if (lookahead == 'o') ADVANCE(192);
+      if (lookahead == 'h') ADVANCE(110);
       END_STATE();
     case 167:
-      if (lookahead == 'h') ADVANCE(212);
+      if (lookahead == 'i') ADVANCE(239);
       END_STATE();
     case 168:
-      if (lookahead == 'h') ADVANCE(112);
+      if (lookahead == 'i') ADVANCE(193);
       END_STATE();
     case 169:
-      if (lookahead == 'i') ADVANCE(241);
+      if (lookahead == 'i') ADVANCE(156);
       END_STATE();
     case 170:
-      if (lookahead == 'i') ADVANCE(195);
+      if (lookahead == 'i') ADVANCE(120);
       END_STATE();
     case 171:
-      if (lookahead == 'i') ADVANCE(158);
+      if (lookahead == 'i') ADVANCE(238);
       END_STATE();
     case 172:
-      if (lookahead == 'i') ADVANCE(122);
+      if (lookahead == 'i') ADVANCE(201);
       END_STATE();
     case 173:
-      if (lookahead == 'i') ADVANCE(240);
+      if (lookahead == 'i') ADVANCE(205);
       END_STATE();
     case 174:
-      if (lookahead == 'i') ADVANCE(203);
+      if (lookahead == 'i') ADVANCE(119);
       END_STATE();
     case 175:
-      if (lookahead == 'i') ADVANCE(207);
+      if (lookahead == 'i') ADVANCE(206);
       END_STATE();
     case 176:
-      if (lookahead == 'i') ADVANCE(121);
+      if (lookahead == 'i') ADVANCE(203);
       END_STATE();
     case 177:
       if (lookahead == 'i') ADVANCE(208);
       END_STATE();
     case 178:
-      if (lookahead == 'i') ADVANCE(205);
+      if (lookahead == 'i') ADVANCE(209);
       END_STATE();
     case 179:
-      if (lookahead == 'i') ADVANCE(210);
+      if (lookahead == 'i') ADVANCE(254);
       END_STATE();
     case 180:
       if (lookahead == 'i') ADVANCE(211);
       END_STATE();
     case 181:
-      if (lookahead == 'i') ADVANCE(256);
+      if (lookahead == 'i') ADVANCE(122);
       END_STATE();
     case 182:
-      if (lookahead == 'i') ADVANCE(213);
+      if (lookahead == 'k') ADVANCE(308);
       END_STATE();
     case 183:
-      if (lookahead == 'i') ADVANCE(124);
+      if (lookahead == 'l') ADVANCE(705);
       END_STATE();
     case 184:
-      if (lookahead == 'k') ADVANCE(310);
+      if (lookahead == 'l') ADVANCE(680);
       END_STATE();
     case 185:
-      if (lookahead == 'l') ADVANCE(707);
+      if (lookahead == 'l') ADVANCE(153);
       END_STATE();
     case 186:
-      if (lookahead == 'l') ADVANCE(682);
+      if (lookahead == 'l') ADVANCE(184);
       END_STATE();
     case 187:
-      if (lookahead == 'l') ADVANCE(155);
+      if (lookahead == 'l') ADVANCE(133);
       END_STATE();
     case 188:
-      if (lookahead == 'l') ADVANCE(186);
+      if (lookahead == 'l') ADVANCE(137);
       END_STATE();
     case 189:
-      if (lookahead == 'l') ADVANCE(135);
+      if (lookahead == 'm') ADVANCE(112);
       END_STATE();
     case 190:
-      if (lookahead == 'l') ADVANCE(139);
+      if (lookahead == 'm') ADVANCE(216);
       END_STATE();
     case 191:
-      if (lookahead == 'm') ADVANCE(114);
+      if (lookahead == 'm') ADVANCE(113);
       END_STATE();
     case 192:
-      if (lookahead == 'm') ADVANCE(218);
+      if (lookahead == 'n') ADVANCE(27);
       END_STATE();
     case 193:
-      if (lookahead == 'm') ADVANCE(115);
+      if (lookahead == 'n') ADVANCE(125);
       END_STATE();
     case 194:
-      if (lookahead == 'n') ADVANCE(29);
+      if (lookahead == 'n') ADVANCE(159);
       END_STATE();
     case 195:
-      if (lookahead == 'n') ADVANCE(127);
+      if (lookahead == 'n') ADVANCE(318);
       END_STATE();
     case 196:
-      if (lookahead == 'n') ADVANCE(161);
+      if (lookahead == 'n') ADVANCE(313);
       END_STATE();
     case 197:
-      if (lookahead == 'n') ADVANCE(320);
+      if (lookahead == 'n') ADVANCE(323);
       END_STATE();
     case 198:
-      if (lookahead == 'n') ADVANCE(315);
+      if (lookahead == 'n') ADVANCE(283);
       END_STATE();
     case 199:
-      if (lookahead == 'n') ADVANCE(325);
+      if (lookahead == 'n') ADVANCE(673);
       END_STATE();
     case 200:
-      if (lookahead == 'n') ADVANCE(285);
+      if (lookahead == 'n') ADVANCE(265);
+      if (lookahead == 'p') ADVANCE(144);
+      if (lookahead == 'w') ADVANCE(230);
       END_STATE();
     case 201:
-      if (lookahead == 'n') ADVANCE(675);
+      if (lookahead == 'n') ADVANCE(241);
       END_STATE();
     case 202:
-      if (lookahead == 'n') ADVANCE(267);
-      if (lookahead == 'p') ADVANCE(146);
-      if (lookahead == 'w') ADVANCE(232);
+      if (lookahead == 'n') ADVANCE(242);
       END_STATE();
     case 203:
-      if (lookahead == 'n') ADVANCE(243);
+      if (lookahead == 'n') ADVANCE(245);
       END_STATE();
     case 204:
-      if (lookahead == 'n') ADVANCE(244);
+      if (lookahead == 'o') ADVANCE(182);
       END_STATE();
     case 205:
-      if (lookahead == 'n') ADVANCE(247);
+      if (lookahead == 'o') ADVANCE(195);
       END_STATE();
     case 206:
-      if (lookahead == 'o') ADVANCE(184);
+      if (lookahead == 'o') ADVANCE(196);
       END_STATE();
     case 207:
-      if (lookahead == 'o') ADVANCE(197);
+      if (lookahead == 'o') ADVANCE(232);
       END_STATE();
     case 208:
-      if (lookahead == 'o') ADVANCE(198);
+      if (lookahead == 'o') ADVANCE(197);
       END_STATE();
     case 209:
-      if (lookahead == 'o') ADVANCE(234);
+      if (lookahead == 'o') ADVANCE(198);
       END_STATE();
     case 210:
-      if (lookahead == 'o') ADVANCE(199);
+      if (lookahead == 'o') ADVANCE(222);
       END_STATE();
     case 211:
-      if (lookahead == 'o') ADVANCE(200);
+      if (lookahead == 'o') ADVANCE(199);
       END_STATE();
     case 212:
-      if (lookahead == 'o') ADVANCE(224);
+      if (lookahead == 'o') ADVANCE(250);
+      if (lookahead == 'u') ADVANCE(189);
       END_STATE();
     case 213:
-      if (lookahead == 'o') ADVANCE(201);
+      if (lookahead == 'o') ADVANCE(235);
       END_STATE();
     case 214:
-      if (lookahead == 'o') ADVANCE(252);
-      if (lookahead == 'u') ADVANCE(191);
+      if (lookahead == 'o') ADVANCE(176);
       END_STATE();
     case 215:
-      if (lookahead == 'o') ADVANCE(237);
+      if (lookahead == 'p') ADVANCE(163);
       END_STATE();
     case 216:
-      if (lookahead == 'o') ADVANCE(178);
+      if (lookahead == 'p') ADVANCE(108);
       END_STATE();
     case 217:
-      if (lookahead == 'p') ADVANCE(165);
+      if (lookahead == 'p') ADVANCE(252);
       END_STATE();
     case 218:
-      if (lookahead == 'p') ADVANCE(110);
+      if (lookahead == 'p') ADVANCE(257);
       END_STATE();
     case 219:
-      if (lookahead == 'p') ADVANCE(254);
+      if (lookahead == 'p') ADVANCE(260);
       END_STATE();
     case 220:
-      if (lookahead == 'p') ADVANCE(259);
+      if (lookahead == 'r') ADVANCE(102);
       END_STATE();
     case 221:
-      if (lookahead == 'p') ADVANCE(262);
+      if (lookahead == 'r') ADVANCE(693);
       END_STATE();
     case 222:
-      if (lookahead == 'r') ADVANCE(104);
+      if (lookahead == 'r') ADVANCE(670);
       END_STATE();
     case 223:
-      if (lookahead == 'r') ADVANCE(695);
+      if (lookahead == 'r') ADVANCE(289);
       END_STATE();
     case 224:
-      if (lookahead == 'r') ADVANCE(672);
+      if (lookahead == 'r') ADVANCE(328);
       END_STATE();
     case 225:
-      if (lookahead == 'r') ADVANCE(291);
+      if (lookahead == 'r') ADVANCE(708);
       END_STATE();
     case 226:
-      if (lookahead == 'r') ADVANCE(330);
+      if (lookahead == 'r') ADVANCE(333);
       END_STATE();
     case 227:
-      if (lookahead == 'r') ADVANCE(710);
+      if (lookahead == 'r') ADVANCE(160);
       END_STATE();
     case 228:
-      if (lookahead == 'r') ADVANCE(335);
+      if (lookahead == 'r') ADVANCE(116);
       END_STATE();
     case 229:
-      if (lookahead == 'r') ADVANCE(162);
+      if (lookahead == 'r') ADVANCE(171);
+      if (lookahead == 's') ADVANCE(249);
       END_STATE();
     case 230:
-      if (lookahead == 'r') ADVANCE(118);
+      if (lookahead == 'r') ADVANCE(179);
       END_STATE();
     case 231:
-      if (lookahead == 'r') ADVANCE(173);
-      if (lookahead == 's') ADVANCE(251);
+      if (lookahead == 'r') ADVANCE(101);
       END_STATE();
     case 232:
-      if (lookahead == 'r') ADVANCE(181);
+      if (lookahead == 'r') ADVANCE(134);
       END_STATE();
     case 233:
-      if (lookahead == 'r') ADVANCE(103);
+      if (lookahead == 'r') ADVANCE(243);
       END_STATE();
     case 234:
-      if (lookahead == 'r') ADVANCE(136);
+      if (lookahead == 'r') ADVANCE(138);
       END_STATE();
     case 235:
-      if (lookahead == 'r') ADVANCE(245);
+      if (lookahead == 'r') ADVANCE(118);
       END_STATE();
     case 236:
-      if (lookahead == 'r') ADVANCE(140);
+      if (lookahead == 's') ADVANCE(667);
       END_STATE();
     case 237:
-      if (lookahead == 'r') ADVANCE(120);
+      if (lookahead == 's') ADVANCE(298);
       END_STATE();
     case 238:
-      if (lookahead == 's') ADVANCE(669);
+      if (lookahead == 's') ADVANCE(127);
       END_STATE();
     case 239:
-      if (lookahead == 's') ADVANCE(300);
+      if (lookahead == 's') ADVANCE(175);
       END_STATE();
     case 240:
-      if (lookahead == 's') ADVANCE(129);
+      if (lookahead == 't') ADVANCE(165);
       END_STATE();
     case 241:
-      if (lookahead == 's') ADVANCE(177);
+      if (lookahead == 't') ADVANCE(353);
       END_STATE();
     case 242:
-      if (lookahead == 't') ADVANCE(167);
+      if (lookahead == 't') ADVANCE(363);
       END_STATE();
     case 243:
-      if (lookahead == 't') ADVANCE(355);
+      if (lookahead == 't') ADVANCE(687);
       END_STATE();
     case 244:
-      if (lookahead == 't') ADVANCE(365);
+      if (lookahead == 't') ADVANCE(664);
       END_STATE();
     case 245:
-      if (lookahead == 't') ADVANCE(689);
+      if (lookahead == 't') ADVANCE(358);
       END_STATE();
     case 246:
-      if (lookahead == 't') ADVANCE(666);
+      if (lookahead == 't') ADVANCE(170);
       END_STATE();
     case 247:
-      if (lookahead == 't') ADVANCE(360);
+      if (lookahead == 't') ADVANCE(145);
       END_STATE();
     case 248:
-      if (lookahead == 't') ADVANCE(172);
+      if (lookahead == 't') ADVANCE(262);
       END_STATE();
     case 249:
-      if (lookahead == 't') ADVANCE(147);
+      if (lookahead == 't') ADVANCE(169);
       END_STATE();
     case 250:
-      if (lookahead == 't') ADVANCE(264);
+      if (lookahead == 't') ADVANCE(132);
       END_STATE();
     case 251:
-      if (lookahead == 't') ADVANCE(171);
+      if (lookahead == 't') ADVANCE(173);
       END_STATE();
     case 252:
-      if (lookahead == 't') ADVANCE(134);
-      END_STATE();
-    case 253:
-      if (lookahead == 't') ADVANCE(175);
-      END_STATE();
-    case 254:
-      if (lookahead == 't') ADVANCE(144);
-      END_STATE();
-    case 255:
-      if (lookahead == 't') ADVANCE(137);
-      END_STATE();
-    case 256:
       if (lookahead == 't') ADVANCE(142);
       END_STATE();
+    case 253:
+      if (lookahead == 't') ADVANCE(135);
+      END_STATE();
+    case 254:
+      if (lookahead == 't') ADVANCE(140);
+      END_STATE();
+    case 255:
+      if (lookahead == 't') ADVANCE(187);
+      END_STATE();
+    case 256:
+      if (lookahead == 't') ADVANCE(177);
+      END_STATE();
     case 257:
-      if (lookahead == 't') ADVANCE(189);
+      if (lookahead == 't') ADVANCE(149);
       END_STATE();
     case 258:
-      if (lookahead == 't') ADVANCE(179);
+      if (lookahead == 't') ADVANCE(178);
       END_STATE();
     case 259:
-      if (lookahead == 't') ADVANCE(151);
-      END_STATE();
-    case 260:
       if (lookahead == 't') ADVANCE(180);
       END_STATE();
+    case 260:
+      if (lookahead == 't') ADVANCE(151);
+      END_STATE();
     case 261:
-      if (lookahead == 't') ADVANCE(182);
+      if (lookahead == 'u') ADVANCE(229);
       END_STATE();
     case 262:
-      if (lookahead == 't') ADVANCE(153);
+      if (lookahead == 'u') ADVANCE(236);
       END_STATE();
     case 263:
-      if (lookahead == 'u') ADVANCE(231);
+      if (lookahead == 'u') ADVANCE(228);
       END_STATE();
     case 264:
-      if (lookahead == 'u') ADVANCE(238);
+      if (lookahead == 'u') ADVANCE(106);
       END_STATE();
     case 265:
-      if (lookahead == 'u') ADVANCE(230);
+      if (lookahead == 'u') ADVANCE(191);
       END_STATE();
     case 266:
-      if (lookahead == 'u') ADVANCE(108);
+      if (lookahead == 'v') ADVANCE(167);
       END_STATE();
     case 267:
-      if (lookahead == 'u') ADVANCE(193);
+      if (lookahead == '"' ||
+          ('[' <= lookahead && lookahead <= ']')) ADVANCE(660);
       END_STATE();
     case 268:
-      if (lookahead == 'v') ADVANCE(169);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(26);
       END_STATE();
     case 269:
-      if (lookahead == '"' ||
-          ('[' <= lookahead && lookahead <= ']')) ADVANCE(662);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(913);
       END_STATE();
     case 270:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(28);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(268);
       END_STATE();
     case 271:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(915);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(269);
       END_STATE();
     case 272:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(270);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(25);
       END_STATE();
     case 273:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(271);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(272);
       END_STATE();
     case 274:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(27);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(273);
       END_STATE();
     case 275:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(274);
-      END_STATE();
-    case 276:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(275);
-      END_STATE();
-    case 277:
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(713);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(711);
       END_STATE();
-    case 278:
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+    case 276:
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
-    case 279:
-      if (eof) ADVANCE(281);
+    case 277:
+      if (eof) ADVANCE(279);
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        ')', 665,
-        '-', 97,
-        '.', 30,
-        '@', 658,
-        'a', 744,
-        'b', 755,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 719,
-        '{', 283,
-        '}', 284,
+        '"', 647,
+        '#', 280,
+        ')', 663,
+        '-', 95,
+        '.', 28,
+        '@', 656,
+        'a', 742,
+        'b', 753,
+        'c', 793,
+        'd', 755,
+        'i', 823,
+        'j', 903,
+        'k', 798,
+        'l', 719,
+        'n', 849,
+        'p', 715,
+        'r', 757,
+        's', 758,
+        't', 717,
+        '{', 282,
+        '}', 281,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(279);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(919);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          lookahead == ' ') SKIP(277);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(917);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
-    case 280:
-      if (eof) ADVANCE(281);
-      if (lookahead == '"') ADVANCE(649);
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == '{') ADVANCE(283);
+    case 278:
+      if (eof) ADVANCE(279);
+      if (lookahead == '"') ADVANCE(647);
+      if (lookahead == '#') ADVANCE(280);
+      if (lookahead == '{') ADVANCE(282);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(280);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(920);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          lookahead == ' ') SKIP(278);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(918);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
-    case 281:
+    case 279:
       ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
-    case 282:
+    case 280:
       ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(282);
+          lookahead != '\n') ADVANCE(280);
       END_STATE();
-    case 283:
+    case 281:
+      ACCEPT_TOKEN(anon_sym_RBRACE);
+      END_STATE();
+    case 282:
       ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
+    case 283:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      END_STATE();
     case 284:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 285:
       ACCEPT_TOKEN(anon_sym_jurisdiction);
-      END_STATE();
-    case 286:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 287:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 286:
+      ACCEPT_TOKEN(anon_sym_kind);
+      END_STATE();
+    case 287:
+      ACCEPT_TOKEN(anon_sym_kind);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 288:
       ACCEPT_TOKEN(anon_sym_kind);
-      END_STATE();
-    case 289:
-      ACCEPT_TOKEN(anon_sym_kind);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 290:
-      ACCEPT_TOKEN(anon_sym_kind);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 289:
+      ACCEPT_TOKEN(anon_sym_number);
+      END_STATE();
+    case 290:
+      ACCEPT_TOKEN(anon_sym_number);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 291:
       ACCEPT_TOKEN(anon_sym_number);
-      END_STATE();
-    case 292:
-      ACCEPT_TOKEN(anon_sym_number);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 293:
-      ACCEPT_TOKEN(anon_sym_number);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 292:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      END_STATE();
+    case 293:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 294:
       ACCEPT_TOKEN(anon_sym_adopted);
-      END_STATE();
-    case 295:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 296:
-      ACCEPT_TOKEN(anon_sym_adopted);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 295:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      END_STATE();
+    case 296:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 297:
       ACCEPT_TOKEN(anon_sym_in_DASHforce);
-      END_STATE();
-    case 298:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 299:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 298:
+      ACCEPT_TOKEN(anon_sym_languages);
+      END_STATE();
+    case 299:
+      ACCEPT_TOKEN(anon_sym_languages);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 300:
       ACCEPT_TOKEN(anon_sym_languages);
-      END_STATE();
-    case 301:
-      ACCEPT_TOKEN(anon_sym_languages);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 302:
-      ACCEPT_TOKEN(anon_sym_languages);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 301:
+      ACCEPT_TOKEN(anon_sym_source);
+      END_STATE();
+    case 302:
+      ACCEPT_TOKEN(anon_sym_source);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 303:
       ACCEPT_TOKEN(anon_sym_source);
-      END_STATE();
-    case 304:
-      ACCEPT_TOKEN(anon_sym_source);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 305:
-      ACCEPT_TOKEN(anon_sym_source);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(anon_sym_title);
+      END_STATE();
+    case 305:
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 306:
       ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 307:
       ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 308:
-      ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 309:
-      ACCEPT_TOKEN(anon_sym_title);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 308:
+      ACCEPT_TOKEN(anon_sym_book);
+      END_STATE();
+    case 309:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 310:
       ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 311:
       ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 312:
       ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 313:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_division);
       END_STATE();
     case 314:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 315:
       ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 316:
       ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 317:
       ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 318:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_section);
       END_STATE();
     case 319:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 320:
       ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 321:
       ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 322:
       ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 323:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_subsection);
       END_STATE();
     case 324:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 325:
       ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 326:
       ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 327:
       ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 328:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_chapter);
       END_STATE();
     case 329:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 330:
       ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 331:
       ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 332:
       ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 333:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_subchapter);
       END_STATE();
     case 334:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 335:
       ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 336:
       ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 337:
       ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 338:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_article);
       END_STATE();
     case 339:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 340:
       ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 341:
       ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 342:
       ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 343:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_paragraph);
       END_STATE();
     case 344:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 345:
       ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 346:
       ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 347:
       ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 348:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_part);
       END_STATE();
     case 349:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 350:
       ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 351:
       ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 352:
       ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 353:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_point);
       END_STATE();
     case 354:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 355:
       ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 356:
       ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 357:
       ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 358:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_subpoint);
       END_STATE();
     case 359:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 360:
       ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 361:
       ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 362:
       ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 363:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_indent);
       END_STATE();
     case 364:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 365:
       ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 366:
       ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 367:
       ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 368:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_note);
       END_STATE();
     case 369:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 370:
       ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
       END_STATE();
     case 371:
       ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 372:
       ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '.') ADVANCE(277);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 373:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(157);
+      if (lookahead == 'd') ADVANCE(520);
+      if (lookahead == 's') ADVANCE(512);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 374:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(157);
+      if (lookahead == 'd') ADVANCE(520);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 375:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(159);
-      if (lookahead == 'd') ADVANCE(522);
-      if (lookahead == 's') ADVANCE(514);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'a') ADVANCE(437);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 376:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(159);
-      if (lookahead == 'd') ADVANCE(522);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'a') ADVANCE(399);
+      if (lookahead == 't') ADVANCE(349);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 377:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(439);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'a') ADVANCE(440);
+      if (lookahead == 'o') ADVANCE(405);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 378:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(401);
-      if (lookahead == 't') ADVANCE(351);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'a') ADVANCE(443);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 379:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(442);
-      if (lookahead == 'o') ADVANCE(407);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'a') ADVANCE(436);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 380:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(445);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'a') ADVANCE(458);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 381:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
       if (lookahead == 'a') ADVANCE(438);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 382:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(460);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'b') ADVANCE(383);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 383:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(440);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'c') ADVANCE(402);
+      if (lookahead == 'p') ADVANCE(434);
+      if (lookahead == 's') ADVANCE(397);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 384:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'b') ADVANCE(385);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'c') ADVANCE(380);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 385:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'c') ADVANCE(404);
-      if (lookahead == 'p') ADVANCE(436);
-      if (lookahead == 's') ADVANCE(399);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'c') ADVANCE(417);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 386:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'c') ADVANCE(382);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'c') ADVANCE(455);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 387:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'c') ADVANCE(419);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'c') ADVANCE(457);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 388:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'c') ADVANCE(457);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'd') ADVANCE(396);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 389:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'c') ADVANCE(459);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'e') ADVANCE(386);
+      if (lookahead == 'u') ADVANCE(382);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 390:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'd') ADVANCE(398);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'e') ADVANCE(369);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 391:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(388);
-      if (lookahead == 'u') ADVANCE(384);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'e') ADVANCE(305);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 392:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(371);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'e') ADVANCE(339);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 393:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(307);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'e') ADVANCE(653);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 394:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(341);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'e') ADVANCE(441);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 395:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(655);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'e') ADVANCE(442);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 396:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(443);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'e') ADVANCE(425);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 397:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(444);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'e') ADVANCE(387);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 398:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(427);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'f') ADVANCE(409);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 399:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(389);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'g') ADVANCE(444);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 400:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'f') ADVANCE(411);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'h') ADVANCE(375);
+      if (lookahead == 'o') ADVANCE(418);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 401:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'g') ADVANCE(446);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'h') ADVANCE(344);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 402:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'h') ADVANCE(377);
-      if (lookahead == 'o') ADVANCE(420);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'h') ADVANCE(381);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 403:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'h') ADVANCE(346);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(460);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 404:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'h') ADVANCE(383);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(398);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 405:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(462);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(424);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 406:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(400);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(445);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 407:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(426);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(385);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 408:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
       if (lookahead == 'i') ADVANCE(447);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 409:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(387);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(384);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 410:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(449);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(430);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 411:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(386);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(431);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 412:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
       if (lookahead == 'i') ADVANCE(432);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 413:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
       if (lookahead == 'i') ADVANCE(433);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 414:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(434);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(426);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 415:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(435);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'k') ADVANCE(309);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 416:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(428);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'l') ADVANCE(391);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 417:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'k') ADVANCE(311);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'l') ADVANCE(392);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 418:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'l') ADVANCE(393);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'm') ADVANCE(435);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 419:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'l') ADVANCE(394);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'n') ADVANCE(388);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 420:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'm') ADVANCE(437);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'n') ADVANCE(319);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 421:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(390);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'n') ADVANCE(314);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 422:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(321);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'n') ADVANCE(324);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 423:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(316);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'n') ADVANCE(674);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 424:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(326);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'n') ADVANCE(448);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 425:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(676);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'n') ADVANCE(449);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 426:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
       if (lookahead == 'n') ADVANCE(450);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 427:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(451);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'o') ADVANCE(415);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 428:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(452);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'o') ADVANCE(451);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 429:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(417);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'o') ADVANCE(427);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 430:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(453);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'o') ADVANCE(420);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 431:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(429);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'o') ADVANCE(421);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 432:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
       if (lookahead == 'o') ADVANCE(422);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 433:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
       if (lookahead == 'o') ADVANCE(423);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 434:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(424);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'o') ADVANCE(414);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 435:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(425);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'p') ADVANCE(378);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 436:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(416);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'p') ADVANCE(401);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 437:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'p') ADVANCE(380);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'p') ADVANCE(453);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 438:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'p') ADVANCE(403);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'p') ADVANCE(456);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 439:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'p') ADVANCE(455);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'r') ADVANCE(452);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 440:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'p') ADVANCE(458);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'r') ADVANCE(376);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 441:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(454);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'r') ADVANCE(329);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 442:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(378);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'r') ADVANCE(334);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 443:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(331);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'r') ADVANCE(393);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 444:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(336);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'r') ADVANCE(379);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 445:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(395);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 's') ADVANCE(411);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 446:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(381);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 's') ADVANCE(454);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 447:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 's') ADVANCE(413);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(416);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 448:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 's') ADVANCE(456);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(354);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 449:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(418);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(364);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 450:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(356);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(359);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 451:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(366);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(390);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 452:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(361);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(407);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 453:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(392);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(394);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 454:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(409);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(404);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 455:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(396);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(410);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 456:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(406);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(395);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 457:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
       if (lookahead == 't') ADVANCE(412);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 458:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(397);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 't') ADVANCE(413);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 459:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(414);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'u') ADVANCE(446);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 460:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(415);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == 'v') ADVANCE(406);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 461:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'u') ADVANCE(448);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 462:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'v') ADVANCE(408);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == 'a') ADVANCE(597);
+      if (lookahead == 'o') ADVANCE(537);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 463:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 464:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(599);
-      if (lookahead == 'o') ADVANCE(539);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 465:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(595);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 466:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(555);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 467:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(600);
-      if (lookahead == 'i') ADVANCE(637);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 468:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'a') ADVANCE(593);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 464:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(553);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 465:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(598);
+      if (lookahead == 'i') ADVANCE(635);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 466:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(591);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 467:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(527);
+      if (lookahead == 't') ADVANCE(351);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 468:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(479);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 469:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(529);
-      if (lookahead == 't') ADVANCE(353);
+      if (lookahead == 'a') ADVANCE(634);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 470:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(481);
+      if (lookahead == 'a') ADVANCE(571);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 471:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(636);
+      if (lookahead == 'a') ADVANCE(608);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 472:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(573);
+      if (lookahead == 'a') ADVANCE(528);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 473:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(610);
+      if (lookahead == 'a') ADVANCE(630);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 474:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(530);
+      if (lookahead == 'a') ADVANCE(595);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 475:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(632);
+      if (lookahead == 'b') ADVANCE(486);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 476:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(597);
+      if (lookahead == 'b') ADVANCE(516);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 477:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(488);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 478:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'b') ADVANCE(518);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 478:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(473);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 479:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(520);
+      if (lookahead == 'c') ADVANCE(503);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 480:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(475);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 481:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'c') ADVANCE(505);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 481:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(506);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 482:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(507);
+      if (lookahead == 'c') ADVANCE(627);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 483:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(508);
+      if (lookahead == 'c') ADVANCE(558);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 484:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'c') ADVANCE(629);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 485:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(560);
+      if (lookahead == 'c') ADVANCE(633);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 486:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(631);
+      if (lookahead == 'c') ADVANCE(534);
+      if (lookahead == 'p') ADVANCE(589);
+      if (lookahead == 's') ADVANCE(522);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 487:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(635);
+      if (lookahead == 'd') ADVANCE(488);
+      if (lookahead == 'r') ADVANCE(624);
+      if (lookahead == 'u') ADVANCE(623);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 488:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(536);
-      if (lookahead == 'p') ADVANCE(591);
-      if (lookahead == 's') ADVANCE(524);
+      if (lookahead == 'd') ADVANCE(700);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 489:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(490);
-      if (lookahead == 'r') ADVANCE(626);
-      if (lookahead == 'u') ADVANCE(625);
+      if (lookahead == 'd') ADVANCE(287);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 490:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(702);
+      if (lookahead == 'd') ADVANCE(293);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 491:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(289);
+      if (lookahead == 'd') ADVANCE(520);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 492:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(295);
+      if (lookahead == 'd') ADVANCE(590);
+      if (lookahead == 'r') ADVANCE(624);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 493:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(522);
+      if (lookahead == 'd') ADVANCE(551);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 494:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(592);
-      if (lookahead == 'r') ADVANCE(626);
+      if (lookahead == 'e') ADVANCE(555);
+      if (lookahead == 'i') ADVANCE(645);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 495:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(553);
+      if (lookahead == 'e') ADVANCE(569);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 496:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(557);
-      if (lookahead == 'i') ADVANCE(647);
+      if (lookahead == 'e') ADVANCE(482);
+      if (lookahead == 'o') ADVANCE(644);
+      if (lookahead == 'u') ADVANCE(475);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 497:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(571);
+      if (lookahead == 'e') ADVANCE(482);
+      if (lookahead == 't') ADVANCE(469);
+      if (lookahead == 'u') ADVANCE(475);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 498:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(484);
-      if (lookahead == 'o') ADVANCE(646);
-      if (lookahead == 'u') ADVANCE(477);
+      if (lookahead == 'e') ADVANCE(482);
+      if (lookahead == 'u') ADVANCE(475);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 499:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(484);
-      if (lookahead == 't') ADVANCE(471);
-      if (lookahead == 'u') ADVANCE(477);
+      if (lookahead == 'e') ADVANCE(371);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 500:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(484);
-      if (lookahead == 'u') ADVANCE(477);
+      if (lookahead == 'e') ADVANCE(306);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 501:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(373);
+      if (lookahead == 'e') ADVANCE(685);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 502:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(308);
+      if (lookahead == 'e') ADVANCE(341);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 503:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(687);
+      if (lookahead == 'e') ADVANCE(677);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 504:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(343);
+      if (lookahead == 'e') ADVANCE(697);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 505:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(679);
+      if (lookahead == 'e') ADVANCE(296);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 506:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(699);
+      if (lookahead == 'e') ADVANCE(302);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 507:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(298);
+      if (lookahead == 'e') ADVANCE(654);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 508:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(304);
+      if (lookahead == 'e') ADVANCE(691);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 509:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(656);
+      if (lookahead == 'e') ADVANCE(464);
+      if (lookahead == 'l') ADVANCE(468);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 510:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(693);
+      if (lookahead == 'e') ADVANCE(524);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 511:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(466);
-      if (lookahead == 'l') ADVANCE(470);
+      if (lookahead == 'e') ADVANCE(490);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 512:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(526);
+      if (lookahead == 'e') ADVANCE(606);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 513:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(492);
+      if (lookahead == 'e') ADVANCE(614);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 514:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(608);
+      if (lookahead == 'e') ADVANCE(600);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 515:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(616);
+      if (lookahead == 'e') ADVANCE(621);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 516:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(601);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 517:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'e') ADVANCE(602);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 517:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(623);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 518:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'e') ADVANCE(603);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 519:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'e') ADVANCE(604);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 520:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(605);
+      if (lookahead == 'e') ADVANCE(574);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 521:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(606);
+      if (lookahead == 'e') ADVANCE(628);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 522:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(576);
+      if (lookahead == 'e') ADVANCE(484);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 523:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(630);
+      if (lookahead == 'f') ADVANCE(542);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 524:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(486);
+      if (lookahead == 'f') ADVANCE(588);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 525:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(544);
+      if (lookahead == 'f') ADVANCE(638);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 526:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(590);
+      if (lookahead == 'g') ADVANCE(642);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 527:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(640);
+      if (lookahead == 'g') ADVANCE(610);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 528:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(644);
+      if (lookahead == 'g') ADVANCE(513);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 529:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(612);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 530:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'g') ADVANCE(515);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 530:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'h') ADVANCE(463);
+      if (lookahead == 'o') ADVANCE(560);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 531:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(517);
+      if (lookahead == 'h') ADVANCE(463);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 532:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(465);
-      if (lookahead == 'o') ADVANCE(562);
+      if (lookahead == 'h') ADVANCE(346);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 533:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(465);
+      if (lookahead == 'h') ADVANCE(584);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 534:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(348);
+      if (lookahead == 'h') ADVANCE(474);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 535:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(586);
+      if (lookahead == 'i') ADVANCE(645);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 536:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(476);
+      if (lookahead == 'i') ADVANCE(523);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 537:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(647);
+      if (lookahead == 'i') ADVANCE(573);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 538:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(525);
+      if (lookahead == 'i') ADVANCE(616);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 539:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(575);
+      if (lookahead == 'i') ADVANCE(483);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 540:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(618);
+      if (lookahead == 'i') ADVANCE(635);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 541:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(485);
+      if (lookahead == 'i') ADVANCE(615);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 542:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(637);
+      if (lookahead == 'i') ADVANCE(478);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 543:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(617);
+      if (lookahead == 'i') ADVANCE(579);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 544:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(480);
+      if (lookahead == 'i') ADVANCE(582);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 545:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(581);
+      if (lookahead == 'i') ADVANCE(583);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 546:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(584);
+      if (lookahead == 'i') ADVANCE(570);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 547:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'i') ADVANCE(585);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 548:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(572);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 549:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'i') ADVANCE(587);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 549:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(575);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 550:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(589);
+      if (lookahead == 'i') ADVANCE(631);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 551:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(577);
+      if (lookahead == 'i') ADVANCE(485);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 552:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(633);
+      if (lookahead == 'k') ADVANCE(311);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 553:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(487);
+      if (lookahead == 'l') ADVANCE(706);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 554:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'k') ADVANCE(313);
+      if (lookahead == 'l') ADVANCE(681);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 555:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(708);
+      if (lookahead == 'l') ADVANCE(521);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 556:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(683);
+      if (lookahead == 'l') ADVANCE(554);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 557:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(523);
+      if (lookahead == 'l') ADVANCE(500);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 558:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(556);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 559:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'l') ADVANCE(502);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 559:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'm') ADVANCE(476);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 560:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(504);
+      if (lookahead == 'm') ADVANCE(592);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 561:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(478);
+      if (lookahead == 'm') ADVANCE(477);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 562:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(594);
+      if (lookahead == 'n') ADVANCE(373);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 563:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(479);
+      if (lookahead == 'n') ADVANCE(321);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 564:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(375);
+      if (lookahead == 'n') ADVANCE(316);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 565:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(323);
+      if (lookahead == 'n') ADVANCE(326);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 566:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(318);
+      if (lookahead == 'n') ADVANCE(675);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 567:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(328);
+      if (lookahead == 'n') ADVANCE(374);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 568:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(677);
+      if (lookahead == 'n') ADVANCE(284);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 569:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(376);
+      if (lookahead == 'n') ADVANCE(640);
+      if (lookahead == 'p') ADVANCE(509);
+      if (lookahead == 'w') ADVANCE(605);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 570:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(489);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 571:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(642);
-      if (lookahead == 'p') ADVANCE(511);
-      if (lookahead == 'w') ADVANCE(607);
+      if (lookahead == 'n') ADVANCE(526);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 572:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'n') ADVANCE(491);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 573:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(528);
+      if (lookahead == 'n') ADVANCE(618);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 574:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(493);
+      if (lookahead == 'n') ADVANCE(619);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 575:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(620);
+      if (lookahead == 'n') ADVANCE(622);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 576:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(621);
+      if (lookahead == 'o') ADVANCE(552);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 577:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(624);
+      if (lookahead == 'o') ADVANCE(703);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 578:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(554);
+      if (lookahead == 'o') ADVANCE(576);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 579:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(705);
+      if (lookahead == 'o') ADVANCE(563);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 580:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(578);
+      if (lookahead == 'o') ADVANCE(626);
+      if (lookahead == 'u') ADVANCE(561);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 581:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(626);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 582:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(564);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 583:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'o') ADVANCE(565);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 582:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(628);
-      if (lookahead == 'u') ADVANCE(563);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 583:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(628);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 584:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(599);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 585:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'o') ADVANCE(566);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 585:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(567);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 586:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(601);
+      if (lookahead == 'o') ADVANCE(611);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 587:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'o') ADVANCE(568);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 588:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(613);
+      if (lookahead == 'o') ADVANCE(609);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 589:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(570);
+      if (lookahead == 'o') ADVANCE(549);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 590:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(611);
+      if (lookahead == 'o') ADVANCE(594);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 591:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(551);
+      if (lookahead == 'p') ADVANCE(532);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 592:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(596);
+      if (lookahead == 'p') ADVANCE(471);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 593:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(534);
+      if (lookahead == 'p') ADVANCE(636);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 594:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(473);
+      if (lookahead == 'p') ADVANCE(632);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 595:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(638);
+      if (lookahead == 'p') ADVANCE(637);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 596:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(634);
+      if (lookahead == 'r') ADVANCE(624);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 597:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(639);
+      if (lookahead == 'r') ADVANCE(467);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 598:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(626);
+      if (lookahead == 'r') ADVANCE(529);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 599:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(469);
+      if (lookahead == 'r') ADVANCE(671);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 600:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(531);
+      if (lookahead == 'r') ADVANCE(331);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 601:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(673);
+      if (lookahead == 'r') ADVANCE(709);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 602:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(333);
+      if (lookahead == 'r') ADVANCE(336);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 603:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(711);
+      if (lookahead == 'r') ADVANCE(290);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 604:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(338);
+      if (lookahead == 'r') ADVANCE(694);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 605:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(292);
+      if (lookahead == 'r') ADVANCE(550);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 606:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(696);
+      if (lookahead == 'r') ADVANCE(620);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 607:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(552);
+      if (lookahead == 'r') ADVANCE(541);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 608:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(622);
+      if (lookahead == 'r') ADVANCE(507);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 609:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(543);
+      if (lookahead == 'r') ADVANCE(508);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 610:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(509);
+      if (lookahead == 'r') ADVANCE(466);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 611:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(510);
+      if (lookahead == 'r') ADVANCE(480);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 612:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(468);
+      if (lookahead == 'r') ADVANCE(481);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 613:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(482);
+      if (lookahead == 's') ADVANCE(668);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 614:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(483);
+      if (lookahead == 's') ADVANCE(299);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 615:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(670);
+      if (lookahead == 's') ADVANCE(493);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 616:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(301);
+      if (lookahead == 's') ADVANCE(544);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 617:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(495);
+      if (lookahead == 's') ADVANCE(625);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 618:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(546);
+      if (lookahead == 't') ADVANCE(356);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 619:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(627);
+      if (lookahead == 't') ADVANCE(366);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 620:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(358);
+      if (lookahead == 't') ADVANCE(688);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 621:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(368);
+      if (lookahead == 't') ADVANCE(665);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 622:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(690);
+      if (lookahead == 't') ADVANCE(361);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 623:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(667);
+      if (lookahead == 't') ADVANCE(533);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 624:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(363);
+      if (lookahead == 't') ADVANCE(539);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 625:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(535);
+      if (lookahead == 't') ADVANCE(536);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 626:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(541);
+      if (lookahead == 't') ADVANCE(499);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 627:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(538);
+      if (lookahead == 't') ADVANCE(543);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 628:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(501);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 629:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(545);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 630:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(503);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 631:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(547);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 631:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(504);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 632:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(549);
+      if (lookahead == 't') ADVANCE(511);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 633:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(506);
+      if (lookahead == 't') ADVANCE(548);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 634:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(513);
+      if (lookahead == 't') ADVANCE(641);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 635:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(550);
+      if (lookahead == 't') ADVANCE(557);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 636:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(643);
+      if (lookahead == 't') ADVANCE(514);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 637:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(559);
+      if (lookahead == 't') ADVANCE(517);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 638:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(516);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 639:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(519);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 639:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(617);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 640:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(521);
+      if (lookahead == 'u') ADVANCE(559);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 641:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(619);
+      if (lookahead == 'u') ADVANCE(613);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 642:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(561);
+      if (lookahead == 'u') ADVANCE(472);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 643:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(615);
+      if (lookahead == 'u') ADVANCE(607);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 644:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(474);
+      if (lookahead == 'u') ADVANCE(612);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 645:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(609);
+      if (lookahead == 'v') ADVANCE(538);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 646:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(614);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 647:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'v') ADVANCE(540);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 648:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 649:
       ACCEPT_TOKEN(anon_sym_DQUOTE);
       END_STATE();
-    case 650:
+    case 648:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '"') ADVANCE(282);
+      if (lookahead == '"') ADVANCE(280);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(650);
+          lookahead != '\n') ADVANCE(648);
       END_STATE();
-    case 651:
+    case 649:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '#') ADVANCE(650);
+      if (lookahead == '#') ADVANCE(648);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(651);
+          lookahead == ' ') ADVANCE(649);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(652);
+          lookahead != '#') ADVANCE(650);
       END_STATE();
-    case 652:
+    case 650:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '"') ADVANCE(652);
+          lookahead != '"') ADVANCE(650);
+      END_STATE();
+    case 651:
+      ACCEPT_TOKEN(anon_sym_DQUOTE2);
+      END_STATE();
+    case 652:
+      ACCEPT_TOKEN(anon_sym_compare);
       END_STATE();
     case 653:
-      ACCEPT_TOKEN(anon_sym_DQUOTE2);
+      ACCEPT_TOKEN(anon_sym_compare);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 654:
       ACCEPT_TOKEN(anon_sym_compare);
-      END_STATE();
-    case 655:
-      ACCEPT_TOKEN(anon_sym_compare);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 656:
-      ACCEPT_TOKEN(anon_sym_compare);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
-    case 657:
+    case 655:
       ACCEPT_TOKEN(anon_sym_compare);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
-    case 658:
+    case 656:
       ACCEPT_TOKEN(anon_sym_AT);
       END_STATE();
-    case 659:
+    case 657:
       ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
-    case 660:
+    case 658:
       ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '#') ADVANCE(661);
+      if (lookahead == '#') ADVANCE(659);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(660);
+          lookahead == ' ') ADVANCE(658);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
           lookahead != '#' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(661);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(659);
       END_STATE();
-    case 661:
+    case 659:
       ACCEPT_TOKEN(sym_string_content);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '"' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(661);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(659);
       END_STATE();
-    case 662:
+    case 660:
       ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
-    case 663:
+    case 661:
       ACCEPT_TOKEN(anon_sym_LBRACK);
       END_STATE();
-    case 664:
+    case 662:
       ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
       END_STATE();
-    case 665:
+    case 663:
       ACCEPT_TOKEN(anon_sym_RPAREN);
+      END_STATE();
+    case 664:
+      ACCEPT_TOKEN(anon_sym_target);
+      END_STATE();
+    case 665:
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 666:
       ACCEPT_TOKEN(anon_sym_target);
-      END_STATE();
-    case 667:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 668:
-      ACCEPT_TOKEN(anon_sym_target);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 667:
+      ACCEPT_TOKEN(anon_sym_status);
+      END_STATE();
+    case 668:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 669:
       ACCEPT_TOKEN(anon_sym_status);
-      END_STATE();
-    case 670:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 671:
-      ACCEPT_TOKEN(anon_sym_status);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 670:
+      ACCEPT_TOKEN(anon_sym_author);
+      END_STATE();
+    case 671:
+      ACCEPT_TOKEN(anon_sym_author);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 672:
       ACCEPT_TOKEN(anon_sym_author);
-      END_STATE();
-    case 673:
-      ACCEPT_TOKEN(anon_sym_author);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 674:
-      ACCEPT_TOKEN(anon_sym_author);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 673:
+      ACCEPT_TOKEN(anon_sym_justification);
+      END_STATE();
+    case 674:
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-') ADVANCE(911);
+      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 675:
       ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 676:
       ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 677:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 678:
-      ACCEPT_TOKEN(anon_sym_justification);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 677:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(103);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      END_STATE();
+    case 678:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(720);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 679:
       ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(105);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-') ADVANCE(100);
       END_STATE();
     case 680:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(722);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
       END_STATE();
     case 681:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(102);
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 682:
       ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      END_STATE();
-    case 683:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 684:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 683:
+      ACCEPT_TOKEN(anon_sym_DASH_GT);
+      END_STATE();
+    case 684:
+      ACCEPT_TOKEN(anon_sym_delete);
       END_STATE();
     case 685:
-      ACCEPT_TOKEN(anon_sym_DASH_GT);
+      ACCEPT_TOKEN(anon_sym_delete);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 686:
       ACCEPT_TOKEN(anon_sym_delete);
-      END_STATE();
-    case 687:
-      ACCEPT_TOKEN(anon_sym_delete);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 688:
-      ACCEPT_TOKEN(anon_sym_delete);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 687:
+      ACCEPT_TOKEN(anon_sym_insert);
+      END_STATE();
+    case 688:
+      ACCEPT_TOKEN(anon_sym_insert);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 689:
       ACCEPT_TOKEN(anon_sym_insert);
-      END_STATE();
-    case 690:
-      ACCEPT_TOKEN(anon_sym_insert);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 691:
-      ACCEPT_TOKEN(anon_sym_insert);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 690:
+      ACCEPT_TOKEN(anon_sym_before);
+      END_STATE();
+    case 691:
+      ACCEPT_TOKEN(anon_sym_before);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 692:
       ACCEPT_TOKEN(anon_sym_before);
-      END_STATE();
-    case 693:
-      ACCEPT_TOKEN(anon_sym_before);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 694:
-      ACCEPT_TOKEN(anon_sym_before);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 693:
+      ACCEPT_TOKEN(anon_sym_after);
+      END_STATE();
+    case 694:
+      ACCEPT_TOKEN(anon_sym_after);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 695:
       ACCEPT_TOKEN(anon_sym_after);
-      END_STATE();
-    case 696:
-      ACCEPT_TOKEN(anon_sym_after);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 697:
-      ACCEPT_TOKEN(anon_sym_after);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 696:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      END_STATE();
+    case 697:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 698:
       ACCEPT_TOKEN(anon_sym_rewrite);
-      END_STATE();
-    case 699:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 700:
-      ACCEPT_TOKEN(anon_sym_rewrite);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 699:
+      ACCEPT_TOKEN(anon_sym_add);
+      END_STATE();
+    case 700:
+      ACCEPT_TOKEN(anon_sym_add);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 701:
       ACCEPT_TOKEN(anon_sym_add);
-      END_STATE();
-    case 702:
-      ACCEPT_TOKEN(anon_sym_add);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 703:
-      ACCEPT_TOKEN(anon_sym_add);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 702:
+      ACCEPT_TOKEN(anon_sym_to);
+      END_STATE();
+    case 703:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 704:
       ACCEPT_TOKEN(anon_sym_to);
-      END_STATE();
-    case 705:
-      ACCEPT_TOKEN(anon_sym_to);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 706:
-      ACCEPT_TOKEN(anon_sym_to);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 705:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      END_STATE();
+    case 706:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 707:
       ACCEPT_TOKEN(anon_sym_repeal);
-      END_STATE();
-    case 708:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 709:
-      ACCEPT_TOKEN(anon_sym_repeal);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 708:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      END_STATE();
+    case 709:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(276);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
       END_STATE();
     case 710:
       ACCEPT_TOKEN(anon_sym_renumber);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 711:
-      ACCEPT_TOKEN(anon_sym_renumber);
+      ACCEPT_TOKEN(sym_act_id);
+      if (lookahead == '.') ADVANCE(275);
       if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(711);
       END_STATE();
     case 712:
-      ACCEPT_TOKEN(anon_sym_renumber);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-') ADVANCE(787);
+      if (lookahead == 'd') ADVANCE(781);
+      if (lookahead == 's') ADVANCE(775);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 713:
-      ACCEPT_TOKEN(sym_act_id);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-') ADVANCE(787);
+      if (lookahead == 'd') ADVANCE(781);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(713);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 714:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(789);
-      if (lookahead == 'd') ADVANCE(783);
-      if (lookahead == 's') ADVANCE(777);
+      if (lookahead == '-') ADVANCE(787);
+      if (lookahead == 's') ADVANCE(775);
       if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 715:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(789);
-      if (lookahead == 'd') ADVANCE(783);
-      if (('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == 'a') ADVANCE(858);
+      if (lookahead == 'o') ADVANCE(802);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 716:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(789);
-      if (lookahead == 's') ADVANCE(777);
-      if (('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == 'a') ADVANCE(814);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 717:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(860);
-      if (lookahead == 'o') ADVANCE(804);
+      if (lookahead == 'a') ADVANCE(866);
+      if (lookahead == 'i') ADVANCE(897);
+      if (lookahead == 'o') ADVANCE(704);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 718:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(816);
+      if (lookahead == 'a') ADVANCE(866);
+      if (lookahead == 'i') ADVANCE(897);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 719:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(868);
-      if (lookahead == 'i') ADVANCE(899);
-      if (lookahead == 'o') ADVANCE(706);
+      if (lookahead == 'a') ADVANCE(825);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 720:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(868);
-      if (lookahead == 'i') ADVANCE(899);
+      if (lookahead == 'a') ADVANCE(817);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 721:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(827);
+      if (lookahead == 'a') ADVANCE(853);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 722:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(819);
+      if (lookahead == 'a') ADVANCE(790);
+      if (lookahead == 't') ADVANCE(352);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 723:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(855);
+      if (lookahead == 'a') ADVANCE(890);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 724:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(792);
-      if (lookahead == 't') ADVANCE(354);
+      if (lookahead == 'a') ADVANCE(856);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 725:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(892);
+      if (lookahead == 'a') ADVANCE(791);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 726:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(858);
+      if (lookahead == 'a') ADVANCE(736);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 727:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(793);
+      if (lookahead == 'a') ADVANCE(874);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 728:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(738);
+      if (lookahead == 'a') ADVANCE(901);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 729:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(876);
+      if (lookahead == 'a') ADVANCE(857);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 730:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(903);
+      if (lookahead == 'b') ADVANCE(733);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 731:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(859);
+      if (lookahead == 'b') ADVANCE(776);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 732:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(735);
+      if (lookahead == 'b') ADVANCE(779);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 733:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(778);
+      if (lookahead == 'c') ADVANCE(795);
+      if (lookahead == 'p') ADVANCE(852);
+      if (lookahead == 's') ADVANCE(783);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 734:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(781);
+      if (lookahead == 'c') ADVANCE(893);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 735:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(797);
-      if (lookahead == 'p') ADVANCE(854);
-      if (lookahead == 's') ADVANCE(785);
+      if (lookahead == 'c') ADVANCE(765);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 736:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(895);
+      if (lookahead == 'c') ADVANCE(768);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 737:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(767);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 738:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'c') ADVANCE(770);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 738:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'c') ADVANCE(728);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 739:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(772);
+      if (lookahead == 'c') ADVANCE(819);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 740:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(730);
+      if (lookahead == 'c') ADVANCE(898);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 741:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(821);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 742:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'c') ADVANCE(900);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 742:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(744);
+      if (lookahead == 'f') ADVANCE(888);
+      if (lookahead == 'r') ADVANCE(887);
+      if (lookahead == 'u') ADVANCE(881);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 743:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(902);
+      if (lookahead == 'd') ADVANCE(744);
+      if (lookahead == 'r') ADVANCE(887);
+      if (lookahead == 'u') ADVANCE(881);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 744:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(746);
-      if (lookahead == 'f') ADVANCE(890);
-      if (lookahead == 'r') ADVANCE(889);
-      if (lookahead == 'u') ADVANCE(883);
+      if (lookahead == 'd') ADVANCE(701);
+      if (lookahead == 'o') ADVANCE(855);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 745:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(746);
-      if (lookahead == 'r') ADVANCE(889);
-      if (lookahead == 'u') ADVANCE(883);
+      if (lookahead == 'd') ADVANCE(701);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 746:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(703);
-      if (lookahead == 'o') ADVANCE(857);
+      if (lookahead == 'd') ADVANCE(288);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 747:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(703);
+      if (lookahead == 'd') ADVANCE(294);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 748:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(290);
+      if (lookahead == 'd') ADVANCE(781);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 749:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(745);
+      if (lookahead == 'u') ADVANCE(881);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 750:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(783);
+      if (lookahead == 'd') ADVANCE(840);
+      if (lookahead == 'r') ADVANCE(887);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 751:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(747);
-      if (lookahead == 'u') ADVANCE(883);
+      if (lookahead == 'd') ADVANCE(840);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 752:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(842);
-      if (lookahead == 'r') ADVANCE(889);
+      if (lookahead == 'd') ADVANCE(812);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 753:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(842);
+      if (lookahead == 'e') ADVANCE(785);
+      if (lookahead == 'o') ADVANCE(841);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 754:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(814);
+      if (lookahead == 'e') ADVANCE(785);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 755:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(787);
-      if (lookahead == 'o') ADVANCE(843);
+      if (lookahead == 'e') ADVANCE(816);
+      if (lookahead == 'i') ADVANCE(910);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 756:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(787);
+      if (lookahead == 'e') ADVANCE(816);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 757:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(818);
-      if (lookahead == 'i') ADVANCE(912);
+      if (lookahead == 'e') ADVANCE(833);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 758:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(818);
+      if (lookahead == 'e') ADVANCE(734);
+      if (lookahead == 'o') ADVANCE(905);
+      if (lookahead == 't') ADVANCE(723);
+      if (lookahead == 'u') ADVANCE(730);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 759:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(835);
+      if (lookahead == 'e') ADVANCE(734);
+      if (lookahead == 'o') ADVANCE(905);
+      if (lookahead == 'u') ADVANCE(730);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 760:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(736);
-      if (lookahead == 'o') ADVANCE(907);
-      if (lookahead == 't') ADVANCE(725);
-      if (lookahead == 'u') ADVANCE(732);
+      if (lookahead == 'e') ADVANCE(734);
+      if (lookahead == 'u') ADVANCE(730);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 761:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(736);
-      if (lookahead == 'o') ADVANCE(907);
-      if (lookahead == 'u') ADVANCE(732);
+      if (lookahead == 'e') ADVANCE(372);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 762:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(736);
-      if (lookahead == 'u') ADVANCE(732);
+      if (lookahead == 'e') ADVANCE(307);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 763:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(374);
+      if (lookahead == 'e') ADVANCE(692);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 764:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(309);
+      if (lookahead == 'e') ADVANCE(686);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 765:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(694);
+      if (lookahead == 'e') ADVANCE(303);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 766:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(688);
+      if (lookahead == 'e') ADVANCE(342);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 767:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(305);
+      if (lookahead == 'e') ADVANCE(655);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 768:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(344);
+      if (lookahead == 'e') ADVANCE(678);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 769:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(657);
+      if (lookahead == 'e') ADVANCE(698);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 770:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(680);
+      if (lookahead == 'e') ADVANCE(297);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 771:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(700);
+      if (lookahead == 'e') ADVANCE(747);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 772:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(299);
+      if (lookahead == 'e') ADVANCE(877);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 773:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(749);
+      if (lookahead == 'e') ADVANCE(716);
+      if (lookahead == 'l') ADVANCE(726);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 774:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(879);
+      if (lookahead == 'e') ADVANCE(859);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 775:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(718);
-      if (lookahead == 'l') ADVANCE(728);
+      if (lookahead == 'e') ADVANCE(873);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 776:
       ACCEPT_TOKEN(sym_identifier);
@@ -7556,31 +7562,31 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 777:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(875);
+      if (lookahead == 'e') ADVANCE(885);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 778:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(862);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 779:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'e') ADVANCE(863);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 779:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(887);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 780:
       ACCEPT_TOKEN(sym_identifier);
@@ -7588,224 +7594,224 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 781:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(865);
+      if (lookahead == 'e') ADVANCE(836);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 782:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(866);
+      if (lookahead == 'e') ADVANCE(895);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 783:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(838);
+      if (lookahead == 'e') ADVANCE(740);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 784:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(897);
+      if (lookahead == 'f') ADVANCE(888);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 785:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(742);
+      if (lookahead == 'f') ADVANCE(844);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 786:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(890);
+      if (lookahead == 'f') ADVANCE(805);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 787:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(846);
+      if (lookahead == 'f') ADVANCE(851);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 788:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(807);
+      if (lookahead == 'g') ADVANCE(907);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 789:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(853);
+      if (lookahead == 'g') ADVANCE(777);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 790:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(909);
+      if (lookahead == 'g') ADVANCE(871);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 791:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(779);
+      if (lookahead == 'g') ADVANCE(772);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 792:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(873);
+      if (lookahead == 'h') ADVANCE(347);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 793:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(774);
+      if (lookahead == 'h') ADVANCE(724);
+      if (lookahead == 'o') ADVANCE(821);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 794:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(349);
+      if (lookahead == 'h') ADVANCE(847);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 795:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(726);
-      if (lookahead == 'o') ADVANCE(823);
+      if (lookahead == 'h') ADVANCE(729);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 796:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(849);
+      if (lookahead == 'i') ADVANCE(910);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 797:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(731);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 798:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(912);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 799:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(882);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 800:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(826);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 801:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(788);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 802:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(741);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 803:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'i') ADVANCE(880);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 798:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(824);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 799:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(786);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 800:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(739);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 801:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(878);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 802:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(835);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 803:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(897);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 804:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(842);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 805:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(738);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 806:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(843);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 807:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'i') ADVANCE(837);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 805:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(899);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 806:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(844);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 807:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(740);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 808:
       ACCEPT_TOKEN(sym_identifier);
@@ -7813,23 +7819,23 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 809:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(839);
+      if (lookahead == 'i') ADVANCE(846);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 810:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(847);
+      if (lookahead == 'i') ADVANCE(896);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 811:
       ACCEPT_TOKEN(sym_identifier);
@@ -7837,842 +7843,834 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 812:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(898);
+      if (lookahead == 'i') ADVANCE(741);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 813:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(850);
+      if (lookahead == 'k') ADVANCE(312);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 814:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(743);
+      if (lookahead == 'l') ADVANCE(707);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 815:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'k') ADVANCE(314);
+      if (lookahead == 'l') ADVANCE(682);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 816:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(709);
+      if (lookahead == 'l') ADVANCE(782);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 817:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(684);
+      if (lookahead == 'l') ADVANCE(815);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 818:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(784);
+      if (lookahead == 'l') ADVANCE(762);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 819:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(817);
+      if (lookahead == 'l') ADVANCE(766);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 820:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(764);
+      if (lookahead == 'm') ADVANCE(731);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 821:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(768);
+      if (lookahead == 'm') ADVANCE(854);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 822:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(733);
+      if (lookahead == 'm') ADVANCE(732);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 823:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(856);
+      if (lookahead == 'n') ADVANCE(712);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 824:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(734);
+      if (lookahead == 'n') ADVANCE(746);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 825:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(788);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 826:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(322);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 827:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(317);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 828:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(327);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 829:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(285);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 830:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(676);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 831:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(713);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 832:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'n') ADVANCE(714);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
-    case 826:
+    case 833:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(909);
+      if (lookahead == 'p') ADVANCE(773);
+      if (lookahead == 'w') ADVANCE(870);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 834:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'n') ADVANCE(748);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 827:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(790);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 828:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(324);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 829:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(319);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 830:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(329);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 831:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(287);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 832:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(678);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 833:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(715);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 834:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(716);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 835:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(911);
-      if (lookahead == 'p') ADVANCE(775);
-      if (lookahead == 'w') ADVANCE(872);
+      if (lookahead == 'n') ADVANCE(882);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 836:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(750);
+      if (lookahead == 'n') ADVANCE(883);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 837:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(884);
+      if (lookahead == 'n') ADVANCE(886);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 838:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(885);
+      if (lookahead == 'o') ADVANCE(841);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 839:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(888);
+      if (lookahead == 'o') ADVANCE(821);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 840:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(843);
+      if (lookahead == 'o') ADVANCE(855);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 841:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(823);
+      if (lookahead == 'o') ADVANCE(813);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 842:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(857);
+      if (lookahead == 'o') ADVANCE(826);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 843:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(815);
+      if (lookahead == 'o') ADVANCE(827);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 844:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(872);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 845:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'o') ADVANCE(828);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
-    case 845:
+    case 846:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'o') ADVANCE(829);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
-    case 846:
+    case 847:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(874);
+      if (lookahead == 'o') ADVANCE(860);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
-    case 847:
+    case 848:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'o') ADVANCE(830);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 848:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(831);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 849:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(862);
+      if (lookahead == 'o') ADVANCE(892);
+      if (lookahead == 'u') ADVANCE(820);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 850:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(832);
+      if (lookahead == 'o') ADVANCE(892);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 851:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(894);
-      if (lookahead == 'u') ADVANCE(822);
+      if (lookahead == 'o') ADVANCE(875);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 852:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(894);
+      if (lookahead == 'o') ADVANCE(807);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 853:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(877);
+      if (lookahead == 'p') ADVANCE(792);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 854:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(809);
+      if (lookahead == 'p') ADVANCE(727);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 855:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(794);
+      if (lookahead == 'p') ADVANCE(894);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 856:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(729);
+      if (lookahead == 'p') ADVANCE(899);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 857:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(896);
+      if (lookahead == 'p') ADVANCE(902);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 858:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(901);
+      if (lookahead == 'r') ADVANCE(722);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 859:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(904);
+      if (lookahead == 'r') ADVANCE(695);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 860:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(724);
+      if (lookahead == 'r') ADVANCE(672);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 861:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(697);
+      if (lookahead == 'r') ADVANCE(291);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 862:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(674);
+      if (lookahead == 'r') ADVANCE(332);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 863:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(293);
+      if (lookahead == 'r') ADVANCE(710);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 864:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(334);
+      if (lookahead == 'r') ADVANCE(337);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 865:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(712);
+      if (lookahead == 'r') ADVANCE(887);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 866:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(339);
+      if (lookahead == 'r') ADVANCE(789);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 867:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(889);
+      if (lookahead == 'r') ADVANCE(735);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 868:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(791);
+      if (lookahead == 'r') ADVANCE(801);
+      if (lookahead == 's') ADVANCE(891);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 869:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(801);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 870:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(810);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 871:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(721);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 872:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(763);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 873:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(884);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 874:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(767);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 875:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'r') ADVANCE(737);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 870:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(803);
-      if (lookahead == 's') ADVANCE(893);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 871:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(803);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 872:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(812);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 873:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(723);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 874:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(765);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 875:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(886);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 876:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(769);
+      if (lookahead == 's') ADVANCE(669);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 877:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(739);
+      if (lookahead == 's') ADVANCE(300);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 878:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(671);
+      if (lookahead == 's') ADVANCE(752);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 879:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(302);
+      if (lookahead == 's') ADVANCE(891);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 880:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(754);
+      if (lookahead == 's') ADVANCE(806);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 881:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(893);
+      if (lookahead == 't') ADVANCE(794);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 882:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(808);
+      if (lookahead == 't') ADVANCE(357);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 883:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(796);
+      if (lookahead == 't') ADVANCE(367);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 884:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(359);
+      if (lookahead == 't') ADVANCE(689);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 885:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(369);
+      if (lookahead == 't') ADVANCE(666);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 886:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(691);
+      if (lookahead == 't') ADVANCE(362);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 887:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(668);
+      if (lookahead == 't') ADVANCE(800);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 888:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(364);
+      if (lookahead == 't') ADVANCE(774);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 889:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(802);
+      if (lookahead == 't') ADVANCE(723);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 890:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(776);
+      if (lookahead == 't') ADVANCE(904);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 891:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(725);
+      if (lookahead == 't') ADVANCE(799);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 892:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(906);
+      if (lookahead == 't') ADVANCE(761);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 893:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(801);
+      if (lookahead == 't') ADVANCE(804);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 894:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(763);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 895:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(806);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 896:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(773);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 897:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(766);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 898:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 't') ADVANCE(771);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 895:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(764);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 896:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(769);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 897:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(818);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 898:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(808);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 899:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(820);
+      if (lookahead == 't') ADVANCE(778);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 900:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(810);
+      if (lookahead == 't') ADVANCE(809);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 901:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(780);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 902:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 't') ADVANCE(811);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 902:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(780);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 903:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(813);
+      if (lookahead == 'u') ADVANCE(868);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 904:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(782);
+      if (lookahead == 'u') ADVANCE(876);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 905:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(870);
+      if (lookahead == 'u') ADVANCE(867);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 906:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(878);
+      if (lookahead == 'u') ADVANCE(879);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 907:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(725);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      END_STATE();
+    case 908:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'u') ADVANCE(869);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 908:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(881);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 909:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(727);
+      if (lookahead == 'u') ADVANCE(822);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 910:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(871);
+      if (lookahead == 'v') ADVANCE(797);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 911:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(824);
       if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          lookahead == '_') ADVANCE(912);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
       END_STATE();
     case 912:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'v') ADVANCE(799);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
       END_STATE();
     case 913:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-' ||
-          lookahead == '_') ADVANCE(914);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(sym_date);
       END_STATE();
     case 914:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(sym_integer);
+      if (lookahead == '-') ADVANCE(270);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(918);
       END_STATE();
     case 915:
-      ACCEPT_TOKEN(sym_date);
+      ACCEPT_TOKEN(sym_integer);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(914);
       END_STATE();
     case 916:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '-') ADVANCE(272);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(920);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(915);
       END_STATE();
     case 917:
       ACCEPT_TOKEN(sym_integer);
@@ -8680,15 +8678,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 918:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(917);
-      END_STATE();
-    case 919:
-      ACCEPT_TOKEN(sym_integer);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(918);
-      END_STATE();
-    case 920:
-      ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(920);
       END_STATE();
     default:
       return false;
@@ -9158,362 +9148,379 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 }
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
-  [0] = {.lex_state = 0},
-  [1] = {.lex_state = 280},
-  [2] = {.lex_state = 5},
-  [3] = {.lex_state = 4},
-  [4] = {.lex_state = 3},
-  [5] = {.lex_state = 3},
-  [6] = {.lex_state = 4},
-  [7] = {.lex_state = 4},
-  [8] = {.lex_state = 4},
-  [9] = {.lex_state = 4},
-  [10] = {.lex_state = 4},
-  [11] = {.lex_state = 4},
-  [12] = {.lex_state = 4},
-  [13] = {.lex_state = 4},
-  [14] = {.lex_state = 20},
-  [15] = {.lex_state = 20},
-  [16] = {.lex_state = 4},
-  [17] = {.lex_state = 4},
-  [18] = {.lex_state = 4},
-  [19] = {.lex_state = 4},
-  [20] = {.lex_state = 4},
-  [21] = {.lex_state = 9},
-  [22] = {.lex_state = 4},
-  [23] = {.lex_state = 4},
-  [24] = {.lex_state = 4},
-  [25] = {.lex_state = 4},
-  [26] = {.lex_state = 4},
-  [27] = {.lex_state = 9},
-  [28] = {.lex_state = 4},
-  [29] = {.lex_state = 4},
-  [30] = {.lex_state = 7},
-  [31] = {.lex_state = 7},
-  [32] = {.lex_state = 7},
-  [33] = {.lex_state = 4},
-  [34] = {.lex_state = 4},
-  [35] = {.lex_state = 4},
-  [36] = {.lex_state = 8},
-  [37] = {.lex_state = 8},
-  [38] = {.lex_state = 10},
-  [39] = {.lex_state = 8},
-  [40] = {.lex_state = 8},
-  [41] = {.lex_state = 8},
-  [42] = {.lex_state = 8},
-  [43] = {.lex_state = 8},
-  [44] = {.lex_state = 4},
-  [45] = {.lex_state = 15},
-  [46] = {.lex_state = 15},
-  [47] = {.lex_state = 10},
-  [48] = {.lex_state = 15},
-  [49] = {.lex_state = 4},
-  [50] = {.lex_state = 7},
-  [51] = {.lex_state = 7},
-  [52] = {.lex_state = 7},
-  [53] = {.lex_state = 7},
-  [54] = {.lex_state = 4},
-  [55] = {.lex_state = 8},
-  [56] = {.lex_state = 8},
-  [57] = {.lex_state = 8},
-  [58] = {.lex_state = 7},
-  [59] = {.lex_state = 7},
-  [60] = {.lex_state = 7},
-  [61] = {.lex_state = 11},
-  [62] = {.lex_state = 4},
-  [63] = {.lex_state = 8},
-  [64] = {.lex_state = 4},
-  [65] = {.lex_state = 4},
-  [66] = {.lex_state = 12},
-  [67] = {.lex_state = 7},
-  [68] = {.lex_state = 4},
-  [69] = {.lex_state = 11},
-  [70] = {.lex_state = 4},
-  [71] = {.lex_state = 4},
-  [72] = {.lex_state = 4},
-  [73] = {.lex_state = 4},
-  [74] = {.lex_state = 4},
-  [75] = {.lex_state = 7},
-  [76] = {.lex_state = 11},
-  [77] = {.lex_state = 4},
-  [78] = {.lex_state = 4},
-  [79] = {.lex_state = 4},
-  [80] = {.lex_state = 7},
-  [81] = {.lex_state = 7},
-  [82] = {.lex_state = 12},
-  [83] = {.lex_state = 14},
-  [84] = {.lex_state = 7},
-  [85] = {.lex_state = 11},
-  [86] = {.lex_state = 7},
-  [87] = {.lex_state = 8},
-  [88] = {.lex_state = 4},
-  [89] = {.lex_state = 7},
-  [90] = {.lex_state = 7},
-  [91] = {.lex_state = 7},
-  [92] = {.lex_state = 6},
-  [93] = {.lex_state = 4},
-  [94] = {.lex_state = 4},
-  [95] = {.lex_state = 4},
-  [96] = {.lex_state = 7},
-  [97] = {.lex_state = 8},
-  [98] = {.lex_state = 7},
-  [99] = {.lex_state = 8},
-  [100] = {.lex_state = 8},
-  [101] = {.lex_state = 7},
-  [102] = {.lex_state = 7},
-  [103] = {.lex_state = 8},
-  [104] = {.lex_state = 7},
-  [105] = {.lex_state = 7},
-  [106] = {.lex_state = 21},
-  [107] = {.lex_state = 21},
-  [108] = {.lex_state = 21},
-  [109] = {.lex_state = 21},
-  [110] = {.lex_state = 21},
-  [111] = {.lex_state = 21},
-  [112] = {.lex_state = 21},
-  [113] = {.lex_state = 21},
-  [114] = {.lex_state = 21},
-  [115] = {.lex_state = 21},
-  [116] = {.lex_state = 8},
-  [117] = {.lex_state = 7},
-  [118] = {.lex_state = 8},
-  [119] = {.lex_state = 21},
-  [120] = {.lex_state = 8},
-  [121] = {.lex_state = 8},
-  [122] = {.lex_state = 8},
-  [123] = {.lex_state = 7},
-  [124] = {.lex_state = 8},
-  [125] = {.lex_state = 8},
-  [126] = {.lex_state = 7},
-  [127] = {.lex_state = 7},
-  [128] = {.lex_state = 7},
-  [129] = {.lex_state = 13},
-  [130] = {.lex_state = 7},
-  [131] = {.lex_state = 7},
-  [132] = {.lex_state = 7},
-  [133] = {.lex_state = 7},
-  [134] = {.lex_state = 7},
-  [135] = {.lex_state = 7},
-  [136] = {.lex_state = 8},
-  [137] = {.lex_state = 14},
-  [138] = {.lex_state = 21},
-  [139] = {.lex_state = 21},
-  [140] = {.lex_state = 4},
-  [141] = {.lex_state = 4},
-  [142] = {.lex_state = 4},
-  [143] = {.lex_state = 21},
-  [144] = {.lex_state = 21},
-  [145] = {.lex_state = 4},
-  [146] = {.lex_state = 8},
-  [147] = {.lex_state = 8},
-  [148] = {.lex_state = 8},
-  [149] = {.lex_state = 8},
-  [150] = {.lex_state = 8},
-  [151] = {.lex_state = 8},
-  [152] = {.lex_state = 8},
-  [153] = {.lex_state = 8},
-  [154] = {.lex_state = 8},
-  [155] = {.lex_state = 22},
-  [156] = {.lex_state = 4},
-  [157] = {.lex_state = 8},
-  [158] = {.lex_state = 6},
-  [159] = {.lex_state = 8},
-  [160] = {.lex_state = 13},
-  [161] = {.lex_state = 4},
+  [0] = {.lex_state = 0, .external_lex_state = 1},
+  [1] = {.lex_state = 278},
+  [2] = {.lex_state = 4, .external_lex_state = 2},
+  [3] = {.lex_state = 8, .external_lex_state = 2},
+  [4] = {.lex_state = 4, .external_lex_state = 2},
+  [5] = {.lex_state = 4, .external_lex_state = 2},
+  [6] = {.lex_state = 4, .external_lex_state = 2},
+  [7] = {.lex_state = 4, .external_lex_state = 2},
+  [8] = {.lex_state = 4, .external_lex_state = 2},
+  [9] = {.lex_state = 4, .external_lex_state = 2},
+  [10] = {.lex_state = 4, .external_lex_state = 2},
+  [11] = {.lex_state = 4, .external_lex_state = 2},
+  [12] = {.lex_state = 8, .external_lex_state = 2},
+  [13] = {.lex_state = 8, .external_lex_state = 2},
+  [14] = {.lex_state = 4, .external_lex_state = 2},
+  [15] = {.lex_state = 8, .external_lex_state = 2},
+  [16] = {.lex_state = 8, .external_lex_state = 2},
+  [17] = {.lex_state = 4, .external_lex_state = 2},
+  [18] = {.lex_state = 4, .external_lex_state = 2},
+  [19] = {.lex_state = 4, .external_lex_state = 2},
+  [20] = {.lex_state = 4, .external_lex_state = 2},
+  [21] = {.lex_state = 4, .external_lex_state = 2},
+  [22] = {.lex_state = 4, .external_lex_state = 2},
+  [23] = {.lex_state = 4, .external_lex_state = 2},
+  [24] = {.lex_state = 9, .external_lex_state = 2},
+  [25] = {.lex_state = 4, .external_lex_state = 2},
+  [26] = {.lex_state = 4, .external_lex_state = 2},
+  [27] = {.lex_state = 4, .external_lex_state = 2},
+  [28] = {.lex_state = 4, .external_lex_state = 2},
+  [29] = {.lex_state = 9, .external_lex_state = 2},
+  [30] = {.lex_state = 6, .external_lex_state = 2},
+  [31] = {.lex_state = 6, .external_lex_state = 2},
+  [32] = {.lex_state = 6, .external_lex_state = 2},
+  [33] = {.lex_state = 4, .external_lex_state = 2},
+  [34] = {.lex_state = 4, .external_lex_state = 2},
+  [35] = {.lex_state = 7, .external_lex_state = 2},
+  [36] = {.lex_state = 4, .external_lex_state = 2},
+  [37] = {.lex_state = 7, .external_lex_state = 2},
+  [38] = {.lex_state = 7, .external_lex_state = 2},
+  [39] = {.lex_state = 7, .external_lex_state = 2},
+  [40] = {.lex_state = 7, .external_lex_state = 2},
+  [41] = {.lex_state = 7, .external_lex_state = 2},
+  [42] = {.lex_state = 7, .external_lex_state = 2},
+  [43] = {.lex_state = 4, .external_lex_state = 2},
+  [44] = {.lex_state = 10, .external_lex_state = 2},
+  [45] = {.lex_state = 4, .external_lex_state = 2},
+  [46] = {.lex_state = 3, .external_lex_state = 2},
+  [47] = {.lex_state = 3, .external_lex_state = 2},
+  [48] = {.lex_state = 10, .external_lex_state = 2},
+  [49] = {.lex_state = 6, .external_lex_state = 2},
+  [50] = {.lex_state = 6, .external_lex_state = 2},
+  [51] = {.lex_state = 6, .external_lex_state = 2},
+  [52] = {.lex_state = 11, .external_lex_state = 2},
+  [53] = {.lex_state = 7, .external_lex_state = 2},
+  [54] = {.lex_state = 7, .external_lex_state = 2},
+  [55] = {.lex_state = 7, .external_lex_state = 2},
+  [56] = {.lex_state = 6, .external_lex_state = 2},
+  [57] = {.lex_state = 6, .external_lex_state = 2},
+  [58] = {.lex_state = 6, .external_lex_state = 2},
+  [59] = {.lex_state = 3, .external_lex_state = 2},
+  [60] = {.lex_state = 6, .external_lex_state = 2},
+  [61] = {.lex_state = 4, .external_lex_state = 2},
+  [62] = {.lex_state = 4, .external_lex_state = 2},
+  [63] = {.lex_state = 12, .external_lex_state = 2},
+  [64] = {.lex_state = 6, .external_lex_state = 2},
+  [65] = {.lex_state = 4, .external_lex_state = 2},
+  [66] = {.lex_state = 11, .external_lex_state = 2},
+  [67] = {.lex_state = 4, .external_lex_state = 2},
+  [68] = {.lex_state = 4, .external_lex_state = 2},
+  [69] = {.lex_state = 4, .external_lex_state = 2},
+  [70] = {.lex_state = 4, .external_lex_state = 2},
+  [71] = {.lex_state = 4, .external_lex_state = 2},
+  [72] = {.lex_state = 4, .external_lex_state = 2},
+  [73] = {.lex_state = 7, .external_lex_state = 2},
+  [74] = {.lex_state = 4, .external_lex_state = 2},
+  [75] = {.lex_state = 11, .external_lex_state = 2},
+  [76] = {.lex_state = 6, .external_lex_state = 2},
+  [77] = {.lex_state = 4, .external_lex_state = 2},
+  [78] = {.lex_state = 4, .external_lex_state = 2},
+  [79] = {.lex_state = 4, .external_lex_state = 2},
+  [80] = {.lex_state = 4, .external_lex_state = 2},
+  [81] = {.lex_state = 6, .external_lex_state = 2},
+  [82] = {.lex_state = 6, .external_lex_state = 2},
+  [83] = {.lex_state = 7, .external_lex_state = 2},
+  [84] = {.lex_state = 6, .external_lex_state = 2},
+  [85] = {.lex_state = 12, .external_lex_state = 2},
+  [86] = {.lex_state = 11, .external_lex_state = 2},
+  [87] = {.lex_state = 14, .external_lex_state = 2},
+  [88] = {.lex_state = 6, .external_lex_state = 2},
+  [89] = {.lex_state = 7, .external_lex_state = 2},
+  [90] = {.lex_state = 7, .external_lex_state = 2},
+  [91] = {.lex_state = 7, .external_lex_state = 2},
+  [92] = {.lex_state = 6, .external_lex_state = 2},
+  [93] = {.lex_state = 7, .external_lex_state = 2},
+  [94] = {.lex_state = 6, .external_lex_state = 2},
+  [95] = {.lex_state = 6, .external_lex_state = 2},
+  [96] = {.lex_state = 6, .external_lex_state = 2},
+  [97] = {.lex_state = 6, .external_lex_state = 2},
+  [98] = {.lex_state = 6, .external_lex_state = 2},
+  [99] = {.lex_state = 6, .external_lex_state = 2},
+  [100] = {.lex_state = 6, .external_lex_state = 2},
+  [101] = {.lex_state = 6, .external_lex_state = 2},
+  [102] = {.lex_state = 6, .external_lex_state = 2},
+  [103] = {.lex_state = 14, .external_lex_state = 2},
+  [104] = {.lex_state = 7, .external_lex_state = 2},
+  [105] = {.lex_state = 7, .external_lex_state = 2},
+  [106] = {.lex_state = 6, .external_lex_state = 2},
+  [107] = {.lex_state = 7, .external_lex_state = 2},
+  [108] = {.lex_state = 7, .external_lex_state = 2},
+  [109] = {.lex_state = 7, .external_lex_state = 2},
+  [110] = {.lex_state = 6, .external_lex_state = 2},
+  [111] = {.lex_state = 6, .external_lex_state = 2},
+  [112] = {.lex_state = 6, .external_lex_state = 2},
+  [113] = {.lex_state = 6, .external_lex_state = 2},
+  [114] = {.lex_state = 6, .external_lex_state = 2},
+  [115] = {.lex_state = 7, .external_lex_state = 2},
+  [116] = {.lex_state = 4},
+  [117] = {.lex_state = 7, .external_lex_state = 2},
+  [118] = {.lex_state = 6, .external_lex_state = 2},
+  [119] = {.lex_state = 7, .external_lex_state = 2},
+  [120] = {.lex_state = 7, .external_lex_state = 2},
+  [121] = {.lex_state = 6, .external_lex_state = 2},
+  [122] = {.lex_state = 6, .external_lex_state = 2},
+  [123] = {.lex_state = 6, .external_lex_state = 2},
+  [124] = {.lex_state = 5},
+  [125] = {.lex_state = 4},
+  [126] = {.lex_state = 4},
+  [127] = {.lex_state = 4},
+  [128] = {.lex_state = 20},
+  [129] = {.lex_state = 7, .external_lex_state = 2},
+  [130] = {.lex_state = 20},
+  [131] = {.lex_state = 7, .external_lex_state = 2},
+  [132] = {.lex_state = 4},
+  [133] = {.lex_state = 7, .external_lex_state = 2},
+  [134] = {.lex_state = 20},
+  [135] = {.lex_state = 20},
+  [136] = {.lex_state = 20},
+  [137] = {.lex_state = 21, .external_lex_state = 2},
+  [138] = {.lex_state = 20},
+  [139] = {.lex_state = 7, .external_lex_state = 2},
+  [140] = {.lex_state = 7, .external_lex_state = 2},
+  [141] = {.lex_state = 20},
+  [142] = {.lex_state = 20},
+  [143] = {.lex_state = 20},
+  [144] = {.lex_state = 7, .external_lex_state = 2},
+  [145] = {.lex_state = 20},
+  [146] = {.lex_state = 7, .external_lex_state = 2},
+  [147] = {.lex_state = 7, .external_lex_state = 2},
+  [148] = {.lex_state = 13},
+  [149] = {.lex_state = 20},
+  [150] = {.lex_state = 20},
+  [151] = {.lex_state = 4},
+  [152] = {.lex_state = 7, .external_lex_state = 2},
+  [153] = {.lex_state = 4},
+  [154] = {.lex_state = 4},
+  [155] = {.lex_state = 20},
+  [156] = {.lex_state = 7, .external_lex_state = 2},
+  [157] = {.lex_state = 20},
+  [158] = {.lex_state = 20},
+  [159] = {.lex_state = 4, .external_lex_state = 2},
+  [160] = {.lex_state = 4},
+  [161] = {.lex_state = 5},
   [162] = {.lex_state = 4},
-  [163] = {.lex_state = 22},
-  [164] = {.lex_state = 4},
-  [165] = {.lex_state = 4},
+  [163] = {.lex_state = 4, .external_lex_state = 2},
+  [164] = {.lex_state = 13},
+  [165] = {.lex_state = 21, .external_lex_state = 2},
   [166] = {.lex_state = 4},
-  [167] = {.lex_state = 4},
+  [167] = {.lex_state = 4, .external_lex_state = 2},
   [168] = {.lex_state = 4},
-  [169] = {.lex_state = 4},
-  [170] = {.lex_state = 4},
-  [171] = {.lex_state = 4},
-  [172] = {.lex_state = 4},
-  [173] = {.lex_state = 4},
-  [174] = {.lex_state = 4},
-  [175] = {.lex_state = 4},
-  [176] = {.lex_state = 4},
-  [177] = {.lex_state = 4},
-  [178] = {.lex_state = 4},
-  [179] = {.lex_state = 4},
-  [180] = {.lex_state = 4},
-  [181] = {.lex_state = 4},
-  [182] = {.lex_state = 4},
-  [183] = {.lex_state = 4},
-  [184] = {.lex_state = 4},
-  [185] = {.lex_state = 4},
-  [186] = {.lex_state = 4},
-  [187] = {.lex_state = 4},
-  [188] = {.lex_state = 4},
-  [189] = {.lex_state = 4},
-  [190] = {.lex_state = 4},
-  [191] = {.lex_state = 21},
-  [192] = {.lex_state = 17},
-  [193] = {.lex_state = 17},
-  [194] = {.lex_state = 17},
-  [195] = {.lex_state = 17},
-  [196] = {.lex_state = 17},
-  [197] = {.lex_state = 17},
-  [198] = {.lex_state = 17},
-  [199] = {.lex_state = 17},
-  [200] = {.lex_state = 17},
-  [201] = {.lex_state = 17},
-  [202] = {.lex_state = 4},
-  [203] = {.lex_state = 4},
-  [204] = {.lex_state = 17},
-  [205] = {.lex_state = 17},
-  [206] = {.lex_state = 4},
-  [207] = {.lex_state = 17},
-  [208] = {.lex_state = 16},
-  [209] = {.lex_state = 17},
-  [210] = {.lex_state = 17},
-  [211] = {.lex_state = 280},
-  [212] = {.lex_state = 280},
-  [213] = {.lex_state = 17},
-  [214] = {.lex_state = 17},
-  [215] = {.lex_state = 280},
-  [216] = {.lex_state = 280},
-  [217] = {.lex_state = 280},
-  [218] = {.lex_state = 1},
-  [219] = {.lex_state = 280},
-  [220] = {.lex_state = 17},
-  [221] = {.lex_state = 280},
-  [222] = {.lex_state = 17},
-  [223] = {.lex_state = 1},
-  [224] = {.lex_state = 17},
-  [225] = {.lex_state = 18},
-  [226] = {.lex_state = 18},
-  [227] = {.lex_state = 1},
-  [228] = {.lex_state = 1},
-  [229] = {.lex_state = 18},
-  [230] = {.lex_state = 1},
-  [231] = {.lex_state = 17},
-  [232] = {.lex_state = 1},
-  [233] = {.lex_state = 1},
-  [234] = {.lex_state = 1},
+  [169] = {.lex_state = 4, .external_lex_state = 2},
+  [170] = {.lex_state = 4, .external_lex_state = 2},
+  [171] = {.lex_state = 4, .external_lex_state = 2},
+  [172] = {.lex_state = 4, .external_lex_state = 2},
+  [173] = {.lex_state = 4, .external_lex_state = 2},
+  [174] = {.lex_state = 4, .external_lex_state = 2},
+  [175] = {.lex_state = 4, .external_lex_state = 2},
+  [176] = {.lex_state = 4, .external_lex_state = 2},
+  [177] = {.lex_state = 4, .external_lex_state = 2},
+  [178] = {.lex_state = 4, .external_lex_state = 2},
+  [179] = {.lex_state = 4, .external_lex_state = 2},
+  [180] = {.lex_state = 4, .external_lex_state = 2},
+  [181] = {.lex_state = 4, .external_lex_state = 2},
+  [182] = {.lex_state = 4, .external_lex_state = 2},
+  [183] = {.lex_state = 4, .external_lex_state = 2},
+  [184] = {.lex_state = 4, .external_lex_state = 2},
+  [185] = {.lex_state = 4, .external_lex_state = 2},
+  [186] = {.lex_state = 4, .external_lex_state = 2},
+  [187] = {.lex_state = 4, .external_lex_state = 2},
+  [188] = {.lex_state = 4, .external_lex_state = 2},
+  [189] = {.lex_state = 4, .external_lex_state = 2},
+  [190] = {.lex_state = 4, .external_lex_state = 2},
+  [191] = {.lex_state = 4, .external_lex_state = 2},
+  [192] = {.lex_state = 4, .external_lex_state = 2},
+  [193] = {.lex_state = 4, .external_lex_state = 2},
+  [194] = {.lex_state = 20},
+  [195] = {.lex_state = 4},
+  [196] = {.lex_state = 16, .external_lex_state = 2},
+  [197] = {.lex_state = 16, .external_lex_state = 2},
+  [198] = {.lex_state = 16, .external_lex_state = 2},
+  [199] = {.lex_state = 16, .external_lex_state = 2},
+  [200] = {.lex_state = 16, .external_lex_state = 2},
+  [201] = {.lex_state = 16, .external_lex_state = 2},
+  [202] = {.lex_state = 16, .external_lex_state = 2},
+  [203] = {.lex_state = 16, .external_lex_state = 2},
+  [204] = {.lex_state = 16, .external_lex_state = 2},
+  [205] = {.lex_state = 4, .external_lex_state = 2},
+  [206] = {.lex_state = 4, .external_lex_state = 2},
+  [207] = {.lex_state = 16, .external_lex_state = 2},
+  [208] = {.lex_state = 16, .external_lex_state = 2},
+  [209] = {.lex_state = 16, .external_lex_state = 2},
+  [210] = {.lex_state = 16, .external_lex_state = 2},
+  [211] = {.lex_state = 16, .external_lex_state = 2},
+  [212] = {.lex_state = 16, .external_lex_state = 2},
+  [213] = {.lex_state = 4, .external_lex_state = 2},
+  [214] = {.lex_state = 16, .external_lex_state = 2},
+  [215] = {.lex_state = 16, .external_lex_state = 2},
+  [216] = {.lex_state = 278},
+  [217] = {.lex_state = 278},
+  [218] = {.lex_state = 16, .external_lex_state = 2},
+  [219] = {.lex_state = 16, .external_lex_state = 2},
+  [220] = {.lex_state = 16, .external_lex_state = 2},
+  [221] = {.lex_state = 16, .external_lex_state = 2},
+  [222] = {.lex_state = 16, .external_lex_state = 2},
+  [223] = {.lex_state = 16, .external_lex_state = 2},
+  [224] = {.lex_state = 15},
+  [225] = {.lex_state = 16, .external_lex_state = 2},
+  [226] = {.lex_state = 278},
+  [227] = {.lex_state = 278},
+  [228] = {.lex_state = 278},
+  [229] = {.lex_state = 1},
+  [230] = {.lex_state = 16, .external_lex_state = 2},
+  [231] = {.lex_state = 16, .external_lex_state = 2},
+  [232] = {.lex_state = 17},
+  [233] = {.lex_state = 16, .external_lex_state = 2},
+  [234] = {.lex_state = 17},
   [235] = {.lex_state = 1},
-  [236] = {.lex_state = 17},
-  [237] = {.lex_state = 17},
-  [238] = {.lex_state = 17},
-  [239] = {.lex_state = 1},
-  [240] = {.lex_state = 17},
-  [241] = {.lex_state = 17},
-  [242] = {.lex_state = 280},
-  [243] = {.lex_state = 17},
-  [244] = {.lex_state = 17},
-  [245] = {.lex_state = 17},
-  [246] = {.lex_state = 280},
-  [247] = {.lex_state = 17},
-  [248] = {.lex_state = 280},
-  [249] = {.lex_state = 17},
-  [250] = {.lex_state = 17},
-  [251] = {.lex_state = 280},
-  [252] = {.lex_state = 17},
-  [253] = {.lex_state = 17},
-  [254] = {.lex_state = 17},
-  [255] = {.lex_state = 16},
-  [256] = {.lex_state = 17},
-  [257] = {.lex_state = 17},
-  [258] = {.lex_state = 18},
-  [259] = {.lex_state = 1},
-  [260] = {.lex_state = 1},
-  [261] = {.lex_state = 18},
-  [262] = {.lex_state = 18},
-  [263] = {.lex_state = 23},
-  [264] = {.lex_state = 24},
+  [236] = {.lex_state = 16, .external_lex_state = 2},
+  [237] = {.lex_state = 1},
+  [238] = {.lex_state = 278},
+  [239] = {.lex_state = 16, .external_lex_state = 2},
+  [240] = {.lex_state = 16, .external_lex_state = 2},
+  [241] = {.lex_state = 16, .external_lex_state = 2},
+  [242] = {.lex_state = 16, .external_lex_state = 2},
+  [243] = {.lex_state = 278},
+  [244] = {.lex_state = 16, .external_lex_state = 2},
+  [245] = {.lex_state = 16, .external_lex_state = 2},
+  [246] = {.lex_state = 17},
+  [247] = {.lex_state = 1},
+  [248] = {.lex_state = 16, .external_lex_state = 2},
+  [249] = {.lex_state = 1},
+  [250] = {.lex_state = 1},
+  [251] = {.lex_state = 1},
+  [252] = {.lex_state = 1},
+  [253] = {.lex_state = 16, .external_lex_state = 2},
+  [254] = {.lex_state = 1},
+  [255] = {.lex_state = 1},
+  [256] = {.lex_state = 1},
+  [257] = {.lex_state = 16, .external_lex_state = 2},
+  [258] = {.lex_state = 278},
+  [259] = {.lex_state = 278},
+  [260] = {.lex_state = 278},
+  [261] = {.lex_state = 1},
+  [262] = {.lex_state = 15},
+  [263] = {.lex_state = 278},
+  [264] = {.lex_state = 17},
   [265] = {.lex_state = 18},
   [266] = {.lex_state = 1},
-  [267] = {.lex_state = 23},
+  [267] = {.lex_state = 17},
   [268] = {.lex_state = 1},
   [269] = {.lex_state = 18},
-  [270] = {.lex_state = 280},
-  [271] = {.lex_state = 280},
-  [272] = {.lex_state = 280},
-  [273] = {.lex_state = 4},
-  [274] = {.lex_state = 280},
-  [275] = {.lex_state = 280},
-  [276] = {.lex_state = 18},
-  [277] = {.lex_state = 280},
-  [278] = {.lex_state = 280},
-  [279] = {.lex_state = 280},
-  [280] = {.lex_state = 280},
-  [281] = {.lex_state = 280},
-  [282] = {.lex_state = 280},
-  [283] = {.lex_state = 280},
-  [284] = {.lex_state = 280},
-  [285] = {.lex_state = 280},
-  [286] = {.lex_state = 280},
-  [287] = {.lex_state = 280},
-  [288] = {.lex_state = 280},
-  [289] = {.lex_state = 280},
-  [290] = {.lex_state = 280},
-  [291] = {.lex_state = 280},
-  [292] = {.lex_state = 280},
-  [293] = {.lex_state = 280},
-  [294] = {.lex_state = 0},
-  [295] = {.lex_state = 280},
-  [296] = {.lex_state = 280},
-  [297] = {.lex_state = 280},
-  [298] = {.lex_state = 0},
-  [299] = {.lex_state = 280},
-  [300] = {.lex_state = 280},
-  [301] = {.lex_state = 280},
-  [302] = {.lex_state = 280},
-  [303] = {.lex_state = 280},
+  [270] = {.lex_state = 1},
+  [271] = {.lex_state = 18},
+  [272] = {.lex_state = 17},
+  [273] = {.lex_state = 22},
+  [274] = {.lex_state = 18},
+  [275] = {.lex_state = 17},
+  [276] = {.lex_state = 17},
+  [277] = {.lex_state = 17},
+  [278] = {.lex_state = 1},
+  [279] = {.lex_state = 278},
+  [280] = {.lex_state = 278},
+  [281] = {.lex_state = 278},
+  [282] = {.lex_state = 4},
+  [283] = {.lex_state = 278},
+  [284] = {.lex_state = 4},
+  [285] = {.lex_state = 278},
+  [286] = {.lex_state = 278},
+  [287] = {.lex_state = 278},
+  [288] = {.lex_state = 278},
+  [289] = {.lex_state = 4},
+  [290] = {.lex_state = 278},
+  [291] = {.lex_state = 278},
+  [292] = {.lex_state = 278},
+  [293] = {.lex_state = 4},
+  [294] = {.lex_state = 278},
+  [295] = {.lex_state = 278},
+  [296] = {.lex_state = 4},
+  [297] = {.lex_state = 278},
+  [298] = {.lex_state = 278},
+  [299] = {.lex_state = 17},
+  [300] = {.lex_state = 278},
+  [301] = {.lex_state = 0},
+  [302] = {.lex_state = 278},
+  [303] = {.lex_state = 278},
   [304] = {.lex_state = 0},
-  [305] = {.lex_state = 280},
-  [306] = {.lex_state = 0},
-  [307] = {.lex_state = 0},
-  [308] = {.lex_state = 0},
-  [309] = {.lex_state = 0},
+  [305] = {.lex_state = 278},
+  [306] = {.lex_state = 278},
+  [307] = {.lex_state = 278},
+  [308] = {.lex_state = 278},
+  [309] = {.lex_state = 278},
   [310] = {.lex_state = 0},
-  [311] = {.lex_state = 280},
-  [312] = {.lex_state = 280},
-  [313] = {.lex_state = 0},
-  [314] = {.lex_state = 280},
-  [315] = {.lex_state = 280},
-  [316] = {.lex_state = 280},
-  [317] = {.lex_state = 280},
-  [318] = {.lex_state = 280},
-  [319] = {.lex_state = 0},
-  [320] = {.lex_state = 280},
-  [321] = {.lex_state = 0},
-  [322] = {.lex_state = 280},
-  [323] = {.lex_state = 280},
-  [324] = {.lex_state = 0},
-  [325] = {.lex_state = 280},
-  [326] = {.lex_state = 280},
-  [327] = {.lex_state = 280},
-  [328] = {.lex_state = 21},
-  [329] = {.lex_state = 280},
-  [330] = {.lex_state = 5},
-  [331] = {.lex_state = 0},
-  [332] = {.lex_state = 3},
-  [333] = {.lex_state = 280},
-  [334] = {.lex_state = 2},
-  [335] = {.lex_state = 280},
-  [336] = {.lex_state = 4},
-  [337] = {.lex_state = 5},
-  [338] = {.lex_state = 21},
-  [339] = {.lex_state = 0},
-  [340] = {.lex_state = 3},
-  [341] = {.lex_state = 5},
-  [342] = {.lex_state = 3},
-  [343] = {.lex_state = 5},
+  [311] = {.lex_state = 0},
+  [312] = {.lex_state = 278},
+  [313] = {.lex_state = 278},
+  [314] = {.lex_state = 278},
+  [315] = {.lex_state = 0},
+  [316] = {.lex_state = 278},
+  [317] = {.lex_state = 278},
+  [318] = {.lex_state = 278},
+  [319] = {.lex_state = 278},
+  [320] = {.lex_state = 0},
+  [321] = {.lex_state = 278},
+  [322] = {.lex_state = 278},
+  [323] = {.lex_state = 0},
+  [324] = {.lex_state = 278},
+  [325] = {.lex_state = 278},
+  [326] = {.lex_state = 0},
+  [327] = {.lex_state = 278},
+  [328] = {.lex_state = 278},
+  [329] = {.lex_state = 0},
+  [330] = {.lex_state = 0},
+  [331] = {.lex_state = 278},
+  [332] = {.lex_state = 278},
+  [333] = {.lex_state = 278},
+  [334] = {.lex_state = 0},
+  [335] = {.lex_state = 278},
+  [336] = {.lex_state = 278},
+  [337] = {.lex_state = 278},
+  [338] = {.lex_state = 278},
+  [339] = {.lex_state = 278},
+  [340] = {.lex_state = 0},
+  [341] = {.lex_state = 278},
+  [342] = {.lex_state = 4},
+  [343] = {.lex_state = 4},
   [344] = {.lex_state = 0},
-  [345] = {.lex_state = 0},
-  [346] = {.lex_state = 5},
-  [347] = {.lex_state = 5},
-  [348] = {.lex_state = 0},
-  [349] = {.lex_state = 21},
-  [350] = {.lex_state = 2},
-  [351] = {.lex_state = 0},
-  [352] = {.lex_state = 2},
-  [353] = {.lex_state = 3},
-  [354] = {.lex_state = 2},
-  [355] = {.lex_state = 5},
+  [345] = {.lex_state = 4},
+  [346] = {.lex_state = 278},
+  [347] = {.lex_state = 3},
+  [348] = {.lex_state = 4},
+  [349] = {.lex_state = 0},
+  [350] = {.lex_state = 20},
+  [351] = {.lex_state = 3},
+  [352] = {.lex_state = 278},
+  [353] = {.lex_state = 4},
+  [354] = {.lex_state = 0},
+  [355] = {.lex_state = 3},
+  [356] = {.lex_state = 0},
+  [357] = {.lex_state = 3},
+  [358] = {.lex_state = 4},
+  [359] = {.lex_state = 20},
+  [360] = {.lex_state = 20},
+  [361] = {.lex_state = 278},
+  [362] = {.lex_state = 0},
+  [363] = {.lex_state = 0},
+  [364] = {.lex_state = 3},
+  [365] = {.lex_state = 2},
+  [366] = {.lex_state = 2},
+  [367] = {.lex_state = 4},
+  [368] = {.lex_state = 2},
+  [369] = {.lex_state = 4},
+  [370] = {.lex_state = 2},
+  [371] = {.lex_state = 4},
+  [372] = {.lex_state = 2},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -9521,10 +9528,10 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [ts_builtin_sym_end] = ACTIONS(1),
     [sym_identifier] = ACTIONS(1),
     [sym_comment] = ACTIONS(3),
+    [anon_sym_RBRACE] = ACTIONS(1),
     [anon_sym_act] = ACTIONS(1),
     [anon_sym_version] = ACTIONS(1),
     [anon_sym_LBRACE] = ACTIONS(1),
-    [anon_sym_RBRACE] = ACTIONS(1),
     [anon_sym_jurisdiction] = ACTIONS(1),
     [anon_sym_kind] = ACTIONS(1),
     [anon_sym_number] = ACTIONS(1),
@@ -9592,12 +9599,14 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_update_references] = ACTIONS(1),
     [sym_date] = ACTIONS(1),
     [sym_integer] = ACTIONS(1),
+    [sym_unclosed] = ACTIONS(1),
+    [sym__recovering] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(348),
-    [sym_act] = STATE(219),
-    [sym_amendment] = STATE(219),
-    [aux_sym_source_file_repeat1] = STATE(219),
+    [sym_source_file] = STATE(354),
+    [sym_act] = STATE(238),
+    [sym_amendment] = STATE(238),
+    [aux_sym_source_file_repeat1] = STATE(238),
     [ts_builtin_sym_end] = ACTIONS(5),
     [sym_comment] = ACTIONS(3),
     [anon_sym_act] = ACTIONS(7),
@@ -9606,14 +9615,17 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
 };
 
 static const uint16_t ts_small_parse_table[] = {
-  [0] = 3,
+  [0] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(13), 1,
+      anon_sym_AT,
+    ACTIONS(15), 1,
       anon_sym_replace,
-    ACTIONS(11), 42,
-      anon_sym_LBRACE,
+    ACTIONS(11), 38,
+      sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -9638,7 +9650,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
@@ -9646,68 +9657,64 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_replace_DASHall,
       anon_sym_delete,
       anon_sym_insert,
-      anon_sym_before,
-      anon_sym_after,
       anon_sym_rewrite,
       anon_sym_add,
-      anon_sym_to,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [50] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(19), 1,
+      anon_sym_replace,
+    ACTIONS(17), 39,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
       sym_update_references,
-  [51] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(17), 1,
-      anon_sym_AT,
-    ACTIONS(19), 1,
-      anon_sym_replace,
-    ACTIONS(15), 39,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [102] = 3,
+  [98] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(23), 1,
       anon_sym_replace,
-    ACTIONS(21), 39,
+    ACTIONS(21), 38,
+      sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -9716,7 +9723,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
-      anon_sym_cite,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9730,29 +9736,29 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
+      anon_sym_DQUOTE,
       anon_sym_compare,
+      anon_sym_DOT_DOT,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
       anon_sym_justification,
       anon_sym_replace_DASHall,
-      anon_sym_DASH_GT,
       anon_sym_delete,
       anon_sym_insert,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_at,
       anon_sym_rewrite,
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [150] = 3,
+  [145] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(27), 1,
       anon_sym_replace,
-    ACTIONS(25), 39,
+    ACTIONS(25), 38,
+      sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -9761,7 +9767,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
-      anon_sym_cite,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9775,172 +9780,62 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
+      anon_sym_DQUOTE,
       anon_sym_compare,
+      anon_sym_DOT_DOT,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
       anon_sym_justification,
       anon_sym_replace_DASHall,
-      anon_sym_DASH_GT,
       anon_sym_delete,
       anon_sym_insert,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_at,
       anon_sym_rewrite,
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [198] = 3,
+  [192] = 15,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(31), 1,
-      anon_sym_replace,
-    ACTIONS(29), 39,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
       anon_sym_jurisdiction,
+    ACTIONS(33), 1,
       anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [246] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(35), 1,
-      anon_sym_replace,
-    ACTIONS(33), 39,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
       anon_sym_number,
+    ACTIONS(37), 1,
       anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [294] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(39), 1,
-      anon_sym_replace,
-    ACTIONS(37), 38,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
       anon_sym_in_DASHforce,
+    ACTIONS(41), 1,
       anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [341] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(43), 1,
-      anon_sym_replace,
-    ACTIONS(41), 38,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
       anon_sym_source,
+    ACTIONS(45), 1,
       anon_sym_title,
+    ACTIONS(49), 1,
+      anon_sym_compare,
+    STATE(232), 1,
+      sym_unit_kind,
+    STATE(290), 1,
+      sym__close,
+    ACTIONS(29), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(14), 12,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+    ACTIONS(47), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9954,221 +9849,242 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [388] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_replace,
-    ACTIONS(45), 38,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [435] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(51), 1,
-      anon_sym_replace,
-    ACTIONS(49), 38,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_RPAREN,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_to,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [482] = 14,
+  [262] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(53), 1,
-      anon_sym_RBRACE,
-    ACTIONS(55), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(57), 1,
-      anon_sym_kind,
-    ACTIONS(59), 1,
-      anon_sym_number,
-    ACTIONS(61), 1,
-      anon_sym_adopted,
-    ACTIONS(63), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(65), 1,
-      anon_sym_languages,
-    ACTIONS(67), 1,
-      anon_sym_source,
-    ACTIONS(69), 1,
-      anon_sym_title,
-    ACTIONS(73), 1,
-      anon_sym_compare,
-    STATE(225), 1,
-      sym_unit_kind,
-    STATE(13), 12,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-    ACTIONS(71), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [548] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(75), 1,
-      anon_sym_RBRACE,
-    ACTIONS(77), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(80), 1,
-      anon_sym_kind,
-    ACTIONS(83), 1,
-      anon_sym_number,
-    ACTIONS(86), 1,
-      anon_sym_adopted,
-    ACTIONS(89), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(92), 1,
-      anon_sym_languages,
-    ACTIONS(95), 1,
-      anon_sym_source,
-    ACTIONS(98), 1,
-      anon_sym_title,
-    ACTIONS(104), 1,
-      anon_sym_compare,
-    STATE(225), 1,
-      sym_unit_kind,
-    STATE(13), 12,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-    ACTIONS(101), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [614] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(109), 1,
-      anon_sym_cite,
-    ACTIONS(111), 1,
       anon_sym_replace,
-    ACTIONS(107), 34,
+    ACTIONS(51), 37,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [308] = 15,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(31), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(33), 1,
+      anon_sym_kind,
+    ACTIONS(35), 1,
+      anon_sym_number,
+    ACTIONS(37), 1,
+      anon_sym_adopted,
+    ACTIONS(39), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(41), 1,
+      anon_sym_languages,
+    ACTIONS(43), 1,
+      anon_sym_source,
+    ACTIONS(45), 1,
+      anon_sym_title,
+    ACTIONS(49), 1,
+      anon_sym_compare,
+    STATE(232), 1,
+      sym_unit_kind,
+    STATE(286), 1,
+      sym__close,
+    ACTIONS(55), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(6), 12,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+    ACTIONS(47), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [378] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(59), 1,
+      anon_sym_replace,
+    ACTIONS(57), 37,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [424] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(63), 1,
+      anon_sym_replace,
+    ACTIONS(61), 37,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [470] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(67), 1,
+      anon_sym_replace,
+    ACTIONS(65), 37,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [516] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(71), 1,
+      anon_sym_cite,
+    ACTIONS(73), 1,
+      anon_sym_replace,
+    ACTIONS(69), 35,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -10203,14 +10119,109 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [660] = 4,
+  [563] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(77), 1,
+      anon_sym_cite,
+    ACTIONS(79), 1,
+      anon_sym_replace,
+    ACTIONS(75), 35,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [610] = 14,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(83), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(86), 1,
+      anon_sym_kind,
+    ACTIONS(89), 1,
+      anon_sym_number,
+    ACTIONS(92), 1,
+      anon_sym_adopted,
+    ACTIONS(95), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(98), 1,
+      anon_sym_languages,
+    ACTIONS(101), 1,
+      anon_sym_source,
+    ACTIONS(104), 1,
+      anon_sym_title,
+    ACTIONS(110), 1,
+      anon_sym_compare,
+    STATE(232), 1,
+      sym_unit_kind,
+    ACTIONS(81), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(14), 12,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+    ACTIONS(107), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [677] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(115), 1,
-      anon_sym_cite,
-    ACTIONS(117), 1,
       anon_sym_replace,
-    ACTIONS(113), 34,
+    ACTIONS(113), 36,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -10220,6 +10231,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_cite,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10245,45 +10257,23 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [706] = 14,
+  [722] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(55), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(57), 1,
-      anon_sym_kind,
-    ACTIONS(59), 1,
-      anon_sym_number,
-    ACTIONS(61), 1,
-      anon_sym_adopted,
-    ACTIONS(63), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(65), 1,
-      anon_sym_languages,
-    ACTIONS(67), 1,
-      anon_sym_source,
-    ACTIONS(69), 1,
-      anon_sym_title,
-    ACTIONS(73), 1,
-      anon_sym_compare,
     ACTIONS(119), 1,
+      anon_sym_replace,
+    ACTIONS(117), 36,
+      sym_unclosed,
       anon_sym_RBRACE,
-    STATE(225), 1,
-      sym_unit_kind,
-    STATE(12), 12,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-    ACTIONS(71), 13,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_cite,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10297,12 +10287,25 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [772] = 3,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [767] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(123), 1,
       anon_sym_replace,
-    ACTIONS(121), 34,
+    ACTIONS(121), 35,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -10337,12 +10340,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [815] = 3,
+  [811] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(127), 1,
       anon_sym_replace,
-    ACTIONS(125), 34,
+    ACTIONS(125), 35,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -10377,12 +10381,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [858] = 3,
+  [855] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(131), 1,
       anon_sym_replace,
-    ACTIONS(129), 34,
+    ACTIONS(129), 35,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -10417,12 +10422,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [901] = 3,
+  [899] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(135), 1,
       anon_sym_replace,
-    ACTIONS(133), 34,
+    ACTIONS(133), 35,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -10457,107 +10463,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [944] = 6,
+  [943] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(141), 1,
-      sym_number,
+      anon_sym_DOT_DOT,
     ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    STATE(6), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(137), 3,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(139), 27,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
       anon_sym_replace,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [992] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    ACTIONS(151), 1,
-      anon_sym_replace,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(21), 1,
-      sym_unit_kind,
-    STATE(25), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(147), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    ACTIONS(145), 15,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [1044] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(39), 1,
-      anon_sym_replace,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
     STATE(11), 1,
       sym_range_end,
-    STATE(21), 1,
+    STATE(24), 1,
       sym_unit_kind,
-    STATE(25), 2,
+    STATE(27), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(147), 13,
+    ACTIONS(139), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10571,9 +10491,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(37), 15,
-      anon_sym_LBRACE,
+    ACTIONS(137), 16,
+      sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
       anon_sym_target,
@@ -10587,21 +10508,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1096] = 8,
+  [996] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
+    ACTIONS(141), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(155), 1,
+    ACTIONS(147), 1,
       anon_sym_replace,
-    STATE(8), 1,
+    STATE(10), 1,
       sym_range_end,
-    STATE(21), 1,
+    STATE(24), 1,
       sym_unit_kind,
     STATE(23), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(147), 13,
+    ACTIONS(139), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10615,9 +10536,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(153), 15,
-      anon_sym_LBRACE,
+    ACTIONS(145), 16,
+      sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
       anon_sym_target,
@@ -10631,81 +10553,131 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1148] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(162), 1,
-      anon_sym_replace,
-    STATE(21), 1,
-      sym_unit_kind,
-    STATE(25), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(159), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    ACTIONS(157), 16,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_DOT_DOT,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [1195] = 18,
+  [1049] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(63), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(69), 1,
-      anon_sym_title,
-    ACTIONS(164), 1,
-      anon_sym_RBRACE,
-    ACTIONS(166), 1,
-      anon_sym_target,
-    ACTIONS(168), 1,
-      anon_sym_status,
-    ACTIONS(170), 1,
-      anon_sym_author,
-    ACTIONS(172), 1,
-      anon_sym_justification,
-    ACTIONS(174), 1,
       anon_sym_replace,
-    ACTIONS(176), 1,
+    ACTIONS(141), 1,
+      anon_sym_DOT_DOT,
+    STATE(9), 1,
+      sym_range_end,
+    STATE(24), 1,
+      sym_unit_kind,
+    STATE(27), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(139), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    ACTIONS(61), 16,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
       anon_sym_replace_DASHall,
-    ACTIONS(178), 1,
       anon_sym_delete,
-    ACTIONS(180), 1,
       anon_sym_insert,
-    ACTIONS(182), 1,
       anon_sym_rewrite,
-    ACTIONS(184), 1,
       anon_sym_add,
-    ACTIONS(186), 1,
       anon_sym_repeal,
-    ACTIONS(188), 1,
       anon_sym_renumber,
-    STATE(173), 8,
+  [1102] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(153), 1,
+      sym_number,
+    ACTIONS(155), 1,
+      anon_sym_DQUOTE,
+    STATE(5), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(149), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(151), 27,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [1151] = 19,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(39), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(45), 1,
+      anon_sym_title,
+    ACTIONS(159), 1,
+      anon_sym_target,
+    ACTIONS(161), 1,
+      anon_sym_status,
+    ACTIONS(163), 1,
+      anon_sym_author,
+    ACTIONS(165), 1,
+      anon_sym_justification,
+    ACTIONS(167), 1,
+      anon_sym_replace,
+    ACTIONS(169), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(171), 1,
+      anon_sym_delete,
+    ACTIONS(173), 1,
+      anon_sym_insert,
+    ACTIONS(175), 1,
+      anon_sym_rewrite,
+    ACTIONS(177), 1,
+      anon_sym_add,
+    ACTIONS(179), 1,
+      anon_sym_repeal,
+    ACTIONS(181), 1,
+      anon_sym_renumber,
+    STATE(297), 1,
+      sym__close,
+    ACTIONS(157), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(183), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -10714,7 +10686,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_add_unit,
       sym_repeal_unit,
       sym_renumber_unit,
-    STATE(29), 9,
+    STATE(26), 9,
       sym_in_force,
       sym_title,
       sym__amendment_item,
@@ -10724,15 +10696,166 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [1265] = 3,
+  [1225] = 19,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 4,
-      anon_sym_LBRACE,
+    ACTIONS(39), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(45), 1,
+      anon_sym_title,
+    ACTIONS(159), 1,
+      anon_sym_target,
+    ACTIONS(161), 1,
+      anon_sym_status,
+    ACTIONS(163), 1,
+      anon_sym_author,
+    ACTIONS(165), 1,
+      anon_sym_justification,
+    ACTIONS(167), 1,
+      anon_sym_replace,
+    ACTIONS(169), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(171), 1,
+      anon_sym_delete,
+    ACTIONS(173), 1,
+      anon_sym_insert,
+    ACTIONS(175), 1,
+      anon_sym_rewrite,
+    ACTIONS(177), 1,
+      anon_sym_add,
+    ACTIONS(179), 1,
+      anon_sym_repeal,
+    ACTIONS(181), 1,
+      anon_sym_renumber,
+    STATE(280), 1,
+      sym__close,
+    ACTIONS(183), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
+    STATE(183), 8,
+      sym_replace_words,
+      sym_replace_everywhere,
+      sym_delete_words,
+      sym_insert_words,
+      sym_rewrite_unit,
+      sym_add_unit,
+      sym_repeal_unit,
+      sym_renumber_unit,
+    STATE(28), 9,
+      sym_in_force,
+      sym_title,
+      sym__amendment_item,
+      sym_amendment_target,
+      sym_status,
+      sym_author,
+      sym_justification,
+      sym__operation,
+      aux_sym_amendment_body_repeat1,
+  [1299] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 1,
+      anon_sym_replace,
+    STATE(24), 1,
+      sym_unit_kind,
+    STATE(27), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(187), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    ACTIONS(185), 17,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_DOT_DOT,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [1347] = 18,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(194), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(197), 1,
+      anon_sym_title,
+    ACTIONS(200), 1,
+      anon_sym_target,
+    ACTIONS(203), 1,
+      anon_sym_status,
+    ACTIONS(206), 1,
+      anon_sym_author,
+    ACTIONS(209), 1,
+      anon_sym_justification,
+    ACTIONS(212), 1,
+      anon_sym_replace,
+    ACTIONS(215), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(218), 1,
+      anon_sym_delete,
+    ACTIONS(221), 1,
+      anon_sym_insert,
+    ACTIONS(224), 1,
+      anon_sym_rewrite,
+    ACTIONS(227), 1,
+      anon_sym_add,
+    ACTIONS(230), 1,
+      anon_sym_repeal,
+    ACTIONS(233), 1,
+      anon_sym_renumber,
+    ACTIONS(192), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(183), 8,
+      sym_replace_words,
+      sym_replace_everywhere,
+      sym_delete_words,
+      sym_insert_words,
+      sym_rewrite_unit,
+      sym_add_unit,
+      sym_repeal_unit,
+      sym_renumber_unit,
+    STATE(28), 9,
+      sym_in_force,
+      sym_title,
+      sym__amendment_item,
+      sym_amendment_target,
+      sym_status,
+      sym_author,
+      sym_justification,
+      sym__operation,
+      aux_sym_amendment_body_repeat1,
+  [1418] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(236), 5,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(192), 28,
+    ACTIONS(238), 28,
       anon_sym_in_DASHforce,
       anon_sym_title,
       anon_sym_book,
@@ -10761,117 +10884,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1305] = 18,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(194), 1,
-      anon_sym_RBRACE,
-    ACTIONS(196), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(199), 1,
-      anon_sym_title,
-    ACTIONS(202), 1,
-      anon_sym_target,
-    ACTIONS(205), 1,
-      anon_sym_status,
-    ACTIONS(208), 1,
-      anon_sym_author,
-    ACTIONS(211), 1,
-      anon_sym_justification,
-    ACTIONS(214), 1,
-      anon_sym_replace,
-    ACTIONS(217), 1,
-      anon_sym_replace_DASHall,
-    ACTIONS(220), 1,
-      anon_sym_delete,
-    ACTIONS(223), 1,
-      anon_sym_insert,
-    ACTIONS(226), 1,
-      anon_sym_rewrite,
-    ACTIONS(229), 1,
-      anon_sym_add,
-    ACTIONS(232), 1,
-      anon_sym_repeal,
-    ACTIONS(235), 1,
-      anon_sym_renumber,
-    STATE(173), 8,
-      sym_replace_words,
-      sym_replace_everywhere,
-      sym_delete_words,
-      sym_insert_words,
-      sym_rewrite_unit,
-      sym_add_unit,
-      sym_repeal_unit,
-      sym_renumber_unit,
-    STATE(28), 9,
-      sym_in_force,
-      sym_title,
-      sym__amendment_item,
-      sym_amendment_target,
-      sym_status,
-      sym_author,
-      sym_justification,
-      sym__operation,
-      aux_sym_amendment_body_repeat1,
-  [1375] = 18,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(63), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(69), 1,
-      anon_sym_title,
-    ACTIONS(166), 1,
-      anon_sym_target,
-    ACTIONS(168), 1,
-      anon_sym_status,
-    ACTIONS(170), 1,
-      anon_sym_author,
-    ACTIONS(172), 1,
-      anon_sym_justification,
-    ACTIONS(174), 1,
-      anon_sym_replace,
-    ACTIONS(176), 1,
-      anon_sym_replace_DASHall,
-    ACTIONS(178), 1,
-      anon_sym_delete,
-    ACTIONS(180), 1,
-      anon_sym_insert,
-    ACTIONS(182), 1,
-      anon_sym_rewrite,
-    ACTIONS(184), 1,
-      anon_sym_add,
-    ACTIONS(186), 1,
-      anon_sym_repeal,
-    ACTIONS(188), 1,
-      anon_sym_renumber,
-    ACTIONS(238), 1,
-      anon_sym_RBRACE,
-    STATE(173), 8,
-      sym_replace_words,
-      sym_replace_everywhere,
-      sym_delete_words,
-      sym_insert_words,
-      sym_rewrite_unit,
-      sym_add_unit,
-      sym_repeal_unit,
-      sym_renumber_unit,
-    STATE(28), 9,
-      sym_in_force,
-      sym_title,
-      sym__amendment_item,
-      sym_amendment_target,
-      sym_status,
-      sym_author,
-      sym_justification,
-      sym__operation,
-      aux_sym_amendment_body_repeat1,
-  [1445] = 12,
+  [1459] = 13,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(242), 1,
-      anon_sym_RBRACE,
     ACTIONS(244), 1,
       anon_sym_title,
     ACTIONS(246), 1,
@@ -10880,12 +10897,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
     ACTIONS(252), 1,
       anon_sym_justification,
-    STATE(117), 1,
+    STATE(106), 1,
       sym__localized,
-    STATE(229), 1,
+    STATE(171), 1,
+      sym__close,
+    STATE(246), 1,
       sym_unit_kind,
-    STATE(251), 1,
+    STATE(259), 1,
       sym_lang,
+    ACTIONS(242), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
     STATE(32), 8,
       sym_title,
       sym_text,
@@ -10909,7 +10931,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1501] = 12,
+  [1519] = 13,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(240), 1,
@@ -10922,14 +10944,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
     ACTIONS(252), 1,
       anon_sym_justification,
-    ACTIONS(254), 1,
-      anon_sym_RBRACE,
-    STATE(117), 1,
+    STATE(106), 1,
       sym__localized,
-    STATE(229), 1,
+    STATE(179), 1,
+      sym__close,
+    STATE(246), 1,
       sym_unit_kind,
-    STATE(251), 1,
+    STATE(259), 1,
       sym_lang,
+    ACTIONS(254), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
     STATE(30), 8,
       sym_title,
       sym_text,
@@ -10953,13 +10978,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1557] = 12,
+  [1579] = 12,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(256), 1,
       sym_identifier,
-    ACTIONS(259), 1,
-      anon_sym_RBRACE,
     ACTIONS(261), 1,
       anon_sym_title,
     ACTIONS(264), 1,
@@ -10968,12 +10991,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
     ACTIONS(273), 1,
       anon_sym_justification,
-    STATE(117), 1,
+    STATE(106), 1,
       sym__localized,
-    STATE(229), 1,
+    STATE(246), 1,
       sym_unit_kind,
-    STATE(251), 1,
+    STATE(259), 1,
       sym_lang,
+    ACTIONS(259), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
     STATE(32), 8,
       sym_title,
       sym_text,
@@ -10997,19 +11023,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1613] = 7,
+  [1636] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
+    ACTIONS(141), 1,
       anon_sym_DOT_DOT,
-    STATE(11), 1,
+    STATE(9), 1,
       sym_range_end,
-    STATE(38), 1,
+    STATE(44), 1,
       sym_unit_kind,
-    STATE(44), 2,
+    STATE(43), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(37), 11,
+    ACTIONS(61), 12,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -11035,19 +11062,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1658] = 7,
+  [1682] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
+    ACTIONS(141), 1,
       anon_sym_DOT_DOT,
-    STATE(9), 1,
+    STATE(10), 1,
       sym_range_end,
-    STATE(38), 1,
+    STATE(44), 1,
       sym_unit_kind,
-    STATE(44), 2,
+    STATE(33), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(145), 11,
+    ACTIONS(145), 12,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -11073,19 +11101,64 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1703] = 7,
+  [1728] = 12,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(8), 1,
-      sym_range_end,
-    STATE(38), 1,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(284), 1,
+      anon_sym_title,
+    ACTIONS(286), 1,
+      anon_sym_repealed,
+    ACTIONS(288), 1,
+      anon_sym_compare,
+    STATE(68), 1,
+      sym__close,
+    STATE(133), 1,
+      sym__localized,
+    STATE(234), 1,
       sym_unit_kind,
-    STATE(33), 2,
+    STATE(260), 1,
+      sym_lang,
+    ACTIONS(282), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(37), 7,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(248), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1784] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 1,
+      anon_sym_DOT_DOT,
+    STATE(11), 1,
+      sym_range_end,
+    STATE(44), 1,
+      sym_unit_kind,
+    STATE(43), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(153), 11,
+    ACTIONS(137), 12,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -11097,7 +11170,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_title,
       anon_sym_DQUOTE,
       anon_sym_compare,
-    ACTIONS(282), 13,
+    ACTIONS(290), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11111,26 +11184,29 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1748] = 11,
+  [1830] = 12,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(285), 1,
+    ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(288), 1,
-      anon_sym_RBRACE,
-    ACTIONS(290), 1,
+    ACTIONS(284), 1,
       anon_sym_title,
-    ACTIONS(293), 1,
+    ACTIONS(286), 1,
       anon_sym_repealed,
-    ACTIONS(299), 1,
+    ACTIONS(288), 1,
       anon_sym_compare,
-    STATE(157), 1,
+    STATE(71), 1,
+      sym__close,
+    STATE(133), 1,
       sym__localized,
-    STATE(226), 1,
+    STATE(234), 1,
       sym_unit_kind,
-    STATE(246), 1,
+    STATE(260), 1,
       sym_lang,
-    STATE(36), 7,
+    ACTIONS(293), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(42), 7,
       sym_title,
       sym_text,
       sym_unit,
@@ -11138,7 +11214,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(296), 13,
+    ACTIONS(248), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11152,25 +11228,116 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1800] = 11,
+  [1886] = 12,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(302), 1,
-      anon_sym_RBRACE,
-    ACTIONS(304), 1,
+    ACTIONS(284), 1,
       anon_sym_title,
-    ACTIONS(306), 1,
+    ACTIONS(286), 1,
       anon_sym_repealed,
-    ACTIONS(308), 1,
+    ACTIONS(288), 1,
       anon_sym_compare,
-    STATE(157), 1,
+    STATE(131), 1,
+      sym__close,
+    STATE(133), 1,
       sym__localized,
-    STATE(226), 1,
+    STATE(234), 1,
       sym_unit_kind,
-    STATE(246), 1,
+    STATE(260), 1,
       sym_lang,
+    ACTIONS(295), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(42), 7,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(248), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1942] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(284), 1,
+      anon_sym_title,
+    ACTIONS(286), 1,
+      anon_sym_repealed,
+    ACTIONS(288), 1,
+      anon_sym_compare,
+    STATE(133), 1,
+      sym__localized,
+    STATE(144), 1,
+      sym__close,
+    STATE(234), 1,
+      sym_unit_kind,
+    STATE(260), 1,
+      sym_lang,
+    ACTIONS(297), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(38), 7,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(248), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1998] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(284), 1,
+      anon_sym_title,
+    ACTIONS(286), 1,
+      anon_sym_repealed,
+    ACTIONS(288), 1,
+      anon_sym_compare,
+    STATE(114), 1,
+      sym__close,
+    STATE(133), 1,
+      sym__localized,
+    STATE(234), 1,
+      sym_unit_kind,
+    STATE(260), 1,
+      sym_lang,
+    ACTIONS(299), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
     STATE(41), 7,
       sym_title,
       sym_text,
@@ -11193,62 +11360,29 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1852] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      sym_number,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(137), 2,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    STATE(6), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(139), 22,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [1894] = 11,
+  [2054] = 12,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(304), 1,
+    ACTIONS(284), 1,
       anon_sym_title,
-    ACTIONS(306), 1,
+    ACTIONS(286), 1,
       anon_sym_repealed,
-    ACTIONS(308), 1,
+    ACTIONS(288), 1,
       anon_sym_compare,
-    ACTIONS(310), 1,
-      anon_sym_RBRACE,
-    STATE(157), 1,
+    STATE(118), 1,
+      sym__close,
+    STATE(133), 1,
       sym__localized,
-    STATE(226), 1,
+    STATE(234), 1,
       sym_unit_kind,
-    STATE(246), 1,
+    STATE(260), 1,
       sym_lang,
-    STATE(36), 7,
+    ACTIONS(301), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(42), 7,
       sym_title,
       sym_text,
       sym_unit,
@@ -11270,26 +11404,27 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1946] = 11,
+  [2110] = 11,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(240), 1,
+    ACTIONS(303), 1,
       sym_identifier,
-    ACTIONS(304), 1,
-      anon_sym_title,
-    ACTIONS(306), 1,
-      anon_sym_repealed,
     ACTIONS(308), 1,
+      anon_sym_title,
+    ACTIONS(311), 1,
+      anon_sym_repealed,
+    ACTIONS(317), 1,
       anon_sym_compare,
-    ACTIONS(312), 1,
-      anon_sym_RBRACE,
-    STATE(157), 1,
+    STATE(133), 1,
       sym__localized,
-    STATE(226), 1,
+    STATE(234), 1,
       sym_unit_kind,
-    STATE(246), 1,
+    STATE(260), 1,
       sym_lang,
-    STATE(39), 7,
+    ACTIONS(306), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(42), 7,
       sym_title,
       sym_text,
       sym_unit,
@@ -11297,7 +11432,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
+    ACTIONS(314), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11311,138 +11446,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1998] = 11,
+  [2163] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(304), 1,
-      anon_sym_title,
-    ACTIONS(306), 1,
-      anon_sym_repealed,
-    ACTIONS(308), 1,
-      anon_sym_compare,
-    ACTIONS(314), 1,
-      anon_sym_RBRACE,
-    STATE(157), 1,
-      sym__localized,
-    STATE(226), 1,
+    STATE(44), 1,
       sym_unit_kind,
-    STATE(246), 1,
-      sym_lang,
-    STATE(36), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2050] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(304), 1,
-      anon_sym_title,
-    ACTIONS(306), 1,
-      anon_sym_repealed,
-    ACTIONS(308), 1,
-      anon_sym_compare,
-    ACTIONS(316), 1,
-      anon_sym_RBRACE,
-    STATE(157), 1,
-      sym__localized,
-    STATE(226), 1,
-      sym_unit_kind,
-    STATE(246), 1,
-      sym_lang,
-    STATE(43), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2102] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(304), 1,
-      anon_sym_title,
-    ACTIONS(306), 1,
-      anon_sym_repealed,
-    ACTIONS(308), 1,
-      anon_sym_compare,
-    ACTIONS(318), 1,
-      anon_sym_RBRACE,
-    STATE(157), 1,
-      sym__localized,
-    STATE(226), 1,
-      sym_unit_kind,
-    STATE(246), 1,
-      sym_lang,
-    STATE(36), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2154] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(38), 1,
-      sym_unit_kind,
-    STATE(44), 2,
+    STATE(43), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(157), 12,
+    ACTIONS(185), 13,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -11469,13 +11482,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2194] = 3,
+  [2204] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(325), 2,
-      anon_sym_RBRACE,
+    ACTIONS(153), 1,
+      sym_number,
+    ACTIONS(155), 1,
       anon_sym_DQUOTE,
-    ACTIONS(323), 25,
+    STATE(5), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(149), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(151), 22,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11484,8 +11505,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
-      anon_sym_official,
-      anon_sym_summary,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11500,13 +11519,46 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      sym_identifier,
-  [2229] = 5,
+  [2247] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(325), 1,
+      anon_sym_DQUOTE,
+    STATE(61), 1,
+      sym_string,
+    ACTIONS(323), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+  [2284] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(327), 1,
       sym_identifier,
-    ACTIONS(330), 1,
+    ACTIONS(330), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
     STATE(46), 2,
       sym_lang,
@@ -11534,14 +11586,49 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2267] = 3,
+  [2323] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 3,
+    ACTIONS(334), 1,
+      sym_identifier,
+    ACTIONS(336), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(46), 2,
+      sym_lang,
+      aux_sym_languages_repeat1,
+    ACTIONS(338), 22,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2362] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(236), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(192), 23,
+    ACTIONS(238), 23,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11565,93 +11652,29 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       sym_number,
       anon_sym_compare,
-  [2301] = 5,
+  [2397] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(334), 1,
-      anon_sym_RBRACE,
-    STATE(46), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-    ACTIONS(336), 22,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2339] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(54), 1,
-      sym_string,
-    ACTIONS(338), 24,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [2375] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(345), 1,
+    ACTIONS(343), 1,
       anon_sym_DOT_DOT,
-    STATE(61), 1,
+    STATE(52), 1,
       sym_unit_kind,
     STATE(98), 1,
       sym_range_end,
-    ACTIONS(153), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(52), 2,
+    STATE(51), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(155), 5,
+    ACTIONS(145), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(147), 5,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(342), 13,
+    ACTIONS(340), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11665,28 +11688,29 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2418] = 8,
+  [2441] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(345), 1,
+    ACTIONS(343), 1,
       anon_sym_DOT_DOT,
-    STATE(61), 1,
+    STATE(52), 1,
       sym_unit_kind,
-    STATE(101), 1,
+    STATE(97), 1,
       sym_range_end,
-    ACTIONS(145), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(53), 2,
+    STATE(60), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(151), 5,
+    ACTIONS(137), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(143), 5,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(347), 13,
+    ACTIONS(345), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11700,28 +11724,29 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2461] = 8,
+  [2485] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(345), 1,
+    ACTIONS(343), 1,
       anon_sym_DOT_DOT,
-    STATE(61), 1,
+    STATE(52), 1,
       sym_unit_kind,
-    STATE(90), 1,
+    STATE(100), 1,
       sym_range_end,
-    ACTIONS(37), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(53), 2,
+    STATE(60), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(39), 5,
+    ACTIONS(61), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(63), 5,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(350), 13,
+    ACTIONS(348), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11735,51 +11760,23 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2504] = 6,
+  [2529] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(61), 1,
-      sym_unit_kind,
-    STATE(53), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(157), 3,
-      anon_sym_RBRACE,
+    ACTIONS(351), 1,
+      sym_number,
+    ACTIONS(353), 1,
       anon_sym_DQUOTE,
+    STATE(81), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(149), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(162), 5,
+    ACTIONS(151), 18,
       anon_sym_title,
       anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(353), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2542] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 24,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11795,56 +11792,94 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-  [2572] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(361), 1,
-      anon_sym_DOT_DOT,
-    STATE(66), 1,
-      sym_unit_kind,
-    STATE(118), 1,
-      sym_range_end,
-    ACTIONS(153), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(57), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(155), 4,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_compare,
       sym_identifier,
-    ACTIONS(358), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2614] = 8,
+  [2568] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(361), 1,
+    ACTIONS(358), 1,
       anon_sym_DOT_DOT,
-    STATE(66), 1,
+    STATE(63), 1,
       sym_unit_kind,
     STATE(120), 1,
       sym_range_end,
-    ACTIONS(145), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(63), 2,
+    STATE(73), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(151), 4,
+    ACTIONS(61), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(63), 4,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(355), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2611] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(358), 1,
+      anon_sym_DOT_DOT,
+    STATE(63), 1,
+      sym_unit_kind,
+    STATE(115), 1,
+      sym_range_end,
+    STATE(53), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(145), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(147), 4,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(360), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2654] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(358), 1,
+      anon_sym_DOT_DOT,
+    STATE(63), 1,
+      sym_unit_kind,
+    STATE(117), 1,
+      sym_range_end,
+    STATE(73), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(137), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(143), 4,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_compare,
@@ -11863,61 +11898,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2656] = 8,
+  [2697] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(361), 1,
+    ACTIONS(368), 1,
       anon_sym_DOT_DOT,
     STATE(66), 1,
       sym_unit_kind,
-    STATE(125), 1,
+    STATE(218), 1,
       sym_range_end,
-    ACTIONS(37), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(63), 2,
+    STATE(57), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(39), 4,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_compare,
-      sym_identifier,
-    ACTIONS(366), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2698] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      anon_sym_DOT_DOT,
-    STATE(69), 1,
-      sym_unit_kind,
-    STATE(224), 1,
-      sym_range_end,
-    ACTIONS(153), 2,
+    ACTIONS(145), 3,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(60), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(155), 4,
+    ACTIONS(147), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(369), 13,
+    ACTIONS(366), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11934,24 +11936,25 @@ static const uint16_t ts_small_parse_table[] = {
   [2740] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(371), 1,
+    ACTIONS(368), 1,
       anon_sym_DOT_DOT,
-    STATE(69), 1,
+    STATE(66), 1,
       sym_unit_kind,
-    STATE(231), 1,
+    STATE(221), 1,
       sym_range_end,
-    ACTIONS(145), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(67), 2,
+    STATE(64), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(151), 4,
+    ACTIONS(61), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(63), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(369), 13,
+    ACTIONS(366), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11965,27 +11968,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2782] = 8,
+  [2783] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(371), 1,
+    ACTIONS(368), 1,
       anon_sym_DOT_DOT,
-    STATE(69), 1,
+    STATE(66), 1,
       sym_unit_kind,
-    STATE(238), 1,
+    STATE(219), 1,
       sym_range_end,
-    ACTIONS(37), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(67), 2,
+    STATE(64), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(39), 4,
+    ACTIONS(137), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(143), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(369), 13,
+    ACTIONS(366), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11999,22 +12003,56 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2824] = 6,
+  [2826] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(373), 1,
-      sym_number,
-    ACTIONS(375), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(137), 2,
+    ACTIONS(372), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
+    ACTIONS(370), 23,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [2859] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(52), 1,
+      sym_unit_kind,
+    STATE(60), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(185), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    STATE(80), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(139), 18,
+    ACTIONS(190), 5,
       anon_sym_title,
       anon_sym_repealed,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(374), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12028,13 +12066,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2862] = 2,
+  [2898] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(377), 23,
+    ACTIONS(377), 25,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -12058,24 +12094,86 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2891] = 6,
+      anon_sym_justification,
+  [2929] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(379), 24,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2959] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(381), 1,
+      sym_number,
+    ACTIONS(383), 1,
+      anon_sym_DQUOTE,
+    STATE(91), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(149), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(151), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [2997] = 6,
     ACTIONS(3), 1,
       sym_comment,
     STATE(66), 1,
       sym_unit_kind,
-    STATE(63), 2,
+    STATE(64), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(157), 3,
+    ACTIONS(185), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(162), 4,
+    ACTIONS(190), 4,
       anon_sym_title,
-      anon_sym_repealed,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-    ACTIONS(379), 13,
+    ACTIONS(385), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12089,10 +12187,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2928] = 2,
+  [3035] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(382), 23,
+    ACTIONS(388), 24,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -12116,49 +12215,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2957] = 2,
+  [3065] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(384), 23,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2986] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(386), 1,
+    ACTIONS(351), 1,
       sym_number,
-    ACTIONS(388), 1,
+    ACTIONS(353), 1,
       anon_sym_DQUOTE,
-    ACTIONS(137), 2,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    STATE(103), 2,
+    STATE(81), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(139), 17,
+    ACTIONS(149), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(151), 17,
       anon_sym_title,
-      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12173,25 +12245,195 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-  [3023] = 6,
+  [3103] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(69), 1,
+    ACTIONS(390), 24,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3133] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(392), 24,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3163] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(394), 24,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3193] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(396), 24,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3223] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(398), 24,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3253] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(400), 24,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3283] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(63), 1,
       sym_unit_kind,
-    STATE(67), 2,
+    STATE(73), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(157), 3,
+    ACTIONS(185), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(162), 4,
+    ACTIONS(190), 4,
       anon_sym_title,
+      anon_sym_repealed,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-    ACTIONS(390), 13,
+    ACTIONS(402), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12205,10 +12447,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3060] = 2,
+  [3321] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(393), 23,
+    ACTIONS(405), 24,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -12232,21 +12475,47 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3089] = 6,
+  [3351] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(373), 1,
+    ACTIONS(236), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(238), 19,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
       sym_number,
-    ACTIONS(375), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(137), 2,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3382] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(407), 1,
+      anon_sym_AT,
+    ACTIONS(11), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    STATE(80), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(139), 17,
+    ACTIONS(15), 18,
       anon_sym_title,
+      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12263,19 +12532,142 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3126] = 2,
+  [3415] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(395), 23,
+    ACTIONS(141), 1,
+      anon_sym_DOT_DOT,
+    STATE(9), 1,
+      sym_range_end,
+    STATE(87), 1,
+      sym_unit_kind,
+    STATE(80), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(61), 5,
+      sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(409), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3454] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 1,
+      anon_sym_DOT_DOT,
+    STATE(10), 1,
+      sym_range_end,
+    STATE(87), 1,
+      sym_unit_kind,
+    STATE(77), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(145), 5,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(409), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3493] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 1,
+      anon_sym_DOT_DOT,
+    STATE(11), 1,
+      sym_range_end,
+    STATE(87), 1,
+      sym_unit_kind,
+    STATE(80), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(137), 5,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(409), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3532] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(87), 1,
+      sym_unit_kind,
+    STATE(80), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(185), 6,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_justification,
+    ACTIONS(411), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3566] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(25), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(27), 18,
       anon_sym_title,
+      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12290,19 +12682,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3155] = 2,
+      anon_sym_justification,
+      sym_identifier,
+  [3596] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(397), 23,
+    ACTIONS(416), 1,
+      anon_sym_DQUOTE,
+    STATE(121), 1,
+      sym_string,
+    ACTIONS(323), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
+    ACTIONS(414), 18,
       anon_sym_title,
+      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12317,93 +12711,41 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3184] = 2,
+      anon_sym_justification,
+      sym_identifier,
+  [3630] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(399), 23,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3213] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(401), 23,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3242] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(403), 23,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3271] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(405), 1,
+    ACTIONS(418), 1,
       anon_sym_AT,
-    ACTIONS(15), 3,
+    ACTIONS(11), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(15), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [3662] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(17), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
@@ -12426,188 +12768,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3303] = 3,
+  [3692] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 3,
+    ACTIONS(236), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(192), 19,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3333] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(8), 1,
-      sym_range_end,
-    STATE(83), 1,
-      sym_unit_kind,
-    STATE(79), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(153), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(407), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3371] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(83), 1,
-      sym_unit_kind,
-    STATE(88), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(145), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(407), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3409] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(83), 1,
-      sym_unit_kind,
-    STATE(88), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(37), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(407), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3447] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(29), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(31), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3476] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(338), 1,
-      anon_sym_RBRACE,
-    ACTIONS(411), 1,
-      anon_sym_DQUOTE,
-    STATE(133), 1,
-      sym_string,
-    ACTIONS(409), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3509] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(190), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(192), 18,
+    ACTIONS(238), 18,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -12626,20 +12795,48 @@ static const uint16_t ts_small_parse_table[] = {
       sym_number,
       anon_sym_compare,
       sym_identifier,
-  [3538] = 6,
+  [3722] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(141), 1,
-      sym_number,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(137), 2,
+    ACTIONS(236), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    STATE(6), 2,
+    ACTIONS(238), 18,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3752] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(153), 1,
+      sym_number,
+    ACTIONS(155), 1,
+      anon_sym_DQUOTE,
+    STATE(5), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(139), 15,
+    ACTIONS(149), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(151), 15,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12655,14 +12852,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-  [3573] = 3,
+  [3788] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(33), 3,
+    ACTIONS(21), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(35), 18,
+    ACTIONS(23), 18,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -12681,40 +12879,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3602] = 3,
+  [3818] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 3,
+    ACTIONS(21), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(192), 18,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3631] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(11), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(13), 18,
+    ACTIONS(23), 17,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -12731,14 +12904,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [3660] = 4,
+  [3847] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(413), 1,
-      anon_sym_AT,
-    ACTIONS(15), 3,
+    ACTIONS(17), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
@@ -12760,259 +12931,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [3691] = 5,
+  [3876] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(83), 1,
-      sym_unit_kind,
-    STATE(88), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(157), 5,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-    ACTIONS(415), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3724] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(113), 1,
-      anon_sym_RBRACE,
-    ACTIONS(418), 1,
-      anon_sym_cite,
-    ACTIONS(117), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3754] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(51), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3782] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(25), 1,
-      anon_sym_RBRACE,
-    ACTIONS(27), 19,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3810] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      sym_number,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    STATE(6), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(137), 3,
-      anon_sym_LBRACE,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(139), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3844] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(8), 1,
-      sym_range_end,
-    STATE(92), 1,
-      sym_unit_kind,
-    ACTIONS(153), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(94), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(420), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3880] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(92), 1,
-      sym_unit_kind,
-    ACTIONS(37), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(145), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(420), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3916] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(92), 1,
-      sym_unit_kind,
-    ACTIONS(145), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(145), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(420), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3952] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(107), 1,
-      anon_sym_RBRACE,
-    ACTIONS(422), 1,
-      anon_sym_cite,
-    ACTIONS(111), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3982] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(11), 3,
+    ACTIONS(25), 4,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(13), 17,
+    ACTIONS(27), 17,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -13030,141 +12957,44 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4010] = 3,
+  [3905] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(37), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(39), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4038] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(33), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(35), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4066] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(338), 1,
-      anon_sym_RBRACE,
     ACTIONS(424), 1,
+      sym_date,
+    ACTIONS(422), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(420), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3936] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(426), 1,
       anon_sym_DQUOTE,
-    STATE(151), 1,
+    STATE(129), 1,
       sym_string,
-    ACTIONS(409), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4098] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(41), 2,
+    ACTIONS(323), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(43), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4126] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(21), 1,
-      anon_sym_RBRACE,
-    ACTIONS(23), 19,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4154] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(29), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(31), 17,
+    ACTIONS(414), 17,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -13182,14 +13012,351 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4182] = 4,
+  [3969] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(428), 1,
+      anon_sym_cite,
+    ACTIONS(75), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
+    ACTIONS(79), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4000] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(430), 1,
+      anon_sym_cite,
+    ACTIONS(69), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(73), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4031] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(117), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(119), 19,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4060] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(65), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(67), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4089] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(61), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(63), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4118] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(113), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(115), 19,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4147] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(57), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(59), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4176] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(51), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(53), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4205] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(394), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(432), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4233] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(236), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(238), 16,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+  [4261] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(113), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(115), 18,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4289] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(434), 1,
+      anon_sym_cite,
+    ACTIONS(75), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(79), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4319] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(438), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(436), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4347] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(440), 1,
       sym_date,
-    ACTIONS(426), 18,
+    ACTIONS(422), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(420), 17,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -13206,319 +13373,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [4212] = 3,
+  [4377] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(45), 2,
+    ACTIONS(117), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(47), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4240] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(306), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4275] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(49), 1,
-      sym_target,
-    STATE(77), 1,
-      sym__act_ref,
-    STATE(83), 1,
-      sym_unit_kind,
-    STATE(78), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(436), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4310] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(304), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4345] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(344), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4380] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(308), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4415] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(310), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4450] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(21), 1,
-      sym_unit_kind,
-    STATE(24), 1,
-      sym__act_ref,
-    STATE(162), 1,
-      sym_target,
-    STATE(22), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(438), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4485] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(129), 1,
-      sym_unit_kind,
-    STATE(140), 1,
-      sym__act_ref,
-    STATE(336), 1,
-      sym_target,
-    STATE(141), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(440), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4520] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(324), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4555] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(339), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4590] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(25), 1,
-      anon_sym_RBRACE,
-    ACTIONS(27), 18,
+    ACTIONS(119), 18,
       anon_sym_title,
       anon_sym_cite,
       anon_sym_repealed,
@@ -13537,12 +13399,39 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4617] = 3,
+  [4405] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(444), 1,
+    ACTIONS(442), 1,
+      anon_sym_cite,
+    ACTIONS(69), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(442), 18,
+    ACTIONS(73), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4435] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(446), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(444), 18,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -13561,207 +13450,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4644] = 3,
+  [4463] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(37), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(39), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4671] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(35), 1,
-      sym__act_ref,
-    STATE(38), 1,
-      sym_unit_kind,
-    STATE(49), 1,
-      sym_target,
-    STATE(34), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(446), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4706] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(41), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(43), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4733] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(21), 1,
-      anon_sym_RBRACE,
-    ACTIONS(23), 18,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4760] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(113), 1,
-      anon_sym_RBRACE,
-    ACTIONS(448), 1,
-      anon_sym_cite,
-    ACTIONS(117), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4789] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(452), 1,
-      anon_sym_RBRACE,
-    ACTIONS(450), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4816] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(45), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(47), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4843] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(51), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4870] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(121), 1,
+    ACTIONS(121), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(123), 18,
       anon_sym_title,
@@ -13782,10 +13475,61 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4897] = 3,
+  [4491] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(384), 1,
+    ACTIONS(390), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(448), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4519] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(452), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(450), 18,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4547] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(392), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(454), 18,
       anon_sym_title,
@@ -13806,12 +13550,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4924] = 3,
+  [4575] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(458), 1,
+    ACTIONS(61), 3,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(456), 18,
+      anon_sym_DQUOTE,
+    ACTIONS(63), 17,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -13828,21 +13574,23 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [4951] = 6,
+  [4603] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(137), 1,
+    ACTIONS(458), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(141), 1,
-      sym_number,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    STATE(6), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(139), 14,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(284), 1,
+      sym_range_end,
+    ACTIONS(61), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(132), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(456), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -13856,11 +13604,36 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_to,
-  [4984] = 3,
+  [4639] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(395), 1,
+    ACTIONS(65), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(67), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4667] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(398), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(460), 18,
       anon_sym_title,
@@ -13881,10 +13654,61 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5011] = 3,
+  [4695] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(393), 1,
+    ACTIONS(51), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(53), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4723] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(57), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(59), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4751] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(377), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(462), 18,
       anon_sym_title,
@@ -13905,82 +13729,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5038] = 3,
+  [4779] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(382), 1,
-      anon_sym_RBRACE,
-    ACTIONS(464), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5065] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_RBRACE,
-    ACTIONS(466), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5092] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(133), 1,
-      anon_sym_RBRACE,
-    ACTIONS(135), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5119] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(129), 1,
+    ACTIONS(129), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(131), 18,
       anon_sym_title,
@@ -14001,14 +13754,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5146] = 4,
+  [4807] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(428), 1,
+    ACTIONS(133), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(468), 1,
-      sym_date,
-    ACTIONS(426), 17,
+    ACTIONS(135), 18,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -14025,15 +13777,23 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-  [5175] = 3,
+  [4835] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 3,
-      anon_sym_RBRACE,
+    ACTIONS(464), 1,
+      sym_number,
+    ACTIONS(466), 1,
       anon_sym_DQUOTE,
+    STATE(166), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(149), 3,
+      anon_sym_LBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(192), 16,
+      anon_sym_RPAREN,
+    ACTIONS(151), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14047,21 +13807,104 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-  [5202] = 7,
+  [4869] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(458), 1,
+      anon_sym_DOT_DOT,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(293), 1,
+      sym_range_end,
+    ACTIONS(145), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(116), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(456), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4905] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(458), 1,
+      anon_sym_DOT_DOT,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(289), 1,
+      sym_range_end,
+    ACTIONS(137), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(132), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(456), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4941] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(137), 1,
+      anon_sym_to,
+    ACTIONS(458), 1,
+      anon_sym_DOT_DOT,
+    STATE(148), 1,
+      sym_unit_kind,
+    STATE(289), 1,
+      sym_range_end,
+    STATE(162), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(468), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4976] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(472), 1,
       sym_act_id,
-    STATE(55), 1,
+    STATE(22), 1,
       sym__act_ref,
-    STATE(66), 1,
+    STATE(24), 1,
       sym_unit_kind,
-    STATE(100), 1,
+    STATE(159), 1,
       sym_target,
-    STATE(56), 2,
+    STATE(21), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(470), 13,
@@ -14078,275 +13921,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5237] = 7,
+  [5011] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(474), 1,
-      sym_act_id,
-    STATE(58), 1,
-      sym__act_ref,
-    STATE(69), 1,
-      sym_unit_kind,
-    STATE(205), 1,
-      sym_target,
-    STATE(59), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5272] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    ACTIONS(153), 1,
-      anon_sym_to,
-    STATE(8), 1,
-      sym_range_end,
-    STATE(129), 1,
-      sym_unit_kind,
-    STATE(142), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(476), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5307] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(145), 1,
-      anon_sym_to,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(129), 1,
-      sym_unit_kind,
-    STATE(156), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(476), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5342] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(37), 1,
-      anon_sym_to,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(129), 1,
-      sym_unit_kind,
-    STATE(156), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(476), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5377] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(474), 1,
-      sym_act_id,
-    STATE(50), 1,
-      sym__act_ref,
-    STATE(61), 1,
-      sym_unit_kind,
-    STATE(81), 1,
-      sym_target,
-    STATE(51), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(478), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5412] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(294), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5447] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(145), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(157), 3,
-      anon_sym_LBRACE,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(480), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5478] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(107), 1,
-      anon_sym_RBRACE,
-    ACTIONS(483), 1,
-      anon_sym_cite,
-    ACTIONS(111), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5507] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(384), 1,
-      anon_sym_RBRACE,
-    ACTIONS(454), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5533] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(395), 1,
-      anon_sym_RBRACE,
-    ACTIONS(460), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5559] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(393), 1,
+    ACTIONS(377), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(462), 17,
       anon_sym_title,
@@ -14366,12 +13945,41 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5585] = 3,
+  [5038] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(452), 1,
+    ACTIONS(476), 1,
+      sym_act_id,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(125), 1,
+      sym__act_ref,
+    STATE(330), 1,
+      sym_target,
+    STATE(126), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(474), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5073] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(398), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(450), 17,
+    ACTIONS(460), 17,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -14389,12 +13997,39 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5611] = 3,
+  [5100] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(356), 1,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(132), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(185), 3,
+      anon_sym_LBRACE,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+    ACTIONS(478), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5131] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(438), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(466), 17,
+    ACTIONS(436), 17,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -14412,14 +14047,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5637] = 3,
+  [5158] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(382), 1,
-      anon_sym_RBRACE,
-    ACTIONS(464), 17,
-      anon_sym_title,
-      anon_sym_repealed,
+    ACTIONS(476), 1,
+      sym_act_id,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(125), 1,
+      sym__act_ref,
+    STATE(340), 1,
+      sym_target,
+    STATE(126), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(474), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14433,16 +14075,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5663] = 3,
+  [5193] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(133), 1,
-      anon_sym_RBRACE,
-    ACTIONS(135), 17,
-      anon_sym_title,
-      anon_sym_repealed,
+    ACTIONS(472), 1,
+      sym_act_id,
+    STATE(34), 1,
+      sym__act_ref,
+    STATE(44), 1,
+      sym_unit_kind,
+    STATE(45), 1,
+      sym_target,
+    STATE(36), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(481), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14456,12 +14103,94 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5689] = 3,
+  [5228] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(129), 1,
+    ACTIONS(476), 1,
+      sym_act_id,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(125), 1,
+      sym__act_ref,
+    STATE(315), 1,
+      sym_target,
+    STATE(126), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(474), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5263] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(485), 1,
+      anon_sym_LBRACE,
+    ACTIONS(487), 1,
+      anon_sym_replace,
+    ACTIONS(489), 1,
+      sym_update_references,
+    STATE(180), 1,
+      sym__notes_body,
+    ACTIONS(483), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [5296] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(476), 1,
+      sym_act_id,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(125), 1,
+      sym__act_ref,
+    STATE(362), 1,
+      sym_target,
+    STATE(126), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(474), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5331] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(129), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(131), 17,
       anon_sym_title,
@@ -14481,63 +14210,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5715] = 6,
+  [5358] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(485), 1,
-      anon_sym_LBRACE,
-    ACTIONS(489), 1,
-      anon_sym_replace,
-    ACTIONS(491), 1,
-      sym_update_references,
-    STATE(186), 1,
-      sym__notes_body,
-    ACTIONS(487), 14,
+    ACTIONS(133), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [5747] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(129), 1,
-      sym_unit_kind,
-    ACTIONS(157), 2,
-      anon_sym_DOT_DOT,
-      anon_sym_to,
-    STATE(156), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(493), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5777] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(444), 1,
-      anon_sym_RBRACE,
-    ACTIONS(442), 17,
+    ACTIONS(135), 17,
       anon_sym_title,
       anon_sym_repealed,
       anon_sym_book,
@@ -14555,15 +14234,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5803] = 3,
+  [5385] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 4,
-      anon_sym_LBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(192), 14,
+    ACTIONS(476), 1,
+      sym_act_id,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(125), 1,
+      sym__act_ref,
+    STATE(310), 1,
+      sym_target,
+    STATE(126), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(474), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14577,11 +14262,381 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      sym_number,
-  [5829] = 3,
+  [5420] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(121), 1,
+    ACTIONS(476), 1,
+      sym_act_id,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(125), 1,
+      sym__act_ref,
+    STATE(320), 1,
+      sym_target,
+    STATE(126), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(474), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5455] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(476), 1,
+      sym_act_id,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(125), 1,
+      sym__act_ref,
+    STATE(304), 1,
+      sym_target,
+    STATE(126), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(474), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5490] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(392), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(454), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5517] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(476), 1,
+      sym_act_id,
+    STATE(124), 1,
+      sym_unit_kind,
+    STATE(125), 1,
+      sym__act_ref,
+    STATE(356), 1,
+      sym_target,
+    STATE(126), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(474), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5552] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(446), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(444), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5579] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(394), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(432), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5606] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(464), 1,
+      sym_number,
+    ACTIONS(466), 1,
+      anon_sym_DQUOTE,
+    STATE(166), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(151), 14,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_to,
+  [5639] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(476), 1,
+      sym_act_id,
+    STATE(148), 1,
+      sym_unit_kind,
+    STATE(151), 1,
+      sym__act_ref,
+    STATE(371), 1,
+      sym_target,
+    STATE(127), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(491), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5674] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(54), 1,
+      sym__act_ref,
+    STATE(63), 1,
+      sym_unit_kind,
+    STATE(93), 1,
+      sym_target,
+    STATE(55), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5709] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(145), 1,
+      anon_sym_to,
+    ACTIONS(458), 1,
+      anon_sym_DOT_DOT,
+    STATE(148), 1,
+      sym_unit_kind,
+    STATE(293), 1,
+      sym_range_end,
+    STATE(154), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(468), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5744] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(390), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(448), 17,
+      anon_sym_title,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5771] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(17), 19,
+      anon_sym_LBRACE,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [5796] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(61), 1,
+      anon_sym_to,
+    ACTIONS(458), 1,
+      anon_sym_DOT_DOT,
+    STATE(148), 1,
+      sym_unit_kind,
+    STATE(284), 1,
+      sym_range_end,
+    STATE(162), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(468), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5831] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(497), 1,
+      sym_act_id,
+    STATE(56), 1,
+      sym__act_ref,
+    STATE(66), 1,
+      sym_unit_kind,
+    STATE(209), 1,
+      sym_target,
+    STATE(58), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(366), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5866] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(121), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(123), 17,
       anon_sym_title,
@@ -14601,13 +14656,190 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5855] = 3,
+  [5893] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 2,
+    ACTIONS(497), 1,
+      sym_act_id,
+    STATE(49), 1,
+      sym__act_ref,
+    STATE(52), 1,
+      sym_unit_kind,
+    STATE(82), 1,
+      sym_target,
+    STATE(50), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(499), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5928] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(472), 1,
+      sym_act_id,
+    STATE(45), 1,
+      sym_target,
+    STATE(78), 1,
+      sym__act_ref,
+    STATE(87), 1,
+      sym_unit_kind,
+    STATE(79), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(501), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5963] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(485), 1,
+      anon_sym_LBRACE,
+    ACTIONS(505), 1,
+      anon_sym_replace,
+    STATE(176), 1,
+      sym__notes_body,
+    ACTIONS(503), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [5993] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(507), 1,
+      anon_sym_AT,
+    ACTIONS(11), 17,
+      anon_sym_LBRACE,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [6019] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(236), 4,
+      anon_sym_LBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(192), 15,
+      anon_sym_RPAREN,
+    ACTIONS(238), 14,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+  [6045] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(148), 1,
+      sym_unit_kind,
+    ACTIONS(185), 2,
+      anon_sym_DOT_DOT,
+      anon_sym_to,
+    STATE(162), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(509), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6075] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(485), 1,
+      anon_sym_LBRACE,
+    ACTIONS(514), 1,
+      anon_sym_replace,
+    STATE(188), 1,
+      sym__notes_body,
+    ACTIONS(512), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6105] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(236), 2,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(238), 15,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14623,62 +14855,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       sym_number,
       anon_sym_to,
-  [5880] = 5,
+  [6130] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(485), 1,
-      anon_sym_LBRACE,
-    ACTIONS(498), 1,
-      anon_sym_replace,
-    STATE(189), 1,
-      sym__notes_body,
-    ACTIONS(496), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [5909] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(485), 1,
-      anon_sym_LBRACE,
-    ACTIONS(502), 1,
-      anon_sym_replace,
-    STATE(167), 1,
-      sym__notes_body,
-    ACTIONS(500), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [5938] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(504), 1,
+    ACTIONS(518), 1,
       anon_sym_version,
-    ACTIONS(508), 1,
+    ACTIONS(520), 1,
       anon_sym_replace,
-    ACTIONS(506), 14,
+    ACTIONS(516), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14693,12 +14878,34 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5964] = 3,
+  [6157] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(456), 1,
+    ACTIONS(25), 17,
+      anon_sym_LBRACE,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [6180] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(450), 1,
       anon_sym_replace,
-    ACTIONS(458), 15,
+    ACTIONS(452), 16,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14714,72 +14921,34 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5988] = 3,
+  [6205] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(512), 1,
-      anon_sym_replace,
-    ACTIONS(510), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6011] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(516), 1,
-      anon_sym_replace,
-    ACTIONS(514), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6034] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(520), 1,
-      anon_sym_replace,
-    ACTIONS(518), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6057] = 3,
+    ACTIONS(21), 17,
+      anon_sym_LBRACE,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [6228] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(524), 1,
       anon_sym_replace,
-    ACTIONS(522), 14,
+    ACTIONS(522), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14794,12 +14963,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6080] = 3,
+  [6252] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(528), 1,
       anon_sym_replace,
-    ACTIONS(526), 14,
+    ACTIONS(526), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14814,12 +14984,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6103] = 3,
+  [6276] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(532), 1,
       anon_sym_replace,
-    ACTIONS(530), 14,
+    ACTIONS(530), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14834,12 +15005,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6126] = 3,
+  [6300] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(536), 1,
       anon_sym_replace,
-    ACTIONS(534), 14,
+    ACTIONS(534), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14854,12 +15026,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6149] = 3,
+  [6324] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(540), 1,
       anon_sym_replace,
-    ACTIONS(538), 14,
+    ACTIONS(538), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14874,12 +15047,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6172] = 3,
+  [6348] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(544), 1,
       anon_sym_replace,
-    ACTIONS(542), 14,
+    ACTIONS(542), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14894,12 +15068,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6195] = 3,
+  [6372] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(548), 1,
       anon_sym_replace,
-    ACTIONS(546), 14,
+    ACTIONS(546), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14914,12 +15089,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6218] = 3,
+  [6396] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(552), 1,
       anon_sym_replace,
-    ACTIONS(550), 14,
+    ACTIONS(550), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14934,12 +15110,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6241] = 3,
+  [6420] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(556), 1,
       anon_sym_replace,
-    ACTIONS(554), 14,
+    ACTIONS(554), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14954,12 +15131,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6264] = 3,
+  [6444] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(560), 1,
       anon_sym_replace,
-    ACTIONS(558), 14,
+    ACTIONS(558), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14974,12 +15152,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6287] = 3,
+  [6468] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(564), 1,
       anon_sym_replace,
-    ACTIONS(562), 14,
+    ACTIONS(562), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14994,12 +15173,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6310] = 3,
+  [6492] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(568), 1,
       anon_sym_replace,
-    ACTIONS(566), 14,
+    ACTIONS(566), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15014,172 +15194,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6333] = 3,
+  [6516] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(572), 1,
       anon_sym_replace,
-    ACTIONS(570), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6356] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(576), 1,
-      anon_sym_replace,
-    ACTIONS(574), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6379] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(580), 1,
-      anon_sym_replace,
-    ACTIONS(578), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6402] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(584), 1,
-      anon_sym_replace,
-    ACTIONS(582), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6425] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(588), 1,
-      anon_sym_replace,
-    ACTIONS(586), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6448] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(592), 1,
-      anon_sym_replace,
-    ACTIONS(590), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6471] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(596), 1,
-      anon_sym_replace,
-    ACTIONS(594), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6494] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(600), 1,
-      anon_sym_replace,
-    ACTIONS(598), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6517] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(604), 1,
-      anon_sym_replace,
-    ACTIONS(602), 14,
+    ACTIONS(570), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15197,9 +15218,10 @@ static const uint16_t ts_small_parse_table[] = {
   [6540] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(608), 1,
+    ACTIONS(576), 1,
       anon_sym_replace,
-    ACTIONS(606), 14,
+    ACTIONS(574), 15,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15214,31 +15236,243 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6563] = 3,
+  [6564] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(208), 1,
-      sym_unit_kind,
-    ACTIONS(610), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6585] = 3,
+    ACTIONS(580), 1,
+      anon_sym_replace,
+    ACTIONS(578), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6588] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(614), 1,
+    ACTIONS(584), 1,
+      anon_sym_replace,
+    ACTIONS(582), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6612] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(588), 1,
+      anon_sym_replace,
+    ACTIONS(586), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6636] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(592), 1,
+      anon_sym_replace,
+    ACTIONS(590), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6660] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(596), 1,
+      anon_sym_replace,
+    ACTIONS(594), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6684] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(600), 1,
+      anon_sym_replace,
+    ACTIONS(598), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6708] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(604), 1,
+      anon_sym_replace,
+    ACTIONS(602), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6732] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(608), 1,
+      anon_sym_replace,
+    ACTIONS(606), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6756] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(612), 1,
+      anon_sym_replace,
+    ACTIONS(610), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6780] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(616), 1,
+      anon_sym_replace,
+    ACTIONS(614), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6804] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(620), 1,
+      anon_sym_replace,
+    ACTIONS(618), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6828] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(624), 1,
       sym_act_id,
-    ACTIONS(612), 13,
+    ACTIONS(622), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -15252,869 +15486,702 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6607] = 8,
+  [6850] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(224), 1,
+      sym_unit_kind,
+    ACTIONS(626), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6872] = 9,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(616), 1,
-      anon_sym_RBRACE,
-    ACTIONS(618), 1,
+    ACTIONS(630), 1,
       anon_sym_title,
-    ACTIONS(620), 1,
+    ACTIONS(632), 1,
       anon_sym_compare,
-    ACTIONS(622), 1,
+    ACTIONS(634), 1,
       anon_sym_justification,
-    STATE(327), 1,
+    STATE(175), 1,
+      sym__close,
+    STATE(321), 1,
       sym_lang,
-    STATE(197), 5,
+    ACTIONS(628), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(202), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_insertion,
       aux_sym__insert_body_repeat1,
-  [6636] = 8,
+  [6905] = 9,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(620), 1,
+    ACTIONS(632), 1,
       anon_sym_compare,
-    ACTIONS(622), 1,
+    ACTIONS(634), 1,
       anon_sym_justification,
-    ACTIONS(624), 1,
-      anon_sym_RBRACE,
-    ACTIONS(626), 1,
+    ACTIONS(638), 1,
       anon_sym_title,
-    STATE(290), 1,
+    STATE(172), 1,
+      sym__close,
+    STATE(324), 1,
       sym_lang,
-    STATE(195), 5,
+    ACTIONS(636), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(200), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_deletion,
       aux_sym__delete_body_repeat1,
-  [6665] = 8,
+  [6938] = 9,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(620), 1,
+    ACTIONS(632), 1,
       anon_sym_compare,
-    ACTIONS(622), 1,
+    ACTIONS(634), 1,
       anon_sym_justification,
-    ACTIONS(628), 1,
-      anon_sym_RBRACE,
-    ACTIONS(630), 1,
+    ACTIONS(642), 1,
       anon_sym_title,
-    STATE(325), 1,
+    STATE(193), 1,
+      sym__close,
+    STATE(305), 1,
       sym_lang,
+    ACTIONS(640), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(204), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [6971] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
+    ACTIONS(632), 1,
+      anon_sym_compare,
+    ACTIONS(634), 1,
+      anon_sym_justification,
+    ACTIONS(642), 1,
+      anon_sym_title,
+    STATE(184), 1,
+      sym__close,
+    STATE(305), 1,
+      sym_lang,
+    ACTIONS(644), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
     STATE(198), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_change,
       aux_sym__replace_body_repeat1,
-  [6694] = 8,
+  [7004] = 9,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(240), 1,
+      sym_identifier,
     ACTIONS(632), 1,
-      sym_identifier,
-    ACTIONS(635), 1,
-      anon_sym_RBRACE,
-    ACTIONS(637), 1,
-      anon_sym_title,
-    ACTIONS(640), 1,
       anon_sym_compare,
-    ACTIONS(643), 1,
+    ACTIONS(634), 1,
       anon_sym_justification,
-    STATE(290), 1,
+    ACTIONS(638), 1,
+      anon_sym_title,
+    STATE(189), 1,
+      sym__close,
+    STATE(324), 1,
       sym_lang,
-    STATE(195), 5,
+    ACTIONS(646), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(203), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_deletion,
       aux_sym__delete_body_repeat1,
-  [6723] = 8,
+  [7037] = 9,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(240), 1,
       sym_identifier,
-    ACTIONS(620), 1,
-      anon_sym_compare,
-    ACTIONS(622), 1,
-      anon_sym_justification,
-    ACTIONS(626), 1,
-      anon_sym_title,
-    ACTIONS(646), 1,
-      anon_sym_RBRACE,
-    STATE(290), 1,
-      sym_lang,
-    STATE(193), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [6752] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(648), 1,
-      sym_identifier,
-    ACTIONS(651), 1,
-      anon_sym_RBRACE,
-    ACTIONS(653), 1,
-      anon_sym_title,
-    ACTIONS(656), 1,
-      anon_sym_compare,
-    ACTIONS(659), 1,
-      anon_sym_justification,
-    STATE(327), 1,
-      sym_lang,
-    STATE(197), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [6781] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(620), 1,
-      anon_sym_compare,
-    ACTIONS(622), 1,
-      anon_sym_justification,
     ACTIONS(630), 1,
       anon_sym_title,
-    ACTIONS(662), 1,
-      anon_sym_RBRACE,
-    STATE(325), 1,
-      sym_lang,
-    STATE(200), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [6810] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(618), 1,
-      anon_sym_title,
-    ACTIONS(620), 1,
+    ACTIONS(632), 1,
       anon_sym_compare,
-    ACTIONS(622), 1,
+    ACTIONS(634), 1,
       anon_sym_justification,
-    ACTIONS(664), 1,
-      anon_sym_RBRACE,
-    STATE(327), 1,
+    STATE(170), 1,
+      sym__close,
+    STATE(321), 1,
       sym_lang,
-    STATE(192), 5,
+    ACTIONS(648), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(196), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_insertion,
       aux_sym__insert_body_repeat1,
-  [6839] = 8,
+  [7070] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(666), 1,
+    ACTIONS(650), 1,
+      sym_identifier,
+    ACTIONS(655), 1,
+      anon_sym_title,
+    ACTIONS(658), 1,
+      anon_sym_compare,
+    ACTIONS(661), 1,
+      anon_sym_justification,
+    STATE(321), 1,
+      sym_lang,
+    ACTIONS(653), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(202), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [7100] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(664), 1,
       sym_identifier,
     ACTIONS(669), 1,
-      anon_sym_RBRACE,
-    ACTIONS(671), 1,
       anon_sym_title,
-    ACTIONS(674), 1,
+    ACTIONS(672), 1,
       anon_sym_compare,
-    ACTIONS(677), 1,
+    ACTIONS(675), 1,
       anon_sym_justification,
-    STATE(325), 1,
+    STATE(324), 1,
       sym_lang,
-    STATE(200), 5,
+    ACTIONS(667), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(203), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [7130] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(678), 1,
+      sym_identifier,
+    ACTIONS(683), 1,
+      anon_sym_title,
+    ACTIONS(686), 1,
+      anon_sym_compare,
+    ACTIONS(689), 1,
+      anon_sym_justification,
+    STATE(305), 1,
+      sym_lang,
+    ACTIONS(681), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(204), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_change,
       aux_sym__replace_body_repeat1,
-  [6868] = 3,
+  [7160] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(25), 1,
-      anon_sym_RBRACE,
-    ACTIONS(27), 6,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_compare,
+    ACTIONS(165), 1,
       anon_sym_justification,
-      anon_sym_occurrence,
-      sym_identifier,
-  [6883] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(172), 1,
-      anon_sym_justification,
-    ACTIONS(680), 1,
-      anon_sym_RBRACE,
-    ACTIONS(682), 1,
-      anon_sym_compare,
-    STATE(203), 4,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [6902] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(172), 1,
-      anon_sym_justification,
-    ACTIONS(682), 1,
-      anon_sym_compare,
-    ACTIONS(684), 1,
-      anon_sym_RBRACE,
-    STATE(206), 4,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [6921] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(688), 1,
-      anon_sym_RBRACE,
-    ACTIONS(690), 1,
-      anon_sym_occurrence,
-    STATE(241), 1,
-      sym_occurrence,
-    ACTIONS(686), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [6940] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(338), 1,
-      anon_sym_RBRACE,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(243), 1,
-      sym_string,
-    ACTIONS(409), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [6959] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(694), 1,
-      anon_sym_RBRACE,
-    ACTIONS(696), 1,
       anon_sym_compare,
-    ACTIONS(699), 1,
-      anon_sym_justification,
-    STATE(206), 4,
+    STATE(174), 1,
+      sym__close,
+    ACTIONS(692), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(213), 4,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       aux_sym__notes_body_repeat1,
-  [6978] = 3,
+  [7183] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(21), 1,
+    ACTIONS(165), 1,
+      anon_sym_justification,
+    ACTIONS(694), 1,
+      anon_sym_compare,
+    STATE(181), 1,
+      sym__close,
+    ACTIONS(696), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(23), 6,
+    STATE(205), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [7206] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(702), 1,
+      anon_sym_occurrence,
+    STATE(240), 1,
+      sym_occurrence,
+    ACTIONS(700), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(698), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7226] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(702), 1,
+      anon_sym_occurrence,
+    STATE(248), 1,
+      sym_occurrence,
+    ACTIONS(706), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(704), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7246] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(708), 1,
+      anon_sym_DQUOTE,
+    STATE(230), 1,
+      sym_string,
+    ACTIONS(323), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(414), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7266] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(113), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(115), 6,
       anon_sym_title,
       anon_sym_cite,
       anon_sym_compare,
       anon_sym_justification,
       anon_sym_occurrence,
       sym_identifier,
-  [6993] = 5,
+  [7282] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(702), 1,
-      sym_number,
-    STATE(273), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(704), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [7012] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(690), 1,
-      anon_sym_occurrence,
-    ACTIONS(708), 1,
+    ACTIONS(117), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-    STATE(250), 1,
-      sym_occurrence,
-    ACTIONS(706), 4,
+    ACTIONS(119), 6,
       anon_sym_title,
+      anon_sym_cite,
       anon_sym_compare,
       anon_sym_justification,
+      anon_sym_occurrence,
       sym_identifier,
-  [7031] = 5,
+  [7298] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(690), 1,
+    ACTIONS(702), 1,
       anon_sym_occurrence,
-    ACTIONS(712), 1,
-      anon_sym_RBRACE,
-    STATE(252), 1,
+    STATE(233), 1,
       sym_occurrence,
+    ACTIONS(712), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
     ACTIONS(710), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7050] = 3,
+  [7318] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(119), 1,
-      sym_relation,
-    ACTIONS(714), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7065] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(107), 1,
-      sym_relation,
-    ACTIONS(714), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7080] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(690), 1,
-      anon_sym_occurrence,
-    ACTIONS(718), 1,
+    ACTIONS(716), 1,
+      anon_sym_compare,
+    ACTIONS(719), 1,
+      anon_sym_justification,
+    ACTIONS(714), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-    STATE(256), 1,
+    STATE(213), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [7338] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(702), 1,
+      anon_sym_occurrence,
+    STATE(239), 1,
       sym_occurrence,
-    ACTIONS(716), 4,
+    ACTIONS(724), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(722), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7099] = 5,
+  [7358] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(690), 1,
+    ACTIONS(702), 1,
       anon_sym_occurrence,
-    ACTIONS(722), 1,
-      anon_sym_RBRACE,
-    STATE(257), 1,
+    STATE(245), 1,
       sym_occurrence,
-    ACTIONS(720), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7118] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(138), 1,
-      sym_relation,
-    ACTIONS(714), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7133] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(139), 1,
-      sym_relation,
-    ACTIONS(714), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7148] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(143), 1,
-      sym_relation,
-    ACTIONS(714), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7163] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(726), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
     ACTIONS(728), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(232), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7181] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(7), 1,
-      anon_sym_act,
-    ACTIONS(9), 1,
-      anon_sym_amendment,
-    ACTIONS(732), 1,
-      ts_builtin_sym_end,
-    STATE(221), 3,
-      sym_act,
-      sym_amendment,
-      aux_sym_source_file_repeat1,
-  [7199] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(107), 1,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(734), 1,
-      anon_sym_cite,
-    ACTIONS(111), 4,
+    ACTIONS(726), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7215] = 5,
+  [7378] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(736), 1,
-      ts_builtin_sym_end,
-    ACTIONS(738), 1,
-      anon_sym_act,
-    ACTIONS(741), 1,
-      anon_sym_amendment,
-    STATE(221), 3,
-      sym_act,
-      sym_amendment,
-      aux_sym_source_file_repeat1,
-  [7233] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(11), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(13), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7247] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(744), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(746), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(234), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7265] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(37), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(39), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7279] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(748), 1,
-      anon_sym_LBRACE,
-    ACTIONS(750), 1,
-      sym_number,
-    STATE(65), 1,
-      sym_unit_body,
-    STATE(307), 2,
-      sym__number,
-      sym_quoted_number,
-  [7299] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(752), 1,
-      anon_sym_LBRACE,
-    ACTIONS(754), 1,
-      sym_number,
-    STATE(147), 1,
-      sym_unit_body,
-    STATE(298), 2,
-      sym__number,
-      sym_quoted_number,
-  [7319] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(756), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(758), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(228), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7337] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(760), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(746), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(234), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7355] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(762), 1,
-      anon_sym_LBRACE,
-    ACTIONS(764), 1,
-      sym_number,
-    STATE(127), 1,
-      sym_unit_body,
-    STATE(309), 2,
-      sym__number,
-      sym_quoted_number,
-  [7375] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(766), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(768), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(223), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
+    STATE(158), 1,
+      sym_relation,
+    ACTIONS(730), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
   [7393] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(41), 2,
+    STATE(157), 1,
+      sym_relation,
+    ACTIONS(730), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7408] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(61), 3,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(43), 4,
+    ACTIONS(63), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7407] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(770), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(746), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(234), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7425] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(772), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(774), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(235), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7443] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(776), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(781), 1,
-      anon_sym_LBRACK,
-    ACTIONS(778), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(234), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7461] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(784), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(746), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(234), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7479] = 4,
+  [7423] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(113), 1,
+    ACTIONS(65), 3,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(786), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(67), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7438] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(51), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(53), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7453] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(57), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(59), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7468] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(732), 1,
       anon_sym_cite,
-    ACTIONS(117), 4,
+    ACTIONS(75), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(79), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7495] = 3,
+  [7485] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(45), 2,
+    ACTIONS(17), 3,
+      sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(47), 4,
+    ACTIONS(19), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7509] = 3,
+  [7500] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(49), 2,
-      anon_sym_RBRACE,
+    ACTIONS(466), 1,
       anon_sym_DQUOTE,
-    ACTIONS(51), 4,
+    ACTIONS(734), 1,
+      sym_number,
+    STATE(296), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(736), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [7519] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(738), 1,
+      anon_sym_cite,
+    ACTIONS(69), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(73), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7523] = 5,
-    ACTIONS(724), 1,
+  [7536] = 3,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(790), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(268), 1,
-      aux_sym_reference_text_repeat1,
-    STATE(331), 1,
-      sym_reference_text,
-    ACTIONS(788), 2,
+    STATE(135), 1,
+      sym_relation,
+    ACTIONS(730), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7551] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(150), 1,
+      sym_relation,
+    ACTIONS(730), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7566] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(155), 1,
+      sym_relation,
+    ACTIONS(730), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7581] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(742), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(746), 1,
+      anon_sym_LBRACK,
+    ACTIONS(744), 2,
       sym_string_content,
       sym_escape_sequence,
-  [7540] = 3,
+    STATE(254), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7599] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(458), 1,
+    ACTIONS(377), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(456), 4,
+    ACTIONS(462), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7553] = 3,
+  [7613] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(794), 1,
-      anon_sym_RBRACE,
-    ACTIONS(792), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7566] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(14), 1,
-      sym_string,
-    STATE(288), 1,
-      sym_fidelity,
-    ACTIONS(796), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [7583] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_RBRACE,
-    ACTIONS(466), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7596] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(133), 1,
+    ACTIONS(133), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(135), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7609] = 3,
+  [7627] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(129), 1,
-      anon_sym_RBRACE,
-    ACTIONS(131), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7622] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(424), 1,
+    ACTIONS(466), 1,
       anon_sym_DQUOTE,
-    STATE(146), 1,
-      sym_string,
-    STATE(299), 1,
-      sym_fidelity,
-    ACTIONS(796), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [7639] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(800), 1,
-      anon_sym_RBRACE,
-    ACTIONS(798), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7652] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(220), 1,
-      sym_string,
-    STATE(312), 1,
-      sym_fidelity,
-    ACTIONS(796), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [7669] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(804), 1,
-      anon_sym_RBRACE,
-    ACTIONS(802), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7682] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(808), 1,
-      anon_sym_RBRACE,
-    ACTIONS(806), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7695] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(411), 1,
-      anon_sym_DQUOTE,
-    STATE(96), 1,
-      sym_string,
-    STATE(320), 1,
-      sym_fidelity,
-    ACTIONS(796), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [7712] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(812), 1,
-      anon_sym_RBRACE,
-    ACTIONS(810), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7725] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(816), 1,
-      anon_sym_RBRACE,
-    ACTIONS(814), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7738] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(820), 1,
-      anon_sym_RBRACE,
-    ACTIONS(818), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7751] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(190), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(192), 4,
+    ACTIONS(748), 1,
+      anon_sym_LBRACE,
+    ACTIONS(750), 1,
       sym_number,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [7764] = 3,
+    STATE(67), 1,
+      sym_unit_body,
+    STATE(301), 2,
+      sym__number,
+      sym_quoted_number,
+  [7647] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(824), 1,
+    ACTIONS(754), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(822), 4,
+    ACTIONS(752), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7661] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(466), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(756), 1,
+      anon_sym_LBRACE,
+    ACTIONS(758), 1,
+      sym_number,
+    STATE(152), 1,
+      sym_unit_body,
+    STATE(311), 2,
+      sym__number,
+      sym_quoted_number,
+  [7681] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_LBRACK,
+    ACTIONS(760), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(762), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(237), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7699] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(766), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(764), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7713] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_LBRACK,
+    ACTIONS(768), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(770), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(255), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7731] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(7), 1,
+      anon_sym_act,
+    ACTIONS(9), 1,
+      anon_sym_amendment,
+    ACTIONS(772), 1,
+      ts_builtin_sym_end,
+    STATE(243), 3,
+      sym_act,
+      sym_amendment,
+      aux_sym_source_file_repeat1,
+  [7749] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(776), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(774), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7763] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(780), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(778), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
@@ -16122,1044 +16189,1405 @@ static const uint16_t ts_small_parse_table[] = {
   [7777] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(828), 1,
+    ACTIONS(784), 2,
+      sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(826), 4,
+    ACTIONS(782), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7790] = 4,
+  [7791] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(388), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(830), 1,
-      sym_number,
-    STATE(124), 2,
-      sym__number,
-      sym_quoted_number,
-  [7804] = 2,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(832), 4,
-      anon_sym_DQUOTE2,
-      sym_string_content,
-      sym_escape_sequence,
-      anon_sym_LBRACK,
-  [7814] = 4,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(837), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(260), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(834), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [7828] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(839), 1,
-      sym_number,
-    ACTIONS(841), 1,
-      anon_sym_DQUOTE,
-    STATE(237), 2,
-      sym__number,
-      sym_quoted_number,
-  [7842] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(375), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(843), 1,
-      sym_number,
-    STATE(105), 2,
-      sym__number,
-      sym_quoted_number,
-  [7856] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(847), 1,
-      anon_sym_at,
-    STATE(254), 1,
-      sym_position,
-    ACTIONS(845), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [7870] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(170), 1,
-      sym_status_value,
-    ACTIONS(849), 3,
-      anon_sym_adopted,
-      anon_sym_draft,
-      anon_sym_proposed,
-  [7882] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(851), 1,
-      sym_number,
-    STATE(10), 2,
-      sym__number,
-      sym_quoted_number,
-  [7896] = 2,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(853), 4,
-      anon_sym_DQUOTE2,
-      sym_string_content,
-      sym_escape_sequence,
-      anon_sym_LBRACK,
-  [7906] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(847), 1,
-      anon_sym_at,
-    STATE(247), 1,
-      sym_position,
-    ACTIONS(845), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [7920] = 4,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(857), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(260), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(855), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [7934] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(859), 1,
-      sym_number,
-    STATE(155), 2,
-      sym__number,
-      sym_quoted_number,
-  [7948] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
+    ACTIONS(788), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(786), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-    STATE(17), 1,
-      sym__localized,
-    STATE(242), 1,
-      sym_lang,
-  [7961] = 2,
+  [7805] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(863), 3,
+    ACTIONS(790), 1,
       ts_builtin_sym_end,
+    ACTIONS(792), 1,
       anon_sym_act,
+    ACTIONS(795), 1,
       anon_sym_amendment,
-  [7970] = 2,
+    STATE(243), 3,
+      sym_act,
+      sym_amendment,
+      aux_sym_source_file_repeat1,
+  [7823] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(865), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7979] = 2,
+    ACTIONS(800), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(798), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7837] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(867), 3,
+    ACTIONS(804), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(802), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7851] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(466), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(806), 1,
+      anon_sym_LBRACE,
+    ACTIONS(808), 1,
+      sym_number,
+    STATE(112), 1,
+      sym_unit_body,
+    STATE(329), 2,
+      sym__number,
+      sym_quoted_number,
+  [7871] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_LBRACK,
+    ACTIONS(810), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(812), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(249), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7889] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(816), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(814), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7903] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_LBRACK,
+    ACTIONS(818), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(770), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(255), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7921] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_LBRACK,
+    ACTIONS(820), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(822), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(251), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7939] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_LBRACK,
+    ACTIONS(824), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(770), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(255), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7957] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_LBRACK,
+    ACTIONS(826), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(770), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(255), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [7975] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(452), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(450), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7989] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_LBRACK,
+    ACTIONS(828), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(770), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(255), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8007] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(830), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(835), 1,
+      anon_sym_LBRACK,
+    ACTIONS(832), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(255), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8025] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_LBRACK,
+    ACTIONS(838), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(840), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(252), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8043] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(129), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(131), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8057] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(325), 1,
+      anon_sym_DQUOTE,
+    STATE(13), 1,
+      sym_string,
+    STATE(316), 1,
+      sym_fidelity,
+    ACTIONS(842), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [8074] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(416), 1,
+      anon_sym_DQUOTE,
+    STATE(94), 1,
+      sym_string,
+    STATE(337), 1,
+      sym_fidelity,
+    ACTIONS(842), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [8091] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(426), 1,
+      anon_sym_DQUOTE,
+    STATE(105), 1,
+      sym_string,
+    STATE(313), 1,
+      sym_fidelity,
+    ACTIONS(842), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [8108] = 5,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(846), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(266), 1,
+      aux_sym_reference_text_repeat1,
+    STATE(363), 1,
+      sym_reference_text,
+    ACTIONS(844), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [8125] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(236), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(238), 4,
+      sym_number,
       anon_sym_before,
       anon_sym_after,
       anon_sym_to,
-  [7988] = 2,
+  [8138] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(869), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7997] = 2,
+    ACTIONS(708), 1,
+      anon_sym_DQUOTE,
+    STATE(222), 1,
+      sym_string,
+    STATE(331), 1,
+      sym_fidelity,
+    ACTIONS(842), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [8155] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(871), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8006] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(190), 3,
-      anon_sym_LBRACE,
+    ACTIONS(848), 1,
       sym_number,
+    ACTIONS(850), 1,
       anon_sym_DQUOTE,
-  [8015] = 2,
+    STATE(220), 2,
+      sym__number,
+      sym_quoted_number,
+  [8169] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(873), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8024] = 4,
+    ACTIONS(117), 4,
+      anon_sym_DASH_GT,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_at,
+  [8179] = 4,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(854), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(270), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(852), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [8193] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(159), 1,
-      sym__localized,
-    STATE(246), 1,
-      sym_lang,
-  [8037] = 4,
+    ACTIONS(466), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(856), 1,
+      sym_number,
+    STATE(282), 2,
+      sym__number,
+      sym_quoted_number,
+  [8207] = 2,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(858), 4,
+      anon_sym_DQUOTE2,
+      sym_string_content,
+      sym_escape_sequence,
+      anon_sym_LBRACK,
+  [8217] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(240), 1,
-      sym__localized,
-    STATE(248), 1,
-      sym_lang,
-  [8050] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(164), 1,
-      sym__localized,
+    ACTIONS(862), 1,
+      anon_sym_at,
     STATE(242), 1,
-      sym_lang,
-  [8063] = 2,
+      sym_position,
+    ACTIONS(860), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [8231] = 4,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(867), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(270), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(864), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [8245] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(875), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8072] = 2,
+    ACTIONS(113), 4,
+      anon_sym_DASH_GT,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_at,
+  [8255] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(877), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8081] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(48), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-  [8092] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(879), 1,
-      anon_sym_version,
-    ACTIONS(881), 1,
-      anon_sym_LBRACE,
-    STATE(274), 1,
-      sym_act_body,
-  [8105] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(126), 1,
-      sym__localized,
-    STATE(251), 1,
-      sym_lang,
-  [8118] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(128), 1,
-      sym__localized,
-    STATE(251), 1,
-      sym_lang,
-  [8131] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(411), 1,
+    ACTIONS(155), 1,
       anon_sym_DQUOTE,
-    STATE(134), 1,
-      sym_string,
-  [8141] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(15), 1,
-      sym_string,
-  [8151] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(209), 1,
-      sym_string,
-  [8161] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(204), 1,
-      sym_string,
-  [8171] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(214), 1,
-      sym_string,
-  [8181] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(883), 2,
-      anon_sym_start,
-      anon_sym_end,
-  [8189] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(210), 1,
-      sym_string,
-  [8199] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(885), 1,
-      anon_sym_LBRACE,
-    STATE(183), 1,
-      sym__replace_body,
-  [8209] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(305), 1,
-      sym_lang,
-  [8219] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(62), 1,
-      sym_string,
-  [8229] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(311), 1,
-      sym_lang,
-  [8239] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(752), 1,
-      anon_sym_LBRACE,
-    STATE(149), 1,
-      sym_unit_body,
-  [8249] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(424), 1,
-      anon_sym_DQUOTE,
-    STATE(122), 1,
-      sym_string,
-  [8259] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(424), 1,
-      anon_sym_DQUOTE,
-    STATE(153), 1,
-      sym_string,
+    ACTIONS(869), 1,
+      sym_number,
+    STATE(7), 2,
+      sym__number,
+      sym_quoted_number,
   [8269] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(424), 1,
-      anon_sym_DQUOTE,
-    STATE(154), 1,
-      sym_string,
-  [8279] = 3,
+    STATE(182), 1,
+      sym_status_value,
+    ACTIONS(871), 3,
+      anon_sym_adopted,
+      anon_sym_draft,
+      anon_sym_proposed,
+  [8281] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(172), 1,
-      sym_string,
-  [8289] = 3,
+    ACTIONS(862), 1,
+      anon_sym_at,
+    STATE(236), 1,
+      sym_position,
+    ACTIONS(860), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [8295] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(692), 1,
+    ACTIONS(383), 1,
       anon_sym_DQUOTE,
-    STATE(213), 1,
-      sym_string,
-  [8299] = 3,
+    ACTIONS(873), 1,
+      sym_number,
+    STATE(119), 2,
+      sym__number,
+      sym_quoted_number,
+  [8309] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(887), 1,
+    ACTIONS(353), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(875), 1,
+      sym_number,
+    STATE(101), 2,
+      sym__number,
+      sym_quoted_number,
+  [8323] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(155), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(877), 1,
+      sym_number,
+    STATE(137), 2,
+      sym__number,
+      sym_quoted_number,
+  [8337] = 2,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(879), 4,
+      anon_sym_DQUOTE2,
+      sym_string_content,
+      sym_escape_sequence,
+      anon_sym_LBRACK,
+  [8347] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
+      sym_identifier,
+    STATE(111), 1,
+      sym__localized,
+    STATE(259), 1,
+      sym_lang,
+  [8360] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(883), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8369] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(885), 1,
+      sym_identifier,
+    STATE(47), 2,
+      sym_lang,
+      aux_sym_languages_repeat1,
+  [8380] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(51), 3,
       anon_sym_LBRACE,
-    STATE(184), 1,
-      sym_unit_body_with_notes,
-  [8309] = 3,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [8389] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(351), 1,
-      sym_string,
-  [8319] = 3,
+    ACTIONS(881), 1,
+      sym_identifier,
+    STATE(113), 1,
+      sym__localized,
+    STATE(259), 1,
+      sym_lang,
+  [8402] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(889), 1,
+    ACTIONS(57), 3,
       anon_sym_LBRACE,
-    STATE(177), 1,
-      sym__delete_body,
-  [8329] = 3,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [8411] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
+      sym_identifier,
+    STATE(167), 1,
+      sym__localized,
+    STATE(258), 1,
+      sym_lang,
+  [8424] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(887), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8433] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(889), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8442] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(372), 3,
+      anon_sym_official,
+      anon_sym_summary,
+      anon_sym_DQUOTE,
+  [8451] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(65), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [8460] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(891), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8469] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
+      sym_identifier,
+    STATE(253), 1,
+      sym__localized,
+    STATE(263), 1,
+      sym_lang,
+  [8482] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
+      sym_identifier,
+    STATE(17), 1,
+      sym__localized,
+    STATE(258), 1,
+      sym_lang,
+  [8495] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(61), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [8504] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(893), 1,
+      anon_sym_version,
+    ACTIONS(895), 1,
+      anon_sym_LBRACE,
+    STATE(298), 1,
+      sym_act_body,
+  [8517] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(897), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8526] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(899), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [8535] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(901), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8544] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(903), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8553] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(236), 3,
+      anon_sym_LBRACE,
+      sym_number,
+      anon_sym_DQUOTE,
+  [8562] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
+      sym_identifier,
+    STATE(156), 1,
+      sym__localized,
+    STATE(260), 1,
+      sym_lang,
+  [8575] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(748), 1,
       anon_sym_LBRACE,
-    STATE(68), 1,
+    STATE(69), 1,
       sym_unit_body,
-  [8339] = 3,
+  [8585] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(891), 1,
-      anon_sym_LBRACE,
-    STATE(182), 1,
-      sym__insert_body,
-  [8349] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(762), 1,
-      anon_sym_LBRACE,
-    STATE(131), 1,
-      sym_unit_body,
-  [8359] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(887), 1,
-      anon_sym_LBRACE,
-    STATE(168), 1,
-      sym_unit_body_with_notes,
-  [8369] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
+    ACTIONS(708), 1,
       anon_sym_DQUOTE,
-    STATE(263), 1,
+    STATE(215), 1,
       sym_string,
-  [8379] = 3,
+  [8595] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(236), 1,
-      sym_string,
-  [8389] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(893), 1,
-      anon_sym_LBRACE,
-    STATE(281), 1,
-      sym_amendment_body,
-  [8399] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(19), 1,
-      sym_string,
-  [8409] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(244), 1,
-      sym_string,
-  [8419] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(245), 1,
-      sym_string,
-  [8429] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(72), 1,
-      sym_string,
-  [8439] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(895), 2,
+    ACTIONS(905), 2,
       anon_sym_all,
       sym_integer,
-  [8447] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
-      anon_sym_LBRACE,
-    STATE(282), 1,
-      sym_act_body,
-  [8457] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(411), 1,
-      anon_sym_DQUOTE,
-    STATE(89), 1,
-      sym_string,
-  [8467] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(885), 1,
-      anon_sym_LBRACE,
-    STATE(174), 1,
-      sym__replace_body,
-  [8477] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(293), 1,
-      sym_lang,
-  [8487] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(411), 1,
-      anon_sym_DQUOTE,
-    STATE(135), 1,
-      sym_string,
-  [8497] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(887), 1,
-      anon_sym_LBRACE,
-    STATE(188), 1,
-      sym_unit_body_with_notes,
-  [8507] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(345), 1,
-      sym_string,
-  [8517] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(20), 1,
-      sym_string,
-  [8527] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(267), 1,
-      sym_string,
-  [8537] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(897), 1,
-      sym_act_id,
-  [8544] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(899), 1,
-      anon_sym_DQUOTE,
-  [8551] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(901), 1,
-      sym_date,
-  [8558] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(903), 1,
-      anon_sym_RBRACK_LPAREN,
-  [8565] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(905), 1,
-      anon_sym_DQUOTE2,
-  [8572] = 2,
+  [8603] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(907), 1,
-      sym_identifier,
-  [8579] = 2,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(909), 1,
-      aux_sym_quoted_number_token1,
-  [8586] = 2,
+      anon_sym_LBRACE,
+    STATE(173), 1,
+      sym_unit_body_with_notes,
+  [8613] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(911), 1,
+    ACTIONS(909), 1,
+      anon_sym_DQUOTE,
+    STATE(349), 1,
+      sym_string,
+  [8623] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(708), 1,
+      anon_sym_DQUOTE,
+    STATE(208), 1,
+      sym_string,
+  [8633] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(911), 2,
+      anon_sym_start,
+      anon_sym_end,
+  [8641] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
       sym_identifier,
-  [8593] = 2,
+    STATE(309), 1,
+      sym_lang,
+  [8651] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(909), 1,
+      anon_sym_DQUOTE,
+    STATE(344), 1,
+      sym_string,
+  [8661] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(913), 1,
-      anon_sym_to,
-  [8600] = 2,
+      anon_sym_LBRACE,
+    STATE(186), 1,
+      sym__delete_body,
+  [8671] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(756), 1,
+      anon_sym_LBRACE,
+    STATE(147), 1,
+      sym_unit_body,
+  [8681] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(325), 1,
+      anon_sym_DQUOTE,
+    STATE(20), 1,
+      sym_string,
+  [8691] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(426), 1,
+      anon_sym_DQUOTE,
+    STATE(109), 1,
+      sym_string,
+  [8701] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(325), 1,
+      anon_sym_DQUOTE,
+    STATE(19), 1,
+      sym_string,
+  [8711] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(915), 1,
-      sym_date,
-  [8607] = 2,
+      anon_sym_LBRACE,
+    STATE(169), 1,
+      sym__insert_body,
+  [8721] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(325), 1,
+      anon_sym_DQUOTE,
+    STATE(12), 1,
+      sym_string,
+  [8731] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(426), 1,
+      anon_sym_DQUOTE,
+    STATE(139), 1,
+      sym_string,
+  [8741] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(426), 1,
+      anon_sym_DQUOTE,
+    STATE(140), 1,
+      sym_string,
+  [8751] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
+      sym_identifier,
+    STATE(322), 1,
+      sym_lang,
+  [8761] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(907), 1,
+      anon_sym_LBRACE,
+    STATE(191), 1,
+      sym_unit_body_with_notes,
+  [8771] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(909), 1,
+      anon_sym_DQUOTE,
+    STATE(274), 1,
+      sym_string,
+  [8781] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(708), 1,
+      anon_sym_DQUOTE,
+    STATE(207), 1,
+      sym_string,
+  [8791] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(917), 1,
-      sym_act_id,
-  [8614] = 2,
+      anon_sym_LBRACE,
+    STATE(177), 1,
+      sym__replace_body,
+  [8801] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(708), 1,
+      anon_sym_DQUOTE,
+    STATE(212), 1,
+      sym_string,
+  [8811] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
+      sym_identifier,
+    STATE(327), 1,
+      sym_lang,
+  [8821] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(895), 1,
+      anon_sym_LBRACE,
+    STATE(287), 1,
+      sym_act_body,
+  [8831] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(909), 1,
+      anon_sym_DQUOTE,
+    STATE(269), 1,
+      sym_string,
+  [8841] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(325), 1,
+      anon_sym_DQUOTE,
+    STATE(74), 1,
+      sym_string,
+  [8851] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(806), 1,
+      anon_sym_LBRACE,
+    STATE(102), 1,
+      sym_unit_body,
+  [8861] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(917), 1,
+      anon_sym_LBRACE,
+    STATE(192), 1,
+      sym__replace_body,
+  [8871] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(708), 1,
+      anon_sym_DQUOTE,
+    STATE(225), 1,
+      sym_string,
+  [8881] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(708), 1,
+      anon_sym_DQUOTE,
+    STATE(257), 1,
+      sym_string,
+  [8891] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(708), 1,
+      anon_sym_DQUOTE,
+    STATE(231), 1,
+      sym_string,
+  [8901] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(919), 1,
-      anon_sym_RPAREN,
-  [8621] = 2,
+      anon_sym_LBRACE,
+    STATE(295), 1,
+      sym_amendment_body,
+  [8911] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(325), 1,
+      anon_sym_DQUOTE,
+    STATE(62), 1,
+      sym_string,
+  [8921] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(325), 1,
+      anon_sym_DQUOTE,
+    STATE(185), 1,
+      sym_string,
+  [8931] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(416), 1,
+      anon_sym_DQUOTE,
+    STATE(95), 1,
+      sym_string,
+  [8941] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(416), 1,
+      anon_sym_DQUOTE,
+    STATE(122), 1,
+      sym_string,
+  [8951] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(416), 1,
+      anon_sym_DQUOTE,
+    STATE(123), 1,
+      sym_string,
+  [8961] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(907), 1,
+      anon_sym_LBRACE,
+    STATE(187), 1,
+      sym_unit_body_with_notes,
+  [8971] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(708), 1,
+      anon_sym_DQUOTE,
+    STATE(214), 1,
+      sym_string,
+  [8981] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(921), 1,
-      anon_sym_DQUOTE2,
-  [8628] = 2,
+      sym_date,
+  [8988] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(923), 1,
       sym_date,
-  [8635] = 2,
+  [8995] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(925), 1,
-      anon_sym_DQUOTE2,
-  [8642] = 2,
+      anon_sym_DASH_GT,
+  [9002] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(927), 1,
       sym_date,
-  [8649] = 2,
+  [9009] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(929), 1,
-      anon_sym_RPAREN,
-  [8656] = 2,
+      sym_identifier,
+  [9016] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(931), 1,
-      anon_sym_DASH_GT,
-  [8663] = 2,
+      anon_sym_DQUOTE2,
+  [9023] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(933), 1,
       sym_date,
-  [8670] = 2,
+  [9030] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(935), 1,
-      sym_date,
-  [8677] = 2,
+      anon_sym_DASH_GT,
+  [9037] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(937), 1,
-      ts_builtin_sym_end,
-  [8684] = 2,
+      sym_act_id,
+  [9044] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(939), 1,
-      sym_act_id,
-  [8691] = 2,
-    ACTIONS(724), 1,
+      anon_sym_DQUOTE2,
+  [9051] = 2,
+    ACTIONS(3), 1,
       sym_comment,
     ACTIONS(941), 1,
-      aux_sym_quoted_number_token1,
-  [8698] = 2,
+      sym_identifier,
+  [9058] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(943), 1,
-      anon_sym_DASH_GT,
-  [8705] = 2,
-    ACTIONS(724), 1,
+      sym_date,
+  [9065] = 2,
+    ACTIONS(3), 1,
       sym_comment,
     ACTIONS(945), 1,
-      aux_sym_quoted_number_token1,
-  [8712] = 2,
+      ts_builtin_sym_end,
+  [9072] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(947), 1,
       anon_sym_DQUOTE2,
-  [8719] = 2,
-    ACTIONS(724), 1,
+  [9079] = 2,
+    ACTIONS(3), 1,
       sym_comment,
     ACTIONS(949), 1,
-      aux_sym_quoted_number_token1,
-  [8726] = 2,
+      anon_sym_RPAREN,
+  [9086] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(951), 1,
+      anon_sym_DQUOTE2,
+  [9093] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(953), 1,
       sym_date,
+  [9100] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(955), 1,
+      sym_act_id,
+  [9107] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(957), 1,
+      sym_act_id,
+  [9114] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(959), 1,
+      anon_sym_DQUOTE,
+  [9121] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(961), 1,
+      anon_sym_RPAREN,
+  [9128] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(963), 1,
+      anon_sym_RBRACK_LPAREN,
+  [9135] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(965), 1,
+      anon_sym_DQUOTE2,
+  [9142] = 2,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(967), 1,
+      aux_sym_quoted_number_token1,
+  [9149] = 2,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(969), 1,
+      aux_sym_quoted_number_token1,
+  [9156] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(971), 1,
+      sym_date,
+  [9163] = 2,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(973), 1,
+      aux_sym_quoted_number_token1,
+  [9170] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(975), 1,
+      sym_date,
+  [9177] = 2,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(977), 1,
+      aux_sym_quoted_number_token1,
+  [9184] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(979), 1,
+      anon_sym_to,
+  [9191] = 2,
+    ACTIONS(740), 1,
+      sym_comment,
+    ACTIONS(981), 1,
+      aux_sym_quoted_number_token1,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 51,
-  [SMALL_STATE(4)] = 102,
-  [SMALL_STATE(5)] = 150,
-  [SMALL_STATE(6)] = 198,
-  [SMALL_STATE(7)] = 246,
-  [SMALL_STATE(8)] = 294,
-  [SMALL_STATE(9)] = 341,
-  [SMALL_STATE(10)] = 388,
-  [SMALL_STATE(11)] = 435,
-  [SMALL_STATE(12)] = 482,
-  [SMALL_STATE(13)] = 548,
-  [SMALL_STATE(14)] = 614,
-  [SMALL_STATE(15)] = 660,
-  [SMALL_STATE(16)] = 706,
-  [SMALL_STATE(17)] = 772,
-  [SMALL_STATE(18)] = 815,
-  [SMALL_STATE(19)] = 858,
-  [SMALL_STATE(20)] = 901,
-  [SMALL_STATE(21)] = 944,
-  [SMALL_STATE(22)] = 992,
-  [SMALL_STATE(23)] = 1044,
-  [SMALL_STATE(24)] = 1096,
-  [SMALL_STATE(25)] = 1148,
-  [SMALL_STATE(26)] = 1195,
-  [SMALL_STATE(27)] = 1265,
-  [SMALL_STATE(28)] = 1305,
-  [SMALL_STATE(29)] = 1375,
-  [SMALL_STATE(30)] = 1445,
-  [SMALL_STATE(31)] = 1501,
-  [SMALL_STATE(32)] = 1557,
-  [SMALL_STATE(33)] = 1613,
-  [SMALL_STATE(34)] = 1658,
-  [SMALL_STATE(35)] = 1703,
-  [SMALL_STATE(36)] = 1748,
-  [SMALL_STATE(37)] = 1800,
-  [SMALL_STATE(38)] = 1852,
-  [SMALL_STATE(39)] = 1894,
-  [SMALL_STATE(40)] = 1946,
-  [SMALL_STATE(41)] = 1998,
-  [SMALL_STATE(42)] = 2050,
-  [SMALL_STATE(43)] = 2102,
-  [SMALL_STATE(44)] = 2154,
-  [SMALL_STATE(45)] = 2194,
-  [SMALL_STATE(46)] = 2229,
-  [SMALL_STATE(47)] = 2267,
-  [SMALL_STATE(48)] = 2301,
-  [SMALL_STATE(49)] = 2339,
-  [SMALL_STATE(50)] = 2375,
-  [SMALL_STATE(51)] = 2418,
-  [SMALL_STATE(52)] = 2461,
-  [SMALL_STATE(53)] = 2504,
-  [SMALL_STATE(54)] = 2542,
-  [SMALL_STATE(55)] = 2572,
-  [SMALL_STATE(56)] = 2614,
-  [SMALL_STATE(57)] = 2656,
-  [SMALL_STATE(58)] = 2698,
-  [SMALL_STATE(59)] = 2740,
-  [SMALL_STATE(60)] = 2782,
-  [SMALL_STATE(61)] = 2824,
-  [SMALL_STATE(62)] = 2862,
-  [SMALL_STATE(63)] = 2891,
-  [SMALL_STATE(64)] = 2928,
-  [SMALL_STATE(65)] = 2957,
-  [SMALL_STATE(66)] = 2986,
-  [SMALL_STATE(67)] = 3023,
-  [SMALL_STATE(68)] = 3060,
-  [SMALL_STATE(69)] = 3089,
-  [SMALL_STATE(70)] = 3126,
-  [SMALL_STATE(71)] = 3155,
-  [SMALL_STATE(72)] = 3184,
-  [SMALL_STATE(73)] = 3213,
-  [SMALL_STATE(74)] = 3242,
-  [SMALL_STATE(75)] = 3271,
-  [SMALL_STATE(76)] = 3303,
-  [SMALL_STATE(77)] = 3333,
-  [SMALL_STATE(78)] = 3371,
-  [SMALL_STATE(79)] = 3409,
-  [SMALL_STATE(80)] = 3447,
-  [SMALL_STATE(81)] = 3476,
-  [SMALL_STATE(82)] = 3509,
-  [SMALL_STATE(83)] = 3538,
-  [SMALL_STATE(84)] = 3573,
-  [SMALL_STATE(85)] = 3602,
-  [SMALL_STATE(86)] = 3631,
-  [SMALL_STATE(87)] = 3660,
-  [SMALL_STATE(88)] = 3691,
-  [SMALL_STATE(89)] = 3724,
-  [SMALL_STATE(90)] = 3754,
-  [SMALL_STATE(91)] = 3782,
-  [SMALL_STATE(92)] = 3810,
-  [SMALL_STATE(93)] = 3844,
-  [SMALL_STATE(94)] = 3880,
-  [SMALL_STATE(95)] = 3916,
-  [SMALL_STATE(96)] = 3952,
-  [SMALL_STATE(97)] = 3982,
-  [SMALL_STATE(98)] = 4010,
-  [SMALL_STATE(99)] = 4038,
-  [SMALL_STATE(100)] = 4066,
-  [SMALL_STATE(101)] = 4098,
-  [SMALL_STATE(102)] = 4126,
-  [SMALL_STATE(103)] = 4154,
-  [SMALL_STATE(104)] = 4182,
-  [SMALL_STATE(105)] = 4212,
-  [SMALL_STATE(106)] = 4240,
-  [SMALL_STATE(107)] = 4275,
-  [SMALL_STATE(108)] = 4310,
-  [SMALL_STATE(109)] = 4345,
-  [SMALL_STATE(110)] = 4380,
-  [SMALL_STATE(111)] = 4415,
-  [SMALL_STATE(112)] = 4450,
-  [SMALL_STATE(113)] = 4485,
-  [SMALL_STATE(114)] = 4520,
-  [SMALL_STATE(115)] = 4555,
-  [SMALL_STATE(116)] = 4590,
-  [SMALL_STATE(117)] = 4617,
-  [SMALL_STATE(118)] = 4644,
-  [SMALL_STATE(119)] = 4671,
-  [SMALL_STATE(120)] = 4706,
-  [SMALL_STATE(121)] = 4733,
-  [SMALL_STATE(122)] = 4760,
-  [SMALL_STATE(123)] = 4789,
-  [SMALL_STATE(124)] = 4816,
-  [SMALL_STATE(125)] = 4843,
-  [SMALL_STATE(126)] = 4870,
-  [SMALL_STATE(127)] = 4897,
-  [SMALL_STATE(128)] = 4924,
-  [SMALL_STATE(129)] = 4951,
-  [SMALL_STATE(130)] = 4984,
-  [SMALL_STATE(131)] = 5011,
-  [SMALL_STATE(132)] = 5038,
-  [SMALL_STATE(133)] = 5065,
-  [SMALL_STATE(134)] = 5092,
-  [SMALL_STATE(135)] = 5119,
-  [SMALL_STATE(136)] = 5146,
-  [SMALL_STATE(137)] = 5175,
-  [SMALL_STATE(138)] = 5202,
-  [SMALL_STATE(139)] = 5237,
-  [SMALL_STATE(140)] = 5272,
-  [SMALL_STATE(141)] = 5307,
-  [SMALL_STATE(142)] = 5342,
-  [SMALL_STATE(143)] = 5377,
-  [SMALL_STATE(144)] = 5412,
-  [SMALL_STATE(145)] = 5447,
-  [SMALL_STATE(146)] = 5478,
-  [SMALL_STATE(147)] = 5507,
-  [SMALL_STATE(148)] = 5533,
-  [SMALL_STATE(149)] = 5559,
-  [SMALL_STATE(150)] = 5585,
-  [SMALL_STATE(151)] = 5611,
-  [SMALL_STATE(152)] = 5637,
-  [SMALL_STATE(153)] = 5663,
-  [SMALL_STATE(154)] = 5689,
-  [SMALL_STATE(155)] = 5715,
-  [SMALL_STATE(156)] = 5747,
-  [SMALL_STATE(157)] = 5777,
-  [SMALL_STATE(158)] = 5803,
-  [SMALL_STATE(159)] = 5829,
-  [SMALL_STATE(160)] = 5855,
-  [SMALL_STATE(161)] = 5880,
-  [SMALL_STATE(162)] = 5909,
-  [SMALL_STATE(163)] = 5938,
-  [SMALL_STATE(164)] = 5964,
-  [SMALL_STATE(165)] = 5988,
-  [SMALL_STATE(166)] = 6011,
-  [SMALL_STATE(167)] = 6034,
-  [SMALL_STATE(168)] = 6057,
-  [SMALL_STATE(169)] = 6080,
-  [SMALL_STATE(170)] = 6103,
-  [SMALL_STATE(171)] = 6126,
-  [SMALL_STATE(172)] = 6149,
-  [SMALL_STATE(173)] = 6172,
-  [SMALL_STATE(174)] = 6195,
-  [SMALL_STATE(175)] = 6218,
-  [SMALL_STATE(176)] = 6241,
-  [SMALL_STATE(177)] = 6264,
-  [SMALL_STATE(178)] = 6287,
-  [SMALL_STATE(179)] = 6310,
-  [SMALL_STATE(180)] = 6333,
-  [SMALL_STATE(181)] = 6356,
-  [SMALL_STATE(182)] = 6379,
-  [SMALL_STATE(183)] = 6402,
-  [SMALL_STATE(184)] = 6425,
-  [SMALL_STATE(185)] = 6448,
-  [SMALL_STATE(186)] = 6471,
-  [SMALL_STATE(187)] = 6494,
-  [SMALL_STATE(188)] = 6517,
-  [SMALL_STATE(189)] = 6540,
-  [SMALL_STATE(190)] = 6563,
-  [SMALL_STATE(191)] = 6585,
-  [SMALL_STATE(192)] = 6607,
-  [SMALL_STATE(193)] = 6636,
-  [SMALL_STATE(194)] = 6665,
-  [SMALL_STATE(195)] = 6694,
-  [SMALL_STATE(196)] = 6723,
-  [SMALL_STATE(197)] = 6752,
-  [SMALL_STATE(198)] = 6781,
-  [SMALL_STATE(199)] = 6810,
-  [SMALL_STATE(200)] = 6839,
-  [SMALL_STATE(201)] = 6868,
-  [SMALL_STATE(202)] = 6883,
-  [SMALL_STATE(203)] = 6902,
-  [SMALL_STATE(204)] = 6921,
-  [SMALL_STATE(205)] = 6940,
-  [SMALL_STATE(206)] = 6959,
-  [SMALL_STATE(207)] = 6978,
-  [SMALL_STATE(208)] = 6993,
-  [SMALL_STATE(209)] = 7012,
-  [SMALL_STATE(210)] = 7031,
-  [SMALL_STATE(211)] = 7050,
-  [SMALL_STATE(212)] = 7065,
-  [SMALL_STATE(213)] = 7080,
-  [SMALL_STATE(214)] = 7099,
-  [SMALL_STATE(215)] = 7118,
-  [SMALL_STATE(216)] = 7133,
-  [SMALL_STATE(217)] = 7148,
-  [SMALL_STATE(218)] = 7163,
-  [SMALL_STATE(219)] = 7181,
-  [SMALL_STATE(220)] = 7199,
-  [SMALL_STATE(221)] = 7215,
-  [SMALL_STATE(222)] = 7233,
-  [SMALL_STATE(223)] = 7247,
-  [SMALL_STATE(224)] = 7265,
-  [SMALL_STATE(225)] = 7279,
-  [SMALL_STATE(226)] = 7299,
-  [SMALL_STATE(227)] = 7319,
-  [SMALL_STATE(228)] = 7337,
-  [SMALL_STATE(229)] = 7355,
-  [SMALL_STATE(230)] = 7375,
-  [SMALL_STATE(231)] = 7393,
-  [SMALL_STATE(232)] = 7407,
-  [SMALL_STATE(233)] = 7425,
-  [SMALL_STATE(234)] = 7443,
-  [SMALL_STATE(235)] = 7461,
-  [SMALL_STATE(236)] = 7479,
-  [SMALL_STATE(237)] = 7495,
-  [SMALL_STATE(238)] = 7509,
-  [SMALL_STATE(239)] = 7523,
-  [SMALL_STATE(240)] = 7540,
-  [SMALL_STATE(241)] = 7553,
-  [SMALL_STATE(242)] = 7566,
-  [SMALL_STATE(243)] = 7583,
-  [SMALL_STATE(244)] = 7596,
-  [SMALL_STATE(245)] = 7609,
-  [SMALL_STATE(246)] = 7622,
-  [SMALL_STATE(247)] = 7639,
-  [SMALL_STATE(248)] = 7652,
-  [SMALL_STATE(249)] = 7669,
-  [SMALL_STATE(250)] = 7682,
-  [SMALL_STATE(251)] = 7695,
-  [SMALL_STATE(252)] = 7712,
-  [SMALL_STATE(253)] = 7725,
-  [SMALL_STATE(254)] = 7738,
-  [SMALL_STATE(255)] = 7751,
-  [SMALL_STATE(256)] = 7764,
-  [SMALL_STATE(257)] = 7777,
-  [SMALL_STATE(258)] = 7790,
-  [SMALL_STATE(259)] = 7804,
-  [SMALL_STATE(260)] = 7814,
-  [SMALL_STATE(261)] = 7828,
-  [SMALL_STATE(262)] = 7842,
-  [SMALL_STATE(263)] = 7856,
-  [SMALL_STATE(264)] = 7870,
-  [SMALL_STATE(265)] = 7882,
-  [SMALL_STATE(266)] = 7896,
-  [SMALL_STATE(267)] = 7906,
-  [SMALL_STATE(268)] = 7920,
-  [SMALL_STATE(269)] = 7934,
-  [SMALL_STATE(270)] = 7948,
-  [SMALL_STATE(271)] = 7961,
-  [SMALL_STATE(272)] = 7970,
-  [SMALL_STATE(273)] = 7979,
-  [SMALL_STATE(274)] = 7988,
-  [SMALL_STATE(275)] = 7997,
-  [SMALL_STATE(276)] = 8006,
-  [SMALL_STATE(277)] = 8015,
-  [SMALL_STATE(278)] = 8024,
-  [SMALL_STATE(279)] = 8037,
-  [SMALL_STATE(280)] = 8050,
-  [SMALL_STATE(281)] = 8063,
-  [SMALL_STATE(282)] = 8072,
-  [SMALL_STATE(283)] = 8081,
-  [SMALL_STATE(284)] = 8092,
-  [SMALL_STATE(285)] = 8105,
-  [SMALL_STATE(286)] = 8118,
-  [SMALL_STATE(287)] = 8131,
-  [SMALL_STATE(288)] = 8141,
-  [SMALL_STATE(289)] = 8151,
-  [SMALL_STATE(290)] = 8161,
-  [SMALL_STATE(291)] = 8171,
-  [SMALL_STATE(292)] = 8181,
-  [SMALL_STATE(293)] = 8189,
-  [SMALL_STATE(294)] = 8199,
-  [SMALL_STATE(295)] = 8209,
-  [SMALL_STATE(296)] = 8219,
-  [SMALL_STATE(297)] = 8229,
-  [SMALL_STATE(298)] = 8239,
-  [SMALL_STATE(299)] = 8249,
-  [SMALL_STATE(300)] = 8259,
-  [SMALL_STATE(301)] = 8269,
-  [SMALL_STATE(302)] = 8279,
-  [SMALL_STATE(303)] = 8289,
-  [SMALL_STATE(304)] = 8299,
-  [SMALL_STATE(305)] = 8309,
-  [SMALL_STATE(306)] = 8319,
-  [SMALL_STATE(307)] = 8329,
-  [SMALL_STATE(308)] = 8339,
-  [SMALL_STATE(309)] = 8349,
-  [SMALL_STATE(310)] = 8359,
-  [SMALL_STATE(311)] = 8369,
-  [SMALL_STATE(312)] = 8379,
-  [SMALL_STATE(313)] = 8389,
-  [SMALL_STATE(314)] = 8399,
-  [SMALL_STATE(315)] = 8409,
-  [SMALL_STATE(316)] = 8419,
-  [SMALL_STATE(317)] = 8429,
-  [SMALL_STATE(318)] = 8439,
-  [SMALL_STATE(319)] = 8447,
-  [SMALL_STATE(320)] = 8457,
-  [SMALL_STATE(321)] = 8467,
-  [SMALL_STATE(322)] = 8477,
-  [SMALL_STATE(323)] = 8487,
-  [SMALL_STATE(324)] = 8497,
-  [SMALL_STATE(325)] = 8507,
-  [SMALL_STATE(326)] = 8517,
-  [SMALL_STATE(327)] = 8527,
-  [SMALL_STATE(328)] = 8537,
-  [SMALL_STATE(329)] = 8544,
-  [SMALL_STATE(330)] = 8551,
-  [SMALL_STATE(331)] = 8558,
-  [SMALL_STATE(332)] = 8565,
-  [SMALL_STATE(333)] = 8572,
-  [SMALL_STATE(334)] = 8579,
-  [SMALL_STATE(335)] = 8586,
-  [SMALL_STATE(336)] = 8593,
-  [SMALL_STATE(337)] = 8600,
-  [SMALL_STATE(338)] = 8607,
-  [SMALL_STATE(339)] = 8614,
-  [SMALL_STATE(340)] = 8621,
-  [SMALL_STATE(341)] = 8628,
-  [SMALL_STATE(342)] = 8635,
-  [SMALL_STATE(343)] = 8642,
-  [SMALL_STATE(344)] = 8649,
-  [SMALL_STATE(345)] = 8656,
-  [SMALL_STATE(346)] = 8663,
-  [SMALL_STATE(347)] = 8670,
-  [SMALL_STATE(348)] = 8677,
-  [SMALL_STATE(349)] = 8684,
-  [SMALL_STATE(350)] = 8691,
-  [SMALL_STATE(351)] = 8698,
-  [SMALL_STATE(352)] = 8705,
-  [SMALL_STATE(353)] = 8712,
-  [SMALL_STATE(354)] = 8719,
-  [SMALL_STATE(355)] = 8726,
+  [SMALL_STATE(3)] = 50,
+  [SMALL_STATE(4)] = 98,
+  [SMALL_STATE(5)] = 145,
+  [SMALL_STATE(6)] = 192,
+  [SMALL_STATE(7)] = 262,
+  [SMALL_STATE(8)] = 308,
+  [SMALL_STATE(9)] = 378,
+  [SMALL_STATE(10)] = 424,
+  [SMALL_STATE(11)] = 470,
+  [SMALL_STATE(12)] = 516,
+  [SMALL_STATE(13)] = 563,
+  [SMALL_STATE(14)] = 610,
+  [SMALL_STATE(15)] = 677,
+  [SMALL_STATE(16)] = 722,
+  [SMALL_STATE(17)] = 767,
+  [SMALL_STATE(18)] = 811,
+  [SMALL_STATE(19)] = 855,
+  [SMALL_STATE(20)] = 899,
+  [SMALL_STATE(21)] = 943,
+  [SMALL_STATE(22)] = 996,
+  [SMALL_STATE(23)] = 1049,
+  [SMALL_STATE(24)] = 1102,
+  [SMALL_STATE(25)] = 1151,
+  [SMALL_STATE(26)] = 1225,
+  [SMALL_STATE(27)] = 1299,
+  [SMALL_STATE(28)] = 1347,
+  [SMALL_STATE(29)] = 1418,
+  [SMALL_STATE(30)] = 1459,
+  [SMALL_STATE(31)] = 1519,
+  [SMALL_STATE(32)] = 1579,
+  [SMALL_STATE(33)] = 1636,
+  [SMALL_STATE(34)] = 1682,
+  [SMALL_STATE(35)] = 1728,
+  [SMALL_STATE(36)] = 1784,
+  [SMALL_STATE(37)] = 1830,
+  [SMALL_STATE(38)] = 1886,
+  [SMALL_STATE(39)] = 1942,
+  [SMALL_STATE(40)] = 1998,
+  [SMALL_STATE(41)] = 2054,
+  [SMALL_STATE(42)] = 2110,
+  [SMALL_STATE(43)] = 2163,
+  [SMALL_STATE(44)] = 2204,
+  [SMALL_STATE(45)] = 2247,
+  [SMALL_STATE(46)] = 2284,
+  [SMALL_STATE(47)] = 2323,
+  [SMALL_STATE(48)] = 2362,
+  [SMALL_STATE(49)] = 2397,
+  [SMALL_STATE(50)] = 2441,
+  [SMALL_STATE(51)] = 2485,
+  [SMALL_STATE(52)] = 2529,
+  [SMALL_STATE(53)] = 2568,
+  [SMALL_STATE(54)] = 2611,
+  [SMALL_STATE(55)] = 2654,
+  [SMALL_STATE(56)] = 2697,
+  [SMALL_STATE(57)] = 2740,
+  [SMALL_STATE(58)] = 2783,
+  [SMALL_STATE(59)] = 2826,
+  [SMALL_STATE(60)] = 2859,
+  [SMALL_STATE(61)] = 2898,
+  [SMALL_STATE(62)] = 2929,
+  [SMALL_STATE(63)] = 2959,
+  [SMALL_STATE(64)] = 2997,
+  [SMALL_STATE(65)] = 3035,
+  [SMALL_STATE(66)] = 3065,
+  [SMALL_STATE(67)] = 3103,
+  [SMALL_STATE(68)] = 3133,
+  [SMALL_STATE(69)] = 3163,
+  [SMALL_STATE(70)] = 3193,
+  [SMALL_STATE(71)] = 3223,
+  [SMALL_STATE(72)] = 3253,
+  [SMALL_STATE(73)] = 3283,
+  [SMALL_STATE(74)] = 3321,
+  [SMALL_STATE(75)] = 3351,
+  [SMALL_STATE(76)] = 3382,
+  [SMALL_STATE(77)] = 3415,
+  [SMALL_STATE(78)] = 3454,
+  [SMALL_STATE(79)] = 3493,
+  [SMALL_STATE(80)] = 3532,
+  [SMALL_STATE(81)] = 3566,
+  [SMALL_STATE(82)] = 3596,
+  [SMALL_STATE(83)] = 3630,
+  [SMALL_STATE(84)] = 3662,
+  [SMALL_STATE(85)] = 3692,
+  [SMALL_STATE(86)] = 3722,
+  [SMALL_STATE(87)] = 3752,
+  [SMALL_STATE(88)] = 3788,
+  [SMALL_STATE(89)] = 3818,
+  [SMALL_STATE(90)] = 3847,
+  [SMALL_STATE(91)] = 3876,
+  [SMALL_STATE(92)] = 3905,
+  [SMALL_STATE(93)] = 3936,
+  [SMALL_STATE(94)] = 3969,
+  [SMALL_STATE(95)] = 4000,
+  [SMALL_STATE(96)] = 4031,
+  [SMALL_STATE(97)] = 4060,
+  [SMALL_STATE(98)] = 4089,
+  [SMALL_STATE(99)] = 4118,
+  [SMALL_STATE(100)] = 4147,
+  [SMALL_STATE(101)] = 4176,
+  [SMALL_STATE(102)] = 4205,
+  [SMALL_STATE(103)] = 4233,
+  [SMALL_STATE(104)] = 4261,
+  [SMALL_STATE(105)] = 4289,
+  [SMALL_STATE(106)] = 4319,
+  [SMALL_STATE(107)] = 4347,
+  [SMALL_STATE(108)] = 4377,
+  [SMALL_STATE(109)] = 4405,
+  [SMALL_STATE(110)] = 4435,
+  [SMALL_STATE(111)] = 4463,
+  [SMALL_STATE(112)] = 4491,
+  [SMALL_STATE(113)] = 4519,
+  [SMALL_STATE(114)] = 4547,
+  [SMALL_STATE(115)] = 4575,
+  [SMALL_STATE(116)] = 4603,
+  [SMALL_STATE(117)] = 4639,
+  [SMALL_STATE(118)] = 4667,
+  [SMALL_STATE(119)] = 4695,
+  [SMALL_STATE(120)] = 4723,
+  [SMALL_STATE(121)] = 4751,
+  [SMALL_STATE(122)] = 4779,
+  [SMALL_STATE(123)] = 4807,
+  [SMALL_STATE(124)] = 4835,
+  [SMALL_STATE(125)] = 4869,
+  [SMALL_STATE(126)] = 4905,
+  [SMALL_STATE(127)] = 4941,
+  [SMALL_STATE(128)] = 4976,
+  [SMALL_STATE(129)] = 5011,
+  [SMALL_STATE(130)] = 5038,
+  [SMALL_STATE(131)] = 5073,
+  [SMALL_STATE(132)] = 5100,
+  [SMALL_STATE(133)] = 5131,
+  [SMALL_STATE(134)] = 5158,
+  [SMALL_STATE(135)] = 5193,
+  [SMALL_STATE(136)] = 5228,
+  [SMALL_STATE(137)] = 5263,
+  [SMALL_STATE(138)] = 5296,
+  [SMALL_STATE(139)] = 5331,
+  [SMALL_STATE(140)] = 5358,
+  [SMALL_STATE(141)] = 5385,
+  [SMALL_STATE(142)] = 5420,
+  [SMALL_STATE(143)] = 5455,
+  [SMALL_STATE(144)] = 5490,
+  [SMALL_STATE(145)] = 5517,
+  [SMALL_STATE(146)] = 5552,
+  [SMALL_STATE(147)] = 5579,
+  [SMALL_STATE(148)] = 5606,
+  [SMALL_STATE(149)] = 5639,
+  [SMALL_STATE(150)] = 5674,
+  [SMALL_STATE(151)] = 5709,
+  [SMALL_STATE(152)] = 5744,
+  [SMALL_STATE(153)] = 5771,
+  [SMALL_STATE(154)] = 5796,
+  [SMALL_STATE(155)] = 5831,
+  [SMALL_STATE(156)] = 5866,
+  [SMALL_STATE(157)] = 5893,
+  [SMALL_STATE(158)] = 5928,
+  [SMALL_STATE(159)] = 5963,
+  [SMALL_STATE(160)] = 5993,
+  [SMALL_STATE(161)] = 6019,
+  [SMALL_STATE(162)] = 6045,
+  [SMALL_STATE(163)] = 6075,
+  [SMALL_STATE(164)] = 6105,
+  [SMALL_STATE(165)] = 6130,
+  [SMALL_STATE(166)] = 6157,
+  [SMALL_STATE(167)] = 6180,
+  [SMALL_STATE(168)] = 6205,
+  [SMALL_STATE(169)] = 6228,
+  [SMALL_STATE(170)] = 6252,
+  [SMALL_STATE(171)] = 6276,
+  [SMALL_STATE(172)] = 6300,
+  [SMALL_STATE(173)] = 6324,
+  [SMALL_STATE(174)] = 6348,
+  [SMALL_STATE(175)] = 6372,
+  [SMALL_STATE(176)] = 6396,
+  [SMALL_STATE(177)] = 6420,
+  [SMALL_STATE(178)] = 6444,
+  [SMALL_STATE(179)] = 6468,
+  [SMALL_STATE(180)] = 6492,
+  [SMALL_STATE(181)] = 6516,
+  [SMALL_STATE(182)] = 6540,
+  [SMALL_STATE(183)] = 6564,
+  [SMALL_STATE(184)] = 6588,
+  [SMALL_STATE(185)] = 6612,
+  [SMALL_STATE(186)] = 6636,
+  [SMALL_STATE(187)] = 6660,
+  [SMALL_STATE(188)] = 6684,
+  [SMALL_STATE(189)] = 6708,
+  [SMALL_STATE(190)] = 6732,
+  [SMALL_STATE(191)] = 6756,
+  [SMALL_STATE(192)] = 6780,
+  [SMALL_STATE(193)] = 6804,
+  [SMALL_STATE(194)] = 6828,
+  [SMALL_STATE(195)] = 6850,
+  [SMALL_STATE(196)] = 6872,
+  [SMALL_STATE(197)] = 6905,
+  [SMALL_STATE(198)] = 6938,
+  [SMALL_STATE(199)] = 6971,
+  [SMALL_STATE(200)] = 7004,
+  [SMALL_STATE(201)] = 7037,
+  [SMALL_STATE(202)] = 7070,
+  [SMALL_STATE(203)] = 7100,
+  [SMALL_STATE(204)] = 7130,
+  [SMALL_STATE(205)] = 7160,
+  [SMALL_STATE(206)] = 7183,
+  [SMALL_STATE(207)] = 7206,
+  [SMALL_STATE(208)] = 7226,
+  [SMALL_STATE(209)] = 7246,
+  [SMALL_STATE(210)] = 7266,
+  [SMALL_STATE(211)] = 7282,
+  [SMALL_STATE(212)] = 7298,
+  [SMALL_STATE(213)] = 7318,
+  [SMALL_STATE(214)] = 7338,
+  [SMALL_STATE(215)] = 7358,
+  [SMALL_STATE(216)] = 7378,
+  [SMALL_STATE(217)] = 7393,
+  [SMALL_STATE(218)] = 7408,
+  [SMALL_STATE(219)] = 7423,
+  [SMALL_STATE(220)] = 7438,
+  [SMALL_STATE(221)] = 7453,
+  [SMALL_STATE(222)] = 7468,
+  [SMALL_STATE(223)] = 7485,
+  [SMALL_STATE(224)] = 7500,
+  [SMALL_STATE(225)] = 7519,
+  [SMALL_STATE(226)] = 7536,
+  [SMALL_STATE(227)] = 7551,
+  [SMALL_STATE(228)] = 7566,
+  [SMALL_STATE(229)] = 7581,
+  [SMALL_STATE(230)] = 7599,
+  [SMALL_STATE(231)] = 7613,
+  [SMALL_STATE(232)] = 7627,
+  [SMALL_STATE(233)] = 7647,
+  [SMALL_STATE(234)] = 7661,
+  [SMALL_STATE(235)] = 7681,
+  [SMALL_STATE(236)] = 7699,
+  [SMALL_STATE(237)] = 7713,
+  [SMALL_STATE(238)] = 7731,
+  [SMALL_STATE(239)] = 7749,
+  [SMALL_STATE(240)] = 7763,
+  [SMALL_STATE(241)] = 7777,
+  [SMALL_STATE(242)] = 7791,
+  [SMALL_STATE(243)] = 7805,
+  [SMALL_STATE(244)] = 7823,
+  [SMALL_STATE(245)] = 7837,
+  [SMALL_STATE(246)] = 7851,
+  [SMALL_STATE(247)] = 7871,
+  [SMALL_STATE(248)] = 7889,
+  [SMALL_STATE(249)] = 7903,
+  [SMALL_STATE(250)] = 7921,
+  [SMALL_STATE(251)] = 7939,
+  [SMALL_STATE(252)] = 7957,
+  [SMALL_STATE(253)] = 7975,
+  [SMALL_STATE(254)] = 7989,
+  [SMALL_STATE(255)] = 8007,
+  [SMALL_STATE(256)] = 8025,
+  [SMALL_STATE(257)] = 8043,
+  [SMALL_STATE(258)] = 8057,
+  [SMALL_STATE(259)] = 8074,
+  [SMALL_STATE(260)] = 8091,
+  [SMALL_STATE(261)] = 8108,
+  [SMALL_STATE(262)] = 8125,
+  [SMALL_STATE(263)] = 8138,
+  [SMALL_STATE(264)] = 8155,
+  [SMALL_STATE(265)] = 8169,
+  [SMALL_STATE(266)] = 8179,
+  [SMALL_STATE(267)] = 8193,
+  [SMALL_STATE(268)] = 8207,
+  [SMALL_STATE(269)] = 8217,
+  [SMALL_STATE(270)] = 8231,
+  [SMALL_STATE(271)] = 8245,
+  [SMALL_STATE(272)] = 8255,
+  [SMALL_STATE(273)] = 8269,
+  [SMALL_STATE(274)] = 8281,
+  [SMALL_STATE(275)] = 8295,
+  [SMALL_STATE(276)] = 8309,
+  [SMALL_STATE(277)] = 8323,
+  [SMALL_STATE(278)] = 8337,
+  [SMALL_STATE(279)] = 8347,
+  [SMALL_STATE(280)] = 8360,
+  [SMALL_STATE(281)] = 8369,
+  [SMALL_STATE(282)] = 8380,
+  [SMALL_STATE(283)] = 8389,
+  [SMALL_STATE(284)] = 8402,
+  [SMALL_STATE(285)] = 8411,
+  [SMALL_STATE(286)] = 8424,
+  [SMALL_STATE(287)] = 8433,
+  [SMALL_STATE(288)] = 8442,
+  [SMALL_STATE(289)] = 8451,
+  [SMALL_STATE(290)] = 8460,
+  [SMALL_STATE(291)] = 8469,
+  [SMALL_STATE(292)] = 8482,
+  [SMALL_STATE(293)] = 8495,
+  [SMALL_STATE(294)] = 8504,
+  [SMALL_STATE(295)] = 8517,
+  [SMALL_STATE(296)] = 8526,
+  [SMALL_STATE(297)] = 8535,
+  [SMALL_STATE(298)] = 8544,
+  [SMALL_STATE(299)] = 8553,
+  [SMALL_STATE(300)] = 8562,
+  [SMALL_STATE(301)] = 8575,
+  [SMALL_STATE(302)] = 8585,
+  [SMALL_STATE(303)] = 8595,
+  [SMALL_STATE(304)] = 8603,
+  [SMALL_STATE(305)] = 8613,
+  [SMALL_STATE(306)] = 8623,
+  [SMALL_STATE(307)] = 8633,
+  [SMALL_STATE(308)] = 8641,
+  [SMALL_STATE(309)] = 8651,
+  [SMALL_STATE(310)] = 8661,
+  [SMALL_STATE(311)] = 8671,
+  [SMALL_STATE(312)] = 8681,
+  [SMALL_STATE(313)] = 8691,
+  [SMALL_STATE(314)] = 8701,
+  [SMALL_STATE(315)] = 8711,
+  [SMALL_STATE(316)] = 8721,
+  [SMALL_STATE(317)] = 8731,
+  [SMALL_STATE(318)] = 8741,
+  [SMALL_STATE(319)] = 8751,
+  [SMALL_STATE(320)] = 8761,
+  [SMALL_STATE(321)] = 8771,
+  [SMALL_STATE(322)] = 8781,
+  [SMALL_STATE(323)] = 8791,
+  [SMALL_STATE(324)] = 8801,
+  [SMALL_STATE(325)] = 8811,
+  [SMALL_STATE(326)] = 8821,
+  [SMALL_STATE(327)] = 8831,
+  [SMALL_STATE(328)] = 8841,
+  [SMALL_STATE(329)] = 8851,
+  [SMALL_STATE(330)] = 8861,
+  [SMALL_STATE(331)] = 8871,
+  [SMALL_STATE(332)] = 8881,
+  [SMALL_STATE(333)] = 8891,
+  [SMALL_STATE(334)] = 8901,
+  [SMALL_STATE(335)] = 8911,
+  [SMALL_STATE(336)] = 8921,
+  [SMALL_STATE(337)] = 8931,
+  [SMALL_STATE(338)] = 8941,
+  [SMALL_STATE(339)] = 8951,
+  [SMALL_STATE(340)] = 8961,
+  [SMALL_STATE(341)] = 8971,
+  [SMALL_STATE(342)] = 8981,
+  [SMALL_STATE(343)] = 8988,
+  [SMALL_STATE(344)] = 8995,
+  [SMALL_STATE(345)] = 9002,
+  [SMALL_STATE(346)] = 9009,
+  [SMALL_STATE(347)] = 9016,
+  [SMALL_STATE(348)] = 9023,
+  [SMALL_STATE(349)] = 9030,
+  [SMALL_STATE(350)] = 9037,
+  [SMALL_STATE(351)] = 9044,
+  [SMALL_STATE(352)] = 9051,
+  [SMALL_STATE(353)] = 9058,
+  [SMALL_STATE(354)] = 9065,
+  [SMALL_STATE(355)] = 9072,
+  [SMALL_STATE(356)] = 9079,
+  [SMALL_STATE(357)] = 9086,
+  [SMALL_STATE(358)] = 9093,
+  [SMALL_STATE(359)] = 9100,
+  [SMALL_STATE(360)] = 9107,
+  [SMALL_STATE(361)] = 9114,
+  [SMALL_STATE(362)] = 9121,
+  [SMALL_STATE(363)] = 9128,
+  [SMALL_STATE(364)] = 9135,
+  [SMALL_STATE(365)] = 9142,
+  [SMALL_STATE(366)] = 9149,
+  [SMALL_STATE(367)] = 9156,
+  [SMALL_STATE(368)] = 9163,
+  [SMALL_STATE(369)] = 9170,
+  [SMALL_STATE(370)] = 9177,
+  [SMALL_STATE(371)] = 9184,
+  [SMALL_STATE(372)] = 9191,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -17167,448 +17595,489 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(338),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(328),
-  [11] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [13] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [15] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 12),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(346),
-  [19] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 12),
-  [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
-  [23] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
-  [25] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
-  [27] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
-  [29] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 21),
-  [31] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 21),
-  [33] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 26),
-  [35] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 26),
-  [37] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 14),
-  [39] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 14),
-  [41] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
-  [43] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
-  [45] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 27),
-  [47] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 27),
-  [49] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 14),
-  [51] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 14),
-  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
-  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(335),
-  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(333),
-  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
-  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(347),
-  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(337),
-  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
-  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
-  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
-  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [75] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
-  [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
-  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(333),
-  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(317),
-  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(347),
-  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
-  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
-  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(296),
-  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
-  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(211),
-  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
-  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
-  [111] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
-  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
-  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(314),
-  [117] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
-  [119] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(350),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(360),
+  [11] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 12),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(353),
+  [15] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 12),
+  [17] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
+  [19] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
+  [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 26),
+  [23] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 26),
+  [25] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 21),
+  [27] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 21),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(346),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(352),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(335),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(342),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(343),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(328),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
+  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
+  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
+  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 27),
+  [53] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 27),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
+  [57] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 14),
+  [59] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 14),
+  [61] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 14),
+  [63] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 14),
+  [65] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
+  [67] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
+  [69] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
+  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
+  [73] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
+  [75] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(314),
+  [79] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
+  [81] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
+  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
+  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(352),
+  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
+  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(342),
+  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(343),
+  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(281),
+  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(328),
+  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(292),
+  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(299),
+  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(226),
+  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
+  [115] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
+  [117] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
+  [119] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
   [121] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
   [123] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
   [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
   [127] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
-  [129] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 35),
-  [131] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 35),
-  [133] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 29),
-  [135] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 29),
-  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 13),
-  [139] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 13),
-  [141] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
-  [143] = {.entry = {.count = 1, .reusable = true}}, SHIFT(334),
-  [145] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
-  [147] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [149] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
-  [151] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
-  [153] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 14),
-  [155] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 14),
-  [157] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [159] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(27),
-  [162] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [164] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
-  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(349),
-  [168] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
-  [170] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
-  [172] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
-  [174] = {.entry = {.count = 1, .reusable = false}}, SHIFT(144),
-  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(321),
-  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [182] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [184] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [186] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [188] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [190] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [192] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [194] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
-  [196] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
-  [199] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [202] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(349),
-  [205] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(264),
-  [208] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(302),
-  [211] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
-  [214] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(144),
-  [217] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(321),
-  [220] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
-  [223] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
-  [226] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
-  [229] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(190),
-  [232] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
-  [235] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
-  [238] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
-  [240] = {.entry = {.count = 1, .reusable = false}}, SHIFT(45),
-  [242] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [244] = {.entry = {.count = 1, .reusable = false}}, SHIFT(285),
-  [246] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
-  [248] = {.entry = {.count = 1, .reusable = false}}, SHIFT(276),
+  [129] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 29),
+  [131] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 29),
+  [133] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 35),
+  [135] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 35),
+  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
+  [139] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [141] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [143] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
+  [145] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 14),
+  [147] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 14),
+  [149] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 13),
+  [151] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 13),
+  [153] = {.entry = {.count = 1, .reusable = false}}, SHIFT(5),
+  [155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(366),
+  [157] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
+  [159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(359),
+  [161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
+  [163] = {.entry = {.count = 1, .reusable = true}}, SHIFT(336),
+  [165] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
+  [167] = {.entry = {.count = 1, .reusable = false}}, SHIFT(130),
+  [169] = {.entry = {.count = 1, .reusable = true}}, SHIFT(323),
+  [171] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
+  [173] = {.entry = {.count = 1, .reusable = true}}, SHIFT(136),
+  [175] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [177] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
+  [179] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
+  [181] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
+  [183] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
+  [185] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
+  [187] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(29),
+  [190] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
+  [192] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
+  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(343),
+  [197] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(292),
+  [200] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(359),
+  [203] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(273),
+  [206] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(336),
+  [209] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
+  [212] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(130),
+  [215] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(323),
+  [218] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(141),
+  [221] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(136),
+  [224] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(142),
+  [227] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(195),
+  [230] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(128),
+  [233] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(149),
+  [236] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [238] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [240] = {.entry = {.count = 1, .reusable = false}}, SHIFT(288),
+  [242] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [244] = {.entry = {.count = 1, .reusable = false}}, SHIFT(279),
+  [246] = {.entry = {.count = 1, .reusable = false}}, SHIFT(92),
+  [248] = {.entry = {.count = 1, .reusable = false}}, SHIFT(299),
   [250] = {.entry = {.count = 1, .reusable = false}}, SHIFT(217),
-  [252] = {.entry = {.count = 1, .reusable = false}}, SHIFT(286),
-  [254] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [256] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [252] = {.entry = {.count = 1, .reusable = false}}, SHIFT(283),
+  [254] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [256] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
   [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
-  [261] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
-  [264] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
-  [267] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
+  [261] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
+  [264] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(92),
+  [267] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(299),
   [270] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(217),
-  [273] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
-  [276] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 14), SHIFT(47),
-  [279] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(47),
-  [282] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 14), SHIFT(47),
-  [285] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [288] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
-  [290] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(278),
-  [293] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(136),
-  [296] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
-  [299] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(215),
-  [302] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [304] = {.entry = {.count = 1, .reusable = false}}, SHIFT(278),
-  [306] = {.entry = {.count = 1, .reusable = false}}, SHIFT(136),
-  [308] = {.entry = {.count = 1, .reusable = false}}, SHIFT(215),
-  [310] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
-  [312] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
-  [314] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [316] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
-  [318] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
-  [320] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(47),
-  [323] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
-  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
-  [327] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [273] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
+  [276] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 14), SHIFT(48),
+  [279] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 14), SHIFT(48),
+  [282] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
+  [284] = {.entry = {.count = 1, .reusable = false}}, SHIFT(300),
+  [286] = {.entry = {.count = 1, .reusable = false}}, SHIFT(107),
+  [288] = {.entry = {.count = 1, .reusable = false}}, SHIFT(227),
+  [290] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(48),
+  [293] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [295] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
+  [297] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [299] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [301] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [303] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
+  [306] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
+  [308] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(300),
+  [311] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
+  [314] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(299),
+  [317] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(227),
+  [320] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(48),
+  [323] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 18),
+  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
+  [327] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(59),
   [330] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
   [332] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [334] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
-  [336] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
-  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 18),
-  [340] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
-  [342] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 14), SHIFT(76),
-  [345] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [347] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(76),
-  [350] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 14), SHIFT(76),
-  [353] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(76),
-  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
-  [358] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 14), SHIFT(82),
-  [361] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
-  [363] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(82),
-  [366] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 14), SHIFT(82),
-  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
-  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
-  [373] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
-  [375] = {.entry = {.count = 1, .reusable = true}}, SHIFT(352),
-  [377] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
-  [379] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(82),
-  [382] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 9),
-  [386] = {.entry = {.count = 1, .reusable = false}}, SHIFT(103),
-  [388] = {.entry = {.count = 1, .reusable = true}}, SHIFT(350),
-  [390] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
-  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
-  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [397] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
-  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
-  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
-  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
-  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(330),
-  [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
-  [409] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 18),
-  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
-  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(341),
-  [415] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(137),
-  [418] = {.entry = {.count = 1, .reusable = false}}, SHIFT(323),
-  [420] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [422] = {.entry = {.count = 1, .reusable = false}}, SHIFT(287),
-  [424] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [426] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
-  [428] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
-  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [432] = {.entry = {.count = 1, .reusable = false}}, SHIFT(158),
-  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [436] = {.entry = {.count = 1, .reusable = false}}, SHIFT(137),
-  [438] = {.entry = {.count = 1, .reusable = false}}, SHIFT(27),
-  [440] = {.entry = {.count = 1, .reusable = false}}, SHIFT(160),
-  [442] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 19),
-  [444] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 19),
-  [446] = {.entry = {.count = 1, .reusable = false}}, SHIFT(47),
-  [448] = {.entry = {.count = 1, .reusable = false}}, SHIFT(301),
-  [450] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
-  [452] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
-  [454] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 9),
-  [456] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
-  [458] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
-  [460] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [462] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
-  [464] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [466] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
-  [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
-  [470] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
-  [472] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [474] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [334] = {.entry = {.count = 1, .reusable = false}}, SHIFT(59),
+  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
+  [338] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
+  [340] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 14), SHIFT(75),
+  [343] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
+  [345] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(75),
+  [348] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 14), SHIFT(75),
+  [351] = {.entry = {.count = 1, .reusable = false}}, SHIFT(81),
+  [353] = {.entry = {.count = 1, .reusable = true}}, SHIFT(370),
+  [355] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 14), SHIFT(85),
+  [358] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
+  [360] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 14), SHIFT(85),
+  [363] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(85),
+  [366] = {.entry = {.count = 1, .reusable = false}}, SHIFT(86),
+  [368] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [370] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
+  [372] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
+  [374] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(75),
+  [377] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
+  [379] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
+  [381] = {.entry = {.count = 1, .reusable = false}}, SHIFT(91),
+  [383] = {.entry = {.count = 1, .reusable = true}}, SHIFT(368),
+  [385] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(86),
+  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
+  [390] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 9),
+  [392] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
+  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
+  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
+  [402] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
+  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
+  [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(358),
+  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [411] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(103),
+  [414] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 18),
+  [416] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [418] = {.entry = {.count = 1, .reusable = true}}, SHIFT(348),
+  [420] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
+  [422] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
+  [424] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [426] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [428] = {.entry = {.count = 1, .reusable = false}}, SHIFT(338),
+  [430] = {.entry = {.count = 1, .reusable = false}}, SHIFT(339),
+  [432] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
+  [434] = {.entry = {.count = 1, .reusable = false}}, SHIFT(317),
+  [436] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 19),
+  [438] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 19),
+  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
+  [442] = {.entry = {.count = 1, .reusable = false}}, SHIFT(318),
+  [444] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
+  [446] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
+  [448] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 9),
+  [450] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
+  [452] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
+  [454] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [456] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [458] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
+  [460] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [462] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
+  [464] = {.entry = {.count = 1, .reusable = false}}, SHIFT(166),
+  [466] = {.entry = {.count = 1, .reusable = true}}, SHIFT(365),
+  [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
+  [470] = {.entry = {.count = 1, .reusable = false}}, SHIFT(29),
+  [472] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [474] = {.entry = {.count = 1, .reusable = false}}, SHIFT(161),
   [476] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [478] = {.entry = {.count = 1, .reusable = false}}, SHIFT(76),
-  [480] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(158),
-  [483] = {.entry = {.count = 1, .reusable = false}}, SHIFT(300),
-  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
-  [487] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 28),
-  [489] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 28),
-  [491] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
-  [493] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(160),
-  [496] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 32),
-  [498] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 32),
-  [500] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
-  [502] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
-  [504] = {.entry = {.count = 1, .reusable = true}}, SHIFT(343),
-  [506] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 10),
-  [508] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 10),
-  [510] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [512] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [514] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [516] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [518] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
-  [520] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
-  [522] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
-  [524] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
-  [526] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
-  [528] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
-  [530] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
-  [532] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
-  [534] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [536] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [538] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 11),
-  [540] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 11),
-  [542] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
-  [544] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
-  [546] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 15),
-  [548] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 15),
-  [550] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [552] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [554] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
-  [556] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
-  [558] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
-  [560] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
-  [562] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [564] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [566] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [568] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [570] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [572] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [574] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [576] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [578] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
-  [580] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
-  [582] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
-  [584] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
-  [586] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 31),
-  [588] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 31),
-  [590] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [592] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [594] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 33),
-  [596] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 33),
-  [598] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [600] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [602] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 39),
-  [604] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 39),
-  [606] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 40),
-  [608] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 40),
-  [610] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
-  [612] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
-  [614] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
-  [616] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [618] = {.entry = {.count = 1, .reusable = false}}, SHIFT(297),
-  [620] = {.entry = {.count = 1, .reusable = false}}, SHIFT(216),
-  [622] = {.entry = {.count = 1, .reusable = false}}, SHIFT(279),
-  [624] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [626] = {.entry = {.count = 1, .reusable = false}}, SHIFT(322),
+  [478] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(161),
+  [481] = {.entry = {.count = 1, .reusable = false}}, SHIFT(48),
+  [483] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 28),
+  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
+  [487] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 28),
+  [489] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [491] = {.entry = {.count = 1, .reusable = false}}, SHIFT(164),
+  [493] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
+  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [497] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
+  [499] = {.entry = {.count = 1, .reusable = false}}, SHIFT(75),
+  [501] = {.entry = {.count = 1, .reusable = false}}, SHIFT(103),
+  [503] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [505] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [507] = {.entry = {.count = 1, .reusable = true}}, SHIFT(369),
+  [509] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(164),
+  [512] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 32),
+  [514] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 32),
+  [516] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 10),
+  [518] = {.entry = {.count = 1, .reusable = true}}, SHIFT(367),
+  [520] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 10),
+  [522] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [524] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [526] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [528] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [530] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [532] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [534] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [536] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [538] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 31),
+  [540] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 31),
+  [542] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [544] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [546] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [548] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [550] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [552] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [554] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 15),
+  [556] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 15),
+  [558] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
+  [560] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
+  [562] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [564] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [566] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 33),
+  [568] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 33),
+  [570] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [572] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [574] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
+  [576] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
+  [578] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
+  [580] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
+  [582] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [584] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [586] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 11),
+  [588] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 11),
+  [590] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [592] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [594] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 39),
+  [596] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 39),
+  [598] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 40),
+  [600] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 40),
+  [602] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [604] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [606] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [608] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [610] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [612] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [614] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [616] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [618] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [620] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [622] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
+  [624] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
+  [626] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
   [628] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
-  [630] = {.entry = {.count = 1, .reusable = false}}, SHIFT(295),
-  [632] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [635] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
-  [637] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(322),
-  [640] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
-  [643] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
-  [646] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
-  [648] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
-  [653] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(297),
-  [656] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
-  [659] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
-  [662] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [664] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [666] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
-  [671] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(295),
-  [674] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
-  [677] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
-  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
-  [682] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
-  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [686] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 30),
-  [688] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 30),
-  [690] = {.entry = {.count = 1, .reusable = false}}, SHIFT(318),
-  [692] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [694] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
-  [696] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(212),
-  [699] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
-  [702] = {.entry = {.count = 1, .reusable = false}}, SHIFT(273),
-  [704] = {.entry = {.count = 1, .reusable = false}}, SHIFT(108),
-  [706] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 36),
-  [708] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 36),
-  [710] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 37),
-  [712] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 37),
-  [714] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
-  [716] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 42),
-  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 42),
-  [720] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 45),
-  [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 45),
-  [724] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [726] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [728] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
-  [730] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
-  [732] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [734] = {.entry = {.count = 1, .reusable = false}}, SHIFT(315),
-  [736] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [738] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(338),
-  [741] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(328),
-  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [748] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
-  [752] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [754] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
-  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
-  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
-  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [764] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
-  [766] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [768] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [770] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [772] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [774] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
-  [776] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [778] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
-  [781] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(239),
-  [784] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [786] = {.entry = {.count = 1, .reusable = false}}, SHIFT(316),
-  [788] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
-  [790] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [792] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 30),
-  [794] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 30),
-  [796] = {.entry = {.count = 1, .reusable = true}}, SHIFT(329),
-  [798] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 38),
-  [800] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 38),
-  [802] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 46),
-  [804] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 46),
-  [806] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 36),
-  [808] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 36),
-  [810] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 37),
-  [812] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 37),
-  [814] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 43),
-  [816] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 43),
-  [818] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 44),
-  [820] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 44),
-  [822] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 42),
-  [824] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 42),
-  [826] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 45),
-  [828] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 45),
-  [830] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
-  [832] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 34),
-  [834] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(260),
-  [837] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
-  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
-  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(354),
-  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
-  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
-  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [851] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
-  [853] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 41),
-  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(260),
-  [857] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
-  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
-  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [863] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
-  [865] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
-  [867] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [869] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
-  [871] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
-  [873] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
-  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
-  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
-  [879] = {.entry = {.count = 1, .reusable = true}}, SHIFT(355),
-  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [883] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
-  [885] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [887] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [889] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
-  [891] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [893] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [895] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
-  [897] = {.entry = {.count = 1, .reusable = true}}, SHIFT(313),
-  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
-  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [905] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
-  [909] = {.entry = {.count = 1, .reusable = false}}, SHIFT(332),
-  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
-  [913] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
-  [915] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
-  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
-  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
-  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
-  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
-  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
-  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [937] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [941] = {.entry = {.count = 1, .reusable = false}}, SHIFT(340),
-  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
-  [945] = {.entry = {.count = 1, .reusable = false}}, SHIFT(353),
-  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [949] = {.entry = {.count = 1, .reusable = false}}, SHIFT(342),
-  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(319),
+  [630] = {.entry = {.count = 1, .reusable = false}}, SHIFT(325),
+  [632] = {.entry = {.count = 1, .reusable = false}}, SHIFT(228),
+  [634] = {.entry = {.count = 1, .reusable = false}}, SHIFT(291),
+  [636] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [638] = {.entry = {.count = 1, .reusable = false}}, SHIFT(319),
+  [640] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [642] = {.entry = {.count = 1, .reusable = false}}, SHIFT(308),
+  [644] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [646] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
+  [648] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [650] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
+  [653] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
+  [655] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(325),
+  [658] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(228),
+  [661] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(291),
+  [664] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
+  [667] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
+  [669] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(319),
+  [672] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(228),
+  [675] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(291),
+  [678] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
+  [681] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
+  [683] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(308),
+  [686] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(228),
+  [689] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(291),
+  [692] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [694] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [696] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [698] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 37),
+  [700] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 37),
+  [702] = {.entry = {.count = 1, .reusable = false}}, SHIFT(303),
+  [704] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 45),
+  [706] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 45),
+  [708] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
+  [710] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 30),
+  [712] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 30),
+  [714] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
+  [716] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
+  [719] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
+  [722] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 36),
+  [724] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 36),
+  [726] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 42),
+  [728] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 42),
+  [730] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [732] = {.entry = {.count = 1, .reusable = false}}, SHIFT(332),
+  [734] = {.entry = {.count = 1, .reusable = false}}, SHIFT(296),
+  [736] = {.entry = {.count = 1, .reusable = false}}, SHIFT(143),
+  [738] = {.entry = {.count = 1, .reusable = false}}, SHIFT(333),
+  [740] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
+  [742] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
+  [748] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
+  [752] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 30),
+  [754] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 30),
+  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
+  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(311),
+  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [764] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 38),
+  [766] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 38),
+  [768] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [770] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
+  [772] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [774] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 36),
+  [776] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 36),
+  [778] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 37),
+  [780] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 37),
+  [782] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 43),
+  [784] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 43),
+  [786] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 44),
+  [788] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 44),
+  [790] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [792] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(350),
+  [795] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(360),
+  [798] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 46),
+  [800] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 46),
+  [802] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 42),
+  [804] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 42),
+  [806] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [808] = {.entry = {.count = 1, .reusable = true}}, SHIFT(329),
+  [810] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [812] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [814] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 45),
+  [816] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 45),
+  [818] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
+  [820] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [822] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
+  [824] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [826] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [828] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [830] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
+  [832] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(255),
+  [835] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(261),
+  [838] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [840] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [842] = {.entry = {.count = 1, .reusable = true}}, SHIFT(361),
+  [844] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
+  [846] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [848] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
+  [850] = {.entry = {.count = 1, .reusable = true}}, SHIFT(372),
+  [852] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
+  [854] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
+  [856] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
+  [858] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 41),
+  [860] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
+  [862] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
+  [864] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
+  [867] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
+  [869] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [871] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [873] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [875] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
+  [877] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
+  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 34),
+  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
+  [883] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
+  [885] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
+  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
+  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
+  [891] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
+  [893] = {.entry = {.count = 1, .reusable = true}}, SHIFT(345),
+  [895] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [897] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
+  [899] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
+  [901] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
+  [903] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
+  [905] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
+  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [909] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
+  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
+  [913] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [915] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
+  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
+  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
+  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
+  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
+  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(341),
+  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
+  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [941] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [945] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [949] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
+  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [953] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [955] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [957] = {.entry = {.count = 1, .reusable = true}}, SHIFT(334),
+  [959] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
+  [961] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [963] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
+  [965] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [967] = {.entry = {.count = 1, .reusable = false}}, SHIFT(355),
+  [969] = {.entry = {.count = 1, .reusable = false}}, SHIFT(351),
+  [971] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [973] = {.entry = {.count = 1, .reusable = false}}, SHIFT(347),
+  [975] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [977] = {.entry = {.count = 1, .reusable = false}}, SHIFT(357),
+  [979] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [981] = {.entry = {.count = 1, .reusable = false}}, SHIFT(364),
+};
+
+enum ts_external_scanner_symbol_identifiers {
+  ts_external_token_unclosed = 0,
+  ts_external_token__recovering = 1,
+};
+
+static const TSSymbol ts_external_scanner_symbol_map[EXTERNAL_TOKEN_COUNT] = {
+  [ts_external_token_unclosed] = sym_unclosed,
+  [ts_external_token__recovering] = sym__recovering,
+};
+
+static const bool ts_external_scanner_states[3][EXTERNAL_TOKEN_COUNT] = {
+  [1] = {
+    [ts_external_token_unclosed] = true,
+    [ts_external_token__recovering] = true,
+  },
+  [2] = {
+    [ts_external_token_unclosed] = true,
+  },
 };
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+void *tree_sitter_zan_external_scanner_create(void);
+void tree_sitter_zan_external_scanner_destroy(void *);
+bool tree_sitter_zan_external_scanner_scan(void *, TSLexer *, const bool *);
+unsigned tree_sitter_zan_external_scanner_serialize(void *, char *);
+void tree_sitter_zan_external_scanner_deserialize(void *, const char *, unsigned);
+
 #ifdef TREE_SITTER_HIDE_SYMBOLS
 #define TS_PUBLIC
 #elif defined(_WIN32)
@@ -17649,6 +18118,15 @@ TS_PUBLIC const TSLanguage *tree_sitter_zan(void) {
     .lex_fn = ts_lex,
     .keyword_lex_fn = ts_lex_keywords,
     .keyword_capture_token = sym_identifier,
+    .external_scanner = {
+      &ts_external_scanner_states[0][0],
+      ts_external_scanner_symbol_map,
+      tree_sitter_zan_external_scanner_create,
+      tree_sitter_zan_external_scanner_destroy,
+      tree_sitter_zan_external_scanner_scan,
+      tree_sitter_zan_external_scanner_serialize,
+      tree_sitter_zan_external_scanner_deserialize,
+    },
     .primary_state_ids = ts_primary_state_ids,
     .name = "zan",
     .max_reserved_word_set_size = 0,

@@ -43,7 +43,7 @@ pub fn relower(
 ) -> Option<(File, Range<usize>)> {
     // Every kind of syntax error (missing, unexpected, unclosed, mistyped keyword).
     let syntax = |d: &Diagnostic| d.code() == "syntax-error";
-    if !old.amendments.is_empty() || tree.root_node().has_error() || old.diagnostics.iter().any(syntax) {
+    if !old.amendments.is_empty() || crate::syntax::broken(tree) || old.diagnostics.iter().any(syntax) {
         return None;
     }
     let new_end = splice.old.start + splice.new_len;

@@ -37,6 +37,14 @@ pub fn parse(parser: &mut Parser, text: &str, old: Option<&Tree>) -> Tree {
         .expect("a parser with a language and no cancellation flag always returns a tree")
 }
 
+/// Whether the tree has a syntax error: an ERROR or MISSING node, or a
+/// block closed by the next act or amendment instead of its `}`.
+pub fn broken(tree: &Tree) -> bool {
+    let root = tree.root_node();
+    let mut cursor = root.walk();
+    root.has_error() || root.children(&mut cursor).any(|top| innermost_unclosed(top).is_some())
+}
+
 /// Every ERROR and MISSING node, outermost first, as diagnostics.
 pub fn errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -67,6 +75,14 @@ pub fn errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
             stack[start..].reverse();
         }
     }
+    // A block closed by the next act or amendment (`unclosed`, which the
+    // parser takes as a token, not an error): its `{` is the error.
+    let mut cursor = root.walk();
+    for top in root.children(&mut cursor) {
+        if let Some(open) = innermost_unclosed(top) {
+            out.push(Diagnostic::new(Message::SyntaxUnclosed, open..open + 1));
+        }
+    }
     // A brace never closed: the parser gives up at the start of the block
     // it was in, so the error is the innermost unclosed `{`, and what the
     // parser reported up to the end of the file follows from it.
@@ -84,6 +100,19 @@ pub fn errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The `{` of the innermost block in `node` that `unclosed` ends. A block
+/// ends so only when its last item did (the `}` of the outer blocks comes
+/// after the inner one's), so the chain of last items leads to it.
+fn innermost_unclosed(node: tree_sitter::Node) -> Option<usize> {
+    let body = node.child_by_field_name("body")?;
+    let count = body.child_count();
+    if body.child(count.checked_sub(1)?)?.kind() != "unclosed" {
+        return None;
+    }
+    let inner = count.checked_sub(2).and_then(|i| body.child(i)).and_then(innermost_unclosed);
+    inner.or(Some(body.start_byte()))
 }
 
 /// The `{` that no `}` closes, outside strings and comments, in order.

@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 # Built for every version: before 0.9 the plugin must refuse it gracefully.
 parser="$tmp/ws/parser/zan.so"
 mkdir -p "$tmp/ws/parser"
-"${CC:-cc}" -shared -fPIC -O2 -std=c11 -I "$plugin/../../grammar/src" "$plugin/../../grammar/src/parser.c" -o "$parser"
+"${CC:-cc}" -shared -fPIC -O2 -std=c11 -I "$plugin/../../grammar/src" "$plugin/../../grammar/src/parser.c" "$plugin/../../grammar/src/scanner.c" -o "$parser"
 
 # The queries Neovim loads must be the generated copies, not stale ones.
 "$plugin/../sync-queries.sh" "$tmp/gen"
