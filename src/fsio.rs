@@ -4,17 +4,45 @@ use std::io::Write;
 use std::path::Path;
 
 /// Replaces `path` with `contents`: writes a temporary file beside it, flushes
-/// it to disk, keeps the original's permissions, then renames it over the original.
+/// it to disk, gives it the original's permissions, owner and group, then
+/// renames it over the original. A read-only original is refused (the
+/// rename would replace it all the same), and so is one whose owner or
+/// group the new file could not keep.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let original = std::fs::metadata(path).ok();
+    if original.as_ref().is_some_and(|m| m.permissions().readonly()) {
+        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only"));
+    }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new().prefix(".zan-").suffix(".tmp").tempfile_in(dir)?;
     // Through the `File`: the temporary's own errors would name its path, gone by now.
     tmp.as_file_mut().write_all(contents)?;
     tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
+    if let Some(meta) = &original {
         tmp.as_file().set_permissions(meta.permissions())?;
+        keep_owner(tmp.as_file(), meta)?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, original: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let new = file.metadata()?;
+    if (new.uid(), new.gid()) == (original.uid(), original.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid())).map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!("the new file could not keep the owner and group of the old: {e}"),
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) -> std::io::Result<()> {
     Ok(())
 }
 
@@ -29,6 +57,21 @@ mod tests {
         std::fs::write(&path, "old").unwrap();
         write_atomic(&path, "жаңа".as_bytes()).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "жаңа");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_read_only_file_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.zan");
+        std::fs::write(&path, "old").unwrap();
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        let e = write_atomic(&path, b"new").unwrap_err();
+        assert_eq!(e.to_string(), "the file is read-only");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert!(std::fs::metadata(&path).unwrap().permissions().readonly());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

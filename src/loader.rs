@@ -37,6 +37,11 @@ pub struct Layout {
     pub files: Vec<PathBuf>,
     /// Files found or named outside the directory of `zan.toml`: skipped.
     pub outside: Vec<PathBuf>,
+    /// The other files of the workspace the named paths belong to (its
+    /// `roots`, else the folder of `zan.toml`, else the named file's folder):
+    /// read so that the named files' references resolve, not reported on.
+    /// Empty when nothing was named, or a named path lies outside them.
+    pub context: Vec<PathBuf>,
 }
 
 /// Where `zan.toml` is looked for.
@@ -78,7 +83,57 @@ pub fn layout(paths: &[PathBuf], search: Search) -> Result<Layout, Box<ConfigErr
             files.push(path);
         }
     }
-    Ok(Layout { config, config_file, files, outside })
+    let context = match search {
+        Search::Upward if !paths.is_empty() => context(paths, &files, root.as_deref(), &config),
+        _ => Vec::new(),
+    };
+    Ok(Layout { config, config_file, files, outside, context })
+}
+
+/// The files of the workspace that `paths` belong to, but `files` (see
+/// `Layout::context`).
+fn context(paths: &[PathBuf], files: &[PathBuf], root: Option<&Path>, config: &Config) -> Vec<PathBuf> {
+    let home = home(&paths[0], root, config);
+    let homes: Vec<PathBuf> = home.iter().map(|h| real(h)).collect();
+    if !paths.iter().all(|p| homes.iter().any(|h| real(p).starts_with(h))) {
+        return Vec::new();
+    }
+    let named: std::collections::HashSet<PathBuf> = files.iter().map(|f| real(f)).collect();
+    crate::workspace::discover(&home)
+        .into_iter()
+        .filter(|p| {
+            !named.contains(&real(p)) && !config.is_ignored(p) && (root.is_none() || config.contains(p))
+        })
+        .collect()
+}
+
+fn real(p: &Path) -> PathBuf {
+    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Where the workspace of `path` lies: the `roots` of its `zan.toml` (at
+/// `root`), else the folder of `zan.toml`, else the folder of `path`.
+fn home(path: &Path, root: Option<&Path>, config: &Config) -> Vec<PathBuf> {
+    match root {
+        Some(root) if config.roots.is_empty() => vec![root.to_path_buf()],
+        Some(_) => config.roots.clone(),
+        None => {
+            let dir = if path.is_dir() { path } else { path.parent().unwrap_or(Path::new("")) };
+            vec![if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir.to_path_buf() }]
+        }
+    }
+}
+
+/// The folders of the workspace a file belongs to (see `home`), for a
+/// command given a file where it takes an id.
+pub fn workspace_of(file: &Path) -> Result<Vec<PathBuf>, Box<ConfigError>> {
+    match config::find(file) {
+        Some(root) => {
+            let (config, _) = read_config(&root)?;
+            Ok(home(file, Some(&root), &config))
+        }
+        None => Ok(home(file, None, &Config::empty(PathBuf::from(".")))),
+    }
 }
 
 fn read_config(root: &Path) -> Result<(Config, ConfigFile), Box<ConfigError>> {

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::consolidate::Loaded;
+use super::emit::Content;
 use crate::engine::Include;
 
 #[derive(clap::Args)]
@@ -18,17 +19,22 @@ pub struct Args {
     /// The workspace directory (default: the current directory).
     #[arg(long)]
     workspace: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::emit::Output,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match Loaded::load(args.workspace) {
+    let ws = match Loaded::load(args.workspace, &args.id) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
-    let applied = match super::consolidate::apply(&ws, &args.id, None, Include::Adopted) {
+    let applied = match super::consolidate::apply(&ws, &ws.id, None, Include::Adopted) {
         Ok(a) => a,
         Err(code) => return code,
     };
+    if let Err(code) = super::consolidate::lang_of(Some(args.lang.clone()), &applied) {
+        return code;
+    }
     ws.warn_references(&applied);
     let bill = crate::render::bill::bill_with(&applied, &args.lang, args.publications);
     // A bill that cannot be cited correctly is not printed at all.
@@ -38,6 +44,5 @@ pub fn run(args: Args) -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    print!("{}", bill.text());
-    ExitCode::SUCCESS
+    args.output.write(Content::Text(bill.text()))
 }

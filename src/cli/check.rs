@@ -42,10 +42,13 @@ pub struct Args {
 /// The `.zan` files to check and the sources and diagnostics found on the way.
 struct Checked {
     config: Config,
-    /// Every source a diagnostic may point into: the checked files first, then
+    /// Every source a diagnostic may point into: the checked files first,
+    /// then the rest of their workspace (`loader::Layout::context`), then
     /// zan.toml and paths refused as outside the root.
     sources: Vec<Source>,
     checked: usize,
+    /// How many of the workspace's other files follow the checked ones.
+    context: usize,
     diagnostics: Vec<FileDiagnostic>,
     failed: bool,
 }
@@ -68,9 +71,14 @@ pub fn run(args: Args) -> ExitCode {
     }
     let mut diagnostics = std::mem::take(&mut ws.diagnostics);
     let models = ws.models();
-    diagnostics.extend(config::apply(&ws.config, crate::analysis::analyze(&models)));
+    let found = config::apply(&ws.config, crate::analysis::analyze(&models));
+    diagnostics.extend(found.into_iter().filter(|fd| fd.file < ws.checked));
     let report = Report::new(ws.sources, diagnostics, ws.checked);
-    print!("{}", output::render(args.format, &report, &style));
+    if let Err(code) =
+        super::emit::stdout(output::render(args.format, &report, &style).as_bytes(), style.lang)
+    {
+        return code;
+    }
     eprintln!("{}", report.summary(style.lang));
     let warnings_deny = args.deny.is_some() && report.count(Severity::Warning) > 0;
     if ws.failed {
@@ -95,10 +103,12 @@ impl Checked {
             config: layout.config,
             sources: layout.files.into_iter().map(|p| Source::new(p, String::new())).collect(),
             checked: 0,
+            context: layout.context.len(),
             diagnostics: Vec::new(),
             failed: false,
         };
         ws.checked = ws.sources.len();
+        ws.sources.extend(layout.context.into_iter().map(|p| Source::new(p, String::new())));
         ws.reread();
         if let Some(file) = layout.config_file {
             ws.push_source(Source::new(file.path, file.text), file.warnings);
@@ -118,12 +128,14 @@ impl Checked {
             .extend(diagnostics.into_iter().map(|diagnostic| FileDiagnostic { file, diagnostic }));
     }
 
-    /// Reads every checked file from disk again; a file that cannot be read
-    /// is checked as empty, with a diagnostic.
+    /// Reads every checked file (and the context) from disk again; a file
+    /// that cannot be read is checked as empty, with a diagnostic (a file
+    /// of the context, silently: it is not what was asked about).
     fn reread(&mut self) {
-        self.diagnostics.retain(|fd| fd.file >= self.checked);
+        let read_here = self.checked + self.context;
+        self.diagnostics.retain(|fd| fd.file >= read_here);
         let read = crate::par::map(
-            &self.sources[..self.checked],
+            &self.sources[..read_here],
             || (),
             |_, source| match crate::workspace::read(&source.path) {
                 Ok(text) => (Source::new(source.path.clone(), text), None),
@@ -131,7 +143,7 @@ impl Checked {
             },
         );
         for (file, (source, error)) in read.into_iter().enumerate() {
-            if let Some(d) = error {
+            if let Some(d) = error.filter(|_| file < self.checked) {
                 self.failed |= matches!(d.message, Message::Unreadable { .. });
                 self.diagnostics.push(FileDiagnostic { file, diagnostic: *d });
             }
@@ -139,9 +151,11 @@ impl Checked {
         }
     }
 
-    /// The models of the checked files, with the configured default languages.
+    /// The models of the checked files and their context, with the
+    /// configured default languages.
     fn models(&self) -> Vec<crate::model::File> {
-        let texts: Vec<&str> = self.sources[..self.checked].iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<&str> =
+            self.sources[..self.checked + self.context].iter().map(|s| s.text.as_str()).collect();
         let mut models = parse_all(&texts);
         config::default_languages(&self.config, &mut models);
         models
@@ -193,7 +207,7 @@ impl Checked {
             if source.text != *original
                 && let Err(e) = crate::fsio::write_atomic(&source.path, source.text.as_bytes())
             {
-                eprintln!("{}", write_error(lang, &source.display, &e));
+                eprintln!("{}", super::emit::cannot_write(lang, &source.display, &e));
                 self.failed = true;
             }
         }
@@ -241,13 +255,5 @@ fn unstable_line(lang: Lang) -> String {
         Lang::En => format!("fixes still apply after {MAX_FIX_ROUNDS} rounds: stopped"),
         Lang::Kk => format!("{MAX_FIX_ROUNDS} айналымнан кейін де түзетулер қолданылады: тоқтатылды"),
         Lang::Ru => format!("исправления применяются и после {MAX_FIX_ROUNDS} циклов: остановлено"),
-    }
-}
-
-fn write_error(lang: Lang, path: &str, e: &std::io::Error) -> String {
-    match lang {
-        Lang::En => format!("error: cannot write {path}: {e}"),
-        Lang::Kk => format!("қате: {path} жазу мүмкін емес: {e}"),
-        Lang::Ru => format!("ошибка: не удалось записать {path}: {e}"),
     }
 }

@@ -19,6 +19,8 @@ pub struct Args {
     /// The workspace directory (default: the current directory).
     #[arg(long)]
     workspace: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::emit::Output,
 }
 
 /// `article 15 part 2` (numbers may be quoted words of one argument: "9 c").
@@ -41,12 +43,12 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ws = match Loaded::load(args.workspace) {
+    let ws = match Loaded::load(args.workspace, &args.act) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
     let index = crate::analysis::Index::build(&ws.files);
-    let view = match crate::render::compare::view(&index, &args.act, &target, &args.lang) {
+    let view = match crate::render::compare::view(&index, &ws.id, &target, &args.lang) {
         Ok(v) => v,
         Err(e) => return ws.fail(&e),
     };
@@ -55,6 +57,5 @@ pub fn run(args: Args) -> ExitCode {
         "markdown" => view.markdown(),
         _ => view.term(),
     };
-    print!("{out}");
-    ExitCode::SUCCESS
+    args.output.write(super::emit::Content::Text(out))
 }

@@ -1,7 +1,7 @@
 //! `zan consolidate <act-id|amendment-id> [--as-of DATE] [--lang L] [--format zan|text]`,
 //! and the workspace loading and error reporting that the engine's commands share.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::analysis::Refusal;
@@ -31,6 +31,8 @@ pub struct Args {
     /// The workspace directory (default: the current directory).
     #[arg(long)]
     workspace: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::emit::Output,
 }
 
 pub(super) fn parse_date(s: &str) -> Result<Date, String> {
@@ -43,19 +45,39 @@ pub(super) struct Loaded {
     pub sources: Vec<(String, LineIndex)>,
     pub files: Vec<File>,
     config: Config,
+    /// The id of the act or amendment asked for (read from the file, when
+    /// the command was given a file's path).
+    pub id: String,
 }
 
 impl Loaded {
-    /// Reads the workspace of `dir` (`loader::layout`, as `zan check` does);
-    /// unreadable files and syntax errors are reported and stop the command,
-    /// since the engine must not work on a half-parsed act.
-    pub fn load(dir: Option<PathBuf>) -> Result<Loaded, ExitCode> {
-        Self::load_paths(&[dir.unwrap_or_else(|| PathBuf::from("."))])
+    /// The workspace a command on `id` works in: `dir`, else the `roots` of
+    /// `zan.toml`, else the current directory (`loader::layout`, as `zan
+    /// check` finds it). `id` may be the path of a `.zan` file: the id is then
+    /// its first amendment's (else its first act's), and without `dir` the
+    /// workspace is the file's own.
+    pub fn load(dir: Option<PathBuf>, id: &str) -> Result<Loaded, ExitCode> {
+        let (id, home) = match Path::new(id).is_file() {
+            true => id_in(Path::new(id))?,
+            false => (id.to_string(), Vec::new()),
+        };
+        let roots = match (dir, home.is_empty()) {
+            (Some(dir), _) => vec![dir],
+            (None, false) => home,
+            (None, true) => Vec::new(),
+        };
+        Self::load_paths(&roots, Some(&id))
     }
 
-    pub fn load_paths(roots: &[PathBuf]) -> Result<Loaded, ExitCode> {
+    /// The files of `roots` (none: `zan.toml`'s `roots`, else the current
+    /// directory). Unreadable files and syntax errors are reported and stop
+    /// the command, since the engine must not work on a half-parsed act —
+    /// except, when `wanted` is given, in a file that defines neither that act
+    /// or amendment nor the act it amends: such a file is left out, with a
+    /// warning.
+    pub fn load_paths(roots: &[PathBuf], wanted: Option<&str>) -> Result<Loaded, ExitCode> {
         let style = crate::report::Style { color: super::color_stderr(), lang: super::ui_lang(None) };
-        let report = |d: &Diagnostic, path: &std::path::Path, text: &str, lines: &LineIndex| {
+        let report = |d: &Diagnostic, path: &Path, text: &str, lines: &LineIndex| {
             eprint!("{}", crate::report::render(d, &path.display().to_string(), text, lines, &style));
         };
         let layout = match crate::loader::layout(roots, crate::loader::Search::Upward) {
@@ -65,9 +87,15 @@ impl Loaded {
                 return Err(ExitCode::from(2));
             }
         };
-        let mut ws =
-            Loaded { paths: Vec::new(), sources: Vec::new(), files: Vec::new(), config: layout.config };
+        let mut ws = Loaded {
+            paths: Vec::new(),
+            sources: Vec::new(),
+            files: Vec::new(),
+            config: layout.config,
+            id: wanted.unwrap_or_default().to_string(),
+        };
         let mut failed = false;
+        let mut broken = Vec::new();
         for path in layout.files {
             let text = match crate::workspace::read(&path) {
                 Ok(text) => text,
@@ -78,13 +106,38 @@ impl Loaded {
                 }
             };
             let doc = Document::parse(text);
-            for d in doc.model.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-                report(d, &path, &doc.text, &doc.lines);
-                failed = true;
+            if doc.model.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+                broken.push(ws.files.len());
             }
             ws.paths.push(path);
             ws.sources.push((doc.text, doc.lines));
             ws.files.push(doc.model);
+        }
+        let needed = wanted.map(|id| needed_ids(&ws.files, id));
+        let mut left_out = Vec::new();
+        for &file in &broken {
+            match &needed {
+                Some(ids) if !defines_any(&ws.files[file], &ws.sources[file].0, ids) => {
+                    let (text, lines) = &ws.sources[file];
+                    let first = ws.files[file].diagnostics.iter().find(|d| d.severity == Severity::Error);
+                    let p = lines.position(text, first.map_or(0, |d| d.range.start), Encoding::Chars);
+                    let at = format!("{}:{}:{}", ws.paths[file].display(), p.line + 1, p.col + 1);
+                    eprintln!("{}", left_out_warning(style.lang, &at, &ws.id));
+                    left_out.push(file);
+                }
+                _ => {
+                    let (text, lines) = &ws.sources[file];
+                    for d in ws.files[file].diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+                        report(d, &ws.paths[file], text, lines);
+                    }
+                    failed = true;
+                }
+            }
+        }
+        for &file in left_out.iter().rev() {
+            ws.paths.remove(file);
+            ws.sources.remove(file);
+            ws.files.remove(file);
         }
         crate::config::default_languages(&ws.config, &mut ws.files);
         if failed { Err(ExitCode::from(1)) } else { Ok(ws) }
@@ -158,6 +211,83 @@ impl Loaded {
 /// Applies an amendment by id, or consolidates an act by id. An amendment
 /// that `zan check` reports errors in is not applied: the same diagnostics
 /// are printed instead. Errors are printed; the exit code is returned.
+/// The id in a `.zan` file given for an id (its first amendment, else its
+/// first act), and the folders of the file's workspace.
+fn id_in(path: &Path) -> Result<(String, Vec<PathBuf>), ExitCode> {
+    let lang = super::ui_lang(None);
+    let text = crate::workspace::read(path).map_err(|d| {
+        eprintln!("error: {}: {}", path.display(), d.message.render(lang));
+        ExitCode::from(2)
+    })?;
+    let model = Document::parse(text).model;
+    let Some(id) = model.amendments.first().map(|a| &a.id).or(model.acts.first().map(|a| &a.id)) else {
+        eprintln!("{}", no_id_in(lang, &path.display().to_string()));
+        return Err(ExitCode::from(2));
+    };
+    let home = crate::loader::workspace_of(path).map_err(|e| {
+        let d = &e.diagnostic;
+        eprint!(
+            "{}",
+            crate::report::render(
+                d,
+                &e.path.display().to_string(),
+                &e.text,
+                &LineIndex::new(&e.text),
+                &crate::report::Style { color: super::color_stderr(), lang }
+            )
+        );
+        ExitCode::from(2)
+    })?;
+    Ok((id.clone(), home))
+}
+
+/// `id`, and the act it amends when it is an amendment's: what a command
+/// on `id` cannot do without.
+fn needed_ids(files: &[File], id: &str) -> Vec<String> {
+    let mut ids = vec![id.to_string()];
+    if let Some((_, amendment)) = engine::find_amendment(files, id) {
+        ids.extend(amendment.act.clone());
+    }
+    ids
+}
+
+/// Whether a file defines one of `ids`: as parsed, or (a syntax error may
+/// leave the definition out of the model) as a line `act ID …` or
+/// `amendment ID …` of its text.
+fn defines_any(file: &File, text: &str, ids: &[String]) -> bool {
+    let parsed = file.acts.iter().map(|a| &a.id).chain(file.amendments.iter().map(|a| &a.id));
+    let headed = |line: &str| {
+        let mut words = line.split_whitespace();
+        matches!(words.next(), Some("act" | "amendment"))
+            && words.next().is_some_and(|w| ids.iter().any(|id| w.trim_end_matches('{') == id))
+    };
+    parsed.into_iter().any(|i| ids.contains(i)) || text.lines().any(headed)
+}
+
+fn left_out_warning(lang: crate::lang::Lang, at: &str, id: &str) -> String {
+    use crate::lang::Lang;
+    match lang {
+        Lang::En => {
+            format!("warning: {at}: a syntax error; the file is left out, as it defines nothing `{id}` needs")
+        }
+        Lang::Kk => format!(
+            "ескерту: {at}: синтаксис қатесі; файл алынып тасталды, өйткені онда `{id}` үшін қажет ештеңе жоқ"
+        ),
+        Lang::Ru => format!(
+            "предупреждение: {at}: синтаксическая ошибка; файл пропущен, так как в нём нет ничего, что нужно для `{id}`"
+        ),
+    }
+}
+
+fn no_id_in(lang: crate::lang::Lang, path: &str) -> String {
+    use crate::lang::Lang;
+    match lang {
+        Lang::En => format!("error: {path} defines no act or amendment"),
+        Lang::Kk => format!("қате: {path} ішінде акт та, түзету де жоқ"),
+        Lang::Ru => format!("ошибка: в {path} нет ни акта, ни поправки"),
+    }
+}
+
 pub(super) fn apply<'m>(
     ws: &'m Loaded,
     id: &str,
@@ -178,13 +308,33 @@ pub(super) fn apply<'m>(
     })
 }
 
-/// The language to render in: as asked, else the act's first language.
-pub(super) fn lang_of(flag: Option<String>, applied: &Applied) -> String {
-    flag.or_else(|| applied.result.meta.languages.first().cloned()).unwrap_or_else(|| "en".into())
+/// The language to render in: as asked, else the act's first language. A
+/// language the act does not declare is refused: its text would be empty.
+pub(super) fn lang_of(flag: Option<String>, applied: &Applied) -> Result<String, ExitCode> {
+    let langs = &applied.result.meta.languages;
+    match flag {
+        Some(lang) if !langs.is_empty() && !langs.contains(&lang) => {
+            let (act, all) = (&applied.result.meta.id, langs.join(", "));
+            eprintln!(
+                "{}",
+                match super::ui_lang(None) {
+                    crate::lang::Lang::En =>
+                        format!("error: `{act}` has no text in `{lang}` (its languages: {all})"),
+                    crate::lang::Lang::Kk =>
+                        format!("қате: `{act}` актісінде `{lang}` тіліндегі мәтін жоқ (оның тілдері: {all})"),
+                    crate::lang::Lang::Ru =>
+                        format!("ошибка: в `{act}` нет текста на `{lang}` (его языки: {all})"),
+                }
+            );
+            Err(ExitCode::from(2))
+        }
+        Some(lang) => Ok(lang),
+        None => Ok(langs.first().cloned().unwrap_or_else(|| "en".into())),
+    }
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match Loaded::load(args.workspace) {
+    let ws = match Loaded::load(args.workspace, &args.id) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
@@ -193,32 +343,35 @@ pub fn run(args: Args) -> ExitCode {
         "proposed" => Include::Proposed,
         _ => Include::Adopted,
     };
-    if args.as_of.is_some() && engine::find_amendment(&ws.files, &args.id).is_some() {
+    if args.as_of.is_some() && engine::find_amendment(&ws.files, &ws.id).is_some() {
         eprintln!("error: --as-of applies to an act id, not to an amendment");
         return ExitCode::from(2);
     }
-    let applied = match apply(&ws, &args.id, args.as_of, include) {
+    let applied = match apply(&ws, &ws.id, args.as_of, include) {
         Ok(a) => a,
         Err(code) => return code,
     };
     ws.warn_references(&applied);
     if applied.left_out > 0 {
         // A reader must not take the act without proposals for the act with them.
-        let (n, id) = (applied.left_out, &args.id);
+        let (n, id) = (applied.left_out, &ws.id);
         let which = if include == Include::Proposed { "draft" } else { "proposed or draft" };
         let s = if n == 1 { "" } else { "s" };
         eprintln!("note: {n} {which} amendment{s} of `{id}` in force by then not applied (see `--include`)");
     }
-    let lang = lang_of(args.lang, &applied);
+    let lang = match lang_of(args.lang, &applied) {
+        Ok(lang) => lang,
+        Err(code) => return code,
+    };
     let mut act = applied.result.to_act();
     // Both layouts follow the act's structure, not the files it is written in.
     act.units = crate::render::order::roots(&act.units).into_iter().cloned().collect();
-    match args.format.as_str() {
-        "text" => print!("{}", crate::render::text::act(&act, &lang)),
+    let text = match args.format.as_str() {
+        "text" => crate::render::text::act(&act, &lang),
         _ => match crate::render::zan::act(&act) {
-            Some(text) => print!("{text}"),
+            Some(text) => text,
             None => return ws.fail(&EngineError { kind: engine::ErrorKind::Unprintable, at: None }),
         },
-    }
-    ExitCode::SUCCESS
+    };
+    args.output.write(super::emit::Content::Text(text))
 }

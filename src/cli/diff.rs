@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use super::consolidate::Loaded;
+use super::emit::Content;
 use crate::engine::Include;
 use crate::model::File;
 use crate::redline::terminal::TerminalStyle;
@@ -30,6 +31,8 @@ pub struct Args {
     /// The workspace directory (default: the current directory).
     #[arg(long)]
     workspace: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::emit::Output,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -43,20 +46,22 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("error: give one amendment id, or --rev A..B");
         return ExitCode::from(2);
     };
-    let ws = match Loaded::load(args.workspace.clone()) {
+    let ws = match Loaded::load(args.workspace.clone(), id) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
-    let applied = match super::consolidate::apply(&ws, id, None, Include::Adopted) {
+    let applied = match super::consolidate::apply(&ws, &ws.id, None, Include::Adopted) {
         Ok(a) => a,
         Err(code) => return code,
     };
     ws.warn_references(&applied);
-    let lang = super::consolidate::lang_of(args.lang.clone(), &applied);
+    let lang = match super::consolidate::lang_of(args.lang.clone(), &applied) {
+        Ok(lang) => lang,
+        Err(code) => return code,
+    };
     let diffs = diff::between(&applied.base, &applied.result, &lang);
-    let title = applied.amendments.first().map(|(_, a)| a.id.clone()).unwrap_or_else(|| id.clone());
-    print!("{}", render(&diffs, &args.format, &title, &lang));
-    ExitCode::SUCCESS
+    let title = applied.amendments.first().map(|(_, a)| a.id.clone()).unwrap_or_else(|| ws.id.clone());
+    args.output.write(Content::Text(render(&diffs, &args.format, &title, &lang)))
 }
 
 fn render(diffs: &[UnitDiff], format: &str, title: &str, lang: &str) -> String {
@@ -75,8 +80,8 @@ fn textconv(path: &Path) -> ExitCode {
     match crate::workspace::read(path) {
         Ok(text) => {
             let doc = crate::document::Document::parse(text);
-            print!("{}", diff::textconv(&doc.model, &doc.text));
-            ExitCode::SUCCESS
+            let text = diff::textconv(&doc.model, &doc.text);
+            super::emit::stdout(text.as_bytes(), super::ui_lang(None)).err().unwrap_or(ExitCode::SUCCESS)
         }
         Err(d) => {
             eprintln!("error: {}: {}", path.display(), d.message.render(super::ui_lang(None)));
@@ -127,7 +132,7 @@ fn revisions(rev: &str, args: &Args) -> ExitCode {
         } else {
             args.args.iter().map(|p| dir.join(p)).collect()
         };
-        match Loaded::load_paths(&roots) {
+        match Loaded::load_paths(&roots, None) {
             Ok(ws) => ws.files,
             Err(code) => return code,
         }
@@ -142,6 +147,5 @@ fn revisions(rev: &str, args: &Args) -> ExitCode {
     };
     let lang = args.lang.clone().unwrap_or_else(|| "en".into());
     let diffs = diff::between_workspaces(&old, &new, &lang);
-    print!("{}", render(&diffs, &args.format, rev, &lang));
-    ExitCode::SUCCESS
+    args.output.write(Content::Text(render(&diffs, &args.format, rev, &lang)))
 }

@@ -51,7 +51,7 @@ pub fn run(args: Args) -> ExitCode {
         if args.check {
             println!("{display}");
         } else if let Err(e) = crate::fsio::write_atomic(&path, formatted.as_bytes()) {
-            eprintln!("error: cannot write {display}: {e}");
+            eprintln!("{}", super::emit::cannot_write(style.lang, &display, &e));
             failed = true;
         }
     }

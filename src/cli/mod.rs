@@ -5,6 +5,7 @@ mod check;
 mod compare;
 mod consolidate;
 mod diff;
+mod emit;
 mod fmt;
 mod output;
 mod table;

@@ -1,11 +1,11 @@
 //! `zan table <amendment-id> [--lang kk|ru|en] [--format html|markdown|docx]`:
 //! the comparative table.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::consolidate::Loaded;
+use super::emit::Content;
 use crate::engine::Include;
 
 #[derive(clap::Args)]
@@ -21,17 +21,22 @@ pub struct Args {
     /// The workspace directory (default: the current directory).
     #[arg(long)]
     workspace: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::emit::Output,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match Loaded::load(args.workspace) {
+    let ws = match Loaded::load(args.workspace, &args.id) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
-    let applied = match super::consolidate::apply(&ws, &args.id, None, Include::Adopted) {
+    let applied = match super::consolidate::apply(&ws, &ws.id, None, Include::Adopted) {
         Ok(a) => a,
         Err(code) => return code,
     };
+    if let Err(code) = super::consolidate::lang_of(Some(args.lang.clone()), &applied) {
+        return code;
+    }
     ws.warn_references(&applied);
     let acts: Vec<&crate::model::Act> = ws.files.iter().flat_map(|f| &f.acts).collect();
     let table = crate::render::table::table(&applied, &args.lang, &acts);
@@ -44,19 +49,16 @@ pub fn run(args: Args) -> ExitCode {
             );
         }
     }
-    let bytes = match args.format.as_str() {
-        "markdown" => table.markdown(args.compare).into_bytes(),
+    let content = match args.format.as_str() {
+        "markdown" => Content::Text(table.markdown(args.compare)),
         "docx" => match table.docx(args.compare) {
-            Ok(b) => b,
+            Ok(bytes) => Content::Binary { bytes, what: "DOCX" },
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(1);
             }
         },
-        _ => table.html(args.compare).into_bytes(),
+        _ => Content::Text(table.html(args.compare)),
     };
-    if std::io::stdout().write_all(&bytes).is_err() {
-        return ExitCode::from(1);
-    }
-    ExitCode::SUCCESS
+    args.output.write(content)
 }
