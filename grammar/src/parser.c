@@ -15,16 +15,16 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 356
+#define STATE_COUNT 401
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 151
+#define SYMBOL_COUNT 160
 #define ALIAS_COUNT 1
-#define TOKEN_COUNT 78
+#define TOKEN_COUNT 82
 #define EXTERNAL_TOKEN_COUNT 0
-#define FIELD_COUNT 27
+#define FIELD_COUNT 29
 #define MAX_ALIAS_SEQUENCE_LENGTH 6
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 47
+#define PRODUCTION_ID_COUNT 49
 #define SUPERTYPE_COUNT 1
 
 enum ts_symbol_identifiers {
@@ -45,140 +45,149 @@ enum ts_symbol_identifiers {
   anon_sym_cite = 15,
   anon_sym_official = 16,
   anon_sym_summary = 17,
-  anon_sym_repealed = 18,
-  anon_sym_book = 19,
-  anon_sym_division = 20,
-  anon_sym_section = 21,
-  anon_sym_subsection = 22,
-  anon_sym_chapter = 23,
-  anon_sym_subchapter = 24,
-  anon_sym_article = 25,
-  anon_sym_paragraph = 26,
-  anon_sym_part = 27,
-  anon_sym_point = 28,
-  anon_sym_subpoint = 29,
-  anon_sym_indent = 30,
-  anon_sym_note = 31,
-  sym_number = 32,
-  anon_sym_DQUOTE = 33,
-  aux_sym_quoted_number_token1 = 34,
-  anon_sym_DQUOTE2 = 35,
-  anon_sym_compare = 36,
-  anon_sym_corresponds = 37,
-  anon_sym_stricter = 38,
-  anon_sym_lenient = 39,
-  anon_sym_broader = 40,
-  anon_sym_narrower = 41,
-  anon_sym_implements = 42,
-  anon_sym_AT = 43,
-  anon_sym_DOT_DOT = 44,
-  sym_string_content = 45,
-  sym_escape_sequence = 46,
-  anon_sym_LBRACK = 47,
-  anon_sym_RBRACK_LPAREN = 48,
-  anon_sym_RPAREN = 49,
-  anon_sym_amendment = 50,
-  anon_sym_target = 51,
-  anon_sym_status = 52,
-  anon_sym_draft = 53,
-  anon_sym_proposed = 54,
-  anon_sym_author = 55,
-  anon_sym_justification = 56,
-  anon_sym_replace = 57,
-  anon_sym_replace_DASHall = 58,
-  anon_sym_DASH_GT = 59,
-  anon_sym_delete = 60,
-  anon_sym_insert = 61,
-  anon_sym_before = 62,
-  anon_sym_after = 63,
-  anon_sym_at = 64,
-  anon_sym_start = 65,
-  anon_sym_end = 66,
-  anon_sym_occurrence = 67,
-  anon_sym_all = 68,
-  anon_sym_rewrite = 69,
-  anon_sym_add = 70,
-  anon_sym_to = 71,
-  anon_sym_repeal = 72,
-  anon_sym_renumber = 73,
-  sym_update_references = 74,
-  sym_act_id = 75,
-  sym_date = 76,
-  sym_integer = 77,
-  sym_source_file = 78,
-  sym_act = 79,
-  sym_act_body = 80,
-  sym__act_item = 81,
-  sym_jurisdiction = 82,
-  sym_act_kind = 83,
-  sym_official_number = 84,
-  sym_adopted = 85,
-  sym_in_force = 86,
-  sym_languages = 87,
-  sym_source = 88,
-  sym_title = 89,
-  sym_text = 90,
-  sym__localized = 91,
-  sym_fidelity = 92,
-  sym_unit = 93,
-  sym_unit_body = 94,
-  sym__unit_item = 95,
-  sym_repealed = 96,
-  sym_unit_kind = 97,
-  sym__number = 98,
-  sym_quoted_number = 99,
-  sym_comparison = 100,
-  sym_relation = 101,
-  sym_target = 102,
-  sym__act_ref = 103,
-  sym_segment = 104,
-  sym_range_end = 105,
-  sym_string = 106,
-  sym_reference = 107,
-  sym_reference_text = 108,
-  sym_amendment = 109,
-  sym_amendment_body = 110,
-  sym__amendment_item = 111,
-  sym_amendment_target = 112,
-  sym_status = 113,
-  sym_status_value = 114,
-  sym_author = 115,
-  sym_justification = 116,
-  sym__operation = 117,
-  sym__operation_note = 118,
-  sym_replace_words = 119,
-  sym_replace_everywhere = 120,
-  sym__replace_body = 121,
-  sym_word_change = 122,
-  sym_delete_words = 123,
-  sym__delete_body = 124,
-  sym_word_deletion = 125,
-  sym_insert_words = 126,
-  sym__insert_body = 127,
-  sym_word_insertion = 128,
-  sym_position = 129,
-  sym_occurrence = 130,
-  sym_rewrite_unit = 131,
-  sym_add_unit = 132,
-  sym_unit_body_with_notes = 133,
-  sym_repeal_unit = 134,
-  sym_renumber_unit = 135,
-  sym__notes_body = 136,
-  sym_lang = 137,
-  aux_sym_source_file_repeat1 = 138,
-  aux_sym_act_body_repeat1 = 139,
-  aux_sym_languages_repeat1 = 140,
-  aux_sym_unit_body_repeat1 = 141,
-  aux_sym_target_repeat1 = 142,
-  aux_sym_string_repeat1 = 143,
-  aux_sym_reference_text_repeat1 = 144,
-  aux_sym_amendment_body_repeat1 = 145,
-  aux_sym__replace_body_repeat1 = 146,
-  aux_sym__delete_body_repeat1 = 147,
-  aux_sym__insert_body_repeat1 = 148,
-  aux_sym_unit_body_with_notes_repeat1 = 149,
-  aux_sym__notes_body_repeat1 = 150,
-  anon_alias_sym_lang_code = 151,
+  anon_sym_history = 18,
+  anon_sym_amended = 19,
+  anon_sym_added = 20,
+  anon_sym_rewritten = 21,
+  anon_sym_repealed = 22,
+  anon_sym_book = 23,
+  anon_sym_division = 24,
+  anon_sym_section = 25,
+  anon_sym_subsection = 26,
+  anon_sym_chapter = 27,
+  anon_sym_subchapter = 28,
+  anon_sym_article = 29,
+  anon_sym_paragraph = 30,
+  anon_sym_part = 31,
+  anon_sym_point = 32,
+  anon_sym_subpoint = 33,
+  anon_sym_indent = 34,
+  anon_sym_note = 35,
+  sym_number = 36,
+  anon_sym_DQUOTE = 37,
+  aux_sym_quoted_number_token1 = 38,
+  anon_sym_DQUOTE2 = 39,
+  anon_sym_compare = 40,
+  anon_sym_corresponds = 41,
+  anon_sym_stricter = 42,
+  anon_sym_lenient = 43,
+  anon_sym_broader = 44,
+  anon_sym_narrower = 45,
+  anon_sym_implements = 46,
+  anon_sym_AT = 47,
+  anon_sym_DOT_DOT = 48,
+  sym_string_content = 49,
+  sym_escape_sequence = 50,
+  anon_sym_LBRACK = 51,
+  anon_sym_RBRACK_LPAREN = 52,
+  anon_sym_RPAREN = 53,
+  anon_sym_amendment = 54,
+  anon_sym_target = 55,
+  anon_sym_status = 56,
+  anon_sym_draft = 57,
+  anon_sym_proposed = 58,
+  anon_sym_author = 59,
+  anon_sym_justification = 60,
+  anon_sym_replace = 61,
+  anon_sym_replace_DASHall = 62,
+  anon_sym_DASH_GT = 63,
+  anon_sym_delete = 64,
+  anon_sym_insert = 65,
+  anon_sym_before = 66,
+  anon_sym_after = 67,
+  anon_sym_at = 68,
+  anon_sym_start = 69,
+  anon_sym_end = 70,
+  anon_sym_occurrence = 71,
+  anon_sym_all = 72,
+  anon_sym_rewrite = 73,
+  anon_sym_add = 74,
+  anon_sym_to = 75,
+  anon_sym_repeal = 76,
+  anon_sym_renumber = 77,
+  sym_update_references = 78,
+  sym_act_id = 79,
+  sym_date = 80,
+  sym_integer = 81,
+  sym_source_file = 82,
+  sym_act = 83,
+  sym_act_body = 84,
+  sym__act_item = 85,
+  sym_jurisdiction = 86,
+  sym_act_kind = 87,
+  sym_official_number = 88,
+  sym_adopted = 89,
+  sym_in_force = 90,
+  sym_languages = 91,
+  sym_source = 92,
+  sym_title = 93,
+  sym_text = 94,
+  sym__localized = 95,
+  sym_fidelity = 96,
+  sym_unit = 97,
+  sym_unit_body = 98,
+  sym__unit_item = 99,
+  sym_history = 100,
+  sym_history_body = 101,
+  sym_change = 102,
+  sym_change_kind = 103,
+  sym_repealed = 104,
+  sym_unit_kind = 105,
+  sym__number = 106,
+  sym_quoted_number = 107,
+  sym_comparison = 108,
+  sym_relation = 109,
+  sym_target = 110,
+  sym__act_ref = 111,
+  sym_segment = 112,
+  sym_range_end = 113,
+  sym_string = 114,
+  sym_reference = 115,
+  sym_reference_text = 116,
+  sym_amendment = 117,
+  sym_amendment_body = 118,
+  sym__amendment_item = 119,
+  sym_amendment_target = 120,
+  sym_status = 121,
+  sym_status_value = 122,
+  sym_author = 123,
+  sym_justification = 124,
+  sym__operation = 125,
+  sym__operation_note = 126,
+  sym_replace_words = 127,
+  sym_replace_everywhere = 128,
+  sym__replace_body = 129,
+  sym_word_change = 130,
+  sym_delete_words = 131,
+  sym__delete_body = 132,
+  sym_word_deletion = 133,
+  sym_insert_words = 134,
+  sym__insert_body = 135,
+  sym_word_insertion = 136,
+  sym_position = 137,
+  sym_occurrence = 138,
+  sym_rewrite_unit = 139,
+  sym_add_unit = 140,
+  sym_unit_body_with_notes = 141,
+  sym_repeal_unit = 142,
+  sym_renumber_unit = 143,
+  sym__notes_body = 144,
+  sym_lang = 145,
+  aux_sym_source_file_repeat1 = 146,
+  aux_sym_act_body_repeat1 = 147,
+  aux_sym_languages_repeat1 = 148,
+  aux_sym_unit_body_repeat1 = 149,
+  aux_sym_history_body_repeat1 = 150,
+  aux_sym_target_repeat1 = 151,
+  aux_sym_string_repeat1 = 152,
+  aux_sym_reference_text_repeat1 = 153,
+  aux_sym_amendment_body_repeat1 = 154,
+  aux_sym__replace_body_repeat1 = 155,
+  aux_sym__delete_body_repeat1 = 156,
+  aux_sym__insert_body_repeat1 = 157,
+  aux_sym_unit_body_with_notes_repeat1 = 158,
+  aux_sym__notes_body_repeat1 = 159,
+  anon_alias_sym_lang_code = 160,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -200,6 +209,10 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_cite] = "cite",
   [anon_sym_official] = "official",
   [anon_sym_summary] = "summary",
+  [anon_sym_history] = "history",
+  [anon_sym_amended] = "amended",
+  [anon_sym_added] = "added",
+  [anon_sym_rewritten] = "rewritten",
   [anon_sym_repealed] = "repealed",
   [anon_sym_book] = "book",
   [anon_sym_division] = "division",
@@ -278,6 +291,10 @@ static const char * const ts_symbol_names[] = {
   [sym_unit] = "unit",
   [sym_unit_body] = "unit_body",
   [sym__unit_item] = "_unit_item",
+  [sym_history] = "history",
+  [sym_history_body] = "history_body",
+  [sym_change] = "change",
+  [sym_change_kind] = "change_kind",
   [sym_repealed] = "repealed",
   [sym_unit_kind] = "unit_kind",
   [sym__number] = "_number",
@@ -324,6 +341,7 @@ static const char * const ts_symbol_names[] = {
   [aux_sym_act_body_repeat1] = "act_body_repeat1",
   [aux_sym_languages_repeat1] = "languages_repeat1",
   [aux_sym_unit_body_repeat1] = "unit_body_repeat1",
+  [aux_sym_history_body_repeat1] = "history_body_repeat1",
   [aux_sym_target_repeat1] = "target_repeat1",
   [aux_sym_string_repeat1] = "string_repeat1",
   [aux_sym_reference_text_repeat1] = "reference_text_repeat1",
@@ -355,6 +373,10 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_cite] = anon_sym_cite,
   [anon_sym_official] = anon_sym_official,
   [anon_sym_summary] = anon_sym_summary,
+  [anon_sym_history] = anon_sym_history,
+  [anon_sym_amended] = anon_sym_amended,
+  [anon_sym_added] = anon_sym_added,
+  [anon_sym_rewritten] = anon_sym_rewritten,
   [anon_sym_repealed] = anon_sym_repealed,
   [anon_sym_book] = anon_sym_book,
   [anon_sym_division] = anon_sym_division,
@@ -433,6 +455,10 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_unit] = sym_unit,
   [sym_unit_body] = sym_unit_body,
   [sym__unit_item] = sym__unit_item,
+  [sym_history] = sym_history,
+  [sym_history_body] = sym_history_body,
+  [sym_change] = sym_change,
+  [sym_change_kind] = sym_change_kind,
   [sym_repealed] = sym_repealed,
   [sym_unit_kind] = sym_unit_kind,
   [sym__number] = sym__number,
@@ -479,6 +505,7 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym_act_body_repeat1] = aux_sym_act_body_repeat1,
   [aux_sym_languages_repeat1] = aux_sym_languages_repeat1,
   [aux_sym_unit_body_repeat1] = aux_sym_unit_body_repeat1,
+  [aux_sym_history_body_repeat1] = aux_sym_history_body_repeat1,
   [aux_sym_target_repeat1] = aux_sym_target_repeat1,
   [aux_sym_string_repeat1] = aux_sym_string_repeat1,
   [aux_sym_reference_text_repeat1] = aux_sym_reference_text_repeat1,
@@ -561,6 +588,22 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_summary] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_history] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_amended] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_added] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_rewritten] = {
     .visible = true,
     .named = false,
   },
@@ -876,6 +919,22 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = true,
   },
+  [sym_history] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_history_body] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_change] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_change_kind] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_repealed] = {
     .visible = true,
     .named = true,
@@ -1061,6 +1120,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = false,
   },
+  [aux_sym_history_body_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
   [aux_sym_target_repeat1] = {
     .visible = false,
     .named = false,
@@ -1113,24 +1176,26 @@ enum ts_field_identifiers {
   field_edge = 7,
   field_fidelity = 8,
   field_id = 9,
-  field_kind = 10,
-  field_lang = 11,
-  field_name = 12,
-  field_new = 13,
-  field_note = 14,
-  field_number = 15,
-  field_old = 16,
-  field_place = 17,
-  field_position = 18,
-  field_relation = 19,
-  field_side = 20,
-  field_source = 21,
-  field_target = 22,
-  field_title = 23,
-  field_update = 24,
-  field_value = 25,
-  field_version = 26,
-  field_which = 27,
+  field_in_force = 10,
+  field_kind = 11,
+  field_lang = 12,
+  field_law = 13,
+  field_name = 14,
+  field_new = 15,
+  field_note = 16,
+  field_number = 17,
+  field_old = 18,
+  field_place = 19,
+  field_position = 20,
+  field_relation = 21,
+  field_side = 22,
+  field_source = 23,
+  field_target = 24,
+  field_title = 25,
+  field_update = 26,
+  field_value = 27,
+  field_version = 28,
+  field_which = 29,
 };
 
 static const char * const ts_field_names[] = {
@@ -1144,8 +1209,10 @@ static const char * const ts_field_names[] = {
   [field_edge] = "edge",
   [field_fidelity] = "fidelity",
   [field_id] = "id",
+  [field_in_force] = "in_force",
   [field_kind] = "kind",
   [field_lang] = "lang",
+  [field_law] = "law",
   [field_name] = "name",
   [field_new] = "new",
   [field_note] = "note",
@@ -1172,17 +1239,17 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [5] = {.index = 7, .length = 1},
   [6] = {.index = 8, .length = 1},
   [8] = {.index = 9, .length = 4},
-  [9] = {.index = 13, .length = 2},
-  [10] = {.index = 15, .length = 1},
+  [9] = {.index = 13, .length = 1},
+  [10] = {.index = 14, .length = 2},
   [11] = {.index = 16, .length = 1},
   [12] = {.index = 17, .length = 1},
   [13] = {.index = 18, .length = 1},
-  [14] = {.index = 19, .length = 2},
-  [15] = {.index = 21, .length = 1},
+  [14] = {.index = 19, .length = 1},
+  [15] = {.index = 20, .length = 2},
   [16] = {.index = 22, .length = 1},
   [17] = {.index = 23, .length = 2},
-  [18] = {.index = 25, .length = 2},
-  [19] = {.index = 27, .length = 4},
+  [18] = {.index = 25, .length = 4},
+  [19] = {.index = 29, .length = 2},
   [20] = {.index = 31, .length = 3},
   [21] = {.index = 34, .length = 2},
   [22] = {.index = 36, .length = 2},
@@ -1193,23 +1260,25 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [27] = {.index = 48, .length = 1},
   [28] = {.index = 49, .length = 2},
   [29] = {.index = 51, .length = 3},
-  [30] = {.index = 54, .length = 2},
-  [31] = {.index = 56, .length = 4},
-  [32] = {.index = 60, .length = 3},
+  [30] = {.index = 54, .length = 3},
+  [31] = {.index = 57, .length = 2},
+  [32] = {.index = 59, .length = 4},
   [33] = {.index = 63, .length = 3},
-  [34] = {.index = 66, .length = 1},
-  [35] = {.index = 67, .length = 4},
-  [36] = {.index = 71, .length = 3},
+  [34] = {.index = 66, .length = 3},
+  [35] = {.index = 69, .length = 1},
+  [36] = {.index = 70, .length = 4},
   [37] = {.index = 74, .length = 3},
   [38] = {.index = 77, .length = 3},
-  [39] = {.index = 80, .length = 5},
-  [40] = {.index = 85, .length = 4},
-  [41] = {.index = 89, .length = 2},
-  [42] = {.index = 91, .length = 4},
-  [43] = {.index = 95, .length = 1},
-  [44] = {.index = 96, .length = 4},
-  [45] = {.index = 100, .length = 2},
-  [46] = {.index = 102, .length = 1},
+  [39] = {.index = 80, .length = 3},
+  [40] = {.index = 83, .length = 5},
+  [41] = {.index = 88, .length = 4},
+  [42] = {.index = 92, .length = 2},
+  [43] = {.index = 94, .length = 4},
+  [44] = {.index = 98, .length = 4},
+  [45] = {.index = 102, .length = 1},
+  [46] = {.index = 103, .length = 4},
+  [47] = {.index = 107, .length = 2},
+  [48] = {.index = 109, .length = 1},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1235,33 +1304,33 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_value, 1, .inherited = true},
   [13] =
     {field_body, 1},
+  [14] =
+    {field_body, 1},
     {field_kind, 0},
-  [15] =
-    {field_act, 1},
   [16] =
-    {field_name, 1},
+    {field_act, 1},
   [17] =
-    {field_act, 0},
+    {field_name, 1},
   [18] =
-    {field_kind, 0},
+    {field_act, 0},
   [19] =
+    {field_kind, 0},
+  [20] =
     {field_act, 0, .inherited = true},
     {field_version, 0, .inherited = true},
-  [21] =
-    {field_body, 1},
   [22] =
     {field_target, 1},
   [23] =
     {field_lang, 0},
     {field_value, 1},
   [25] =
-    {field_relation, 1},
-    {field_target, 2},
-  [27] =
     {field_fidelity, 0, .inherited = true},
     {field_lang, 0, .inherited = true},
     {field_source, 0, .inherited = true},
     {field_value, 0, .inherited = true},
+  [29] =
+    {field_relation, 1},
+    {field_target, 2},
   [31] =
     {field_body, 2},
     {field_kind, 0},
@@ -1296,70 +1365,79 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_source, 3},
     {field_value, 1},
   [54] =
+    {field_date, 2},
+    {field_kind, 0},
+    {field_law, 1},
+  [57] =
     {field_lang, 0},
     {field_old, 1},
-  [56] =
+  [59] =
     {field_body, 4},
     {field_kind, 1},
     {field_place, 2},
     {field_target, 3},
-  [60] =
+  [63] =
     {field_number, 3},
     {field_target, 1},
     {field_update, 4},
-  [63] =
+  [66] =
     {field_body, 4},
     {field_number, 3},
     {field_target, 1},
-  [66] =
+  [69] =
     {field_target, 2},
-  [67] =
+  [70] =
     {field_fidelity, 1},
     {field_lang, 0},
     {field_source, 4},
     {field_value, 2},
-  [71] =
+  [74] =
     {field_lang, 0},
     {field_new, 3},
     {field_old, 1},
-  [74] =
+  [77] =
     {field_lang, 1},
     {field_old, 2},
     {field_title, 0},
-  [77] =
+  [80] =
     {field_lang, 0},
     {field_new, 1},
     {field_position, 2},
-  [80] =
+  [83] =
     {field_body, 5},
     {field_kind, 1},
     {field_number, 2},
     {field_place, 3},
     {field_target, 4},
-  [85] =
+  [88] =
     {field_body, 5},
     {field_number, 3},
     {field_target, 1},
     {field_update, 4},
-  [89] =
+  [92] =
     {field_display, 1},
     {field_target, 3},
-  [91] =
+  [94] =
+    {field_date, 2},
+    {field_in_force, 4},
+    {field_kind, 0},
+    {field_law, 1},
+  [98] =
     {field_lang, 1},
     {field_new, 4},
     {field_old, 2},
     {field_title, 0},
-  [95] =
+  [102] =
     {field_which, 1},
-  [96] =
+  [103] =
     {field_lang, 1},
     {field_new, 2},
     {field_position, 3},
     {field_title, 0},
-  [100] =
+  [107] =
     {field_anchor, 1},
     {field_side, 0},
-  [102] =
+  [109] =
     {field_edge, 1},
 };
 
@@ -1408,150 +1486,150 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [30] = 30,
   [31] = 31,
   [32] = 32,
-  [33] = 23,
-  [34] = 22,
-  [35] = 24,
-  [36] = 36,
+  [33] = 24,
+  [34] = 23,
+  [35] = 35,
+  [36] = 22,
   [37] = 37,
-  [38] = 21,
-  [39] = 39,
-  [40] = 37,
-  [41] = 39,
-  [42] = 37,
-  [43] = 39,
+  [38] = 38,
+  [39] = 38,
+  [40] = 35,
+  [41] = 35,
+  [42] = 38,
+  [43] = 21,
   [44] = 25,
   [45] = 45,
   [46] = 46,
-  [47] = 27,
+  [47] = 47,
   [48] = 48,
-  [49] = 49,
+  [49] = 32,
   [50] = 24,
-  [51] = 22,
-  [52] = 23,
-  [53] = 25,
-  [54] = 54,
+  [51] = 23,
+  [52] = 22,
+  [53] = 22,
+  [54] = 23,
   [55] = 24,
-  [56] = 22,
-  [57] = 23,
-  [58] = 24,
-  [59] = 22,
-  [60] = 23,
-  [61] = 21,
+  [56] = 25,
+  [57] = 21,
+  [58] = 58,
+  [59] = 59,
+  [60] = 60,
+  [61] = 22,
   [62] = 62,
-  [63] = 25,
-  [64] = 64,
+  [63] = 63,
+  [64] = 25,
   [65] = 65,
-  [66] = 21,
-  [67] = 25,
-  [68] = 68,
-  [69] = 21,
+  [66] = 66,
+  [67] = 67,
+  [68] = 23,
+  [69] = 24,
   [70] = 70,
-  [71] = 71,
+  [71] = 21,
   [72] = 72,
   [73] = 73,
   [74] = 74,
-  [75] = 3,
-  [76] = 27,
-  [77] = 24,
-  [78] = 22,
-  [79] = 23,
-  [80] = 6,
-  [81] = 49,
-  [82] = 27,
-  [83] = 21,
+  [75] = 75,
+  [76] = 25,
+  [77] = 3,
+  [78] = 21,
+  [79] = 32,
+  [80] = 3,
+  [81] = 48,
+  [82] = 6,
+  [83] = 2,
   [84] = 7,
-  [85] = 27,
-  [86] = 2,
-  [87] = 3,
-  [88] = 25,
-  [89] = 15,
-  [90] = 11,
-  [91] = 5,
-  [92] = 21,
-  [93] = 24,
-  [94] = 23,
-  [95] = 22,
-  [96] = 14,
-  [97] = 2,
-  [98] = 8,
-  [99] = 7,
-  [100] = 49,
-  [101] = 9,
-  [102] = 4,
-  [103] = 6,
-  [104] = 104,
-  [105] = 10,
-  [106] = 106,
+  [85] = 32,
+  [86] = 22,
+  [87] = 23,
+  [88] = 24,
+  [89] = 32,
+  [90] = 4,
+  [91] = 16,
+  [92] = 6,
+  [93] = 48,
+  [94] = 94,
+  [95] = 25,
+  [96] = 21,
+  [97] = 8,
+  [98] = 2,
+  [99] = 9,
+  [100] = 7,
+  [101] = 11,
+  [102] = 10,
+  [103] = 3,
+  [104] = 5,
+  [105] = 15,
+  [106] = 22,
   [107] = 107,
-  [108] = 108,
-  [109] = 109,
-  [110] = 110,
-  [111] = 111,
-  [112] = 112,
-  [113] = 113,
-  [114] = 114,
-  [115] = 115,
-  [116] = 5,
-  [117] = 117,
-  [118] = 8,
-  [119] = 107,
+  [108] = 63,
+  [109] = 66,
+  [110] = 6,
+  [111] = 4,
+  [112] = 16,
+  [113] = 75,
+  [114] = 70,
+  [115] = 2,
+  [116] = 7,
+  [117] = 24,
+  [118] = 58,
+  [119] = 8,
   [120] = 9,
-  [121] = 4,
-  [122] = 15,
-  [123] = 123,
-  [124] = 10,
-  [125] = 11,
+  [121] = 121,
+  [122] = 19,
+  [123] = 20,
+  [124] = 11,
+  [125] = 10,
   [126] = 17,
-  [127] = 65,
-  [128] = 128,
-  [129] = 21,
-  [130] = 70,
-  [131] = 68,
-  [132] = 64,
-  [133] = 54,
-  [134] = 20,
-  [135] = 19,
-  [136] = 104,
-  [137] = 27,
-  [138] = 107,
-  [139] = 107,
-  [140] = 24,
-  [141] = 22,
-  [142] = 23,
-  [143] = 107,
-  [144] = 144,
-  [145] = 25,
-  [146] = 14,
-  [147] = 65,
-  [148] = 70,
-  [149] = 68,
-  [150] = 123,
-  [151] = 54,
-  [152] = 64,
-  [153] = 20,
-  [154] = 19,
-  [155] = 155,
-  [156] = 25,
-  [157] = 117,
-  [158] = 27,
-  [159] = 17,
-  [160] = 27,
+  [127] = 67,
+  [128] = 72,
+  [129] = 129,
+  [130] = 23,
+  [131] = 94,
+  [132] = 5,
+  [133] = 15,
+  [134] = 21,
+  [135] = 62,
+  [136] = 21,
+  [137] = 137,
+  [138] = 138,
+  [139] = 25,
+  [140] = 75,
+  [141] = 58,
+  [142] = 142,
+  [143] = 143,
+  [144] = 70,
+  [145] = 145,
+  [146] = 146,
+  [147] = 17,
+  [148] = 62,
+  [149] = 149,
+  [150] = 107,
+  [151] = 151,
+  [152] = 63,
+  [153] = 32,
+  [154] = 154,
+  [155] = 66,
+  [156] = 67,
+  [157] = 121,
+  [158] = 138,
+  [159] = 22,
+  [160] = 23,
   [161] = 161,
-  [162] = 162,
-  [163] = 163,
-  [164] = 128,
+  [162] = 24,
+  [163] = 138,
+  [164] = 72,
   [165] = 165,
-  [166] = 166,
-  [167] = 167,
-  [168] = 168,
-  [169] = 169,
-  [170] = 170,
-  [171] = 171,
+  [166] = 19,
+  [167] = 138,
+  [168] = 20,
+  [169] = 138,
+  [170] = 25,
+  [171] = 32,
   [172] = 172,
-  [173] = 173,
+  [173] = 32,
   [174] = 174,
   [175] = 175,
-  [176] = 176,
+  [176] = 129,
   [177] = 177,
   [178] = 178,
   [179] = 179,
@@ -1576,93 +1654,93 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [198] = 198,
   [199] = 199,
   [200] = 200,
-  [201] = 5,
+  [201] = 201,
   [202] = 202,
   [203] = 203,
   [204] = 204,
-  [205] = 49,
+  [205] = 205,
   [206] = 206,
-  [207] = 4,
-  [208] = 208,
-  [209] = 209,
-  [210] = 210,
-  [211] = 211,
-  [212] = 211,
+  [207] = 207,
+  [208] = 206,
+  [209] = 207,
+  [210] = 206,
+  [211] = 207,
+  [212] = 212,
   [213] = 213,
   [214] = 214,
-  [215] = 211,
-  [216] = 211,
-  [217] = 211,
+  [215] = 215,
+  [216] = 216,
+  [217] = 217,
   [218] = 218,
   [219] = 219,
-  [220] = 14,
-  [221] = 221,
-  [222] = 2,
-  [223] = 223,
-  [224] = 8,
-  [225] = 225,
-  [226] = 225,
-  [227] = 218,
-  [228] = 223,
-  [229] = 225,
-  [230] = 218,
-  [231] = 9,
-  [232] = 223,
-  [233] = 218,
+  [220] = 220,
+  [221] = 4,
+  [222] = 15,
+  [223] = 16,
+  [224] = 224,
+  [225] = 4,
+  [226] = 226,
+  [227] = 227,
+  [228] = 228,
+  [229] = 229,
+  [230] = 230,
+  [231] = 231,
+  [232] = 5,
+  [233] = 48,
   [234] = 234,
-  [235] = 223,
-  [236] = 15,
-  [237] = 10,
-  [238] = 11,
-  [239] = 239,
-  [240] = 128,
-  [241] = 241,
-  [242] = 242,
-  [243] = 54,
-  [244] = 20,
-  [245] = 19,
-  [246] = 242,
+  [235] = 235,
+  [236] = 236,
+  [237] = 5,
+  [238] = 238,
+  [239] = 231,
+  [240] = 231,
+  [241] = 231,
+  [242] = 231,
+  [243] = 243,
+  [244] = 9,
+  [245] = 11,
+  [246] = 10,
   [247] = 247,
-  [248] = 242,
+  [248] = 15,
   [249] = 249,
-  [250] = 250,
-  [251] = 242,
+  [250] = 16,
+  [251] = 2,
   [252] = 252,
   [253] = 253,
   [254] = 254,
-  [255] = 27,
-  [256] = 256,
-  [257] = 257,
-  [258] = 258,
-  [259] = 259,
-  [260] = 260,
-  [261] = 258,
-  [262] = 258,
-  [263] = 263,
-  [264] = 264,
-  [265] = 258,
-  [266] = 266,
-  [267] = 267,
-  [268] = 268,
-  [269] = 269,
+  [255] = 255,
+  [256] = 243,
+  [257] = 19,
+  [258] = 253,
+  [259] = 20,
+  [260] = 255,
+  [261] = 243,
+  [262] = 255,
+  [263] = 253,
+  [264] = 253,
+  [265] = 243,
+  [266] = 243,
+  [267] = 253,
+  [268] = 8,
+  [269] = 107,
   [270] = 270,
   [271] = 271,
-  [272] = 272,
+  [272] = 129,
   [273] = 273,
   [274] = 274,
   [275] = 275,
-  [276] = 27,
+  [276] = 32,
   [277] = 277,
-  [278] = 270,
-  [279] = 279,
-  [280] = 279,
-  [281] = 281,
+  [278] = 278,
+  [279] = 58,
+  [280] = 278,
+  [281] = 19,
   [282] = 282,
-  [283] = 283,
+  [283] = 20,
   [284] = 284,
-  [285] = 270,
-  [286] = 279,
-  [287] = 287,
+  [285] = 278,
+  [286] = 278,
+  [287] = 278,
   [288] = 288,
   [289] = 289,
   [290] = 290,
@@ -1672,65 +1750,110 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [294] = 294,
   [295] = 295,
   [296] = 296,
-  [297] = 297,
-  [298] = 298,
-  [299] = 288,
-  [300] = 287,
-  [301] = 301,
+  [297] = 295,
+  [298] = 295,
+  [299] = 299,
+  [300] = 300,
+  [301] = 295,
   [302] = 302,
   [303] = 303,
   [304] = 304,
   [305] = 305,
   [306] = 306,
-  [307] = 298,
-  [308] = 308,
-  [309] = 298,
+  [307] = 307,
+  [308] = 304,
+  [309] = 302,
   [310] = 310,
-  [311] = 311,
-  [312] = 288,
-  [313] = 313,
-  [314] = 301,
-  [315] = 287,
-  [316] = 301,
-  [317] = 317,
+  [311] = 304,
+  [312] = 312,
+  [313] = 32,
+  [314] = 314,
+  [315] = 315,
+  [316] = 316,
+  [317] = 302,
   [318] = 318,
   [319] = 319,
-  [320] = 288,
+  [320] = 320,
   [321] = 321,
   [322] = 322,
-  [323] = 301,
+  [323] = 323,
   [324] = 324,
   [325] = 325,
-  [326] = 287,
+  [326] = 326,
   [327] = 327,
-  [328] = 328,
+  [328] = 327,
   [329] = 329,
   [330] = 330,
   [331] = 331,
   [332] = 332,
   [333] = 333,
-  [334] = 334,
+  [334] = 325,
   [335] = 335,
   [336] = 336,
   [337] = 337,
-  [338] = 338,
+  [338] = 332,
   [339] = 339,
-  [340] = 332,
-  [341] = 330,
-  [342] = 332,
-  [343] = 343,
+  [340] = 327,
+  [341] = 341,
+  [342] = 342,
+  [343] = 330,
   [344] = 344,
-  [345] = 345,
-  [346] = 330,
-  [347] = 347,
-  [348] = 348,
-  [349] = 349,
-  [350] = 334,
+  [345] = 333,
+  [346] = 346,
+  [347] = 332,
+  [348] = 333,
+  [349] = 330,
+  [350] = 350,
   [351] = 351,
-  [352] = 334,
-  [353] = 332,
-  [354] = 334,
+  [352] = 352,
+  [353] = 330,
+  [354] = 354,
   [355] = 355,
+  [356] = 332,
+  [357] = 333,
+  [358] = 325,
+  [359] = 359,
+  [360] = 360,
+  [361] = 330,
+  [362] = 362,
+  [363] = 332,
+  [364] = 333,
+  [365] = 365,
+  [366] = 366,
+  [367] = 367,
+  [368] = 368,
+  [369] = 369,
+  [370] = 370,
+  [371] = 371,
+  [372] = 372,
+  [373] = 373,
+  [374] = 374,
+  [375] = 375,
+  [376] = 376,
+  [377] = 376,
+  [378] = 368,
+  [379] = 379,
+  [380] = 380,
+  [381] = 381,
+  [382] = 382,
+  [383] = 383,
+  [384] = 384,
+  [385] = 376,
+  [386] = 368,
+  [387] = 387,
+  [388] = 376,
+  [389] = 389,
+  [390] = 390,
+  [391] = 376,
+  [392] = 392,
+  [393] = 384,
+  [394] = 394,
+  [395] = 384,
+  [396] = 396,
+  [397] = 384,
+  [398] = 368,
+  [399] = 384,
+  [400] = 400,
 };
 
 static const TSSymbol ts_supertype_symbols[SUPERTYPE_COUNT] = {
@@ -1934,6761 +2057,7051 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(281);
+      if (eof) ADVANCE(290);
       ADVANCE_MAP(
-        '"', 653,
-        '#', 282,
-        ')', 665,
-        '-', 97,
-        '.', 30,
-        '@', 658,
-        '[', 663,
-        '\\', 269,
-        ']', 26,
-        'a', 744,
-        'b', 755,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 719,
-        '{', 283,
-        '}', 284,
+        '"', 678,
+        '#', 291,
+        ')', 690,
+        '-', 100,
+        '.', 33,
+        '@', 683,
+        '[', 688,
+        '\\', 278,
+        ']', 29,
+        'a', 770,
+        'b', 781,
+        'c', 821,
+        'd', 783,
+        'h', 825,
+        'i', 852,
+        'j', 937,
+        'k', 826,
+        'l', 747,
+        'n', 880,
+        'p', 743,
+        'r', 785,
+        's', 786,
+        't', 745,
+        '{', 292,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(279);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(919);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          lookahead == ' ') SKIP(288);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(952);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 1:
-      if (lookahead == '\n') SKIP(25);
-      if (lookahead == '"') ADVANCE(653);
-      if (lookahead == '#') ADVANCE(661);
-      if (lookahead == '[') ADVANCE(663);
-      if (lookahead == '\\') ADVANCE(269);
-      if (lookahead == ']') ADVANCE(26);
+      if (lookahead == '\n') SKIP(28);
+      if (lookahead == '"') ADVANCE(678);
+      if (lookahead == '#') ADVANCE(686);
+      if (lookahead == '[') ADVANCE(688);
+      if (lookahead == '\\') ADVANCE(278);
+      if (lookahead == ']') ADVANCE(29);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(660);
-      if (lookahead != 0) ADVANCE(661);
+          lookahead == ' ') ADVANCE(685);
+      if (lookahead != 0) ADVANCE(686);
       END_STATE();
     case 2:
-      if (lookahead == '\n') SKIP(25);
-      if (lookahead == '#') ADVANCE(650);
+      if (lookahead == '\n') SKIP(28);
+      if (lookahead == '#') ADVANCE(675);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(651);
+          lookahead == ' ') ADVANCE(676);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(652);
+          lookahead != '#') ADVANCE(677);
       END_STATE();
     case 3:
       ADVANCE_MAP(
-        '"', 653,
-        '#', 282,
-        '-', 97,
-        'a', 744,
-        'b', 755,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 720,
-        '}', 284,
+        '"', 678,
+        '#', 291,
+        '-', 100,
+        'a', 770,
+        'b', 781,
+        'c', 821,
+        'd', 783,
+        'h', 825,
+        'i', 852,
+        'j', 937,
+        'k', 826,
+        'l', 747,
+        'n', 880,
+        'p', 743,
+        'r', 785,
+        's', 786,
+        't', 746,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(19);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          lookahead == ' ') SKIP(21);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 4:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        ')', 665,
-        '.', 30,
-        '@', 658,
-        'a', 125,
-        'b', 130,
-        'c', 166,
-        'd', 131,
-        'i', 194,
-        'j', 263,
-        'k', 170,
-        'l', 101,
-        'n', 214,
-        'p', 98,
-        'r', 132,
-        's', 133,
-        't', 100,
-        '{', 283,
-        '}', 284,
+        '"', 674,
+        '#', 291,
+        ')', 690,
+        '.', 33,
+        '@', 683,
+        'a', 128,
+        'b', 133,
+        'c', 169,
+        'd', 134,
+        'h', 172,
+        'i', 198,
+        'j', 271,
+        'k', 173,
+        'l', 104,
+        'n', 219,
+        'p', 101,
+        'r', 135,
+        's', 136,
+        't', 103,
+        '{', 292,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(4);
       END_STATE();
     case 5:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        ')', 665,
-        '.', 30,
-        'a', 744,
-        'b', 755,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 719,
-        '{', 283,
-        '}', 284,
+        '"', 674,
+        '#', 291,
+        ')', 690,
+        '.', 33,
+        'a', 770,
+        'b', 781,
+        'c', 821,
+        'd', 783,
+        'h', 825,
+        'i', 852,
+        'j', 937,
+        'k', 826,
+        'l', 747,
+        'n', 880,
+        'p', 743,
+        'r', 785,
+        's', 786,
+        't', 745,
+        '{', 292,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(5);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(276);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 6:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        ')', 665,
-        '.', 30,
-        'a', 598,
-        'b', 580,
-        'c', 533,
-        'd', 537,
-        'i', 574,
-        'n', 583,
-        'p', 464,
-        's', 500,
-        '{', 283,
+        '"', 674,
+        '#', 291,
+        ')', 690,
+        '.', 33,
+        'a', 619,
+        'b', 600,
+        'c', 552,
+        'd', 556,
+        'i', 594,
+        'n', 603,
+        'p', 483,
+        's', 519,
+        '{', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(6);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
     case 7:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        '@', 658,
-        'a', 867,
-        'b', 840,
-        'c', 795,
-        'd', 798,
-        'i', 836,
-        'j', 908,
-        'n', 852,
-        'p', 717,
-        's', 762,
-        't', 805,
-        '}', 284,
+        '"', 674,
+        '#', 291,
+        '.', 33,
+        '@', 683,
+        'a', 897,
+        'b', 868,
+        'c', 821,
+        'd', 824,
+        'h', 825,
+        'i', 864,
+        'j', 942,
+        'n', 881,
+        'p', 743,
+        's', 788,
+        't', 832,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(7);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(276);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 8:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        '@', 658,
-        'a', 867,
-        'b', 840,
-        'c', 795,
-        'd', 798,
-        'i', 836,
-        'n', 852,
-        'p', 717,
-        's', 762,
-        't', 805,
-        '}', 284,
+        '"', 674,
+        '#', 291,
+        '.', 33,
+        '@', 683,
+        'a', 897,
+        'b', 868,
+        'c', 821,
+        'd', 824,
+        'h', 825,
+        'i', 864,
+        'n', 881,
+        'p', 743,
+        's', 788,
+        't', 832,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(8);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(276);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 9:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 489,
-        'b', 580,
-        'c', 533,
-        'd', 496,
-        'i', 564,
-        'j', 641,
-        'n', 583,
-        'p', 464,
-        'r', 497,
-        's', 499,
-        't', 467,
-        '{', 283,
-        '}', 284,
+        '"', 674,
+        '#', 291,
+        '.', 33,
+        '@', 683,
+        'a', 897,
+        'b', 868,
+        'c', 821,
+        'd', 824,
+        'i', 864,
+        'j', 942,
+        'n', 881,
+        'p', 743,
+        's', 788,
+        't', 832,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(9);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 10:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 494,
-        'b', 580,
-        'c', 532,
-        'd', 537,
-        'i', 569,
-        'j', 645,
-        'k', 548,
-        'l', 472,
-        'n', 582,
-        'p', 464,
-        's', 498,
-        't', 542,
-        '}', 284,
+        '"', 674,
+        '#', 291,
+        '.', 33,
+        'a', 508,
+        'b', 600,
+        'c', 552,
+        'd', 515,
+        'i', 584,
+        'j', 665,
+        'n', 603,
+        'p', 483,
+        'r', 516,
+        's', 518,
+        't', 486,
+        '{', 292,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(10);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
     case 11:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 441,
-        'b', 431,
-        'c', 402,
-        'd', 405,
-        'i', 421,
-        'j', 461,
-        'n', 430,
-        'p', 379,
-        's', 391,
-        't', 410,
-        '}', 284,
+        '"', 674,
+        '#', 291,
+        '.', 33,
+        'a', 513,
+        'b', 600,
+        'c', 551,
+        'd', 556,
+        'h', 562,
+        'i', 589,
+        'j', 669,
+        'k', 568,
+        'l', 491,
+        'n', 602,
+        'p', 483,
+        's', 517,
+        't', 561,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(11);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
     case 12:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 441,
-        'b', 431,
-        'c', 402,
-        'd', 405,
-        'i', 421,
-        'n', 430,
-        'p', 379,
-        's', 391,
-        't', 410,
-        '}', 284,
+        '"', 674,
+        '#', 291,
+        '.', 33,
+        'a', 456,
+        'b', 445,
+        'c', 415,
+        'd', 418,
+        'h', 419,
+        'i', 435,
+        'j', 479,
+        'n', 444,
+        'p', 392,
+        's', 404,
+        't', 423,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(12);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
     case 13:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 598,
-        'b', 580,
-        'c', 533,
-        'd', 537,
-        'i', 574,
-        'n', 583,
-        'p', 464,
-        's', 500,
-        't', 579,
+        '"', 674,
+        '#', 291,
+        '.', 33,
+        'a', 456,
+        'b', 445,
+        'c', 415,
+        'd', 418,
+        'h', 419,
+        'i', 435,
+        'n', 444,
+        'p', 392,
+        's', 404,
+        't', 423,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(13);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
     case 14:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        '.', 30,
-        'a', 598,
-        'b', 580,
-        'c', 532,
-        'd', 537,
-        'i', 574,
-        'j', 641,
-        'n', 583,
-        'p', 464,
-        's', 500,
-        '}', 284,
+        '"', 674,
+        '#', 291,
+        '.', 33,
+        'a', 456,
+        'b', 445,
+        'c', 415,
+        'd', 418,
+        'i', 435,
+        'j', 479,
+        'n', 444,
+        'p', 392,
+        's', 404,
+        't', 423,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(14);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
     case 15:
       ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        'a', 752,
-        'b', 840,
-        'c', 795,
-        'd', 798,
-        'i', 833,
-        'j', 910,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        's', 761,
-        't', 805,
-        '}', 284,
+        '"', 674,
+        '#', 291,
+        '.', 33,
+        'a', 619,
+        'b', 600,
+        'c', 552,
+        'd', 556,
+        'i', 594,
+        'n', 603,
+        'p', 483,
+        's', 519,
+        't', 599,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(15);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
     case 16:
-      if (lookahead == '"') ADVANCE(649);
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == 'a') ADVANCE(527);
-      if (lookahead == 'b') ADVANCE(512);
-      if (lookahead == 't') ADVANCE(579);
+      ADVANCE_MAP(
+        '"', 674,
+        '#', 291,
+        '.', 33,
+        'a', 619,
+        'b', 600,
+        'c', 551,
+        'd', 556,
+        'i', 594,
+        'j', 665,
+        'n', 603,
+        'p', 483,
+        's', 519,
+        '}', 293,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(16);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
     case 17:
-      if (lookahead == '"') ADVANCE(649);
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == 'c') ADVANCE(841);
-      if (lookahead == 'j') ADVANCE(908);
-      if (lookahead == 't') ADVANCE(805);
-      if (lookahead == '}') ADVANCE(284);
+      ADVANCE_MAP(
+        '"', 674,
+        '#', 291,
+        'a', 779,
+        'b', 868,
+        'c', 821,
+        'd', 824,
+        'h', 825,
+        'i', 860,
+        'j', 941,
+        'k', 826,
+        'l', 747,
+        'n', 880,
+        'p', 743,
+        's', 787,
+        't', 832,
+        '}', 293,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(17);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 18:
-      if (lookahead == '"') ADVANCE(649);
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == '{') ADVANCE(283);
+      if (lookahead == '"') ADVANCE(674);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'a') ADVANCE(546);
+      if (lookahead == 'b') ADVANCE(531);
+      if (lookahead == 't') ADVANCE(599);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(18);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
     case 19:
-      ADVANCE_MAP(
-        '#', 282,
-        '-', 97,
-        'a', 744,
-        'b', 755,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 720,
-        '}', 284,
-      );
+      if (lookahead == '"') ADVANCE(674);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'c') ADVANCE(869);
+      if (lookahead == 'j') ADVANCE(942);
+      if (lookahead == 't') ADVANCE(832);
+      if (lookahead == '}') ADVANCE(293);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(19);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 20:
-      ADVANCE_MAP(
-        '#', 282,
-        'a', 745,
-        'b', 840,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 720,
-        '}', 284,
-      );
+      if (lookahead == '"') ADVANCE(674);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == '{') ADVANCE(292);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(20);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
     case 21:
       ADVANCE_MAP(
-        '#', 282,
-        'a', 80,
-        'b', 72,
-        'c', 50,
-        'd', 53,
-        'i', 63,
-        'n', 71,
-        'p', 33,
-        's', 42,
+        '#', 291,
+        '-', 100,
+        'a', 770,
+        'b', 781,
+        'c', 821,
+        'd', 783,
+        'h', 825,
+        'i', 852,
+        'j', 937,
+        'k', 826,
+        'l', 747,
+        'n', 880,
+        'p', 743,
+        'r', 785,
+        's', 786,
+        't', 746,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(21);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 22:
       ADVANCE_MAP(
-        '#', 282,
-        'a', 751,
-        'd', 758,
-        'i', 834,
-        'j', 908,
-        'r', 759,
-        's', 891,
-        't', 720,
-        '{', 283,
-        '}', 284,
+        '#', 291,
+        'a', 771,
+        'b', 868,
+        'c', 821,
+        'd', 783,
+        'h', 825,
+        'i', 852,
+        'j', 937,
+        'k', 826,
+        'l', 747,
+        'n', 880,
+        'p', 743,
+        'r', 785,
+        's', 786,
+        't', 746,
+        '}', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(22);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 23:
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == 'a') ADVANCE(786);
-      if (lookahead == 'b') ADVANCE(756);
+      ADVANCE_MAP(
+        '#', 291,
+        'a', 83,
+        'b', 75,
+        'c', 53,
+        'd', 56,
+        'i', 66,
+        'n', 74,
+        'p', 36,
+        's', 45,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(23);
-      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 24:
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == 'a') ADVANCE(753);
+      ADVANCE_MAP(
+        '#', 291,
+        'a', 777,
+        'd', 784,
+        'i', 861,
+        'j', 942,
+        'r', 785,
+        's', 922,
+        't', 746,
+        '{', 292,
+        '}', 293,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(24);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 25:
-      if (lookahead == '#') ADVANCE(282);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'a') ADVANCE(812);
+      if (lookahead == 'b') ADVANCE(782);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(25);
+      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 26:
-      if (lookahead == '(') ADVANCE(664);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'a') ADVANCE(780);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(26);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 27:
-      if (lookahead == '-') ADVANCE(272);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'i') ADVANCE(862);
+      if (lookahead == '}') ADVANCE(293);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(27);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 28:
-      if (lookahead == '-') ADVANCE(273);
+      if (lookahead == '#') ADVANCE(291);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(28);
       END_STATE();
     case 29:
-      if (lookahead == '-') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(154);
-      if (lookahead == 's') ADVANCE(148);
+      if (lookahead == '(') ADVANCE(689);
       END_STATE();
     case 30:
-      if (lookahead == '.') ADVANCE(659);
+      if (lookahead == '-') ADVANCE(281);
       END_STATE();
     case 31:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'a') ADVANCE(78);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      if (lookahead == '-') ADVANCE(282);
       END_STATE();
     case 32:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'a') ADVANCE(49);
-      if (lookahead == 't') ADVANCE(352);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      if (lookahead == '-') ADVANCE(163);
+      if (lookahead == 'd') ADVANCE(157);
+      if (lookahead == 's') ADVANCE(151);
       END_STATE();
     case 33:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'a') ADVANCE(81);
-      if (lookahead == 'o') ADVANCE(55);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+      if (lookahead == '.') ADVANCE(684);
       END_STATE();
     case 34:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'a') ADVANCE(77);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(81);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 35:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'a') ADVANCE(79);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(52);
+      if (lookahead == 't') ADVANCE(365);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 36:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'b') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(84);
+      if (lookahead == 'o') ADVANCE(58);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 37:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'c') ADVANCE(62);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(80);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 38:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'c') ADVANCE(92);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(82);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 39:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'c') ADVANCE(94);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'b') ADVANCE(43);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 40:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'c') ADVANCE(52);
-      if (lookahead == 'p') ADVANCE(76);
-      if (lookahead == 's') ADVANCE(48);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(65);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 41:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'd') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(95);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 42:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(38);
-      if (lookahead == 'u') ADVANCE(36);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(97);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 43:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(372);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(55);
+      if (lookahead == 'p') ADVANCE(79);
+      if (lookahead == 's') ADVANCE(51);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 44:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(342);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'd') ADVANCE(50);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 45:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(82);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(41);
+      if (lookahead == 'u') ADVANCE(39);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 46:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(83);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(385);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 47:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(68);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(355);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 48:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'e') ADVANCE(39);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(85);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 49:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'g') ADVANCE(84);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(86);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 50:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'h') ADVANCE(31);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(71);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 51:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'h') ADVANCE(347);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(42);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 52:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'h') ADVANCE(35);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'g') ADVANCE(87);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 53:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(95);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'h') ADVANCE(34);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 54:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(85);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'h') ADVANCE(360);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 55:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(67);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'h') ADVANCE(38);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 56:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(98);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 57:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(73);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(88);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 58:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(74);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(70);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 59:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(75);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(40);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 60:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'i') ADVANCE(69);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(76);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 61:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'k') ADVANCE(312);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(77);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 62:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'l') ADVANCE(44);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(78);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 63:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(72);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 64:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(322);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'k') ADVANCE(325);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 65:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(317);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'l') ADVANCE(47);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 66:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(327);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(44);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 67:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(86);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(335);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 68:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(87);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(330);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 69:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'n') ADVANCE(88);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(340);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 70:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(61);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(89);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 71:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(89);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(90);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 72:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(70);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(91);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 73:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'o') ADVANCE(64);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 74:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(65);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(92);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 75:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(66);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(73);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 76:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'o') ADVANCE(60);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(67);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 77:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'p') ADVANCE(51);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(68);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 78:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'p') ADVANCE(91);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(69);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 79:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'p') ADVANCE(93);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(63);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 80:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'r') ADVANCE(90);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'p') ADVANCE(54);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 81:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'r') ADVANCE(32);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'p') ADVANCE(94);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 82:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'r') ADVANCE(332);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'p') ADVANCE(96);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 83:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'r') ADVANCE(337);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(93);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 84:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'r') ADVANCE(34);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(35);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 85:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 's') ADVANCE(58);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(345);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 86:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(357);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(350);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 87:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(367);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(37);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 88:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(362);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 's') ADVANCE(61);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 89:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(43);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(370);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 90:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(56);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(380);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 91:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(45);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(375);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 92:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 't') ADVANCE(57);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 93:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 't') ADVANCE(46);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 94:
-      if (lookahead == '.') ADVANCE(277);
+    case 93:
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 't') ADVANCE(59);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 94:
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(48);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 95:
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == 'v') ADVANCE(54);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(60);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 96:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(49);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 97:
-      if (lookahead == '>') ADVANCE(685);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(62);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 98:
-      if (lookahead == 'a') ADVANCE(222);
-      if (lookahead == 'o') ADVANCE(174);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'v') ADVANCE(57);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 99:
-      if (lookahead == 'a') ADVANCE(185);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 100:
-      if (lookahead == 'a') ADVANCE(229);
-      if (lookahead == 'i') ADVANCE(257);
-      if (lookahead == 'o') ADVANCE(704);
+      if (lookahead == '>') ADVANCE(710);
       END_STATE();
     case 101:
-      if (lookahead == 'a') ADVANCE(196);
-      END_STATE();
-    case 102:
-      if (lookahead == 'a') ADVANCE(188);
-      END_STATE();
-    case 103:
-      if (lookahead == 'a') ADVANCE(217);
-      END_STATE();
-    case 104:
-      if (lookahead == 'a') ADVANCE(163);
-      if (lookahead == 't') ADVANCE(350);
-      END_STATE();
-    case 105:
-      if (lookahead == 'a') ADVANCE(558);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 106:
-      if (lookahead == 'a') ADVANCE(250);
-      END_STATE();
-    case 107:
-      if (lookahead == 'a') ADVANCE(220);
-      END_STATE();
-    case 108:
-      if (lookahead == 'a') ADVANCE(164);
-      END_STATE();
-    case 109:
-      if (lookahead == 'a') ADVANCE(119);
-      END_STATE();
-    case 110:
-      if (lookahead == 'a') ADVANCE(236);
-      END_STATE();
-    case 111:
-      if (lookahead == 'a') ADVANCE(261);
-      END_STATE();
-    case 112:
-      if (lookahead == 'a') ADVANCE(221);
-      END_STATE();
-    case 113:
-      if (lookahead == 'b') ADVANCE(116);
-      END_STATE();
-    case 114:
-      if (lookahead == 'b') ADVANCE(149);
-      END_STATE();
-    case 115:
-      if (lookahead == 'b') ADVANCE(152);
-      END_STATE();
-    case 116:
-      if (lookahead == 'c') ADVANCE(168);
-      if (lookahead == 'p') ADVANCE(216);
-      if (lookahead == 's') ADVANCE(156);
-      END_STATE();
-    case 117:
-      if (lookahead == 'c') ADVANCE(253);
-      END_STATE();
-    case 118:
-      if (lookahead == 'c') ADVANCE(138);
-      END_STATE();
-    case 119:
-      if (lookahead == 'c') ADVANCE(141);
-      END_STATE();
-    case 120:
-      if (lookahead == 'c') ADVANCE(143);
-      END_STATE();
-    case 121:
-      if (lookahead == 'c') ADVANCE(111);
-      END_STATE();
-    case 122:
-      if (lookahead == 'c') ADVANCE(190);
-      END_STATE();
-    case 123:
-      if (lookahead == 'c') ADVANCE(258);
-      END_STATE();
-    case 124:
-      if (lookahead == 'c') ADVANCE(260);
-      END_STATE();
-    case 125:
-      if (lookahead == 'd') ADVANCE(126);
-      if (lookahead == 'f') ADVANCE(249);
-      if (lookahead == 'r') ADVANCE(248);
-      if (lookahead == 'u') ADVANCE(242);
-      END_STATE();
-    case 126:
-      if (lookahead == 'd') ADVANCE(701);
-      if (lookahead == 'o') ADVANCE(219);
-      END_STATE();
-    case 127:
-      if (lookahead == 'd') ADVANCE(288);
-      END_STATE();
-    case 128:
-      if (lookahead == 'd') ADVANCE(294);
-      END_STATE();
-    case 129:
-      if (lookahead == 'd') ADVANCE(183);
-      END_STATE();
-    case 130:
-      if (lookahead == 'e') ADVANCE(157);
-      if (lookahead == 'o') ADVANCE(206);
-      END_STATE();
-    case 131:
-      if (lookahead == 'e') ADVANCE(187);
-      if (lookahead == 'i') ADVANCE(268);
-      END_STATE();
-    case 132:
-      if (lookahead == 'e') ADVANCE(202);
-      END_STATE();
-    case 133:
-      if (lookahead == 'e') ADVANCE(117);
-      if (lookahead == 'o') ADVANCE(265);
-      if (lookahead == 't') ADVANCE(106);
-      if (lookahead == 'u') ADVANCE(113);
-      END_STATE();
-    case 134:
-      if (lookahead == 'e') ADVANCE(370);
-      END_STATE();
-    case 135:
-      if (lookahead == 'e') ADVANCE(306);
-      END_STATE();
-    case 136:
-      if (lookahead == 'e') ADVANCE(692);
-      END_STATE();
-    case 137:
-      if (lookahead == 'e') ADVANCE(686);
-      END_STATE();
-    case 138:
-      if (lookahead == 'e') ADVANCE(303);
-      END_STATE();
-    case 139:
-      if (lookahead == 'e') ADVANCE(340);
-      END_STATE();
-    case 140:
-      if (lookahead == 'e') ADVANCE(654);
-      END_STATE();
-    case 141:
-      if (lookahead == 'e') ADVANCE(681);
-      END_STATE();
-    case 142:
-      if (lookahead == 'e') ADVANCE(698);
-      END_STATE();
-    case 143:
-      if (lookahead == 'e') ADVANCE(297);
-      END_STATE();
-    case 144:
-      if (lookahead == 'e') ADVANCE(128);
-      END_STATE();
-    case 145:
-      if (lookahead == 'e') ADVANCE(239);
-      END_STATE();
-    case 146:
-      if (lookahead == 'e') ADVANCE(99);
-      if (lookahead == 'l') ADVANCE(109);
-      END_STATE();
-    case 147:
-      if (lookahead == 'e') ADVANCE(223);
-      END_STATE();
-    case 148:
-      if (lookahead == 'e') ADVANCE(235);
-      END_STATE();
-    case 149:
-      if (lookahead == 'e') ADVANCE(225);
-      END_STATE();
-    case 150:
-      if (lookahead == 'e') ADVANCE(246);
-      END_STATE();
-    case 151:
-      if (lookahead == 'e') ADVANCE(226);
-      END_STATE();
-    case 152:
-      if (lookahead == 'e') ADVANCE(227);
-      END_STATE();
-    case 153:
-      if (lookahead == 'e') ADVANCE(228);
-      END_STATE();
-    case 154:
-      if (lookahead == 'e') ADVANCE(204);
-      END_STATE();
-    case 155:
-      if (lookahead == 'e') ADVANCE(255);
-      END_STATE();
-    case 156:
-      if (lookahead == 'e') ADVANCE(123);
-      END_STATE();
-    case 157:
-      if (lookahead == 'f') ADVANCE(209);
-      END_STATE();
-    case 158:
-      if (lookahead == 'f') ADVANCE(176);
-      END_STATE();
-    case 159:
-      if (lookahead == 'f') ADVANCE(588);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 160:
-      if (lookahead == 'f') ADVANCE(215);
-      END_STATE();
-    case 161:
-      if (lookahead == 'g') ADVANCE(266);
-      END_STATE();
-    case 162:
-      if (lookahead == 'g') ADVANCE(150);
-      END_STATE();
-    case 163:
-      if (lookahead == 'g') ADVANCE(233);
-      END_STATE();
-    case 164:
-      if (lookahead == 'g') ADVANCE(145);
-      END_STATE();
-    case 165:
-      if (lookahead == 'h') ADVANCE(345);
-      END_STATE();
-    case 166:
-      if (lookahead == 'h') ADVANCE(107);
-      if (lookahead == 'o') ADVANCE(192);
-      END_STATE();
-    case 167:
-      if (lookahead == 'h') ADVANCE(212);
-      END_STATE();
-    case 168:
-      if (lookahead == 'h') ADVANCE(112);
-      END_STATE();
-    case 169:
-      if (lookahead == 'i') ADVANCE(241);
-      END_STATE();
-    case 170:
-      if (lookahead == 'i') ADVANCE(195);
-      END_STATE();
-    case 171:
-      if (lookahead == 'i') ADVANCE(158);
-      END_STATE();
-    case 172:
-      if (lookahead == 'i') ADVANCE(122);
-      END_STATE();
-    case 173:
-      if (lookahead == 'i') ADVANCE(240);
-      END_STATE();
-    case 174:
-      if (lookahead == 'i') ADVANCE(203);
-      END_STATE();
-    case 175:
-      if (lookahead == 'i') ADVANCE(207);
-      END_STATE();
-    case 176:
-      if (lookahead == 'i') ADVANCE(121);
-      END_STATE();
-    case 177:
-      if (lookahead == 'i') ADVANCE(208);
-      END_STATE();
-    case 178:
-      if (lookahead == 'i') ADVANCE(205);
-      END_STATE();
-    case 179:
-      if (lookahead == 'i') ADVANCE(210);
-      END_STATE();
-    case 180:
-      if (lookahead == 'i') ADVANCE(211);
-      END_STATE();
-    case 181:
-      if (lookahead == 'i') ADVANCE(256);
-      END_STATE();
-    case 182:
-      if (lookahead == 'i') ADVANCE(213);
-      END_STATE();
-    case 183:
-      if (lookahead == 'i') ADVANCE(124);
-      END_STATE();
-    case 184:
-      if (lookahead == 'k') ADVANCE(310);
-      END_STATE();
-    case 185:
-      if (lookahead == 'l') ADVANCE(707);
-      END_STATE();
-    case 186:
-      if (lookahead == 'l') ADVANCE(682);
-      END_STATE();
-    case 187:
-      if (lookahead == 'l') ADVANCE(155);
-      END_STATE();
-    case 188:
-      if (lookahead == 'l') ADVANCE(186);
-      END_STATE();
-    case 189:
-      if (lookahead == 'l') ADVANCE(135);
-      END_STATE();
-    case 190:
-      if (lookahead == 'l') ADVANCE(139);
-      END_STATE();
-    case 191:
-      if (lookahead == 'm') ADVANCE(114);
-      END_STATE();
-    case 192:
-      if (lookahead == 'm') ADVANCE(218);
-      END_STATE();
-    case 193:
-      if (lookahead == 'm') ADVANCE(115);
-      END_STATE();
-    case 194:
-      if (lookahead == 'n') ADVANCE(29);
-      END_STATE();
-    case 195:
-      if (lookahead == 'n') ADVANCE(127);
-      END_STATE();
-    case 196:
-      if (lookahead == 'n') ADVANCE(161);
-      END_STATE();
-    case 197:
-      if (lookahead == 'n') ADVANCE(320);
-      END_STATE();
-    case 198:
-      if (lookahead == 'n') ADVANCE(315);
-      END_STATE();
-    case 199:
-      if (lookahead == 'n') ADVANCE(325);
-      END_STATE();
-    case 200:
-      if (lookahead == 'n') ADVANCE(285);
-      END_STATE();
-    case 201:
-      if (lookahead == 'n') ADVANCE(675);
-      END_STATE();
-    case 202:
-      if (lookahead == 'n') ADVANCE(267);
-      if (lookahead == 'p') ADVANCE(146);
-      if (lookahead == 'w') ADVANCE(232);
-      END_STATE();
-    case 203:
-      if (lookahead == 'n') ADVANCE(243);
-      END_STATE();
-    case 204:
-      if (lookahead == 'n') ADVANCE(244);
-      END_STATE();
-    case 205:
-      if (lookahead == 'n') ADVANCE(247);
-      END_STATE();
-    case 206:
-      if (lookahead == 'o') ADVANCE(184);
-      END_STATE();
-    case 207:
-      if (lookahead == 'o') ADVANCE(197);
-      END_STATE();
-    case 208:
-      if (lookahead == 'o') ADVANCE(198);
-      END_STATE();
-    case 209:
-      if (lookahead == 'o') ADVANCE(234);
-      END_STATE();
-    case 210:
-      if (lookahead == 'o') ADVANCE(199);
-      END_STATE();
-    case 211:
-      if (lookahead == 'o') ADVANCE(200);
-      END_STATE();
-    case 212:
-      if (lookahead == 'o') ADVANCE(224);
-      END_STATE();
-    case 213:
-      if (lookahead == 'o') ADVANCE(201);
-      END_STATE();
-    case 214:
-      if (lookahead == 'o') ADVANCE(252);
-      if (lookahead == 'u') ADVANCE(191);
-      END_STATE();
-    case 215:
-      if (lookahead == 'o') ADVANCE(237);
-      END_STATE();
-    case 216:
+      if (lookahead == 'a') ADVANCE(227);
       if (lookahead == 'o') ADVANCE(178);
       END_STATE();
+    case 102:
+      if (lookahead == 'a') ADVANCE(189);
+      END_STATE();
+    case 103:
+      if (lookahead == 'a') ADVANCE(235);
+      if (lookahead == 'i') ADVANCE(264);
+      if (lookahead == 'o') ADVANCE(729);
+      END_STATE();
+    case 104:
+      if (lookahead == 'a') ADVANCE(200);
+      END_STATE();
+    case 105:
+      if (lookahead == 'a') ADVANCE(192);
+      END_STATE();
+    case 106:
+      if (lookahead == 'a') ADVANCE(222);
+      END_STATE();
+    case 107:
+      if (lookahead == 'a') ADVANCE(166);
+      if (lookahead == 't') ADVANCE(363);
+      END_STATE();
+    case 108:
+      if (lookahead == 'a') ADVANCE(578);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 109:
+      if (lookahead == 'a') ADVANCE(258);
+      END_STATE();
+    case 110:
+      if (lookahead == 'a') ADVANCE(225);
+      END_STATE();
+    case 111:
+      if (lookahead == 'a') ADVANCE(167);
+      END_STATE();
+    case 112:
+      if (lookahead == 'a') ADVANCE(122);
+      END_STATE();
+    case 113:
+      if (lookahead == 'a') ADVANCE(241);
+      END_STATE();
+    case 114:
+      if (lookahead == 'a') ADVANCE(269);
+      END_STATE();
+    case 115:
+      if (lookahead == 'a') ADVANCE(226);
+      END_STATE();
+    case 116:
+      if (lookahead == 'b') ADVANCE(119);
+      END_STATE();
+    case 117:
+      if (lookahead == 'b') ADVANCE(153);
+      END_STATE();
+    case 118:
+      if (lookahead == 'b') ADVANCE(155);
+      END_STATE();
+    case 119:
+      if (lookahead == 'c') ADVANCE(171);
+      if (lookahead == 'p') ADVANCE(221);
+      if (lookahead == 's') ADVANCE(159);
+      END_STATE();
+    case 120:
+      if (lookahead == 'c') ADVANCE(114);
+      END_STATE();
+    case 121:
+      if (lookahead == 'c') ADVANCE(141);
+      END_STATE();
+    case 122:
+      if (lookahead == 'c') ADVANCE(144);
+      END_STATE();
+    case 123:
+      if (lookahead == 'c') ADVANCE(146);
+      END_STATE();
+    case 124:
+      if (lookahead == 'c') ADVANCE(194);
+      END_STATE();
+    case 125:
+      if (lookahead == 'c') ADVANCE(260);
+      END_STATE();
+    case 126:
+      if (lookahead == 'c') ADVANCE(266);
+      END_STATE();
+    case 127:
+      if (lookahead == 'c') ADVANCE(268);
+      END_STATE();
+    case 128:
+      if (lookahead == 'd') ADVANCE(129);
+      if (lookahead == 'f') ADVANCE(255);
+      if (lookahead == 'r') ADVANCE(256);
+      if (lookahead == 'u') ADVANCE(249);
+      END_STATE();
+    case 129:
+      if (lookahead == 'd') ADVANCE(726);
+      if (lookahead == 'o') ADVANCE(224);
+      END_STATE();
+    case 130:
+      if (lookahead == 'd') ADVANCE(297);
+      END_STATE();
+    case 131:
+      if (lookahead == 'd') ADVANCE(303);
+      END_STATE();
+    case 132:
+      if (lookahead == 'd') ADVANCE(187);
+      END_STATE();
+    case 133:
+      if (lookahead == 'e') ADVANCE(160);
+      if (lookahead == 'o') ADVANCE(210);
+      END_STATE();
+    case 134:
+      if (lookahead == 'e') ADVANCE(191);
+      if (lookahead == 'i') ADVANCE(276);
+      END_STATE();
+    case 135:
+      if (lookahead == 'e') ADVANCE(206);
+      END_STATE();
+    case 136:
+      if (lookahead == 'e') ADVANCE(125);
+      if (lookahead == 'o') ADVANCE(273);
+      if (lookahead == 't') ADVANCE(109);
+      if (lookahead == 'u') ADVANCE(116);
+      END_STATE();
+    case 137:
+      if (lookahead == 'e') ADVANCE(383);
+      END_STATE();
+    case 138:
+      if (lookahead == 'e') ADVANCE(315);
+      END_STATE();
+    case 139:
+      if (lookahead == 'e') ADVANCE(717);
+      END_STATE();
+    case 140:
+      if (lookahead == 'e') ADVANCE(711);
+      END_STATE();
+    case 141:
+      if (lookahead == 'e') ADVANCE(312);
+      END_STATE();
+    case 142:
+      if (lookahead == 'e') ADVANCE(353);
+      END_STATE();
+    case 143:
+      if (lookahead == 'e') ADVANCE(679);
+      END_STATE();
+    case 144:
+      if (lookahead == 'e') ADVANCE(706);
+      END_STATE();
+    case 145:
+      if (lookahead == 'e') ADVANCE(723);
+      END_STATE();
+    case 146:
+      if (lookahead == 'e') ADVANCE(306);
+      END_STATE();
+    case 147:
+      if (lookahead == 'e') ADVANCE(131);
+      END_STATE();
+    case 148:
+      if (lookahead == 'e') ADVANCE(102);
+      if (lookahead == 'l') ADVANCE(112);
+      END_STATE();
+    case 149:
+      if (lookahead == 'e') ADVANCE(245);
+      END_STATE();
+    case 150:
+      if (lookahead == 'e') ADVANCE(228);
+      END_STATE();
+    case 151:
+      if (lookahead == 'e') ADVANCE(239);
+      END_STATE();
+    case 152:
+      if (lookahead == 'e') ADVANCE(253);
+      END_STATE();
+    case 153:
+      if (lookahead == 'e') ADVANCE(231);
+      END_STATE();
+    case 154:
+      if (lookahead == 'e') ADVANCE(232);
+      END_STATE();
+    case 155:
+      if (lookahead == 'e') ADVANCE(233);
+      END_STATE();
+    case 156:
+      if (lookahead == 'e') ADVANCE(234);
+      END_STATE();
+    case 157:
+      if (lookahead == 'e') ADVANCE(208);
+      END_STATE();
+    case 158:
+      if (lookahead == 'e') ADVANCE(262);
+      END_STATE();
+    case 159:
+      if (lookahead == 'e') ADVANCE(126);
+      END_STATE();
+    case 160:
+      if (lookahead == 'f') ADVANCE(213);
+      END_STATE();
+    case 161:
+      if (lookahead == 'f') ADVANCE(180);
+      END_STATE();
+    case 162:
+      if (lookahead == 'f') ADVANCE(608);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 163:
+      if (lookahead == 'f') ADVANCE(220);
+      END_STATE();
+    case 164:
+      if (lookahead == 'g') ADVANCE(274);
+      END_STATE();
+    case 165:
+      if (lookahead == 'g') ADVANCE(152);
+      END_STATE();
+    case 166:
+      if (lookahead == 'g') ADVANCE(238);
+      END_STATE();
+    case 167:
+      if (lookahead == 'g') ADVANCE(149);
+      END_STATE();
+    case 168:
+      if (lookahead == 'h') ADVANCE(358);
+      END_STATE();
+    case 169:
+      if (lookahead == 'h') ADVANCE(110);
+      if (lookahead == 'o') ADVANCE(196);
+      END_STATE();
+    case 170:
+      if (lookahead == 'h') ADVANCE(216);
+      END_STATE();
+    case 171:
+      if (lookahead == 'h') ADVANCE(115);
+      END_STATE();
+    case 172:
+      if (lookahead == 'i') ADVANCE(247);
+      END_STATE();
+    case 173:
+      if (lookahead == 'i') ADVANCE(199);
+      END_STATE();
+    case 174:
+      if (lookahead == 'i') ADVANCE(161);
+      END_STATE();
+    case 175:
+      if (lookahead == 'i') ADVANCE(248);
+      END_STATE();
+    case 176:
+      if (lookahead == 'i') ADVANCE(124);
+      END_STATE();
+    case 177:
+      if (lookahead == 'i') ADVANCE(246);
+      END_STATE();
+    case 178:
+      if (lookahead == 'i') ADVANCE(207);
+      END_STATE();
+    case 179:
+      if (lookahead == 'i') ADVANCE(211);
+      END_STATE();
+    case 180:
+      if (lookahead == 'i') ADVANCE(120);
+      END_STATE();
+    case 181:
+      if (lookahead == 'i') ADVANCE(212);
+      END_STATE();
+    case 182:
+      if (lookahead == 'i') ADVANCE(209);
+      END_STATE();
+    case 183:
+      if (lookahead == 'i') ADVANCE(214);
+      END_STATE();
+    case 184:
+      if (lookahead == 'i') ADVANCE(215);
+      END_STATE();
+    case 185:
+      if (lookahead == 'i') ADVANCE(263);
+      END_STATE();
+    case 186:
+      if (lookahead == 'i') ADVANCE(217);
+      END_STATE();
+    case 187:
+      if (lookahead == 'i') ADVANCE(127);
+      END_STATE();
+    case 188:
+      if (lookahead == 'k') ADVANCE(323);
+      END_STATE();
+    case 189:
+      if (lookahead == 'l') ADVANCE(732);
+      END_STATE();
+    case 190:
+      if (lookahead == 'l') ADVANCE(707);
+      END_STATE();
+    case 191:
+      if (lookahead == 'l') ADVANCE(158);
+      END_STATE();
+    case 192:
+      if (lookahead == 'l') ADVANCE(190);
+      END_STATE();
+    case 193:
+      if (lookahead == 'l') ADVANCE(138);
+      END_STATE();
+    case 194:
+      if (lookahead == 'l') ADVANCE(142);
+      END_STATE();
+    case 195:
+      if (lookahead == 'm') ADVANCE(117);
+      END_STATE();
+    case 196:
+      if (lookahead == 'm') ADVANCE(223);
+      END_STATE();
+    case 197:
+      if (lookahead == 'm') ADVANCE(118);
+      END_STATE();
+    case 198:
+      if (lookahead == 'n') ADVANCE(32);
+      END_STATE();
+    case 199:
+      if (lookahead == 'n') ADVANCE(130);
+      END_STATE();
+    case 200:
+      if (lookahead == 'n') ADVANCE(164);
+      END_STATE();
+    case 201:
+      if (lookahead == 'n') ADVANCE(333);
+      END_STATE();
+    case 202:
+      if (lookahead == 'n') ADVANCE(328);
+      END_STATE();
+    case 203:
+      if (lookahead == 'n') ADVANCE(338);
+      END_STATE();
+    case 204:
+      if (lookahead == 'n') ADVANCE(294);
+      END_STATE();
+    case 205:
+      if (lookahead == 'n') ADVANCE(700);
+      END_STATE();
+    case 206:
+      if (lookahead == 'n') ADVANCE(275);
+      if (lookahead == 'p') ADVANCE(148);
+      if (lookahead == 'w') ADVANCE(237);
+      END_STATE();
+    case 207:
+      if (lookahead == 'n') ADVANCE(250);
+      END_STATE();
+    case 208:
+      if (lookahead == 'n') ADVANCE(251);
+      END_STATE();
+    case 209:
+      if (lookahead == 'n') ADVANCE(254);
+      END_STATE();
+    case 210:
+      if (lookahead == 'o') ADVANCE(188);
+      END_STATE();
+    case 211:
+      if (lookahead == 'o') ADVANCE(201);
+      END_STATE();
+    case 212:
+      if (lookahead == 'o') ADVANCE(202);
+      END_STATE();
+    case 213:
+      if (lookahead == 'o') ADVANCE(240);
+      END_STATE();
+    case 214:
+      if (lookahead == 'o') ADVANCE(203);
+      END_STATE();
+    case 215:
+      if (lookahead == 'o') ADVANCE(204);
+      END_STATE();
+    case 216:
+      if (lookahead == 'o') ADVANCE(229);
+      END_STATE();
     case 217:
-      if (lookahead == 'p') ADVANCE(165);
+      if (lookahead == 'o') ADVANCE(205);
       END_STATE();
     case 218:
-      if (lookahead == 'p') ADVANCE(110);
+      if (lookahead == 'o') ADVANCE(230);
       END_STATE();
     case 219:
-      if (lookahead == 'p') ADVANCE(254);
+      if (lookahead == 'o') ADVANCE(259);
+      if (lookahead == 'u') ADVANCE(195);
       END_STATE();
     case 220:
-      if (lookahead == 'p') ADVANCE(259);
+      if (lookahead == 'o') ADVANCE(243);
       END_STATE();
     case 221:
-      if (lookahead == 'p') ADVANCE(262);
+      if (lookahead == 'o') ADVANCE(182);
       END_STATE();
     case 222:
-      if (lookahead == 'r') ADVANCE(104);
+      if (lookahead == 'p') ADVANCE(168);
       END_STATE();
     case 223:
-      if (lookahead == 'r') ADVANCE(695);
+      if (lookahead == 'p') ADVANCE(113);
       END_STATE();
     case 224:
-      if (lookahead == 'r') ADVANCE(672);
+      if (lookahead == 'p') ADVANCE(261);
       END_STATE();
     case 225:
-      if (lookahead == 'r') ADVANCE(291);
+      if (lookahead == 'p') ADVANCE(267);
       END_STATE();
     case 226:
-      if (lookahead == 'r') ADVANCE(330);
+      if (lookahead == 'p') ADVANCE(270);
       END_STATE();
     case 227:
-      if (lookahead == 'r') ADVANCE(710);
+      if (lookahead == 'r') ADVANCE(107);
       END_STATE();
     case 228:
-      if (lookahead == 'r') ADVANCE(335);
+      if (lookahead == 'r') ADVANCE(720);
       END_STATE();
     case 229:
-      if (lookahead == 'r') ADVANCE(162);
+      if (lookahead == 'r') ADVANCE(697);
       END_STATE();
     case 230:
-      if (lookahead == 'r') ADVANCE(118);
+      if (lookahead == 'r') ADVANCE(277);
       END_STATE();
     case 231:
-      if (lookahead == 'r') ADVANCE(173);
-      if (lookahead == 's') ADVANCE(251);
+      if (lookahead == 'r') ADVANCE(300);
       END_STATE();
     case 232:
-      if (lookahead == 'r') ADVANCE(181);
+      if (lookahead == 'r') ADVANCE(343);
       END_STATE();
     case 233:
-      if (lookahead == 'r') ADVANCE(103);
+      if (lookahead == 'r') ADVANCE(735);
       END_STATE();
     case 234:
-      if (lookahead == 'r') ADVANCE(136);
+      if (lookahead == 'r') ADVANCE(348);
       END_STATE();
     case 235:
-      if (lookahead == 'r') ADVANCE(245);
+      if (lookahead == 'r') ADVANCE(165);
       END_STATE();
     case 236:
-      if (lookahead == 'r') ADVANCE(140);
+      if (lookahead == 'r') ADVANCE(121);
       END_STATE();
     case 237:
-      if (lookahead == 'r') ADVANCE(120);
+      if (lookahead == 'r') ADVANCE(185);
       END_STATE();
     case 238:
-      if (lookahead == 's') ADVANCE(669);
+      if (lookahead == 'r') ADVANCE(106);
       END_STATE();
     case 239:
-      if (lookahead == 's') ADVANCE(300);
+      if (lookahead == 'r') ADVANCE(252);
       END_STATE();
     case 240:
-      if (lookahead == 's') ADVANCE(129);
+      if (lookahead == 'r') ADVANCE(139);
       END_STATE();
     case 241:
-      if (lookahead == 's') ADVANCE(177);
+      if (lookahead == 'r') ADVANCE(143);
       END_STATE();
     case 242:
-      if (lookahead == 't') ADVANCE(167);
+      if (lookahead == 'r') ADVANCE(177);
+      if (lookahead == 's') ADVANCE(257);
       END_STATE();
     case 243:
-      if (lookahead == 't') ADVANCE(355);
+      if (lookahead == 'r') ADVANCE(123);
       END_STATE();
     case 244:
-      if (lookahead == 't') ADVANCE(365);
+      if (lookahead == 's') ADVANCE(694);
       END_STATE();
     case 245:
-      if (lookahead == 't') ADVANCE(689);
+      if (lookahead == 's') ADVANCE(309);
       END_STATE();
     case 246:
-      if (lookahead == 't') ADVANCE(666);
+      if (lookahead == 's') ADVANCE(132);
       END_STATE();
     case 247:
-      if (lookahead == 't') ADVANCE(360);
+      if (lookahead == 's') ADVANCE(265);
       END_STATE();
     case 248:
-      if (lookahead == 't') ADVANCE(172);
+      if (lookahead == 's') ADVANCE(181);
       END_STATE();
     case 249:
-      if (lookahead == 't') ADVANCE(147);
+      if (lookahead == 't') ADVANCE(170);
       END_STATE();
     case 250:
-      if (lookahead == 't') ADVANCE(264);
+      if (lookahead == 't') ADVANCE(368);
       END_STATE();
     case 251:
-      if (lookahead == 't') ADVANCE(171);
+      if (lookahead == 't') ADVANCE(378);
       END_STATE();
     case 252:
-      if (lookahead == 't') ADVANCE(134);
+      if (lookahead == 't') ADVANCE(714);
       END_STATE();
     case 253:
-      if (lookahead == 't') ADVANCE(175);
+      if (lookahead == 't') ADVANCE(691);
       END_STATE();
     case 254:
-      if (lookahead == 't') ADVANCE(144);
+      if (lookahead == 't') ADVANCE(373);
       END_STATE();
     case 255:
-      if (lookahead == 't') ADVANCE(137);
+      if (lookahead == 't') ADVANCE(150);
       END_STATE();
     case 256:
-      if (lookahead == 't') ADVANCE(142);
+      if (lookahead == 't') ADVANCE(176);
       END_STATE();
     case 257:
-      if (lookahead == 't') ADVANCE(189);
+      if (lookahead == 't') ADVANCE(174);
       END_STATE();
     case 258:
-      if (lookahead == 't') ADVANCE(179);
+      if (lookahead == 't') ADVANCE(272);
       END_STATE();
     case 259:
-      if (lookahead == 't') ADVANCE(151);
+      if (lookahead == 't') ADVANCE(137);
       END_STATE();
     case 260:
-      if (lookahead == 't') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(179);
       END_STATE();
     case 261:
-      if (lookahead == 't') ADVANCE(182);
+      if (lookahead == 't') ADVANCE(147);
       END_STATE();
     case 262:
-      if (lookahead == 't') ADVANCE(153);
+      if (lookahead == 't') ADVANCE(140);
       END_STATE();
     case 263:
-      if (lookahead == 'u') ADVANCE(231);
+      if (lookahead == 't') ADVANCE(145);
       END_STATE();
     case 264:
-      if (lookahead == 'u') ADVANCE(238);
+      if (lookahead == 't') ADVANCE(193);
       END_STATE();
     case 265:
-      if (lookahead == 'u') ADVANCE(230);
+      if (lookahead == 't') ADVANCE(218);
       END_STATE();
     case 266:
-      if (lookahead == 'u') ADVANCE(108);
+      if (lookahead == 't') ADVANCE(183);
       END_STATE();
     case 267:
-      if (lookahead == 'u') ADVANCE(193);
+      if (lookahead == 't') ADVANCE(154);
       END_STATE();
     case 268:
-      if (lookahead == 'v') ADVANCE(169);
+      if (lookahead == 't') ADVANCE(184);
       END_STATE();
     case 269:
-      if (lookahead == '"' ||
-          ('[' <= lookahead && lookahead <= ']')) ADVANCE(662);
+      if (lookahead == 't') ADVANCE(186);
       END_STATE();
     case 270:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(28);
+      if (lookahead == 't') ADVANCE(156);
       END_STATE();
     case 271:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(915);
+      if (lookahead == 'u') ADVANCE(242);
       END_STATE();
     case 272:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(270);
+      if (lookahead == 'u') ADVANCE(244);
       END_STATE();
     case 273:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(271);
+      if (lookahead == 'u') ADVANCE(236);
       END_STATE();
     case 274:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(27);
+      if (lookahead == 'u') ADVANCE(111);
       END_STATE();
     case 275:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(274);
+      if (lookahead == 'u') ADVANCE(197);
       END_STATE();
     case 276:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(275);
+      if (lookahead == 'v') ADVANCE(175);
       END_STATE();
     case 277:
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(713);
+      if (lookahead == 'y') ADVANCE(319);
       END_STATE();
     case 278:
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+      if (lookahead == '"' ||
+          ('[' <= lookahead && lookahead <= ']')) ADVANCE(687);
       END_STATE();
     case 279:
-      if (eof) ADVANCE(281);
-      ADVANCE_MAP(
-        '"', 649,
-        '#', 282,
-        ')', 665,
-        '-', 97,
-        '.', 30,
-        '@', 658,
-        'a', 744,
-        'b', 755,
-        'c', 795,
-        'd', 757,
-        'i', 825,
-        'j', 905,
-        'k', 800,
-        'l', 721,
-        'n', 851,
-        'p', 717,
-        'r', 759,
-        's', 760,
-        't', 719,
-        '{', 283,
-        '}', 284,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(279);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(919);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
       END_STATE();
     case 280:
-      if (eof) ADVANCE(281);
-      if (lookahead == '"') ADVANCE(649);
-      if (lookahead == '#') ADVANCE(282);
-      if (lookahead == '{') ADVANCE(283);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(280);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(920);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(948);
       END_STATE();
     case 281:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(279);
       END_STATE();
     case 282:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(282);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(280);
       END_STATE();
     case 283:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(30);
       END_STATE();
     case 284:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
       END_STATE();
     case 285:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(284);
       END_STATE();
     case 286:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
       if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(738);
       END_STATE();
     case 287:
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 288:
+      if (eof) ADVANCE(290);
+      ADVANCE_MAP(
+        '"', 674,
+        '#', 291,
+        ')', 690,
+        '-', 100,
+        '.', 33,
+        '@', 683,
+        'a', 770,
+        'b', 781,
+        'c', 821,
+        'd', 783,
+        'h', 825,
+        'i', 852,
+        'j', 937,
+        'k', 826,
+        'l', 747,
+        'n', 880,
+        'p', 743,
+        'r', 785,
+        's', 786,
+        't', 745,
+        '{', 292,
+        '}', 293,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(288);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(952);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 289:
+      if (eof) ADVANCE(290);
+      if (lookahead == '"') ADVANCE(674);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == '{') ADVANCE(292);
+      if (lookahead == '}') ADVANCE(293);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(289);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(953);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 290:
+      ACCEPT_TOKEN(ts_builtin_sym_end);
+      END_STATE();
+    case 291:
+      ACCEPT_TOKEN(sym_comment);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(291);
+      END_STATE();
+    case 292:
+      ACCEPT_TOKEN(anon_sym_LBRACE);
+      END_STATE();
+    case 293:
+      ACCEPT_TOKEN(anon_sym_RBRACE);
+      END_STATE();
+    case 294:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      END_STATE();
+    case 295:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 296:
       ACCEPT_TOKEN(anon_sym_jurisdiction);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 288:
-      ACCEPT_TOKEN(anon_sym_kind);
-      END_STATE();
-    case 289:
-      ACCEPT_TOKEN(anon_sym_kind);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 290:
-      ACCEPT_TOKEN(anon_sym_kind);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 291:
-      ACCEPT_TOKEN(anon_sym_number);
-      END_STATE();
-    case 292:
-      ACCEPT_TOKEN(anon_sym_number);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 293:
-      ACCEPT_TOKEN(anon_sym_number);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 294:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      END_STATE();
-    case 295:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 296:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 297:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      ACCEPT_TOKEN(anon_sym_kind);
       END_STATE();
     case 298:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      ACCEPT_TOKEN(anon_sym_kind);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 299:
+      ACCEPT_TOKEN(anon_sym_kind);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 300:
+      ACCEPT_TOKEN(anon_sym_number);
+      END_STATE();
+    case 301:
+      ACCEPT_TOKEN(anon_sym_number);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 302:
+      ACCEPT_TOKEN(anon_sym_number);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 303:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 305:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 306:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      END_STATE();
+    case 307:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 308:
       ACCEPT_TOKEN(anon_sym_in_DASHforce);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 300:
-      ACCEPT_TOKEN(anon_sym_languages);
-      END_STATE();
-    case 301:
-      ACCEPT_TOKEN(anon_sym_languages);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 302:
-      ACCEPT_TOKEN(anon_sym_languages);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 303:
-      ACCEPT_TOKEN(anon_sym_source);
-      END_STATE();
-    case 304:
-      ACCEPT_TOKEN(anon_sym_source);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 305:
-      ACCEPT_TOKEN(anon_sym_source);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 306:
-      ACCEPT_TOKEN(anon_sym_title);
-      END_STATE();
-    case 307:
-      ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 308:
-      ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 309:
+      ACCEPT_TOKEN(anon_sym_languages);
+      END_STATE();
+    case 310:
+      ACCEPT_TOKEN(anon_sym_languages);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 311:
+      ACCEPT_TOKEN(anon_sym_languages);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 312:
+      ACCEPT_TOKEN(anon_sym_source);
+      END_STATE();
+    case 313:
+      ACCEPT_TOKEN(anon_sym_source);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 314:
+      ACCEPT_TOKEN(anon_sym_source);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 315:
+      ACCEPT_TOKEN(anon_sym_title);
+      END_STATE();
+    case 316:
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 317:
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 318:
       ACCEPT_TOKEN(anon_sym_title);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 310:
-      ACCEPT_TOKEN(anon_sym_book);
-      END_STATE();
-    case 311:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 312:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 313:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 314:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 315:
-      ACCEPT_TOKEN(anon_sym_division);
-      END_STATE();
-    case 316:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 317:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 318:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 319:
+      ACCEPT_TOKEN(anon_sym_history);
+      END_STATE();
+    case 320:
+      ACCEPT_TOKEN(anon_sym_history);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 321:
+      ACCEPT_TOKEN(anon_sym_history);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 322:
+      ACCEPT_TOKEN(anon_sym_history);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 323:
+      ACCEPT_TOKEN(anon_sym_book);
+      END_STATE();
+    case 324:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 325:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 326:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 327:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 328:
+      ACCEPT_TOKEN(anon_sym_division);
+      END_STATE();
+    case 329:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 330:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 331:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 332:
       ACCEPT_TOKEN(anon_sym_division);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 320:
-      ACCEPT_TOKEN(anon_sym_section);
-      END_STATE();
-    case 321:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 322:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 323:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 324:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 325:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      END_STATE();
-    case 326:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 327:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 328:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 329:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 330:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      END_STATE();
-    case 331:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 332:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 333:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_section);
       END_STATE();
     case 334:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 335:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 336:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 337:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 338:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      END_STATE();
+    case 339:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 340:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 341:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 342:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 343:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      END_STATE();
+    case 344:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 345:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 346:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 347:
       ACCEPT_TOKEN(anon_sym_chapter);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 335:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      END_STATE();
-    case 336:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 337:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 338:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 339:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 340:
-      ACCEPT_TOKEN(anon_sym_article);
-      END_STATE();
-    case 341:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 342:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 343:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 344:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 345:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      END_STATE();
-    case 346:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 347:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 348:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_subchapter);
       END_STATE();
     case 349:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 350:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 351:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 352:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 353:
+      ACCEPT_TOKEN(anon_sym_article);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 355:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 356:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 357:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 358:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      END_STATE();
+    case 359:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 360:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 361:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 362:
       ACCEPT_TOKEN(anon_sym_paragraph);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 350:
-      ACCEPT_TOKEN(anon_sym_part);
-      END_STATE();
-    case 351:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 352:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 353:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 354:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 355:
-      ACCEPT_TOKEN(anon_sym_point);
-      END_STATE();
-    case 356:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 357:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 358:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 359:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 360:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      END_STATE();
-    case 361:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 362:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 363:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_part);
       END_STATE();
     case 364:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 365:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 366:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 367:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 368:
+      ACCEPT_TOKEN(anon_sym_point);
+      END_STATE();
+    case 369:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 370:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 371:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 372:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 373:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      END_STATE();
+    case 374:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 375:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 376:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 377:
       ACCEPT_TOKEN(anon_sym_subpoint);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 365:
-      ACCEPT_TOKEN(anon_sym_indent);
-      END_STATE();
-    case 366:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 367:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 368:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 369:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 370:
-      ACCEPT_TOKEN(anon_sym_note);
-      END_STATE();
-    case 371:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 372:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(96);
-      END_STATE();
-    case 373:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 374:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 375:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(159);
-      if (lookahead == 'd') ADVANCE(522);
-      if (lookahead == 's') ADVANCE(514);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 376:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(159);
-      if (lookahead == 'd') ADVANCE(522);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 377:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(439);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 378:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(401);
-      if (lookahead == 't') ADVANCE(351);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_indent);
       END_STATE();
     case 379:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(442);
-      if (lookahead == 'o') ADVANCE(407);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 380:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(445);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 381:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(438);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 382:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(460);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 383:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'a') ADVANCE(440);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_note);
       END_STATE();
     case 384:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'b') ADVANCE(385);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 385:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'c') ADVANCE(404);
-      if (lookahead == 'p') ADVANCE(436);
-      if (lookahead == 's') ADVANCE(399);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 386:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'c') ADVANCE(382);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 387:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'c') ADVANCE(419);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 388:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'c') ADVANCE(457);
+      if (lookahead == '-') ADVANCE(162);
+      if (lookahead == 'd') ADVANCE(541);
+      if (lookahead == 's') ADVANCE(533);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 389:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'c') ADVANCE(459);
+      if (lookahead == '-') ADVANCE(162);
+      if (lookahead == 'd') ADVANCE(541);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 390:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'd') ADVANCE(398);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'a') ADVANCE(454);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 391:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(388);
-      if (lookahead == 'u') ADVANCE(384);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'a') ADVANCE(414);
+      if (lookahead == 't') ADVANCE(364);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 392:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(371);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'a') ADVANCE(457);
+      if (lookahead == 'o') ADVANCE(421);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 393:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(307);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'a') ADVANCE(461);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 394:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(341);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'a') ADVANCE(453);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 395:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(655);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'a') ADVANCE(477);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 396:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(443);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'a') ADVANCE(455);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 397:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(444);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'b') ADVANCE(398);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 398:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(427);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'c') ADVANCE(417);
+      if (lookahead == 'p') ADVANCE(451);
+      if (lookahead == 's') ADVANCE(412);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 399:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'e') ADVANCE(389);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'c') ADVANCE(395);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 400:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'f') ADVANCE(411);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'c') ADVANCE(433);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 401:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'g') ADVANCE(446);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'c') ADVANCE(475);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 402:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'h') ADVANCE(377);
-      if (lookahead == 'o') ADVANCE(420);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'c') ADVANCE(476);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 403:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'h') ADVANCE(346);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'd') ADVANCE(411);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 404:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'h') ADVANCE(383);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'e') ADVANCE(401);
+      if (lookahead == 'u') ADVANCE(397);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 405:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(462);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'e') ADVANCE(384);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 406:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(400);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'e') ADVANCE(316);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 407:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(426);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'e') ADVANCE(354);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 408:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(447);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'e') ADVANCE(680);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 409:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(387);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'e') ADVANCE(459);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 410:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(449);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'e') ADVANCE(460);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 411:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(386);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'e') ADVANCE(441);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 412:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(432);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'e') ADVANCE(402);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 413:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(433);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'f') ADVANCE(425);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 414:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(434);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'g') ADVANCE(462);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 415:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(435);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'h') ADVANCE(390);
+      if (lookahead == 'o') ADVANCE(434);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 416:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'i') ADVANCE(428);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'h') ADVANCE(359);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 417:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'k') ADVANCE(311);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'h') ADVANCE(396);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 418:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'l') ADVANCE(393);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(480);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 419:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'l') ADVANCE(394);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(463);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 420:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'm') ADVANCE(437);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(413);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 421:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(390);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(440);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 422:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(321);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(400);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 423:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(316);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(466);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 424:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(326);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(464);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 425:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(676);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(399);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 426:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(450);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(446);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 427:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(451);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(448);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 428:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'n') ADVANCE(452);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(449);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 429:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(417);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(450);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 430:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(453);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'i') ADVANCE(442);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 431:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(429);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'k') ADVANCE(324);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 432:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(422);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'l') ADVANCE(406);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 433:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(423);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'l') ADVANCE(407);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 434:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(424);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'm') ADVANCE(452);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 435:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(425);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'n') ADVANCE(403);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 436:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'o') ADVANCE(416);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'n') ADVANCE(334);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 437:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'p') ADVANCE(380);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'n') ADVANCE(329);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 438:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'p') ADVANCE(403);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'n') ADVANCE(339);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 439:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'p') ADVANCE(455);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'n') ADVANCE(701);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 440:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'p') ADVANCE(458);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'n') ADVANCE(467);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 441:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(454);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'n') ADVANCE(468);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 442:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(378);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'n') ADVANCE(469);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 443:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(331);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'o') ADVANCE(431);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 444:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(336);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'o') ADVANCE(470);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 445:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(395);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'o') ADVANCE(443);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 446:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'r') ADVANCE(381);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'o') ADVANCE(436);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 447:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 's') ADVANCE(413);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'o') ADVANCE(458);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 448:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 's') ADVANCE(456);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'o') ADVANCE(437);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 449:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(418);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'o') ADVANCE(438);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 450:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(356);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'o') ADVANCE(439);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 451:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(366);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'o') ADVANCE(430);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 452:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(361);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'p') ADVANCE(393);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 453:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(392);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'p') ADVANCE(416);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 454:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(409);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'p') ADVANCE(473);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 455:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(396);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'p') ADVANCE(478);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 456:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(406);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'r') ADVANCE(472);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 457:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(412);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'r') ADVANCE(391);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 458:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(397);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'r') ADVANCE(481);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 459:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(414);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'r') ADVANCE(344);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 460:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 't') ADVANCE(415);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'r') ADVANCE(349);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 461:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'u') ADVANCE(448);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'r') ADVANCE(408);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 462:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == 'v') ADVANCE(408);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'r') ADVANCE(394);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 463:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 's') ADVANCE(471);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 464:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(599);
-      if (lookahead == 'o') ADVANCE(539);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 's') ADVANCE(427);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 465:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(595);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 's') ADVANCE(474);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 466:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(555);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(432);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 467:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(600);
-      if (lookahead == 'i') ADVANCE(637);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(369);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 468:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(379);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 469:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(374);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 470:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(405);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 471:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(447);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 472:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(422);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 473:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(409);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 474:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(420);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 475:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(426);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 476:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(428);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 477:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(429);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 478:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 't') ADVANCE(410);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 479:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'u') ADVANCE(465);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 480:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'v') ADVANCE(424);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 481:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == 'y') ADVANCE(320);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 482:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 483:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(620);
+      if (lookahead == 'o') ADVANCE(558);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 484:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(616);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 485:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(575);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 486:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(621);
+      if (lookahead == 'i') ADVANCE(660);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 487:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(614);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 488:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(548);
+      if (lookahead == 't') ADVANCE(366);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 489:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(500);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 490:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(659);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 491:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'a') ADVANCE(593);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 469:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(529);
-      if (lookahead == 't') ADVANCE(353);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 470:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(481);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 471:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(636);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 472:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(573);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 473:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(610);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 474:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(530);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 475:
+    case 492:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'a') ADVANCE(632);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 476:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(597);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 477:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(488);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 478:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(518);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 479:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(520);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 480:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(475);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 481:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(505);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 482:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(507);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 483:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(508);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 484:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(629);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 485:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(560);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 486:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(631);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 487:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(635);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 488:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(536);
-      if (lookahead == 'p') ADVANCE(591);
-      if (lookahead == 's') ADVANCE(524);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 489:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(490);
-      if (lookahead == 'r') ADVANCE(626);
-      if (lookahead == 'u') ADVANCE(625);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 490:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(702);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 491:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(289);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 492:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(295);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 493:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(522);
+      if (lookahead == 'a') ADVANCE(549);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 494:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(592);
-      if (lookahead == 'r') ADVANCE(626);
+      if (lookahead == 'a') ADVANCE(655);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 495:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(553);
+      if (lookahead == 'a') ADVANCE(618);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 496:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(557);
-      if (lookahead == 'i') ADVANCE(647);
+      if (lookahead == 'b') ADVANCE(507);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 497:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(571);
+      if (lookahead == 'b') ADVANCE(537);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 498:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(484);
-      if (lookahead == 'o') ADVANCE(646);
-      if (lookahead == 'u') ADVANCE(477);
+      if (lookahead == 'b') ADVANCE(539);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 499:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(484);
-      if (lookahead == 't') ADVANCE(471);
-      if (lookahead == 'u') ADVANCE(477);
+      if (lookahead == 'c') ADVANCE(494);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 500:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(484);
-      if (lookahead == 'u') ADVANCE(477);
+      if (lookahead == 'c') ADVANCE(524);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 501:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(373);
+      if (lookahead == 'c') ADVANCE(526);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 502:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(308);
+      if (lookahead == 'c') ADVANCE(527);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 503:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(687);
+      if (lookahead == 'c') ADVANCE(652);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 504:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(343);
+      if (lookahead == 'c') ADVANCE(580);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 505:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(679);
+      if (lookahead == 'c') ADVANCE(654);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 506:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(699);
+      if (lookahead == 'c') ADVANCE(658);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 507:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(298);
+      if (lookahead == 'c') ADVANCE(555);
+      if (lookahead == 'p') ADVANCE(612);
+      if (lookahead == 's') ADVANCE(543);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 508:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(304);
+      if (lookahead == 'd') ADVANCE(509);
+      if (lookahead == 'r') ADVANCE(649);
+      if (lookahead == 'u') ADVANCE(648);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 509:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(656);
+      if (lookahead == 'd') ADVANCE(727);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 510:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(693);
+      if (lookahead == 'd') ADVANCE(298);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 511:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(466);
-      if (lookahead == 'l') ADVANCE(470);
+      if (lookahead == 'd') ADVANCE(304);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 512:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(526);
+      if (lookahead == 'd') ADVANCE(541);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 513:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(492);
+      if (lookahead == 'd') ADVANCE(613);
+      if (lookahead == 'r') ADVANCE(649);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 514:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(608);
+      if (lookahead == 'd') ADVANCE(573);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 515:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(616);
+      if (lookahead == 'e') ADVANCE(577);
+      if (lookahead == 'i') ADVANCE(671);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 516:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(602);
+      if (lookahead == 'e') ADVANCE(591);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 517:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(623);
+      if (lookahead == 'e') ADVANCE(503);
+      if (lookahead == 'o') ADVANCE(670);
+      if (lookahead == 'u') ADVANCE(496);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 518:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(603);
+      if (lookahead == 'e') ADVANCE(503);
+      if (lookahead == 't') ADVANCE(490);
+      if (lookahead == 'u') ADVANCE(496);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 519:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(604);
+      if (lookahead == 'e') ADVANCE(503);
+      if (lookahead == 'u') ADVANCE(496);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 520:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(605);
+      if (lookahead == 'e') ADVANCE(386);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 521:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(606);
+      if (lookahead == 'e') ADVANCE(317);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 522:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(576);
+      if (lookahead == 'e') ADVANCE(712);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 523:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(356);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 524:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(704);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 525:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(724);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 526:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(307);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 527:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(313);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 528:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(681);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 529:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(718);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 530:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(485);
+      if (lookahead == 'l') ADVANCE(489);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 531:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(545);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 532:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(511);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 533:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'e') ADVANCE(630);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 524:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(486);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 525:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(544);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 526:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(590);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 527:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(640);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 528:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(644);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 529:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(612);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 530:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(515);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 531:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(517);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 532:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(465);
-      if (lookahead == 'o') ADVANCE(562);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 533:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(465);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 534:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(348);
+      if (lookahead == 'e') ADVANCE(638);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 535:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(586);
+      if (lookahead == 'e') ADVANCE(623);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 536:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(476);
+      if (lookahead == 'e') ADVANCE(646);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 537:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(647);
+      if (lookahead == 'e') ADVANCE(624);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 538:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(525);
+      if (lookahead == 'e') ADVANCE(625);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 539:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(575);
+      if (lookahead == 'e') ADVANCE(627);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 540:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(618);
+      if (lookahead == 'e') ADVANCE(628);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 541:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(485);
+      if (lookahead == 'e') ADVANCE(596);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 542:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(637);
+      if (lookahead == 'e') ADVANCE(653);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 543:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(617);
+      if (lookahead == 'e') ADVANCE(505);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 544:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(480);
+      if (lookahead == 'f') ADVANCE(563);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 545:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(581);
+      if (lookahead == 'f') ADVANCE(611);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 546:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(584);
+      if (lookahead == 'f') ADVANCE(664);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 547:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(585);
+      if (lookahead == 'g') ADVANCE(668);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 548:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(572);
+      if (lookahead == 'g') ADVANCE(634);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 549:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(587);
+      if (lookahead == 'g') ADVANCE(534);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 550:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(589);
+      if (lookahead == 'g') ADVANCE(536);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 551:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(577);
+      if (lookahead == 'h') ADVANCE(484);
+      if (lookahead == 'o') ADVANCE(582);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 552:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(633);
+      if (lookahead == 'h') ADVANCE(484);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 553:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(487);
+      if (lookahead == 'h') ADVANCE(361);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 554:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'k') ADVANCE(313);
+      if (lookahead == 'h') ADVANCE(606);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 555:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'h') ADVANCE(495);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 556:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(671);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 557:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(544);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 558:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(595);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 559:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(640);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 560:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(504);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 561:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(660);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 562:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(641);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 563:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(499);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 564:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(639);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 565:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(601);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 566:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(604);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 567:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(605);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 568:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(592);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 569:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(607);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 570:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(609);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 571:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(597);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 572:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(656);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 573:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(506);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 574:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'k') ADVANCE(326);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 575:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(733);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 576:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'l') ADVANCE(708);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 556:
+    case 577:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(683);
+      if (lookahead == 'l') ADVANCE(542);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 557:
+    case 578:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(576);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 579:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(521);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 580:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'l') ADVANCE(523);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 558:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(556);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 559:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(502);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 560:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(504);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 561:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(478);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 562:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(594);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 563:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(479);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 564:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(375);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 565:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(323);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 566:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(318);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 567:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(328);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 568:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(677);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 569:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(376);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 570:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(286);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 571:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(642);
-      if (lookahead == 'p') ADVANCE(511);
-      if (lookahead == 'w') ADVANCE(607);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 572:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(491);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 573:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(528);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 574:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(493);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 575:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(620);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 576:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(621);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 577:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(624);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 578:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(554);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 579:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(705);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 580:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(578);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 581:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(565);
+      if (lookahead == 'm') ADVANCE(497);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 582:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(628);
-      if (lookahead == 'u') ADVANCE(563);
+      if (lookahead == 'm') ADVANCE(615);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 583:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(628);
+      if (lookahead == 'm') ADVANCE(498);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 584:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(566);
+      if (lookahead == 'n') ADVANCE(388);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 585:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(567);
+      if (lookahead == 'n') ADVANCE(336);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 586:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(601);
+      if (lookahead == 'n') ADVANCE(331);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 587:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(568);
+      if (lookahead == 'n') ADVANCE(341);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 588:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(613);
+      if (lookahead == 'n') ADVANCE(702);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 589:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(570);
+      if (lookahead == 'n') ADVANCE(389);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 590:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(611);
+      if (lookahead == 'n') ADVANCE(295);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 591:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(551);
+      if (lookahead == 'n') ADVANCE(666);
+      if (lookahead == 'p') ADVANCE(530);
+      if (lookahead == 'w') ADVANCE(629);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 592:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(596);
+      if (lookahead == 'n') ADVANCE(510);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 593:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(534);
+      if (lookahead == 'n') ADVANCE(547);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 594:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(473);
+      if (lookahead == 'n') ADVANCE(512);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 595:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(638);
+      if (lookahead == 'n') ADVANCE(643);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 596:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(634);
+      if (lookahead == 'n') ADVANCE(644);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 597:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(639);
+      if (lookahead == 'n') ADVANCE(647);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 598:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(626);
+      if (lookahead == 'o') ADVANCE(574);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 599:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(469);
+      if (lookahead == 'o') ADVANCE(730);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 600:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(531);
+      if (lookahead == 'o') ADVANCE(598);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 601:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(673);
+      if (lookahead == 'o') ADVANCE(585);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 602:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(333);
+      if (lookahead == 'o') ADVANCE(651);
+      if (lookahead == 'u') ADVANCE(583);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 603:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(711);
+      if (lookahead == 'o') ADVANCE(651);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 604:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(338);
+      if (lookahead == 'o') ADVANCE(586);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 605:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(292);
+      if (lookahead == 'o') ADVANCE(587);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 606:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(696);
+      if (lookahead == 'o') ADVANCE(622);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 607:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(552);
+      if (lookahead == 'o') ADVANCE(588);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 608:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(622);
+      if (lookahead == 'o') ADVANCE(635);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 609:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(543);
+      if (lookahead == 'o') ADVANCE(590);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 610:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(509);
+      if (lookahead == 'o') ADVANCE(626);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 611:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(510);
+      if (lookahead == 'o') ADVANCE(633);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 612:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(468);
+      if (lookahead == 'o') ADVANCE(571);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 613:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(482);
+      if (lookahead == 'o') ADVANCE(617);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 614:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(483);
+      if (lookahead == 'p') ADVANCE(553);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 615:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(670);
+      if (lookahead == 'p') ADVANCE(492);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 616:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(301);
+      if (lookahead == 'p') ADVANCE(661);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 617:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(495);
+      if (lookahead == 'p') ADVANCE(657);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 618:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(546);
+      if (lookahead == 'p') ADVANCE(663);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 619:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(627);
+      if (lookahead == 'r') ADVANCE(649);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 620:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(358);
+      if (lookahead == 'r') ADVANCE(488);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 621:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(368);
+      if (lookahead == 'r') ADVANCE(550);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 622:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(690);
+      if (lookahead == 'r') ADVANCE(698);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 623:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(346);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 624:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(736);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 625:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(351);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 626:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(672);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 627:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(301);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 628:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(721);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 629:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(572);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 630:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(645);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 631:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(564);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 632:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(528);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 633:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(529);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 634:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(487);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 635:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(501);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 636:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(502);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 637:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(695);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 638:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(310);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 639:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(514);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 640:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(566);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 641:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(662);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 642:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(650);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 643:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(371);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 644:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(381);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 645:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(715);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 646:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(692);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 647:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(376);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 648:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(554);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 649:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(560);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 650:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(557);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 651:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(520);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 652:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(565);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 653:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(522);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 654:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(567);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 655:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(569);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 656:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(525);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 657:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(532);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 658:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(570);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 659:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(667);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 624:
+    case 660:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(363);
+      if (lookahead == 't') ADVANCE(579);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 625:
+    case 661:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(535);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 626:
+    case 662:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(541);
+      if (lookahead == 't') ADVANCE(610);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 627:
+    case 663:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(538);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 628:
+    case 664:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(501);
+      if (lookahead == 't') ADVANCE(540);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 629:
+    case 665:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(545);
+      if (lookahead == 'u') ADVANCE(642);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 630:
+    case 666:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(503);
+      if (lookahead == 'u') ADVANCE(581);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 631:
+    case 667:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(547);
+      if (lookahead == 'u') ADVANCE(637);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 632:
+    case 668:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(549);
+      if (lookahead == 'u') ADVANCE(493);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 633:
+    case 669:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(506);
+      if (lookahead == 'u') ADVANCE(631);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 634:
+    case 670:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(513);
+      if (lookahead == 'u') ADVANCE(636);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 635:
+    case 671:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(550);
+      if (lookahead == 'v') ADVANCE(559);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 636:
+    case 672:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(643);
+      if (lookahead == 'y') ADVANCE(321);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 637:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(559);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 638:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(516);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 639:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(519);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 640:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(521);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 641:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(619);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 642:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(561);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 643:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(615);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 644:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(474);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 645:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(609);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 646:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(614);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 647:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'v') ADVANCE(540);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 648:
+    case 673:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 649:
+    case 674:
       ACCEPT_TOKEN(anon_sym_DQUOTE);
       END_STATE();
-    case 650:
+    case 675:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '"') ADVANCE(282);
+      if (lookahead == '"') ADVANCE(291);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(650);
+          lookahead != '\n') ADVANCE(675);
       END_STATE();
-    case 651:
+    case 676:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '#') ADVANCE(650);
+      if (lookahead == '#') ADVANCE(675);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(651);
+          lookahead == ' ') ADVANCE(676);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(652);
+          lookahead != '#') ADVANCE(677);
       END_STATE();
-    case 652:
+    case 677:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '"') ADVANCE(652);
+          lookahead != '"') ADVANCE(677);
       END_STATE();
-    case 653:
+    case 678:
       ACCEPT_TOKEN(anon_sym_DQUOTE2);
       END_STATE();
-    case 654:
+    case 679:
       ACCEPT_TOKEN(anon_sym_compare);
       END_STATE();
-    case 655:
+    case 680:
       ACCEPT_TOKEN(anon_sym_compare);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 656:
+    case 681:
       ACCEPT_TOKEN(anon_sym_compare);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
-    case 657:
+    case 682:
       ACCEPT_TOKEN(anon_sym_compare);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 658:
+    case 683:
       ACCEPT_TOKEN(anon_sym_AT);
       END_STATE();
-    case 659:
+    case 684:
       ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
-    case 660:
+    case 685:
       ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '#') ADVANCE(661);
+      if (lookahead == '#') ADVANCE(686);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(660);
+          lookahead == ' ') ADVANCE(685);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
           lookahead != '#' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(661);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(686);
       END_STATE();
-    case 661:
+    case 686:
       ACCEPT_TOKEN(sym_string_content);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '"' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(661);
-      END_STATE();
-    case 662:
-      ACCEPT_TOKEN(sym_escape_sequence);
-      END_STATE();
-    case 663:
-      ACCEPT_TOKEN(anon_sym_LBRACK);
-      END_STATE();
-    case 664:
-      ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
-      END_STATE();
-    case 665:
-      ACCEPT_TOKEN(anon_sym_RPAREN);
-      END_STATE();
-    case 666:
-      ACCEPT_TOKEN(anon_sym_target);
-      END_STATE();
-    case 667:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 668:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 669:
-      ACCEPT_TOKEN(anon_sym_status);
-      END_STATE();
-    case 670:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 671:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 672:
-      ACCEPT_TOKEN(anon_sym_author);
-      END_STATE();
-    case 673:
-      ACCEPT_TOKEN(anon_sym_author);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 674:
-      ACCEPT_TOKEN(anon_sym_author);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 675:
-      ACCEPT_TOKEN(anon_sym_justification);
-      END_STATE();
-    case 676:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-') ADVANCE(913);
-      if (lookahead == '_') ADVANCE(914);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 677:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 678:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 679:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(105);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 680:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(722);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 681:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(102);
-      END_STATE();
-    case 682:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      END_STATE();
-    case 683:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 684:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 685:
-      ACCEPT_TOKEN(anon_sym_DASH_GT);
-      END_STATE();
-    case 686:
-      ACCEPT_TOKEN(anon_sym_delete);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(686);
       END_STATE();
     case 687:
-      ACCEPT_TOKEN(anon_sym_delete);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
+      ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
     case 688:
+      ACCEPT_TOKEN(anon_sym_LBRACK);
+      END_STATE();
+    case 689:
+      ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
+      END_STATE();
+    case 690:
+      ACCEPT_TOKEN(anon_sym_RPAREN);
+      END_STATE();
+    case 691:
+      ACCEPT_TOKEN(anon_sym_target);
+      END_STATE();
+    case 692:
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 693:
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 694:
+      ACCEPT_TOKEN(anon_sym_status);
+      END_STATE();
+    case 695:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 696:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 697:
+      ACCEPT_TOKEN(anon_sym_author);
+      END_STATE();
+    case 698:
+      ACCEPT_TOKEN(anon_sym_author);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 699:
+      ACCEPT_TOKEN(anon_sym_author);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 700:
+      ACCEPT_TOKEN(anon_sym_justification);
+      END_STATE();
+    case 701:
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-') ADVANCE(946);
+      if (lookahead == '_') ADVANCE(947);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 702:
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 703:
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 704:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(108);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 705:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(748);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 706:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(105);
+      END_STATE();
+    case 707:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      END_STATE();
+    case 708:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 709:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 710:
+      ACCEPT_TOKEN(anon_sym_DASH_GT);
+      END_STATE();
+    case 711:
+      ACCEPT_TOKEN(anon_sym_delete);
+      END_STATE();
+    case 712:
+      ACCEPT_TOKEN(anon_sym_delete);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 713:
       ACCEPT_TOKEN(anon_sym_delete);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 689:
-      ACCEPT_TOKEN(anon_sym_insert);
-      END_STATE();
-    case 690:
-      ACCEPT_TOKEN(anon_sym_insert);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 691:
-      ACCEPT_TOKEN(anon_sym_insert);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 692:
-      ACCEPT_TOKEN(anon_sym_before);
-      END_STATE();
-    case 693:
-      ACCEPT_TOKEN(anon_sym_before);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 694:
-      ACCEPT_TOKEN(anon_sym_before);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 695:
-      ACCEPT_TOKEN(anon_sym_after);
-      END_STATE();
-    case 696:
-      ACCEPT_TOKEN(anon_sym_after);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 697:
-      ACCEPT_TOKEN(anon_sym_after);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 698:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      END_STATE();
-    case 699:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 700:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 701:
-      ACCEPT_TOKEN(anon_sym_add);
-      END_STATE();
-    case 702:
-      ACCEPT_TOKEN(anon_sym_add);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 703:
-      ACCEPT_TOKEN(anon_sym_add);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 704:
-      ACCEPT_TOKEN(anon_sym_to);
-      END_STATE();
-    case 705:
-      ACCEPT_TOKEN(anon_sym_to);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 706:
-      ACCEPT_TOKEN(anon_sym_to);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 707:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      END_STATE();
-    case 708:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 709:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 710:
-      ACCEPT_TOKEN(anon_sym_renumber);
-      END_STATE();
-    case 711:
-      ACCEPT_TOKEN(anon_sym_renumber);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(278);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(648);
-      END_STATE();
-    case 712:
-      ACCEPT_TOKEN(anon_sym_renumber);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 713:
-      ACCEPT_TOKEN(sym_act_id);
-      if (lookahead == '.') ADVANCE(277);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(713);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 714:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(789);
-      if (lookahead == 'd') ADVANCE(783);
-      if (lookahead == 's') ADVANCE(777);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_insert);
       END_STATE();
     case 715:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(789);
-      if (lookahead == 'd') ADVANCE(783);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_insert);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 716:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(789);
-      if (lookahead == 's') ADVANCE(777);
-      if (('0' <= lookahead && lookahead <= '9') ||
+      ACCEPT_TOKEN(anon_sym_insert);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 717:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(860);
-      if (lookahead == 'o') ADVANCE(804);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
     case 718:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(816);
+      ACCEPT_TOKEN(anon_sym_before);
       if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
       END_STATE();
     case 719:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(868);
-      if (lookahead == 'i') ADVANCE(899);
-      if (lookahead == 'o') ADVANCE(706);
+      ACCEPT_TOKEN(anon_sym_before);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 720:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(868);
-      if (lookahead == 'i') ADVANCE(899);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+      ACCEPT_TOKEN(anon_sym_after);
       END_STATE();
     case 721:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(827);
+      ACCEPT_TOKEN(anon_sym_after);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 722:
+      ACCEPT_TOKEN(anon_sym_after);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 722:
+    case 723:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      END_STATE();
+    case 724:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 725:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 726:
+      ACCEPT_TOKEN(anon_sym_add);
+      END_STATE();
+    case 727:
+      ACCEPT_TOKEN(anon_sym_add);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 728:
+      ACCEPT_TOKEN(anon_sym_add);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 729:
+      ACCEPT_TOKEN(anon_sym_to);
+      END_STATE();
+    case 730:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 731:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 732:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      END_STATE();
+    case 733:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 734:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 735:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      END_STATE();
+    case 736:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(673);
+      END_STATE();
+    case 737:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 738:
+      ACCEPT_TOKEN(sym_act_id);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(738);
+      END_STATE();
+    case 739:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-') ADVANCE(815);
+      if (lookahead == 'd') ADVANCE(809);
+      if (lookahead == 's') ADVANCE(803);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 740:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-') ADVANCE(815);
+      if (lookahead == 'd') ADVANCE(809);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 741:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-') ADVANCE(815);
+      if (lookahead == 's') ADVANCE(803);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 742:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-') ADVANCE(815);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 743:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(889);
+      if (lookahead == 'o') ADVANCE(831);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 744:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(843);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 745:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(898);
+      if (lookahead == 'i') ADVANCE(930);
+      if (lookahead == 'o') ADVANCE(731);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 746:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(898);
+      if (lookahead == 'i') ADVANCE(930);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 747:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(854);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 748:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(846);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 749:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(884);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 750:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(818);
+      if (lookahead == 't') ADVANCE(367);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 751:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(924);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 752:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(887);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 753:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'a') ADVANCE(819);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 723:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(855);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 724:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(792);
-      if (lookahead == 't') ADVANCE(354);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 725:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(892);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 726:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(858);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 727:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(793);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 728:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(738);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 729:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(876);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 730:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(903);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 731:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(859);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 732:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(735);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 733:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(778);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 734:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(781);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 735:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(797);
-      if (lookahead == 'p') ADVANCE(854);
-      if (lookahead == 's') ADVANCE(785);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 736:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(895);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 737:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(767);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 738:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(770);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 739:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(772);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 740:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(730);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 741:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(821);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 742:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(900);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 743:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(902);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 744:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(746);
-      if (lookahead == 'f') ADVANCE(890);
-      if (lookahead == 'r') ADVANCE(889);
-      if (lookahead == 'u') ADVANCE(883);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 745:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(746);
-      if (lookahead == 'r') ADVANCE(889);
-      if (lookahead == 'u') ADVANCE(883);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 746:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(703);
-      if (lookahead == 'o') ADVANCE(857);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 747:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(703);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 748:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(290);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 749:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(296);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 750:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(783);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 751:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(747);
-      if (lookahead == 'u') ADVANCE(883);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 752:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(842);
-      if (lookahead == 'r') ADVANCE(889);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 753:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(842);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 754:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(814);
+      if (lookahead == 'a') ADVANCE(764);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 755:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(787);
-      if (lookahead == 'o') ADVANCE(843);
+      if (lookahead == 'a') ADVANCE(904);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 756:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(787);
+      if (lookahead == 'a') ADVANCE(935);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 757:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(818);
-      if (lookahead == 'i') ADVANCE(912);
+      if (lookahead == 'a') ADVANCE(888);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 758:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(818);
+      if (lookahead == 'b') ADVANCE(761);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 759:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(835);
+      if (lookahead == 'b') ADVANCE(805);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 760:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(736);
-      if (lookahead == 'o') ADVANCE(907);
-      if (lookahead == 't') ADVANCE(725);
-      if (lookahead == 'u') ADVANCE(732);
+      if (lookahead == 'b') ADVANCE(807);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 761:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(736);
-      if (lookahead == 'o') ADVANCE(907);
-      if (lookahead == 'u') ADVANCE(732);
+      if (lookahead == 'c') ADVANCE(823);
+      if (lookahead == 'p') ADVANCE(883);
+      if (lookahead == 's') ADVANCE(811);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 762:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(736);
-      if (lookahead == 'u') ADVANCE(732);
+      if (lookahead == 'c') ADVANCE(756);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 763:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(374);
+      if (lookahead == 'c') ADVANCE(793);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 764:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(309);
+      if (lookahead == 'c') ADVANCE(796);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 765:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(694);
+      if (lookahead == 'c') ADVANCE(798);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 766:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(688);
+      if (lookahead == 'c') ADVANCE(848);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 767:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(305);
+      if (lookahead == 'c') ADVANCE(926);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 768:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(344);
+      if (lookahead == 'c') ADVANCE(932);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 769:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(657);
+      if (lookahead == 'c') ADVANCE(934);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 770:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(680);
+      if (lookahead == 'd') ADVANCE(772);
+      if (lookahead == 'f') ADVANCE(920);
+      if (lookahead == 'r') ADVANCE(921);
+      if (lookahead == 'u') ADVANCE(914);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 771:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(700);
+      if (lookahead == 'd') ADVANCE(772);
+      if (lookahead == 'r') ADVANCE(921);
+      if (lookahead == 'u') ADVANCE(914);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 772:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(299);
+      if (lookahead == 'd') ADVANCE(728);
+      if (lookahead == 'o') ADVANCE(886);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 773:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(749);
+      if (lookahead == 'd') ADVANCE(728);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 774:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(879);
+      if (lookahead == 'd') ADVANCE(299);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 775:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(718);
-      if (lookahead == 'l') ADVANCE(728);
+      if (lookahead == 'd') ADVANCE(305);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 776:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(861);
+      if (lookahead == 'd') ADVANCE(809);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 777:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(875);
+      if (lookahead == 'd') ADVANCE(773);
+      if (lookahead == 'u') ADVANCE(914);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 778:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(841);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 779:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(870);
+      if (lookahead == 'r') ADVANCE(921);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 780:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(870);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 781:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(813);
+      if (lookahead == 'o') ADVANCE(871);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 782:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(813);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 783:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(845);
+      if (lookahead == 'i') ADVANCE(944);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 784:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(845);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 785:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'e') ADVANCE(863);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 779:
+    case 786:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(887);
+      if (lookahead == 'e') ADVANCE(767);
+      if (lookahead == 'o') ADVANCE(939);
+      if (lookahead == 't') ADVANCE(751);
+      if (lookahead == 'u') ADVANCE(758);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 780:
+    case 787:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(864);
+      if (lookahead == 'e') ADVANCE(767);
+      if (lookahead == 'o') ADVANCE(939);
+      if (lookahead == 'u') ADVANCE(758);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 781:
+    case 788:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(865);
+      if (lookahead == 'e') ADVANCE(767);
+      if (lookahead == 'u') ADVANCE(758);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 782:
+    case 789:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(387);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 790:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(318);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 791:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(719);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 792:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(713);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 793:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(314);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 794:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(357);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 795:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(682);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 796:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(705);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 797:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(725);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 798:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(308);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 799:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(775);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 800:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(744);
+      if (lookahead == 'l') ADVANCE(754);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 801:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(909);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 802:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(890);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 803:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(902);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 804:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(918);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 805:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(893);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 806:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(894);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 807:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(895);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 808:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(896);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 809:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'e') ADVANCE(866);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 783:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(838);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 784:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(897);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 785:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(742);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 786:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(890);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 787:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(846);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 788:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(807);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 789:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(853);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 790:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(909);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 791:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(779);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 792:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(873);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 793:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(774);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 794:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(349);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 795:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(726);
-      if (lookahead == 'o') ADVANCE(823);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 796:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(849);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 797:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(731);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 798:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(912);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 799:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(882);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 800:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(826);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 801:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(788);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 802:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(741);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 803:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(880);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 804:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(837);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 805:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(899);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 806:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(844);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 807:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(740);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 808:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(845);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 809:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(839);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 810:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(847);
+      if (lookahead == 'e') ADVANCE(928);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 811:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(848);
+      if (lookahead == 'e') ADVANCE(768);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 812:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(898);
+      if (lookahead == 'f') ADVANCE(920);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 813:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(850);
+      if (lookahead == 'f') ADVANCE(874);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 814:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(743);
+      if (lookahead == 'f') ADVANCE(834);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 815:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'k') ADVANCE(314);
+      if (lookahead == 'f') ADVANCE(882);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
     case 816:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(940);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 817:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(804);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 818:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(901);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 819:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(801);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 820:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(362);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 821:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(752);
+      if (lookahead == 'o') ADVANCE(850);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 822:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(877);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 823:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(757);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 824:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(944);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 825:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(911);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 826:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(853);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 827:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(814);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 828:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(913);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 829:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(766);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 830:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(910);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 831:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(865);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 832:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(930);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 833:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(872);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 834:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(762);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 835:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(873);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 836:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(867);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 837:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(875);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 838:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(876);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 839:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(929);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 840:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(878);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 841:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(769);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 842:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'k') ADVANCE(327);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 843:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(734);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 844:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'l') ADVANCE(709);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 817:
+    case 845:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(684);
+      if (lookahead == 'l') ADVANCE(810);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 818:
+    case 846:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(784);
+      if (lookahead == 'l') ADVANCE(844);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 819:
+    case 847:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(817);
+      if (lookahead == 'l') ADVANCE(790);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 820:
+    case 848:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(764);
+      if (lookahead == 'l') ADVANCE(794);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 821:
+    case 849:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(768);
+      if (lookahead == 'm') ADVANCE(759);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 822:
+    case 850:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(733);
+      if (lookahead == 'm') ADVANCE(885);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 823:
+    case 851:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(856);
+      if (lookahead == 'm') ADVANCE(760);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 824:
+    case 852:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(734);
+      if (lookahead == 'n') ADVANCE(739);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 825:
+    case 853:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(714);
+      if (lookahead == 'n') ADVANCE(774);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 826:
+    case 854:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(748);
+      if (lookahead == 'n') ADVANCE(816);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 827:
+    case 855:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(790);
+      if (lookahead == 'n') ADVANCE(337);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 828:
+    case 856:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(324);
+      if (lookahead == 'n') ADVANCE(332);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 829:
+    case 857:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(319);
+      if (lookahead == 'n') ADVANCE(342);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 830:
+    case 858:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(329);
+      if (lookahead == 'n') ADVANCE(296);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 831:
+    case 859:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(287);
+      if (lookahead == 'n') ADVANCE(703);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 832:
+    case 860:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(678);
+      if (lookahead == 'n') ADVANCE(740);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 833:
+    case 861:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(715);
+      if (lookahead == 'n') ADVANCE(741);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 834:
+    case 862:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(716);
+      if (lookahead == 'n') ADVANCE(742);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 835:
+    case 863:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(911);
-      if (lookahead == 'p') ADVANCE(775);
-      if (lookahead == 'w') ADVANCE(872);
+      if (lookahead == 'n') ADVANCE(943);
+      if (lookahead == 'p') ADVANCE(800);
+      if (lookahead == 'w') ADVANCE(900);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 836:
+    case 864:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(750);
+      if (lookahead == 'n') ADVANCE(776);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 837:
+    case 865:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(884);
+      if (lookahead == 'n') ADVANCE(915);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 838:
+    case 866:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(885);
+      if (lookahead == 'n') ADVANCE(916);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 839:
+    case 867:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(888);
+      if (lookahead == 'n') ADVANCE(919);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 840:
+    case 868:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(843);
+      if (lookahead == 'o') ADVANCE(871);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 841:
+    case 869:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(823);
+      if (lookahead == 'o') ADVANCE(850);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 842:
+    case 870:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(886);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 871:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(842);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 872:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(855);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 873:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(856);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 874:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(903);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 875:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'o') ADVANCE(857);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 843:
+    case 876:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(815);
+      if (lookahead == 'o') ADVANCE(858);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 844:
+    case 877:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(828);
+      if (lookahead == 'o') ADVANCE(891);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 845:
+    case 878:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(829);
+      if (lookahead == 'o') ADVANCE(859);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 846:
+    case 879:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(874);
+      if (lookahead == 'o') ADVANCE(892);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 847:
+    case 880:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(830);
+      if (lookahead == 'o') ADVANCE(925);
+      if (lookahead == 'u') ADVANCE(849);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 848:
+    case 881:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(831);
+      if (lookahead == 'o') ADVANCE(925);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 849:
+    case 882:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(862);
+      if (lookahead == 'o') ADVANCE(907);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 850:
+    case 883:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(832);
+      if (lookahead == 'o') ADVANCE(836);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 851:
+    case 884:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(894);
-      if (lookahead == 'u') ADVANCE(822);
+      if (lookahead == 'p') ADVANCE(820);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 852:
+    case 885:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(894);
+      if (lookahead == 'p') ADVANCE(755);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 853:
+    case 886:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(877);
+      if (lookahead == 'p') ADVANCE(927);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 854:
+    case 887:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(809);
+      if (lookahead == 'p') ADVANCE(933);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 855:
+    case 888:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(794);
+      if (lookahead == 'p') ADVANCE(936);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 856:
+    case 889:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(729);
+      if (lookahead == 'r') ADVANCE(750);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 857:
+    case 890:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(896);
+      if (lookahead == 'r') ADVANCE(722);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 858:
+    case 891:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(901);
+      if (lookahead == 'r') ADVANCE(699);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 859:
+    case 892:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(904);
+      if (lookahead == 'r') ADVANCE(945);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 860:
+    case 893:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(724);
+      if (lookahead == 'r') ADVANCE(302);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 861:
+    case 894:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(697);
+      if (lookahead == 'r') ADVANCE(347);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 862:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(674);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 863:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(293);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 864:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(334);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 865:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(712);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 866:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(339);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 867:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(889);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 868:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(791);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 869:
+    case 895:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'r') ADVANCE(737);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 870:
+    case 896:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(803);
-      if (lookahead == 's') ADVANCE(893);
+      if (lookahead == 'r') ADVANCE(352);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 871:
+    case 897:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(803);
+      if (lookahead == 'r') ADVANCE(921);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 872:
+    case 898:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(812);
+      if (lookahead == 'r') ADVANCE(817);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 873:
+    case 899:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(723);
+      if (lookahead == 'r') ADVANCE(763);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 874:
+    case 900:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(839);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 901:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(749);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 902:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(917);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 903:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(791);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 904:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(795);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 905:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(830);
+      if (lookahead == 's') ADVANCE(923);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 906:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(830);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 907:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'r') ADVANCE(765);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 875:
+    case 908:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(886);
+      if (lookahead == 's') ADVANCE(696);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 876:
+    case 909:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(769);
+      if (lookahead == 's') ADVANCE(311);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 877:
+    case 910:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(739);
+      if (lookahead == 's') ADVANCE(778);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 878:
+    case 911:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(671);
+      if (lookahead == 's') ADVANCE(931);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 879:
+    case 912:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(302);
+      if (lookahead == 's') ADVANCE(923);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 880:
+    case 913:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(754);
+      if (lookahead == 's') ADVANCE(835);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 881:
+    case 914:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(893);
+      if (lookahead == 't') ADVANCE(822);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 882:
+    case 915:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(808);
+      if (lookahead == 't') ADVANCE(372);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 883:
+    case 916:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(796);
+      if (lookahead == 't') ADVANCE(382);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 884:
+    case 917:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(359);
+      if (lookahead == 't') ADVANCE(716);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 885:
+    case 918:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(369);
+      if (lookahead == 't') ADVANCE(693);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 886:
+    case 919:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(691);
+      if (lookahead == 't') ADVANCE(377);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 887:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(668);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 888:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(364);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 889:
+    case 920:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 't') ADVANCE(802);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 890:
+    case 921:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(776);
+      if (lookahead == 't') ADVANCE(829);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 891:
+    case 922:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(725);
+      if (lookahead == 't') ADVANCE(751);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 892:
+    case 923:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(906);
+      if (lookahead == 't') ADVANCE(827);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 893:
+    case 924:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(801);
+      if (lookahead == 't') ADVANCE(938);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 894:
+    case 925:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(763);
+      if (lookahead == 't') ADVANCE(789);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 895:
+    case 926:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(833);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 927:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(799);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 928:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(792);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 929:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(797);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 930:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(847);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 931:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(879);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 932:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(837);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
+      END_STATE();
+    case 933:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 't') ADVANCE(806);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 896:
+    case 934:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(773);
+      if (lookahead == 't') ADVANCE(838);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 897:
+    case 935:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(766);
+      if (lookahead == 't') ADVANCE(840);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 898:
+    case 936:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(771);
+      if (lookahead == 't') ADVANCE(808);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 899:
+    case 937:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(820);
+      if (lookahead == 'u') ADVANCE(905);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 900:
+    case 938:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(810);
+      if (lookahead == 'u') ADVANCE(908);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 901:
+    case 939:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(780);
+      if (lookahead == 'u') ADVANCE(899);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 902:
+    case 940:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(811);
+      if (lookahead == 'u') ADVANCE(753);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 903:
+    case 941:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(813);
+      if (lookahead == 'u') ADVANCE(906);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 904:
+    case 942:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(782);
+      if (lookahead == 'u') ADVANCE(912);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 905:
+    case 943:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(870);
+      if (lookahead == 'u') ADVANCE(851);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 906:
+    case 944:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(878);
+      if (lookahead == 'v') ADVANCE(828);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 907:
+    case 945:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(869);
+      if (lookahead == 'y') ADVANCE(322);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 908:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(881);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 909:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(727);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 910:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(871);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 911:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(824);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 912:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'v') ADVANCE(799);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
-      END_STATE();
-    case 913:
+    case 946:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == '-' ||
-          lookahead == '_') ADVANCE(914);
+          lookahead == '_') ADVANCE(947);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(463);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(648);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(482);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(673);
       END_STATE();
-    case 914:
+    case 947:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(914);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(947);
       END_STATE();
-    case 915:
+    case 948:
       ACCEPT_TOKEN(sym_date);
       END_STATE();
-    case 916:
+    case 949:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '-') ADVANCE(272);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(920);
+      if (lookahead == '-') ADVANCE(281);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(953);
       END_STATE();
-    case 917:
+    case 950:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(916);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(949);
       END_STATE();
-    case 918:
+    case 951:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(917);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(950);
       END_STATE();
-    case 919:
+    case 952:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(918);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(951);
       END_STATE();
-    case 920:
+    case 953:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(920);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(953);
       END_STATE();
     default:
       return false;
@@ -8721,435 +9134,477 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 1:
       if (lookahead == 'c') ADVANCE(15);
-      if (lookahead == 'l') ADVANCE(16);
-      if (lookahead == 'm') ADVANCE(17);
-      if (lookahead == 't') ADVANCE(18);
+      if (lookahead == 'd') ADVANCE(16);
+      if (lookahead == 'l') ADVANCE(17);
+      if (lookahead == 'm') ADVANCE(18);
+      if (lookahead == 't') ADVANCE(19);
       END_STATE();
     case 2:
-      if (lookahead == 'r') ADVANCE(19);
+      if (lookahead == 'r') ADVANCE(20);
       END_STATE();
     case 3:
-      if (lookahead == 'i') ADVANCE(20);
-      if (lookahead == 'o') ADVANCE(21);
+      if (lookahead == 'i') ADVANCE(21);
+      if (lookahead == 'o') ADVANCE(22);
       END_STATE();
     case 4:
-      if (lookahead == 'r') ADVANCE(22);
+      if (lookahead == 'r') ADVANCE(23);
       END_STATE();
     case 5:
-      if (lookahead == 'n') ADVANCE(23);
+      if (lookahead == 'n') ADVANCE(24);
       END_STATE();
     case 6:
-      if (lookahead == 'm') ADVANCE(24);
+      if (lookahead == 'm') ADVANCE(25);
       END_STATE();
     case 7:
-      if (lookahead == 'e') ADVANCE(25);
+      if (lookahead == 'e') ADVANCE(26);
       END_STATE();
     case 8:
-      if (lookahead == 'a') ADVANCE(26);
+      if (lookahead == 'a') ADVANCE(27);
       END_STATE();
     case 9:
-      if (lookahead == 'c') ADVANCE(27);
-      if (lookahead == 'f') ADVANCE(28);
+      if (lookahead == 'c') ADVANCE(28);
+      if (lookahead == 'f') ADVANCE(29);
       END_STATE();
     case 10:
-      if (lookahead == 'r') ADVANCE(29);
+      if (lookahead == 'r') ADVANCE(30);
       END_STATE();
     case 11:
-      if (lookahead == 'e') ADVANCE(30);
+      if (lookahead == 'e') ADVANCE(31);
       END_STATE();
     case 12:
-      if (lookahead == 't') ADVANCE(31);
-      if (lookahead == 'u') ADVANCE(32);
+      if (lookahead == 't') ADVANCE(32);
+      if (lookahead == 'u') ADVANCE(33);
       END_STATE();
     case 13:
-      if (lookahead == 'p') ADVANCE(33);
+      if (lookahead == 'p') ADVANCE(34);
       END_STATE();
     case 14:
-      if (lookahead == 'e') ADVANCE(34);
+      if (lookahead == 'e') ADVANCE(35);
       END_STATE();
     case 15:
-      if (lookahead == 't') ADVANCE(35);
+      if (lookahead == 't') ADVANCE(36);
       END_STATE();
     case 16:
-      if (lookahead == 'l') ADVANCE(36);
+      if (lookahead == 'd') ADVANCE(37);
       END_STATE();
     case 17:
-      if (lookahead == 'e') ADVANCE(37);
+      if (lookahead == 'l') ADVANCE(38);
       END_STATE();
     case 18:
-      ACCEPT_TOKEN(anon_sym_at);
+      if (lookahead == 'e') ADVANCE(39);
       END_STATE();
     case 19:
-      if (lookahead == 'o') ADVANCE(38);
+      ACCEPT_TOKEN(anon_sym_at);
       END_STATE();
     case 20:
-      if (lookahead == 't') ADVANCE(39);
+      if (lookahead == 'o') ADVANCE(40);
       END_STATE();
     case 21:
-      if (lookahead == 'r') ADVANCE(40);
+      if (lookahead == 't') ADVANCE(41);
       END_STATE();
     case 22:
-      if (lookahead == 'a') ADVANCE(41);
+      if (lookahead == 'r') ADVANCE(42);
       END_STATE();
     case 23:
-      if (lookahead == 'd') ADVANCE(42);
+      if (lookahead == 'a') ADVANCE(43);
       END_STATE();
     case 24:
-      if (lookahead == 'p') ADVANCE(43);
+      if (lookahead == 'd') ADVANCE(44);
       END_STATE();
     case 25:
-      if (lookahead == 'n') ADVANCE(44);
+      if (lookahead == 'p') ADVANCE(45);
       END_STATE();
     case 26:
-      if (lookahead == 'r') ADVANCE(45);
+      if (lookahead == 'n') ADVANCE(46);
       END_STATE();
     case 27:
-      if (lookahead == 'c') ADVANCE(46);
+      if (lookahead == 'r') ADVANCE(47);
       END_STATE();
     case 28:
-      if (lookahead == 'f') ADVANCE(47);
+      if (lookahead == 'c') ADVANCE(48);
       END_STATE();
     case 29:
-      if (lookahead == 'o') ADVANCE(48);
+      if (lookahead == 'f') ADVANCE(49);
       END_STATE();
     case 30:
-      if (lookahead == 'p') ADVANCE(49);
+      if (lookahead == 'o') ADVANCE(50);
       END_STATE();
     case 31:
-      if (lookahead == 'a') ADVANCE(50);
-      if (lookahead == 'r') ADVANCE(51);
+      if (lookahead == 'p') ADVANCE(51);
+      if (lookahead == 'w') ADVANCE(52);
       END_STATE();
     case 32:
-      if (lookahead == 'm') ADVANCE(52);
-      END_STATE();
-    case 33:
-      if (lookahead == 'd') ADVANCE(53);
-      END_STATE();
-    case 34:
+      if (lookahead == 'a') ADVANCE(53);
       if (lookahead == 'r') ADVANCE(54);
       END_STATE();
+    case 33:
+      if (lookahead == 'm') ADVANCE(55);
+      END_STATE();
+    case 34:
+      if (lookahead == 'd') ADVANCE(56);
+      END_STATE();
     case 35:
-      ACCEPT_TOKEN(anon_sym_act);
+      if (lookahead == 'r') ADVANCE(57);
       END_STATE();
     case 36:
-      ACCEPT_TOKEN(anon_sym_all);
+      ACCEPT_TOKEN(anon_sym_act);
       END_STATE();
     case 37:
-      if (lookahead == 'n') ADVANCE(55);
+      if (lookahead == 'e') ADVANCE(58);
       END_STATE();
     case 38:
-      if (lookahead == 'a') ADVANCE(56);
+      ACCEPT_TOKEN(anon_sym_all);
       END_STATE();
     case 39:
-      if (lookahead == 'e') ADVANCE(57);
+      if (lookahead == 'n') ADVANCE(59);
       END_STATE();
     case 40:
-      if (lookahead == 'r') ADVANCE(58);
+      if (lookahead == 'a') ADVANCE(60);
       END_STATE();
     case 41:
-      if (lookahead == 'f') ADVANCE(59);
+      if (lookahead == 'e') ADVANCE(61);
       END_STATE();
     case 42:
-      ACCEPT_TOKEN(anon_sym_end);
-      END_STATE();
-    case 43:
-      if (lookahead == 'l') ADVANCE(60);
-      END_STATE();
-    case 44:
-      if (lookahead == 'i') ADVANCE(61);
-      END_STATE();
-    case 45:
       if (lookahead == 'r') ADVANCE(62);
       END_STATE();
+    case 43:
+      if (lookahead == 'f') ADVANCE(63);
+      END_STATE();
+    case 44:
+      ACCEPT_TOKEN(anon_sym_end);
+      END_STATE();
+    case 45:
+      if (lookahead == 'l') ADVANCE(64);
+      END_STATE();
     case 46:
-      if (lookahead == 'u') ADVANCE(63);
+      if (lookahead == 'i') ADVANCE(65);
       END_STATE();
     case 47:
-      if (lookahead == 'i') ADVANCE(64);
+      if (lookahead == 'r') ADVANCE(66);
       END_STATE();
     case 48:
-      if (lookahead == 'p') ADVANCE(65);
+      if (lookahead == 'u') ADVANCE(67);
       END_STATE();
     case 49:
-      if (lookahead == 'e') ADVANCE(66);
-      END_STATE();
-    case 50:
-      if (lookahead == 'r') ADVANCE(67);
-      END_STATE();
-    case 51:
       if (lookahead == 'i') ADVANCE(68);
       END_STATE();
+    case 50:
+      if (lookahead == 'p') ADVANCE(69);
+      END_STATE();
+    case 51:
+      if (lookahead == 'e') ADVANCE(70);
+      END_STATE();
     case 52:
-      if (lookahead == 'm') ADVANCE(69);
+      if (lookahead == 'r') ADVANCE(71);
       END_STATE();
     case 53:
-      if (lookahead == 'a') ADVANCE(70);
+      if (lookahead == 'r') ADVANCE(72);
       END_STATE();
     case 54:
-      if (lookahead == 's') ADVANCE(71);
+      if (lookahead == 'i') ADVANCE(73);
       END_STATE();
     case 55:
-      if (lookahead == 'd') ADVANCE(72);
+      if (lookahead == 'm') ADVANCE(74);
       END_STATE();
     case 56:
-      if (lookahead == 'd') ADVANCE(73);
+      if (lookahead == 'a') ADVANCE(75);
       END_STATE();
     case 57:
-      ACCEPT_TOKEN(anon_sym_cite);
+      if (lookahead == 's') ADVANCE(76);
       END_STATE();
     case 58:
-      if (lookahead == 'e') ADVANCE(74);
+      if (lookahead == 'd') ADVANCE(77);
       END_STATE();
     case 59:
-      if (lookahead == 't') ADVANCE(75);
+      if (lookahead == 'd') ADVANCE(78);
       END_STATE();
     case 60:
-      if (lookahead == 'e') ADVANCE(76);
+      if (lookahead == 'd') ADVANCE(79);
       END_STATE();
     case 61:
-      if (lookahead == 'e') ADVANCE(77);
+      ACCEPT_TOKEN(anon_sym_cite);
       END_STATE();
     case 62:
-      if (lookahead == 'o') ADVANCE(78);
+      if (lookahead == 'e') ADVANCE(80);
       END_STATE();
     case 63:
-      if (lookahead == 'r') ADVANCE(79);
+      if (lookahead == 't') ADVANCE(81);
       END_STATE();
     case 64:
-      if (lookahead == 'c') ADVANCE(80);
+      if (lookahead == 'e') ADVANCE(82);
       END_STATE();
     case 65:
-      if (lookahead == 'o') ADVANCE(81);
+      if (lookahead == 'e') ADVANCE(83);
       END_STATE();
     case 66:
-      if (lookahead == 'a') ADVANCE(82);
+      if (lookahead == 'o') ADVANCE(84);
       END_STATE();
     case 67:
-      if (lookahead == 't') ADVANCE(83);
+      if (lookahead == 'r') ADVANCE(85);
       END_STATE();
     case 68:
-      if (lookahead == 'c') ADVANCE(84);
+      if (lookahead == 'c') ADVANCE(86);
       END_STATE();
     case 69:
-      if (lookahead == 'a') ADVANCE(85);
+      if (lookahead == 'o') ADVANCE(87);
       END_STATE();
     case 70:
-      if (lookahead == 't') ADVANCE(86);
+      if (lookahead == 'a') ADVANCE(88);
       END_STATE();
     case 71:
-      if (lookahead == 'i') ADVANCE(87);
+      if (lookahead == 'i') ADVANCE(89);
       END_STATE();
     case 72:
-      if (lookahead == 'm') ADVANCE(88);
+      if (lookahead == 't') ADVANCE(90);
       END_STATE();
     case 73:
-      if (lookahead == 'e') ADVANCE(89);
+      if (lookahead == 'c') ADVANCE(91);
       END_STATE();
     case 74:
-      if (lookahead == 's') ADVANCE(90);
+      if (lookahead == 'a') ADVANCE(92);
       END_STATE();
     case 75:
-      ACCEPT_TOKEN(anon_sym_draft);
+      if (lookahead == 't') ADVANCE(93);
       END_STATE();
     case 76:
-      if (lookahead == 'm') ADVANCE(91);
+      if (lookahead == 'i') ADVANCE(94);
       END_STATE();
     case 77:
-      if (lookahead == 'n') ADVANCE(92);
+      ACCEPT_TOKEN(anon_sym_added);
       END_STATE();
     case 78:
-      if (lookahead == 'w') ADVANCE(93);
+      if (lookahead == 'e') ADVANCE(95);
+      if (lookahead == 'm') ADVANCE(96);
       END_STATE();
     case 79:
-      if (lookahead == 'r') ADVANCE(94);
+      if (lookahead == 'e') ADVANCE(97);
       END_STATE();
     case 80:
-      if (lookahead == 'i') ADVANCE(95);
+      if (lookahead == 's') ADVANCE(98);
       END_STATE();
     case 81:
-      if (lookahead == 's') ADVANCE(96);
+      ACCEPT_TOKEN(anon_sym_draft);
       END_STATE();
     case 82:
-      if (lookahead == 'l') ADVANCE(97);
+      if (lookahead == 'm') ADVANCE(99);
       END_STATE();
     case 83:
-      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == 'n') ADVANCE(100);
       END_STATE();
     case 84:
-      if (lookahead == 't') ADVANCE(98);
+      if (lookahead == 'w') ADVANCE(101);
       END_STATE();
     case 85:
-      if (lookahead == 'r') ADVANCE(99);
+      if (lookahead == 'r') ADVANCE(102);
       END_STATE();
     case 86:
-      if (lookahead == 'e') ADVANCE(100);
+      if (lookahead == 'i') ADVANCE(103);
       END_STATE();
     case 87:
-      if (lookahead == 'o') ADVANCE(101);
+      if (lookahead == 's') ADVANCE(104);
       END_STATE();
     case 88:
-      if (lookahead == 'e') ADVANCE(102);
+      if (lookahead == 'l') ADVANCE(105);
       END_STATE();
     case 89:
-      if (lookahead == 'r') ADVANCE(103);
-      END_STATE();
-    case 90:
-      if (lookahead == 'p') ADVANCE(104);
-      END_STATE();
-    case 91:
-      if (lookahead == 'e') ADVANCE(105);
-      END_STATE();
-    case 92:
       if (lookahead == 't') ADVANCE(106);
       END_STATE();
+    case 90:
+      ACCEPT_TOKEN(anon_sym_start);
+      END_STATE();
+    case 91:
+      if (lookahead == 't') ADVANCE(107);
+      END_STATE();
+    case 92:
+      if (lookahead == 'r') ADVANCE(108);
+      END_STATE();
     case 93:
-      if (lookahead == 'e') ADVANCE(107);
+      if (lookahead == 'e') ADVANCE(109);
       END_STATE();
     case 94:
-      if (lookahead == 'e') ADVANCE(108);
+      if (lookahead == 'o') ADVANCE(110);
       END_STATE();
     case 95:
-      if (lookahead == 'a') ADVANCE(109);
+      if (lookahead == 'd') ADVANCE(111);
       END_STATE();
     case 96:
-      if (lookahead == 'e') ADVANCE(110);
-      END_STATE();
-    case 97:
-      if (lookahead == 'e') ADVANCE(111);
-      END_STATE();
-    case 98:
       if (lookahead == 'e') ADVANCE(112);
       END_STATE();
+    case 97:
+      if (lookahead == 'r') ADVANCE(113);
+      END_STATE();
+    case 98:
+      if (lookahead == 'p') ADVANCE(114);
+      END_STATE();
     case 99:
-      if (lookahead == 'y') ADVANCE(113);
+      if (lookahead == 'e') ADVANCE(115);
       END_STATE();
     case 100:
-      if (lookahead == '-') ADVANCE(114);
+      if (lookahead == 't') ADVANCE(116);
       END_STATE();
     case 101:
-      if (lookahead == 'n') ADVANCE(115);
+      if (lookahead == 'e') ADVANCE(117);
       END_STATE();
     case 102:
-      if (lookahead == 'n') ADVANCE(116);
+      if (lookahead == 'e') ADVANCE(118);
       END_STATE();
     case 103:
-      ACCEPT_TOKEN(anon_sym_broader);
+      if (lookahead == 'a') ADVANCE(119);
       END_STATE();
     case 104:
-      if (lookahead == 'o') ADVANCE(117);
+      if (lookahead == 'e') ADVANCE(120);
       END_STATE();
     case 105:
-      if (lookahead == 'n') ADVANCE(118);
+      if (lookahead == 'e') ADVANCE(121);
       END_STATE();
     case 106:
-      ACCEPT_TOKEN(anon_sym_lenient);
+      if (lookahead == 't') ADVANCE(122);
       END_STATE();
     case 107:
-      if (lookahead == 'r') ADVANCE(119);
+      if (lookahead == 'e') ADVANCE(123);
       END_STATE();
     case 108:
-      if (lookahead == 'n') ADVANCE(120);
+      if (lookahead == 'y') ADVANCE(124);
       END_STATE();
     case 109:
-      if (lookahead == 'l') ADVANCE(121);
+      if (lookahead == '-') ADVANCE(125);
       END_STATE();
     case 110:
-      if (lookahead == 'd') ADVANCE(122);
+      if (lookahead == 'n') ADVANCE(126);
       END_STATE();
     case 111:
-      if (lookahead == 'd') ADVANCE(123);
+      ACCEPT_TOKEN(anon_sym_amended);
       END_STATE();
     case 112:
-      if (lookahead == 'r') ADVANCE(124);
-      END_STATE();
-    case 113:
-      ACCEPT_TOKEN(anon_sym_summary);
-      END_STATE();
-    case 114:
-      if (lookahead == 'r') ADVANCE(125);
-      END_STATE();
-    case 115:
-      ACCEPT_TOKEN(anon_sym_version);
-      END_STATE();
-    case 116:
-      if (lookahead == 't') ADVANCE(126);
-      END_STATE();
-    case 117:
       if (lookahead == 'n') ADVANCE(127);
       END_STATE();
+    case 113:
+      ACCEPT_TOKEN(anon_sym_broader);
+      END_STATE();
+    case 114:
+      if (lookahead == 'o') ADVANCE(128);
+      END_STATE();
+    case 115:
+      if (lookahead == 'n') ADVANCE(129);
+      END_STATE();
+    case 116:
+      ACCEPT_TOKEN(anon_sym_lenient);
+      END_STATE();
+    case 117:
+      if (lookahead == 'r') ADVANCE(130);
+      END_STATE();
     case 118:
-      if (lookahead == 't') ADVANCE(128);
+      if (lookahead == 'n') ADVANCE(131);
       END_STATE();
     case 119:
-      ACCEPT_TOKEN(anon_sym_narrower);
+      if (lookahead == 'l') ADVANCE(132);
       END_STATE();
     case 120:
-      if (lookahead == 'c') ADVANCE(129);
+      if (lookahead == 'd') ADVANCE(133);
       END_STATE();
     case 121:
-      ACCEPT_TOKEN(anon_sym_official);
+      if (lookahead == 'd') ADVANCE(134);
       END_STATE();
     case 122:
-      ACCEPT_TOKEN(anon_sym_proposed);
+      if (lookahead == 'e') ADVANCE(135);
       END_STATE();
     case 123:
-      ACCEPT_TOKEN(anon_sym_repealed);
+      if (lookahead == 'r') ADVANCE(136);
       END_STATE();
     case 124:
-      ACCEPT_TOKEN(anon_sym_stricter);
+      ACCEPT_TOKEN(anon_sym_summary);
       END_STATE();
     case 125:
-      if (lookahead == 'e') ADVANCE(130);
-      END_STATE();
-    case 126:
-      ACCEPT_TOKEN(anon_sym_amendment);
-      END_STATE();
-    case 127:
-      if (lookahead == 'd') ADVANCE(131);
-      END_STATE();
-    case 128:
-      if (lookahead == 's') ADVANCE(132);
-      END_STATE();
-    case 129:
-      if (lookahead == 'e') ADVANCE(133);
-      END_STATE();
-    case 130:
-      if (lookahead == 'f') ADVANCE(134);
-      END_STATE();
-    case 131:
-      if (lookahead == 's') ADVANCE(135);
-      END_STATE();
-    case 132:
-      ACCEPT_TOKEN(anon_sym_implements);
-      END_STATE();
-    case 133:
-      ACCEPT_TOKEN(anon_sym_occurrence);
-      END_STATE();
-    case 134:
-      if (lookahead == 'e') ADVANCE(136);
-      END_STATE();
-    case 135:
-      ACCEPT_TOKEN(anon_sym_corresponds);
-      END_STATE();
-    case 136:
       if (lookahead == 'r') ADVANCE(137);
       END_STATE();
-    case 137:
-      if (lookahead == 'e') ADVANCE(138);
+    case 126:
+      ACCEPT_TOKEN(anon_sym_version);
       END_STATE();
-    case 138:
+    case 127:
+      if (lookahead == 't') ADVANCE(138);
+      END_STATE();
+    case 128:
       if (lookahead == 'n') ADVANCE(139);
       END_STATE();
+    case 129:
+      if (lookahead == 't') ADVANCE(140);
+      END_STATE();
+    case 130:
+      ACCEPT_TOKEN(anon_sym_narrower);
+      END_STATE();
+    case 131:
+      if (lookahead == 'c') ADVANCE(141);
+      END_STATE();
+    case 132:
+      ACCEPT_TOKEN(anon_sym_official);
+      END_STATE();
+    case 133:
+      ACCEPT_TOKEN(anon_sym_proposed);
+      END_STATE();
+    case 134:
+      ACCEPT_TOKEN(anon_sym_repealed);
+      END_STATE();
+    case 135:
+      if (lookahead == 'n') ADVANCE(142);
+      END_STATE();
+    case 136:
+      ACCEPT_TOKEN(anon_sym_stricter);
+      END_STATE();
+    case 137:
+      if (lookahead == 'e') ADVANCE(143);
+      END_STATE();
+    case 138:
+      ACCEPT_TOKEN(anon_sym_amendment);
+      END_STATE();
     case 139:
-      if (lookahead == 'c') ADVANCE(140);
+      if (lookahead == 'd') ADVANCE(144);
       END_STATE();
     case 140:
-      if (lookahead == 'e') ADVANCE(141);
+      if (lookahead == 's') ADVANCE(145);
       END_STATE();
     case 141:
-      if (lookahead == 's') ADVANCE(142);
+      if (lookahead == 'e') ADVANCE(146);
       END_STATE();
     case 142:
+      ACCEPT_TOKEN(anon_sym_rewritten);
+      END_STATE();
+    case 143:
+      if (lookahead == 'f') ADVANCE(147);
+      END_STATE();
+    case 144:
+      if (lookahead == 's') ADVANCE(148);
+      END_STATE();
+    case 145:
+      ACCEPT_TOKEN(anon_sym_implements);
+      END_STATE();
+    case 146:
+      ACCEPT_TOKEN(anon_sym_occurrence);
+      END_STATE();
+    case 147:
+      if (lookahead == 'e') ADVANCE(149);
+      END_STATE();
+    case 148:
+      ACCEPT_TOKEN(anon_sym_corresponds);
+      END_STATE();
+    case 149:
+      if (lookahead == 'r') ADVANCE(150);
+      END_STATE();
+    case 150:
+      if (lookahead == 'e') ADVANCE(151);
+      END_STATE();
+    case 151:
+      if (lookahead == 'n') ADVANCE(152);
+      END_STATE();
+    case 152:
+      if (lookahead == 'c') ADVANCE(153);
+      END_STATE();
+    case 153:
+      if (lookahead == 'e') ADVANCE(154);
+      END_STATE();
+    case 154:
+      if (lookahead == 's') ADVANCE(155);
+      END_STATE();
+    case 155:
       ACCEPT_TOKEN(sym_update_references);
       END_STATE();
     default:
@@ -9159,7 +9614,7 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 280},
+  [1] = {.lex_state = 289},
   [2] = {.lex_state = 5},
   [3] = {.lex_state = 4},
   [4] = {.lex_state = 3},
@@ -9172,170 +9627,170 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [11] = {.lex_state = 4},
   [12] = {.lex_state = 4},
   [13] = {.lex_state = 4},
-  [14] = {.lex_state = 20},
-  [15] = {.lex_state = 20},
-  [16] = {.lex_state = 4},
+  [14] = {.lex_state = 4},
+  [15] = {.lex_state = 22},
+  [16] = {.lex_state = 22},
   [17] = {.lex_state = 4},
   [18] = {.lex_state = 4},
   [19] = {.lex_state = 4},
   [20] = {.lex_state = 4},
-  [21] = {.lex_state = 9},
+  [21] = {.lex_state = 10},
   [22] = {.lex_state = 4},
   [23] = {.lex_state = 4},
   [24] = {.lex_state = 4},
   [25] = {.lex_state = 4},
   [26] = {.lex_state = 4},
-  [27] = {.lex_state = 9},
-  [28] = {.lex_state = 4},
+  [27] = {.lex_state = 7},
+  [28] = {.lex_state = 7},
   [29] = {.lex_state = 4},
-  [30] = {.lex_state = 7},
+  [30] = {.lex_state = 4},
   [31] = {.lex_state = 7},
-  [32] = {.lex_state = 7},
+  [32] = {.lex_state = 10},
   [33] = {.lex_state = 4},
   [34] = {.lex_state = 4},
-  [35] = {.lex_state = 4},
-  [36] = {.lex_state = 8},
+  [35] = {.lex_state = 8},
+  [36] = {.lex_state = 4},
   [37] = {.lex_state = 8},
-  [38] = {.lex_state = 10},
+  [38] = {.lex_state = 8},
   [39] = {.lex_state = 8},
   [40] = {.lex_state = 8},
   [41] = {.lex_state = 8},
   [42] = {.lex_state = 8},
-  [43] = {.lex_state = 8},
+  [43] = {.lex_state = 11},
   [44] = {.lex_state = 4},
-  [45] = {.lex_state = 15},
-  [46] = {.lex_state = 15},
-  [47] = {.lex_state = 10},
-  [48] = {.lex_state = 15},
-  [49] = {.lex_state = 4},
+  [45] = {.lex_state = 17},
+  [46] = {.lex_state = 17},
+  [47] = {.lex_state = 17},
+  [48] = {.lex_state = 4},
+  [49] = {.lex_state = 11},
   [50] = {.lex_state = 7},
   [51] = {.lex_state = 7},
   [52] = {.lex_state = 7},
-  [53] = {.lex_state = 7},
-  [54] = {.lex_state = 4},
+  [53] = {.lex_state = 8},
+  [54] = {.lex_state = 8},
   [55] = {.lex_state = 8},
-  [56] = {.lex_state = 8},
-  [57] = {.lex_state = 8},
-  [58] = {.lex_state = 7},
-  [59] = {.lex_state = 7},
-  [60] = {.lex_state = 7},
-  [61] = {.lex_state = 11},
+  [56] = {.lex_state = 7},
+  [57] = {.lex_state = 12},
+  [58] = {.lex_state = 4},
+  [59] = {.lex_state = 4},
+  [60] = {.lex_state = 4},
+  [61] = {.lex_state = 9},
   [62] = {.lex_state = 4},
-  [63] = {.lex_state = 8},
-  [64] = {.lex_state = 4},
+  [63] = {.lex_state = 4},
+  [64] = {.lex_state = 8},
   [65] = {.lex_state = 4},
-  [66] = {.lex_state = 12},
-  [67] = {.lex_state = 7},
-  [68] = {.lex_state = 4},
-  [69] = {.lex_state = 11},
+  [66] = {.lex_state = 4},
+  [67] = {.lex_state = 4},
+  [68] = {.lex_state = 9},
+  [69] = {.lex_state = 9},
   [70] = {.lex_state = 4},
-  [71] = {.lex_state = 4},
+  [71] = {.lex_state = 13},
   [72] = {.lex_state = 4},
   [73] = {.lex_state = 4},
   [74] = {.lex_state = 4},
-  [75] = {.lex_state = 7},
-  [76] = {.lex_state = 11},
-  [77] = {.lex_state = 4},
-  [78] = {.lex_state = 4},
-  [79] = {.lex_state = 4},
-  [80] = {.lex_state = 7},
+  [75] = {.lex_state = 4},
+  [76] = {.lex_state = 9},
+  [77] = {.lex_state = 7},
+  [78] = {.lex_state = 14},
+  [79] = {.lex_state = 12},
+  [80] = {.lex_state = 8},
   [81] = {.lex_state = 7},
-  [82] = {.lex_state = 12},
-  [83] = {.lex_state = 14},
+  [82] = {.lex_state = 7},
+  [83] = {.lex_state = 7},
   [84] = {.lex_state = 7},
-  [85] = {.lex_state = 11},
-  [86] = {.lex_state = 7},
-  [87] = {.lex_state = 8},
+  [85] = {.lex_state = 13},
+  [86] = {.lex_state = 4},
+  [87] = {.lex_state = 4},
   [88] = {.lex_state = 4},
-  [89] = {.lex_state = 7},
+  [89] = {.lex_state = 14},
   [90] = {.lex_state = 7},
   [91] = {.lex_state = 7},
-  [92] = {.lex_state = 6},
-  [93] = {.lex_state = 4},
-  [94] = {.lex_state = 4},
+  [92] = {.lex_state = 8},
+  [93] = {.lex_state = 8},
+  [94] = {.lex_state = 7},
   [95] = {.lex_state = 4},
-  [96] = {.lex_state = 7},
-  [97] = {.lex_state = 8},
-  [98] = {.lex_state = 7},
-  [99] = {.lex_state = 8},
+  [96] = {.lex_state = 16},
+  [97] = {.lex_state = 7},
+  [98] = {.lex_state = 8},
+  [99] = {.lex_state = 7},
   [100] = {.lex_state = 8},
   [101] = {.lex_state = 7},
   [102] = {.lex_state = 7},
-  [103] = {.lex_state = 8},
+  [103] = {.lex_state = 9},
   [104] = {.lex_state = 7},
   [105] = {.lex_state = 7},
-  [106] = {.lex_state = 21},
-  [107] = {.lex_state = 21},
-  [108] = {.lex_state = 21},
-  [109] = {.lex_state = 21},
-  [110] = {.lex_state = 21},
-  [111] = {.lex_state = 21},
-  [112] = {.lex_state = 21},
-  [113] = {.lex_state = 21},
-  [114] = {.lex_state = 21},
-  [115] = {.lex_state = 21},
-  [116] = {.lex_state = 8},
-  [117] = {.lex_state = 7},
-  [118] = {.lex_state = 8},
-  [119] = {.lex_state = 21},
+  [106] = {.lex_state = 4},
+  [107] = {.lex_state = 7},
+  [108] = {.lex_state = 7},
+  [109] = {.lex_state = 7},
+  [110] = {.lex_state = 9},
+  [111] = {.lex_state = 8},
+  [112] = {.lex_state = 8},
+  [113] = {.lex_state = 7},
+  [114] = {.lex_state = 7},
+  [115] = {.lex_state = 9},
+  [116] = {.lex_state = 9},
+  [117] = {.lex_state = 4},
+  [118] = {.lex_state = 7},
+  [119] = {.lex_state = 8},
   [120] = {.lex_state = 8},
-  [121] = {.lex_state = 8},
-  [122] = {.lex_state = 8},
+  [121] = {.lex_state = 7},
+  [122] = {.lex_state = 7},
   [123] = {.lex_state = 7},
   [124] = {.lex_state = 8},
   [125] = {.lex_state = 8},
   [126] = {.lex_state = 7},
   [127] = {.lex_state = 7},
   [128] = {.lex_state = 7},
-  [129] = {.lex_state = 13},
-  [130] = {.lex_state = 7},
-  [131] = {.lex_state = 7},
-  [132] = {.lex_state = 7},
-  [133] = {.lex_state = 7},
-  [134] = {.lex_state = 7},
+  [129] = {.lex_state = 7},
+  [130] = {.lex_state = 4},
+  [131] = {.lex_state = 8},
+  [132] = {.lex_state = 8},
+  [133] = {.lex_state = 8},
+  [134] = {.lex_state = 6},
   [135] = {.lex_state = 7},
-  [136] = {.lex_state = 8},
-  [137] = {.lex_state = 14},
-  [138] = {.lex_state = 21},
-  [139] = {.lex_state = 21},
-  [140] = {.lex_state = 4},
-  [141] = {.lex_state = 4},
-  [142] = {.lex_state = 4},
-  [143] = {.lex_state = 21},
-  [144] = {.lex_state = 21},
-  [145] = {.lex_state = 4},
-  [146] = {.lex_state = 8},
+  [136] = {.lex_state = 15},
+  [137] = {.lex_state = 23},
+  [138] = {.lex_state = 23},
+  [139] = {.lex_state = 4},
+  [140] = {.lex_state = 8},
+  [141] = {.lex_state = 8},
+  [142] = {.lex_state = 23},
+  [143] = {.lex_state = 23},
+  [144] = {.lex_state = 8},
+  [145] = {.lex_state = 23},
+  [146] = {.lex_state = 23},
   [147] = {.lex_state = 8},
   [148] = {.lex_state = 8},
-  [149] = {.lex_state = 8},
+  [149] = {.lex_state = 23},
   [150] = {.lex_state = 8},
-  [151] = {.lex_state = 8},
+  [151] = {.lex_state = 23},
   [152] = {.lex_state = 8},
-  [153] = {.lex_state = 8},
-  [154] = {.lex_state = 8},
-  [155] = {.lex_state = 22},
-  [156] = {.lex_state = 4},
+  [153] = {.lex_state = 16},
+  [154] = {.lex_state = 23},
+  [155] = {.lex_state = 8},
+  [156] = {.lex_state = 8},
   [157] = {.lex_state = 8},
-  [158] = {.lex_state = 6},
-  [159] = {.lex_state = 8},
-  [160] = {.lex_state = 13},
-  [161] = {.lex_state = 4},
+  [158] = {.lex_state = 23},
+  [159] = {.lex_state = 4},
+  [160] = {.lex_state = 4},
+  [161] = {.lex_state = 23},
   [162] = {.lex_state = 4},
-  [163] = {.lex_state = 22},
-  [164] = {.lex_state = 4},
-  [165] = {.lex_state = 4},
-  [166] = {.lex_state = 4},
-  [167] = {.lex_state = 4},
-  [168] = {.lex_state = 4},
-  [169] = {.lex_state = 4},
+  [163] = {.lex_state = 23},
+  [164] = {.lex_state = 8},
+  [165] = {.lex_state = 23},
+  [166] = {.lex_state = 8},
+  [167] = {.lex_state = 23},
+  [168] = {.lex_state = 8},
+  [169] = {.lex_state = 23},
   [170] = {.lex_state = 4},
-  [171] = {.lex_state = 4},
-  [172] = {.lex_state = 4},
-  [173] = {.lex_state = 4},
+  [171] = {.lex_state = 6},
+  [172] = {.lex_state = 24},
+  [173] = {.lex_state = 15},
   [174] = {.lex_state = 4},
   [175] = {.lex_state = 4},
   [176] = {.lex_state = 4},
-  [177] = {.lex_state = 4},
+  [177] = {.lex_state = 24},
   [178] = {.lex_state = 4},
   [179] = {.lex_state = 4},
   [180] = {.lex_state = 4},
@@ -9349,171 +9804,216 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [188] = {.lex_state = 4},
   [189] = {.lex_state = 4},
   [190] = {.lex_state = 4},
-  [191] = {.lex_state = 21},
-  [192] = {.lex_state = 17},
-  [193] = {.lex_state = 17},
-  [194] = {.lex_state = 17},
-  [195] = {.lex_state = 17},
-  [196] = {.lex_state = 17},
-  [197] = {.lex_state = 17},
-  [198] = {.lex_state = 17},
-  [199] = {.lex_state = 17},
-  [200] = {.lex_state = 17},
-  [201] = {.lex_state = 17},
+  [191] = {.lex_state = 4},
+  [192] = {.lex_state = 4},
+  [193] = {.lex_state = 4},
+  [194] = {.lex_state = 4},
+  [195] = {.lex_state = 4},
+  [196] = {.lex_state = 4},
+  [197] = {.lex_state = 4},
+  [198] = {.lex_state = 4},
+  [199] = {.lex_state = 4},
+  [200] = {.lex_state = 4},
+  [201] = {.lex_state = 4},
   [202] = {.lex_state = 4},
   [203] = {.lex_state = 4},
-  [204] = {.lex_state = 17},
-  [205] = {.lex_state = 17},
-  [206] = {.lex_state = 4},
-  [207] = {.lex_state = 17},
-  [208] = {.lex_state = 16},
-  [209] = {.lex_state = 17},
-  [210] = {.lex_state = 17},
-  [211] = {.lex_state = 280},
-  [212] = {.lex_state = 280},
-  [213] = {.lex_state = 17},
-  [214] = {.lex_state = 17},
-  [215] = {.lex_state = 280},
-  [216] = {.lex_state = 280},
-  [217] = {.lex_state = 280},
-  [218] = {.lex_state = 1},
-  [219] = {.lex_state = 280},
-  [220] = {.lex_state = 17},
-  [221] = {.lex_state = 280},
-  [222] = {.lex_state = 17},
-  [223] = {.lex_state = 1},
-  [224] = {.lex_state = 17},
-  [225] = {.lex_state = 18},
-  [226] = {.lex_state = 18},
-  [227] = {.lex_state = 1},
-  [228] = {.lex_state = 1},
-  [229] = {.lex_state = 18},
-  [230] = {.lex_state = 1},
-  [231] = {.lex_state = 17},
-  [232] = {.lex_state = 1},
-  [233] = {.lex_state = 1},
-  [234] = {.lex_state = 1},
-  [235] = {.lex_state = 1},
-  [236] = {.lex_state = 17},
-  [237] = {.lex_state = 17},
-  [238] = {.lex_state = 17},
-  [239] = {.lex_state = 1},
-  [240] = {.lex_state = 17},
-  [241] = {.lex_state = 17},
-  [242] = {.lex_state = 280},
-  [243] = {.lex_state = 17},
-  [244] = {.lex_state = 17},
-  [245] = {.lex_state = 17},
-  [246] = {.lex_state = 280},
-  [247] = {.lex_state = 17},
-  [248] = {.lex_state = 280},
-  [249] = {.lex_state = 17},
-  [250] = {.lex_state = 17},
-  [251] = {.lex_state = 280},
-  [252] = {.lex_state = 17},
-  [253] = {.lex_state = 17},
-  [254] = {.lex_state = 17},
-  [255] = {.lex_state = 16},
-  [256] = {.lex_state = 17},
-  [257] = {.lex_state = 17},
-  [258] = {.lex_state = 18},
-  [259] = {.lex_state = 1},
-  [260] = {.lex_state = 1},
-  [261] = {.lex_state = 18},
-  [262] = {.lex_state = 18},
-  [263] = {.lex_state = 23},
-  [264] = {.lex_state = 24},
-  [265] = {.lex_state = 18},
+  [204] = {.lex_state = 23},
+  [205] = {.lex_state = 289},
+  [206] = {.lex_state = 289},
+  [207] = {.lex_state = 289},
+  [208] = {.lex_state = 289},
+  [209] = {.lex_state = 289},
+  [210] = {.lex_state = 289},
+  [211] = {.lex_state = 289},
+  [212] = {.lex_state = 19},
+  [213] = {.lex_state = 19},
+  [214] = {.lex_state = 19},
+  [215] = {.lex_state = 19},
+  [216] = {.lex_state = 19},
+  [217] = {.lex_state = 19},
+  [218] = {.lex_state = 19},
+  [219] = {.lex_state = 19},
+  [220] = {.lex_state = 19},
+  [221] = {.lex_state = 289},
+  [222] = {.lex_state = 289},
+  [223] = {.lex_state = 289},
+  [224] = {.lex_state = 18},
+  [225] = {.lex_state = 19},
+  [226] = {.lex_state = 19},
+  [227] = {.lex_state = 19},
+  [228] = {.lex_state = 4},
+  [229] = {.lex_state = 4},
+  [230] = {.lex_state = 19},
+  [231] = {.lex_state = 289},
+  [232] = {.lex_state = 19},
+  [233] = {.lex_state = 19},
+  [234] = {.lex_state = 27},
+  [235] = {.lex_state = 19},
+  [236] = {.lex_state = 19},
+  [237] = {.lex_state = 289},
+  [238] = {.lex_state = 4},
+  [239] = {.lex_state = 289},
+  [240] = {.lex_state = 289},
+  [241] = {.lex_state = 289},
+  [242] = {.lex_state = 289},
+  [243] = {.lex_state = 1},
+  [244] = {.lex_state = 19},
+  [245] = {.lex_state = 19},
+  [246] = {.lex_state = 19},
+  [247] = {.lex_state = 289},
+  [248] = {.lex_state = 19},
+  [249] = {.lex_state = 1},
+  [250] = {.lex_state = 19},
+  [251] = {.lex_state = 19},
+  [252] = {.lex_state = 289},
+  [253] = {.lex_state = 1},
+  [254] = {.lex_state = 289},
+  [255] = {.lex_state = 20},
+  [256] = {.lex_state = 1},
+  [257] = {.lex_state = 289},
+  [258] = {.lex_state = 1},
+  [259] = {.lex_state = 289},
+  [260] = {.lex_state = 20},
+  [261] = {.lex_state = 1},
+  [262] = {.lex_state = 20},
+  [263] = {.lex_state = 1},
+  [264] = {.lex_state = 1},
+  [265] = {.lex_state = 1},
   [266] = {.lex_state = 1},
-  [267] = {.lex_state = 23},
-  [268] = {.lex_state = 1},
-  [269] = {.lex_state = 18},
-  [270] = {.lex_state = 280},
-  [271] = {.lex_state = 280},
-  [272] = {.lex_state = 280},
-  [273] = {.lex_state = 4},
-  [274] = {.lex_state = 280},
-  [275] = {.lex_state = 280},
+  [267] = {.lex_state = 1},
+  [268] = {.lex_state = 19},
+  [269] = {.lex_state = 289},
+  [270] = {.lex_state = 19},
+  [271] = {.lex_state = 1},
+  [272] = {.lex_state = 19},
+  [273] = {.lex_state = 19},
+  [274] = {.lex_state = 19},
+  [275] = {.lex_state = 19},
   [276] = {.lex_state = 18},
-  [277] = {.lex_state = 280},
-  [278] = {.lex_state = 280},
-  [279] = {.lex_state = 280},
-  [280] = {.lex_state = 280},
-  [281] = {.lex_state = 280},
-  [282] = {.lex_state = 280},
-  [283] = {.lex_state = 280},
-  [284] = {.lex_state = 280},
-  [285] = {.lex_state = 280},
-  [286] = {.lex_state = 280},
-  [287] = {.lex_state = 280},
-  [288] = {.lex_state = 280},
-  [289] = {.lex_state = 280},
-  [290] = {.lex_state = 280},
-  [291] = {.lex_state = 280},
-  [292] = {.lex_state = 280},
-  [293] = {.lex_state = 280},
-  [294] = {.lex_state = 0},
-  [295] = {.lex_state = 280},
-  [296] = {.lex_state = 280},
-  [297] = {.lex_state = 280},
-  [298] = {.lex_state = 0},
-  [299] = {.lex_state = 280},
-  [300] = {.lex_state = 280},
-  [301] = {.lex_state = 280},
-  [302] = {.lex_state = 280},
-  [303] = {.lex_state = 280},
-  [304] = {.lex_state = 0},
-  [305] = {.lex_state = 280},
-  [306] = {.lex_state = 0},
-  [307] = {.lex_state = 0},
-  [308] = {.lex_state = 0},
-  [309] = {.lex_state = 0},
-  [310] = {.lex_state = 0},
-  [311] = {.lex_state = 280},
-  [312] = {.lex_state = 280},
-  [313] = {.lex_state = 0},
-  [314] = {.lex_state = 280},
-  [315] = {.lex_state = 280},
-  [316] = {.lex_state = 280},
-  [317] = {.lex_state = 280},
-  [318] = {.lex_state = 280},
-  [319] = {.lex_state = 0},
-  [320] = {.lex_state = 280},
+  [277] = {.lex_state = 19},
+  [278] = {.lex_state = 289},
+  [279] = {.lex_state = 19},
+  [280] = {.lex_state = 289},
+  [281] = {.lex_state = 19},
+  [282] = {.lex_state = 19},
+  [283] = {.lex_state = 19},
+  [284] = {.lex_state = 19},
+  [285] = {.lex_state = 289},
+  [286] = {.lex_state = 289},
+  [287] = {.lex_state = 289},
+  [288] = {.lex_state = 19},
+  [289] = {.lex_state = 19},
+  [290] = {.lex_state = 20},
+  [291] = {.lex_state = 1},
+  [292] = {.lex_state = 1},
+  [293] = {.lex_state = 26},
+  [294] = {.lex_state = 25},
+  [295] = {.lex_state = 20},
+  [296] = {.lex_state = 1},
+  [297] = {.lex_state = 20},
+  [298] = {.lex_state = 20},
+  [299] = {.lex_state = 1},
+  [300] = {.lex_state = 25},
+  [301] = {.lex_state = 20},
+  [302] = {.lex_state = 289},
+  [303] = {.lex_state = 289},
+  [304] = {.lex_state = 289},
+  [305] = {.lex_state = 289},
+  [306] = {.lex_state = 289},
+  [307] = {.lex_state = 289},
+  [308] = {.lex_state = 289},
+  [309] = {.lex_state = 289},
+  [310] = {.lex_state = 289},
+  [311] = {.lex_state = 289},
+  [312] = {.lex_state = 4},
+  [313] = {.lex_state = 20},
+  [314] = {.lex_state = 289},
+  [315] = {.lex_state = 289},
+  [316] = {.lex_state = 289},
+  [317] = {.lex_state = 289},
+  [318] = {.lex_state = 289},
+  [319] = {.lex_state = 289},
+  [320] = {.lex_state = 289},
   [321] = {.lex_state = 0},
-  [322] = {.lex_state = 280},
-  [323] = {.lex_state = 280},
-  [324] = {.lex_state = 0},
-  [325] = {.lex_state = 280},
-  [326] = {.lex_state = 280},
-  [327] = {.lex_state = 280},
-  [328] = {.lex_state = 21},
-  [329] = {.lex_state = 280},
-  [330] = {.lex_state = 5},
-  [331] = {.lex_state = 0},
-  [332] = {.lex_state = 3},
-  [333] = {.lex_state = 280},
-  [334] = {.lex_state = 2},
-  [335] = {.lex_state = 280},
-  [336] = {.lex_state = 4},
-  [337] = {.lex_state = 5},
-  [338] = {.lex_state = 21},
-  [339] = {.lex_state = 0},
-  [340] = {.lex_state = 3},
-  [341] = {.lex_state = 5},
-  [342] = {.lex_state = 3},
-  [343] = {.lex_state = 5},
+  [322] = {.lex_state = 0},
+  [323] = {.lex_state = 289},
+  [324] = {.lex_state = 289},
+  [325] = {.lex_state = 0},
+  [326] = {.lex_state = 289},
+  [327] = {.lex_state = 0},
+  [328] = {.lex_state = 0},
+  [329] = {.lex_state = 0},
+  [330] = {.lex_state = 289},
+  [331] = {.lex_state = 289},
+  [332] = {.lex_state = 289},
+  [333] = {.lex_state = 289},
+  [334] = {.lex_state = 0},
+  [335] = {.lex_state = 0},
+  [336] = {.lex_state = 289},
+  [337] = {.lex_state = 0},
+  [338] = {.lex_state = 289},
+  [339] = {.lex_state = 289},
+  [340] = {.lex_state = 0},
+  [341] = {.lex_state = 289},
+  [342] = {.lex_state = 0},
+  [343] = {.lex_state = 289},
   [344] = {.lex_state = 0},
-  [345] = {.lex_state = 0},
-  [346] = {.lex_state = 5},
-  [347] = {.lex_state = 5},
-  [348] = {.lex_state = 0},
-  [349] = {.lex_state = 21},
-  [350] = {.lex_state = 2},
-  [351] = {.lex_state = 0},
-  [352] = {.lex_state = 2},
-  [353] = {.lex_state = 3},
-  [354] = {.lex_state = 2},
-  [355] = {.lex_state = 5},
+  [345] = {.lex_state = 289},
+  [346] = {.lex_state = 0},
+  [347] = {.lex_state = 289},
+  [348] = {.lex_state = 289},
+  [349] = {.lex_state = 289},
+  [350] = {.lex_state = 289},
+  [351] = {.lex_state = 289},
+  [352] = {.lex_state = 0},
+  [353] = {.lex_state = 289},
+  [354] = {.lex_state = 289},
+  [355] = {.lex_state = 289},
+  [356] = {.lex_state = 289},
+  [357] = {.lex_state = 289},
+  [358] = {.lex_state = 0},
+  [359] = {.lex_state = 289},
+  [360] = {.lex_state = 289},
+  [361] = {.lex_state = 289},
+  [362] = {.lex_state = 289},
+  [363] = {.lex_state = 289},
+  [364] = {.lex_state = 289},
+  [365] = {.lex_state = 289},
+  [366] = {.lex_state = 289},
+  [367] = {.lex_state = 5},
+  [368] = {.lex_state = 5},
+  [369] = {.lex_state = 5},
+  [370] = {.lex_state = 289},
+  [371] = {.lex_state = 5},
+  [372] = {.lex_state = 0},
+  [373] = {.lex_state = 289},
+  [374] = {.lex_state = 5},
+  [375] = {.lex_state = 4},
+  [376] = {.lex_state = 3},
+  [377] = {.lex_state = 3},
+  [378] = {.lex_state = 5},
+  [379] = {.lex_state = 289},
+  [380] = {.lex_state = 23},
+  [381] = {.lex_state = 0},
+  [382] = {.lex_state = 0},
+  [383] = {.lex_state = 23},
+  [384] = {.lex_state = 2},
+  [385] = {.lex_state = 3},
+  [386] = {.lex_state = 5},
+  [387] = {.lex_state = 5},
+  [388] = {.lex_state = 3},
+  [389] = {.lex_state = 0},
+  [390] = {.lex_state = 23},
+  [391] = {.lex_state = 3},
+  [392] = {.lex_state = 0},
+  [393] = {.lex_state = 2},
+  [394] = {.lex_state = 289},
+  [395] = {.lex_state = 2},
+  [396] = {.lex_state = 0},
+  [397] = {.lex_state = 2},
+  [398] = {.lex_state = 5},
+  [399] = {.lex_state = 2},
+  [400] = {.lex_state = 5},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -9536,6 +10036,10 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_cite] = ACTIONS(1),
     [anon_sym_official] = ACTIONS(1),
     [anon_sym_summary] = ACTIONS(1),
+    [anon_sym_history] = ACTIONS(1),
+    [anon_sym_amended] = ACTIONS(1),
+    [anon_sym_added] = ACTIONS(1),
+    [anon_sym_rewritten] = ACTIONS(1),
     [anon_sym_repealed] = ACTIONS(1),
     [anon_sym_book] = ACTIONS(1),
     [anon_sym_division] = ACTIONS(1),
@@ -9594,10 +10098,10 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_integer] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(348),
-    [sym_act] = STATE(219),
-    [sym_amendment] = STATE(219),
-    [aux_sym_source_file_repeat1] = STATE(219),
+    [sym_source_file] = STATE(396),
+    [sym_act] = STATE(252),
+    [sym_amendment] = STATE(252),
+    [aux_sym_source_file_repeat1] = STATE(252),
     [ts_builtin_sym_end] = ACTIONS(5),
     [sym_comment] = ACTIONS(3),
     [anon_sym_act] = ACTIONS(7),
@@ -9611,7 +10115,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_comment,
     ACTIONS(13), 1,
       anon_sym_replace,
-    ACTIONS(11), 42,
+    ACTIONS(11), 43,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -9622,6 +10126,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9654,14 +10159,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeal,
       anon_sym_renumber,
       sym_update_references,
-  [51] = 4,
+  [52] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(17), 1,
       anon_sym_AT,
     ACTIONS(19), 1,
       anon_sym_replace,
-    ACTIONS(15), 39,
+    ACTIONS(15), 40,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -9672,6 +10177,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9701,12 +10207,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [102] = 3,
+  [104] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(23), 1,
       anon_sym_replace,
-    ACTIONS(21), 39,
+    ACTIONS(21), 41,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -9717,6 +10223,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_source,
       anon_sym_title,
       anon_sym_cite,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9746,12 +10253,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [150] = 3,
+      sym_date,
+  [154] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(27), 1,
       anon_sym_replace,
-    ACTIONS(25), 39,
+    ACTIONS(25), 41,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -9762,6 +10270,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_source,
       anon_sym_title,
       anon_sym_cite,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9791,12 +10300,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [198] = 3,
+      sym_date,
+  [204] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(31), 1,
       anon_sym_replace,
-    ACTIONS(29), 39,
+    ACTIONS(29), 40,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -9807,6 +10317,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9836,12 +10347,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [246] = 3,
+  [253] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(35), 1,
       anon_sym_replace,
-    ACTIONS(33), 39,
+    ACTIONS(33), 40,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -9852,6 +10363,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9881,12 +10393,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [294] = 3,
+  [302] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(39), 1,
       anon_sym_replace,
-    ACTIONS(37), 38,
+    ACTIONS(37), 39,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -9897,6 +10409,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9925,12 +10438,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [341] = 3,
+  [350] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(43), 1,
       anon_sym_replace,
-    ACTIONS(41), 38,
+    ACTIONS(41), 39,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -9941,6 +10454,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9969,12 +10483,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [388] = 3,
+  [398] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(47), 1,
       anon_sym_replace,
-    ACTIONS(45), 38,
+    ACTIONS(45), 39,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -9985,6 +10499,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10013,12 +10528,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [435] = 3,
+  [446] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(51), 1,
       anon_sym_replace,
-    ACTIONS(49), 38,
+    ACTIONS(49), 39,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -10029,6 +10544,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10057,7 +10573,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_to,
       anon_sym_repeal,
       anon_sym_renumber,
-  [482] = 14,
+  [494] = 15,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(53), 1,
@@ -10078,63 +10594,27 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_source,
     ACTIONS(69), 1,
       anon_sym_title,
-    ACTIONS(73), 1,
-      anon_sym_compare,
-    STATE(225), 1,
-      sym_unit_kind,
-    STATE(13), 12,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-    ACTIONS(71), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [548] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
+    ACTIONS(71), 1,
+      anon_sym_history,
     ACTIONS(75), 1,
-      anon_sym_RBRACE,
-    ACTIONS(77), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(80), 1,
-      anon_sym_kind,
-    ACTIONS(83), 1,
-      anon_sym_number,
-    ACTIONS(86), 1,
-      anon_sym_adopted,
-    ACTIONS(89), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(92), 1,
-      anon_sym_languages,
-    ACTIONS(95), 1,
-      anon_sym_source,
-    ACTIONS(98), 1,
-      anon_sym_title,
-    ACTIONS(104), 1,
       anon_sym_compare,
-    STATE(225), 1,
+    STATE(262), 1,
       sym_unit_kind,
-    STATE(13), 12,
+    ACTIONS(73), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    STATE(13), 13,
       sym__act_item,
       sym_jurisdiction,
       sym_act_kind,
@@ -10145,107 +10625,10 @@ static const uint16_t ts_small_parse_table[] = {
       sym_source,
       sym_title,
       sym_unit,
+      sym_history,
       sym_comparison,
       aux_sym_act_body_repeat1,
-    ACTIONS(101), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [614] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(109), 1,
-      anon_sym_cite,
-    ACTIONS(111), 1,
-      anon_sym_replace,
-    ACTIONS(107), 34,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [660] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(115), 1,
-      anon_sym_cite,
-    ACTIONS(117), 1,
-      anon_sym_replace,
-    ACTIONS(113), 34,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [706] = 14,
+  [564] = 15,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(55), 1,
@@ -10264,13 +10647,29 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_source,
     ACTIONS(69), 1,
       anon_sym_title,
-    ACTIONS(73), 1,
+    ACTIONS(71), 1,
+      anon_sym_history,
+    ACTIONS(75), 1,
       anon_sym_compare,
-    ACTIONS(119), 1,
+    ACTIONS(77), 1,
       anon_sym_RBRACE,
-    STATE(225), 1,
+    STATE(262), 1,
       sym_unit_kind,
-    STATE(12), 12,
+    ACTIONS(73), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    STATE(14), 13,
       sym__act_item,
       sym_jurisdiction,
       sym_act_kind,
@@ -10281,9 +10680,37 @@ static const uint16_t ts_small_parse_table[] = {
       sym_source,
       sym_title,
       sym_unit,
+      sym_history,
       sym_comparison,
       aux_sym_act_body_repeat1,
-    ACTIONS(71), 13,
+  [634] = 15,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(79), 1,
+      anon_sym_RBRACE,
+    ACTIONS(81), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(84), 1,
+      anon_sym_kind,
+    ACTIONS(87), 1,
+      anon_sym_number,
+    ACTIONS(90), 1,
+      anon_sym_adopted,
+    ACTIONS(93), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(96), 1,
+      anon_sym_languages,
+    ACTIONS(99), 1,
+      anon_sym_source,
+    ACTIONS(102), 1,
+      anon_sym_title,
+    ACTIONS(105), 1,
+      anon_sym_history,
+    ACTIONS(111), 1,
+      anon_sym_compare,
+    STATE(262), 1,
+      sym_unit_kind,
+    ACTIONS(108), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10297,12 +10724,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [772] = 3,
+    STATE(14), 13,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_history,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+  [704] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(123), 1,
+    ACTIONS(116), 1,
+      anon_sym_cite,
+    ACTIONS(118), 1,
       anon_sym_replace,
-    ACTIONS(121), 34,
+    ACTIONS(114), 35,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -10312,6 +10755,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10337,12 +10781,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [815] = 3,
+  [751] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(127), 1,
+    ACTIONS(122), 1,
+      anon_sym_cite,
+    ACTIONS(124), 1,
       anon_sym_replace,
-    ACTIONS(125), 34,
+    ACTIONS(120), 35,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -10352,6 +10798,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10377,12 +10824,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [858] = 3,
+  [798] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(131), 1,
+    ACTIONS(128), 1,
       anon_sym_replace,
-    ACTIONS(129), 34,
+    ACTIONS(126), 35,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -10392,6 +10839,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10417,12 +10865,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [901] = 3,
+  [842] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(135), 1,
+    ACTIONS(132), 1,
       anon_sym_replace,
-    ACTIONS(133), 34,
+    ACTIONS(130), 35,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -10432,6 +10880,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10457,21 +10906,103 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [944] = 6,
+  [886] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(141), 1,
+    ACTIONS(136), 1,
+      anon_sym_replace,
+    ACTIONS(134), 35,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [930] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(140), 1,
+      anon_sym_replace,
+    ACTIONS(138), 35,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [974] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
       sym_number,
-    ACTIONS(143), 1,
+    ACTIONS(148), 1,
       anon_sym_DQUOTE,
     STATE(6), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(137), 3,
+    ACTIONS(142), 3,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(139), 27,
+    ACTIONS(144), 27,
       anon_sym_in_DASHforce,
       anon_sym_title,
       anon_sym_book,
@@ -10499,12 +11030,56 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [992] = 8,
+  [1022] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
+    ACTIONS(154), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(151), 1,
+    ACTIONS(156), 1,
+      anon_sym_replace,
+    STATE(8), 1,
+      sym_range_end,
+    STATE(21), 1,
+      sym_unit_kind,
+    STATE(24), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(152), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    ACTIONS(150), 15,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [1074] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(160), 1,
       anon_sym_replace,
     STATE(9), 1,
       sym_range_end,
@@ -10513,7 +11088,7 @@ static const uint16_t ts_small_parse_table[] = {
     STATE(25), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(147), 13,
+    ACTIONS(152), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10527,7 +11102,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(145), 15,
+    ACTIONS(158), 15,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -10543,21 +11118,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1044] = 8,
+  [1126] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(39), 1,
       anon_sym_replace,
-    ACTIONS(149), 1,
+    ACTIONS(154), 1,
       anon_sym_DOT_DOT,
-    STATE(11), 1,
+    STATE(10), 1,
       sym_range_end,
     STATE(21), 1,
       sym_unit_kind,
     STATE(25), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(147), 13,
+    ACTIONS(152), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10587,61 +11162,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1096] = 8,
+  [1178] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    ACTIONS(155), 1,
-      anon_sym_replace,
-    STATE(8), 1,
-      sym_range_end,
-    STATE(21), 1,
-      sym_unit_kind,
-    STATE(23), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(147), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    ACTIONS(153), 15,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [1148] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(162), 1,
+    ACTIONS(167), 1,
       anon_sym_replace,
     STATE(21), 1,
       sym_unit_kind,
     STATE(25), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(159), 13,
+    ACTIONS(164), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10655,7 +11186,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(157), 16,
+    ACTIONS(162), 16,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -10672,40 +11203,40 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1195] = 18,
+  [1225] = 18,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(63), 1,
       anon_sym_in_DASHforce,
     ACTIONS(69), 1,
       anon_sym_title,
-    ACTIONS(164), 1,
+    ACTIONS(169), 1,
       anon_sym_RBRACE,
-    ACTIONS(166), 1,
+    ACTIONS(171), 1,
       anon_sym_target,
-    ACTIONS(168), 1,
+    ACTIONS(173), 1,
       anon_sym_status,
-    ACTIONS(170), 1,
+    ACTIONS(175), 1,
       anon_sym_author,
-    ACTIONS(172), 1,
+    ACTIONS(177), 1,
       anon_sym_justification,
-    ACTIONS(174), 1,
+    ACTIONS(179), 1,
       anon_sym_replace,
-    ACTIONS(176), 1,
+    ACTIONS(181), 1,
       anon_sym_replace_DASHall,
-    ACTIONS(178), 1,
+    ACTIONS(183), 1,
       anon_sym_delete,
-    ACTIONS(180), 1,
+    ACTIONS(185), 1,
       anon_sym_insert,
-    ACTIONS(182), 1,
+    ACTIONS(187), 1,
       anon_sym_rewrite,
-    ACTIONS(184), 1,
+    ACTIONS(189), 1,
       anon_sym_add,
-    ACTIONS(186), 1,
+    ACTIONS(191), 1,
       anon_sym_repeal,
-    ACTIONS(188), 1,
+    ACTIONS(193), 1,
       anon_sym_renumber,
-    STATE(173), 8,
+    STATE(178), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -10724,17 +11255,40 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [1265] = 3,
+  [1295] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 4,
-      anon_sym_LBRACE,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(197), 1,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(192), 28,
-      anon_sym_in_DASHforce,
+    ACTIONS(199), 1,
       anon_sym_title,
+    ACTIONS(201), 1,
+      anon_sym_history,
+    ACTIONS(203), 1,
+      anon_sym_repealed,
+    ACTIONS(207), 1,
+      anon_sym_compare,
+    ACTIONS(209), 1,
+      anon_sym_justification,
+    STATE(107), 1,
+      sym__localized,
+    STATE(260), 1,
+      sym_unit_kind,
+    STATE(287), 1,
+      sym_lang,
+    STATE(28), 9,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      sym_justification,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(205), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10748,105 +11302,87 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      sym_number,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [1305] = 18,
+  [1355] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(194), 1,
-      anon_sym_RBRACE,
-    ACTIONS(196), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(199), 1,
-      anon_sym_title,
-    ACTIONS(202), 1,
-      anon_sym_target,
-    ACTIONS(205), 1,
-      anon_sym_status,
-    ACTIONS(208), 1,
-      anon_sym_author,
     ACTIONS(211), 1,
-      anon_sym_justification,
+      sym_identifier,
     ACTIONS(214), 1,
-      anon_sym_replace,
-    ACTIONS(217), 1,
-      anon_sym_replace_DASHall,
-    ACTIONS(220), 1,
-      anon_sym_delete,
-    ACTIONS(223), 1,
-      anon_sym_insert,
-    ACTIONS(226), 1,
-      anon_sym_rewrite,
-    ACTIONS(229), 1,
-      anon_sym_add,
-    ACTIONS(232), 1,
-      anon_sym_repeal,
-    ACTIONS(235), 1,
-      anon_sym_renumber,
-    STATE(173), 8,
-      sym_replace_words,
-      sym_replace_everywhere,
-      sym_delete_words,
-      sym_insert_words,
-      sym_rewrite_unit,
-      sym_add_unit,
-      sym_repeal_unit,
-      sym_renumber_unit,
+      anon_sym_RBRACE,
+    ACTIONS(216), 1,
+      anon_sym_title,
+    ACTIONS(219), 1,
+      anon_sym_history,
+    ACTIONS(222), 1,
+      anon_sym_repealed,
+    ACTIONS(228), 1,
+      anon_sym_compare,
+    ACTIONS(231), 1,
+      anon_sym_justification,
+    STATE(107), 1,
+      sym__localized,
+    STATE(260), 1,
+      sym_unit_kind,
+    STATE(287), 1,
+      sym_lang,
     STATE(28), 9,
-      sym_in_force,
       sym_title,
-      sym__amendment_item,
-      sym_amendment_target,
-      sym_status,
-      sym_author,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
       sym_justification,
-      sym__operation,
-      aux_sym_amendment_body_repeat1,
-  [1375] = 18,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(225), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1415] = 18,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(63), 1,
       anon_sym_in_DASHforce,
     ACTIONS(69), 1,
       anon_sym_title,
-    ACTIONS(166), 1,
+    ACTIONS(171), 1,
       anon_sym_target,
-    ACTIONS(168), 1,
+    ACTIONS(173), 1,
       anon_sym_status,
-    ACTIONS(170), 1,
+    ACTIONS(175), 1,
       anon_sym_author,
-    ACTIONS(172), 1,
+    ACTIONS(177), 1,
       anon_sym_justification,
-    ACTIONS(174), 1,
+    ACTIONS(179), 1,
       anon_sym_replace,
-    ACTIONS(176), 1,
+    ACTIONS(181), 1,
       anon_sym_replace_DASHall,
-    ACTIONS(178), 1,
+    ACTIONS(183), 1,
       anon_sym_delete,
-    ACTIONS(180), 1,
+    ACTIONS(185), 1,
       anon_sym_insert,
-    ACTIONS(182), 1,
+    ACTIONS(187), 1,
       anon_sym_rewrite,
-    ACTIONS(184), 1,
+    ACTIONS(189), 1,
       anon_sym_add,
-    ACTIONS(186), 1,
+    ACTIONS(191), 1,
       anon_sym_repeal,
-    ACTIONS(188), 1,
+    ACTIONS(193), 1,
       anon_sym_renumber,
-    ACTIONS(238), 1,
+    ACTIONS(234), 1,
       anon_sym_RBRACE,
-    STATE(173), 8,
+    STATE(178), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -10855,7 +11391,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_add_unit,
       sym_repeal_unit,
       sym_renumber_unit,
-    STATE(28), 9,
+    STATE(30), 9,
       sym_in_force,
       sym_title,
       sym__amendment_item,
@@ -10865,125 +11401,92 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [1445] = 12,
+  [1485] = 18,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(242), 1,
+    ACTIONS(236), 1,
       anon_sym_RBRACE,
-    ACTIONS(244), 1,
+    ACTIONS(238), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(241), 1,
       anon_sym_title,
-    ACTIONS(246), 1,
-      anon_sym_repealed,
-    ACTIONS(250), 1,
-      anon_sym_compare,
-    ACTIONS(252), 1,
-      anon_sym_justification,
-    STATE(117), 1,
-      sym__localized,
-    STATE(229), 1,
-      sym_unit_kind,
-    STATE(251), 1,
-      sym_lang,
-    STATE(32), 8,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1501] = 12,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
     ACTIONS(244), 1,
-      anon_sym_title,
-    ACTIONS(246), 1,
-      anon_sym_repealed,
+      anon_sym_target,
+    ACTIONS(247), 1,
+      anon_sym_status,
     ACTIONS(250), 1,
-      anon_sym_compare,
-    ACTIONS(252), 1,
+      anon_sym_author,
+    ACTIONS(253), 1,
       anon_sym_justification,
-    ACTIONS(254), 1,
-      anon_sym_RBRACE,
-    STATE(117), 1,
-      sym__localized,
-    STATE(229), 1,
-      sym_unit_kind,
-    STATE(251), 1,
-      sym_lang,
-    STATE(30), 8,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1557] = 12,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(256), 1,
-      sym_identifier,
+      anon_sym_replace,
     ACTIONS(259), 1,
-      anon_sym_RBRACE,
-    ACTIONS(261), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(262), 1,
+      anon_sym_delete,
+    ACTIONS(265), 1,
+      anon_sym_insert,
+    ACTIONS(268), 1,
+      anon_sym_rewrite,
+    ACTIONS(271), 1,
+      anon_sym_add,
+    ACTIONS(274), 1,
+      anon_sym_repeal,
+    ACTIONS(277), 1,
+      anon_sym_renumber,
+    STATE(178), 8,
+      sym_replace_words,
+      sym_replace_everywhere,
+      sym_delete_words,
+      sym_insert_words,
+      sym_rewrite_unit,
+      sym_add_unit,
+      sym_repeal_unit,
+      sym_renumber_unit,
+    STATE(30), 9,
+      sym_in_force,
+      sym_title,
+      sym__amendment_item,
+      sym_amendment_target,
+      sym_status,
+      sym_author,
+      sym_justification,
+      sym__operation,
+      aux_sym_amendment_body_repeat1,
+  [1555] = 13,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(199), 1,
       anon_sym_title,
-    ACTIONS(264), 1,
+    ACTIONS(201), 1,
+      anon_sym_history,
+    ACTIONS(203), 1,
       anon_sym_repealed,
-    ACTIONS(270), 1,
+    ACTIONS(207), 1,
       anon_sym_compare,
-    ACTIONS(273), 1,
+    ACTIONS(209), 1,
       anon_sym_justification,
-    STATE(117), 1,
+    ACTIONS(280), 1,
+      anon_sym_RBRACE,
+    STATE(107), 1,
       sym__localized,
-    STATE(229), 1,
+    STATE(260), 1,
       sym_unit_kind,
-    STATE(251), 1,
+    STATE(287), 1,
       sym_lang,
-    STATE(32), 8,
+    STATE(27), 9,
       sym_title,
       sym_text,
       sym_unit,
       sym__unit_item,
+      sym_history,
       sym_repealed,
       sym_comparison,
       sym_justification,
       aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(267), 13,
+    ACTIONS(205), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10997,19 +11500,56 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1613] = 7,
+  [1615] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
+    ACTIONS(282), 4,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    STATE(11), 1,
+    ACTIONS(284), 28,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [1655] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    STATE(10), 1,
       sym_range_end,
-    STATE(38), 1,
+    STATE(43), 1,
       sym_unit_kind,
     STATE(44), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(37), 11,
+    ACTIONS(37), 12,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -11019,9 +11559,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_DQUOTE,
       anon_sym_compare,
-    ACTIONS(276), 13,
+    ACTIONS(286), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11035,19 +11576,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1658] = 7,
+  [1701] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
+    ACTIONS(154), 1,
       anon_sym_DOT_DOT,
     STATE(9), 1,
       sym_range_end,
-    STATE(38), 1,
+    STATE(43), 1,
       sym_unit_kind,
     STATE(44), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(145), 11,
+    ACTIONS(158), 12,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -11057,9 +11598,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_DQUOTE,
       anon_sym_compare,
-    ACTIONS(279), 13,
+    ACTIONS(289), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11073,19 +11615,63 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1703] = 7,
+  [1747] = 12,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(292), 1,
+      anon_sym_RBRACE,
+    ACTIONS(294), 1,
+      anon_sym_title,
+    ACTIONS(296), 1,
+      anon_sym_history,
+    ACTIONS(298), 1,
+      anon_sym_repealed,
+    ACTIONS(300), 1,
+      anon_sym_compare,
+    STATE(150), 1,
+      sym__localized,
+    STATE(255), 1,
+      sym_unit_kind,
+    STATE(280), 1,
+      sym_lang,
+    STATE(39), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(205), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1803] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
       anon_sym_DOT_DOT,
     STATE(8), 1,
       sym_range_end,
-    STATE(38), 1,
+    STATE(43), 1,
       sym_unit_kind,
     STATE(33), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(153), 11,
+    ACTIONS(150), 12,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -11095,9 +11681,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_DQUOTE,
       anon_sym_compare,
-    ACTIONS(282), 13,
+    ACTIONS(302), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11111,75 +11698,37 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1748] = 11,
+  [1849] = 12,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(285), 1,
+    ACTIONS(305), 1,
       sym_identifier,
-    ACTIONS(288), 1,
-      anon_sym_RBRACE,
-    ACTIONS(290), 1,
-      anon_sym_title,
-    ACTIONS(293), 1,
-      anon_sym_repealed,
-    ACTIONS(299), 1,
-      anon_sym_compare,
-    STATE(157), 1,
-      sym__localized,
-    STATE(226), 1,
-      sym_unit_kind,
-    STATE(246), 1,
-      sym_lang,
-    STATE(36), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(296), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1800] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(302), 1,
-      anon_sym_RBRACE,
-    ACTIONS(304), 1,
-      anon_sym_title,
-    ACTIONS(306), 1,
-      anon_sym_repealed,
     ACTIONS(308), 1,
+      anon_sym_RBRACE,
+    ACTIONS(310), 1,
+      anon_sym_title,
+    ACTIONS(313), 1,
+      anon_sym_history,
+    ACTIONS(316), 1,
+      anon_sym_repealed,
+    ACTIONS(322), 1,
       anon_sym_compare,
-    STATE(157), 1,
+    STATE(150), 1,
       sym__localized,
-    STATE(226), 1,
+    STATE(255), 1,
       sym_unit_kind,
-    STATE(246), 1,
+    STATE(280), 1,
       sym_lang,
-    STATE(41), 7,
+    STATE(37), 8,
       sym_title,
       sym_text,
       sym_unit,
       sym__unit_item,
+      sym_history,
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
+    ACTIONS(319), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11193,20 +11742,240 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1852] = 6,
+  [1905] = 12,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(141), 1,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(294), 1,
+      anon_sym_title,
+    ACTIONS(296), 1,
+      anon_sym_history,
+    ACTIONS(298), 1,
+      anon_sym_repealed,
+    ACTIONS(300), 1,
+      anon_sym_compare,
+    ACTIONS(325), 1,
+      anon_sym_RBRACE,
+    STATE(150), 1,
+      sym__localized,
+    STATE(255), 1,
+      sym_unit_kind,
+    STATE(280), 1,
+      sym_lang,
+    STATE(37), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(205), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1961] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(294), 1,
+      anon_sym_title,
+    ACTIONS(296), 1,
+      anon_sym_history,
+    ACTIONS(298), 1,
+      anon_sym_repealed,
+    ACTIONS(300), 1,
+      anon_sym_compare,
+    ACTIONS(327), 1,
+      anon_sym_RBRACE,
+    STATE(150), 1,
+      sym__localized,
+    STATE(255), 1,
+      sym_unit_kind,
+    STATE(280), 1,
+      sym_lang,
+    STATE(37), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(205), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2017] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(294), 1,
+      anon_sym_title,
+    ACTIONS(296), 1,
+      anon_sym_history,
+    ACTIONS(298), 1,
+      anon_sym_repealed,
+    ACTIONS(300), 1,
+      anon_sym_compare,
+    ACTIONS(329), 1,
+      anon_sym_RBRACE,
+    STATE(150), 1,
+      sym__localized,
+    STATE(255), 1,
+      sym_unit_kind,
+    STATE(280), 1,
+      sym_lang,
+    STATE(38), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(205), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2073] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(294), 1,
+      anon_sym_title,
+    ACTIONS(296), 1,
+      anon_sym_history,
+    ACTIONS(298), 1,
+      anon_sym_repealed,
+    ACTIONS(300), 1,
+      anon_sym_compare,
+    ACTIONS(331), 1,
+      anon_sym_RBRACE,
+    STATE(150), 1,
+      sym__localized,
+    STATE(255), 1,
+      sym_unit_kind,
+    STATE(280), 1,
+      sym_lang,
+    STATE(42), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(205), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2129] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(294), 1,
+      anon_sym_title,
+    ACTIONS(296), 1,
+      anon_sym_history,
+    ACTIONS(298), 1,
+      anon_sym_repealed,
+    ACTIONS(300), 1,
+      anon_sym_compare,
+    ACTIONS(333), 1,
+      anon_sym_RBRACE,
+    STATE(150), 1,
+      sym__localized,
+    STATE(255), 1,
+      sym_unit_kind,
+    STATE(280), 1,
+      sym_lang,
+    STATE(37), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(205), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2185] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
       sym_number,
-    ACTIONS(143), 1,
+    ACTIONS(148), 1,
       anon_sym_DQUOTE,
-    ACTIONS(137), 2,
+    ACTIONS(142), 2,
       anon_sym_RBRACE,
       anon_sym_DOT_DOT,
     STATE(6), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(139), 22,
+    ACTIONS(144), 23,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11215,6 +11984,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11229,220 +11999,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [1894] = 11,
+  [2228] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(304), 1,
-      anon_sym_title,
-    ACTIONS(306), 1,
-      anon_sym_repealed,
-    ACTIONS(308), 1,
-      anon_sym_compare,
-    ACTIONS(310), 1,
-      anon_sym_RBRACE,
-    STATE(157), 1,
-      sym__localized,
-    STATE(226), 1,
-      sym_unit_kind,
-    STATE(246), 1,
-      sym_lang,
-    STATE(36), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1946] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(304), 1,
-      anon_sym_title,
-    ACTIONS(306), 1,
-      anon_sym_repealed,
-    ACTIONS(308), 1,
-      anon_sym_compare,
-    ACTIONS(312), 1,
-      anon_sym_RBRACE,
-    STATE(157), 1,
-      sym__localized,
-    STATE(226), 1,
-      sym_unit_kind,
-    STATE(246), 1,
-      sym_lang,
-    STATE(39), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1998] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(304), 1,
-      anon_sym_title,
-    ACTIONS(306), 1,
-      anon_sym_repealed,
-    ACTIONS(308), 1,
-      anon_sym_compare,
-    ACTIONS(314), 1,
-      anon_sym_RBRACE,
-    STATE(157), 1,
-      sym__localized,
-    STATE(226), 1,
-      sym_unit_kind,
-    STATE(246), 1,
-      sym_lang,
-    STATE(36), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2050] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(304), 1,
-      anon_sym_title,
-    ACTIONS(306), 1,
-      anon_sym_repealed,
-    ACTIONS(308), 1,
-      anon_sym_compare,
-    ACTIONS(316), 1,
-      anon_sym_RBRACE,
-    STATE(157), 1,
-      sym__localized,
-    STATE(226), 1,
-      sym_unit_kind,
-    STATE(246), 1,
-      sym_lang,
-    STATE(43), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2102] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(304), 1,
-      anon_sym_title,
-    ACTIONS(306), 1,
-      anon_sym_repealed,
-    ACTIONS(308), 1,
-      anon_sym_compare,
-    ACTIONS(318), 1,
-      anon_sym_RBRACE,
-    STATE(157), 1,
-      sym__localized,
-    STATE(226), 1,
-      sym_unit_kind,
-    STATE(246), 1,
-      sym_lang,
-    STATE(36), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2154] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(38), 1,
+    STATE(43), 1,
       sym_unit_kind,
     STATE(44), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(157), 12,
+    ACTIONS(162), 13,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -11452,10 +12017,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_DOT_DOT,
-    ACTIONS(320), 13,
+    ACTIONS(335), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11469,13 +12035,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2194] = 3,
+  [2269] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(325), 2,
+    ACTIONS(340), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(323), 25,
+    ACTIONS(338), 26,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11486,6 +12052,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_title,
       anon_sym_official,
       anon_sym_summary,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11501,17 +12068,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [2229] = 5,
+  [2305] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(327), 1,
+    ACTIONS(195), 1,
       sym_identifier,
-    ACTIONS(330), 1,
+    ACTIONS(342), 1,
       anon_sym_RBRACE,
-    STATE(46), 2,
+    STATE(47), 2,
       sym_lang,
       aux_sym_languages_repeat1,
-    ACTIONS(332), 22,
+    ACTIONS(344), 23,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11520,6 +12087,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11534,14 +12102,81 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2267] = 3,
+  [2344] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 3,
+    ACTIONS(346), 1,
+      sym_identifier,
+    ACTIONS(349), 1,
+      anon_sym_RBRACE,
+    STATE(47), 2,
+      sym_lang,
+      aux_sym_languages_repeat1,
+    ACTIONS(351), 23,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2383] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
+      anon_sym_DQUOTE,
+    STATE(58), 1,
+      sym_string,
+    ACTIONS(353), 25,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+  [2420] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 3,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(192), 23,
+    ACTIONS(284), 24,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11550,6 +12185,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11565,163 +12201,29 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       sym_number,
       anon_sym_compare,
-  [2301] = 5,
+  [2455] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(334), 1,
-      anon_sym_RBRACE,
-    STATE(46), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-    ACTIONS(336), 22,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2339] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(54), 1,
-      sym_string,
-    ACTIONS(338), 24,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [2375] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(345), 1,
+    ACTIONS(360), 1,
       anon_sym_DOT_DOT,
-    STATE(61), 1,
+    STATE(57), 1,
       sym_unit_kind,
-    STATE(98), 1,
-      sym_range_end,
-    ACTIONS(153), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(52), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(155), 5,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(342), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2418] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(345), 1,
-      anon_sym_DOT_DOT,
-    STATE(61), 1,
-      sym_unit_kind,
-    STATE(101), 1,
-      sym_range_end,
-    ACTIONS(145), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(53), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(151), 5,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(347), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2461] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(345), 1,
-      anon_sym_DOT_DOT,
-    STATE(61), 1,
-      sym_unit_kind,
-    STATE(90), 1,
+    STATE(102), 1,
       sym_range_end,
     ACTIONS(37), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(53), 2,
+    STATE(56), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(39), 5,
+    ACTIONS(39), 6,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(350), 13,
+    ACTIONS(357), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11735,87 +12237,29 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2504] = 6,
+  [2499] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(61), 1,
-      sym_unit_kind,
-    STATE(53), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(157), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
+    ACTIONS(360), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(162), 5,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(353), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2542] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 24,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [2572] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(361), 1,
-      anon_sym_DOT_DOT,
-    STATE(66), 1,
+    STATE(57), 1,
       sym_unit_kind,
-    STATE(118), 1,
+    STATE(99), 1,
       sym_range_end,
-    ACTIONS(153), 2,
+    ACTIONS(158), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(57), 2,
+    STATE(56), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(155), 4,
+    ACTIONS(160), 6,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-    ACTIONS(358), 13,
+    ACTIONS(362), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11829,27 +12273,99 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2614] = 8,
+  [2543] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(361), 1,
+    ACTIONS(360), 1,
       anon_sym_DOT_DOT,
-    STATE(66), 1,
+    STATE(57), 1,
+      sym_unit_kind,
+    STATE(97), 1,
+      sym_range_end,
+    ACTIONS(150), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(50), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(156), 6,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(365), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2587] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      anon_sym_DOT_DOT,
+    STATE(71), 1,
+      sym_unit_kind,
+    STATE(119), 1,
+      sym_range_end,
+    ACTIONS(150), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(55), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(156), 5,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(368), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2630] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      anon_sym_DOT_DOT,
+    STATE(71), 1,
       sym_unit_kind,
     STATE(120), 1,
       sym_range_end,
-    ACTIONS(145), 2,
+    ACTIONS(158), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(63), 2,
+    STATE(64), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(151), 4,
+    ACTIONS(160), 5,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
       sym_identifier,
-    ACTIONS(363), 13,
+    ACTIONS(373), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11863,27 +12379,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2656] = 8,
+  [2673] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(361), 1,
+    ACTIONS(371), 1,
       anon_sym_DOT_DOT,
-    STATE(66), 1,
+    STATE(71), 1,
       sym_unit_kind,
     STATE(125), 1,
       sym_range_end,
     ACTIONS(37), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(63), 2,
+    STATE(64), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(39), 4,
+    ACTIONS(39), 5,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
       sym_identifier,
-    ACTIONS(366), 13,
+    ACTIONS(376), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11897,183 +12414,24 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2698] = 8,
+  [2716] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(371), 1,
-      anon_sym_DOT_DOT,
-    STATE(69), 1,
+    STATE(57), 1,
       sym_unit_kind,
-    STATE(224), 1,
-      sym_range_end,
-    ACTIONS(153), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(60), 2,
+    STATE(56), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(155), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(369), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2740] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      anon_sym_DOT_DOT,
-    STATE(69), 1,
-      sym_unit_kind,
-    STATE(231), 1,
-      sym_range_end,
-    ACTIONS(145), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(67), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(151), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(369), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2782] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(371), 1,
-      anon_sym_DOT_DOT,
-    STATE(69), 1,
-      sym_unit_kind,
-    STATE(238), 1,
-      sym_range_end,
-    ACTIONS(37), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    STATE(67), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(39), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(369), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2824] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(373), 1,
-      sym_number,
-    ACTIONS(375), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(137), 2,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    STATE(80), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(139), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2862] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(377), 23,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2891] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(66), 1,
-      sym_unit_kind,
-    STATE(63), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(157), 3,
+    ACTIONS(162), 3,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(162), 4,
+    ACTIONS(167), 6,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
     ACTIONS(379), 13,
       anon_sym_book,
@@ -12089,10 +12447,43 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2928] = 2,
+  [2755] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(382), 23,
+    ACTIONS(382), 1,
+      sym_number,
+    ACTIONS(384), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(142), 2,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    STATE(82), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(144), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2794] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(386), 25,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -12102,6 +12493,126 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+  [2825] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(388), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2855] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(390), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2885] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(394), 1,
+      anon_sym_DOT_DOT,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(268), 1,
+      sym_range_end,
+    ACTIONS(150), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(69), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(156), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(392), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2927] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(396), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12119,7 +12630,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2957] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(384), 23,
+    ACTIONS(398), 24,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
@@ -12129,6 +12640,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12143,21 +12655,234 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2986] = 6,
+  [2987] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(386), 1,
-      sym_number,
-    ACTIONS(388), 1,
+    STATE(71), 1,
+      sym_unit_kind,
+    STATE(64), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(162), 3,
+      anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(137), 2,
+      anon_sym_DOT_DOT,
+    ACTIONS(167), 5,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(400), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3025] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(403), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3055] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3085] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(407), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3115] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(394), 1,
+      anon_sym_DOT_DOT,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(244), 1,
+      sym_range_end,
+    ACTIONS(158), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(76), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(160), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(392), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3157] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(394), 1,
+      anon_sym_DOT_DOT,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(246), 1,
+      sym_range_end,
+    ACTIONS(37), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    STATE(76), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(39), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(392), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3199] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(409), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3229] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(411), 1,
+      sym_number,
+    ACTIONS(413), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(142), 2,
       anon_sym_RBRACE,
       anon_sym_DOT_DOT,
-    STATE(103), 2,
+    STATE(92), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(139), 17,
+    ACTIONS(144), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12174,24 +12899,136 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [3023] = 6,
+  [3267] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(69), 1,
+    ACTIONS(415), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3297] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(417), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3327] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(419), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3357] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(421), 24,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3387] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(78), 1,
       sym_unit_kind,
-    STATE(67), 2,
+    STATE(76), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(157), 3,
+    ACTIONS(162), 3,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(162), 4,
+    ACTIONS(167), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(390), 13,
+    ACTIONS(423), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12205,19 +13042,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3060] = 2,
+  [3424] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(393), 23,
+    ACTIONS(426), 1,
+      anon_sym_AT,
+    ACTIONS(15), 3,
       anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(19), 19,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12232,20 +13069,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3089] = 6,
+      anon_sym_justification,
+      sym_identifier,
+  [3457] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(373), 1,
+    ACTIONS(428), 1,
       sym_number,
-    ACTIONS(375), 1,
+    ACTIONS(430), 1,
       anon_sym_DQUOTE,
-    ACTIONS(137), 2,
+    ACTIONS(142), 2,
       anon_sym_RBRACE,
       anon_sym_DOT_DOT,
-    STATE(80), 2,
+    STATE(110), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(139), 17,
+    ACTIONS(144), 17,
       anon_sym_title,
       anon_sym_book,
       anon_sym_division,
@@ -12263,19 +13102,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3126] = 2,
+  [3494] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(395), 23,
+    ACTIONS(282), 3,
       anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(284), 20,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12289,119 +13126,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
+      sym_number,
       anon_sym_compare,
-  [3155] = 2,
+      anon_sym_justification,
+      sym_identifier,
+  [3525] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(397), 23,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3184] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(399), 23,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3213] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(401), 23,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3242] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(403), 23,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3271] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(405), 1,
+    ACTIONS(432), 1,
       anon_sym_AT,
     ACTIONS(15), 3,
       anon_sym_RBRACE,
@@ -12409,6 +13141,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DOT_DOT,
     ACTIONS(19), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12424,17 +13157,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [3303] = 3,
+  [3557] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 3,
+    ACTIONS(353), 1,
       anon_sym_RBRACE,
+    ACTIONS(436), 1,
       anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(192), 19,
+    STATE(118), 1,
+      sym_string,
+    ACTIONS(434), 19,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12449,112 +13184,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      sym_number,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3333] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(8), 1,
-      sym_range_end,
-    STATE(83), 1,
-      sym_unit_kind,
-    STATE(79), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(153), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(407), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3371] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(83), 1,
-      sym_unit_kind,
-    STATE(88), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(145), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(407), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3409] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(83), 1,
-      sym_unit_kind,
-    STATE(88), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(37), 4,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(407), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3447] = 3,
+  [3591] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(29), 3,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(31), 18,
+    ACTIONS(31), 19,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12572,150 +13214,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3476] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(338), 1,
-      anon_sym_RBRACE,
-    ACTIONS(411), 1,
-      anon_sym_DQUOTE,
-    STATE(133), 1,
-      sym_string,
-    ACTIONS(409), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3509] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(190), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(192), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      sym_identifier,
-  [3538] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      sym_number,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(137), 2,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    STATE(6), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(139), 15,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3573] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(33), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(35), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3602] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(190), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(192), 18,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3631] = 3,
+  [3621] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(11), 3,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(13), 18,
+    ACTIONS(13), 19,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12733,17 +13241,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3660] = 4,
+  [3651] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(413), 1,
-      anon_sym_AT,
-    ACTIONS(15), 3,
+    ACTIONS(33), 3,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(19), 17,
+    ACTIONS(35), 19,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12759,662 +13266,52 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-  [3691] = 5,
+  [3681] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(83), 1,
+    ACTIONS(282), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(284), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      sym_identifier,
+  [3711] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    STATE(8), 1,
+      sym_range_end,
+    STATE(96), 1,
       sym_unit_kind,
     STATE(88), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(157), 5,
+    ACTIONS(150), 4,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_compare,
-      anon_sym_DOT_DOT,
       anon_sym_justification,
-    ACTIONS(415), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3724] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(113), 1,
-      anon_sym_RBRACE,
-    ACTIONS(418), 1,
-      anon_sym_cite,
-    ACTIONS(117), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3754] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(51), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3782] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(25), 1,
-      anon_sym_RBRACE,
-    ACTIONS(27), 19,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3810] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      sym_number,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    STATE(6), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(137), 3,
-      anon_sym_LBRACE,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(139), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3844] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(8), 1,
-      sym_range_end,
-    STATE(92), 1,
-      sym_unit_kind,
-    ACTIONS(153), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(94), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(420), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3880] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(92), 1,
-      sym_unit_kind,
-    ACTIONS(37), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(145), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(420), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3916] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(92), 1,
-      sym_unit_kind,
-    ACTIONS(145), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(145), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(420), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3952] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(107), 1,
-      anon_sym_RBRACE,
-    ACTIONS(422), 1,
-      anon_sym_cite,
-    ACTIONS(111), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3982] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(11), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(13), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4010] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(37), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(39), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4038] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(33), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(35), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4066] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(338), 1,
-      anon_sym_RBRACE,
-    ACTIONS(424), 1,
-      anon_sym_DQUOTE,
-    STATE(151), 1,
-      sym_string,
-    ACTIONS(409), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4098] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(41), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(43), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4126] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(21), 1,
-      anon_sym_RBRACE,
-    ACTIONS(23), 19,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4154] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(29), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(31), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4182] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(428), 1,
-      anon_sym_RBRACE,
-    ACTIONS(430), 1,
-      sym_date,
-    ACTIONS(426), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4212] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(45), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(47), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4240] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(306), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4275] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(49), 1,
-      sym_target,
-    STATE(77), 1,
-      sym__act_ref,
-    STATE(83), 1,
-      sym_unit_kind,
-    STATE(78), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(436), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4310] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(304), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4345] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(344), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4380] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(308), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4415] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(310), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4450] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(21), 1,
-      sym_unit_kind,
-    STATE(24), 1,
-      sym__act_ref,
-    STATE(162), 1,
-      sym_target,
-    STATE(22), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
     ACTIONS(438), 13,
       anon_sym_book,
       anon_sym_division,
@@ -13429,121 +13326,103 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [4485] = 7,
+  [3749] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(129), 1,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    STATE(9), 1,
+      sym_range_end,
+    STATE(96), 1,
       sym_unit_kind,
-    STATE(140), 1,
-      sym__act_ref,
-    STATE(336), 1,
-      sym_target,
-    STATE(141), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(440), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4520] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(324), 1,
-      sym_target,
     STATE(95), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4555] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(339), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4590] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(25), 1,
+    ACTIONS(158), 4,
       anon_sym_RBRACE,
-    ACTIONS(27), 18,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(438), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3787] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    STATE(10), 1,
+      sym_range_end,
+    STATE(96), 1,
+      sym_unit_kind,
+    STATE(95), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(37), 4,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(438), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3825] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(284), 18,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3854] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(21), 1,
+      anon_sym_RBRACE,
+    ACTIONS(23), 20,
       anon_sym_title,
       anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4617] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(444), 1,
-      anon_sym_RBRACE,
-    ACTIONS(442), 18,
-      anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13561,14 +13440,207 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4644] = 3,
+  [3883] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(120), 1,
+      anon_sym_RBRACE,
+    ACTIONS(440), 1,
+      anon_sym_cite,
+    ACTIONS(124), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3914] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(29), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(31), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [3943] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(353), 1,
+      anon_sym_RBRACE,
+    ACTIONS(442), 1,
+      anon_sym_DQUOTE,
+    STATE(141), 1,
+      sym_string,
+    ACTIONS(434), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [3976] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(446), 1,
+      anon_sym_RBRACE,
+    ACTIONS(448), 1,
+      sym_date,
+    ACTIONS(444), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4007] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(96), 1,
+      sym_unit_kind,
+    STATE(95), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(162), 5,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_justification,
+    ACTIONS(450), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4040] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
+      sym_number,
+    ACTIONS(148), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(142), 2,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    STATE(6), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(144), 15,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+  [4075] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(37), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(39), 17,
+    ACTIONS(39), 19,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4104] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(11), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(13), 18,
+      anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13585,114 +13657,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4671] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(35), 1,
-      sym__act_ref,
-    STATE(38), 1,
-      sym_unit_kind,
-    STATE(49), 1,
-      sym_target,
-    STATE(34), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(446), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4706] = 3,
+  [4133] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(41), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(43), 17,
+    ACTIONS(43), 19,
       anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4733] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(21), 1,
-      anon_sym_RBRACE,
-    ACTIONS(23), 18,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4760] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(113), 1,
-      anon_sym_RBRACE,
-    ACTIONS(448), 1,
-      anon_sym_cite,
-    ACTIONS(117), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4789] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(452), 1,
-      anon_sym_RBRACE,
-    ACTIONS(450), 18,
-      anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13710,14 +13683,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4816] = 3,
+  [4162] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(45), 2,
+    ACTIONS(33), 3,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(47), 17,
+      anon_sym_DOT_DOT,
+    ACTIONS(35), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13734,37 +13709,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4843] = 3,
+  [4191] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(49), 2,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(51), 17,
+    ACTIONS(51), 19,
       anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4870] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(121), 1,
-      anon_sym_RBRACE,
-    ACTIONS(123), 18,
-      anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13782,13 +13735,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4897] = 3,
+  [4220] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(384), 1,
+    ACTIONS(45), 2,
       anon_sym_RBRACE,
-    ACTIONS(454), 18,
+      anon_sym_DQUOTE,
+    ACTIONS(47), 19,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13806,459 +13761,816 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4924] = 3,
+  [4249] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(458), 1,
+    ACTIONS(453), 1,
+      anon_sym_AT,
+    ACTIONS(15), 3,
       anon_sym_RBRACE,
-    ACTIONS(456), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4951] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(137), 1,
+      anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(141), 1,
+    ACTIONS(19), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4280] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(25), 1,
+      anon_sym_RBRACE,
+    ACTIONS(27), 20,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4309] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(114), 1,
+      anon_sym_RBRACE,
+    ACTIONS(455), 1,
+      anon_sym_cite,
+    ACTIONS(118), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4340] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    STATE(8), 1,
+      sym_range_end,
+    STATE(134), 1,
+      sym_unit_kind,
+    ACTIONS(150), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(117), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(457), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4376] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(461), 1,
+      anon_sym_RBRACE,
+    ACTIONS(459), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4404] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(398), 1,
+      anon_sym_RBRACE,
+    ACTIONS(463), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4432] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
+      anon_sym_RBRACE,
+    ACTIONS(465), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4460] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(29), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(31), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4488] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(21), 1,
+      anon_sym_RBRACE,
+    ACTIONS(23), 19,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4516] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(120), 1,
+      anon_sym_RBRACE,
+    ACTIONS(467), 1,
+      anon_sym_cite,
+    ACTIONS(124), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4546] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(421), 1,
+      anon_sym_RBRACE,
+    ACTIONS(469), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4574] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(409), 1,
+      anon_sym_RBRACE,
+    ACTIONS(471), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4602] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(11), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(13), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4630] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(33), 3,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(35), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4658] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    STATE(10), 1,
+      sym_range_end,
+    STATE(134), 1,
+      sym_unit_kind,
+    ACTIONS(37), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(139), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(457), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4694] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(386), 1,
+      anon_sym_RBRACE,
+    ACTIONS(473), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4722] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(37), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(39), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4750] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(41), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(43), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4778] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(477), 1,
+      anon_sym_RBRACE,
+    ACTIONS(475), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4806] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(134), 1,
+      anon_sym_RBRACE,
+    ACTIONS(136), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4834] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_RBRACE,
+    ACTIONS(140), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4862] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(51), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4890] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(45), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(47), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4918] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(126), 1,
+      anon_sym_RBRACE,
+    ACTIONS(128), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4946] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(407), 1,
+      anon_sym_RBRACE,
+    ACTIONS(479), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4974] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(415), 1,
+      anon_sym_RBRACE,
+    ACTIONS(481), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5002] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(485), 1,
+      anon_sym_RBRACE,
+    ACTIONS(483), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5030] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    STATE(9), 1,
+      sym_range_end,
+    STATE(134), 1,
+      sym_unit_kind,
+    ACTIONS(158), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(139), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(457), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5066] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(446), 1,
+      anon_sym_RBRACE,
+    ACTIONS(487), 1,
+      sym_date,
+    ACTIONS(444), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5096] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(25), 1,
+      anon_sym_RBRACE,
+    ACTIONS(27), 19,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5124] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(114), 1,
+      anon_sym_RBRACE,
+    ACTIONS(489), 1,
+      anon_sym_cite,
+    ACTIONS(118), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5154] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
       sym_number,
-    ACTIONS(143), 1,
+    ACTIONS(148), 1,
       anon_sym_DQUOTE,
     STATE(6), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(139), 14,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_to,
-  [4984] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(395), 1,
-      anon_sym_RBRACE,
-    ACTIONS(460), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5011] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(393), 1,
-      anon_sym_RBRACE,
-    ACTIONS(462), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5038] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(382), 1,
-      anon_sym_RBRACE,
-    ACTIONS(464), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5065] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_RBRACE,
-    ACTIONS(466), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5092] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(133), 1,
-      anon_sym_RBRACE,
-    ACTIONS(135), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5119] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(129), 1,
-      anon_sym_RBRACE,
-    ACTIONS(131), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5146] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(428), 1,
-      anon_sym_RBRACE,
-    ACTIONS(468), 1,
-      sym_date,
-    ACTIONS(426), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5175] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(190), 3,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(192), 16,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-  [5202] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(472), 1,
-      sym_act_id,
-    STATE(55), 1,
-      sym__act_ref,
-    STATE(66), 1,
-      sym_unit_kind,
-    STATE(100), 1,
-      sym_target,
-    STATE(56), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(470), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5237] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(474), 1,
-      sym_act_id,
-    STATE(58), 1,
-      sym__act_ref,
-    STATE(69), 1,
-      sym_unit_kind,
-    STATE(205), 1,
-      sym_target,
-    STATE(59), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(369), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5272] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    ACTIONS(153), 1,
-      anon_sym_to,
-    STATE(8), 1,
-      sym_range_end,
-    STATE(129), 1,
-      sym_unit_kind,
-    STATE(142), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(476), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5307] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(145), 1,
-      anon_sym_to,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(129), 1,
-      sym_unit_kind,
-    STATE(156), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(476), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5342] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(37), 1,
-      anon_sym_to,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(129), 1,
-      sym_unit_kind,
-    STATE(156), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(476), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5377] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(474), 1,
-      sym_act_id,
-    STATE(50), 1,
-      sym__act_ref,
-    STATE(61), 1,
-      sym_unit_kind,
-    STATE(81), 1,
-      sym_target,
-    STATE(51), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(478), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5412] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      sym_act_id,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(93), 1,
-      sym__act_ref,
-    STATE(294), 1,
-      sym_target,
-    STATE(95), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(432), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5447] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(92), 1,
-      sym_unit_kind,
-    STATE(145), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(157), 3,
+    ACTIONS(142), 3,
       anon_sym_LBRACE,
       anon_sym_DOT_DOT,
       anon_sym_RPAREN,
-    ACTIONS(480), 13,
+    ACTIONS(144), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14272,15 +14584,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5478] = 4,
+  [5188] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(107), 1,
+    ACTIONS(396), 1,
       anon_sym_RBRACE,
-    ACTIONS(483), 1,
-      anon_sym_cite,
-    ACTIONS(111), 17,
+    ACTIONS(491), 19,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -14296,226 +14607,47 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      sym_identifier,
-  [5507] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(384), 1,
-      anon_sym_RBRACE,
-    ACTIONS(454), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5533] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(395), 1,
-      anon_sym_RBRACE,
-    ACTIONS(460), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5559] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(393), 1,
-      anon_sym_RBRACE,
-    ACTIONS(462), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5585] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(452), 1,
-      anon_sym_RBRACE,
-    ACTIONS(450), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5611] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_RBRACE,
-    ACTIONS(466), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5637] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(382), 1,
-      anon_sym_RBRACE,
-    ACTIONS(464), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5663] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(133), 1,
-      anon_sym_RBRACE,
-    ACTIONS(135), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5689] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(129), 1,
-      anon_sym_RBRACE,
-    ACTIONS(131), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5715] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(485), 1,
-      anon_sym_LBRACE,
-    ACTIONS(489), 1,
-      anon_sym_replace,
-    ACTIONS(491), 1,
-      sym_update_references,
-    STATE(186), 1,
-      sym__notes_body,
-    ACTIONS(487), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
       anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [5747] = 5,
+      sym_identifier,
+  [5216] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(129), 1,
-      sym_unit_kind,
-    ACTIONS(157), 2,
+    ACTIONS(142), 1,
       anon_sym_DOT_DOT,
+    ACTIONS(146), 1,
+      sym_number,
+    ACTIONS(148), 1,
+      anon_sym_DQUOTE,
+    STATE(6), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(144), 14,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
       anon_sym_to,
-    STATE(156), 2,
+  [5249] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(106), 1,
+      sym__act_ref,
+    STATE(134), 1,
+      sym_unit_kind,
+    STATE(322), 1,
+      sym_target,
+    STATE(130), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(493), 13,
@@ -14532,13 +14664,68 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5777] = 3,
+  [5284] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(444), 1,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(36), 1,
+      sym__act_ref,
+    STATE(43), 1,
+      sym_unit_kind,
+    STATE(48), 1,
+      sym_target,
+    STATE(34), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(497), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5319] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(134), 1,
+      sym_unit_kind,
+    STATE(139), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(162), 3,
+      anon_sym_LBRACE,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+    ACTIONS(499), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5350] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(421), 1,
       anon_sym_RBRACE,
-    ACTIONS(442), 17,
+    ACTIONS(469), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -14555,15 +14742,326 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5803] = 3,
+  [5377] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 4,
-      anon_sym_LBRACE,
+    ACTIONS(386), 1,
+      anon_sym_RBRACE,
+    ACTIONS(473), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5404] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(106), 1,
+      sym__act_ref,
+    STATE(134), 1,
+      sym_unit_kind,
+    STATE(346), 1,
+      sym_target,
+    STATE(130), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5439] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(106), 1,
+      sym__act_ref,
+    STATE(134), 1,
+      sym_unit_kind,
+    STATE(335), 1,
+      sym_target,
+    STATE(130), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5474] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(409), 1,
+      anon_sym_RBRACE,
+    ACTIONS(471), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5501] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(136), 1,
+      sym_unit_kind,
+    STATE(159), 1,
+      sym__act_ref,
+    STATE(375), 1,
+      sym_target,
+    STATE(160), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(502), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5536] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(106), 1,
+      sym__act_ref,
+    STATE(134), 1,
+      sym_unit_kind,
+    STATE(329), 1,
+      sym_target,
+    STATE(130), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5571] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(126), 1,
+      anon_sym_RBRACE,
+    ACTIONS(128), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5598] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(396), 1,
+      anon_sym_RBRACE,
+    ACTIONS(491), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5625] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(106), 1,
+      sym__act_ref,
+    STATE(134), 1,
+      sym_unit_kind,
+    STATE(381), 1,
+      sym_target,
+    STATE(130), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5660] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(461), 1,
+      anon_sym_RBRACE,
+    ACTIONS(459), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5687] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(106), 1,
+      sym__act_ref,
+    STATE(134), 1,
+      sym_unit_kind,
+    STATE(382), 1,
+      sym_target,
+    STATE(130), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5722] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(398), 1,
+      anon_sym_RBRACE,
+    ACTIONS(463), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5749] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 3,
+      anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(192), 14,
+    ACTIONS(284), 16,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14578,13 +15076,44 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       sym_number,
-  [5829] = 3,
+      anon_sym_compare,
+      anon_sym_justification,
+  [5776] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(121), 1,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(106), 1,
+      sym__act_ref,
+    STATE(134), 1,
+      sym_unit_kind,
+    STATE(321), 1,
+      sym_target,
+    STATE(130), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5811] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
       anon_sym_RBRACE,
-    ACTIONS(123), 17,
+    ACTIONS(465), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -14601,13 +15130,459 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5855] = 3,
+  [5838] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 2,
+    ACTIONS(407), 1,
+      anon_sym_RBRACE,
+    ACTIONS(479), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5865] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(477), 1,
+      anon_sym_RBRACE,
+    ACTIONS(475), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5892] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(504), 1,
+      sym_act_id,
+    STATE(61), 1,
+      sym__act_ref,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(233), 1,
+      sym_target,
+    STATE(68), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(392), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5927] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(150), 1,
+      anon_sym_to,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    STATE(8), 1,
+      sym_range_end,
+    STATE(136), 1,
+      sym_unit_kind,
+    STATE(162), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(506), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5962] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(158), 1,
+      anon_sym_to,
+    STATE(9), 1,
+      sym_range_end,
+    STATE(136), 1,
+      sym_unit_kind,
+    STATE(170), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(506), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5997] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(106), 1,
+      sym__act_ref,
+    STATE(134), 1,
+      sym_unit_kind,
+    STATE(344), 1,
+      sym_target,
+    STATE(130), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6032] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(37), 1,
+      anon_sym_to,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    STATE(10), 1,
+      sym_range_end,
+    STATE(136), 1,
+      sym_unit_kind,
+    STATE(170), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(506), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6067] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(510), 1,
+      sym_act_id,
+    STATE(52), 1,
+      sym__act_ref,
+    STATE(57), 1,
+      sym_unit_kind,
+    STATE(81), 1,
+      sym_target,
+    STATE(51), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(508), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6102] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(415), 1,
+      anon_sym_RBRACE,
+    ACTIONS(481), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [6129] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(21), 1,
+      sym_unit_kind,
+    STATE(22), 1,
+      sym__act_ref,
+    STATE(175), 1,
+      sym_target,
+    STATE(23), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(512), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6164] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(134), 1,
+      anon_sym_RBRACE,
+    ACTIONS(136), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [6191] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_act_id,
+    STATE(48), 1,
+      sym_target,
+    STATE(86), 1,
+      sym__act_ref,
+    STATE(96), 1,
+      sym_unit_kind,
+    STATE(87), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(514), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6226] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_RBRACE,
+    ACTIONS(140), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [6253] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(518), 1,
+      sym_act_id,
+    STATE(53), 1,
+      sym__act_ref,
+    STATE(71), 1,
+      sym_unit_kind,
+    STATE(93), 1,
+      sym_target,
+    STATE(54), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(516), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6288] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(136), 1,
+      sym_unit_kind,
+    ACTIONS(162), 2,
+      anon_sym_DOT_DOT,
+      anon_sym_to,
+    STATE(170), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(520), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6318] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 4,
+      anon_sym_LBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(192), 15,
+      anon_sym_RPAREN,
+    ACTIONS(284), 14,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+  [6344] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(523), 1,
+      anon_sym_LBRACE,
+    ACTIONS(527), 1,
+      anon_sym_replace,
+    ACTIONS(529), 1,
+      sym_update_references,
+    STATE(184), 1,
+      sym__notes_body,
+    ACTIONS(525), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6376] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 2,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(284), 15,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14623,16 +15598,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       sym_number,
       anon_sym_to,
-  [5880] = 5,
+  [6401] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(485), 1,
+    ACTIONS(523), 1,
       anon_sym_LBRACE,
-    ACTIONS(498), 1,
+    ACTIONS(533), 1,
       anon_sym_replace,
-    STATE(189), 1,
+    STATE(186), 1,
       sym__notes_body,
-    ACTIONS(496), 14,
+    ACTIONS(531), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14647,16 +15622,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5909] = 5,
+  [6430] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(485), 1,
+    ACTIONS(523), 1,
       anon_sym_LBRACE,
-    ACTIONS(502), 1,
+    ACTIONS(537), 1,
       anon_sym_replace,
-    STATE(167), 1,
+    STATE(193), 1,
       sym__notes_body,
-    ACTIONS(500), 14,
+    ACTIONS(535), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14671,14 +15646,35 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5938] = 4,
+  [6459] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(504), 1,
+    ACTIONS(483), 1,
+      anon_sym_replace,
+    ACTIONS(485), 15,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6483] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(539), 1,
       anon_sym_version,
-    ACTIONS(508), 1,
+    ACTIONS(543), 1,
       anon_sym_replace,
-    ACTIONS(506), 14,
+    ACTIONS(541), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14693,33 +15689,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5964] = 3,
+  [6509] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(456), 1,
+    ACTIONS(547), 1,
       anon_sym_replace,
-    ACTIONS(458), 15,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [5988] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(512), 1,
-      anon_sym_replace,
-    ACTIONS(510), 14,
+    ACTIONS(545), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14734,12 +15709,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6011] = 3,
+  [6532] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(516), 1,
+    ACTIONS(551), 1,
       anon_sym_replace,
-    ACTIONS(514), 14,
+    ACTIONS(549), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14754,12 +15729,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6034] = 3,
+  [6555] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(520), 1,
+    ACTIONS(555), 1,
       anon_sym_replace,
-    ACTIONS(518), 14,
+    ACTIONS(553), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14774,12 +15749,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6057] = 3,
+  [6578] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(524), 1,
+    ACTIONS(559), 1,
       anon_sym_replace,
-    ACTIONS(522), 14,
+    ACTIONS(557), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14794,12 +15769,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6080] = 3,
+  [6601] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(528), 1,
+    ACTIONS(563), 1,
       anon_sym_replace,
-    ACTIONS(526), 14,
+    ACTIONS(561), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14814,12 +15789,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6103] = 3,
+  [6624] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(532), 1,
+    ACTIONS(567), 1,
       anon_sym_replace,
-    ACTIONS(530), 14,
+    ACTIONS(565), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14834,12 +15809,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6126] = 3,
+  [6647] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(536), 1,
+    ACTIONS(571), 1,
       anon_sym_replace,
-    ACTIONS(534), 14,
+    ACTIONS(569), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14854,12 +15829,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6149] = 3,
+  [6670] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(540), 1,
+    ACTIONS(575), 1,
       anon_sym_replace,
-    ACTIONS(538), 14,
+    ACTIONS(573), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14874,12 +15849,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6172] = 3,
+  [6693] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(544), 1,
+    ACTIONS(579), 1,
       anon_sym_replace,
-    ACTIONS(542), 14,
+    ACTIONS(577), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14894,12 +15869,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6195] = 3,
+  [6716] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(548), 1,
+    ACTIONS(583), 1,
       anon_sym_replace,
-    ACTIONS(546), 14,
+    ACTIONS(581), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14914,12 +15889,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6218] = 3,
+  [6739] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(552), 1,
+    ACTIONS(587), 1,
       anon_sym_replace,
-    ACTIONS(550), 14,
+    ACTIONS(585), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14934,12 +15909,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6241] = 3,
+  [6762] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(556), 1,
+    ACTIONS(591), 1,
       anon_sym_replace,
-    ACTIONS(554), 14,
+    ACTIONS(589), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14954,12 +15929,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6264] = 3,
+  [6785] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(560), 1,
+    ACTIONS(595), 1,
       anon_sym_replace,
-    ACTIONS(558), 14,
+    ACTIONS(593), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14974,12 +15949,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6287] = 3,
+  [6808] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(564), 1,
+    ACTIONS(599), 1,
       anon_sym_replace,
-    ACTIONS(562), 14,
+    ACTIONS(597), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -14994,12 +15969,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6310] = 3,
+  [6831] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(568), 1,
+    ACTIONS(603), 1,
       anon_sym_replace,
-    ACTIONS(566), 14,
+    ACTIONS(601), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15014,12 +15989,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6333] = 3,
+  [6854] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(572), 1,
+    ACTIONS(607), 1,
       anon_sym_replace,
-    ACTIONS(570), 14,
+    ACTIONS(605), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15034,12 +16009,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6356] = 3,
+  [6877] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(576), 1,
+    ACTIONS(611), 1,
       anon_sym_replace,
-    ACTIONS(574), 14,
+    ACTIONS(609), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15054,12 +16029,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6379] = 3,
+  [6900] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(580), 1,
+    ACTIONS(615), 1,
       anon_sym_replace,
-    ACTIONS(578), 14,
+    ACTIONS(613), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15074,12 +16049,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6402] = 3,
+  [6923] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(584), 1,
+    ACTIONS(619), 1,
       anon_sym_replace,
-    ACTIONS(582), 14,
+    ACTIONS(617), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15094,12 +16069,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6425] = 3,
+  [6946] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(588), 1,
+    ACTIONS(623), 1,
       anon_sym_replace,
-    ACTIONS(586), 14,
+    ACTIONS(621), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15114,12 +16089,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6448] = 3,
+  [6969] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(592), 1,
+    ACTIONS(627), 1,
       anon_sym_replace,
-    ACTIONS(590), 14,
+    ACTIONS(625), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15134,12 +16109,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6471] = 3,
+  [6992] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(596), 1,
+    ACTIONS(631), 1,
       anon_sym_replace,
-    ACTIONS(594), 14,
+    ACTIONS(629), 14,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
       anon_sym_title,
@@ -15154,376 +16129,500 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6494] = 3,
+  [7015] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(600), 1,
-      anon_sym_replace,
-    ACTIONS(598), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6517] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(604), 1,
-      anon_sym_replace,
-    ACTIONS(602), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6540] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(608), 1,
-      anon_sym_replace,
-    ACTIONS(606), 14,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6563] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(208), 1,
-      sym_unit_kind,
-    ACTIONS(610), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6585] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(614), 1,
-      sym_act_id,
-    ACTIONS(612), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6607] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(616), 1,
-      anon_sym_RBRACE,
-    ACTIONS(618), 1,
-      anon_sym_title,
-    ACTIONS(620), 1,
-      anon_sym_compare,
-    ACTIONS(622), 1,
-      anon_sym_justification,
-    STATE(327), 1,
-      sym_lang,
-    STATE(197), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [6636] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(620), 1,
-      anon_sym_compare,
-    ACTIONS(622), 1,
-      anon_sym_justification,
-    ACTIONS(624), 1,
-      anon_sym_RBRACE,
-    ACTIONS(626), 1,
-      anon_sym_title,
-    STATE(290), 1,
-      sym_lang,
-    STATE(195), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [6665] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(620), 1,
-      anon_sym_compare,
-    ACTIONS(622), 1,
-      anon_sym_justification,
-    ACTIONS(628), 1,
-      anon_sym_RBRACE,
-    ACTIONS(630), 1,
-      anon_sym_title,
-    STATE(325), 1,
-      sym_lang,
-    STATE(198), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [6694] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(632), 1,
-      sym_identifier,
     ACTIONS(635), 1,
+      anon_sym_replace,
+    ACTIONS(633), 14,
       anon_sym_RBRACE,
-    ACTIONS(637), 1,
+      anon_sym_in_DASHforce,
       anon_sym_title,
-    ACTIONS(640), 1,
-      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [7038] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(639), 1,
+      anon_sym_replace,
+    ACTIONS(637), 14,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [7061] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(643), 1,
-      anon_sym_justification,
-    STATE(290), 1,
-      sym_lang,
-    STATE(195), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [6723] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(620), 1,
-      anon_sym_compare,
-    ACTIONS(622), 1,
-      anon_sym_justification,
-    ACTIONS(626), 1,
-      anon_sym_title,
-    ACTIONS(646), 1,
+      anon_sym_replace,
+    ACTIONS(641), 14,
       anon_sym_RBRACE,
-    STATE(290), 1,
-      sym_lang,
-    STATE(193), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [6752] = 8,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [7084] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(648), 1,
-      sym_identifier,
+    STATE(224), 1,
+      sym_unit_kind,
+    ACTIONS(645), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [7106] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(649), 1,
+      sym_act_id,
+    ACTIONS(647), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [7128] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(651), 1,
+      sym_identifier,
+    ACTIONS(654), 1,
       anon_sym_RBRACE,
-    ACTIONS(653), 1,
-      anon_sym_title,
-    ACTIONS(656), 1,
-      anon_sym_compare,
+    STATE(269), 1,
+      sym__localized,
+    STATE(278), 1,
+      sym_lang,
+    STATE(365), 1,
+      sym_change_kind,
+    STATE(205), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(656), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7158] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
     ACTIONS(659), 1,
-      anon_sym_justification,
-    STATE(327), 1,
-      sym_lang,
-    STATE(197), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [6781] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(620), 1,
-      anon_sym_compare,
-    ACTIONS(622), 1,
-      anon_sym_justification,
-    ACTIONS(630), 1,
-      anon_sym_title,
-    ACTIONS(662), 1,
       anon_sym_RBRACE,
-    STATE(325), 1,
+    STATE(269), 1,
+      sym__localized,
+    STATE(278), 1,
       sym_lang,
-    STATE(200), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [6810] = 8,
+    STATE(365), 1,
+      sym_change_kind,
+    STATE(205), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(661), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7188] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(240), 1,
+    ACTIONS(195), 1,
       sym_identifier,
-    ACTIONS(618), 1,
-      anon_sym_title,
-    ACTIONS(620), 1,
-      anon_sym_compare,
-    ACTIONS(622), 1,
-      anon_sym_justification,
-    ACTIONS(664), 1,
+    ACTIONS(663), 1,
       anon_sym_RBRACE,
-    STATE(327), 1,
+    STATE(269), 1,
+      sym__localized,
+    STATE(278), 1,
       sym_lang,
-    STATE(192), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [6839] = 8,
+    STATE(365), 1,
+      sym_change_kind,
+    STATE(208), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(661), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7218] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(666), 1,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(665), 1,
+      anon_sym_RBRACE,
+    STATE(269), 1,
+      sym__localized,
+    STATE(278), 1,
+      sym_lang,
+    STATE(365), 1,
+      sym_change_kind,
+    STATE(205), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(661), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7248] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(667), 1,
+      anon_sym_RBRACE,
+    STATE(269), 1,
+      sym__localized,
+    STATE(278), 1,
+      sym_lang,
+    STATE(365), 1,
+      sym_change_kind,
+    STATE(210), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(661), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7278] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
       sym_identifier,
     ACTIONS(669), 1,
       anon_sym_RBRACE,
-    ACTIONS(671), 1,
-      anon_sym_title,
-    ACTIONS(674), 1,
-      anon_sym_compare,
-    ACTIONS(677), 1,
-      anon_sym_justification,
-    STATE(325), 1,
+    STATE(269), 1,
+      sym__localized,
+    STATE(278), 1,
       sym_lang,
-    STATE(200), 5,
+    STATE(365), 1,
+      sym_change_kind,
+    STATE(205), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(661), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7308] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(671), 1,
+      anon_sym_RBRACE,
+    STATE(269), 1,
+      sym__localized,
+    STATE(278), 1,
+      sym_lang,
+    STATE(365), 1,
+      sym_change_kind,
+    STATE(206), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(661), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7338] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(673), 1,
+      anon_sym_RBRACE,
+    ACTIONS(675), 1,
+      anon_sym_title,
+    ACTIONS(677), 1,
+      anon_sym_compare,
+    ACTIONS(679), 1,
+      anon_sym_justification,
+    STATE(320), 1,
+      sym_lang,
+    STATE(218), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [7367] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(677), 1,
+      anon_sym_compare,
+    ACTIONS(679), 1,
+      anon_sym_justification,
+    ACTIONS(681), 1,
+      anon_sym_RBRACE,
+    ACTIONS(683), 1,
+      anon_sym_title,
+    STATE(324), 1,
+      sym_lang,
+    STATE(215), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [7396] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(677), 1,
+      anon_sym_compare,
+    ACTIONS(679), 1,
+      anon_sym_justification,
+    ACTIONS(685), 1,
+      anon_sym_RBRACE,
+    ACTIONS(687), 1,
+      anon_sym_title,
+    STATE(355), 1,
+      sym_lang,
+    STATE(220), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_change,
       aux_sym__replace_body_repeat1,
-  [6868] = 3,
+  [7425] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(25), 1,
-      anon_sym_RBRACE,
-    ACTIONS(27), 6,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_compare,
-      anon_sym_justification,
-      anon_sym_occurrence,
+    ACTIONS(689), 1,
       sym_identifier,
-  [6883] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(172), 1,
-      anon_sym_justification,
-    ACTIONS(680), 1,
-      anon_sym_RBRACE,
-    ACTIONS(682), 1,
-      anon_sym_compare,
-    STATE(203), 4,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [6902] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(172), 1,
-      anon_sym_justification,
-    ACTIONS(682), 1,
-      anon_sym_compare,
-    ACTIONS(684), 1,
-      anon_sym_RBRACE,
-    STATE(206), 4,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [6921] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(688), 1,
-      anon_sym_RBRACE,
-    ACTIONS(690), 1,
-      anon_sym_occurrence,
-    STATE(241), 1,
-      sym_occurrence,
-    ACTIONS(686), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [6940] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(338), 1,
-      anon_sym_RBRACE,
     ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(243), 1,
-      sym_string,
-    ACTIONS(409), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [6959] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(694), 1,
       anon_sym_RBRACE,
-    ACTIONS(696), 1,
+    ACTIONS(694), 1,
+      anon_sym_title,
+    ACTIONS(697), 1,
       anon_sym_compare,
-    ACTIONS(699), 1,
+    ACTIONS(700), 1,
       anon_sym_justification,
-    STATE(206), 4,
+    STATE(324), 1,
+      sym_lang,
+    STATE(215), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [6978] = 3,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [7454] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(677), 1,
+      anon_sym_compare,
+    ACTIONS(679), 1,
+      anon_sym_justification,
+    ACTIONS(683), 1,
+      anon_sym_title,
+    ACTIONS(703), 1,
+      anon_sym_RBRACE,
+    STATE(324), 1,
+      sym_lang,
+    STATE(213), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [7483] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(705), 1,
+      sym_identifier,
+    ACTIONS(708), 1,
+      anon_sym_RBRACE,
+    ACTIONS(710), 1,
+      anon_sym_title,
+    ACTIONS(713), 1,
+      anon_sym_compare,
+    ACTIONS(716), 1,
+      anon_sym_justification,
+    STATE(355), 1,
+      sym_lang,
+    STATE(217), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [7512] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(675), 1,
+      anon_sym_title,
+    ACTIONS(677), 1,
+      anon_sym_compare,
+    ACTIONS(679), 1,
+      anon_sym_justification,
+    ACTIONS(719), 1,
+      anon_sym_RBRACE,
+    STATE(320), 1,
+      sym_lang,
+    STATE(219), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [7541] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(721), 1,
+      sym_identifier,
+    ACTIONS(724), 1,
+      anon_sym_RBRACE,
+    ACTIONS(726), 1,
+      anon_sym_title,
+    ACTIONS(729), 1,
+      anon_sym_compare,
+    ACTIONS(732), 1,
+      anon_sym_justification,
+    STATE(320), 1,
+      sym_lang,
+    STATE(219), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [7570] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
+      sym_identifier,
+    ACTIONS(677), 1,
+      anon_sym_compare,
+    ACTIONS(679), 1,
+      anon_sym_justification,
+    ACTIONS(687), 1,
+      anon_sym_title,
+    ACTIONS(735), 1,
+      anon_sym_RBRACE,
+    STATE(355), 1,
+      sym_lang,
+    STATE(217), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [7599] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(21), 1,
+      anon_sym_RBRACE,
+    ACTIONS(23), 6,
+      anon_sym_cite,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [7614] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(114), 1,
+      anon_sym_RBRACE,
+    ACTIONS(737), 1,
+      anon_sym_cite,
+    ACTIONS(118), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [7631] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(120), 1,
+      anon_sym_RBRACE,
+    ACTIONS(739), 1,
+      anon_sym_cite,
+    ACTIONS(124), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [7648] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(148), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(741), 1,
+      sym_number,
+    STATE(312), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(743), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [7667] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(21), 1,
@@ -15535,304 +16634,243 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_justification,
       anon_sym_occurrence,
       sym_identifier,
-  [6993] = 5,
+  [7682] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(702), 1,
-      sym_number,
-    STATE(273), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(704), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [7012] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(690), 1,
-      anon_sym_occurrence,
-    ACTIONS(708), 1,
+    ACTIONS(747), 1,
       anon_sym_RBRACE,
-    STATE(250), 1,
+    ACTIONS(749), 1,
+      anon_sym_occurrence,
+    STATE(274), 1,
       sym_occurrence,
-    ACTIONS(706), 4,
+    ACTIONS(745), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7031] = 5,
+  [7701] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(690), 1,
+    ACTIONS(749), 1,
       anon_sym_occurrence,
-    ACTIONS(712), 1,
+    ACTIONS(753), 1,
       anon_sym_RBRACE,
-    STATE(252), 1,
+    STATE(289), 1,
       sym_occurrence,
-    ACTIONS(710), 4,
+    ACTIONS(751), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7050] = 3,
+  [7720] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(119), 1,
-      sym_relation,
-    ACTIONS(714), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7065] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(107), 1,
-      sym_relation,
-    ACTIONS(714), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7080] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(690), 1,
-      anon_sym_occurrence,
-    ACTIONS(718), 1,
+    ACTIONS(755), 1,
       anon_sym_RBRACE,
-    STATE(256), 1,
+    ACTIONS(757), 1,
+      anon_sym_compare,
+    ACTIONS(760), 1,
+      anon_sym_justification,
+    STATE(228), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [7739] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(177), 1,
+      anon_sym_justification,
+    ACTIONS(763), 1,
+      anon_sym_RBRACE,
+    ACTIONS(765), 1,
+      anon_sym_compare,
+    STATE(238), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [7758] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(749), 1,
+      anon_sym_occurrence,
+    ACTIONS(769), 1,
+      anon_sym_RBRACE,
+    STATE(273), 1,
       sym_occurrence,
-    ACTIONS(716), 4,
+    ACTIONS(767), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7099] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(690), 1,
-      anon_sym_occurrence,
-    ACTIONS(722), 1,
-      anon_sym_RBRACE,
-    STATE(257), 1,
-      sym_occurrence,
-    ACTIONS(720), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7118] = 3,
+  [7777] = 3,
     ACTIONS(3), 1,
       sym_comment,
     STATE(138), 1,
       sym_relation,
-    ACTIONS(714), 6,
+    ACTIONS(771), 6,
       anon_sym_corresponds,
       anon_sym_stricter,
       anon_sym_lenient,
       anon_sym_broader,
       anon_sym_narrower,
       anon_sym_implements,
-  [7133] = 3,
+  [7792] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(139), 1,
-      sym_relation,
-    ACTIONS(714), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7148] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(143), 1,
-      sym_relation,
-    ACTIONS(714), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7163] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(726), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(728), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(232), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7181] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(7), 1,
-      anon_sym_act,
-    ACTIONS(9), 1,
-      anon_sym_amendment,
-    ACTIONS(732), 1,
-      ts_builtin_sym_end,
-    STATE(221), 3,
-      sym_act,
-      sym_amendment,
-      aux_sym_source_file_repeat1,
-  [7199] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(107), 1,
+    ACTIONS(25), 1,
       anon_sym_RBRACE,
-    ACTIONS(734), 1,
+    ACTIONS(27), 6,
+      anon_sym_title,
       anon_sym_cite,
-    ACTIONS(111), 4,
-      anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
+      anon_sym_occurrence,
       sym_identifier,
-  [7215] = 5,
+  [7807] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(736), 1,
-      ts_builtin_sym_end,
-    ACTIONS(738), 1,
-      anon_sym_act,
-    ACTIONS(741), 1,
-      anon_sym_amendment,
-    STATE(221), 3,
-      sym_act,
-      sym_amendment,
-      aux_sym_source_file_repeat1,
-  [7233] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(11), 2,
+    ACTIONS(353), 1,
       anon_sym_RBRACE,
+    ACTIONS(773), 1,
       anon_sym_DQUOTE,
-    ACTIONS(13), 4,
+    STATE(279), 1,
+      sym_string,
+    ACTIONS(434), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7247] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(744), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(746), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(234), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7265] = 3,
+  [7826] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(37), 2,
+    ACTIONS(777), 1,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(39), 4,
+    ACTIONS(779), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(775), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [7843] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(749), 1,
+      anon_sym_occurrence,
+    ACTIONS(783), 1,
+      anon_sym_RBRACE,
+    STATE(288), 1,
+      sym_occurrence,
+    ACTIONS(781), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7279] = 6,
+  [7862] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(748), 1,
-      anon_sym_LBRACE,
-    ACTIONS(750), 1,
-      sym_number,
-    STATE(65), 1,
-      sym_unit_body,
-    STATE(307), 2,
-      sym__number,
-      sym_quoted_number,
-  [7299] = 6,
+    ACTIONS(749), 1,
+      anon_sym_occurrence,
+    ACTIONS(787), 1,
+      anon_sym_RBRACE,
+    STATE(270), 1,
+      sym_occurrence,
+    ACTIONS(785), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [7881] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(752), 1,
-      anon_sym_LBRACE,
-    ACTIONS(754), 1,
-      sym_number,
-    STATE(147), 1,
-      sym_unit_body,
-    STATE(298), 2,
-      sym__number,
-      sym_quoted_number,
-  [7319] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(756), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(758), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(228), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7337] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(760), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(746), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(234), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7355] = 6,
+    ACTIONS(25), 1,
+      anon_sym_RBRACE,
+    ACTIONS(27), 6,
+      anon_sym_cite,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [7896] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(762), 1,
-      anon_sym_LBRACE,
-    ACTIONS(764), 1,
-      sym_number,
-    STATE(127), 1,
-      sym_unit_body,
-    STATE(309), 2,
-      sym__number,
-      sym_quoted_number,
-  [7375] = 5,
-    ACTIONS(724), 1,
+    ACTIONS(177), 1,
+      anon_sym_justification,
+    ACTIONS(765), 1,
+      anon_sym_compare,
+    ACTIONS(789), 1,
+      anon_sym_RBRACE,
+    STATE(228), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [7915] = 3,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(766), 1,
+    STATE(169), 1,
+      sym_relation,
+    ACTIONS(771), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7930] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(158), 1,
+      sym_relation,
+    ACTIONS(771), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7945] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(163), 1,
+      sym_relation,
+    ACTIONS(771), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7960] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(167), 1,
+      sym_relation,
+    ACTIONS(771), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [7975] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(793), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(768), 2,
+    ACTIONS(797), 1,
+      anon_sym_LBRACK,
+    ACTIONS(795), 2,
       sym_string_content,
       sym_escape_sequence,
-    STATE(223), 2,
+    STATE(264), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [7393] = 3,
+  [7993] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(41), 2,
@@ -15843,82 +16881,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7407] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(770), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(746), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(234), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7425] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(772), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(774), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(235), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7443] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(776), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(781), 1,
-      anon_sym_LBRACK,
-    ACTIONS(778), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(234), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7461] = 5,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(730), 1,
-      anon_sym_LBRACK,
-    ACTIONS(784), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(746), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(234), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7479] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(113), 1,
-      anon_sym_RBRACE,
-    ACTIONS(786), 1,
-      anon_sym_cite,
-    ACTIONS(117), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7495] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(45), 2,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(47), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7509] = 3,
+  [8007] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(49), 2,
@@ -15929,1237 +16892,1672 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7523] = 5,
-    ACTIONS(724), 1,
+  [8021] = 3,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(790), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(268), 1,
-      aux_sym_reference_text_repeat1,
-    STATE(331), 1,
-      sym_reference_text,
-    ACTIONS(788), 2,
+    ACTIONS(45), 2,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(47), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8035] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(801), 1,
+      anon_sym_RBRACE,
+    ACTIONS(799), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8049] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(114), 1,
+      anon_sym_RBRACE,
+    ACTIONS(803), 1,
+      anon_sym_cite,
+    ACTIONS(118), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8065] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(805), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(810), 1,
+      anon_sym_LBRACK,
+    ACTIONS(807), 2,
       sym_string_content,
       sym_escape_sequence,
-  [7540] = 3,
+    STATE(249), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8083] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(458), 1,
+    ACTIONS(120), 1,
       anon_sym_RBRACE,
-    ACTIONS(456), 4,
+    ACTIONS(813), 1,
+      anon_sym_cite,
+    ACTIONS(124), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7553] = 3,
+  [8099] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(794), 1,
+    ACTIONS(11), 2,
       anon_sym_RBRACE,
-    ACTIONS(792), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7566] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
       anon_sym_DQUOTE,
-    STATE(14), 1,
-      sym_string,
-    STATE(288), 1,
-      sym_fidelity,
-    ACTIONS(796), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [7583] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_RBRACE,
-    ACTIONS(466), 4,
+    ACTIONS(13), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7596] = 3,
+  [8113] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(133), 1,
-      anon_sym_RBRACE,
-    ACTIONS(135), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7609] = 3,
+    ACTIONS(7), 1,
+      anon_sym_act,
+    ACTIONS(9), 1,
+      anon_sym_amendment,
+    ACTIONS(815), 1,
+      ts_builtin_sym_end,
+    STATE(254), 3,
+      sym_act,
+      sym_amendment,
+      aux_sym_source_file_repeat1,
+  [8131] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      anon_sym_LBRACK,
+    ACTIONS(817), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(819), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(249), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8149] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(129), 1,
-      anon_sym_RBRACE,
-    ACTIONS(131), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7622] = 5,
+    ACTIONS(821), 1,
+      ts_builtin_sym_end,
+    ACTIONS(823), 1,
+      anon_sym_act,
+    ACTIONS(826), 1,
+      anon_sym_amendment,
+    STATE(254), 3,
+      sym_act,
+      sym_amendment,
+      aux_sym_source_file_repeat1,
+  [8167] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(424), 1,
+    ACTIONS(148), 1,
       anon_sym_DQUOTE,
-    STATE(146), 1,
-      sym_string,
-    STATE(299), 1,
-      sym_fidelity,
-    ACTIONS(796), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [7639] = 3,
+    ACTIONS(829), 1,
+      anon_sym_LBRACE,
+    ACTIONS(831), 1,
+      sym_number,
+    STATE(164), 1,
+      sym_unit_body,
+    STATE(327), 2,
+      sym__number,
+      sym_quoted_number,
+  [8187] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      anon_sym_LBRACK,
+    ACTIONS(833), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(835), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(258), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8205] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(800), 1,
+    ACTIONS(134), 1,
       anon_sym_RBRACE,
-    ACTIONS(798), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
+    ACTIONS(136), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
       sym_identifier,
-  [7652] = 5,
+  [8219] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      anon_sym_LBRACK,
+    ACTIONS(837), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(819), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(249), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8237] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(692), 1,
+    ACTIONS(138), 1,
+      anon_sym_RBRACE,
+    ACTIONS(140), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8251] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(148), 1,
       anon_sym_DQUOTE,
-    STATE(220), 1,
-      sym_string,
-    STATE(312), 1,
-      sym_fidelity,
-    ACTIONS(796), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [7669] = 3,
+    ACTIONS(839), 1,
+      anon_sym_LBRACE,
+    ACTIONS(841), 1,
+      sym_number,
+    STATE(128), 1,
+      sym_unit_body,
+    STATE(340), 2,
+      sym__number,
+      sym_quoted_number,
+  [8271] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      anon_sym_LBRACK,
+    ACTIONS(843), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(845), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(263), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8289] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(804), 1,
-      anon_sym_RBRACE,
-    ACTIONS(802), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7682] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(808), 1,
-      anon_sym_RBRACE,
-    ACTIONS(806), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7695] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(411), 1,
+    ACTIONS(148), 1,
       anon_sym_DQUOTE,
-    STATE(96), 1,
-      sym_string,
-    STATE(320), 1,
-      sym_fidelity,
-    ACTIONS(796), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [7712] = 3,
+    ACTIONS(847), 1,
+      anon_sym_LBRACE,
+    ACTIONS(849), 1,
+      sym_number,
+    STATE(72), 1,
+      sym_unit_body,
+    STATE(328), 2,
+      sym__number,
+      sym_quoted_number,
+  [8309] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      anon_sym_LBRACK,
+    ACTIONS(851), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(819), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(249), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8327] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      anon_sym_LBRACK,
+    ACTIONS(853), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(819), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(249), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8345] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      anon_sym_LBRACK,
+    ACTIONS(855), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(857), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(253), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8363] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      anon_sym_LBRACK,
+    ACTIONS(859), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(861), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(267), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8381] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      anon_sym_LBRACK,
+    ACTIONS(863), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(819), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(249), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8399] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(812), 1,
+    ACTIONS(37), 2,
       anon_sym_RBRACE,
-    ACTIONS(810), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7725] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(816), 1,
-      anon_sym_RBRACE,
-    ACTIONS(814), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7738] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(820), 1,
-      anon_sym_RBRACE,
-    ACTIONS(818), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7751] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(190), 1,
       anon_sym_DQUOTE,
-    ACTIONS(192), 4,
+    ACTIONS(39), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8413] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(461), 1,
+      anon_sym_RBRACE,
+    ACTIONS(459), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8427] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(867), 1,
+      anon_sym_RBRACE,
+    ACTIONS(865), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8440] = 5,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(871), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(291), 1,
+      aux_sym_reference_text_repeat1,
+    STATE(389), 1,
+      sym_reference_text,
+    ACTIONS(869), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [8457] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(485), 1,
+      anon_sym_RBRACE,
+    ACTIONS(483), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8470] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(875), 1,
+      anon_sym_RBRACE,
+    ACTIONS(873), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8483] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(879), 1,
+      anon_sym_RBRACE,
+    ACTIONS(877), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8496] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(883), 1,
+      anon_sym_RBRACE,
+    ACTIONS(881), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8509] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(284), 4,
       sym_number,
       anon_sym_before,
       anon_sym_after,
       anon_sym_to,
-  [7764] = 3,
+  [8522] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(824), 1,
+    ACTIONS(887), 1,
       anon_sym_RBRACE,
-    ACTIONS(822), 4,
+    ACTIONS(885), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7777] = 3,
+  [8535] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(828), 1,
-      anon_sym_RBRACE,
-    ACTIONS(826), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7790] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(388), 1,
+    ACTIONS(891), 1,
       anon_sym_DQUOTE,
-    ACTIONS(830), 1,
+    STATE(222), 1,
+      sym_string,
+    STATE(330), 1,
+      sym_fidelity,
+    ACTIONS(889), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [8552] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(386), 1,
+      anon_sym_RBRACE,
+    ACTIONS(473), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8565] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(442), 1,
+      anon_sym_DQUOTE,
+    STATE(133), 1,
+      sym_string,
+    STATE(343), 1,
+      sym_fidelity,
+    ACTIONS(889), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [8582] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(134), 1,
+      anon_sym_RBRACE,
+    ACTIONS(136), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8595] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(895), 1,
+      anon_sym_RBRACE,
+    ACTIONS(893), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8608] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_RBRACE,
+    ACTIONS(140), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8621] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(899), 1,
+      anon_sym_RBRACE,
+    ACTIONS(897), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8634] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      anon_sym_DQUOTE,
+    STATE(248), 1,
+      sym_string,
+    STATE(353), 1,
+      sym_fidelity,
+    ACTIONS(889), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [8651] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
+      anon_sym_DQUOTE,
+    STATE(15), 1,
+      sym_string,
+    STATE(349), 1,
+      sym_fidelity,
+    ACTIONS(889), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [8668] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(436), 1,
+      anon_sym_DQUOTE,
+    STATE(105), 1,
+      sym_string,
+    STATE(361), 1,
+      sym_fidelity,
+    ACTIONS(889), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [8685] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(903), 1,
+      anon_sym_RBRACE,
+    ACTIONS(901), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8698] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(907), 1,
+      anon_sym_RBRACE,
+    ACTIONS(905), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8711] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(148), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(909), 1,
+      sym_number,
+    STATE(172), 2,
+      sym__number,
+      sym_quoted_number,
+  [8725] = 4,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(913), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(296), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(911), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [8739] = 2,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(915), 4,
+      anon_sym_DQUOTE2,
+      sym_string_content,
+      sym_escape_sequence,
+      anon_sym_LBRACK,
+  [8749] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(180), 1,
+      sym_status_value,
+    ACTIONS(917), 3,
+      anon_sym_adopted,
+      anon_sym_draft,
+      anon_sym_proposed,
+  [8761] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_at,
+    STATE(277), 1,
+      sym_position,
+    ACTIONS(919), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [8775] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(384), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(923), 1,
+      sym_number,
+    STATE(101), 2,
+      sym__number,
+      sym_quoted_number,
+  [8789] = 4,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(928), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(296), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(925), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [8803] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(148), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(930), 1,
+      sym_number,
+    STATE(11), 2,
+      sym__number,
+      sym_quoted_number,
+  [8817] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(932), 1,
+      sym_number,
+    ACTIONS(934), 1,
+      anon_sym_DQUOTE,
+    STATE(245), 2,
+      sym__number,
+      sym_quoted_number,
+  [8831] = 2,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(936), 4,
+      anon_sym_DQUOTE2,
+      sym_string_content,
+      sym_escape_sequence,
+      anon_sym_LBRACK,
+  [8841] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_at,
+    STATE(282), 1,
+      sym_position,
+    ACTIONS(919), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [8855] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(413), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(938), 1,
       sym_number,
     STATE(124), 2,
       sym__number,
       sym_quoted_number,
-  [7804] = 2,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(832), 4,
-      anon_sym_DQUOTE2,
-      sym_string_content,
-      sym_escape_sequence,
-      anon_sym_LBRACK,
-  [7814] = 4,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(837), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(260), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(834), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [7828] = 4,
+  [8869] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(839), 1,
-      sym_number,
-    ACTIONS(841), 1,
-      anon_sym_DQUOTE,
-    STATE(237), 2,
-      sym__number,
-      sym_quoted_number,
-  [7842] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(375), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(843), 1,
-      sym_number,
-    STATE(105), 2,
-      sym__number,
-      sym_quoted_number,
-  [7856] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(847), 1,
-      anon_sym_at,
-    STATE(254), 1,
-      sym_position,
-    ACTIONS(845), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [7870] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(170), 1,
-      sym_status_value,
-    ACTIONS(849), 3,
-      anon_sym_adopted,
-      anon_sym_draft,
-      anon_sym_proposed,
-  [7882] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(851), 1,
-      sym_number,
-    STATE(10), 2,
-      sym__number,
-      sym_quoted_number,
-  [7896] = 2,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(853), 4,
-      anon_sym_DQUOTE2,
-      sym_string_content,
-      sym_escape_sequence,
-      anon_sym_LBRACK,
-  [7906] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(847), 1,
-      anon_sym_at,
-    STATE(247), 1,
-      sym_position,
-    ACTIONS(845), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [7920] = 4,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(857), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(260), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(855), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [7934] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(859), 1,
-      sym_number,
-    STATE(155), 2,
-      sym__number,
-      sym_quoted_number,
-  [7948] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
+    ACTIONS(940), 1,
       sym_identifier,
-    STATE(17), 1,
+    STATE(129), 1,
       sym__localized,
-    STATE(242), 1,
+    STATE(287), 1,
       sym_lang,
-  [7961] = 2,
+  [8882] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(863), 3,
+    ACTIONS(942), 3,
       ts_builtin_sym_end,
       anon_sym_act,
       anon_sym_amendment,
-  [7970] = 2,
+  [8891] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(865), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7979] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(867), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [7988] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(869), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [7997] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(871), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8006] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(190), 3,
-      anon_sym_LBRACE,
-      sym_number,
-      anon_sym_DQUOTE,
-  [8015] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(873), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8024] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
+    ACTIONS(940), 1,
       sym_identifier,
-    STATE(159), 1,
+    STATE(147), 1,
       sym__localized,
-    STATE(246), 1,
+    STATE(280), 1,
       sym_lang,
-  [8037] = 4,
+  [8904] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(240), 1,
-      sym__localized,
-    STATE(248), 1,
-      sym_lang,
-  [8050] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(164), 1,
-      sym__localized,
-    STATE(242), 1,
-      sym_lang,
-  [8063] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(875), 3,
+    ACTIONS(944), 3,
       ts_builtin_sym_end,
       anon_sym_act,
       anon_sym_amendment,
-  [8072] = 2,
+  [8913] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(877), 3,
+    ACTIONS(946), 3,
       ts_builtin_sym_end,
       anon_sym_act,
       anon_sym_amendment,
-  [8081] = 3,
+  [8922] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(48), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-  [8092] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(879), 1,
+    ACTIONS(948), 1,
       anon_sym_version,
-    ACTIONS(881), 1,
+    ACTIONS(950), 1,
       anon_sym_LBRACE,
-    STATE(274), 1,
+    STATE(314), 1,
       sym_act_body,
-  [8105] = 4,
+  [8935] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(861), 1,
+    ACTIONS(940), 1,
       sym_identifier,
     STATE(126), 1,
       sym__localized,
-    STATE(251), 1,
+    STATE(287), 1,
       sym_lang,
-  [8118] = 4,
+  [8948] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(861), 1,
+    ACTIONS(940), 1,
       sym_identifier,
-    STATE(128), 1,
+    STATE(272), 1,
       sym__localized,
-    STATE(251), 1,
+    STATE(285), 1,
       sym_lang,
-  [8131] = 3,
+  [8961] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(411), 1,
-      anon_sym_DQUOTE,
-    STATE(134), 1,
-      sym_string,
-  [8141] = 3,
+    ACTIONS(952), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [8970] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(15), 1,
-      sym_string,
-  [8151] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(209), 1,
-      sym_string,
-  [8161] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(204), 1,
-      sym_string,
-  [8171] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(214), 1,
-      sym_string,
-  [8181] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(883), 2,
-      anon_sym_start,
-      anon_sym_end,
-  [8189] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(210), 1,
-      sym_string,
-  [8199] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(885), 1,
-      anon_sym_LBRACE,
-    STATE(183), 1,
-      sym__replace_body,
-  [8209] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
+    ACTIONS(940), 1,
       sym_identifier,
-    STATE(305), 1,
+    STATE(17), 1,
+      sym__localized,
+    STATE(286), 1,
       sym_lang,
-  [8219] = 3,
+  [8983] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(340), 1,
+    ACTIONS(954), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [8992] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 3,
+      anon_sym_LBRACE,
+      sym_number,
       anon_sym_DQUOTE,
-    STATE(62), 1,
-      sym_string,
-  [8229] = 3,
+  [9001] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(861), 1,
+    ACTIONS(956), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [9010] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(958), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [9019] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(940), 1,
       sym_identifier,
-    STATE(311), 1,
+    STATE(46), 2,
       sym_lang,
-  [8239] = 3,
+      aux_sym_languages_repeat1,
+  [9030] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(752), 1,
-      anon_sym_LBRACE,
-    STATE(149), 1,
-      sym_unit_body,
-  [8249] = 3,
+    ACTIONS(940), 1,
+      sym_identifier,
+    STATE(176), 1,
+      sym__localized,
+    STATE(286), 1,
+      sym_lang,
+  [9043] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(424), 1,
+    ACTIONS(960), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [9052] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
       anon_sym_DQUOTE,
-    STATE(122), 1,
+    STATE(65), 1,
       sym_string,
-  [8259] = 3,
+  [9062] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(424), 1,
-      anon_sym_DQUOTE,
-    STATE(153), 1,
-      sym_string,
-  [8269] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(424), 1,
-      anon_sym_DQUOTE,
-    STATE(154), 1,
-      sym_string,
-  [8279] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(172), 1,
-      sym_string,
-  [8289] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(213), 1,
-      sym_string,
-  [8299] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(887), 1,
-      anon_sym_LBRACE,
-    STATE(184), 1,
-      sym_unit_body_with_notes,
-  [8309] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(351), 1,
-      sym_string,
-  [8319] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(889), 1,
-      anon_sym_LBRACE,
-    STATE(177), 1,
-      sym__delete_body,
-  [8329] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(748), 1,
-      anon_sym_LBRACE,
-    STATE(68), 1,
-      sym_unit_body,
-  [8339] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(891), 1,
-      anon_sym_LBRACE,
-    STATE(182), 1,
-      sym__insert_body,
-  [8349] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(762), 1,
-      anon_sym_LBRACE,
-    STATE(131), 1,
-      sym_unit_body,
-  [8359] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(887), 1,
-      anon_sym_LBRACE,
-    STATE(168), 1,
-      sym_unit_body_with_notes,
-  [8369] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(263), 1,
-      sym_string,
-  [8379] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(692), 1,
+    ACTIONS(773), 1,
       anon_sym_DQUOTE,
     STATE(236), 1,
       sym_string,
-  [8389] = 3,
+  [9072] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(893), 1,
+    ACTIONS(962), 1,
       anon_sym_LBRACE,
-    STATE(281), 1,
-      sym_amendment_body,
-  [8399] = 3,
+    STATE(191), 1,
+      sym__insert_body,
+  [9082] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(340), 1,
+    ACTIONS(964), 1,
+      anon_sym_LBRACE,
+    STATE(192), 1,
+      sym_unit_body_with_notes,
+  [9092] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(940), 1,
+      sym_identifier,
+    STATE(351), 1,
+      sym_lang,
+  [9102] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
+      anon_sym_DQUOTE,
+    STATE(300), 1,
+      sym_string,
+  [9112] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(966), 1,
+      anon_sym_LBRACE,
+    STATE(156), 1,
+      sym_history_body,
+  [9122] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      anon_sym_DQUOTE,
+    STATE(227), 1,
+      sym_string,
+  [9132] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(829), 1,
+      anon_sym_LBRACE,
+    STATE(155), 1,
+      sym_unit_body,
+  [9142] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(847), 1,
+      anon_sym_LBRACE,
+    STATE(66), 1,
+      sym_unit_body,
+  [9152] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(964), 1,
+      anon_sym_LBRACE,
+    STATE(181), 1,
+      sym_unit_body_with_notes,
+  [9162] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(891), 1,
+      anon_sym_DQUOTE,
+    STATE(223), 1,
+      sym_string,
+  [9172] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
+      anon_sym_DQUOTE,
+    STATE(59), 1,
+      sym_string,
+  [9182] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(891), 1,
+      anon_sym_DQUOTE,
+    STATE(257), 1,
+      sym_string,
+  [9192] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(891), 1,
+      anon_sym_DQUOTE,
+    STATE(259), 1,
+      sym_string,
+  [9202] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(968), 1,
+      anon_sym_LBRACE,
+    STATE(127), 1,
+      sym_history_body,
+  [9212] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(970), 1,
+      anon_sym_LBRACE,
+    STATE(188), 1,
+      sym__replace_body,
+  [9222] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(972), 2,
+      anon_sym_start,
+      anon_sym_end,
+  [9230] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(970), 1,
+      anon_sym_LBRACE,
+    STATE(187), 1,
+      sym__replace_body,
+  [9240] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
       anon_sym_DQUOTE,
     STATE(19), 1,
       sym_string,
-  [8409] = 3,
+  [9250] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(692), 1,
+    ACTIONS(773), 1,
       anon_sym_DQUOTE,
-    STATE(244), 1,
+    STATE(235), 1,
       sym_string,
-  [8419] = 3,
+  [9260] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_DQUOTE,
-    STATE(245), 1,
-      sym_string,
-  [8429] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(72), 1,
-      sym_string,
-  [8439] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(895), 2,
-      anon_sym_all,
-      sym_integer,
-  [8447] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
+    ACTIONS(839), 1,
       anon_sym_LBRACE,
-    STATE(282), 1,
+    STATE(109), 1,
+      sym_unit_body,
+  [9270] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
+      anon_sym_DQUOTE,
+    STATE(183), 1,
+      sym_string,
+  [9280] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(950), 1,
+      anon_sym_LBRACE,
+    STATE(315), 1,
       sym_act_body,
-  [8457] = 3,
+  [9290] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(411), 1,
+    ACTIONS(442), 1,
       anon_sym_DQUOTE,
-    STATE(89), 1,
+    STATE(112), 1,
       sym_string,
-  [8467] = 3,
+  [9300] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(885), 1,
+    ACTIONS(964), 1,
       anon_sym_LBRACE,
-    STATE(174), 1,
-      sym__replace_body,
-  [8477] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(861), 1,
-      sym_identifier,
-    STATE(293), 1,
-      sym_lang,
-  [8487] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(411), 1,
-      anon_sym_DQUOTE,
-    STATE(135), 1,
-      sym_string,
-  [8497] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(887), 1,
-      anon_sym_LBRACE,
-    STATE(188), 1,
+    STATE(185), 1,
       sym_unit_body_with_notes,
-  [8507] = 3,
+  [9310] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(340), 1,
-      anon_sym_DQUOTE,
-    STATE(345), 1,
-      sym_string,
-  [8517] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
+    ACTIONS(355), 1,
       anon_sym_DQUOTE,
     STATE(20), 1,
       sym_string,
-  [8527] = 3,
+  [9320] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(340), 1,
+    ACTIONS(974), 1,
+      anon_sym_LBRACE,
+    STATE(189), 1,
+      sym__delete_body,
+  [9330] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(442), 1,
       anon_sym_DQUOTE,
-    STATE(267), 1,
+    STATE(166), 1,
       sym_string,
-  [8537] = 2,
+  [9340] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(897), 1,
-      sym_act_id,
-  [8544] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(899), 1,
+    ACTIONS(442), 1,
       anon_sym_DQUOTE,
-  [8551] = 2,
+    STATE(168), 1,
+      sym_string,
+  [9350] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(901), 1,
+    ACTIONS(355), 1,
+      anon_sym_DQUOTE,
+    STATE(16), 1,
+      sym_string,
+  [9360] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      anon_sym_DQUOTE,
+    STATE(230), 1,
+      sym_string,
+  [9370] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      anon_sym_DQUOTE,
+    STATE(226), 1,
+      sym_string,
+  [9380] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(976), 1,
+      anon_sym_LBRACE,
+    STATE(305), 1,
+      sym_amendment_body,
+  [9390] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      anon_sym_DQUOTE,
+    STATE(250), 1,
+      sym_string,
+  [9400] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(940), 1,
+      sym_identifier,
+    STATE(360), 1,
+      sym_lang,
+  [9410] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
+      anon_sym_DQUOTE,
+    STATE(392), 1,
+      sym_string,
+  [9420] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      anon_sym_DQUOTE,
+    STATE(281), 1,
+      sym_string,
+  [9430] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      anon_sym_DQUOTE,
+    STATE(283), 1,
+      sym_string,
+  [9440] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(978), 1,
+      anon_sym_LBRACE,
+    STATE(67), 1,
+      sym_history_body,
+  [9450] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(980), 2,
+      anon_sym_all,
+      sym_integer,
+  [9458] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
+      anon_sym_DQUOTE,
+    STATE(372), 1,
+      sym_string,
+  [9468] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(436), 1,
+      anon_sym_DQUOTE,
+    STATE(91), 1,
+      sym_string,
+  [9478] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
+      anon_sym_DQUOTE,
+    STATE(294), 1,
+      sym_string,
+  [9488] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(436), 1,
+      anon_sym_DQUOTE,
+    STATE(122), 1,
+      sym_string,
+  [9498] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(436), 1,
+      anon_sym_DQUOTE,
+    STATE(123), 1,
+      sym_string,
+  [9508] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 1,
+      anon_sym_DQUOTE,
+    STATE(400), 1,
+      sym_string,
+  [9518] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(940), 1,
+      sym_identifier,
+    STATE(362), 1,
+      sym_lang,
+  [9528] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(982), 1,
       sym_date,
-  [8558] = 2,
+  [9535] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(903), 1,
-      anon_sym_RBRACK_LPAREN,
-  [8565] = 2,
+    ACTIONS(984), 1,
+      sym_date,
+  [9542] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(905), 1,
-      anon_sym_DQUOTE2,
-  [8572] = 2,
+    ACTIONS(986), 1,
+      sym_date,
+  [9549] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(907), 1,
+    ACTIONS(988), 1,
+      anon_sym_DQUOTE,
+  [9556] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(990), 1,
+      sym_date,
+  [9563] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(992), 1,
+      anon_sym_DASH_GT,
+  [9570] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(994), 1,
       sym_identifier,
-  [8579] = 2,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(909), 1,
-      aux_sym_quoted_number_token1,
-  [8586] = 2,
+  [9577] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(911), 1,
-      sym_identifier,
-  [8593] = 2,
+    ACTIONS(996), 1,
+      sym_date,
+  [9584] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(913), 1,
+    ACTIONS(998), 1,
       anon_sym_to,
-  [8600] = 2,
+  [9591] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(915), 1,
+    ACTIONS(1000), 1,
+      anon_sym_DQUOTE2,
+  [9598] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1002), 1,
+      anon_sym_DQUOTE2,
+  [9605] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1004), 1,
       sym_date,
-  [8607] = 2,
+  [9612] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(917), 1,
+    ACTIONS(1006), 1,
+      sym_identifier,
+  [9619] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1008), 1,
       sym_act_id,
-  [8614] = 2,
+  [9626] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(919), 1,
+    ACTIONS(1010), 1,
       anon_sym_RPAREN,
-  [8621] = 2,
+  [9633] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(921), 1,
-      anon_sym_DQUOTE2,
-  [8628] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(923), 1,
-      sym_date,
-  [8635] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(925), 1,
-      anon_sym_DQUOTE2,
-  [8642] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(927), 1,
-      sym_date,
-  [8649] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(929), 1,
+    ACTIONS(1012), 1,
       anon_sym_RPAREN,
-  [8656] = 2,
+  [9640] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(931), 1,
+    ACTIONS(1014), 1,
+      sym_act_id,
+  [9647] = 2,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(1016), 1,
+      aux_sym_quoted_number_token1,
+  [9654] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1018), 1,
+      anon_sym_DQUOTE2,
+  [9661] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1020), 1,
+      sym_date,
+  [9668] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1022), 1,
+      sym_date,
+  [9675] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1024), 1,
+      anon_sym_DQUOTE2,
+  [9682] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1026), 1,
+      anon_sym_RBRACK_LPAREN,
+  [9689] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1028), 1,
+      sym_act_id,
+  [9696] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1030), 1,
+      anon_sym_DQUOTE2,
+  [9703] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1032), 1,
       anon_sym_DASH_GT,
-  [8663] = 2,
+  [9710] = 2,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(1034), 1,
+      aux_sym_quoted_number_token1,
+  [9717] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(933), 1,
-      sym_date,
-  [8670] = 2,
+    ACTIONS(1036), 1,
+      anon_sym_DQUOTE,
+  [9724] = 2,
+    ACTIONS(791), 1,
+      sym_comment,
+    ACTIONS(1038), 1,
+      aux_sym_quoted_number_token1,
+  [9731] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(935), 1,
-      sym_date,
-  [8677] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(937), 1,
+    ACTIONS(1040), 1,
       ts_builtin_sym_end,
-  [8684] = 2,
-    ACTIONS(3), 1,
+  [9738] = 2,
+    ACTIONS(791), 1,
       sym_comment,
-    ACTIONS(939), 1,
-      sym_act_id,
-  [8691] = 2,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(941), 1,
+    ACTIONS(1042), 1,
       aux_sym_quoted_number_token1,
-  [8698] = 2,
+  [9745] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(943), 1,
-      anon_sym_DASH_GT,
-  [8705] = 2,
-    ACTIONS(724), 1,
+    ACTIONS(1044), 1,
+      sym_date,
+  [9752] = 2,
+    ACTIONS(791), 1,
       sym_comment,
-    ACTIONS(945), 1,
+    ACTIONS(1046), 1,
       aux_sym_quoted_number_token1,
-  [8712] = 2,
+  [9759] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(947), 1,
-      anon_sym_DQUOTE2,
-  [8719] = 2,
-    ACTIONS(724), 1,
-      sym_comment,
-    ACTIONS(949), 1,
-      aux_sym_quoted_number_token1,
-  [8726] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(951), 1,
+    ACTIONS(1048), 1,
       sym_date,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 51,
-  [SMALL_STATE(4)] = 102,
-  [SMALL_STATE(5)] = 150,
-  [SMALL_STATE(6)] = 198,
-  [SMALL_STATE(7)] = 246,
-  [SMALL_STATE(8)] = 294,
-  [SMALL_STATE(9)] = 341,
-  [SMALL_STATE(10)] = 388,
-  [SMALL_STATE(11)] = 435,
-  [SMALL_STATE(12)] = 482,
-  [SMALL_STATE(13)] = 548,
-  [SMALL_STATE(14)] = 614,
-  [SMALL_STATE(15)] = 660,
-  [SMALL_STATE(16)] = 706,
-  [SMALL_STATE(17)] = 772,
-  [SMALL_STATE(18)] = 815,
-  [SMALL_STATE(19)] = 858,
-  [SMALL_STATE(20)] = 901,
-  [SMALL_STATE(21)] = 944,
-  [SMALL_STATE(22)] = 992,
-  [SMALL_STATE(23)] = 1044,
-  [SMALL_STATE(24)] = 1096,
-  [SMALL_STATE(25)] = 1148,
-  [SMALL_STATE(26)] = 1195,
-  [SMALL_STATE(27)] = 1265,
-  [SMALL_STATE(28)] = 1305,
-  [SMALL_STATE(29)] = 1375,
-  [SMALL_STATE(30)] = 1445,
-  [SMALL_STATE(31)] = 1501,
-  [SMALL_STATE(32)] = 1557,
-  [SMALL_STATE(33)] = 1613,
-  [SMALL_STATE(34)] = 1658,
-  [SMALL_STATE(35)] = 1703,
-  [SMALL_STATE(36)] = 1748,
-  [SMALL_STATE(37)] = 1800,
-  [SMALL_STATE(38)] = 1852,
-  [SMALL_STATE(39)] = 1894,
-  [SMALL_STATE(40)] = 1946,
-  [SMALL_STATE(41)] = 1998,
-  [SMALL_STATE(42)] = 2050,
-  [SMALL_STATE(43)] = 2102,
-  [SMALL_STATE(44)] = 2154,
-  [SMALL_STATE(45)] = 2194,
-  [SMALL_STATE(46)] = 2229,
-  [SMALL_STATE(47)] = 2267,
-  [SMALL_STATE(48)] = 2301,
-  [SMALL_STATE(49)] = 2339,
-  [SMALL_STATE(50)] = 2375,
-  [SMALL_STATE(51)] = 2418,
-  [SMALL_STATE(52)] = 2461,
-  [SMALL_STATE(53)] = 2504,
-  [SMALL_STATE(54)] = 2542,
-  [SMALL_STATE(55)] = 2572,
-  [SMALL_STATE(56)] = 2614,
-  [SMALL_STATE(57)] = 2656,
-  [SMALL_STATE(58)] = 2698,
-  [SMALL_STATE(59)] = 2740,
-  [SMALL_STATE(60)] = 2782,
-  [SMALL_STATE(61)] = 2824,
-  [SMALL_STATE(62)] = 2862,
-  [SMALL_STATE(63)] = 2891,
-  [SMALL_STATE(64)] = 2928,
-  [SMALL_STATE(65)] = 2957,
-  [SMALL_STATE(66)] = 2986,
-  [SMALL_STATE(67)] = 3023,
-  [SMALL_STATE(68)] = 3060,
-  [SMALL_STATE(69)] = 3089,
-  [SMALL_STATE(70)] = 3126,
-  [SMALL_STATE(71)] = 3155,
-  [SMALL_STATE(72)] = 3184,
-  [SMALL_STATE(73)] = 3213,
-  [SMALL_STATE(74)] = 3242,
-  [SMALL_STATE(75)] = 3271,
-  [SMALL_STATE(76)] = 3303,
-  [SMALL_STATE(77)] = 3333,
-  [SMALL_STATE(78)] = 3371,
-  [SMALL_STATE(79)] = 3409,
-  [SMALL_STATE(80)] = 3447,
-  [SMALL_STATE(81)] = 3476,
-  [SMALL_STATE(82)] = 3509,
-  [SMALL_STATE(83)] = 3538,
-  [SMALL_STATE(84)] = 3573,
-  [SMALL_STATE(85)] = 3602,
-  [SMALL_STATE(86)] = 3631,
-  [SMALL_STATE(87)] = 3660,
-  [SMALL_STATE(88)] = 3691,
-  [SMALL_STATE(89)] = 3724,
-  [SMALL_STATE(90)] = 3754,
-  [SMALL_STATE(91)] = 3782,
-  [SMALL_STATE(92)] = 3810,
-  [SMALL_STATE(93)] = 3844,
-  [SMALL_STATE(94)] = 3880,
-  [SMALL_STATE(95)] = 3916,
-  [SMALL_STATE(96)] = 3952,
-  [SMALL_STATE(97)] = 3982,
-  [SMALL_STATE(98)] = 4010,
-  [SMALL_STATE(99)] = 4038,
-  [SMALL_STATE(100)] = 4066,
-  [SMALL_STATE(101)] = 4098,
-  [SMALL_STATE(102)] = 4126,
-  [SMALL_STATE(103)] = 4154,
-  [SMALL_STATE(104)] = 4182,
-  [SMALL_STATE(105)] = 4212,
-  [SMALL_STATE(106)] = 4240,
-  [SMALL_STATE(107)] = 4275,
-  [SMALL_STATE(108)] = 4310,
-  [SMALL_STATE(109)] = 4345,
-  [SMALL_STATE(110)] = 4380,
-  [SMALL_STATE(111)] = 4415,
-  [SMALL_STATE(112)] = 4450,
-  [SMALL_STATE(113)] = 4485,
-  [SMALL_STATE(114)] = 4520,
-  [SMALL_STATE(115)] = 4555,
-  [SMALL_STATE(116)] = 4590,
-  [SMALL_STATE(117)] = 4617,
-  [SMALL_STATE(118)] = 4644,
-  [SMALL_STATE(119)] = 4671,
-  [SMALL_STATE(120)] = 4706,
-  [SMALL_STATE(121)] = 4733,
-  [SMALL_STATE(122)] = 4760,
-  [SMALL_STATE(123)] = 4789,
-  [SMALL_STATE(124)] = 4816,
-  [SMALL_STATE(125)] = 4843,
-  [SMALL_STATE(126)] = 4870,
-  [SMALL_STATE(127)] = 4897,
-  [SMALL_STATE(128)] = 4924,
-  [SMALL_STATE(129)] = 4951,
-  [SMALL_STATE(130)] = 4984,
-  [SMALL_STATE(131)] = 5011,
-  [SMALL_STATE(132)] = 5038,
-  [SMALL_STATE(133)] = 5065,
-  [SMALL_STATE(134)] = 5092,
-  [SMALL_STATE(135)] = 5119,
-  [SMALL_STATE(136)] = 5146,
-  [SMALL_STATE(137)] = 5175,
-  [SMALL_STATE(138)] = 5202,
-  [SMALL_STATE(139)] = 5237,
-  [SMALL_STATE(140)] = 5272,
-  [SMALL_STATE(141)] = 5307,
-  [SMALL_STATE(142)] = 5342,
-  [SMALL_STATE(143)] = 5377,
-  [SMALL_STATE(144)] = 5412,
-  [SMALL_STATE(145)] = 5447,
-  [SMALL_STATE(146)] = 5478,
-  [SMALL_STATE(147)] = 5507,
-  [SMALL_STATE(148)] = 5533,
-  [SMALL_STATE(149)] = 5559,
-  [SMALL_STATE(150)] = 5585,
-  [SMALL_STATE(151)] = 5611,
-  [SMALL_STATE(152)] = 5637,
-  [SMALL_STATE(153)] = 5663,
-  [SMALL_STATE(154)] = 5689,
-  [SMALL_STATE(155)] = 5715,
-  [SMALL_STATE(156)] = 5747,
-  [SMALL_STATE(157)] = 5777,
-  [SMALL_STATE(158)] = 5803,
-  [SMALL_STATE(159)] = 5829,
-  [SMALL_STATE(160)] = 5855,
-  [SMALL_STATE(161)] = 5880,
-  [SMALL_STATE(162)] = 5909,
-  [SMALL_STATE(163)] = 5938,
-  [SMALL_STATE(164)] = 5964,
-  [SMALL_STATE(165)] = 5988,
-  [SMALL_STATE(166)] = 6011,
-  [SMALL_STATE(167)] = 6034,
-  [SMALL_STATE(168)] = 6057,
-  [SMALL_STATE(169)] = 6080,
-  [SMALL_STATE(170)] = 6103,
-  [SMALL_STATE(171)] = 6126,
-  [SMALL_STATE(172)] = 6149,
-  [SMALL_STATE(173)] = 6172,
-  [SMALL_STATE(174)] = 6195,
-  [SMALL_STATE(175)] = 6218,
-  [SMALL_STATE(176)] = 6241,
-  [SMALL_STATE(177)] = 6264,
-  [SMALL_STATE(178)] = 6287,
-  [SMALL_STATE(179)] = 6310,
-  [SMALL_STATE(180)] = 6333,
-  [SMALL_STATE(181)] = 6356,
-  [SMALL_STATE(182)] = 6379,
-  [SMALL_STATE(183)] = 6402,
-  [SMALL_STATE(184)] = 6425,
-  [SMALL_STATE(185)] = 6448,
-  [SMALL_STATE(186)] = 6471,
-  [SMALL_STATE(187)] = 6494,
-  [SMALL_STATE(188)] = 6517,
-  [SMALL_STATE(189)] = 6540,
-  [SMALL_STATE(190)] = 6563,
-  [SMALL_STATE(191)] = 6585,
-  [SMALL_STATE(192)] = 6607,
-  [SMALL_STATE(193)] = 6636,
-  [SMALL_STATE(194)] = 6665,
-  [SMALL_STATE(195)] = 6694,
-  [SMALL_STATE(196)] = 6723,
-  [SMALL_STATE(197)] = 6752,
-  [SMALL_STATE(198)] = 6781,
-  [SMALL_STATE(199)] = 6810,
-  [SMALL_STATE(200)] = 6839,
-  [SMALL_STATE(201)] = 6868,
-  [SMALL_STATE(202)] = 6883,
-  [SMALL_STATE(203)] = 6902,
-  [SMALL_STATE(204)] = 6921,
-  [SMALL_STATE(205)] = 6940,
-  [SMALL_STATE(206)] = 6959,
-  [SMALL_STATE(207)] = 6978,
-  [SMALL_STATE(208)] = 6993,
-  [SMALL_STATE(209)] = 7012,
-  [SMALL_STATE(210)] = 7031,
-  [SMALL_STATE(211)] = 7050,
-  [SMALL_STATE(212)] = 7065,
-  [SMALL_STATE(213)] = 7080,
-  [SMALL_STATE(214)] = 7099,
-  [SMALL_STATE(215)] = 7118,
-  [SMALL_STATE(216)] = 7133,
-  [SMALL_STATE(217)] = 7148,
-  [SMALL_STATE(218)] = 7163,
-  [SMALL_STATE(219)] = 7181,
-  [SMALL_STATE(220)] = 7199,
-  [SMALL_STATE(221)] = 7215,
-  [SMALL_STATE(222)] = 7233,
-  [SMALL_STATE(223)] = 7247,
-  [SMALL_STATE(224)] = 7265,
-  [SMALL_STATE(225)] = 7279,
-  [SMALL_STATE(226)] = 7299,
-  [SMALL_STATE(227)] = 7319,
-  [SMALL_STATE(228)] = 7337,
-  [SMALL_STATE(229)] = 7355,
-  [SMALL_STATE(230)] = 7375,
-  [SMALL_STATE(231)] = 7393,
-  [SMALL_STATE(232)] = 7407,
-  [SMALL_STATE(233)] = 7425,
-  [SMALL_STATE(234)] = 7443,
-  [SMALL_STATE(235)] = 7461,
-  [SMALL_STATE(236)] = 7479,
-  [SMALL_STATE(237)] = 7495,
-  [SMALL_STATE(238)] = 7509,
-  [SMALL_STATE(239)] = 7523,
-  [SMALL_STATE(240)] = 7540,
-  [SMALL_STATE(241)] = 7553,
-  [SMALL_STATE(242)] = 7566,
-  [SMALL_STATE(243)] = 7583,
-  [SMALL_STATE(244)] = 7596,
-  [SMALL_STATE(245)] = 7609,
-  [SMALL_STATE(246)] = 7622,
-  [SMALL_STATE(247)] = 7639,
-  [SMALL_STATE(248)] = 7652,
-  [SMALL_STATE(249)] = 7669,
-  [SMALL_STATE(250)] = 7682,
-  [SMALL_STATE(251)] = 7695,
-  [SMALL_STATE(252)] = 7712,
-  [SMALL_STATE(253)] = 7725,
-  [SMALL_STATE(254)] = 7738,
-  [SMALL_STATE(255)] = 7751,
-  [SMALL_STATE(256)] = 7764,
-  [SMALL_STATE(257)] = 7777,
-  [SMALL_STATE(258)] = 7790,
-  [SMALL_STATE(259)] = 7804,
-  [SMALL_STATE(260)] = 7814,
-  [SMALL_STATE(261)] = 7828,
-  [SMALL_STATE(262)] = 7842,
-  [SMALL_STATE(263)] = 7856,
-  [SMALL_STATE(264)] = 7870,
-  [SMALL_STATE(265)] = 7882,
-  [SMALL_STATE(266)] = 7896,
-  [SMALL_STATE(267)] = 7906,
-  [SMALL_STATE(268)] = 7920,
-  [SMALL_STATE(269)] = 7934,
-  [SMALL_STATE(270)] = 7948,
-  [SMALL_STATE(271)] = 7961,
-  [SMALL_STATE(272)] = 7970,
-  [SMALL_STATE(273)] = 7979,
-  [SMALL_STATE(274)] = 7988,
-  [SMALL_STATE(275)] = 7997,
-  [SMALL_STATE(276)] = 8006,
-  [SMALL_STATE(277)] = 8015,
-  [SMALL_STATE(278)] = 8024,
-  [SMALL_STATE(279)] = 8037,
-  [SMALL_STATE(280)] = 8050,
-  [SMALL_STATE(281)] = 8063,
-  [SMALL_STATE(282)] = 8072,
-  [SMALL_STATE(283)] = 8081,
-  [SMALL_STATE(284)] = 8092,
-  [SMALL_STATE(285)] = 8105,
-  [SMALL_STATE(286)] = 8118,
-  [SMALL_STATE(287)] = 8131,
-  [SMALL_STATE(288)] = 8141,
-  [SMALL_STATE(289)] = 8151,
-  [SMALL_STATE(290)] = 8161,
-  [SMALL_STATE(291)] = 8171,
-  [SMALL_STATE(292)] = 8181,
-  [SMALL_STATE(293)] = 8189,
-  [SMALL_STATE(294)] = 8199,
-  [SMALL_STATE(295)] = 8209,
-  [SMALL_STATE(296)] = 8219,
-  [SMALL_STATE(297)] = 8229,
-  [SMALL_STATE(298)] = 8239,
-  [SMALL_STATE(299)] = 8249,
-  [SMALL_STATE(300)] = 8259,
-  [SMALL_STATE(301)] = 8269,
-  [SMALL_STATE(302)] = 8279,
-  [SMALL_STATE(303)] = 8289,
-  [SMALL_STATE(304)] = 8299,
-  [SMALL_STATE(305)] = 8309,
-  [SMALL_STATE(306)] = 8319,
-  [SMALL_STATE(307)] = 8329,
-  [SMALL_STATE(308)] = 8339,
-  [SMALL_STATE(309)] = 8349,
-  [SMALL_STATE(310)] = 8359,
-  [SMALL_STATE(311)] = 8369,
-  [SMALL_STATE(312)] = 8379,
-  [SMALL_STATE(313)] = 8389,
-  [SMALL_STATE(314)] = 8399,
-  [SMALL_STATE(315)] = 8409,
-  [SMALL_STATE(316)] = 8419,
-  [SMALL_STATE(317)] = 8429,
-  [SMALL_STATE(318)] = 8439,
-  [SMALL_STATE(319)] = 8447,
-  [SMALL_STATE(320)] = 8457,
-  [SMALL_STATE(321)] = 8467,
-  [SMALL_STATE(322)] = 8477,
-  [SMALL_STATE(323)] = 8487,
-  [SMALL_STATE(324)] = 8497,
-  [SMALL_STATE(325)] = 8507,
-  [SMALL_STATE(326)] = 8517,
-  [SMALL_STATE(327)] = 8527,
-  [SMALL_STATE(328)] = 8537,
-  [SMALL_STATE(329)] = 8544,
-  [SMALL_STATE(330)] = 8551,
-  [SMALL_STATE(331)] = 8558,
-  [SMALL_STATE(332)] = 8565,
-  [SMALL_STATE(333)] = 8572,
-  [SMALL_STATE(334)] = 8579,
-  [SMALL_STATE(335)] = 8586,
-  [SMALL_STATE(336)] = 8593,
-  [SMALL_STATE(337)] = 8600,
-  [SMALL_STATE(338)] = 8607,
-  [SMALL_STATE(339)] = 8614,
-  [SMALL_STATE(340)] = 8621,
-  [SMALL_STATE(341)] = 8628,
-  [SMALL_STATE(342)] = 8635,
-  [SMALL_STATE(343)] = 8642,
-  [SMALL_STATE(344)] = 8649,
-  [SMALL_STATE(345)] = 8656,
-  [SMALL_STATE(346)] = 8663,
-  [SMALL_STATE(347)] = 8670,
-  [SMALL_STATE(348)] = 8677,
-  [SMALL_STATE(349)] = 8684,
-  [SMALL_STATE(350)] = 8691,
-  [SMALL_STATE(351)] = 8698,
-  [SMALL_STATE(352)] = 8705,
-  [SMALL_STATE(353)] = 8712,
-  [SMALL_STATE(354)] = 8719,
-  [SMALL_STATE(355)] = 8726,
+  [SMALL_STATE(3)] = 52,
+  [SMALL_STATE(4)] = 104,
+  [SMALL_STATE(5)] = 154,
+  [SMALL_STATE(6)] = 204,
+  [SMALL_STATE(7)] = 253,
+  [SMALL_STATE(8)] = 302,
+  [SMALL_STATE(9)] = 350,
+  [SMALL_STATE(10)] = 398,
+  [SMALL_STATE(11)] = 446,
+  [SMALL_STATE(12)] = 494,
+  [SMALL_STATE(13)] = 564,
+  [SMALL_STATE(14)] = 634,
+  [SMALL_STATE(15)] = 704,
+  [SMALL_STATE(16)] = 751,
+  [SMALL_STATE(17)] = 798,
+  [SMALL_STATE(18)] = 842,
+  [SMALL_STATE(19)] = 886,
+  [SMALL_STATE(20)] = 930,
+  [SMALL_STATE(21)] = 974,
+  [SMALL_STATE(22)] = 1022,
+  [SMALL_STATE(23)] = 1074,
+  [SMALL_STATE(24)] = 1126,
+  [SMALL_STATE(25)] = 1178,
+  [SMALL_STATE(26)] = 1225,
+  [SMALL_STATE(27)] = 1295,
+  [SMALL_STATE(28)] = 1355,
+  [SMALL_STATE(29)] = 1415,
+  [SMALL_STATE(30)] = 1485,
+  [SMALL_STATE(31)] = 1555,
+  [SMALL_STATE(32)] = 1615,
+  [SMALL_STATE(33)] = 1655,
+  [SMALL_STATE(34)] = 1701,
+  [SMALL_STATE(35)] = 1747,
+  [SMALL_STATE(36)] = 1803,
+  [SMALL_STATE(37)] = 1849,
+  [SMALL_STATE(38)] = 1905,
+  [SMALL_STATE(39)] = 1961,
+  [SMALL_STATE(40)] = 2017,
+  [SMALL_STATE(41)] = 2073,
+  [SMALL_STATE(42)] = 2129,
+  [SMALL_STATE(43)] = 2185,
+  [SMALL_STATE(44)] = 2228,
+  [SMALL_STATE(45)] = 2269,
+  [SMALL_STATE(46)] = 2305,
+  [SMALL_STATE(47)] = 2344,
+  [SMALL_STATE(48)] = 2383,
+  [SMALL_STATE(49)] = 2420,
+  [SMALL_STATE(50)] = 2455,
+  [SMALL_STATE(51)] = 2499,
+  [SMALL_STATE(52)] = 2543,
+  [SMALL_STATE(53)] = 2587,
+  [SMALL_STATE(54)] = 2630,
+  [SMALL_STATE(55)] = 2673,
+  [SMALL_STATE(56)] = 2716,
+  [SMALL_STATE(57)] = 2755,
+  [SMALL_STATE(58)] = 2794,
+  [SMALL_STATE(59)] = 2825,
+  [SMALL_STATE(60)] = 2855,
+  [SMALL_STATE(61)] = 2885,
+  [SMALL_STATE(62)] = 2927,
+  [SMALL_STATE(63)] = 2957,
+  [SMALL_STATE(64)] = 2987,
+  [SMALL_STATE(65)] = 3025,
+  [SMALL_STATE(66)] = 3055,
+  [SMALL_STATE(67)] = 3085,
+  [SMALL_STATE(68)] = 3115,
+  [SMALL_STATE(69)] = 3157,
+  [SMALL_STATE(70)] = 3199,
+  [SMALL_STATE(71)] = 3229,
+  [SMALL_STATE(72)] = 3267,
+  [SMALL_STATE(73)] = 3297,
+  [SMALL_STATE(74)] = 3327,
+  [SMALL_STATE(75)] = 3357,
+  [SMALL_STATE(76)] = 3387,
+  [SMALL_STATE(77)] = 3424,
+  [SMALL_STATE(78)] = 3457,
+  [SMALL_STATE(79)] = 3494,
+  [SMALL_STATE(80)] = 3525,
+  [SMALL_STATE(81)] = 3557,
+  [SMALL_STATE(82)] = 3591,
+  [SMALL_STATE(83)] = 3621,
+  [SMALL_STATE(84)] = 3651,
+  [SMALL_STATE(85)] = 3681,
+  [SMALL_STATE(86)] = 3711,
+  [SMALL_STATE(87)] = 3749,
+  [SMALL_STATE(88)] = 3787,
+  [SMALL_STATE(89)] = 3825,
+  [SMALL_STATE(90)] = 3854,
+  [SMALL_STATE(91)] = 3883,
+  [SMALL_STATE(92)] = 3914,
+  [SMALL_STATE(93)] = 3943,
+  [SMALL_STATE(94)] = 3976,
+  [SMALL_STATE(95)] = 4007,
+  [SMALL_STATE(96)] = 4040,
+  [SMALL_STATE(97)] = 4075,
+  [SMALL_STATE(98)] = 4104,
+  [SMALL_STATE(99)] = 4133,
+  [SMALL_STATE(100)] = 4162,
+  [SMALL_STATE(101)] = 4191,
+  [SMALL_STATE(102)] = 4220,
+  [SMALL_STATE(103)] = 4249,
+  [SMALL_STATE(104)] = 4280,
+  [SMALL_STATE(105)] = 4309,
+  [SMALL_STATE(106)] = 4340,
+  [SMALL_STATE(107)] = 4376,
+  [SMALL_STATE(108)] = 4404,
+  [SMALL_STATE(109)] = 4432,
+  [SMALL_STATE(110)] = 4460,
+  [SMALL_STATE(111)] = 4488,
+  [SMALL_STATE(112)] = 4516,
+  [SMALL_STATE(113)] = 4546,
+  [SMALL_STATE(114)] = 4574,
+  [SMALL_STATE(115)] = 4602,
+  [SMALL_STATE(116)] = 4630,
+  [SMALL_STATE(117)] = 4658,
+  [SMALL_STATE(118)] = 4694,
+  [SMALL_STATE(119)] = 4722,
+  [SMALL_STATE(120)] = 4750,
+  [SMALL_STATE(121)] = 4778,
+  [SMALL_STATE(122)] = 4806,
+  [SMALL_STATE(123)] = 4834,
+  [SMALL_STATE(124)] = 4862,
+  [SMALL_STATE(125)] = 4890,
+  [SMALL_STATE(126)] = 4918,
+  [SMALL_STATE(127)] = 4946,
+  [SMALL_STATE(128)] = 4974,
+  [SMALL_STATE(129)] = 5002,
+  [SMALL_STATE(130)] = 5030,
+  [SMALL_STATE(131)] = 5066,
+  [SMALL_STATE(132)] = 5096,
+  [SMALL_STATE(133)] = 5124,
+  [SMALL_STATE(134)] = 5154,
+  [SMALL_STATE(135)] = 5188,
+  [SMALL_STATE(136)] = 5216,
+  [SMALL_STATE(137)] = 5249,
+  [SMALL_STATE(138)] = 5284,
+  [SMALL_STATE(139)] = 5319,
+  [SMALL_STATE(140)] = 5350,
+  [SMALL_STATE(141)] = 5377,
+  [SMALL_STATE(142)] = 5404,
+  [SMALL_STATE(143)] = 5439,
+  [SMALL_STATE(144)] = 5474,
+  [SMALL_STATE(145)] = 5501,
+  [SMALL_STATE(146)] = 5536,
+  [SMALL_STATE(147)] = 5571,
+  [SMALL_STATE(148)] = 5598,
+  [SMALL_STATE(149)] = 5625,
+  [SMALL_STATE(150)] = 5660,
+  [SMALL_STATE(151)] = 5687,
+  [SMALL_STATE(152)] = 5722,
+  [SMALL_STATE(153)] = 5749,
+  [SMALL_STATE(154)] = 5776,
+  [SMALL_STATE(155)] = 5811,
+  [SMALL_STATE(156)] = 5838,
+  [SMALL_STATE(157)] = 5865,
+  [SMALL_STATE(158)] = 5892,
+  [SMALL_STATE(159)] = 5927,
+  [SMALL_STATE(160)] = 5962,
+  [SMALL_STATE(161)] = 5997,
+  [SMALL_STATE(162)] = 6032,
+  [SMALL_STATE(163)] = 6067,
+  [SMALL_STATE(164)] = 6102,
+  [SMALL_STATE(165)] = 6129,
+  [SMALL_STATE(166)] = 6164,
+  [SMALL_STATE(167)] = 6191,
+  [SMALL_STATE(168)] = 6226,
+  [SMALL_STATE(169)] = 6253,
+  [SMALL_STATE(170)] = 6288,
+  [SMALL_STATE(171)] = 6318,
+  [SMALL_STATE(172)] = 6344,
+  [SMALL_STATE(173)] = 6376,
+  [SMALL_STATE(174)] = 6401,
+  [SMALL_STATE(175)] = 6430,
+  [SMALL_STATE(176)] = 6459,
+  [SMALL_STATE(177)] = 6483,
+  [SMALL_STATE(178)] = 6509,
+  [SMALL_STATE(179)] = 6532,
+  [SMALL_STATE(180)] = 6555,
+  [SMALL_STATE(181)] = 6578,
+  [SMALL_STATE(182)] = 6601,
+  [SMALL_STATE(183)] = 6624,
+  [SMALL_STATE(184)] = 6647,
+  [SMALL_STATE(185)] = 6670,
+  [SMALL_STATE(186)] = 6693,
+  [SMALL_STATE(187)] = 6716,
+  [SMALL_STATE(188)] = 6739,
+  [SMALL_STATE(189)] = 6762,
+  [SMALL_STATE(190)] = 6785,
+  [SMALL_STATE(191)] = 6808,
+  [SMALL_STATE(192)] = 6831,
+  [SMALL_STATE(193)] = 6854,
+  [SMALL_STATE(194)] = 6877,
+  [SMALL_STATE(195)] = 6900,
+  [SMALL_STATE(196)] = 6923,
+  [SMALL_STATE(197)] = 6946,
+  [SMALL_STATE(198)] = 6969,
+  [SMALL_STATE(199)] = 6992,
+  [SMALL_STATE(200)] = 7015,
+  [SMALL_STATE(201)] = 7038,
+  [SMALL_STATE(202)] = 7061,
+  [SMALL_STATE(203)] = 7084,
+  [SMALL_STATE(204)] = 7106,
+  [SMALL_STATE(205)] = 7128,
+  [SMALL_STATE(206)] = 7158,
+  [SMALL_STATE(207)] = 7188,
+  [SMALL_STATE(208)] = 7218,
+  [SMALL_STATE(209)] = 7248,
+  [SMALL_STATE(210)] = 7278,
+  [SMALL_STATE(211)] = 7308,
+  [SMALL_STATE(212)] = 7338,
+  [SMALL_STATE(213)] = 7367,
+  [SMALL_STATE(214)] = 7396,
+  [SMALL_STATE(215)] = 7425,
+  [SMALL_STATE(216)] = 7454,
+  [SMALL_STATE(217)] = 7483,
+  [SMALL_STATE(218)] = 7512,
+  [SMALL_STATE(219)] = 7541,
+  [SMALL_STATE(220)] = 7570,
+  [SMALL_STATE(221)] = 7599,
+  [SMALL_STATE(222)] = 7614,
+  [SMALL_STATE(223)] = 7631,
+  [SMALL_STATE(224)] = 7648,
+  [SMALL_STATE(225)] = 7667,
+  [SMALL_STATE(226)] = 7682,
+  [SMALL_STATE(227)] = 7701,
+  [SMALL_STATE(228)] = 7720,
+  [SMALL_STATE(229)] = 7739,
+  [SMALL_STATE(230)] = 7758,
+  [SMALL_STATE(231)] = 7777,
+  [SMALL_STATE(232)] = 7792,
+  [SMALL_STATE(233)] = 7807,
+  [SMALL_STATE(234)] = 7826,
+  [SMALL_STATE(235)] = 7843,
+  [SMALL_STATE(236)] = 7862,
+  [SMALL_STATE(237)] = 7881,
+  [SMALL_STATE(238)] = 7896,
+  [SMALL_STATE(239)] = 7915,
+  [SMALL_STATE(240)] = 7930,
+  [SMALL_STATE(241)] = 7945,
+  [SMALL_STATE(242)] = 7960,
+  [SMALL_STATE(243)] = 7975,
+  [SMALL_STATE(244)] = 7993,
+  [SMALL_STATE(245)] = 8007,
+  [SMALL_STATE(246)] = 8021,
+  [SMALL_STATE(247)] = 8035,
+  [SMALL_STATE(248)] = 8049,
+  [SMALL_STATE(249)] = 8065,
+  [SMALL_STATE(250)] = 8083,
+  [SMALL_STATE(251)] = 8099,
+  [SMALL_STATE(252)] = 8113,
+  [SMALL_STATE(253)] = 8131,
+  [SMALL_STATE(254)] = 8149,
+  [SMALL_STATE(255)] = 8167,
+  [SMALL_STATE(256)] = 8187,
+  [SMALL_STATE(257)] = 8205,
+  [SMALL_STATE(258)] = 8219,
+  [SMALL_STATE(259)] = 8237,
+  [SMALL_STATE(260)] = 8251,
+  [SMALL_STATE(261)] = 8271,
+  [SMALL_STATE(262)] = 8289,
+  [SMALL_STATE(263)] = 8309,
+  [SMALL_STATE(264)] = 8327,
+  [SMALL_STATE(265)] = 8345,
+  [SMALL_STATE(266)] = 8363,
+  [SMALL_STATE(267)] = 8381,
+  [SMALL_STATE(268)] = 8399,
+  [SMALL_STATE(269)] = 8413,
+  [SMALL_STATE(270)] = 8427,
+  [SMALL_STATE(271)] = 8440,
+  [SMALL_STATE(272)] = 8457,
+  [SMALL_STATE(273)] = 8470,
+  [SMALL_STATE(274)] = 8483,
+  [SMALL_STATE(275)] = 8496,
+  [SMALL_STATE(276)] = 8509,
+  [SMALL_STATE(277)] = 8522,
+  [SMALL_STATE(278)] = 8535,
+  [SMALL_STATE(279)] = 8552,
+  [SMALL_STATE(280)] = 8565,
+  [SMALL_STATE(281)] = 8582,
+  [SMALL_STATE(282)] = 8595,
+  [SMALL_STATE(283)] = 8608,
+  [SMALL_STATE(284)] = 8621,
+  [SMALL_STATE(285)] = 8634,
+  [SMALL_STATE(286)] = 8651,
+  [SMALL_STATE(287)] = 8668,
+  [SMALL_STATE(288)] = 8685,
+  [SMALL_STATE(289)] = 8698,
+  [SMALL_STATE(290)] = 8711,
+  [SMALL_STATE(291)] = 8725,
+  [SMALL_STATE(292)] = 8739,
+  [SMALL_STATE(293)] = 8749,
+  [SMALL_STATE(294)] = 8761,
+  [SMALL_STATE(295)] = 8775,
+  [SMALL_STATE(296)] = 8789,
+  [SMALL_STATE(297)] = 8803,
+  [SMALL_STATE(298)] = 8817,
+  [SMALL_STATE(299)] = 8831,
+  [SMALL_STATE(300)] = 8841,
+  [SMALL_STATE(301)] = 8855,
+  [SMALL_STATE(302)] = 8869,
+  [SMALL_STATE(303)] = 8882,
+  [SMALL_STATE(304)] = 8891,
+  [SMALL_STATE(305)] = 8904,
+  [SMALL_STATE(306)] = 8913,
+  [SMALL_STATE(307)] = 8922,
+  [SMALL_STATE(308)] = 8935,
+  [SMALL_STATE(309)] = 8948,
+  [SMALL_STATE(310)] = 8961,
+  [SMALL_STATE(311)] = 8970,
+  [SMALL_STATE(312)] = 8983,
+  [SMALL_STATE(313)] = 8992,
+  [SMALL_STATE(314)] = 9001,
+  [SMALL_STATE(315)] = 9010,
+  [SMALL_STATE(316)] = 9019,
+  [SMALL_STATE(317)] = 9030,
+  [SMALL_STATE(318)] = 9043,
+  [SMALL_STATE(319)] = 9052,
+  [SMALL_STATE(320)] = 9062,
+  [SMALL_STATE(321)] = 9072,
+  [SMALL_STATE(322)] = 9082,
+  [SMALL_STATE(323)] = 9092,
+  [SMALL_STATE(324)] = 9102,
+  [SMALL_STATE(325)] = 9112,
+  [SMALL_STATE(326)] = 9122,
+  [SMALL_STATE(327)] = 9132,
+  [SMALL_STATE(328)] = 9142,
+  [SMALL_STATE(329)] = 9152,
+  [SMALL_STATE(330)] = 9162,
+  [SMALL_STATE(331)] = 9172,
+  [SMALL_STATE(332)] = 9182,
+  [SMALL_STATE(333)] = 9192,
+  [SMALL_STATE(334)] = 9202,
+  [SMALL_STATE(335)] = 9212,
+  [SMALL_STATE(336)] = 9222,
+  [SMALL_STATE(337)] = 9230,
+  [SMALL_STATE(338)] = 9240,
+  [SMALL_STATE(339)] = 9250,
+  [SMALL_STATE(340)] = 9260,
+  [SMALL_STATE(341)] = 9270,
+  [SMALL_STATE(342)] = 9280,
+  [SMALL_STATE(343)] = 9290,
+  [SMALL_STATE(344)] = 9300,
+  [SMALL_STATE(345)] = 9310,
+  [SMALL_STATE(346)] = 9320,
+  [SMALL_STATE(347)] = 9330,
+  [SMALL_STATE(348)] = 9340,
+  [SMALL_STATE(349)] = 9350,
+  [SMALL_STATE(350)] = 9360,
+  [SMALL_STATE(351)] = 9370,
+  [SMALL_STATE(352)] = 9380,
+  [SMALL_STATE(353)] = 9390,
+  [SMALL_STATE(354)] = 9400,
+  [SMALL_STATE(355)] = 9410,
+  [SMALL_STATE(356)] = 9420,
+  [SMALL_STATE(357)] = 9430,
+  [SMALL_STATE(358)] = 9440,
+  [SMALL_STATE(359)] = 9450,
+  [SMALL_STATE(360)] = 9458,
+  [SMALL_STATE(361)] = 9468,
+  [SMALL_STATE(362)] = 9478,
+  [SMALL_STATE(363)] = 9488,
+  [SMALL_STATE(364)] = 9498,
+  [SMALL_STATE(365)] = 9508,
+  [SMALL_STATE(366)] = 9518,
+  [SMALL_STATE(367)] = 9528,
+  [SMALL_STATE(368)] = 9535,
+  [SMALL_STATE(369)] = 9542,
+  [SMALL_STATE(370)] = 9549,
+  [SMALL_STATE(371)] = 9556,
+  [SMALL_STATE(372)] = 9563,
+  [SMALL_STATE(373)] = 9570,
+  [SMALL_STATE(374)] = 9577,
+  [SMALL_STATE(375)] = 9584,
+  [SMALL_STATE(376)] = 9591,
+  [SMALL_STATE(377)] = 9598,
+  [SMALL_STATE(378)] = 9605,
+  [SMALL_STATE(379)] = 9612,
+  [SMALL_STATE(380)] = 9619,
+  [SMALL_STATE(381)] = 9626,
+  [SMALL_STATE(382)] = 9633,
+  [SMALL_STATE(383)] = 9640,
+  [SMALL_STATE(384)] = 9647,
+  [SMALL_STATE(385)] = 9654,
+  [SMALL_STATE(386)] = 9661,
+  [SMALL_STATE(387)] = 9668,
+  [SMALL_STATE(388)] = 9675,
+  [SMALL_STATE(389)] = 9682,
+  [SMALL_STATE(390)] = 9689,
+  [SMALL_STATE(391)] = 9696,
+  [SMALL_STATE(392)] = 9703,
+  [SMALL_STATE(393)] = 9710,
+  [SMALL_STATE(394)] = 9717,
+  [SMALL_STATE(395)] = 9724,
+  [SMALL_STATE(396)] = 9731,
+  [SMALL_STATE(397)] = 9738,
+  [SMALL_STATE(398)] = 9745,
+  [SMALL_STATE(399)] = 9752,
+  [SMALL_STATE(400)] = 9759,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -17167,13 +18565,13 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(338),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(328),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(390),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(380),
   [11] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
   [13] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [15] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 12),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(346),
-  [19] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 12),
+  [15] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 13),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(368),
+  [19] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 13),
   [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
   [23] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
   [25] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
@@ -17182,428 +18580,474 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [31] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 21),
   [33] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 26),
   [35] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 26),
-  [37] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 14),
-  [39] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 14),
+  [37] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 15),
+  [39] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 15),
   [41] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
   [43] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
-  [45] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 27),
-  [47] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 27),
-  [49] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 14),
-  [51] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 14),
-  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
-  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(335),
-  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(333),
-  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
-  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(347),
-  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(337),
-  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
-  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
-  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
-  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [75] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
-  [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
-  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(333),
-  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(317),
-  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(347),
-  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
-  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
-  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(296),
-  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
-  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(211),
-  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
-  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
-  [111] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
-  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
-  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(314),
-  [117] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
-  [119] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
-  [121] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
-  [123] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
-  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
-  [127] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
-  [129] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 35),
-  [131] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 35),
-  [133] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 29),
-  [135] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 29),
-  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 13),
-  [139] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 13),
-  [141] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
-  [143] = {.entry = {.count = 1, .reusable = true}}, SHIFT(334),
-  [145] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
-  [147] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [149] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
-  [151] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
-  [153] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 14),
-  [155] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 14),
-  [157] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [159] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(27),
-  [162] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [164] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
-  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(349),
-  [168] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
-  [170] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
-  [172] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
-  [174] = {.entry = {.count = 1, .reusable = false}}, SHIFT(144),
-  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(321),
-  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [182] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [184] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [186] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [188] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [190] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [192] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [194] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
-  [196] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
-  [199] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [202] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(349),
-  [205] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(264),
-  [208] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(302),
-  [211] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
-  [214] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(144),
-  [217] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(321),
-  [220] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
-  [223] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
-  [226] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
-  [229] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(190),
-  [232] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
-  [235] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
-  [238] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
-  [240] = {.entry = {.count = 1, .reusable = false}}, SHIFT(45),
-  [242] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [244] = {.entry = {.count = 1, .reusable = false}}, SHIFT(285),
-  [246] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
-  [248] = {.entry = {.count = 1, .reusable = false}}, SHIFT(276),
-  [250] = {.entry = {.count = 1, .reusable = false}}, SHIFT(217),
-  [252] = {.entry = {.count = 1, .reusable = false}}, SHIFT(286),
-  [254] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [256] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
-  [261] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
-  [264] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
-  [267] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
-  [270] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(217),
-  [273] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
-  [276] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 14), SHIFT(47),
-  [279] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(47),
-  [282] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 14), SHIFT(47),
-  [285] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [288] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
-  [290] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(278),
-  [293] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(136),
-  [296] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
-  [299] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(215),
-  [302] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [304] = {.entry = {.count = 1, .reusable = false}}, SHIFT(278),
-  [306] = {.entry = {.count = 1, .reusable = false}}, SHIFT(136),
-  [308] = {.entry = {.count = 1, .reusable = false}}, SHIFT(215),
-  [310] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
-  [312] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
-  [314] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [316] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
-  [318] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
-  [320] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(47),
-  [323] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
-  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
-  [327] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [330] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [332] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [334] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
-  [336] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
-  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 18),
-  [340] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
-  [342] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 14), SHIFT(76),
-  [345] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [347] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(76),
-  [350] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 14), SHIFT(76),
-  [353] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(76),
-  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
-  [358] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 14), SHIFT(82),
-  [361] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
-  [363] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(82),
-  [366] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 14), SHIFT(82),
-  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
-  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
-  [373] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
-  [375] = {.entry = {.count = 1, .reusable = true}}, SHIFT(352),
-  [377] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
-  [379] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(82),
-  [382] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 9),
-  [386] = {.entry = {.count = 1, .reusable = false}}, SHIFT(103),
-  [388] = {.entry = {.count = 1, .reusable = true}}, SHIFT(350),
-  [390] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
-  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
-  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [397] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
-  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
-  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
-  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
-  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(330),
-  [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
-  [409] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 18),
-  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
-  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(341),
-  [415] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(137),
-  [418] = {.entry = {.count = 1, .reusable = false}}, SHIFT(323),
-  [420] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [422] = {.entry = {.count = 1, .reusable = false}}, SHIFT(287),
-  [424] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [426] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
-  [428] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
-  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [432] = {.entry = {.count = 1, .reusable = false}}, SHIFT(158),
-  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [436] = {.entry = {.count = 1, .reusable = false}}, SHIFT(137),
-  [438] = {.entry = {.count = 1, .reusable = false}}, SHIFT(27),
-  [440] = {.entry = {.count = 1, .reusable = false}}, SHIFT(160),
-  [442] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 19),
-  [444] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 19),
-  [446] = {.entry = {.count = 1, .reusable = false}}, SHIFT(47),
-  [448] = {.entry = {.count = 1, .reusable = false}}, SHIFT(301),
-  [450] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
-  [452] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
-  [454] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 9),
-  [456] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
-  [458] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
-  [460] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [462] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
-  [464] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [466] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
-  [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
-  [470] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
-  [472] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [474] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [476] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [478] = {.entry = {.count = 1, .reusable = false}}, SHIFT(76),
-  [480] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(158),
-  [483] = {.entry = {.count = 1, .reusable = false}}, SHIFT(300),
-  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
-  [487] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 28),
-  [489] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 28),
-  [491] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
-  [493] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(160),
-  [496] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 32),
-  [498] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 32),
-  [500] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
-  [502] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
-  [504] = {.entry = {.count = 1, .reusable = true}}, SHIFT(343),
-  [506] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 10),
-  [508] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 10),
-  [510] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [512] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [514] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [516] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [518] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
-  [520] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
-  [522] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
-  [524] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
-  [526] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
-  [528] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
-  [530] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
-  [532] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
-  [534] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [536] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [538] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 11),
-  [540] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 11),
-  [542] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
-  [544] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
-  [546] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 15),
-  [548] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 15),
-  [550] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [552] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [554] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
-  [556] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
-  [558] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
-  [560] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
-  [562] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [564] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [566] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [568] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [570] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [572] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [574] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [576] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [578] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
-  [580] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
-  [582] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
-  [584] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
-  [586] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 31),
-  [588] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 31),
-  [590] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [592] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [594] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 33),
-  [596] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 33),
-  [598] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [600] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [602] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 39),
-  [604] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 39),
-  [606] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 40),
-  [608] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 40),
-  [610] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
-  [612] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
-  [614] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
-  [616] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [618] = {.entry = {.count = 1, .reusable = false}}, SHIFT(297),
-  [620] = {.entry = {.count = 1, .reusable = false}}, SHIFT(216),
-  [622] = {.entry = {.count = 1, .reusable = false}}, SHIFT(279),
-  [624] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [626] = {.entry = {.count = 1, .reusable = false}}, SHIFT(322),
-  [628] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
-  [630] = {.entry = {.count = 1, .reusable = false}}, SHIFT(295),
-  [632] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [635] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
-  [637] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(322),
-  [640] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
-  [643] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
-  [646] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
-  [648] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
-  [653] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(297),
-  [656] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
-  [659] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
-  [662] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [664] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [666] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
-  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
-  [671] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(295),
-  [674] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
-  [677] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
-  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
-  [682] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
-  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [686] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 30),
-  [688] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 30),
-  [690] = {.entry = {.count = 1, .reusable = false}}, SHIFT(318),
-  [692] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [694] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
-  [696] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(212),
-  [699] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
-  [702] = {.entry = {.count = 1, .reusable = false}}, SHIFT(273),
-  [704] = {.entry = {.count = 1, .reusable = false}}, SHIFT(108),
-  [706] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 36),
-  [708] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 36),
-  [710] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 37),
-  [712] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 37),
-  [714] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
-  [716] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 42),
-  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 42),
-  [720] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 45),
-  [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 45),
-  [724] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [726] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [728] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
-  [730] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
-  [732] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [734] = {.entry = {.count = 1, .reusable = false}}, SHIFT(315),
-  [736] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [738] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(338),
-  [741] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(328),
-  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [748] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
-  [752] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [754] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
-  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
-  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
-  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [764] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
-  [766] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [768] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [770] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [772] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [774] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
-  [776] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [778] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
-  [781] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(239),
-  [784] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [786] = {.entry = {.count = 1, .reusable = false}}, SHIFT(316),
-  [788] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
-  [790] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [792] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 30),
-  [794] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 30),
-  [796] = {.entry = {.count = 1, .reusable = true}}, SHIFT(329),
-  [798] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 38),
-  [800] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 38),
-  [802] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 46),
-  [804] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 46),
-  [806] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 36),
-  [808] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 36),
-  [810] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 37),
-  [812] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 37),
-  [814] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 43),
-  [816] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 43),
-  [818] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 44),
-  [820] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 44),
-  [822] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 42),
-  [824] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 42),
-  [826] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 45),
-  [828] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 45),
-  [830] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
-  [832] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 34),
-  [834] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(260),
-  [837] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
-  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
-  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(354),
-  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
-  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
-  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [851] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
-  [853] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 41),
-  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(260),
-  [857] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
-  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
-  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [863] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
-  [865] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
-  [867] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [869] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
-  [871] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
-  [873] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
-  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
-  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
-  [879] = {.entry = {.count = 1, .reusable = true}}, SHIFT(355),
-  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [883] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
-  [885] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [887] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [889] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
-  [891] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [893] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [895] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
-  [897] = {.entry = {.count = 1, .reusable = true}}, SHIFT(313),
-  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
-  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [905] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
-  [909] = {.entry = {.count = 1, .reusable = false}}, SHIFT(332),
-  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
-  [913] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
-  [915] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
-  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
-  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
-  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
-  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
-  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
-  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [937] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [941] = {.entry = {.count = 1, .reusable = false}}, SHIFT(340),
-  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
-  [945] = {.entry = {.count = 1, .reusable = false}}, SHIFT(353),
-  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [949] = {.entry = {.count = 1, .reusable = false}}, SHIFT(342),
-  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(319),
+  [45] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 15),
+  [47] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 15),
+  [49] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 27),
+  [51] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 27),
+  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(310),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(373),
+  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(379),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(331),
+  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(369),
+  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(374),
+  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(316),
+  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(319),
+  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(311),
+  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(358),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(313),
+  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
+  [79] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
+  [81] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(373),
+  [84] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(379),
+  [87] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(331),
+  [90] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(369),
+  [93] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(374),
+  [96] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(316),
+  [99] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(319),
+  [102] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(311),
+  [105] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(358),
+  [108] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(313),
+  [111] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(231),
+  [114] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
+  [116] = {.entry = {.count = 1, .reusable = true}}, SHIFT(338),
+  [118] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
+  [120] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
+  [122] = {.entry = {.count = 1, .reusable = true}}, SHIFT(345),
+  [124] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
+  [126] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
+  [128] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
+  [130] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
+  [132] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
+  [134] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 29),
+  [136] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 29),
+  [138] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 36),
+  [140] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 36),
+  [142] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 14),
+  [144] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 14),
+  [146] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
+  [148] = {.entry = {.count = 1, .reusable = true}}, SHIFT(384),
+  [150] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 15),
+  [152] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
+  [154] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
+  [156] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 15),
+  [158] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
+  [160] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
+  [162] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
+  [164] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(32),
+  [167] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
+  [169] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
+  [171] = {.entry = {.count = 1, .reusable = true}}, SHIFT(383),
+  [173] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
+  [175] = {.entry = {.count = 1, .reusable = true}}, SHIFT(341),
+  [177] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
+  [179] = {.entry = {.count = 1, .reusable = false}}, SHIFT(143),
+  [181] = {.entry = {.count = 1, .reusable = true}}, SHIFT(337),
+  [183] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [185] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [187] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
+  [189] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [191] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [193] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [195] = {.entry = {.count = 1, .reusable = false}}, SHIFT(45),
+  [197] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [199] = {.entry = {.count = 1, .reusable = false}}, SHIFT(308),
+  [201] = {.entry = {.count = 1, .reusable = false}}, SHIFT(334),
+  [203] = {.entry = {.count = 1, .reusable = false}}, SHIFT(94),
+  [205] = {.entry = {.count = 1, .reusable = false}}, SHIFT(313),
+  [207] = {.entry = {.count = 1, .reusable = false}}, SHIFT(241),
+  [209] = {.entry = {.count = 1, .reusable = false}}, SHIFT(302),
+  [211] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [214] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
+  [216] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(308),
+  [219] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(334),
+  [222] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(94),
+  [225] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(313),
+  [228] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(241),
+  [231] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(302),
+  [234] = {.entry = {.count = 1, .reusable = true}}, SHIFT(318),
+  [236] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
+  [238] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(374),
+  [241] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(311),
+  [244] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(383),
+  [247] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(293),
+  [250] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(341),
+  [253] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(317),
+  [256] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(143),
+  [259] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
+  [262] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(142),
+  [265] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(154),
+  [268] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(137),
+  [271] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(203),
+  [274] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(165),
+  [277] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(145),
+  [280] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [282] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [284] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [286] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 15), SHIFT(49),
+  [289] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(49),
+  [292] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
+  [294] = {.entry = {.count = 1, .reusable = false}}, SHIFT(304),
+  [296] = {.entry = {.count = 1, .reusable = false}}, SHIFT(325),
+  [298] = {.entry = {.count = 1, .reusable = false}}, SHIFT(131),
+  [300] = {.entry = {.count = 1, .reusable = false}}, SHIFT(239),
+  [302] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 15), SHIFT(49),
+  [305] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [308] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
+  [310] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(304),
+  [313] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(325),
+  [316] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(131),
+  [319] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(313),
+  [322] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(239),
+  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [327] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [329] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
+  [331] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [333] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [335] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(49),
+  [338] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
+  [340] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
+  [342] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
+  [344] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
+  [346] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [349] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [351] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 19),
+  [355] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
+  [357] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(79),
+  [360] = {.entry = {.count = 1, .reusable = true}}, SHIFT(295),
+  [362] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(79),
+  [365] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(79),
+  [368] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(85),
+  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
+  [373] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(85),
+  [376] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(85),
+  [379] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(79),
+  [382] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
+  [384] = {.entry = {.count = 1, .reusable = true}}, SHIFT(399),
+  [386] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
+  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
+  [390] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
+  [392] = {.entry = {.count = 1, .reusable = false}}, SHIFT(89),
+  [394] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
+  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 2, 0, 0),
+  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [400] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
+  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
+  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
+  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history, 2, 0, 9),
+  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [411] = {.entry = {.count = 1, .reusable = false}}, SHIFT(92),
+  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(393),
+  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 10),
+  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
+  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 3, 0, 0),
+  [423] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(89),
+  [426] = {.entry = {.count = 1, .reusable = true}}, SHIFT(378),
+  [428] = {.entry = {.count = 1, .reusable = false}}, SHIFT(110),
+  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(395),
+  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(386),
+  [434] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 19),
+  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
+  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [440] = {.entry = {.count = 1, .reusable = false}}, SHIFT(364),
+  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
+  [444] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
+  [446] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
+  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [450] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(153),
+  [453] = {.entry = {.count = 1, .reusable = true}}, SHIFT(398),
+  [455] = {.entry = {.count = 1, .reusable = false}}, SHIFT(363),
+  [457] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [459] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 18),
+  [461] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 18),
+  [463] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [465] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
+  [467] = {.entry = {.count = 1, .reusable = false}}, SHIFT(348),
+  [469] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 3, 0, 0),
+  [471] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [473] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
+  [475] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
+  [477] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
+  [479] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history, 2, 0, 9),
+  [481] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 10),
+  [483] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
+  [485] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
+  [487] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
+  [489] = {.entry = {.count = 1, .reusable = false}}, SHIFT(347),
+  [491] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 2, 0, 0),
+  [493] = {.entry = {.count = 1, .reusable = false}}, SHIFT(171),
+  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [497] = {.entry = {.count = 1, .reusable = false}}, SHIFT(49),
+  [499] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(171),
+  [502] = {.entry = {.count = 1, .reusable = false}}, SHIFT(173),
+  [504] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [506] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [508] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
+  [510] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
+  [512] = {.entry = {.count = 1, .reusable = false}}, SHIFT(32),
+  [514] = {.entry = {.count = 1, .reusable = false}}, SHIFT(153),
+  [516] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
+  [518] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
+  [520] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(173),
+  [523] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [525] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 28),
+  [527] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 28),
+  [529] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [531] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 33),
+  [533] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 33),
+  [535] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [537] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [539] = {.entry = {.count = 1, .reusable = true}}, SHIFT(367),
+  [541] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 11),
+  [543] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 11),
+  [545] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
+  [547] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
+  [549] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [551] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [553] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
+  [555] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
+  [557] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 32),
+  [559] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 32),
+  [561] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [563] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [565] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 12),
+  [567] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 12),
+  [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 34),
+  [571] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 34),
+  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 40),
+  [575] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 40),
+  [577] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 41),
+  [579] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 41),
+  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
+  [583] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
+  [585] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [587] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [589] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [591] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [593] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [595] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [597] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [599] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [601] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [603] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [605] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [607] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [609] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [611] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [613] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [615] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [617] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [619] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [621] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [623] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [625] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [627] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [629] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [631] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [633] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
+  [635] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
+  [637] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [639] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [641] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [643] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [645] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
+  [647] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
+  [649] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
+  [651] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [654] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0),
+  [656] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(394),
+  [659] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [661] = {.entry = {.count = 1, .reusable = false}}, SHIFT(394),
+  [663] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
+  [665] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [667] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [669] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
+  [671] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
+  [673] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [675] = {.entry = {.count = 1, .reusable = false}}, SHIFT(323),
+  [677] = {.entry = {.count = 1, .reusable = false}}, SHIFT(240),
+  [679] = {.entry = {.count = 1, .reusable = false}}, SHIFT(309),
+  [681] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [683] = {.entry = {.count = 1, .reusable = false}}, SHIFT(366),
+  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [687] = {.entry = {.count = 1, .reusable = false}}, SHIFT(354),
+  [689] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [692] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
+  [694] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(366),
+  [697] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(240),
+  [700] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(309),
+  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [705] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [708] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
+  [710] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(354),
+  [713] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(240),
+  [716] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(309),
+  [719] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [721] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(45),
+  [724] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
+  [726] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(323),
+  [729] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(240),
+  [732] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(309),
+  [735] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [737] = {.entry = {.count = 1, .reusable = false}}, SHIFT(332),
+  [739] = {.entry = {.count = 1, .reusable = false}}, SHIFT(333),
+  [741] = {.entry = {.count = 1, .reusable = false}}, SHIFT(312),
+  [743] = {.entry = {.count = 1, .reusable = false}}, SHIFT(146),
+  [745] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 38),
+  [747] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 38),
+  [749] = {.entry = {.count = 1, .reusable = false}}, SHIFT(359),
+  [751] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 47),
+  [753] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 47),
+  [755] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
+  [757] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(242),
+  [760] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(317),
+  [763] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
+  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
+  [767] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 37),
+  [769] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 37),
+  [771] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [773] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [775] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 3, 0, 30),
+  [777] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 3, 0, 30),
+  [779] = {.entry = {.count = 1, .reusable = false}}, SHIFT(371),
+  [781] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 44),
+  [783] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 44),
+  [785] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 31),
+  [787] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 31),
+  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
+  [791] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
+  [793] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [795] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [797] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [799] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 5, 0, 43),
+  [801] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 5, 0, 43),
+  [803] = {.entry = {.count = 1, .reusable = false}}, SHIFT(356),
+  [805] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
+  [807] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(249),
+  [810] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(271),
+  [813] = {.entry = {.count = 1, .reusable = false}}, SHIFT(357),
+  [815] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [817] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [819] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [821] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [823] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(390),
+  [826] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(380),
+  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(327),
+  [833] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [835] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
+  [837] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(340),
+  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
+  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(328),
+  [851] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [853] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
+  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [857] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
+  [863] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [865] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 31),
+  [867] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 31),
+  [869] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
+  [871] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
+  [873] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 37),
+  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 37),
+  [877] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 38),
+  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 38),
+  [881] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 45),
+  [883] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 45),
+  [885] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 46),
+  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 46),
+  [889] = {.entry = {.count = 1, .reusable = true}}, SHIFT(370),
+  [891] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
+  [893] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 39),
+  [895] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 39),
+  [897] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 48),
+  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 48),
+  [901] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 44),
+  [903] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 44),
+  [905] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 47),
+  [907] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 47),
+  [909] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
+  [913] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
+  [915] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 35),
+  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
+  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
+  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(336),
+  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
+  [925] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(296),
+  [928] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
+  [930] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [932] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
+  [934] = {.entry = {.count = 1, .reusable = true}}, SHIFT(397),
+  [936] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 42),
+  [938] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [940] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [942] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
+  [944] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
+  [946] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
+  [948] = {.entry = {.count = 1, .reusable = true}}, SHIFT(387),
+  [950] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
+  [952] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
+  [954] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [956] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
+  [958] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
+  [960] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
+  [962] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [964] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [966] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
+  [968] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [970] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
+  [972] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
+  [974] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [976] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
+  [978] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [980] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
+  [982] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
+  [984] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [986] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
+  [988] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
+  [990] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
+  [992] = {.entry = {.count = 1, .reusable = true}}, SHIFT(339),
+  [994] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [996] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
+  [998] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
+  [1000] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [1002] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
+  [1004] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [1006] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [1008] = {.entry = {.count = 1, .reusable = true}}, SHIFT(352),
+  [1010] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
+  [1012] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
+  [1014] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
+  [1016] = {.entry = {.count = 1, .reusable = false}}, SHIFT(376),
+  [1018] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [1020] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [1022] = {.entry = {.count = 1, .reusable = true}}, SHIFT(342),
+  [1024] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [1026] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
+  [1028] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
+  [1030] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [1032] = {.entry = {.count = 1, .reusable = true}}, SHIFT(350),
+  [1034] = {.entry = {.count = 1, .reusable = false}}, SHIFT(385),
+  [1036] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change_kind, 1, 0, 0),
+  [1038] = {.entry = {.count = 1, .reusable = false}}, SHIFT(391),
+  [1040] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [1042] = {.entry = {.count = 1, .reusable = false}}, SHIFT(377),
+  [1044] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [1046] = {.entry = {.count = 1, .reusable = false}}, SHIFT(388),
+  [1048] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
 };
 
 #ifdef __cplusplus
