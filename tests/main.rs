@@ -13,6 +13,7 @@ mod engine;
 mod engine_cli;
 mod engine_props;
 mod fmt;
+mod import;
 mod gen_corpus;
 mod language;
 mod lint_citations;
