@@ -16,13 +16,28 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-const SAMPLE: &[&str] =
-    &["import", "act", "act-kk.txt", "act-ru.txt", "--lang", "kk,ru", "--id", "kz.sample", "--version", "2022-03-01", "--retrieved", "2024-05-01"];
+const SAMPLE: &[&str] = &[
+    "import",
+    "act",
+    "act-kk.txt",
+    "act-ru.txt",
+    "--lang",
+    "kk,ru",
+    "--id",
+    "kz.sample",
+    "--version",
+    "2022-03-01",
+    "--retrieved",
+    "2024-05-01",
+];
 
 #[test]
 fn act_in_two_languages_is_the_golden_act() {
     let out = zan(SAMPLE, &fixtures());
-    assert_eq!(stderr(&out), "act-kk.txt:44: warning[import-one-language]: article 6 is in kk only, not in ru (chapter 2 is at act-ru.txt:29)\n");
+    assert_eq!(
+        stderr(&out),
+        "act-kk.txt:44: warning[import-one-language]: article 6 is in kk only, not in ru (chapter 2 is at act-ru.txt:29)\n"
+    );
     assert_eq!(out.status.code(), Some(0));
     let golden = std::fs::read_to_string(fixtures().join("act.zan")).unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
@@ -49,7 +64,8 @@ fn imported_act_formats_checks_and_consolidates_to_its_text() {
     assert!(text.contains("errors: 0, warnings: 4"), "{text}");
     for lang in ["kk", "ru"] {
         let out = zan(&["consolidate", "kz.sample", "--format", "text", "--lang", lang], dir.path());
-        let golden = std::fs::read_to_string(fixtures().join(format!("act-{lang}.consolidated.txt"))).unwrap();
+        let golden =
+            std::fs::read_to_string(fixtures().join(format!("act-{lang}.consolidated.txt"))).unwrap();
         assert_eq!(String::from_utf8(out.stdout).unwrap(), golden, "{lang}");
     }
 }
@@ -60,11 +76,42 @@ fn cp1251_and_utf16_inputs_are_converted_and_said() {
     let ru = std::fs::read_to_string(fixtures().join("act-ru.txt")).unwrap();
     let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(&ru);
     std::fs::write(dir.path().join("ru-1251.txt"), &cp1251).unwrap();
-    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(ru.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain(ru.encode_utf16().flat_map(u16::to_le_bytes)).collect();
     std::fs::write(dir.path().join("ru-16.txt"), &utf16).unwrap();
-    let utf8 = zan(&["import", "act", &fixtures().join("act-ru.txt").display().to_string(), "--lang", "ru", "--id", "kz.sample", "--source", "s", "--retrieved", "2024-05-01"], dir.path());
+    let utf8 = zan(
+        &[
+            "import",
+            "act",
+            &fixtures().join("act-ru.txt").display().to_string(),
+            "--lang",
+            "ru",
+            "--id",
+            "kz.sample",
+            "--source",
+            "s",
+            "--retrieved",
+            "2024-05-01",
+        ],
+        dir.path(),
+    );
     for (file, said) in [("ru-1251.txt", "windows-1251"), ("ru-16.txt", "UTF-16LE")] {
-        let out = zan(&["import", "act", file, "--lang", "ru", "--id", "kz.sample", "--source", "s", "--retrieved", "2024-05-01"], dir.path());
+        let out = zan(
+            &[
+                "import",
+                "act",
+                file,
+                "--lang",
+                "ru",
+                "--id",
+                "kz.sample",
+                "--source",
+                "s",
+                "--retrieved",
+                "2024-05-01",
+            ],
+            dir.path(),
+        );
         assert_eq!(stderr(&out), format!("note: {file}: read as {said}\n"));
         assert_eq!(out.stdout, utf8.stdout);
     }
@@ -72,7 +119,10 @@ fn cp1251_and_utf16_inputs_are_converted_and_said() {
 
 #[test]
 fn html_and_docx_inputs() {
-    let out = zan(&["import", "act", "act-ru.html", "--lang", "ru", "--id", "kz.law", "--retrieved", "2024-05-01"], &fixtures());
+    let out = zan(
+        &["import", "act", "act-ru.html", "--lang", "ru", "--id", "kz.law", "--retrieved", "2024-05-01"],
+        &fixtures(),
+    );
     assert_eq!(stderr(&out), "note: act-ru.html: read as HTML\n");
     assert_eq!(
         String::from_utf8(out.stdout.clone()).unwrap(),
@@ -94,19 +144,42 @@ fn html_and_docx_inputs() {
     );
     let dir = tempfile::tempdir().unwrap();
     let mut docx = docx_rs::Docx::new();
-    for p in ["ОБРАЗЦОВЫЙ ЗАКОН", "Статья 1. Предмет", "1. Настоящий Закон применяется к «учебным» текстам.", "2. Положения части первой настоящей статьи – общие."] {
+    for p in [
+        "ОБРАЗЦОВЫЙ ЗАКОН",
+        "Статья 1. Предмет",
+        "1. Настоящий Закон применяется к «учебным» текстам.",
+        "2. Положения части первой настоящей статьи – общие.",
+    ] {
         docx = docx.add_paragraph(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text(p)));
     }
     let file = std::fs::File::create(dir.path().join("act.docx")).unwrap();
     docx.build().pack(file).unwrap();
-    let from_docx = zan(&["import", "act", "act.docx", "--lang", "ru", "--id", "kz.law", "--source", "act-ru.html", "--retrieved", "2024-05-01"], dir.path());
+    let from_docx = zan(
+        &[
+            "import",
+            "act",
+            "act.docx",
+            "--lang",
+            "ru",
+            "--id",
+            "kz.law",
+            "--source",
+            "act-ru.html",
+            "--retrieved",
+            "2024-05-01",
+        ],
+        dir.path(),
+    );
     assert_eq!(stderr(&from_docx), "note: act.docx: read as DOCX\n");
     assert_eq!(from_docx.stdout, out.stdout);
 }
 
 #[test]
 fn bad_input_is_kept_as_comments_and_exits_1() {
-    let out = zan(&["import", "act", "bad-ru.txt", "--lang", "ru", "--id", "kz.bad", "--retrieved", "2024-05-01"], &fixtures());
+    let out = zan(
+        &["import", "act", "bad-ru.txt", "--lang", "ru", "--id", "kz.bad", "--retrieved", "2024-05-01"],
+        &fixtures(),
+    );
     assert_eq!(
         stderr(&out),
         "bad-ru.txt:3: warning[import-unrecognised]: line not recognised (text before the first unit that is neither the title nor the act's date and number); kept as a comment
@@ -131,9 +204,13 @@ error: 3 lines not imported as units, kept as comments
 #[test]
 fn bad_options_are_refused() {
     let out = zan(&["import", "act", "act-ru.txt", "--lang", "ru", "--id", "Sample"], &fixtures());
-    assert_eq!(stderr(&out), "error: `Sample` is not an act id (lower-case words joined by dots, such as `kz.cc`)\n");
+    assert_eq!(
+        stderr(&out),
+        "error: `Sample` is not an act id (lower-case words joined by dots, such as `kz.cc`)\n"
+    );
     assert_eq!(out.status.code(), Some(2));
-    let out = zan(&["import", "act", "act-ru.txt", "act-kk.txt", "--lang", "ru", "--id", "kz.x"], &fixtures());
+    let out =
+        zan(&["import", "act", "act-ru.txt", "act-kk.txt", "--lang", "ru", "--id", "kz.x"], &fixtures());
     assert_eq!(stderr(&out), "error: 2 files and 1 languages: give one `--lang` per file, in order\n");
     let out = zan(&["import", "act", "missing.txt", "--lang", "ru", "--id", "kz.x"], &fixtures());
     assert!(stderr(&out).starts_with("error: missing.txt: cannot read: "), "{}", stderr(&out));
