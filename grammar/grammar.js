@@ -73,6 +73,7 @@ module.exports = grammar({
       $.source,
       $.unit,
       $.comparison,
+      $.history,
     ),
 
     jurisdiction: $ => seq('jurisdiction', field('code', $.identifier)),
@@ -113,7 +114,25 @@ module.exports = grammar({
       $.unit,
       $.comparison,
       $.repealed,
+      $.history,
     ),
+
+    // Editorial history, as the official database records it: each change
+    // by an amending law (`amended "180-VI" 2018-07-12 in-force
+    // 2018-07-24`), and the database's notes («Сноска.», «Ескерту.») as
+    // written.
+    history: $ => seq('history', field('body', $.history_body)),
+
+    history_body: $ => seq('{', repeat(choice($.change, $.text)), $._close),
+
+    change: $ => seq(
+      field('kind', $.change_kind),
+      field('law', $.string),
+      field('date', $.date),
+      optional(seq('in-force', field('in_force', $.date))),
+    ),
+
+    change_kind: _ => choice('amended', 'added', 'rewritten', 'repealed'),
 
     // A tombstone: the unit stays in place with its number ("алып тасталды").
     repealed: $ => seq('repealed', optional(field('date', $.date))),

@@ -14,6 +14,7 @@ pub mod fixes;
 pub mod fmt;
 pub mod fsio;
 pub mod ide;
+pub mod import;
 pub mod index;
 pub mod lang;
 pub mod lint;

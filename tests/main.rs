@@ -14,6 +14,7 @@ mod engine_cli;
 mod engine_props;
 mod fmt;
 mod gen_corpus;
+mod import;
 mod input_handling;
 mod language;
 mod lint_citations;

@@ -26,6 +26,9 @@
 
 (comment) @comment
 
+;; The kind of an editorial change: amended, added, rewritten, repealed.
+(change_kind) @constant.builtin
+
 ;; ------------------------------------------------------------------ keywords
 
 [
@@ -41,6 +44,7 @@
   "source"
   "cite"
   "repealed"
+  "history"
   "compare"
   "amendment"
   "target"

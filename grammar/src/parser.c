@@ -15,16 +15,16 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 373
+#define STATE_COUNT 418
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 154
+#define SYMBOL_COUNT 163
 #define ALIAS_COUNT 1
-#define TOKEN_COUNT 80
+#define TOKEN_COUNT 84
 #define EXTERNAL_TOKEN_COUNT 2
-#define FIELD_COUNT 27
+#define FIELD_COUNT 29
 #define MAX_ALIAS_SEQUENCE_LENGTH 6
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 47
+#define PRODUCTION_ID_COUNT 49
 #define SUPERTYPE_COUNT 1
 
 enum ts_symbol_identifiers {
@@ -45,143 +45,152 @@ enum ts_symbol_identifiers {
   anon_sym_cite = 15,
   anon_sym_official = 16,
   anon_sym_summary = 17,
-  anon_sym_repealed = 18,
-  anon_sym_book = 19,
-  anon_sym_division = 20,
-  anon_sym_section = 21,
-  anon_sym_subsection = 22,
-  anon_sym_chapter = 23,
-  anon_sym_subchapter = 24,
-  anon_sym_article = 25,
-  anon_sym_paragraph = 26,
-  anon_sym_part = 27,
-  anon_sym_point = 28,
-  anon_sym_subpoint = 29,
-  anon_sym_indent = 30,
-  anon_sym_note = 31,
-  sym_number = 32,
-  anon_sym_DQUOTE = 33,
-  aux_sym_quoted_number_token1 = 34,
-  anon_sym_DQUOTE2 = 35,
-  anon_sym_compare = 36,
-  anon_sym_corresponds = 37,
-  anon_sym_stricter = 38,
-  anon_sym_lenient = 39,
-  anon_sym_broader = 40,
-  anon_sym_narrower = 41,
-  anon_sym_implements = 42,
-  anon_sym_AT = 43,
-  anon_sym_DOT_DOT = 44,
-  sym_string_content = 45,
-  sym_escape_sequence = 46,
-  anon_sym_LBRACK = 47,
-  anon_sym_RBRACK_LPAREN = 48,
-  anon_sym_RPAREN = 49,
-  anon_sym_amendment = 50,
-  anon_sym_target = 51,
-  anon_sym_status = 52,
-  anon_sym_draft = 53,
-  anon_sym_proposed = 54,
-  anon_sym_author = 55,
-  anon_sym_justification = 56,
-  anon_sym_replace = 57,
-  anon_sym_replace_DASHall = 58,
-  anon_sym_DASH_GT = 59,
-  anon_sym_delete = 60,
-  anon_sym_insert = 61,
-  anon_sym_before = 62,
-  anon_sym_after = 63,
-  anon_sym_at = 64,
-  anon_sym_start = 65,
-  anon_sym_end = 66,
-  anon_sym_occurrence = 67,
-  anon_sym_all = 68,
-  anon_sym_rewrite = 69,
-  anon_sym_add = 70,
-  anon_sym_to = 71,
-  anon_sym_repeal = 72,
-  anon_sym_renumber = 73,
-  sym_update_references = 74,
-  sym_act_id = 75,
-  sym_date = 76,
-  sym_integer = 77,
-  sym_unclosed = 78,
-  sym__recovering = 79,
-  sym_source_file = 80,
-  sym__close = 81,
-  sym_act = 82,
-  sym_act_body = 83,
-  sym__act_item = 84,
-  sym_jurisdiction = 85,
-  sym_act_kind = 86,
-  sym_official_number = 87,
-  sym_adopted = 88,
-  sym_in_force = 89,
-  sym_languages = 90,
-  sym_source = 91,
-  sym_title = 92,
-  sym_text = 93,
-  sym__localized = 94,
-  sym_fidelity = 95,
-  sym_unit = 96,
-  sym_unit_body = 97,
-  sym__unit_item = 98,
-  sym_repealed = 99,
-  sym_unit_kind = 100,
-  sym__number = 101,
-  sym_quoted_number = 102,
-  sym_comparison = 103,
-  sym_relation = 104,
-  sym_target = 105,
-  sym__act_ref = 106,
-  sym_segment = 107,
-  sym_range_end = 108,
-  sym_string = 109,
-  sym_reference = 110,
-  sym_reference_text = 111,
-  sym_amendment = 112,
-  sym_amendment_body = 113,
-  sym__amendment_item = 114,
-  sym_amendment_target = 115,
-  sym_status = 116,
-  sym_status_value = 117,
-  sym_author = 118,
-  sym_justification = 119,
-  sym__operation = 120,
-  sym__operation_note = 121,
-  sym_replace_words = 122,
-  sym_replace_everywhere = 123,
-  sym__replace_body = 124,
-  sym_word_change = 125,
-  sym_delete_words = 126,
-  sym__delete_body = 127,
-  sym_word_deletion = 128,
-  sym_insert_words = 129,
-  sym__insert_body = 130,
-  sym_word_insertion = 131,
-  sym_position = 132,
-  sym_occurrence = 133,
-  sym_rewrite_unit = 134,
-  sym_add_unit = 135,
-  sym_unit_body_with_notes = 136,
-  sym_repeal_unit = 137,
-  sym_renumber_unit = 138,
-  sym__notes_body = 139,
-  sym_lang = 140,
-  aux_sym_source_file_repeat1 = 141,
-  aux_sym_act_body_repeat1 = 142,
-  aux_sym_languages_repeat1 = 143,
-  aux_sym_unit_body_repeat1 = 144,
-  aux_sym_target_repeat1 = 145,
-  aux_sym_string_repeat1 = 146,
-  aux_sym_reference_text_repeat1 = 147,
-  aux_sym_amendment_body_repeat1 = 148,
-  aux_sym__replace_body_repeat1 = 149,
-  aux_sym__delete_body_repeat1 = 150,
-  aux_sym__insert_body_repeat1 = 151,
-  aux_sym_unit_body_with_notes_repeat1 = 152,
-  aux_sym__notes_body_repeat1 = 153,
-  anon_alias_sym_lang_code = 154,
+  anon_sym_history = 18,
+  anon_sym_amended = 19,
+  anon_sym_added = 20,
+  anon_sym_rewritten = 21,
+  anon_sym_repealed = 22,
+  anon_sym_book = 23,
+  anon_sym_division = 24,
+  anon_sym_section = 25,
+  anon_sym_subsection = 26,
+  anon_sym_chapter = 27,
+  anon_sym_subchapter = 28,
+  anon_sym_article = 29,
+  anon_sym_paragraph = 30,
+  anon_sym_part = 31,
+  anon_sym_point = 32,
+  anon_sym_subpoint = 33,
+  anon_sym_indent = 34,
+  anon_sym_note = 35,
+  sym_number = 36,
+  anon_sym_DQUOTE = 37,
+  aux_sym_quoted_number_token1 = 38,
+  anon_sym_DQUOTE2 = 39,
+  anon_sym_compare = 40,
+  anon_sym_corresponds = 41,
+  anon_sym_stricter = 42,
+  anon_sym_lenient = 43,
+  anon_sym_broader = 44,
+  anon_sym_narrower = 45,
+  anon_sym_implements = 46,
+  anon_sym_AT = 47,
+  anon_sym_DOT_DOT = 48,
+  sym_string_content = 49,
+  sym_escape_sequence = 50,
+  anon_sym_LBRACK = 51,
+  anon_sym_RBRACK_LPAREN = 52,
+  anon_sym_RPAREN = 53,
+  anon_sym_amendment = 54,
+  anon_sym_target = 55,
+  anon_sym_status = 56,
+  anon_sym_draft = 57,
+  anon_sym_proposed = 58,
+  anon_sym_author = 59,
+  anon_sym_justification = 60,
+  anon_sym_replace = 61,
+  anon_sym_replace_DASHall = 62,
+  anon_sym_DASH_GT = 63,
+  anon_sym_delete = 64,
+  anon_sym_insert = 65,
+  anon_sym_before = 66,
+  anon_sym_after = 67,
+  anon_sym_at = 68,
+  anon_sym_start = 69,
+  anon_sym_end = 70,
+  anon_sym_occurrence = 71,
+  anon_sym_all = 72,
+  anon_sym_rewrite = 73,
+  anon_sym_add = 74,
+  anon_sym_to = 75,
+  anon_sym_repeal = 76,
+  anon_sym_renumber = 77,
+  sym_update_references = 78,
+  sym_act_id = 79,
+  sym_date = 80,
+  sym_integer = 81,
+  sym_unclosed = 82,
+  sym__recovering = 83,
+  sym_source_file = 84,
+  sym__close = 85,
+  sym_act = 86,
+  sym_act_body = 87,
+  sym__act_item = 88,
+  sym_jurisdiction = 89,
+  sym_act_kind = 90,
+  sym_official_number = 91,
+  sym_adopted = 92,
+  sym_in_force = 93,
+  sym_languages = 94,
+  sym_source = 95,
+  sym_title = 96,
+  sym_text = 97,
+  sym__localized = 98,
+  sym_fidelity = 99,
+  sym_unit = 100,
+  sym_unit_body = 101,
+  sym__unit_item = 102,
+  sym_history = 103,
+  sym_history_body = 104,
+  sym_change = 105,
+  sym_change_kind = 106,
+  sym_repealed = 107,
+  sym_unit_kind = 108,
+  sym__number = 109,
+  sym_quoted_number = 110,
+  sym_comparison = 111,
+  sym_relation = 112,
+  sym_target = 113,
+  sym__act_ref = 114,
+  sym_segment = 115,
+  sym_range_end = 116,
+  sym_string = 117,
+  sym_reference = 118,
+  sym_reference_text = 119,
+  sym_amendment = 120,
+  sym_amendment_body = 121,
+  sym__amendment_item = 122,
+  sym_amendment_target = 123,
+  sym_status = 124,
+  sym_status_value = 125,
+  sym_author = 126,
+  sym_justification = 127,
+  sym__operation = 128,
+  sym__operation_note = 129,
+  sym_replace_words = 130,
+  sym_replace_everywhere = 131,
+  sym__replace_body = 132,
+  sym_word_change = 133,
+  sym_delete_words = 134,
+  sym__delete_body = 135,
+  sym_word_deletion = 136,
+  sym_insert_words = 137,
+  sym__insert_body = 138,
+  sym_word_insertion = 139,
+  sym_position = 140,
+  sym_occurrence = 141,
+  sym_rewrite_unit = 142,
+  sym_add_unit = 143,
+  sym_unit_body_with_notes = 144,
+  sym_repeal_unit = 145,
+  sym_renumber_unit = 146,
+  sym__notes_body = 147,
+  sym_lang = 148,
+  aux_sym_source_file_repeat1 = 149,
+  aux_sym_act_body_repeat1 = 150,
+  aux_sym_languages_repeat1 = 151,
+  aux_sym_unit_body_repeat1 = 152,
+  aux_sym_history_body_repeat1 = 153,
+  aux_sym_target_repeat1 = 154,
+  aux_sym_string_repeat1 = 155,
+  aux_sym_reference_text_repeat1 = 156,
+  aux_sym_amendment_body_repeat1 = 157,
+  aux_sym__replace_body_repeat1 = 158,
+  aux_sym__delete_body_repeat1 = 159,
+  aux_sym__insert_body_repeat1 = 160,
+  aux_sym_unit_body_with_notes_repeat1 = 161,
+  aux_sym__notes_body_repeat1 = 162,
+  anon_alias_sym_lang_code = 163,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -203,6 +212,10 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_cite] = "cite",
   [anon_sym_official] = "official",
   [anon_sym_summary] = "summary",
+  [anon_sym_history] = "history",
+  [anon_sym_amended] = "amended",
+  [anon_sym_added] = "added",
+  [anon_sym_rewritten] = "rewritten",
   [anon_sym_repealed] = "repealed",
   [anon_sym_book] = "book",
   [anon_sym_division] = "division",
@@ -284,6 +297,10 @@ static const char * const ts_symbol_names[] = {
   [sym_unit] = "unit",
   [sym_unit_body] = "unit_body",
   [sym__unit_item] = "_unit_item",
+  [sym_history] = "history",
+  [sym_history_body] = "history_body",
+  [sym_change] = "change",
+  [sym_change_kind] = "change_kind",
   [sym_repealed] = "repealed",
   [sym_unit_kind] = "unit_kind",
   [sym__number] = "_number",
@@ -330,6 +347,7 @@ static const char * const ts_symbol_names[] = {
   [aux_sym_act_body_repeat1] = "act_body_repeat1",
   [aux_sym_languages_repeat1] = "languages_repeat1",
   [aux_sym_unit_body_repeat1] = "unit_body_repeat1",
+  [aux_sym_history_body_repeat1] = "history_body_repeat1",
   [aux_sym_target_repeat1] = "target_repeat1",
   [aux_sym_string_repeat1] = "string_repeat1",
   [aux_sym_reference_text_repeat1] = "reference_text_repeat1",
@@ -361,6 +379,10 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_cite] = anon_sym_cite,
   [anon_sym_official] = anon_sym_official,
   [anon_sym_summary] = anon_sym_summary,
+  [anon_sym_history] = anon_sym_history,
+  [anon_sym_amended] = anon_sym_amended,
+  [anon_sym_added] = anon_sym_added,
+  [anon_sym_rewritten] = anon_sym_rewritten,
   [anon_sym_repealed] = anon_sym_repealed,
   [anon_sym_book] = anon_sym_book,
   [anon_sym_division] = anon_sym_division,
@@ -442,6 +464,10 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_unit] = sym_unit,
   [sym_unit_body] = sym_unit_body,
   [sym__unit_item] = sym__unit_item,
+  [sym_history] = sym_history,
+  [sym_history_body] = sym_history_body,
+  [sym_change] = sym_change,
+  [sym_change_kind] = sym_change_kind,
   [sym_repealed] = sym_repealed,
   [sym_unit_kind] = sym_unit_kind,
   [sym__number] = sym__number,
@@ -488,6 +514,7 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym_act_body_repeat1] = aux_sym_act_body_repeat1,
   [aux_sym_languages_repeat1] = aux_sym_languages_repeat1,
   [aux_sym_unit_body_repeat1] = aux_sym_unit_body_repeat1,
+  [aux_sym_history_body_repeat1] = aux_sym_history_body_repeat1,
   [aux_sym_target_repeat1] = aux_sym_target_repeat1,
   [aux_sym_string_repeat1] = aux_sym_string_repeat1,
   [aux_sym_reference_text_repeat1] = aux_sym_reference_text_repeat1,
@@ -570,6 +597,22 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_summary] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_history] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_amended] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_added] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_rewritten] = {
     .visible = true,
     .named = false,
   },
@@ -897,6 +940,22 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = true,
   },
+  [sym_history] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_history_body] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_change] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_change_kind] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_repealed] = {
     .visible = true,
     .named = true,
@@ -1082,6 +1141,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = false,
   },
+  [aux_sym_history_body_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
   [aux_sym_target_repeat1] = {
     .visible = false,
     .named = false,
@@ -1134,24 +1197,26 @@ enum ts_field_identifiers {
   field_edge = 7,
   field_fidelity = 8,
   field_id = 9,
-  field_kind = 10,
-  field_lang = 11,
-  field_name = 12,
-  field_new = 13,
-  field_note = 14,
-  field_number = 15,
-  field_old = 16,
-  field_place = 17,
-  field_position = 18,
-  field_relation = 19,
-  field_side = 20,
-  field_source = 21,
-  field_target = 22,
-  field_title = 23,
-  field_update = 24,
-  field_value = 25,
-  field_version = 26,
-  field_which = 27,
+  field_in_force = 10,
+  field_kind = 11,
+  field_lang = 12,
+  field_law = 13,
+  field_name = 14,
+  field_new = 15,
+  field_note = 16,
+  field_number = 17,
+  field_old = 18,
+  field_place = 19,
+  field_position = 20,
+  field_relation = 21,
+  field_side = 22,
+  field_source = 23,
+  field_target = 24,
+  field_title = 25,
+  field_update = 26,
+  field_value = 27,
+  field_version = 28,
+  field_which = 29,
 };
 
 static const char * const ts_field_names[] = {
@@ -1165,8 +1230,10 @@ static const char * const ts_field_names[] = {
   [field_edge] = "edge",
   [field_fidelity] = "fidelity",
   [field_id] = "id",
+  [field_in_force] = "in_force",
   [field_kind] = "kind",
   [field_lang] = "lang",
+  [field_law] = "law",
   [field_name] = "name",
   [field_new] = "new",
   [field_note] = "note",
@@ -1193,17 +1260,17 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [5] = {.index = 7, .length = 1},
   [6] = {.index = 8, .length = 1},
   [8] = {.index = 9, .length = 4},
-  [9] = {.index = 13, .length = 2},
-  [10] = {.index = 15, .length = 1},
+  [9] = {.index = 13, .length = 1},
+  [10] = {.index = 14, .length = 2},
   [11] = {.index = 16, .length = 1},
   [12] = {.index = 17, .length = 1},
   [13] = {.index = 18, .length = 1},
-  [14] = {.index = 19, .length = 2},
-  [15] = {.index = 21, .length = 1},
+  [14] = {.index = 19, .length = 1},
+  [15] = {.index = 20, .length = 2},
   [16] = {.index = 22, .length = 1},
   [17] = {.index = 23, .length = 2},
-  [18] = {.index = 25, .length = 2},
-  [19] = {.index = 27, .length = 4},
+  [18] = {.index = 25, .length = 4},
+  [19] = {.index = 29, .length = 2},
   [20] = {.index = 31, .length = 3},
   [21] = {.index = 34, .length = 2},
   [22] = {.index = 36, .length = 2},
@@ -1214,23 +1281,25 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [27] = {.index = 48, .length = 1},
   [28] = {.index = 49, .length = 2},
   [29] = {.index = 51, .length = 3},
-  [30] = {.index = 54, .length = 2},
-  [31] = {.index = 56, .length = 4},
-  [32] = {.index = 60, .length = 3},
+  [30] = {.index = 54, .length = 3},
+  [31] = {.index = 57, .length = 2},
+  [32] = {.index = 59, .length = 4},
   [33] = {.index = 63, .length = 3},
-  [34] = {.index = 66, .length = 1},
-  [35] = {.index = 67, .length = 4},
-  [36] = {.index = 71, .length = 3},
+  [34] = {.index = 66, .length = 3},
+  [35] = {.index = 69, .length = 1},
+  [36] = {.index = 70, .length = 4},
   [37] = {.index = 74, .length = 3},
   [38] = {.index = 77, .length = 3},
-  [39] = {.index = 80, .length = 5},
-  [40] = {.index = 85, .length = 4},
-  [41] = {.index = 89, .length = 2},
-  [42] = {.index = 91, .length = 4},
-  [43] = {.index = 95, .length = 1},
-  [44] = {.index = 96, .length = 4},
-  [45] = {.index = 100, .length = 2},
-  [46] = {.index = 102, .length = 1},
+  [39] = {.index = 80, .length = 3},
+  [40] = {.index = 83, .length = 5},
+  [41] = {.index = 88, .length = 4},
+  [42] = {.index = 92, .length = 2},
+  [43] = {.index = 94, .length = 4},
+  [44] = {.index = 98, .length = 4},
+  [45] = {.index = 102, .length = 1},
+  [46] = {.index = 103, .length = 4},
+  [47] = {.index = 107, .length = 2},
+  [48] = {.index = 109, .length = 1},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1256,33 +1325,33 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_value, 1, .inherited = true},
   [13] =
     {field_body, 1},
+  [14] =
+    {field_body, 1},
     {field_kind, 0},
-  [15] =
-    {field_act, 1},
   [16] =
-    {field_name, 1},
+    {field_act, 1},
   [17] =
-    {field_act, 0},
+    {field_name, 1},
   [18] =
-    {field_kind, 0},
+    {field_act, 0},
   [19] =
+    {field_kind, 0},
+  [20] =
     {field_act, 0, .inherited = true},
     {field_version, 0, .inherited = true},
-  [21] =
-    {field_body, 1},
   [22] =
     {field_target, 1},
   [23] =
     {field_lang, 0},
     {field_value, 1},
   [25] =
-    {field_relation, 1},
-    {field_target, 2},
-  [27] =
     {field_fidelity, 0, .inherited = true},
     {field_lang, 0, .inherited = true},
     {field_source, 0, .inherited = true},
     {field_value, 0, .inherited = true},
+  [29] =
+    {field_relation, 1},
+    {field_target, 2},
   [31] =
     {field_body, 2},
     {field_kind, 0},
@@ -1317,70 +1386,79 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_source, 3},
     {field_value, 1},
   [54] =
+    {field_date, 2},
+    {field_kind, 0},
+    {field_law, 1},
+  [57] =
     {field_lang, 0},
     {field_old, 1},
-  [56] =
+  [59] =
     {field_body, 4},
     {field_kind, 1},
     {field_place, 2},
     {field_target, 3},
-  [60] =
+  [63] =
     {field_number, 3},
     {field_target, 1},
     {field_update, 4},
-  [63] =
+  [66] =
     {field_body, 4},
     {field_number, 3},
     {field_target, 1},
-  [66] =
+  [69] =
     {field_target, 2},
-  [67] =
+  [70] =
     {field_fidelity, 1},
     {field_lang, 0},
     {field_source, 4},
     {field_value, 2},
-  [71] =
+  [74] =
     {field_lang, 0},
     {field_new, 3},
     {field_old, 1},
-  [74] =
+  [77] =
     {field_lang, 1},
     {field_old, 2},
     {field_title, 0},
-  [77] =
+  [80] =
     {field_lang, 0},
     {field_new, 1},
     {field_position, 2},
-  [80] =
+  [83] =
     {field_body, 5},
     {field_kind, 1},
     {field_number, 2},
     {field_place, 3},
     {field_target, 4},
-  [85] =
+  [88] =
     {field_body, 5},
     {field_number, 3},
     {field_target, 1},
     {field_update, 4},
-  [89] =
+  [92] =
     {field_display, 1},
     {field_target, 3},
-  [91] =
+  [94] =
+    {field_date, 2},
+    {field_in_force, 4},
+    {field_kind, 0},
+    {field_law, 1},
+  [98] =
     {field_lang, 1},
     {field_new, 4},
     {field_old, 2},
     {field_title, 0},
-  [95] =
+  [102] =
     {field_which, 1},
-  [96] =
+  [103] =
     {field_lang, 1},
     {field_new, 2},
     {field_position, 3},
     {field_title, 0},
-  [100] =
+  [107] =
     {field_anchor, 1},
     {field_side, 0},
-  [102] =
+  [109] =
     {field_edge, 1},
 };
 
@@ -1429,155 +1507,155 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [30] = 30,
   [31] = 31,
   [32] = 32,
-  [33] = 23,
-  [34] = 22,
+  [33] = 33,
+  [34] = 33,
   [35] = 35,
-  [36] = 21,
-  [37] = 37,
-  [38] = 37,
-  [39] = 35,
-  [40] = 35,
-  [41] = 37,
-  [42] = 42,
+  [36] = 35,
+  [37] = 35,
+  [38] = 33,
+  [39] = 39,
+  [40] = 22,
+  [41] = 21,
+  [42] = 23,
   [43] = 27,
   [44] = 24,
   [45] = 45,
   [46] = 46,
-  [47] = 47,
-  [48] = 29,
-  [49] = 22,
-  [50] = 21,
-  [51] = 23,
-  [52] = 24,
-  [53] = 23,
-  [54] = 22,
+  [47] = 32,
+  [48] = 48,
+  [49] = 23,
+  [50] = 22,
+  [51] = 21,
+  [52] = 52,
+  [53] = 24,
+  [54] = 23,
   [55] = 21,
   [56] = 22,
-  [57] = 23,
-  [58] = 21,
+  [57] = 27,
+  [58] = 58,
   [59] = 59,
-  [60] = 27,
+  [60] = 60,
   [61] = 61,
   [62] = 62,
-  [63] = 24,
-  [64] = 27,
-  [65] = 65,
-  [66] = 24,
-  [67] = 67,
-  [68] = 68,
-  [69] = 69,
+  [63] = 63,
+  [64] = 64,
+  [65] = 27,
+  [66] = 66,
+  [67] = 24,
+  [68] = 23,
+  [69] = 21,
   [70] = 70,
-  [71] = 71,
+  [71] = 22,
   [72] = 72,
-  [73] = 27,
+  [73] = 73,
   [74] = 74,
-  [75] = 29,
-  [76] = 2,
-  [77] = 23,
-  [78] = 22,
-  [79] = 21,
-  [80] = 27,
-  [81] = 5,
-  [82] = 45,
-  [83] = 2,
-  [84] = 3,
-  [85] = 29,
-  [86] = 29,
-  [87] = 24,
-  [88] = 4,
-  [89] = 4,
-  [90] = 3,
-  [91] = 5,
-  [92] = 92,
-  [93] = 45,
-  [94] = 13,
-  [95] = 12,
-  [96] = 16,
-  [97] = 11,
-  [98] = 10,
-  [99] = 15,
-  [100] = 9,
-  [101] = 7,
-  [102] = 69,
-  [103] = 29,
-  [104] = 15,
-  [105] = 13,
-  [106] = 106,
-  [107] = 92,
-  [108] = 16,
-  [109] = 12,
-  [110] = 110,
-  [111] = 17,
-  [112] = 67,
-  [113] = 113,
-  [114] = 68,
-  [115] = 10,
-  [116] = 23,
-  [117] = 11,
-  [118] = 71,
-  [119] = 7,
-  [120] = 9,
-  [121] = 61,
-  [122] = 19,
-  [123] = 20,
-  [124] = 24,
-  [125] = 22,
-  [126] = 21,
-  [127] = 21,
-  [128] = 128,
-  [129] = 61,
+  [75] = 75,
+  [76] = 27,
+  [77] = 2,
+  [78] = 24,
+  [79] = 32,
+  [80] = 7,
+  [81] = 6,
+  [82] = 2,
+  [83] = 3,
+  [84] = 32,
+  [85] = 22,
+  [86] = 23,
+  [87] = 21,
+  [88] = 45,
+  [89] = 11,
+  [90] = 13,
+  [91] = 10,
+  [92] = 9,
+  [93] = 12,
+  [94] = 3,
+  [95] = 6,
+  [96] = 2,
+  [97] = 14,
+  [98] = 16,
+  [99] = 24,
+  [100] = 32,
+  [101] = 101,
+  [102] = 45,
+  [103] = 15,
+  [104] = 7,
+  [105] = 27,
+  [106] = 58,
+  [107] = 107,
+  [108] = 3,
+  [109] = 6,
+  [110] = 15,
+  [111] = 64,
+  [112] = 112,
+  [113] = 66,
+  [114] = 72,
+  [115] = 11,
+  [116] = 10,
+  [117] = 13,
+  [118] = 19,
+  [119] = 20,
+  [120] = 61,
+  [121] = 63,
+  [122] = 18,
+  [123] = 9,
+  [124] = 12,
+  [125] = 101,
+  [126] = 59,
+  [127] = 14,
+  [128] = 60,
+  [129] = 7,
   [130] = 130,
-  [131] = 71,
-  [132] = 27,
-  [133] = 106,
-  [134] = 134,
-  [135] = 135,
-  [136] = 136,
-  [137] = 137,
-  [138] = 138,
-  [139] = 19,
-  [140] = 20,
-  [141] = 141,
-  [142] = 142,
-  [143] = 143,
-  [144] = 68,
-  [145] = 145,
-  [146] = 110,
-  [147] = 69,
-  [148] = 24,
-  [149] = 149,
-  [150] = 135,
-  [151] = 22,
-  [152] = 67,
-  [153] = 3,
-  [154] = 23,
-  [155] = 135,
-  [156] = 17,
-  [157] = 135,
-  [158] = 135,
-  [159] = 159,
-  [160] = 2,
-  [161] = 29,
-  [162] = 27,
-  [163] = 163,
-  [164] = 29,
-  [165] = 165,
-  [166] = 5,
-  [167] = 113,
-  [168] = 4,
-  [169] = 169,
-  [170] = 170,
-  [171] = 171,
+  [131] = 16,
+  [132] = 22,
+  [133] = 24,
+  [134] = 61,
+  [135] = 19,
+  [136] = 20,
+  [137] = 21,
+  [138] = 23,
+  [139] = 18,
+  [140] = 32,
+  [141] = 59,
+  [142] = 66,
+  [143] = 60,
+  [144] = 63,
+  [145] = 58,
+  [146] = 72,
+  [147] = 64,
+  [148] = 107,
+  [149] = 112,
+  [150] = 150,
+  [151] = 151,
+  [152] = 152,
+  [153] = 153,
+  [154] = 154,
+  [155] = 155,
+  [156] = 156,
+  [157] = 151,
+  [158] = 158,
+  [159] = 27,
+  [160] = 160,
+  [161] = 161,
+  [162] = 162,
+  [163] = 151,
+  [164] = 23,
+  [165] = 21,
+  [166] = 3,
+  [167] = 22,
+  [168] = 168,
+  [169] = 151,
+  [170] = 24,
+  [171] = 151,
   [172] = 172,
-  [173] = 173,
-  [174] = 174,
-  [175] = 175,
+  [173] = 32,
+  [174] = 2,
+  [175] = 27,
   [176] = 176,
-  [177] = 177,
-  [178] = 178,
-  [179] = 179,
+  [177] = 130,
+  [178] = 32,
+  [179] = 7,
   [180] = 180,
-  [181] = 181,
+  [181] = 6,
   [182] = 182,
   [183] = 183,
   [184] = 184,
@@ -1605,170 +1683,215 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [206] = 206,
   [207] = 207,
   [208] = 208,
-  [209] = 45,
-  [210] = 15,
-  [211] = 16,
-  [212] = 212,
-  [213] = 213,
-  [214] = 214,
+  [209] = 209,
+  [210] = 210,
+  [211] = 210,
+  [212] = 208,
+  [213] = 208,
+  [214] = 210,
   [215] = 215,
   [216] = 216,
-  [217] = 216,
-  [218] = 10,
-  [219] = 11,
-  [220] = 7,
-  [221] = 9,
-  [222] = 13,
-  [223] = 3,
+  [217] = 217,
+  [218] = 218,
+  [219] = 219,
+  [220] = 220,
+  [221] = 221,
+  [222] = 222,
+  [223] = 223,
   [224] = 224,
-  [225] = 12,
-  [226] = 216,
-  [227] = 216,
-  [228] = 216,
-  [229] = 229,
-  [230] = 61,
-  [231] = 20,
-  [232] = 232,
-  [233] = 233,
-  [234] = 232,
-  [235] = 229,
-  [236] = 236,
+  [225] = 225,
+  [226] = 226,
+  [227] = 16,
+  [228] = 228,
+  [229] = 14,
+  [230] = 230,
+  [231] = 231,
+  [232] = 15,
+  [233] = 16,
+  [234] = 234,
+  [235] = 235,
+  [236] = 13,
   [237] = 237,
-  [238] = 238,
-  [239] = 239,
+  [238] = 14,
+  [239] = 45,
   [240] = 240,
-  [241] = 241,
+  [241] = 19,
   [242] = 242,
-  [243] = 243,
+  [243] = 20,
   [244] = 244,
-  [245] = 245,
-  [246] = 232,
-  [247] = 229,
-  [248] = 248,
-  [249] = 237,
-  [250] = 229,
-  [251] = 237,
-  [252] = 237,
-  [253] = 113,
-  [254] = 237,
-  [255] = 255,
-  [256] = 229,
-  [257] = 19,
+  [245] = 112,
+  [246] = 15,
+  [247] = 11,
+  [248] = 10,
+  [249] = 13,
+  [250] = 9,
+  [251] = 12,
+  [252] = 3,
+  [253] = 253,
+  [254] = 242,
+  [255] = 242,
+  [256] = 242,
+  [257] = 242,
   [258] = 258,
-  [259] = 258,
-  [260] = 258,
-  [261] = 261,
-  [262] = 29,
-  [263] = 258,
+  [259] = 259,
+  [260] = 19,
+  [261] = 20,
+  [262] = 262,
+  [263] = 263,
   [264] = 264,
-  [265] = 16,
+  [265] = 265,
   [266] = 266,
-  [267] = 264,
+  [267] = 267,
   [268] = 268,
   [269] = 269,
   [270] = 270,
-  [271] = 15,
-  [272] = 264,
+  [271] = 271,
+  [272] = 259,
   [273] = 273,
-  [274] = 274,
-  [275] = 264,
-  [276] = 264,
-  [277] = 277,
-  [278] = 278,
-  [279] = 279,
+  [274] = 130,
+  [275] = 271,
+  [276] = 270,
+  [277] = 271,
+  [278] = 259,
+  [279] = 270,
   [280] = 280,
   [281] = 281,
-  [282] = 7,
-  [283] = 283,
-  [284] = 9,
-  [285] = 283,
-  [286] = 286,
-  [287] = 287,
-  [288] = 59,
-  [289] = 11,
-  [290] = 290,
-  [291] = 283,
-  [292] = 279,
-  [293] = 10,
+  [282] = 259,
+  [283] = 270,
+  [284] = 259,
+  [285] = 270,
+  [286] = 259,
+  [287] = 270,
+  [288] = 58,
+  [289] = 289,
+  [290] = 32,
+  [291] = 14,
+  [292] = 289,
+  [293] = 16,
   [294] = 294,
-  [295] = 295,
-  [296] = 296,
-  [297] = 297,
+  [295] = 289,
+  [296] = 289,
+  [297] = 289,
   [298] = 298,
-  [299] = 29,
-  [300] = 279,
-  [301] = 301,
+  [299] = 299,
+  [300] = 300,
+  [301] = 299,
   [302] = 302,
   [303] = 303,
-  [304] = 304,
-  [305] = 305,
+  [304] = 299,
+  [305] = 299,
   [306] = 306,
-  [307] = 307,
+  [307] = 299,
   [308] = 308,
   [309] = 309,
   [310] = 310,
-  [311] = 301,
-  [312] = 312,
-  [313] = 313,
+  [311] = 311,
+  [312] = 32,
+  [313] = 12,
   [314] = 314,
-  [315] = 315,
-  [316] = 313,
-  [317] = 314,
-  [318] = 312,
+  [315] = 311,
+  [316] = 52,
+  [317] = 317,
+  [318] = 10,
   [319] = 319,
   [320] = 320,
-  [321] = 321,
-  [322] = 322,
+  [321] = 311,
+  [322] = 320,
   [323] = 323,
   [324] = 324,
-  [325] = 325,
+  [325] = 9,
   [326] = 326,
   [327] = 327,
   [328] = 328,
-  [329] = 301,
+  [329] = 329,
   [330] = 330,
-  [331] = 313,
-  [332] = 314,
-  [333] = 312,
+  [331] = 11,
+  [332] = 320,
+  [333] = 333,
   [334] = 334,
   [335] = 335,
   [336] = 336,
-  [337] = 313,
-  [338] = 314,
-  [339] = 312,
+  [337] = 337,
+  [338] = 338,
+  [339] = 339,
   [340] = 340,
   [341] = 341,
   [342] = 342,
-  [343] = 343,
+  [343] = 342,
   [344] = 344,
   [345] = 345,
   [346] = 346,
   [347] = 347,
-  [348] = 348,
+  [348] = 333,
   [349] = 349,
   [350] = 350,
-  [351] = 347,
-  [352] = 352,
-  [353] = 348,
-  [354] = 354,
-  [355] = 347,
+  [351] = 351,
+  [352] = 338,
+  [353] = 353,
+  [354] = 344,
+  [355] = 355,
   [356] = 356,
-  [357] = 347,
-  [358] = 348,
+  [357] = 357,
+  [358] = 344,
   [359] = 359,
   [360] = 360,
-  [361] = 361,
-  [362] = 362,
+  [361] = 347,
+  [362] = 333,
   [363] = 363,
-  [364] = 347,
+  [364] = 364,
   [365] = 365,
-  [366] = 365,
-  [367] = 367,
-  [368] = 365,
-  [369] = 348,
-  [370] = 365,
-  [371] = 371,
-  [372] = 365,
+  [366] = 333,
+  [367] = 344,
+  [368] = 347,
+  [369] = 347,
+  [370] = 370,
+  [371] = 344,
+  [372] = 347,
+  [373] = 333,
+  [374] = 338,
+  [375] = 375,
+  [376] = 376,
+  [377] = 377,
+  [378] = 378,
+  [379] = 379,
+  [380] = 342,
+  [381] = 381,
+  [382] = 382,
+  [383] = 383,
+  [384] = 384,
+  [385] = 385,
+  [386] = 386,
+  [387] = 387,
+  [388] = 383,
+  [389] = 389,
+  [390] = 390,
+  [391] = 391,
+  [392] = 382,
+  [393] = 383,
+  [394] = 394,
+  [395] = 395,
+  [396] = 396,
+  [397] = 397,
+  [398] = 398,
+  [399] = 399,
+  [400] = 400,
+  [401] = 382,
+  [402] = 383,
+  [403] = 403,
+  [404] = 404,
+  [405] = 405,
+  [406] = 406,
+  [407] = 382,
+  [408] = 408,
+  [409] = 386,
+  [410] = 382,
+  [411] = 386,
+  [412] = 382,
+  [413] = 386,
+  [414] = 383,
+  [415] = 386,
+  [416] = 386,
+  [417] = 417,
 };
 
 static const TSSymbol ts_supertype_symbols[SUPERTYPE_COUNT] = {
@@ -1972,6713 +2095,7000 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(279);
+      if (eof) ADVANCE(288);
       ADVANCE_MAP(
-        '"', 651,
-        '#', 280,
-        ')', 663,
-        '-', 95,
-        '.', 28,
-        '@', 656,
-        '[', 661,
-        '\\', 267,
-        ']', 24,
-        'a', 742,
-        'b', 753,
-        'c', 793,
-        'd', 755,
-        'i', 823,
-        'j', 903,
-        'k', 798,
-        'l', 719,
-        'n', 849,
-        'p', 715,
-        'r', 757,
-        's', 758,
-        't', 717,
-        '{', 282,
-        '}', 281,
+        '"', 676,
+        '#', 289,
+        ')', 688,
+        '-', 98,
+        '.', 31,
+        '@', 681,
+        '[', 686,
+        '\\', 276,
+        ']', 27,
+        'a', 768,
+        'b', 779,
+        'c', 819,
+        'd', 781,
+        'h', 823,
+        'i', 850,
+        'j', 935,
+        'k', 824,
+        'l', 745,
+        'n', 878,
+        'p', 741,
+        'r', 783,
+        's', 784,
+        't', 743,
+        '{', 291,
+        '}', 290,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(277);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(917);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          lookahead == ' ') SKIP(286);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(950);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 1:
-      if (lookahead == '\n') SKIP(23);
-      if (lookahead == '"') ADVANCE(651);
-      if (lookahead == '#') ADVANCE(659);
-      if (lookahead == '[') ADVANCE(661);
-      if (lookahead == '\\') ADVANCE(267);
-      if (lookahead == ']') ADVANCE(24);
+      if (lookahead == '\n') SKIP(26);
+      if (lookahead == '"') ADVANCE(676);
+      if (lookahead == '#') ADVANCE(684);
+      if (lookahead == '[') ADVANCE(686);
+      if (lookahead == '\\') ADVANCE(276);
+      if (lookahead == ']') ADVANCE(27);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(658);
-      if (lookahead != 0) ADVANCE(659);
+          lookahead == ' ') ADVANCE(683);
+      if (lookahead != 0) ADVANCE(684);
       END_STATE();
     case 2:
-      if (lookahead == '\n') SKIP(23);
-      if (lookahead == '#') ADVANCE(648);
+      if (lookahead == '\n') SKIP(26);
+      if (lookahead == '#') ADVANCE(673);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(649);
+          lookahead == ' ') ADVANCE(674);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(650);
+          lookahead != '#') ADVANCE(675);
       END_STATE();
     case 3:
       ADVANCE_MAP(
-        '"', 651,
-        '#', 280,
-        'a', 750,
-        'b', 838,
-        'c', 793,
-        'd', 796,
-        'i', 831,
-        'j', 908,
-        'k', 798,
-        'l', 719,
-        'n', 849,
-        'p', 715,
-        's', 759,
-        't', 803,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(19);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 4:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        ')', 663,
-        '.', 28,
-        '@', 656,
-        'a', 123,
-        'b', 128,
-        'c', 164,
-        'd', 129,
-        'i', 192,
-        'j', 261,
-        'k', 168,
-        'l', 99,
-        'n', 212,
-        'p', 96,
-        'r', 130,
-        's', 131,
-        't', 98,
-        '{', 282,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(4);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(274);
-      END_STATE();
-    case 5:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        ')', 663,
-        '.', 28,
-        'a', 596,
-        'b', 578,
-        'c', 531,
-        'd', 535,
-        'i', 572,
-        'n', 581,
-        'p', 462,
-        's', 498,
-        '{', 282,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(5);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 6:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        '.', 28,
-        '@', 656,
-        'a', 865,
-        'b', 838,
-        'c', 793,
-        'd', 796,
-        'i', 834,
-        'j', 906,
-        'n', 850,
-        'p', 715,
-        's', 760,
-        't', 803,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(6);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(274);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 7:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        '.', 28,
-        '@', 656,
-        'a', 865,
-        'b', 838,
-        'c', 793,
-        'd', 796,
-        'i', 834,
-        'n', 850,
-        'p', 715,
-        's', 760,
-        't', 803,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(7);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(274);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 8:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        '.', 28,
-        'a', 743,
-        'b', 838,
-        'c', 793,
-        'd', 755,
-        'i', 823,
-        'j', 903,
-        'k', 798,
-        'l', 719,
-        'n', 849,
-        'p', 715,
-        'r', 757,
-        's', 758,
-        't', 718,
-        '{', 282,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(8);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 9:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        '.', 28,
-        'a', 487,
-        'b', 578,
-        'c', 531,
-        'd', 494,
-        'i', 562,
-        'j', 639,
-        'n', 581,
-        'p', 462,
-        'r', 495,
-        's', 497,
-        't', 465,
-        '{', 282,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(9);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 10:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        '.', 28,
-        'a', 492,
-        'b', 578,
-        'c', 530,
-        'd', 535,
-        'i', 567,
-        'j', 643,
-        'k', 546,
-        'l', 470,
-        'n', 580,
-        'p', 462,
-        's', 496,
-        't', 540,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(10);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 11:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        '.', 28,
-        'a', 439,
-        'b', 429,
-        'c', 400,
-        'd', 403,
-        'i', 419,
-        'j', 459,
-        'n', 428,
-        'p', 377,
-        's', 389,
-        't', 408,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(11);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 12:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        '.', 28,
-        'a', 439,
-        'b', 429,
-        'c', 400,
-        'd', 403,
-        'i', 419,
-        'n', 428,
-        'p', 377,
-        's', 389,
-        't', 408,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(12);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 13:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        '.', 28,
-        'a', 596,
-        'b', 578,
-        'c', 531,
-        'd', 535,
-        'i', 572,
-        'n', 581,
-        'p', 462,
-        's', 498,
-        't', 577,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(13);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 14:
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        '.', 28,
-        'a', 596,
-        'b', 578,
-        'c', 530,
-        'd', 535,
-        'i', 572,
-        'j', 639,
-        'n', 581,
-        'p', 462,
-        's', 498,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(14);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 15:
-      if (lookahead == '"') ADVANCE(647);
-      if (lookahead == '#') ADVANCE(280);
-      if (lookahead == 'a') ADVANCE(525);
-      if (lookahead == 'b') ADVANCE(510);
-      if (lookahead == 't') ADVANCE(577);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(15);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 16:
-      if (lookahead == '"') ADVANCE(647);
-      if (lookahead == '#') ADVANCE(280);
-      if (lookahead == 'c') ADVANCE(839);
-      if (lookahead == 'j') ADVANCE(906);
-      if (lookahead == 't') ADVANCE(803);
-      if (lookahead == '}') ADVANCE(281);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(16);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 17:
-      if (lookahead == '"') ADVANCE(647);
-      if (lookahead == '#') ADVANCE(280);
-      if (lookahead == '{') ADVANCE(282);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(17);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 18:
-      if (lookahead == '#') ADVANCE(280);
-      if (lookahead == '-') ADVANCE(95);
-      if (lookahead == 'a') ADVANCE(784);
-      if (lookahead == 'b') ADVANCE(754);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(18);
-      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 19:
-      ADVANCE_MAP(
-        '#', 280,
-        'a', 750,
-        'b', 838,
-        'c', 793,
-        'd', 796,
-        'i', 831,
-        'j', 908,
-        'k', 798,
-        'l', 719,
-        'n', 849,
-        'p', 715,
-        's', 759,
-        't', 803,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(19);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 20:
-      ADVANCE_MAP(
-        '#', 280,
-        'a', 78,
-        'b', 70,
-        'c', 48,
-        'd', 51,
-        'i', 61,
-        'n', 69,
-        'p', 31,
-        's', 40,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(20);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 21:
-      ADVANCE_MAP(
-        '#', 280,
-        'a', 749,
-        'd', 756,
-        'i', 832,
-        'j', 906,
-        'r', 757,
-        's', 889,
-        't', 718,
-        '{', 282,
-        '}', 281,
+        '"', 676,
+        '#', 289,
+        'a', 777,
+        'b', 866,
+        'c', 819,
+        'd', 822,
+        'h', 823,
+        'i', 858,
+        'j', 939,
+        'k', 824,
+        'l', 745,
+        'n', 878,
+        'p', 741,
+        's', 785,
+        't', 830,
+        '}', 290,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(21);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 4:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        ')', 688,
+        '.', 31,
+        '@', 681,
+        'a', 126,
+        'b', 131,
+        'c', 167,
+        'd', 132,
+        'h', 170,
+        'i', 196,
+        'j', 269,
+        'k', 171,
+        'l', 102,
+        'n', 217,
+        'p', 99,
+        'r', 133,
+        's', 134,
+        't', 101,
+        '{', 291,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(4);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
+      END_STATE();
+    case 5:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        ')', 688,
+        '.', 31,
+        'a', 617,
+        'b', 598,
+        'c', 550,
+        'd', 554,
+        'i', 592,
+        'n', 601,
+        'p', 481,
+        's', 517,
+        '{', 291,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(5);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 6:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        '@', 681,
+        'a', 895,
+        'b', 866,
+        'c', 819,
+        'd', 822,
+        'h', 823,
+        'i', 862,
+        'j', 940,
+        'n', 879,
+        'p', 741,
+        's', 786,
+        't', 830,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(6);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 7:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        '@', 681,
+        'a', 895,
+        'b', 866,
+        'c', 819,
+        'd', 822,
+        'h', 823,
+        'i', 862,
+        'n', 879,
+        'p', 741,
+        's', 786,
+        't', 830,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(7);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 8:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        '@', 681,
+        'a', 895,
+        'b', 866,
+        'c', 819,
+        'd', 822,
+        'i', 862,
+        'j', 940,
+        'n', 879,
+        'p', 741,
+        's', 786,
+        't', 830,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(8);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 9:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        'a', 769,
+        'b', 866,
+        'c', 819,
+        'd', 781,
+        'h', 823,
+        'i', 850,
+        'j', 935,
+        'k', 824,
+        'l', 745,
+        'n', 878,
+        'p', 741,
+        'r', 783,
+        's', 784,
+        't', 744,
+        '{', 291,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(9);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 10:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        'a', 506,
+        'b', 598,
+        'c', 550,
+        'd', 513,
+        'i', 582,
+        'j', 663,
+        'n', 601,
+        'p', 481,
+        'r', 514,
+        's', 516,
+        't', 484,
+        '{', 291,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(10);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 11:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        'a', 511,
+        'b', 598,
+        'c', 549,
+        'd', 554,
+        'h', 560,
+        'i', 587,
+        'j', 667,
+        'k', 566,
+        'l', 489,
+        'n', 600,
+        'p', 481,
+        's', 515,
+        't', 559,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(11);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 12:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        'a', 454,
+        'b', 443,
+        'c', 413,
+        'd', 416,
+        'h', 417,
+        'i', 433,
+        'j', 477,
+        'n', 442,
+        'p', 390,
+        's', 402,
+        't', 421,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(12);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 13:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        'a', 454,
+        'b', 443,
+        'c', 413,
+        'd', 416,
+        'h', 417,
+        'i', 433,
+        'n', 442,
+        'p', 390,
+        's', 402,
+        't', 421,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(13);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 14:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        'a', 454,
+        'b', 443,
+        'c', 413,
+        'd', 416,
+        'i', 433,
+        'j', 477,
+        'n', 442,
+        'p', 390,
+        's', 402,
+        't', 421,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(14);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 15:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        'a', 617,
+        'b', 598,
+        'c', 550,
+        'd', 554,
+        'i', 592,
+        'n', 601,
+        'p', 481,
+        's', 517,
+        't', 597,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(15);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 16:
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        '.', 31,
+        'a', 617,
+        'b', 598,
+        'c', 549,
+        'd', 554,
+        'i', 592,
+        'j', 663,
+        'n', 601,
+        'p', 481,
+        's', 517,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(16);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 17:
+      if (lookahead == '"') ADVANCE(672);
+      if (lookahead == '#') ADVANCE(289);
+      if (lookahead == 'a') ADVANCE(544);
+      if (lookahead == 'b') ADVANCE(529);
+      if (lookahead == 't') ADVANCE(597);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(17);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 18:
+      if (lookahead == '"') ADVANCE(672);
+      if (lookahead == '#') ADVANCE(289);
+      if (lookahead == 'c') ADVANCE(867);
+      if (lookahead == 'j') ADVANCE(940);
+      if (lookahead == 't') ADVANCE(830);
+      if (lookahead == '}') ADVANCE(290);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(18);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 19:
+      if (lookahead == '"') ADVANCE(672);
+      if (lookahead == '#') ADVANCE(289);
+      if (lookahead == '{') ADVANCE(291);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(19);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 20:
+      if (lookahead == '#') ADVANCE(289);
+      if (lookahead == '-') ADVANCE(98);
+      if (lookahead == 'a') ADVANCE(810);
+      if (lookahead == 'b') ADVANCE(780);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(20);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
+      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 21:
+      ADVANCE_MAP(
+        '#', 289,
+        'a', 777,
+        'b', 866,
+        'c', 819,
+        'd', 822,
+        'h', 823,
+        'i', 858,
+        'j', 939,
+        'k', 824,
+        'l', 745,
+        'n', 878,
+        'p', 741,
+        's', 785,
+        't', 830,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(21);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 22:
-      if (lookahead == '#') ADVANCE(280);
-      if (lookahead == 'a') ADVANCE(751);
+      ADVANCE_MAP(
+        '#', 289,
+        'a', 81,
+        'b', 73,
+        'c', 51,
+        'd', 54,
+        'i', 64,
+        'n', 72,
+        'p', 34,
+        's', 43,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(22);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 23:
-      if (lookahead == '#') ADVANCE(280);
+      ADVANCE_MAP(
+        '#', 289,
+        'a', 775,
+        'd', 782,
+        'i', 859,
+        'j', 940,
+        'r', 783,
+        's', 920,
+        't', 744,
+        '{', 291,
+        '}', 290,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(23);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 24:
-      if (lookahead == '(') ADVANCE(662);
+      if (lookahead == '#') ADVANCE(289);
+      if (lookahead == 'a') ADVANCE(778);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(24);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 25:
-      if (lookahead == '-') ADVANCE(270);
+      if (lookahead == '#') ADVANCE(289);
+      if (lookahead == 'i') ADVANCE(860);
+      if (lookahead == '}') ADVANCE(290);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(25);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 26:
-      if (lookahead == '-') ADVANCE(271);
+      if (lookahead == '#') ADVANCE(289);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(26);
       END_STATE();
     case 27:
-      if (lookahead == '-') ADVANCE(158);
-      if (lookahead == 'd') ADVANCE(152);
-      if (lookahead == 's') ADVANCE(146);
+      if (lookahead == '(') ADVANCE(687);
       END_STATE();
     case 28:
-      if (lookahead == '.') ADVANCE(657);
+      if (lookahead == '-') ADVANCE(279);
       END_STATE();
     case 29:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'a') ADVANCE(76);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+      if (lookahead == '-') ADVANCE(280);
       END_STATE();
     case 30:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'a') ADVANCE(47);
-      if (lookahead == 't') ADVANCE(350);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+      if (lookahead == '-') ADVANCE(161);
+      if (lookahead == 'd') ADVANCE(155);
+      if (lookahead == 's') ADVANCE(149);
       END_STATE();
     case 31:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'a') ADVANCE(79);
-      if (lookahead == 'o') ADVANCE(53);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+      if (lookahead == '.') ADVANCE(682);
       END_STATE();
     case 32:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'a') ADVANCE(75);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'a') ADVANCE(79);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 33:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'a') ADVANCE(77);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'a') ADVANCE(50);
+      if (lookahead == 't') ADVANCE(363);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 34:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'b') ADVANCE(38);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'a') ADVANCE(82);
+      if (lookahead == 'o') ADVANCE(56);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 35:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'c') ADVANCE(60);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'a') ADVANCE(78);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 36:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'c') ADVANCE(90);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'a') ADVANCE(80);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 37:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'c') ADVANCE(92);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'b') ADVANCE(41);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 38:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'c') ADVANCE(50);
-      if (lookahead == 'p') ADVANCE(74);
-      if (lookahead == 's') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'c') ADVANCE(63);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 39:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'd') ADVANCE(45);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'c') ADVANCE(93);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 40:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'e') ADVANCE(36);
-      if (lookahead == 'u') ADVANCE(34);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'c') ADVANCE(95);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 41:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'e') ADVANCE(370);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'c') ADVANCE(53);
+      if (lookahead == 'p') ADVANCE(77);
+      if (lookahead == 's') ADVANCE(49);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 42:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'e') ADVANCE(340);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'd') ADVANCE(48);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 43:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'e') ADVANCE(80);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'e') ADVANCE(39);
+      if (lookahead == 'u') ADVANCE(37);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 44:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'e') ADVANCE(81);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'e') ADVANCE(383);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 45:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'e') ADVANCE(66);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'e') ADVANCE(353);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 46:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'e') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'e') ADVANCE(83);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 47:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'g') ADVANCE(82);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'e') ADVANCE(84);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 48:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'h') ADVANCE(29);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'e') ADVANCE(69);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 49:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'h') ADVANCE(345);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'e') ADVANCE(40);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 50:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'h') ADVANCE(33);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'g') ADVANCE(85);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 51:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'i') ADVANCE(93);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'h') ADVANCE(32);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 52:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'i') ADVANCE(83);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'h') ADVANCE(358);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 53:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'i') ADVANCE(65);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'h') ADVANCE(36);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 54:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'i') ADVANCE(35);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'i') ADVANCE(96);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 55:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'i') ADVANCE(71);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'i') ADVANCE(86);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 56:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'i') ADVANCE(72);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'i') ADVANCE(68);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 57:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'i') ADVANCE(73);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'i') ADVANCE(38);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 58:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'i') ADVANCE(67);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'i') ADVANCE(74);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 59:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'k') ADVANCE(310);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'i') ADVANCE(75);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 60:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'l') ADVANCE(42);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'i') ADVANCE(76);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 61:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'n') ADVANCE(39);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'i') ADVANCE(70);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 62:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'n') ADVANCE(320);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'k') ADVANCE(323);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 63:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'n') ADVANCE(315);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'l') ADVANCE(45);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 64:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'n') ADVANCE(325);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'n') ADVANCE(42);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 65:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'n') ADVANCE(84);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'n') ADVANCE(333);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 66:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'n') ADVANCE(85);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'n') ADVANCE(328);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 67:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'n') ADVANCE(86);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'n') ADVANCE(338);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 68:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'o') ADVANCE(59);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'n') ADVANCE(87);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 69:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'o') ADVANCE(87);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'n') ADVANCE(88);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 70:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'o') ADVANCE(68);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'n') ADVANCE(89);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 71:
-      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '.') ADVANCE(284);
       if (lookahead == 'o') ADVANCE(62);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 72:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'o') ADVANCE(63);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'o') ADVANCE(90);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 73:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'o') ADVANCE(64);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'o') ADVANCE(71);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 74:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'o') ADVANCE(58);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'o') ADVANCE(65);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 75:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'p') ADVANCE(49);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'o') ADVANCE(66);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 76:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'p') ADVANCE(89);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'o') ADVANCE(67);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 77:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'p') ADVANCE(91);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'o') ADVANCE(61);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 78:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'r') ADVANCE(88);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'p') ADVANCE(52);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 79:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'r') ADVANCE(30);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'p') ADVANCE(92);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 80:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'r') ADVANCE(330);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'p') ADVANCE(94);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 81:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'r') ADVANCE(335);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'r') ADVANCE(91);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 82:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'r') ADVANCE(32);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'r') ADVANCE(33);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 83:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 's') ADVANCE(56);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'r') ADVANCE(343);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 84:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 't') ADVANCE(355);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'r') ADVANCE(348);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 85:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 't') ADVANCE(365);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'r') ADVANCE(35);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 86:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 't') ADVANCE(360);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 's') ADVANCE(59);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 87:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 't') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 't') ADVANCE(368);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 88:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 't') ADVANCE(54);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 't') ADVANCE(378);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 89:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 't') ADVANCE(43);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 't') ADVANCE(373);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 90:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 't') ADVANCE(55);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 91:
-      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '.') ADVANCE(284);
       if (lookahead == 't') ADVANCE(44);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
-    case 92:
-      if (lookahead == '.') ADVANCE(275);
+    case 91:
+      if (lookahead == '.') ADVANCE(284);
       if (lookahead == 't') ADVANCE(57);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 92:
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 't') ADVANCE(46);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 93:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'v') ADVANCE(52);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 't') ADVANCE(58);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 94:
-      if (lookahead == '.') ADVANCE(275);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 't') ADVANCE(47);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 95:
-      if (lookahead == '>') ADVANCE(683);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 't') ADVANCE(60);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 96:
-      if (lookahead == 'a') ADVANCE(220);
-      if (lookahead == 'o') ADVANCE(172);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'v') ADVANCE(55);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 97:
-      if (lookahead == 'a') ADVANCE(183);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 98:
-      if (lookahead == 'a') ADVANCE(227);
-      if (lookahead == 'i') ADVANCE(255);
-      if (lookahead == 'o') ADVANCE(702);
+      if (lookahead == '>') ADVANCE(708);
       END_STATE();
     case 99:
-      if (lookahead == 'a') ADVANCE(194);
-      END_STATE();
-    case 100:
-      if (lookahead == 'a') ADVANCE(186);
-      END_STATE();
-    case 101:
-      if (lookahead == 'a') ADVANCE(215);
-      END_STATE();
-    case 102:
-      if (lookahead == 'a') ADVANCE(161);
-      if (lookahead == 't') ADVANCE(348);
-      END_STATE();
-    case 103:
-      if (lookahead == 'a') ADVANCE(556);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 104:
-      if (lookahead == 'a') ADVANCE(248);
-      END_STATE();
-    case 105:
-      if (lookahead == 'a') ADVANCE(218);
-      END_STATE();
-    case 106:
-      if (lookahead == 'a') ADVANCE(162);
-      END_STATE();
-    case 107:
-      if (lookahead == 'a') ADVANCE(117);
-      END_STATE();
-    case 108:
-      if (lookahead == 'a') ADVANCE(234);
-      END_STATE();
-    case 109:
-      if (lookahead == 'a') ADVANCE(259);
-      END_STATE();
-    case 110:
-      if (lookahead == 'a') ADVANCE(219);
-      END_STATE();
-    case 111:
-      if (lookahead == 'b') ADVANCE(114);
-      END_STATE();
-    case 112:
-      if (lookahead == 'b') ADVANCE(147);
-      END_STATE();
-    case 113:
-      if (lookahead == 'b') ADVANCE(150);
-      END_STATE();
-    case 114:
-      if (lookahead == 'c') ADVANCE(166);
-      if (lookahead == 'p') ADVANCE(214);
-      if (lookahead == 's') ADVANCE(154);
-      END_STATE();
-    case 115:
-      if (lookahead == 'c') ADVANCE(251);
-      END_STATE();
-    case 116:
-      if (lookahead == 'c') ADVANCE(136);
-      END_STATE();
-    case 117:
-      if (lookahead == 'c') ADVANCE(139);
-      END_STATE();
-    case 118:
-      if (lookahead == 'c') ADVANCE(141);
-      END_STATE();
-    case 119:
-      if (lookahead == 'c') ADVANCE(109);
-      END_STATE();
-    case 120:
-      if (lookahead == 'c') ADVANCE(188);
-      END_STATE();
-    case 121:
-      if (lookahead == 'c') ADVANCE(256);
-      END_STATE();
-    case 122:
-      if (lookahead == 'c') ADVANCE(258);
-      END_STATE();
-    case 123:
-      if (lookahead == 'd') ADVANCE(124);
-      if (lookahead == 'f') ADVANCE(247);
-      if (lookahead == 'r') ADVANCE(246);
-      if (lookahead == 'u') ADVANCE(240);
-      END_STATE();
-    case 124:
-      if (lookahead == 'd') ADVANCE(699);
-      if (lookahead == 'o') ADVANCE(217);
-      END_STATE();
-    case 125:
-      if (lookahead == 'd') ADVANCE(286);
-      END_STATE();
-    case 126:
-      if (lookahead == 'd') ADVANCE(292);
-      END_STATE();
-    case 127:
-      if (lookahead == 'd') ADVANCE(181);
-      END_STATE();
-    case 128:
-      if (lookahead == 'e') ADVANCE(155);
-      if (lookahead == 'o') ADVANCE(204);
-      END_STATE();
-    case 129:
-      if (lookahead == 'e') ADVANCE(185);
-      if (lookahead == 'i') ADVANCE(266);
-      END_STATE();
-    case 130:
-      if (lookahead == 'e') ADVANCE(200);
-      END_STATE();
-    case 131:
-      if (lookahead == 'e') ADVANCE(115);
-      if (lookahead == 'o') ADVANCE(263);
-      if (lookahead == 't') ADVANCE(104);
-      if (lookahead == 'u') ADVANCE(111);
-      END_STATE();
-    case 132:
-      if (lookahead == 'e') ADVANCE(368);
-      END_STATE();
-    case 133:
-      if (lookahead == 'e') ADVANCE(304);
-      END_STATE();
-    case 134:
-      if (lookahead == 'e') ADVANCE(690);
-      END_STATE();
-    case 135:
-      if (lookahead == 'e') ADVANCE(684);
-      END_STATE();
-    case 136:
-      if (lookahead == 'e') ADVANCE(301);
-      END_STATE();
-    case 137:
-      if (lookahead == 'e') ADVANCE(338);
-      END_STATE();
-    case 138:
-      if (lookahead == 'e') ADVANCE(652);
-      END_STATE();
-    case 139:
-      if (lookahead == 'e') ADVANCE(679);
-      END_STATE();
-    case 140:
-      if (lookahead == 'e') ADVANCE(696);
-      END_STATE();
-    case 141:
-      if (lookahead == 'e') ADVANCE(295);
-      END_STATE();
-    case 142:
-      if (lookahead == 'e') ADVANCE(126);
-      END_STATE();
-    case 143:
-      if (lookahead == 'e') ADVANCE(237);
-      END_STATE();
-    case 144:
-      if (lookahead == 'e') ADVANCE(97);
-      if (lookahead == 'l') ADVANCE(107);
-      END_STATE();
-    case 145:
-      if (lookahead == 'e') ADVANCE(221);
-      END_STATE();
-    case 146:
-      if (lookahead == 'e') ADVANCE(233);
-      END_STATE();
-    case 147:
-      if (lookahead == 'e') ADVANCE(223);
-      END_STATE();
-    case 148:
-      if (lookahead == 'e') ADVANCE(244);
-      END_STATE();
-    case 149:
-      if (lookahead == 'e') ADVANCE(224);
-      END_STATE();
-    case 150:
-      if (lookahead == 'e') ADVANCE(225);
-      END_STATE();
-    case 151:
-      if (lookahead == 'e') ADVANCE(226);
-      END_STATE();
-    case 152:
-      if (lookahead == 'e') ADVANCE(202);
-      END_STATE();
-    case 153:
-      if (lookahead == 'e') ADVANCE(253);
-      END_STATE();
-    case 154:
-      if (lookahead == 'e') ADVANCE(121);
-      END_STATE();
-    case 155:
-      if (lookahead == 'f') ADVANCE(207);
-      END_STATE();
-    case 156:
-      if (lookahead == 'f') ADVANCE(174);
-      END_STATE();
-    case 157:
-      if (lookahead == 'f') ADVANCE(586);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 158:
-      if (lookahead == 'f') ADVANCE(213);
-      END_STATE();
-    case 159:
-      if (lookahead == 'g') ADVANCE(264);
-      END_STATE();
-    case 160:
-      if (lookahead == 'g') ADVANCE(148);
-      END_STATE();
-    case 161:
-      if (lookahead == 'g') ADVANCE(231);
-      END_STATE();
-    case 162:
-      if (lookahead == 'g') ADVANCE(143);
-      END_STATE();
-    case 163:
-      if (lookahead == 'h') ADVANCE(343);
-      END_STATE();
-    case 164:
-      if (lookahead == 'h') ADVANCE(105);
-      if (lookahead == 'o') ADVANCE(190);
-      END_STATE();
-    case 165:
-      if (lookahead == 'h') ADVANCE(210);
-      END_STATE();
-    case 166:
-      if (lookahead == 'h') ADVANCE(110);
-      END_STATE();
-    case 167:
-      if (lookahead == 'i') ADVANCE(239);
-      END_STATE();
-    case 168:
-      if (lookahead == 'i') ADVANCE(193);
-      END_STATE();
-    case 169:
-      if (lookahead == 'i') ADVANCE(156);
-      END_STATE();
-    case 170:
-      if (lookahead == 'i') ADVANCE(120);
-      END_STATE();
-    case 171:
-      if (lookahead == 'i') ADVANCE(238);
-      END_STATE();
-    case 172:
-      if (lookahead == 'i') ADVANCE(201);
-      END_STATE();
-    case 173:
-      if (lookahead == 'i') ADVANCE(205);
-      END_STATE();
-    case 174:
-      if (lookahead == 'i') ADVANCE(119);
-      END_STATE();
-    case 175:
-      if (lookahead == 'i') ADVANCE(206);
-      END_STATE();
-    case 176:
-      if (lookahead == 'i') ADVANCE(203);
-      END_STATE();
-    case 177:
-      if (lookahead == 'i') ADVANCE(208);
-      END_STATE();
-    case 178:
-      if (lookahead == 'i') ADVANCE(209);
-      END_STATE();
-    case 179:
-      if (lookahead == 'i') ADVANCE(254);
-      END_STATE();
-    case 180:
-      if (lookahead == 'i') ADVANCE(211);
-      END_STATE();
-    case 181:
-      if (lookahead == 'i') ADVANCE(122);
-      END_STATE();
-    case 182:
-      if (lookahead == 'k') ADVANCE(308);
-      END_STATE();
-    case 183:
-      if (lookahead == 'l') ADVANCE(705);
-      END_STATE();
-    case 184:
-      if (lookahead == 'l') ADVANCE(680);
-      END_STATE();
-    case 185:
-      if (lookahead == 'l') ADVANCE(153);
-      END_STATE();
-    case 186:
-      if (lookahead == 'l') ADVANCE(184);
-      END_STATE();
-    case 187:
-      if (lookahead == 'l') ADVANCE(133);
-      END_STATE();
-    case 188:
-      if (lookahead == 'l') ADVANCE(137);
-      END_STATE();
-    case 189:
-      if (lookahead == 'm') ADVANCE(112);
-      END_STATE();
-    case 190:
-      if (lookahead == 'm') ADVANCE(216);
-      END_STATE();
-    case 191:
-      if (lookahead == 'm') ADVANCE(113);
-      END_STATE();
-    case 192:
-      if (lookahead == 'n') ADVANCE(27);
-      END_STATE();
-    case 193:
-      if (lookahead == 'n') ADVANCE(125);
-      END_STATE();
-    case 194:
-      if (lookahead == 'n') ADVANCE(159);
-      END_STATE();
-    case 195:
-      if (lookahead == 'n') ADVANCE(318);
-      END_STATE();
-    case 196:
-      if (lookahead == 'n') ADVANCE(313);
-      END_STATE();
-    case 197:
-      if (lookahead == 'n') ADVANCE(323);
-      END_STATE();
-    case 198:
-      if (lookahead == 'n') ADVANCE(283);
-      END_STATE();
-    case 199:
-      if (lookahead == 'n') ADVANCE(673);
-      END_STATE();
-    case 200:
-      if (lookahead == 'n') ADVANCE(265);
-      if (lookahead == 'p') ADVANCE(144);
-      if (lookahead == 'w') ADVANCE(230);
-      END_STATE();
-    case 201:
-      if (lookahead == 'n') ADVANCE(241);
-      END_STATE();
-    case 202:
-      if (lookahead == 'n') ADVANCE(242);
-      END_STATE();
-    case 203:
-      if (lookahead == 'n') ADVANCE(245);
-      END_STATE();
-    case 204:
-      if (lookahead == 'o') ADVANCE(182);
-      END_STATE();
-    case 205:
-      if (lookahead == 'o') ADVANCE(195);
-      END_STATE();
-    case 206:
-      if (lookahead == 'o') ADVANCE(196);
-      END_STATE();
-    case 207:
-      if (lookahead == 'o') ADVANCE(232);
-      END_STATE();
-    case 208:
-      if (lookahead == 'o') ADVANCE(197);
-      END_STATE();
-    case 209:
-      if (lookahead == 'o') ADVANCE(198);
-      END_STATE();
-    case 210:
-      if (lookahead == 'o') ADVANCE(222);
-      END_STATE();
-    case 211:
-      if (lookahead == 'o') ADVANCE(199);
-      END_STATE();
-    case 212:
-      if (lookahead == 'o') ADVANCE(250);
-      if (lookahead == 'u') ADVANCE(189);
-      END_STATE();
-    case 213:
-      if (lookahead == 'o') ADVANCE(235);
-      END_STATE();
-    case 214:
+      if (lookahead == 'a') ADVANCE(225);
       if (lookahead == 'o') ADVANCE(176);
       END_STATE();
+    case 100:
+      if (lookahead == 'a') ADVANCE(187);
+      END_STATE();
+    case 101:
+      if (lookahead == 'a') ADVANCE(233);
+      if (lookahead == 'i') ADVANCE(262);
+      if (lookahead == 'o') ADVANCE(727);
+      END_STATE();
+    case 102:
+      if (lookahead == 'a') ADVANCE(198);
+      END_STATE();
+    case 103:
+      if (lookahead == 'a') ADVANCE(190);
+      END_STATE();
+    case 104:
+      if (lookahead == 'a') ADVANCE(220);
+      END_STATE();
+    case 105:
+      if (lookahead == 'a') ADVANCE(164);
+      if (lookahead == 't') ADVANCE(361);
+      END_STATE();
+    case 106:
+      if (lookahead == 'a') ADVANCE(576);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 107:
+      if (lookahead == 'a') ADVANCE(256);
+      END_STATE();
+    case 108:
+      if (lookahead == 'a') ADVANCE(223);
+      END_STATE();
+    case 109:
+      if (lookahead == 'a') ADVANCE(165);
+      END_STATE();
+    case 110:
+      if (lookahead == 'a') ADVANCE(120);
+      END_STATE();
+    case 111:
+      if (lookahead == 'a') ADVANCE(239);
+      END_STATE();
+    case 112:
+      if (lookahead == 'a') ADVANCE(267);
+      END_STATE();
+    case 113:
+      if (lookahead == 'a') ADVANCE(224);
+      END_STATE();
+    case 114:
+      if (lookahead == 'b') ADVANCE(117);
+      END_STATE();
+    case 115:
+      if (lookahead == 'b') ADVANCE(151);
+      END_STATE();
+    case 116:
+      if (lookahead == 'b') ADVANCE(153);
+      END_STATE();
+    case 117:
+      if (lookahead == 'c') ADVANCE(169);
+      if (lookahead == 'p') ADVANCE(219);
+      if (lookahead == 's') ADVANCE(157);
+      END_STATE();
+    case 118:
+      if (lookahead == 'c') ADVANCE(112);
+      END_STATE();
+    case 119:
+      if (lookahead == 'c') ADVANCE(139);
+      END_STATE();
+    case 120:
+      if (lookahead == 'c') ADVANCE(142);
+      END_STATE();
+    case 121:
+      if (lookahead == 'c') ADVANCE(144);
+      END_STATE();
+    case 122:
+      if (lookahead == 'c') ADVANCE(192);
+      END_STATE();
+    case 123:
+      if (lookahead == 'c') ADVANCE(258);
+      END_STATE();
+    case 124:
+      if (lookahead == 'c') ADVANCE(264);
+      END_STATE();
+    case 125:
+      if (lookahead == 'c') ADVANCE(266);
+      END_STATE();
+    case 126:
+      if (lookahead == 'd') ADVANCE(127);
+      if (lookahead == 'f') ADVANCE(253);
+      if (lookahead == 'r') ADVANCE(254);
+      if (lookahead == 'u') ADVANCE(247);
+      END_STATE();
+    case 127:
+      if (lookahead == 'd') ADVANCE(724);
+      if (lookahead == 'o') ADVANCE(222);
+      END_STATE();
+    case 128:
+      if (lookahead == 'd') ADVANCE(295);
+      END_STATE();
+    case 129:
+      if (lookahead == 'd') ADVANCE(301);
+      END_STATE();
+    case 130:
+      if (lookahead == 'd') ADVANCE(185);
+      END_STATE();
+    case 131:
+      if (lookahead == 'e') ADVANCE(158);
+      if (lookahead == 'o') ADVANCE(208);
+      END_STATE();
+    case 132:
+      if (lookahead == 'e') ADVANCE(189);
+      if (lookahead == 'i') ADVANCE(274);
+      END_STATE();
+    case 133:
+      if (lookahead == 'e') ADVANCE(204);
+      END_STATE();
+    case 134:
+      if (lookahead == 'e') ADVANCE(123);
+      if (lookahead == 'o') ADVANCE(271);
+      if (lookahead == 't') ADVANCE(107);
+      if (lookahead == 'u') ADVANCE(114);
+      END_STATE();
+    case 135:
+      if (lookahead == 'e') ADVANCE(381);
+      END_STATE();
+    case 136:
+      if (lookahead == 'e') ADVANCE(313);
+      END_STATE();
+    case 137:
+      if (lookahead == 'e') ADVANCE(715);
+      END_STATE();
+    case 138:
+      if (lookahead == 'e') ADVANCE(709);
+      END_STATE();
+    case 139:
+      if (lookahead == 'e') ADVANCE(310);
+      END_STATE();
+    case 140:
+      if (lookahead == 'e') ADVANCE(351);
+      END_STATE();
+    case 141:
+      if (lookahead == 'e') ADVANCE(677);
+      END_STATE();
+    case 142:
+      if (lookahead == 'e') ADVANCE(704);
+      END_STATE();
+    case 143:
+      if (lookahead == 'e') ADVANCE(721);
+      END_STATE();
+    case 144:
+      if (lookahead == 'e') ADVANCE(304);
+      END_STATE();
+    case 145:
+      if (lookahead == 'e') ADVANCE(129);
+      END_STATE();
+    case 146:
+      if (lookahead == 'e') ADVANCE(100);
+      if (lookahead == 'l') ADVANCE(110);
+      END_STATE();
+    case 147:
+      if (lookahead == 'e') ADVANCE(243);
+      END_STATE();
+    case 148:
+      if (lookahead == 'e') ADVANCE(226);
+      END_STATE();
+    case 149:
+      if (lookahead == 'e') ADVANCE(237);
+      END_STATE();
+    case 150:
+      if (lookahead == 'e') ADVANCE(251);
+      END_STATE();
+    case 151:
+      if (lookahead == 'e') ADVANCE(229);
+      END_STATE();
+    case 152:
+      if (lookahead == 'e') ADVANCE(230);
+      END_STATE();
+    case 153:
+      if (lookahead == 'e') ADVANCE(231);
+      END_STATE();
+    case 154:
+      if (lookahead == 'e') ADVANCE(232);
+      END_STATE();
+    case 155:
+      if (lookahead == 'e') ADVANCE(206);
+      END_STATE();
+    case 156:
+      if (lookahead == 'e') ADVANCE(260);
+      END_STATE();
+    case 157:
+      if (lookahead == 'e') ADVANCE(124);
+      END_STATE();
+    case 158:
+      if (lookahead == 'f') ADVANCE(211);
+      END_STATE();
+    case 159:
+      if (lookahead == 'f') ADVANCE(178);
+      END_STATE();
+    case 160:
+      if (lookahead == 'f') ADVANCE(606);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 161:
+      if (lookahead == 'f') ADVANCE(218);
+      END_STATE();
+    case 162:
+      if (lookahead == 'g') ADVANCE(272);
+      END_STATE();
+    case 163:
+      if (lookahead == 'g') ADVANCE(150);
+      END_STATE();
+    case 164:
+      if (lookahead == 'g') ADVANCE(236);
+      END_STATE();
+    case 165:
+      if (lookahead == 'g') ADVANCE(147);
+      END_STATE();
+    case 166:
+      if (lookahead == 'h') ADVANCE(356);
+      END_STATE();
+    case 167:
+      if (lookahead == 'h') ADVANCE(108);
+      if (lookahead == 'o') ADVANCE(194);
+      END_STATE();
+    case 168:
+      if (lookahead == 'h') ADVANCE(214);
+      END_STATE();
+    case 169:
+      if (lookahead == 'h') ADVANCE(113);
+      END_STATE();
+    case 170:
+      if (lookahead == 'i') ADVANCE(245);
+      END_STATE();
+    case 171:
+      if (lookahead == 'i') ADVANCE(197);
+      END_STATE();
+    case 172:
+      if (lookahead == 'i') ADVANCE(159);
+      END_STATE();
+    case 173:
+      if (lookahead == 'i') ADVANCE(246);
+      END_STATE();
+    case 174:
+      if (lookahead == 'i') ADVANCE(122);
+      END_STATE();
+    case 175:
+      if (lookahead == 'i') ADVANCE(244);
+      END_STATE();
+    case 176:
+      if (lookahead == 'i') ADVANCE(205);
+      END_STATE();
+    case 177:
+      if (lookahead == 'i') ADVANCE(209);
+      END_STATE();
+    case 178:
+      if (lookahead == 'i') ADVANCE(118);
+      END_STATE();
+    case 179:
+      if (lookahead == 'i') ADVANCE(210);
+      END_STATE();
+    case 180:
+      if (lookahead == 'i') ADVANCE(207);
+      END_STATE();
+    case 181:
+      if (lookahead == 'i') ADVANCE(212);
+      END_STATE();
+    case 182:
+      if (lookahead == 'i') ADVANCE(213);
+      END_STATE();
+    case 183:
+      if (lookahead == 'i') ADVANCE(261);
+      END_STATE();
+    case 184:
+      if (lookahead == 'i') ADVANCE(215);
+      END_STATE();
+    case 185:
+      if (lookahead == 'i') ADVANCE(125);
+      END_STATE();
+    case 186:
+      if (lookahead == 'k') ADVANCE(321);
+      END_STATE();
+    case 187:
+      if (lookahead == 'l') ADVANCE(730);
+      END_STATE();
+    case 188:
+      if (lookahead == 'l') ADVANCE(705);
+      END_STATE();
+    case 189:
+      if (lookahead == 'l') ADVANCE(156);
+      END_STATE();
+    case 190:
+      if (lookahead == 'l') ADVANCE(188);
+      END_STATE();
+    case 191:
+      if (lookahead == 'l') ADVANCE(136);
+      END_STATE();
+    case 192:
+      if (lookahead == 'l') ADVANCE(140);
+      END_STATE();
+    case 193:
+      if (lookahead == 'm') ADVANCE(115);
+      END_STATE();
+    case 194:
+      if (lookahead == 'm') ADVANCE(221);
+      END_STATE();
+    case 195:
+      if (lookahead == 'm') ADVANCE(116);
+      END_STATE();
+    case 196:
+      if (lookahead == 'n') ADVANCE(30);
+      END_STATE();
+    case 197:
+      if (lookahead == 'n') ADVANCE(128);
+      END_STATE();
+    case 198:
+      if (lookahead == 'n') ADVANCE(162);
+      END_STATE();
+    case 199:
+      if (lookahead == 'n') ADVANCE(331);
+      END_STATE();
+    case 200:
+      if (lookahead == 'n') ADVANCE(326);
+      END_STATE();
+    case 201:
+      if (lookahead == 'n') ADVANCE(336);
+      END_STATE();
+    case 202:
+      if (lookahead == 'n') ADVANCE(292);
+      END_STATE();
+    case 203:
+      if (lookahead == 'n') ADVANCE(698);
+      END_STATE();
+    case 204:
+      if (lookahead == 'n') ADVANCE(273);
+      if (lookahead == 'p') ADVANCE(146);
+      if (lookahead == 'w') ADVANCE(235);
+      END_STATE();
+    case 205:
+      if (lookahead == 'n') ADVANCE(248);
+      END_STATE();
+    case 206:
+      if (lookahead == 'n') ADVANCE(249);
+      END_STATE();
+    case 207:
+      if (lookahead == 'n') ADVANCE(252);
+      END_STATE();
+    case 208:
+      if (lookahead == 'o') ADVANCE(186);
+      END_STATE();
+    case 209:
+      if (lookahead == 'o') ADVANCE(199);
+      END_STATE();
+    case 210:
+      if (lookahead == 'o') ADVANCE(200);
+      END_STATE();
+    case 211:
+      if (lookahead == 'o') ADVANCE(238);
+      END_STATE();
+    case 212:
+      if (lookahead == 'o') ADVANCE(201);
+      END_STATE();
+    case 213:
+      if (lookahead == 'o') ADVANCE(202);
+      END_STATE();
+    case 214:
+      if (lookahead == 'o') ADVANCE(227);
+      END_STATE();
     case 215:
-      if (lookahead == 'p') ADVANCE(163);
+      if (lookahead == 'o') ADVANCE(203);
       END_STATE();
     case 216:
-      if (lookahead == 'p') ADVANCE(108);
+      if (lookahead == 'o') ADVANCE(228);
       END_STATE();
     case 217:
-      if (lookahead == 'p') ADVANCE(252);
+      if (lookahead == 'o') ADVANCE(257);
+      if (lookahead == 'u') ADVANCE(193);
       END_STATE();
     case 218:
-      if (lookahead == 'p') ADVANCE(257);
+      if (lookahead == 'o') ADVANCE(241);
       END_STATE();
     case 219:
-      if (lookahead == 'p') ADVANCE(260);
+      if (lookahead == 'o') ADVANCE(180);
       END_STATE();
     case 220:
-      if (lookahead == 'r') ADVANCE(102);
+      if (lookahead == 'p') ADVANCE(166);
       END_STATE();
     case 221:
-      if (lookahead == 'r') ADVANCE(693);
+      if (lookahead == 'p') ADVANCE(111);
       END_STATE();
     case 222:
-      if (lookahead == 'r') ADVANCE(670);
+      if (lookahead == 'p') ADVANCE(259);
       END_STATE();
     case 223:
-      if (lookahead == 'r') ADVANCE(289);
+      if (lookahead == 'p') ADVANCE(265);
       END_STATE();
     case 224:
-      if (lookahead == 'r') ADVANCE(328);
+      if (lookahead == 'p') ADVANCE(268);
       END_STATE();
     case 225:
-      if (lookahead == 'r') ADVANCE(708);
+      if (lookahead == 'r') ADVANCE(105);
       END_STATE();
     case 226:
-      if (lookahead == 'r') ADVANCE(333);
+      if (lookahead == 'r') ADVANCE(718);
       END_STATE();
     case 227:
-      if (lookahead == 'r') ADVANCE(160);
+      if (lookahead == 'r') ADVANCE(695);
       END_STATE();
     case 228:
-      if (lookahead == 'r') ADVANCE(116);
+      if (lookahead == 'r') ADVANCE(275);
       END_STATE();
     case 229:
-      if (lookahead == 'r') ADVANCE(171);
-      if (lookahead == 's') ADVANCE(249);
+      if (lookahead == 'r') ADVANCE(298);
       END_STATE();
     case 230:
-      if (lookahead == 'r') ADVANCE(179);
+      if (lookahead == 'r') ADVANCE(341);
       END_STATE();
     case 231:
-      if (lookahead == 'r') ADVANCE(101);
+      if (lookahead == 'r') ADVANCE(733);
       END_STATE();
     case 232:
-      if (lookahead == 'r') ADVANCE(134);
+      if (lookahead == 'r') ADVANCE(346);
       END_STATE();
     case 233:
-      if (lookahead == 'r') ADVANCE(243);
+      if (lookahead == 'r') ADVANCE(163);
       END_STATE();
     case 234:
-      if (lookahead == 'r') ADVANCE(138);
+      if (lookahead == 'r') ADVANCE(119);
       END_STATE();
     case 235:
-      if (lookahead == 'r') ADVANCE(118);
+      if (lookahead == 'r') ADVANCE(183);
       END_STATE();
     case 236:
-      if (lookahead == 's') ADVANCE(667);
+      if (lookahead == 'r') ADVANCE(104);
       END_STATE();
     case 237:
-      if (lookahead == 's') ADVANCE(298);
+      if (lookahead == 'r') ADVANCE(250);
       END_STATE();
     case 238:
-      if (lookahead == 's') ADVANCE(127);
+      if (lookahead == 'r') ADVANCE(137);
       END_STATE();
     case 239:
-      if (lookahead == 's') ADVANCE(175);
+      if (lookahead == 'r') ADVANCE(141);
       END_STATE();
     case 240:
-      if (lookahead == 't') ADVANCE(165);
+      if (lookahead == 'r') ADVANCE(175);
+      if (lookahead == 's') ADVANCE(255);
       END_STATE();
     case 241:
-      if (lookahead == 't') ADVANCE(353);
+      if (lookahead == 'r') ADVANCE(121);
       END_STATE();
     case 242:
-      if (lookahead == 't') ADVANCE(363);
+      if (lookahead == 's') ADVANCE(692);
       END_STATE();
     case 243:
-      if (lookahead == 't') ADVANCE(687);
+      if (lookahead == 's') ADVANCE(307);
       END_STATE();
     case 244:
-      if (lookahead == 't') ADVANCE(664);
+      if (lookahead == 's') ADVANCE(130);
       END_STATE();
     case 245:
-      if (lookahead == 't') ADVANCE(358);
+      if (lookahead == 's') ADVANCE(263);
       END_STATE();
     case 246:
-      if (lookahead == 't') ADVANCE(170);
+      if (lookahead == 's') ADVANCE(179);
       END_STATE();
     case 247:
-      if (lookahead == 't') ADVANCE(145);
+      if (lookahead == 't') ADVANCE(168);
       END_STATE();
     case 248:
-      if (lookahead == 't') ADVANCE(262);
+      if (lookahead == 't') ADVANCE(366);
       END_STATE();
     case 249:
-      if (lookahead == 't') ADVANCE(169);
+      if (lookahead == 't') ADVANCE(376);
       END_STATE();
     case 250:
-      if (lookahead == 't') ADVANCE(132);
+      if (lookahead == 't') ADVANCE(712);
       END_STATE();
     case 251:
-      if (lookahead == 't') ADVANCE(173);
+      if (lookahead == 't') ADVANCE(689);
       END_STATE();
     case 252:
-      if (lookahead == 't') ADVANCE(142);
+      if (lookahead == 't') ADVANCE(371);
       END_STATE();
     case 253:
-      if (lookahead == 't') ADVANCE(135);
+      if (lookahead == 't') ADVANCE(148);
       END_STATE();
     case 254:
-      if (lookahead == 't') ADVANCE(140);
+      if (lookahead == 't') ADVANCE(174);
       END_STATE();
     case 255:
-      if (lookahead == 't') ADVANCE(187);
+      if (lookahead == 't') ADVANCE(172);
       END_STATE();
     case 256:
-      if (lookahead == 't') ADVANCE(177);
+      if (lookahead == 't') ADVANCE(270);
       END_STATE();
     case 257:
-      if (lookahead == 't') ADVANCE(149);
+      if (lookahead == 't') ADVANCE(135);
       END_STATE();
     case 258:
-      if (lookahead == 't') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(177);
       END_STATE();
     case 259:
-      if (lookahead == 't') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(145);
       END_STATE();
     case 260:
-      if (lookahead == 't') ADVANCE(151);
+      if (lookahead == 't') ADVANCE(138);
       END_STATE();
     case 261:
-      if (lookahead == 'u') ADVANCE(229);
+      if (lookahead == 't') ADVANCE(143);
       END_STATE();
     case 262:
-      if (lookahead == 'u') ADVANCE(236);
+      if (lookahead == 't') ADVANCE(191);
       END_STATE();
     case 263:
-      if (lookahead == 'u') ADVANCE(228);
+      if (lookahead == 't') ADVANCE(216);
       END_STATE();
     case 264:
-      if (lookahead == 'u') ADVANCE(106);
+      if (lookahead == 't') ADVANCE(181);
       END_STATE();
     case 265:
-      if (lookahead == 'u') ADVANCE(191);
+      if (lookahead == 't') ADVANCE(152);
       END_STATE();
     case 266:
-      if (lookahead == 'v') ADVANCE(167);
+      if (lookahead == 't') ADVANCE(182);
       END_STATE();
     case 267:
-      if (lookahead == '"' ||
-          ('[' <= lookahead && lookahead <= ']')) ADVANCE(660);
+      if (lookahead == 't') ADVANCE(184);
       END_STATE();
     case 268:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(26);
+      if (lookahead == 't') ADVANCE(154);
       END_STATE();
     case 269:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(913);
+      if (lookahead == 'u') ADVANCE(240);
       END_STATE();
     case 270:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(268);
+      if (lookahead == 'u') ADVANCE(242);
       END_STATE();
     case 271:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(269);
+      if (lookahead == 'u') ADVANCE(234);
       END_STATE();
     case 272:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(25);
+      if (lookahead == 'u') ADVANCE(109);
       END_STATE();
     case 273:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(272);
+      if (lookahead == 'u') ADVANCE(195);
       END_STATE();
     case 274:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(273);
+      if (lookahead == 'v') ADVANCE(173);
       END_STATE();
     case 275:
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(711);
+      if (lookahead == 'y') ADVANCE(317);
       END_STATE();
     case 276:
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
+      if (lookahead == '"' ||
+          ('[' <= lookahead && lookahead <= ']')) ADVANCE(685);
       END_STATE();
     case 277:
-      if (eof) ADVANCE(279);
-      ADVANCE_MAP(
-        '"', 647,
-        '#', 280,
-        ')', 663,
-        '-', 95,
-        '.', 28,
-        '@', 656,
-        'a', 742,
-        'b', 753,
-        'c', 793,
-        'd', 755,
-        'i', 823,
-        'j', 903,
-        'k', 798,
-        'l', 719,
-        'n', 849,
-        'p', 715,
-        'r', 757,
-        's', 758,
-        't', 717,
-        '{', 282,
-        '}', 281,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(277);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(917);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(29);
       END_STATE();
     case 278:
-      if (eof) ADVANCE(279);
-      if (lookahead == '"') ADVANCE(647);
-      if (lookahead == '#') ADVANCE(280);
-      if (lookahead == '{') ADVANCE(282);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(278);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(918);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(946);
       END_STATE();
     case 279:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(277);
       END_STATE();
     case 280:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(280);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(278);
       END_STATE();
     case 281:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(28);
       END_STATE();
     case 282:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(281);
       END_STATE();
     case 283:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(282);
       END_STATE();
     case 284:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
       if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(736);
       END_STATE();
     case 285:
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 286:
+      if (eof) ADVANCE(288);
+      ADVANCE_MAP(
+        '"', 672,
+        '#', 289,
+        ')', 688,
+        '-', 98,
+        '.', 31,
+        '@', 681,
+        'a', 768,
+        'b', 779,
+        'c', 819,
+        'd', 781,
+        'h', 823,
+        'i', 850,
+        'j', 935,
+        'k', 824,
+        'l', 745,
+        'n', 878,
+        'p', 741,
+        'r', 783,
+        's', 784,
+        't', 743,
+        '{', 291,
+        '}', 290,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(286);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(950);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 287:
+      if (eof) ADVANCE(288);
+      if (lookahead == '"') ADVANCE(672);
+      if (lookahead == '#') ADVANCE(289);
+      if (lookahead == '{') ADVANCE(291);
+      if (lookahead == '}') ADVANCE(290);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(287);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(951);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 288:
+      ACCEPT_TOKEN(ts_builtin_sym_end);
+      END_STATE();
+    case 289:
+      ACCEPT_TOKEN(sym_comment);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(289);
+      END_STATE();
+    case 290:
+      ACCEPT_TOKEN(anon_sym_RBRACE);
+      END_STATE();
+    case 291:
+      ACCEPT_TOKEN(anon_sym_LBRACE);
+      END_STATE();
+    case 292:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      END_STATE();
+    case 293:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 294:
       ACCEPT_TOKEN(anon_sym_jurisdiction);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 286:
-      ACCEPT_TOKEN(anon_sym_kind);
-      END_STATE();
-    case 287:
-      ACCEPT_TOKEN(anon_sym_kind);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 288:
-      ACCEPT_TOKEN(anon_sym_kind);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 289:
-      ACCEPT_TOKEN(anon_sym_number);
-      END_STATE();
-    case 290:
-      ACCEPT_TOKEN(anon_sym_number);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 291:
-      ACCEPT_TOKEN(anon_sym_number);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 292:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      END_STATE();
-    case 293:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 294:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 295:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      ACCEPT_TOKEN(anon_sym_kind);
       END_STATE();
     case 296:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      ACCEPT_TOKEN(anon_sym_kind);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 297:
+      ACCEPT_TOKEN(anon_sym_kind);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 298:
+      ACCEPT_TOKEN(anon_sym_number);
+      END_STATE();
+    case 299:
+      ACCEPT_TOKEN(anon_sym_number);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 300:
+      ACCEPT_TOKEN(anon_sym_number);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 301:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      END_STATE();
+    case 302:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 303:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      END_STATE();
+    case 305:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 306:
       ACCEPT_TOKEN(anon_sym_in_DASHforce);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 298:
-      ACCEPT_TOKEN(anon_sym_languages);
-      END_STATE();
-    case 299:
-      ACCEPT_TOKEN(anon_sym_languages);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 300:
-      ACCEPT_TOKEN(anon_sym_languages);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 301:
-      ACCEPT_TOKEN(anon_sym_source);
-      END_STATE();
-    case 302:
-      ACCEPT_TOKEN(anon_sym_source);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 303:
-      ACCEPT_TOKEN(anon_sym_source);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 304:
-      ACCEPT_TOKEN(anon_sym_title);
-      END_STATE();
-    case 305:
-      ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 306:
-      ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 307:
+      ACCEPT_TOKEN(anon_sym_languages);
+      END_STATE();
+    case 308:
+      ACCEPT_TOKEN(anon_sym_languages);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 309:
+      ACCEPT_TOKEN(anon_sym_languages);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 310:
+      ACCEPT_TOKEN(anon_sym_source);
+      END_STATE();
+    case 311:
+      ACCEPT_TOKEN(anon_sym_source);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 312:
+      ACCEPT_TOKEN(anon_sym_source);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 313:
+      ACCEPT_TOKEN(anon_sym_title);
+      END_STATE();
+    case 314:
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 315:
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 316:
       ACCEPT_TOKEN(anon_sym_title);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 308:
-      ACCEPT_TOKEN(anon_sym_book);
-      END_STATE();
-    case 309:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 310:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 311:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 312:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 313:
-      ACCEPT_TOKEN(anon_sym_division);
-      END_STATE();
-    case 314:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 315:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 316:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 317:
+      ACCEPT_TOKEN(anon_sym_history);
+      END_STATE();
+    case 318:
+      ACCEPT_TOKEN(anon_sym_history);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 319:
+      ACCEPT_TOKEN(anon_sym_history);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 320:
+      ACCEPT_TOKEN(anon_sym_history);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 321:
+      ACCEPT_TOKEN(anon_sym_book);
+      END_STATE();
+    case 322:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 323:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 324:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 325:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 326:
+      ACCEPT_TOKEN(anon_sym_division);
+      END_STATE();
+    case 327:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 328:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 329:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 330:
       ACCEPT_TOKEN(anon_sym_division);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 318:
-      ACCEPT_TOKEN(anon_sym_section);
-      END_STATE();
-    case 319:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 320:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 321:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 322:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 323:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      END_STATE();
-    case 324:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 325:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 326:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 327:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 328:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      END_STATE();
-    case 329:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 330:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 331:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_section);
       END_STATE();
     case 332:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 333:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 334:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 335:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 336:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      END_STATE();
+    case 337:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 338:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 339:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 340:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 341:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      END_STATE();
+    case 342:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 343:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 344:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 345:
       ACCEPT_TOKEN(anon_sym_chapter);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 333:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      END_STATE();
-    case 334:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 335:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 336:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 337:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 338:
-      ACCEPT_TOKEN(anon_sym_article);
-      END_STATE();
-    case 339:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 340:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 341:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 342:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 343:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      END_STATE();
-    case 344:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 345:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 346:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_subchapter);
       END_STATE();
     case 347:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 348:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 350:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 351:
+      ACCEPT_TOKEN(anon_sym_article);
+      END_STATE();
+    case 352:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 353:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 355:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 356:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      END_STATE();
+    case 357:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 358:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 359:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 360:
       ACCEPT_TOKEN(anon_sym_paragraph);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 348:
-      ACCEPT_TOKEN(anon_sym_part);
-      END_STATE();
-    case 349:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 350:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 351:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 352:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 353:
-      ACCEPT_TOKEN(anon_sym_point);
-      END_STATE();
-    case 354:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 355:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 356:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 357:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 358:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      END_STATE();
-    case 359:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 360:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 361:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_part);
       END_STATE();
     case 362:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 363:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 364:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 365:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 366:
+      ACCEPT_TOKEN(anon_sym_point);
+      END_STATE();
+    case 367:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 368:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 369:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 370:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 371:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      END_STATE();
+    case 372:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 373:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      END_STATE();
+    case 374:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 375:
       ACCEPT_TOKEN(anon_sym_subpoint);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 363:
-      ACCEPT_TOKEN(anon_sym_indent);
-      END_STATE();
-    case 364:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 365:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 366:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 367:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 368:
-      ACCEPT_TOKEN(anon_sym_note);
-      END_STATE();
-    case 369:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 370:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(94);
-      END_STATE();
-    case 371:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 372:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 373:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(157);
-      if (lookahead == 'd') ADVANCE(520);
-      if (lookahead == 's') ADVANCE(512);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 374:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(157);
-      if (lookahead == 'd') ADVANCE(520);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 375:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'a') ADVANCE(437);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 376:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'a') ADVANCE(399);
-      if (lookahead == 't') ADVANCE(349);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_indent);
       END_STATE();
     case 377:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'a') ADVANCE(440);
-      if (lookahead == 'o') ADVANCE(405);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 378:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'a') ADVANCE(443);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 379:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'a') ADVANCE(436);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 380:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'a') ADVANCE(458);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 381:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'a') ADVANCE(438);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_note);
       END_STATE();
     case 382:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'b') ADVANCE(383);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 383:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'c') ADVANCE(402);
-      if (lookahead == 'p') ADVANCE(434);
-      if (lookahead == 's') ADVANCE(397);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
       END_STATE();
     case 384:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'c') ADVANCE(380);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 385:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'c') ADVANCE(417);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 386:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'c') ADVANCE(455);
+      if (lookahead == '-') ADVANCE(160);
+      if (lookahead == 'd') ADVANCE(539);
+      if (lookahead == 's') ADVANCE(531);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 387:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'c') ADVANCE(457);
+      if (lookahead == '-') ADVANCE(160);
+      if (lookahead == 'd') ADVANCE(539);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 388:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'd') ADVANCE(396);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'a') ADVANCE(452);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 389:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'e') ADVANCE(386);
-      if (lookahead == 'u') ADVANCE(382);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'a') ADVANCE(412);
+      if (lookahead == 't') ADVANCE(362);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 390:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'e') ADVANCE(369);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'a') ADVANCE(455);
+      if (lookahead == 'o') ADVANCE(419);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 391:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'e') ADVANCE(305);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'a') ADVANCE(459);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 392:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'e') ADVANCE(339);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'a') ADVANCE(451);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 393:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'e') ADVANCE(653);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'a') ADVANCE(475);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 394:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'e') ADVANCE(441);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'a') ADVANCE(453);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 395:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'e') ADVANCE(442);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'b') ADVANCE(396);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 396:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'e') ADVANCE(425);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'c') ADVANCE(415);
+      if (lookahead == 'p') ADVANCE(449);
+      if (lookahead == 's') ADVANCE(410);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 397:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'e') ADVANCE(387);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'c') ADVANCE(393);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 398:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'f') ADVANCE(409);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'c') ADVANCE(431);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 399:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'g') ADVANCE(444);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'c') ADVANCE(473);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 400:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'h') ADVANCE(375);
-      if (lookahead == 'o') ADVANCE(418);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'c') ADVANCE(474);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 401:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'h') ADVANCE(344);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'd') ADVANCE(409);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 402:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'h') ADVANCE(381);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'e') ADVANCE(399);
+      if (lookahead == 'u') ADVANCE(395);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 403:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(460);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'e') ADVANCE(382);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 404:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(398);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'e') ADVANCE(314);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 405:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(424);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'e') ADVANCE(352);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 406:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(445);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'e') ADVANCE(678);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 407:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(385);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'e') ADVANCE(457);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 408:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(447);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'e') ADVANCE(458);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 409:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(384);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'e') ADVANCE(439);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 410:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(430);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'e') ADVANCE(400);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 411:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(431);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'f') ADVANCE(423);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 412:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(432);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'g') ADVANCE(460);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 413:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(433);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'h') ADVANCE(388);
+      if (lookahead == 'o') ADVANCE(432);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 414:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'i') ADVANCE(426);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'h') ADVANCE(357);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 415:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'k') ADVANCE(309);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'h') ADVANCE(394);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 416:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'l') ADVANCE(391);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(478);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 417:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'l') ADVANCE(392);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(461);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 418:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'm') ADVANCE(435);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(411);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 419:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'n') ADVANCE(388);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(438);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 420:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'n') ADVANCE(319);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(398);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 421:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'n') ADVANCE(314);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(464);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 422:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'n') ADVANCE(324);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(462);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 423:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'n') ADVANCE(674);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(397);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 424:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'n') ADVANCE(448);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(444);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 425:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'n') ADVANCE(449);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(446);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 426:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'n') ADVANCE(450);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(447);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 427:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'o') ADVANCE(415);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(448);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 428:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'o') ADVANCE(451);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'i') ADVANCE(440);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 429:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'o') ADVANCE(427);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'k') ADVANCE(322);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 430:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'o') ADVANCE(420);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'l') ADVANCE(404);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 431:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'o') ADVANCE(421);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'l') ADVANCE(405);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 432:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'o') ADVANCE(422);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'm') ADVANCE(450);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 433:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'o') ADVANCE(423);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'n') ADVANCE(401);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 434:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'o') ADVANCE(414);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'n') ADVANCE(332);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 435:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'p') ADVANCE(378);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'n') ADVANCE(327);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 436:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'p') ADVANCE(401);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'n') ADVANCE(337);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 437:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'p') ADVANCE(453);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'n') ADVANCE(699);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 438:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'p') ADVANCE(456);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'n') ADVANCE(465);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 439:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'r') ADVANCE(452);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'n') ADVANCE(466);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 440:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'r') ADVANCE(376);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'n') ADVANCE(467);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 441:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'r') ADVANCE(329);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'o') ADVANCE(429);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 442:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'r') ADVANCE(334);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'o') ADVANCE(468);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 443:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'r') ADVANCE(393);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'o') ADVANCE(441);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 444:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'r') ADVANCE(379);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'o') ADVANCE(434);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 445:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 's') ADVANCE(411);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'o') ADVANCE(456);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 446:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 's') ADVANCE(454);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'o') ADVANCE(435);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 447:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(416);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'o') ADVANCE(436);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 448:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(354);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'o') ADVANCE(437);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 449:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(364);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'o') ADVANCE(428);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 450:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(359);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'p') ADVANCE(391);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 451:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(390);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'p') ADVANCE(414);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 452:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(407);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'p') ADVANCE(471);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 453:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(394);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'p') ADVANCE(476);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 454:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(404);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'r') ADVANCE(470);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 455:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(410);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'r') ADVANCE(389);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 456:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(395);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'r') ADVANCE(479);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 457:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(412);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'r') ADVANCE(342);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 458:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 't') ADVANCE(413);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'r') ADVANCE(347);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 459:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'u') ADVANCE(446);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'r') ADVANCE(406);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 460:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == 'v') ADVANCE(406);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'r') ADVANCE(392);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 461:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 's') ADVANCE(469);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 462:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(597);
-      if (lookahead == 'o') ADVANCE(537);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 's') ADVANCE(425);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 463:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(593);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 's') ADVANCE(472);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 464:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(553);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(430);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 465:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(598);
-      if (lookahead == 'i') ADVANCE(635);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(367);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 466:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(377);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 467:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(372);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 468:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(403);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 469:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(445);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 470:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(420);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 471:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(407);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 472:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(418);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 473:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(424);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 474:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(426);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 475:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(427);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 476:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 't') ADVANCE(408);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 477:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'u') ADVANCE(463);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 478:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'v') ADVANCE(422);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 479:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == 'y') ADVANCE(318);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 480:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 481:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(618);
+      if (lookahead == 'o') ADVANCE(556);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 482:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(614);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 483:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(573);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 484:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(619);
+      if (lookahead == 'i') ADVANCE(658);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 485:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(612);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 486:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(546);
+      if (lookahead == 't') ADVANCE(364);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 487:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(498);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 488:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(657);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 489:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'a') ADVANCE(591);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 467:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(527);
-      if (lookahead == 't') ADVANCE(351);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 468:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(479);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 469:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(634);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 470:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(571);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 471:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(608);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 472:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(528);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 473:
+    case 490:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'a') ADVANCE(630);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 474:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(595);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 475:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(486);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 476:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(516);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 477:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(518);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 478:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(473);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 479:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(503);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 480:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(505);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 481:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(506);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 482:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(627);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 483:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(558);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 484:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(629);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 485:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(633);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 486:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(534);
-      if (lookahead == 'p') ADVANCE(589);
-      if (lookahead == 's') ADVANCE(522);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 487:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(488);
-      if (lookahead == 'r') ADVANCE(624);
-      if (lookahead == 'u') ADVANCE(623);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 488:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(700);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 489:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(287);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 490:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(293);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 491:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(520);
+      if (lookahead == 'a') ADVANCE(547);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 492:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(590);
-      if (lookahead == 'r') ADVANCE(624);
+      if (lookahead == 'a') ADVANCE(653);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 493:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(551);
+      if (lookahead == 'a') ADVANCE(616);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 494:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(555);
-      if (lookahead == 'i') ADVANCE(645);
+      if (lookahead == 'b') ADVANCE(505);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 495:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(569);
+      if (lookahead == 'b') ADVANCE(535);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 496:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(482);
-      if (lookahead == 'o') ADVANCE(644);
-      if (lookahead == 'u') ADVANCE(475);
+      if (lookahead == 'b') ADVANCE(537);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 497:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(482);
-      if (lookahead == 't') ADVANCE(469);
-      if (lookahead == 'u') ADVANCE(475);
+      if (lookahead == 'c') ADVANCE(492);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 498:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(482);
-      if (lookahead == 'u') ADVANCE(475);
+      if (lookahead == 'c') ADVANCE(522);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 499:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(371);
+      if (lookahead == 'c') ADVANCE(524);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 500:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(306);
+      if (lookahead == 'c') ADVANCE(525);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 501:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(685);
+      if (lookahead == 'c') ADVANCE(650);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 502:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(341);
+      if (lookahead == 'c') ADVANCE(578);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 503:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(677);
+      if (lookahead == 'c') ADVANCE(652);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 504:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(697);
+      if (lookahead == 'c') ADVANCE(656);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 505:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(553);
+      if (lookahead == 'p') ADVANCE(610);
+      if (lookahead == 's') ADVANCE(541);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 506:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(302);
+      if (lookahead == 'd') ADVANCE(507);
+      if (lookahead == 'r') ADVANCE(647);
+      if (lookahead == 'u') ADVANCE(646);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 507:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(654);
+      if (lookahead == 'd') ADVANCE(725);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 508:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(691);
+      if (lookahead == 'd') ADVANCE(296);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 509:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(464);
-      if (lookahead == 'l') ADVANCE(468);
+      if (lookahead == 'd') ADVANCE(302);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 510:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(524);
+      if (lookahead == 'd') ADVANCE(539);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 511:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(490);
+      if (lookahead == 'd') ADVANCE(611);
+      if (lookahead == 'r') ADVANCE(647);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 512:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(606);
+      if (lookahead == 'd') ADVANCE(571);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 513:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(614);
+      if (lookahead == 'e') ADVANCE(575);
+      if (lookahead == 'i') ADVANCE(669);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 514:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(600);
+      if (lookahead == 'e') ADVANCE(589);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 515:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(621);
+      if (lookahead == 'e') ADVANCE(501);
+      if (lookahead == 'o') ADVANCE(668);
+      if (lookahead == 'u') ADVANCE(494);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 516:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(601);
+      if (lookahead == 'e') ADVANCE(501);
+      if (lookahead == 't') ADVANCE(488);
+      if (lookahead == 'u') ADVANCE(494);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 517:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(602);
+      if (lookahead == 'e') ADVANCE(501);
+      if (lookahead == 'u') ADVANCE(494);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 518:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(603);
+      if (lookahead == 'e') ADVANCE(384);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 519:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(604);
+      if (lookahead == 'e') ADVANCE(315);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 520:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(574);
+      if (lookahead == 'e') ADVANCE(710);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 521:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(354);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 522:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(702);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 523:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(722);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 524:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(305);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 525:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(311);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 526:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(679);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 527:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(716);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 528:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(483);
+      if (lookahead == 'l') ADVANCE(487);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 529:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(543);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 530:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(509);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 531:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'e') ADVANCE(628);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 522:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(484);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 523:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(542);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 524:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(588);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 525:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(638);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 526:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(642);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 527:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(610);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 528:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(513);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 529:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(515);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 530:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(463);
-      if (lookahead == 'o') ADVANCE(560);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 531:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(463);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 532:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(346);
+      if (lookahead == 'e') ADVANCE(636);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 533:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(584);
+      if (lookahead == 'e') ADVANCE(621);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 534:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(474);
+      if (lookahead == 'e') ADVANCE(644);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 535:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(645);
+      if (lookahead == 'e') ADVANCE(622);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 536:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(523);
+      if (lookahead == 'e') ADVANCE(623);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 537:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(573);
+      if (lookahead == 'e') ADVANCE(625);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 538:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(616);
+      if (lookahead == 'e') ADVANCE(626);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 539:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(483);
+      if (lookahead == 'e') ADVANCE(594);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 540:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(635);
+      if (lookahead == 'e') ADVANCE(651);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 541:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(615);
+      if (lookahead == 'e') ADVANCE(503);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 542:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(478);
+      if (lookahead == 'f') ADVANCE(561);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 543:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(579);
+      if (lookahead == 'f') ADVANCE(609);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 544:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(582);
+      if (lookahead == 'f') ADVANCE(662);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 545:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(583);
+      if (lookahead == 'g') ADVANCE(666);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 546:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(570);
+      if (lookahead == 'g') ADVANCE(632);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 547:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(585);
+      if (lookahead == 'g') ADVANCE(532);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 548:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(587);
+      if (lookahead == 'g') ADVANCE(534);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 549:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(575);
+      if (lookahead == 'h') ADVANCE(482);
+      if (lookahead == 'o') ADVANCE(580);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 550:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(631);
+      if (lookahead == 'h') ADVANCE(482);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 551:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(485);
+      if (lookahead == 'h') ADVANCE(359);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 552:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'k') ADVANCE(311);
+      if (lookahead == 'h') ADVANCE(604);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 553:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'h') ADVANCE(493);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 554:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(669);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 555:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(542);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 556:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(593);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 557:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(638);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 558:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(502);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 559:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(658);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 560:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(639);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 561:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(497);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 562:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(637);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 563:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(599);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 564:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(602);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 565:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(603);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 566:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(590);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 567:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(605);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 568:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(607);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 569:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(595);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 570:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(654);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 571:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(504);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 572:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'k') ADVANCE(324);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 573:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(731);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 574:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'l') ADVANCE(706);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 554:
+    case 575:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(681);
+      if (lookahead == 'l') ADVANCE(540);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 555:
+    case 576:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(574);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 577:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'l') ADVANCE(519);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 578:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'l') ADVANCE(521);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 556:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(554);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 557:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(500);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 558:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(502);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 559:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(476);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 560:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(592);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 561:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(477);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 562:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(373);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 563:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(321);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 564:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(316);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 565:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(326);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 566:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(675);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 567:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(374);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 568:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(284);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 569:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(640);
-      if (lookahead == 'p') ADVANCE(509);
-      if (lookahead == 'w') ADVANCE(605);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 570:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(489);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 571:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(526);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 572:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(491);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 573:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(618);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 574:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(619);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 575:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(622);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 576:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(552);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 577:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(703);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 578:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(576);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 579:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(563);
+      if (lookahead == 'm') ADVANCE(495);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 580:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(626);
-      if (lookahead == 'u') ADVANCE(561);
+      if (lookahead == 'm') ADVANCE(613);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 581:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(626);
+      if (lookahead == 'm') ADVANCE(496);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 582:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(564);
+      if (lookahead == 'n') ADVANCE(386);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 583:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(565);
+      if (lookahead == 'n') ADVANCE(334);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 584:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(599);
+      if (lookahead == 'n') ADVANCE(329);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 585:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(566);
+      if (lookahead == 'n') ADVANCE(339);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 586:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(611);
+      if (lookahead == 'n') ADVANCE(700);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 587:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(568);
+      if (lookahead == 'n') ADVANCE(387);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 588:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(609);
+      if (lookahead == 'n') ADVANCE(293);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 589:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(549);
+      if (lookahead == 'n') ADVANCE(664);
+      if (lookahead == 'p') ADVANCE(528);
+      if (lookahead == 'w') ADVANCE(627);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 590:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(594);
+      if (lookahead == 'n') ADVANCE(508);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 591:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(532);
+      if (lookahead == 'n') ADVANCE(545);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 592:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(471);
+      if (lookahead == 'n') ADVANCE(510);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 593:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(636);
+      if (lookahead == 'n') ADVANCE(641);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 594:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(632);
+      if (lookahead == 'n') ADVANCE(642);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 595:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(637);
+      if (lookahead == 'n') ADVANCE(645);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 596:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(624);
+      if (lookahead == 'o') ADVANCE(572);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 597:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(467);
+      if (lookahead == 'o') ADVANCE(728);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 598:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(529);
+      if (lookahead == 'o') ADVANCE(596);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 599:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(671);
+      if (lookahead == 'o') ADVANCE(583);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 600:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(331);
+      if (lookahead == 'o') ADVANCE(649);
+      if (lookahead == 'u') ADVANCE(581);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 601:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(709);
+      if (lookahead == 'o') ADVANCE(649);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 602:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(336);
+      if (lookahead == 'o') ADVANCE(584);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 603:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(290);
+      if (lookahead == 'o') ADVANCE(585);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 604:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(694);
+      if (lookahead == 'o') ADVANCE(620);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 605:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(550);
+      if (lookahead == 'o') ADVANCE(586);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 606:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(620);
+      if (lookahead == 'o') ADVANCE(633);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 607:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(541);
+      if (lookahead == 'o') ADVANCE(588);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 608:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(507);
+      if (lookahead == 'o') ADVANCE(624);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 609:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(508);
+      if (lookahead == 'o') ADVANCE(631);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 610:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(466);
+      if (lookahead == 'o') ADVANCE(569);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 611:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(480);
+      if (lookahead == 'o') ADVANCE(615);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 612:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(481);
+      if (lookahead == 'p') ADVANCE(551);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 613:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(668);
+      if (lookahead == 'p') ADVANCE(490);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 614:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(299);
+      if (lookahead == 'p') ADVANCE(659);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 615:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(493);
+      if (lookahead == 'p') ADVANCE(655);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 616:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(544);
+      if (lookahead == 'p') ADVANCE(661);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 617:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(625);
+      if (lookahead == 'r') ADVANCE(647);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 618:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(356);
+      if (lookahead == 'r') ADVANCE(486);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 619:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(366);
+      if (lookahead == 'r') ADVANCE(548);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 620:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(688);
+      if (lookahead == 'r') ADVANCE(696);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 621:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(344);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 622:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(734);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 623:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(349);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 624:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(670);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 625:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(299);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 626:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(719);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 627:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(570);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 628:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(643);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 629:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(562);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 630:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(526);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 631:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(527);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 632:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(485);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 633:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(499);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 634:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(500);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 635:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(693);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 636:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(308);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 637:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(512);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 638:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(564);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 639:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(660);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 640:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 's') ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 641:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(369);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 642:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(379);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 643:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(713);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 644:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(690);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 645:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(374);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 646:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(552);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 647:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(558);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 648:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(555);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 649:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(518);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 650:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(563);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 651:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(520);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 652:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(565);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 653:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(567);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 654:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(523);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 655:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(530);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 656:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(568);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 657:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(665);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 622:
+    case 658:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(361);
+      if (lookahead == 't') ADVANCE(577);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 623:
+    case 659:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(533);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 624:
+    case 660:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(539);
+      if (lookahead == 't') ADVANCE(608);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 625:
+    case 661:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(536);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 626:
+    case 662:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(499);
+      if (lookahead == 't') ADVANCE(538);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 627:
+    case 663:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(543);
+      if (lookahead == 'u') ADVANCE(640);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 628:
+    case 664:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(501);
+      if (lookahead == 'u') ADVANCE(579);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 629:
+    case 665:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(545);
+      if (lookahead == 'u') ADVANCE(635);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 630:
+    case 666:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(547);
+      if (lookahead == 'u') ADVANCE(491);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 631:
+    case 667:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(504);
+      if (lookahead == 'u') ADVANCE(629);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 632:
+    case 668:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(511);
+      if (lookahead == 'u') ADVANCE(634);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 633:
+    case 669:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(548);
+      if (lookahead == 'v') ADVANCE(557);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 634:
+    case 670:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(641);
+      if (lookahead == 'y') ADVANCE(319);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 635:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(557);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 636:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(514);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 637:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(517);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 638:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(519);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 639:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(617);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 640:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(559);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 641:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(613);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 642:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(472);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 643:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(607);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 644:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(612);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 645:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'v') ADVANCE(538);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 646:
+    case 671:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 647:
+    case 672:
       ACCEPT_TOKEN(anon_sym_DQUOTE);
       END_STATE();
-    case 648:
+    case 673:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '"') ADVANCE(280);
+      if (lookahead == '"') ADVANCE(289);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(648);
+          lookahead != '\n') ADVANCE(673);
       END_STATE();
-    case 649:
+    case 674:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '#') ADVANCE(648);
+      if (lookahead == '#') ADVANCE(673);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(649);
+          lookahead == ' ') ADVANCE(674);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(650);
+          lookahead != '#') ADVANCE(675);
       END_STATE();
-    case 650:
+    case 675:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '"') ADVANCE(650);
+          lookahead != '"') ADVANCE(675);
       END_STATE();
-    case 651:
+    case 676:
       ACCEPT_TOKEN(anon_sym_DQUOTE2);
       END_STATE();
-    case 652:
+    case 677:
       ACCEPT_TOKEN(anon_sym_compare);
       END_STATE();
-    case 653:
+    case 678:
       ACCEPT_TOKEN(anon_sym_compare);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
+          lookahead == ':') ADVANCE(285);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 654:
+    case 679:
       ACCEPT_TOKEN(anon_sym_compare);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
-    case 655:
+    case 680:
       ACCEPT_TOKEN(anon_sym_compare);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 656:
+    case 681:
       ACCEPT_TOKEN(anon_sym_AT);
       END_STATE();
-    case 657:
+    case 682:
       ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
-    case 658:
+    case 683:
       ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '#') ADVANCE(659);
+      if (lookahead == '#') ADVANCE(684);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(658);
+          lookahead == ' ') ADVANCE(683);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
           lookahead != '#' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(659);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(684);
       END_STATE();
-    case 659:
+    case 684:
       ACCEPT_TOKEN(sym_string_content);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '"' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(659);
-      END_STATE();
-    case 660:
-      ACCEPT_TOKEN(sym_escape_sequence);
-      END_STATE();
-    case 661:
-      ACCEPT_TOKEN(anon_sym_LBRACK);
-      END_STATE();
-    case 662:
-      ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
-      END_STATE();
-    case 663:
-      ACCEPT_TOKEN(anon_sym_RPAREN);
-      END_STATE();
-    case 664:
-      ACCEPT_TOKEN(anon_sym_target);
-      END_STATE();
-    case 665:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 666:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 667:
-      ACCEPT_TOKEN(anon_sym_status);
-      END_STATE();
-    case 668:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 669:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 670:
-      ACCEPT_TOKEN(anon_sym_author);
-      END_STATE();
-    case 671:
-      ACCEPT_TOKEN(anon_sym_author);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 672:
-      ACCEPT_TOKEN(anon_sym_author);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 673:
-      ACCEPT_TOKEN(anon_sym_justification);
-      END_STATE();
-    case 674:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-') ADVANCE(911);
-      if (lookahead == '_') ADVANCE(912);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 675:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 676:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 677:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(103);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 678:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(720);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 679:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(100);
-      END_STATE();
-    case 680:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      END_STATE();
-    case 681:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 682:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 683:
-      ACCEPT_TOKEN(anon_sym_DASH_GT);
-      END_STATE();
-    case 684:
-      ACCEPT_TOKEN(anon_sym_delete);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(684);
       END_STATE();
     case 685:
-      ACCEPT_TOKEN(anon_sym_delete);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
+      ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
     case 686:
+      ACCEPT_TOKEN(anon_sym_LBRACK);
+      END_STATE();
+    case 687:
+      ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
+      END_STATE();
+    case 688:
+      ACCEPT_TOKEN(anon_sym_RPAREN);
+      END_STATE();
+    case 689:
+      ACCEPT_TOKEN(anon_sym_target);
+      END_STATE();
+    case 690:
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 691:
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 692:
+      ACCEPT_TOKEN(anon_sym_status);
+      END_STATE();
+    case 693:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 694:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 695:
+      ACCEPT_TOKEN(anon_sym_author);
+      END_STATE();
+    case 696:
+      ACCEPT_TOKEN(anon_sym_author);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 697:
+      ACCEPT_TOKEN(anon_sym_author);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 698:
+      ACCEPT_TOKEN(anon_sym_justification);
+      END_STATE();
+    case 699:
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-') ADVANCE(944);
+      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 700:
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 701:
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 702:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(106);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 703:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(746);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 704:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(103);
+      END_STATE();
+    case 705:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      END_STATE();
+    case 706:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 707:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 708:
+      ACCEPT_TOKEN(anon_sym_DASH_GT);
+      END_STATE();
+    case 709:
+      ACCEPT_TOKEN(anon_sym_delete);
+      END_STATE();
+    case 710:
+      ACCEPT_TOKEN(anon_sym_delete);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 711:
       ACCEPT_TOKEN(anon_sym_delete);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 687:
-      ACCEPT_TOKEN(anon_sym_insert);
-      END_STATE();
-    case 688:
-      ACCEPT_TOKEN(anon_sym_insert);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 689:
-      ACCEPT_TOKEN(anon_sym_insert);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 690:
-      ACCEPT_TOKEN(anon_sym_before);
-      END_STATE();
-    case 691:
-      ACCEPT_TOKEN(anon_sym_before);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 692:
-      ACCEPT_TOKEN(anon_sym_before);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 693:
-      ACCEPT_TOKEN(anon_sym_after);
-      END_STATE();
-    case 694:
-      ACCEPT_TOKEN(anon_sym_after);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 695:
-      ACCEPT_TOKEN(anon_sym_after);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 696:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      END_STATE();
-    case 697:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 698:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 699:
-      ACCEPT_TOKEN(anon_sym_add);
-      END_STATE();
-    case 700:
-      ACCEPT_TOKEN(anon_sym_add);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 701:
-      ACCEPT_TOKEN(anon_sym_add);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 702:
-      ACCEPT_TOKEN(anon_sym_to);
-      END_STATE();
-    case 703:
-      ACCEPT_TOKEN(anon_sym_to);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 704:
-      ACCEPT_TOKEN(anon_sym_to);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 705:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      END_STATE();
-    case 706:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 707:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 708:
-      ACCEPT_TOKEN(anon_sym_renumber);
-      END_STATE();
-    case 709:
-      ACCEPT_TOKEN(anon_sym_renumber);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(276);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(646);
-      END_STATE();
-    case 710:
-      ACCEPT_TOKEN(anon_sym_renumber);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 711:
-      ACCEPT_TOKEN(sym_act_id);
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(711);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 712:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(787);
-      if (lookahead == 'd') ADVANCE(781);
-      if (lookahead == 's') ADVANCE(775);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      ACCEPT_TOKEN(anon_sym_insert);
       END_STATE();
     case 713:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(787);
-      if (lookahead == 'd') ADVANCE(781);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      ACCEPT_TOKEN(anon_sym_insert);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 714:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(787);
-      if (lookahead == 's') ADVANCE(775);
-      if (('0' <= lookahead && lookahead <= '9') ||
+      ACCEPT_TOKEN(anon_sym_insert);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 715:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(858);
-      if (lookahead == 'o') ADVANCE(802);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
     case 716:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(814);
+      ACCEPT_TOKEN(anon_sym_before);
       if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
       END_STATE();
     case 717:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(866);
-      if (lookahead == 'i') ADVANCE(897);
-      if (lookahead == 'o') ADVANCE(704);
+      ACCEPT_TOKEN(anon_sym_before);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 718:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(866);
-      if (lookahead == 'i') ADVANCE(897);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+      ACCEPT_TOKEN(anon_sym_after);
       END_STATE();
     case 719:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(825);
+      ACCEPT_TOKEN(anon_sym_after);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 720:
+      ACCEPT_TOKEN(anon_sym_after);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 720:
+    case 721:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      END_STATE();
+    case 722:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 723:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 724:
+      ACCEPT_TOKEN(anon_sym_add);
+      END_STATE();
+    case 725:
+      ACCEPT_TOKEN(anon_sym_add);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 726:
+      ACCEPT_TOKEN(anon_sym_add);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 727:
+      ACCEPT_TOKEN(anon_sym_to);
+      END_STATE();
+    case 728:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 729:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 730:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      END_STATE();
+    case 731:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 732:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 733:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      END_STATE();
+    case 734:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(285);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      END_STATE();
+    case 735:
+      ACCEPT_TOKEN(anon_sym_renumber);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 736:
+      ACCEPT_TOKEN(sym_act_id);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(736);
+      END_STATE();
+    case 737:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-') ADVANCE(813);
+      if (lookahead == 'd') ADVANCE(807);
+      if (lookahead == 's') ADVANCE(801);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 738:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-') ADVANCE(813);
+      if (lookahead == 'd') ADVANCE(807);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 739:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-') ADVANCE(813);
+      if (lookahead == 's') ADVANCE(801);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 740:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-') ADVANCE(813);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 741:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(887);
+      if (lookahead == 'o') ADVANCE(829);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 742:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(841);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 743:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(896);
+      if (lookahead == 'i') ADVANCE(928);
+      if (lookahead == 'o') ADVANCE(729);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 744:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(896);
+      if (lookahead == 'i') ADVANCE(928);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 745:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(852);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 746:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(844);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 747:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(882);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 748:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(816);
+      if (lookahead == 't') ADVANCE(365);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 749:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(922);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 750:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(885);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 751:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'a') ADVANCE(817);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 721:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(853);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 722:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(790);
-      if (lookahead == 't') ADVANCE(352);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 723:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(890);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 724:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(856);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 725:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(791);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 726:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(736);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 727:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(874);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 728:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(901);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 729:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(857);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 730:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(733);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 731:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(776);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 732:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(779);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 733:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(795);
-      if (lookahead == 'p') ADVANCE(852);
-      if (lookahead == 's') ADVANCE(783);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 734:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(893);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 735:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(765);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 736:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(768);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 737:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(770);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 738:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(728);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 739:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(819);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 740:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(898);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 741:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(900);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 742:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(744);
-      if (lookahead == 'f') ADVANCE(888);
-      if (lookahead == 'r') ADVANCE(887);
-      if (lookahead == 'u') ADVANCE(881);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 743:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(744);
-      if (lookahead == 'r') ADVANCE(887);
-      if (lookahead == 'u') ADVANCE(881);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 744:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(701);
-      if (lookahead == 'o') ADVANCE(855);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 745:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(701);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 746:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(288);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 747:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(294);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 748:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(781);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 749:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(745);
-      if (lookahead == 'u') ADVANCE(881);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 750:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(840);
-      if (lookahead == 'r') ADVANCE(887);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 751:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(840);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 752:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(812);
+      if (lookahead == 'a') ADVANCE(762);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 753:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(785);
-      if (lookahead == 'o') ADVANCE(841);
+      if (lookahead == 'a') ADVANCE(902);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 754:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(785);
+      if (lookahead == 'a') ADVANCE(933);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 755:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(816);
-      if (lookahead == 'i') ADVANCE(910);
+      if (lookahead == 'a') ADVANCE(886);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 756:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(816);
+      if (lookahead == 'b') ADVANCE(759);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 757:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(833);
+      if (lookahead == 'b') ADVANCE(803);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 758:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(734);
-      if (lookahead == 'o') ADVANCE(905);
-      if (lookahead == 't') ADVANCE(723);
-      if (lookahead == 'u') ADVANCE(730);
+      if (lookahead == 'b') ADVANCE(805);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 759:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(734);
-      if (lookahead == 'o') ADVANCE(905);
-      if (lookahead == 'u') ADVANCE(730);
+      if (lookahead == 'c') ADVANCE(821);
+      if (lookahead == 'p') ADVANCE(881);
+      if (lookahead == 's') ADVANCE(809);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 760:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(734);
-      if (lookahead == 'u') ADVANCE(730);
+      if (lookahead == 'c') ADVANCE(754);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 761:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(372);
+      if (lookahead == 'c') ADVANCE(791);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 762:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(307);
+      if (lookahead == 'c') ADVANCE(794);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 763:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(692);
+      if (lookahead == 'c') ADVANCE(796);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 764:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(686);
+      if (lookahead == 'c') ADVANCE(846);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 765:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(303);
+      if (lookahead == 'c') ADVANCE(924);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 766:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(342);
+      if (lookahead == 'c') ADVANCE(930);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 767:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(655);
+      if (lookahead == 'c') ADVANCE(932);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 768:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(678);
+      if (lookahead == 'd') ADVANCE(770);
+      if (lookahead == 'f') ADVANCE(918);
+      if (lookahead == 'r') ADVANCE(919);
+      if (lookahead == 'u') ADVANCE(912);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 769:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(698);
+      if (lookahead == 'd') ADVANCE(770);
+      if (lookahead == 'r') ADVANCE(919);
+      if (lookahead == 'u') ADVANCE(912);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 770:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(297);
+      if (lookahead == 'd') ADVANCE(726);
+      if (lookahead == 'o') ADVANCE(884);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 771:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(747);
+      if (lookahead == 'd') ADVANCE(726);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 772:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(877);
+      if (lookahead == 'd') ADVANCE(297);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 773:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(716);
-      if (lookahead == 'l') ADVANCE(726);
+      if (lookahead == 'd') ADVANCE(303);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 774:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(859);
+      if (lookahead == 'd') ADVANCE(807);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 775:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(873);
+      if (lookahead == 'd') ADVANCE(771);
+      if (lookahead == 'u') ADVANCE(912);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 776:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(839);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 777:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(868);
+      if (lookahead == 'r') ADVANCE(919);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 778:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'd') ADVANCE(868);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 779:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(811);
+      if (lookahead == 'o') ADVANCE(869);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 780:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(811);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 781:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(843);
+      if (lookahead == 'i') ADVANCE(942);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 782:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(843);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 783:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'e') ADVANCE(861);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 777:
+    case 784:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(885);
+      if (lookahead == 'e') ADVANCE(765);
+      if (lookahead == 'o') ADVANCE(937);
+      if (lookahead == 't') ADVANCE(749);
+      if (lookahead == 'u') ADVANCE(756);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 778:
+    case 785:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(862);
+      if (lookahead == 'e') ADVANCE(765);
+      if (lookahead == 'o') ADVANCE(937);
+      if (lookahead == 'u') ADVANCE(756);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 779:
+    case 786:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(863);
+      if (lookahead == 'e') ADVANCE(765);
+      if (lookahead == 'u') ADVANCE(756);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 780:
+    case 787:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(385);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 788:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(316);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 789:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(717);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 790:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(711);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 791:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(312);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 792:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(355);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 793:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(680);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 794:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(703);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 795:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(723);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 796:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(306);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 797:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(773);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 798:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(742);
+      if (lookahead == 'l') ADVANCE(752);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 799:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(907);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 800:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(888);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 801:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(900);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 802:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(916);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 803:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(891);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 804:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(892);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 805:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(893);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 806:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(894);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 807:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'e') ADVANCE(864);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 781:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(836);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 782:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(895);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 783:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(740);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 784:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(888);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 785:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(844);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 786:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(805);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 787:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(851);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 788:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(907);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 789:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(777);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 790:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(871);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 791:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(772);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 792:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(347);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 793:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(724);
-      if (lookahead == 'o') ADVANCE(821);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 794:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(847);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 795:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(729);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 796:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(910);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 797:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(880);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 798:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(824);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 799:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(786);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 800:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(739);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 801:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(878);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 802:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(835);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 803:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(897);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 804:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(842);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 805:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(738);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 806:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(843);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 807:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(837);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 808:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(845);
+      if (lookahead == 'e') ADVANCE(926);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 809:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(846);
+      if (lookahead == 'e') ADVANCE(766);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 810:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(896);
+      if (lookahead == 'f') ADVANCE(918);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 811:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(848);
+      if (lookahead == 'f') ADVANCE(872);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 812:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(741);
+      if (lookahead == 'f') ADVANCE(832);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 813:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'k') ADVANCE(312);
+      if (lookahead == 'f') ADVANCE(880);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 814:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(938);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 815:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(802);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 816:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(899);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 817:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'g') ADVANCE(799);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 818:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(360);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 819:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(750);
+      if (lookahead == 'o') ADVANCE(848);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 820:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(875);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 821:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(755);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 822:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(942);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 823:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(909);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 824:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(851);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 825:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(812);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 826:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(911);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 827:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(764);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 828:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(908);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 829:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(863);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 830:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(928);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 831:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(870);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 832:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(760);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 833:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(871);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 834:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(865);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 835:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(873);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 836:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(874);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 837:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(927);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 838:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(876);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 839:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(767);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 840:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'k') ADVANCE(325);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 841:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(732);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 842:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'l') ADVANCE(707);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 815:
+    case 843:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(682);
+      if (lookahead == 'l') ADVANCE(808);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 816:
+    case 844:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(782);
+      if (lookahead == 'l') ADVANCE(842);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 817:
+    case 845:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(815);
+      if (lookahead == 'l') ADVANCE(788);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 818:
+    case 846:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(762);
+      if (lookahead == 'l') ADVANCE(792);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 819:
+    case 847:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(766);
+      if (lookahead == 'm') ADVANCE(757);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 820:
+    case 848:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(731);
+      if (lookahead == 'm') ADVANCE(883);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 821:
+    case 849:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(854);
+      if (lookahead == 'm') ADVANCE(758);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 822:
+    case 850:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(732);
+      if (lookahead == 'n') ADVANCE(737);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 823:
+    case 851:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(712);
+      if (lookahead == 'n') ADVANCE(772);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 824:
+    case 852:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(746);
+      if (lookahead == 'n') ADVANCE(814);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 825:
+    case 853:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(788);
+      if (lookahead == 'n') ADVANCE(335);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 826:
+    case 854:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(322);
+      if (lookahead == 'n') ADVANCE(330);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 827:
+    case 855:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(317);
+      if (lookahead == 'n') ADVANCE(340);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 828:
+    case 856:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(327);
+      if (lookahead == 'n') ADVANCE(294);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 829:
+    case 857:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(285);
+      if (lookahead == 'n') ADVANCE(701);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 830:
+    case 858:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(676);
+      if (lookahead == 'n') ADVANCE(738);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 831:
+    case 859:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(713);
+      if (lookahead == 'n') ADVANCE(739);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 832:
+    case 860:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(714);
+      if (lookahead == 'n') ADVANCE(740);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 833:
+    case 861:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(909);
-      if (lookahead == 'p') ADVANCE(773);
-      if (lookahead == 'w') ADVANCE(870);
+      if (lookahead == 'n') ADVANCE(941);
+      if (lookahead == 'p') ADVANCE(798);
+      if (lookahead == 'w') ADVANCE(898);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 834:
+    case 862:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(748);
+      if (lookahead == 'n') ADVANCE(774);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 835:
+    case 863:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(882);
+      if (lookahead == 'n') ADVANCE(913);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 836:
+    case 864:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(883);
+      if (lookahead == 'n') ADVANCE(914);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 837:
+    case 865:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(886);
+      if (lookahead == 'n') ADVANCE(917);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 838:
+    case 866:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(841);
+      if (lookahead == 'o') ADVANCE(869);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 839:
+    case 867:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(821);
+      if (lookahead == 'o') ADVANCE(848);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 840:
+    case 868:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(884);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 869:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(840);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 870:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(853);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 871:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(854);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 872:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(901);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 873:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'o') ADVANCE(855);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 841:
+    case 874:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(813);
+      if (lookahead == 'o') ADVANCE(856);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 842:
+    case 875:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(826);
+      if (lookahead == 'o') ADVANCE(889);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 843:
+    case 876:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(827);
+      if (lookahead == 'o') ADVANCE(857);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 844:
+    case 877:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(872);
+      if (lookahead == 'o') ADVANCE(890);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 845:
+    case 878:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(828);
+      if (lookahead == 'o') ADVANCE(923);
+      if (lookahead == 'u') ADVANCE(847);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 846:
+    case 879:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(829);
+      if (lookahead == 'o') ADVANCE(923);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 847:
+    case 880:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(860);
+      if (lookahead == 'o') ADVANCE(905);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 848:
+    case 881:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(830);
+      if (lookahead == 'o') ADVANCE(834);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 849:
+    case 882:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(892);
-      if (lookahead == 'u') ADVANCE(820);
+      if (lookahead == 'p') ADVANCE(818);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 850:
+    case 883:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(892);
+      if (lookahead == 'p') ADVANCE(753);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 851:
+    case 884:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(875);
+      if (lookahead == 'p') ADVANCE(925);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 852:
+    case 885:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(807);
+      if (lookahead == 'p') ADVANCE(931);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 853:
+    case 886:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(792);
+      if (lookahead == 'p') ADVANCE(934);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 854:
+    case 887:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(727);
+      if (lookahead == 'r') ADVANCE(748);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 855:
+    case 888:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(894);
+      if (lookahead == 'r') ADVANCE(720);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 856:
+    case 889:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(899);
+      if (lookahead == 'r') ADVANCE(697);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 857:
+    case 890:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(902);
+      if (lookahead == 'r') ADVANCE(943);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 858:
+    case 891:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(722);
+      if (lookahead == 'r') ADVANCE(300);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 859:
+    case 892:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(695);
+      if (lookahead == 'r') ADVANCE(345);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 860:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(672);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 861:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(291);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 862:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(332);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 863:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(710);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 864:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(337);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 865:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(887);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 866:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(789);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 867:
+    case 893:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'r') ADVANCE(735);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 868:
+    case 894:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(801);
-      if (lookahead == 's') ADVANCE(891);
+      if (lookahead == 'r') ADVANCE(350);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 869:
+    case 895:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(801);
+      if (lookahead == 'r') ADVANCE(919);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 870:
+    case 896:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(810);
+      if (lookahead == 'r') ADVANCE(815);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 871:
+    case 897:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(721);
+      if (lookahead == 'r') ADVANCE(761);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 872:
+    case 898:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(837);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 899:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(747);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 900:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(915);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 901:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(789);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 902:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(793);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 903:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(828);
+      if (lookahead == 's') ADVANCE(921);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 904:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(828);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 905:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'r') ADVANCE(763);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 873:
+    case 906:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(884);
+      if (lookahead == 's') ADVANCE(694);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 874:
+    case 907:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(767);
+      if (lookahead == 's') ADVANCE(309);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 875:
+    case 908:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(737);
+      if (lookahead == 's') ADVANCE(776);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 876:
+    case 909:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(669);
+      if (lookahead == 's') ADVANCE(929);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 877:
+    case 910:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(300);
+      if (lookahead == 's') ADVANCE(921);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 878:
+    case 911:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(752);
+      if (lookahead == 's') ADVANCE(833);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 879:
+    case 912:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(891);
+      if (lookahead == 't') ADVANCE(820);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 880:
+    case 913:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(806);
+      if (lookahead == 't') ADVANCE(370);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 881:
+    case 914:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(794);
+      if (lookahead == 't') ADVANCE(380);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 882:
+    case 915:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(357);
+      if (lookahead == 't') ADVANCE(714);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 883:
+    case 916:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(367);
+      if (lookahead == 't') ADVANCE(691);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 884:
+    case 917:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(689);
+      if (lookahead == 't') ADVANCE(375);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 885:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(666);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 886:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(362);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 887:
+    case 918:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 't') ADVANCE(800);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 888:
+    case 919:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(774);
+      if (lookahead == 't') ADVANCE(827);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 889:
+    case 920:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(723);
+      if (lookahead == 't') ADVANCE(749);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 890:
+    case 921:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(904);
+      if (lookahead == 't') ADVANCE(825);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 891:
+    case 922:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(799);
+      if (lookahead == 't') ADVANCE(936);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 892:
+    case 923:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(761);
+      if (lookahead == 't') ADVANCE(787);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 893:
+    case 924:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(831);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 925:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(797);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 926:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(790);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 927:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(795);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 928:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(845);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 929:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(877);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 930:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(835);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      END_STATE();
+    case 931:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 't') ADVANCE(804);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 894:
+    case 932:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(771);
+      if (lookahead == 't') ADVANCE(836);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 895:
+    case 933:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(764);
+      if (lookahead == 't') ADVANCE(838);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 896:
+    case 934:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(769);
+      if (lookahead == 't') ADVANCE(806);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 897:
+    case 935:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(818);
+      if (lookahead == 'u') ADVANCE(903);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 898:
+    case 936:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(808);
+      if (lookahead == 'u') ADVANCE(906);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 899:
+    case 937:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(778);
+      if (lookahead == 'u') ADVANCE(897);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 900:
+    case 938:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(809);
+      if (lookahead == 'u') ADVANCE(751);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 901:
+    case 939:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(811);
+      if (lookahead == 'u') ADVANCE(904);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 902:
+    case 940:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(780);
+      if (lookahead == 'u') ADVANCE(910);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 903:
+    case 941:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(868);
+      if (lookahead == 'u') ADVANCE(849);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 904:
+    case 942:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(876);
+      if (lookahead == 'v') ADVANCE(826);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 905:
+    case 943:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(867);
+      if (lookahead == 'y') ADVANCE(320);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 906:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(879);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 907:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(725);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 908:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(869);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 909:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(822);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 910:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'v') ADVANCE(797);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
-      END_STATE();
-    case 911:
+    case 944:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == '-' ||
-          lookahead == '_') ADVANCE(912);
+          lookahead == '_') ADVANCE(945);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(461);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(646);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
       END_STATE();
-    case 912:
+    case 945:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(912);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
-    case 913:
+    case 946:
       ACCEPT_TOKEN(sym_date);
       END_STATE();
-    case 914:
+    case 947:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '-') ADVANCE(270);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(918);
+      if (lookahead == '-') ADVANCE(279);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(951);
       END_STATE();
-    case 915:
+    case 948:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(914);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(947);
       END_STATE();
-    case 916:
+    case 949:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(915);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(948);
       END_STATE();
-    case 917:
+    case 950:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(916);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(949);
       END_STATE();
-    case 918:
+    case 951:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(918);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(951);
       END_STATE();
     default:
       return false;
@@ -8711,435 +9121,477 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 1:
       if (lookahead == 'c') ADVANCE(15);
-      if (lookahead == 'l') ADVANCE(16);
-      if (lookahead == 'm') ADVANCE(17);
-      if (lookahead == 't') ADVANCE(18);
+      if (lookahead == 'd') ADVANCE(16);
+      if (lookahead == 'l') ADVANCE(17);
+      if (lookahead == 'm') ADVANCE(18);
+      if (lookahead == 't') ADVANCE(19);
       END_STATE();
     case 2:
-      if (lookahead == 'r') ADVANCE(19);
+      if (lookahead == 'r') ADVANCE(20);
       END_STATE();
     case 3:
-      if (lookahead == 'i') ADVANCE(20);
-      if (lookahead == 'o') ADVANCE(21);
+      if (lookahead == 'i') ADVANCE(21);
+      if (lookahead == 'o') ADVANCE(22);
       END_STATE();
     case 4:
-      if (lookahead == 'r') ADVANCE(22);
+      if (lookahead == 'r') ADVANCE(23);
       END_STATE();
     case 5:
-      if (lookahead == 'n') ADVANCE(23);
+      if (lookahead == 'n') ADVANCE(24);
       END_STATE();
     case 6:
-      if (lookahead == 'm') ADVANCE(24);
+      if (lookahead == 'm') ADVANCE(25);
       END_STATE();
     case 7:
-      if (lookahead == 'e') ADVANCE(25);
+      if (lookahead == 'e') ADVANCE(26);
       END_STATE();
     case 8:
-      if (lookahead == 'a') ADVANCE(26);
+      if (lookahead == 'a') ADVANCE(27);
       END_STATE();
     case 9:
-      if (lookahead == 'c') ADVANCE(27);
-      if (lookahead == 'f') ADVANCE(28);
+      if (lookahead == 'c') ADVANCE(28);
+      if (lookahead == 'f') ADVANCE(29);
       END_STATE();
     case 10:
-      if (lookahead == 'r') ADVANCE(29);
+      if (lookahead == 'r') ADVANCE(30);
       END_STATE();
     case 11:
-      if (lookahead == 'e') ADVANCE(30);
+      if (lookahead == 'e') ADVANCE(31);
       END_STATE();
     case 12:
-      if (lookahead == 't') ADVANCE(31);
-      if (lookahead == 'u') ADVANCE(32);
+      if (lookahead == 't') ADVANCE(32);
+      if (lookahead == 'u') ADVANCE(33);
       END_STATE();
     case 13:
-      if (lookahead == 'p') ADVANCE(33);
+      if (lookahead == 'p') ADVANCE(34);
       END_STATE();
     case 14:
-      if (lookahead == 'e') ADVANCE(34);
+      if (lookahead == 'e') ADVANCE(35);
       END_STATE();
     case 15:
-      if (lookahead == 't') ADVANCE(35);
+      if (lookahead == 't') ADVANCE(36);
       END_STATE();
     case 16:
-      if (lookahead == 'l') ADVANCE(36);
+      if (lookahead == 'd') ADVANCE(37);
       END_STATE();
     case 17:
-      if (lookahead == 'e') ADVANCE(37);
+      if (lookahead == 'l') ADVANCE(38);
       END_STATE();
     case 18:
-      ACCEPT_TOKEN(anon_sym_at);
+      if (lookahead == 'e') ADVANCE(39);
       END_STATE();
     case 19:
-      if (lookahead == 'o') ADVANCE(38);
+      ACCEPT_TOKEN(anon_sym_at);
       END_STATE();
     case 20:
-      if (lookahead == 't') ADVANCE(39);
+      if (lookahead == 'o') ADVANCE(40);
       END_STATE();
     case 21:
-      if (lookahead == 'r') ADVANCE(40);
+      if (lookahead == 't') ADVANCE(41);
       END_STATE();
     case 22:
-      if (lookahead == 'a') ADVANCE(41);
+      if (lookahead == 'r') ADVANCE(42);
       END_STATE();
     case 23:
-      if (lookahead == 'd') ADVANCE(42);
+      if (lookahead == 'a') ADVANCE(43);
       END_STATE();
     case 24:
-      if (lookahead == 'p') ADVANCE(43);
+      if (lookahead == 'd') ADVANCE(44);
       END_STATE();
     case 25:
-      if (lookahead == 'n') ADVANCE(44);
+      if (lookahead == 'p') ADVANCE(45);
       END_STATE();
     case 26:
-      if (lookahead == 'r') ADVANCE(45);
+      if (lookahead == 'n') ADVANCE(46);
       END_STATE();
     case 27:
-      if (lookahead == 'c') ADVANCE(46);
+      if (lookahead == 'r') ADVANCE(47);
       END_STATE();
     case 28:
-      if (lookahead == 'f') ADVANCE(47);
+      if (lookahead == 'c') ADVANCE(48);
       END_STATE();
     case 29:
-      if (lookahead == 'o') ADVANCE(48);
+      if (lookahead == 'f') ADVANCE(49);
       END_STATE();
     case 30:
-      if (lookahead == 'p') ADVANCE(49);
+      if (lookahead == 'o') ADVANCE(50);
       END_STATE();
     case 31:
-      if (lookahead == 'a') ADVANCE(50);
-      if (lookahead == 'r') ADVANCE(51);
+      if (lookahead == 'p') ADVANCE(51);
+      if (lookahead == 'w') ADVANCE(52);
       END_STATE();
     case 32:
-      if (lookahead == 'm') ADVANCE(52);
-      END_STATE();
-    case 33:
-      if (lookahead == 'd') ADVANCE(53);
-      END_STATE();
-    case 34:
+      if (lookahead == 'a') ADVANCE(53);
       if (lookahead == 'r') ADVANCE(54);
       END_STATE();
+    case 33:
+      if (lookahead == 'm') ADVANCE(55);
+      END_STATE();
+    case 34:
+      if (lookahead == 'd') ADVANCE(56);
+      END_STATE();
     case 35:
-      ACCEPT_TOKEN(anon_sym_act);
+      if (lookahead == 'r') ADVANCE(57);
       END_STATE();
     case 36:
-      ACCEPT_TOKEN(anon_sym_all);
+      ACCEPT_TOKEN(anon_sym_act);
       END_STATE();
     case 37:
-      if (lookahead == 'n') ADVANCE(55);
+      if (lookahead == 'e') ADVANCE(58);
       END_STATE();
     case 38:
-      if (lookahead == 'a') ADVANCE(56);
+      ACCEPT_TOKEN(anon_sym_all);
       END_STATE();
     case 39:
-      if (lookahead == 'e') ADVANCE(57);
+      if (lookahead == 'n') ADVANCE(59);
       END_STATE();
     case 40:
-      if (lookahead == 'r') ADVANCE(58);
+      if (lookahead == 'a') ADVANCE(60);
       END_STATE();
     case 41:
-      if (lookahead == 'f') ADVANCE(59);
+      if (lookahead == 'e') ADVANCE(61);
       END_STATE();
     case 42:
-      ACCEPT_TOKEN(anon_sym_end);
-      END_STATE();
-    case 43:
-      if (lookahead == 'l') ADVANCE(60);
-      END_STATE();
-    case 44:
-      if (lookahead == 'i') ADVANCE(61);
-      END_STATE();
-    case 45:
       if (lookahead == 'r') ADVANCE(62);
       END_STATE();
+    case 43:
+      if (lookahead == 'f') ADVANCE(63);
+      END_STATE();
+    case 44:
+      ACCEPT_TOKEN(anon_sym_end);
+      END_STATE();
+    case 45:
+      if (lookahead == 'l') ADVANCE(64);
+      END_STATE();
     case 46:
-      if (lookahead == 'u') ADVANCE(63);
+      if (lookahead == 'i') ADVANCE(65);
       END_STATE();
     case 47:
-      if (lookahead == 'i') ADVANCE(64);
+      if (lookahead == 'r') ADVANCE(66);
       END_STATE();
     case 48:
-      if (lookahead == 'p') ADVANCE(65);
+      if (lookahead == 'u') ADVANCE(67);
       END_STATE();
     case 49:
-      if (lookahead == 'e') ADVANCE(66);
-      END_STATE();
-    case 50:
-      if (lookahead == 'r') ADVANCE(67);
-      END_STATE();
-    case 51:
       if (lookahead == 'i') ADVANCE(68);
       END_STATE();
+    case 50:
+      if (lookahead == 'p') ADVANCE(69);
+      END_STATE();
+    case 51:
+      if (lookahead == 'e') ADVANCE(70);
+      END_STATE();
     case 52:
-      if (lookahead == 'm') ADVANCE(69);
+      if (lookahead == 'r') ADVANCE(71);
       END_STATE();
     case 53:
-      if (lookahead == 'a') ADVANCE(70);
+      if (lookahead == 'r') ADVANCE(72);
       END_STATE();
     case 54:
-      if (lookahead == 's') ADVANCE(71);
+      if (lookahead == 'i') ADVANCE(73);
       END_STATE();
     case 55:
-      if (lookahead == 'd') ADVANCE(72);
+      if (lookahead == 'm') ADVANCE(74);
       END_STATE();
     case 56:
-      if (lookahead == 'd') ADVANCE(73);
+      if (lookahead == 'a') ADVANCE(75);
       END_STATE();
     case 57:
-      ACCEPT_TOKEN(anon_sym_cite);
+      if (lookahead == 's') ADVANCE(76);
       END_STATE();
     case 58:
-      if (lookahead == 'e') ADVANCE(74);
+      if (lookahead == 'd') ADVANCE(77);
       END_STATE();
     case 59:
-      if (lookahead == 't') ADVANCE(75);
+      if (lookahead == 'd') ADVANCE(78);
       END_STATE();
     case 60:
-      if (lookahead == 'e') ADVANCE(76);
+      if (lookahead == 'd') ADVANCE(79);
       END_STATE();
     case 61:
-      if (lookahead == 'e') ADVANCE(77);
+      ACCEPT_TOKEN(anon_sym_cite);
       END_STATE();
     case 62:
-      if (lookahead == 'o') ADVANCE(78);
+      if (lookahead == 'e') ADVANCE(80);
       END_STATE();
     case 63:
-      if (lookahead == 'r') ADVANCE(79);
+      if (lookahead == 't') ADVANCE(81);
       END_STATE();
     case 64:
-      if (lookahead == 'c') ADVANCE(80);
+      if (lookahead == 'e') ADVANCE(82);
       END_STATE();
     case 65:
-      if (lookahead == 'o') ADVANCE(81);
+      if (lookahead == 'e') ADVANCE(83);
       END_STATE();
     case 66:
-      if (lookahead == 'a') ADVANCE(82);
+      if (lookahead == 'o') ADVANCE(84);
       END_STATE();
     case 67:
-      if (lookahead == 't') ADVANCE(83);
+      if (lookahead == 'r') ADVANCE(85);
       END_STATE();
     case 68:
-      if (lookahead == 'c') ADVANCE(84);
+      if (lookahead == 'c') ADVANCE(86);
       END_STATE();
     case 69:
-      if (lookahead == 'a') ADVANCE(85);
+      if (lookahead == 'o') ADVANCE(87);
       END_STATE();
     case 70:
-      if (lookahead == 't') ADVANCE(86);
+      if (lookahead == 'a') ADVANCE(88);
       END_STATE();
     case 71:
-      if (lookahead == 'i') ADVANCE(87);
+      if (lookahead == 'i') ADVANCE(89);
       END_STATE();
     case 72:
-      if (lookahead == 'm') ADVANCE(88);
+      if (lookahead == 't') ADVANCE(90);
       END_STATE();
     case 73:
-      if (lookahead == 'e') ADVANCE(89);
+      if (lookahead == 'c') ADVANCE(91);
       END_STATE();
     case 74:
-      if (lookahead == 's') ADVANCE(90);
+      if (lookahead == 'a') ADVANCE(92);
       END_STATE();
     case 75:
-      ACCEPT_TOKEN(anon_sym_draft);
+      if (lookahead == 't') ADVANCE(93);
       END_STATE();
     case 76:
-      if (lookahead == 'm') ADVANCE(91);
+      if (lookahead == 'i') ADVANCE(94);
       END_STATE();
     case 77:
-      if (lookahead == 'n') ADVANCE(92);
+      ACCEPT_TOKEN(anon_sym_added);
       END_STATE();
     case 78:
-      if (lookahead == 'w') ADVANCE(93);
+      if (lookahead == 'e') ADVANCE(95);
+      if (lookahead == 'm') ADVANCE(96);
       END_STATE();
     case 79:
-      if (lookahead == 'r') ADVANCE(94);
+      if (lookahead == 'e') ADVANCE(97);
       END_STATE();
     case 80:
-      if (lookahead == 'i') ADVANCE(95);
+      if (lookahead == 's') ADVANCE(98);
       END_STATE();
     case 81:
-      if (lookahead == 's') ADVANCE(96);
+      ACCEPT_TOKEN(anon_sym_draft);
       END_STATE();
     case 82:
-      if (lookahead == 'l') ADVANCE(97);
+      if (lookahead == 'm') ADVANCE(99);
       END_STATE();
     case 83:
-      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == 'n') ADVANCE(100);
       END_STATE();
     case 84:
-      if (lookahead == 't') ADVANCE(98);
+      if (lookahead == 'w') ADVANCE(101);
       END_STATE();
     case 85:
-      if (lookahead == 'r') ADVANCE(99);
+      if (lookahead == 'r') ADVANCE(102);
       END_STATE();
     case 86:
-      if (lookahead == 'e') ADVANCE(100);
+      if (lookahead == 'i') ADVANCE(103);
       END_STATE();
     case 87:
-      if (lookahead == 'o') ADVANCE(101);
+      if (lookahead == 's') ADVANCE(104);
       END_STATE();
     case 88:
-      if (lookahead == 'e') ADVANCE(102);
+      if (lookahead == 'l') ADVANCE(105);
       END_STATE();
     case 89:
-      if (lookahead == 'r') ADVANCE(103);
-      END_STATE();
-    case 90:
-      if (lookahead == 'p') ADVANCE(104);
-      END_STATE();
-    case 91:
-      if (lookahead == 'e') ADVANCE(105);
-      END_STATE();
-    case 92:
       if (lookahead == 't') ADVANCE(106);
       END_STATE();
+    case 90:
+      ACCEPT_TOKEN(anon_sym_start);
+      END_STATE();
+    case 91:
+      if (lookahead == 't') ADVANCE(107);
+      END_STATE();
+    case 92:
+      if (lookahead == 'r') ADVANCE(108);
+      END_STATE();
     case 93:
-      if (lookahead == 'e') ADVANCE(107);
+      if (lookahead == 'e') ADVANCE(109);
       END_STATE();
     case 94:
-      if (lookahead == 'e') ADVANCE(108);
+      if (lookahead == 'o') ADVANCE(110);
       END_STATE();
     case 95:
-      if (lookahead == 'a') ADVANCE(109);
+      if (lookahead == 'd') ADVANCE(111);
       END_STATE();
     case 96:
-      if (lookahead == 'e') ADVANCE(110);
-      END_STATE();
-    case 97:
-      if (lookahead == 'e') ADVANCE(111);
-      END_STATE();
-    case 98:
       if (lookahead == 'e') ADVANCE(112);
       END_STATE();
+    case 97:
+      if (lookahead == 'r') ADVANCE(113);
+      END_STATE();
+    case 98:
+      if (lookahead == 'p') ADVANCE(114);
+      END_STATE();
     case 99:
-      if (lookahead == 'y') ADVANCE(113);
+      if (lookahead == 'e') ADVANCE(115);
       END_STATE();
     case 100:
-      if (lookahead == '-') ADVANCE(114);
+      if (lookahead == 't') ADVANCE(116);
       END_STATE();
     case 101:
-      if (lookahead == 'n') ADVANCE(115);
+      if (lookahead == 'e') ADVANCE(117);
       END_STATE();
     case 102:
-      if (lookahead == 'n') ADVANCE(116);
+      if (lookahead == 'e') ADVANCE(118);
       END_STATE();
     case 103:
-      ACCEPT_TOKEN(anon_sym_broader);
+      if (lookahead == 'a') ADVANCE(119);
       END_STATE();
     case 104:
-      if (lookahead == 'o') ADVANCE(117);
+      if (lookahead == 'e') ADVANCE(120);
       END_STATE();
     case 105:
-      if (lookahead == 'n') ADVANCE(118);
+      if (lookahead == 'e') ADVANCE(121);
       END_STATE();
     case 106:
-      ACCEPT_TOKEN(anon_sym_lenient);
+      if (lookahead == 't') ADVANCE(122);
       END_STATE();
     case 107:
-      if (lookahead == 'r') ADVANCE(119);
+      if (lookahead == 'e') ADVANCE(123);
       END_STATE();
     case 108:
-      if (lookahead == 'n') ADVANCE(120);
+      if (lookahead == 'y') ADVANCE(124);
       END_STATE();
     case 109:
-      if (lookahead == 'l') ADVANCE(121);
+      if (lookahead == '-') ADVANCE(125);
       END_STATE();
     case 110:
-      if (lookahead == 'd') ADVANCE(122);
+      if (lookahead == 'n') ADVANCE(126);
       END_STATE();
     case 111:
-      if (lookahead == 'd') ADVANCE(123);
+      ACCEPT_TOKEN(anon_sym_amended);
       END_STATE();
     case 112:
-      if (lookahead == 'r') ADVANCE(124);
-      END_STATE();
-    case 113:
-      ACCEPT_TOKEN(anon_sym_summary);
-      END_STATE();
-    case 114:
-      if (lookahead == 'r') ADVANCE(125);
-      END_STATE();
-    case 115:
-      ACCEPT_TOKEN(anon_sym_version);
-      END_STATE();
-    case 116:
-      if (lookahead == 't') ADVANCE(126);
-      END_STATE();
-    case 117:
       if (lookahead == 'n') ADVANCE(127);
       END_STATE();
+    case 113:
+      ACCEPT_TOKEN(anon_sym_broader);
+      END_STATE();
+    case 114:
+      if (lookahead == 'o') ADVANCE(128);
+      END_STATE();
+    case 115:
+      if (lookahead == 'n') ADVANCE(129);
+      END_STATE();
+    case 116:
+      ACCEPT_TOKEN(anon_sym_lenient);
+      END_STATE();
+    case 117:
+      if (lookahead == 'r') ADVANCE(130);
+      END_STATE();
     case 118:
-      if (lookahead == 't') ADVANCE(128);
+      if (lookahead == 'n') ADVANCE(131);
       END_STATE();
     case 119:
-      ACCEPT_TOKEN(anon_sym_narrower);
+      if (lookahead == 'l') ADVANCE(132);
       END_STATE();
     case 120:
-      if (lookahead == 'c') ADVANCE(129);
+      if (lookahead == 'd') ADVANCE(133);
       END_STATE();
     case 121:
-      ACCEPT_TOKEN(anon_sym_official);
+      if (lookahead == 'd') ADVANCE(134);
       END_STATE();
     case 122:
-      ACCEPT_TOKEN(anon_sym_proposed);
+      if (lookahead == 'e') ADVANCE(135);
       END_STATE();
     case 123:
-      ACCEPT_TOKEN(anon_sym_repealed);
+      if (lookahead == 'r') ADVANCE(136);
       END_STATE();
     case 124:
-      ACCEPT_TOKEN(anon_sym_stricter);
+      ACCEPT_TOKEN(anon_sym_summary);
       END_STATE();
     case 125:
-      if (lookahead == 'e') ADVANCE(130);
-      END_STATE();
-    case 126:
-      ACCEPT_TOKEN(anon_sym_amendment);
-      END_STATE();
-    case 127:
-      if (lookahead == 'd') ADVANCE(131);
-      END_STATE();
-    case 128:
-      if (lookahead == 's') ADVANCE(132);
-      END_STATE();
-    case 129:
-      if (lookahead == 'e') ADVANCE(133);
-      END_STATE();
-    case 130:
-      if (lookahead == 'f') ADVANCE(134);
-      END_STATE();
-    case 131:
-      if (lookahead == 's') ADVANCE(135);
-      END_STATE();
-    case 132:
-      ACCEPT_TOKEN(anon_sym_implements);
-      END_STATE();
-    case 133:
-      ACCEPT_TOKEN(anon_sym_occurrence);
-      END_STATE();
-    case 134:
-      if (lookahead == 'e') ADVANCE(136);
-      END_STATE();
-    case 135:
-      ACCEPT_TOKEN(anon_sym_corresponds);
-      END_STATE();
-    case 136:
       if (lookahead == 'r') ADVANCE(137);
       END_STATE();
-    case 137:
-      if (lookahead == 'e') ADVANCE(138);
+    case 126:
+      ACCEPT_TOKEN(anon_sym_version);
       END_STATE();
-    case 138:
+    case 127:
+      if (lookahead == 't') ADVANCE(138);
+      END_STATE();
+    case 128:
       if (lookahead == 'n') ADVANCE(139);
       END_STATE();
+    case 129:
+      if (lookahead == 't') ADVANCE(140);
+      END_STATE();
+    case 130:
+      ACCEPT_TOKEN(anon_sym_narrower);
+      END_STATE();
+    case 131:
+      if (lookahead == 'c') ADVANCE(141);
+      END_STATE();
+    case 132:
+      ACCEPT_TOKEN(anon_sym_official);
+      END_STATE();
+    case 133:
+      ACCEPT_TOKEN(anon_sym_proposed);
+      END_STATE();
+    case 134:
+      ACCEPT_TOKEN(anon_sym_repealed);
+      END_STATE();
+    case 135:
+      if (lookahead == 'n') ADVANCE(142);
+      END_STATE();
+    case 136:
+      ACCEPT_TOKEN(anon_sym_stricter);
+      END_STATE();
+    case 137:
+      if (lookahead == 'e') ADVANCE(143);
+      END_STATE();
+    case 138:
+      ACCEPT_TOKEN(anon_sym_amendment);
+      END_STATE();
     case 139:
-      if (lookahead == 'c') ADVANCE(140);
+      if (lookahead == 'd') ADVANCE(144);
       END_STATE();
     case 140:
-      if (lookahead == 'e') ADVANCE(141);
+      if (lookahead == 's') ADVANCE(145);
       END_STATE();
     case 141:
-      if (lookahead == 's') ADVANCE(142);
+      if (lookahead == 'e') ADVANCE(146);
       END_STATE();
     case 142:
+      ACCEPT_TOKEN(anon_sym_rewritten);
+      END_STATE();
+    case 143:
+      if (lookahead == 'f') ADVANCE(147);
+      END_STATE();
+    case 144:
+      if (lookahead == 's') ADVANCE(148);
+      END_STATE();
+    case 145:
+      ACCEPT_TOKEN(anon_sym_implements);
+      END_STATE();
+    case 146:
+      ACCEPT_TOKEN(anon_sym_occurrence);
+      END_STATE();
+    case 147:
+      if (lookahead == 'e') ADVANCE(149);
+      END_STATE();
+    case 148:
+      ACCEPT_TOKEN(anon_sym_corresponds);
+      END_STATE();
+    case 149:
+      if (lookahead == 'r') ADVANCE(150);
+      END_STATE();
+    case 150:
+      if (lookahead == 'e') ADVANCE(151);
+      END_STATE();
+    case 151:
+      if (lookahead == 'n') ADVANCE(152);
+      END_STATE();
+    case 152:
+      if (lookahead == 'c') ADVANCE(153);
+      END_STATE();
+    case 153:
+      if (lookahead == 'e') ADVANCE(154);
+      END_STATE();
+    case 154:
+      if (lookahead == 's') ADVANCE(155);
+      END_STATE();
+    case 155:
       ACCEPT_TOKEN(sym_update_references);
       END_STATE();
     default:
@@ -9149,9 +9601,9 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0, .external_lex_state = 1},
-  [1] = {.lex_state = 278},
+  [1] = {.lex_state = 287},
   [2] = {.lex_state = 4, .external_lex_state = 2},
-  [3] = {.lex_state = 8, .external_lex_state = 2},
+  [3] = {.lex_state = 9, .external_lex_state = 2},
   [4] = {.lex_state = 4, .external_lex_state = 2},
   [5] = {.lex_state = 4, .external_lex_state = 2},
   [6] = {.lex_state = 4, .external_lex_state = 2},
@@ -9160,11 +9612,11 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [9] = {.lex_state = 4, .external_lex_state = 2},
   [10] = {.lex_state = 4, .external_lex_state = 2},
   [11] = {.lex_state = 4, .external_lex_state = 2},
-  [12] = {.lex_state = 8, .external_lex_state = 2},
-  [13] = {.lex_state = 8, .external_lex_state = 2},
-  [14] = {.lex_state = 4, .external_lex_state = 2},
-  [15] = {.lex_state = 8, .external_lex_state = 2},
-  [16] = {.lex_state = 8, .external_lex_state = 2},
+  [12] = {.lex_state = 4, .external_lex_state = 2},
+  [13] = {.lex_state = 9, .external_lex_state = 2},
+  [14] = {.lex_state = 9, .external_lex_state = 2},
+  [15] = {.lex_state = 9, .external_lex_state = 2},
+  [16] = {.lex_state = 9, .external_lex_state = 2},
   [17] = {.lex_state = 4, .external_lex_state = 2},
   [18] = {.lex_state = 4, .external_lex_state = 2},
   [19] = {.lex_state = 4, .external_lex_state = 2},
@@ -9172,164 +9624,164 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [21] = {.lex_state = 4, .external_lex_state = 2},
   [22] = {.lex_state = 4, .external_lex_state = 2},
   [23] = {.lex_state = 4, .external_lex_state = 2},
-  [24] = {.lex_state = 9, .external_lex_state = 2},
-  [25] = {.lex_state = 4, .external_lex_state = 2},
-  [26] = {.lex_state = 4, .external_lex_state = 2},
+  [24] = {.lex_state = 10, .external_lex_state = 2},
+  [25] = {.lex_state = 6, .external_lex_state = 2},
+  [26] = {.lex_state = 6, .external_lex_state = 2},
   [27] = {.lex_state = 4, .external_lex_state = 2},
   [28] = {.lex_state = 4, .external_lex_state = 2},
-  [29] = {.lex_state = 9, .external_lex_state = 2},
+  [29] = {.lex_state = 4, .external_lex_state = 2},
   [30] = {.lex_state = 6, .external_lex_state = 2},
-  [31] = {.lex_state = 6, .external_lex_state = 2},
-  [32] = {.lex_state = 6, .external_lex_state = 2},
-  [33] = {.lex_state = 4, .external_lex_state = 2},
-  [34] = {.lex_state = 4, .external_lex_state = 2},
+  [31] = {.lex_state = 4, .external_lex_state = 2},
+  [32] = {.lex_state = 10, .external_lex_state = 2},
+  [33] = {.lex_state = 7, .external_lex_state = 2},
+  [34] = {.lex_state = 7, .external_lex_state = 2},
   [35] = {.lex_state = 7, .external_lex_state = 2},
-  [36] = {.lex_state = 4, .external_lex_state = 2},
+  [36] = {.lex_state = 7, .external_lex_state = 2},
   [37] = {.lex_state = 7, .external_lex_state = 2},
   [38] = {.lex_state = 7, .external_lex_state = 2},
   [39] = {.lex_state = 7, .external_lex_state = 2},
-  [40] = {.lex_state = 7, .external_lex_state = 2},
-  [41] = {.lex_state = 7, .external_lex_state = 2},
-  [42] = {.lex_state = 7, .external_lex_state = 2},
+  [40] = {.lex_state = 4, .external_lex_state = 2},
+  [41] = {.lex_state = 4, .external_lex_state = 2},
+  [42] = {.lex_state = 4, .external_lex_state = 2},
   [43] = {.lex_state = 4, .external_lex_state = 2},
-  [44] = {.lex_state = 10, .external_lex_state = 2},
+  [44] = {.lex_state = 11, .external_lex_state = 2},
   [45] = {.lex_state = 4, .external_lex_state = 2},
   [46] = {.lex_state = 3, .external_lex_state = 2},
-  [47] = {.lex_state = 3, .external_lex_state = 2},
-  [48] = {.lex_state = 10, .external_lex_state = 2},
+  [47] = {.lex_state = 11, .external_lex_state = 2},
+  [48] = {.lex_state = 3, .external_lex_state = 2},
   [49] = {.lex_state = 6, .external_lex_state = 2},
   [50] = {.lex_state = 6, .external_lex_state = 2},
   [51] = {.lex_state = 6, .external_lex_state = 2},
-  [52] = {.lex_state = 11, .external_lex_state = 2},
-  [53] = {.lex_state = 7, .external_lex_state = 2},
+  [52] = {.lex_state = 3, .external_lex_state = 2},
+  [53] = {.lex_state = 12, .external_lex_state = 2},
   [54] = {.lex_state = 7, .external_lex_state = 2},
   [55] = {.lex_state = 7, .external_lex_state = 2},
-  [56] = {.lex_state = 6, .external_lex_state = 2},
+  [56] = {.lex_state = 7, .external_lex_state = 2},
   [57] = {.lex_state = 6, .external_lex_state = 2},
-  [58] = {.lex_state = 6, .external_lex_state = 2},
-  [59] = {.lex_state = 3, .external_lex_state = 2},
-  [60] = {.lex_state = 6, .external_lex_state = 2},
+  [58] = {.lex_state = 4, .external_lex_state = 2},
+  [59] = {.lex_state = 4, .external_lex_state = 2},
+  [60] = {.lex_state = 4, .external_lex_state = 2},
   [61] = {.lex_state = 4, .external_lex_state = 2},
   [62] = {.lex_state = 4, .external_lex_state = 2},
-  [63] = {.lex_state = 12, .external_lex_state = 2},
-  [64] = {.lex_state = 6, .external_lex_state = 2},
-  [65] = {.lex_state = 4, .external_lex_state = 2},
-  [66] = {.lex_state = 11, .external_lex_state = 2},
-  [67] = {.lex_state = 4, .external_lex_state = 2},
-  [68] = {.lex_state = 4, .external_lex_state = 2},
-  [69] = {.lex_state = 4, .external_lex_state = 2},
+  [63] = {.lex_state = 4, .external_lex_state = 2},
+  [64] = {.lex_state = 4, .external_lex_state = 2},
+  [65] = {.lex_state = 7, .external_lex_state = 2},
+  [66] = {.lex_state = 4, .external_lex_state = 2},
+  [67] = {.lex_state = 13, .external_lex_state = 2},
+  [68] = {.lex_state = 8, .external_lex_state = 2},
+  [69] = {.lex_state = 8, .external_lex_state = 2},
   [70] = {.lex_state = 4, .external_lex_state = 2},
-  [71] = {.lex_state = 4, .external_lex_state = 2},
+  [71] = {.lex_state = 8, .external_lex_state = 2},
   [72] = {.lex_state = 4, .external_lex_state = 2},
-  [73] = {.lex_state = 7, .external_lex_state = 2},
+  [73] = {.lex_state = 4, .external_lex_state = 2},
   [74] = {.lex_state = 4, .external_lex_state = 2},
-  [75] = {.lex_state = 11, .external_lex_state = 2},
-  [76] = {.lex_state = 6, .external_lex_state = 2},
-  [77] = {.lex_state = 4, .external_lex_state = 2},
-  [78] = {.lex_state = 4, .external_lex_state = 2},
-  [79] = {.lex_state = 4, .external_lex_state = 2},
-  [80] = {.lex_state = 4, .external_lex_state = 2},
+  [75] = {.lex_state = 4, .external_lex_state = 2},
+  [76] = {.lex_state = 8, .external_lex_state = 2},
+  [77] = {.lex_state = 6, .external_lex_state = 2},
+  [78] = {.lex_state = 14, .external_lex_state = 2},
+  [79] = {.lex_state = 12, .external_lex_state = 2},
+  [80] = {.lex_state = 6, .external_lex_state = 2},
   [81] = {.lex_state = 6, .external_lex_state = 2},
-  [82] = {.lex_state = 6, .external_lex_state = 2},
-  [83] = {.lex_state = 7, .external_lex_state = 2},
-  [84] = {.lex_state = 6, .external_lex_state = 2},
-  [85] = {.lex_state = 12, .external_lex_state = 2},
-  [86] = {.lex_state = 11, .external_lex_state = 2},
-  [87] = {.lex_state = 14, .external_lex_state = 2},
+  [82] = {.lex_state = 7, .external_lex_state = 2},
+  [83] = {.lex_state = 6, .external_lex_state = 2},
+  [84] = {.lex_state = 13, .external_lex_state = 2},
+  [85] = {.lex_state = 4, .external_lex_state = 2},
+  [86] = {.lex_state = 4, .external_lex_state = 2},
+  [87] = {.lex_state = 4, .external_lex_state = 2},
   [88] = {.lex_state = 6, .external_lex_state = 2},
-  [89] = {.lex_state = 7, .external_lex_state = 2},
-  [90] = {.lex_state = 7, .external_lex_state = 2},
-  [91] = {.lex_state = 7, .external_lex_state = 2},
+  [89] = {.lex_state = 6, .external_lex_state = 2},
+  [90] = {.lex_state = 6, .external_lex_state = 2},
+  [91] = {.lex_state = 6, .external_lex_state = 2},
   [92] = {.lex_state = 6, .external_lex_state = 2},
-  [93] = {.lex_state = 7, .external_lex_state = 2},
-  [94] = {.lex_state = 6, .external_lex_state = 2},
-  [95] = {.lex_state = 6, .external_lex_state = 2},
-  [96] = {.lex_state = 6, .external_lex_state = 2},
+  [93] = {.lex_state = 6, .external_lex_state = 2},
+  [94] = {.lex_state = 7, .external_lex_state = 2},
+  [95] = {.lex_state = 7, .external_lex_state = 2},
+  [96] = {.lex_state = 8, .external_lex_state = 2},
   [97] = {.lex_state = 6, .external_lex_state = 2},
   [98] = {.lex_state = 6, .external_lex_state = 2},
-  [99] = {.lex_state = 6, .external_lex_state = 2},
-  [100] = {.lex_state = 6, .external_lex_state = 2},
+  [99] = {.lex_state = 16, .external_lex_state = 2},
+  [100] = {.lex_state = 14, .external_lex_state = 2},
   [101] = {.lex_state = 6, .external_lex_state = 2},
-  [102] = {.lex_state = 6, .external_lex_state = 2},
-  [103] = {.lex_state = 14, .external_lex_state = 2},
+  [102] = {.lex_state = 7, .external_lex_state = 2},
+  [103] = {.lex_state = 6, .external_lex_state = 2},
   [104] = {.lex_state = 7, .external_lex_state = 2},
-  [105] = {.lex_state = 7, .external_lex_state = 2},
+  [105] = {.lex_state = 4, .external_lex_state = 2},
   [106] = {.lex_state = 6, .external_lex_state = 2},
-  [107] = {.lex_state = 7, .external_lex_state = 2},
-  [108] = {.lex_state = 7, .external_lex_state = 2},
-  [109] = {.lex_state = 7, .external_lex_state = 2},
-  [110] = {.lex_state = 6, .external_lex_state = 2},
+  [107] = {.lex_state = 6, .external_lex_state = 2},
+  [108] = {.lex_state = 8, .external_lex_state = 2},
+  [109] = {.lex_state = 8, .external_lex_state = 2},
+  [110] = {.lex_state = 7, .external_lex_state = 2},
   [111] = {.lex_state = 6, .external_lex_state = 2},
   [112] = {.lex_state = 6, .external_lex_state = 2},
   [113] = {.lex_state = 6, .external_lex_state = 2},
   [114] = {.lex_state = 6, .external_lex_state = 2},
   [115] = {.lex_state = 7, .external_lex_state = 2},
-  [116] = {.lex_state = 4},
+  [116] = {.lex_state = 7, .external_lex_state = 2},
   [117] = {.lex_state = 7, .external_lex_state = 2},
   [118] = {.lex_state = 6, .external_lex_state = 2},
-  [119] = {.lex_state = 7, .external_lex_state = 2},
-  [120] = {.lex_state = 7, .external_lex_state = 2},
+  [119] = {.lex_state = 6, .external_lex_state = 2},
+  [120] = {.lex_state = 6, .external_lex_state = 2},
   [121] = {.lex_state = 6, .external_lex_state = 2},
   [122] = {.lex_state = 6, .external_lex_state = 2},
-  [123] = {.lex_state = 6, .external_lex_state = 2},
-  [124] = {.lex_state = 5},
-  [125] = {.lex_state = 4},
-  [126] = {.lex_state = 4},
-  [127] = {.lex_state = 4},
-  [128] = {.lex_state = 20},
-  [129] = {.lex_state = 7, .external_lex_state = 2},
-  [130] = {.lex_state = 20},
+  [123] = {.lex_state = 7, .external_lex_state = 2},
+  [124] = {.lex_state = 7, .external_lex_state = 2},
+  [125] = {.lex_state = 7, .external_lex_state = 2},
+  [126] = {.lex_state = 6, .external_lex_state = 2},
+  [127] = {.lex_state = 7, .external_lex_state = 2},
+  [128] = {.lex_state = 6, .external_lex_state = 2},
+  [129] = {.lex_state = 8, .external_lex_state = 2},
+  [130] = {.lex_state = 6, .external_lex_state = 2},
   [131] = {.lex_state = 7, .external_lex_state = 2},
   [132] = {.lex_state = 4},
-  [133] = {.lex_state = 7, .external_lex_state = 2},
-  [134] = {.lex_state = 20},
-  [135] = {.lex_state = 20},
-  [136] = {.lex_state = 20},
-  [137] = {.lex_state = 21, .external_lex_state = 2},
-  [138] = {.lex_state = 20},
+  [133] = {.lex_state = 5},
+  [134] = {.lex_state = 7, .external_lex_state = 2},
+  [135] = {.lex_state = 7, .external_lex_state = 2},
+  [136] = {.lex_state = 7, .external_lex_state = 2},
+  [137] = {.lex_state = 4},
+  [138] = {.lex_state = 4},
   [139] = {.lex_state = 7, .external_lex_state = 2},
-  [140] = {.lex_state = 7, .external_lex_state = 2},
-  [141] = {.lex_state = 20},
-  [142] = {.lex_state = 20},
-  [143] = {.lex_state = 20},
+  [140] = {.lex_state = 16, .external_lex_state = 2},
+  [141] = {.lex_state = 7, .external_lex_state = 2},
+  [142] = {.lex_state = 7, .external_lex_state = 2},
+  [143] = {.lex_state = 7, .external_lex_state = 2},
   [144] = {.lex_state = 7, .external_lex_state = 2},
-  [145] = {.lex_state = 20},
+  [145] = {.lex_state = 7, .external_lex_state = 2},
   [146] = {.lex_state = 7, .external_lex_state = 2},
   [147] = {.lex_state = 7, .external_lex_state = 2},
-  [148] = {.lex_state = 13},
-  [149] = {.lex_state = 20},
-  [150] = {.lex_state = 20},
-  [151] = {.lex_state = 4},
-  [152] = {.lex_state = 7, .external_lex_state = 2},
-  [153] = {.lex_state = 4},
-  [154] = {.lex_state = 4},
-  [155] = {.lex_state = 20},
-  [156] = {.lex_state = 7, .external_lex_state = 2},
-  [157] = {.lex_state = 20},
-  [158] = {.lex_state = 20},
-  [159] = {.lex_state = 4, .external_lex_state = 2},
-  [160] = {.lex_state = 4},
-  [161] = {.lex_state = 5},
-  [162] = {.lex_state = 4},
-  [163] = {.lex_state = 4, .external_lex_state = 2},
-  [164] = {.lex_state = 13},
-  [165] = {.lex_state = 21, .external_lex_state = 2},
+  [148] = {.lex_state = 7, .external_lex_state = 2},
+  [149] = {.lex_state = 7, .external_lex_state = 2},
+  [150] = {.lex_state = 22},
+  [151] = {.lex_state = 22},
+  [152] = {.lex_state = 22},
+  [153] = {.lex_state = 22},
+  [154] = {.lex_state = 23, .external_lex_state = 2},
+  [155] = {.lex_state = 22},
+  [156] = {.lex_state = 22},
+  [157] = {.lex_state = 22},
+  [158] = {.lex_state = 22},
+  [159] = {.lex_state = 4},
+  [160] = {.lex_state = 22},
+  [161] = {.lex_state = 22},
+  [162] = {.lex_state = 22},
+  [163] = {.lex_state = 22},
+  [164] = {.lex_state = 4},
+  [165] = {.lex_state = 4},
   [166] = {.lex_state = 4},
-  [167] = {.lex_state = 4, .external_lex_state = 2},
-  [168] = {.lex_state = 4},
-  [169] = {.lex_state = 4, .external_lex_state = 2},
-  [170] = {.lex_state = 4, .external_lex_state = 2},
-  [171] = {.lex_state = 4, .external_lex_state = 2},
+  [167] = {.lex_state = 4},
+  [168] = {.lex_state = 22},
+  [169] = {.lex_state = 22},
+  [170] = {.lex_state = 15},
+  [171] = {.lex_state = 22},
   [172] = {.lex_state = 4, .external_lex_state = 2},
-  [173] = {.lex_state = 4, .external_lex_state = 2},
-  [174] = {.lex_state = 4, .external_lex_state = 2},
-  [175] = {.lex_state = 4, .external_lex_state = 2},
+  [173] = {.lex_state = 5},
+  [174] = {.lex_state = 4},
+  [175] = {.lex_state = 4},
   [176] = {.lex_state = 4, .external_lex_state = 2},
   [177] = {.lex_state = 4, .external_lex_state = 2},
-  [178] = {.lex_state = 4, .external_lex_state = 2},
-  [179] = {.lex_state = 4, .external_lex_state = 2},
-  [180] = {.lex_state = 4, .external_lex_state = 2},
-  [181] = {.lex_state = 4, .external_lex_state = 2},
+  [178] = {.lex_state = 15},
+  [179] = {.lex_state = 4},
+  [180] = {.lex_state = 23, .external_lex_state = 2},
+  [181] = {.lex_state = 4},
   [182] = {.lex_state = 4, .external_lex_state = 2},
   [183] = {.lex_state = 4, .external_lex_state = 2},
   [184] = {.lex_state = 4, .external_lex_state = 2},
@@ -9342,185 +9794,230 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [191] = {.lex_state = 4, .external_lex_state = 2},
   [192] = {.lex_state = 4, .external_lex_state = 2},
   [193] = {.lex_state = 4, .external_lex_state = 2},
-  [194] = {.lex_state = 20},
-  [195] = {.lex_state = 4},
-  [196] = {.lex_state = 16, .external_lex_state = 2},
-  [197] = {.lex_state = 16, .external_lex_state = 2},
-  [198] = {.lex_state = 16, .external_lex_state = 2},
-  [199] = {.lex_state = 16, .external_lex_state = 2},
-  [200] = {.lex_state = 16, .external_lex_state = 2},
-  [201] = {.lex_state = 16, .external_lex_state = 2},
-  [202] = {.lex_state = 16, .external_lex_state = 2},
-  [203] = {.lex_state = 16, .external_lex_state = 2},
-  [204] = {.lex_state = 16, .external_lex_state = 2},
+  [194] = {.lex_state = 4, .external_lex_state = 2},
+  [195] = {.lex_state = 4, .external_lex_state = 2},
+  [196] = {.lex_state = 4, .external_lex_state = 2},
+  [197] = {.lex_state = 4, .external_lex_state = 2},
+  [198] = {.lex_state = 4, .external_lex_state = 2},
+  [199] = {.lex_state = 4, .external_lex_state = 2},
+  [200] = {.lex_state = 4, .external_lex_state = 2},
+  [201] = {.lex_state = 4, .external_lex_state = 2},
+  [202] = {.lex_state = 4, .external_lex_state = 2},
+  [203] = {.lex_state = 4, .external_lex_state = 2},
+  [204] = {.lex_state = 4, .external_lex_state = 2},
   [205] = {.lex_state = 4, .external_lex_state = 2},
   [206] = {.lex_state = 4, .external_lex_state = 2},
-  [207] = {.lex_state = 16, .external_lex_state = 2},
-  [208] = {.lex_state = 16, .external_lex_state = 2},
-  [209] = {.lex_state = 16, .external_lex_state = 2},
-  [210] = {.lex_state = 16, .external_lex_state = 2},
-  [211] = {.lex_state = 16, .external_lex_state = 2},
-  [212] = {.lex_state = 16, .external_lex_state = 2},
-  [213] = {.lex_state = 4, .external_lex_state = 2},
-  [214] = {.lex_state = 16, .external_lex_state = 2},
-  [215] = {.lex_state = 16, .external_lex_state = 2},
-  [216] = {.lex_state = 278},
-  [217] = {.lex_state = 278},
-  [218] = {.lex_state = 16, .external_lex_state = 2},
-  [219] = {.lex_state = 16, .external_lex_state = 2},
-  [220] = {.lex_state = 16, .external_lex_state = 2},
-  [221] = {.lex_state = 16, .external_lex_state = 2},
-  [222] = {.lex_state = 16, .external_lex_state = 2},
-  [223] = {.lex_state = 16, .external_lex_state = 2},
-  [224] = {.lex_state = 15},
-  [225] = {.lex_state = 16, .external_lex_state = 2},
-  [226] = {.lex_state = 278},
-  [227] = {.lex_state = 278},
-  [228] = {.lex_state = 278},
-  [229] = {.lex_state = 1},
-  [230] = {.lex_state = 16, .external_lex_state = 2},
-  [231] = {.lex_state = 16, .external_lex_state = 2},
-  [232] = {.lex_state = 17},
-  [233] = {.lex_state = 16, .external_lex_state = 2},
-  [234] = {.lex_state = 17},
-  [235] = {.lex_state = 1},
-  [236] = {.lex_state = 16, .external_lex_state = 2},
-  [237] = {.lex_state = 1},
-  [238] = {.lex_state = 278},
-  [239] = {.lex_state = 16, .external_lex_state = 2},
-  [240] = {.lex_state = 16, .external_lex_state = 2},
-  [241] = {.lex_state = 16, .external_lex_state = 2},
-  [242] = {.lex_state = 16, .external_lex_state = 2},
-  [243] = {.lex_state = 278},
-  [244] = {.lex_state = 16, .external_lex_state = 2},
-  [245] = {.lex_state = 16, .external_lex_state = 2},
-  [246] = {.lex_state = 17},
-  [247] = {.lex_state = 1},
-  [248] = {.lex_state = 16, .external_lex_state = 2},
-  [249] = {.lex_state = 1},
-  [250] = {.lex_state = 1},
-  [251] = {.lex_state = 1},
-  [252] = {.lex_state = 1},
-  [253] = {.lex_state = 16, .external_lex_state = 2},
-  [254] = {.lex_state = 1},
-  [255] = {.lex_state = 1},
-  [256] = {.lex_state = 1},
-  [257] = {.lex_state = 16, .external_lex_state = 2},
-  [258] = {.lex_state = 278},
-  [259] = {.lex_state = 278},
-  [260] = {.lex_state = 278},
-  [261] = {.lex_state = 1},
-  [262] = {.lex_state = 15},
-  [263] = {.lex_state = 278},
-  [264] = {.lex_state = 17},
-  [265] = {.lex_state = 18},
-  [266] = {.lex_state = 1},
-  [267] = {.lex_state = 17},
-  [268] = {.lex_state = 1},
-  [269] = {.lex_state = 18},
+  [207] = {.lex_state = 22},
+  [208] = {.lex_state = 287, .external_lex_state = 2},
+  [209] = {.lex_state = 4},
+  [210] = {.lex_state = 287, .external_lex_state = 2},
+  [211] = {.lex_state = 287, .external_lex_state = 2},
+  [212] = {.lex_state = 287, .external_lex_state = 2},
+  [213] = {.lex_state = 287, .external_lex_state = 2},
+  [214] = {.lex_state = 287, .external_lex_state = 2},
+  [215] = {.lex_state = 18, .external_lex_state = 2},
+  [216] = {.lex_state = 18, .external_lex_state = 2},
+  [217] = {.lex_state = 287, .external_lex_state = 2},
+  [218] = {.lex_state = 18, .external_lex_state = 2},
+  [219] = {.lex_state = 18, .external_lex_state = 2},
+  [220] = {.lex_state = 18, .external_lex_state = 2},
+  [221] = {.lex_state = 18, .external_lex_state = 2},
+  [222] = {.lex_state = 18, .external_lex_state = 2},
+  [223] = {.lex_state = 18, .external_lex_state = 2},
+  [224] = {.lex_state = 18, .external_lex_state = 2},
+  [225] = {.lex_state = 4, .external_lex_state = 2},
+  [226] = {.lex_state = 4, .external_lex_state = 2},
+  [227] = {.lex_state = 287, .external_lex_state = 2},
+  [228] = {.lex_state = 18, .external_lex_state = 2},
+  [229] = {.lex_state = 287, .external_lex_state = 2},
+  [230] = {.lex_state = 4, .external_lex_state = 2},
+  [231] = {.lex_state = 25, .external_lex_state = 2},
+  [232] = {.lex_state = 287, .external_lex_state = 2},
+  [233] = {.lex_state = 18, .external_lex_state = 2},
+  [234] = {.lex_state = 18, .external_lex_state = 2},
+  [235] = {.lex_state = 18, .external_lex_state = 2},
+  [236] = {.lex_state = 287, .external_lex_state = 2},
+  [237] = {.lex_state = 18, .external_lex_state = 2},
+  [238] = {.lex_state = 18, .external_lex_state = 2},
+  [239] = {.lex_state = 18, .external_lex_state = 2},
+  [240] = {.lex_state = 18, .external_lex_state = 2},
+  [241] = {.lex_state = 287, .external_lex_state = 2},
+  [242] = {.lex_state = 287},
+  [243] = {.lex_state = 287, .external_lex_state = 2},
+  [244] = {.lex_state = 17},
+  [245] = {.lex_state = 287, .external_lex_state = 2},
+  [246] = {.lex_state = 18, .external_lex_state = 2},
+  [247] = {.lex_state = 18, .external_lex_state = 2},
+  [248] = {.lex_state = 18, .external_lex_state = 2},
+  [249] = {.lex_state = 18, .external_lex_state = 2},
+  [250] = {.lex_state = 18, .external_lex_state = 2},
+  [251] = {.lex_state = 18, .external_lex_state = 2},
+  [252] = {.lex_state = 18, .external_lex_state = 2},
+  [253] = {.lex_state = 287, .external_lex_state = 2},
+  [254] = {.lex_state = 287},
+  [255] = {.lex_state = 287},
+  [256] = {.lex_state = 287},
+  [257] = {.lex_state = 287},
+  [258] = {.lex_state = 18, .external_lex_state = 2},
+  [259] = {.lex_state = 1},
+  [260] = {.lex_state = 18, .external_lex_state = 2},
+  [261] = {.lex_state = 18, .external_lex_state = 2},
+  [262] = {.lex_state = 18, .external_lex_state = 2},
+  [263] = {.lex_state = 18, .external_lex_state = 2},
+  [264] = {.lex_state = 18, .external_lex_state = 2},
+  [265] = {.lex_state = 18, .external_lex_state = 2},
+  [266] = {.lex_state = 18, .external_lex_state = 2},
+  [267] = {.lex_state = 18, .external_lex_state = 2},
+  [268] = {.lex_state = 18, .external_lex_state = 2},
+  [269] = {.lex_state = 18, .external_lex_state = 2},
   [270] = {.lex_state = 1},
-  [271] = {.lex_state = 18},
-  [272] = {.lex_state = 17},
-  [273] = {.lex_state = 22},
-  [274] = {.lex_state = 18},
-  [275] = {.lex_state = 17},
-  [276] = {.lex_state = 17},
-  [277] = {.lex_state = 17},
+  [271] = {.lex_state = 19},
+  [272] = {.lex_state = 1},
+  [273] = {.lex_state = 287},
+  [274] = {.lex_state = 18, .external_lex_state = 2},
+  [275] = {.lex_state = 19},
+  [276] = {.lex_state = 1},
+  [277] = {.lex_state = 19},
   [278] = {.lex_state = 1},
-  [279] = {.lex_state = 278},
-  [280] = {.lex_state = 278},
-  [281] = {.lex_state = 278},
-  [282] = {.lex_state = 4},
-  [283] = {.lex_state = 278},
-  [284] = {.lex_state = 4},
-  [285] = {.lex_state = 278},
-  [286] = {.lex_state = 278},
-  [287] = {.lex_state = 278},
-  [288] = {.lex_state = 278},
-  [289] = {.lex_state = 4},
-  [290] = {.lex_state = 278},
-  [291] = {.lex_state = 278},
-  [292] = {.lex_state = 278},
-  [293] = {.lex_state = 4},
-  [294] = {.lex_state = 278},
-  [295] = {.lex_state = 278},
-  [296] = {.lex_state = 4},
-  [297] = {.lex_state = 278},
-  [298] = {.lex_state = 278},
-  [299] = {.lex_state = 17},
-  [300] = {.lex_state = 278},
-  [301] = {.lex_state = 0},
-  [302] = {.lex_state = 278},
-  [303] = {.lex_state = 278},
-  [304] = {.lex_state = 0},
-  [305] = {.lex_state = 278},
-  [306] = {.lex_state = 278},
-  [307] = {.lex_state = 278},
-  [308] = {.lex_state = 278},
-  [309] = {.lex_state = 278},
-  [310] = {.lex_state = 0},
-  [311] = {.lex_state = 0},
-  [312] = {.lex_state = 278},
-  [313] = {.lex_state = 278},
-  [314] = {.lex_state = 278},
-  [315] = {.lex_state = 0},
-  [316] = {.lex_state = 278},
-  [317] = {.lex_state = 278},
-  [318] = {.lex_state = 278},
-  [319] = {.lex_state = 278},
-  [320] = {.lex_state = 0},
-  [321] = {.lex_state = 278},
-  [322] = {.lex_state = 278},
-  [323] = {.lex_state = 0},
-  [324] = {.lex_state = 278},
-  [325] = {.lex_state = 278},
-  [326] = {.lex_state = 0},
-  [327] = {.lex_state = 278},
-  [328] = {.lex_state = 278},
-  [329] = {.lex_state = 0},
-  [330] = {.lex_state = 0},
-  [331] = {.lex_state = 278},
-  [332] = {.lex_state = 278},
-  [333] = {.lex_state = 278},
-  [334] = {.lex_state = 0},
-  [335] = {.lex_state = 278},
-  [336] = {.lex_state = 278},
-  [337] = {.lex_state = 278},
-  [338] = {.lex_state = 278},
-  [339] = {.lex_state = 278},
+  [279] = {.lex_state = 1},
+  [280] = {.lex_state = 287},
+  [281] = {.lex_state = 1},
+  [282] = {.lex_state = 1},
+  [283] = {.lex_state = 1},
+  [284] = {.lex_state = 1},
+  [285] = {.lex_state = 1},
+  [286] = {.lex_state = 1},
+  [287] = {.lex_state = 1},
+  [288] = {.lex_state = 18, .external_lex_state = 2},
+  [289] = {.lex_state = 287},
+  [290] = {.lex_state = 17},
+  [291] = {.lex_state = 20},
+  [292] = {.lex_state = 287},
+  [293] = {.lex_state = 20},
+  [294] = {.lex_state = 1},
+  [295] = {.lex_state = 287},
+  [296] = {.lex_state = 287},
+  [297] = {.lex_state = 287},
+  [298] = {.lex_state = 1},
+  [299] = {.lex_state = 19},
+  [300] = {.lex_state = 20},
+  [301] = {.lex_state = 19},
+  [302] = {.lex_state = 24},
+  [303] = {.lex_state = 19},
+  [304] = {.lex_state = 19},
+  [305] = {.lex_state = 19},
+  [306] = {.lex_state = 1},
+  [307] = {.lex_state = 19},
+  [308] = {.lex_state = 1},
+  [309] = {.lex_state = 20},
+  [310] = {.lex_state = 1},
+  [311] = {.lex_state = 287},
+  [312] = {.lex_state = 19},
+  [313] = {.lex_state = 4},
+  [314] = {.lex_state = 287},
+  [315] = {.lex_state = 287},
+  [316] = {.lex_state = 287},
+  [317] = {.lex_state = 287},
+  [318] = {.lex_state = 4},
+  [319] = {.lex_state = 4},
+  [320] = {.lex_state = 287},
+  [321] = {.lex_state = 287},
+  [322] = {.lex_state = 287},
+  [323] = {.lex_state = 287},
+  [324] = {.lex_state = 287},
+  [325] = {.lex_state = 4},
+  [326] = {.lex_state = 287},
+  [327] = {.lex_state = 287},
+  [328] = {.lex_state = 287},
+  [329] = {.lex_state = 287},
+  [330] = {.lex_state = 287},
+  [331] = {.lex_state = 4},
+  [332] = {.lex_state = 287},
+  [333] = {.lex_state = 287},
+  [334] = {.lex_state = 287},
+  [335] = {.lex_state = 287},
+  [336] = {.lex_state = 287},
+  [337] = {.lex_state = 287},
+  [338] = {.lex_state = 0},
+  [339] = {.lex_state = 287},
   [340] = {.lex_state = 0},
-  [341] = {.lex_state = 278},
-  [342] = {.lex_state = 4},
-  [343] = {.lex_state = 4},
-  [344] = {.lex_state = 0},
-  [345] = {.lex_state = 4},
-  [346] = {.lex_state = 278},
-  [347] = {.lex_state = 3},
-  [348] = {.lex_state = 4},
-  [349] = {.lex_state = 0},
-  [350] = {.lex_state = 20},
-  [351] = {.lex_state = 3},
-  [352] = {.lex_state = 278},
-  [353] = {.lex_state = 4},
-  [354] = {.lex_state = 0},
-  [355] = {.lex_state = 3},
-  [356] = {.lex_state = 0},
-  [357] = {.lex_state = 3},
-  [358] = {.lex_state = 4},
-  [359] = {.lex_state = 20},
-  [360] = {.lex_state = 20},
-  [361] = {.lex_state = 278},
-  [362] = {.lex_state = 0},
+  [341] = {.lex_state = 0},
+  [342] = {.lex_state = 0},
+  [343] = {.lex_state = 0},
+  [344] = {.lex_state = 287},
+  [345] = {.lex_state = 0},
+  [346] = {.lex_state = 0},
+  [347] = {.lex_state = 287},
+  [348] = {.lex_state = 287},
+  [349] = {.lex_state = 287},
+  [350] = {.lex_state = 287},
+  [351] = {.lex_state = 287},
+  [352] = {.lex_state = 0},
+  [353] = {.lex_state = 287},
+  [354] = {.lex_state = 287},
+  [355] = {.lex_state = 287},
+  [356] = {.lex_state = 287},
+  [357] = {.lex_state = 0},
+  [358] = {.lex_state = 287},
+  [359] = {.lex_state = 0},
+  [360] = {.lex_state = 287},
+  [361] = {.lex_state = 287},
+  [362] = {.lex_state = 287},
   [363] = {.lex_state = 0},
-  [364] = {.lex_state = 3},
-  [365] = {.lex_state = 2},
-  [366] = {.lex_state = 2},
-  [367] = {.lex_state = 4},
-  [368] = {.lex_state = 2},
-  [369] = {.lex_state = 4},
-  [370] = {.lex_state = 2},
-  [371] = {.lex_state = 4},
-  [372] = {.lex_state = 2},
+  [364] = {.lex_state = 287},
+  [365] = {.lex_state = 0},
+  [366] = {.lex_state = 287},
+  [367] = {.lex_state = 287},
+  [368] = {.lex_state = 287},
+  [369] = {.lex_state = 287},
+  [370] = {.lex_state = 287},
+  [371] = {.lex_state = 287},
+  [372] = {.lex_state = 287},
+  [373] = {.lex_state = 287},
+  [374] = {.lex_state = 0},
+  [375] = {.lex_state = 287},
+  [376] = {.lex_state = 287},
+  [377] = {.lex_state = 287},
+  [378] = {.lex_state = 0},
+  [379] = {.lex_state = 287},
+  [380] = {.lex_state = 0},
+  [381] = {.lex_state = 287},
+  [382] = {.lex_state = 3},
+  [383] = {.lex_state = 4},
+  [384] = {.lex_state = 4},
+  [385] = {.lex_state = 4},
+  [386] = {.lex_state = 2},
+  [387] = {.lex_state = 287},
+  [388] = {.lex_state = 4},
+  [389] = {.lex_state = 0},
+  [390] = {.lex_state = 287},
+  [391] = {.lex_state = 0},
+  [392] = {.lex_state = 3},
+  [393] = {.lex_state = 4},
+  [394] = {.lex_state = 0},
+  [395] = {.lex_state = 4},
+  [396] = {.lex_state = 22},
+  [397] = {.lex_state = 22},
+  [398] = {.lex_state = 4},
+  [399] = {.lex_state = 287},
+  [400] = {.lex_state = 4},
+  [401] = {.lex_state = 3},
+  [402] = {.lex_state = 4},
+  [403] = {.lex_state = 4},
+  [404] = {.lex_state = 4},
+  [405] = {.lex_state = 0},
+  [406] = {.lex_state = 0},
+  [407] = {.lex_state = 3},
+  [408] = {.lex_state = 22},
+  [409] = {.lex_state = 2},
+  [410] = {.lex_state = 3},
+  [411] = {.lex_state = 2},
+  [412] = {.lex_state = 3},
+  [413] = {.lex_state = 2},
+  [414] = {.lex_state = 4},
+  [415] = {.lex_state = 2},
+  [416] = {.lex_state = 2},
+  [417] = {.lex_state = 0},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -9543,6 +10040,10 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_cite] = ACTIONS(1),
     [anon_sym_official] = ACTIONS(1),
     [anon_sym_summary] = ACTIONS(1),
+    [anon_sym_history] = ACTIONS(1),
+    [anon_sym_amended] = ACTIONS(1),
+    [anon_sym_added] = ACTIONS(1),
+    [anon_sym_rewritten] = ACTIONS(1),
     [anon_sym_repealed] = ACTIONS(1),
     [anon_sym_book] = ACTIONS(1),
     [anon_sym_division] = ACTIONS(1),
@@ -9603,10 +10104,10 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym__recovering] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(354),
-    [sym_act] = STATE(238),
-    [sym_amendment] = STATE(238),
-    [aux_sym_source_file_repeat1] = STATE(238),
+    [sym_source_file] = STATE(389),
+    [sym_act] = STATE(280),
+    [sym_amendment] = STATE(280),
+    [aux_sym_source_file_repeat1] = STATE(280),
     [ts_builtin_sym_end] = ACTIONS(5),
     [sym_comment] = ACTIONS(3),
     [anon_sym_act] = ACTIONS(7),
@@ -9622,7 +10123,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_AT,
     ACTIONS(15), 1,
       anon_sym_replace,
-    ACTIONS(11), 38,
+    ACTIONS(11), 39,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -9634,6 +10135,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9661,12 +10163,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [50] = 3,
+  [51] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(19), 1,
       anon_sym_replace,
-    ACTIONS(17), 39,
+    ACTIONS(17), 40,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -9678,6 +10180,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9706,67 +10209,37 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeal,
       anon_sym_renumber,
       sym_update_references,
-  [98] = 3,
+  [100] = 16,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(23), 1,
-      anon_sym_replace,
-    ACTIONS(21), 38,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
       anon_sym_jurisdiction,
+    ACTIONS(25), 1,
       anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [145] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(27), 1,
-      anon_sym_replace,
-    ACTIONS(25), 38,
+      anon_sym_number,
+    ACTIONS(29), 1,
+      anon_sym_adopted,
+    ACTIONS(31), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(33), 1,
+      anon_sym_languages,
+    ACTIONS(35), 1,
+      anon_sym_source,
+    ACTIONS(37), 1,
+      anon_sym_title,
+    ACTIONS(39), 1,
+      anon_sym_history,
+    ACTIONS(43), 1,
+      anon_sym_compare,
+    STATE(275), 1,
+      sym_unit_kind,
+    STATE(314), 1,
+      sym__close,
+    ACTIONS(21), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
+    ACTIONS(41), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9780,49 +10253,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [192] = 15,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(31), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(33), 1,
-      anon_sym_kind,
-    ACTIONS(35), 1,
-      anon_sym_number,
-    ACTIONS(37), 1,
-      anon_sym_adopted,
-    ACTIONS(39), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(41), 1,
-      anon_sym_languages,
-    ACTIONS(43), 1,
-      anon_sym_source,
-    ACTIONS(45), 1,
-      anon_sym_title,
-    ACTIONS(49), 1,
-      anon_sym_compare,
-    STATE(232), 1,
-      sym_unit_kind,
-    STATE(290), 1,
-      sym__close,
-    ACTIONS(29), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(14), 12,
+    STATE(5), 13,
       sym__act_item,
       sym_jurisdiction,
       sym_act_kind,
@@ -9833,9 +10264,40 @@ static const uint16_t ts_small_parse_table[] = {
       sym_source,
       sym_title,
       sym_unit,
+      sym_history,
       sym_comparison,
       aux_sym_act_body_repeat1,
-    ACTIONS(47), 13,
+  [174] = 16,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(23), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(25), 1,
+      anon_sym_kind,
+    ACTIONS(27), 1,
+      anon_sym_number,
+    ACTIONS(29), 1,
+      anon_sym_adopted,
+    ACTIONS(31), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(33), 1,
+      anon_sym_languages,
+    ACTIONS(35), 1,
+      anon_sym_source,
+    ACTIONS(37), 1,
+      anon_sym_title,
+    ACTIONS(39), 1,
+      anon_sym_history,
+    ACTIONS(43), 1,
+      anon_sym_compare,
+    STATE(275), 1,
+      sym_unit_kind,
+    STATE(317), 1,
+      sym__close,
+    ACTIONS(45), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(41), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9849,12 +10311,71 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [262] = 3,
+    STATE(8), 13,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_history,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+  [248] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 1,
+      anon_sym_replace,
+    ACTIONS(47), 39,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [296] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(53), 1,
       anon_sym_replace,
-    ACTIONS(51), 37,
+    ACTIONS(51), 39,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -9866,6 +10387,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -9881,6 +10403,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_DQUOTE,
       anon_sym_compare,
+      anon_sym_DOT_DOT,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
@@ -9892,35 +10415,49 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [308] = 15,
+  [344] = 15,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(31), 1,
+    ACTIONS(57), 1,
       anon_sym_jurisdiction,
-    ACTIONS(33), 1,
+    ACTIONS(60), 1,
       anon_sym_kind,
-    ACTIONS(35), 1,
+    ACTIONS(63), 1,
       anon_sym_number,
-    ACTIONS(37), 1,
+    ACTIONS(66), 1,
       anon_sym_adopted,
-    ACTIONS(39), 1,
+    ACTIONS(69), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(41), 1,
+    ACTIONS(72), 1,
       anon_sym_languages,
-    ACTIONS(43), 1,
+    ACTIONS(75), 1,
       anon_sym_source,
-    ACTIONS(45), 1,
+    ACTIONS(78), 1,
       anon_sym_title,
-    ACTIONS(49), 1,
+    ACTIONS(81), 1,
+      anon_sym_history,
+    ACTIONS(87), 1,
       anon_sym_compare,
-    STATE(232), 1,
+    STATE(275), 1,
       sym_unit_kind,
-    STATE(286), 1,
-      sym__close,
     ACTIONS(55), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(6), 12,
+    ACTIONS(84), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    STATE(8), 13,
       sym__act_item,
       sym_jurisdiction,
       sym_act_kind,
@@ -9931,572 +10468,42 @@ static const uint16_t ts_small_parse_table[] = {
       sym_source,
       sym_title,
       sym_unit,
+      sym_history,
       sym_comparison,
       aux_sym_act_body_repeat1,
-    ACTIONS(47), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [378] = 3,
+  [415] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(59), 1,
-      anon_sym_replace,
-    ACTIONS(57), 37,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [424] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(63), 1,
-      anon_sym_replace,
-    ACTIONS(61), 37,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [470] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(67), 1,
-      anon_sym_replace,
-    ACTIONS(65), 37,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [516] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(71), 1,
-      anon_sym_cite,
-    ACTIONS(73), 1,
-      anon_sym_replace,
-    ACTIONS(69), 35,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [563] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(77), 1,
-      anon_sym_cite,
-    ACTIONS(79), 1,
-      anon_sym_replace,
-    ACTIONS(75), 35,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [610] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(83), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(86), 1,
-      anon_sym_kind,
-    ACTIONS(89), 1,
-      anon_sym_number,
     ACTIONS(92), 1,
-      anon_sym_adopted,
-    ACTIONS(95), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(98), 1,
-      anon_sym_languages,
-    ACTIONS(101), 1,
-      anon_sym_source,
-    ACTIONS(104), 1,
-      anon_sym_title,
-    ACTIONS(110), 1,
-      anon_sym_compare,
-    STATE(232), 1,
-      sym_unit_kind,
-    ACTIONS(81), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(14), 12,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-    ACTIONS(107), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [677] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(115), 1,
       anon_sym_replace,
-    ACTIONS(113), 36,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [722] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(119), 1,
-      anon_sym_replace,
-    ACTIONS(117), 36,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [767] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(123), 1,
-      anon_sym_replace,
-    ACTIONS(121), 35,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [811] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(127), 1,
-      anon_sym_replace,
-    ACTIONS(125), 35,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [855] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(131), 1,
-      anon_sym_replace,
-    ACTIONS(129), 35,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [899] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(135), 1,
-      anon_sym_replace,
-    ACTIONS(133), 35,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [943] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_DOT_DOT,
-    ACTIONS(143), 1,
-      anon_sym_replace,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(24), 1,
-      sym_unit_kind,
-    STATE(27), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(139), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    ACTIONS(137), 16,
+    ACTIONS(90), 38,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
       anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
@@ -10508,21 +10515,495 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [996] = 8,
+  [462] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(141), 1,
+    ACTIONS(96), 1,
+      anon_sym_replace,
+    ACTIONS(94), 38,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [509] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(100), 1,
+      anon_sym_replace,
+    ACTIONS(98), 38,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [556] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(104), 1,
+      anon_sym_replace,
+    ACTIONS(102), 38,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [603] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(108), 1,
+      anon_sym_cite,
+    ACTIONS(110), 1,
+      anon_sym_replace,
+    ACTIONS(106), 36,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [651] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(114), 1,
+      anon_sym_replace,
+    ACTIONS(112), 37,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [697] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(118), 1,
+      anon_sym_cite,
+    ACTIONS(120), 1,
+      anon_sym_replace,
+    ACTIONS(116), 36,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [745] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(124), 1,
+      anon_sym_replace,
+    ACTIONS(122), 37,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [791] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(128), 1,
+      anon_sym_replace,
+    ACTIONS(126), 36,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [836] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(132), 1,
+      anon_sym_replace,
+    ACTIONS(130), 36,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [881] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(136), 1,
+      anon_sym_replace,
+    ACTIONS(134), 36,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [926] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(140), 1,
+      anon_sym_replace,
+    ACTIONS(138), 36,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [971] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(147), 1,
+    ACTIONS(148), 1,
       anon_sym_replace,
     STATE(10), 1,
       sym_range_end,
     STATE(24), 1,
       sym_unit_kind,
-    STATE(23), 2,
+    STATE(27), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(139), 13,
+    ACTIONS(144), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10536,7 +11017,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(145), 16,
+    ACTIONS(142), 16,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -10553,21 +11034,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1049] = 8,
+  [1024] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(63), 1,
+    ACTIONS(100), 1,
       anon_sym_replace,
-    ACTIONS(141), 1,
+    ACTIONS(146), 1,
       anon_sym_DOT_DOT,
-    STATE(9), 1,
+    STATE(12), 1,
       sym_range_end,
     STATE(24), 1,
       sym_unit_kind,
     STATE(27), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(139), 13,
+    ACTIONS(144), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10581,7 +11062,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(61), 16,
+    ACTIONS(98), 16,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -10598,22 +11079,67 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1102] = 6,
+  [1077] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(153), 1,
+    ACTIONS(146), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(152), 1,
+      anon_sym_replace,
+    STATE(11), 1,
+      sym_range_end,
+    STATE(24), 1,
+      sym_unit_kind,
+    STATE(22), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(144), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    ACTIONS(150), 16,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [1130] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(158), 1,
       sym_number,
-    ACTIONS(155), 1,
+    ACTIONS(160), 1,
       anon_sym_DQUOTE,
-    STATE(5), 2,
+    STATE(7), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(149), 4,
+    ACTIONS(154), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(151), 27,
+    ACTIONS(156), 27,
       anon_sym_in_DASHforce,
       anon_sym_title,
       anon_sym_book,
@@ -10641,127 +11167,117 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1151] = 19,
+  [1179] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(39), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(45), 1,
+    ACTIONS(162), 1,
+      sym_identifier,
+    ACTIONS(166), 1,
       anon_sym_title,
-    ACTIONS(159), 1,
-      anon_sym_target,
-    ACTIONS(161), 1,
-      anon_sym_status,
-    ACTIONS(163), 1,
-      anon_sym_author,
-    ACTIONS(165), 1,
+    ACTIONS(168), 1,
+      anon_sym_history,
+    ACTIONS(170), 1,
+      anon_sym_repealed,
+    ACTIONS(174), 1,
+      anon_sym_compare,
+    ACTIONS(176), 1,
       anon_sym_justification,
-    ACTIONS(167), 1,
-      anon_sym_replace,
-    ACTIONS(169), 1,
-      anon_sym_replace_DASHall,
-    ACTIONS(171), 1,
-      anon_sym_delete,
-    ACTIONS(173), 1,
-      anon_sym_insert,
-    ACTIONS(175), 1,
-      anon_sym_rewrite,
-    ACTIONS(177), 1,
-      anon_sym_add,
-    ACTIONS(179), 1,
-      anon_sym_repeal,
-    ACTIONS(181), 1,
-      anon_sym_renumber,
-    STATE(297), 1,
+    STATE(112), 1,
+      sym__localized,
+    STATE(198), 1,
       sym__close,
-    ACTIONS(157), 2,
+    STATE(277), 1,
+      sym_unit_kind,
+    STATE(296), 1,
+      sym_lang,
+    ACTIONS(164), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(183), 8,
-      sym_replace_words,
-      sym_replace_everywhere,
-      sym_delete_words,
-      sym_insert_words,
-      sym_rewrite_unit,
-      sym_add_unit,
-      sym_repeal_unit,
-      sym_renumber_unit,
-    STATE(26), 9,
-      sym_in_force,
+    STATE(30), 9,
       sym_title,
-      sym__amendment_item,
-      sym_amendment_target,
-      sym_status,
-      sym_author,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
       sym_justification,
-      sym__operation,
-      aux_sym_amendment_body_repeat1,
-  [1225] = 19,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(172), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1243] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(39), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(45), 1,
+    ACTIONS(162), 1,
+      sym_identifier,
+    ACTIONS(166), 1,
       anon_sym_title,
-    ACTIONS(159), 1,
-      anon_sym_target,
-    ACTIONS(161), 1,
-      anon_sym_status,
-    ACTIONS(163), 1,
-      anon_sym_author,
-    ACTIONS(165), 1,
+    ACTIONS(168), 1,
+      anon_sym_history,
+    ACTIONS(170), 1,
+      anon_sym_repealed,
+    ACTIONS(174), 1,
+      anon_sym_compare,
+    ACTIONS(176), 1,
       anon_sym_justification,
-    ACTIONS(167), 1,
-      anon_sym_replace,
-    ACTIONS(169), 1,
-      anon_sym_replace_DASHall,
-    ACTIONS(171), 1,
-      anon_sym_delete,
-    ACTIONS(173), 1,
-      anon_sym_insert,
-    ACTIONS(175), 1,
-      anon_sym_rewrite,
-    ACTIONS(177), 1,
-      anon_sym_add,
-    ACTIONS(179), 1,
-      anon_sym_repeal,
-    ACTIONS(181), 1,
-      anon_sym_renumber,
-    STATE(280), 1,
+    STATE(112), 1,
+      sym__localized,
+    STATE(193), 1,
       sym__close,
-    ACTIONS(183), 2,
+    STATE(277), 1,
+      sym_unit_kind,
+    STATE(296), 1,
+      sym_lang,
+    ACTIONS(178), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(183), 8,
-      sym_replace_words,
-      sym_replace_everywhere,
-      sym_delete_words,
-      sym_insert_words,
-      sym_rewrite_unit,
-      sym_add_unit,
-      sym_repeal_unit,
-      sym_renumber_unit,
-    STATE(28), 9,
-      sym_in_force,
+    STATE(25), 9,
       sym_title,
-      sym__amendment_item,
-      sym_amendment_target,
-      sym_status,
-      sym_author,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
       sym_justification,
-      sym__operation,
-      aux_sym_amendment_body_repeat1,
-  [1299] = 6,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(172), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1307] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(190), 1,
+    ACTIONS(185), 1,
       anon_sym_replace,
     STATE(24), 1,
       sym_unit_kind,
     STATE(27), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(187), 13,
+    ACTIONS(182), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10775,7 +11291,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(185), 17,
+    ACTIONS(180), 17,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -10793,41 +11309,98 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1347] = 18,
+  [1355] = 19,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(194), 1,
+    ACTIONS(31), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(197), 1,
+    ACTIONS(37), 1,
       anon_sym_title,
-    ACTIONS(200), 1,
+    ACTIONS(189), 1,
       anon_sym_target,
-    ACTIONS(203), 1,
+    ACTIONS(191), 1,
       anon_sym_status,
-    ACTIONS(206), 1,
+    ACTIONS(193), 1,
       anon_sym_author,
-    ACTIONS(209), 1,
+    ACTIONS(195), 1,
       anon_sym_justification,
-    ACTIONS(212), 1,
+    ACTIONS(197), 1,
       anon_sym_replace,
-    ACTIONS(215), 1,
+    ACTIONS(199), 1,
       anon_sym_replace_DASHall,
-    ACTIONS(218), 1,
+    ACTIONS(201), 1,
       anon_sym_delete,
-    ACTIONS(221), 1,
+    ACTIONS(203), 1,
       anon_sym_insert,
-    ACTIONS(224), 1,
+    ACTIONS(205), 1,
       anon_sym_rewrite,
-    ACTIONS(227), 1,
+    ACTIONS(207), 1,
       anon_sym_add,
-    ACTIONS(230), 1,
+    ACTIONS(209), 1,
       anon_sym_repeal,
-    ACTIONS(233), 1,
+    ACTIONS(211), 1,
       anon_sym_renumber,
-    ACTIONS(192), 2,
+    STATE(327), 1,
+      sym__close,
+    ACTIONS(187), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(183), 8,
+    STATE(189), 8,
+      sym_replace_words,
+      sym_replace_everywhere,
+      sym_delete_words,
+      sym_insert_words,
+      sym_rewrite_unit,
+      sym_add_unit,
+      sym_repeal_unit,
+      sym_renumber_unit,
+    STATE(31), 9,
+      sym_in_force,
+      sym_title,
+      sym__amendment_item,
+      sym_amendment_target,
+      sym_status,
+      sym_author,
+      sym_justification,
+      sym__operation,
+      aux_sym_amendment_body_repeat1,
+  [1429] = 19,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(31), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(37), 1,
+      anon_sym_title,
+    ACTIONS(189), 1,
+      anon_sym_target,
+    ACTIONS(191), 1,
+      anon_sym_status,
+    ACTIONS(193), 1,
+      anon_sym_author,
+    ACTIONS(195), 1,
+      anon_sym_justification,
+    ACTIONS(197), 1,
+      anon_sym_replace,
+    ACTIONS(199), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(201), 1,
+      anon_sym_delete,
+    ACTIONS(203), 1,
+      anon_sym_insert,
+    ACTIONS(205), 1,
+      anon_sym_rewrite,
+    ACTIONS(207), 1,
+      anon_sym_add,
+    ACTIONS(209), 1,
+      anon_sym_repeal,
+    ACTIONS(211), 1,
+      anon_sym_renumber,
+    STATE(324), 1,
+      sym__close,
+    ACTIONS(213), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(189), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -10846,16 +11419,117 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [1418] = 3,
+  [1503] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(236), 5,
+    ACTIONS(215), 1,
+      sym_identifier,
+    ACTIONS(220), 1,
+      anon_sym_title,
+    ACTIONS(223), 1,
+      anon_sym_history,
+    ACTIONS(226), 1,
+      anon_sym_repealed,
+    ACTIONS(232), 1,
+      anon_sym_compare,
+    ACTIONS(235), 1,
+      anon_sym_justification,
+    STATE(112), 1,
+      sym__localized,
+    STATE(277), 1,
+      sym_unit_kind,
+    STATE(296), 1,
+      sym_lang,
+    ACTIONS(218), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(30), 9,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      sym_justification,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(229), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1564] = 18,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(240), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(243), 1,
+      anon_sym_title,
+    ACTIONS(246), 1,
+      anon_sym_target,
+    ACTIONS(249), 1,
+      anon_sym_status,
+    ACTIONS(252), 1,
+      anon_sym_author,
+    ACTIONS(255), 1,
+      anon_sym_justification,
+    ACTIONS(258), 1,
+      anon_sym_replace,
+    ACTIONS(261), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(264), 1,
+      anon_sym_delete,
+    ACTIONS(267), 1,
+      anon_sym_insert,
+    ACTIONS(270), 1,
+      anon_sym_rewrite,
+    ACTIONS(273), 1,
+      anon_sym_add,
+    ACTIONS(276), 1,
+      anon_sym_repeal,
+    ACTIONS(279), 1,
+      anon_sym_renumber,
+    ACTIONS(238), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(189), 8,
+      sym_replace_words,
+      sym_replace_everywhere,
+      sym_delete_words,
+      sym_insert_words,
+      sym_rewrite_unit,
+      sym_add_unit,
+      sym_repeal_unit,
+      sym_renumber_unit,
+    STATE(31), 9,
+      sym_in_force,
+      sym_title,
+      sym__amendment_item,
+      sym_amendment_target,
+      sym_status,
+      sym_author,
+      sym_justification,
+      sym__operation,
+      aux_sym_amendment_body_repeat1,
+  [1635] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 5,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(238), 28,
+    ACTIONS(284), 28,
       anon_sym_in_DASHforce,
       anon_sym_title,
       anon_sym_book,
@@ -10884,254 +11558,40 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1459] = 13,
+  [1676] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(240), 1,
+    ACTIONS(162), 1,
       sym_identifier,
-    ACTIONS(244), 1,
-      anon_sym_title,
-    ACTIONS(246), 1,
-      anon_sym_repealed,
-    ACTIONS(250), 1,
-      anon_sym_compare,
-    ACTIONS(252), 1,
-      anon_sym_justification,
-    STATE(106), 1,
-      sym__localized,
-    STATE(171), 1,
-      sym__close,
-    STATE(246), 1,
-      sym_unit_kind,
-    STATE(259), 1,
-      sym_lang,
-    ACTIONS(242), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(32), 8,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1519] = 13,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(244), 1,
-      anon_sym_title,
-    ACTIONS(246), 1,
-      anon_sym_repealed,
-    ACTIONS(250), 1,
-      anon_sym_compare,
-    ACTIONS(252), 1,
-      anon_sym_justification,
-    STATE(106), 1,
-      sym__localized,
-    STATE(179), 1,
-      sym__close,
-    STATE(246), 1,
-      sym_unit_kind,
-    STATE(259), 1,
-      sym_lang,
-    ACTIONS(254), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(30), 8,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1579] = 12,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(256), 1,
-      sym_identifier,
-    ACTIONS(261), 1,
-      anon_sym_title,
-    ACTIONS(264), 1,
-      anon_sym_repealed,
-    ACTIONS(270), 1,
-      anon_sym_compare,
-    ACTIONS(273), 1,
-      anon_sym_justification,
-    STATE(106), 1,
-      sym__localized,
-    STATE(246), 1,
-      sym_unit_kind,
-    STATE(259), 1,
-      sym_lang,
-    ACTIONS(259), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(32), 8,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(267), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1636] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(44), 1,
-      sym_unit_kind,
-    STATE(43), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(61), 12,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(276), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1682] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_DOT_DOT,
-    STATE(10), 1,
-      sym_range_end,
-    STATE(44), 1,
-      sym_unit_kind,
-    STATE(33), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(145), 12,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(279), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1728] = 12,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(284), 1,
-      anon_sym_title,
-    ACTIONS(286), 1,
-      anon_sym_repealed,
     ACTIONS(288), 1,
+      anon_sym_title,
+    ACTIONS(290), 1,
+      anon_sym_history,
+    ACTIONS(292), 1,
+      anon_sym_repealed,
+    ACTIONS(294), 1,
       anon_sym_compare,
-    STATE(68), 1,
+    STATE(63), 1,
       sym__close,
-    STATE(133), 1,
+    STATE(149), 1,
       sym__localized,
-    STATE(234), 1,
+    STATE(271), 1,
       sym_unit_kind,
-    STATE(260), 1,
+    STATE(292), 1,
       sym_lang,
-    ACTIONS(282), 2,
+    ACTIONS(286), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(37), 7,
+    STATE(39), 8,
       sym_title,
       sym_text,
       sym_unit,
       sym__unit_item,
+      sym_history,
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
+    ACTIONS(172), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11145,208 +11605,40 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1784] = 7,
+  [1736] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(44), 1,
-      sym_unit_kind,
-    STATE(43), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(137), 12,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(290), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1830] = 12,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
+    ACTIONS(162), 1,
       sym_identifier,
-    ACTIONS(284), 1,
-      anon_sym_title,
-    ACTIONS(286), 1,
-      anon_sym_repealed,
     ACTIONS(288), 1,
-      anon_sym_compare,
-    STATE(71), 1,
-      sym__close,
-    STATE(133), 1,
-      sym__localized,
-    STATE(234), 1,
-      sym_unit_kind,
-    STATE(260), 1,
-      sym_lang,
-    ACTIONS(293), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(42), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1886] = 12,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(284), 1,
       anon_sym_title,
-    ACTIONS(286), 1,
+    ACTIONS(290), 1,
+      anon_sym_history,
+    ACTIONS(292), 1,
       anon_sym_repealed,
-    ACTIONS(288), 1,
+    ACTIONS(294), 1,
       anon_sym_compare,
-    STATE(131), 1,
-      sym__close,
-    STATE(133), 1,
-      sym__localized,
-    STATE(234), 1,
-      sym_unit_kind,
-    STATE(260), 1,
-      sym_lang,
-    ACTIONS(295), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(42), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1942] = 12,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(284), 1,
-      anon_sym_title,
-    ACTIONS(286), 1,
-      anon_sym_repealed,
-    ACTIONS(288), 1,
-      anon_sym_compare,
-    STATE(133), 1,
-      sym__localized,
     STATE(144), 1,
       sym__close,
-    STATE(234), 1,
-      sym_unit_kind,
-    STATE(260), 1,
-      sym_lang,
-    ACTIONS(297), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(38), 7,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1998] = 12,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(284), 1,
-      anon_sym_title,
-    ACTIONS(286), 1,
-      anon_sym_repealed,
-    ACTIONS(288), 1,
-      anon_sym_compare,
-    STATE(114), 1,
-      sym__close,
-    STATE(133), 1,
+    STATE(149), 1,
       sym__localized,
-    STATE(234), 1,
+    STATE(271), 1,
       sym_unit_kind,
-    STATE(260), 1,
+    STATE(292), 1,
       sym_lang,
-    ACTIONS(299), 2,
+    ACTIONS(296), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(41), 7,
+    STATE(39), 8,
       sym_title,
       sym_text,
       sym_unit,
       sym__unit_item,
+      sym_history,
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
+    ACTIONS(172), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11360,37 +11652,40 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2054] = 12,
+  [1796] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(240), 1,
+    ACTIONS(162), 1,
       sym_identifier,
-    ACTIONS(284), 1,
-      anon_sym_title,
-    ACTIONS(286), 1,
-      anon_sym_repealed,
     ACTIONS(288), 1,
+      anon_sym_title,
+    ACTIONS(290), 1,
+      anon_sym_history,
+    ACTIONS(292), 1,
+      anon_sym_repealed,
+    ACTIONS(294), 1,
       anon_sym_compare,
-    STATE(118), 1,
+    STATE(66), 1,
       sym__close,
-    STATE(133), 1,
+    STATE(149), 1,
       sym__localized,
-    STATE(234), 1,
+    STATE(271), 1,
       sym_unit_kind,
-    STATE(260), 1,
+    STATE(292), 1,
       sym_lang,
-    ACTIONS(301), 2,
+    ACTIONS(298), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(42), 7,
+    STATE(33), 8,
       sym_title,
       sym_text,
       sym_unit,
       sym__unit_item,
+      sym_history,
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(248), 13,
+    ACTIONS(172), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11404,70 +11699,178 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2110] = 11,
+  [1856] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(303), 1,
+    ACTIONS(162), 1,
       sym_identifier,
-    ACTIONS(308), 1,
+    ACTIONS(288), 1,
       anon_sym_title,
+    ACTIONS(290), 1,
+      anon_sym_history,
+    ACTIONS(292), 1,
+      anon_sym_repealed,
+    ACTIONS(294), 1,
+      anon_sym_compare,
+    STATE(142), 1,
+      sym__close,
+    STATE(149), 1,
+      sym__localized,
+    STATE(271), 1,
+      sym_unit_kind,
+    STATE(292), 1,
+      sym_lang,
+    ACTIONS(300), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(34), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(172), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1916] = 13,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      sym_identifier,
+    ACTIONS(288), 1,
+      anon_sym_title,
+    ACTIONS(290), 1,
+      anon_sym_history,
+    ACTIONS(292), 1,
+      anon_sym_repealed,
+    ACTIONS(294), 1,
+      anon_sym_compare,
+    STATE(113), 1,
+      sym__close,
+    STATE(149), 1,
+      sym__localized,
+    STATE(271), 1,
+      sym_unit_kind,
+    STATE(292), 1,
+      sym_lang,
+    ACTIONS(302), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(38), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(172), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1976] = 13,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      sym_identifier,
+    ACTIONS(288), 1,
+      anon_sym_title,
+    ACTIONS(290), 1,
+      anon_sym_history,
+    ACTIONS(292), 1,
+      anon_sym_repealed,
+    ACTIONS(294), 1,
+      anon_sym_compare,
+    STATE(121), 1,
+      sym__close,
+    STATE(149), 1,
+      sym__localized,
+    STATE(271), 1,
+      sym_unit_kind,
+    STATE(292), 1,
+      sym_lang,
+    ACTIONS(304), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(39), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(172), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2036] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(306), 1,
+      sym_identifier,
     ACTIONS(311), 1,
-      anon_sym_repealed,
+      anon_sym_title,
+    ACTIONS(314), 1,
+      anon_sym_history,
     ACTIONS(317), 1,
+      anon_sym_repealed,
+    ACTIONS(323), 1,
       anon_sym_compare,
-    STATE(133), 1,
+    STATE(149), 1,
       sym__localized,
-    STATE(234), 1,
+    STATE(271), 1,
       sym_unit_kind,
-    STATE(260), 1,
+    STATE(292), 1,
       sym_lang,
-    ACTIONS(306), 2,
+    ACTIONS(309), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(42), 7,
+    STATE(39), 8,
       sym_title,
       sym_text,
       sym_unit,
       sym__unit_item,
+      sym_history,
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(314), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2163] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(44), 1,
-      sym_unit_kind,
-    STATE(43), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(185), 13,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
     ACTIONS(320), 13,
       anon_sym_book,
       anon_sym_division,
@@ -11482,21 +11885,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2204] = 6,
+  [2093] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(153), 1,
-      sym_number,
-    ACTIONS(155), 1,
-      anon_sym_DQUOTE,
-    STATE(5), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(149), 3,
+    ACTIONS(146), 1,
+      anon_sym_DOT_DOT,
+    STATE(12), 1,
+      sym_range_end,
+    STATE(44), 1,
+      sym_unit_kind,
+    STATE(43), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(98), 13,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(151), 22,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11505,6 +11908,164 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+    ACTIONS(326), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2140] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
+      anon_sym_DOT_DOT,
+    STATE(10), 1,
+      sym_range_end,
+    STATE(44), 1,
+      sym_unit_kind,
+    STATE(43), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(142), 13,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+    ACTIONS(329), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2187] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
+      anon_sym_DOT_DOT,
+    STATE(11), 1,
+      sym_range_end,
+    STATE(44), 1,
+      sym_unit_kind,
+    STATE(40), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(150), 13,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+    ACTIONS(332), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2234] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(44), 1,
+      sym_unit_kind,
+    STATE(43), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(335), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    ACTIONS(180), 14,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+  [2276] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(158), 1,
+      sym_number,
+    ACTIONS(160), 1,
+      anon_sym_DQUOTE,
+    STATE(7), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(154), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(156), 23,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11519,14 +12080,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2247] = 4,
+  [2320] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(325), 1,
+    ACTIONS(340), 1,
       anon_sym_DQUOTE,
-    STATE(61), 1,
+    STATE(58), 1,
       sym_string,
-    ACTIONS(323), 25,
+    ACTIONS(338), 26,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -11537,6 +12098,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11552,18 +12114,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-  [2284] = 5,
+  [2358] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(327), 1,
+    ACTIONS(342), 1,
       sym_identifier,
-    ACTIONS(330), 2,
+    ACTIONS(345), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(46), 2,
       sym_lang,
       aux_sym_languages_repeat1,
-    ACTIONS(332), 22,
+    ACTIONS(347), 23,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11572,6 +12134,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11586,49 +12149,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2323] = 5,
+  [2398] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(334), 1,
-      sym_identifier,
-    ACTIONS(336), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(46), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-    ACTIONS(338), 22,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2362] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(236), 4,
+    ACTIONS(282), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(238), 23,
+    ACTIONS(284), 24,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11637,6 +12166,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11652,131 +12182,27 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       sym_number,
       anon_sym_compare,
-  [2397] = 8,
+  [2434] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(343), 1,
-      anon_sym_DOT_DOT,
-    STATE(52), 1,
-      sym_unit_kind,
-    STATE(98), 1,
-      sym_range_end,
-    STATE(51), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(145), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(147), 5,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
+    ACTIONS(349), 1,
       sym_identifier,
-    ACTIONS(340), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2441] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(343), 1,
-      anon_sym_DOT_DOT,
-    STATE(52), 1,
-      sym_unit_kind,
-    STATE(97), 1,
-      sym_range_end,
-    STATE(60), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(137), 3,
+    ACTIONS(351), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(143), 5,
+    STATE(46), 2,
+      sym_lang,
+      aux_sym_languages_repeat1,
+    ACTIONS(353), 23,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
       anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(345), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2485] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(343), 1,
-      anon_sym_DOT_DOT,
-    STATE(52), 1,
-      sym_unit_kind,
-    STATE(100), 1,
-      sym_range_end,
-    STATE(60), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(61), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(63), 5,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(348), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2529] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(351), 1,
-      sym_number,
-    ACTIONS(353), 1,
-      anon_sym_DQUOTE,
-    STATE(81), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(149), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(151), 18,
-      anon_sym_title,
-      anon_sym_repealed,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11791,28 +12217,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [2568] = 8,
+  [2474] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(358), 1,
       anon_sym_DOT_DOT,
-    STATE(63), 1,
+    STATE(53), 1,
       sym_unit_kind,
-    STATE(120), 1,
+    STATE(89), 1,
       sym_range_end,
-    STATE(73), 2,
+    STATE(50), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(61), 3,
+    ACTIONS(150), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(63), 4,
+    ACTIONS(152), 6,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
     ACTIONS(355), 13,
       anon_sym_book,
@@ -11828,26 +12254,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2611] = 8,
+  [2519] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(358), 1,
       anon_sym_DOT_DOT,
-    STATE(63), 1,
+    STATE(53), 1,
       sym_unit_kind,
-    STATE(115), 1,
+    STATE(93), 1,
       sym_range_end,
-    STATE(53), 2,
+    STATE(57), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(145), 3,
+    ACTIONS(98), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(147), 4,
+    ACTIONS(100), 6,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
     ACTIONS(360), 13,
       anon_sym_book,
@@ -11863,26 +12291,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2654] = 8,
+  [2564] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(358), 1,
       anon_sym_DOT_DOT,
-    STATE(63), 1,
+    STATE(53), 1,
       sym_unit_kind,
-    STATE(117), 1,
+    STATE(91), 1,
       sym_range_end,
-    STATE(73), 2,
+    STATE(57), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(137), 3,
+    ACTIONS(142), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(143), 4,
+    ACTIONS(148), 6,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
     ACTIONS(363), 13,
       anon_sym_book,
@@ -11898,118 +12328,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2697] = 8,
+  [2609] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(368), 1,
-      anon_sym_DOT_DOT,
-    STATE(66), 1,
-      sym_unit_kind,
-    STATE(218), 1,
-      sym_range_end,
-    STATE(57), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(145), 3,
+    ACTIONS(368), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(147), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(366), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2740] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(368), 1,
-      anon_sym_DOT_DOT,
-    STATE(66), 1,
-      sym_unit_kind,
-    STATE(221), 1,
-      sym_range_end,
-    STATE(64), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(61), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(63), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(366), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2783] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(368), 1,
-      anon_sym_DOT_DOT,
-    STATE(66), 1,
-      sym_unit_kind,
-    STATE(219), 1,
-      sym_range_end,
-    STATE(64), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(137), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(143), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(366), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2826] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(372), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(370), 23,
+    ACTIONS(366), 24,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -12018,6 +12343,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12033,24 +12359,61 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [2859] = 6,
+  [2643] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(52), 1,
+    ACTIONS(370), 1,
+      sym_number,
+    ACTIONS(372), 1,
+      anon_sym_DQUOTE,
+    STATE(80), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(154), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(156), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [2683] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(377), 1,
+      anon_sym_DOT_DOT,
+    STATE(67), 1,
       sym_unit_kind,
-    STATE(60), 2,
+    STATE(115), 1,
+      sym_range_end,
+    STATE(56), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(185), 4,
+    ACTIONS(150), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(190), 5,
+    ACTIONS(152), 5,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
     ACTIONS(374), 13,
       anon_sym_book,
@@ -12066,110 +12429,95 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2898] = 2,
+  [2727] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(377), 25,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [2929] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(379), 24,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2959] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(381), 1,
-      sym_number,
-    ACTIONS(383), 1,
-      anon_sym_DQUOTE,
-    STATE(91), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(149), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
+    ACTIONS(377), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(151), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [2997] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(66), 1,
+    STATE(67), 1,
       sym_unit_kind,
-    STATE(64), 2,
+    STATE(116), 1,
+      sym_range_end,
+    STATE(65), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(185), 4,
+    ACTIONS(142), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(148), 5,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(379), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2771] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(377), 1,
+      anon_sym_DOT_DOT,
+    STATE(67), 1,
+      sym_unit_kind,
+    STATE(124), 1,
+      sym_range_end,
+    STATE(65), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(98), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(100), 5,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(382), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2815] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(53), 1,
+      sym_unit_kind,
+    STATE(57), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(180), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(190), 4,
+    ACTIONS(185), 6,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
@@ -12187,10 +12535,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3035] = 2,
+  [2855] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(388), 24,
+    ACTIONS(388), 26,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12201,36 +12549,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3065] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(351), 1,
-      sym_number,
-    ACTIONS(353), 1,
-      anon_sym_DQUOTE,
-    STATE(81), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(149), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(151), 17,
-      anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12246,11 +12565,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-      sym_identifier,
-  [3103] = 2,
+  [2887] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(390), 24,
+    ACTIONS(390), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12261,6 +12579,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12275,10 +12594,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3133] = 2,
+  [2918] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(392), 24,
+    ACTIONS(392), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12289,6 +12608,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12303,10 +12623,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3163] = 2,
+  [2949] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(394), 24,
+    ACTIONS(394), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12317,6 +12637,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12331,10 +12652,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3193] = 2,
+  [2980] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(396), 24,
+    ACTIONS(396), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12345,6 +12666,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12359,10 +12681,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3223] = 2,
+  [3011] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(398), 24,
+    ACTIONS(398), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12373,6 +12695,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12387,10 +12710,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3253] = 2,
+  [3042] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(400), 24,
+    ACTIONS(400), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12401,6 +12724,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12415,21 +12739,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3283] = 6,
+  [3073] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(63), 1,
+    STATE(67), 1,
       sym_unit_kind,
-    STATE(73), 2,
+    STATE(65), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(185), 4,
+    ACTIONS(180), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(190), 4,
+    ACTIONS(185), 5,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
       sym_identifier,
@@ -12447,10 +12772,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3321] = 2,
+  [3112] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(405), 24,
+    ACTIONS(405), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12461,6 +12786,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12475,46 +12801,23 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3351] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(236), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(238), 19,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3382] = 4,
+  [3143] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(407), 1,
-      anon_sym_AT,
-    ACTIONS(11), 4,
+      sym_number,
+    ACTIONS(409), 1,
+      anon_sym_DQUOTE,
+    STATE(104), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(154), 3,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(15), 18,
+    ACTIONS(156), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12530,119 +12833,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+      sym_identifier,
+  [3182] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(413), 1,
+      anon_sym_DOT_DOT,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(247), 1,
+      sym_range_end,
+    STATE(71), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(150), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(152), 4,
+      anon_sym_title,
+      anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3415] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(87), 1,
-      sym_unit_kind,
-    STATE(80), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(61), 5,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(409), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3454] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_DOT_DOT,
-    STATE(10), 1,
-      sym_range_end,
-    STATE(87), 1,
-      sym_unit_kind,
-    STATE(77), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(145), 5,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(409), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3493] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(87), 1,
-      sym_unit_kind,
-    STATE(80), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(137), 5,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(409), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3532] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(87), 1,
-      sym_unit_kind,
-    STATE(80), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(185), 6,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
     ACTIONS(411), 13,
       anon_sym_book,
       anon_sym_division,
@@ -12657,17 +12869,240 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3566] = 3,
+  [3225] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(25), 4,
+    ACTIONS(413), 1,
+      anon_sym_DOT_DOT,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(248), 1,
+      sym_range_end,
+    STATE(76), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(142), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(148), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(411), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3268] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(415), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3299] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(413), 1,
+      anon_sym_DOT_DOT,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(251), 1,
+      sym_range_end,
+    STATE(76), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(98), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(100), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(411), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3342] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(417), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3373] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(419), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3404] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(421), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3435] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(423), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3466] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(76), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(180), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(27), 18,
+    ACTIONS(185), 4,
       anon_sym_title,
-      anon_sym_repealed,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(425), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12681,50 +13116,166 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3596] = 5,
+  [3504] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(416), 1,
-      anon_sym_DQUOTE,
-    STATE(121), 1,
-      sym_string,
-    ACTIONS(323), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(414), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3630] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(418), 1,
+    ACTIONS(428), 1,
       anon_sym_AT,
     ACTIONS(11), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(15), 17,
+    ACTIONS(15), 19,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3538] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(430), 1,
+      sym_number,
+    ACTIONS(432), 1,
+      anon_sym_DQUOTE,
+    STATE(129), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(154), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(156), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3576] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(284), 20,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3608] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(51), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(53), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3639] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(47), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(49), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3670] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(434), 1,
+      anon_sym_AT,
+    ACTIONS(11), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(15), 18,
+      anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12741,7 +13292,325 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [3662] = 3,
+  [3703] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(17), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(19), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3734] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(284), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      sym_identifier,
+  [3765] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
+      anon_sym_DOT_DOT,
+    STATE(12), 1,
+      sym_range_end,
+    STATE(99), 1,
+      sym_unit_kind,
+    STATE(105), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(98), 5,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(436), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3804] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
+      anon_sym_DOT_DOT,
+    STATE(11), 1,
+      sym_range_end,
+    STATE(99), 1,
+      sym_unit_kind,
+    STATE(85), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(150), 5,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(436), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3843] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
+      anon_sym_DOT_DOT,
+    STATE(10), 1,
+      sym_range_end,
+    STATE(99), 1,
+      sym_unit_kind,
+    STATE(105), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(142), 5,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(436), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3882] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(440), 1,
+      anon_sym_DQUOTE,
+    STATE(106), 1,
+      sym_string,
+    ACTIONS(338), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(438), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3917] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(98), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(100), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3947] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(442), 1,
+      anon_sym_cite,
+    ACTIONS(106), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(110), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3979] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(94), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(96), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4009] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(90), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(92), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4039] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(102), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(104), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4069] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(17), 4,
@@ -12751,6 +13620,88 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DOT_DOT,
     ACTIONS(19), 18,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4099] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(47), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(49), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4129] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(444), 1,
+      anon_sym_AT,
+    ACTIONS(11), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(15), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4161] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(112), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(114), 20,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12768,16 +13719,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3692] = 3,
+  [4191] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(236), 4,
+    ACTIONS(122), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(238), 18,
+    ACTIONS(124), 20,
       anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12792,51 +13743,24 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      sym_identifier,
-  [3722] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(236), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(238), 18,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3752] = 6,
+  [4221] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(153), 1,
+    ACTIONS(158), 1,
       sym_number,
-    ACTIONS(155), 1,
+    ACTIONS(160), 1,
       anon_sym_DQUOTE,
-    STATE(5), 2,
+    STATE(7), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(149), 3,
+    ACTIONS(154), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(151), 15,
+    ACTIONS(156), 15,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12852,16 +13776,44 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-  [3788] = 3,
+  [4257] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(21), 4,
+    ACTIONS(282), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(23), 18,
+    ACTIONS(284), 18,
       anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4287] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(450), 1,
+      sym_date,
+    ACTIONS(448), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(446), 19,
+      anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12879,16 +13831,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3818] = 3,
+  [4319] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(21), 4,
+    ACTIONS(452), 1,
+      anon_sym_DQUOTE,
+    STATE(145), 1,
+      sym_string,
+    ACTIONS(338), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(23), 17,
+    ACTIONS(438), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -12905,7 +13860,143 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [3847] = 3,
+  [4353] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(454), 1,
+      anon_sym_cite,
+    ACTIONS(116), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(120), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4385] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(51), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(53), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4415] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(99), 1,
+      sym_unit_kind,
+    STATE(105), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(180), 6,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_justification,
+    ACTIONS(456), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4449] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(388), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(459), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4478] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(463), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(461), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4507] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(17), 4,
@@ -12915,7 +14006,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DOT_DOT,
     ACTIONS(19), 17,
       anon_sym_title,
-      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12930,44 +14020,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-  [3876] = 3,
+  [4536] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(25), 4,
+    ACTIONS(47), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(27), 17,
+    ACTIONS(49), 17,
       anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [3905] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(424), 1,
-      sym_date,
-    ACTIONS(422), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(420), 18,
-      anon_sym_title,
-      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12984,44 +14048,42 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3936] = 5,
+  [4565] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(426), 1,
-      anon_sym_DQUOTE,
-    STATE(129), 1,
-      sym_string,
-    ACTIONS(323), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(414), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [3969] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(428), 1,
+    ACTIONS(465), 1,
       anon_sym_cite,
-    ACTIONS(75), 2,
+    ACTIONS(116), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(79), 18,
+    ACTIONS(120), 18,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4596] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(400), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(467), 19,
+      anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13039,16 +14101,147 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4000] = 4,
+  [4625] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(430), 1,
+    ACTIONS(471), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(469), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4654] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(473), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4683] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(417), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(475), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4712] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(98), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(100), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4741] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(94), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(96), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4770] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(477), 1,
       anon_sym_cite,
-    ACTIONS(69), 2,
+    ACTIONS(106), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(73), 18,
+    ACTIONS(110), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13064,17 +14257,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [4031] = 3,
+  [4801] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(117), 2,
+    ACTIONS(134), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(119), 19,
+    ACTIONS(136), 19,
       anon_sym_title,
-      anon_sym_cite,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13092,15 +14284,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4060] = 3,
+  [4830] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(65), 3,
+    ACTIONS(138), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(67), 18,
+    ACTIONS(140), 19,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13118,118 +14310,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4089] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(61), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(63), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4118] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(113), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(115), 19,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4147] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(57), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(59), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4176] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(51), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(53), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4205] = 3,
+  [4859] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(394), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(432), 18,
+    ACTIONS(479), 19,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13247,40 +14336,68 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4233] = 3,
+  [4888] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(236), 4,
+    ACTIONS(398), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(481), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4917] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(130), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(132), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4946] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(90), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(238), 16,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-  [4261] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(113), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(115), 18,
+    ACTIONS(92), 18,
       anon_sym_title,
-      anon_sym_cite,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13297,16 +14414,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4289] = 4,
+  [4975] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(434), 1,
-      anon_sym_cite,
-    ACTIONS(75), 2,
+    ACTIONS(102), 3,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(79), 17,
+      anon_sym_DQUOTE,
+    ACTIONS(104), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13323,41 +14440,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4319] = 3,
+  [5004] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(438), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(436), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4347] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(440), 1,
+    ACTIONS(483), 1,
       sym_date,
-    ACTIONS(422), 2,
+    ACTIONS(448), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(420), 17,
+    ACTIONS(446), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13374,115 +14467,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4377] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(117), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(119), 18,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4405] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(442), 1,
-      anon_sym_cite,
-    ACTIONS(69), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(73), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4435] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(446), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(444), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4463] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(121), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(123), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4491] = 3,
+  [5035] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(390), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(448), 18,
+    ACTIONS(485), 19,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13500,14 +14493,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4519] = 3,
+  [5064] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(452), 2,
+    ACTIONS(112), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(450), 18,
+    ACTIONS(114), 19,
       anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13523,16 +14518,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [4547] = 3,
+  [5093] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(392), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(454), 18,
+    ACTIONS(487), 19,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13550,120 +14545,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4575] = 3,
+  [5122] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(61), 3,
+    ACTIONS(51), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(63), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4603] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(458), 1,
       anon_sym_DOT_DOT,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(284), 1,
-      sym_range_end,
-    ACTIONS(61), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(132), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(456), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4639] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(65), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(67), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4667] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(398), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(460), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4695] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(51), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
     ACTIONS(53), 17,
       anon_sym_title,
-      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -13678,40 +14569,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-  [4723] = 3,
+  [5151] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(57), 3,
+    ACTIONS(491), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(59), 17,
+    ACTIONS(489), 19,
       anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4751] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(377), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(462), 18,
-      anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13729,206 +14597,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4779] = 3,
+  [5180] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(129), 2,
+    ACTIONS(122), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(131), 18,
+    ACTIONS(124), 19,
       anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4807] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(133), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(135), 18,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4835] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(464), 1,
-      sym_number,
-    ACTIONS(466), 1,
-      anon_sym_DQUOTE,
-    STATE(166), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(149), 3,
-      anon_sym_LBRACE,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(151), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4869] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(458), 1,
-      anon_sym_DOT_DOT,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(293), 1,
-      sym_range_end,
-    ACTIONS(145), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(116), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(456), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4905] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(458), 1,
-      anon_sym_DOT_DOT,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(289), 1,
-      sym_range_end,
-    ACTIONS(137), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(132), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(456), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4941] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(137), 1,
-      anon_sym_to,
-    ACTIONS(458), 1,
-      anon_sym_DOT_DOT,
-    STATE(148), 1,
-      sym_unit_kind,
-    STATE(289), 1,
-      sym_range_end,
-    STATE(162), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(468), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4976] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(472), 1,
-      sym_act_id,
-    STATE(22), 1,
-      sym__act_ref,
-    STATE(24), 1,
-      sym_unit_kind,
-    STATE(159), 1,
-      sym_target,
-    STATE(21), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(470), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5011] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(377), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(462), 17,
-      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -13945,546 +14623,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5038] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(476), 1,
-      sym_act_id,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(125), 1,
-      sym__act_ref,
-    STATE(330), 1,
-      sym_target,
-    STATE(126), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(474), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5073] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(398), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(460), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5100] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(132), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(185), 3,
-      anon_sym_LBRACE,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(478), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5131] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(438), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(436), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5158] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(476), 1,
-      sym_act_id,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(125), 1,
-      sym__act_ref,
-    STATE(340), 1,
-      sym_target,
-    STATE(126), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(474), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5193] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(472), 1,
-      sym_act_id,
-    STATE(34), 1,
-      sym__act_ref,
-    STATE(44), 1,
-      sym_unit_kind,
-    STATE(45), 1,
-      sym_target,
-    STATE(36), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(481), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5228] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(476), 1,
-      sym_act_id,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(125), 1,
-      sym__act_ref,
-    STATE(315), 1,
-      sym_target,
-    STATE(126), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(474), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5263] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(485), 1,
-      anon_sym_LBRACE,
-    ACTIONS(487), 1,
-      anon_sym_replace,
-    ACTIONS(489), 1,
-      sym_update_references,
-    STATE(180), 1,
-      sym__notes_body,
-    ACTIONS(483), 15,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [5296] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(476), 1,
-      sym_act_id,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(125), 1,
-      sym__act_ref,
-    STATE(362), 1,
-      sym_target,
-    STATE(126), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(474), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5331] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(129), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(131), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5358] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(133), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(135), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5385] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(476), 1,
-      sym_act_id,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(125), 1,
-      sym__act_ref,
-    STATE(310), 1,
-      sym_target,
-    STATE(126), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(474), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5420] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(476), 1,
-      sym_act_id,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(125), 1,
-      sym__act_ref,
-    STATE(320), 1,
-      sym_target,
-    STATE(126), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(474), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5455] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(476), 1,
-      sym_act_id,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(125), 1,
-      sym__act_ref,
-    STATE(304), 1,
-      sym_target,
-    STATE(126), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(474), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5490] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(392), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(454), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5517] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(476), 1,
-      sym_act_id,
-    STATE(124), 1,
-      sym_unit_kind,
-    STATE(125), 1,
-      sym__act_ref,
-    STATE(356), 1,
-      sym_target,
-    STATE(126), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(474), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5552] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(446), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(444), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5579] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(394), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(432), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5606] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 1,
-      anon_sym_DOT_DOT,
-    ACTIONS(464), 1,
-      sym_number,
-    ACTIONS(466), 1,
-      anon_sym_DQUOTE,
-    STATE(166), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(151), 14,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_to,
-  [5639] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(476), 1,
-      sym_act_id,
-    STATE(148), 1,
-      sym_unit_kind,
-    STATE(151), 1,
-      sym__act_ref,
-    STATE(371), 1,
-      sym_target,
-    STATE(127), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(491), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5674] = 7,
+  [5209] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(495), 1,
-      sym_act_id,
-    STATE(54), 1,
-      sym__act_ref,
-    STATE(63), 1,
+      anon_sym_DOT_DOT,
+    STATE(133), 1,
       sym_unit_kind,
-    STATE(93), 1,
-      sym_target,
-    STATE(55), 2,
+    STATE(313), 1,
+      sym_range_end,
+    ACTIONS(98), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(159), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(493), 13,
@@ -14501,21 +14652,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5709] = 7,
+  [5245] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(145), 1,
-      anon_sym_to,
-    ACTIONS(458), 1,
+    ACTIONS(497), 1,
+      sym_number,
+    ACTIONS(499), 1,
+      anon_sym_DQUOTE,
+    STATE(179), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(154), 3,
+      anon_sym_LBRACE,
       anon_sym_DOT_DOT,
-    STATE(148), 1,
-      sym_unit_kind,
-    STATE(293), 1,
-      sym_range_end,
-    STATE(154), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(468), 13,
+      anon_sym_RPAREN,
+    ACTIONS(156), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14529,14 +14680,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5744] = 3,
+  [5279] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(390), 2,
+    ACTIONS(394), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(448), 17,
+    ACTIONS(479), 18,
       anon_sym_title,
+      anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
@@ -14553,7 +14705,835 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5771] = 2,
+  [5307] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(134), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(136), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5335] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(140), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5363] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      anon_sym_DOT_DOT,
+    STATE(133), 1,
+      sym_unit_kind,
+    STATE(318), 1,
+      sym_range_end,
+    ACTIONS(142), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(159), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5399] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      anon_sym_DOT_DOT,
+    STATE(133), 1,
+      sym_unit_kind,
+    STATE(331), 1,
+      sym_range_end,
+    ACTIONS(150), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(132), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(493), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5435] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(130), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(132), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5463] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(284), 16,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+  [5491] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(390), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(485), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5519] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(473), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5547] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(392), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(487), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5575] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(398), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(481), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5603] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(388), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(459), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5631] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(417), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(475), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5659] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(400), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(467), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5687] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(463), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(461), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5715] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(471), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(469), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5743] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(503), 1,
+      sym_act_id,
+    STATE(133), 1,
+      sym_unit_kind,
+    STATE(138), 1,
+      sym__act_ref,
+    STATE(345), 1,
+      sym_target,
+    STATE(137), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(501), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5778] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(507), 1,
+      sym_act_id,
+    STATE(45), 1,
+      sym_target,
+    STATE(86), 1,
+      sym__act_ref,
+    STATE(99), 1,
+      sym_unit_kind,
+    STATE(87), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(505), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5813] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(503), 1,
+      sym_act_id,
+    STATE(133), 1,
+      sym_unit_kind,
+    STATE(138), 1,
+      sym__act_ref,
+    STATE(357), 1,
+      sym_target,
+    STATE(137), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(501), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5848] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(503), 1,
+      sym_act_id,
+    STATE(133), 1,
+      sym_unit_kind,
+    STATE(138), 1,
+      sym__act_ref,
+    STATE(340), 1,
+      sym_target,
+    STATE(137), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(501), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5883] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(511), 1,
+      anon_sym_LBRACE,
+    ACTIONS(513), 1,
+      anon_sym_replace,
+    ACTIONS(515), 1,
+      sym_update_references,
+    STATE(188), 1,
+      sym__notes_body,
+    ACTIONS(509), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [5916] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(503), 1,
+      sym_act_id,
+    STATE(133), 1,
+      sym_unit_kind,
+    STATE(138), 1,
+      sym__act_ref,
+    STATE(394), 1,
+      sym_target,
+    STATE(137), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(501), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5951] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(503), 1,
+      sym_act_id,
+    STATE(164), 1,
+      sym__act_ref,
+    STATE(170), 1,
+      sym_unit_kind,
+    STATE(398), 1,
+      sym_target,
+    STATE(165), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(517), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5986] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(507), 1,
+      sym_act_id,
+    STATE(42), 1,
+      sym__act_ref,
+    STATE(44), 1,
+      sym_unit_kind,
+    STATE(45), 1,
+      sym_target,
+    STATE(41), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(519), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6021] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(503), 1,
+      sym_act_id,
+    STATE(133), 1,
+      sym_unit_kind,
+    STATE(138), 1,
+      sym__act_ref,
+    STATE(365), 1,
+      sym_target,
+    STATE(137), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(501), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6056] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(133), 1,
+      sym_unit_kind,
+    STATE(159), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(180), 3,
+      anon_sym_LBRACE,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+    ACTIONS(521), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6087] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(503), 1,
+      sym_act_id,
+    STATE(133), 1,
+      sym_unit_kind,
+    STATE(138), 1,
+      sym__act_ref,
+    STATE(346), 1,
+      sym_target,
+    STATE(137), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(501), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6122] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(503), 1,
+      sym_act_id,
+    STATE(133), 1,
+      sym_unit_kind,
+    STATE(138), 1,
+      sym__act_ref,
+    STATE(406), 1,
+      sym_target,
+    STATE(137), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(501), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6157] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(507), 1,
+      sym_act_id,
+    STATE(23), 1,
+      sym__act_ref,
+    STATE(24), 1,
+      sym_unit_kind,
+    STATE(176), 1,
+      sym_target,
+    STATE(21), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(524), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6192] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(528), 1,
+      sym_act_id,
+    STATE(54), 1,
+      sym__act_ref,
+    STATE(67), 1,
+      sym_unit_kind,
+    STATE(102), 1,
+      sym_target,
+    STATE(55), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(526), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6227] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(150), 1,
+      anon_sym_to,
+    ACTIONS(495), 1,
+      anon_sym_DOT_DOT,
+    STATE(170), 1,
+      sym_unit_kind,
+    STATE(331), 1,
+      sym_range_end,
+    STATE(167), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(530), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6262] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(142), 1,
+      anon_sym_to,
+    ACTIONS(495), 1,
+      anon_sym_DOT_DOT,
+    STATE(170), 1,
+      sym_unit_kind,
+    STATE(318), 1,
+      sym_range_end,
+    STATE(175), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(530), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6297] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(17), 19,
@@ -14576,21 +15556,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_before,
       anon_sym_after,
       anon_sym_to,
-  [5796] = 7,
+  [6322] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(61), 1,
+    ACTIONS(98), 1,
       anon_sym_to,
-    ACTIONS(458), 1,
+    ACTIONS(495), 1,
       anon_sym_DOT_DOT,
-    STATE(148), 1,
+    STATE(170), 1,
       sym_unit_kind,
-    STATE(284), 1,
+    STATE(313), 1,
       sym_range_end,
-    STATE(162), 2,
+    STATE(175), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(468), 13,
+    ACTIONS(530), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14604,98 +15584,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5831] = 7,
+  [6357] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(497), 1,
+    ACTIONS(503), 1,
       sym_act_id,
-    STATE(56), 1,
-      sym__act_ref,
-    STATE(66), 1,
+    STATE(133), 1,
       sym_unit_kind,
-    STATE(209), 1,
-      sym_target,
-    STATE(58), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(366), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5866] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(121), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(123), 17,
-      anon_sym_title,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5893] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(497), 1,
-      sym_act_id,
-    STATE(49), 1,
+    STATE(138), 1,
       sym__act_ref,
-    STATE(52), 1,
-      sym_unit_kind,
-    STATE(82), 1,
+    STATE(341), 1,
       sym_target,
-    STATE(50), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(499), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5928] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(472), 1,
-      sym_act_id,
-    STATE(45), 1,
-      sym_target,
-    STATE(78), 1,
-      sym__act_ref,
-    STATE(87), 1,
-      sym_unit_kind,
-    STATE(79), 2,
+    STATE(137), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(501), 13,
@@ -14712,16 +15612,99 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5963] = 5,
+  [6392] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(485), 1,
+    ACTIONS(532), 1,
+      sym_act_id,
+    STATE(68), 1,
+      sym__act_ref,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(239), 1,
+      sym_target,
+    STATE(69), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(411), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6427] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(497), 1,
+      sym_number,
+    ACTIONS(499), 1,
+      anon_sym_DQUOTE,
+    STATE(179), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(156), 14,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_to,
+  [6460] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(536), 1,
+      sym_act_id,
+    STATE(49), 1,
+      sym__act_ref,
+    STATE(53), 1,
+      sym_unit_kind,
+    STATE(88), 1,
+      sym_target,
+    STATE(51), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(534), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6495] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(511), 1,
       anon_sym_LBRACE,
-    ACTIONS(505), 1,
+    ACTIONS(540), 1,
       anon_sym_replace,
-    STATE(176), 1,
+    STATE(192), 1,
       sym__notes_body,
-    ACTIONS(503), 15,
+    ACTIONS(538), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -14737,10 +15720,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [5993] = 3,
+  [6525] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(507), 1,
+    ACTIONS(282), 4,
+      anon_sym_LBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+    ACTIONS(284), 14,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+  [6551] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(542), 1,
       anon_sym_AT,
     ACTIONS(11), 17,
       anon_sym_LBRACE,
@@ -14760,41 +15766,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DOT_DOT,
       anon_sym_RPAREN,
       anon_sym_to,
-  [6019] = 3,
+  [6577] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(236), 4,
-      anon_sym_LBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(238), 14,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-  [6045] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(148), 1,
+    STATE(170), 1,
       sym_unit_kind,
-    ACTIONS(185), 2,
+    ACTIONS(180), 2,
       anon_sym_DOT_DOT,
       anon_sym_to,
-    STATE(162), 2,
+    STATE(175), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(509), 13,
+    ACTIONS(544), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14808,16 +15791,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6075] = 5,
+  [6607] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(485), 1,
+    ACTIONS(511), 1,
       anon_sym_LBRACE,
-    ACTIONS(514), 1,
+    ACTIONS(549), 1,
       anon_sym_replace,
-    STATE(188), 1,
+    STATE(187), 1,
       sym__notes_body,
-    ACTIONS(512), 15,
+    ACTIONS(547), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -14833,13 +15816,35 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6105] = 3,
+  [6637] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(236), 2,
+    ACTIONS(489), 1,
+      anon_sym_replace,
+    ACTIONS(491), 16,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6662] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 2,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(238), 15,
+    ACTIONS(284), 15,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14855,14 +15860,35 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       sym_number,
       anon_sym_to,
-  [6130] = 4,
+  [6687] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(518), 1,
+    ACTIONS(51), 17,
+      anon_sym_LBRACE,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [6710] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(553), 1,
       anon_sym_version,
-    ACTIONS(520), 1,
+    ACTIONS(555), 1,
       anon_sym_replace,
-    ACTIONS(516), 15,
+    ACTIONS(551), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -14878,10 +15904,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6157] = 2,
+  [6737] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(25), 17,
+    ACTIONS(47), 17,
       anon_sym_LBRACE,
       anon_sym_book,
       anon_sym_division,
@@ -14899,55 +15925,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DOT_DOT,
       anon_sym_RPAREN,
       anon_sym_to,
-  [6180] = 3,
+  [6760] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(450), 1,
+    ACTIONS(559), 1,
       anon_sym_replace,
-    ACTIONS(452), 16,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6205] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(21), 17,
-      anon_sym_LBRACE,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [6228] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(524), 1,
-      anon_sym_replace,
-    ACTIONS(522), 15,
+    ACTIONS(557), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -14963,12 +15946,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6252] = 3,
+  [6784] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(528), 1,
+    ACTIONS(563), 1,
       anon_sym_replace,
-    ACTIONS(526), 15,
+    ACTIONS(561), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -14984,12 +15967,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6276] = 3,
+  [6808] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(532), 1,
+    ACTIONS(567), 1,
       anon_sym_replace,
-    ACTIONS(530), 15,
+    ACTIONS(565), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15005,12 +15988,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6300] = 3,
+  [6832] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(536), 1,
+    ACTIONS(571), 1,
       anon_sym_replace,
-    ACTIONS(534), 15,
+    ACTIONS(569), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15026,12 +16009,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6324] = 3,
+  [6856] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(540), 1,
+    ACTIONS(575), 1,
       anon_sym_replace,
-    ACTIONS(538), 15,
+    ACTIONS(573), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15047,12 +16030,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6348] = 3,
+  [6880] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(544), 1,
+    ACTIONS(579), 1,
       anon_sym_replace,
-    ACTIONS(542), 15,
+    ACTIONS(577), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15068,12 +16051,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6372] = 3,
+  [6904] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(548), 1,
+    ACTIONS(583), 1,
       anon_sym_replace,
-    ACTIONS(546), 15,
+    ACTIONS(581), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15089,12 +16072,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6396] = 3,
+  [6928] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(552), 1,
+    ACTIONS(587), 1,
       anon_sym_replace,
-    ACTIONS(550), 15,
+    ACTIONS(585), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15110,12 +16093,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6420] = 3,
+  [6952] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(556), 1,
+    ACTIONS(591), 1,
       anon_sym_replace,
-    ACTIONS(554), 15,
+    ACTIONS(589), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15131,12 +16114,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6444] = 3,
+  [6976] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(560), 1,
+    ACTIONS(595), 1,
       anon_sym_replace,
-    ACTIONS(558), 15,
+    ACTIONS(593), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15152,12 +16135,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6468] = 3,
+  [7000] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(564), 1,
+    ACTIONS(599), 1,
       anon_sym_replace,
-    ACTIONS(562), 15,
+    ACTIONS(597), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15173,12 +16156,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6492] = 3,
+  [7024] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(568), 1,
+    ACTIONS(603), 1,
       anon_sym_replace,
-    ACTIONS(566), 15,
+    ACTIONS(601), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15194,12 +16177,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6516] = 3,
+  [7048] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(572), 1,
+    ACTIONS(607), 1,
       anon_sym_replace,
-    ACTIONS(570), 15,
+    ACTIONS(605), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15215,12 +16198,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6540] = 3,
+  [7072] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(576), 1,
+    ACTIONS(611), 1,
       anon_sym_replace,
-    ACTIONS(574), 15,
+    ACTIONS(609), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15236,12 +16219,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6564] = 3,
+  [7096] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(580), 1,
+    ACTIONS(615), 1,
       anon_sym_replace,
-    ACTIONS(578), 15,
+    ACTIONS(613), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15257,12 +16240,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6588] = 3,
+  [7120] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(584), 1,
+    ACTIONS(619), 1,
       anon_sym_replace,
-    ACTIONS(582), 15,
+    ACTIONS(617), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15278,12 +16261,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6612] = 3,
+  [7144] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(588), 1,
+    ACTIONS(623), 1,
       anon_sym_replace,
-    ACTIONS(586), 15,
+    ACTIONS(621), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15299,12 +16282,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6636] = 3,
+  [7168] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(592), 1,
+    ACTIONS(627), 1,
       anon_sym_replace,
-    ACTIONS(590), 15,
+    ACTIONS(625), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15320,12 +16303,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6660] = 3,
+  [7192] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(596), 1,
+    ACTIONS(631), 1,
       anon_sym_replace,
-    ACTIONS(594), 15,
+    ACTIONS(629), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15341,12 +16324,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6684] = 3,
+  [7216] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(600), 1,
+    ACTIONS(635), 1,
       anon_sym_replace,
-    ACTIONS(598), 15,
+    ACTIONS(633), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15362,12 +16345,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6708] = 3,
+  [7240] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(604), 1,
+    ACTIONS(639), 1,
       anon_sym_replace,
-    ACTIONS(602), 15,
+    ACTIONS(637), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15383,12 +16366,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6732] = 3,
+  [7264] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(608), 1,
+    ACTIONS(643), 1,
       anon_sym_replace,
-    ACTIONS(606), 15,
+    ACTIONS(641), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15404,12 +16387,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6756] = 3,
+  [7288] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(612), 1,
+    ACTIONS(647), 1,
       anon_sym_replace,
-    ACTIONS(610), 15,
+    ACTIONS(645), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15425,12 +16408,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6780] = 3,
+  [7312] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(616), 1,
+    ACTIONS(651), 1,
       anon_sym_replace,
-    ACTIONS(614), 15,
+    ACTIONS(649), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15446,526 +16429,818 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6804] = 3,
+  [7336] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(620), 1,
-      anon_sym_replace,
-    ACTIONS(618), 15,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6828] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(624), 1,
-      sym_act_id,
-    ACTIONS(622), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6850] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(224), 1,
-      sym_unit_kind,
-    ACTIONS(626), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6872] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(630), 1,
-      anon_sym_title,
-    ACTIONS(632), 1,
-      anon_sym_compare,
-    ACTIONS(634), 1,
-      anon_sym_justification,
-    STATE(175), 1,
-      sym__close,
-    STATE(321), 1,
-      sym_lang,
-    ACTIONS(628), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(202), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [6905] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(632), 1,
-      anon_sym_compare,
-    ACTIONS(634), 1,
-      anon_sym_justification,
-    ACTIONS(638), 1,
-      anon_sym_title,
-    STATE(172), 1,
-      sym__close,
-    STATE(324), 1,
-      sym_lang,
-    ACTIONS(636), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(200), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [6938] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(632), 1,
-      anon_sym_compare,
-    ACTIONS(634), 1,
-      anon_sym_justification,
-    ACTIONS(642), 1,
-      anon_sym_title,
-    STATE(193), 1,
-      sym__close,
-    STATE(305), 1,
-      sym_lang,
-    ACTIONS(640), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(204), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [6971] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(632), 1,
-      anon_sym_compare,
-    ACTIONS(634), 1,
-      anon_sym_justification,
-    ACTIONS(642), 1,
-      anon_sym_title,
-    STATE(184), 1,
-      sym__close,
-    STATE(305), 1,
-      sym_lang,
-    ACTIONS(644), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(198), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [7004] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(632), 1,
-      anon_sym_compare,
-    ACTIONS(634), 1,
-      anon_sym_justification,
-    ACTIONS(638), 1,
-      anon_sym_title,
-    STATE(189), 1,
-      sym__close,
-    STATE(324), 1,
-      sym_lang,
-    ACTIONS(646), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(203), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [7037] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(240), 1,
-      sym_identifier,
-    ACTIONS(630), 1,
-      anon_sym_title,
-    ACTIONS(632), 1,
-      anon_sym_compare,
-    ACTIONS(634), 1,
-      anon_sym_justification,
-    STATE(170), 1,
-      sym__close,
-    STATE(321), 1,
-      sym_lang,
-    ACTIONS(648), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(196), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [7070] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(650), 1,
-      sym_identifier,
     ACTIONS(655), 1,
-      anon_sym_title,
-    ACTIONS(658), 1,
-      anon_sym_compare,
-    ACTIONS(661), 1,
-      anon_sym_justification,
-    STATE(321), 1,
-      sym_lang,
-    ACTIONS(653), 2,
+      anon_sym_replace,
+    ACTIONS(653), 15,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(202), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [7100] = 8,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [7360] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(664), 1,
+    ACTIONS(659), 1,
+      sym_act_id,
+    ACTIONS(657), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [7382] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
       sym_identifier,
-    ACTIONS(669), 1,
-      anon_sym_title,
-    ACTIONS(672), 1,
-      anon_sym_compare,
-    ACTIONS(675), 1,
-      anon_sym_justification,
-    STATE(324), 1,
+    STATE(147), 1,
+      sym__close,
+    STATE(245), 1,
+      sym__localized,
+    STATE(289), 1,
       sym_lang,
+    STATE(377), 1,
+      sym_change_kind,
+    ACTIONS(661), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(211), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(663), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7416] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(244), 1,
+      sym_unit_kind,
+    ACTIONS(665), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [7438] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      sym_identifier,
+    STATE(61), 1,
+      sym__close,
+    STATE(245), 1,
+      sym__localized,
+    STATE(289), 1,
+      sym_lang,
+    STATE(377), 1,
+      sym_change_kind,
     ACTIONS(667), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(203), 5,
+    STATE(217), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(663), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7472] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      sym_identifier,
+    STATE(134), 1,
+      sym__close,
+    STATE(245), 1,
+      sym__localized,
+    STATE(289), 1,
+      sym_lang,
+    STATE(377), 1,
+      sym_change_kind,
+    ACTIONS(669), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(217), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(663), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7506] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      sym_identifier,
+    STATE(111), 1,
+      sym__close,
+    STATE(245), 1,
+      sym__localized,
+    STATE(289), 1,
+      sym_lang,
+    STATE(377), 1,
+      sym_change_kind,
+    ACTIONS(671), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(214), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(663), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7540] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      sym_identifier,
+    STATE(64), 1,
+      sym__close,
+    STATE(245), 1,
+      sym__localized,
+    STATE(289), 1,
+      sym_lang,
+    STATE(377), 1,
+      sym_change_kind,
+    ACTIONS(673), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(210), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(663), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7574] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      sym_identifier,
+    STATE(120), 1,
+      sym__close,
+    STATE(245), 1,
+      sym__localized,
+    STATE(289), 1,
+      sym_lang,
+    STATE(377), 1,
+      sym_change_kind,
+    ACTIONS(675), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(217), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(663), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7608] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      sym_identifier,
+    ACTIONS(679), 1,
+      anon_sym_title,
+    ACTIONS(681), 1,
+      anon_sym_compare,
+    ACTIONS(683), 1,
+      anon_sym_justification,
+    STATE(196), 1,
+      sym__close,
+    STATE(334), 1,
+      sym_lang,
+    ACTIONS(677), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(224), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_deletion,
       aux_sym__delete_body_repeat1,
-  [7130] = 8,
+  [7641] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(678), 1,
+    ACTIONS(162), 1,
       sym_identifier,
-    ACTIONS(683), 1,
-      anon_sym_title,
-    ACTIONS(686), 1,
+    ACTIONS(681), 1,
       anon_sym_compare,
-    ACTIONS(689), 1,
+    ACTIONS(683), 1,
       anon_sym_justification,
-    STATE(305), 1,
+    ACTIONS(687), 1,
+      anon_sym_title,
+    STATE(205), 1,
+      sym__close,
+    STATE(336), 1,
       sym_lang,
-    ACTIONS(681), 2,
+    ACTIONS(685), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(204), 5,
+    STATE(219), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_change,
       aux_sym__replace_body_repeat1,
-  [7160] = 6,
+  [7674] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(165), 1,
-      anon_sym_justification,
-    ACTIONS(694), 1,
-      anon_sym_compare,
-    STATE(174), 1,
-      sym__close,
+    ACTIONS(689), 1,
+      sym_identifier,
+    STATE(245), 1,
+      sym__localized,
+    STATE(289), 1,
+      sym_lang,
+    STATE(377), 1,
+      sym_change_kind,
     ACTIONS(692), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(213), 4,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [7183] = 6,
+    STATE(217), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(694), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7705] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(165), 1,
-      anon_sym_justification,
-    ACTIONS(694), 1,
+    ACTIONS(162), 1,
+      sym_identifier,
+    ACTIONS(681), 1,
       anon_sym_compare,
-    STATE(181), 1,
+    ACTIONS(683), 1,
+      anon_sym_justification,
+    ACTIONS(699), 1,
+      anon_sym_title,
+    STATE(197), 1,
       sym__close,
-    ACTIONS(696), 2,
+    STATE(339), 1,
+      sym_lang,
+    ACTIONS(697), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(205), 4,
+    STATE(223), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [7206] = 5,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [7738] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(702), 1,
-      anon_sym_occurrence,
-    STATE(240), 1,
-      sym_occurrence,
-    ACTIONS(700), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(698), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
+    ACTIONS(162), 1,
       sym_identifier,
-  [7226] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(702), 1,
-      anon_sym_occurrence,
-    STATE(248), 1,
-      sym_occurrence,
-    ACTIONS(706), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(704), 4,
+    ACTIONS(681), 1,
+      anon_sym_compare,
+    ACTIONS(683), 1,
+      anon_sym_justification,
+    ACTIONS(687), 1,
       anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7246] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_DQUOTE,
-    STATE(230), 1,
-      sym_string,
-    ACTIONS(323), 2,
+    STATE(201), 1,
+      sym__close,
+    STATE(336), 1,
+      sym_lang,
+    ACTIONS(701), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(414), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7266] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(113), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(115), 6,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_compare,
-      anon_sym_justification,
-      anon_sym_occurrence,
-      sym_identifier,
-  [7282] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(117), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(119), 6,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_compare,
-      anon_sym_justification,
-      anon_sym_occurrence,
-      sym_identifier,
-  [7298] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(702), 1,
-      anon_sym_occurrence,
-    STATE(233), 1,
-      sym_occurrence,
-    ACTIONS(712), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(710), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7318] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(716), 1,
-      anon_sym_compare,
-    ACTIONS(719), 1,
-      anon_sym_justification,
-    ACTIONS(714), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(213), 4,
+    STATE(222), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [7338] = 5,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [7771] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(702), 1,
-      anon_sym_occurrence,
-    STATE(239), 1,
-      sym_occurrence,
+    ACTIONS(162), 1,
+      sym_identifier,
+    ACTIONS(679), 1,
+      anon_sym_title,
+    ACTIONS(681), 1,
+      anon_sym_compare,
+    ACTIONS(683), 1,
+      anon_sym_justification,
+    STATE(183), 1,
+      sym__close,
+    STATE(334), 1,
+      sym_lang,
+    ACTIONS(703), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(215), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [7804] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      sym_identifier,
+    ACTIONS(681), 1,
+      anon_sym_compare,
+    ACTIONS(683), 1,
+      anon_sym_justification,
+    ACTIONS(699), 1,
+      anon_sym_title,
+    STATE(186), 1,
+      sym__close,
+    STATE(339), 1,
+      sym_lang,
+    ACTIONS(705), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(218), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [7837] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(707), 1,
+      sym_identifier,
+    ACTIONS(712), 1,
+      anon_sym_title,
+    ACTIONS(715), 1,
+      anon_sym_compare,
+    ACTIONS(718), 1,
+      anon_sym_justification,
+    STATE(336), 1,
+      sym_lang,
+    ACTIONS(710), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(222), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [7867] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(721), 1,
+      sym_identifier,
+    ACTIONS(726), 1,
+      anon_sym_title,
+    ACTIONS(729), 1,
+      anon_sym_compare,
+    ACTIONS(732), 1,
+      anon_sym_justification,
+    STATE(339), 1,
+      sym_lang,
     ACTIONS(724), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(722), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7358] = 5,
+    STATE(223), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [7897] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(702), 1,
-      anon_sym_occurrence,
-    STATE(245), 1,
-      sym_occurrence,
-    ACTIONS(728), 2,
+    ACTIONS(735), 1,
+      sym_identifier,
+    ACTIONS(740), 1,
+      anon_sym_title,
+    ACTIONS(743), 1,
+      anon_sym_compare,
+    ACTIONS(746), 1,
+      anon_sym_justification,
+    STATE(334), 1,
+      sym_lang,
+    ACTIONS(738), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(726), 4,
-      anon_sym_title,
-      anon_sym_compare,
+    STATE(224), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [7927] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(195), 1,
       anon_sym_justification,
-      sym_identifier,
-  [7378] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(158), 1,
-      sym_relation,
-    ACTIONS(730), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7393] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(157), 1,
-      sym_relation,
-    ACTIONS(730), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7408] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(61), 3,
+    ACTIONS(751), 1,
+      anon_sym_compare,
+    STATE(204), 1,
+      sym__close,
+    ACTIONS(749), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(63), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7423] = 3,
+    STATE(230), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [7950] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(65), 3,
+    ACTIONS(195), 1,
+      anon_sym_justification,
+    ACTIONS(751), 1,
+      anon_sym_compare,
+    STATE(194), 1,
+      sym__close,
+    ACTIONS(753), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(67), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7438] = 3,
+    STATE(225), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [7973] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(51), 3,
+    ACTIONS(122), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(53), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7453] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(57), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(59), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7468] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(732), 1,
+    ACTIONS(124), 6,
       anon_sym_cite,
-    ACTIONS(75), 2,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [7989] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(759), 1,
+      anon_sym_occurrence,
+    STATE(269), 1,
+      sym_occurrence,
+    ACTIONS(757), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(79), 4,
+    ACTIONS(755), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7485] = 3,
+  [8009] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(112), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(114), 6,
+      anon_sym_cite,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8025] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(763), 1,
+      anon_sym_compare,
+    ACTIONS(766), 1,
+      anon_sym_justification,
+    ACTIONS(761), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(230), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [8045] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(771), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(769), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8063] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(775), 1,
+      anon_sym_cite,
+    ACTIONS(116), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(120), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8081] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(122), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(124), 6,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_compare,
+      anon_sym_justification,
+      anon_sym_occurrence,
+      sym_identifier,
+  [8097] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(759), 1,
+      anon_sym_occurrence,
+    STATE(262), 1,
+      sym_occurrence,
+    ACTIONS(779), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(777), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8117] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(759), 1,
+      anon_sym_occurrence,
+    STATE(265), 1,
+      sym_occurrence,
+    ACTIONS(783), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(781), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8137] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(785), 1,
+      anon_sym_cite,
+    ACTIONS(106), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(110), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8155] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(759), 1,
+      anon_sym_occurrence,
+    STATE(264), 1,
+      sym_occurrence,
+    ACTIONS(789), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(787), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8175] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(112), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(114), 6,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_compare,
+      anon_sym_justification,
+      anon_sym_occurrence,
+      sym_identifier,
+  [8191] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DQUOTE,
+    STATE(288), 1,
+      sym_string,
+    ACTIONS(338), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(438), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8211] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(759), 1,
+      anon_sym_occurrence,
+    STATE(258), 1,
+      sym_occurrence,
+    ACTIONS(795), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(793), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8231] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(134), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(136), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8246] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(151), 1,
+      sym_relation,
+    ACTIONS(797), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8261] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(140), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8276] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(499), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(799), 1,
+      sym_number,
+    STATE(319), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(801), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [8295] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(471), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(469), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8310] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(803), 1,
+      anon_sym_cite,
+    ACTIONS(116), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(120), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8327] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(98), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(100), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8342] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(94), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(96), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8357] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(805), 1,
+      anon_sym_cite,
+    ACTIONS(106), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(110), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8374] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(90), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(92), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8389] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(102), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(104), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8404] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(17), 3,
@@ -15977,1617 +17252,1778 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7500] = 5,
+  [8419] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(466), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(734), 1,
-      sym_number,
-    STATE(296), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(736), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [7519] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(738), 1,
-      anon_sym_cite,
-    ACTIONS(69), 2,
+    ACTIONS(809), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(73), 4,
+    ACTIONS(807), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8434] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(157), 1,
+      sym_relation,
+    ACTIONS(797), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8449] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(163), 1,
+      sym_relation,
+    ACTIONS(797), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8464] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(169), 1,
+      sym_relation,
+    ACTIONS(797), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8479] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(171), 1,
+      sym_relation,
+    ACTIONS(797), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8494] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(813), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(811), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7536] = 3,
-    ACTIONS(3), 1,
+  [8508] = 5,
+    ACTIONS(815), 1,
       sym_comment,
-    STATE(135), 1,
-      sym_relation,
-    ACTIONS(730), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7551] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(150), 1,
-      sym_relation,
-    ACTIONS(730), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7566] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(155), 1,
-      sym_relation,
-    ACTIONS(730), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [7581] = 5,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(742), 1,
+    ACTIONS(817), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(746), 1,
+    ACTIONS(821), 1,
       anon_sym_LBRACK,
-    ACTIONS(744), 2,
+    ACTIONS(819), 2,
       sym_string_content,
       sym_escape_sequence,
-    STATE(254), 2,
+    STATE(270), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [7599] = 3,
+  [8526] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(377), 2,
+    ACTIONS(134), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(462), 4,
+    ACTIONS(136), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7613] = 3,
+  [8540] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(133), 2,
+    ACTIONS(138), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(135), 4,
+    ACTIONS(140), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7627] = 6,
+  [8554] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(466), 1,
+    ACTIONS(825), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(823), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8568] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(829), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(827), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8582] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(833), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(831), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8596] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(837), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(835), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8610] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(841), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(839), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8624] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(845), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(843), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8638] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(849), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(847), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8652] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(853), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(851), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8666] = 5,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(821), 1,
+      anon_sym_LBRACK,
+    ACTIONS(855), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(857), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(281), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8684] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(499), 1,
       anon_sym_DQUOTE,
-    ACTIONS(748), 1,
+    ACTIONS(859), 1,
       anon_sym_LBRACE,
-    ACTIONS(750), 1,
+    ACTIONS(861), 1,
       sym_number,
-    STATE(67), 1,
+    STATE(143), 1,
       sym_unit_body,
-    STATE(301), 2,
+    STATE(342), 2,
       sym__number,
       sym_quoted_number,
-  [7647] = 3,
+  [8704] = 5,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(821), 1,
+      anon_sym_LBRACK,
+    ACTIONS(863), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(865), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(276), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8722] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(754), 2,
+    ACTIONS(867), 1,
+      ts_builtin_sym_end,
+    ACTIONS(869), 1,
+      anon_sym_act,
+    ACTIONS(872), 1,
+      anon_sym_amendment,
+    STATE(273), 3,
+      sym_act,
+      sym_amendment,
+      aux_sym_source_file_repeat1,
+  [8740] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(491), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(752), 4,
+    ACTIONS(489), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [7661] = 6,
+  [8754] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(466), 1,
+    ACTIONS(499), 1,
       anon_sym_DQUOTE,
-    ACTIONS(756), 1,
+    ACTIONS(875), 1,
       anon_sym_LBRACE,
-    ACTIONS(758), 1,
+    ACTIONS(877), 1,
       sym_number,
-    STATE(152), 1,
+    STATE(60), 1,
       sym_unit_body,
-    STATE(311), 2,
+    STATE(343), 2,
       sym__number,
       sym_quoted_number,
-  [7681] = 5,
-    ACTIONS(740), 1,
+  [8774] = 5,
+    ACTIONS(815), 1,
       sym_comment,
-    ACTIONS(746), 1,
+    ACTIONS(821), 1,
       anon_sym_LBRACK,
-    ACTIONS(760), 1,
+    ACTIONS(879), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(762), 2,
+    ACTIONS(857), 2,
       sym_string_content,
       sym_escape_sequence,
-    STATE(237), 2,
+    STATE(281), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [7699] = 3,
+  [8792] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(766), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(764), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7713] = 5,
-    ACTIONS(740), 1,
+    ACTIONS(499), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(881), 1,
+      anon_sym_LBRACE,
+    ACTIONS(883), 1,
+      sym_number,
+    STATE(128), 1,
+      sym_unit_body,
+    STATE(380), 2,
+      sym__number,
+      sym_quoted_number,
+  [8812] = 5,
+    ACTIONS(815), 1,
       sym_comment,
-    ACTIONS(746), 1,
+    ACTIONS(821), 1,
       anon_sym_LBRACK,
-    ACTIONS(768), 1,
+    ACTIONS(885), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(770), 2,
+    ACTIONS(887), 2,
       sym_string_content,
       sym_escape_sequence,
-    STATE(255), 2,
+    STATE(279), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [7731] = 5,
+  [8830] = 5,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(821), 1,
+      anon_sym_LBRACK,
+    ACTIONS(889), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(857), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(281), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8848] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(7), 1,
       anon_sym_act,
     ACTIONS(9), 1,
       anon_sym_amendment,
-    ACTIONS(772), 1,
+    ACTIONS(891), 1,
       ts_builtin_sym_end,
-    STATE(243), 3,
+    STATE(273), 3,
       sym_act,
       sym_amendment,
       aux_sym_source_file_repeat1,
-  [7749] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(776), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(774), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7763] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(780), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(778), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7777] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(784), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(782), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7791] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(788), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(786), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7805] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(790), 1,
-      ts_builtin_sym_end,
-    ACTIONS(792), 1,
-      anon_sym_act,
-    ACTIONS(795), 1,
-      anon_sym_amendment,
-    STATE(243), 3,
-      sym_act,
-      sym_amendment,
-      aux_sym_source_file_repeat1,
-  [7823] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(800), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(798), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7837] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(804), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(802), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7851] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(466), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(806), 1,
-      anon_sym_LBRACE,
-    ACTIONS(808), 1,
-      sym_number,
-    STATE(112), 1,
-      sym_unit_body,
-    STATE(329), 2,
-      sym__number,
-      sym_quoted_number,
-  [7871] = 5,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(746), 1,
-      anon_sym_LBRACK,
-    ACTIONS(810), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(812), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(249), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7889] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(816), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(814), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7903] = 5,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(746), 1,
-      anon_sym_LBRACK,
-    ACTIONS(818), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(770), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(255), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7921] = 5,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(746), 1,
-      anon_sym_LBRACK,
-    ACTIONS(820), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(822), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(251), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7939] = 5,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(746), 1,
-      anon_sym_LBRACK,
-    ACTIONS(824), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(770), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(255), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7957] = 5,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(746), 1,
-      anon_sym_LBRACK,
-    ACTIONS(826), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(770), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(255), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [7975] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(452), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(450), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [7989] = 5,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(746), 1,
-      anon_sym_LBRACK,
-    ACTIONS(828), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(770), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(255), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8007] = 5,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(830), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(835), 1,
-      anon_sym_LBRACK,
-    ACTIONS(832), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(255), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8025] = 5,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(746), 1,
-      anon_sym_LBRACK,
-    ACTIONS(838), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(840), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(252), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8043] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(129), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(131), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8057] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(325), 1,
-      anon_sym_DQUOTE,
-    STATE(13), 1,
-      sym_string,
-    STATE(316), 1,
-      sym_fidelity,
-    ACTIONS(842), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [8074] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(416), 1,
-      anon_sym_DQUOTE,
-    STATE(94), 1,
-      sym_string,
-    STATE(337), 1,
-      sym_fidelity,
-    ACTIONS(842), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [8091] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(426), 1,
-      anon_sym_DQUOTE,
-    STATE(105), 1,
-      sym_string,
-    STATE(313), 1,
-      sym_fidelity,
-    ACTIONS(842), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [8108] = 5,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(846), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(266), 1,
-      aux_sym_reference_text_repeat1,
-    STATE(363), 1,
-      sym_reference_text,
-    ACTIONS(844), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [8125] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(236), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(238), 4,
-      sym_number,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [8138] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_DQUOTE,
-    STATE(222), 1,
-      sym_string,
-    STATE(331), 1,
-      sym_fidelity,
-    ACTIONS(842), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [8155] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(848), 1,
-      sym_number,
-    ACTIONS(850), 1,
-      anon_sym_DQUOTE,
-    STATE(220), 2,
-      sym__number,
-      sym_quoted_number,
-  [8169] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(117), 4,
-      anon_sym_DASH_GT,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_at,
-  [8179] = 4,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(854), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(270), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(852), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [8193] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(466), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(856), 1,
-      sym_number,
-    STATE(282), 2,
-      sym__number,
-      sym_quoted_number,
-  [8207] = 2,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(858), 4,
-      anon_sym_DQUOTE2,
-      sym_string_content,
-      sym_escape_sequence,
-      anon_sym_LBRACK,
-  [8217] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(862), 1,
-      anon_sym_at,
-    STATE(242), 1,
-      sym_position,
-    ACTIONS(860), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [8231] = 4,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(867), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(270), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(864), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [8245] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(113), 4,
-      anon_sym_DASH_GT,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_at,
-  [8255] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(155), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(869), 1,
-      sym_number,
-    STATE(7), 2,
-      sym__number,
-      sym_quoted_number,
-  [8269] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(182), 1,
-      sym_status_value,
-    ACTIONS(871), 3,
-      anon_sym_adopted,
-      anon_sym_draft,
-      anon_sym_proposed,
-  [8281] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(862), 1,
-      anon_sym_at,
-    STATE(236), 1,
-      sym_position,
-    ACTIONS(860), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [8295] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(383), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(873), 1,
-      sym_number,
-    STATE(119), 2,
-      sym__number,
-      sym_quoted_number,
-  [8309] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(353), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(875), 1,
-      sym_number,
-    STATE(101), 2,
-      sym__number,
-      sym_quoted_number,
-  [8323] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(155), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(877), 1,
-      sym_number,
-    STATE(137), 2,
-      sym__number,
-      sym_quoted_number,
-  [8337] = 2,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(879), 4,
-      anon_sym_DQUOTE2,
-      sym_string_content,
-      sym_escape_sequence,
-      anon_sym_LBRACK,
-  [8347] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
-      sym_identifier,
-    STATE(111), 1,
-      sym__localized,
-    STATE(259), 1,
-      sym_lang,
-  [8360] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(883), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8369] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(885), 1,
-      sym_identifier,
-    STATE(47), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-  [8380] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(51), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [8389] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
-      sym_identifier,
-    STATE(113), 1,
-      sym__localized,
-    STATE(259), 1,
-      sym_lang,
-  [8402] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(57), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [8411] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
-      sym_identifier,
-    STATE(167), 1,
-      sym__localized,
-    STATE(258), 1,
-      sym_lang,
-  [8424] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(887), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8433] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(889), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8442] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(372), 3,
-      anon_sym_official,
-      anon_sym_summary,
-      anon_sym_DQUOTE,
-  [8451] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(65), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [8460] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(891), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8469] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
-      sym_identifier,
-    STATE(253), 1,
-      sym__localized,
-    STATE(263), 1,
-      sym_lang,
-  [8482] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
-      sym_identifier,
-    STATE(17), 1,
-      sym__localized,
-    STATE(258), 1,
-      sym_lang,
-  [8495] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(61), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [8504] = 4,
-    ACTIONS(3), 1,
+  [8866] = 5,
+    ACTIONS(815), 1,
       sym_comment,
     ACTIONS(893), 1,
-      anon_sym_version,
-    ACTIONS(895), 1,
-      anon_sym_LBRACE,
-    STATE(298), 1,
-      sym_act_body,
-  [8517] = 2,
-    ACTIONS(3), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(898), 1,
+      anon_sym_LBRACK,
+    ACTIONS(895), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(281), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8884] = 5,
+    ACTIONS(815), 1,
       sym_comment,
-    ACTIONS(897), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8526] = 2,
-    ACTIONS(3), 1,
+    ACTIONS(821), 1,
+      anon_sym_LBRACK,
+    ACTIONS(901), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(903), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(283), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8902] = 5,
+    ACTIONS(815), 1,
       sym_comment,
-    ACTIONS(899), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [8535] = 2,
-    ACTIONS(3), 1,
+    ACTIONS(821), 1,
+      anon_sym_LBRACK,
+    ACTIONS(905), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(857), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(281), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8920] = 5,
+    ACTIONS(815), 1,
       sym_comment,
-    ACTIONS(901), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8544] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(903), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [8553] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(236), 3,
-      anon_sym_LBRACE,
-      sym_number,
-      anon_sym_DQUOTE,
-  [8562] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
-      sym_identifier,
-    STATE(156), 1,
-      sym__localized,
-    STATE(260), 1,
-      sym_lang,
-  [8575] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(748), 1,
-      anon_sym_LBRACE,
-    STATE(69), 1,
-      sym_unit_body,
-  [8585] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_DQUOTE,
-    STATE(215), 1,
-      sym_string,
-  [8595] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(905), 2,
-      anon_sym_all,
-      sym_integer,
-  [8603] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
+    ACTIONS(821), 1,
+      anon_sym_LBRACK,
     ACTIONS(907), 1,
-      anon_sym_LBRACE,
-    STATE(173), 1,
-      sym_unit_body_with_notes,
-  [8613] = 3,
-    ACTIONS(3), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(909), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(285), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8938] = 5,
+    ACTIONS(815), 1,
       sym_comment,
-    ACTIONS(909), 1,
-      anon_sym_DQUOTE,
-    STATE(349), 1,
-      sym_string,
-  [8623] = 3,
-    ACTIONS(3), 1,
+    ACTIONS(821), 1,
+      anon_sym_LBRACK,
+    ACTIONS(911), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(857), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(281), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8956] = 5,
+    ACTIONS(815), 1,
       sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_DQUOTE,
-    STATE(208), 1,
-      sym_string,
-  [8633] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(911), 2,
-      anon_sym_start,
-      anon_sym_end,
-  [8641] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
-      sym_identifier,
-    STATE(309), 1,
-      sym_lang,
-  [8651] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(909), 1,
-      anon_sym_DQUOTE,
-    STATE(344), 1,
-      sym_string,
-  [8661] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
+    ACTIONS(821), 1,
+      anon_sym_LBRACK,
     ACTIONS(913), 1,
-      anon_sym_LBRACE,
-    STATE(186), 1,
-      sym__delete_body,
-  [8671] = 3,
-    ACTIONS(3), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(915), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(287), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8974] = 5,
+    ACTIONS(815), 1,
       sym_comment,
-    ACTIONS(756), 1,
-      anon_sym_LBRACE,
-    STATE(147), 1,
-      sym_unit_body,
-  [8681] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(325), 1,
-      anon_sym_DQUOTE,
-    STATE(20), 1,
-      sym_string,
-  [8691] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(426), 1,
-      anon_sym_DQUOTE,
-    STATE(109), 1,
-      sym_string,
-  [8701] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(325), 1,
-      anon_sym_DQUOTE,
-    STATE(19), 1,
-      sym_string,
-  [8711] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(915), 1,
-      anon_sym_LBRACE,
-    STATE(169), 1,
-      sym__insert_body,
-  [8721] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(325), 1,
-      anon_sym_DQUOTE,
-    STATE(12), 1,
-      sym_string,
-  [8731] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(426), 1,
-      anon_sym_DQUOTE,
-    STATE(139), 1,
-      sym_string,
-  [8741] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(426), 1,
-      anon_sym_DQUOTE,
-    STATE(140), 1,
-      sym_string,
-  [8751] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
-      sym_identifier,
-    STATE(322), 1,
-      sym_lang,
-  [8761] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(907), 1,
-      anon_sym_LBRACE,
-    STATE(191), 1,
-      sym_unit_body_with_notes,
-  [8771] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(909), 1,
-      anon_sym_DQUOTE,
-    STATE(274), 1,
-      sym_string,
-  [8781] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_DQUOTE,
-    STATE(207), 1,
-      sym_string,
-  [8791] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
+    ACTIONS(821), 1,
+      anon_sym_LBRACK,
     ACTIONS(917), 1,
-      anon_sym_LBRACE,
-    STATE(177), 1,
-      sym__replace_body,
-  [8801] = 3,
+      anon_sym_DQUOTE2,
+    ACTIONS(857), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(281), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8992] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_DQUOTE,
-    STATE(212), 1,
-      sym_string,
-  [8811] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(881), 1,
+    ACTIONS(388), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(459), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-    STATE(327), 1,
-      sym_lang,
-  [8821] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(895), 1,
-      anon_sym_LBRACE,
-    STATE(287), 1,
-      sym_act_body,
-  [8831] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(909), 1,
-      anon_sym_DQUOTE,
-    STATE(269), 1,
-      sym_string,
-  [8841] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(325), 1,
-      anon_sym_DQUOTE,
-    STATE(74), 1,
-      sym_string,
-  [8851] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(806), 1,
-      anon_sym_LBRACE,
-    STATE(102), 1,
-      sym_unit_body,
-  [8861] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(917), 1,
-      anon_sym_LBRACE,
-    STATE(192), 1,
-      sym__replace_body,
-  [8871] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_DQUOTE,
-    STATE(225), 1,
-      sym_string,
-  [8881] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_DQUOTE,
-    STATE(257), 1,
-      sym_string,
-  [8891] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_DQUOTE,
-    STATE(231), 1,
-      sym_string,
-  [8901] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(919), 1,
-      anon_sym_LBRACE,
-    STATE(295), 1,
-      sym_amendment_body,
-  [8911] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(325), 1,
-      anon_sym_DQUOTE,
-    STATE(62), 1,
-      sym_string,
-  [8921] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(325), 1,
-      anon_sym_DQUOTE,
-    STATE(185), 1,
-      sym_string,
-  [8931] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(416), 1,
-      anon_sym_DQUOTE,
-    STATE(95), 1,
-      sym_string,
-  [8941] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(416), 1,
-      anon_sym_DQUOTE,
-    STATE(122), 1,
-      sym_string,
-  [8951] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(416), 1,
-      anon_sym_DQUOTE,
-    STATE(123), 1,
-      sym_string,
-  [8961] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(907), 1,
-      anon_sym_LBRACE,
-    STATE(187), 1,
-      sym_unit_body_with_notes,
-  [8971] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_DQUOTE,
-    STATE(214), 1,
-      sym_string,
-  [8981] = 2,
+  [9006] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(921), 1,
-      sym_date,
-  [8988] = 2,
+      anon_sym_DQUOTE,
+    STATE(232), 1,
+      sym_string,
+    STATE(344), 1,
+      sym_fidelity,
+    ACTIONS(919), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9023] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(923), 1,
-      sym_date,
-  [8995] = 2,
+    ACTIONS(282), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(284), 4,
+      sym_number,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [9036] = 2,
     ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(112), 5,
+      anon_sym_DASH_GT,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_at,
+      sym_date,
+  [9047] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(452), 1,
+      anon_sym_DQUOTE,
+    STATE(110), 1,
+      sym_string,
+    STATE(358), 1,
+      sym_fidelity,
+    ACTIONS(919), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9064] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(122), 5,
+      anon_sym_DASH_GT,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_at,
+      sym_date,
+  [9075] = 5,
+    ACTIONS(815), 1,
       sym_comment,
     ACTIONS(925), 1,
-      anon_sym_DASH_GT,
-  [9002] = 2,
+      anon_sym_RBRACK_LPAREN,
+    STATE(306), 1,
+      aux_sym_reference_text_repeat1,
+    STATE(405), 1,
+      sym_reference_text,
+    ACTIONS(923), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [9092] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(927), 1,
-      sym_date,
-  [9009] = 2,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(15), 1,
+      sym_string,
+    STATE(354), 1,
+      sym_fidelity,
+    ACTIONS(919), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9109] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(440), 1,
+      anon_sym_DQUOTE,
+    STATE(103), 1,
+      sym_string,
+    STATE(371), 1,
+      sym_fidelity,
+    ACTIONS(919), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9126] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DQUOTE,
+    STATE(246), 1,
+      sym_string,
+    STATE(367), 1,
+      sym_fidelity,
+    ACTIONS(919), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9143] = 2,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(927), 4,
+      anon_sym_DQUOTE2,
+      sym_string_content,
+      sym_escape_sequence,
+      anon_sym_LBRACK,
+  [9153] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(929), 1,
-      sym_identifier,
-  [9016] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_number,
     ACTIONS(931), 1,
-      anon_sym_DQUOTE2,
-  [9023] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(933), 1,
-      sym_date,
-  [9030] = 2,
+      anon_sym_DQUOTE,
+    STATE(250), 2,
+      sym__number,
+      sym_quoted_number,
+  [9167] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(935), 1,
-      anon_sym_DASH_GT,
-  [9037] = 2,
+      anon_sym_at,
+    STATE(267), 1,
+      sym_position,
+    ACTIONS(933), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [9181] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(499), 1,
+      anon_sym_DQUOTE,
     ACTIONS(937), 1,
-      sym_act_id,
-  [9044] = 2,
+      sym_number,
+    STATE(325), 2,
+      sym__number,
+      sym_quoted_number,
+  [9195] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(939), 1,
-      anon_sym_DQUOTE2,
-  [9051] = 2,
+    STATE(200), 1,
+      sym_status_value,
+    ACTIONS(939), 3,
+      anon_sym_adopted,
+      anon_sym_draft,
+      anon_sym_proposed,
+  [9207] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(160), 1,
+      anon_sym_DQUOTE,
     ACTIONS(941), 1,
-      sym_identifier,
-  [9058] = 2,
+      sym_number,
+    STATE(154), 2,
+      sym__number,
+      sym_quoted_number,
+  [9221] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(372), 1,
+      anon_sym_DQUOTE,
     ACTIONS(943), 1,
-      sym_date,
-  [9065] = 2,
+      sym_number,
+    STATE(92), 2,
+      sym__number,
+      sym_quoted_number,
+  [9235] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(409), 1,
+      anon_sym_DQUOTE,
     ACTIONS(945), 1,
-      ts_builtin_sym_end,
-  [9072] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(947), 1,
-      anon_sym_DQUOTE2,
-  [9079] = 2,
-    ACTIONS(3), 1,
+      sym_number,
+    STATE(123), 2,
+      sym__number,
+      sym_quoted_number,
+  [9249] = 4,
+    ACTIONS(815), 1,
       sym_comment,
     ACTIONS(949), 1,
-      anon_sym_RPAREN,
-  [9086] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(951), 1,
-      anon_sym_DQUOTE2,
-  [9093] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(953), 1,
-      sym_date,
-  [9100] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(955), 1,
-      sym_act_id,
-  [9107] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(957), 1,
-      sym_act_id,
-  [9114] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(959), 1,
-      anon_sym_DQUOTE,
-  [9121] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(961), 1,
-      anon_sym_RPAREN,
-  [9128] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(963), 1,
       anon_sym_RBRACK_LPAREN,
-  [9135] = 2,
+    STATE(310), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(947), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [9263] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(965), 1,
+    ACTIONS(160), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(951), 1,
+      sym_number,
+    STATE(9), 2,
+      sym__number,
+      sym_quoted_number,
+  [9277] = 2,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(953), 4,
       anon_sym_DQUOTE2,
-  [9142] = 2,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(967), 1,
-      aux_sym_quoted_number_token1,
-  [9149] = 2,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(969), 1,
-      aux_sym_quoted_number_token1,
-  [9156] = 2,
+      sym_string_content,
+      sym_escape_sequence,
+      anon_sym_LBRACK,
+  [9287] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(971), 1,
-      sym_date,
-  [9163] = 2,
-    ACTIONS(740), 1,
+    ACTIONS(935), 1,
+      anon_sym_at,
+    STATE(263), 1,
+      sym_position,
+    ACTIONS(933), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [9301] = 4,
+    ACTIONS(815), 1,
       sym_comment,
-    ACTIONS(973), 1,
-      aux_sym_quoted_number_token1,
-  [9170] = 2,
+    ACTIONS(958), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(310), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(955), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [9315] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(975), 1,
-      sym_date,
-  [9177] = 2,
-    ACTIONS(740), 1,
-      sym_comment,
-    ACTIONS(977), 1,
-      aux_sym_quoted_number_token1,
-  [9184] = 2,
+    ACTIONS(960), 1,
+      sym_identifier,
+    STATE(122), 1,
+      sym__localized,
+    STATE(296), 1,
+      sym_lang,
+  [9328] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(979), 1,
+    ACTIONS(282), 3,
+      anon_sym_LBRACE,
+      sym_number,
+      anon_sym_DQUOTE,
+  [9337] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(102), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
       anon_sym_to,
-  [9191] = 2,
-    ACTIONS(740), 1,
+  [9346] = 2,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(981), 1,
+    ACTIONS(962), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [9355] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(960), 1,
+      sym_identifier,
+    STATE(139), 1,
+      sym__localized,
+    STATE(292), 1,
+      sym_lang,
+  [9368] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(368), 3,
+      anon_sym_official,
+      anon_sym_summary,
+      anon_sym_DQUOTE,
+  [9377] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(964), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [9386] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(94), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [9395] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(966), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [9404] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(960), 1,
+      sym_identifier,
+    STATE(274), 1,
+      sym__localized,
+    STATE(297), 1,
+      sym_lang,
+  [9417] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(960), 1,
+      sym_identifier,
+    STATE(18), 1,
+      sym__localized,
+    STATE(295), 1,
+      sym_lang,
+  [9430] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(960), 1,
+      sym_identifier,
+    STATE(177), 1,
+      sym__localized,
+    STATE(295), 1,
+      sym_lang,
+  [9443] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(968), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [9452] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(970), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [9461] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(90), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [9470] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(972), 1,
+      sym_identifier,
+    STATE(48), 2,
+      sym_lang,
+      aux_sym_languages_repeat1,
+  [9481] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(974), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [9490] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(976), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [9499] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(978), 3,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+  [9508] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(980), 1,
+      anon_sym_version,
+    ACTIONS(982), 1,
+      anon_sym_LBRACE,
+    STATE(323), 1,
+      sym_act_body,
+  [9521] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(98), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [9530] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(960), 1,
+      sym_identifier,
+    STATE(130), 1,
+      sym__localized,
+    STATE(296), 1,
+      sym_lang,
+  [9543] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DQUOTE,
+    STATE(261), 1,
+      sym_string,
+  [9553] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DQUOTE,
+    STATE(234), 1,
+      sym_string,
+  [9563] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(75), 1,
+      sym_string,
+  [9573] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(984), 1,
+      anon_sym_DQUOTE,
+    STATE(391), 1,
+      sym_string,
+  [9583] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(960), 1,
+      sym_identifier,
+    STATE(356), 1,
+      sym_lang,
+  [9593] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(986), 1,
+      anon_sym_LBRACE,
+    STATE(141), 1,
+      sym_history_body,
+  [9603] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(984), 1,
+      anon_sym_DQUOTE,
+    STATE(309), 1,
+      sym_string,
+  [9613] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(988), 1,
+      anon_sym_LBRACE,
+    STATE(191), 1,
+      sym_unit_body_with_notes,
+  [9623] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(990), 1,
+      anon_sym_LBRACE,
+    STATE(184), 1,
+      sym__insert_body,
+  [9633] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(859), 1,
+      anon_sym_LBRACE,
+    STATE(146), 1,
+      sym_unit_body,
+  [9643] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(875), 1,
+      anon_sym_LBRACE,
+    STATE(72), 1,
+      sym_unit_body,
+  [9653] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_DQUOTE,
+    STATE(236), 1,
+      sym_string,
+  [9663] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(992), 1,
+      anon_sym_LBRACE,
+    STATE(182), 1,
+      sym__replace_body,
+  [9673] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(988), 1,
+      anon_sym_LBRACE,
+    STATE(202), 1,
+      sym_unit_body_with_notes,
+  [9683] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_DQUOTE,
+    STATE(241), 1,
+      sym_string,
+  [9693] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_DQUOTE,
+    STATE(243), 1,
+      sym_string,
+  [9703] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(984), 1,
+      anon_sym_DQUOTE,
+    STATE(417), 1,
+      sym_string,
+  [9713] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(195), 1,
+      sym_string,
+  [9723] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(62), 1,
+      sym_string,
+  [9733] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(994), 1,
+      anon_sym_LBRACE,
+    STATE(126), 1,
+      sym_history_body,
+  [9743] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DQUOTE,
+    STATE(228), 1,
+      sym_string,
+  [9753] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(13), 1,
+      sym_string,
+  [9763] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(996), 2,
+      anon_sym_all,
+      sym_integer,
+  [9771] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(984), 1,
+      anon_sym_DQUOTE,
+    STATE(300), 1,
+      sym_string,
+  [9781] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(988), 1,
+      anon_sym_LBRACE,
+    STATE(185), 1,
+      sym_unit_body_with_notes,
+  [9791] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(452), 1,
+      anon_sym_DQUOTE,
+    STATE(117), 1,
+      sym_string,
+  [9801] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(982), 1,
+      anon_sym_LBRACE,
+    STATE(329), 1,
+      sym_act_body,
+  [9811] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DQUOTE,
+    STATE(240), 1,
+      sym_string,
+  [9821] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(452), 1,
+      anon_sym_DQUOTE,
+    STATE(135), 1,
+      sym_string,
+  [9831] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(452), 1,
+      anon_sym_DQUOTE,
+    STATE(136), 1,
+      sym_string,
+  [9841] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(992), 1,
+      anon_sym_LBRACE,
+    STATE(190), 1,
+      sym__replace_body,
+  [9851] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(998), 2,
+      anon_sym_start,
+      anon_sym_end,
+  [9859] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1000), 1,
+      anon_sym_LBRACE,
+    STATE(206), 1,
+      sym__delete_body,
+  [9869] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(20), 1,
+      sym_string,
+  [9879] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DQUOTE,
+    STATE(249), 1,
+      sym_string,
+  [9889] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DQUOTE,
+    STATE(260), 1,
+      sym_string,
+  [9899] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(340), 1,
+      anon_sym_DQUOTE,
+    STATE(19), 1,
+      sym_string,
+  [9909] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DQUOTE,
+    STATE(237), 1,
+      sym_string,
+  [9919] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(440), 1,
+      anon_sym_DQUOTE,
+    STATE(90), 1,
+      sym_string,
+  [9929] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(440), 1,
+      anon_sym_DQUOTE,
+    STATE(118), 1,
+      sym_string,
+  [9939] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(440), 1,
+      anon_sym_DQUOTE,
+    STATE(119), 1,
+      sym_string,
+  [9949] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1002), 1,
+      anon_sym_LBRACE,
+    STATE(59), 1,
+      sym_history_body,
+  [9959] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      anon_sym_DQUOTE,
+    STATE(235), 1,
+      sym_string,
+  [9969] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(960), 1,
+      sym_identifier,
+    STATE(375), 1,
+      sym_lang,
+  [9979] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(984), 1,
+      anon_sym_DQUOTE,
+    STATE(395), 1,
+      sym_string,
+  [9989] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1004), 1,
+      anon_sym_LBRACE,
+    STATE(328), 1,
+      sym_amendment_body,
+  [9999] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(960), 1,
+      sym_identifier,
+    STATE(349), 1,
+      sym_lang,
+  [10009] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
+      anon_sym_LBRACE,
+    STATE(114), 1,
+      sym_unit_body,
+  [10019] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1006), 1,
+      sym_identifier,
+  [10026] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1008), 1,
+      anon_sym_DQUOTE2,
+  [10033] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1010), 1,
+      sym_date,
+  [10040] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1012), 1,
+      sym_date,
+  [10047] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1014), 1,
+      sym_date,
+  [10054] = 2,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(1016), 1,
       aux_sym_quoted_number_token1,
+  [10061] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1018), 1,
+      sym_identifier,
+  [10068] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1020), 1,
+      sym_date,
+  [10075] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1022), 1,
+      ts_builtin_sym_end,
+  [10082] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1024), 1,
+      anon_sym_DQUOTE,
+  [10089] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1026), 1,
+      anon_sym_DASH_GT,
+  [10096] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1028), 1,
+      anon_sym_DQUOTE2,
+  [10103] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1030), 1,
+      sym_date,
+  [10110] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1032), 1,
+      anon_sym_RPAREN,
+  [10117] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1034), 1,
+      sym_date,
+  [10124] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1036), 1,
+      sym_act_id,
+  [10131] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1038), 1,
+      sym_act_id,
+  [10138] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1040), 1,
+      anon_sym_to,
+  [10145] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1042), 1,
+      anon_sym_DQUOTE,
+  [10152] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1044), 1,
+      sym_date,
+  [10159] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1046), 1,
+      anon_sym_DQUOTE2,
+  [10166] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1048), 1,
+      sym_date,
+  [10173] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1050), 1,
+      sym_date,
+  [10180] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1052), 1,
+      sym_date,
+  [10187] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1054), 1,
+      anon_sym_RBRACK_LPAREN,
+  [10194] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1056), 1,
+      anon_sym_RPAREN,
+  [10201] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1058), 1,
+      anon_sym_DQUOTE2,
+  [10208] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1060), 1,
+      sym_act_id,
+  [10215] = 2,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(1062), 1,
+      aux_sym_quoted_number_token1,
+  [10222] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1064), 1,
+      anon_sym_DQUOTE2,
+  [10229] = 2,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(1066), 1,
+      aux_sym_quoted_number_token1,
+  [10236] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1068), 1,
+      anon_sym_DQUOTE2,
+  [10243] = 2,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(1070), 1,
+      aux_sym_quoted_number_token1,
+  [10250] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1072), 1,
+      sym_date,
+  [10257] = 2,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(1074), 1,
+      aux_sym_quoted_number_token1,
+  [10264] = 2,
+    ACTIONS(815), 1,
+      sym_comment,
+    ACTIONS(1076), 1,
+      aux_sym_quoted_number_token1,
+  [10271] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1078), 1,
+      anon_sym_DASH_GT,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 50,
-  [SMALL_STATE(4)] = 98,
-  [SMALL_STATE(5)] = 145,
-  [SMALL_STATE(6)] = 192,
-  [SMALL_STATE(7)] = 262,
-  [SMALL_STATE(8)] = 308,
-  [SMALL_STATE(9)] = 378,
-  [SMALL_STATE(10)] = 424,
-  [SMALL_STATE(11)] = 470,
-  [SMALL_STATE(12)] = 516,
-  [SMALL_STATE(13)] = 563,
-  [SMALL_STATE(14)] = 610,
-  [SMALL_STATE(15)] = 677,
-  [SMALL_STATE(16)] = 722,
-  [SMALL_STATE(17)] = 767,
-  [SMALL_STATE(18)] = 811,
-  [SMALL_STATE(19)] = 855,
-  [SMALL_STATE(20)] = 899,
-  [SMALL_STATE(21)] = 943,
-  [SMALL_STATE(22)] = 996,
-  [SMALL_STATE(23)] = 1049,
-  [SMALL_STATE(24)] = 1102,
-  [SMALL_STATE(25)] = 1151,
-  [SMALL_STATE(26)] = 1225,
-  [SMALL_STATE(27)] = 1299,
-  [SMALL_STATE(28)] = 1347,
-  [SMALL_STATE(29)] = 1418,
-  [SMALL_STATE(30)] = 1459,
-  [SMALL_STATE(31)] = 1519,
-  [SMALL_STATE(32)] = 1579,
-  [SMALL_STATE(33)] = 1636,
-  [SMALL_STATE(34)] = 1682,
-  [SMALL_STATE(35)] = 1728,
-  [SMALL_STATE(36)] = 1784,
-  [SMALL_STATE(37)] = 1830,
-  [SMALL_STATE(38)] = 1886,
-  [SMALL_STATE(39)] = 1942,
-  [SMALL_STATE(40)] = 1998,
-  [SMALL_STATE(41)] = 2054,
-  [SMALL_STATE(42)] = 2110,
-  [SMALL_STATE(43)] = 2163,
-  [SMALL_STATE(44)] = 2204,
-  [SMALL_STATE(45)] = 2247,
-  [SMALL_STATE(46)] = 2284,
-  [SMALL_STATE(47)] = 2323,
-  [SMALL_STATE(48)] = 2362,
-  [SMALL_STATE(49)] = 2397,
-  [SMALL_STATE(50)] = 2441,
-  [SMALL_STATE(51)] = 2485,
-  [SMALL_STATE(52)] = 2529,
-  [SMALL_STATE(53)] = 2568,
-  [SMALL_STATE(54)] = 2611,
-  [SMALL_STATE(55)] = 2654,
-  [SMALL_STATE(56)] = 2697,
-  [SMALL_STATE(57)] = 2740,
-  [SMALL_STATE(58)] = 2783,
-  [SMALL_STATE(59)] = 2826,
-  [SMALL_STATE(60)] = 2859,
-  [SMALL_STATE(61)] = 2898,
-  [SMALL_STATE(62)] = 2929,
-  [SMALL_STATE(63)] = 2959,
-  [SMALL_STATE(64)] = 2997,
-  [SMALL_STATE(65)] = 3035,
-  [SMALL_STATE(66)] = 3065,
-  [SMALL_STATE(67)] = 3103,
-  [SMALL_STATE(68)] = 3133,
-  [SMALL_STATE(69)] = 3163,
-  [SMALL_STATE(70)] = 3193,
-  [SMALL_STATE(71)] = 3223,
-  [SMALL_STATE(72)] = 3253,
-  [SMALL_STATE(73)] = 3283,
-  [SMALL_STATE(74)] = 3321,
-  [SMALL_STATE(75)] = 3351,
-  [SMALL_STATE(76)] = 3382,
-  [SMALL_STATE(77)] = 3415,
-  [SMALL_STATE(78)] = 3454,
-  [SMALL_STATE(79)] = 3493,
-  [SMALL_STATE(80)] = 3532,
-  [SMALL_STATE(81)] = 3566,
-  [SMALL_STATE(82)] = 3596,
-  [SMALL_STATE(83)] = 3630,
-  [SMALL_STATE(84)] = 3662,
-  [SMALL_STATE(85)] = 3692,
-  [SMALL_STATE(86)] = 3722,
-  [SMALL_STATE(87)] = 3752,
-  [SMALL_STATE(88)] = 3788,
-  [SMALL_STATE(89)] = 3818,
-  [SMALL_STATE(90)] = 3847,
-  [SMALL_STATE(91)] = 3876,
-  [SMALL_STATE(92)] = 3905,
-  [SMALL_STATE(93)] = 3936,
-  [SMALL_STATE(94)] = 3969,
-  [SMALL_STATE(95)] = 4000,
-  [SMALL_STATE(96)] = 4031,
-  [SMALL_STATE(97)] = 4060,
-  [SMALL_STATE(98)] = 4089,
-  [SMALL_STATE(99)] = 4118,
-  [SMALL_STATE(100)] = 4147,
-  [SMALL_STATE(101)] = 4176,
-  [SMALL_STATE(102)] = 4205,
-  [SMALL_STATE(103)] = 4233,
-  [SMALL_STATE(104)] = 4261,
-  [SMALL_STATE(105)] = 4289,
-  [SMALL_STATE(106)] = 4319,
-  [SMALL_STATE(107)] = 4347,
-  [SMALL_STATE(108)] = 4377,
-  [SMALL_STATE(109)] = 4405,
-  [SMALL_STATE(110)] = 4435,
-  [SMALL_STATE(111)] = 4463,
-  [SMALL_STATE(112)] = 4491,
-  [SMALL_STATE(113)] = 4519,
-  [SMALL_STATE(114)] = 4547,
-  [SMALL_STATE(115)] = 4575,
-  [SMALL_STATE(116)] = 4603,
-  [SMALL_STATE(117)] = 4639,
-  [SMALL_STATE(118)] = 4667,
-  [SMALL_STATE(119)] = 4695,
-  [SMALL_STATE(120)] = 4723,
-  [SMALL_STATE(121)] = 4751,
-  [SMALL_STATE(122)] = 4779,
-  [SMALL_STATE(123)] = 4807,
-  [SMALL_STATE(124)] = 4835,
-  [SMALL_STATE(125)] = 4869,
-  [SMALL_STATE(126)] = 4905,
-  [SMALL_STATE(127)] = 4941,
-  [SMALL_STATE(128)] = 4976,
-  [SMALL_STATE(129)] = 5011,
-  [SMALL_STATE(130)] = 5038,
-  [SMALL_STATE(131)] = 5073,
-  [SMALL_STATE(132)] = 5100,
-  [SMALL_STATE(133)] = 5131,
-  [SMALL_STATE(134)] = 5158,
-  [SMALL_STATE(135)] = 5193,
-  [SMALL_STATE(136)] = 5228,
-  [SMALL_STATE(137)] = 5263,
-  [SMALL_STATE(138)] = 5296,
-  [SMALL_STATE(139)] = 5331,
-  [SMALL_STATE(140)] = 5358,
-  [SMALL_STATE(141)] = 5385,
-  [SMALL_STATE(142)] = 5420,
-  [SMALL_STATE(143)] = 5455,
-  [SMALL_STATE(144)] = 5490,
-  [SMALL_STATE(145)] = 5517,
-  [SMALL_STATE(146)] = 5552,
-  [SMALL_STATE(147)] = 5579,
-  [SMALL_STATE(148)] = 5606,
-  [SMALL_STATE(149)] = 5639,
-  [SMALL_STATE(150)] = 5674,
-  [SMALL_STATE(151)] = 5709,
-  [SMALL_STATE(152)] = 5744,
-  [SMALL_STATE(153)] = 5771,
-  [SMALL_STATE(154)] = 5796,
-  [SMALL_STATE(155)] = 5831,
-  [SMALL_STATE(156)] = 5866,
-  [SMALL_STATE(157)] = 5893,
-  [SMALL_STATE(158)] = 5928,
-  [SMALL_STATE(159)] = 5963,
-  [SMALL_STATE(160)] = 5993,
-  [SMALL_STATE(161)] = 6019,
-  [SMALL_STATE(162)] = 6045,
-  [SMALL_STATE(163)] = 6075,
-  [SMALL_STATE(164)] = 6105,
-  [SMALL_STATE(165)] = 6130,
-  [SMALL_STATE(166)] = 6157,
-  [SMALL_STATE(167)] = 6180,
-  [SMALL_STATE(168)] = 6205,
-  [SMALL_STATE(169)] = 6228,
-  [SMALL_STATE(170)] = 6252,
-  [SMALL_STATE(171)] = 6276,
-  [SMALL_STATE(172)] = 6300,
-  [SMALL_STATE(173)] = 6324,
-  [SMALL_STATE(174)] = 6348,
-  [SMALL_STATE(175)] = 6372,
-  [SMALL_STATE(176)] = 6396,
-  [SMALL_STATE(177)] = 6420,
-  [SMALL_STATE(178)] = 6444,
-  [SMALL_STATE(179)] = 6468,
-  [SMALL_STATE(180)] = 6492,
-  [SMALL_STATE(181)] = 6516,
-  [SMALL_STATE(182)] = 6540,
-  [SMALL_STATE(183)] = 6564,
-  [SMALL_STATE(184)] = 6588,
-  [SMALL_STATE(185)] = 6612,
-  [SMALL_STATE(186)] = 6636,
-  [SMALL_STATE(187)] = 6660,
-  [SMALL_STATE(188)] = 6684,
-  [SMALL_STATE(189)] = 6708,
-  [SMALL_STATE(190)] = 6732,
-  [SMALL_STATE(191)] = 6756,
-  [SMALL_STATE(192)] = 6780,
-  [SMALL_STATE(193)] = 6804,
-  [SMALL_STATE(194)] = 6828,
-  [SMALL_STATE(195)] = 6850,
-  [SMALL_STATE(196)] = 6872,
-  [SMALL_STATE(197)] = 6905,
-  [SMALL_STATE(198)] = 6938,
-  [SMALL_STATE(199)] = 6971,
-  [SMALL_STATE(200)] = 7004,
-  [SMALL_STATE(201)] = 7037,
-  [SMALL_STATE(202)] = 7070,
-  [SMALL_STATE(203)] = 7100,
-  [SMALL_STATE(204)] = 7130,
-  [SMALL_STATE(205)] = 7160,
-  [SMALL_STATE(206)] = 7183,
-  [SMALL_STATE(207)] = 7206,
-  [SMALL_STATE(208)] = 7226,
-  [SMALL_STATE(209)] = 7246,
-  [SMALL_STATE(210)] = 7266,
-  [SMALL_STATE(211)] = 7282,
-  [SMALL_STATE(212)] = 7298,
-  [SMALL_STATE(213)] = 7318,
-  [SMALL_STATE(214)] = 7338,
-  [SMALL_STATE(215)] = 7358,
-  [SMALL_STATE(216)] = 7378,
-  [SMALL_STATE(217)] = 7393,
-  [SMALL_STATE(218)] = 7408,
-  [SMALL_STATE(219)] = 7423,
-  [SMALL_STATE(220)] = 7438,
-  [SMALL_STATE(221)] = 7453,
-  [SMALL_STATE(222)] = 7468,
-  [SMALL_STATE(223)] = 7485,
-  [SMALL_STATE(224)] = 7500,
-  [SMALL_STATE(225)] = 7519,
-  [SMALL_STATE(226)] = 7536,
-  [SMALL_STATE(227)] = 7551,
-  [SMALL_STATE(228)] = 7566,
-  [SMALL_STATE(229)] = 7581,
-  [SMALL_STATE(230)] = 7599,
-  [SMALL_STATE(231)] = 7613,
-  [SMALL_STATE(232)] = 7627,
-  [SMALL_STATE(233)] = 7647,
-  [SMALL_STATE(234)] = 7661,
-  [SMALL_STATE(235)] = 7681,
-  [SMALL_STATE(236)] = 7699,
-  [SMALL_STATE(237)] = 7713,
-  [SMALL_STATE(238)] = 7731,
-  [SMALL_STATE(239)] = 7749,
-  [SMALL_STATE(240)] = 7763,
-  [SMALL_STATE(241)] = 7777,
-  [SMALL_STATE(242)] = 7791,
-  [SMALL_STATE(243)] = 7805,
-  [SMALL_STATE(244)] = 7823,
-  [SMALL_STATE(245)] = 7837,
-  [SMALL_STATE(246)] = 7851,
-  [SMALL_STATE(247)] = 7871,
-  [SMALL_STATE(248)] = 7889,
-  [SMALL_STATE(249)] = 7903,
-  [SMALL_STATE(250)] = 7921,
-  [SMALL_STATE(251)] = 7939,
-  [SMALL_STATE(252)] = 7957,
-  [SMALL_STATE(253)] = 7975,
-  [SMALL_STATE(254)] = 7989,
-  [SMALL_STATE(255)] = 8007,
-  [SMALL_STATE(256)] = 8025,
-  [SMALL_STATE(257)] = 8043,
-  [SMALL_STATE(258)] = 8057,
-  [SMALL_STATE(259)] = 8074,
-  [SMALL_STATE(260)] = 8091,
-  [SMALL_STATE(261)] = 8108,
-  [SMALL_STATE(262)] = 8125,
-  [SMALL_STATE(263)] = 8138,
-  [SMALL_STATE(264)] = 8155,
-  [SMALL_STATE(265)] = 8169,
-  [SMALL_STATE(266)] = 8179,
-  [SMALL_STATE(267)] = 8193,
-  [SMALL_STATE(268)] = 8207,
-  [SMALL_STATE(269)] = 8217,
-  [SMALL_STATE(270)] = 8231,
-  [SMALL_STATE(271)] = 8245,
-  [SMALL_STATE(272)] = 8255,
-  [SMALL_STATE(273)] = 8269,
-  [SMALL_STATE(274)] = 8281,
-  [SMALL_STATE(275)] = 8295,
-  [SMALL_STATE(276)] = 8309,
-  [SMALL_STATE(277)] = 8323,
-  [SMALL_STATE(278)] = 8337,
-  [SMALL_STATE(279)] = 8347,
-  [SMALL_STATE(280)] = 8360,
-  [SMALL_STATE(281)] = 8369,
-  [SMALL_STATE(282)] = 8380,
-  [SMALL_STATE(283)] = 8389,
-  [SMALL_STATE(284)] = 8402,
-  [SMALL_STATE(285)] = 8411,
-  [SMALL_STATE(286)] = 8424,
-  [SMALL_STATE(287)] = 8433,
-  [SMALL_STATE(288)] = 8442,
-  [SMALL_STATE(289)] = 8451,
-  [SMALL_STATE(290)] = 8460,
-  [SMALL_STATE(291)] = 8469,
-  [SMALL_STATE(292)] = 8482,
-  [SMALL_STATE(293)] = 8495,
-  [SMALL_STATE(294)] = 8504,
-  [SMALL_STATE(295)] = 8517,
-  [SMALL_STATE(296)] = 8526,
-  [SMALL_STATE(297)] = 8535,
-  [SMALL_STATE(298)] = 8544,
-  [SMALL_STATE(299)] = 8553,
-  [SMALL_STATE(300)] = 8562,
-  [SMALL_STATE(301)] = 8575,
-  [SMALL_STATE(302)] = 8585,
-  [SMALL_STATE(303)] = 8595,
-  [SMALL_STATE(304)] = 8603,
-  [SMALL_STATE(305)] = 8613,
-  [SMALL_STATE(306)] = 8623,
-  [SMALL_STATE(307)] = 8633,
-  [SMALL_STATE(308)] = 8641,
-  [SMALL_STATE(309)] = 8651,
-  [SMALL_STATE(310)] = 8661,
-  [SMALL_STATE(311)] = 8671,
-  [SMALL_STATE(312)] = 8681,
-  [SMALL_STATE(313)] = 8691,
-  [SMALL_STATE(314)] = 8701,
-  [SMALL_STATE(315)] = 8711,
-  [SMALL_STATE(316)] = 8721,
-  [SMALL_STATE(317)] = 8731,
-  [SMALL_STATE(318)] = 8741,
-  [SMALL_STATE(319)] = 8751,
-  [SMALL_STATE(320)] = 8761,
-  [SMALL_STATE(321)] = 8771,
-  [SMALL_STATE(322)] = 8781,
-  [SMALL_STATE(323)] = 8791,
-  [SMALL_STATE(324)] = 8801,
-  [SMALL_STATE(325)] = 8811,
-  [SMALL_STATE(326)] = 8821,
-  [SMALL_STATE(327)] = 8831,
-  [SMALL_STATE(328)] = 8841,
-  [SMALL_STATE(329)] = 8851,
-  [SMALL_STATE(330)] = 8861,
-  [SMALL_STATE(331)] = 8871,
-  [SMALL_STATE(332)] = 8881,
-  [SMALL_STATE(333)] = 8891,
-  [SMALL_STATE(334)] = 8901,
-  [SMALL_STATE(335)] = 8911,
-  [SMALL_STATE(336)] = 8921,
-  [SMALL_STATE(337)] = 8931,
-  [SMALL_STATE(338)] = 8941,
-  [SMALL_STATE(339)] = 8951,
-  [SMALL_STATE(340)] = 8961,
-  [SMALL_STATE(341)] = 8971,
-  [SMALL_STATE(342)] = 8981,
-  [SMALL_STATE(343)] = 8988,
-  [SMALL_STATE(344)] = 8995,
-  [SMALL_STATE(345)] = 9002,
-  [SMALL_STATE(346)] = 9009,
-  [SMALL_STATE(347)] = 9016,
-  [SMALL_STATE(348)] = 9023,
-  [SMALL_STATE(349)] = 9030,
-  [SMALL_STATE(350)] = 9037,
-  [SMALL_STATE(351)] = 9044,
-  [SMALL_STATE(352)] = 9051,
-  [SMALL_STATE(353)] = 9058,
-  [SMALL_STATE(354)] = 9065,
-  [SMALL_STATE(355)] = 9072,
-  [SMALL_STATE(356)] = 9079,
-  [SMALL_STATE(357)] = 9086,
-  [SMALL_STATE(358)] = 9093,
-  [SMALL_STATE(359)] = 9100,
-  [SMALL_STATE(360)] = 9107,
-  [SMALL_STATE(361)] = 9114,
-  [SMALL_STATE(362)] = 9121,
-  [SMALL_STATE(363)] = 9128,
-  [SMALL_STATE(364)] = 9135,
-  [SMALL_STATE(365)] = 9142,
-  [SMALL_STATE(366)] = 9149,
-  [SMALL_STATE(367)] = 9156,
-  [SMALL_STATE(368)] = 9163,
-  [SMALL_STATE(369)] = 9170,
-  [SMALL_STATE(370)] = 9177,
-  [SMALL_STATE(371)] = 9184,
-  [SMALL_STATE(372)] = 9191,
+  [SMALL_STATE(3)] = 51,
+  [SMALL_STATE(4)] = 100,
+  [SMALL_STATE(5)] = 174,
+  [SMALL_STATE(6)] = 248,
+  [SMALL_STATE(7)] = 296,
+  [SMALL_STATE(8)] = 344,
+  [SMALL_STATE(9)] = 415,
+  [SMALL_STATE(10)] = 462,
+  [SMALL_STATE(11)] = 509,
+  [SMALL_STATE(12)] = 556,
+  [SMALL_STATE(13)] = 603,
+  [SMALL_STATE(14)] = 651,
+  [SMALL_STATE(15)] = 697,
+  [SMALL_STATE(16)] = 745,
+  [SMALL_STATE(17)] = 791,
+  [SMALL_STATE(18)] = 836,
+  [SMALL_STATE(19)] = 881,
+  [SMALL_STATE(20)] = 926,
+  [SMALL_STATE(21)] = 971,
+  [SMALL_STATE(22)] = 1024,
+  [SMALL_STATE(23)] = 1077,
+  [SMALL_STATE(24)] = 1130,
+  [SMALL_STATE(25)] = 1179,
+  [SMALL_STATE(26)] = 1243,
+  [SMALL_STATE(27)] = 1307,
+  [SMALL_STATE(28)] = 1355,
+  [SMALL_STATE(29)] = 1429,
+  [SMALL_STATE(30)] = 1503,
+  [SMALL_STATE(31)] = 1564,
+  [SMALL_STATE(32)] = 1635,
+  [SMALL_STATE(33)] = 1676,
+  [SMALL_STATE(34)] = 1736,
+  [SMALL_STATE(35)] = 1796,
+  [SMALL_STATE(36)] = 1856,
+  [SMALL_STATE(37)] = 1916,
+  [SMALL_STATE(38)] = 1976,
+  [SMALL_STATE(39)] = 2036,
+  [SMALL_STATE(40)] = 2093,
+  [SMALL_STATE(41)] = 2140,
+  [SMALL_STATE(42)] = 2187,
+  [SMALL_STATE(43)] = 2234,
+  [SMALL_STATE(44)] = 2276,
+  [SMALL_STATE(45)] = 2320,
+  [SMALL_STATE(46)] = 2358,
+  [SMALL_STATE(47)] = 2398,
+  [SMALL_STATE(48)] = 2434,
+  [SMALL_STATE(49)] = 2474,
+  [SMALL_STATE(50)] = 2519,
+  [SMALL_STATE(51)] = 2564,
+  [SMALL_STATE(52)] = 2609,
+  [SMALL_STATE(53)] = 2643,
+  [SMALL_STATE(54)] = 2683,
+  [SMALL_STATE(55)] = 2727,
+  [SMALL_STATE(56)] = 2771,
+  [SMALL_STATE(57)] = 2815,
+  [SMALL_STATE(58)] = 2855,
+  [SMALL_STATE(59)] = 2887,
+  [SMALL_STATE(60)] = 2918,
+  [SMALL_STATE(61)] = 2949,
+  [SMALL_STATE(62)] = 2980,
+  [SMALL_STATE(63)] = 3011,
+  [SMALL_STATE(64)] = 3042,
+  [SMALL_STATE(65)] = 3073,
+  [SMALL_STATE(66)] = 3112,
+  [SMALL_STATE(67)] = 3143,
+  [SMALL_STATE(68)] = 3182,
+  [SMALL_STATE(69)] = 3225,
+  [SMALL_STATE(70)] = 3268,
+  [SMALL_STATE(71)] = 3299,
+  [SMALL_STATE(72)] = 3342,
+  [SMALL_STATE(73)] = 3373,
+  [SMALL_STATE(74)] = 3404,
+  [SMALL_STATE(75)] = 3435,
+  [SMALL_STATE(76)] = 3466,
+  [SMALL_STATE(77)] = 3504,
+  [SMALL_STATE(78)] = 3538,
+  [SMALL_STATE(79)] = 3576,
+  [SMALL_STATE(80)] = 3608,
+  [SMALL_STATE(81)] = 3639,
+  [SMALL_STATE(82)] = 3670,
+  [SMALL_STATE(83)] = 3703,
+  [SMALL_STATE(84)] = 3734,
+  [SMALL_STATE(85)] = 3765,
+  [SMALL_STATE(86)] = 3804,
+  [SMALL_STATE(87)] = 3843,
+  [SMALL_STATE(88)] = 3882,
+  [SMALL_STATE(89)] = 3917,
+  [SMALL_STATE(90)] = 3947,
+  [SMALL_STATE(91)] = 3979,
+  [SMALL_STATE(92)] = 4009,
+  [SMALL_STATE(93)] = 4039,
+  [SMALL_STATE(94)] = 4069,
+  [SMALL_STATE(95)] = 4099,
+  [SMALL_STATE(96)] = 4129,
+  [SMALL_STATE(97)] = 4161,
+  [SMALL_STATE(98)] = 4191,
+  [SMALL_STATE(99)] = 4221,
+  [SMALL_STATE(100)] = 4257,
+  [SMALL_STATE(101)] = 4287,
+  [SMALL_STATE(102)] = 4319,
+  [SMALL_STATE(103)] = 4353,
+  [SMALL_STATE(104)] = 4385,
+  [SMALL_STATE(105)] = 4415,
+  [SMALL_STATE(106)] = 4449,
+  [SMALL_STATE(107)] = 4478,
+  [SMALL_STATE(108)] = 4507,
+  [SMALL_STATE(109)] = 4536,
+  [SMALL_STATE(110)] = 4565,
+  [SMALL_STATE(111)] = 4596,
+  [SMALL_STATE(112)] = 4625,
+  [SMALL_STATE(113)] = 4654,
+  [SMALL_STATE(114)] = 4683,
+  [SMALL_STATE(115)] = 4712,
+  [SMALL_STATE(116)] = 4741,
+  [SMALL_STATE(117)] = 4770,
+  [SMALL_STATE(118)] = 4801,
+  [SMALL_STATE(119)] = 4830,
+  [SMALL_STATE(120)] = 4859,
+  [SMALL_STATE(121)] = 4888,
+  [SMALL_STATE(122)] = 4917,
+  [SMALL_STATE(123)] = 4946,
+  [SMALL_STATE(124)] = 4975,
+  [SMALL_STATE(125)] = 5004,
+  [SMALL_STATE(126)] = 5035,
+  [SMALL_STATE(127)] = 5064,
+  [SMALL_STATE(128)] = 5093,
+  [SMALL_STATE(129)] = 5122,
+  [SMALL_STATE(130)] = 5151,
+  [SMALL_STATE(131)] = 5180,
+  [SMALL_STATE(132)] = 5209,
+  [SMALL_STATE(133)] = 5245,
+  [SMALL_STATE(134)] = 5279,
+  [SMALL_STATE(135)] = 5307,
+  [SMALL_STATE(136)] = 5335,
+  [SMALL_STATE(137)] = 5363,
+  [SMALL_STATE(138)] = 5399,
+  [SMALL_STATE(139)] = 5435,
+  [SMALL_STATE(140)] = 5463,
+  [SMALL_STATE(141)] = 5491,
+  [SMALL_STATE(142)] = 5519,
+  [SMALL_STATE(143)] = 5547,
+  [SMALL_STATE(144)] = 5575,
+  [SMALL_STATE(145)] = 5603,
+  [SMALL_STATE(146)] = 5631,
+  [SMALL_STATE(147)] = 5659,
+  [SMALL_STATE(148)] = 5687,
+  [SMALL_STATE(149)] = 5715,
+  [SMALL_STATE(150)] = 5743,
+  [SMALL_STATE(151)] = 5778,
+  [SMALL_STATE(152)] = 5813,
+  [SMALL_STATE(153)] = 5848,
+  [SMALL_STATE(154)] = 5883,
+  [SMALL_STATE(155)] = 5916,
+  [SMALL_STATE(156)] = 5951,
+  [SMALL_STATE(157)] = 5986,
+  [SMALL_STATE(158)] = 6021,
+  [SMALL_STATE(159)] = 6056,
+  [SMALL_STATE(160)] = 6087,
+  [SMALL_STATE(161)] = 6122,
+  [SMALL_STATE(162)] = 6157,
+  [SMALL_STATE(163)] = 6192,
+  [SMALL_STATE(164)] = 6227,
+  [SMALL_STATE(165)] = 6262,
+  [SMALL_STATE(166)] = 6297,
+  [SMALL_STATE(167)] = 6322,
+  [SMALL_STATE(168)] = 6357,
+  [SMALL_STATE(169)] = 6392,
+  [SMALL_STATE(170)] = 6427,
+  [SMALL_STATE(171)] = 6460,
+  [SMALL_STATE(172)] = 6495,
+  [SMALL_STATE(173)] = 6525,
+  [SMALL_STATE(174)] = 6551,
+  [SMALL_STATE(175)] = 6577,
+  [SMALL_STATE(176)] = 6607,
+  [SMALL_STATE(177)] = 6637,
+  [SMALL_STATE(178)] = 6662,
+  [SMALL_STATE(179)] = 6687,
+  [SMALL_STATE(180)] = 6710,
+  [SMALL_STATE(181)] = 6737,
+  [SMALL_STATE(182)] = 6760,
+  [SMALL_STATE(183)] = 6784,
+  [SMALL_STATE(184)] = 6808,
+  [SMALL_STATE(185)] = 6832,
+  [SMALL_STATE(186)] = 6856,
+  [SMALL_STATE(187)] = 6880,
+  [SMALL_STATE(188)] = 6904,
+  [SMALL_STATE(189)] = 6928,
+  [SMALL_STATE(190)] = 6952,
+  [SMALL_STATE(191)] = 6976,
+  [SMALL_STATE(192)] = 7000,
+  [SMALL_STATE(193)] = 7024,
+  [SMALL_STATE(194)] = 7048,
+  [SMALL_STATE(195)] = 7072,
+  [SMALL_STATE(196)] = 7096,
+  [SMALL_STATE(197)] = 7120,
+  [SMALL_STATE(198)] = 7144,
+  [SMALL_STATE(199)] = 7168,
+  [SMALL_STATE(200)] = 7192,
+  [SMALL_STATE(201)] = 7216,
+  [SMALL_STATE(202)] = 7240,
+  [SMALL_STATE(203)] = 7264,
+  [SMALL_STATE(204)] = 7288,
+  [SMALL_STATE(205)] = 7312,
+  [SMALL_STATE(206)] = 7336,
+  [SMALL_STATE(207)] = 7360,
+  [SMALL_STATE(208)] = 7382,
+  [SMALL_STATE(209)] = 7416,
+  [SMALL_STATE(210)] = 7438,
+  [SMALL_STATE(211)] = 7472,
+  [SMALL_STATE(212)] = 7506,
+  [SMALL_STATE(213)] = 7540,
+  [SMALL_STATE(214)] = 7574,
+  [SMALL_STATE(215)] = 7608,
+  [SMALL_STATE(216)] = 7641,
+  [SMALL_STATE(217)] = 7674,
+  [SMALL_STATE(218)] = 7705,
+  [SMALL_STATE(219)] = 7738,
+  [SMALL_STATE(220)] = 7771,
+  [SMALL_STATE(221)] = 7804,
+  [SMALL_STATE(222)] = 7837,
+  [SMALL_STATE(223)] = 7867,
+  [SMALL_STATE(224)] = 7897,
+  [SMALL_STATE(225)] = 7927,
+  [SMALL_STATE(226)] = 7950,
+  [SMALL_STATE(227)] = 7973,
+  [SMALL_STATE(228)] = 7989,
+  [SMALL_STATE(229)] = 8009,
+  [SMALL_STATE(230)] = 8025,
+  [SMALL_STATE(231)] = 8045,
+  [SMALL_STATE(232)] = 8063,
+  [SMALL_STATE(233)] = 8081,
+  [SMALL_STATE(234)] = 8097,
+  [SMALL_STATE(235)] = 8117,
+  [SMALL_STATE(236)] = 8137,
+  [SMALL_STATE(237)] = 8155,
+  [SMALL_STATE(238)] = 8175,
+  [SMALL_STATE(239)] = 8191,
+  [SMALL_STATE(240)] = 8211,
+  [SMALL_STATE(241)] = 8231,
+  [SMALL_STATE(242)] = 8246,
+  [SMALL_STATE(243)] = 8261,
+  [SMALL_STATE(244)] = 8276,
+  [SMALL_STATE(245)] = 8295,
+  [SMALL_STATE(246)] = 8310,
+  [SMALL_STATE(247)] = 8327,
+  [SMALL_STATE(248)] = 8342,
+  [SMALL_STATE(249)] = 8357,
+  [SMALL_STATE(250)] = 8374,
+  [SMALL_STATE(251)] = 8389,
+  [SMALL_STATE(252)] = 8404,
+  [SMALL_STATE(253)] = 8419,
+  [SMALL_STATE(254)] = 8434,
+  [SMALL_STATE(255)] = 8449,
+  [SMALL_STATE(256)] = 8464,
+  [SMALL_STATE(257)] = 8479,
+  [SMALL_STATE(258)] = 8494,
+  [SMALL_STATE(259)] = 8508,
+  [SMALL_STATE(260)] = 8526,
+  [SMALL_STATE(261)] = 8540,
+  [SMALL_STATE(262)] = 8554,
+  [SMALL_STATE(263)] = 8568,
+  [SMALL_STATE(264)] = 8582,
+  [SMALL_STATE(265)] = 8596,
+  [SMALL_STATE(266)] = 8610,
+  [SMALL_STATE(267)] = 8624,
+  [SMALL_STATE(268)] = 8638,
+  [SMALL_STATE(269)] = 8652,
+  [SMALL_STATE(270)] = 8666,
+  [SMALL_STATE(271)] = 8684,
+  [SMALL_STATE(272)] = 8704,
+  [SMALL_STATE(273)] = 8722,
+  [SMALL_STATE(274)] = 8740,
+  [SMALL_STATE(275)] = 8754,
+  [SMALL_STATE(276)] = 8774,
+  [SMALL_STATE(277)] = 8792,
+  [SMALL_STATE(278)] = 8812,
+  [SMALL_STATE(279)] = 8830,
+  [SMALL_STATE(280)] = 8848,
+  [SMALL_STATE(281)] = 8866,
+  [SMALL_STATE(282)] = 8884,
+  [SMALL_STATE(283)] = 8902,
+  [SMALL_STATE(284)] = 8920,
+  [SMALL_STATE(285)] = 8938,
+  [SMALL_STATE(286)] = 8956,
+  [SMALL_STATE(287)] = 8974,
+  [SMALL_STATE(288)] = 8992,
+  [SMALL_STATE(289)] = 9006,
+  [SMALL_STATE(290)] = 9023,
+  [SMALL_STATE(291)] = 9036,
+  [SMALL_STATE(292)] = 9047,
+  [SMALL_STATE(293)] = 9064,
+  [SMALL_STATE(294)] = 9075,
+  [SMALL_STATE(295)] = 9092,
+  [SMALL_STATE(296)] = 9109,
+  [SMALL_STATE(297)] = 9126,
+  [SMALL_STATE(298)] = 9143,
+  [SMALL_STATE(299)] = 9153,
+  [SMALL_STATE(300)] = 9167,
+  [SMALL_STATE(301)] = 9181,
+  [SMALL_STATE(302)] = 9195,
+  [SMALL_STATE(303)] = 9207,
+  [SMALL_STATE(304)] = 9221,
+  [SMALL_STATE(305)] = 9235,
+  [SMALL_STATE(306)] = 9249,
+  [SMALL_STATE(307)] = 9263,
+  [SMALL_STATE(308)] = 9277,
+  [SMALL_STATE(309)] = 9287,
+  [SMALL_STATE(310)] = 9301,
+  [SMALL_STATE(311)] = 9315,
+  [SMALL_STATE(312)] = 9328,
+  [SMALL_STATE(313)] = 9337,
+  [SMALL_STATE(314)] = 9346,
+  [SMALL_STATE(315)] = 9355,
+  [SMALL_STATE(316)] = 9368,
+  [SMALL_STATE(317)] = 9377,
+  [SMALL_STATE(318)] = 9386,
+  [SMALL_STATE(319)] = 9395,
+  [SMALL_STATE(320)] = 9404,
+  [SMALL_STATE(321)] = 9417,
+  [SMALL_STATE(322)] = 9430,
+  [SMALL_STATE(323)] = 9443,
+  [SMALL_STATE(324)] = 9452,
+  [SMALL_STATE(325)] = 9461,
+  [SMALL_STATE(326)] = 9470,
+  [SMALL_STATE(327)] = 9481,
+  [SMALL_STATE(328)] = 9490,
+  [SMALL_STATE(329)] = 9499,
+  [SMALL_STATE(330)] = 9508,
+  [SMALL_STATE(331)] = 9521,
+  [SMALL_STATE(332)] = 9530,
+  [SMALL_STATE(333)] = 9543,
+  [SMALL_STATE(334)] = 9553,
+  [SMALL_STATE(335)] = 9563,
+  [SMALL_STATE(336)] = 9573,
+  [SMALL_STATE(337)] = 9583,
+  [SMALL_STATE(338)] = 9593,
+  [SMALL_STATE(339)] = 9603,
+  [SMALL_STATE(340)] = 9613,
+  [SMALL_STATE(341)] = 9623,
+  [SMALL_STATE(342)] = 9633,
+  [SMALL_STATE(343)] = 9643,
+  [SMALL_STATE(344)] = 9653,
+  [SMALL_STATE(345)] = 9663,
+  [SMALL_STATE(346)] = 9673,
+  [SMALL_STATE(347)] = 9683,
+  [SMALL_STATE(348)] = 9693,
+  [SMALL_STATE(349)] = 9703,
+  [SMALL_STATE(350)] = 9713,
+  [SMALL_STATE(351)] = 9723,
+  [SMALL_STATE(352)] = 9733,
+  [SMALL_STATE(353)] = 9743,
+  [SMALL_STATE(354)] = 9753,
+  [SMALL_STATE(355)] = 9763,
+  [SMALL_STATE(356)] = 9771,
+  [SMALL_STATE(357)] = 9781,
+  [SMALL_STATE(358)] = 9791,
+  [SMALL_STATE(359)] = 9801,
+  [SMALL_STATE(360)] = 9811,
+  [SMALL_STATE(361)] = 9821,
+  [SMALL_STATE(362)] = 9831,
+  [SMALL_STATE(363)] = 9841,
+  [SMALL_STATE(364)] = 9851,
+  [SMALL_STATE(365)] = 9859,
+  [SMALL_STATE(366)] = 9869,
+  [SMALL_STATE(367)] = 9879,
+  [SMALL_STATE(368)] = 9889,
+  [SMALL_STATE(369)] = 9899,
+  [SMALL_STATE(370)] = 9909,
+  [SMALL_STATE(371)] = 9919,
+  [SMALL_STATE(372)] = 9929,
+  [SMALL_STATE(373)] = 9939,
+  [SMALL_STATE(374)] = 9949,
+  [SMALL_STATE(375)] = 9959,
+  [SMALL_STATE(376)] = 9969,
+  [SMALL_STATE(377)] = 9979,
+  [SMALL_STATE(378)] = 9989,
+  [SMALL_STATE(379)] = 9999,
+  [SMALL_STATE(380)] = 10009,
+  [SMALL_STATE(381)] = 10019,
+  [SMALL_STATE(382)] = 10026,
+  [SMALL_STATE(383)] = 10033,
+  [SMALL_STATE(384)] = 10040,
+  [SMALL_STATE(385)] = 10047,
+  [SMALL_STATE(386)] = 10054,
+  [SMALL_STATE(387)] = 10061,
+  [SMALL_STATE(388)] = 10068,
+  [SMALL_STATE(389)] = 10075,
+  [SMALL_STATE(390)] = 10082,
+  [SMALL_STATE(391)] = 10089,
+  [SMALL_STATE(392)] = 10096,
+  [SMALL_STATE(393)] = 10103,
+  [SMALL_STATE(394)] = 10110,
+  [SMALL_STATE(395)] = 10117,
+  [SMALL_STATE(396)] = 10124,
+  [SMALL_STATE(397)] = 10131,
+  [SMALL_STATE(398)] = 10138,
+  [SMALL_STATE(399)] = 10145,
+  [SMALL_STATE(400)] = 10152,
+  [SMALL_STATE(401)] = 10159,
+  [SMALL_STATE(402)] = 10166,
+  [SMALL_STATE(403)] = 10173,
+  [SMALL_STATE(404)] = 10180,
+  [SMALL_STATE(405)] = 10187,
+  [SMALL_STATE(406)] = 10194,
+  [SMALL_STATE(407)] = 10201,
+  [SMALL_STATE(408)] = 10208,
+  [SMALL_STATE(409)] = 10215,
+  [SMALL_STATE(410)] = 10222,
+  [SMALL_STATE(411)] = 10229,
+  [SMALL_STATE(412)] = 10236,
+  [SMALL_STATE(413)] = 10243,
+  [SMALL_STATE(414)] = 10250,
+  [SMALL_STATE(415)] = 10257,
+  [SMALL_STATE(416)] = 10264,
+  [SMALL_STATE(417)] = 10271,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -17595,458 +19031,504 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(350),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(360),
-  [11] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 12),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(353),
-  [15] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 12),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(408),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(397),
+  [11] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 13),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(414),
+  [15] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 13),
   [17] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
   [19] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 26),
-  [23] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 26),
-  [25] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 21),
-  [27] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 21),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(346),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(352),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(335),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(342),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(343),
-  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(328),
-  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
-  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
-  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
-  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 27),
-  [53] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 27),
-  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
-  [57] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 14),
-  [59] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 14),
-  [61] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 14),
-  [63] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 14),
-  [65] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
-  [67] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
-  [69] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
-  [73] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
-  [75] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(314),
-  [79] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
-  [81] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
-  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
-  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(352),
-  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
-  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(342),
-  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(343),
-  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(281),
-  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(328),
-  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(292),
-  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(299),
-  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(226),
-  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
-  [115] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
-  [117] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
-  [119] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
-  [121] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
-  [123] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
-  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
-  [127] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
-  [129] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 29),
-  [131] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 29),
-  [133] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 35),
-  [135] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 35),
-  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
-  [139] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [141] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
-  [143] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
-  [145] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 14),
-  [147] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 14),
-  [149] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 13),
-  [151] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 13),
-  [153] = {.entry = {.count = 1, .reusable = false}}, SHIFT(5),
-  [155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(366),
-  [157] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
-  [159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(359),
-  [161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
-  [163] = {.entry = {.count = 1, .reusable = true}}, SHIFT(336),
-  [165] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
-  [167] = {.entry = {.count = 1, .reusable = false}}, SHIFT(130),
-  [169] = {.entry = {.count = 1, .reusable = true}}, SHIFT(323),
-  [171] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
-  [173] = {.entry = {.count = 1, .reusable = true}}, SHIFT(136),
-  [175] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
-  [177] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
-  [179] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
-  [181] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
-  [183] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
-  [185] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [187] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(29),
-  [190] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [192] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
-  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(343),
-  [197] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(292),
-  [200] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(359),
-  [203] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(273),
-  [206] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(336),
-  [209] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
-  [212] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(130),
-  [215] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(323),
-  [218] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(141),
-  [221] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(136),
-  [224] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(142),
-  [227] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(195),
-  [230] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(128),
-  [233] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(149),
-  [236] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [238] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [240] = {.entry = {.count = 1, .reusable = false}}, SHIFT(288),
-  [242] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
-  [244] = {.entry = {.count = 1, .reusable = false}}, SHIFT(279),
-  [246] = {.entry = {.count = 1, .reusable = false}}, SHIFT(92),
-  [248] = {.entry = {.count = 1, .reusable = false}}, SHIFT(299),
-  [250] = {.entry = {.count = 1, .reusable = false}}, SHIFT(217),
-  [252] = {.entry = {.count = 1, .reusable = false}}, SHIFT(283),
-  [254] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [256] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
-  [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
-  [261] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
-  [264] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(92),
-  [267] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(299),
-  [270] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(217),
-  [273] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
-  [276] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 14), SHIFT(48),
-  [279] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 14), SHIFT(48),
-  [282] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
-  [284] = {.entry = {.count = 1, .reusable = false}}, SHIFT(300),
-  [286] = {.entry = {.count = 1, .reusable = false}}, SHIFT(107),
-  [288] = {.entry = {.count = 1, .reusable = false}}, SHIFT(227),
-  [290] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(48),
-  [293] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
-  [295] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
-  [297] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
-  [299] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [301] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
-  [303] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
-  [306] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
-  [308] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(300),
-  [311] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
-  [314] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(299),
-  [317] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(227),
-  [320] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(48),
-  [323] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 18),
-  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
-  [327] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(59),
-  [330] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [332] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [334] = {.entry = {.count = 1, .reusable = false}}, SHIFT(59),
-  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
-  [338] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
-  [340] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 14), SHIFT(75),
-  [343] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
-  [345] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(75),
-  [348] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 14), SHIFT(75),
-  [351] = {.entry = {.count = 1, .reusable = false}}, SHIFT(81),
-  [353] = {.entry = {.count = 1, .reusable = true}}, SHIFT(370),
-  [355] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 14), SHIFT(85),
-  [358] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
-  [360] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 14), SHIFT(85),
-  [363] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(85),
-  [366] = {.entry = {.count = 1, .reusable = false}}, SHIFT(86),
-  [368] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
-  [370] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
-  [372] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
-  [374] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(75),
-  [377] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
-  [379] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
-  [381] = {.entry = {.count = 1, .reusable = false}}, SHIFT(91),
-  [383] = {.entry = {.count = 1, .reusable = true}}, SHIFT(368),
-  [385] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(86),
-  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
-  [390] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 9),
-  [392] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
-  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(314),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(381),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(387),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(335),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(385),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(404),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(351),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(321),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(374),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
+  [47] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 26),
+  [49] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 26),
+  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 21),
+  [53] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 21),
+  [55] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
+  [57] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(381),
+  [60] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(387),
+  [63] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
+  [66] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(385),
+  [69] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(404),
+  [72] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(326),
+  [75] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(351),
+  [78] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(321),
+  [81] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(374),
+  [84] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(312),
+  [87] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(254),
+  [90] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 27),
+  [92] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 27),
+  [94] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
+  [96] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
+  [98] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 15),
+  [100] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 15),
+  [102] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 15),
+  [104] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 15),
+  [106] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
+  [108] = {.entry = {.count = 1, .reusable = true}}, SHIFT(366),
+  [110] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
+  [112] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
+  [114] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
+  [116] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
+  [118] = {.entry = {.count = 1, .reusable = true}}, SHIFT(369),
+  [120] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
+  [122] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
+  [124] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
+  [126] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
+  [128] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
+  [130] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
+  [132] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
+  [134] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 29),
+  [136] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 29),
+  [138] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 36),
+  [140] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 36),
+  [142] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
+  [144] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
+  [146] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
+  [148] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
+  [150] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 15),
+  [152] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 15),
+  [154] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 14),
+  [156] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 14),
+  [158] = {.entry = {.count = 1, .reusable = false}}, SHIFT(7),
+  [160] = {.entry = {.count = 1, .reusable = true}}, SHIFT(409),
+  [162] = {.entry = {.count = 1, .reusable = false}}, SHIFT(316),
+  [164] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
+  [166] = {.entry = {.count = 1, .reusable = false}}, SHIFT(311),
+  [168] = {.entry = {.count = 1, .reusable = false}}, SHIFT(352),
+  [170] = {.entry = {.count = 1, .reusable = false}}, SHIFT(101),
+  [172] = {.entry = {.count = 1, .reusable = false}}, SHIFT(312),
+  [174] = {.entry = {.count = 1, .reusable = false}}, SHIFT(257),
+  [176] = {.entry = {.count = 1, .reusable = false}}, SHIFT(332),
+  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [180] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
+  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(32),
+  [185] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
+  [187] = {.entry = {.count = 1, .reusable = true}}, SHIFT(327),
+  [189] = {.entry = {.count = 1, .reusable = true}}, SHIFT(396),
+  [191] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
+  [193] = {.entry = {.count = 1, .reusable = true}}, SHIFT(350),
+  [195] = {.entry = {.count = 1, .reusable = true}}, SHIFT(322),
+  [197] = {.entry = {.count = 1, .reusable = false}}, SHIFT(150),
+  [199] = {.entry = {.count = 1, .reusable = true}}, SHIFT(363),
+  [201] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
+  [203] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [205] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
+  [207] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
+  [209] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
+  [211] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
+  [213] = {.entry = {.count = 1, .reusable = true}}, SHIFT(324),
+  [215] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(316),
+  [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
+  [220] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(311),
+  [223] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(352),
+  [226] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(101),
+  [229] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(312),
+  [232] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
+  [235] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(332),
+  [238] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
+  [240] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(404),
+  [243] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(321),
+  [246] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(396),
+  [249] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(302),
+  [252] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(350),
+  [255] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(322),
+  [258] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(150),
+  [261] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(363),
+  [264] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(158),
+  [267] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(168),
+  [270] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(152),
+  [273] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(209),
+  [276] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(162),
+  [279] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(156),
+  [282] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [284] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [286] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
+  [288] = {.entry = {.count = 1, .reusable = false}}, SHIFT(315),
+  [290] = {.entry = {.count = 1, .reusable = false}}, SHIFT(338),
+  [292] = {.entry = {.count = 1, .reusable = false}}, SHIFT(125),
+  [294] = {.entry = {.count = 1, .reusable = false}}, SHIFT(255),
+  [296] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
+  [300] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [302] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [304] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [306] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(316),
+  [309] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
+  [311] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(315),
+  [314] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(338),
+  [317] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(125),
+  [320] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(312),
+  [323] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(255),
+  [326] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 15), SHIFT(47),
+  [329] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(47),
+  [332] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 15), SHIFT(47),
+  [335] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(47),
+  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 19),
+  [340] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [342] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(52),
+  [345] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [347] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [349] = {.entry = {.count = 1, .reusable = false}}, SHIFT(52),
+  [351] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
+  [353] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
+  [355] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(79),
+  [358] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
+  [360] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(79),
+  [363] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(79),
+  [366] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
+  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
+  [370] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
+  [372] = {.entry = {.count = 1, .reusable = true}}, SHIFT(416),
+  [374] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(84),
+  [377] = {.entry = {.count = 1, .reusable = true}}, SHIFT(305),
+  [379] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(84),
+  [382] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(84),
+  [385] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(79),
+  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
+  [390] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history, 2, 0, 9),
+  [392] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 10),
+  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 3, 0, 0),
+  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
   [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
-  [402] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
-  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
-  [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(358),
-  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [411] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(103),
-  [414] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 18),
-  [416] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [418] = {.entry = {.count = 1, .reusable = true}}, SHIFT(348),
-  [420] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
-  [422] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
-  [424] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [426] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
-  [428] = {.entry = {.count = 1, .reusable = false}}, SHIFT(338),
-  [430] = {.entry = {.count = 1, .reusable = false}}, SHIFT(339),
-  [432] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
-  [434] = {.entry = {.count = 1, .reusable = false}}, SHIFT(317),
-  [436] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 19),
-  [438] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 19),
-  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
-  [442] = {.entry = {.count = 1, .reusable = false}}, SHIFT(318),
-  [444] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
-  [446] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
-  [448] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 9),
-  [450] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
-  [452] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
-  [454] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [456] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
-  [458] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
-  [460] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [462] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
-  [464] = {.entry = {.count = 1, .reusable = false}}, SHIFT(166),
-  [466] = {.entry = {.count = 1, .reusable = true}}, SHIFT(365),
-  [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
-  [470] = {.entry = {.count = 1, .reusable = false}}, SHIFT(29),
-  [472] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [474] = {.entry = {.count = 1, .reusable = false}}, SHIFT(161),
-  [476] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [478] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(161),
-  [481] = {.entry = {.count = 1, .reusable = false}}, SHIFT(48),
-  [483] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 28),
-  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
-  [487] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 28),
-  [489] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [491] = {.entry = {.count = 1, .reusable = false}}, SHIFT(164),
-  [493] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
-  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [497] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [499] = {.entry = {.count = 1, .reusable = false}}, SHIFT(75),
-  [501] = {.entry = {.count = 1, .reusable = false}}, SHIFT(103),
-  [503] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
-  [505] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
-  [507] = {.entry = {.count = 1, .reusable = true}}, SHIFT(369),
-  [509] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(164),
-  [512] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 32),
-  [514] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 32),
-  [516] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 10),
-  [518] = {.entry = {.count = 1, .reusable = true}}, SHIFT(367),
-  [520] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 10),
-  [522] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
-  [524] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
-  [526] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [528] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [530] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [532] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [534] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [536] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [538] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 31),
-  [540] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 31),
-  [542] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [544] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [546] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [548] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [550] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
-  [552] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
-  [554] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 15),
-  [556] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 15),
-  [558] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
-  [560] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
-  [562] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [564] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [566] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 33),
-  [568] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 33),
-  [570] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [572] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [574] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
-  [576] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
-  [578] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
-  [580] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
-  [582] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [584] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [586] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 11),
-  [588] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 11),
-  [590] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
-  [592] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
-  [594] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 39),
-  [596] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 39),
-  [598] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 40),
-  [600] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 40),
-  [602] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [604] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [606] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
-  [608] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
-  [610] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
-  [612] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
-  [614] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
-  [616] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
-  [618] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [620] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [622] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
-  [624] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
-  [626] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [628] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
-  [630] = {.entry = {.count = 1, .reusable = false}}, SHIFT(325),
-  [632] = {.entry = {.count = 1, .reusable = false}}, SHIFT(228),
-  [634] = {.entry = {.count = 1, .reusable = false}}, SHIFT(291),
-  [636] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
-  [638] = {.entry = {.count = 1, .reusable = false}}, SHIFT(319),
-  [640] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
-  [642] = {.entry = {.count = 1, .reusable = false}}, SHIFT(308),
-  [644] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [646] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [648] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
-  [650] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
-  [653] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
-  [655] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(325),
-  [658] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(228),
-  [661] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(291),
-  [664] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
-  [667] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
-  [669] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(319),
-  [672] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(228),
-  [675] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(291),
-  [678] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
-  [681] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
-  [683] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(308),
-  [686] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(228),
-  [689] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(291),
-  [692] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
-  [694] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [696] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [698] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 37),
-  [700] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 37),
-  [702] = {.entry = {.count = 1, .reusable = false}}, SHIFT(303),
-  [704] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 45),
-  [706] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 45),
-  [708] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
-  [710] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 30),
-  [712] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 30),
-  [714] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
-  [716] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
-  [719] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
-  [722] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 36),
-  [724] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 36),
-  [726] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 42),
-  [728] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 42),
-  [730] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [732] = {.entry = {.count = 1, .reusable = false}}, SHIFT(332),
-  [734] = {.entry = {.count = 1, .reusable = false}}, SHIFT(296),
-  [736] = {.entry = {.count = 1, .reusable = false}}, SHIFT(143),
-  [738] = {.entry = {.count = 1, .reusable = false}}, SHIFT(333),
-  [740] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [742] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
-  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
-  [748] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
-  [752] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 30),
-  [754] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 30),
-  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
-  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(311),
-  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
-  [764] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 38),
-  [766] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 38),
-  [768] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [770] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
-  [772] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [774] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 36),
-  [776] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 36),
-  [778] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 37),
-  [780] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 37),
-  [782] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 43),
-  [784] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 43),
-  [786] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 44),
-  [788] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 44),
-  [790] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [792] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(350),
-  [795] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(360),
-  [798] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 46),
-  [800] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 46),
-  [802] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 42),
-  [804] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 42),
-  [806] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [808] = {.entry = {.count = 1, .reusable = true}}, SHIFT(329),
-  [810] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
-  [812] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
-  [814] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 45),
-  [816] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 45),
-  [818] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
-  [820] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [822] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
-  [824] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [826] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [828] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [830] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [832] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(255),
-  [835] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(261),
-  [838] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [840] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
-  [842] = {.entry = {.count = 1, .reusable = true}}, SHIFT(361),
-  [844] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
-  [846] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
-  [848] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
-  [850] = {.entry = {.count = 1, .reusable = true}}, SHIFT(372),
-  [852] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
-  [854] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
-  [856] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
-  [858] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 41),
-  [860] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
-  [862] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
-  [864] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [867] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
-  [869] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [871] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [873] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [875] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [877] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
-  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 34),
-  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
-  [883] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
-  [885] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
-  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
-  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
-  [891] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
-  [893] = {.entry = {.count = 1, .reusable = true}}, SHIFT(345),
-  [895] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [897] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
-  [899] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
-  [901] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
-  [903] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
-  [905] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
-  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [909] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
-  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
-  [913] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
-  [915] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
-  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
-  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
-  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
-  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
-  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(341),
-  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
-  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [941] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [945] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [949] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
-  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [953] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [955] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [957] = {.entry = {.count = 1, .reusable = true}}, SHIFT(334),
-  [959] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
-  [961] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
-  [963] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
-  [965] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [967] = {.entry = {.count = 1, .reusable = false}}, SHIFT(355),
-  [969] = {.entry = {.count = 1, .reusable = false}}, SHIFT(351),
-  [971] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [973] = {.entry = {.count = 1, .reusable = false}}, SHIFT(347),
-  [975] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [977] = {.entry = {.count = 1, .reusable = false}}, SHIFT(357),
-  [979] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
-  [981] = {.entry = {.count = 1, .reusable = false}}, SHIFT(364),
+  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 2, 0, 0),
+  [402] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(84),
+  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [407] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
+  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(411),
+  [411] = {.entry = {.count = 1, .reusable = false}}, SHIFT(100),
+  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
+  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
+  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
+  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
+  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
+  [425] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
+  [428] = {.entry = {.count = 1, .reusable = true}}, SHIFT(402),
+  [430] = {.entry = {.count = 1, .reusable = false}}, SHIFT(129),
+  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(413),
+  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(383),
+  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
+  [438] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 19),
+  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
+  [442] = {.entry = {.count = 1, .reusable = false}}, SHIFT(373),
+  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(393),
+  [446] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
+  [448] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
+  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
+  [454] = {.entry = {.count = 1, .reusable = false}}, SHIFT(372),
+  [456] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(140),
+  [459] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
+  [461] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
+  [463] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
+  [465] = {.entry = {.count = 1, .reusable = false}}, SHIFT(361),
+  [467] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 2, 0, 0),
+  [469] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 18),
+  [471] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 18),
+  [473] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [475] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
+  [477] = {.entry = {.count = 1, .reusable = false}}, SHIFT(362),
+  [479] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 3, 0, 0),
+  [481] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [483] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [485] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history, 2, 0, 9),
+  [487] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 10),
+  [489] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
+  [491] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
+  [493] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
+  [497] = {.entry = {.count = 1, .reusable = false}}, SHIFT(179),
+  [499] = {.entry = {.count = 1, .reusable = true}}, SHIFT(386),
+  [501] = {.entry = {.count = 1, .reusable = false}}, SHIFT(173),
+  [503] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [505] = {.entry = {.count = 1, .reusable = false}}, SHIFT(140),
+  [507] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [509] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 28),
+  [511] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
+  [513] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 28),
+  [515] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [517] = {.entry = {.count = 1, .reusable = false}}, SHIFT(178),
+  [519] = {.entry = {.count = 1, .reusable = false}}, SHIFT(47),
+  [521] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(173),
+  [524] = {.entry = {.count = 1, .reusable = false}}, SHIFT(32),
+  [526] = {.entry = {.count = 1, .reusable = false}}, SHIFT(84),
+  [528] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [530] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [532] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [534] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
+  [536] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
+  [538] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 33),
+  [540] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 33),
+  [542] = {.entry = {.count = 1, .reusable = true}}, SHIFT(388),
+  [544] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(178),
+  [547] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [549] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [551] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 11),
+  [553] = {.entry = {.count = 1, .reusable = true}}, SHIFT(403),
+  [555] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 11),
+  [557] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [559] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [561] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [563] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [565] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [567] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [571] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [575] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [577] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [579] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 34),
+  [583] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 34),
+  [585] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
+  [587] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
+  [589] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
+  [591] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
+  [593] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 40),
+  [595] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 40),
+  [597] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 41),
+  [599] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 41),
+  [601] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [603] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [605] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [607] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [609] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 12),
+  [611] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 12),
+  [613] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [615] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [617] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [619] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [621] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [623] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [625] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
+  [627] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
+  [629] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
+  [631] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
+  [633] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [635] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [637] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 32),
+  [639] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 32),
+  [641] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [643] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [645] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [647] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [649] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [651] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [653] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [655] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [657] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
+  [659] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
+  [661] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
+  [663] = {.entry = {.count = 1, .reusable = false}}, SHIFT(390),
+  [665] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
+  [667] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
+  [669] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
+  [671] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [673] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [675] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
+  [677] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [679] = {.entry = {.count = 1, .reusable = false}}, SHIFT(376),
+  [681] = {.entry = {.count = 1, .reusable = false}}, SHIFT(256),
+  [683] = {.entry = {.count = 1, .reusable = false}}, SHIFT(320),
+  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [687] = {.entry = {.count = 1, .reusable = false}}, SHIFT(379),
+  [689] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(316),
+  [692] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0),
+  [694] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(390),
+  [697] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [699] = {.entry = {.count = 1, .reusable = false}}, SHIFT(337),
+  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
+  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [707] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(316),
+  [710] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
+  [712] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(379),
+  [715] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
+  [718] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(320),
+  [721] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(316),
+  [724] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
+  [726] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
+  [729] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
+  [732] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(320),
+  [735] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(316),
+  [738] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
+  [740] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(376),
+  [743] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
+  [746] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(320),
+  [749] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [751] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
+  [753] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [755] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 44),
+  [757] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 44),
+  [759] = {.entry = {.count = 1, .reusable = false}}, SHIFT(355),
+  [761] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
+  [763] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(242),
+  [766] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(322),
+  [769] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 3, 0, 30),
+  [771] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 3, 0, 30),
+  [773] = {.entry = {.count = 1, .reusable = false}}, SHIFT(400),
+  [775] = {.entry = {.count = 1, .reusable = false}}, SHIFT(347),
+  [777] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 31),
+  [779] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 31),
+  [781] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 38),
+  [783] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 38),
+  [785] = {.entry = {.count = 1, .reusable = false}}, SHIFT(348),
+  [787] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 37),
+  [789] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 37),
+  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
+  [793] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 47),
+  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 47),
+  [797] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [799] = {.entry = {.count = 1, .reusable = false}}, SHIFT(319),
+  [801] = {.entry = {.count = 1, .reusable = false}}, SHIFT(160),
+  [803] = {.entry = {.count = 1, .reusable = false}}, SHIFT(368),
+  [805] = {.entry = {.count = 1, .reusable = false}}, SHIFT(333),
+  [807] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 5, 0, 43),
+  [809] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 5, 0, 43),
+  [811] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 47),
+  [813] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 47),
+  [815] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
+  [817] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
+  [819] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
+  [821] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
+  [823] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 31),
+  [825] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 31),
+  [827] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 39),
+  [829] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 39),
+  [831] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 37),
+  [833] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 37),
+  [835] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 38),
+  [837] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 38),
+  [839] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 45),
+  [841] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 45),
+  [843] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 46),
+  [845] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 46),
+  [847] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 48),
+  [849] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 48),
+  [851] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 44),
+  [853] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 44),
+  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [857] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
+  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
+  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(342),
+  [863] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
+  [865] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
+  [867] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [869] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(408),
+  [872] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(397),
+  [875] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [877] = {.entry = {.count = 1, .reusable = true}}, SHIFT(343),
+  [879] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
+  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
+  [883] = {.entry = {.count = 1, .reusable = true}}, SHIFT(380),
+  [885] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [887] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
+  [889] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
+  [891] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [893] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
+  [895] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(281),
+  [898] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(294),
+  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
+  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
+  [905] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
+  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
+  [909] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
+  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [913] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [915] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
+  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(399),
+  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
+  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
+  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [927] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 35),
+  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
+  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(415),
+  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(360),
+  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(364),
+  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(325),
+  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [941] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [945] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(310),
+  [949] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
+  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
+  [953] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 42),
+  [955] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(310),
+  [958] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
+  [960] = {.entry = {.count = 1, .reusable = true}}, SHIFT(316),
+  [962] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
+  [964] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
+  [966] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [968] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
+  [970] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
+  [972] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
+  [974] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
+  [976] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
+  [978] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
+  [980] = {.entry = {.count = 1, .reusable = true}}, SHIFT(384),
+  [982] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [984] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [986] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
+  [988] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
+  [990] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [992] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [994] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [996] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
+  [998] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [1000] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
+  [1002] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
+  [1004] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [1006] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [1008] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [1010] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
+  [1012] = {.entry = {.count = 1, .reusable = true}}, SHIFT(359),
+  [1014] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [1016] = {.entry = {.count = 1, .reusable = false}}, SHIFT(410),
+  [1018] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [1020] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [1022] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [1024] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change_kind, 1, 0, 0),
+  [1026] = {.entry = {.count = 1, .reusable = true}}, SHIFT(370),
+  [1028] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [1030] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [1032] = {.entry = {.count = 1, .reusable = true}}, SHIFT(308),
+  [1034] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
+  [1036] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [1038] = {.entry = {.count = 1, .reusable = true}}, SHIFT(378),
+  [1040] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
+  [1042] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
+  [1044] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [1046] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [1048] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [1050] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [1052] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
+  [1054] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
+  [1056] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
+  [1058] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [1060] = {.entry = {.count = 1, .reusable = true}}, SHIFT(330),
+  [1062] = {.entry = {.count = 1, .reusable = false}}, SHIFT(412),
+  [1064] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [1066] = {.entry = {.count = 1, .reusable = false}}, SHIFT(382),
+  [1068] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [1070] = {.entry = {.count = 1, .reusable = false}}, SHIFT(392),
+  [1072] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [1074] = {.entry = {.count = 1, .reusable = false}}, SHIFT(401),
+  [1076] = {.entry = {.count = 1, .reusable = false}}, SHIFT(407),
+  [1078] = {.entry = {.count = 1, .reusable = true}}, SHIFT(353),
 };
 
 enum ts_external_scanner_symbol_identifiers {

@@ -25,20 +25,24 @@ pub enum Content {
 impl Output {
     /// Writes `content`; `ExitCode::SUCCESS`, or 2 with the error on stderr.
     pub fn write(&self, content: Content) -> ExitCode {
+        self.try_write(content).err().unwrap_or(ExitCode::SUCCESS)
+    }
+
+    /// `write`, for a command that has more to say after it.
+    pub fn try_write(&self, content: Content) -> Result<(), ExitCode> {
         let lang = super::ui_lang(None);
         let bytes = match content {
             Content::Binary { what, .. } if self.path.is_none() && std::io::stdout().is_terminal() => {
                 eprintln!("{}", binary_refused(lang, what));
-                return ExitCode::from(2);
+                return Err(ExitCode::from(2));
             }
             Content::Binary { bytes, .. } => bytes,
             Content::Text(text) => text.into_bytes(),
         };
-        let written = match &self.path {
+        match &self.path {
             Some(path) => file(path, &bytes, lang),
             None => stdout(&bytes, lang),
-        };
-        written.err().unwrap_or(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -7,6 +7,7 @@ mod consolidate;
 mod diff;
 mod emit;
 mod fmt;
+mod import;
 mod output;
 mod table;
 
@@ -52,6 +53,8 @@ enum Command {
     Bill(bill::Args),
     /// A unit beside its comparative provisions.
     Compare(compare::Args),
+    /// Official texts into `.zan`: `zan import act FILE… --lang kk,ru --id ID`.
+    Import(import::Args),
     /// Run the language server on stdin/stdout (for editors).
     Lsp,
 }
@@ -69,6 +72,7 @@ pub fn main() -> ExitCode {
         Command::Table(args) => table::run(args),
         Command::Bill(args) => bill::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Import(args) => import::run(args),
         Command::Lsp => crate::lsp::run(),
     }
 }

@@ -90,7 +90,7 @@ fn hover_on_an_operation_shows_the_engines_redline() {
 
             ---
 
-            1\. A person of ~~sixteen~~**fourteen** is liable.
+            1\. A person of ~~sixteen~~ **fourteen** is liable.
 
             source: Official Gazette"#]],
     );

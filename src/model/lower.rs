@@ -71,8 +71,8 @@ macro_rules! fields {
 }
 
 fields!(
-    act, anchor, body, code, date, display, edge, fidelity, id, kind, lang, name, new, note, number, old,
-    place, position, relation, side, source, target, title, update, value, version, which
+    act, anchor, body, code, date, display, edge, fidelity, id, in_force, kind, lang, law, name, new, note,
+    number, old, place, position, relation, side, source, target, title, update, value, version, which
 );
 
 fn field(node: Node<'_>, id: u16) -> Option<Node<'_>> {
@@ -134,6 +134,7 @@ impl Cx<'_> {
             source: None,
             units: Vec::new(),
             comparisons: Vec::new(),
+            history: None,
             span: node.byte_range(),
         };
         act.version = self.date(field(node, FIELDS.version));
@@ -175,6 +176,10 @@ impl Cx<'_> {
                 "title" => act.titles.extend(self.text(item)),
                 "unit" => act.units.extend(self.unit(item)),
                 "comparison" => act.comparisons.extend(self.comparison(item)),
+                "history" => {
+                    let v = self.history(item);
+                    once(&mut act.history, v, "history", item, self);
+                }
                 _ => {}
             }
         }
@@ -211,6 +216,10 @@ impl Cx<'_> {
                         Repealed { date: self.date(field(item, FIELDS.date)), span: item.byte_range() };
                     once(&mut content.repealed, Some(repealed), "repealed", item, self);
                 }
+                "history" => {
+                    let v = self.history(item);
+                    once(&mut content.history, v, "history", item, self);
+                }
                 "justification" => {
                     if let Some(out) = justifications.as_deref_mut() {
                         out.extend(self.text(item));
@@ -222,6 +231,29 @@ impl Cx<'_> {
         self.check_duplicate_langs(&content.titles);
         self.check_duplicate_langs(&content.texts);
         content
+    }
+
+    /// `history { amended "180-VI" 2018-07-12 … ru official "Сноска. …" }`
+    fn history(&mut self, node: Node) -> Option<History> {
+        let body = field(node, FIELDS.body)?;
+        let mut history = History { changes: Vec::new(), notes: Vec::new(), span: node.byte_range() };
+        for item in named(body) {
+            match item.kind() {
+                "change" => {
+                    let kind = field(item, FIELDS.kind).map(|k| self.src(k).to_string());
+                    let kind = ChangeKind::ALL.into_iter().find(|c| Some(c.keyword()) == kind.as_deref());
+                    let law = field(item, FIELDS.law).map(|n| self.rich(n).plain);
+                    let date = self.date(field(item, FIELDS.date));
+                    let in_force = self.date(field(item, FIELDS.in_force));
+                    if let (Some(kind), Some(law), Some(date)) = (kind, law, date) {
+                        history.changes.push(Change { kind, law, date, in_force, span: item.byte_range() });
+                    }
+                }
+                "text" => history.notes.extend(self.text(item)),
+                _ => {}
+            }
+        }
+        Some(history)
     }
 
     fn content(&mut self, body: Node) -> UnitContent {

@@ -256,6 +256,51 @@ pub struct UnitContent {
     pub children: Vec<Unit>,
     pub comparisons: Vec<Comparison>,
     pub repealed: Option<Repealed>,
+    pub history: Option<History>,
+}
+
+/// `history { … }`: what the official database records of a unit's (or an
+/// act's) amendments: the changes, and its editorial notes («Сноска.»,
+/// «Ескерту.») as written. Not part of the legal text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct History {
+    pub changes: Vec<Change>,
+    pub notes: Vec<Text>,
+    pub span: Span,
+}
+
+/// `amended "180-VI" 2018-07-12 [in-force 2018-07-24]`: a change by an
+/// amending law, named by its number and date.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub law: String,
+    pub date: Date,
+    pub in_force: Option<Date>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    Amended,
+    Added,
+    Rewritten,
+    Repealed,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 4] =
+        [ChangeKind::Amended, ChangeKind::Added, ChangeKind::Rewritten, ChangeKind::Repealed];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ChangeKind::Amended => "amended",
+            ChangeKind::Added => "added",
+            ChangeKind::Rewritten => "rewritten",
+            ChangeKind::Repealed => "repealed",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -287,6 +332,7 @@ pub struct Act {
     pub source: Option<String>,
     pub units: Vec<Unit>,
     pub comparisons: Vec<Comparison>,
+    pub history: Option<History>,
     pub span: Span,
 }
 

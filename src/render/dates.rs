@@ -78,6 +78,27 @@ pub fn from(d: Date, lang: Lang) -> String {
     }
 }
 
+/// The first date written in `words` as `of_act` writes it («3 июля 2014
+/// года», «2014 жылғы 3 шілдедегі»): the inverse `zan import` reads an
+/// act's header with.
+pub fn find_of_act(words: &str, lang: Lang) -> Option<Date> {
+    let w: Vec<&str> = words.split_whitespace().collect();
+    let num = |s: &str| s.trim_matches(|c: char| !c.is_ascii_digit()).parse::<u16>().ok();
+    let date =
+        |year: u16, month: usize, day: u16| Date::parse(&format!("{year:04}-{:02}-{day:02}", month + 1));
+    match lang {
+        Lang::Kk => w.windows(4).find_map(|x| {
+            let month = KK_MONTHS.iter().position(|m| x[3] == m.0)?;
+            (x[1] == "жылғы").then_some(())?;
+            date(num(x[0])?, month, num(x[2])?)
+        }),
+        _ => w.windows(3).find_map(|x| {
+            let month = RU_MONTHS.iter().position(|m| x[1] == *m)?;
+            date(num(x[2])?, month, num(x[0])?)
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,12 @@
 //! The model printed back as `.zan` source, laid out by the formatter.
 
-use crate::model::{Act, Comparison, Fidelity, Relation, RichText, Text, Unit};
+use crate::model::{Act, ChangeKind, Comparison, Date, Fidelity, History, Relation, RichText, Text, Unit};
 
 /// A target as written in `.zan`: `kz.cc@2024-01-01 article 205..213`.
 use crate::model::written::{number, target};
 
-fn escape(s: &str) -> String {
+/// A string's words with `"`, `\\`, `[` and `]` escaped.
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '"' | '\\' | '[' | ']') {
@@ -72,6 +73,28 @@ fn comparison(c: &Comparison) -> String {
     format!("compare {} {}{note}\n", relation(c.relation), target(&c.target))
 }
 
+/// A change of a `history` block: `amended "180-VI" 2018-07-12 in-force 2018-07-24`.
+pub fn change(kind: ChangeKind, law: &str, date: Date, in_force: Option<Date>) -> String {
+    let mut out = format!("{} {} {date}", kind.keyword(), quoted(law));
+    if let Some(d) = in_force {
+        out.push_str(&format!(" in-force {d}"));
+    }
+    out.push('\n');
+    out
+}
+
+fn history(h: &Option<History>, out: &mut String) {
+    let Some(h) = h else { return };
+    out.push_str("history {\n");
+    for c in &h.changes {
+        out.push_str(&change(c.kind, &c.law, c.date, c.in_force));
+    }
+    for t in &h.notes {
+        out.push_str(&text("", t));
+    }
+    out.push_str("}\n");
+}
+
 fn unit(u: &Unit, out: &mut String) {
     out.push_str(u.kind.keyword());
     if let Some(n) = &u.number {
@@ -85,6 +108,7 @@ fn unit(u: &Unit, out: &mut String) {
     for t in &u.content.texts {
         out.push_str(&text("", t));
     }
+    history(&u.content.history, out);
     for c in &u.content.children {
         unit(c, out);
     }
@@ -133,6 +157,7 @@ pub fn act(a: &Act) -> Option<String> {
     if let Some(s) = &a.source {
         out.push_str(&format!("source {}\n", quoted(s)));
     }
+    history(&a.history, &mut out);
     for u in &a.units {
         unit(u, &mut out);
     }

@@ -1,0 +1,107 @@
+//! The merged tree as `.zan` source: every text `official`, inline
+//! references linked, kept lines as comments in place, then laid out by the
+//! formatter.
+
+use super::tree::{Item, Node};
+use crate::lang::Lang;
+use crate::lint::citations;
+use crate::render::zan::{change, escape, quoted};
+
+/// Whether the citation names a unit of another act: «статьей 5 Закона …»
+/// (Russian names the act after the unit), «Заңның 5-бабында» (Kazakh
+/// before it, in the genitive), unless it is this one («настоящего
+/// Кодекса», «осы Кодекстің»).
+fn foreign(words: &str, c: &citations::Citation) -> bool {
+    match c.lang {
+        Lang::Kk => {
+            let before: Vec<&str> = words[..c.range.start].split_whitespace().rev().take(2).collect();
+            let genitive = ["ның", "нің", "дың", "дің", "тың", "тің"];
+            match before.as_slice() {
+                [w, rest @ ..] if genitive.iter().any(|g| w.ends_with(g)) => {
+                    rest.first().is_none_or(|o| o.to_lowercase() != "осы")
+                }
+                _ => false,
+            }
+        }
+        _ => {
+            let next = words[c.range.end..].split_whitespace().next().unwrap_or("");
+            next.chars().next().is_some_and(char::is_uppercase)
+        }
+    }
+}
+
+/// A string literal of official words, each citation of this act linked.
+pub fn linked(words: &str, lang: &str) -> String {
+    let mut out = String::from("\"");
+    let mut at = 0;
+    for c in citations::find(words) {
+        if c.lang.code() != lang || c.range.start < at || foreign(words, &c) {
+            continue;
+        }
+        out.push_str(&escape(&words[at..c.range.start]));
+        out.push('[');
+        out.push_str(&escape(&words[c.range.clone()]));
+        out.push_str("](");
+        out.push_str(&c.target);
+        out.push(')');
+        at = c.range.end;
+    }
+    out.push_str(&escape(&words[at..]));
+    out.push('"');
+    out
+}
+
+fn in_order<'a>(texts: &'a [(String, String)], langs: &[String]) -> Vec<&'a (String, String)> {
+    let mut v: Vec<&(String, String)> = texts.iter().collect();
+    v.sort_by_key(|(l, _)| langs.iter().position(|x| x == l).unwrap_or(usize::MAX));
+    v
+}
+
+/// The editorial notes and the changes read from them.
+pub fn history(node: &Node, langs: &[String], out: &mut String) {
+    if node.notes.is_empty() && node.changes.is_empty() {
+        return;
+    }
+    out.push_str("history {\n");
+    for c in &node.changes {
+        out.push_str(&change(c.kind, &c.law, c.date, c.in_force));
+    }
+    for (lang, words) in in_order(&node.notes, langs) {
+        out.push_str(&format!("{lang} official {}\n", quoted(words)));
+    }
+    out.push_str("}\n");
+}
+
+pub fn items(items: &[Item], langs: &[String], out: &mut String) {
+    for item in items {
+        match item {
+            Item::Comment(c) => {
+                out.push_str("# ");
+                out.push_str(c);
+                out.push('\n');
+            }
+            Item::Unit(n) => unit(n, langs, out),
+        }
+    }
+}
+
+fn unit(node: &Node, langs: &[String], out: &mut String) {
+    out.push_str(node.kind.keyword());
+    if let Some(n) = &node.number {
+        out.push(' ');
+        out.push_str(&crate::model::written::number(n));
+    }
+    out.push_str(" {\n");
+    for (lang, words) in in_order(&node.titles, langs) {
+        out.push_str(&format!("title {lang} official {}\n", quoted(words)));
+    }
+    for (lang, words) in in_order(&node.texts, langs) {
+        out.push_str(&format!("{lang} official {}\n", linked(words, lang)));
+    }
+    history(node, langs, out);
+    items(&node.items, langs, out);
+    if node.repealed {
+        out.push_str("repealed\n");
+    }
+    out.push_str("}\n");
+}
