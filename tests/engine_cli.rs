@@ -552,3 +552,25 @@ fn consolidation_says_what_it_did_not_apply() {
     );
     assert_eq!(stderr(&["consolidate", "t.a", "--include", "draft"]), "");
 }
+
+/// A renumbering with `update-references` itemises, in the bill and the
+/// table, the citations whose words it rewrote (what the bill says, the
+/// consolidated text does).
+#[test]
+fn a_renumbering_itemises_the_citations_it_rewords() {
+    let act = "act t.a version 2024-01-01 {\n  title kk official \"Кодекс\"\n  title ru official \"Кодекс\"\n  languages kk ru\n  article 15 {\n    kk official \"Осы Кодекстің [209-2-бабында](article 209-2) көзделген әрекет.\"\n    ru official \"Деяние, предусмотренное [статьей 209-2](article 209-2) настоящего Кодекса.\"\n  }\n  article 209 {\n    kk official \"А.\"\n    ru official \"А.\"\n  }\n  article 209-2 {\n    kk official \"Б.\"\n    ru official \"Б.\"\n  }\n}\n";
+    let amendment = "amendment t.a.x {\n  target t.a version 2024-01-01\n  renumber article 209-2 to 209-1 update-references {\n    justification kk official \"Нөмірлеу ретке келтіріледі.\"\n    justification ru official \"Нумерация упорядочивается.\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act), ("x.zan", amendment)]);
+    let out = |args: &[&str]| String::from_utf8(zan_in(dir.path(), args).stdout).unwrap();
+    let ru = out(&["bill", "t.a.x", "--lang", "ru"]);
+    assert!(ru.contains("Статья 1. Внести в Кодекс следующие изменения:\n1) в статье 15 слова «статьей 209-2» заменить словами «статьей 209-1»;\n2) статью 209-2 считать статьей 209-1.\n"), "{ru}");
+    let kk = out(&["bill", "t.a.x", "--lang", "kk"]);
+    assert!(kk.contains("1) 15-баптағы «209-2-бабында» деген сөз «209-1-бабында» деген сөзбен ауыстырылсын;\n2) 209-2-бап 209-1-бап деп нөмірленсін.\n"), "{kk}");
+    let table = out(&["table", "t.a.x", "--lang", "ru", "--format", "markdown"]);
+    assert!(table.contains("| 1 | Статья 15 | Статья 15.<br>Деяние, предусмотренное ~~статьей 209-2~~ настоящего Кодекса. | Статья 15.<br>Деяние, предусмотренное **статьей 209-1** настоящего Кодекса. | Нумерация упорядочивается. |\n| 2 | Статья 209-2 |"), "{table}");
+    let consolidated = out(&["consolidate", "t.a.x", "--format", "text", "--lang", "ru"]);
+    assert!(
+        consolidated.contains("Деяние, предусмотренное статьей 209-1 настоящего Кодекса."),
+        "{consolidated}"
+    );
+}

@@ -80,9 +80,86 @@ pub struct Applied<'m> {
     /// Amendments in force in the period that `consolidate` left out for
     /// their status (proposed or draft, unless `Include` lets them in).
     pub left_out: usize,
+    /// The display words renumberings rewrote, unit by unit, as the
+    /// replacements a bill itemises and a table shows.
+    pub consequential: Vec<Consequential>,
     /// Operations left out because they do not apply ([`apply_leaving_out`]),
     /// each also in `changes` with nothing touched, where it stands.
     pub failed: Vec<Failed>,
+}
+
+/// A consequential change: the display words a renumbering with
+/// `update-references` rewrote in one unit, written as the `replace` a
+/// drafter would write (with the renumbering's justification), and what
+/// it did to the unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consequential {
+    pub operation: Operation,
+    pub change: Change,
+}
+
+/// The consequential changes of `reworded`: one per citing unit and
+/// renumbering, in the order the words were rewritten.
+fn consequential(applied: &Applied) -> Vec<Consequential> {
+    let mut out: Vec<Consequential> = Vec::new();
+    for r in &applied.reworded {
+        let Some(renumbering) = applied.changes.get(r.change) else { continue };
+        let (_, amendment) = applied.amendments[renumbering.amendment];
+        let words = |plain: &str| RichText {
+            plain: plain.to_string(),
+            refs: Vec::new(),
+            pieces: Vec::new(),
+            span: 0..0,
+        };
+        let change = crate::model::WordChange {
+            title: r.title,
+            lang: r.lang.clone(),
+            old: words(&r.old),
+            new: words(&r.new),
+            occurrence: None,
+            span: 0..0,
+        };
+        let same =
+            |c: &Consequential| c.change.operation == renumbering.operation && c.change.touched[0].id == r.id;
+        match out.iter_mut().find(|c| same(c)) {
+            Some(c) => {
+                c.change.touched[0].after = Some((*r.after).clone());
+                if let OperationKind::Replace { changes, .. } = &mut c.operation.kind {
+                    match changes.iter_mut().find(|w| {
+                        w.lang == change.lang
+                            && w.title == change.title
+                            && w.old == change.old
+                            && w.new == change.new
+                    }) {
+                        Some(w) => w.occurrence = Some(Occurrence::All),
+                        None => changes.push(change),
+                    }
+                }
+            }
+            None => {
+                let renumber = &amendment.operations[renumbering.operation];
+                let operation = Operation {
+                    kind: OperationKind::Replace { target: Some(target_of(&r.path)), changes: vec![change] },
+                    justifications: renumber.justifications.clone(),
+                    comparisons: Vec::new(),
+                    span: renumber.span.clone(),
+                };
+                let touched = Touched {
+                    id: r.id,
+                    path: r.path.clone(),
+                    before: Some((*r.before).clone()),
+                    after: Some((*r.after).clone()),
+                };
+                let change = Change {
+                    amendment: renumbering.amendment,
+                    operation: renumbering.operation,
+                    touched: vec![touched],
+                };
+                out.push(Consequential { operation, change });
+            }
+        }
+    }
+    out
 }
 
 /// An operation of the amendment that does not apply, and why.
@@ -206,6 +283,7 @@ fn run_leaving_out<'m>(
         dropped: Vec::new(),
         reworded: Vec::new(),
         left_out: 0,
+        consequential: Vec::new(),
         failed: Vec::new(),
     };
     let mut snapshot = None;
@@ -254,6 +332,7 @@ fn run_leaving_out<'m>(
     }
     applied.amendments = amendments;
     remaining(&mut applied);
+    applied.consequential = consequential(&applied);
     if let Some(last) = applied.amendments.last().and_then(|(_, a)| a.in_force) {
         applied.result.meta.version = Some(last);
     }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::{Applied, Cx, Tracked, positions, rewrite_display};
 use crate::diag::Message;
 use crate::index::{Index, Location, Resolved, Scope, resolve};
-use crate::model::Target;
+use crate::model::{Segment, Target};
 
 /// A reference that still points at a unit an amendment repealed or
 /// renumbered (without `update-references`, or from outside the act).
@@ -74,10 +74,16 @@ pub enum CitedAt {
 /// Display words a renumbering with `update-references` rewrote: a
 /// consequential change of the citing unit's text, for the bill and the
 /// table to show next to the renumbering.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Reworded {
     /// The citing unit, as a target path (`article 1 part 1`).
     pub unit: String,
+    /// The citing unit's path and identity, and the unit just before and
+    /// just after the words were rewritten.
+    pub path: Vec<Segment>,
+    pub id: u32,
+    pub before: Box<Tracked>,
+    pub after: Box<Tracked>,
     pub lang: String,
     /// In the unit's title rather than its text.
     pub title: bool,
@@ -142,7 +148,10 @@ impl Cx<'_, '_> {
         new: &str,
     ) -> Option<String> {
         let change = self.applied.changes.len();
+        let path = self.applied.result.path(&edit.pos);
+        let before = Box::new(self.applied.result.at(&edit.pos).clone());
         let node = self.applied.result.at_mut(&edit.pos);
+        let id = node.id;
         let content = &mut node.unit.content;
         let (text, r, title) = match edit.holder {
             Holder::Title(t, r) => (&mut content.titles[t], r, true),
@@ -150,18 +159,36 @@ impl Cx<'_, '_> {
             Holder::Comparison(_) => return None,
         };
         let words = text.value.plain[text.value.refs[r].plain.clone()].to_string();
-        if let Some(rewritten) = crate::lint::citations::renumber_words(&words, old, new) {
-            rewrite_display(&mut text.value, r, &rewritten);
-            let (unit, lang) = (unit.to_string(), text.lang.clone());
-            self.applied.reworded.push(Reworded { unit, lang, title, old: words, new: rewritten, change });
+        let rewritten = crate::lint::citations::renumber_words(&words, old, new);
+        if let Some(rewritten) = &rewritten {
+            rewrite_display(&mut text.value, r, rewritten);
         }
+        let lang = text.lang.clone();
         let reference = &text.value.refs[r];
-        let words = &text.value.plain[reference.plain.clone()];
+        let shown = &text.value.plain[reference.plain.clone()];
         let target = &reference.target;
-        let path: Vec<(&str, &str)> =
+        let cited: Vec<(&str, &str)> =
             target.path.iter().map(|s| (s.kind.keyword(), s.number_text())).collect();
         let end = target.range_end.as_ref().map(|n| n.text.as_str());
-        crate::lint::citations::mismatch(words, &text.lang, &path, end).map(|_| words.to_string())
+        let unrewritable =
+            crate::lint::citations::mismatch(shown, &lang, &cited, end).map(|_| shown.to_string());
+        if let Some(new) = rewritten {
+            let after = Box::new(self.applied.result.at(&edit.pos).clone());
+            let (unit, old) = (unit.to_string(), words);
+            self.applied.reworded.push(Reworded {
+                unit,
+                path,
+                id,
+                before,
+                after,
+                lang,
+                title,
+                old,
+                new,
+                change,
+            });
+        }
+        unrewritable
     }
 
     pub(super) fn ref_mut(&mut self, edit: &RefEdit) -> &mut Target {

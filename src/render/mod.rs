@@ -70,9 +70,16 @@ pub struct Entry<'a> {
     pub change: &'a crate::engine::Change,
 }
 
-/// The entries of applied amendments, in the order of their operations.
+/// The entries of applied amendments, in the order of their operations,
+/// then the consequential changes of their renumberings.
 pub fn entries<'a>(applied: &'a crate::engine::Applied) -> Vec<Entry<'a>> {
     use crate::model::OperationKind;
+    let consequential = applied.consequential.iter().map(|c| Entry {
+        operation: &c.operation,
+        amendment: applied.amendments[c.change.amendment].1,
+        unit: Some(crate::engine::target_of(&c.change.touched[0].path)),
+        change: &c.change,
+    });
     applied
         .changes
         .iter()
@@ -92,6 +99,7 @@ pub fn entries<'a>(applied: &'a crate::engine::Applied) -> Vec<Entry<'a>> {
             };
             Entry { operation, amendment, unit, change }
         })
+        .chain(consequential)
         .collect()
 }
 
