@@ -218,10 +218,15 @@ module.exports = grammar({
       $._operation,
     ),
 
+    // `version D`: a version of the act in the workspace; `as-of D`: the act
+    // as its adopted amendments leave it on D (docs/engine.md).
     amendment_target: $ => seq(
       'target',
       field('act', $.act_id),
-      optional(seq('version', field('version', $.date))),
+      optional(choice(
+        seq('version', field('version', $.date)),
+        seq('as-of', field('as_of', $.date)),
+      )),
     ),
     status: $ => seq('status', field('value', $.status_value)),
     status_value: _ => choice('draft', 'proposed', 'adopted'),

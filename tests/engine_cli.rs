@@ -574,3 +574,46 @@ fn a_renumbering_itemises_the_citations_it_rewords() {
         "{consolidated}"
     );
 }
+
+/// `target ACT as-of DATE`: a later amendment changes what an earlier
+/// adopted one added, without a consolidated copy saved by hand; before the
+/// earlier one is in force, the unit does not exist yet.
+#[test]
+fn an_amendment_targets_the_act_as_of_a_date() {
+    let act =
+        "act t.a version 2024-01-01 {\n  languages en\n  article 1 {\n    en official \"One.\"\n  }\n}\n";
+    let first = "amendment t.a.first {\n  target t.a version 2024-01-01\n  status adopted\n  in-force 2025-01-01\n  add article 1-1 after article 1 {\n    en official \"Added first.\"\n  }\n}\n";
+    let later = "amendment t.a.later {\n  target t.a as-of 2025-06-01\n  in-force 2026-01-01\n  replace article 1-1 {\n    en \"first\" -> \"by the first law\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act), ("first.zan", first), ("later.zan", later)]);
+    let diff = zan_in(dir.path(), &["diff", "t.a.later", "--format", "unified"]);
+    assert_eq!(
+        String::from_utf8(diff.stdout).unwrap(),
+        "--- a/Article 1-1\n+++ b/Article 1-1\n@@ -1,2 +1,2 @@\n Article 1-1.\n-Added first.\n+Added by the first law.\n"
+    );
+    let bill = String::from_utf8(zan_in(dir.path(), &["bill", "t.a.later", "--lang", "en"]).stdout).unwrap();
+    assert!(bill.contains("1) in Article 1-1, for “first” substitute “by the first law”.\n"), "{bill}");
+    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .arg("check")
+        .arg(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+    std::fs::write(dir.path().join("later.zan"), later.replace("as-of 2025-06-01", "as-of 2024-06-01"))
+        .unwrap();
+    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .arg("check")
+        .arg(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let stdout = String::from_utf8(check.stdout).unwrap();
+    assert!(
+        stdout.starts_with(
+            "error[unresolved-reference]: `article 1-1` does not exist in `t.a`; did you mean `article 1`?\n"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("later.zan:4:11\n"), "{stdout}");
+}

@@ -190,6 +190,11 @@ impl<'m> Cx<'_, 'm> {
         let mut shifts = Vec::new();
         let index = self.index;
         let Some(act_id) = &a.act else { return shifts };
+        // The act as of a date exists only once the engine has consolidated
+        // it: `applies` checks such an amendment by applying it.
+        if a.as_of.is_some() {
+            return shifts;
+        }
         let base = match index.base(act_id, a.base_version) {
             Ok(base) => base,
             Err(message) => {

@@ -222,8 +222,7 @@ pub fn apply_leaving_out<'m, F: Borrow<File>>(
         return Err(EngineError { kind: ErrorKind::NoSuchId { id: id.to_string() }, at: None });
     };
     let index = Index::build(files);
-    let base = base_of(&index, file, amendment)?;
-    let state = Held::from_index(&index, base);
+    let state = base_state(&models(files), &index, file, amendment)?;
     run_leaving_out(&models(files), &index, state, vec![(file, amendment)], Some(known))
 }
 
@@ -234,20 +233,26 @@ pub fn apply_with<'m>(
     file: usize,
     amendment: &'m Amendment,
 ) -> Result<Applied<'m>, EngineError> {
-    let base = base_of(index, file, amendment)?;
-    let state = Held::from_index(index, base);
+    let state = base_state(files, index, file, amendment)?;
     run(files, index, state, vec![(file, amendment)])
 }
 
-/// The act version an amendment targets.
-fn base_of(index: &Index, file: usize, a: &Amendment) -> Result<usize, EngineError> {
+/// What an amendment amends: the act version it targets, or with `as-of`
+/// the act as its adopted amendments in force by that date leave it (so a
+/// later amendment can change what an earlier one added).
+fn base_state(files: &[&File], index: &Index, file: usize, a: &Amendment) -> Result<Held, EngineError> {
     let Some(act) = &a.act else {
         let kind = ErrorKind::NoTarget { amendment: a.id.clone() };
         return Err(EngineError::new(kind, file, a.id_span.clone()));
     };
-    index
-        .base(act, a.base_version)
-        .map_err(|message| EngineError::new(ErrorKind::Check(message), file, a.target_span.clone()))
+    let at_target = |kind| EngineError::new(kind, file, a.target_span.clone());
+    if let Some(date) = a.as_of {
+        return consolidate(files, act, Some(date), Include::Adopted)
+            .map(|applied| applied.result)
+            .map_err(|e| if e.at.is_none() { at_target(e.kind) } else { e });
+    }
+    let base = index.base(act, a.base_version).map_err(|message| at_target(ErrorKind::Check(message)))?;
+    Ok(Held::from_index(index, base))
 }
 
 /// The models themselves, whatever holds them.

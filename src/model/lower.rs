@@ -71,8 +71,8 @@ macro_rules! fields {
 }
 
 fields!(
-    act, anchor, body, code, date, display, edge, fidelity, id, in_force, kind, lang, law, name, new, note,
-    number, old, place, position, relation, side, source, target, title, update, value, version, which
+    act, anchor, as_of, body, code, date, display, edge, fidelity, id, in_force, kind, lang, law, name, new,
+    note, number, old, place, position, relation, side, source, target, title, update, value, version, which
 );
 
 fn field(node: Node<'_>, id: u16) -> Option<Node<'_>> {
@@ -373,6 +373,7 @@ impl Cx<'_> {
             id_span: id_node.byte_range(),
             act: None,
             base_version: None,
+            as_of: None,
             target_span: id_node.byte_range(),
             status: None,
             author: None,
@@ -393,6 +394,7 @@ impl Cx<'_> {
                     }
                     a.act = self.field_src(item, FIELDS.act);
                     a.base_version = self.date(field(item, FIELDS.version));
+                    a.as_of = self.date(field(item, FIELDS.as_of));
                     a.target_span = item.byte_range();
                 }
                 "status" => {

@@ -350,6 +350,9 @@ pub struct Amendment {
     pub id_span: Span,
     pub act: Option<String>,
     pub base_version: Option<Date>,
+    /// `target ACT as-of DATE`: the base is the act as its adopted
+    /// amendments leave it on that date, not a stored version.
+    pub as_of: Option<Date>,
     /// The `target` statement, where an unknown act or version is reported
     /// (the id's span when there is none).
     pub target_span: Span,
