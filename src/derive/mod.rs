@@ -231,17 +231,43 @@ impl Deriver {
     }
 
     /// The word lines of a unit's texts and titles, every language together;
-    /// `None` when it needs a new wording.
+    /// `None` when it needs a new wording. When the authentic languages'
+    /// lines would fall into different operations (an insertion in one, a
+    /// replacement in the other), every line is a replacement, so that one
+    /// item of the bill changes both.
     #[allow(clippy::type_complexity)]
     fn lines(
         &self,
         bc: &UnitContent,
         ec: &UnitContent,
     ) -> Option<(Vec<WordChange>, Vec<WordChange>, Vec<crate::model::WordInsertion>)> {
+        let split = self.lines_with(bc, ec, false)?;
+        let kinds = |lang: &str| {
+            let (r, d, i) = &split;
+            [
+                r.iter().any(|c| c.lang == lang),
+                d.iter().any(|c| c.lang == lang),
+                i.iter().any(|c| c.lang == lang),
+            ]
+        };
+        let [kk, ru] = crate::lang::AUTHENTIC;
+        let (k, r) = (kinds(kk), kinds(ru));
+        let apart = k != r && k.iter().any(|&x| x) && r.iter().any(|&x| x);
+        if apart { self.lines_with(bc, ec, true).or(Some(split)) } else { Some(split) }
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn lines_with(
+        &self,
+        bc: &UnitContent,
+        ec: &UnitContent,
+        replaces: bool,
+    ) -> Option<(Vec<WordChange>, Vec<WordChange>, Vec<crate::model::WordInsertion>)> {
         let (mut replace, mut delete, mut insert) = (Vec::new(), Vec::new(), Vec::new());
         for (title, bt, et) in [(false, &bc.texts, &ec.texts), (true, &bc.titles, &ec.titles)] {
             for (b, e) in bt.iter().zip(et) {
-                match words::plan(&b.value, &e.value, title, &b.lang, self.settings.new_wording_above) {
+                let above = self.settings.new_wording_above;
+                match words::plan(&b.value, &e.value, title, &b.lang, above, replaces) {
                     Plan::Same => {}
                     Plan::Lines(l) => {
                         replace.extend(l.replace);

@@ -174,7 +174,17 @@ impl Texts<'_> {
 
 /// Derives the word lines of one paragraph; `above` is the share of changed
 /// words beyond which the unit gets a new wording.
-pub(super) fn plan(base: &RichText, edited: &RichText, title: bool, lang: &str, above: f64) -> Plan {
+/// With `replaces`, every line is a `replace` (an insertion quotes its anchor,
+/// a deletion a word beside it), so that the languages of a unit change in
+/// one operation.
+pub(super) fn plan(
+    base: &RichText,
+    edited: &RichText,
+    title: bool,
+    lang: &str,
+    above: f64,
+    replaces: bool,
+) -> Plan {
     if same(base, edited) {
         return Plan::Same;
     }
@@ -195,7 +205,33 @@ pub(super) fn plan(base: &RichText, edited: &RichText, title: bool, lang: &str, 
     if hunks.is_empty() || most == 0 || 1.0 - common as f64 / most as f64 > above {
         return Plan::NewWording;
     }
-    let Some(hunks) = settle(&t, hunks) else { return Plan::NewWording };
+    let Some(mut hunks) = settle(&t, hunks) else { return Plan::NewWording };
+    if replaces {
+        for h in &mut hunks {
+            let Some(fp) =
+                t.footprint(h).or_else(|| (h.old.end < t.tb.len()).then(|| h.old.start..h.old.end + 1))
+            else {
+                return Plan::NewWording;
+            };
+            let fp = if h.new.is_empty() {
+                // The word before the deleted ones, else the one after.
+                match h.old.start.checked_sub(1) {
+                    Some(s) => s..h.old.end,
+                    None if h.old.end < t.tb.len() => h.old.start..h.old.end + 1,
+                    None => return Plan::NewWording,
+                }
+            } else {
+                fp
+            };
+            let lead = h.new.start as isize - h.old.start as isize;
+            let tail = h.new.end as isize - h.old.end as isize;
+            let old = fp.start.min(h.old.start)..fp.end.max(h.old.end);
+            let new = (old.start as isize + lead) as usize..(old.end as isize + tail) as usize;
+            *h = Hunk { old, new };
+        }
+        let Some(settled) = settle(&t, hunks) else { return Plan::NewWording };
+        hunks = settled;
+    }
     lines(&t, &hunks, title, lang).map_or(Plan::NewWording, Plan::Lines)
 }
 
@@ -454,7 +490,7 @@ mod tests {
     }
 
     fn derive(base: &str, edited: &str) -> Lines {
-        match plan(&rich(base), &rich(edited), false, "ru", 0.5) {
+        match plan(&rich(base), &rich(edited), false, "ru", 0.5, false) {
             Plan::Lines(l) => l,
             other => panic!("{other:?}"),
         }
