@@ -254,10 +254,7 @@ fn bad_input_is_refused_with_its_place() {
         )
     );
     let (err, p) = case("id.zan", &base.replacen("act kz.cc ", "act kz.ck ", 1), "kz.cc.x");
-    assert!(
-        err.starts_with("error[unknown-act]: ") && err.contains(&format!(" --> {p}:1:5\n")),
-        "{err}"
-    );
+    assert!(err.starts_with("error[unknown-act]: ") && err.contains(&format!(" --> {p}:1:5\n")), "{err}");
     let (err, p) = case("syntax.zan", &base.replacen("  article 15 {", "  article 15 {{", 1), "kz.cc.x");
     assert!(err.starts_with("error[syntax-error]") && err.contains(&p), "{err}");
     // The existing amendment targets kz.cc of 2024-01-01; an edited copy of

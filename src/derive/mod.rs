@@ -165,7 +165,24 @@ impl Deriver {
                     // After the sibling before it; else before the first
                     // sibling the base has; else into the parent.
                     let (place, target) = match e.checked_sub(1) {
-                        Some(prev) => (Place::After, sibling(&edited[prev])),
+                        // Past the units the base has after it that are gone
+                        // now (tombstones), while their numbers come first.
+                        Some(prev) => {
+                            let mut anchor = &edited[prev];
+                            if let Some(b) = pair[prev] {
+                                let number = eu.number.as_ref().map_or("", |n| n.text.as_str());
+                                let gone_before = |(j, bu): &(usize, &Unit)| {
+                                    let earlier = bu.number.as_ref().is_some_and(|n| {
+                                        crate::render::order::numbers(&n.text, number).is_lt()
+                                    });
+                                    !taken(&pair, *j) && bu.kind == eu.kind && earlier
+                                };
+                                for (_, bu) in base.iter().enumerate().skip(b + 1).take_while(gone_before) {
+                                    anchor = bu;
+                                }
+                            }
+                            (Place::After, sibling(anchor))
+                        }
                         None => match (e + 1..edited.len()).find(|&n| pair[n].is_some()) {
                             Some(next) => (Place::Before, sibling(&edited[next])),
                             None => (Place::To, parent.clone()),

@@ -382,8 +382,13 @@ fn lines(t: &Texts, hunks: &[Hunk], title: bool, lang: &str) -> Option<Lines> {
                 let quoted = Texts::bytes(&t.tb, start..end);
                 let words = &t.base.plain[quoted.clone()];
                 let Some((k, n)) = sim.find(words, sim.at(quoted.start)) else { continue };
-                first.get_or_insert((start..end, k));
-                if n == 1 {
+                // `zan check` counts words found in the base in the base: the
+                // quotation must say the same place there.
+                let in_base = select(&t.base.plain, words, Some(Occurrence::All)).unwrap_or_default();
+                if in_base.is_empty() || in_base.get(k).is_some_and(|r| r.start == quoted.start) {
+                    first.get_or_insert((start..end, k));
+                }
+                if n == 1 && in_base.len() <= 1 {
                     chosen = Some((start..end, None));
                     break;
                 }
