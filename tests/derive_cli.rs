@@ -277,3 +277,30 @@ fn bad_input_is_refused_with_its_place() {
     let (err, _) = case("meta.zan", &base.replacen("number \"226-V\"", "number \"227-V\"", 1), "kz.cc.x");
     assert!(err.starts_with("error[derive-metadata]: `number` of the act was edited"), "{err}");
 }
+
+/// `[derive] new-wording-above` in `zan.toml`: at 0 any changed text is a
+/// new wording; a share outside 0..1 is refused where it is written.
+#[test]
+fn the_threshold_of_a_new_wording_is_configurable() {
+    let b = bench();
+    let toml = b.read("zan.toml");
+    std::fs::write(b.ws.join("zan.toml"), format!("{toml}\n[derive]\nnew-wording-above = 0.0\n")).unwrap();
+    let edited = b.edited("article-15.zan", ARTICLE_15);
+    let out = b.derive(&edited, "kz.cc.derived-15", "amendments/derived-15.zan");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = b.read("amendments/derived-15.zan");
+    let heads: Vec<&str> = written
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.ends_with('{') && !l.starts_with("   "))
+        .collect();
+    assert_eq!(
+        heads,
+        ["  rewrite article 15 part 1 {", "  rewrite article 15 part 2 {", "  rewrite article 15 part 3 {"]
+    );
+    std::fs::write(b.ws.join("zan.toml"), format!("{toml}\n[derive]\nnew-wording-above = 2\n")).unwrap();
+    let out = b.derive(&edited, "kz.cc.other", "amendments/other.zan");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error[invalid-config]: invalid zan.toml: `new-wording-above` is a share of words, from 0 to 1, not 2") && err.contains("zan.toml:10:1"), "{err}");
+    assert!(!b.ws.join("amendments/other.zan").exists());
+}
