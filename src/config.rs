@@ -38,6 +38,9 @@ pub struct Config {
     /// Files to skip, matched against their path relative to `root`.
     pub ignore: GlobSet,
     pub lints: BTreeMap<String, Level>,
+    /// `[derive] new-wording-above`: the share of a unit's words changed
+    /// beyond which `zan derive` restates the unit (docs/derive.md).
+    pub new_wording_above: f64,
 }
 
 impl Config {
@@ -49,6 +52,7 @@ impl Config {
             languages: Vec::new(),
             ignore: GlobSet::empty(),
             lints: BTreeMap::new(),
+            new_wording_above: 0.5,
         }
     }
 
@@ -88,6 +92,14 @@ struct Raw {
     ignore: Vec<Spanned<String>>,
     #[serde(default)]
     lints: BTreeMap<String, Level>,
+    #[serde(default)]
+    derive: Option<Spanned<RawDerive>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawDerive {
+    new_wording_above: Option<f64>,
 }
 
 /// Parses the text of `root/zan.toml`. A file that cannot be used is one
@@ -133,6 +145,16 @@ pub fn parse(text: &str, root: &Path) -> Result<(Config, Vec<Diagnostic>), Box<D
         .build()
         .map_err(|e| Box::new(Diagnostic::new(Message::InvalidConfig { error: e.to_string() }, 0..0)))?;
     config.lints = raw.lints;
+    if let Some(d) = raw.derive {
+        match d.get_ref().new_wording_above {
+            Some(share) if !(0.0..=1.0).contains(&share) => {
+                let error = format!("`new-wording-above` is a share of words, from 0 to 1, not {share}");
+                return Err(Box::new(Diagnostic::new(Message::InvalidConfig { error }, d.span())));
+            }
+            Some(share) => config.new_wording_above = share,
+            None => {}
+        }
+    }
     Ok((config, warnings))
 }
 

@@ -7,6 +7,7 @@ pub mod alloc;
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod derive;
 pub mod diag;
 pub mod document;
 pub mod engine;

@@ -242,6 +242,44 @@ fn conflicts_repeals_and_reference_shifts() {
     );
 }
 
+/// Words of a unit's own heading or text are not inside its parts: changing
+/// them beside a repeal of a part is no conflict; a repeal of the unit is.
+#[test]
+fn own_words_and_a_part_repealed_do_not_conflict() {
+    let base = r#"act g.a version 2024-01-01 {
+  languages kk
+  article 1 {
+    title kk official "Тақырып"
+    part 1 {
+      kk official "бір"
+    }
+    part 2 {
+      kk official "екі"
+    }
+  }
+}
+"#;
+    let a = r#"amendment g.a.x {
+  target g.a version 2024-01-01
+  repeal article 1 part 2
+  replace article 1 { title kk "Тақырып" -> "Жаңа тақырып" }
+}
+"#;
+    assert_eq!(check(&[base, a]), Vec::<String>::new());
+    let b = r#"amendment g.a.y {
+  target g.a version 2024-01-01
+  replace article 1 { title kk "Тақырып" -> "Жаңа тақырып" }
+  repeal article 1
+}
+"#;
+    assert_eq!(
+        check(&[base, b]),
+        [
+            "1:conflict:repeal article 1:this operation on `article 1` conflicts with operation 1 of this amendment"
+        ]
+    );
+}
+
 #[test]
 fn the_conflicting_fixture_pair_conflicts() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -982,3 +982,59 @@ async fn rename_reaches_references_inside_amendment_texts() {
         }
     }
 }
+
+/// Drafting by editing: "Propose a change" gives the act version as an
+/// editable copy at the unit; "Update the amendment" derives the amendment
+/// from the edited copy (an untitled document), proved, as the new text of
+/// its file, keeping the operation's comparative link.
+#[tokio::test(flavor = "multi_thread")]
+async fn propose_a_change_and_update_the_amendment() {
+    let (mut c, at) = with_cursor("a.zan", &mark("a.zan", "part 1", 0)).await;
+    let proposal =
+        c.request("zan/proposeChange", json!({"textDocument": {"uri": uri("a.zan")}, "position": at})).await;
+    assert_eq!(proposal["unit"], "article 15 part 1");
+    let copy = proposal["text"].as_str().unwrap();
+    assert!(copy.starts_with("act kz.cc version 2024-01-01 {\n"), "{copy}");
+    let line = proposal["position"]["line"].as_u64().unwrap() as usize;
+    assert_eq!(copy.lines().nth(line).unwrap().trim(), "part 1 {");
+    // Outside any unit: nothing to propose.
+    let none = c
+        .request(
+            "zan/proposeChange",
+            json!({"textDocument": {"uri": uri("a.zan")}, "position": {"line": 0, "character": 0}}),
+        )
+        .await;
+    assert_eq!(none, Value::Null);
+
+    let edited = copy.replace("sixteen years", "fifteen years").replace("Он алты жасқа", "Он бес жасқа");
+    c.open("untitled:copy", &edited);
+    c.diagnostics("untitled:copy", Some(1)).await;
+    let update = c
+        .request(
+            "zan/updateAmendment",
+            json!({"textDocument": {"uri": "untitled:copy"}, "amendment": "kz.cc.age-14"}),
+        )
+        .await;
+    assert_eq!(update["uri"], uri("b.zan"));
+    assert_eq!(update["operations"], 1);
+    assert_eq!(update["warnings"], json!([]));
+    let text = update["text"].as_str().unwrap();
+    assert!(
+        text.ends_with(
+            "amendment kz.cc.age-14 {\n  target kz.cc version 2024-01-01\n  replace article 15 part 1 {\n    en \"sixteen\" -> \"fifteen\"\n    kk \"алты\" -> \"бес\"\n    compare corresponds kz.ap article 1\n  }\n}\n"
+        ),
+        "{text}"
+    );
+    // The unchanged copy: an error, nothing to write.
+    c.open("untitled:same", copy);
+    c.diagnostics("untitled:same", Some(1)).await;
+    let id = c.request_later(
+        "zan/updateAmendment",
+        json!({"textDocument": {"uri": "untitled:same"}, "amendment": "kz.cc.age-14"}),
+    );
+    let refused = c.response(id).await;
+    assert_eq!(
+        refused["error"]["message"],
+        "error[derive-no-change]: the edited copy does not differ from kz.cc version 2024-01-01; nothing written (1:5)"
+    );
+}

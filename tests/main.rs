@@ -9,6 +9,8 @@ mod bad_input;
 mod bill_form;
 mod check;
 mod check_cli;
+mod derive_cli;
+mod derive_props;
 mod engine;
 mod engine_cli;
 mod engine_props;

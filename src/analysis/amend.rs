@@ -510,6 +510,11 @@ impl<'m> Cx<'_, 'm> {
                             && a == b
                             && ra.iter().any(|x| rb.iter().any(|y| overlap(x, y)))
                     }
+                    // Words of a unit's own text or title are not inside
+                    // its parts: only a whole operation on the unit or
+                    // around it touches them.
+                    (Touch::Words { .. }, Touch::Unit) => index.within(earlier.node, later.node),
+                    (Touch::Unit, Touch::Words { .. }) => index.within(later.node, earlier.node),
                     _ => index.within(later.node, earlier.node) || index.within(earlier.node, later.node),
                 }
             });

@@ -143,6 +143,11 @@ impl Loaded {
         if failed { Err(ExitCode::from(1)) } else { Ok(ws) }
     }
 
+    /// The workspace's `zan.toml`.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
     /// "path:line:col" of a byte offset of a file.
     pub fn position(&self, file: usize, offset: usize) -> String {
         let (text, lines) = &self.sources[file];

@@ -4,6 +4,7 @@ mod bill;
 mod check;
 mod compare;
 mod consolidate;
+mod derive;
 mod diff;
 mod emit;
 mod fmt;
@@ -45,6 +46,8 @@ enum Command {
     Fmt(fmt::Args),
     /// The consolidated act: an amendment applied, or an act as of a date.
     Consolidate(consolidate::Args),
+    /// The amendment that turns an act version into an edited copy, proved.
+    Derive(derive::Args),
     /// The redline of an amendment, or of two git revisions.
     Diff(diff::Args),
     /// The comparative table of an amendment.
@@ -68,6 +71,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Consolidate(args) => consolidate::run(args),
+        Command::Derive(args) => derive::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Table(args) => table::run(args),
         Command::Bill(args) => bill::run(args),

@@ -30,7 +30,7 @@ use held::segment;
 pub use held::{Held, Tracked};
 pub use references::{CitedAt, DroppedReference, Reworded, StaleReference};
 use references::{Citing, Named, RefEdit, remaining};
-pub use words::{rewrite_display, seam, select, splice};
+pub use words::{closing, opening, rewrite_display, seam, select, splice};
 
 use crate::diag::Message;
 use crate::index::{Index, Resolved, Scope, resolve};

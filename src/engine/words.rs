@@ -93,12 +93,12 @@ pub fn rewrite_display(text: &mut RichText, r: usize, words: &str) {
 }
 
 /// Closing punctuation: written right after a word, never after a space.
-fn closing(c: char) -> bool {
+pub fn closing(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | ')' | ']' | '»' | '”')
 }
 
 /// Opening punctuation: written right before a word, never before a space.
-fn opening(c: char) -> bool {
+pub fn opening(c: char) -> bool {
     matches!(c, '(' | '[' | '«' | '“' | '„')
 }
 

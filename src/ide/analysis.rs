@@ -209,6 +209,30 @@ impl<'w> Analysis<'w> {
             .collect()
     }
 
+    /// "Propose a change to this unit": an editable copy of the act version
+    /// of the unit at `offset`, and where the unit is in it.
+    pub fn propose_change(&self, file: usize, offset: usize) -> Option<super::drafting::Proposal> {
+        super::drafting::propose(self.world, file, offset)
+    }
+
+    /// The workspace file whose `zan.toml` an edited copy's derivation follows.
+    pub fn act_file(&self, edited: usize) -> Option<usize> {
+        super::drafting::act_file(self.world, edited)
+    }
+
+    /// "Update the amendment from the edited copy": amendment `id` derived
+    /// from file `edited` and proved, as `zan derive` does it; the `scratch`
+    /// documents (no file of the workspace) are left out.
+    pub fn update_amendment(
+        &self,
+        edited: usize,
+        scratch: &[usize],
+        id: &str,
+        config: &Config,
+    ) -> Result<super::drafting::Update, String> {
+        super::drafting::update(self.world, config, (edited, scratch), id, self.ui)
+    }
+
     /// The file's canonical layout (`None`: already canonical), or why it
     /// cannot be formatted.
     pub fn formatting(&self, file: usize) -> Result<Option<String>, String> {

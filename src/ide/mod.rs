@@ -9,6 +9,7 @@
 pub mod affected;
 pub mod analysis;
 pub mod completion;
+pub mod drafting;
 pub mod edit;
 pub mod hints;
 pub mod hover;

@@ -3,6 +3,7 @@
 //! core's `ide`, `analysis`, `fmt` and `redline` modules.
 
 mod convert;
+mod drafting;
 mod features;
 mod server;
 mod state;
@@ -38,6 +39,8 @@ where
         .custom_method("zan/table", Backend::table)
         .custom_method("zan/bill", Backend::bill)
         .custom_method("zan/consolidated", Backend::consolidated)
+        .custom_method("zan/proposeChange", Backend::propose_change)
+        .custom_method("zan/updateAmendment", Backend::update_amendment)
         .finish();
     Server::new(server_in, server_out, socket).serve(service).await;
     // Everything the server wrote is forwarded; the input may still be open.

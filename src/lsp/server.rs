@@ -825,4 +825,36 @@ impl Backend {
     pub async fn consolidated(&self, params: ViewParams) -> Result<ViewResult> {
         self.view(params, Which::Consolidated).await
     }
+
+    /// `zan/proposeChange`: an editable copy of the act version of the unit
+    /// at the position (null outside a unit of an act).
+    pub async fn propose_change(
+        &self,
+        params: super::drafting::ProposeParams,
+    ) -> Result<Option<super::drafting::Proposal>> {
+        let position = params.position;
+        self.query(Some(&params.text_document.uri), move |snap, file| {
+            super::drafting::propose(snap, file, position)
+        })
+        .await
+    }
+
+    /// `zan/updateAmendment`: the amendment derived from the edited copy,
+    /// proved, as the new text of its file; what stops it is the error.
+    pub async fn update_amendment(
+        &self,
+        params: super::drafting::UpdateParams,
+    ) -> Result<super::drafting::Update> {
+        let amendment = params.amendment;
+        let result = self
+            .query(Some(&params.text_document.uri), move |snap, file| {
+                super::drafting::update(snap, file, &amendment)
+            })
+            .await?;
+        result.map_err(|message| jsonrpc::Error {
+            code: jsonrpc::ErrorCode::ServerError(-32001),
+            message: message.into(),
+            data: None,
+        })
+    }
 }

@@ -99,6 +99,7 @@ pub struct Snapshot {
     pub memo: Arc<Memo>,
     pub projects: Arc<Vec<crate::config::Config>>,
     pub nav: Arc<crate::ide::NavCache>,
+    pub roots: crate::workspace::Roots,
 }
 
 impl Snapshot {
@@ -113,6 +114,20 @@ impl Snapshot {
             Some(config) => std::borrow::Cow::Borrowed(config),
             None => std::borrow::Cow::Owned(crate::config::Config::empty(PathBuf::from("."))),
         }
+    }
+
+    /// The open documents that are no file of the workspace (untitled
+    /// buffers, scratch copies, files outside the roots or that `zan.toml`
+    /// ignores, such as a drafts folder).
+    pub fn scratch(&self) -> Vec<usize> {
+        let outside = |k: &Key| match k {
+            Key::File(path) => {
+                !self.roots.admit(path)
+                    || crate::config::holding(&self.projects, path).is_some_and(|c| c.is_ignored(path))
+            }
+            Key::Other(_) => true,
+        };
+        (0..self.keys.len()).filter(|&f| outside(&self.keys[f])).collect()
     }
 
     pub fn file(&self, uri: &Uri) -> jsonrpc::Result<usize> {
@@ -180,6 +195,7 @@ impl Session {
             memo: self.memo.clone(),
             projects: self.projects.clone(),
             nav: self.nav.clone(),
+            roots: self.roots.clone(),
         }
     }
 }

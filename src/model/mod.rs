@@ -507,18 +507,24 @@ impl File {
     /// The model as JSON without spans: what must not change when a file is
     /// only reformatted.
     pub fn meaning(&self) -> serde_json::Value {
-        fn strip(v: &mut serde_json::Value) {
-            match v {
-                serde_json::Value::Object(map) => {
-                    map.retain(|k, _| !matches!(k.as_str(), "span" | "id_span" | "target_span" | "pieces"));
-                    map.values_mut().for_each(strip);
-                }
-                serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
-                _ => {}
-            }
-        }
-        let mut v = serde_json::to_value(self).unwrap_or_default();
-        strip(&mut v);
-        v
+        meaning(self)
     }
+}
+
+/// Any part of the model as JSON without spans: what it means, wherever it
+/// was written (`zan derive` compares units so).
+pub fn meaning<T: serde::Serialize>(x: &T) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.retain(|k, _| !matches!(k.as_str(), "span" | "id_span" | "target_span" | "pieces"));
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(x).unwrap_or_default();
+    strip(&mut v);
+    v
 }

@@ -1,6 +1,9 @@
 //! The model printed back as `.zan` source, laid out by the formatter.
 
-use crate::model::{Act, ChangeKind, Comparison, Date, Fidelity, History, Relation, RichText, Text, Unit};
+use crate::model::{
+    Act, ChangeKind, Comparison, Date, Fidelity, History, InsertPosition, Occurrence, Operation, OperationKind,
+    Place, Relation, RichText, Text, Unit, UnitContent,
+};
 
 /// A target as written in `.zan`: `kz.cc@2024-01-01 article 205..213`.
 use crate::model::written::{number, target};
@@ -102,27 +105,124 @@ fn unit(u: &Unit, out: &mut String) {
         out.push_str(&number(&n.text));
     }
     out.push_str(" {\n");
-    for t in &u.content.titles {
+    items(&u.content, out);
+    links(&u.content, out);
+    out.push_str("}\n");
+}
+
+/// What a unit block holds first: titles, texts, children (then `links`).
+fn items(content: &UnitContent, out: &mut String) {
+    for t in &content.titles {
         out.push_str(&text("title ", t));
     }
-    for t in &u.content.texts {
+    for t in &content.texts {
         out.push_str(&text("", t));
     }
-    history(&u.content.history, out);
-    for c in &u.content.children {
+    history(&content.history, out);
+    for c in &content.children {
         unit(c, out);
     }
-    for c in &u.content.comparisons {
+}
+
+/// What a unit block holds last: links and tombstone.
+fn links(content: &UnitContent, out: &mut String) {
+    for c in &content.comparisons {
         out.push_str(&comparison(c));
     }
-    if let Some(r) = &u.content.repealed {
+    if let Some(r) = &content.repealed {
         out.push_str("repealed");
         if let Some(d) = r.date {
             out.push_str(&format!(" {d}"));
         }
         out.push('\n');
     }
-    out.push_str("}\n");
+}
+
+fn occurrence(o: Option<Occurrence>) -> String {
+    match o {
+        None => String::new(),
+        Some(Occurrence::Nth(n)) => format!(" occurrence {n}"),
+        Some(Occurrence::All) => " occurrence all".to_string(),
+    }
+}
+
+fn title_flag(title: bool) -> &'static str {
+    if title { "title " } else { "" }
+}
+
+/// An operation as `.zan` source (laid out by the formatter once in its
+/// file), its block ending with `kept`: lines kept verbatim from an earlier
+/// version of the operation (justifications, links, comments).
+pub fn operation(op: &Operation, kept: &[&str]) -> String {
+    let mut body = String::new();
+    let mut last = String::new();
+    let head = match &op.kind {
+        OperationKind::Replace { target: t, changes } => {
+            for c in changes {
+                let (flag, lang, old, new) = (title_flag(c.title), &c.lang, string(&c.old), string(&c.new));
+                body.push_str(&format!("{flag}{lang} {old} -> {new}{}\n", occurrence(c.occurrence)));
+            }
+            t.as_ref().map_or_else(|| "replace-all".to_string(), |t| format!("replace {}", target(t)))
+        }
+        OperationKind::Delete { target: t, changes } => {
+            for c in changes {
+                let (flag, lang, old) = (title_flag(c.title), &c.lang, string(&c.old));
+                body.push_str(&format!("{flag}{lang} {old}{}\n", occurrence(c.occurrence)));
+            }
+            format!("delete {}", target(t))
+        }
+        OperationKind::Insert { target: t, insertions } => {
+            for i in insertions {
+                let position = match &i.position {
+                    InsertPosition::Before { anchor, occurrence: o } => {
+                        format!("before {}{}", string(anchor), occurrence(*o))
+                    }
+                    InsertPosition::After { anchor, occurrence: o } => {
+                        format!("after {}{}", string(anchor), occurrence(*o))
+                    }
+                    InsertPosition::Start => "at start".to_string(),
+                    InsertPosition::End => "at end".to_string(),
+                };
+                body.push_str(&format!("{}{} {} {position}\n", title_flag(i.title), i.lang, string(&i.new)));
+            }
+            format!("insert {}", target(t))
+        }
+        OperationKind::Rewrite { target: t, content } => {
+            items(content, &mut body);
+            links(content, &mut last);
+            format!("rewrite {}", target(t))
+        }
+        OperationKind::Add { kind, number: n, place, target: t, content } => {
+            items(content, &mut body);
+            links(content, &mut last);
+            let n = n.as_ref().map(|n| format!(" {}", number(&n.text))).unwrap_or_default();
+            let place = match place {
+                Place::To => "to",
+                Place::After => "after",
+                Place::Before => "before",
+            };
+            format!("add {}{n} {place} {}", kind.keyword(), target(t))
+        }
+        OperationKind::Repeal { target: t } => format!("repeal {}", target(t)),
+        OperationKind::Renumber { target: t, number: n, update_references } => {
+            let update = if *update_references { " update-references" } else { "" };
+            format!("renumber {} to {}{update}", target(t), number(&n.text))
+        }
+    };
+    for j in &op.justifications {
+        body.push_str(&text("justification ", j));
+    }
+    for c in &op.comparisons {
+        body.push_str(&comparison(c));
+    }
+    for k in kept {
+        body.push_str(k);
+        body.push('\n');
+    }
+    // A unit's links and tombstone after the operation's justifications, as drafters order them.
+    body.push_str(&last);
+    let blockless = matches!(op.kind, OperationKind::Repeal { .. } | OperationKind::Renumber { .. });
+    if blockless && body.is_empty() { format!("{head}\n") } else { format!("{head} {{\n{body}}}\n") }
 }
 
 /// The act as canonical `.zan` source (comments are not part of the model

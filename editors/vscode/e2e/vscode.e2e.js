@@ -497,12 +497,10 @@ async function webviewTextWithout(title, needles, absent) {
           "e2e-one-fails.zan:10: «жоқ сөздер» is not in the `kk` text of `article 15 part 3`",
         ]);
         await screenshot("vscode-redline-one-fails.png");
-        await runCommand("View: Close Editor");
         await openSource("corpus/amendments/e2e-one-fails.zan");
         await runCommand("zan: Show comparative table");
         await page.locator(".tabs-container .tab", { hasText: "Comparative table: e2e-one-fails.zan" }).waitFor({ timeout: SHORT });
         await webviewText("Comparative table: e2e-one-fails.zan", ["Part 1, 2 or 2-1", "⚠ Does not apply:"]);
-        await runCommand("View: Close Editor");
       } finally {
         fs.rmSync(failing, { force: true });
       }
