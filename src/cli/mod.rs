@@ -7,6 +7,7 @@ mod consolidate;
 mod diff;
 mod fmt;
 mod output;
+mod review;
 mod table;
 
 use std::io::IsTerminal;
@@ -51,6 +52,8 @@ enum Command {
     Bill(bill::Args),
     /// A unit beside its comparative provisions.
     Compare(compare::Args),
+    /// A static review site: the act with the changes in place, the table, the bill.
+    Review(review::Args),
     /// Run the language server on stdin/stdout (for editors).
     Lsp,
 }
@@ -68,6 +71,7 @@ pub fn main() -> ExitCode {
         Command::Table(args) => table::run(args),
         Command::Bill(args) => bill::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Review(args) => review::run(args),
         Command::Lsp => crate::lsp::run(),
     }
 }

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod order;
 pub mod ordinal;
 pub mod phrase;
+pub mod site;
 pub mod summary;
 pub mod table;
 pub mod text;

@@ -313,10 +313,19 @@ impl Table {
     /// A print-ready HTML page: A4 landscape, the header row repeated on
     /// every printed page.
     pub fn html(&self, with_compare: bool) -> String {
-        let mut out = format!(
-            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4 landscape; margin: 15mm; }}\nbody {{ font-family: \"Times New Roman\", serif; font-size: 11pt; }}\ntable {{ border-collapse: collapse; width: 100%; }}\nthead {{ display: table-header-group; }}\ntr {{ break-inside: avoid; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\ndel {{ text-decoration: line-through; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n{}<table>\n<thead>\n<tr>",
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4 landscape; margin: 15mm; }}\nbody {{ font-family: \"Times New Roman\", serif; font-size: 11pt; }}\ntable {{ border-collapse: collapse; width: 100%; }}\nthead {{ display: table-header-group; }}\ntr {{ break-inside: avoid; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\ndel {{ text-decoration: line-through; }}\n</style>\n</head>\n<body>\n{}</body>\n</html>\n",
             self.lang.code(),
             html::escape(&self.title),
+            self.html_body(with_compare, 1)
+        )
+    }
+
+    /// The title as a heading of `level`, the summary warning, the table
+    /// and its footnotes: the page's body, and the review site's table.
+    pub fn html_body(&self, with_compare: bool, level: u8) -> String {
+        let mut out = format!(
+            "<h{level}>{}</h{level}>\n{}<table>\n<thead>\n<tr>",
             html::escape(&self.title),
             self.warning
                 .map(|w| format!("<p class=\"zan-warning\"><strong>{}</strong></p>\n", html::escape(w)))
@@ -355,7 +364,6 @@ impl Table {
         for f in &self.footnotes {
             out.push_str(&format!("<p class=\"zan-footnote\">{}</p>\n", html::escape(f)));
         }
-        out.push_str("</body>\n</html>\n");
         out
     }
 
