@@ -7,6 +7,7 @@ pub mod bill;
 pub mod compare;
 pub mod dates;
 pub mod diff;
+pub mod docx;
 pub mod order;
 pub mod ordinal;
 pub mod phrase;
