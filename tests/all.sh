@@ -89,6 +89,9 @@ if ! command -v soffice >/dev/null; then
 fi
 tests/docx-libreoffice.sh
 
+step "review site: headless Chromium (Playwright), axe-core"
+# Screenshots go to the target dir here; run the script directly to refresh docs/review/.
+REVIEW_SCREENSHOTS="$target/review-screenshots" CARGO_TARGET_DIR="$target" tests/review-site.sh
 
 step "editors: query files against the grammar"
 editors/check-queries.sh

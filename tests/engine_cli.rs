@@ -144,6 +144,21 @@ fn tables() {
 }
 
 /// The text of every cell of every table, runs marked `**bold**` and `~~struck~~`.
+/// Every `"text"` string of a serialised docx-rs element, in order.
+fn json_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| match (k.as_str(), v) {
+                ("text", serde_json::Value::String(s)) => s.clone(),
+                _ => json_text(v),
+            })
+            .collect(),
+        serde_json::Value::Array(a) => a.iter().map(json_text).collect(),
+        _ => String::new(),
+    }
+}
+
 fn docx_cells(bytes: &[u8]) -> String {
     use docx_rs::{DocumentChild, ParagraphChild, RunChild, TableCellContent, TableChild, TableRowChild};
     let doc = docx_rs::read_docx(bytes).expect("a readable DOCX");
@@ -168,6 +183,13 @@ fn docx_cells(bytes: &[u8]) -> String {
             .iter()
             .filter_map(|c| match c {
                 ParagraphChild::Run(r) => Some(run_text(r)),
+                // Tracked changes: docx-rs keeps deleted text private, but serialises it.
+                ParagraphChild::Insert(i) => {
+                    Some(format!("{{+{}+}}", json_text(&serde_json::to_value(i).unwrap())))
+                }
+                ParagraphChild::Delete(d) => {
+                    Some(format!("[-{}-]", json_text(&serde_json::to_value(d).unwrap())))
+                }
                 _ => None,
             })
             .collect()

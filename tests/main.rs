@@ -31,5 +31,6 @@ mod lsp_positions;
 mod lsp_stdio;
 mod redline;
 mod redline_props;
+mod review;
 mod summary_marks;
 mod tidy;

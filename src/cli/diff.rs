@@ -1,4 +1,5 @@
-//! `zan diff <amendment-id>`: the redline of every unit an amendment changes.
+//! `zan diff <amendment-id>`: the redline of every unit an amendment changes
+//! (`--format docx`: as Word tracked changes, justifications as comments).
 //! `zan diff --rev A..B [PATHS]`: the units changed between two git revisions
 //! (`A..` compares with the working tree). `zan diff --textconv FILE`: one line
 //! per unit text, for git's `textconv` (see docs/engine.md).
@@ -26,7 +27,7 @@ pub struct Args {
     /// Language of the text (default: the act's first language; with --rev, en).
     #[arg(long)]
     lang: Option<String>,
-    #[arg(long, default_value = "term", value_parser = ["term", "unified", "html", "markdown"])]
+    #[arg(long, default_value = "term", value_parser = ["term", "unified", "html", "markdown", "docx"])]
     format: String,
     /// The workspace directory (default: the current directory).
     #[arg(long)]
@@ -41,6 +42,12 @@ pub fn run(args: Args) -> ExitCode {
     }
     if let Some(rev) = &args.rev {
         return revisions(rev, &args);
+    }
+    if args.format == "docx" && args.rev.is_some() {
+        eprintln!(
+            "error: --format docx takes an amendment id: its tracked changes carry the amendment's author and date"
+        );
+        return ExitCode::from(2);
     }
     let [id] = args.args.as_slice() else {
         eprintln!("error: give one amendment id, or --rev A..B");
@@ -59,8 +66,17 @@ pub fn run(args: Args) -> ExitCode {
         Ok(lang) => lang,
         Err(code) => return code,
     };
-    let diffs = diff::between(&applied.base, &applied.result, &lang);
     let title = applied.amendments.first().map(|(_, a)| a.id.clone()).unwrap_or_else(|| ws.id.clone());
+    if args.format == "docx" {
+        return match diff::docx(&applied, &title, &lang) {
+            Ok(bytes) => args.output.write(Content::Binary { bytes, what: "DOCX" }),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let diffs = diff::between(&applied.base, &applied.result, &lang);
     args.output.write(Content::Text(render(&diffs, &args.format, &title, &lang)))
 }
 

@@ -10,6 +10,7 @@ mod emit;
 mod fmt;
 mod import;
 mod output;
+mod review;
 mod table;
 
 use std::io::IsTerminal;
@@ -58,6 +59,8 @@ enum Command {
     Compare(compare::Args),
     /// Official texts into `.zan`: `zan import act FILE… --lang kk,ru --id ID`.
     Import(import::Args),
+    /// A static review site: the act with the changes in place, the table, the bill.
+    Review(review::Args),
     /// Run the language server on stdin/stdout (for editors).
     Lsp,
 }
@@ -77,6 +80,7 @@ pub fn main() -> ExitCode {
         Command::Bill(args) => bill::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Import(args) => import::run(args),
+        Command::Review(args) => review::run(args),
         Command::Lsp => crate::lsp::run(),
     }
 }

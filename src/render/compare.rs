@@ -64,49 +64,61 @@ pub fn view(index: &Index, act: &str, target: &Target, lang: &str) -> Result<Vie
     let mut provisions = Vec::new();
     let mut notes = Footnotes::new(l);
     let lines = block_lines(unit, lang, &mut notes);
-    let mut describe = |t: &Target, scope: Option<Scope>, relation_word: String, note: Option<&str>| {
-        let (jurisdiction, text) = match resolve(index, t, scope) {
-            Ok(r) => {
-                let a = &index.acts[r.act(index)];
-                let j = a.meta().jurisdiction.clone().unwrap_or_default();
-                let text = match r {
-                    Resolved::Unit(n) => {
-                        let u = index.nodes[n].unit;
-                        let own = block_lines(u, lang, &mut notes);
-                        if own.iter().any(|s| !s.is_empty()) && u.content.texts.iter().any(|x| x.lang == lang)
-                        {
-                            own.join("\n")
-                        } else {
-                            // No text in this language: the first there is, marked with its language.
-                            u.content
-                                .texts
-                                .first()
-                                .map(|x| format!("[{}] {}{}", x.lang, x.value.plain, notes.mark(x)))
-                                .unwrap_or_default()
-                        }
-                    }
-                    _ => text_in(&a.meta().titles, lang).unwrap_or("").to_string(),
-                };
-                (j, text)
-            }
-            Err(_) => (String::new(), String::new()),
-        };
-        let mut text = text;
-        if let Some(n) = note {
-            text = if text.is_empty() { n.to_string() } else { format!("{text}\n— {n}") };
-        }
-        provisions.push(Provision {
-            jurisdiction,
-            provision: crate::model::citation(t, lang),
-            relation: relation_word,
-            text,
-        });
-    };
     for link in crate::analysis::comparisons::links(index, node) {
-        describe(&link.target, link.scope, relation(link.relation, link.incoming, l), link.note);
+        let word = relation(link.relation, link.incoming, l);
+        provisions.push(provision(index, &link.target, link.scope, word, link.note, lang, &mut notes));
     }
     let heading = format!("{}: {}", index.acts[version].id, crate::model::citation(target, lang));
     Ok(View { heading, lines, provisions, footnotes: notes.lines(), lang: l })
+}
+
+/// One comparative provision: the linked unit's text in `lang` (else the
+/// first text it has, marked with its language) or the linked act's title,
+/// then the link's note.
+fn provision(
+    index: &Index,
+    t: &Target,
+    scope: Option<Scope>,
+    relation: String,
+    note: Option<&str>,
+    lang: &str,
+    notes: &mut Footnotes,
+) -> Provision {
+    let (jurisdiction, mut text) = match resolve(index, t, scope) {
+        Ok(r) => {
+            let a = &index.acts[r.act(index)];
+            let j = a.meta().jurisdiction.clone().unwrap_or_default();
+            let text = match r {
+                Resolved::Unit(n) => {
+                    let u = index.nodes[n].unit;
+                    let own = block_lines(u, lang, notes);
+                    if own.iter().any(|s| !s.is_empty()) && u.content.texts.iter().any(|x| x.lang == lang) {
+                        own.join("\n")
+                    } else {
+                        // No text in this language: the first there is, marked with its language.
+                        u.content
+                            .texts
+                            .first()
+                            .map(|x| format!("[{}] {}{}", x.lang, x.value.plain, notes.mark(x)))
+                            .unwrap_or_default()
+                    }
+                }
+                _ => text_in(&a.meta().titles, lang).unwrap_or("").to_string(),
+            };
+            (j, text)
+        }
+        Err(_) => (String::new(), String::new()),
+    };
+    if let Some(n) = note {
+        text = if text.is_empty() { n.to_string() } else { format!("{text}\n— {n}") };
+    }
+    Provision { jurisdiction, provision: crate::model::citation(t, lang), relation, text }
+}
+
+/// The provision an operation's `compare` link names, for the review site.
+pub fn linked(index: &Index, c: &Comparison, lang: &str, notes: &mut Footnotes) -> Provision {
+    let word = relation(c.relation, false, Lang::of(lang));
+    provision(index, &c.target, None, word, c.note.as_ref().map(|n| n.plain.as_str()), lang, notes)
 }
 
 impl View {

@@ -220,6 +220,34 @@ pub fn html(diffs: &[UnitDiff], title: &str, lang: &str) -> String {
     out
 }
 
+/// A DOCX document (A4 portrait): each unit an operation changed under its
+/// citation, its wording as tracked changes by the amendment's author and
+/// date, the operation's justification a comment on the changed words.
+pub fn docx(applied: &crate::engine::Applied, title: &str, lang: &str) -> Result<Vec<u8>, String> {
+    use docx_rs::{Docx, Paragraph, Run};
+    let mut doc = Docx::new()
+        .page_size(11906, 16838)
+        .default_fonts(super::docx::fonts())
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(title).bold()));
+    let mut n = 0;
+    for e in super::entries_in(applied, lang) {
+        let rev = super::docx::Revision::of(e.amendment);
+        let why = super::table::justification(&e, lang);
+        for t in &e.change.touched {
+            let heading = super::citation(&t.path, lang);
+            doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(heading).bold()));
+            let mut comment = why.map(|w| rev.comment(super::docx::comment_id(n), w));
+            n += 1;
+            for p in &touched(t, lang).paragraphs {
+                let c =
+                    if p.kind == crate::redline::ParagraphKind::Unchanged { None } else { comment.take() };
+                doc = doc.add_paragraph(super::docx::tracked(p, &rev, false, c));
+            }
+        }
+    }
+    super::docx::pack(doc, false)
+}
+
 /// Markdown: a heading per unit, then its redline.
 pub fn markdown(diffs: &[UnitDiff], title: &str) -> String {
     let mut out = format!("# {}\n", markdown::escape(title));

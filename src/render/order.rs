@@ -80,13 +80,19 @@ fn first_number(unit: &Unit) -> Option<&str> {
 /// article each is or holds; units without one keep their place at the end.
 pub fn roots(units: &[Unit]) -> Vec<&Unit> {
     let mut out: Vec<&Unit> = units.iter().collect();
-    out.sort_by(|a, b| match (first_number(a), first_number(b)) {
+    by_first_number(&mut out, |u| first_number(u));
+    out
+}
+
+/// Sorts top-level items (model units, the engine's tracked ones) as
+/// [`roots`] does, by the number of the first article each is or holds.
+pub fn by_first_number<T>(items: &mut [T], first: impl Fn(&T) -> Option<&str>) {
+    items.sort_by(|a, b| match (first(a), first(b)) {
         (Some(x), Some(y)) => numbers(x, y),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     });
-    out
 }
 
 #[cfg(test)]

@@ -41,6 +41,8 @@ pub struct Row {
     pub marks: [String; 2],
     pub justification: String,
     pub comparisons: Vec<String>,
+    /// The author and date of the row's tracked changes in DOCX.
+    pub revision: super::docx::Revision,
 }
 
 pub struct Table {
@@ -295,6 +297,7 @@ fn row(number: usize, e: &Entry, lang: &str, l: Lang, acts: &[&Act], notes: &mut
         marks: [old_marks.trim().to_string(), new_marks.trim().to_string()],
         justification: justification(e, lang).unwrap_or_default().to_string(),
         comparisons: comparisons.into_iter().map(|c| comparison_named(c, l, acts)).collect(),
+        revision: super::docx::Revision::of(e.amendment),
     }
 }
 
@@ -309,6 +312,7 @@ fn failed_row(number: usize, e: &Entry, error: &crate::engine::EngineError, lang
         target: e.unit.clone(),
         current: Cell::Word("—"),
         proposed: Cell::Failed(why),
+        revision: super::docx::Revision::of(e.amendment),
         marks: Default::default(),
         justification: justification(e, lang).unwrap_or_default().to_string(),
         comparisons: Vec::new(),
@@ -340,10 +344,19 @@ impl Table {
     /// A print-ready HTML page: A4 landscape, the header row repeated on
     /// every printed page.
     pub fn html(&self, with_compare: bool) -> String {
-        let mut out = format!(
-            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4 landscape; margin: 15mm; }}\nbody {{ font-family: \"Times New Roman\", serif; font-size: 11pt; }}\ntable {{ border-collapse: collapse; width: 100%; }}\nthead {{ display: table-header-group; }}\ntr {{ break-inside: avoid; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\ndel {{ text-decoration: line-through; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n{}<table>\n<thead>\n<tr>",
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4 landscape; margin: 15mm; }}\nbody {{ font-family: \"Times New Roman\", serif; font-size: 11pt; }}\ntable {{ border-collapse: collapse; width: 100%; }}\nthead {{ display: table-header-group; }}\ntr {{ break-inside: avoid; }}\nth, td {{ border: 1px solid #000; padding: 4pt; vertical-align: top; text-align: left; }}\ndel {{ text-decoration: line-through; }}\n</style>\n</head>\n<body>\n{}</body>\n</html>\n",
             self.lang.code(),
             html::escape(&self.title),
+            self.html_body(with_compare, 1)
+        )
+    }
+
+    /// The title as a heading of `level`, the summary warning, the table
+    /// and its footnotes: the page's body, and the review site's table.
+    pub fn html_body(&self, with_compare: bool, level: u8) -> String {
+        let mut out = format!(
+            "<h{level}>{}</h{level}>\n{}<table>\n<thead>\n<tr>",
             html::escape(&self.title),
             self.warning
                 .map(|w| format!("<p class=\"zan-warning\"><strong>{}</strong></p>\n", html::escape(w)))
@@ -385,7 +398,6 @@ impl Table {
         for f in &self.footnotes {
             out.push_str(&format!("<p class=\"zan-footnote\">{}</p>\n", html::escape(f)));
         }
-        out.push_str("</body>\n</html>\n");
         out
     }
 
@@ -434,26 +446,35 @@ impl Table {
     }
 }
 
-/// The current or proposed side of a redline as DOCX paragraphs: deleted
-/// words struck in the current side, inserted words bold in the proposed.
-fn docx_side(r: &Redline, current: bool) -> Vec<docx_rs::Paragraph> {
+/// The current side of a redline as DOCX paragraphs: deleted words struck.
+fn docx_current(r: &Redline) -> Vec<docx_rs::Paragraph> {
     use crate::redline::{ParagraphKind, SegmentKind};
-    let absent = if current { ParagraphKind::Inserted } else { ParagraphKind::Deleted };
     r.paragraphs
         .iter()
-        .filter(|p| p.kind != absent)
+        .filter(|p| p.kind != ParagraphKind::Inserted)
         .map(|p| {
             let mut para = docx_rs::Paragraph::new();
-            for s in &p.segments {
+            for s in p.segments.iter().filter(|s| s.kind != SegmentKind::Insert) {
                 let run = docx_rs::Run::new().add_text(&s.text);
-                para = match (s.kind, current) {
-                    (SegmentKind::Equal, _) => para.add_run(run),
-                    (SegmentKind::Delete, true) => para.add_run(run.strike()),
-                    (SegmentKind::Insert, false) => para.add_run(run.bold()),
-                    _ => para,
-                };
+                para = para.add_run(if s.kind == SegmentKind::Delete { run.strike() } else { run });
             }
             para
+        })
+        .collect()
+}
+
+/// The proposed side as tracked changes from the current wording, new words
+/// bold; the justification a comment on the first changed words.
+fn docx_proposed(
+    r: &Redline,
+    rev: &super::docx::Revision,
+    comment: &mut Option<docx_rs::Comment>,
+) -> Vec<docx_rs::Paragraph> {
+    r.paragraphs
+        .iter()
+        .map(|p| {
+            let c = if p.kind == crate::redline::ParagraphKind::Unchanged { None } else { comment.take() };
+            super::docx::tracked(p, rev, true, c)
         })
         .collect()
 }
@@ -484,53 +505,84 @@ fn docx_text(text: &str) -> Vec<docx_rs::Paragraph> {
         .collect()
 }
 
+/// Column widths in twentieths of a point, filling the 277 mm of an A4
+/// landscape page inside 10 mm margins: the wordings widest, so that no
+/// word has to be broken.
+fn widths(with_compare: bool) -> Vec<usize> {
+    if with_compare { vec![560, 1900, 3500, 3500, 3100, 3144] } else { vec![650, 2400, 4700, 4700, 3254] }
+}
+
 impl Table {
-    /// A DOCX document: A4 landscape, the title and a real table.
+    /// A DOCX document: A4 landscape, the title and a real table with set
+    /// column widths and its header row repeated on every page; the proposed
+    /// wording as tracked changes (author and date of the amendment), the
+    /// justification also a comment on the changed words.
     pub fn docx(&self, with_compare: bool) -> Result<Vec<u8>, String> {
-        use docx_rs::{Docx, PageOrientationType, Paragraph, Run, TableRow};
-        let side = |c: &Cell, current: bool| match c {
-            Cell::Redline(r) => docx_side(r, current),
-            Cell::Word(w) => docx_text(w),
-            Cell::Failed(why) => docx_text(why),
+        use docx_rs::{
+            Docx, PageMargin, PageOrientationType, Paragraph, Run, TableLayoutType, TableRow, WidthType,
         };
+        let widths = widths(with_compare);
+        let cell =
+            |i: usize, paragraphs: Vec<Paragraph>| docx_cell(paragraphs).width(widths[i], WidthType::Dxa);
         let header = TableRow::new(
             self.headings(with_compare)
                 .into_iter()
-                .map(|h| docx_cell(vec![Paragraph::new().add_run(Run::new().add_text(h).bold())]))
+                .enumerate()
+                .map(|(i, h)| cell(i, vec![Paragraph::new().add_run(Run::new().add_text(h).bold())]))
                 .collect(),
-        );
+        )
+        .cant_split();
         let span = self.headings(with_compare).len();
         let act = docx_rs::TableCell::new()
             .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.act).bold()))
-            .grid_span(span);
+            .grid_span(span)
+            .width(widths.iter().sum(), WidthType::Dxa);
         let mut rows = vec![header, TableRow::new(vec![act]).cant_split()];
-        for r in &self.rows {
+        for (n, r) in self.rows.iter().enumerate() {
+            let mut comment = (!r.justification.is_empty())
+                .then(|| r.revision.comment(super::docx::comment_id(n), &r.justification));
+            let current = match &r.current {
+                Cell::Redline(x) => docx_current(x),
+                Cell::Word(w) => docx_text(w),
+                Cell::Failed(why) => docx_text(why),
+            };
+            let proposed = match &r.proposed {
+                Cell::Redline(x) => docx_proposed(x, &r.revision, &mut comment),
+                Cell::Word(w) => docx_text(w),
+                Cell::Failed(why) => docx_text(why),
+            };
             let mut cells = vec![
-                docx_cell(docx_text(&r.number.to_string())),
-                docx_cell(docx_text(&r.unit)),
-                docx_cell(docx_marked(side(&r.current, true), &r.marks[0])),
-                docx_cell(docx_marked(side(&r.proposed, false), &r.marks[1])),
-                docx_cell(docx_text(&r.justification)),
+                cell(0, docx_text(&r.number.to_string())),
+                cell(1, docx_text(&r.unit)),
+                cell(2, docx_marked(current, &r.marks[0])),
+                cell(3, docx_marked(proposed, &r.marks[1])),
+                cell(4, docx_text(&r.justification)),
             ];
             if with_compare {
-                cells.push(docx_cell(docx_text(&r.comparisons.join("\n"))));
+                cells.push(cell(5, docx_text(&r.comparisons.join("\n"))));
             }
             rows.push(TableRow::new(cells).cant_split());
         }
-        // A4 landscape in twentieths of a point.
+        let table = docx_rs::Table::new(rows)
+            .set_grid(widths.clone())
+            .layout(TableLayoutType::Fixed)
+            .width(widths.iter().sum(), WidthType::Dxa);
+        // A4 landscape in twentieths of a point, 10 mm margins.
+        let margin =
+            PageMargin { top: 567, left: 567, bottom: 567, right: 567, header: 425, footer: 425, gutter: 0 };
         let mut doc = Docx::new()
             .page_size(16838, 11906)
             .page_orient(PageOrientationType::Landscape)
+            .page_margin(margin)
+            .default_fonts(super::docx::fonts())
             .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.title).bold()));
         if let Some(w) = self.warning {
             doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(w).bold()));
         }
-        doc = doc.add_table(docx_rs::Table::new(rows));
+        doc = doc.add_table(table);
         for f in &self.footnotes {
             doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(f)));
         }
-        let mut out = std::io::Cursor::new(Vec::new());
-        doc.build().pack(&mut out).map_err(|e| e.to_string())?;
-        Ok(out.into_inner())
+        super::docx::pack(doc, true)
     }
 }

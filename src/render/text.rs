@@ -76,6 +76,11 @@ pub fn own_lines(unit: &Unit, lang: &str) -> Vec<String> {
     lines_of(unit, lang, None)
 }
 
+/// A unit's own lines, each summary marked.
+pub fn own_lines_marked(unit: &Unit, lang: &str, notes: &mut Footnotes) -> Vec<String> {
+    lines_of(unit, lang, Some(notes))
+}
+
 /// A unit and its descendants, one line per paragraph, each summary marked.
 pub fn block_lines(unit: &Unit, lang: &str, notes: &mut Footnotes) -> Vec<String> {
     let mut out = lines_of(unit, lang, Some(&mut *notes));
