@@ -244,3 +244,33 @@ fn generated_amendments_round_trip_through_their_bills() {
         round_trip(dir.path(), id, source);
     }
 }
+
+/// A law amending two acts in the official layout (tests/import/law-*.txt,
+/// written for zan): nested headers, ordinal words, occurrences, headings,
+/// «по всему тексту», the database's header line, an unrecognised line.
+#[test]
+fn law_of_two_acts_in_two_languages_is_the_golden_amendments() {
+    let dir = root().join("tests/import");
+    let out = zan(
+        &["import", "law", "law-ru.txt", "law-kk.txt", "--lang", "ru,kk", "--target", "kz.cc,kz.cpc"],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "law-ru.txt:27: warning[import-unrecognised]: line not recognised (not an instruction zan knows); kept as a comment\n\
+         error: 1 line not imported as units, kept as comments\n"
+    );
+    assert_eq!(stdout(&out), std::fs::read_to_string(dir.join("law.zan")).unwrap());
+}
+
+#[test]
+fn an_act_not_in_the_workspace_is_a_clear_error() {
+    let dir = root().join("tests/import");
+    let out = zan(&["import", "law", "law-ru.txt", "--lang", "ru", "--workspace", "../../corpus"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: law-ru.txt:29: no act of the workspace is titled «Уголовно-процессуальный кодекс Республики Казахстан»; name it with --target ACT_ID (one per act, in order)\n"
+    );
+}

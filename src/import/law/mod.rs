@@ -660,7 +660,10 @@ fn topic(title: &str, lang: Lang) -> Option<String> {
     match lang {
         Lang::Kk => title.split_once(" мәселелері бойынша").and_then(|(a, _)| {
             // The act's name ends in the dative: the topic is what follows it.
-            a.split_once("кодексіне ").or_else(|| a.split_once("Заңына ")).map(|(_, t)| t.to_string())
+            ["кодексіне ", "Заңына ", "актілеріне "]
+                .iter()
+                .find_map(|d| a.split_once(d))
+                .map(|(_, t)| t.to_string())
         }),
         _ => title.split_once(" по вопросам ").map(|(_, t)| t.to_string()),
     }
@@ -706,7 +709,8 @@ pub fn law(inputs: &[Input], opts: &Options) -> Result<Imported, String> {
             Some(n) => format!("{act}.law-{}", n.to_lowercase()),
             None => format!("{act}.imported"),
         });
-        let id = if k == 0 { base } else { format!("{base}-{}", k + 1) };
+        // A given id names the first act's amendment; the others are numbered.
+        let id = if k == 0 || opts.id.is_none() { base } else { format!("{base}-{}", k + 1) };
         out.push_str(&format!("amendment {id} {{\n"));
         out.push_str(&format!("target {act}"));
         if let Some(v) = version {
