@@ -17,6 +17,7 @@ mod engine_props;
 mod fmt;
 mod gen_corpus;
 mod import;
+mod import_law;
 mod input_handling;
 mod language;
 mod lint_citations;

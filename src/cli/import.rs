@@ -20,6 +20,31 @@ enum What {
     /// An act as the official database publishes it (plain text, .docx or
     /// .html), one file per language, merged into one act.
     Act(ActArgs),
+    /// An amending law in the official layout, one file per language,
+    /// into one amendment per act it amends (the inverse of `zan bill`).
+    Law(LawArgs),
+}
+
+#[derive(clap::Args)]
+struct LawArgs {
+    /// The official texts of one law, one per language.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The language of each file, in order.
+    #[arg(long, required = true, value_delimiter = ',', value_parser = ["kk", "ru"])]
+    lang: Vec<String>,
+    /// The amendment's id (default: ACT.law-NUMBER, or ACT.imported).
+    #[arg(long)]
+    id: Option<String>,
+    /// The acts the law amends, in its order (default: found in the
+    /// workspace by the title the law gives).
+    #[arg(long, value_delimiter = ',')]
+    target: Vec<String>,
+    /// The workspace whose acts are looked up by title (default: the current directory).
+    #[arg(long)]
+    workspace: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::emit::Output,
 }
 
 #[derive(clap::Args)]
@@ -49,6 +74,7 @@ struct ActArgs {
 pub fn run(args: Args) -> ExitCode {
     match args.what {
         What::Act(a) => act(a),
+        What::Law(a) => law(a),
     }
 }
 
@@ -65,6 +91,65 @@ fn today() -> Date {
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
     let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
     Date { year, month, day }
+}
+
+/// The files with their languages, or the exit code of an error said.
+fn inputs(files: &[PathBuf], langs: &[String]) -> Result<Vec<import::Input>, ExitCode> {
+    if langs.len() != files.len() {
+        eprintln!(
+            "error: {} files and {} languages: give one `--lang` per file, in order",
+            files.len(),
+            langs.len()
+        );
+        return Err(ExitCode::from(2));
+    }
+    let mut inputs = Vec::new();
+    for (path, lang) in files.iter().zip(langs) {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                inputs.push(import::Input { name: path.display().to_string(), lang: Lang::of(lang), bytes })
+            }
+            Err(e) => {
+                eprintln!("error: {}: cannot read: {e}", path.display());
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+fn law(args: LawArgs) -> ExitCode {
+    let inputs = match inputs(&args.files, &args.lang) {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
+    // The acts the law may name, when it is not told which.
+    let acts = if args.target.is_empty() {
+        let roots: Vec<PathBuf> = args.workspace.into_iter().collect();
+        match super::consolidate::Loaded::load_paths(&roots, None) {
+            Ok(ws) => ws
+                .files
+                .iter()
+                .flat_map(|f| &f.acts)
+                .map(|a| import::law::KnownAct {
+                    id: a.id.clone(),
+                    version: a.version,
+                    titles: a.titles.iter().map(|t| (t.lang.clone(), t.value.plain.clone())).collect(),
+                })
+                .collect(),
+            Err(code) => return code,
+        }
+    } else {
+        Vec::new()
+    };
+    let opts = import::law::Options { id: args.id, targets: args.target, acts };
+    match import::law::law(&inputs, &opts) {
+        Ok(imported) => finish(&imported, &args.output),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn act(args: ActArgs) -> ExitCode {

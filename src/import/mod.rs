@@ -1,6 +1,7 @@
 //! `zan import`: official texts into `.zan`.
 pub mod decode;
 pub mod history;
+pub mod law;
 pub mod layout;
 pub mod normal;
 pub mod tree;

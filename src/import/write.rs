@@ -72,7 +72,29 @@ pub fn history(node: &Node, langs: &[String], out: &mut String) {
     out.push_str("}\n");
 }
 
+/// How a text is marked: `official`, or `summary` with its source when
+/// the text came with a marker of one (an imported bill of zan's own).
+#[derive(Default)]
+pub struct Fidelity {
+    /// `(lang, cite)` of the languages whose texts are summaries.
+    pub summaries: Vec<(String, String)>,
+}
+
+impl Fidelity {
+    /// The string literal `lit` of `lang` with its mark around it.
+    fn mark(&self, lang: &str, lit: &str) -> String {
+        match self.summaries.iter().find(|(l, _)| l == lang) {
+            Some((_, cite)) => format!("summary {lit} cite {}", quoted(cite)),
+            None => format!("official {lit}"),
+        }
+    }
+}
+
 pub fn items(items: &[Item], langs: &[String], out: &mut String) {
+    items_as(items, langs, &Fidelity::default(), out)
+}
+
+pub fn items_as(items: &[Item], langs: &[String], fidelity: &Fidelity, out: &mut String) {
     for item in items {
         match item {
             Item::Comment(c) => {
@@ -80,28 +102,35 @@ pub fn items(items: &[Item], langs: &[String], out: &mut String) {
                 out.push_str(c);
                 out.push('\n');
             }
-            Item::Unit(n) => unit(n, langs, out),
+            Item::Unit(n) => unit(n, langs, fidelity, out),
         }
     }
 }
 
-fn unit(node: &Node, langs: &[String], out: &mut String) {
+fn unit(node: &Node, langs: &[String], fidelity: &Fidelity, out: &mut String) {
     out.push_str(node.kind.keyword());
     if let Some(n) = &node.number {
         out.push(' ');
         out.push_str(&crate::model::written::number(n));
     }
     out.push_str(" {\n");
+    content(node, langs, fidelity, out);
+    out.push_str("}\n");
+}
+
+/// What is inside a unit's braces: titles, texts, history, units.
+pub fn content(node: &Node, langs: &[String], fidelity: &Fidelity, out: &mut String) {
     for (lang, words) in in_order(&node.titles, langs) {
-        out.push_str(&format!("title {lang} official {}\n", quoted(words)));
+        let line = fidelity.mark(lang, &quoted(words));
+        out.push_str(&format!("title {lang} {line}\n"));
     }
     for (lang, words) in in_order(&node.texts, langs) {
-        out.push_str(&format!("{lang} official {}\n", linked(words, lang)));
+        let line = fidelity.mark(lang, &linked(words, lang));
+        out.push_str(&format!("{lang} {line}\n"));
     }
     history(node, langs, out);
-    items(&node.items, langs, out);
+    items_as(&node.items, langs, fidelity, out);
     if node.repealed {
         out.push_str("repealed\n");
     }
-    out.push_str("}\n");
 }

@@ -82,13 +82,23 @@ pub fn from(d: Date, lang: Lang) -> String {
 /// года», «2014 жылғы 3 шілдедегі»): the inverse `zan import` reads an
 /// act's header with.
 pub fn find_of_act(words: &str, lang: Lang) -> Option<Date> {
+    find(words, lang, |m| m.0)
+}
+
+/// The first date written in `words` as `from` writes it («с 1 января
+/// 2026 года», «2026 жылғы 1 қаңтардан бастап»): a law's entry into force.
+pub fn find_from(words: &str, lang: Lang) -> Option<Date> {
+    find(words, lang, |m| m.1)
+}
+
+fn find(words: &str, lang: Lang, kk_form: fn(&(&'static str, &'static str)) -> &'static str) -> Option<Date> {
     let w: Vec<&str> = words.split_whitespace().collect();
     let num = |s: &str| s.trim_matches(|c: char| !c.is_ascii_digit()).parse::<u16>().ok();
     let date =
         |year: u16, month: usize, day: u16| Date::parse(&format!("{year:04}-{:02}-{day:02}", month + 1));
     match lang {
         Lang::Kk => w.windows(4).find_map(|x| {
-            let month = KK_MONTHS.iter().position(|m| x[3] == m.0)?;
+            let month = KK_MONTHS.iter().position(|m| x[3] == kk_form(m))?;
             (x[1] == "жылғы").then_some(())?;
             date(num(x[0])?, month, num(x[2])?)
         }),
