@@ -12,6 +12,9 @@ use tree::At;
 pub const UNRECOGNISED: &str = "import-unrecognised";
 /// A second unit with a number already used, kept as comments.
 pub const DUPLICATE: &str = "import-duplicate";
+/// An act an amending law amends that the workspace does not have: its
+/// amendment is kept as comments.
+pub const UNKNOWN_ACT: &str = "import-unknown-act";
 
 /// Something the import reports, at a line of an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +69,7 @@ pub struct Imported {
 impl Imported {
     /// The findings that mean a line was not taken into the act as a unit.
     pub fn lost(&self) -> usize {
-        self.findings.iter().filter(|f| matches!(f.code, UNRECOGNISED | DUPLICATE)).count()
+        self.findings.iter().filter(|f| matches!(f.code, UNRECOGNISED | DUPLICATE | UNKNOWN_ACT)).count()
     }
 }
 
