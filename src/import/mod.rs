@@ -38,6 +38,8 @@ use tree::Node;
 
 /// A unit in one language only, or numbered differently in the other.
 pub const ONE_LANGUAGE: &str = "import-one-language";
+/// An article whose number skips some after the last one.
+pub const NUMBERING_GAP: &str = "import-numbering-gap";
 /// An article with a heading and nothing else: a truncated copy?
 pub const EMPTY: &str = "import-empty";
 
