@@ -639,3 +639,23 @@ fn an_amendment_targets_the_act_as_of_a_date() {
     );
     assert!(stdout.contains("later.zan:4:11\n"), "{stdout}");
 }
+
+/// `compare` tells a unit's history in the language of the view.
+#[test]
+fn compare_shows_history() {
+    let act = "act t.h version 2024-01-01 {\n  languages kk ru\n  article 1 {\n    kk official \"Мәтін.\"\n    ru official \"Текст.\"\n    history {\n      amended \"50-VII\" 2021-07-12\n      rewritten \"90-VII\" 2022-01-05 in-force 2022-03-01\n      ru official \"Сноска. Статья 1 с изменениями.\"\n    }\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act)]);
+    let run = |args: &[&str]| String::from_utf8(zan_in(dir.path(), args).stdout).unwrap();
+    assert_eq!(
+        run(&["compare", "t.h", "article", "1", "--lang", "kk"]),
+        "t.h: 1-бап\n  1-бап.\n  Мәтін.\n\nТарихы:\n  - Өзгеріс: 2021 жылғы 12 шілдедегі № 50-VII Заң\n  - Жаңа редакция: 2022 жылғы 5 қаңтардағы № 90-VII Заң, 2022 жылғы 1 наурыздан бастап қолданысқа енгізіледі\n"
+    );
+    assert_eq!(
+        run(&["compare", "t.h", "article", "1", "--lang", "ru"]),
+        "t.h: статья 1\n  Статья 1.\n  Текст.\n\nИстория:\n  - Изменение: Закон от 12 июля 2021 года № 50-VII\n  - Новая редакция: Закон от 5 января 2022 года № 90-VII, вводится в действие с 1 марта 2022 года\n"
+    );
+    assert_eq!(
+        run(&["compare", "t.h", "article", "1", "--lang", "en", "--format", "markdown"]),
+        "# t.h: Article 1\n\nArticle 1.\n\n## History\n\n- Amended: law No. 50-VII of 12 July 2021\n- Rewritten: law No. 90-VII of 5 January 2022, in force on 1 March 2022\n\n| Jurisdiction | Provision | Relation | Text |\n|---|---|---|---|\n"
+    );
+}

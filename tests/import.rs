@@ -36,7 +36,9 @@ fn act_in_two_languages_is_the_golden_act() {
     let out = zan(SAMPLE, &fixtures());
     assert_eq!(
         stderr(&out),
-        "act-kk.txt:44: warning[import-one-language]: article 6 is in kk only, not in ru (chapter 2 is at act-ru.txt:29)\n"
+        "act-kk.txt:40: warning[import-numbering-gap]: article 5 follows article 3 (at act-kk.txt:31): no article 4\n\
+         act-kk.txt:44: warning[import-one-language]: article 6 is in kk only, not in ru (chapter 2 is at act-ru.txt:29)\n\
+         act-ru.txt:40: warning[import-numbering-gap]: article 5 follows article 3 (at act-ru.txt:31): no article 4\n"
     );
     assert_eq!(out.status.code(), Some(0));
     let golden = std::fs::read_to_string(fixtures().join("act.zan")).unwrap();
@@ -112,7 +114,12 @@ fn cp1251_and_utf16_inputs_are_converted_and_said() {
             ],
             dir.path(),
         );
-        assert_eq!(stderr(&out), format!("note: {file}: read as {said}\n"));
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "note: {file}: read as {said}\n{file}:40: warning[import-numbering-gap]: article 5 follows article 3 (at {file}:31): no article 4\n"
+            )
+        );
         assert_eq!(out.stdout, utf8.stdout);
     }
 }

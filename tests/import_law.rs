@@ -279,13 +279,60 @@ fn law_of_two_acts_in_two_languages_is_the_golden_amendments() {
     assert_eq!(stdout(&out), std::fs::read_to_string(dir.join("law.zan")).unwrap());
 }
 
+/// An act the workspace does not have is reported at its line, its
+/// amendment kept as comments, and the other act still imported.
 #[test]
-fn an_act_not_in_the_workspace_is_a_clear_error() {
+fn an_act_not_in_the_workspace_is_kept_as_comments() {
     let dir = root().join("tests/import");
     let out = zan(&["import", "law", "law-ru.txt", "--lang", "ru", "--workspace", "../../corpus"], &dir);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "error: law-ru.txt:29: no act of the workspace is titled «Уголовно-процессуальный кодекс Республики Казахстан»; name it with --target ACT_ID (one per act, in order)\n"
+        "law-ru.txt:27: warning[import-unrecognised]: line not recognised (not an instruction zan knows); kept as a comment\n\
+         law-ru.txt:29: warning[import-unknown-act]: no act of the workspace is titled «Уголовно-процессуальный кодекс Республики Казахстан»; its amendment is kept as comments; name it with --target ACT_ID (one per act, in order)\n\
+         error: 2 lines not imported as units, kept as comments\n"
+    );
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("amendment kz.cc.law-901-viii {\n  target kz.cc version 2024-01-01\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "}\n# import-unknown-act law-ru.txt:29: «Уголовно-процессуальный кодекс Республики Казахстан»\n\
+             # amendment unknown.law-901-viii {\n\
+             # target unknown\n\
+             # in-force 2026-01-01\n\
+             # title ru official \"образца для проверки импорта\"\n\
+             # add note to article 12 {\n\
+             # ru official \"Образцовое примечание.\"\n\
+             # }\n\
+             # renumber article 13-1 to 13-2\n\
+             # }\n"
+        ),
+        "{text}"
+    );
+}
+
+/// A line not understood stays at its place among the operations.
+#[test]
+fn an_unrecognised_line_is_kept_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let law = std::fs::read_to_string(root().join("tests/import/law-ru.txt")).unwrap();
+    let law = law.replacen(
+        "2) пункт 3) части первой статьи 206 исключить;\n",
+        "2) пункт 3) части первой статьи 206 исключить;\nстрока между формулами;\n",
+        1,
+    );
+    let line = law.lines().position(|l| l == "строка между формулами;").unwrap() + 1;
+    std::fs::write(tmp.path().join("law.txt"), law).unwrap();
+    let out = zan(&["import", "law", "law.txt", "--lang", "ru", "--target", "kz.cc,kz.cpc"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "  repeal article 206 part 1 point 3\n  # import-unrecognised law.txt:{line}: строка между формулами;\n  replace-all {{\n"
+        )),
+        "{text}"
     );
 }

@@ -47,6 +47,12 @@ pub fn hover<F: Borrow<File>>(
             let date = r.date.map_or(String::new(), |d| format!(" {d}"));
             md.push_str(&format!("\n\n_{}{date}_", word(ui, "repealed")));
         }
+        if let Some(h) = &unit.content.history {
+            md.push_str(&format!("\n\n**{}**\n", crate::render::history::heading(ui)));
+            for line in crate::render::history::lines(h, ui, lang) {
+                md.push_str(&format!("\n- {line}"));
+            }
+        }
         if let SiteKind::Operation(a, o) = site.kind {
             md.push_str(&preview(files, &files[file].borrow().amendments[a].id, o, lang));
         }

@@ -96,6 +96,76 @@ fn hover_on_an_operation_shows_the_engines_redline() {
     );
 }
 
+/// Hover on a unit tells its history in the language of messages; a
+/// history with no change the import could read, by its notes.
+#[test]
+fn hover_shows_history() {
+    let act = "act t.h version 2024-01-01 {
+  languages ru
+  article 1 {
+    ru official \"Текст.\"
+    history {
+      amended \"50-VII\" 2021-07-12
+      repealed \"90-VII\" 2022-01-05 in-force 2022-03-01
+    }
+  }
+  article 2 {
+    ru official \"Ещё.\"
+    history { ru official \"Сноска. Статья 2 с изменениями, внесенными Законом РК от 01.02.2003 N 5-II.\" }
+  }
+}
+";
+    let user =
+        "amendment t.h.x {\n  target t.h version 2024-01-01\n  repeal article 1\n  repeal article 2\n}\n";
+    for (ui, expected) in [
+        (
+            Lang::Ru,
+            expect![[r#"
+                **статья 1** — `t.h`
+
+                Текст.
+
+                **История**
+
+                - Изменение: Закон от 12 июля 2021 года № 50-VII
+                - Исключение: Закон от 5 января 2022 года № 90-VII, вводится в действие с 1 марта 2022 года"#]],
+        ),
+        (
+            Lang::Kk,
+            expect![[r#"
+                **статья 1** — `t.h`
+
+                Текст.
+
+                **Тарихы**
+
+                - Өзгеріс: 2021 жылғы 12 шілдедегі № 50-VII Заң
+                - Алып тастау: 2022 жылғы 5 қаңтардағы № 90-VII Заң, 2022 жылғы 1 наурыздан бастап қолданысқа енгізіледі"#]],
+        ),
+    ] {
+        let (world, file, offset) = fixture(&[("act", act), ("amendment", &marked(user, "article 1", 8))]);
+        let cache = NavCache::default();
+        let analysis = Analysis::new(&world, &cache, "ru", ui);
+        let md = analysis.hover(file, offset).map(|h| h.markdown).unwrap_or_default();
+        let md = md.split("\n\n---").next().unwrap().to_string();
+        expected.assert_eq(&md);
+    }
+    ask(
+        &[("act", act), ("amendment", &marked(user, "article 2", 8))],
+        |a, f, o| {
+            a.hover(f, o).map(|h| h.markdown.split("\n\n---").next().unwrap().to_string()).unwrap_or_default()
+        },
+        expect![[r#"
+            **Article 2** — `t.h`
+
+            Ещё.
+
+            **History**
+
+            - Сноска. Статья 2 с изменениями, внесенными Законом РК от 01.02.2003 N 5-II."#]],
+    );
+}
+
 #[test]
 fn definition_and_references_of_a_part() {
     let act = marked(ACT, "part 1 {", 5);

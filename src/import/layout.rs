@@ -203,6 +203,8 @@ struct Builder<'a> {
     articles: HashMap<String, At>,
     /// A duplicate unit being kept as comments, and its depth.
     duplicate: Option<u8>,
+    /// The last article read and where: the next must continue its number.
+    last_article: Option<(u32, String, At)>,
 }
 
 impl Builder<'_> {
@@ -269,10 +271,34 @@ impl Builder<'_> {
         }
         if kind == UnitKind::Article {
             self.articles.insert(number.clone(), at.clone());
+            self.gap(&number, &at);
         }
         let node = Node::new(kind, Some(number), self.lang(), at);
         self.stack.push(node);
         true
+    }
+
+    /// An article whose base number skips some after the last one read
+    /// (206 after 204; an inserted 213-1 after 213 continues it).
+    fn gap(&mut self, number: &str, at: &At) {
+        let Some(base) = number.split('-').next().and_then(|b| b.parse::<u32>().ok()) else { return };
+        if let Some((last, last_number, last_at)) = &self.last_article
+            && base > last + 1
+        {
+            let missing = if base == last + 2 {
+                format!("{}", last + 1)
+            } else {
+                format!("{}–{}", last + 1, base - 1)
+            };
+            self.parsed.findings.push(Finding {
+                code: super::NUMBERING_GAP,
+                at: at.clone(),
+                message: format!(
+                    "article {number} follows article {last_number} (at {last_at}): no article {missing}"
+                ),
+            });
+        }
+        self.last_article = Some((base, number.to_string(), at.clone()));
     }
 
     /// A paragraph of the innermost open unit: its text if it has none
@@ -417,6 +443,7 @@ pub fn parse(text: &str, file: &str, lang: Lang) -> Parsed {
         parsed: Parsed { title: None, number: None, adopted: None, root, findings: Vec::new() },
         articles: HashMap::new(),
         duplicate: None,
+        last_article: None,
     };
     for (line, words) in logical(text, lang) {
         b.line(line, &words);
@@ -463,6 +490,19 @@ mod tests {
         assert_eq!(ru("2014 года"), Line::Plain);
         assert_eq!(ru("Примечание. Текст"), Line::Note("Текст"));
         assert_eq!(kk("Ескерту. Осы бапта"), Line::Note("Осы бапта"));
+    }
+
+    #[test]
+    fn a_numbering_gap_is_reported_with_both_places() {
+        let text = "Статья 1. А\nТекст.\nСтатья 1-1. Б\nТекст.\nСтатья 2. В\nТекст.\nСтатья 5. Г\nТекст.\n";
+        let found: Vec<String> =
+            parse(text, "a.txt", Lang::Ru).findings.iter().map(|f| f.to_string()).collect();
+        assert_eq!(
+            found,
+            [
+                "a.txt:7: warning[import-numbering-gap]: article 5 follows article 2 (at a.txt:5): no article 3–4"
+            ]
+        );
     }
 
     #[test]

@@ -12,6 +12,9 @@ use tree::At;
 pub const UNRECOGNISED: &str = "import-unrecognised";
 /// A second unit with a number already used, kept as comments.
 pub const DUPLICATE: &str = "import-duplicate";
+/// An act an amending law amends that the workspace does not have: its
+/// amendment is kept as comments.
+pub const UNKNOWN_ACT: &str = "import-unknown-act";
 
 /// Something the import reports, at a line of an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +38,8 @@ use tree::Node;
 
 /// A unit in one language only, or numbered differently in the other.
 pub const ONE_LANGUAGE: &str = "import-one-language";
+/// An article whose number skips some after the last one.
+pub const NUMBERING_GAP: &str = "import-numbering-gap";
 /// An article with a heading and nothing else: a truncated copy?
 pub const EMPTY: &str = "import-empty";
 
@@ -66,7 +71,7 @@ pub struct Imported {
 impl Imported {
     /// The findings that mean a line was not taken into the act as a unit.
     pub fn lost(&self) -> usize {
-        self.findings.iter().filter(|f| matches!(f.code, UNRECOGNISED | DUPLICATE)).count()
+        self.findings.iter().filter(|f| matches!(f.code, UNRECOGNISED | DUPLICATE | UNKNOWN_ACT)).count()
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Provision {
 pub struct View {
     pub heading: String,
     pub lines: Vec<String>,
+    /// The unit's `history`, one line per change (`render::history`).
+    pub history: Vec<String>,
     pub provisions: Vec<Provision>,
     /// The footnotes of the summaries among `lines` and the provisions.
     pub footnotes: Vec<String>,
@@ -69,7 +71,8 @@ pub fn view(index: &Index, act: &str, target: &Target, lang: &str) -> Result<Vie
         provisions.push(provision(index, &link.target, link.scope, word, link.note, lang, &mut notes));
     }
     let heading = format!("{}: {}", index.acts[version].id, crate::model::citation(target, lang));
-    Ok(View { heading, lines, provisions, footnotes: notes.lines(), lang: l })
+    let history = unit.content.history.as_ref().map_or(Vec::new(), |h| super::history::lines(h, l, lang));
+    Ok(View { heading, lines, history, provisions, footnotes: notes.lines(), lang: l })
 }
 
 /// One comparative provision: the linked unit's text in `lang` (else the
@@ -140,6 +143,12 @@ impl View {
         for l in &self.lines {
             out.push_str(&format!("  {}\n", clean(l)));
         }
+        if !self.history.is_empty() {
+            out.push_str(&format!("\n{}:\n", super::history::heading(self.lang)));
+            for l in &self.history {
+                out.push_str(&format!("  - {}\n", clean(l)));
+            }
+        }
         let h = self.headings();
         for p in &self.provisions {
             out.push('\n');
@@ -168,6 +177,13 @@ impl View {
             esc(&self.heading),
             esc(&self.lines.join("\n"))
         );
+        if !self.history.is_empty() {
+            out.push_str(&format!("<h2>{}</h2>\n<ul>\n", super::history::heading(self.lang)));
+            for l in &self.history {
+                out.push_str(&format!("<li>{}</li>\n", esc(l)));
+            }
+            out.push_str("</ul>\n");
+        }
         for h in self.headings() {
             out.push_str(&format!("<th>{h}</th>"));
         }
@@ -193,6 +209,13 @@ impl View {
         let mut out = format!("# {}\n\n", markdown::escape(&self.heading));
         for l in &self.lines {
             out.push_str(&format!("{}\n\n", super::markdown_paragraph(l)));
+        }
+        if !self.history.is_empty() {
+            out.push_str(&format!("## {}\n\n", super::history::heading(self.lang)));
+            for l in &self.history {
+                out.push_str(&format!("- {}\n", markdown::escape(l)));
+            }
+            out.push('\n');
         }
         let h = self.headings();
         out.push_str(&format!("| {} |\n|---|---|---|---|\n", h.join(" | ")));

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod dates;
 pub mod diff;
 pub mod docx;
+pub mod history;
 pub mod order;
 pub mod ordinal;
 pub mod phrase;

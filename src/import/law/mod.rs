@@ -73,7 +73,7 @@ struct Amended {
     name: String,
     at: At,
     ops: Vec<Marked>,
-    /// Lines kept as comments, after the operation they follow.
+    /// Lines kept as comments, after the number of operations read before them.
     comments: Vec<(usize, String)>,
 }
 
@@ -509,10 +509,23 @@ fn operations(
     groups: &[Group],
     langs: &[String],
     footnotes: &[(Lang, Vec<(String, String)>)],
+    comments: &[(Option<At>, String)],
     findings: &mut Vec<Finding>,
 ) -> String {
+    // A comment follows the last group holding the operation read before it.
+    let after = |a: &Option<At>| {
+        a.as_ref().and_then(|a| groups.iter().rposition(|g| g.iter().any(|(_, op, _)| &op.at == a)))
+    };
+    let comments_after = |k: Option<usize>, out: &mut String| {
+        for (a, c) in comments {
+            if after(a) == k {
+                out.push_str(&format!("# {c}\n"));
+            }
+        }
+    };
     let mut out = String::new();
-    for g in groups {
+    comments_after(None, &mut out);
+    for (k, g) in groups.iter().enumerate() {
         let (_, op, _) = &g[0];
         let path = target(&op.path);
         let fidelity = |marks: &[(Lang, Vec<String>)]| write::Fidelity {
@@ -599,6 +612,7 @@ fn operations(
                 out.push_str(&format!("renumber {path} to {}\n", crate::model::written::number(n)))
             }
         }
+        comments_after(Some(k), &mut out);
     }
     out
 }
@@ -641,7 +655,7 @@ fn pair(per_lang: Vec<(Lang, Vec<Marked>)>) -> Vec<Group> {
 }
 
 /// The act a law names: the one given, else the one of the workspace with that title.
-fn resolve(name: &str, k: usize, at: &At, opts: &Options) -> Result<(String, Option<Date>), String> {
+fn resolve(name: &str, k: usize, opts: &Options) -> Result<(String, Option<Date>), String> {
     let known = |id: &str| opts.acts.iter().find(|a| a.id == id).and_then(|a| a.version);
     if let Some(id) = opts.targets.get(k) {
         return Ok((id.clone(), known(id)));
@@ -650,7 +664,7 @@ fn resolve(name: &str, k: usize, at: &At, opts: &Options) -> Result<(String, Opt
     match opts.acts.iter().find(|a| a.titles.iter().any(|(_, t)| t.to_lowercase() == lower)) {
         Some(a) => Ok((a.id.clone(), a.version)),
         None => Err(format!(
-            "{at}: no act of the workspace is titled «{name}»; name it with --target ACT_ID (one per act, in order)"
+            "no act of the workspace is titled «{name}»; its amendment is kept as comments; name it with --target ACT_ID (one per act, in order)"
         )),
     }
 }
@@ -704,7 +718,16 @@ pub fn law(inputs: &[Input], opts: &Options) -> Result<Imported, String> {
         laws.iter().map(|(l, _)| (l.lang, l.footnotes.clone())).collect();
     let mut out = String::new();
     for k in 0..count {
-        let (act, version) = resolve(&first.acts[k].name, k, &first.acts[k].at, opts)?;
+        // An act the workspace does not have: its amendment is written as
+        // comments (nothing lost) and the other acts are still imported.
+        let (act, version, unknown) = match resolve(&first.acts[k].name, k, opts) {
+            Ok((a, v)) => (a, v, false),
+            Err(message) => {
+                findings.push(Finding { code: super::UNKNOWN_ACT, at: first.acts[k].at.clone(), message });
+                ("unknown".to_string(), None, true)
+            }
+        };
+        let start = out.len();
         let base = opts.id.clone().unwrap_or_else(|| match &first.number {
             Some(n) => format!("{act}.law-{}", n.to_lowercase()),
             None => format!("{act}.imported"),
@@ -736,13 +759,25 @@ pub fn law(inputs: &[Input], opts: &Options) -> Result<Imported, String> {
         let per_lang: Vec<(Lang, Vec<Marked>)> =
             laws.iter().map(|(l, _)| (l.lang, l.acts[k].ops.clone())).collect();
         let groups = pair(per_lang);
-        out.push_str(&operations(&groups, &langs, &footnotes, &mut findings));
-        for (l, _) in &laws {
-            for (_, c) in &l.acts[k].comments {
-                out.push_str(&format!("# {c}\n"));
-            }
-        }
+        let comments: Vec<(Option<At>, String)> = laws
+            .iter()
+            .flat_map(|(l, _)| {
+                let a = &l.acts[k];
+                a.comments.iter().map(|(n, c)| (n.checked_sub(1).map(|i| a.ops[i].0.at.clone()), c.clone()))
+            })
+            .collect();
+        out.push_str(&operations(&groups, &langs, &footnotes, &comments, &mut findings));
         out.push_str("}\n");
+        if unknown {
+            let text: String = out[start..].lines().map(|l| format!("# {l}\n")).collect();
+            out.truncate(start);
+            out.push_str(&format!(
+                "# {} {}: «{}»\n{text}",
+                super::UNKNOWN_ACT,
+                first.acts[k].at,
+                first.acts[k].name
+            ));
+        }
     }
     findings.sort_by(|a, b| (&a.at.file, a.at.line).cmp(&(&b.at.file, b.at.line)));
     let zan = crate::document::Document::parse(out.clone())
