@@ -92,3 +92,133 @@ fn read_config(root: &Path) -> Result<(Config, ConfigFile), Box<ConfigError>> {
         Err(d) => Err(Box::new(ConfigError { path, text, diagnostic: *d })),
     }
 }
+
+/// The files a command on one act or amendment (`id`) needs, in workspace
+/// order, parsed by `parse`; `None` when every file is needed (an id no file
+/// declares: its error names what there is). Every file is scanned
+/// (`scan::heads`), and parsed are:
+/// - every file that declares `id` or an act it targets (`T`), and every file
+///   with an amendment of an act in `T` (consolidation applies them; the
+///   checks look for conflicts with them);
+/// - the files that declare an act those amendments may cite (a word shaped
+///   like an act id in their text);
+/// - the files that mention an act in `T` in a target that names a unit an
+///   amendment of `T` repeals or renumbers, or a range (the engine reports
+///   the references it leaves stale);
+/// - every file the scan cannot read with certainty.
+///
+/// Nothing else can change what the engine, or the checks inside the
+/// amendments of `T`, find (`tests/select.rs` compares every command's
+/// output with the whole workspace's).
+pub fn needed<D: Send>(
+    texts: &[&str],
+    id: &str,
+    parse: impl Fn(usize) -> D + Sync,
+    model: impl Fn(&D) -> &crate::model::File,
+) -> Option<Vec<(usize, D)>> {
+    use crate::scan;
+    let heads: Vec<scan::Heads> = crate::par::map(texts, || (), |_, text| scan::heads(text));
+    let declares = |a: &str| heads.iter().any(|h| h.acts.iter().any(|x| x == a));
+    let mut targets: Vec<&str> = heads
+        .iter()
+        .flat_map(|h| &h.amendments)
+        .filter(|a| a.id == id)
+        .filter_map(|a| a.target.as_deref())
+        .collect();
+    if targets.is_empty() && declares(id) {
+        targets.push(id);
+    }
+    if targets.is_empty() {
+        return None;
+    }
+    let mut wanted = vec![false; texts.len()];
+    let mut cited: Vec<&str> = Vec::new();
+    for (f, h) in heads.iter().enumerate() {
+        let amends = h
+            .amendments
+            .iter()
+            .filter(|a| a.id == id || a.target.as_deref().is_some_and(|t| targets.contains(&t)));
+        for a in amends {
+            wanted[f] = true;
+            cited.extend(scan::act_ids(&texts[f][a.span.clone()]));
+        }
+        wanted[f] |= h.unclear || h.acts.iter().any(|a| targets.contains(&a.as_str()));
+    }
+    for (f, h) in heads.iter().enumerate() {
+        wanted[f] |= h.acts.iter().any(|a| cited.contains(&a.as_str()));
+    }
+    let first: Vec<usize> = (0..texts.len()).filter(|&f| wanted[f]).collect();
+    let mut parsed: Vec<(usize, D)> =
+        first.iter().copied().zip(crate::par::map(&first, || (), |_, &f| parse(f))).collect();
+    // Who cites the units the amendments repeal or renumber.
+    let changed = {
+        let models: Vec<&crate::model::File> = parsed.iter().map(|(_, d)| model(d)).collect();
+        changed_numbers(&models, &targets)
+    };
+    let rest: Vec<usize> = (0..texts.len())
+        .filter(|&f| !wanted[f])
+        .filter(|&f| {
+            targets.iter().any(|t| {
+                scan::mentions(texts[f], t).any(|end| {
+                    let target = scan::target_after(texts[f], end);
+                    match &changed {
+                        None => true,
+                        Some(numbers) => {
+                            target.contains("..") || numbers.iter().any(|n| scan::has_number(target, n))
+                        }
+                    }
+                })
+            })
+        })
+        .collect();
+    parsed.extend(rest.iter().copied().zip(crate::par::map(&rest, || (), |_, &f| parse(f))));
+    parsed.sort_by_key(|(f, _)| *f);
+    Some(parsed)
+}
+
+/// The numbers of the units the amendments of `targets` repeal or renumber,
+/// as resolved in their base versions and as their targets write them;
+/// `None` when that cannot be told from numbers (an unnumbered unit, a
+/// number with a space, a range that does not resolve).
+fn changed_numbers(files: &[&crate::model::File], targets: &[&str]) -> Option<Vec<String>> {
+    use crate::index::{Index, Resolved, Scope, resolve};
+    use crate::model::OperationKind;
+    let index = Index::build(files);
+    let mut out = Vec::new();
+    let amendments = files.iter().flat_map(|f| &f.amendments);
+    for op in amendments.clone().flat_map(|a| &a.operations) {
+        out.extend(crate::analysis::creates(&op.kind).and_then(|p| p.last().map(|(_, n)| n.clone())));
+    }
+    for a in amendments.filter(|a| a.act.as_deref().is_some_and(|t| targets.contains(&t))) {
+        let base = a.act.as_deref().and_then(|act| index.base(act, a.base_version).ok());
+        for op in &a.operations {
+            let target = match &op.kind {
+                OperationKind::Repeal { target } | OperationKind::Renumber { target, .. } => target,
+                _ => continue,
+            };
+            let written = target.path.last().and_then(|s| s.number.as_ref()).map(|n| n.text.clone());
+            out.push(written?);
+            out.extend(target.range_end.as_ref().map(|n| n.text.clone()));
+            let scope = base.map(|act| Scope { act, unit: None });
+            let units = match (scope, target.range_end.is_some()) {
+                (Some(scope), _) => match resolve(&index, target, Some(scope)) {
+                    Ok(Resolved::Unit(n)) => vec![n],
+                    Ok(Resolved::Range(s, e)) => index.range(s, e),
+                    _ if target.range_end.is_some() => return None,
+                    _ => Vec::new(),
+                },
+                (None, true) => return None,
+                (None, false) => Vec::new(),
+            };
+            for n in units {
+                let unit = index.nodes[n].unit;
+                // Units inside a grouping are cited without it.
+                if unit.kind.is_grouping() {
+                    return None;
+                }
+                out.push(unit.number.as_ref()?.text.clone());
+            }
+        }
+    }
+    out.iter().all(|n| !n.is_empty() && !n.contains([' ', '"', ')', ']', '{', '}', '\\'])).then_some(out)
+}

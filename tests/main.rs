@@ -27,5 +27,6 @@ mod lsp_positions;
 mod lsp_stdio;
 mod redline;
 mod redline_props;
+mod select;
 mod summary_marks;
 mod tidy;

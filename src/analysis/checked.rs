@@ -26,7 +26,10 @@ pub fn apply_checked<'m, F: Borrow<File>>(
 ) -> Result<Applied<'m>, Refusal> {
     if let Some((file, amendment)) = find_amendment(files, id) {
         let span = &amendment.span;
-        let errors: Vec<FileDiagnostic> = crate::config::apply(config, crate::analysis::analyze(files))
+        // What `analyze` reports on the amendment's file, without linting the others.
+        let plan = super::Plan { only: Some(file), ..super::Plan::default() };
+        let found = super::run(files, &plan, &|| false).unwrap_or_default();
+        let errors: Vec<FileDiagnostic> = crate::config::apply(config, found)
             .into_iter()
             .filter(|fd| {
                 let d = &fd.diagnostic;

@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match Loaded::load(args.workspace) {
+    let ws = match Loaded::load(args.workspace, &args.id) {
         Ok(ws) => ws,
         Err(code) => return code,
     };

@@ -41,7 +41,8 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ws = match Loaded::load(args.workspace) {
+    // The comparative provisions may be in any act: every file.
+    let ws = match Loaded::load_paths(&[args.workspace.unwrap_or_else(|| std::path::PathBuf::from("."))]) {
         Ok(ws) => ws,
         Err(code) => return code,
     };

@@ -46,14 +46,21 @@ pub(super) struct Loaded {
 }
 
 impl Loaded {
-    /// Reads the workspace of `dir` (`loader::layout`, as `zan check` does);
-    /// unreadable files and syntax errors are reported and stop the command,
-    /// since the engine must not work on a half-parsed act.
-    pub fn load(dir: Option<PathBuf>) -> Result<Loaded, ExitCode> {
-        Self::load_paths(&[dir.unwrap_or_else(|| PathBuf::from("."))])
+    /// Reads the workspace of `dir` (`loader::layout`, as `zan check` does)
+    /// and parses what a command on `id` needs of it (`loader::needed`;
+    /// every file with `--all-files`); unreadable files and syntax errors
+    /// are reported and stop the command, since the engine must not work on
+    /// a half-parsed act.
+    pub fn load(dir: Option<PathBuf>, id: &str) -> Result<Loaded, ExitCode> {
+        Self::read(&[dir.unwrap_or_else(|| PathBuf::from("."))], Some(id))
     }
 
+    /// Every file under `roots`.
     pub fn load_paths(roots: &[PathBuf]) -> Result<Loaded, ExitCode> {
+        Self::read(roots, None)
+    }
+
+    fn read(roots: &[PathBuf], id: Option<&str>) -> Result<Loaded, ExitCode> {
         let style = crate::report::Style { color: super::color_stderr(), lang: super::ui_lang(None) };
         let report = |d: &Diagnostic, path: &std::path::Path, text: &str, lines: &LineIndex| {
             eprint!("{}", crate::report::render(d, &path.display().to_string(), text, lines, &style));
@@ -65,19 +72,40 @@ impl Loaded {
                 return Err(ExitCode::from(2));
             }
         };
+        let read = crate::par::map(&layout.files, || (), |_, path| crate::workspace::read(path));
+        let texts: Vec<&str> = read.iter().map(|r| r.as_ref().map_or("", String::as_str)).collect();
+        let parse = |f: usize| Document::parse(texts[f].to_string());
+        let selected = match id.filter(|_| !super::all_files()) {
+            Some(id) => crate::loader::needed(&texts, id, parse, |d: &Document| &d.model),
+            None => None,
+        };
+        let mut docs: Vec<Option<Document>> = match selected {
+            Some(docs) => {
+                let mut all: Vec<Option<Document>> = (0..texts.len()).map(|_| None).collect();
+                for (f, doc) in docs {
+                    all[f] = Some(doc);
+                }
+                all
+            }
+            None => {
+                let ok: Vec<usize> = (0..texts.len()).filter(|&f| read[f].is_ok()).collect();
+                let mut all: Vec<Option<Document>> = (0..texts.len()).map(|_| None).collect();
+                for (f, doc) in ok.iter().zip(crate::par::map(&ok, || (), |_, &f| parse(f))) {
+                    all[*f] = Some(doc);
+                }
+                all
+            }
+        };
         let mut ws =
             Loaded { paths: Vec::new(), sources: Vec::new(), files: Vec::new(), config: layout.config };
         let mut failed = false;
-        for path in layout.files {
-            let text = match crate::workspace::read(&path) {
-                Ok(text) => text,
-                Err(d) => {
-                    report(&d, &path, "", &LineIndex::new(""));
-                    failed = true;
-                    continue;
-                }
-            };
-            let doc = Document::parse(text);
+        for ((path, r), doc) in layout.files.into_iter().zip(&read).zip(&mut docs) {
+            if let Err(d) = r {
+                report(d, &path, "", &LineIndex::new(""));
+                failed = true;
+                continue;
+            }
+            let Some(doc) = doc.take() else { continue };
             for d in doc.model.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
                 report(d, &path, &doc.text, &doc.lines);
                 failed = true;
@@ -184,7 +212,7 @@ pub(super) fn lang_of(flag: Option<String>, applied: &Applied) -> String {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match Loaded::load(args.workspace) {
+    let ws = match Loaded::load(args.workspace, &args.id) {
         Ok(ws) => ws,
         Err(code) => return code,
     };

@@ -43,7 +43,7 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("error: give one amendment id, or --rev A..B");
         return ExitCode::from(2);
     };
-    let ws = match Loaded::load(args.workspace.clone()) {
+    let ws = match Loaded::load(args.workspace.clone(), id) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
