@@ -233,7 +233,7 @@ fn positions(index: &Index, node: usize) -> Vec<usize> {
     let mut at = node;
     loop {
         let parent = index.nodes[at].parent;
-        out.push(index.children(parent, 0).iter().position(|&s| s == at).unwrap_or(0));
+        out.push(index.nodes[at].rank);
         match parent {
             Some(p) => at = p,
             None => break,
