@@ -206,8 +206,19 @@ struct Cx<'a, 'm> {
     file: usize,
     amendment: &'m Amendment,
     applied: &'a mut Applied<'m>,
-    snapshot: &'a mut Option<Vec<File>>,
+    snapshot: &'a mut Option<Snapshot>,
 }
+
+self_cell::self_cell!(
+    /// The working copy as a one-file workspace, and its index: kept while
+    /// operations leave units and references where they are, so that word
+    /// operations and the several lookups of one operation build no index.
+    struct Snapshot {
+        owner: Vec<File>,
+        #[covariant]
+        dependent: Index,
+    }
+);
 
 /// Whether an operation moves, adds or removes units or references.
 fn changes_structure(op: &Operation) -> bool {
@@ -250,9 +261,10 @@ impl Cx<'_, '_> {
 
     /// Runs `f` with an index of the working copy (built from the snapshot).
     fn with_index<T>(&mut self, f: impl FnOnce(&Self, &Index) -> T) -> T {
-        let files = self.snapshot.take().unwrap_or_else(|| snapshot(&self.applied.result));
-        let out = f(self, &Index::build(&files));
-        *self.snapshot = Some(files);
+        let kept = self.snapshot.take();
+        let snap = kept.unwrap_or_else(|| Snapshot::new(snapshot(&self.applied.result), |f| Index::build(f)));
+        let out = f(self, snap.borrow_dependent());
+        *self.snapshot = Some(snap);
         out
     }
 

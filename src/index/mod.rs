@@ -74,6 +74,8 @@ pub struct Index<'m> {
     // foldhash: SipHash over these keys was a third of building the index.
     by_id: HashMap<String, Vec<usize>, foldhash::fast::RandomState>,
     by_number: HashMap<Key<'m>, Found, foldhash::fast::RandomState>,
+    /// Nodes whose texts or links name an act, by its id: made on first use.
+    citing: std::sync::OnceLock<HashMap<String, Vec<usize>, foldhash::fast::RandomState>>,
 }
 
 /// The units under one key: nearly always one, kept without allocating.
@@ -188,6 +190,30 @@ impl<'m> Index<'m> {
                     crate::diag::Message::UnknownVersion { act: id.to_string(), version, existing }
                 }
             })
+    }
+
+    /// The units whose texts, titles or comparative links name act `id`
+    /// (with its id written), in node order.
+    pub fn citing(&self, id: &str) -> &[usize] {
+        let map = self.citing.get_or_init(|| {
+            let mut map: HashMap<String, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
+            for (n, node) in self.nodes.iter().enumerate() {
+                let content = &node.unit.content;
+                let refs = content.titles.iter().chain(&content.texts).flat_map(|t| &t.value.refs);
+                let acts = refs.map(|r| &r.target).chain(content.comparisons.iter().map(|c| &c.target));
+                for act in acts.filter_map(|t| t.act.as_deref()) {
+                    match map.get_mut(act) {
+                        Some(nodes) if nodes.last() == Some(&n) => {}
+                        Some(nodes) => nodes.push(n),
+                        None => {
+                            map.insert(act.to_string(), vec![n]);
+                        }
+                    }
+                }
+            }
+            map
+        });
+        map.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The units found from the same place as `n` with its kind and number,
