@@ -269,20 +269,20 @@ fn record(
 /// Protocol diagnostics per file of the snapshot, with the severities of
 /// the `zan.toml` that holds each file, as `zan check` reports them.
 fn convert_all(snap: &Snapshot, diags: Vec<crate::analysis::FileDiagnostic>) -> Vec<Vec<lsp::Diagnostic>> {
-    let mut per_file: Vec<Vec<lsp::Diagnostic>> = vec![Vec::new(); snap.uris.len()];
+    let mut kept: Vec<Vec<crate::diag::Diagnostic>> = vec![Vec::new(); snap.uris.len()];
     for mut d in diags {
-        if !snap.config_of(d.file).level(&mut d.diagnostic) {
-            continue;
+        if snap.config_of(d.file).level(&mut d.diagnostic) {
+            kept[d.file].push(d.diagnostic);
         }
-        let source = &snap.world.sources[d.file];
-        per_file[d.file].push(convert::diagnostic(
-            source,
-            &d.diagnostic,
-            snap.config.encoding,
-            snap.config.ui,
-        ));
     }
-    per_file
+    let (enc, ui) = (snap.config.encoding, snap.config.ui);
+    kept.iter()
+        .enumerate()
+        .map(|(file, ds)| {
+            let ds: Vec<&crate::diag::Diagnostic> = ds.iter().collect();
+            convert::diagnostics(&snap.world.sources[file], &ds, enc, ui)
+        })
+        .collect()
 }
 
 /// Drops `value` on the blocking pool: freeing a large model or tree takes
