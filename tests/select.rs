@@ -103,6 +103,19 @@ fn generated_commands_match_the_whole_workspace() {
     }
 }
 
+/// Many small acts to a file (`gen-corpus --acts-per-file`): a command on
+/// one of them parses the files that hold it.
+#[test]
+fn many_small_acts_match_the_whole_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    generated(dir.path(), &generator::Config { short: true, acts_per_file: 4, ..small(100, 8, 4, 5) });
+    let bundles = std::fs::read_dir(dir.path().join("acts")).unwrap().count();
+    assert_eq!(bundles, 2);
+    let files = needed(dir.path(), "kz.act1.am1").unwrap();
+    assert!(files.iter().any(|f| f == "acts/bundle-001.zan"), "{files:?}");
+    same_as_whole(dir.path(), "2026-06-30");
+}
+
 /// The parsed files of `needed` for `id`, as paths relative to `dir`.
 fn needed(dir: &Path, id: &str) -> Option<Vec<String>> {
     let paths = zan::workspace::discover(&[dir.to_path_buf()]);
