@@ -3,12 +3,10 @@
 //! the workspace is parsed and checked (`--all-files`): the same stdout,
 //! stderr and exit code, on the shipped corpus and on generated workspaces.
 
-#[path = "../examples/gen_corpus/mod.rs"]
-mod generator;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::gen_corpus::generator;
 use zan::document::Document;
 
 fn zan(dir: &Path, args: &[&str]) -> (String, String, Option<i32>) {
