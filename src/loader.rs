@@ -103,8 +103,9 @@ fn read_config(root: &Path) -> Result<(Config, ConfigFile), Box<ConfigError>> {
 /// - the files that declare an act those amendments may cite (a word shaped
 ///   like an act id in their text);
 /// - the files that mention an act in `T` in a target that names a unit an
-///   amendment of `T` repeals or renumbers, or a range (the engine reports
-///   the references it leaves stale);
+///   amendment of `T` repeals or renumbers (`article 15`), or a range: the
+///   engine reports the references it leaves stale, and finds them by the
+///   kind and number they name;
 /// - every file the scan cannot read with certainty.
 ///
 /// Nothing else can change what the engine, or the checks inside the
@@ -153,7 +154,7 @@ pub fn needed<D: Send>(
     // Who cites the units the amendments repeal or renumber.
     let changed = {
         let models: Vec<&crate::model::File> = parsed.iter().map(|(_, d)| model(d)).collect();
-        changed_numbers(&models, &targets)
+        changed_units(&models, &targets)
     };
     let rest: Vec<usize> = (0..texts.len())
         .filter(|&f| !wanted[f])
@@ -163,8 +164,9 @@ pub fn needed<D: Send>(
                     let target = scan::target_after(texts[f], end);
                     match &changed {
                         None => true,
-                        Some(numbers) => {
-                            target.contains("..") || numbers.iter().any(|n| scan::has_number(target, n))
+                        Some(units) => {
+                            target.contains("..")
+                                || units.iter().any(|(kind, n)| scan::names(target, kind, n))
                         }
                     }
                 })
@@ -176,39 +178,40 @@ pub fn needed<D: Send>(
     Some(parsed)
 }
 
-/// The numbers of the units the amendments of `targets` repeal or renumber,
-/// as resolved in their base versions and as their targets write them;
-/// `None` when that cannot be told from numbers (an unnumbered unit, a
-/// number with a space, a range that does not resolve).
-fn changed_numbers(files: &[&crate::model::File], targets: &[&str]) -> Option<Vec<String>> {
+/// The units the amendments of `targets` repeal or renumber, as a target
+/// names them (`article`, `15`): resolved in their base versions and as
+/// their targets write them, and, when one repeals a range, every unit an
+/// amendment brings (the range may take it in). The engine reports a
+/// reference that names one of them. `None` when that cannot be told from
+/// the words of a target (an unnumbered unit or a grouping, a number with a
+/// space, a range that does not resolve).
+fn changed_units(files: &[&crate::model::File], targets: &[&str]) -> Option<Vec<(&'static str, String)>> {
     use crate::index::{Index, Resolved, Scope, resolve};
     use crate::model::OperationKind;
     let index = Index::build(files);
     let mut out = Vec::new();
-    let amendments = files.iter().flat_map(|f| &f.amendments);
-    for op in amendments.clone().flat_map(|a| &a.operations) {
-        out.extend(crate::analysis::creates(&op.kind).and_then(|p| p.last().map(|(_, n)| n.clone())));
-    }
-    for a in amendments.filter(|a| a.act.as_deref().is_some_and(|t| targets.contains(&t))) {
+    let amendments: Vec<_> = files
+        .iter()
+        .flat_map(|f| &f.amendments)
+        .filter(|a| a.act.as_deref().is_some_and(|t| targets.contains(&t)))
+        .collect();
+    let mut ranges = false;
+    for a in &amendments {
         let base = a.act.as_deref().and_then(|act| index.base(act, a.base_version).ok());
         for op in &a.operations {
             let target = match &op.kind {
                 OperationKind::Repeal { target } | OperationKind::Renumber { target, .. } => target,
                 _ => continue,
             };
-            let written = target.path.last().and_then(|s| s.number.as_ref()).map(|n| n.text.clone());
-            out.push(written?);
-            out.extend(target.range_end.as_ref().map(|n| n.text.clone()));
+            let last = target.path.last()?;
+            out.push((last.kind.keyword(), last.number.as_ref()?.text.clone()));
+            ranges |= target.range_end.is_some();
             let scope = base.map(|act| Scope { act, unit: None });
-            let units = match (scope, target.range_end.is_some()) {
-                (Some(scope), _) => match resolve(&index, target, Some(scope)) {
-                    Ok(Resolved::Unit(n)) => vec![n],
-                    Ok(Resolved::Range(s, e)) => index.range(s, e),
-                    _ if target.range_end.is_some() => return None,
-                    _ => Vec::new(),
-                },
-                (None, true) => return None,
-                (None, false) => Vec::new(),
+            let units = match scope.map(|scope| resolve(&index, target, Some(scope))) {
+                Some(Ok(Resolved::Unit(n))) => vec![n],
+                Some(Ok(Resolved::Range(s, e))) => index.range(s, e),
+                _ if target.range_end.is_some() => return None,
+                _ => Vec::new(),
             };
             for n in units {
                 let unit = index.nodes[n].unit;
@@ -216,9 +219,16 @@ fn changed_numbers(files: &[&crate::model::File], targets: &[&str]) -> Option<Ve
                 if unit.kind.is_grouping() {
                     return None;
                 }
-                out.push(unit.number.as_ref()?.text.clone());
+                out.push((unit.kind.keyword(), unit.number.as_ref()?.text.clone()));
             }
         }
     }
-    out.iter().all(|n| !n.is_empty() && !n.contains([' ', '"', ')', ']', '{', '}', '\\'])).then_some(out)
+    if ranges {
+        for op in amendments.iter().flat_map(|a| &a.operations) {
+            if let Some((kind, number)) = crate::analysis::creates(&op.kind).and_then(|p| p.last().cloned()) {
+                out.push((kind.keyword(), number));
+            }
+        }
+    }
+    out.iter().all(|(_, n)| !n.is_empty() && !n.contains([' ', '"', ')', ']', '{', '}', '\\'])).then_some(out)
 }

@@ -189,20 +189,26 @@ pub fn target_after(text: &str, from: usize) -> &str {
     &rest[..end]
 }
 
-/// Whether `number` is written in `text` as a whole number (`15` is not in
-/// `150` nor in `15-1`).
-pub fn has_number(text: &str, number: &str) -> bool {
-    let part = |c: char| c.is_alphanumeric() || matches!(c, '-' | ':' | '.');
-    text.match_indices(number).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + number.len()..].chars().next();
-        // `15.` ends a sentence or a path; `15.2` is another number.
-        let after_ok = match after {
-            Some('.') => !text[at + number.len() + 1..].chars().next().is_some_and(char::is_alphanumeric),
-            Some(c) => !part(c),
+/// Whether `text` writes the segment `keyword number` (`article 15`, not
+/// `article 150` nor `article 15-1`), the words apart by any spaces.
+pub fn names(text: &str, keyword: &str, number: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || matches!(c, '-' | ':' | '.' | '_');
+    text.match_indices(keyword).any(|(at, _)| {
+        if text[..at].chars().next_back().is_some_and(word) {
+            return false;
+        }
+        let rest = &text[at + keyword.len()..];
+        let after = rest.trim_start();
+        if after.len() == rest.len() || !after.starts_with(number) {
+            return false;
+        }
+        // `15.` ends a sentence; `15.2` is another number.
+        let tail = &after[number.len()..];
+        match tail.chars().next() {
+            Some('.') => !tail[1..].chars().next().is_some_and(char::is_alphanumeric),
+            Some(c) => !word(c),
             None => true,
-        };
-        !before.is_some_and(part) && after_ok
+        }
     })
 }
 
@@ -244,12 +250,16 @@ mod tests {
     }
 
     #[test]
-    fn whole_numbers() {
-        assert!(has_number(" article 15 part 2", "15"));
-        assert!(!has_number(" article 150", "15"));
-        assert!(!has_number(" article 15-1", "15"));
-        assert!(has_number(" article 15-1", "15-1"));
-        assert!(has_number(" article 15.", "15"));
-        assert!(!has_number(" article 15.2", "15"));
+    fn segments() {
+        assert!(names(" article 15 part 2", "article", "15"));
+        assert!(names(" article  15", "article", "15"));
+        assert!(names(" article 15 part 2", "part", "2"));
+        assert!(!names(" article 150", "article", "15"));
+        assert!(!names(" article 15-1", "article", "15"));
+        assert!(names(" article 15-1", "article", "15-1"));
+        assert!(names(" article 15.", "article", "15"));
+        assert!(!names(" article 15.2", "article", "15"));
+        assert!(!names(" subpoint 15", "point", "15"));
+        assert!(!names(" part 15", "article", "15"));
     }
 }

@@ -169,3 +169,40 @@ fn a_broken_file_stops_the_command_only_when_needed() {
     assert_eq!(code, Some(1));
     assert!(err.contains("c.zan"), "{err}");
 }
+
+/// References from other acts to what an amendment repeals or renumbers are
+/// reported stale: the files that hold them are parsed, the others not.
+#[test]
+fn files_citing_a_repealed_unit_are_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    let act = |id: &str, body: &str| format!("act {id} version 2020-01-01 {{\n  languages en\n{body}}}\n");
+    write(
+        "a.zan",
+        &act(
+            "kz.a",
+            "  article 1 { en official \"One.\" }\n  article 2 { en official \"Two.\" }\n  article 3 { en official \"Three.\" }\n  article 4 { en official \"Four.\" }\n",
+        ),
+    );
+    write("b.zan", &act("kz.b", "  article 1 { en official \"See [Article 2](kz.a article 2).\" }\n"));
+    write("c.zan", &act("kz.c", "  article 1 { en official \"See [Article 1](kz.a article 1).\" }\n"));
+    write(
+        "d.zan",
+        &act("kz.d", "  article 1 { en official \"See [Articles 3 to 4](kz.a article 3..4).\" }\n"),
+    );
+    write("e.zan", &act("kz.e", "  article 1 { en official \"See [Article 3](kz.a article 3).\" }\n"));
+    let amendment = |id: &str, op: &str| {
+        format!(
+            "amendment {id} {{\n  target kz.a version 2020-01-01\n  status adopted\n  in-force 2021-01-01\n  {op}\n}}\n"
+        )
+    };
+    write("am1.zan", &amendment("kz.a.am1", "repeal article 2"));
+    write("am2.zan", &amendment("kz.a.am2", "renumber article 3 to 3-1"));
+    let files = needed(dir.path(), "kz.a.am1").unwrap();
+    // b cites the repealed article 2, d a range, e article 3 that am2 renumbers.
+    assert_eq!(files, ["a.zan", "am1.zan", "am2.zan", "b.zan", "d.zan", "e.zan"]);
+    let (_, err, code) = zan(dir.path(), &["diff", "kz.a.am1", "--format", "unified"]);
+    assert_eq!(code, Some(0));
+    assert!(err.contains("kz.b article 1"), "{err}");
+    same_as_whole(dir.path(), "2022-01-01");
+}
