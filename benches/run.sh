@@ -157,9 +157,9 @@ small_lsp=$("$target/release/examples/lsp-bench" "$small_dir" "${KEYSTROKES:-20}
 # The engine as it grows: one act of N articles, N/5 amendments.
 engine_growth=$(
     for n in 250 500 1000; do
-        gen "$work/engine-${n}" --articles "$n" --acts 1 --amendments $((n / 5)) --seed 1
+        gen "$work/engine-grow-${n}" --articles "$n" --acts 1 --amendments $((n / 5)) --seed 1
         echo "$n articles, $((n / 5)) amendments:"
-        "$target/release/examples/engine-bench" "$work/engine-${n}"
+        "$target/release/examples/engine-bench" "$work/engine-grow-${n}"
     done | sed 's/^/    /'
 )
 
