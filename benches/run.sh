@@ -74,6 +74,10 @@ max() { printf '%s\n' "$@" | sort -n | tail -n1; }
 
 rows=()
 engine_rows=()
+one_rows=()
+# secs S: "S s"; ratio A B: "A s (A/B)", A as a share of B.
+secs() { awk -v s="$1" 'BEGIN { printf "%.2f s", s }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f s (%.0f %%)", a, 100 * a / b }'; }
 for size in $sizes; do
     dir=$work/corpus-${size}mb
     options=$(gen_options "$size")
@@ -97,10 +101,15 @@ for size in $sizes; do
     rows+=("$size $files $bytes $articles $check_s $check_kb $fmt_s $fmt_kb $floor_ms $phases")
 
     # The engine on the first act and its first amendment: whole processes,
-    # which read and check the workspace first (as the commands must).
+    # which parse what the command needs (`loader::needed`), side by side
+    # with the same command parsing every file (`--all-files`) and with
+    # `check` of the workspace.
     read -r cons_s cons_kb < <(best_of "$zan" consolidate kz.act1 --include draft --workspace "$dir")
     read -r diff_s diff_kb < <(best_of "$zan" diff kz.act1.am1 --format unified --workspace "$dir")
     read -r table_s table_kb < <(best_of "$zan" table kz.act1.am1 --format html --workspace "$dir")
+    read -r bill_s _ < <(best_of "$zan" bill kz.act1.am1 --lang kk --workspace "$dir")
+    read -r diff_all_s _ < <(best_of "$zan" diff kz.act1.am1 --format unified --workspace "$dir" --all-files)
+    one_rows+=("| $(label "$size") | $(secs "$check_s") | $(ratio "$diff_s" "$check_s") | $(ratio "$table_s" "$check_s") | $(ratio "$bill_s" "$check_s") | $(ratio "$cons_s" "$check_s") | $(ratio "$diff_all_s" "$check_s") |")
     # The language server, in process over its own transport (see the example).
     lsp=$(/usr/bin/time -f 'peak %M' "$target/release/examples/lsp-bench" "$dir" "${KEYSTROKES:-20}" 2>&1)
     lsp_init=$(awk -F': ' '/^initialize, index and first diagnostics/ { print $2 }' <<<"$lsp")
@@ -110,6 +119,49 @@ for size in $sizes; do
     engine_rows+=("| $(label "$size") | $(rate "$bytes" "$cons_s") | $(rate "$bytes" "$diff_s") | $(rate "$bytes" "$table_s") | $(awk -v kb="$(max "$cons_kb" "$diff_kb" "$table_kb")" 'BEGIN { printf "%.0f MB", kb / 1024 }') | ${lsp_init:-–} | ${lsp_p50:-–} | ${lsp_p99:-–} | $(awk -v kb="${lsp_kb:-0}" 'BEGIN { printf "%.0f MB", kb / 1024 }') |")
     echo "measured ${size} MB" >&2
 done
+
+# gen DIR OPTIONS...: a workspace written once and reused while its options stay.
+gen() {
+    local dir=$1
+    shift
+    if [ "$(cat "$dir.options" 2>/dev/null)" != "$*" ]; then
+        rm -rf "$dir"
+        "$target/release/examples/gen-corpus" --out "$dir" "$@" 2>"$dir.log"
+        echo "$*" >"$dir.options"
+    fi
+}
+
+# Issue 14 item 12: one act as large as a workspace costs what that
+# workspace does (check time linear in the units of one act).
+big=${ONE_ACT_MB:-50}
+gen "$work/one-act-${big}mb" --size "${big}MB" --acts 1 --amendments 8 --seed 1
+gen "$work/many-acts-${big}mb" --size "${big}MB" --acts 8 --amendments 8 --seed 1
+read -r one_act_s _ < <(best_of "$zan" check "$work/one-act-${big}mb")
+read -r many_acts_s _ < <(best_of "$zan" check "$work/many-acts-${big}mb")
+half=$((big / 2))
+gen "$work/one-act-${half}mb" --size "${half}MB" --acts 1 --amendments 8 --seed 1
+read -r one_half_s _ < <(best_of "$zan" check "$work/one-act-${half}mb")
+one_act=$(
+    printf '| check | time | against %s MB in 8 acts |\n|---|---|---|\n' "$big"
+    printf '| %s MB in 8 acts | %s | 1.00 |\n' "$big" "$(secs "$many_acts_s")"
+    printf '| %s MB in one act | %s | %s |\n' "$half" "$(secs "$one_half_s")" "$(awk -v a="$one_half_s" -v b="$many_acts_s" 'BEGIN { printf "%.2f", a / b }')"
+    printf '| %s MB in one act | %s | %s |\n' "$big" "$(secs "$one_act_s")" "$(awk -v a="$one_act_s" -v b="$many_acts_s" 'BEGIN { printf "%.2f", a / b }')"
+)
+
+# The language server on many small acts to a file (150 acts of about 22 KB
+# to each 3.3 MB file), beside the generator's layout above.
+small_dir=$work/small-acts
+gen "$small_dir" --articles 14400 --acts 1200 --amendments 16 --seed 1 --short --acts-per-file 150
+small_lsp=$("$target/release/examples/lsp-bench" "$small_dir" "${KEYSTROKES:-20}" 2>&1 | sed 's/^/    /')
+
+# The engine as it grows: one act of N articles, N/5 amendments.
+engine_growth=$(
+    for n in 250 500 1000; do
+        gen "$work/engine-grow-${n}" --articles "$n" --acts 1 --amendments $((n / 5)) --seed 1
+        echo "$n articles, $((n / 5)) amendments:"
+        "$target/release/examples/engine-bench" "$work/engine-grow-${n}"
+    done | sed 's/^/    /'
+)
 
 # One markdown table, printed and written to the docs.
 table=$(
@@ -146,6 +198,11 @@ engine_table=$(
     printf '|---|---|---|---|---|---|---|---|---|\n'
     printf '%s\n' "${engine_rows[@]}"
 )
+one_table=$(
+    printf '| workspace | check | diff (one amendment), %% of check | table | bill | consolidate (act, every amendment) | diff, every file parsed (`--all-files`) |\n'
+    printf '|---|---|---|---|---|---|---|\n'
+    printf '%s\n' "${one_rows[@]}"
+)
 engine_dir=$work/engine-500
 if [ ! -d "$engine_dir" ]; then
     "$target/release/examples/gen-corpus" --out "$engine_dir" --articles 500 --acts 1 --amendments 10 2>/dev/null
@@ -160,7 +217,15 @@ echo "$growth"
 echo
 echo "$engine_table"
 echo
+echo "$one_table"
+echo
+echo "$one_act"
+echo
 echo "$engine"
+echo
+echo "$engine_growth"
+echo
+echo "$small_lsp"
 echo
 echo "$redline"
 echo
@@ -191,10 +256,32 @@ diagnostics; with fewer than 100 keystrokes p99 is the slowest one).
 
 $engine_table
 
+Commands on one amendment or act parse only the files it needs
+(\`loader::needed\`); side by side with \`zan check\` of the same workspace,
+in the same run (issue 19's target: at most 10 % of check):
+
+$one_table
+
+\`zan check\` of one act as large as a workspace, against the same size in
+8 acts (issue 14 item 12: linear in the units of one act):
+
+$one_act
+
 The amendment engine on one act of 500 articles with 10 amendments of
 every operation kind (\`examples/engine-bench.rs\`):
 
 $engine
+
+The engine as the act and the amendments grow (one act of N articles with
+N/5 amendments; issue 19: 136 operations on 500 articles ≤ 50 ms, 500
+articles with 100 amendments ≤ 200 ms, linear growth):
+
+$engine_growth
+
+The language server on many small acts to a file (\`gen-corpus --acts 1200
+--acts-per-file 150 --short\`: files of 150 acts, 3.3 MB), \`lsp-bench\`:
+
+$small_lsp
 
 Word-level redline of 20,000 paragraphs against git and wdiff, same texts,
 same run (\`examples/redline-bench.rs\`):

@@ -1,7 +1,9 @@
 //! Writes a synthetic zan workspace for benchmarks:
-//! `cargo run --release --example gen-corpus -- --out DIR [--articles N | --size 10MB] [--acts M] [--amendments K] [--seed S] [--short]`
+//! `cargo run --release --example gen-corpus -- --out DIR [--articles N | --size 10MB] [--acts M] [--amendments K] [--seed S] [--short] [--acts-per-file K]`
 //!
-//! `--short` writes articles of about 2 KB (one or two parts) instead of 6 KB.
+//! `--short` writes articles of about 2 KB (one or two parts) instead of 6 KB;
+//! `--acts-per-file K` writes K Kazakh acts to each file (the many-small-acts
+//! shape: `--acts 1200 --acts-per-file 150 --short`).
 
 mod gen_corpus;
 
@@ -25,6 +27,7 @@ fn run() -> Result<(), String> {
     let mut out = None;
     let (mut articles, mut size, mut acts, mut amendments, mut seed) = (None, None, 4, 8, 1);
     let mut short = false;
+    let mut acts_per_file = 1;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         if flag == "--short" {
@@ -39,6 +42,7 @@ fn run() -> Result<(), String> {
             "--size" => size = Some(parse_size(&value)?),
             "--acts" => acts = number()?,
             "--amendments" => amendments = number()?,
+            "--acts-per-file" => acts_per_file = number()?.max(1),
             "--seed" => seed = value.parse().map_err(|e| format!("--seed {value}: {e}"))?,
             _ => return Err(format!("unknown option {flag}")),
         }
@@ -51,7 +55,7 @@ fn run() -> Result<(), String> {
         (None, None) => 500,
     };
     let started = Instant::now();
-    let config = Config { short, ..Config::new(articles, acts, amendments, seed) };
+    let config = Config { short, acts_per_file, ..Config::new(articles, acts, amendments, seed) };
     let summary = generate(&config, |path, text| {
         let path = Path::new(&out).join(path);
         std::fs::create_dir_all(path.parent().expect("a file path has a parent"))?;

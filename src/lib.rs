@@ -26,6 +26,7 @@ pub mod par;
 pub mod redline;
 pub mod render;
 pub mod report;
+pub mod scan;
 pub mod syntax;
 pub mod text;
 pub mod workspace;

@@ -147,3 +147,143 @@ fn read_config(root: &Path) -> Result<(Config, ConfigFile), Box<ConfigError>> {
         Err(d) => Err(Box::new(ConfigError { path, text, diagnostic: *d })),
     }
 }
+
+/// The files a command on one act or amendment (`id`) needs, in workspace
+/// order, parsed by `parse`; `None` when every file is needed (an id no file
+/// declares: its error names what there is). Every file is scanned
+/// (`scan::heads`), and parsed are:
+/// - every file that declares `id` or an act it targets (`T`), and every file
+///   with an amendment of an act in `T` (consolidation applies them; the
+///   checks look for conflicts with them);
+/// - the files that declare an act those amendments may cite (a word shaped
+///   like an act id in their text);
+/// - the files that mention an act in `T` in a target that names a unit an
+///   amendment of `T` repeals or renumbers (`article 15`), or a range: the
+///   engine reports the references it leaves stale, and finds them by the
+///   kind and number they name;
+/// - every file the scan cannot read with certainty.
+///
+/// Nothing else can change what the engine, or the checks inside the
+/// amendments of `T`, find (`tests/select.rs` compares every command's
+/// output with the whole workspace's).
+pub fn needed<D: Send>(
+    texts: &[&str],
+    id: &str,
+    parse: impl Fn(usize) -> D + Sync,
+    model: impl Fn(&D) -> &crate::model::File,
+) -> Option<Vec<(usize, D)>> {
+    use crate::scan;
+    let heads: Vec<scan::Heads> = crate::par::map(texts, || (), |_, text| scan::heads(text));
+    let declares = |a: &str| heads.iter().any(|h| h.acts.iter().any(|x| x == a));
+    let mut targets: Vec<&str> = heads
+        .iter()
+        .flat_map(|h| &h.amendments)
+        .filter(|a| a.id == id)
+        .filter_map(|a| a.target.as_deref())
+        .collect();
+    if targets.is_empty() && declares(id) {
+        targets.push(id);
+    }
+    if targets.is_empty() {
+        return None;
+    }
+    let mut wanted = vec![false; texts.len()];
+    let mut cited: Vec<&str> = Vec::new();
+    for (f, h) in heads.iter().enumerate() {
+        let amends = h
+            .amendments
+            .iter()
+            .filter(|a| a.id == id || a.target.as_deref().is_some_and(|t| targets.contains(&t)));
+        for a in amends {
+            wanted[f] = true;
+            cited.extend(scan::act_ids(&texts[f][a.span.clone()]));
+        }
+        wanted[f] |= h.unclear || h.acts.iter().any(|a| targets.contains(&a.as_str()));
+    }
+    for (f, h) in heads.iter().enumerate() {
+        wanted[f] |= h.acts.iter().any(|a| cited.contains(&a.as_str()));
+    }
+    let first: Vec<usize> = (0..texts.len()).filter(|&f| wanted[f]).collect();
+    let mut parsed: Vec<(usize, D)> =
+        first.iter().copied().zip(crate::par::map(&first, || (), |_, &f| parse(f))).collect();
+    // Who cites the units the amendments repeal or renumber.
+    let changed = {
+        let models: Vec<&crate::model::File> = parsed.iter().map(|(_, d)| model(d)).collect();
+        changed_units(&models, &targets)
+    };
+    let rest: Vec<usize> = (0..texts.len())
+        .filter(|&f| !wanted[f])
+        .filter(|&f| {
+            targets.iter().any(|t| {
+                scan::mentions(texts[f], t).any(|end| {
+                    let target = scan::target_after(texts[f], end);
+                    match &changed {
+                        None => true,
+                        Some(units) => {
+                            target.contains("..")
+                                || units.iter().any(|(kind, n)| scan::names(target, kind, n))
+                        }
+                    }
+                })
+            })
+        })
+        .collect();
+    parsed.extend(rest.iter().copied().zip(crate::par::map(&rest, || (), |_, &f| parse(f))));
+    parsed.sort_by_key(|(f, _)| *f);
+    Some(parsed)
+}
+
+/// The units the amendments of `targets` repeal or renumber, as a target
+/// names them (`article`, `15`): resolved in their base versions and as
+/// their targets write them, and, when one repeals a range, every unit an
+/// amendment brings (the range may take it in). The engine reports a
+/// reference that names one of them. `None` when that cannot be told from
+/// the words of a target (an unnumbered unit or a grouping, a number with a
+/// space, a range that does not resolve).
+fn changed_units(files: &[&crate::model::File], targets: &[&str]) -> Option<Vec<(&'static str, String)>> {
+    use crate::index::{Index, Resolved, Scope, resolve};
+    use crate::model::OperationKind;
+    let index = Index::build(files);
+    let mut out = Vec::new();
+    let amendments: Vec<_> = files
+        .iter()
+        .flat_map(|f| &f.amendments)
+        .filter(|a| a.act.as_deref().is_some_and(|t| targets.contains(&t)))
+        .collect();
+    let mut ranges = false;
+    for a in &amendments {
+        let base = a.act.as_deref().and_then(|act| index.base(act, a.base_version).ok());
+        for op in &a.operations {
+            let target = match &op.kind {
+                OperationKind::Repeal { target } | OperationKind::Renumber { target, .. } => target,
+                _ => continue,
+            };
+            let last = target.path.last()?;
+            out.push((last.kind.keyword(), last.number.as_ref()?.text.clone()));
+            ranges |= target.range_end.is_some();
+            let scope = base.map(|act| Scope { act, unit: None });
+            let units = match scope.map(|scope| resolve(&index, target, Some(scope))) {
+                Some(Ok(Resolved::Unit(n))) => vec![n],
+                Some(Ok(Resolved::Range(s, e))) => index.range(s, e),
+                _ if target.range_end.is_some() => return None,
+                _ => Vec::new(),
+            };
+            for n in units {
+                let unit = index.nodes[n].unit;
+                // Units inside a grouping are cited without it.
+                if unit.kind.is_grouping() {
+                    return None;
+                }
+                out.push((unit.kind.keyword(), unit.number.as_ref()?.text.clone()));
+            }
+        }
+    }
+    if ranges {
+        for op in amendments.iter().flat_map(|a| &a.operations) {
+            if let Some((kind, number)) = crate::analysis::creates(&op.kind).and_then(|p| p.last().cloned()) {
+                out.push((kind.keyword(), number));
+            }
+        }
+    }
+    out.iter().all(|(_, n)| !n.is_empty() && !n.contains([' ', '"', ')', ']', '{', '}', '\\'])).then_some(out)
+}

@@ -120,6 +120,37 @@ impl LineIndex {
         LineCol { line: line as u32, col: col as u32 }
     }
 
+    /// The positions of many offsets, as [`LineIndex::position`] gives each:
+    /// counted in order, from the previous offset on the same line, so that
+    /// many positions on one long line cost the line once, not once each.
+    pub fn positions(&self, text: &str, offsets: &[usize], enc: Encoding) -> Vec<LineCol> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![LineCol { line: 0, col: 0 }; offsets.len()];
+        // The line last counted, where counting stopped, and the column there.
+        let mut last: Option<(usize, std::ops::Range<usize>, usize, usize)> = None;
+        for i in order {
+            let mut offset = offsets[i].min(self.len());
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let line = self.line_of(offset);
+            let (range, from, col) = match last.take() {
+                Some((l, range, from, col)) if l == line => (range, from, col),
+                _ => {
+                    let range = self.line_range(text, line);
+                    let start = range.start;
+                    (range, start, 0)
+                }
+            };
+            let end = offset.min(range.end).max(from);
+            let col = col + measure(&text[from..end], enc);
+            out[i] = LineCol { line: line as u32, col: col as u32 };
+            last = Some((line, range, end, col));
+        }
+        out
+    }
+
     /// The byte offset of a position. Columns past the end of the line clamp to
     /// its end; a column inside a surrogate pair clamps to the character's start;
     /// lines past the end clamp to the end of the text.
@@ -165,6 +196,17 @@ mod tests {
             // Offsets on a line terminator map to the line's end.
             let line_end = index.line_range(text, pos.line as usize).end;
             assert_eq!(back, offset.min(line_end), "{text:?} at {offset}");
+        }
+    }
+
+    #[test]
+    fn many_positions_equal_one_by_one() {
+        let text = "а\r\nқазақ 中文 😀 x\ry\n\nend";
+        let offsets: Vec<usize> = (0..=text.len() + 2).rev().chain([3, 3, 0]).collect();
+        let lines = LineIndex::new(text);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+            let one: Vec<LineCol> = offsets.iter().map(|&o| lines.position(text, o, enc)).collect();
+            assert_eq!(lines.positions(text, &offsets, enc), one, "{enc:?}");
         }
     }
 

@@ -4,7 +4,7 @@
 //! nothing referred to is repealed, renumbered or rewritten).
 
 #[path = "../examples/gen_corpus/mod.rs"]
-pub(crate) mod generator;
+pub mod generator;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 

@@ -1038,3 +1038,49 @@ async fn propose_a_change_and_update_the_amendment() {
         "error[derive-no-change]: the edited copy does not differ from kz.cc version 2024-01-01; nothing written (1:5)"
     );
 }
+
+/// A client that pulls diagnostics gets none pushed: it is asked to pull
+/// (`workspace/diagnostic/refresh`), gets every finding with a result id,
+/// and an unchanged result when it names that id again.
+#[tokio::test(flavor = "multi_thread")]
+async fn pulled_diagnostics_with_result_ids() {
+    let mut c = Client::start();
+    let caps = json!({
+        "textDocument": {"diagnostic": {}},
+        "workspace": {"diagnostics": {"refreshSupport": true}},
+    });
+    let init = c.initialize(json!({"capabilities": caps, "rootUri": file_uri(&ws()), "locale": "en"})).await;
+    assert_eq!(init["capabilities"]["diagnosticProvider"]["identifier"], "zan");
+    let broken = text("a.zan").replacen("article", "artcle", 1);
+    c.open(&uri("a.zan"), &broken);
+    c.wait_for(|m| m["method"] == "workspace/diagnostic/refresh").await;
+    let params =
+        |previous: Value| json!({"textDocument": {"uri": uri("a.zan")}, "previousResultId": previous});
+    let full = c.request("textDocument/diagnostic", params(Value::Null)).await;
+    assert_eq!(full["kind"], "full");
+    let items = full["items"].as_array().unwrap();
+    assert!(items.iter().any(|d| d["code"] == "syntax-error"), "{full}");
+    let id = full["resultId"].clone();
+    let again = c.request("textDocument/diagnostic", params(id.clone())).await;
+    assert_eq!(again, json!({"kind": "unchanged", "resultId": id}));
+    // Fixed: a new result, without the error.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri("a.zan"), "version": 2}, "contentChanges": [{"text": text("a.zan")}]}),
+    );
+    // Refreshes of the workspace pass of version 1 may come first.
+    loop {
+        c.wait_for(|m| m["method"] == "workspace/diagnostic/refresh").await;
+        let fixed = c.request("textDocument/diagnostic", params(id.clone())).await;
+        if fixed["kind"] == "unchanged" {
+            continue;
+        }
+        assert_ne!(fixed["resultId"], id);
+        if !fixed["items"].as_array().unwrap().iter().any(|d| d["code"] == "syntax-error") {
+            break;
+        }
+    }
+    let seen = c.take_seen();
+    assert!(!seen.iter().any(|m| m["method"] == "textDocument/publishDiagnostics"), "{seen:?}");
+    assert!(c.shutdown().await);
+}

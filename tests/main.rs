@@ -33,5 +33,6 @@ mod lsp_stdio;
 mod redline;
 mod redline_props;
 mod review;
+mod select;
 mod summary_marks;
 mod tidy;

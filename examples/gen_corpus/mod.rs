@@ -36,11 +36,23 @@ pub struct Config {
     /// Short articles (one or two parts, rarely points: about 2 KB instead of
     /// 6 KB), so that 50,000 articles make about 100 MB.
     pub short: bool,
+    /// Kazakh acts written together in one file (`acts/bundle-NNN.zan`):
+    /// the many-small-acts shape of a file of resolutions or decrees. 1: each
+    /// act in files of its own.
+    pub acts_per_file: usize,
 }
 
 impl Config {
     pub fn new(articles: usize, acts: usize, amendments: usize, seed: u64) -> Config {
-        Config { articles, acts: acts.max(1), amendments, seed, file_bytes: 2_000_000, short: false }
+        Config {
+            articles,
+            acts: acts.max(1),
+            amendments,
+            seed,
+            file_bytes: 2_000_000,
+            short: false,
+            acts_per_file: 1,
+        }
     }
 }
 
@@ -60,8 +72,22 @@ pub fn generate(cfg: &Config, mut sink: impl FnMut(&str, &str) -> io::Result<()>
         summary.bytes += text.len() as u64;
         sink(path, text)
     };
+    let mut bundle = (String::new(), 0, 0);
     for a in 0..generator.acts.len() {
-        generator.write_act(a, &mut emit)?;
+        if cfg.acts_per_file > 1 && generator.acts[a].kazakh {
+            generator.write_act(a, &mut |_, text| {
+                bundle.0.push_str(text);
+                Ok(())
+            })?;
+            bundle.1 += 1;
+            if bundle.1 == cfg.acts_per_file || a + 1 == cfg.acts {
+                bundle.2 += 1;
+                emit(&format!("acts/bundle-{:03}.zan", bundle.2), &std::mem::take(&mut bundle.0))?;
+                bundle.1 = 0;
+            }
+        } else {
+            generator.write_act(a, &mut emit)?;
+        }
     }
     generator.write_amendments(&mut emit)?;
     Ok(summary)

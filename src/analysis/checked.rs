@@ -75,7 +75,10 @@ fn errors_in<F: Borrow<File>>(
     amendment: &crate::model::Amendment,
 ) -> Vec<FileDiagnostic> {
     let span = &amendment.span;
-    crate::config::apply(config, crate::analysis::analyze(files))
+    // What `analyze` reports on the amendment's file, without linting the others.
+    let plan = super::Plan { only: Some(file), ..super::Plan::default() };
+    let found = super::run(files, &plan, &|| false).unwrap_or_default();
+    crate::config::apply(config, found)
         .into_iter()
         .filter(|fd| {
             let d = &fd.diagnostic;

@@ -389,6 +389,11 @@ impl<'m> Cx<'_, 'm> {
         let index = self.index;
         let partial = self.own.is_some();
         let nodes = self.own.clone().unwrap_or(0..index.nodes.len());
+        // Each act's nodes, in one pass (not one pass per act).
+        let mut of_act: Vec<Vec<usize>> = vec![Vec::new(); index.acts.len()];
+        for n in nodes {
+            of_act[index.nodes[n].act].push(n);
+        }
         for (a, act) in index.acts.iter().enumerate() {
             if partial && act.parts.iter().all(|&(file, _)| Some(file) != only) {
                 continue;
@@ -409,7 +414,7 @@ impl<'m> Cx<'_, 'm> {
                     self.cite(file, &c.target, Scope { act: a, unit: None });
                 }
             }
-            for n in nodes.clone().filter(|&n| index.nodes[n].act == a) {
+            for &n in &of_act[a] {
                 if n % 4096 == 0 && (self.stop)() {
                     return;
                 }
@@ -451,11 +456,8 @@ impl Cx<'_, '_> {
         let index = self.index;
         let node = &index.nodes[n];
         let Some(number) = &self.unit(n).number else { return };
-        let siblings = index.children(node.parent, node.act);
-        let first = siblings.iter().find(|&&s| {
-            let u = index.nodes[s].unit;
-            u.kind == node.unit.kind && u.number.as_ref().is_some_and(|x| x.text == number.text)
-        });
+        // The first sibling of that kind and number (siblings are in node order).
+        let first = index.namesakes(n).iter().find(|&&s| index.nodes[s].parent == node.parent);
         if first.is_some_and(|&f| f != n) {
             self.push(node.file, Message::DuplicateUnit { unit: index.path(n) }, number.span.clone());
         }

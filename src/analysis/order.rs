@@ -13,7 +13,7 @@ impl Cx<'_, '_> {
         let Some(number) = &self.unit(n).number else { return };
         let Some(mine) = key(&number.text) else { return };
         let siblings = index.children(node.parent, node.act);
-        let at = siblings.iter().position(|&s| s == n).unwrap_or(0);
+        let at = node.rank;
         let previous = siblings[..at].iter().rev().find_map(|&s| {
             let other = &index.nodes[s];
             let num = other.unit.number.as_ref()?;

@@ -43,12 +43,14 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ws = match Loaded::load(args.workspace, &args.act) {
+    // The comparative provisions may be in any act: every file.
+    let roots: Vec<std::path::PathBuf> = args.workspace.into_iter().collect();
+    let ws = match Loaded::load_paths(&roots, None) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
     let index = crate::analysis::Index::build(&ws.files);
-    let view = match crate::render::compare::view(&index, &ws.id, &target, &args.lang) {
+    let view = match crate::render::compare::view(&index, &args.act, &target, &args.lang) {
         Ok(v) => v,
         Err(e) => return ws.fail(&e),
     };

@@ -53,9 +53,10 @@ pub(super) struct Loaded {
 impl Loaded {
     /// The workspace a command on `id` works in: `dir`, else the `roots` of
     /// `zan.toml`, else the current directory (`loader::layout`, as `zan
-    /// check` finds it). `id` may be the path of a `.zan` file: the id is then
-    /// its first amendment's (else its first act's), and without `dir` the
-    /// workspace is the file's own.
+    /// check` finds it), of which it parses what the command needs
+    /// (`loader::needed`; every file with `--all-files`). `id` may be the
+    /// path of a `.zan` file: the id is then its first amendment's (else its
+    /// first act's), and without `dir` the workspace is the file's own.
     pub fn load(dir: Option<PathBuf>, id: &str) -> Result<Loaded, ExitCode> {
         let (id, home) = match Path::new(id).is_file() {
             true => id_in(Path::new(id))?,
@@ -70,11 +71,12 @@ impl Loaded {
     }
 
     /// The files of `roots` (none: `zan.toml`'s `roots`, else the current
-    /// directory). Unreadable files and syntax errors are reported and stop
-    /// the command, since the engine must not work on a half-parsed act —
-    /// except, when `wanted` is given, in a file that defines neither that act
-    /// or amendment nor the act it amends: such a file is left out, with a
-    /// warning.
+    /// directory): with `wanted`, those a command on it needs, else every
+    /// one. Unreadable files and syntax errors are reported and stop the
+    /// command, since the engine must not work on a half-parsed act —
+    /// except, when `wanted` is given, in a file that defines neither that
+    /// act or amendment nor the act it amends: such a file is left out,
+    /// with a warning.
     pub fn load_paths(roots: &[PathBuf], wanted: Option<&str>) -> Result<Loaded, ExitCode> {
         let style = crate::report::Style { color: super::color_stderr(), lang: super::ui_lang(None) };
         let report = |d: &Diagnostic, path: &Path, text: &str, lines: &LineIndex| {
@@ -87,6 +89,27 @@ impl Loaded {
                 return Err(ExitCode::from(2));
             }
         };
+        let read = crate::par::map(&layout.files, || (), |_, path| crate::workspace::read(path));
+        let texts: Vec<&str> = read.iter().map(|r| r.as_ref().map_or("", String::as_str)).collect();
+        let parse = |f: usize| Document::parse(texts[f].to_string());
+        let selected = match wanted.filter(|_| !super::all_files()) {
+            Some(id) => crate::loader::needed(&texts, id, parse, |d: &Document| &d.model),
+            None => None,
+        };
+        let mut docs: Vec<Option<Document>> = (0..texts.len()).map(|_| None).collect();
+        match selected {
+            Some(selected) => {
+                for (f, doc) in selected {
+                    docs[f] = Some(doc);
+                }
+            }
+            None => {
+                let ok: Vec<usize> = (0..texts.len()).filter(|&f| read[f].is_ok()).collect();
+                for (f, doc) in ok.iter().zip(crate::par::map(&ok, || (), |_, &f| parse(f))) {
+                    docs[*f] = Some(doc);
+                }
+            }
+        }
         let mut ws = Loaded {
             paths: Vec::new(),
             sources: Vec::new(),
@@ -96,16 +119,13 @@ impl Loaded {
         };
         let mut failed = false;
         let mut broken = Vec::new();
-        for path in layout.files {
-            let text = match crate::workspace::read(&path) {
-                Ok(text) => text,
-                Err(d) => {
-                    report(&d, &path, "", &LineIndex::new(""));
-                    failed = true;
-                    continue;
-                }
-            };
-            let doc = Document::parse(text);
+        for ((path, r), doc) in layout.files.into_iter().zip(&read).zip(&mut docs) {
+            if let Err(d) = r {
+                report(d, &path, "", &LineIndex::new(""));
+                failed = true;
+                continue;
+            }
+            let Some(doc) = doc.take() else { continue };
             if doc.model.diagnostics.iter().any(|d| d.severity == Severity::Error) {
                 broken.push(ws.files.len());
             }

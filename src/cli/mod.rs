@@ -34,10 +34,20 @@ struct Cli {
     /// (default: from the locale). `--lang` names the language of legal text.
     #[arg(long, global = true, value_parser = ["en", "kk", "ru"])]
     message_lang: Option<String>,
+    /// Parse and check every file of the workspace, not only those the
+    /// command needs (to compare the two).
+    #[arg(long, global = true, hide = true)]
+    all_files: bool,
 }
 
 /// `--message-lang`, for every command.
 static MESSAGE_LANG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+/// `--all-files`, for the commands on one act or amendment.
+static ALL_FILES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+fn all_files() -> bool {
+    ALL_FILES.get().copied().unwrap_or(false)
+}
 
 #[derive(Subcommand)]
 enum Command {
@@ -70,6 +80,7 @@ pub fn main() -> ExitCode {
     if let Some(lang) = cli.message_lang {
         let _ = MESSAGE_LANG.set(lang);
     }
+    let _ = ALL_FILES.set(cli.all_files);
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),

@@ -2,6 +2,7 @@
 //! that survive renumbering and `rewrite`, and their paths.
 
 use super::*;
+use crate::model::Text;
 
 /// A unit of the engine's working copy. `unit.content.children` is always
 /// empty: the children are in `children`, each with its identity.
@@ -97,6 +98,40 @@ impl Held {
     /// The file the texts of unit `id` were written in.
     pub fn file_of(&self, id: u32) -> Option<usize> {
         self.written_in.get(&id).copied()
+    }
+
+    /// The act as the engine resolves targets and finds references in it:
+    /// units, numbers, repeals, comparisons and every text that holds a
+    /// reference as they are, the words of the other texts left out (nothing
+    /// reads them there), so that a snapshot copies a fraction of the act.
+    pub(super) fn skeleton(&self) -> Act {
+        fn text(t: &Text) -> Text {
+            if !t.value.refs.is_empty() {
+                return t.clone();
+            }
+            let value = RichText {
+                plain: String::new(),
+                refs: Vec::new(),
+                pieces: Vec::new(),
+                span: t.value.span.clone(),
+            };
+            Text { lang: t.lang.clone(), fidelity: t.fidelity, value, cite: None, span: t.span.clone() }
+        }
+        fn unit(n: &Tracked) -> Unit {
+            let c = &n.unit.content;
+            let content = UnitContent {
+                titles: c.titles.iter().map(text).collect(),
+                texts: c.texts.iter().map(text).collect(),
+                children: n.children.iter().map(unit).collect(),
+                comparisons: c.comparisons.clone(),
+                repealed: c.repealed.clone(),
+                history: Default::default(),
+            };
+            Unit { kind: n.unit.kind, number: n.unit.number.clone(), content, span: n.unit.span.clone() }
+        }
+        let mut act = self.meta.clone();
+        act.units = self.roots.iter().map(unit).collect();
+        act
     }
 
     /// The act as a model act, units included.

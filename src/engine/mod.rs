@@ -361,8 +361,19 @@ struct Cx<'a, 'm> {
     file: usize,
     amendment: &'m Amendment,
     applied: &'a mut Applied<'m>,
-    snapshot: &'a mut Option<Vec<File>>,
+    snapshot: &'a mut Option<Snapshot>,
 }
+
+self_cell::self_cell!(
+    /// The working copy as a one-file workspace, and its index: kept while
+    /// operations leave units and references where they are, so that word
+    /// operations and the several lookups of one operation build no index.
+    struct Snapshot {
+        owner: Vec<File>,
+        #[covariant]
+        dependent: Index,
+    }
+);
 
 /// Whether an operation moves, adds or removes units or references.
 fn changes_structure(op: &Operation) -> bool {
@@ -379,7 +390,7 @@ fn changes_structure(op: &Operation) -> bool {
 /// The working copy as a one-file workspace, so that targets resolve exactly
 /// as `zan check` resolves them.
 fn snapshot(state: &Held) -> Vec<File> {
-    vec![File { acts: vec![state.to_act()], amendments: Vec::new(), diagnostics: Vec::new() }]
+    vec![File { acts: vec![state.skeleton()], amendments: Vec::new(), diagnostics: Vec::new() }]
 }
 
 /// The positions of an index node in the working copy the index was built from.
@@ -388,7 +399,7 @@ fn positions(index: &Index, node: usize) -> Vec<usize> {
     let mut at = node;
     loop {
         let parent = index.nodes[at].parent;
-        out.push(index.children(parent, 0).iter().position(|&s| s == at).unwrap_or(0));
+        out.push(index.nodes[at].rank);
         match parent {
             Some(p) => at = p,
             None => break,
@@ -405,9 +416,10 @@ impl Cx<'_, '_> {
 
     /// Runs `f` with an index of the working copy (built from the snapshot).
     fn with_index<T>(&mut self, f: impl FnOnce(&Self, &Index) -> T) -> T {
-        let files = self.snapshot.take().unwrap_or_else(|| snapshot(&self.applied.result));
-        let out = f(self, &Index::build(&files));
-        *self.snapshot = Some(files);
+        let kept = self.snapshot.take();
+        let snap = kept.unwrap_or_else(|| Snapshot::new(snapshot(&self.applied.result), |f| Index::build(f)));
+        let out = f(self, snap.borrow_dependent());
+        *self.snapshot = Some(snap);
         out
     }
 

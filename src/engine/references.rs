@@ -290,9 +290,8 @@ impl Cx<'_, '_> {
         // Other acts: their links to this act, resolved against the working copy.
         let id = &self.applied.result.meta.id;
         let ours = |t: &Target| t.act.as_deref() == Some(id.as_str());
-        for (n, node) in
-            self.workspace.nodes.iter().enumerate().filter(|(_, n)| &self.workspace.acts[n.act].id != id)
-        {
+        let citing = self.workspace.citing(id).iter().map(|&n| (n, &self.workspace.nodes[n]));
+        for (n, node) in citing.filter(|(_, n)| &self.workspace.acts[n.act].id != id) {
             let content = &node.unit.content;
             let refs = content.titles.iter().chain(&content.texts).flat_map(|t| {
                 t.value.refs.iter().map(|r| {

@@ -33,6 +33,8 @@ pub struct IndexedUnit<'m> {
     pub file: usize,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
+    /// Its place among its parent's children (or the act's top-level units).
+    pub rank: usize,
     /// The act version this unit belongs to.
     pub act: usize,
     /// The nearest ancestor that is not a grouping (`None`: the act itself):
@@ -72,6 +74,8 @@ pub struct Index<'m> {
     // foldhash: SipHash over these keys was a third of building the index.
     by_id: HashMap<String, Vec<usize>, foldhash::fast::RandomState>,
     by_number: HashMap<Key<'m>, Found, foldhash::fast::RandomState>,
+    /// Nodes whose texts or links name an act, by its id: made on first use.
+    citing: std::sync::OnceLock<HashMap<String, Vec<usize>, foldhash::fast::RandomState>>,
 }
 
 /// The units under one key: nearly always one, kept without allocating.
@@ -120,7 +124,8 @@ impl<'m> Index<'m> {
                 let at = index.act_slot(&act.id, act.version);
                 index.acts[at].parts.push((file_no, act));
                 for unit in &act.units {
-                    let node = index.add(unit, file_no, None, at);
+                    let rank = index.acts[at].roots.len();
+                    let node = index.add(unit, file_no, None, rank, at);
                     index.acts[at].roots.push(node);
                 }
             }
@@ -138,10 +143,10 @@ impl<'m> Index<'m> {
         self.acts.len() - 1
     }
 
-    fn add(&mut self, unit: &'m Unit, file: usize, parent: Option<usize>, act: usize) -> usize {
+    fn add(&mut self, unit: &'m Unit, file: usize, parent: Option<usize>, rank: usize, act: usize) -> usize {
         let at = self.nodes.len();
         let scope = self.scope_below(parent);
-        self.nodes.push(IndexedUnit { unit, file, parent, children: Vec::new(), act, scope });
+        self.nodes.push(IndexedUnit { unit, file, parent, children: Vec::new(), rank, act, scope });
         let number = unit.number.as_ref().map(|n| n.text.as_str());
         match self.by_number.entry((act, scope, unit.kind, number)) {
             Entry::Occupied(mut e) => e.get_mut().push(at),
@@ -149,8 +154,8 @@ impl<'m> Index<'m> {
                 e.insert(Found::One(at));
             }
         }
-        for child in &unit.content.children {
-            let c = self.add(child, file, Some(at), act);
+        for (rank, child) in unit.content.children.iter().enumerate() {
+            let c = self.add(child, file, Some(at), rank, act);
             self.nodes[at].children.push(c);
         }
         at
@@ -185,6 +190,38 @@ impl<'m> Index<'m> {
                     crate::diag::Message::UnknownVersion { act: id.to_string(), version, existing }
                 }
             })
+    }
+
+    /// The units whose texts, titles or comparative links name act `id`
+    /// (with its id written), in node order.
+    pub fn citing(&self, id: &str) -> &[usize] {
+        let map = self.citing.get_or_init(|| {
+            let mut map: HashMap<String, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
+            for (n, node) in self.nodes.iter().enumerate() {
+                let content = &node.unit.content;
+                let refs = content.titles.iter().chain(&content.texts).flat_map(|t| &t.value.refs);
+                let acts = refs.map(|r| &r.target).chain(content.comparisons.iter().map(|c| &c.target));
+                for act in acts.filter_map(|t| t.act.as_deref()) {
+                    match map.get_mut(act) {
+                        Some(nodes) if nodes.last() == Some(&n) => {}
+                        Some(nodes) => nodes.push(n),
+                        None => {
+                            map.insert(act.to_string(), vec![n]);
+                        }
+                    }
+                }
+            }
+            map
+        });
+        map.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The units found from the same place as `n` with its kind and number,
+    /// `n` included, in document order.
+    pub fn namesakes(&self, n: usize) -> &[usize] {
+        let node = &self.nodes[n];
+        let number = node.unit.number.as_ref().map(|x| x.text.as_str());
+        self.by_number.get(&(node.act, node.scope, node.unit.kind, number)).map_or(&[], Found::as_slice)
     }
 
     pub fn children(&self, parent: Option<usize>, act: usize) -> &[usize] {

@@ -182,14 +182,25 @@ async fn publish_edited(
     let uri = &snap.uris[file];
     let send = record(state, generation, |s| {
         let version = snap.versions.get(uri).copied();
-        let send = s.published.get(uri) != Some(&(version, diags.clone()));
-        s.published.insert(uri.clone(), (version, diags.clone()));
+        let send = s.show(uri, version, diags.clone());
         send.then(|| vec![(uri.clone(), diags, version)])
     });
-    for (uri, diags, version) in send.into_iter().flatten() {
+    deliver(client, snap.config.pull, send.into_iter().flatten().collect()).await;
+    true
+}
+
+/// Publishes diagnostics, or, to a client that pulls them, asks it to pull
+/// again (the results are kept in `Session::published` with their ids).
+async fn deliver(client: &Client, pull: bool, sends: Vec<Publication>) {
+    if pull {
+        if !sends.is_empty() {
+            let _ = client.workspace_diagnostic_refresh().await;
+        }
+        return;
+    }
+    for (uri, diags, version) in sends {
         client.publish_diagnostics(uri, diags, version).await;
     }
-    true
 }
 
 /// The second pass: every file's diagnostics from the whole workspace,
@@ -215,32 +226,27 @@ async fn publish_workspace(client: &Client, state: &Arc<Mutex<Session>>, generat
     };
     let sends = record(state, generation, |s| {
         let mut sends = Vec::new();
-        let mut fresh = std::collections::HashMap::new();
+        let mut fresh = std::collections::HashSet::new();
         for (uri, diags) in snap.uris.iter().zip(per_file) {
             let version = snap.versions.get(uri).copied();
             // Open documents get a result for every version; other files
             // only when their diagnostics change.
-            let send = match s.published.get(uri) {
-                Some((v, d)) => *v != version || *d != diags,
-                None => version.is_some() || !diags.is_empty(),
-            };
-            if send {
-                sends.push((uri.clone(), diags.clone(), version));
+            let new = !s.published.contains_key(uri);
+            let changed = s.show(uri, version, diags.clone());
+            if changed && (!new || version.is_some() || !diags.is_empty()) {
+                sends.push((uri.clone(), diags, version));
             }
-            fresh.insert(uri.clone(), (version, diags));
+            fresh.insert(uri.clone());
         }
         // Files that left the workspace: clear what was shown for them.
-        for uri in s.published.keys() {
-            if !fresh.contains_key(uri) {
-                sends.push((uri.clone(), Vec::new(), None));
-            }
+        let gone: Vec<Uri> = s.published.keys().filter(|u| !fresh.contains(*u)).cloned().collect();
+        for uri in gone {
+            s.forget(&uri);
+            sends.push((uri, Vec::new(), None));
         }
-        s.published = fresh;
         Some(sends)
     });
-    for (uri, diags, version) in sends.into_iter().flatten() {
-        client.publish_diagnostics(uri, diags, version).await;
-    }
+    deliver(client, snap.config.pull, sends.into_iter().flatten().collect()).await;
 }
 
 /// Says that an analysis panicked; one the runtime cancelled, as the
@@ -269,20 +275,20 @@ fn record(
 /// Protocol diagnostics per file of the snapshot, with the severities of
 /// the `zan.toml` that holds each file, as `zan check` reports them.
 fn convert_all(snap: &Snapshot, diags: Vec<crate::analysis::FileDiagnostic>) -> Vec<Vec<lsp::Diagnostic>> {
-    let mut per_file: Vec<Vec<lsp::Diagnostic>> = vec![Vec::new(); snap.uris.len()];
+    let mut kept: Vec<Vec<crate::diag::Diagnostic>> = vec![Vec::new(); snap.uris.len()];
     for mut d in diags {
-        if !snap.config_of(d.file).level(&mut d.diagnostic) {
-            continue;
+        if snap.config_of(d.file).level(&mut d.diagnostic) {
+            kept[d.file].push(d.diagnostic);
         }
-        let source = &snap.world.sources[d.file];
-        per_file[d.file].push(convert::diagnostic(
-            source,
-            &d.diagnostic,
-            snap.config.encoding,
-            snap.config.ui,
-        ));
     }
-    per_file
+    let (enc, ui) = (snap.config.encoding, snap.config.ui);
+    kept.iter()
+        .enumerate()
+        .map(|(file, ds)| {
+            let ds: Vec<&crate::diag::Diagnostic> = ds.iter().collect();
+            convert::diagnostics(&snap.world.sources[file], &ds, enc, ui)
+        })
+        .collect()
 }
 
 /// Drops `value` on the blocking pool: freeing a large model or tree takes
@@ -435,11 +441,24 @@ impl LanguageServer for Backend {
             let watched =
                 params.capabilities.workspace.as_ref().and_then(|w| w.did_change_watched_files.as_ref());
             s.config.watch = watched.and_then(|w| w.dynamic_registration).unwrap_or(false);
+            let pulls =
+                params.capabilities.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some();
+            let refresh = params.capabilities.workspace.as_ref().and_then(|w| w.diagnostics.as_ref());
+            s.config.pull = pulls && refresh.and_then(|r| r.refresh_support).unwrap_or(false);
             s.roots = crate::workspace::Roots::new(root_paths(&params));
             s.indexing = !s.roots.is_empty();
             self.indexed.send_replace(!s.indexing);
         }
         let encoding = if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 };
+        let pull = lock(&self.state).config.pull.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("zan".into()),
+                // A file's findings depend on the acts it cites.
+                inter_file_dependencies: true,
+                workspace_diagnostics: false,
+                work_done_progress_options: Default::default(),
+            })
+        });
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "zan".into(),
@@ -480,10 +499,33 @@ impl LanguageServer for Backend {
                     resolve_provider: Some(false),
                     work_done_progress_options: Default::default(),
                 }),
+                diagnostic_provider: pull,
                 ..Default::default()
             },
             ..Default::default()
         })
+    }
+
+    /// A pull: what the file shows now, or that it is unchanged since the
+    /// result the client names. Before the first pass there is nothing yet:
+    /// an empty result, and a refresh follows when the pass is done.
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        let s = lock(&self.state);
+        let uri = &params.text_document.uri;
+        let id = s.results.get(uri).cloned().unwrap_or_default();
+        let report = if params.previous_result_id.as_ref() == Some(&id) {
+            DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                related_documents: None,
+                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id: id },
+            })
+        } else {
+            let items = s.published.get(uri).map(|(_, d)| d.clone()).unwrap_or_default();
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: Some(id), items },
+            })
+        };
+        Ok(DocumentDiagnosticReportResult::Report(report))
     }
 
     async fn initialized(&self, _: InitializedParams) {

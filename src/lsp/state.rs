@@ -41,11 +41,21 @@ pub struct Config {
     pub progress: bool,
     /// Whether the client lets the server register a file watcher.
     pub watch: bool,
+    /// Whether the client pulls diagnostics (`textDocument/diagnostic`) and
+    /// can be told to pull again: then none are pushed.
+    pub pull: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { encoding: Encoding::Utf16, ui: Lang::En, lang: "en".into(), progress: false, watch: false }
+        Config {
+            encoding: Encoding::Utf16,
+            ui: Lang::En,
+            lang: "en".into(),
+            progress: false,
+            watch: false,
+            pull: false,
+        }
     }
 }
 
@@ -82,6 +92,10 @@ pub struct Session {
     pub generation: u64,
     /// What was last published per file, with the document version.
     pub published: HashMap<Uri, (Option<i32>, Vec<lsp::Diagnostic>)>,
+    /// The result id of what each file shows, for pulls: a new one whenever
+    /// it changes, so an unchanged result is not sent again.
+    pub results: HashMap<Uri, String>,
+    next_result: u64,
     /// What checking the edited document keeps between keystrokes.
     pub memo: Arc<Memo>,
     /// Held by the pass that checks the edited document.
@@ -153,6 +167,8 @@ impl Default for Session {
             last_edited: None,
             generation: 0,
             published: HashMap::new(),
+            results: HashMap::new(),
+            next_result: 0,
             memo: Arc::default(),
             gate: Arc::default(),
         }
@@ -160,6 +176,24 @@ impl Default for Session {
 }
 
 impl Session {
+    /// Records what `uri` shows now; whether that changed.
+    pub fn show(&mut self, uri: &Uri, version: Option<i32>, diags: Vec<lsp::Diagnostic>) -> bool {
+        let shown = (version, diags);
+        if self.published.get(uri) == Some(&shown) {
+            return false;
+        }
+        self.next_result += 1;
+        self.results.insert(uri.clone(), self.next_result.to_string());
+        self.published.insert(uri.clone(), shown);
+        true
+    }
+
+    /// Forgets what `uri` showed (it left the workspace).
+    pub fn forget(&mut self, uri: &Uri) {
+        self.published.remove(uri);
+        self.results.remove(uri);
+    }
+
     pub fn find(&self, uri: &Uri) -> Option<usize> {
         self.keys.binary_search(&key(uri)).ok()
     }
