@@ -1084,3 +1084,68 @@ async fn pulled_diagnostics_with_result_ids() {
     assert!(!seen.iter().any(|m| m["method"] == "textDocument/publishDiagnostics"), "{seen:?}");
     assert!(c.shutdown().await);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drafting_code_actions_name_the_client_commands() {
+    let (mut c, at) = with_cursor("a.zan", &mark("a.zan", "sixteen", 0)).await;
+    let actions_at = |uri: &str, at: &Value| json!({"textDocument": {"uri": uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}});
+    let actions = c.request("textDocument/codeAction", actions_at(&uri("a.zan"), &at)).await;
+    assert_eq!(
+        actions,
+        json!([{
+            "title": "Propose a change to this unit",
+            "kind": "refactor.rewrite",
+            "command": {
+                "title": "Propose a change to this unit",
+                "command": "zan.proposeChange",
+                "arguments": [uri("a.zan"), {"line": 8, "character": 43}]
+            }
+        }])
+    );
+    assert_eq!(at, json!({"line": 8, "character": 43}));
+    // Outside any unit (the act's header): nothing.
+    let header = json!({"line": 1, "character": 2});
+    assert_eq!(c.request("textDocument/codeAction", actions_at(&uri("a.zan"), &header)).await, json!([]));
+
+    // The command's copy, edited, opened as a scratch document: it updates
+    // the amendments of the workspace that amend that act version.
+    let proposal =
+        c.request("zan/proposeChange", json!({"textDocument": {"uri": uri("a.zan")}, "position": at})).await;
+    let edited = proposal["text"].as_str().unwrap().replace("sixteen years", "fifteen years");
+    c.open("untitled:copy", &edited);
+    c.diagnostics("untitled:copy", Some(1)).await;
+    let actions =
+        c.request("textDocument/codeAction", actions_at("untitled:copy", &proposal["position"])).await;
+    assert_eq!(
+        actions,
+        json!([{
+            "title": "Update the amendment from the edited copy",
+            "kind": "refactor.rewrite",
+            "command": {
+                "title": "Update the amendment from the edited copy",
+                "command": "zan.updateAmendment",
+                "arguments": ["untitled:copy", ["kz.cc.age-14"]]
+            }
+        }])
+    );
+    // An act no file of the workspace holds: not a copy, nothing to update.
+    c.open(
+        "untitled:other",
+        "act x.y {\n  languages en\n  article 1 {\n    en summary \"Text.\" cite \"S\"\n  }\n}\n",
+    );
+    c.diagnostics("untitled:other", Some(1)).await;
+    let inside = json!({"line": 3, "character": 5});
+    assert_eq!(c.request("textDocument/codeAction", actions_at("untitled:other", &inside)).await, json!([]));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drafting_code_actions_speak_the_ui_language() {
+    let (text, at) = cursor(&mark("a.zan", "sixteen", 0));
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&ws()), "locale": "ru"})).await;
+    c.open(&uri("a.zan"), &text);
+    c.diagnostics(&uri("a.zan"), Some(1)).await;
+    let params = json!({"textDocument": {"uri": uri("a.zan")}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}});
+    let actions = c.request("textDocument/codeAction", params).await;
+    assert_eq!(actions[0]["title"], "Предложить изменение этой структурной единицы");
+}

@@ -1,7 +1,8 @@
 //! A real editor against the real server: headless Neovim with the plugin in
 //! editors/neovim attaches `zan lsp`, gets diagnostics after an edit, hovers,
-//! jumps to a definition in another file and runs the code lenses' commands. Uses `$NVIM`, else `nvim` on
-//! PATH; without either the test says so and passes (tests/all.sh installs
+//! jumps to a definition in another file, runs the code lenses' commands and
+//! the drafting code actions (propose a change, update the amendment). Uses
+//! `$NVIM`, else `nvim` on PATH; without either the test says so and passes (tests/all.sh installs
 //! both Neovim 0.11 and Debian's).
 
 use std::path::Path;
@@ -47,6 +48,10 @@ fn neovim_drives_the_server() {
          lens Redline zan.showRedline\n\
          lens 1 comparative provision zan.showComparisons\n\
          redline true # kz.cc.age-14\n\
-         comparison b.zan:3\n"
+         comparison b.zan:3\n\
+         action Propose a change to this unit zan.proposeChange \n\
+         copy true part 1 {\n\
+         action Update the amendment from the edited copy zan.updateAmendment kz.cc.age-14\n\
+         updated true en \"sixteen\" -> \"fifteen\"\n"
     );
 }

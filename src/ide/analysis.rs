@@ -215,6 +215,13 @@ impl<'w> Analysis<'w> {
         super::drafting::propose(self.world, file, offset)
     }
 
+    /// The drafting code actions at `offset`: proposing a change to the unit
+    /// there, or, in an edited `copy` (no file of the workspace), updating
+    /// an amendment from it.
+    pub fn drafting_actions(&self, file: usize, offset: usize, copy: bool) -> Vec<super::drafting::Action> {
+        super::drafting::actions(self.world, file, offset, copy)
+    }
+
     /// The workspace file whose `zan.toml` an edited copy's derivation follows.
     pub fn act_file(&self, edited: usize) -> Option<usize> {
         super::drafting::act_file(self.world, edited)

@@ -133,3 +133,60 @@ pub fn act_file(world: &World, edited: usize) -> Option<usize> {
     let id = &world.files[edited].acts.first()?.id;
     (0..world.files.len()).find(|&f| f != edited && world.files[f].acts.iter().any(|a| &a.id == id))
 }
+
+/// A drafting code action: what the client's command is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// "Propose a change to this unit": the unit's path (`article 15 part 1`).
+    Propose { unit: String },
+    /// "Update the amendment from the edited copy": the amendments of the
+    /// workspace that amend the copy's act version, for the client to offer
+    /// (it may name a new one).
+    Update { amendments: Vec<String> },
+}
+
+impl Action {
+    pub fn title(&self, ui: Lang) -> &'static str {
+        match (self, ui) {
+            (Action::Propose { .. }, Lang::En) => "Propose a change to this unit",
+            (Action::Propose { .. }, Lang::Kk) => "Осы құрылымдық бірлікке өзгеріс ұсыну",
+            (Action::Propose { .. }, Lang::Ru) => "Предложить изменение этой структурной единицы",
+            (Action::Update { .. }, Lang::En) => "Update the amendment from the edited copy",
+            (Action::Update { .. }, Lang::Kk) => "Түзетуді өңделген көшірме бойынша жаңарту",
+            (Action::Update { .. }, Lang::Ru) => "Обновить поправку по отредактированной копии",
+        }
+    }
+}
+
+/// The drafting actions at `offset` of `file`: in a file of the workspace,
+/// proposing a change to the unit there; in an edited copy (`copy`: a
+/// document that is no file of the workspace, holding an act of it),
+/// updating an amendment from it. Cheap: the copy itself is made, and the
+/// amendment derived, only when the client runs the command.
+pub fn actions(world: &World, file: usize, offset: usize, copy: bool) -> Vec<Action> {
+    let Some(act) = world.files[file].acts.iter().find(|a| a.span.start <= offset && offset < a.span.end)
+    else {
+        return Vec::new();
+    };
+    if !copy {
+        return unit_at(&act.units, &[], offset)
+            .map(|path| Action::Propose { unit: written::path(&path) })
+            .into_iter()
+            .collect();
+    }
+    if act_file(world, file).is_none() {
+        return Vec::new();
+    }
+    let mut amendments: Vec<String> = world
+        .files
+        .iter()
+        .enumerate()
+        .filter(|&(f, _)| f != file)
+        .flat_map(|(_, m)| &m.amendments)
+        .filter(|a| a.act.as_ref() == Some(&act.id) && a.base_version == act.version)
+        .map(|a| a.id.clone())
+        .collect();
+    amendments.sort();
+    amendments.dedup();
+    vec![Action::Update { amendments }]
+}

@@ -11,6 +11,7 @@ use super::state::Snapshot;
 use crate::analysis::Location;
 use crate::ide::Analysis;
 use crate::ide::completion::ItemKind;
+use crate::ide::drafting::Action;
 use crate::ide::lenses::Command;
 use crate::ide::outline::{self, SymbolKind};
 use crate::ide::tokens;
@@ -239,12 +240,42 @@ pub fn rename(snap: &Snapshot, file: usize, pos: Position, new: &str) -> Result<
     Ok(lsp::WorkspaceEdit { changes: Some(changes), ..Default::default() })
 }
 
-/// Every fix of a diagnostic in `span` as a quick fix.
+/// Every fix of a diagnostic in `span` as a quick fix, then the drafting
+/// actions at its start as client commands: `zan.proposeChange` with the
+/// document and the position, `zan.updateAmendment` with the document and
+/// the ids of the amendments it may update.
 pub fn code_actions(
     snap: &Snapshot,
     file: usize,
     span: std::ops::Range<usize>,
 ) -> Vec<lsp::CodeActionOrCommand> {
+    let source = &snap.world.sources[file];
+    let (enc, ui) = (snap.config.encoding, snap.config.ui);
+    let mut actions = quick_fixes(snap, file, span.clone());
+    let uri = serde_json::json!(snap.uris[file]);
+    let copy = snap.scratch().contains(&file);
+    for action in analysis(snap).drafting_actions(file, span.start, copy) {
+        let (command, arguments) = match &action {
+            Action::Propose { .. } => {
+                let position = super::convert::position(source, span.start, enc);
+                ("zan.proposeChange", vec![uri.clone(), serde_json::json!(position)])
+            }
+            Action::Update { amendments } => {
+                ("zan.updateAmendment", vec![uri.clone(), serde_json::json!(amendments)])
+            }
+        };
+        let title = action.title(ui).to_string();
+        actions.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+            title: title.clone(),
+            kind: Some(lsp::CodeActionKind::REFACTOR_REWRITE),
+            command: Some(lsp::Command { title, command: command.into(), arguments: Some(arguments) }),
+            ..Default::default()
+        }));
+    }
+    actions
+}
+
+fn quick_fixes(snap: &Snapshot, file: usize, span: std::ops::Range<usize>) -> Vec<lsp::CodeActionOrCommand> {
     let source = &snap.world.sources[file];
     let (enc, ui) = (snap.config.encoding, snap.config.ui);
     analysis(snap)

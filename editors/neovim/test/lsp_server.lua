@@ -68,5 +68,55 @@ for _, item in ipairs(vim.fn.getqflist()) do
   say(string.format("comparison %s:%d", vim.fn.fnamemodify(vim.fn.bufname(item.bufnr), ":t"), item.lnum))
 end
 
+-- Drafting by editing: the code action on `part 1` of a.zan (line 7,
+-- 0-based) opens the copy; edited, its code action updates the amendment
+-- of b.zan on disk.
+local function run_action(bufnr, position, title)
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    range = { start = position, ["end"] = position },
+    context = { diagnostics = {} },
+  }
+  for id, r in pairs(vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params, 5000) or {}) do
+    for _, action in ipairs(r.result or {}) do
+      if action.title == title then
+        local ids = action.command.command == "zan.updateAmendment" and table.concat(action.command.arguments[2], ",")
+        say(string.format("action %s %s %s", title, action.command.command, ids or ""))
+        vim.lsp.commands[action.command.command](action.command, { bufnr = bufnr, client_id = id })
+      end
+    end
+  end
+end
+local a_zan = vim.fn.fnamemodify(os.getenv("ZAN_FILE"), ":h") .. "/a.zan"
+vim.cmd("edit " .. vim.fn.fnameescape(a_zan))
+buf = vim.api.nvim_get_current_buf()
+vim.wait(5000, function()
+  return #get_clients({ bufnr = buf }) > 0
+end, 20)
+run_action(buf, { line = 8, character = 10 }, "Propose a change to this unit")
+local opened = vim.wait(5000, function()
+  return vim.api.nvim_buf_get_name(0):match("untitled:zan%-copy%-1$") ~= nil
+end, 20)
+local copy = vim.api.nvim_get_current_buf()
+say(string.format("copy %s %s", tostring(opened), vim.trim(vim.api.nvim_get_current_line())))
+local edited = {}
+for _, l in ipairs(vim.api.nvim_buf_get_lines(copy, 0, -1, false)) do
+  local e = l:gsub("sixteen years", "fifteen years"):gsub("Он алты жасқа", "Он бес жасқа")
+  table.insert(edited, e)
+end
+vim.api.nvim_buf_set_lines(copy, 0, -1, false, edited)
+-- The choice of amendment, as a user would pick the first one offered.
+vim.ui.select = function(items, _, on_choice)
+  on_choice(items[1], 1)
+end
+vim.wait(500)
+run_action(copy, { line = 0, character = 0 }, "Update the amendment from the edited copy")
+local b_zan = os.getenv("ZAN_FILE")
+local updated = vim.wait(10000, function()
+  return table.concat(vim.fn.readfile(b_zan), "\n"):find('en "sixteen" -> "fifteen"', 1, true) ~= nil
+end, 50)
+local written = vim.fn.readfile(b_zan)
+say(string.format("updated %s %s", tostring(updated), vim.trim(written[#written - 4] or "")))
+
 vim.fn.writefile(lines, os.getenv("ZAN_RESULT"))
 vim.cmd("qa!")

@@ -506,6 +506,68 @@ async function webviewTextWithout(title, needles, absent) {
       }
     });
 
+    await check('"Propose a change" to Article 15, edited in kk and ru, "Update the amendment" writes it and the table shows it', async () => {
+      // A new amendment, written during the run (and removed after) so that
+      // the other checks see the corpus as shipped.
+      const derived = path.join(ws, "corpus/amendments/e2e-derive.zan");
+      const tableTitle = "Comparative table: e2e-derive.zan";
+      fs.writeFileSync(derived, "amendment kz.cc.e2e-derive {\n  target kz.cc version 2024-01-01\n  status draft\n}\n");
+      setWorkspaceSetting("zan.language", "ru");
+      try {
+        await openSource("corpus/amendments/e2e-derive.zan");
+        await runCommand("zan: Show comparative table");
+        await page.locator(".tabs-container .tab", { hasText: tableTitle }).waitFor({ timeout: SHORT });
+        await webviewTextWithout(tableTitle, [], ["пятнадцатилетнего"]);
+
+        await openSource("corpus/kz/criminal-code/act.zan");
+        await goTo(position(act, "он алты жасқа толған есі"));
+        await runCommand("zan: Propose a change to this unit");
+        await activeTab("Untitled").waitFor({ timeout: SHORT });
+        // The copy opens at the unit: Article 15 part 1's words are in view.
+        await page.locator(".monaco-editor.focused .view-line", { hasText: "он алты жасқа толған" }).first().waitFor({ timeout: SHORT });
+        // One word in kk and one in ru: found (Control+F selects the match), then typed over.
+        for (const [from, to] of [
+          ["он алты жасқа", "он бес жасқа"],
+          ["шестнадцатилетнего возраста.", "пятнадцатилетнего возраста."],
+        ]) {
+          await page.keyboard.press("Control+F");
+          await page.locator(".find-widget.visible").waitFor({ timeout: SHORT });
+          await page.keyboard.insertText(from);
+          await page.waitForTimeout(400);
+          await page.keyboard.press("Escape");
+          await page.keyboard.insertText(to);
+        }
+        await runCommand("zan: Update the amendment from the edited copy");
+        const input = page.locator(".quick-input-widget input");
+        await input.waitFor({ state: "visible", timeout: SHORT });
+        await page.locator(".quick-input-list .monaco-list-row", { hasText: "kz.cc.e2e-derive" }).waitFor({ timeout: SHORT });
+        await input.fill("kz.cc.e2e-derive");
+        await page.waitForTimeout(400);
+        await page.keyboard.press("Enter");
+        const expected = [
+          "amendment kz.cc.e2e-derive {",
+          "  target kz.cc version 2024-01-01",
+          "  status draft",
+          "  replace article 15 part 1 {",
+          '    kk "алты" -> "бес"',
+          '    ru "шестнадцатилетнего" -> "пятнадцатилетнего"',
+          "  }",
+          "}",
+        ].join("\n");
+        const deadline = Date.now() + SHORT;
+        while (fs.readFileSync(derived, "utf8").trimEnd() !== expected && Date.now() < deadline) await page.waitForTimeout(500);
+        expectEqual(fs.readFileSync(derived, "utf8").trimEnd(), expected, "the amendment file");
+        await webviewText(tableTitle, ["Часть первая статьи 15", "пятнадцатилетнего"]);
+        await screenshot("vscode-derive-table.png");
+        // The copy is a scratch document: closed without saving.
+        await page.locator(".tabs-container .tab", { hasText: "Untitled" }).first().click();
+        await runCommand("View: Revert and Close Editor");
+      } finally {
+        setWorkspaceSetting("zan.language", undefined);
+        fs.rmSync(derived, { force: true });
+      }
+    });
+
     const redlineTitle = "Redline: age-14.zan";
     const redlineNeedles = ["kz.cc.age-14", "Article 15(2-1)", "Part 1, 2 or 2-1"];
     await check("the open views show their text again after a server restart, and it is not logged as an error", async () => {

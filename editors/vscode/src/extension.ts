@@ -29,6 +29,7 @@ import {
   viewTitle,
   viewType,
 } from "./preview";
+import { AmendmentUpdate, Proposal, amendmentChoices, updateMessage } from "./drafting";
 import { ensureExecutable, resolveServer, serverExecutable } from "./serverPath";
 
 let client: LanguageClient | undefined;
@@ -68,6 +69,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     showComparisons(uri, position, locations),
   );
   reg("zan.restartServer", () => restart(context));
+  // Drafting by editing: the server's code actions name these with their
+  // arguments; from the palette they act on the active editor.
+  reg("zan.proposeChange", (uri?: string, position?: Position) => proposeChange(uri, position));
+  reg("zan.updateAmendment", (uri?: string, amendments?: string[]) => updateAmendment(uri, amendments));
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -382,4 +387,133 @@ async function exportTable(): Promise<void> {
   } catch (err) {
     void vscode.window.showErrorMessage(`Export failed: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** The amendment each edited copy last updated, offered first next time. */
+const lastAmendment = new Map<string, string>();
+
+function runningClient(): LanguageClient | undefined {
+  if (client && client.isRunning()) return client;
+  void vscode.window.showErrorMessage("The zan language server is not running.");
+  return undefined;
+}
+
+/** "Propose a change to this unit": the act version's editable copy, as an untitled document at the unit. */
+async function proposeChange(uri?: string, position?: Position): Promise<void> {
+  const c = runningClient();
+  if (!c) return;
+  if (uri === undefined || position === undefined) {
+    const editor = vscode.window.activeTextEditor;
+    if (!activeZanDocument() || !editor) return;
+    uri = editor.document.uri.toString();
+    position = c.code2ProtocolConverter.asPosition(editor.selection.active);
+  }
+  let proposal: Proposal | null;
+  try {
+    proposal = await c.sendRequest<Proposal | null>("zan/proposeChange", { textDocument: { uri }, position });
+  } catch (err) {
+    void vscode.window.showErrorMessage(`zan: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  if (!proposal) {
+    void vscode.window.showWarningMessage("zan: put the cursor in a unit of an act to propose a change to it.");
+    return;
+  }
+  const copy = await vscode.workspace.openTextDocument({ language: "zan", content: proposal.text });
+  const at = c.protocol2CodeConverter.asPosition(proposal.position);
+  await vscode.window.showTextDocument(copy, {
+    selection: new vscode.Range(at, at),
+    preview: false,
+  });
+  void vscode.window.setStatusBarMessage(
+    `zan: editable copy at ${proposal.unit}; edit it, then run "zan: Update the amendment from the edited copy"`,
+    10000,
+  );
+}
+
+/** The amendment to update from a copy: one of `known`, or a new id typed in. */
+function pickAmendment(copy: string, known: string[]): Promise<string | undefined> {
+  const last = lastAmendment.get(copy);
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  pick.title = "zan: update which amendment?";
+  pick.placeholder = "An amendment of this act version, or the id of a new one";
+  pick.items = amendmentChoices(known, last, "");
+  pick.onDidChangeValue((typed) => (pick.items = amendmentChoices(known, last, typed)));
+  return new Promise((resolve) => {
+    pick.onDidAccept(() => {
+      resolve(pick.selectedItems[0]?.label);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}
+
+/** The ids the server's code action offers for the copy (from the palette, which has no arguments). */
+async function knownAmendments(doc: vscode.TextDocument): Promise<string[]> {
+  const start = new vscode.Range(0, 0, 0, 0);
+  const actions =
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", doc.uri, start)) ??
+    [];
+  const update = actions.find((a) => a.command?.command === "zan.updateAmendment");
+  return (update?.command?.arguments?.[1] as string[] | undefined) ?? [];
+}
+
+/**
+ * "Update the amendment from the edited copy": derived and proved by the
+ * server, written into the amendment's file as one edit (undoable) and
+ * saved; then the open views refresh.
+ */
+async function updateAmendment(uri?: string, amendments?: string[]): Promise<void> {
+  const c = runningClient();
+  if (!c) return;
+  let doc: vscode.TextDocument | undefined;
+  if (uri === undefined) {
+    doc = activeZanDocument();
+    if (!doc) return;
+    uri = doc.uri.toString();
+  } else {
+    doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  }
+  const known = amendments ?? (doc ? await knownAmendments(doc) : []);
+  const id = await pickAmendment(uri, known);
+  if (!id) return;
+  let update: AmendmentUpdate;
+  try {
+    update = await c.sendRequest<AmendmentUpdate>("zan/updateAmendment", { textDocument: { uri }, amendment: id });
+  } catch (err) {
+    void vscode.window.showErrorMessage(`zan: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  let target: vscode.Uri;
+  const edit = new vscode.WorkspaceEdit();
+  if (update.uri) {
+    target = c.protocol2CodeConverter.asUri(update.uri);
+    const old = await vscode.workspace.openTextDocument(target);
+    edit.replace(target, new vscode.Range(0, 0, old.lineCount, 0), update.text);
+  } else {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const chosen = await vscode.window.showSaveDialog({
+      title: `zan: where the new amendment ${id} goes`,
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${id}.zan`) : undefined,
+      filters: { zan: ["zan"] },
+    });
+    if (!chosen) return;
+    target = chosen;
+    edit.createFile(target, { overwrite: false, ignoreIfExists: false });
+    edit.insert(target, new vscode.Position(0, 0), update.text);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(`zan: could not write ${target.fsPath}`);
+    return;
+  }
+  const written = await vscode.workspace.openTextDocument(target);
+  await written.save();
+  lastAmendment.set(uri, id);
+  refreshAll();
+  for (const warning of update.warnings) void vscode.window.showWarningMessage(`zan: ${warning}`);
+  void vscode.window.showInformationMessage(updateMessage(id, update, vscode.workspace.asRelativePath(target)));
 }

@@ -136,11 +136,161 @@ local function show_comparisons(command, ctx)
   vim.cmd("copen")
 end
 
+-- Drafting by editing. The server's code actions (`vim.lsp.buf.code_action()`)
+-- name these commands with their arguments; :ZanProposeChange and
+-- :ZanUpdateAmendment run them on the current buffer.
+local copies = 0
+-- The amendment each edited copy last updated (by its URI), offered first.
+local last_amendment = {}
+
+local function zan_client(bufnr)
+  local get = vim.lsp.get_clients or vim.lsp.get_active_clients
+  for _, c in ipairs(get({ bufnr = bufnr })) do
+    if c.name == "zan" then
+      return c
+    end
+  end
+end
+
+-- "Propose a change to this unit": the act version's editable copy in a
+-- scratch buffer (`untitled:zan-copy-N`, no file), attached to the server,
+-- the cursor on the unit.
+local function propose_change(command, ctx)
+  local args = command.arguments or {}
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  local encoding = client and client.offset_encoding or "utf-16"
+  local params = { textDocument = { uri = args[1] }, position = args[2] }
+  if not args[1] then
+    params = vim.lsp.util.make_position_params(0, encoding)
+  end
+  vim.lsp.buf_request(ctx.bufnr, "zan/proposeChange", params, function(err, result)
+    if err or not result then
+      vim.notify("zan: " .. (err and err.message or "put the cursor in a unit of an act"), vim.log.levels.WARN)
+      return
+    end
+    copies = copies + 1
+    vim.cmd("new")
+    local buf = vim.api.nvim_get_current_buf()
+    vim.api.nvim_buf_set_name(buf, "untitled:zan-copy-" .. copies)
+    vim.bo[buf].buftype = "nofile"
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(result.text, "\n", { plain = true }))
+    vim.bo[buf].filetype = "zan"
+    vim.lsp.buf_attach_client(buf, ctx.client_id)
+    local line = vim.api.nvim_buf_get_lines(buf, result.position.line, result.position.line + 1, false)[1] or ""
+    local col = vim.str_byteindex(line, result.position.character, encoding == "utf-16")
+    vim.api.nvim_win_set_cursor(0, { result.position.line + 1, col })
+    vim.notify("zan: editable copy at " .. result.unit .. "; edit it, then :ZanUpdateAmendment")
+  end)
+end
+
+-- Writes the amendment's new text into its file's buffer as one edit (`u`
+-- undoes it) and saves it; a new amendment goes to ID.zan in the current folder.
+local function write_amendment(id, result, encoding)
+  local path = result.uri and vim.uri_to_fname(result.uri) or (id .. ".zan")
+  local buf = vim.fn.bufadd(path)
+  vim.fn.bufload(buf)
+  local lines = vim.api.nvim_buf_line_count(buf)
+  local whole = { start = { line = 0, character = 0 }, ["end"] = { line = lines, character = 0 } }
+  local uri = vim.uri_from_bufnr(buf)
+  vim.lsp.util.apply_workspace_edit({ changes = { [uri] = { { range = whole, newText = result.text } } } }, encoding)
+  vim.api.nvim_buf_call(buf, function()
+    vim.cmd("silent write")
+  end)
+  return path
+end
+
+local function update_with(bufnr, client, uri, id)
+  local params = { textDocument = { uri = uri }, amendment = id }
+  vim.lsp.buf_request(bufnr, "zan/updateAmendment", params, function(err, result)
+    if err or not result then
+      vim.notify("zan: " .. (err and err.message or "no amendment"), vim.log.levels.ERROR)
+      return
+    end
+    local path = write_amendment(id, result, client.offset_encoding or "utf-16")
+    last_amendment[uri] = id
+    for _, w in ipairs(result.warnings) do
+      vim.notify("zan: " .. w, vim.log.levels.WARN)
+    end
+    vim.notify(string.format("zan: amendment %s updated in %s: %d operation(s)", id, path, result.operations))
+  end)
+end
+
+-- The amendments the server's code action offers for the copy (for
+-- :ZanUpdateAmendment, which has no arguments).
+local function known_amendments(bufnr, uri)
+  local here = { line = 0, character = 0 }
+  local params = { textDocument = { uri = uri }, range = { start = here, ["end"] = here }, context = { diagnostics = {} } }
+  for _, r in pairs(vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params, 3000) or {}) do
+    for _, action in ipairs(r.result or {}) do
+      if action.command and action.command.command == "zan.updateAmendment" then
+        return action.command.arguments[2]
+      end
+    end
+  end
+  return {}
+end
+
+-- "Update the amendment from the edited copy": the amendment is chosen
+-- among those the server offers (or typed in, for a new one) unless given.
+local function update_amendment(command, ctx, id)
+  local args = command.arguments or {}
+  local uri = args[1] or vim.uri_from_bufnr(ctx.bufnr)
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  if not client then
+    return
+  end
+  if id then
+    return update_with(ctx.bufnr, client, uri, id)
+  end
+  local ids = {}
+  for _, known in ipairs(args[2] or known_amendments(ctx.bufnr, uri)) do
+    table.insert(ids, known)
+  end
+  if last_amendment[uri] then
+    table.insert(ids, 1, last_amendment[uri])
+  end
+  table.insert(ids, "a new amendment…")
+  vim.ui.select(ids, { prompt = "zan: update which amendment?" }, function(choice, index)
+    if not choice then
+      return
+    end
+    if index < #ids then
+      return update_with(ctx.bufnr, client, uri, choice)
+    end
+    vim.ui.input({ prompt = "zan: id of the new amendment: " }, function(typed)
+      if typed and typed ~= "" then
+        update_with(ctx.bufnr, client, uri, typed)
+      end
+    end)
+  end)
+end
+
 M.commands = {
   ["zan.showRedline"] = show_view("zan/redline"),
   ["zan.showTable"] = show_view("zan/table"),
   ["zan.showComparisons"] = show_comparisons,
+  ["zan.proposeChange"] = propose_change,
+  ["zan.updateAmendment"] = function(command, ctx)
+    update_amendment(command, ctx)
+  end,
 }
+
+-- The user commands: the drafting commands on the current buffer.
+local function user_commands()
+  local function on_current(run)
+    return function(opts)
+      local bufnr = vim.api.nvim_get_current_buf()
+      local client = zan_client(bufnr)
+      if not client then
+        vim.notify("zan: the language server is not attached to this buffer", vim.log.levels.ERROR)
+        return
+      end
+      run({ arguments = {} }, { bufnr = bufnr, client_id = client.id }, opts.args ~= "" and opts.args or nil)
+    end
+  end
+  vim.api.nvim_create_user_command("ZanProposeChange", on_current(propose_change), {})
+  vim.api.nvim_create_user_command("ZanUpdateAmendment", on_current(update_amendment), { nargs = "?" })
+end
 
 function M.setup(user)
   local opts = vim.tbl_deep_extend("force", M.defaults, user or {})
@@ -157,6 +307,7 @@ function M.setup(user)
     for name, run in pairs(M.commands) do
       vim.lsp.commands[name] = run
     end
+    user_commands()
     setup_lsp(opts)
   end
 end
