@@ -239,7 +239,8 @@ pub fn rename(snap: &Snapshot, file: usize, pos: Position, new: &str) -> Result<
     Ok(lsp::WorkspaceEdit { changes: Some(changes), ..Default::default() })
 }
 
-/// Every fix of a diagnostic in `span` as a quick fix.
+/// Every fix of a diagnostic in `span` as a quick fix, then "Resolve" for
+/// each open remark there.
 pub fn code_actions(
     snap: &Snapshot,
     file: usize,
@@ -247,10 +248,20 @@ pub fn code_actions(
 ) -> Vec<lsp::CodeActionOrCommand> {
     let source = &snap.world.sources[file];
     let (enc, ui) = (snap.config.encoding, snap.config.ui);
-    analysis(snap)
-        .fixes(file, span, &snap.config_of(file), &snap.memo)
-        .into_iter()
-        .filter_map(|d| {
+    let resolve = analysis(snap).resolve_remarks(file, span.clone()).into_iter().map(|(title, e)| {
+        let edit = lsp::TextEdit { range: range(source, &e.range, enc), new_text: e.replacement };
+        lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+            title,
+            kind: Some(lsp::CodeActionKind::QUICKFIX),
+            edit: Some(lsp::WorkspaceEdit {
+                changes: Some(HashMap::from([(snap.uris[file].clone(), vec![edit])])),
+                ..Default::default()
+            }),
+            ..Default::default()
+        })
+    });
+    let fixes =
+        analysis(snap).fixes(file, span, &snap.config_of(file), &snap.memo).into_iter().filter_map(|d| {
             let fix = d.diagnostic.fix.as_ref()?;
             let edits = fix
                 .edits
@@ -272,8 +283,8 @@ pub fn code_actions(
                 is_preferred: Some(true),
                 ..Default::default()
             }))
-        })
-        .collect()
+        });
+    fixes.chain(resolve).collect()
 }
 
 pub fn inlay_hints(snap: &Snapshot, file: usize, span: std::ops::Range<usize>) -> Vec<lsp::InlayHint> {
