@@ -31,6 +31,7 @@ mod lsp_positions;
 mod lsp_stdio;
 mod redline;
 mod redline_props;
+mod remarks;
 mod review;
 mod summary_marks;
 mod tidy;
