@@ -115,7 +115,25 @@ module.exports = grammar({
       $.comparison,
       $.repealed,
       $.history,
+      $.remark,
     ),
+
+    // A reviewer's remark on the unit (`zan review import` writes them):
+    // `remark open "Author" 2025-03-01 { "text" reply "Other" 2025-03-02 "text" }`.
+    // Not part of the legal text.
+    remark: $ => seq(
+      'remark',
+      field('status', $.remark_status),
+      field('author', $.string),
+      field('date', $.date),
+      field('body', $.remark_body),
+    ),
+
+    remark_status: _ => choice('open', 'resolved'),
+
+    remark_body: $ => seq('{', repeat1(field('text', $.string)), repeat($.reply), $._close),
+
+    reply: $ => seq('reply', field('author', $.string), field('date', $.date), field('text', $.string)),
 
     // Editorial history, as the official database records it: each change
     // by an amending law (`amended "180-VI" 2018-07-12 in-force

@@ -250,6 +250,14 @@ pub enum Message {
     UnnumberedAddition {
         kind: &'static str,
     },
+    /// A reviewer's `remark open …` not yet resolved: its author, date and
+    /// first paragraph, and how many replies it has.
+    OpenRemark {
+        author: String,
+        date: String,
+        text: String,
+        replies: usize,
+    },
 }
 
 impl Message {
@@ -293,6 +301,7 @@ impl Message {
             Message::MissingJustification { .. } => "missing-justification",
             Message::WordsFromSummary { .. } => "words-from-summary",
             Message::UnnumberedAddition { .. } => "unnumbered-addition",
+            Message::OpenRemark { .. } => "open-remark",
         }
     }
 
@@ -313,6 +322,7 @@ impl Message {
             | Message::MissingJustification { .. }
             | Message::WordsFromSummary { .. }
             | Message::UnnumberedAddition { .. } => Severity::Warning,
+            Message::OpenRemark { .. } => Severity::Info,
             _ => Severity::Error,
         }
     }
@@ -644,6 +654,15 @@ impl Message {
                 format!(
                     "у добавляемой единицы `{kind}` нет номера; законопроект называет каждую новую единицу по номеру"
                 )
+            }
+            (Message::OpenRemark { author, date, text, replies }, En) => {
+                format!("open remark by {author} ({date}): «{text}»; replies: {replies}")
+            }
+            (Message::OpenRemark { author, date, text, replies }, Kk) => {
+                format!("{author} ескертпесі ашық ({date}): «{text}»; жауаптар: {replies}")
+            }
+            (Message::OpenRemark { author, date, text, replies }, Ru) => {
+                format!("открытое замечание {author} ({date}): «{text}»; ответов: {replies}")
             }
         }
     }

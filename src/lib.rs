@@ -24,6 +24,7 @@ pub mod lsp;
 pub mod model;
 pub mod par;
 pub mod redline;
+pub mod remarks;
 pub mod render;
 pub mod report;
 pub mod scan;

@@ -32,6 +32,7 @@ mod lsp_positions;
 mod lsp_stdio;
 mod redline;
 mod redline_props;
+mod remarks;
 mod review;
 mod select;
 mod summary_marks;

@@ -29,6 +29,9 @@
 ;; The kind of an editorial change: amended, added, rewritten, repealed.
 (change_kind) @constant.builtin
 
+;; A review remark's status: open, resolved.
+(remark_status) @constant.builtin
+
 ;; ------------------------------------------------------------------ keywords
 
 [
@@ -45,6 +48,8 @@
   "cite"
   "repealed"
   "history"
+  "remark"
+  "reply"
   "compare"
   "amendment"
   "target"

@@ -11,21 +11,42 @@ use crate::lang::Lang;
 use crate::render::site::{self, Listed, Refused};
 
 #[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
+    #[command(subcommand)]
+    import: Option<Sub>,
     /// The amendments to make pages for (default: every amendment).
     ids: Vec<String>,
     /// The language of the site's front page (every page exists in kk, ru and en).
     #[arg(long, default_value = "kk", value_parser = ["kk", "ru", "en"])]
     lang: String,
     /// The directory to write the site to (replaced whole if zan wrote it before).
-    #[arg(long)]
-    out: PathBuf,
+    #[arg(long, required = true)]
+    out: Option<PathBuf>,
     /// The workspace directory (default: the current directory).
     #[arg(long)]
     workspace: Option<PathBuf>,
 }
 
+#[derive(clap::Subcommand)]
+enum Sub {
+    /// Bring reviewers' comments back as `remark`s in the source: from a DOCX
+    /// that `zan table`/`zan diff` wrote (Word comments, replies, resolved
+    /// marks) or from the review site's exported JSON.
+    Import {
+        /// The reviewed DOCX or the site's `remarks.json`.
+        file: PathBuf,
+        /// The workspace directory (default: the current directory).
+        #[arg(long)]
+        workspace: Option<PathBuf>,
+    },
+}
+
 pub fn run(args: Args) -> ExitCode {
+    if let Some(Sub::Import { file, workspace }) = args.import {
+        return import(&file, workspace);
+    }
+    let Some(out) = args.out.clone() else { return ExitCode::from(2) };
     // Every amendment of the workspace is listed: any broken file stops it.
     let roots: Vec<PathBuf> = args.workspace.clone().into_iter().collect();
     let ws = match Loaded::load_paths(&roots, None) {
@@ -63,17 +84,86 @@ pub fn run(args: Args) -> ExitCode {
         .into_iter()
         .map(|(p, s)| (p, s.into_bytes()))
         .collect();
-    if let Err(e) = crate::fsio::replace_dir(&args.out, &files) {
-        eprintln!("error: {}: {e}", args.out.display());
+    if let Err(e) = crate::fsio::replace_dir(&out, &files) {
+        eprintln!("error: {}: {e}", out.display());
         return ExitCode::from(1);
     }
     let pages = listed.iter().filter(|l| l.page.is_ok()).count();
     eprintln!(
         "wrote {} ({} amendment{} with pages)",
-        args.out.display(),
+        out.display(),
         pages,
         if pages == 1 { "" } else { "s" }
     );
     // An amendment asked for and refused still leaves the site of the others, but fails the command.
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// `zan review import FILE`: each comment written into the unit it anchors
+/// to; every file changed atomically, none if any comment finds no place.
+fn import(file: &std::path::Path, workspace: Option<PathBuf>) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {}: {e}", file.display());
+            return ExitCode::from(1);
+        }
+    };
+    let review = if bytes.starts_with(b"PK") {
+        crate::remarks::from_docx(&bytes)
+    } else {
+        std::str::from_utf8(&bytes).map_err(|e| e.to_string()).and_then(crate::remarks::from_json)
+    };
+    let mut review = match review {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let roots: Vec<PathBuf> = workspace.into_iter().collect();
+    let ws = match Loaded::load_paths(&roots, None) {
+        Ok(ws) => ws,
+        Err(code) => return code,
+    };
+    let own: Vec<&str> = ws
+        .files
+        .iter()
+        .flat_map(|f| &f.amendments)
+        .flat_map(|a| a.justifications.iter().chain(a.operations.iter().flat_map(|o| &o.justifications)))
+        .map(|t| t.value.plain.as_str())
+        .collect();
+    crate::remarks::drop_own(&mut review, &own);
+    let files: Vec<(&str, &crate::model::File)> =
+        ws.sources.iter().zip(&ws.files).map(|((text, _), f)| (text.as_str(), f)).collect();
+    let mut places = match crate::remarks::place(&files, &review) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {}: {e}", file.display());
+            return ExitCode::from(1);
+        }
+    };
+    // From the end of each file, so earlier offsets stay true.
+    places.sort_by_key(|(f, at, _)| (*f, std::cmp::Reverse(*at)));
+    let mut changed: std::collections::BTreeMap<usize, String> = Default::default();
+    for (f, at, text) in &places {
+        changed.entry(*f).or_insert_with(|| files[*f].0.to_string()).insert_str(*at, text);
+    }
+    for (f, text) in &changed {
+        if let Err(e) = crate::fsio::write_atomic(&ws.paths[*f], text.as_bytes()) {
+            eprintln!("error: {}: {e}", ws.paths[*f].display());
+            return ExitCode::from(1);
+        }
+    }
+    let skipped = review.remarks.len() - places.len();
+    eprintln!(
+        "imported {} remark{} from {} into {} file{}{}",
+        places.len(),
+        if places.len() == 1 { "" } else { "s" },
+        file.display(),
+        changed.len(),
+        if changed.len() == 1 { "" } else { "s" },
+        if skipped > 0 { format!(" ({skipped} already there)") } else { String::new() }
+    );
+    ExitCode::SUCCESS
 }

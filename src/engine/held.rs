@@ -126,6 +126,7 @@ impl Held {
                 comparisons: c.comparisons.clone(),
                 repealed: c.repealed.clone(),
                 history: Default::default(),
+                remarks: Vec::new(),
             };
             Unit { kind: n.unit.kind, number: n.unit.number.clone(), content, span: n.unit.span.clone() }
         }

@@ -111,7 +111,11 @@ impl<'w> Analysis<'w> {
         self.navigation.get_or_init(|| self.cache.get(&self.world.files)).nav()
     }
 
+    /// A remark's thread, else the unit a reference cites.
     pub fn hover(&self, file: usize, offset: usize) -> Option<Hover> {
+        if let Some((markdown, span)) = super::remarks::hover(&self.world.files[file], offset) {
+            return Some(Hover { markdown, span });
+        }
         hover::hover(self.nav(), &self.world.files, file, offset, self.lang, self.ui)
     }
 
@@ -207,6 +211,11 @@ impl<'w> Analysis<'w> {
                 d.file == file && d.diagnostic.fix.is_some() && r.start <= span.end && span.start <= r.end
             })
             .collect()
+    }
+
+    /// "Resolve" for the open remarks in `span` (`ide::remarks`).
+    pub fn resolve_remarks(&self, file: usize, span: Range<usize>) -> Vec<(String, crate::diag::Edit)> {
+        super::remarks::resolve_actions(&self.world.files[file], span, self.ui)
     }
 
     /// "Propose a change to this unit": an editable copy of the act version

@@ -18,6 +18,7 @@ pub mod links;
 pub mod nav;
 pub mod outline;
 pub mod relower;
+pub mod remarks;
 pub mod rename;
 pub mod tokens;
 pub mod views;

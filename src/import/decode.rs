@@ -179,7 +179,7 @@ fn push_text(out: &mut String, raw: &str) {
 }
 
 /// A named or numeric character reference, without `&` and `;`.
-fn entity(name: &str) -> Option<String> {
+pub(crate) fn entity(name: &str) -> Option<String> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,

@@ -240,10 +240,11 @@ pub fn rename(snap: &Snapshot, file: usize, pos: Position, new: &str) -> Result<
     Ok(lsp::WorkspaceEdit { changes: Some(changes), ..Default::default() })
 }
 
-/// Every fix of a diagnostic in `span` as a quick fix, then the drafting
-/// actions at its start as client commands: `zan.proposeChange` with the
-/// document and the position, `zan.updateAmendment` with the document and
-/// the ids of the amendments it may update.
+/// Every fix of a diagnostic in `span` as a quick fix, "Resolve" for each
+/// open remark there, then the drafting actions at its start as client
+/// commands: `zan.proposeChange` with the document and the position,
+/// `zan.updateAmendment` with the document and the ids of the amendments it
+/// may update.
 pub fn code_actions(
     snap: &Snapshot,
     file: usize,
@@ -252,6 +253,18 @@ pub fn code_actions(
     let source = &snap.world.sources[file];
     let (enc, ui) = (snap.config.encoding, snap.config.ui);
     let mut actions = quick_fixes(snap, file, span.clone());
+    actions.extend(analysis(snap).resolve_remarks(file, span.clone()).into_iter().map(|(title, e)| {
+        let edit = lsp::TextEdit { range: range(source, &e.range, enc), new_text: e.replacement };
+        lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+            title,
+            kind: Some(lsp::CodeActionKind::QUICKFIX),
+            edit: Some(lsp::WorkspaceEdit {
+                changes: Some(HashMap::from([(snap.uris[file].clone(), vec![edit])])),
+                ..Default::default()
+            }),
+            ..Default::default()
+        })
+    }));
     let uri = serde_json::json!(snap.uris[file]);
     let copy = snap.scratch().contains(&file);
     for action in analysis(snap).drafting_actions(file, span.start, copy) {

@@ -71,8 +71,9 @@ macro_rules! fields {
 }
 
 fields!(
-    act, anchor, as_of, body, code, date, display, edge, fidelity, id, in_force, kind, lang, law, name, new,
-    note, number, old, place, position, relation, side, source, target, title, update, value, version, which
+    act, anchor, as_of, author, body, code, date, display, edge, fidelity, id, in_force, kind, lang, law,
+    name, new, note, number, old, place, position, relation, side, source, status, target, text, title,
+    update, value, version, which
 );
 
 fn field(node: Node<'_>, id: u16) -> Option<Node<'_>> {
@@ -220,6 +221,7 @@ impl Cx<'_> {
                     let v = self.history(item);
                     once(&mut content.history, v, "history", item, self);
                 }
+                "remark" => content.remarks.extend(self.remark(item)),
                 "justification" => {
                     if let Some(out) = justifications.as_deref_mut() {
                         out.extend(self.text(item));
@@ -254,6 +256,42 @@ impl Cx<'_> {
             }
         }
         Some(history)
+    }
+
+    /// `remark open "Author" 2025-03-01 { "text" reply "Other" 2025-03-02 "text" }`
+    fn remark(&mut self, node: Node) -> Option<Remark> {
+        let status_node = field(node, FIELDS.status)?;
+        let status = match self.src(status_node) {
+            "resolved" => RemarkStatus::Resolved,
+            _ => RemarkStatus::Open,
+        };
+        let author = self.rich(field(node, FIELDS.author)?).plain;
+        let date = self.date(field(node, FIELDS.date))?;
+        let body = field(node, FIELDS.body)?;
+        let text: Vec<String> =
+            named(body).filter(|n| n.kind() == "string").map(|t| self.rich(t).plain).collect();
+        let mut replies = Vec::new();
+        for reply in named(body).filter(|n| n.kind() == "reply") {
+            let author = field(reply, FIELDS.author).map(|n| self.rich(n).plain);
+            let date = self.date(field(reply, FIELDS.date));
+            let text = field(reply, FIELDS.text).map(|n| self.rich(n).plain);
+            if let (Some(author), Some(date), Some(text)) = (author, date, text) {
+                replies.push(Reply { author, date, text, span: reply.byte_range() });
+            }
+        }
+        let status_span = status_node.byte_range();
+        if status == RemarkStatus::Open {
+            let message = Message::OpenRemark {
+                author: author.clone(),
+                date: date.to_string(),
+                text: text.first().cloned().unwrap_or_default(),
+                replies: replies.len(),
+            };
+            let header =
+                node.start_byte()..field(node, FIELDS.date).map_or(status_span.end, |d| d.end_byte());
+            self.diagnostics.push(Diagnostic::new(message, header));
+        }
+        Some(Remark { status, status_span, author, date, text, replies, span: node.byte_range() })
     }
 
     fn content(&mut self, body: Node) -> UnitContent {

@@ -257,6 +257,39 @@ pub struct UnitContent {
     pub comparisons: Vec<Comparison>,
     pub repealed: Option<Repealed>,
     pub history: Option<History>,
+    /// Reviewers' remarks on the unit; not part of its text.
+    pub remarks: Vec<Remark>,
+}
+
+/// `remark open "Author" 2025-03-01 { "text" … reply "Other" 2025-03-02 "text" }`:
+/// a reviewer's remark on a unit (`zan review import` writes them from Word
+/// comments and the review site), with its replies.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Remark {
+    pub status: RemarkStatus,
+    /// The status keyword, which the "Resolve" action rewrites.
+    pub status_span: Span,
+    pub author: String,
+    pub date: Date,
+    /// Its paragraphs.
+    pub text: Vec<String>,
+    pub replies: Vec<Reply>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RemarkStatus {
+    Open,
+    Resolved,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Reply {
+    pub author: String,
+    pub date: Date,
+    pub text: String,
+    pub span: Span,
 }
 
 /// `history { … }`: what the official database records of a unit's (or an

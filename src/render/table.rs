@@ -50,6 +50,9 @@ pub struct Table {
     pub title: String,
     /// The row naming the amended act and its date.
     pub act: String,
+    /// The amended act as `id[@version]`: where `zan review import` brings
+    /// the comments on the DOCX back (`remarks::ACT_PROPERTY`).
+    pub act_id: String,
     pub rows: Vec<Row>,
     /// Under the title when a row quotes words of a summary (`render::summary`).
     pub warning: Option<&'static str>,
@@ -208,7 +211,11 @@ pub fn table(applied: &Applied, lang: &str, acts: &[&Act]) -> Table {
         .iter()
         .any(|e| !summary::quoted(e, lang).is_empty())
         .then(|| summary::quoted_words_warning(l));
-    Table { lang: l, title, act, rows, warning, footnotes: notes.lines() }
+    let act_id = match meta.version {
+        Some(v) => format!("{}@{v}", meta.id),
+        None => meta.id.clone(),
+    };
+    Table { lang: l, title, act, act_id, rows, warning, footnotes: notes.lines() }
 }
 
 /// «Часть третья статьи 15», «Часть 2-1 статьи 15 (новая)».
@@ -551,9 +558,16 @@ impl Table {
                 Cell::Word(w) => docx_text(w),
                 Cell::Failed(why) => docx_text(why),
             };
+            // The unit's bookmark: a comment after it anchors to the unit.
+            let mut unit = docx_text(&r.unit);
+            if let Some(t) = &r.target {
+                let id = 2_000_000 + n;
+                let name = format!("{}{}", crate::remarks::BOOKMARK, crate::model::eid(&t.path));
+                unit[0] = std::mem::take(&mut unit[0]).add_bookmark_start(id, name).add_bookmark_end(id);
+            }
             let mut cells = vec![
                 cell(0, docx_text(&r.number.to_string())),
-                cell(1, docx_text(&r.unit)),
+                cell(1, unit),
                 cell(2, docx_marked(current, &r.marks[0])),
                 cell(3, docx_marked(proposed, &r.marks[1])),
                 cell(4, docx_text(&r.justification)),
@@ -575,6 +589,7 @@ impl Table {
             .page_orient(PageOrientationType::Landscape)
             .page_margin(margin)
             .default_fonts(super::docx::fonts())
+            .custom_property(crate::remarks::ACT_PROPERTY, self.act_id.as_str())
             .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.title).bold()));
         if let Some(w) = self.warning {
             doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(w).bold()));

@@ -1,0 +1,191 @@
+//! Comments that come back: a reviewer's Word comment (and its reply)
+//! written into the DOCX of `zan table` as Word writes them, brought into
+//! the source by `zan review import`, reported by `check` and the server,
+//! resolved by the server's code action.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::json;
+
+use super::lsp_support::Client;
+
+fn zan(ws: &Path, args: &[&str]) -> (String, String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .args(args)
+        .arg("--workspace")
+        .arg(ws)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let s = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (s(out.stdout), s(out.stderr), out.status.code().unwrap())
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() { copy(&p, &target) } else { std::fs::copy(&p, &target).map(drop).unwrap() }
+    }
+}
+
+/// The DOCX with a reviewer's comment on the row of `unit` and a reply to
+/// it, as Word writes them: the range in document.xml, the comments with
+/// `w14:paraId`s, and the reply's parent in commentsExtended.xml.
+fn commented(docx: &[u8], unit: &str) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().to_string();
+        let mut text = String::new();
+        f.read_to_string(&mut text).unwrap();
+        match name.as_str() {
+            "word/document.xml" => {
+                let mark = format!("w:name=\"zan_{unit}\" />");
+                let at = text.find(&mark).expect("the unit's bookmark") + mark.len();
+                text.insert_str(
+                    at,
+                    "<w:commentRangeStart w:id=\"7\"/><w:commentRangeStart w:id=\"8\"/><w:commentRangeEnd w:id=\"7\"/><w:commentRangeEnd w:id=\"8\"/><w:r><w:commentReference w:id=\"7\"/></w:r><w:r><w:commentReference w:id=\"8\"/></w:r>",
+                );
+            }
+            "word/comments.xml" => {
+                let at = text.rfind("</w:comments>").unwrap();
+                text.insert_str(
+                    at,
+                    "<w:comment w:id=\"7\" w:author=\"Әсел Нұрова\" w:date=\"2025-03-01T09:30:00Z\" w:initials=\"ӘН\"><w:p w14:paraId=\"0A000001\"><w:r><w:t xml:space=\"preserve\">Жас шегін [14] негіздеу керек &amp; «дәлел»</w:t></w:r></w:p></w:comment>\
+                     <w:comment w:id=\"8\" w:author=\"Bolat\" w:date=\"2025-03-02T10:00:00Z\" w:initials=\"B\"><w:p w14:paraId=\"0A000002\"><w:r><w:t>Согласен, нужна статистика.</w:t></w:r></w:p></w:comment>",
+                );
+            }
+            "word/commentsExtended.xml" => {
+                let at = text.rfind("</w15:commentsEx>").unwrap();
+                text.insert_str(
+                    at,
+                    "<w15:commentEx w15:paraId=\"0A000001\" w15:done=\"0\"/><w15:commentEx w15:paraId=\"0A000002\" w15:paraIdParent=\"0A000001\" w15:done=\"0\"/>",
+                );
+            }
+            _ => {}
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(text.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+const BLOCK: &str = "      remark open \"Әсел Нұрова\" 2025-03-01 {\n        \"Жас шегін \\[14\\] негіздеу керек & «дәлел»\"\n        reply \"Bolat\" 2025-03-02 \"Согласен, нужна статистика.\"\n      }\n";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn word_comments_come_back_as_remarks_and_resolve() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("corpus");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let docx = dir.path().join("t.docx");
+    let (_, err, code) = zan(
+        &ws,
+        &["table", "kz.cc.age-14", "--lang", "ru", "--format", "docx", "-o", docx.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(&docx, commented(&std::fs::read(&docx).unwrap(), "art_15__para_3")).unwrap();
+
+    let (_, err, code) = zan(&ws, &["review", "import", docx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.ends_with(&format!("imported 1 remark from {} into 1 file\n", docx.display())), "{err}");
+    let path = ws.join("kz/criminal-code/act.zan");
+    let source = std::fs::read_to_string(&path).unwrap();
+    assert!(source.contains(BLOCK), "{source}");
+    let fmt = Command::new(env!("CARGO_BIN_EXE_zan")).args(["fmt", "--check"]).arg(&path).output().unwrap();
+    assert!(fmt.status.success(), "the imported remark is already formatted: {fmt:?}");
+
+    // Importing again adds nothing.
+    let (_, err, code) = zan(&ws, &["review", "import", docx.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(err.contains("imported 0 remarks") && err.contains("(1 already there)"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), source);
+
+    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .arg("check")
+        .arg(&path)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(check.stdout).unwrap();
+    assert!(
+        out.contains("note[open-remark]: open remark by Әсел Нұрова (2025-03-01): «Жас шегін [14] негіздеу керек & «дәлел»»; replies: 1\n"),
+        "{out}"
+    );
+
+    // The server: the note, the thread on hover, and Resolve.
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}})).await;
+    c.open("untitled:r", &source);
+    let diags = c.diagnostics("untitled:r", Some(1)).await;
+    let note: Vec<_> = diags.iter().filter(|d| d["code"] == "open-remark").collect();
+    assert_eq!(note.len(), 1, "{diags:?}");
+    assert_eq!(note[0]["severity"], 3);
+    let line = source[..source.find("remark open").unwrap()].lines().count() - 1;
+    let at = json!({"line": line, "character": 8});
+    let hover =
+        c.request("textDocument/hover", json!({"textDocument": {"uri": "untitled:r"}, "position": at})).await;
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Әсел Нұрова** · 2025-03-01 · _open_\n\nЖас шегін [14] негіздеу керек & «дәлел»\n\n---\n\n**Bolat** · 2025-03-02\n\nСогласен, нужна статистика."
+    );
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": "untitled:r"}, "range": note[0]["range"], "context": {"diagnostics": diags}}),
+        )
+        .await;
+    let resolve: Vec<_> =
+        actions.as_array().unwrap().iter().filter(|a| a["title"] == "Resolve the remark").collect();
+    assert_eq!(resolve.len(), 1, "{actions}");
+    assert_eq!(
+        resolve[0]["edit"]["changes"]["untitled:r"],
+        json!([{"range": {"start": {"line": line, "character": 13}, "end": {"line": line, "character": 17}}, "newText": "resolved"}])
+    );
+    // Applied, the note is gone.
+    let resolved = source.replacen("remark open", "remark resolved", 1);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "untitled:r", "version": 2}, "contentChanges": [{"text": resolved}]}),
+    );
+    let diags = c.diagnostics("untitled:r", Some(2)).await;
+    assert!(diags.iter().all(|d| d["code"] != "open-remark"), "{diags:?}");
+}
+
+#[test]
+fn a_review_export_names_its_unit_or_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("corpus");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let json = dir.path().join("remarks.json");
+    std::fs::write(
+        &json,
+        r#"{"act": "kz.cc@2024-01-01", "remarks": [{"unit": "art_15__para_9", "author": "A", "date": "2025-03-01", "text": ["x"]}]}"#,
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(ws.join("kz/criminal-code/act.zan")).unwrap();
+    let (_, err, code) = zan(&ws, &["review", "import", json.to_str().unwrap()]);
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: remark by A on `art_15__para_9`: no such unit in `kz.cc@2024-01-01`\n",
+            json.display()
+        )
+    );
+    assert_eq!(code, 1);
+    assert_eq!(std::fs::read_to_string(ws.join("kz/criminal-code/act.zan")).unwrap(), before);
+    std::fs::write(
+        &json,
+        r#"{"act": "kz.cc@2024-01-01", "remarks": [{"unit": "art_15__para_3", "author": "A", "date": "2025-03-01", "text": ["x"], "resolved": true}]}"#,
+    )
+    .unwrap();
+    let (_, err, code) = zan(&ws, &["review", "import", json.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let after = std::fs::read_to_string(ws.join("kz/criminal-code/act.zan")).unwrap();
+    assert!(after.contains("      remark resolved \"A\" 2025-03-01 {\n        \"x\"\n      }\n"), "{after}");
+}
