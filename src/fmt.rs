@@ -7,8 +7,15 @@ use tree_sitter::{Node, Tree};
 const INDENT: &str = "  ";
 
 /// Nodes printed as `{`, one item per line, `}`.
-const BODIES: &[&str] =
-    &["act_body", "unit_body", "amendment_body", "operation_body", "unit_body_with_notes", "history_body"];
+const BODIES: &[&str] = &[
+    "act_body",
+    "unit_body",
+    "amendment_body",
+    "bill_body",
+    "operation_body",
+    "unit_body_with_notes",
+    "history_body",
+];
 
 /// Nodes printed verbatim, as one token.
 const VERBATIM: &[&str] = &["string", "quoted_number", "comment"];

@@ -15,11 +15,11 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 420
+#define STATE_COUNT 431
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 164
+#define SYMBOL_COUNT 171
 #define ALIAS_COUNT 1
-#define TOKEN_COUNT 85
+#define TOKEN_COUNT 87
 #define EXTERNAL_TOKEN_COUNT 2
 #define FIELD_COUNT 30
 #define MAX_ALIAS_SEQUENCE_LENGTH 6
@@ -107,91 +107,98 @@ enum ts_symbol_identifiers {
   anon_sym_repeal = 77,
   anon_sym_renumber = 78,
   sym_update_references = 79,
-  sym_act_id = 80,
-  sym_date = 81,
-  sym_integer = 82,
-  sym_unclosed = 83,
-  sym__recovering = 84,
-  sym_source_file = 85,
-  sym__close = 86,
-  sym_act = 87,
-  sym_act_body = 88,
-  sym__act_item = 89,
-  sym_jurisdiction = 90,
-  sym_act_kind = 91,
-  sym_official_number = 92,
-  sym_adopted = 93,
-  sym_in_force = 94,
-  sym_languages = 95,
-  sym_source = 96,
-  sym_title = 97,
-  sym_text = 98,
-  sym__localized = 99,
-  sym_fidelity = 100,
-  sym_unit = 101,
-  sym_unit_body = 102,
-  sym__unit_item = 103,
-  sym_history = 104,
-  sym_history_body = 105,
-  sym_change = 106,
-  sym_change_kind = 107,
-  sym_repealed = 108,
-  sym_unit_kind = 109,
-  sym__number = 110,
-  sym_quoted_number = 111,
-  sym_comparison = 112,
-  sym_relation = 113,
-  sym_target = 114,
-  sym__act_ref = 115,
-  sym_segment = 116,
-  sym_range_end = 117,
-  sym_string = 118,
-  sym_reference = 119,
-  sym_reference_text = 120,
-  sym_amendment = 121,
-  sym_amendment_body = 122,
-  sym__amendment_item = 123,
-  sym_amendment_target = 124,
-  sym_status = 125,
-  sym_status_value = 126,
-  sym_author = 127,
-  sym_justification = 128,
-  sym__operation = 129,
-  sym__operation_note = 130,
-  sym_replace_words = 131,
-  sym_replace_everywhere = 132,
-  sym__replace_body = 133,
-  sym_word_change = 134,
-  sym_delete_words = 135,
-  sym__delete_body = 136,
-  sym_word_deletion = 137,
-  sym_insert_words = 138,
-  sym__insert_body = 139,
-  sym_word_insertion = 140,
-  sym_position = 141,
-  sym_occurrence = 142,
-  sym_rewrite_unit = 143,
-  sym_add_unit = 144,
-  sym_unit_body_with_notes = 145,
-  sym_repeal_unit = 146,
-  sym_renumber_unit = 147,
-  sym__notes_body = 148,
-  sym_lang = 149,
-  aux_sym_source_file_repeat1 = 150,
-  aux_sym_act_body_repeat1 = 151,
-  aux_sym_languages_repeat1 = 152,
-  aux_sym_unit_body_repeat1 = 153,
-  aux_sym_history_body_repeat1 = 154,
-  aux_sym_target_repeat1 = 155,
-  aux_sym_string_repeat1 = 156,
-  aux_sym_reference_text_repeat1 = 157,
-  aux_sym_amendment_body_repeat1 = 158,
-  aux_sym__replace_body_repeat1 = 159,
-  aux_sym__delete_body_repeat1 = 160,
-  aux_sym__insert_body_repeat1 = 161,
-  aux_sym_unit_body_with_notes_repeat1 = 162,
-  aux_sym__notes_body_repeat1 = 163,
-  anon_alias_sym_lang_code = 164,
+  anon_sym_bill = 80,
+  anon_sym_amends = 81,
+  sym_act_id = 82,
+  sym_date = 83,
+  sym_integer = 84,
+  sym_unclosed = 85,
+  sym__recovering = 86,
+  sym_source_file = 87,
+  sym__close = 88,
+  sym_act = 89,
+  sym_act_body = 90,
+  sym__act_item = 91,
+  sym_jurisdiction = 92,
+  sym_act_kind = 93,
+  sym_official_number = 94,
+  sym_adopted = 95,
+  sym_in_force = 96,
+  sym_languages = 97,
+  sym_source = 98,
+  sym_title = 99,
+  sym_text = 100,
+  sym__localized = 101,
+  sym_fidelity = 102,
+  sym_unit = 103,
+  sym_unit_body = 104,
+  sym__unit_item = 105,
+  sym_history = 106,
+  sym_history_body = 107,
+  sym_change = 108,
+  sym_change_kind = 109,
+  sym_repealed = 110,
+  sym_unit_kind = 111,
+  sym__number = 112,
+  sym_quoted_number = 113,
+  sym_comparison = 114,
+  sym_relation = 115,
+  sym_target = 116,
+  sym__act_ref = 117,
+  sym_segment = 118,
+  sym_range_end = 119,
+  sym_string = 120,
+  sym_reference = 121,
+  sym_reference_text = 122,
+  sym_amendment = 123,
+  sym_amendment_body = 124,
+  sym__amendment_item = 125,
+  sym_amendment_target = 126,
+  sym_status = 127,
+  sym_status_value = 128,
+  sym_author = 129,
+  sym_justification = 130,
+  sym__operation = 131,
+  sym__operation_note = 132,
+  sym_replace_words = 133,
+  sym_replace_everywhere = 134,
+  sym__replace_body = 135,
+  sym_word_change = 136,
+  sym_delete_words = 137,
+  sym__delete_body = 138,
+  sym_word_deletion = 139,
+  sym_insert_words = 140,
+  sym__insert_body = 141,
+  sym_word_insertion = 142,
+  sym_position = 143,
+  sym_occurrence = 144,
+  sym_rewrite_unit = 145,
+  sym_add_unit = 146,
+  sym_unit_body_with_notes = 147,
+  sym_repeal_unit = 148,
+  sym_renumber_unit = 149,
+  sym__notes_body = 150,
+  sym_bill = 151,
+  sym_bill_body = 152,
+  sym_amends = 153,
+  sym_lang = 154,
+  aux_sym_source_file_repeat1 = 155,
+  aux_sym_act_body_repeat1 = 156,
+  aux_sym_languages_repeat1 = 157,
+  aux_sym_unit_body_repeat1 = 158,
+  aux_sym_history_body_repeat1 = 159,
+  aux_sym_target_repeat1 = 160,
+  aux_sym_string_repeat1 = 161,
+  aux_sym_reference_text_repeat1 = 162,
+  aux_sym_amendment_body_repeat1 = 163,
+  aux_sym__replace_body_repeat1 = 164,
+  aux_sym__delete_body_repeat1 = 165,
+  aux_sym__insert_body_repeat1 = 166,
+  aux_sym_unit_body_with_notes_repeat1 = 167,
+  aux_sym__notes_body_repeat1 = 168,
+  aux_sym_bill_body_repeat1 = 169,
+  aux_sym_amends_repeat1 = 170,
+  anon_alias_sym_lang_code = 171,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -275,6 +282,8 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_repeal] = "repeal",
   [anon_sym_renumber] = "renumber",
   [sym_update_references] = "update_references",
+  [anon_sym_bill] = "bill",
+  [anon_sym_amends] = "amends",
   [sym_act_id] = "act_id",
   [sym_date] = "date",
   [sym_integer] = "integer",
@@ -344,6 +353,9 @@ static const char * const ts_symbol_names[] = {
   [sym_repeal_unit] = "repeal_unit",
   [sym_renumber_unit] = "renumber_unit",
   [sym__notes_body] = "operation_body",
+  [sym_bill] = "bill",
+  [sym_bill_body] = "bill_body",
+  [sym_amends] = "amends",
   [sym_lang] = "lang",
   [aux_sym_source_file_repeat1] = "source_file_repeat1",
   [aux_sym_act_body_repeat1] = "act_body_repeat1",
@@ -359,6 +371,8 @@ static const char * const ts_symbol_names[] = {
   [aux_sym__insert_body_repeat1] = "_insert_body_repeat1",
   [aux_sym_unit_body_with_notes_repeat1] = "unit_body_with_notes_repeat1",
   [aux_sym__notes_body_repeat1] = "_notes_body_repeat1",
+  [aux_sym_bill_body_repeat1] = "bill_body_repeat1",
+  [aux_sym_amends_repeat1] = "amends_repeat1",
   [anon_alias_sym_lang_code] = "lang_code",
 };
 
@@ -443,6 +457,8 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_repeal] = anon_sym_repeal,
   [anon_sym_renumber] = anon_sym_renumber,
   [sym_update_references] = sym_update_references,
+  [anon_sym_bill] = anon_sym_bill,
+  [anon_sym_amends] = anon_sym_amends,
   [sym_act_id] = sym_act_id,
   [sym_date] = sym_date,
   [sym_integer] = sym_integer,
@@ -512,6 +528,9 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_repeal_unit] = sym_repeal_unit,
   [sym_renumber_unit] = sym_renumber_unit,
   [sym__notes_body] = sym__replace_body,
+  [sym_bill] = sym_bill,
+  [sym_bill_body] = sym_bill_body,
+  [sym_amends] = sym_amends,
   [sym_lang] = sym_lang,
   [aux_sym_source_file_repeat1] = aux_sym_source_file_repeat1,
   [aux_sym_act_body_repeat1] = aux_sym_act_body_repeat1,
@@ -527,6 +546,8 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym__insert_body_repeat1] = aux_sym__insert_body_repeat1,
   [aux_sym_unit_body_with_notes_repeat1] = aux_sym_unit_body_with_notes_repeat1,
   [aux_sym__notes_body_repeat1] = aux_sym__notes_body_repeat1,
+  [aux_sym_bill_body_repeat1] = aux_sym_bill_body_repeat1,
+  [aux_sym_amends_repeat1] = aux_sym_amends_repeat1,
   [anon_alias_sym_lang_code] = anon_alias_sym_lang_code,
 };
 
@@ -851,6 +872,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [anon_sym_bill] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_amends] = {
+    .visible = true,
+    .named = false,
+  },
   [sym_act_id] = {
     .visible = true,
     .named = true,
@@ -1128,6 +1157,18 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_bill] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_bill_body] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_amends] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_lang] = {
     .visible = true,
     .named = true,
@@ -1185,6 +1226,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [aux_sym__notes_body_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
+  [aux_sym_bill_body_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
+  [aux_sym_amends_repeat1] = {
     .visible = false,
     .named = false,
   },
@@ -1526,149 +1575,149 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [36] = 34,
   [37] = 33,
   [38] = 34,
-  [39] = 23,
+  [39] = 39,
   [40] = 21,
-  [41] = 41,
-  [42] = 24,
-  [43] = 29,
-  [44] = 22,
+  [41] = 24,
+  [42] = 23,
+  [43] = 22,
+  [44] = 28,
   [45] = 45,
   [46] = 46,
   [47] = 32,
   [48] = 48,
-  [49] = 23,
-  [50] = 21,
-  [51] = 24,
-  [52] = 52,
-  [53] = 53,
-  [54] = 21,
-  [55] = 29,
-  [56] = 23,
-  [57] = 24,
-  [58] = 22,
-  [59] = 22,
-  [60] = 60,
+  [49] = 24,
+  [50] = 23,
+  [51] = 21,
+  [52] = 24,
+  [53] = 21,
+  [54] = 23,
+  [55] = 28,
+  [56] = 56,
+  [57] = 22,
+  [58] = 58,
+  [59] = 59,
+  [60] = 28,
   [61] = 61,
   [62] = 62,
-  [63] = 24,
+  [63] = 63,
   [64] = 64,
-  [65] = 21,
-  [66] = 66,
-  [67] = 23,
-  [68] = 29,
+  [65] = 65,
+  [66] = 22,
+  [67] = 21,
+  [68] = 24,
   [69] = 69,
-  [70] = 70,
+  [70] = 23,
   [71] = 71,
   [72] = 72,
   [73] = 73,
   [74] = 74,
   [75] = 75,
-  [76] = 2,
-  [77] = 22,
-  [78] = 29,
-  [79] = 32,
-  [80] = 6,
-  [81] = 7,
-  [82] = 32,
-  [83] = 3,
-  [84] = 2,
-  [85] = 21,
-  [86] = 24,
-  [87] = 23,
-  [88] = 46,
-  [89] = 22,
+  [76] = 32,
+  [77] = 28,
+  [78] = 22,
+  [79] = 3,
+  [80] = 23,
+  [81] = 46,
+  [82] = 6,
+  [83] = 5,
+  [84] = 3,
+  [85] = 2,
+  [86] = 32,
+  [87] = 21,
+  [88] = 24,
+  [89] = 3,
   [90] = 32,
   [91] = 6,
-  [92] = 3,
-  [93] = 7,
-  [94] = 2,
-  [95] = 13,
-  [96] = 9,
-  [97] = 11,
-  [98] = 16,
-  [99] = 12,
-  [100] = 10,
-  [101] = 14,
-  [102] = 46,
-  [103] = 15,
-  [104] = 104,
-  [105] = 29,
-  [106] = 17,
+  [92] = 2,
+  [93] = 5,
+  [94] = 28,
+  [95] = 9,
+  [96] = 14,
+  [97] = 13,
+  [98] = 8,
+  [99] = 15,
+  [100] = 16,
+  [101] = 22,
+  [102] = 11,
+  [103] = 12,
+  [104] = 46,
+  [105] = 105,
+  [106] = 19,
   [107] = 107,
-  [108] = 12,
-  [109] = 10,
-  [110] = 13,
-  [111] = 14,
-  [112] = 6,
-  [113] = 15,
-  [114] = 52,
-  [115] = 3,
-  [116] = 7,
-  [117] = 62,
-  [118] = 118,
-  [119] = 70,
-  [120] = 104,
-  [121] = 71,
-  [122] = 74,
-  [123] = 9,
-  [124] = 19,
-  [125] = 20,
-  [126] = 11,
-  [127] = 16,
-  [128] = 75,
-  [129] = 61,
-  [130] = 64,
-  [131] = 131,
-  [132] = 22,
-  [133] = 61,
+  [108] = 17,
+  [109] = 59,
+  [110] = 15,
+  [111] = 16,
+  [112] = 61,
+  [113] = 11,
+  [114] = 6,
+  [115] = 12,
+  [116] = 58,
+  [117] = 2,
+  [118] = 5,
+  [119] = 119,
+  [120] = 9,
+  [121] = 75,
+  [122] = 122,
+  [123] = 62,
+  [124] = 63,
+  [125] = 105,
+  [126] = 20,
+  [127] = 14,
+  [128] = 13,
+  [129] = 8,
+  [130] = 69,
+  [131] = 71,
+  [132] = 23,
+  [133] = 58,
   [134] = 17,
-  [135] = 19,
-  [136] = 74,
-  [137] = 20,
-  [138] = 64,
-  [139] = 131,
-  [140] = 62,
-  [141] = 118,
-  [142] = 24,
-  [143] = 70,
-  [144] = 71,
-  [145] = 23,
-  [146] = 32,
-  [147] = 75,
-  [148] = 52,
-  [149] = 21,
-  [150] = 22,
-  [151] = 151,
+  [135] = 22,
+  [136] = 71,
+  [137] = 21,
+  [138] = 122,
+  [139] = 59,
+  [140] = 24,
+  [141] = 19,
+  [142] = 61,
+  [143] = 20,
+  [144] = 75,
+  [145] = 32,
+  [146] = 62,
+  [147] = 63,
+  [148] = 69,
+  [149] = 107,
+  [150] = 21,
+  [151] = 2,
   [152] = 152,
   [153] = 153,
   [154] = 154,
-  [155] = 155,
+  [155] = 28,
   [156] = 156,
   [157] = 157,
-  [158] = 156,
-  [159] = 29,
-  [160] = 21,
-  [161] = 24,
-  [162] = 162,
-  [163] = 23,
-  [164] = 156,
+  [158] = 22,
+  [159] = 159,
+  [160] = 160,
+  [161] = 159,
+  [162] = 24,
+  [163] = 163,
+  [164] = 23,
   [165] = 165,
   [166] = 166,
   [167] = 167,
-  [168] = 168,
-  [169] = 3,
-  [170] = 156,
-  [171] = 156,
-  [172] = 172,
+  [168] = 159,
+  [169] = 169,
+  [170] = 159,
+  [171] = 159,
+  [172] = 28,
   [173] = 173,
-  [174] = 32,
-  [175] = 29,
-  [176] = 2,
-  [177] = 177,
-  [178] = 7,
-  [179] = 107,
-  [180] = 6,
-  [181] = 32,
+  [174] = 174,
+  [175] = 3,
+  [176] = 176,
+  [177] = 32,
+  [178] = 32,
+  [179] = 6,
+  [180] = 5,
+  [181] = 119,
   [182] = 182,
   [183] = 183,
   [184] = 184,
@@ -1698,11 +1747,11 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [208] = 208,
   [209] = 209,
   [210] = 210,
-  [211] = 209,
+  [211] = 210,
   [212] = 212,
   [213] = 212,
-  [214] = 209,
-  [215] = 212,
+  [214] = 212,
+  [215] = 210,
   [216] = 216,
   [217] = 217,
   [218] = 218,
@@ -1716,119 +1765,119 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [226] = 226,
   [227] = 227,
   [228] = 228,
-  [229] = 14,
+  [229] = 229,
   [230] = 230,
-  [231] = 14,
-  [232] = 46,
-  [233] = 15,
-  [234] = 234,
+  [231] = 8,
+  [232] = 9,
+  [233] = 11,
+  [234] = 46,
   [235] = 235,
-  [236] = 15,
+  [236] = 12,
   [237] = 237,
-  [238] = 13,
-  [239] = 16,
+  [238] = 238,
+  [239] = 11,
   [240] = 240,
-  [241] = 241,
+  [241] = 12,
   [242] = 242,
-  [243] = 3,
+  [243] = 243,
   [244] = 244,
-  [245] = 19,
-  [246] = 13,
-  [247] = 247,
-  [248] = 20,
-  [249] = 9,
-  [250] = 11,
-  [251] = 16,
-  [252] = 12,
-  [253] = 10,
-  [254] = 118,
-  [255] = 247,
-  [256] = 247,
-  [257] = 247,
-  [258] = 247,
-  [259] = 259,
+  [245] = 245,
+  [246] = 246,
+  [247] = 8,
+  [248] = 248,
+  [249] = 15,
+  [250] = 16,
+  [251] = 19,
+  [252] = 20,
+  [253] = 253,
+  [254] = 248,
+  [255] = 2,
+  [256] = 122,
+  [257] = 257,
+  [258] = 9,
+  [259] = 14,
   [260] = 260,
-  [261] = 261,
+  [261] = 13,
   [262] = 262,
-  [263] = 263,
-  [264] = 52,
-  [265] = 265,
+  [263] = 248,
+  [264] = 248,
+  [265] = 248,
   [266] = 266,
   [267] = 267,
-  [268] = 268,
-  [269] = 107,
-  [270] = 270,
-  [271] = 19,
-  [272] = 20,
-  [273] = 273,
+  [268] = 19,
+  [269] = 20,
+  [270] = 267,
+  [271] = 271,
+  [272] = 272,
+  [273] = 271,
   [274] = 274,
   [275] = 275,
-  [276] = 268,
+  [276] = 119,
   [277] = 277,
-  [278] = 277,
-  [279] = 275,
-  [280] = 268,
+  [278] = 267,
+  [279] = 279,
+  [280] = 280,
   [281] = 281,
-  [282] = 277,
-  [283] = 268,
-  [284] = 277,
-  [285] = 268,
-  [286] = 277,
-  [287] = 268,
-  [288] = 277,
-  [289] = 275,
-  [290] = 290,
-  [291] = 14,
-  [292] = 292,
-  [293] = 292,
-  [294] = 32,
-  [295] = 15,
-  [296] = 292,
-  [297] = 292,
-  [298] = 292,
-  [299] = 299,
-  [300] = 300,
-  [301] = 299,
-  [302] = 302,
-  [303] = 299,
+  [282] = 271,
+  [283] = 274,
+  [284] = 284,
+  [285] = 285,
+  [286] = 267,
+  [287] = 287,
+  [288] = 274,
+  [289] = 274,
+  [290] = 267,
+  [291] = 274,
+  [292] = 267,
+  [293] = 274,
+  [294] = 58,
+  [295] = 11,
+  [296] = 296,
+  [297] = 296,
+  [298] = 298,
+  [299] = 296,
+  [300] = 296,
+  [301] = 12,
+  [302] = 32,
+  [303] = 296,
   [304] = 304,
   [305] = 305,
-  [306] = 299,
+  [306] = 306,
   [307] = 307,
   [308] = 308,
   [309] = 309,
   [310] = 310,
-  [311] = 299,
-  [312] = 312,
+  [311] = 311,
+  [312] = 307,
   [313] = 313,
-  [314] = 314,
-  [315] = 10,
+  [314] = 307,
+  [315] = 315,
   [316] = 316,
   [317] = 317,
-  [318] = 318,
+  [318] = 307,
   [319] = 319,
   [320] = 320,
-  [321] = 321,
-  [322] = 32,
+  [321] = 307,
+  [322] = 322,
   [323] = 323,
-  [324] = 314,
+  [324] = 324,
   [325] = 325,
-  [326] = 316,
-  [327] = 11,
-  [328] = 328,
-  [329] = 316,
-  [330] = 53,
-  [331] = 9,
-  [332] = 314,
-  [333] = 12,
-  [334] = 334,
-  [335] = 335,
-  [336] = 336,
-  [337] = 337,
+  [326] = 326,
+  [327] = 327,
+  [328] = 32,
+  [329] = 329,
+  [330] = 330,
+  [331] = 13,
+  [332] = 56,
+  [333] = 333,
+  [334] = 330,
+  [335] = 333,
+  [336] = 333,
+  [337] = 330,
   [338] = 338,
-  [339] = 339,
-  [340] = 340,
-  [341] = 334,
+  [339] = 15,
+  [340] = 14,
+  [341] = 16,
   [342] = 342,
   [343] = 343,
   [344] = 344,
@@ -1836,77 +1885,88 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [346] = 346,
   [347] = 347,
   [348] = 348,
-  [349] = 345,
-  [350] = 344,
-  [351] = 348,
-  [352] = 347,
+  [349] = 349,
+  [350] = 350,
+  [351] = 351,
+  [352] = 352,
   [353] = 353,
   [354] = 354,
   [355] = 355,
   [356] = 356,
-  [357] = 334,
+  [357] = 357,
   [358] = 358,
   [359] = 359,
-  [360] = 360,
+  [360] = 354,
   [361] = 361,
   [362] = 362,
-  [363] = 345,
+  [363] = 356,
   [364] = 364,
-  [365] = 347,
+  [365] = 352,
   [366] = 366,
-  [367] = 344,
-  [368] = 348,
+  [367] = 367,
+  [368] = 361,
   [369] = 369,
   [370] = 370,
   [371] = 371,
-  [372] = 347,
-  [373] = 344,
-  [374] = 348,
-  [375] = 375,
-  [376] = 347,
-  [377] = 344,
-  [378] = 348,
-  [379] = 379,
-  [380] = 380,
-  [381] = 381,
+  [372] = 359,
+  [373] = 373,
+  [374] = 374,
+  [375] = 354,
+  [376] = 361,
+  [377] = 377,
+  [378] = 378,
+  [379] = 359,
+  [380] = 354,
+  [381] = 361,
   [382] = 382,
-  [383] = 383,
-  [384] = 382,
-  [385] = 385,
-  [386] = 386,
-  [387] = 382,
-  [388] = 388,
+  [383] = 359,
+  [384] = 354,
+  [385] = 361,
+  [386] = 359,
+  [387] = 387,
+  [388] = 352,
   [389] = 389,
-  [390] = 385,
-  [391] = 391,
+  [390] = 390,
+  [391] = 356,
   [392] = 392,
   [393] = 393,
-  [394] = 382,
-  [395] = 385,
+  [394] = 394,
+  [395] = 395,
   [396] = 396,
   [397] = 397,
-  [398] = 398,
+  [398] = 396,
   [399] = 399,
   [400] = 400,
-  [401] = 385,
+  [401] = 401,
   [402] = 402,
-  [403] = 382,
-  [404] = 385,
-  [405] = 405,
-  [406] = 406,
+  [403] = 403,
+  [404] = 404,
+  [405] = 395,
+  [406] = 396,
   [407] = 407,
   [408] = 408,
-  [409] = 382,
+  [409] = 409,
   [410] = 410,
-  [411] = 411,
-  [412] = 411,
-  [413] = 411,
-  [414] = 414,
-  [415] = 411,
+  [411] = 395,
+  [412] = 412,
+  [413] = 413,
+  [414] = 395,
+  [415] = 396,
   [416] = 416,
-  [417] = 411,
-  [418] = 411,
+  [417] = 417,
+  [418] = 418,
   [419] = 419,
+  [420] = 395,
+  [421] = 421,
+  [422] = 397,
+  [423] = 395,
+  [424] = 397,
+  [425] = 396,
+  [426] = 397,
+  [427] = 427,
+  [428] = 397,
+  [429] = 397,
+  [430] = 430,
 };
 
 static const TSSymbol ts_supertype_symbols[SUPERTYPE_COUNT] = {
@@ -2110,1222 +2170,1234 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(288);
+      if (eof) ADVANCE(290);
       ADVANCE_MAP(
-        '"', 676,
-        '#', 289,
-        ')', 688,
-        '-', 98,
-        '.', 31,
-        '@', 681,
-        '[', 686,
-        '\\', 276,
-        ']', 27,
-        'a', 768,
-        'b', 779,
-        'c', 819,
-        'd', 781,
-        'h', 823,
-        'i', 850,
-        'j', 935,
-        'k', 824,
-        'l', 745,
-        'n', 878,
-        'p', 741,
-        'r', 783,
-        's', 784,
-        't', 743,
-        '{', 291,
-        '}', 290,
+        '"', 680,
+        '#', 291,
+        ')', 692,
+        '-', 100,
+        '.', 33,
+        '@', 685,
+        '[', 690,
+        '\\', 278,
+        ']', 29,
+        'a', 784,
+        'b', 795,
+        'c', 835,
+        'd', 797,
+        'h', 839,
+        'i', 866,
+        'j', 951,
+        'k', 840,
+        'l', 761,
+        'n', 894,
+        'p', 757,
+        'r', 799,
+        's', 800,
+        't', 759,
+        '{', 293,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(286);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(950);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          lookahead == ' ') SKIP(288);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(966);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 1:
-      if (lookahead == '\n') SKIP(26);
-      if (lookahead == '"') ADVANCE(676);
-      if (lookahead == '#') ADVANCE(684);
-      if (lookahead == '[') ADVANCE(686);
-      if (lookahead == '\\') ADVANCE(276);
-      if (lookahead == ']') ADVANCE(27);
+      if (lookahead == '\n') SKIP(28);
+      if (lookahead == '"') ADVANCE(680);
+      if (lookahead == '#') ADVANCE(688);
+      if (lookahead == '[') ADVANCE(690);
+      if (lookahead == '\\') ADVANCE(278);
+      if (lookahead == ']') ADVANCE(29);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(683);
-      if (lookahead != 0) ADVANCE(684);
+          lookahead == ' ') ADVANCE(687);
+      if (lookahead != 0) ADVANCE(688);
       END_STATE();
     case 2:
-      if (lookahead == '\n') SKIP(26);
-      if (lookahead == '#') ADVANCE(673);
+      if (lookahead == '\n') SKIP(28);
+      if (lookahead == '#') ADVANCE(677);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(674);
+          lookahead == ' ') ADVANCE(678);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(675);
+          lookahead != '#') ADVANCE(679);
       END_STATE();
     case 3:
       ADVANCE_MAP(
-        '"', 676,
-        '#', 289,
-        'a', 777,
-        'b', 866,
-        'c', 819,
-        'd', 822,
-        'h', 823,
-        'i', 858,
-        'j', 939,
-        'k', 824,
-        'l', 745,
-        'n', 878,
-        'p', 741,
-        's', 785,
-        't', 830,
-        '}', 290,
+        '"', 680,
+        '#', 291,
+        'a', 793,
+        'b', 882,
+        'c', 835,
+        'd', 838,
+        'h', 839,
+        'i', 874,
+        'j', 955,
+        'k', 840,
+        'l', 761,
+        'n', 894,
+        'p', 757,
+        's', 801,
+        't', 846,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(21);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 4:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        ')', 688,
-        '.', 31,
-        '@', 681,
-        'a', 126,
-        'b', 131,
-        'c', 167,
-        'd', 132,
-        'h', 170,
-        'i', 196,
-        'j', 269,
-        'k', 171,
-        'l', 102,
-        'n', 217,
-        'p', 99,
-        'r', 133,
-        's', 134,
-        't', 101,
-        '{', 291,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        ')', 692,
+        '.', 33,
+        '@', 685,
+        'a', 128,
+        'b', 133,
+        'c', 169,
+        'd', 134,
+        'h', 172,
+        'i', 198,
+        'j', 271,
+        'k', 173,
+        'l', 104,
+        'n', 219,
+        'p', 101,
+        'r', 135,
+        's', 136,
+        't', 103,
+        '{', 293,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(4);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
       END_STATE();
     case 5:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        ')', 688,
-        '.', 31,
-        'a', 617,
-        'b', 598,
-        'c', 550,
-        'd', 554,
-        'i', 592,
-        'n', 601,
-        'p', 481,
-        's', 517,
-        '{', 291,
+        '"', 676,
+        '#', 291,
+        ')', 692,
+        '.', 33,
+        'a', 621,
+        'b', 602,
+        'c', 554,
+        'd', 558,
+        'i', 596,
+        'n', 605,
+        'p', 485,
+        's', 521,
+        '{', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(5);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 6:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        '@', 681,
-        'a', 895,
-        'b', 866,
-        'c', 819,
-        'd', 822,
-        'h', 823,
-        'i', 862,
-        'j', 940,
-        'n', 879,
-        'p', 741,
-        's', 786,
-        't', 830,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        '@', 685,
+        'a', 911,
+        'b', 882,
+        'c', 835,
+        'd', 838,
+        'h', 839,
+        'i', 878,
+        'j', 956,
+        'n', 895,
+        'p', 757,
+        's', 802,
+        't', 846,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(6);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 7:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        '@', 681,
-        'a', 895,
-        'b', 866,
-        'c', 819,
-        'd', 822,
-        'h', 823,
-        'i', 862,
-        'n', 879,
-        'p', 741,
-        's', 786,
-        't', 830,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        '@', 685,
+        'a', 911,
+        'b', 882,
+        'c', 835,
+        'd', 838,
+        'h', 839,
+        'i', 878,
+        'n', 895,
+        'p', 757,
+        's', 802,
+        't', 846,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(7);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 8:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        '@', 681,
-        'a', 895,
-        'b', 866,
-        'c', 819,
-        'd', 822,
-        'i', 862,
-        'j', 940,
-        'n', 879,
-        'p', 741,
-        's', 786,
-        't', 830,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        '@', 685,
+        'a', 911,
+        'b', 882,
+        'c', 835,
+        'd', 838,
+        'i', 878,
+        'j', 956,
+        'n', 895,
+        'p', 757,
+        's', 802,
+        't', 846,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(8);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 9:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 769,
-        'b', 866,
-        'c', 819,
-        'd', 781,
-        'h', 823,
-        'i', 850,
-        'j', 935,
-        'k', 824,
-        'l', 745,
-        'n', 878,
-        'p', 741,
-        'r', 783,
-        's', 784,
-        't', 744,
-        '{', 291,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 785,
+        'b', 882,
+        'c', 835,
+        'd', 797,
+        'h', 839,
+        'i', 866,
+        'j', 951,
+        'k', 840,
+        'l', 761,
+        'n', 894,
+        'p', 757,
+        'r', 799,
+        's', 800,
+        't', 760,
+        '{', 293,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(9);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 10:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 506,
-        'b', 598,
-        'c', 550,
-        'd', 513,
-        'i', 582,
-        'j', 663,
-        'n', 601,
-        'p', 481,
-        'r', 514,
-        's', 516,
-        't', 484,
-        '{', 291,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 510,
+        'b', 602,
+        'c', 554,
+        'd', 517,
+        'i', 586,
+        'j', 667,
+        'n', 605,
+        'p', 485,
+        'r', 518,
+        's', 520,
+        't', 488,
+        '{', 293,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(10);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 11:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 511,
-        'b', 598,
-        'c', 549,
-        'd', 554,
-        'h', 560,
-        'i', 587,
-        'j', 667,
-        'k', 566,
-        'l', 489,
-        'n', 600,
-        'p', 481,
-        's', 515,
-        't', 559,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 515,
+        'b', 602,
+        'c', 553,
+        'd', 558,
+        'h', 564,
+        'i', 591,
+        'j', 671,
+        'k', 570,
+        'l', 493,
+        'n', 604,
+        'p', 485,
+        's', 519,
+        't', 563,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(11);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 12:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 454,
-        'b', 443,
-        'c', 413,
-        'd', 416,
-        'h', 417,
-        'i', 433,
-        'j', 477,
-        'n', 442,
-        'p', 390,
-        's', 402,
-        't', 421,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 458,
+        'b', 447,
+        'c', 417,
+        'd', 420,
+        'h', 421,
+        'i', 437,
+        'j', 481,
+        'n', 446,
+        'p', 394,
+        's', 406,
+        't', 425,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(12);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 13:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 454,
-        'b', 443,
-        'c', 413,
-        'd', 416,
-        'h', 417,
-        'i', 433,
-        'n', 442,
-        'p', 390,
-        's', 402,
-        't', 421,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 458,
+        'b', 447,
+        'c', 417,
+        'd', 420,
+        'h', 421,
+        'i', 437,
+        'n', 446,
+        'p', 394,
+        's', 406,
+        't', 425,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(13);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 14:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 454,
-        'b', 443,
-        'c', 413,
-        'd', 416,
-        'i', 433,
-        'j', 477,
-        'n', 442,
-        'p', 390,
-        's', 402,
-        't', 421,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 458,
+        'b', 447,
+        'c', 417,
+        'd', 420,
+        'i', 437,
+        'j', 481,
+        'n', 446,
+        'p', 394,
+        's', 406,
+        't', 425,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(14);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 15:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 617,
-        'b', 598,
-        'c', 550,
-        'd', 554,
-        'i', 592,
-        'n', 601,
-        'p', 481,
-        's', 517,
-        't', 597,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 621,
+        'b', 602,
+        'c', 554,
+        'd', 558,
+        'i', 596,
+        'n', 605,
+        'p', 485,
+        's', 521,
+        't', 601,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(15);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 16:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 617,
-        'b', 598,
-        'c', 549,
-        'd', 554,
-        'i', 592,
-        'j', 663,
-        'n', 601,
-        'p', 481,
-        's', 517,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 621,
+        'b', 602,
+        'c', 553,
+        'd', 558,
+        'i', 596,
+        'j', 667,
+        'n', 605,
+        'p', 485,
+        's', 521,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(16);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 17:
-      if (lookahead == '"') ADVANCE(672);
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == 'a') ADVANCE(544);
-      if (lookahead == 'b') ADVANCE(529);
-      if (lookahead == 't') ADVANCE(597);
+      if (lookahead == '"') ADVANCE(676);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'a') ADVANCE(548);
+      if (lookahead == 'b') ADVANCE(533);
+      if (lookahead == 't') ADVANCE(601);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(17);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 18:
-      if (lookahead == '"') ADVANCE(672);
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == 'c') ADVANCE(867);
-      if (lookahead == 'j') ADVANCE(940);
-      if (lookahead == 't') ADVANCE(830);
-      if (lookahead == '}') ADVANCE(290);
+      if (lookahead == '"') ADVANCE(676);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'c') ADVANCE(883);
+      if (lookahead == 'j') ADVANCE(956);
+      if (lookahead == 't') ADVANCE(846);
+      if (lookahead == '}') ADVANCE(292);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(18);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 19:
-      if (lookahead == '"') ADVANCE(672);
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == '{') ADVANCE(291);
+      if (lookahead == '"') ADVANCE(676);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == '{') ADVANCE(293);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(19);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 20:
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == '-') ADVANCE(98);
-      if (lookahead == 'a') ADVANCE(810);
-      if (lookahead == 'b') ADVANCE(780);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == '-') ADVANCE(100);
+      if (lookahead == 'a') ADVANCE(826);
+      if (lookahead == 'b') ADVANCE(796);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(20);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
-      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 21:
       ADVANCE_MAP(
-        '#', 289,
-        'a', 777,
-        'b', 866,
-        'c', 819,
-        'd', 822,
-        'h', 823,
-        'i', 858,
-        'j', 939,
-        'k', 824,
-        'l', 745,
-        'n', 878,
-        'p', 741,
-        's', 785,
-        't', 830,
-        '}', 290,
+        '#', 291,
+        'a', 793,
+        'b', 882,
+        'c', 835,
+        'd', 838,
+        'h', 839,
+        'i', 874,
+        'j', 955,
+        'k', 840,
+        'l', 761,
+        'n', 894,
+        'p', 757,
+        's', 801,
+        't', 846,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(21);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 22:
       ADVANCE_MAP(
-        '#', 289,
-        'a', 81,
-        'b', 73,
-        'c', 51,
-        'd', 54,
-        'i', 64,
-        'n', 72,
-        'p', 34,
-        's', 43,
+        '#', 291,
+        'a', 791,
+        'd', 798,
+        'i', 875,
+        'j', 956,
+        'r', 799,
+        's', 936,
+        't', 760,
+        '{', 293,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(22);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 23:
       ADVANCE_MAP(
-        '#', 289,
-        'a', 775,
-        'd', 782,
-        'i', 859,
-        'j', 940,
-        'r', 783,
-        's', 920,
-        't', 744,
-        '{', 291,
-        '}', 290,
+        '#', 291,
+        'a', 83,
+        'b', 75,
+        'c', 53,
+        'd', 56,
+        'i', 66,
+        'n', 74,
+        'p', 36,
+        's', 45,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(23);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 24:
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == 'a') ADVANCE(778);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'a') ADVANCE(794);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(24);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 25:
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == 'i') ADVANCE(860);
-      if (lookahead == '}') ADVANCE(290);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'i') ADVANCE(752);
+      if (lookahead == 't') ADVANCE(750);
+      if (lookahead == '}') ADVANCE(292);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(25);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 26:
-      if (lookahead == '#') ADVANCE(289);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'i') ADVANCE(876);
+      if (lookahead == 't') ADVANCE(846);
+      if (lookahead == '}') ADVANCE(292);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(26);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 27:
-      if (lookahead == '(') ADVANCE(687);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'i') ADVANCE(876);
+      if (lookahead == '}') ADVANCE(292);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(27);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 28:
-      if (lookahead == '-') ADVANCE(279);
+      if (lookahead == '#') ADVANCE(291);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(28);
       END_STATE();
     case 29:
-      if (lookahead == '-') ADVANCE(280);
+      if (lookahead == '(') ADVANCE(691);
       END_STATE();
     case 30:
-      if (lookahead == '-') ADVANCE(161);
-      if (lookahead == 'd') ADVANCE(155);
-      if (lookahead == 's') ADVANCE(149);
+      if (lookahead == '-') ADVANCE(281);
       END_STATE();
     case 31:
-      if (lookahead == '.') ADVANCE(682);
+      if (lookahead == '-') ADVANCE(282);
       END_STATE();
     case 32:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'a') ADVANCE(79);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      if (lookahead == '-') ADVANCE(163);
+      if (lookahead == 'd') ADVANCE(157);
+      if (lookahead == 's') ADVANCE(151);
       END_STATE();
     case 33:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'a') ADVANCE(50);
-      if (lookahead == 't') ADVANCE(363);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      if (lookahead == '.') ADVANCE(686);
       END_STATE();
     case 34:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'a') ADVANCE(82);
-      if (lookahead == 'o') ADVANCE(56);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(81);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 35:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'a') ADVANCE(78);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(52);
+      if (lookahead == 't') ADVANCE(367);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 36:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(84);
+      if (lookahead == 'o') ADVANCE(58);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 37:
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'a') ADVANCE(80);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 37:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'b') ADVANCE(41);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 38:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'c') ADVANCE(63);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(82);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 39:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'c') ADVANCE(93);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'b') ADVANCE(43);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 40:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(65);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 41:
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'c') ADVANCE(95);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 41:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'c') ADVANCE(53);
-      if (lookahead == 'p') ADVANCE(77);
-      if (lookahead == 's') ADVANCE(49);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 42:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'd') ADVANCE(48);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(97);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 43:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(39);
-      if (lookahead == 'u') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(55);
+      if (lookahead == 'p') ADVANCE(79);
+      if (lookahead == 's') ADVANCE(51);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 44:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(383);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'd') ADVANCE(50);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 45:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(353);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(41);
+      if (lookahead == 'u') ADVANCE(39);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 46:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(83);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(387);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 47:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(84);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(357);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 48:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(69);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(85);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 49:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(86);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 50:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'g') ADVANCE(85);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(71);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 51:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'h') ADVANCE(32);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(42);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 52:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'h') ADVANCE(358);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'g') ADVANCE(87);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 53:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'h') ADVANCE(36);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'h') ADVANCE(34);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 54:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(96);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'h') ADVANCE(362);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 55:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(86);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'h') ADVANCE(38);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 56:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(68);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(98);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 57:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(38);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(88);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 58:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(74);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 59:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(75);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 60:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(76);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 61:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'i') ADVANCE(70);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 59:
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(40);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 60:
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(76);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 61:
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(77);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 62:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'k') ADVANCE(323);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(78);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 63:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'l') ADVANCE(45);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(72);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 64:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(42);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'k') ADVANCE(327);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 65:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(333);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'l') ADVANCE(47);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 66:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(328);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(44);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 67:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(338);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(337);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 68:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(87);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(332);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 69:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(88);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(342);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 70:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'n') ADVANCE(89);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 71:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(62);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(90);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 72:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(90);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(91);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 73:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(71);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(64);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 74:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(65);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(92);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 75:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(66);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(73);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 76:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'o') ADVANCE(67);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 77:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(61);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(68);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 78:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'p') ADVANCE(52);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(69);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 79:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'p') ADVANCE(92);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(63);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 80:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'p') ADVANCE(54);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 81:
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'p') ADVANCE(94);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 81:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'r') ADVANCE(91);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 82:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'r') ADVANCE(33);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'p') ADVANCE(96);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 83:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'r') ADVANCE(343);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(93);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 84:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'r') ADVANCE(348);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 85:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'r') ADVANCE(35);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 85:
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(347);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 86:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 's') ADVANCE(59);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(352);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 87:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(368);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(37);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 88:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(378);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 's') ADVANCE(61);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 89:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(373);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(372);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 90:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(44);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(382);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 91:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(57);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(377);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 92:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 't') ADVANCE(46);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 93:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(58);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(59);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 94:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(48);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 95:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 't') ADVANCE(60);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 96:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'v') ADVANCE(55);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(49);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 97:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(62);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 98:
-      if (lookahead == '>') ADVANCE(708);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'v') ADVANCE(57);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 99:
-      if (lookahead == 'a') ADVANCE(225);
-      if (lookahead == 'o') ADVANCE(176);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 100:
-      if (lookahead == 'a') ADVANCE(187);
+      if (lookahead == '>') ADVANCE(712);
       END_STATE();
     case 101:
-      if (lookahead == 'a') ADVANCE(233);
-      if (lookahead == 'i') ADVANCE(262);
-      if (lookahead == 'o') ADVANCE(727);
+      if (lookahead == 'a') ADVANCE(227);
+      if (lookahead == 'o') ADVANCE(178);
       END_STATE();
     case 102:
-      if (lookahead == 'a') ADVANCE(198);
+      if (lookahead == 'a') ADVANCE(189);
       END_STATE();
     case 103:
-      if (lookahead == 'a') ADVANCE(190);
+      if (lookahead == 'a') ADVANCE(235);
+      if (lookahead == 'i') ADVANCE(264);
+      if (lookahead == 'o') ADVANCE(731);
       END_STATE();
     case 104:
-      if (lookahead == 'a') ADVANCE(220);
+      if (lookahead == 'a') ADVANCE(200);
       END_STATE();
     case 105:
-      if (lookahead == 'a') ADVANCE(164);
-      if (lookahead == 't') ADVANCE(361);
+      if (lookahead == 'a') ADVANCE(192);
       END_STATE();
     case 106:
-      if (lookahead == 'a') ADVANCE(576);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (lookahead == 'a') ADVANCE(222);
       END_STATE();
     case 107:
-      if (lookahead == 'a') ADVANCE(256);
+      if (lookahead == 'a') ADVANCE(166);
+      if (lookahead == 't') ADVANCE(365);
       END_STATE();
     case 108:
-      if (lookahead == 'a') ADVANCE(223);
+      if (lookahead == 'a') ADVANCE(580);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 109:
-      if (lookahead == 'a') ADVANCE(165);
+      if (lookahead == 'a') ADVANCE(258);
       END_STATE();
     case 110:
-      if (lookahead == 'a') ADVANCE(120);
+      if (lookahead == 'a') ADVANCE(225);
       END_STATE();
     case 111:
-      if (lookahead == 'a') ADVANCE(239);
+      if (lookahead == 'a') ADVANCE(167);
       END_STATE();
     case 112:
-      if (lookahead == 'a') ADVANCE(267);
+      if (lookahead == 'a') ADVANCE(122);
       END_STATE();
     case 113:
-      if (lookahead == 'a') ADVANCE(224);
+      if (lookahead == 'a') ADVANCE(241);
       END_STATE();
     case 114:
-      if (lookahead == 'b') ADVANCE(117);
+      if (lookahead == 'a') ADVANCE(269);
       END_STATE();
     case 115:
-      if (lookahead == 'b') ADVANCE(151);
+      if (lookahead == 'a') ADVANCE(226);
       END_STATE();
     case 116:
-      if (lookahead == 'b') ADVANCE(153);
+      if (lookahead == 'b') ADVANCE(119);
       END_STATE();
     case 117:
-      if (lookahead == 'c') ADVANCE(169);
-      if (lookahead == 'p') ADVANCE(219);
-      if (lookahead == 's') ADVANCE(157);
+      if (lookahead == 'b') ADVANCE(153);
       END_STATE();
     case 118:
-      if (lookahead == 'c') ADVANCE(112);
+      if (lookahead == 'b') ADVANCE(155);
       END_STATE();
     case 119:
-      if (lookahead == 'c') ADVANCE(139);
+      if (lookahead == 'c') ADVANCE(171);
+      if (lookahead == 'p') ADVANCE(221);
+      if (lookahead == 's') ADVANCE(159);
       END_STATE();
     case 120:
-      if (lookahead == 'c') ADVANCE(142);
+      if (lookahead == 'c') ADVANCE(114);
       END_STATE();
     case 121:
-      if (lookahead == 'c') ADVANCE(144);
+      if (lookahead == 'c') ADVANCE(141);
       END_STATE();
     case 122:
-      if (lookahead == 'c') ADVANCE(192);
+      if (lookahead == 'c') ADVANCE(144);
       END_STATE();
     case 123:
-      if (lookahead == 'c') ADVANCE(258);
+      if (lookahead == 'c') ADVANCE(146);
       END_STATE();
     case 124:
-      if (lookahead == 'c') ADVANCE(264);
+      if (lookahead == 'c') ADVANCE(194);
       END_STATE();
     case 125:
-      if (lookahead == 'c') ADVANCE(266);
+      if (lookahead == 'c') ADVANCE(260);
       END_STATE();
     case 126:
-      if (lookahead == 'd') ADVANCE(127);
-      if (lookahead == 'f') ADVANCE(253);
-      if (lookahead == 'r') ADVANCE(254);
-      if (lookahead == 'u') ADVANCE(247);
+      if (lookahead == 'c') ADVANCE(266);
       END_STATE();
     case 127:
-      if (lookahead == 'd') ADVANCE(724);
-      if (lookahead == 'o') ADVANCE(222);
+      if (lookahead == 'c') ADVANCE(268);
       END_STATE();
     case 128:
-      if (lookahead == 'd') ADVANCE(295);
+      if (lookahead == 'd') ADVANCE(129);
+      if (lookahead == 'f') ADVANCE(255);
+      if (lookahead == 'r') ADVANCE(256);
+      if (lookahead == 'u') ADVANCE(249);
       END_STATE();
     case 129:
-      if (lookahead == 'd') ADVANCE(301);
+      if (lookahead == 'd') ADVANCE(728);
+      if (lookahead == 'o') ADVANCE(224);
       END_STATE();
     case 130:
-      if (lookahead == 'd') ADVANCE(185);
+      if (lookahead == 'd') ADVANCE(297);
       END_STATE();
     case 131:
-      if (lookahead == 'e') ADVANCE(158);
-      if (lookahead == 'o') ADVANCE(208);
+      if (lookahead == 'd') ADVANCE(303);
       END_STATE();
     case 132:
-      if (lookahead == 'e') ADVANCE(189);
-      if (lookahead == 'i') ADVANCE(274);
+      if (lookahead == 'd') ADVANCE(187);
       END_STATE();
     case 133:
-      if (lookahead == 'e') ADVANCE(204);
+      if (lookahead == 'e') ADVANCE(160);
+      if (lookahead == 'o') ADVANCE(210);
       END_STATE();
     case 134:
-      if (lookahead == 'e') ADVANCE(123);
-      if (lookahead == 'o') ADVANCE(271);
-      if (lookahead == 't') ADVANCE(107);
-      if (lookahead == 'u') ADVANCE(114);
+      if (lookahead == 'e') ADVANCE(191);
+      if (lookahead == 'i') ADVANCE(276);
       END_STATE();
     case 135:
-      if (lookahead == 'e') ADVANCE(381);
+      if (lookahead == 'e') ADVANCE(206);
       END_STATE();
     case 136:
-      if (lookahead == 'e') ADVANCE(313);
+      if (lookahead == 'e') ADVANCE(125);
+      if (lookahead == 'o') ADVANCE(273);
+      if (lookahead == 't') ADVANCE(109);
+      if (lookahead == 'u') ADVANCE(116);
       END_STATE();
     case 137:
-      if (lookahead == 'e') ADVANCE(715);
+      if (lookahead == 'e') ADVANCE(385);
       END_STATE();
     case 138:
-      if (lookahead == 'e') ADVANCE(709);
+      if (lookahead == 'e') ADVANCE(316);
       END_STATE();
     case 139:
-      if (lookahead == 'e') ADVANCE(310);
+      if (lookahead == 'e') ADVANCE(719);
       END_STATE();
     case 140:
-      if (lookahead == 'e') ADVANCE(351);
+      if (lookahead == 'e') ADVANCE(713);
       END_STATE();
     case 141:
-      if (lookahead == 'e') ADVANCE(677);
+      if (lookahead == 'e') ADVANCE(313);
       END_STATE();
     case 142:
-      if (lookahead == 'e') ADVANCE(704);
+      if (lookahead == 'e') ADVANCE(355);
       END_STATE();
     case 143:
-      if (lookahead == 'e') ADVANCE(721);
+      if (lookahead == 'e') ADVANCE(681);
       END_STATE();
     case 144:
-      if (lookahead == 'e') ADVANCE(304);
+      if (lookahead == 'e') ADVANCE(708);
       END_STATE();
     case 145:
-      if (lookahead == 'e') ADVANCE(129);
+      if (lookahead == 'e') ADVANCE(725);
       END_STATE();
     case 146:
-      if (lookahead == 'e') ADVANCE(100);
-      if (lookahead == 'l') ADVANCE(110);
+      if (lookahead == 'e') ADVANCE(306);
       END_STATE();
     case 147:
-      if (lookahead == 'e') ADVANCE(243);
+      if (lookahead == 'e') ADVANCE(131);
       END_STATE();
     case 148:
-      if (lookahead == 'e') ADVANCE(226);
+      if (lookahead == 'e') ADVANCE(102);
+      if (lookahead == 'l') ADVANCE(112);
       END_STATE();
     case 149:
-      if (lookahead == 'e') ADVANCE(237);
+      if (lookahead == 'e') ADVANCE(245);
       END_STATE();
     case 150:
-      if (lookahead == 'e') ADVANCE(251);
+      if (lookahead == 'e') ADVANCE(228);
       END_STATE();
     case 151:
-      if (lookahead == 'e') ADVANCE(229);
+      if (lookahead == 'e') ADVANCE(239);
       END_STATE();
     case 152:
-      if (lookahead == 'e') ADVANCE(230);
+      if (lookahead == 'e') ADVANCE(253);
       END_STATE();
     case 153:
       if (lookahead == 'e') ADVANCE(231);
@@ -3334,5776 +3406,5904 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 'e') ADVANCE(232);
       END_STATE();
     case 155:
-      if (lookahead == 'e') ADVANCE(206);
+      if (lookahead == 'e') ADVANCE(233);
       END_STATE();
     case 156:
-      if (lookahead == 'e') ADVANCE(260);
+      if (lookahead == 'e') ADVANCE(234);
       END_STATE();
     case 157:
-      if (lookahead == 'e') ADVANCE(124);
+      if (lookahead == 'e') ADVANCE(208);
       END_STATE();
     case 158:
-      if (lookahead == 'f') ADVANCE(211);
+      if (lookahead == 'e') ADVANCE(262);
       END_STATE();
     case 159:
-      if (lookahead == 'f') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(126);
       END_STATE();
     case 160:
-      if (lookahead == 'f') ADVANCE(606);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (lookahead == 'f') ADVANCE(213);
       END_STATE();
     case 161:
-      if (lookahead == 'f') ADVANCE(218);
+      if (lookahead == 'f') ADVANCE(180);
       END_STATE();
     case 162:
-      if (lookahead == 'g') ADVANCE(272);
+      if (lookahead == 'f') ADVANCE(610);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 163:
-      if (lookahead == 'g') ADVANCE(150);
+      if (lookahead == 'f') ADVANCE(220);
       END_STATE();
     case 164:
-      if (lookahead == 'g') ADVANCE(236);
+      if (lookahead == 'g') ADVANCE(274);
       END_STATE();
     case 165:
-      if (lookahead == 'g') ADVANCE(147);
+      if (lookahead == 'g') ADVANCE(152);
       END_STATE();
     case 166:
-      if (lookahead == 'h') ADVANCE(356);
+      if (lookahead == 'g') ADVANCE(238);
       END_STATE();
     case 167:
-      if (lookahead == 'h') ADVANCE(108);
-      if (lookahead == 'o') ADVANCE(194);
+      if (lookahead == 'g') ADVANCE(149);
       END_STATE();
     case 168:
-      if (lookahead == 'h') ADVANCE(214);
+      if (lookahead == 'h') ADVANCE(360);
       END_STATE();
     case 169:
-      if (lookahead == 'h') ADVANCE(113);
+      if (lookahead == 'h') ADVANCE(110);
+      if (lookahead == 'o') ADVANCE(196);
       END_STATE();
     case 170:
-      if (lookahead == 'i') ADVANCE(245);
+      if (lookahead == 'h') ADVANCE(216);
       END_STATE();
     case 171:
-      if (lookahead == 'i') ADVANCE(197);
+      if (lookahead == 'h') ADVANCE(115);
       END_STATE();
     case 172:
-      if (lookahead == 'i') ADVANCE(159);
+      if (lookahead == 'i') ADVANCE(247);
       END_STATE();
     case 173:
-      if (lookahead == 'i') ADVANCE(246);
+      if (lookahead == 'i') ADVANCE(199);
       END_STATE();
     case 174:
-      if (lookahead == 'i') ADVANCE(122);
+      if (lookahead == 'i') ADVANCE(161);
       END_STATE();
     case 175:
-      if (lookahead == 'i') ADVANCE(244);
+      if (lookahead == 'i') ADVANCE(248);
       END_STATE();
     case 176:
-      if (lookahead == 'i') ADVANCE(205);
+      if (lookahead == 'i') ADVANCE(124);
       END_STATE();
     case 177:
-      if (lookahead == 'i') ADVANCE(209);
+      if (lookahead == 'i') ADVANCE(246);
       END_STATE();
     case 178:
-      if (lookahead == 'i') ADVANCE(118);
+      if (lookahead == 'i') ADVANCE(207);
       END_STATE();
     case 179:
-      if (lookahead == 'i') ADVANCE(210);
+      if (lookahead == 'i') ADVANCE(211);
       END_STATE();
     case 180:
-      if (lookahead == 'i') ADVANCE(207);
+      if (lookahead == 'i') ADVANCE(120);
       END_STATE();
     case 181:
       if (lookahead == 'i') ADVANCE(212);
       END_STATE();
     case 182:
-      if (lookahead == 'i') ADVANCE(213);
+      if (lookahead == 'i') ADVANCE(209);
       END_STATE();
     case 183:
-      if (lookahead == 'i') ADVANCE(261);
+      if (lookahead == 'i') ADVANCE(214);
       END_STATE();
     case 184:
       if (lookahead == 'i') ADVANCE(215);
       END_STATE();
     case 185:
-      if (lookahead == 'i') ADVANCE(125);
+      if (lookahead == 'i') ADVANCE(263);
       END_STATE();
     case 186:
-      if (lookahead == 'k') ADVANCE(321);
+      if (lookahead == 'i') ADVANCE(217);
       END_STATE();
     case 187:
-      if (lookahead == 'l') ADVANCE(730);
+      if (lookahead == 'i') ADVANCE(127);
       END_STATE();
     case 188:
-      if (lookahead == 'l') ADVANCE(705);
+      if (lookahead == 'k') ADVANCE(325);
       END_STATE();
     case 189:
-      if (lookahead == 'l') ADVANCE(156);
+      if (lookahead == 'l') ADVANCE(734);
       END_STATE();
     case 190:
-      if (lookahead == 'l') ADVANCE(188);
+      if (lookahead == 'l') ADVANCE(709);
       END_STATE();
     case 191:
-      if (lookahead == 'l') ADVANCE(136);
+      if (lookahead == 'l') ADVANCE(158);
       END_STATE();
     case 192:
-      if (lookahead == 'l') ADVANCE(140);
+      if (lookahead == 'l') ADVANCE(190);
       END_STATE();
     case 193:
-      if (lookahead == 'm') ADVANCE(115);
+      if (lookahead == 'l') ADVANCE(138);
       END_STATE();
     case 194:
-      if (lookahead == 'm') ADVANCE(221);
+      if (lookahead == 'l') ADVANCE(142);
       END_STATE();
     case 195:
-      if (lookahead == 'm') ADVANCE(116);
+      if (lookahead == 'm') ADVANCE(117);
       END_STATE();
     case 196:
-      if (lookahead == 'n') ADVANCE(30);
+      if (lookahead == 'm') ADVANCE(223);
       END_STATE();
     case 197:
-      if (lookahead == 'n') ADVANCE(128);
+      if (lookahead == 'm') ADVANCE(118);
       END_STATE();
     case 198:
-      if (lookahead == 'n') ADVANCE(162);
+      if (lookahead == 'n') ADVANCE(32);
       END_STATE();
     case 199:
-      if (lookahead == 'n') ADVANCE(331);
+      if (lookahead == 'n') ADVANCE(130);
       END_STATE();
     case 200:
-      if (lookahead == 'n') ADVANCE(326);
+      if (lookahead == 'n') ADVANCE(164);
       END_STATE();
     case 201:
-      if (lookahead == 'n') ADVANCE(336);
+      if (lookahead == 'n') ADVANCE(335);
       END_STATE();
     case 202:
-      if (lookahead == 'n') ADVANCE(292);
+      if (lookahead == 'n') ADVANCE(330);
       END_STATE();
     case 203:
-      if (lookahead == 'n') ADVANCE(698);
+      if (lookahead == 'n') ADVANCE(340);
       END_STATE();
     case 204:
-      if (lookahead == 'n') ADVANCE(273);
-      if (lookahead == 'p') ADVANCE(146);
-      if (lookahead == 'w') ADVANCE(235);
+      if (lookahead == 'n') ADVANCE(294);
       END_STATE();
     case 205:
-      if (lookahead == 'n') ADVANCE(248);
+      if (lookahead == 'n') ADVANCE(702);
       END_STATE();
     case 206:
-      if (lookahead == 'n') ADVANCE(249);
+      if (lookahead == 'n') ADVANCE(275);
+      if (lookahead == 'p') ADVANCE(148);
+      if (lookahead == 'w') ADVANCE(237);
       END_STATE();
     case 207:
-      if (lookahead == 'n') ADVANCE(252);
+      if (lookahead == 'n') ADVANCE(250);
       END_STATE();
     case 208:
-      if (lookahead == 'o') ADVANCE(186);
+      if (lookahead == 'n') ADVANCE(251);
       END_STATE();
     case 209:
-      if (lookahead == 'o') ADVANCE(199);
+      if (lookahead == 'n') ADVANCE(254);
       END_STATE();
     case 210:
-      if (lookahead == 'o') ADVANCE(200);
+      if (lookahead == 'o') ADVANCE(188);
       END_STATE();
     case 211:
-      if (lookahead == 'o') ADVANCE(238);
-      END_STATE();
-    case 212:
       if (lookahead == 'o') ADVANCE(201);
       END_STATE();
-    case 213:
+    case 212:
       if (lookahead == 'o') ADVANCE(202);
       END_STATE();
-    case 214:
-      if (lookahead == 'o') ADVANCE(227);
+    case 213:
+      if (lookahead == 'o') ADVANCE(240);
       END_STATE();
-    case 215:
+    case 214:
       if (lookahead == 'o') ADVANCE(203);
       END_STATE();
+    case 215:
+      if (lookahead == 'o') ADVANCE(204);
+      END_STATE();
     case 216:
-      if (lookahead == 'o') ADVANCE(228);
+      if (lookahead == 'o') ADVANCE(229);
       END_STATE();
     case 217:
-      if (lookahead == 'o') ADVANCE(257);
-      if (lookahead == 'u') ADVANCE(193);
+      if (lookahead == 'o') ADVANCE(205);
       END_STATE();
     case 218:
-      if (lookahead == 'o') ADVANCE(241);
+      if (lookahead == 'o') ADVANCE(230);
       END_STATE();
     case 219:
-      if (lookahead == 'o') ADVANCE(180);
-      END_STATE();
-    case 220:
-      if (lookahead == 'p') ADVANCE(166);
-      END_STATE();
-    case 221:
-      if (lookahead == 'p') ADVANCE(111);
-      END_STATE();
-    case 222:
-      if (lookahead == 'p') ADVANCE(259);
-      END_STATE();
-    case 223:
-      if (lookahead == 'p') ADVANCE(265);
-      END_STATE();
-    case 224:
-      if (lookahead == 'p') ADVANCE(268);
-      END_STATE();
-    case 225:
-      if (lookahead == 'r') ADVANCE(105);
-      END_STATE();
-    case 226:
-      if (lookahead == 'r') ADVANCE(718);
-      END_STATE();
-    case 227:
-      if (lookahead == 'r') ADVANCE(695);
-      END_STATE();
-    case 228:
-      if (lookahead == 'r') ADVANCE(275);
-      END_STATE();
-    case 229:
-      if (lookahead == 'r') ADVANCE(298);
-      END_STATE();
-    case 230:
-      if (lookahead == 'r') ADVANCE(341);
-      END_STATE();
-    case 231:
-      if (lookahead == 'r') ADVANCE(733);
-      END_STATE();
-    case 232:
-      if (lookahead == 'r') ADVANCE(346);
-      END_STATE();
-    case 233:
-      if (lookahead == 'r') ADVANCE(163);
-      END_STATE();
-    case 234:
-      if (lookahead == 'r') ADVANCE(119);
-      END_STATE();
-    case 235:
-      if (lookahead == 'r') ADVANCE(183);
-      END_STATE();
-    case 236:
-      if (lookahead == 'r') ADVANCE(104);
-      END_STATE();
-    case 237:
-      if (lookahead == 'r') ADVANCE(250);
-      END_STATE();
-    case 238:
-      if (lookahead == 'r') ADVANCE(137);
-      END_STATE();
-    case 239:
-      if (lookahead == 'r') ADVANCE(141);
-      END_STATE();
-    case 240:
-      if (lookahead == 'r') ADVANCE(175);
-      if (lookahead == 's') ADVANCE(255);
-      END_STATE();
-    case 241:
-      if (lookahead == 'r') ADVANCE(121);
-      END_STATE();
-    case 242:
-      if (lookahead == 's') ADVANCE(692);
-      END_STATE();
-    case 243:
-      if (lookahead == 's') ADVANCE(307);
-      END_STATE();
-    case 244:
-      if (lookahead == 's') ADVANCE(130);
-      END_STATE();
-    case 245:
-      if (lookahead == 's') ADVANCE(263);
-      END_STATE();
-    case 246:
-      if (lookahead == 's') ADVANCE(179);
-      END_STATE();
-    case 247:
-      if (lookahead == 't') ADVANCE(168);
-      END_STATE();
-    case 248:
-      if (lookahead == 't') ADVANCE(366);
-      END_STATE();
-    case 249:
-      if (lookahead == 't') ADVANCE(376);
-      END_STATE();
-    case 250:
-      if (lookahead == 't') ADVANCE(712);
-      END_STATE();
-    case 251:
-      if (lookahead == 't') ADVANCE(689);
-      END_STATE();
-    case 252:
-      if (lookahead == 't') ADVANCE(371);
-      END_STATE();
-    case 253:
-      if (lookahead == 't') ADVANCE(148);
-      END_STATE();
-    case 254:
-      if (lookahead == 't') ADVANCE(174);
-      END_STATE();
-    case 255:
-      if (lookahead == 't') ADVANCE(172);
-      END_STATE();
-    case 256:
-      if (lookahead == 't') ADVANCE(270);
-      END_STATE();
-    case 257:
-      if (lookahead == 't') ADVANCE(135);
-      END_STATE();
-    case 258:
-      if (lookahead == 't') ADVANCE(177);
-      END_STATE();
-    case 259:
-      if (lookahead == 't') ADVANCE(145);
-      END_STATE();
-    case 260:
-      if (lookahead == 't') ADVANCE(138);
-      END_STATE();
-    case 261:
-      if (lookahead == 't') ADVANCE(143);
-      END_STATE();
-    case 262:
-      if (lookahead == 't') ADVANCE(191);
-      END_STATE();
-    case 263:
-      if (lookahead == 't') ADVANCE(216);
-      END_STATE();
-    case 264:
-      if (lookahead == 't') ADVANCE(181);
-      END_STATE();
-    case 265:
-      if (lookahead == 't') ADVANCE(152);
-      END_STATE();
-    case 266:
-      if (lookahead == 't') ADVANCE(182);
-      END_STATE();
-    case 267:
-      if (lookahead == 't') ADVANCE(184);
-      END_STATE();
-    case 268:
-      if (lookahead == 't') ADVANCE(154);
-      END_STATE();
-    case 269:
-      if (lookahead == 'u') ADVANCE(240);
-      END_STATE();
-    case 270:
-      if (lookahead == 'u') ADVANCE(242);
-      END_STATE();
-    case 271:
-      if (lookahead == 'u') ADVANCE(234);
-      END_STATE();
-    case 272:
-      if (lookahead == 'u') ADVANCE(109);
-      END_STATE();
-    case 273:
+      if (lookahead == 'o') ADVANCE(259);
       if (lookahead == 'u') ADVANCE(195);
       END_STATE();
+    case 220:
+      if (lookahead == 'o') ADVANCE(243);
+      END_STATE();
+    case 221:
+      if (lookahead == 'o') ADVANCE(182);
+      END_STATE();
+    case 222:
+      if (lookahead == 'p') ADVANCE(168);
+      END_STATE();
+    case 223:
+      if (lookahead == 'p') ADVANCE(113);
+      END_STATE();
+    case 224:
+      if (lookahead == 'p') ADVANCE(261);
+      END_STATE();
+    case 225:
+      if (lookahead == 'p') ADVANCE(267);
+      END_STATE();
+    case 226:
+      if (lookahead == 'p') ADVANCE(270);
+      END_STATE();
+    case 227:
+      if (lookahead == 'r') ADVANCE(107);
+      END_STATE();
+    case 228:
+      if (lookahead == 'r') ADVANCE(722);
+      END_STATE();
+    case 229:
+      if (lookahead == 'r') ADVANCE(699);
+      END_STATE();
+    case 230:
+      if (lookahead == 'r') ADVANCE(277);
+      END_STATE();
+    case 231:
+      if (lookahead == 'r') ADVANCE(300);
+      END_STATE();
+    case 232:
+      if (lookahead == 'r') ADVANCE(345);
+      END_STATE();
+    case 233:
+      if (lookahead == 'r') ADVANCE(737);
+      END_STATE();
+    case 234:
+      if (lookahead == 'r') ADVANCE(350);
+      END_STATE();
+    case 235:
+      if (lookahead == 'r') ADVANCE(165);
+      END_STATE();
+    case 236:
+      if (lookahead == 'r') ADVANCE(121);
+      END_STATE();
+    case 237:
+      if (lookahead == 'r') ADVANCE(185);
+      END_STATE();
+    case 238:
+      if (lookahead == 'r') ADVANCE(106);
+      END_STATE();
+    case 239:
+      if (lookahead == 'r') ADVANCE(252);
+      END_STATE();
+    case 240:
+      if (lookahead == 'r') ADVANCE(139);
+      END_STATE();
+    case 241:
+      if (lookahead == 'r') ADVANCE(143);
+      END_STATE();
+    case 242:
+      if (lookahead == 'r') ADVANCE(177);
+      if (lookahead == 's') ADVANCE(257);
+      END_STATE();
+    case 243:
+      if (lookahead == 'r') ADVANCE(123);
+      END_STATE();
+    case 244:
+      if (lookahead == 's') ADVANCE(696);
+      END_STATE();
+    case 245:
+      if (lookahead == 's') ADVANCE(310);
+      END_STATE();
+    case 246:
+      if (lookahead == 's') ADVANCE(132);
+      END_STATE();
+    case 247:
+      if (lookahead == 's') ADVANCE(265);
+      END_STATE();
+    case 248:
+      if (lookahead == 's') ADVANCE(181);
+      END_STATE();
+    case 249:
+      if (lookahead == 't') ADVANCE(170);
+      END_STATE();
+    case 250:
+      if (lookahead == 't') ADVANCE(370);
+      END_STATE();
+    case 251:
+      if (lookahead == 't') ADVANCE(380);
+      END_STATE();
+    case 252:
+      if (lookahead == 't') ADVANCE(716);
+      END_STATE();
+    case 253:
+      if (lookahead == 't') ADVANCE(693);
+      END_STATE();
+    case 254:
+      if (lookahead == 't') ADVANCE(375);
+      END_STATE();
+    case 255:
+      if (lookahead == 't') ADVANCE(150);
+      END_STATE();
+    case 256:
+      if (lookahead == 't') ADVANCE(176);
+      END_STATE();
+    case 257:
+      if (lookahead == 't') ADVANCE(174);
+      END_STATE();
+    case 258:
+      if (lookahead == 't') ADVANCE(272);
+      END_STATE();
+    case 259:
+      if (lookahead == 't') ADVANCE(137);
+      END_STATE();
+    case 260:
+      if (lookahead == 't') ADVANCE(179);
+      END_STATE();
+    case 261:
+      if (lookahead == 't') ADVANCE(147);
+      END_STATE();
+    case 262:
+      if (lookahead == 't') ADVANCE(140);
+      END_STATE();
+    case 263:
+      if (lookahead == 't') ADVANCE(145);
+      END_STATE();
+    case 264:
+      if (lookahead == 't') ADVANCE(193);
+      END_STATE();
+    case 265:
+      if (lookahead == 't') ADVANCE(218);
+      END_STATE();
+    case 266:
+      if (lookahead == 't') ADVANCE(183);
+      END_STATE();
+    case 267:
+      if (lookahead == 't') ADVANCE(154);
+      END_STATE();
+    case 268:
+      if (lookahead == 't') ADVANCE(184);
+      END_STATE();
+    case 269:
+      if (lookahead == 't') ADVANCE(186);
+      END_STATE();
+    case 270:
+      if (lookahead == 't') ADVANCE(156);
+      END_STATE();
+    case 271:
+      if (lookahead == 'u') ADVANCE(242);
+      END_STATE();
+    case 272:
+      if (lookahead == 'u') ADVANCE(244);
+      END_STATE();
+    case 273:
+      if (lookahead == 'u') ADVANCE(236);
+      END_STATE();
     case 274:
-      if (lookahead == 'v') ADVANCE(173);
+      if (lookahead == 'u') ADVANCE(111);
       END_STATE();
     case 275:
-      if (lookahead == 'y') ADVANCE(317);
+      if (lookahead == 'u') ADVANCE(197);
       END_STATE();
     case 276:
-      if (lookahead == '"' ||
-          ('[' <= lookahead && lookahead <= ']')) ADVANCE(685);
+      if (lookahead == 'v') ADVANCE(175);
       END_STATE();
     case 277:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(29);
+      if (lookahead == 'y') ADVANCE(321);
       END_STATE();
     case 278:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(946);
+      if (lookahead == '"' ||
+          ('[' <= lookahead && lookahead <= ']')) ADVANCE(689);
       END_STATE();
     case 279:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(277);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
       END_STATE();
     case 280:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(962);
       END_STATE();
     case 281:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(28);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(279);
       END_STATE();
     case 282:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(281);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(280);
       END_STATE();
     case 283:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(282);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(30);
       END_STATE();
     case 284:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
+      END_STATE();
+    case 285:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(284);
+      END_STATE();
+    case 286:
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(736);
-      END_STATE();
-    case 285:
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 286:
-      if (eof) ADVANCE(288);
-      ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        ')', 688,
-        '-', 98,
-        '.', 31,
-        '@', 681,
-        'a', 768,
-        'b', 779,
-        'c', 819,
-        'd', 781,
-        'h', 823,
-        'i', 850,
-        'j', 935,
-        'k', 824,
-        'l', 745,
-        'n', 878,
-        'p', 741,
-        'r', 783,
-        's', 784,
-        't', 743,
-        '{', 291,
-        '}', 290,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(286);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(950);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(740);
       END_STATE();
     case 287:
-      if (eof) ADVANCE(288);
-      if (lookahead == '"') ADVANCE(672);
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == '{') ADVANCE(291);
-      if (lookahead == '}') ADVANCE(290);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(287);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(951);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 288:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (eof) ADVANCE(290);
+      ADVANCE_MAP(
+        '"', 676,
+        '#', 291,
+        ')', 692,
+        '-', 100,
+        '.', 33,
+        '@', 685,
+        'a', 784,
+        'b', 795,
+        'c', 835,
+        'd', 797,
+        'h', 839,
+        'i', 866,
+        'j', 951,
+        'k', 840,
+        'l', 761,
+        'n', 894,
+        'p', 757,
+        'r', 799,
+        's', 800,
+        't', 759,
+        '{', 293,
+        '}', 292,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(288);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(966);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 289:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(289);
+      if (eof) ADVANCE(290);
+      if (lookahead == '"') ADVANCE(676);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == '{') ADVANCE(293);
+      if (lookahead == '}') ADVANCE(292);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(289);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(967);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 290:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 291:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
+      ACCEPT_TOKEN(sym_comment);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(291);
       END_STATE();
     case 292:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
     case 293:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
     case 294:
       ACCEPT_TOKEN(anon_sym_jurisdiction);
+      END_STATE();
+    case 295:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 296:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 295:
-      ACCEPT_TOKEN(anon_sym_kind);
-      END_STATE();
-    case 296:
-      ACCEPT_TOKEN(anon_sym_kind);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 297:
       ACCEPT_TOKEN(anon_sym_kind);
+      END_STATE();
+    case 298:
+      ACCEPT_TOKEN(anon_sym_kind);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 299:
+      ACCEPT_TOKEN(anon_sym_kind);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 298:
-      ACCEPT_TOKEN(anon_sym_number);
-      END_STATE();
-    case 299:
-      ACCEPT_TOKEN(anon_sym_number);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 300:
       ACCEPT_TOKEN(anon_sym_number);
+      END_STATE();
+    case 301:
+      ACCEPT_TOKEN(anon_sym_number);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 302:
+      ACCEPT_TOKEN(anon_sym_number);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 301:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      END_STATE();
-    case 302:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 303:
       ACCEPT_TOKEN(anon_sym_adopted);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 305:
+      ACCEPT_TOKEN(anon_sym_adopted);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 304:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
-      END_STATE();
-    case 305:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 306:
       ACCEPT_TOKEN(anon_sym_in_DASHforce);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 307:
-      ACCEPT_TOKEN(anon_sym_languages);
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 308:
-      ACCEPT_TOKEN(anon_sym_languages);
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 309:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 310:
+      ACCEPT_TOKEN(anon_sym_languages);
+      END_STATE();
+    case 311:
+      ACCEPT_TOKEN(anon_sym_languages);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 312:
       ACCEPT_TOKEN(anon_sym_languages);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 310:
+    case 313:
       ACCEPT_TOKEN(anon_sym_source);
       END_STATE();
-    case 311:
+    case 314:
       ACCEPT_TOKEN(anon_sym_source);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 312:
+    case 315:
       ACCEPT_TOKEN(anon_sym_source);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 313:
-      ACCEPT_TOKEN(anon_sym_title);
-      END_STATE();
-    case 314:
-      ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 315:
-      ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 316:
       ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 317:
-      ACCEPT_TOKEN(anon_sym_history);
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 318:
-      ACCEPT_TOKEN(anon_sym_history);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 319:
-      ACCEPT_TOKEN(anon_sym_history);
+      ACCEPT_TOKEN(anon_sym_title);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 320:
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 321:
+      ACCEPT_TOKEN(anon_sym_history);
+      END_STATE();
+    case 322:
+      ACCEPT_TOKEN(anon_sym_history);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 323:
+      ACCEPT_TOKEN(anon_sym_history);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 324:
       ACCEPT_TOKEN(anon_sym_history);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 321:
-      ACCEPT_TOKEN(anon_sym_book);
-      END_STATE();
-    case 322:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 323:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 324:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 325:
       ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 326:
-      ACCEPT_TOKEN(anon_sym_division);
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 327:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 328:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 329:
-      ACCEPT_TOKEN(anon_sym_division);
+    case 328:
+      ACCEPT_TOKEN(anon_sym_book);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 329:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 330:
       ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 331:
-      ACCEPT_TOKEN(anon_sym_section);
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 332:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 333:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 334:
-      ACCEPT_TOKEN(anon_sym_section);
+    case 333:
+      ACCEPT_TOKEN(anon_sym_division);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 334:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 335:
       ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 336:
-      ACCEPT_TOKEN(anon_sym_subsection);
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 337:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 338:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 339:
-      ACCEPT_TOKEN(anon_sym_subsection);
+    case 338:
+      ACCEPT_TOKEN(anon_sym_section);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 339:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 340:
       ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 341:
-      ACCEPT_TOKEN(anon_sym_chapter);
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 342:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 343:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 344:
-      ACCEPT_TOKEN(anon_sym_chapter);
+    case 343:
+      ACCEPT_TOKEN(anon_sym_subsection);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 344:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 345:
       ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 346:
-      ACCEPT_TOKEN(anon_sym_subchapter);
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 347:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 348:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 349:
-      ACCEPT_TOKEN(anon_sym_subchapter);
+    case 348:
+      ACCEPT_TOKEN(anon_sym_chapter);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 350:
       ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 351:
-      ACCEPT_TOKEN(anon_sym_article);
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 352:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 353:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 354:
-      ACCEPT_TOKEN(anon_sym_article);
+    case 353:
+      ACCEPT_TOKEN(anon_sym_subchapter);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 355:
       ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 356:
-      ACCEPT_TOKEN(anon_sym_paragraph);
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 357:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 358:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 359:
-      ACCEPT_TOKEN(anon_sym_paragraph);
+    case 358:
+      ACCEPT_TOKEN(anon_sym_article);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 359:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 360:
       ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 361:
-      ACCEPT_TOKEN(anon_sym_part);
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 362:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 363:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 364:
-      ACCEPT_TOKEN(anon_sym_part);
+    case 363:
+      ACCEPT_TOKEN(anon_sym_paragraph);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 364:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 365:
       ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 366:
-      ACCEPT_TOKEN(anon_sym_point);
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 367:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 368:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 369:
-      ACCEPT_TOKEN(anon_sym_point);
+    case 368:
+      ACCEPT_TOKEN(anon_sym_part);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 369:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 370:
       ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 371:
-      ACCEPT_TOKEN(anon_sym_subpoint);
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 372:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 373:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 374:
-      ACCEPT_TOKEN(anon_sym_subpoint);
+    case 373:
+      ACCEPT_TOKEN(anon_sym_point);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 374:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 375:
       ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 376:
-      ACCEPT_TOKEN(anon_sym_indent);
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 377:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 378:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 379:
-      ACCEPT_TOKEN(anon_sym_indent);
+    case 378:
+      ACCEPT_TOKEN(anon_sym_subpoint);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 379:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 380:
       ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 381:
-      ACCEPT_TOKEN(anon_sym_note);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 382:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 383:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 384:
-      ACCEPT_TOKEN(anon_sym_note);
+    case 383:
+      ACCEPT_TOKEN(anon_sym_indent);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 384:
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 385:
       ACCEPT_TOKEN(anon_sym_note);
+      END_STATE();
+    case 386:
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 387:
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 386:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(539);
-      if (lookahead == 's') ADVANCE(531);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 387:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(539);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 388:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(452);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 389:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(412);
-      if (lookahead == 't') ADVANCE(362);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 390:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(455);
-      if (lookahead == 'o') ADVANCE(419);
+      if (lookahead == '-') ADVANCE(162);
+      if (lookahead == 'd') ADVANCE(543);
+      if (lookahead == 's') ADVANCE(535);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 391:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(459);
+      if (lookahead == '-') ADVANCE(162);
+      if (lookahead == 'd') ADVANCE(543);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 392:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(451);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(456);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 393:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(475);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(416);
+      if (lookahead == 't') ADVANCE(366);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 394:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(453);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(459);
+      if (lookahead == 'o') ADVANCE(423);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 395:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'b') ADVANCE(396);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(463);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 396:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'c') ADVANCE(415);
-      if (lookahead == 'p') ADVANCE(449);
-      if (lookahead == 's') ADVANCE(410);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(455);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 397:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'c') ADVANCE(393);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(479);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 398:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'c') ADVANCE(431);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(457);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 399:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'c') ADVANCE(473);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'b') ADVANCE(400);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 400:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'c') ADVANCE(474);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'c') ADVANCE(419);
+      if (lookahead == 'p') ADVANCE(453);
+      if (lookahead == 's') ADVANCE(414);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 401:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'd') ADVANCE(409);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'c') ADVANCE(397);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 402:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(399);
-      if (lookahead == 'u') ADVANCE(395);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'c') ADVANCE(435);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 403:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(382);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'c') ADVANCE(477);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 404:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(314);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'c') ADVANCE(478);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 405:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(352);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'd') ADVANCE(413);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 406:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(678);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(403);
+      if (lookahead == 'u') ADVANCE(399);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 407:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(457);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(386);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 408:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(458);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(317);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 409:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(439);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(356);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 410:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(400);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(682);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 411:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'f') ADVANCE(423);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(461);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 412:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'g') ADVANCE(460);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(462);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 413:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'h') ADVANCE(388);
-      if (lookahead == 'o') ADVANCE(432);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(443);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 414:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'h') ADVANCE(357);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(404);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 415:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'h') ADVANCE(394);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'f') ADVANCE(427);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 416:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(478);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'g') ADVANCE(464);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 417:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(461);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'h') ADVANCE(392);
+      if (lookahead == 'o') ADVANCE(436);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 418:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(411);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'h') ADVANCE(361);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 419:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(438);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'h') ADVANCE(398);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 420:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(398);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(482);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 421:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(464);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(465);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 422:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(462);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(415);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 423:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(397);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(442);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 424:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(444);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(402);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 425:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(446);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(468);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 426:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(447);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(466);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 427:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(448);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(401);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 428:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(440);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(448);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 429:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'k') ADVANCE(322);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(450);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 430:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'l') ADVANCE(404);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(451);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 431:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'l') ADVANCE(405);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(452);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 432:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'm') ADVANCE(450);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(444);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 433:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(401);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'k') ADVANCE(326);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 434:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(332);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'l') ADVANCE(408);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 435:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(327);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'l') ADVANCE(409);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 436:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(337);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'm') ADVANCE(454);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 437:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(699);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(405);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 438:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(465);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(336);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 439:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(466);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(331);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 440:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(467);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(341);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 441:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(429);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(703);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 442:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(468);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(469);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 443:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(441);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(470);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 444:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(434);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(471);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 445:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(456);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(433);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 446:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(435);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(472);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 447:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(436);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(445);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 448:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(437);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(438);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 449:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(428);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(460);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 450:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'p') ADVANCE(391);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(439);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 451:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'p') ADVANCE(414);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(440);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 452:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'p') ADVANCE(471);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(441);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 453:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'p') ADVANCE(476);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(432);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 454:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(470);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'p') ADVANCE(395);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 455:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(389);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'p') ADVANCE(418);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 456:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(479);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'p') ADVANCE(475);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 457:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(342);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'p') ADVANCE(480);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 458:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(347);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(474);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 459:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(406);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(393);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 460:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(392);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(483);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 461:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 's') ADVANCE(469);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(346);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 462:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 's') ADVANCE(425);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(351);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 463:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 's') ADVANCE(472);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(410);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 464:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(430);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(396);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 465:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(367);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 's') ADVANCE(473);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 466:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(377);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 's') ADVANCE(429);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 467:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(372);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 's') ADVANCE(476);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 468:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(403);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(434);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 469:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(445);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(371);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 470:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(420);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(381);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 471:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(407);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(376);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 472:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(418);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(407);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 473:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(424);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(449);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 474:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(426);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(424);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 475:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(427);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(411);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 476:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(408);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(422);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 477:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'u') ADVANCE(463);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(428);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 478:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'v') ADVANCE(422);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(430);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 479:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'y') ADVANCE(318);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(431);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 480:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(412);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 481:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(618);
-      if (lookahead == 'o') ADVANCE(556);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'u') ADVANCE(467);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 482:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(614);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'v') ADVANCE(426);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 483:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(573);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'y') ADVANCE(322);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 484:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(619);
-      if (lookahead == 'i') ADVANCE(658);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 485:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(612);
+      if (lookahead == 'a') ADVANCE(622);
+      if (lookahead == 'o') ADVANCE(560);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 486:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(546);
-      if (lookahead == 't') ADVANCE(364);
+      if (lookahead == 'a') ADVANCE(618);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 487:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(498);
+      if (lookahead == 'a') ADVANCE(577);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 488:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(657);
+      if (lookahead == 'a') ADVANCE(623);
+      if (lookahead == 'i') ADVANCE(662);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 489:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(591);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 490:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(630);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 491:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(547);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 492:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(653);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 493:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'a') ADVANCE(616);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 490:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(550);
+      if (lookahead == 't') ADVANCE(368);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 491:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(502);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 492:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(661);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 493:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(595);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 494:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(505);
+      if (lookahead == 'a') ADVANCE(634);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 495:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(535);
+      if (lookahead == 'a') ADVANCE(551);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 496:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(537);
+      if (lookahead == 'a') ADVANCE(657);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 497:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(492);
+      if (lookahead == 'a') ADVANCE(620);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 498:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(522);
+      if (lookahead == 'b') ADVANCE(509);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 499:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(524);
+      if (lookahead == 'b') ADVANCE(539);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 500:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(525);
+      if (lookahead == 'b') ADVANCE(541);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 501:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(650);
+      if (lookahead == 'c') ADVANCE(496);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 502:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(578);
+      if (lookahead == 'c') ADVANCE(526);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 503:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(652);
+      if (lookahead == 'c') ADVANCE(528);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 504:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(529);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 505:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(654);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 506:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(582);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 507:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'c') ADVANCE(656);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 505:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(553);
-      if (lookahead == 'p') ADVANCE(610);
-      if (lookahead == 's') ADVANCE(541);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 506:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(507);
-      if (lookahead == 'r') ADVANCE(647);
-      if (lookahead == 'u') ADVANCE(646);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 507:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(725);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 508:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(660);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 509:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(302);
+      if (lookahead == 'c') ADVANCE(557);
+      if (lookahead == 'p') ADVANCE(614);
+      if (lookahead == 's') ADVANCE(545);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 510:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(539);
+      if (lookahead == 'd') ADVANCE(511);
+      if (lookahead == 'r') ADVANCE(651);
+      if (lookahead == 'u') ADVANCE(650);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 511:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(611);
-      if (lookahead == 'r') ADVANCE(647);
+      if (lookahead == 'd') ADVANCE(729);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 512:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(571);
+      if (lookahead == 'd') ADVANCE(298);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 513:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(575);
-      if (lookahead == 'i') ADVANCE(669);
+      if (lookahead == 'd') ADVANCE(304);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 514:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(589);
+      if (lookahead == 'd') ADVANCE(543);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 515:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(501);
-      if (lookahead == 'o') ADVANCE(668);
-      if (lookahead == 'u') ADVANCE(494);
+      if (lookahead == 'd') ADVANCE(615);
+      if (lookahead == 'r') ADVANCE(651);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 516:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(501);
-      if (lookahead == 't') ADVANCE(488);
-      if (lookahead == 'u') ADVANCE(494);
+      if (lookahead == 'd') ADVANCE(575);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 517:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(501);
-      if (lookahead == 'u') ADVANCE(494);
+      if (lookahead == 'e') ADVANCE(579);
+      if (lookahead == 'i') ADVANCE(673);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 518:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(384);
+      if (lookahead == 'e') ADVANCE(593);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 519:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(315);
+      if (lookahead == 'e') ADVANCE(505);
+      if (lookahead == 'o') ADVANCE(672);
+      if (lookahead == 'u') ADVANCE(498);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 520:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(710);
+      if (lookahead == 'e') ADVANCE(505);
+      if (lookahead == 't') ADVANCE(492);
+      if (lookahead == 'u') ADVANCE(498);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 521:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(354);
+      if (lookahead == 'e') ADVANCE(505);
+      if (lookahead == 'u') ADVANCE(498);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 522:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(702);
+      if (lookahead == 'e') ADVANCE(388);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 523:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(722);
+      if (lookahead == 'e') ADVANCE(319);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 524:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(305);
+      if (lookahead == 'e') ADVANCE(714);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 525:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(311);
+      if (lookahead == 'e') ADVANCE(358);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 526:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(679);
+      if (lookahead == 'e') ADVANCE(706);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 527:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(716);
+      if (lookahead == 'e') ADVANCE(726);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 528:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(483);
-      if (lookahead == 'l') ADVANCE(487);
+      if (lookahead == 'e') ADVANCE(308);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 529:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(543);
+      if (lookahead == 'e') ADVANCE(314);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 530:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(509);
+      if (lookahead == 'e') ADVANCE(683);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 531:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(628);
+      if (lookahead == 'e') ADVANCE(720);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 532:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(636);
+      if (lookahead == 'e') ADVANCE(487);
+      if (lookahead == 'l') ADVANCE(491);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 533:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(621);
+      if (lookahead == 'e') ADVANCE(547);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 534:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(644);
+      if (lookahead == 'e') ADVANCE(513);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 535:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(622);
+      if (lookahead == 'e') ADVANCE(632);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 536:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(623);
+      if (lookahead == 'e') ADVANCE(640);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 537:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'e') ADVANCE(625);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 538:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 539:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'e') ADVANCE(626);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 539:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(594);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 540:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(651);
+      if (lookahead == 'e') ADVANCE(627);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 541:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(503);
+      if (lookahead == 'e') ADVANCE(629);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 542:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(561);
+      if (lookahead == 'e') ADVANCE(630);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 543:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(609);
+      if (lookahead == 'e') ADVANCE(598);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 544:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(662);
+      if (lookahead == 'e') ADVANCE(655);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 545:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(666);
+      if (lookahead == 'e') ADVANCE(507);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 546:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(632);
+      if (lookahead == 'f') ADVANCE(565);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 547:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(532);
+      if (lookahead == 'f') ADVANCE(613);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 548:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(534);
+      if (lookahead == 'f') ADVANCE(666);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 549:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(482);
-      if (lookahead == 'o') ADVANCE(580);
+      if (lookahead == 'g') ADVANCE(670);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 550:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(482);
+      if (lookahead == 'g') ADVANCE(636);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 551:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(359);
+      if (lookahead == 'g') ADVANCE(536);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 552:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(604);
+      if (lookahead == 'g') ADVANCE(538);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 553:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(493);
+      if (lookahead == 'h') ADVANCE(486);
+      if (lookahead == 'o') ADVANCE(584);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 554:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(669);
+      if (lookahead == 'h') ADVANCE(486);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 555:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(542);
+      if (lookahead == 'h') ADVANCE(363);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 556:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(593);
+      if (lookahead == 'h') ADVANCE(608);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 557:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(638);
+      if (lookahead == 'h') ADVANCE(497);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 558:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(502);
+      if (lookahead == 'i') ADVANCE(673);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 559:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(658);
+      if (lookahead == 'i') ADVANCE(546);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 560:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(639);
+      if (lookahead == 'i') ADVANCE(597);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 561:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(497);
+      if (lookahead == 'i') ADVANCE(642);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 562:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(637);
+      if (lookahead == 'i') ADVANCE(506);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 563:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(599);
+      if (lookahead == 'i') ADVANCE(662);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 564:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(602);
+      if (lookahead == 'i') ADVANCE(643);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 565:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(501);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 566:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(641);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 567:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'i') ADVANCE(603);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 566:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(590);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 567:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(605);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 568:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(606);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 569:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'i') ADVANCE(607);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 569:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(595);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 570:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(654);
+      if (lookahead == 'i') ADVANCE(594);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 571:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(504);
+      if (lookahead == 'i') ADVANCE(609);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 572:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'k') ADVANCE(324);
+      if (lookahead == 'i') ADVANCE(611);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 573:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(731);
+      if (lookahead == 'i') ADVANCE(599);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 574:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(706);
+      if (lookahead == 'i') ADVANCE(658);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 575:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(540);
+      if (lookahead == 'i') ADVANCE(508);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 576:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(574);
+      if (lookahead == 'k') ADVANCE(328);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 577:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(519);
+      if (lookahead == 'l') ADVANCE(735);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 578:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(521);
+      if (lookahead == 'l') ADVANCE(710);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 579:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(495);
+      if (lookahead == 'l') ADVANCE(544);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 580:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(613);
+      if (lookahead == 'l') ADVANCE(578);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 581:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(496);
+      if (lookahead == 'l') ADVANCE(523);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 582:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(386);
+      if (lookahead == 'l') ADVANCE(525);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 583:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(334);
+      if (lookahead == 'm') ADVANCE(499);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 584:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(329);
+      if (lookahead == 'm') ADVANCE(617);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 585:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(339);
+      if (lookahead == 'm') ADVANCE(500);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 586:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(700);
+      if (lookahead == 'n') ADVANCE(390);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 587:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(387);
+      if (lookahead == 'n') ADVANCE(338);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 588:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(293);
+      if (lookahead == 'n') ADVANCE(333);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 589:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(664);
-      if (lookahead == 'p') ADVANCE(528);
-      if (lookahead == 'w') ADVANCE(627);
+      if (lookahead == 'n') ADVANCE(343);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 590:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(508);
+      if (lookahead == 'n') ADVANCE(704);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 591:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(545);
+      if (lookahead == 'n') ADVANCE(391);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 592:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(510);
+      if (lookahead == 'n') ADVANCE(295);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 593:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(641);
+      if (lookahead == 'n') ADVANCE(668);
+      if (lookahead == 'p') ADVANCE(532);
+      if (lookahead == 'w') ADVANCE(631);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 594:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(642);
+      if (lookahead == 'n') ADVANCE(512);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 595:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(549);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 596:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(514);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 597:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'n') ADVANCE(645);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 596:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(572);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 597:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(728);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 598:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(596);
+      if (lookahead == 'n') ADVANCE(646);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 599:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(583);
+      if (lookahead == 'n') ADVANCE(649);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 600:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(649);
-      if (lookahead == 'u') ADVANCE(581);
+      if (lookahead == 'o') ADVANCE(576);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 601:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(649);
+      if (lookahead == 'o') ADVANCE(732);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 602:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(584);
+      if (lookahead == 'o') ADVANCE(600);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 603:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(585);
+      if (lookahead == 'o') ADVANCE(587);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 604:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(620);
+      if (lookahead == 'o') ADVANCE(653);
+      if (lookahead == 'u') ADVANCE(585);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 605:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(586);
+      if (lookahead == 'o') ADVANCE(653);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 606:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(633);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 607:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'o') ADVANCE(588);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 607:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(589);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 608:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'o') ADVANCE(624);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 609:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(631);
+      if (lookahead == 'o') ADVANCE(590);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 610:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(569);
+      if (lookahead == 'o') ADVANCE(637);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 611:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(615);
+      if (lookahead == 'o') ADVANCE(592);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 612:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(551);
+      if (lookahead == 'o') ADVANCE(628);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 613:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(490);
+      if (lookahead == 'o') ADVANCE(635);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 614:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(573);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 615:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(619);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 616:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(555);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 617:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(494);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 618:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(663);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 619:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'p') ADVANCE(659);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 615:
+    case 620:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(655);
+      if (lookahead == 'p') ADVANCE(665);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 616:
+    case 621:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(661);
+      if (lookahead == 'r') ADVANCE(651);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 617:
+    case 622:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(490);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 623:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(552);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 624:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(700);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 625:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(348);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 626:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(738);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 627:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(353);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 628:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(674);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 629:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(301);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 630:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(723);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 631:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(574);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 632:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'r') ADVANCE(647);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 618:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(486);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 619:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(548);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 620:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(696);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 621:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(344);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 622:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(734);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 623:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(349);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 624:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(670);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 625:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(299);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 626:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(719);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 627:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(570);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 628:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(643);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 629:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(562);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 630:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(526);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 631:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(527);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 632:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(485);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 633:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(499);
+      if (lookahead == 'r') ADVANCE(566);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 634:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(500);
+      if (lookahead == 'r') ADVANCE(530);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 635:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(693);
+      if (lookahead == 'r') ADVANCE(531);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 636:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(308);
+      if (lookahead == 'r') ADVANCE(489);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 637:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(512);
+      if (lookahead == 'r') ADVANCE(503);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 638:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(564);
+      if (lookahead == 'r') ADVANCE(504);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 639:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(660);
+      if (lookahead == 's') ADVANCE(697);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 640:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(648);
+      if (lookahead == 's') ADVANCE(311);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 641:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(369);
+      if (lookahead == 's') ADVANCE(516);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 642:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(379);
+      if (lookahead == 's') ADVANCE(568);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 643:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(713);
+      if (lookahead == 's') ADVANCE(664);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 644:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(690);
+      if (lookahead == 's') ADVANCE(652);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 645:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(374);
+      if (lookahead == 't') ADVANCE(373);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 646:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(552);
+      if (lookahead == 't') ADVANCE(383);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 647:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(558);
+      if (lookahead == 't') ADVANCE(717);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 648:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(555);
+      if (lookahead == 't') ADVANCE(694);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 649:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(518);
+      if (lookahead == 't') ADVANCE(378);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 650:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(563);
+      if (lookahead == 't') ADVANCE(556);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 651:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(520);
+      if (lookahead == 't') ADVANCE(562);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 652:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(565);
+      if (lookahead == 't') ADVANCE(559);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 653:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(522);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 654:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(567);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 654:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(523);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 655:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(530);
+      if (lookahead == 't') ADVANCE(524);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 656:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(568);
+      if (lookahead == 't') ADVANCE(569);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 657:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(665);
+      if (lookahead == 't') ADVANCE(571);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 658:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(577);
+      if (lookahead == 't') ADVANCE(527);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 659:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(533);
+      if (lookahead == 't') ADVANCE(534);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 660:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(608);
+      if (lookahead == 't') ADVANCE(572);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 661:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(536);
+      if (lookahead == 't') ADVANCE(669);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 662:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(538);
+      if (lookahead == 't') ADVANCE(581);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 663:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(640);
+      if (lookahead == 't') ADVANCE(537);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 664:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(579);
+      if (lookahead == 't') ADVANCE(612);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 665:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(635);
+      if (lookahead == 't') ADVANCE(540);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 666:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(491);
+      if (lookahead == 't') ADVANCE(542);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 667:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(629);
+      if (lookahead == 'u') ADVANCE(644);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 668:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(634);
+      if (lookahead == 'u') ADVANCE(583);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 669:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'v') ADVANCE(557);
+      if (lookahead == 'u') ADVANCE(639);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 670:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'y') ADVANCE(319);
+      if (lookahead == 'u') ADVANCE(495);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 671:
       ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(633);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 672:
-      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(638);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 673:
-      ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '"') ADVANCE(289);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(673);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'v') ADVANCE(561);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 674:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'y') ADVANCE(323);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 675:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 676:
+      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      END_STATE();
+    case 677:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '#') ADVANCE(673);
+      if (lookahead == '"') ADVANCE(291);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(677);
+      END_STATE();
+    case 678:
+      ACCEPT_TOKEN(aux_sym_quoted_number_token1);
+      if (lookahead == '#') ADVANCE(677);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(674);
+          lookahead == ' ') ADVANCE(678);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(675);
+          lookahead != '#') ADVANCE(679);
       END_STATE();
-    case 675:
+    case 679:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '"') ADVANCE(675);
+          lookahead != '"') ADVANCE(679);
       END_STATE();
-    case 676:
+    case 680:
       ACCEPT_TOKEN(anon_sym_DQUOTE2);
       END_STATE();
-    case 677:
+    case 681:
       ACCEPT_TOKEN(anon_sym_compare);
       END_STATE();
-    case 678:
+    case 682:
       ACCEPT_TOKEN(anon_sym_compare);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 679:
+    case 683:
       ACCEPT_TOKEN(anon_sym_compare);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 680:
+    case 684:
       ACCEPT_TOKEN(anon_sym_compare);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 681:
+    case 685:
       ACCEPT_TOKEN(anon_sym_AT);
       END_STATE();
-    case 682:
+    case 686:
       ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
-    case 683:
+    case 687:
       ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '#') ADVANCE(684);
+      if (lookahead == '#') ADVANCE(688);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(683);
+          lookahead == ' ') ADVANCE(687);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
           lookahead != '#' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(684);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(688);
       END_STATE();
-    case 684:
+    case 688:
       ACCEPT_TOKEN(sym_string_content);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '"' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(684);
-      END_STATE();
-    case 685:
-      ACCEPT_TOKEN(sym_escape_sequence);
-      END_STATE();
-    case 686:
-      ACCEPT_TOKEN(anon_sym_LBRACK);
-      END_STATE();
-    case 687:
-      ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
-      END_STATE();
-    case 688:
-      ACCEPT_TOKEN(anon_sym_RPAREN);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(688);
       END_STATE();
     case 689:
-      ACCEPT_TOKEN(anon_sym_target);
+      ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
     case 690:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_LBRACK);
       END_STATE();
     case 691:
+      ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
+      END_STATE();
+    case 692:
+      ACCEPT_TOKEN(anon_sym_RPAREN);
+      END_STATE();
+    case 693:
+      ACCEPT_TOKEN(anon_sym_target);
+      END_STATE();
+    case 694:
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 695:
       ACCEPT_TOKEN(anon_sym_target);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 692:
-      ACCEPT_TOKEN(anon_sym_status);
-      END_STATE();
-    case 693:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 694:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 695:
-      ACCEPT_TOKEN(anon_sym_author);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 696:
-      ACCEPT_TOKEN(anon_sym_author);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_status);
       END_STATE();
     case 697:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 698:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 699:
+      ACCEPT_TOKEN(anon_sym_author);
+      END_STATE();
+    case 700:
+      ACCEPT_TOKEN(anon_sym_author);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 701:
       ACCEPT_TOKEN(anon_sym_author);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 698:
-      ACCEPT_TOKEN(anon_sym_justification);
-      END_STATE();
-    case 699:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 700:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 701:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 702:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(106);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_justification);
       END_STATE();
     case 703:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(746);
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 704:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(103);
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 705:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 706:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(108);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 707:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(762);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 708:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(105);
+      END_STATE();
+    case 709:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      END_STATE();
+    case 710:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 711:
       ACCEPT_TOKEN(anon_sym_replace_DASHall);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 708:
-      ACCEPT_TOKEN(anon_sym_DASH_GT);
-      END_STATE();
-    case 709:
-      ACCEPT_TOKEN(anon_sym_delete);
-      END_STATE();
-    case 710:
-      ACCEPT_TOKEN(anon_sym_delete);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 711:
-      ACCEPT_TOKEN(anon_sym_delete);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 712:
-      ACCEPT_TOKEN(anon_sym_insert);
+      ACCEPT_TOKEN(anon_sym_DASH_GT);
       END_STATE();
     case 713:
-      ACCEPT_TOKEN(anon_sym_insert);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_delete);
       END_STATE();
     case 714:
+      ACCEPT_TOKEN(anon_sym_delete);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 715:
+      ACCEPT_TOKEN(anon_sym_delete);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 716:
+      ACCEPT_TOKEN(anon_sym_insert);
+      END_STATE();
+    case 717:
+      ACCEPT_TOKEN(anon_sym_insert);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 718:
       ACCEPT_TOKEN(anon_sym_insert);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 715:
-      ACCEPT_TOKEN(anon_sym_before);
-      END_STATE();
-    case 716:
-      ACCEPT_TOKEN(anon_sym_before);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 717:
-      ACCEPT_TOKEN(anon_sym_before);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 718:
-      ACCEPT_TOKEN(anon_sym_after);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 719:
-      ACCEPT_TOKEN(anon_sym_after);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
     case 720:
+      ACCEPT_TOKEN(anon_sym_before);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 721:
+      ACCEPT_TOKEN(anon_sym_before);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 722:
+      ACCEPT_TOKEN(anon_sym_after);
+      END_STATE();
+    case 723:
+      ACCEPT_TOKEN(anon_sym_after);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 724:
       ACCEPT_TOKEN(anon_sym_after);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 721:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      END_STATE();
-    case 722:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 723:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 724:
-      ACCEPT_TOKEN(anon_sym_add);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 725:
-      ACCEPT_TOKEN(anon_sym_add);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_rewrite);
       END_STATE();
     case 726:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 727:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 728:
+      ACCEPT_TOKEN(anon_sym_add);
+      END_STATE();
+    case 729:
+      ACCEPT_TOKEN(anon_sym_add);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 730:
       ACCEPT_TOKEN(anon_sym_add);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 727:
-      ACCEPT_TOKEN(anon_sym_to);
-      END_STATE();
-    case 728:
-      ACCEPT_TOKEN(anon_sym_to);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 729:
-      ACCEPT_TOKEN(anon_sym_to);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 730:
-      ACCEPT_TOKEN(anon_sym_repeal);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 731:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_to);
       END_STATE();
     case 732:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 733:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 734:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      END_STATE();
+    case 735:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 736:
       ACCEPT_TOKEN(anon_sym_repeal);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 733:
+    case 737:
       ACCEPT_TOKEN(anon_sym_renumber);
       END_STATE();
-    case 734:
+    case 738:
       ACCEPT_TOKEN(anon_sym_renumber);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 735:
+    case 739:
       ACCEPT_TOKEN(anon_sym_renumber);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 736:
+    case 740:
       ACCEPT_TOKEN(sym_act_id);
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(736);
-      END_STATE();
-    case 737:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(813);
-      if (lookahead == 'd') ADVANCE(807);
-      if (lookahead == 's') ADVANCE(801);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 738:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(813);
-      if (lookahead == 'd') ADVANCE(807);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 739:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(813);
-      if (lookahead == 's') ADVANCE(801);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 740:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(813);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(740);
       END_STATE();
     case 741:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(887);
-      if (lookahead == 'o') ADVANCE(829);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(749);
+      if (lookahead == '.') ADVANCE(286);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 742:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(841);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(829);
+      if (lookahead == 'd') ADVANCE(823);
+      if (lookahead == 's') ADVANCE(817);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 743:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(896);
-      if (lookahead == 'i') ADVANCE(928);
-      if (lookahead == 'o') ADVANCE(729);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(829);
+      if (lookahead == 'd') ADVANCE(823);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 744:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(896);
-      if (lookahead == 'i') ADVANCE(928);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(829);
+      if (lookahead == 's') ADVANCE(817);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 745:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(852);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(829);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 746:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(844);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(748);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 747:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(882);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(318);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 748:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(816);
-      if (lookahead == 't') ADVANCE(365);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(307);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 749:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(922);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'f') ADVANCE(753);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 750:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(885);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(755);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 751:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(817);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'l') ADVANCE(747);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 752:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(762);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(741);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 753:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(754);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
+      END_STATE();
+    case 754:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(746);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
+      END_STATE();
+    case 755:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(751);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
+      END_STATE();
+    case 756:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
+      END_STATE();
+    case 757:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(903);
+      if (lookahead == 'o') ADVANCE(845);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 758:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(857);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 759:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(944);
+      if (lookahead == 'o') ADVANCE(733);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 760:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(944);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 761:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(868);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 762:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(860);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 763:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(898);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 764:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(832);
+      if (lookahead == 't') ADVANCE(369);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 765:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(938);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 766:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(901);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 767:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(833);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 768:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(778);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 769:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(918);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 770:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(949);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 771:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'a') ADVANCE(902);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 754:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(933);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 755:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(886);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 756:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(759);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 757:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(803);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 758:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(805);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 759:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(821);
-      if (lookahead == 'p') ADVANCE(881);
-      if (lookahead == 's') ADVANCE(809);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 760:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(754);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 761:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(791);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 762:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(794);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 763:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(796);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 764:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(846);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 765:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(924);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 766:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(930);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 767:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(932);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 768:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(770);
-      if (lookahead == 'f') ADVANCE(918);
-      if (lookahead == 'r') ADVANCE(919);
-      if (lookahead == 'u') ADVANCE(912);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 769:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(770);
-      if (lookahead == 'r') ADVANCE(919);
-      if (lookahead == 'u') ADVANCE(912);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 770:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(726);
-      if (lookahead == 'o') ADVANCE(884);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 771:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(726);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 772:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(297);
+      if (lookahead == 'b') ADVANCE(775);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 773:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(303);
+      if (lookahead == 'b') ADVANCE(819);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 774:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(807);
+      if (lookahead == 'b') ADVANCE(821);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 775:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(771);
-      if (lookahead == 'u') ADVANCE(912);
+      if (lookahead == 'c') ADVANCE(837);
+      if (lookahead == 'p') ADVANCE(897);
+      if (lookahead == 's') ADVANCE(825);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 776:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(839);
+      if (lookahead == 'c') ADVANCE(770);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 777:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(868);
-      if (lookahead == 'r') ADVANCE(919);
+      if (lookahead == 'c') ADVANCE(807);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 778:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(868);
+      if (lookahead == 'c') ADVANCE(810);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 779:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(811);
-      if (lookahead == 'o') ADVANCE(869);
+      if (lookahead == 'c') ADVANCE(812);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 780:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(811);
+      if (lookahead == 'c') ADVANCE(862);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 781:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(843);
-      if (lookahead == 'i') ADVANCE(942);
+      if (lookahead == 'c') ADVANCE(940);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 782:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(843);
+      if (lookahead == 'c') ADVANCE(946);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 783:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(861);
+      if (lookahead == 'c') ADVANCE(948);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 784:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(765);
-      if (lookahead == 'o') ADVANCE(937);
-      if (lookahead == 't') ADVANCE(749);
-      if (lookahead == 'u') ADVANCE(756);
+      if (lookahead == 'd') ADVANCE(786);
+      if (lookahead == 'f') ADVANCE(934);
+      if (lookahead == 'r') ADVANCE(935);
+      if (lookahead == 'u') ADVANCE(928);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 785:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(765);
-      if (lookahead == 'o') ADVANCE(937);
-      if (lookahead == 'u') ADVANCE(756);
+      if (lookahead == 'd') ADVANCE(786);
+      if (lookahead == 'r') ADVANCE(935);
+      if (lookahead == 'u') ADVANCE(928);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 786:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(765);
-      if (lookahead == 'u') ADVANCE(756);
+      if (lookahead == 'd') ADVANCE(730);
+      if (lookahead == 'o') ADVANCE(900);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 787:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(385);
+      if (lookahead == 'd') ADVANCE(730);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 788:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(316);
+      if (lookahead == 'd') ADVANCE(299);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 789:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(717);
+      if (lookahead == 'd') ADVANCE(305);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 790:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(711);
+      if (lookahead == 'd') ADVANCE(823);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 791:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(312);
+      if (lookahead == 'd') ADVANCE(787);
+      if (lookahead == 'u') ADVANCE(928);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 792:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(355);
+      if (lookahead == 'd') ADVANCE(855);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 793:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(680);
+      if (lookahead == 'd') ADVANCE(884);
+      if (lookahead == 'r') ADVANCE(935);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 794:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(703);
+      if (lookahead == 'd') ADVANCE(884);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 795:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(723);
+      if (lookahead == 'e') ADVANCE(827);
+      if (lookahead == 'o') ADVANCE(885);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 796:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(306);
+      if (lookahead == 'e') ADVANCE(827);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 797:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(773);
+      if (lookahead == 'e') ADVANCE(859);
+      if (lookahead == 'i') ADVANCE(958);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 798:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(742);
-      if (lookahead == 'l') ADVANCE(752);
+      if (lookahead == 'e') ADVANCE(859);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 799:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(907);
+      if (lookahead == 'e') ADVANCE(877);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 800:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(888);
+      if (lookahead == 'e') ADVANCE(781);
+      if (lookahead == 'o') ADVANCE(953);
+      if (lookahead == 't') ADVANCE(765);
+      if (lookahead == 'u') ADVANCE(772);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 801:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(900);
+      if (lookahead == 'e') ADVANCE(781);
+      if (lookahead == 'o') ADVANCE(953);
+      if (lookahead == 'u') ADVANCE(772);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 802:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(781);
+      if (lookahead == 'u') ADVANCE(772);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 803:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(389);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 804:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(320);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 805:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(721);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 806:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(715);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 807:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(315);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 808:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(359);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 809:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(684);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 810:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(707);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 811:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(727);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 812:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(309);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 813:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(789);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 814:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(758);
+      if (lookahead == 'l') ADVANCE(768);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 815:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(923);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 816:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(904);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 817:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'e') ADVANCE(916);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 803:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(891);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 804:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(892);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 805:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(893);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 806:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(894);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 807:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(864);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 808:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(926);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 809:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(766);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 810:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(918);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 811:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(872);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 812:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(832);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 813:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(880);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 814:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(938);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 815:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(802);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 816:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(899);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 817:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(799);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 818:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(360);
+      if (lookahead == 'e') ADVANCE(932);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 819:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(750);
-      if (lookahead == 'o') ADVANCE(848);
+      if (lookahead == 'e') ADVANCE(907);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 820:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(875);
+      if (lookahead == 'e') ADVANCE(908);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 821:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(755);
+      if (lookahead == 'e') ADVANCE(909);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 822:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(942);
+      if (lookahead == 'e') ADVANCE(910);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 823:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(909);
+      if (lookahead == 'e') ADVANCE(880);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 824:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(851);
+      if (lookahead == 'e') ADVANCE(942);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 825:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(812);
+      if (lookahead == 'e') ADVANCE(782);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 826:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(911);
+      if (lookahead == 'f') ADVANCE(934);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 827:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(764);
+      if (lookahead == 'f') ADVANCE(888);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 828:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(908);
+      if (lookahead == 'f') ADVANCE(848);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 829:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(863);
+      if (lookahead == 'f') ADVANCE(896);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 830:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(928);
+      if (lookahead == 'g') ADVANCE(954);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 831:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(870);
+      if (lookahead == 'g') ADVANCE(818);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 832:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(760);
+      if (lookahead == 'g') ADVANCE(915);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 833:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(871);
+      if (lookahead == 'g') ADVANCE(815);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 834:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(865);
+      if (lookahead == 'h') ADVANCE(364);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 835:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(873);
+      if (lookahead == 'h') ADVANCE(766);
+      if (lookahead == 'o') ADVANCE(864);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 836:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(874);
+      if (lookahead == 'h') ADVANCE(891);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 837:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(771);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 838:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(958);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 839:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(925);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 840:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(867);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 841:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(828);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 842:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'i') ADVANCE(927);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 838:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(876);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 839:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(767);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 840:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'k') ADVANCE(325);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 841:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(732);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 842:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(707);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 843:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(780);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 844:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(924);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 845:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(879);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 846:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(944);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 847:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(886);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 848:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(776);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 849:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(887);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 850:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(881);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 851:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(889);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 852:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(890);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 853:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(943);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 854:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(892);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 855:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(783);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 856:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'k') ADVANCE(329);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 857:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(736);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 858:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(711);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 859:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(824);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 860:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(858);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 861:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(804);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 862:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'l') ADVANCE(808);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 844:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(842);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 845:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(788);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 846:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(792);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 847:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(757);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 848:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(883);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 849:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(758);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 850:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(737);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 851:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(772);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 852:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(814);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 853:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(335);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 854:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(330);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 855:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(340);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 856:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(294);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 857:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(701);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 858:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(738);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 859:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(739);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 860:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(740);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 861:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(941);
-      if (lookahead == 'p') ADVANCE(798);
-      if (lookahead == 'w') ADVANCE(898);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 862:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(774);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 863:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(913);
+      if (lookahead == 'm') ADVANCE(773);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 864:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(914);
+      if (lookahead == 'm') ADVANCE(899);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 865:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(917);
+      if (lookahead == 'm') ADVANCE(774);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 866:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(869);
+      if (lookahead == 'n') ADVANCE(742);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 867:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(848);
+      if (lookahead == 'n') ADVANCE(788);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 868:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(884);
+      if (lookahead == 'n') ADVANCE(830);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 869:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(840);
+      if (lookahead == 'n') ADVANCE(339);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 870:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(853);
+      if (lookahead == 'n') ADVANCE(334);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 871:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(854);
+      if (lookahead == 'n') ADVANCE(344);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 872:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(901);
+      if (lookahead == 'n') ADVANCE(296);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 873:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(855);
+      if (lookahead == 'n') ADVANCE(705);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 874:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(743);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 875:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(744);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 876:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(745);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 877:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(957);
+      if (lookahead == 'p') ADVANCE(814);
+      if (lookahead == 'w') ADVANCE(914);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 878:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(790);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 879:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(929);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 880:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(930);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 881:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(933);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 882:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(885);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 883:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(864);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 884:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(900);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 885:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'o') ADVANCE(856);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 875:
+    case 886:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(889);
+      if (lookahead == 'o') ADVANCE(869);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 876:
+    case 887:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(857);
+      if (lookahead == 'o') ADVANCE(870);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 877:
+    case 888:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(890);
+      if (lookahead == 'o') ADVANCE(917);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 878:
+    case 889:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(923);
-      if (lookahead == 'u') ADVANCE(847);
+      if (lookahead == 'o') ADVANCE(871);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 879:
+    case 890:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(923);
+      if (lookahead == 'o') ADVANCE(872);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 880:
+    case 891:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'o') ADVANCE(905);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 881:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(834);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 882:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(818);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 883:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(753);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 884:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(925);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 885:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(931);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 886:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(934);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 887:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(748);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 888:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(720);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 889:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(697);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 890:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(943);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 891:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(300);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 892:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(345);
+      if (lookahead == 'o') ADVANCE(873);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 893:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(735);
+      if (lookahead == 'o') ADVANCE(906);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 894:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(350);
+      if (lookahead == 'o') ADVANCE(939);
+      if (lookahead == 'u') ADVANCE(863);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 895:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(919);
+      if (lookahead == 'o') ADVANCE(939);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 896:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(815);
+      if (lookahead == 'o') ADVANCE(921);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 897:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(761);
+      if (lookahead == 'o') ADVANCE(850);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 898:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(837);
+      if (lookahead == 'p') ADVANCE(834);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 899:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(747);
+      if (lookahead == 'p') ADVANCE(769);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 900:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(915);
+      if (lookahead == 'p') ADVANCE(941);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 901:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(789);
+      if (lookahead == 'p') ADVANCE(947);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 902:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(793);
+      if (lookahead == 'p') ADVANCE(950);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 903:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(828);
-      if (lookahead == 's') ADVANCE(921);
+      if (lookahead == 'r') ADVANCE(764);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 904:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(828);
+      if (lookahead == 'r') ADVANCE(724);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 905:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(701);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 906:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(959);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 907:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(302);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 908:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(349);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 909:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(739);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 910:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(354);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 911:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(935);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 912:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(831);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 913:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(777);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 914:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(853);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 915:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'r') ADVANCE(763);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 906:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(694);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 907:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(309);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 908:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(776);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 909:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(929);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 910:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(921);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 911:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(833);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 912:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(820);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 913:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(370);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 914:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(380);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 915:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(714);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 916:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(691);
+      if (lookahead == 'r') ADVANCE(931);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 917:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(375);
+      if (lookahead == 'r') ADVANCE(805);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 918:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(800);
+      if (lookahead == 'r') ADVANCE(809);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 919:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(827);
+      if (lookahead == 'r') ADVANCE(844);
+      if (lookahead == 's') ADVANCE(937);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 920:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(749);
+      if (lookahead == 'r') ADVANCE(844);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 921:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(825);
+      if (lookahead == 'r') ADVANCE(779);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 922:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(936);
+      if (lookahead == 's') ADVANCE(698);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 923:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(787);
+      if (lookahead == 's') ADVANCE(312);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 924:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(831);
+      if (lookahead == 's') ADVANCE(792);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 925:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(797);
+      if (lookahead == 's') ADVANCE(945);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 926:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(790);
+      if (lookahead == 's') ADVANCE(937);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 927:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(795);
+      if (lookahead == 's') ADVANCE(849);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 928:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(845);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 929:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(877);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 930:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(835);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 931:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(804);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 932:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 't') ADVANCE(836);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 933:
+    case 929:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(838);
+      if (lookahead == 't') ADVANCE(374);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 930:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(384);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 931:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(718);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 932:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(695);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 933:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(379);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 934:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(816);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 935:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(843);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 936:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(765);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 937:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(841);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 938:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(952);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 939:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(803);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 940:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(847);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 941:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(813);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 942:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 't') ADVANCE(806);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 935:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(903);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 936:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(906);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 937:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(897);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 938:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(751);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 939:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(904);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 940:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(910);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 941:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(849);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 942:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'v') ADVANCE(826);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 943:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'y') ADVANCE(320);
+      if (lookahead == 't') ADVANCE(811);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 944:
       ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(861);
       if (lookahead == '-' ||
-          lookahead == '_') ADVANCE(945);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 945:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(893);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 946:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(851);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 947:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(820);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 948:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(852);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 949:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(854);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 950:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(822);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 951:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(919);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 952:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(922);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 953:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(913);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 954:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(767);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 955:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(920);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 956:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(926);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 957:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(865);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 958:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'v') ADVANCE(842);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 959:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'y') ADVANCE(324);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 960:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-' ||
+          lookahead == '_') ADVANCE(961);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 961:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 946:
+    case 962:
       ACCEPT_TOKEN(sym_date);
       END_STATE();
-    case 947:
+    case 963:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '-') ADVANCE(279);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(951);
+      if (lookahead == '-') ADVANCE(281);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(967);
       END_STATE();
-    case 948:
+    case 964:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(947);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(963);
       END_STATE();
-    case 949:
+    case 965:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(948);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(964);
       END_STATE();
-    case 950:
+    case 966:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(949);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(965);
       END_STATE();
-    case 951:
+    case 967:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(951);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(967);
       END_STATE();
     default:
       return false;
@@ -9143,483 +9343,497 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       if (lookahead == 't') ADVANCE(20);
       END_STATE();
     case 2:
-      if (lookahead == 'r') ADVANCE(21);
+      if (lookahead == 'i') ADVANCE(21);
+      if (lookahead == 'r') ADVANCE(22);
       END_STATE();
     case 3:
-      if (lookahead == 'i') ADVANCE(22);
-      if (lookahead == 'o') ADVANCE(23);
+      if (lookahead == 'i') ADVANCE(23);
+      if (lookahead == 'o') ADVANCE(24);
       END_STATE();
     case 4:
-      if (lookahead == 'r') ADVANCE(24);
+      if (lookahead == 'r') ADVANCE(25);
       END_STATE();
     case 5:
-      if (lookahead == 'n') ADVANCE(25);
+      if (lookahead == 'n') ADVANCE(26);
       END_STATE();
     case 6:
-      if (lookahead == 'm') ADVANCE(26);
+      if (lookahead == 'm') ADVANCE(27);
       END_STATE();
     case 7:
-      if (lookahead == 'e') ADVANCE(27);
+      if (lookahead == 'e') ADVANCE(28);
       END_STATE();
     case 8:
-      if (lookahead == 'a') ADVANCE(28);
+      if (lookahead == 'a') ADVANCE(29);
       END_STATE();
     case 9:
-      if (lookahead == 'c') ADVANCE(29);
-      if (lookahead == 'f') ADVANCE(30);
+      if (lookahead == 'c') ADVANCE(30);
+      if (lookahead == 'f') ADVANCE(31);
       END_STATE();
     case 10:
-      if (lookahead == 'r') ADVANCE(31);
+      if (lookahead == 'r') ADVANCE(32);
       END_STATE();
     case 11:
-      if (lookahead == 'e') ADVANCE(32);
+      if (lookahead == 'e') ADVANCE(33);
       END_STATE();
     case 12:
-      if (lookahead == 't') ADVANCE(33);
-      if (lookahead == 'u') ADVANCE(34);
+      if (lookahead == 't') ADVANCE(34);
+      if (lookahead == 'u') ADVANCE(35);
       END_STATE();
     case 13:
-      if (lookahead == 'p') ADVANCE(35);
+      if (lookahead == 'p') ADVANCE(36);
       END_STATE();
     case 14:
-      if (lookahead == 'e') ADVANCE(36);
+      if (lookahead == 'e') ADVANCE(37);
       END_STATE();
     case 15:
-      if (lookahead == 't') ADVANCE(37);
+      if (lookahead == 't') ADVANCE(38);
       END_STATE();
     case 16:
-      if (lookahead == 'd') ADVANCE(38);
+      if (lookahead == 'd') ADVANCE(39);
       END_STATE();
     case 17:
-      if (lookahead == 'l') ADVANCE(39);
+      if (lookahead == 'l') ADVANCE(40);
       END_STATE();
     case 18:
-      if (lookahead == 'e') ADVANCE(40);
+      if (lookahead == 'e') ADVANCE(41);
       END_STATE();
     case 19:
-      if (lookahead == '-') ADVANCE(41);
+      if (lookahead == '-') ADVANCE(42);
       END_STATE();
     case 20:
       ACCEPT_TOKEN(anon_sym_at);
       END_STATE();
     case 21:
-      if (lookahead == 'o') ADVANCE(42);
+      if (lookahead == 'l') ADVANCE(43);
       END_STATE();
     case 22:
-      if (lookahead == 't') ADVANCE(43);
+      if (lookahead == 'o') ADVANCE(44);
       END_STATE();
     case 23:
-      if (lookahead == 'r') ADVANCE(44);
+      if (lookahead == 't') ADVANCE(45);
       END_STATE();
     case 24:
-      if (lookahead == 'a') ADVANCE(45);
+      if (lookahead == 'r') ADVANCE(46);
       END_STATE();
     case 25:
-      if (lookahead == 'd') ADVANCE(46);
+      if (lookahead == 'a') ADVANCE(47);
       END_STATE();
     case 26:
-      if (lookahead == 'p') ADVANCE(47);
+      if (lookahead == 'd') ADVANCE(48);
       END_STATE();
     case 27:
-      if (lookahead == 'n') ADVANCE(48);
+      if (lookahead == 'p') ADVANCE(49);
       END_STATE();
     case 28:
-      if (lookahead == 'r') ADVANCE(49);
+      if (lookahead == 'n') ADVANCE(50);
       END_STATE();
     case 29:
-      if (lookahead == 'c') ADVANCE(50);
+      if (lookahead == 'r') ADVANCE(51);
       END_STATE();
     case 30:
-      if (lookahead == 'f') ADVANCE(51);
+      if (lookahead == 'c') ADVANCE(52);
       END_STATE();
     case 31:
-      if (lookahead == 'o') ADVANCE(52);
+      if (lookahead == 'f') ADVANCE(53);
       END_STATE();
     case 32:
-      if (lookahead == 'p') ADVANCE(53);
-      if (lookahead == 'w') ADVANCE(54);
+      if (lookahead == 'o') ADVANCE(54);
       END_STATE();
     case 33:
-      if (lookahead == 'a') ADVANCE(55);
-      if (lookahead == 'r') ADVANCE(56);
+      if (lookahead == 'p') ADVANCE(55);
+      if (lookahead == 'w') ADVANCE(56);
       END_STATE();
     case 34:
-      if (lookahead == 'm') ADVANCE(57);
+      if (lookahead == 'a') ADVANCE(57);
+      if (lookahead == 'r') ADVANCE(58);
       END_STATE();
     case 35:
-      if (lookahead == 'd') ADVANCE(58);
+      if (lookahead == 'm') ADVANCE(59);
       END_STATE();
     case 36:
-      if (lookahead == 'r') ADVANCE(59);
+      if (lookahead == 'd') ADVANCE(60);
       END_STATE();
     case 37:
-      ACCEPT_TOKEN(anon_sym_act);
+      if (lookahead == 'r') ADVANCE(61);
       END_STATE();
     case 38:
-      if (lookahead == 'e') ADVANCE(60);
+      ACCEPT_TOKEN(anon_sym_act);
       END_STATE();
     case 39:
-      ACCEPT_TOKEN(anon_sym_all);
+      if (lookahead == 'e') ADVANCE(62);
       END_STATE();
     case 40:
-      if (lookahead == 'n') ADVANCE(61);
+      ACCEPT_TOKEN(anon_sym_all);
       END_STATE();
     case 41:
-      if (lookahead == 'o') ADVANCE(62);
+      if (lookahead == 'n') ADVANCE(63);
       END_STATE();
     case 42:
-      if (lookahead == 'a') ADVANCE(63);
+      if (lookahead == 'o') ADVANCE(64);
       END_STATE();
     case 43:
-      if (lookahead == 'e') ADVANCE(64);
+      if (lookahead == 'l') ADVANCE(65);
       END_STATE();
     case 44:
-      if (lookahead == 'r') ADVANCE(65);
+      if (lookahead == 'a') ADVANCE(66);
       END_STATE();
     case 45:
-      if (lookahead == 'f') ADVANCE(66);
+      if (lookahead == 'e') ADVANCE(67);
       END_STATE();
     case 46:
-      ACCEPT_TOKEN(anon_sym_end);
+      if (lookahead == 'r') ADVANCE(68);
       END_STATE();
     case 47:
-      if (lookahead == 'l') ADVANCE(67);
+      if (lookahead == 'f') ADVANCE(69);
       END_STATE();
     case 48:
-      if (lookahead == 'i') ADVANCE(68);
+      ACCEPT_TOKEN(anon_sym_end);
       END_STATE();
     case 49:
-      if (lookahead == 'r') ADVANCE(69);
+      if (lookahead == 'l') ADVANCE(70);
       END_STATE();
     case 50:
-      if (lookahead == 'u') ADVANCE(70);
-      END_STATE();
-    case 51:
       if (lookahead == 'i') ADVANCE(71);
       END_STATE();
+    case 51:
+      if (lookahead == 'r') ADVANCE(72);
+      END_STATE();
     case 52:
-      if (lookahead == 'p') ADVANCE(72);
+      if (lookahead == 'u') ADVANCE(73);
       END_STATE();
     case 53:
-      if (lookahead == 'e') ADVANCE(73);
+      if (lookahead == 'i') ADVANCE(74);
       END_STATE();
     case 54:
-      if (lookahead == 'r') ADVANCE(74);
+      if (lookahead == 'p') ADVANCE(75);
       END_STATE();
     case 55:
-      if (lookahead == 'r') ADVANCE(75);
+      if (lookahead == 'e') ADVANCE(76);
       END_STATE();
     case 56:
-      if (lookahead == 'i') ADVANCE(76);
+      if (lookahead == 'r') ADVANCE(77);
       END_STATE();
     case 57:
-      if (lookahead == 'm') ADVANCE(77);
+      if (lookahead == 'r') ADVANCE(78);
       END_STATE();
     case 58:
-      if (lookahead == 'a') ADVANCE(78);
+      if (lookahead == 'i') ADVANCE(79);
       END_STATE();
     case 59:
-      if (lookahead == 's') ADVANCE(79);
+      if (lookahead == 'm') ADVANCE(80);
       END_STATE();
     case 60:
-      if (lookahead == 'd') ADVANCE(80);
+      if (lookahead == 'a') ADVANCE(81);
       END_STATE();
     case 61:
-      if (lookahead == 'd') ADVANCE(81);
+      if (lookahead == 's') ADVANCE(82);
       END_STATE();
     case 62:
-      if (lookahead == 'f') ADVANCE(82);
-      END_STATE();
-    case 63:
       if (lookahead == 'd') ADVANCE(83);
       END_STATE();
+    case 63:
+      if (lookahead == 'd') ADVANCE(84);
+      END_STATE();
     case 64:
-      ACCEPT_TOKEN(anon_sym_cite);
+      if (lookahead == 'f') ADVANCE(85);
       END_STATE();
     case 65:
-      if (lookahead == 'e') ADVANCE(84);
+      ACCEPT_TOKEN(anon_sym_bill);
       END_STATE();
     case 66:
-      if (lookahead == 't') ADVANCE(85);
+      if (lookahead == 'd') ADVANCE(86);
       END_STATE();
     case 67:
-      if (lookahead == 'e') ADVANCE(86);
+      ACCEPT_TOKEN(anon_sym_cite);
       END_STATE();
     case 68:
       if (lookahead == 'e') ADVANCE(87);
       END_STATE();
     case 69:
-      if (lookahead == 'o') ADVANCE(88);
+      if (lookahead == 't') ADVANCE(88);
       END_STATE();
     case 70:
-      if (lookahead == 'r') ADVANCE(89);
+      if (lookahead == 'e') ADVANCE(89);
       END_STATE();
     case 71:
-      if (lookahead == 'c') ADVANCE(90);
+      if (lookahead == 'e') ADVANCE(90);
       END_STATE();
     case 72:
       if (lookahead == 'o') ADVANCE(91);
       END_STATE();
     case 73:
-      if (lookahead == 'a') ADVANCE(92);
+      if (lookahead == 'r') ADVANCE(92);
       END_STATE();
     case 74:
-      if (lookahead == 'i') ADVANCE(93);
+      if (lookahead == 'c') ADVANCE(93);
       END_STATE();
     case 75:
-      if (lookahead == 't') ADVANCE(94);
+      if (lookahead == 'o') ADVANCE(94);
       END_STATE();
     case 76:
-      if (lookahead == 'c') ADVANCE(95);
+      if (lookahead == 'a') ADVANCE(95);
       END_STATE();
     case 77:
-      if (lookahead == 'a') ADVANCE(96);
+      if (lookahead == 'i') ADVANCE(96);
       END_STATE();
     case 78:
       if (lookahead == 't') ADVANCE(97);
       END_STATE();
     case 79:
-      if (lookahead == 'i') ADVANCE(98);
+      if (lookahead == 'c') ADVANCE(98);
       END_STATE();
     case 80:
-      ACCEPT_TOKEN(anon_sym_added);
+      if (lookahead == 'a') ADVANCE(99);
       END_STATE();
     case 81:
-      if (lookahead == 'e') ADVANCE(99);
-      if (lookahead == 'm') ADVANCE(100);
+      if (lookahead == 't') ADVANCE(100);
       END_STATE();
     case 82:
-      ACCEPT_TOKEN(anon_sym_as_DASHof);
+      if (lookahead == 'i') ADVANCE(101);
       END_STATE();
     case 83:
-      if (lookahead == 'e') ADVANCE(101);
+      ACCEPT_TOKEN(anon_sym_added);
       END_STATE();
     case 84:
-      if (lookahead == 's') ADVANCE(102);
+      if (lookahead == 'e') ADVANCE(102);
+      if (lookahead == 'm') ADVANCE(103);
+      if (lookahead == 's') ADVANCE(104);
       END_STATE();
     case 85:
-      ACCEPT_TOKEN(anon_sym_draft);
+      ACCEPT_TOKEN(anon_sym_as_DASHof);
       END_STATE();
     case 86:
-      if (lookahead == 'm') ADVANCE(103);
+      if (lookahead == 'e') ADVANCE(105);
       END_STATE();
     case 87:
-      if (lookahead == 'n') ADVANCE(104);
+      if (lookahead == 's') ADVANCE(106);
       END_STATE();
     case 88:
-      if (lookahead == 'w') ADVANCE(105);
+      ACCEPT_TOKEN(anon_sym_draft);
       END_STATE();
     case 89:
-      if (lookahead == 'r') ADVANCE(106);
+      if (lookahead == 'm') ADVANCE(107);
       END_STATE();
     case 90:
-      if (lookahead == 'i') ADVANCE(107);
+      if (lookahead == 'n') ADVANCE(108);
       END_STATE();
     case 91:
-      if (lookahead == 's') ADVANCE(108);
+      if (lookahead == 'w') ADVANCE(109);
       END_STATE();
     case 92:
-      if (lookahead == 'l') ADVANCE(109);
+      if (lookahead == 'r') ADVANCE(110);
       END_STATE();
     case 93:
-      if (lookahead == 't') ADVANCE(110);
+      if (lookahead == 'i') ADVANCE(111);
       END_STATE();
     case 94:
-      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == 's') ADVANCE(112);
       END_STATE();
     case 95:
-      if (lookahead == 't') ADVANCE(111);
+      if (lookahead == 'l') ADVANCE(113);
       END_STATE();
     case 96:
-      if (lookahead == 'r') ADVANCE(112);
+      if (lookahead == 't') ADVANCE(114);
       END_STATE();
     case 97:
-      if (lookahead == 'e') ADVANCE(113);
+      ACCEPT_TOKEN(anon_sym_start);
       END_STATE();
     case 98:
-      if (lookahead == 'o') ADVANCE(114);
+      if (lookahead == 't') ADVANCE(115);
       END_STATE();
     case 99:
-      if (lookahead == 'd') ADVANCE(115);
+      if (lookahead == 'r') ADVANCE(116);
       END_STATE();
     case 100:
-      if (lookahead == 'e') ADVANCE(116);
+      if (lookahead == 'e') ADVANCE(117);
       END_STATE();
     case 101:
-      if (lookahead == 'r') ADVANCE(117);
+      if (lookahead == 'o') ADVANCE(118);
       END_STATE();
     case 102:
-      if (lookahead == 'p') ADVANCE(118);
+      if (lookahead == 'd') ADVANCE(119);
       END_STATE();
     case 103:
-      if (lookahead == 'e') ADVANCE(119);
+      if (lookahead == 'e') ADVANCE(120);
       END_STATE();
     case 104:
-      if (lookahead == 't') ADVANCE(120);
+      ACCEPT_TOKEN(anon_sym_amends);
       END_STATE();
     case 105:
-      if (lookahead == 'e') ADVANCE(121);
+      if (lookahead == 'r') ADVANCE(121);
       END_STATE();
     case 106:
-      if (lookahead == 'e') ADVANCE(122);
+      if (lookahead == 'p') ADVANCE(122);
       END_STATE();
     case 107:
-      if (lookahead == 'a') ADVANCE(123);
+      if (lookahead == 'e') ADVANCE(123);
       END_STATE();
     case 108:
-      if (lookahead == 'e') ADVANCE(124);
+      if (lookahead == 't') ADVANCE(124);
       END_STATE();
     case 109:
       if (lookahead == 'e') ADVANCE(125);
       END_STATE();
     case 110:
-      if (lookahead == 't') ADVANCE(126);
+      if (lookahead == 'e') ADVANCE(126);
       END_STATE();
     case 111:
-      if (lookahead == 'e') ADVANCE(127);
+      if (lookahead == 'a') ADVANCE(127);
       END_STATE();
     case 112:
-      if (lookahead == 'y') ADVANCE(128);
+      if (lookahead == 'e') ADVANCE(128);
       END_STATE();
     case 113:
-      if (lookahead == '-') ADVANCE(129);
+      if (lookahead == 'e') ADVANCE(129);
       END_STATE();
     case 114:
-      if (lookahead == 'n') ADVANCE(130);
+      if (lookahead == 't') ADVANCE(130);
       END_STATE();
     case 115:
-      ACCEPT_TOKEN(anon_sym_amended);
+      if (lookahead == 'e') ADVANCE(131);
       END_STATE();
     case 116:
-      if (lookahead == 'n') ADVANCE(131);
+      if (lookahead == 'y') ADVANCE(132);
       END_STATE();
     case 117:
-      ACCEPT_TOKEN(anon_sym_broader);
+      if (lookahead == '-') ADVANCE(133);
       END_STATE();
     case 118:
-      if (lookahead == 'o') ADVANCE(132);
+      if (lookahead == 'n') ADVANCE(134);
       END_STATE();
     case 119:
-      if (lookahead == 'n') ADVANCE(133);
+      ACCEPT_TOKEN(anon_sym_amended);
       END_STATE();
     case 120:
-      ACCEPT_TOKEN(anon_sym_lenient);
-      END_STATE();
-    case 121:
-      if (lookahead == 'r') ADVANCE(134);
-      END_STATE();
-    case 122:
       if (lookahead == 'n') ADVANCE(135);
       END_STATE();
+    case 121:
+      ACCEPT_TOKEN(anon_sym_broader);
+      END_STATE();
+    case 122:
+      if (lookahead == 'o') ADVANCE(136);
+      END_STATE();
     case 123:
-      if (lookahead == 'l') ADVANCE(136);
+      if (lookahead == 'n') ADVANCE(137);
       END_STATE();
     case 124:
-      if (lookahead == 'd') ADVANCE(137);
+      ACCEPT_TOKEN(anon_sym_lenient);
       END_STATE();
     case 125:
-      if (lookahead == 'd') ADVANCE(138);
+      if (lookahead == 'r') ADVANCE(138);
       END_STATE();
     case 126:
-      if (lookahead == 'e') ADVANCE(139);
+      if (lookahead == 'n') ADVANCE(139);
       END_STATE();
     case 127:
-      if (lookahead == 'r') ADVANCE(140);
+      if (lookahead == 'l') ADVANCE(140);
       END_STATE();
     case 128:
-      ACCEPT_TOKEN(anon_sym_summary);
+      if (lookahead == 'd') ADVANCE(141);
       END_STATE();
     case 129:
-      if (lookahead == 'r') ADVANCE(141);
+      if (lookahead == 'd') ADVANCE(142);
       END_STATE();
     case 130:
-      ACCEPT_TOKEN(anon_sym_version);
+      if (lookahead == 'e') ADVANCE(143);
       END_STATE();
     case 131:
-      if (lookahead == 't') ADVANCE(142);
+      if (lookahead == 'r') ADVANCE(144);
       END_STATE();
     case 132:
-      if (lookahead == 'n') ADVANCE(143);
+      ACCEPT_TOKEN(anon_sym_summary);
       END_STATE();
     case 133:
-      if (lookahead == 't') ADVANCE(144);
+      if (lookahead == 'r') ADVANCE(145);
       END_STATE();
     case 134:
-      ACCEPT_TOKEN(anon_sym_narrower);
+      ACCEPT_TOKEN(anon_sym_version);
       END_STATE();
     case 135:
-      if (lookahead == 'c') ADVANCE(145);
+      if (lookahead == 't') ADVANCE(146);
       END_STATE();
     case 136:
-      ACCEPT_TOKEN(anon_sym_official);
+      if (lookahead == 'n') ADVANCE(147);
       END_STATE();
     case 137:
-      ACCEPT_TOKEN(anon_sym_proposed);
+      if (lookahead == 't') ADVANCE(148);
       END_STATE();
     case 138:
-      ACCEPT_TOKEN(anon_sym_repealed);
+      ACCEPT_TOKEN(anon_sym_narrower);
       END_STATE();
     case 139:
-      if (lookahead == 'n') ADVANCE(146);
+      if (lookahead == 'c') ADVANCE(149);
       END_STATE();
     case 140:
-      ACCEPT_TOKEN(anon_sym_stricter);
+      ACCEPT_TOKEN(anon_sym_official);
       END_STATE();
     case 141:
-      if (lookahead == 'e') ADVANCE(147);
+      ACCEPT_TOKEN(anon_sym_proposed);
       END_STATE();
     case 142:
-      ACCEPT_TOKEN(anon_sym_amendment);
+      ACCEPT_TOKEN(anon_sym_repealed);
       END_STATE();
     case 143:
-      if (lookahead == 'd') ADVANCE(148);
+      if (lookahead == 'n') ADVANCE(150);
       END_STATE();
     case 144:
-      if (lookahead == 's') ADVANCE(149);
+      ACCEPT_TOKEN(anon_sym_stricter);
       END_STATE();
     case 145:
-      if (lookahead == 'e') ADVANCE(150);
+      if (lookahead == 'e') ADVANCE(151);
       END_STATE();
     case 146:
-      ACCEPT_TOKEN(anon_sym_rewritten);
+      ACCEPT_TOKEN(anon_sym_amendment);
       END_STATE();
     case 147:
-      if (lookahead == 'f') ADVANCE(151);
+      if (lookahead == 'd') ADVANCE(152);
       END_STATE();
     case 148:
-      if (lookahead == 's') ADVANCE(152);
+      if (lookahead == 's') ADVANCE(153);
       END_STATE();
     case 149:
-      ACCEPT_TOKEN(anon_sym_implements);
+      if (lookahead == 'e') ADVANCE(154);
       END_STATE();
     case 150:
-      ACCEPT_TOKEN(anon_sym_occurrence);
+      ACCEPT_TOKEN(anon_sym_rewritten);
       END_STATE();
     case 151:
-      if (lookahead == 'e') ADVANCE(153);
+      if (lookahead == 'f') ADVANCE(155);
       END_STATE();
     case 152:
-      ACCEPT_TOKEN(anon_sym_corresponds);
+      if (lookahead == 's') ADVANCE(156);
       END_STATE();
     case 153:
-      if (lookahead == 'r') ADVANCE(154);
+      ACCEPT_TOKEN(anon_sym_implements);
       END_STATE();
     case 154:
-      if (lookahead == 'e') ADVANCE(155);
+      ACCEPT_TOKEN(anon_sym_occurrence);
       END_STATE();
     case 155:
-      if (lookahead == 'n') ADVANCE(156);
+      if (lookahead == 'e') ADVANCE(157);
       END_STATE();
     case 156:
-      if (lookahead == 'c') ADVANCE(157);
+      ACCEPT_TOKEN(anon_sym_corresponds);
       END_STATE();
     case 157:
-      if (lookahead == 'e') ADVANCE(158);
+      if (lookahead == 'r') ADVANCE(158);
       END_STATE();
     case 158:
-      if (lookahead == 's') ADVANCE(159);
+      if (lookahead == 'e') ADVANCE(159);
       END_STATE();
     case 159:
+      if (lookahead == 'n') ADVANCE(160);
+      END_STATE();
+    case 160:
+      if (lookahead == 'c') ADVANCE(161);
+      END_STATE();
+    case 161:
+      if (lookahead == 'e') ADVANCE(162);
+      END_STATE();
+    case 162:
+      if (lookahead == 's') ADVANCE(163);
+      END_STATE();
+    case 163:
       ACCEPT_TOKEN(sym_update_references);
       END_STATE();
     default:
@@ -9629,37 +9843,37 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0, .external_lex_state = 1},
-  [1] = {.lex_state = 287},
-  [2] = {.lex_state = 4, .external_lex_state = 2},
-  [3] = {.lex_state = 9, .external_lex_state = 2},
+  [1] = {.lex_state = 289},
+  [2] = {.lex_state = 9, .external_lex_state = 2},
+  [3] = {.lex_state = 4, .external_lex_state = 2},
   [4] = {.lex_state = 4, .external_lex_state = 2},
   [5] = {.lex_state = 4, .external_lex_state = 2},
   [6] = {.lex_state = 4, .external_lex_state = 2},
   [7] = {.lex_state = 4, .external_lex_state = 2},
-  [8] = {.lex_state = 4, .external_lex_state = 2},
-  [9] = {.lex_state = 4, .external_lex_state = 2},
+  [8] = {.lex_state = 9, .external_lex_state = 2},
+  [9] = {.lex_state = 9, .external_lex_state = 2},
   [10] = {.lex_state = 4, .external_lex_state = 2},
-  [11] = {.lex_state = 4, .external_lex_state = 2},
-  [12] = {.lex_state = 4, .external_lex_state = 2},
-  [13] = {.lex_state = 9, .external_lex_state = 2},
-  [14] = {.lex_state = 9, .external_lex_state = 2},
-  [15] = {.lex_state = 9, .external_lex_state = 2},
-  [16] = {.lex_state = 9, .external_lex_state = 2},
-  [17] = {.lex_state = 4, .external_lex_state = 2},
-  [18] = {.lex_state = 4, .external_lex_state = 2},
-  [19] = {.lex_state = 4, .external_lex_state = 2},
-  [20] = {.lex_state = 4, .external_lex_state = 2},
+  [11] = {.lex_state = 9, .external_lex_state = 2},
+  [12] = {.lex_state = 9, .external_lex_state = 2},
+  [13] = {.lex_state = 4, .external_lex_state = 2},
+  [14] = {.lex_state = 4, .external_lex_state = 2},
+  [15] = {.lex_state = 4, .external_lex_state = 2},
+  [16] = {.lex_state = 4, .external_lex_state = 2},
+  [17] = {.lex_state = 9, .external_lex_state = 2},
+  [18] = {.lex_state = 9, .external_lex_state = 2},
+  [19] = {.lex_state = 9, .external_lex_state = 2},
+  [20] = {.lex_state = 9, .external_lex_state = 2},
   [21] = {.lex_state = 4, .external_lex_state = 2},
   [22] = {.lex_state = 10, .external_lex_state = 2},
   [23] = {.lex_state = 4, .external_lex_state = 2},
   [24] = {.lex_state = 4, .external_lex_state = 2},
-  [25] = {.lex_state = 4, .external_lex_state = 2},
-  [26] = {.lex_state = 6, .external_lex_state = 2},
+  [25] = {.lex_state = 6, .external_lex_state = 2},
+  [26] = {.lex_state = 4, .external_lex_state = 2},
   [27] = {.lex_state = 6, .external_lex_state = 2},
   [28] = {.lex_state = 4, .external_lex_state = 2},
   [29] = {.lex_state = 4, .external_lex_state = 2},
-  [30] = {.lex_state = 6, .external_lex_state = 2},
-  [31] = {.lex_state = 4, .external_lex_state = 2},
+  [30] = {.lex_state = 4, .external_lex_state = 2},
+  [31] = {.lex_state = 6, .external_lex_state = 2},
   [32] = {.lex_state = 10, .external_lex_state = 2},
   [33] = {.lex_state = 7, .external_lex_state = 2},
   [34] = {.lex_state = 7, .external_lex_state = 2},
@@ -9667,12 +9881,12 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [36] = {.lex_state = 7, .external_lex_state = 2},
   [37] = {.lex_state = 7, .external_lex_state = 2},
   [38] = {.lex_state = 7, .external_lex_state = 2},
-  [39] = {.lex_state = 4, .external_lex_state = 2},
+  [39] = {.lex_state = 7, .external_lex_state = 2},
   [40] = {.lex_state = 4, .external_lex_state = 2},
-  [41] = {.lex_state = 7, .external_lex_state = 2},
+  [41] = {.lex_state = 4, .external_lex_state = 2},
   [42] = {.lex_state = 4, .external_lex_state = 2},
-  [43] = {.lex_state = 4, .external_lex_state = 2},
-  [44] = {.lex_state = 11, .external_lex_state = 2},
+  [43] = {.lex_state = 11, .external_lex_state = 2},
+  [44] = {.lex_state = 4, .external_lex_state = 2},
   [45] = {.lex_state = 3, .external_lex_state = 2},
   [46] = {.lex_state = 4, .external_lex_state = 2},
   [47] = {.lex_state = 11, .external_lex_state = 2},
@@ -9680,136 +9894,136 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [49] = {.lex_state = 6, .external_lex_state = 2},
   [50] = {.lex_state = 6, .external_lex_state = 2},
   [51] = {.lex_state = 6, .external_lex_state = 2},
-  [52] = {.lex_state = 4, .external_lex_state = 2},
-  [53] = {.lex_state = 3, .external_lex_state = 2},
+  [52] = {.lex_state = 7, .external_lex_state = 2},
+  [53] = {.lex_state = 7, .external_lex_state = 2},
   [54] = {.lex_state = 7, .external_lex_state = 2},
   [55] = {.lex_state = 6, .external_lex_state = 2},
-  [56] = {.lex_state = 7, .external_lex_state = 2},
-  [57] = {.lex_state = 7, .external_lex_state = 2},
-  [58] = {.lex_state = 12, .external_lex_state = 2},
-  [59] = {.lex_state = 13, .external_lex_state = 2},
-  [60] = {.lex_state = 4, .external_lex_state = 2},
+  [56] = {.lex_state = 3, .external_lex_state = 2},
+  [57] = {.lex_state = 12, .external_lex_state = 2},
+  [58] = {.lex_state = 4, .external_lex_state = 2},
+  [59] = {.lex_state = 4, .external_lex_state = 2},
+  [60] = {.lex_state = 7, .external_lex_state = 2},
   [61] = {.lex_state = 4, .external_lex_state = 2},
   [62] = {.lex_state = 4, .external_lex_state = 2},
-  [63] = {.lex_state = 8, .external_lex_state = 2},
+  [63] = {.lex_state = 4, .external_lex_state = 2},
   [64] = {.lex_state = 4, .external_lex_state = 2},
-  [65] = {.lex_state = 8, .external_lex_state = 2},
-  [66] = {.lex_state = 4, .external_lex_state = 2},
+  [65] = {.lex_state = 4, .external_lex_state = 2},
+  [66] = {.lex_state = 13, .external_lex_state = 2},
   [67] = {.lex_state = 8, .external_lex_state = 2},
-  [68] = {.lex_state = 7, .external_lex_state = 2},
+  [68] = {.lex_state = 8, .external_lex_state = 2},
   [69] = {.lex_state = 4, .external_lex_state = 2},
-  [70] = {.lex_state = 4, .external_lex_state = 2},
+  [70] = {.lex_state = 8, .external_lex_state = 2},
   [71] = {.lex_state = 4, .external_lex_state = 2},
   [72] = {.lex_state = 4, .external_lex_state = 2},
   [73] = {.lex_state = 4, .external_lex_state = 2},
   [74] = {.lex_state = 4, .external_lex_state = 2},
   [75] = {.lex_state = 4, .external_lex_state = 2},
-  [76] = {.lex_state = 6, .external_lex_state = 2},
-  [77] = {.lex_state = 14, .external_lex_state = 2},
-  [78] = {.lex_state = 8, .external_lex_state = 2},
-  [79] = {.lex_state = 12, .external_lex_state = 2},
-  [80] = {.lex_state = 6, .external_lex_state = 2},
+  [76] = {.lex_state = 12, .external_lex_state = 2},
+  [77] = {.lex_state = 8, .external_lex_state = 2},
+  [78] = {.lex_state = 14, .external_lex_state = 2},
+  [79] = {.lex_state = 6, .external_lex_state = 2},
+  [80] = {.lex_state = 4, .external_lex_state = 2},
   [81] = {.lex_state = 6, .external_lex_state = 2},
-  [82] = {.lex_state = 13, .external_lex_state = 2},
+  [82] = {.lex_state = 6, .external_lex_state = 2},
   [83] = {.lex_state = 6, .external_lex_state = 2},
   [84] = {.lex_state = 7, .external_lex_state = 2},
-  [85] = {.lex_state = 4, .external_lex_state = 2},
-  [86] = {.lex_state = 4, .external_lex_state = 2},
+  [85] = {.lex_state = 6, .external_lex_state = 2},
+  [86] = {.lex_state = 13, .external_lex_state = 2},
   [87] = {.lex_state = 4, .external_lex_state = 2},
-  [88] = {.lex_state = 6, .external_lex_state = 2},
-  [89] = {.lex_state = 16, .external_lex_state = 2},
+  [88] = {.lex_state = 4, .external_lex_state = 2},
+  [89] = {.lex_state = 8, .external_lex_state = 2},
   [90] = {.lex_state = 14, .external_lex_state = 2},
   [91] = {.lex_state = 7, .external_lex_state = 2},
   [92] = {.lex_state = 7, .external_lex_state = 2},
   [93] = {.lex_state = 7, .external_lex_state = 2},
-  [94] = {.lex_state = 8, .external_lex_state = 2},
+  [94] = {.lex_state = 4, .external_lex_state = 2},
   [95] = {.lex_state = 6, .external_lex_state = 2},
   [96] = {.lex_state = 6, .external_lex_state = 2},
   [97] = {.lex_state = 6, .external_lex_state = 2},
   [98] = {.lex_state = 6, .external_lex_state = 2},
   [99] = {.lex_state = 6, .external_lex_state = 2},
   [100] = {.lex_state = 6, .external_lex_state = 2},
-  [101] = {.lex_state = 6, .external_lex_state = 2},
-  [102] = {.lex_state = 7, .external_lex_state = 2},
+  [101] = {.lex_state = 16, .external_lex_state = 2},
+  [102] = {.lex_state = 6, .external_lex_state = 2},
   [103] = {.lex_state = 6, .external_lex_state = 2},
-  [104] = {.lex_state = 6, .external_lex_state = 2},
-  [105] = {.lex_state = 4, .external_lex_state = 2},
+  [104] = {.lex_state = 7, .external_lex_state = 2},
+  [105] = {.lex_state = 6, .external_lex_state = 2},
   [106] = {.lex_state = 6, .external_lex_state = 2},
   [107] = {.lex_state = 6, .external_lex_state = 2},
-  [108] = {.lex_state = 7, .external_lex_state = 2},
-  [109] = {.lex_state = 7, .external_lex_state = 2},
+  [108] = {.lex_state = 6, .external_lex_state = 2},
+  [109] = {.lex_state = 6, .external_lex_state = 2},
   [110] = {.lex_state = 7, .external_lex_state = 2},
   [111] = {.lex_state = 7, .external_lex_state = 2},
-  [112] = {.lex_state = 8, .external_lex_state = 2},
+  [112] = {.lex_state = 6, .external_lex_state = 2},
   [113] = {.lex_state = 7, .external_lex_state = 2},
-  [114] = {.lex_state = 6, .external_lex_state = 2},
-  [115] = {.lex_state = 8, .external_lex_state = 2},
-  [116] = {.lex_state = 8, .external_lex_state = 2},
-  [117] = {.lex_state = 6, .external_lex_state = 2},
-  [118] = {.lex_state = 6, .external_lex_state = 2},
+  [114] = {.lex_state = 8, .external_lex_state = 2},
+  [115] = {.lex_state = 7, .external_lex_state = 2},
+  [116] = {.lex_state = 6, .external_lex_state = 2},
+  [117] = {.lex_state = 8, .external_lex_state = 2},
+  [118] = {.lex_state = 8, .external_lex_state = 2},
   [119] = {.lex_state = 6, .external_lex_state = 2},
   [120] = {.lex_state = 7, .external_lex_state = 2},
   [121] = {.lex_state = 6, .external_lex_state = 2},
   [122] = {.lex_state = 6, .external_lex_state = 2},
-  [123] = {.lex_state = 7, .external_lex_state = 2},
+  [123] = {.lex_state = 6, .external_lex_state = 2},
   [124] = {.lex_state = 6, .external_lex_state = 2},
-  [125] = {.lex_state = 6, .external_lex_state = 2},
-  [126] = {.lex_state = 7, .external_lex_state = 2},
+  [125] = {.lex_state = 7, .external_lex_state = 2},
+  [126] = {.lex_state = 6, .external_lex_state = 2},
   [127] = {.lex_state = 7, .external_lex_state = 2},
-  [128] = {.lex_state = 6, .external_lex_state = 2},
-  [129] = {.lex_state = 6, .external_lex_state = 2},
+  [128] = {.lex_state = 7, .external_lex_state = 2},
+  [129] = {.lex_state = 7, .external_lex_state = 2},
   [130] = {.lex_state = 6, .external_lex_state = 2},
   [131] = {.lex_state = 6, .external_lex_state = 2},
-  [132] = {.lex_state = 5},
+  [132] = {.lex_state = 4},
   [133] = {.lex_state = 7, .external_lex_state = 2},
   [134] = {.lex_state = 7, .external_lex_state = 2},
-  [135] = {.lex_state = 7, .external_lex_state = 2},
+  [135] = {.lex_state = 5},
   [136] = {.lex_state = 7, .external_lex_state = 2},
-  [137] = {.lex_state = 7, .external_lex_state = 2},
+  [137] = {.lex_state = 4},
   [138] = {.lex_state = 7, .external_lex_state = 2},
   [139] = {.lex_state = 7, .external_lex_state = 2},
-  [140] = {.lex_state = 7, .external_lex_state = 2},
+  [140] = {.lex_state = 4},
   [141] = {.lex_state = 7, .external_lex_state = 2},
-  [142] = {.lex_state = 4},
+  [142] = {.lex_state = 7, .external_lex_state = 2},
   [143] = {.lex_state = 7, .external_lex_state = 2},
   [144] = {.lex_state = 7, .external_lex_state = 2},
-  [145] = {.lex_state = 4},
-  [146] = {.lex_state = 16, .external_lex_state = 2},
+  [145] = {.lex_state = 16, .external_lex_state = 2},
+  [146] = {.lex_state = 7, .external_lex_state = 2},
   [147] = {.lex_state = 7, .external_lex_state = 2},
   [148] = {.lex_state = 7, .external_lex_state = 2},
-  [149] = {.lex_state = 4},
-  [150] = {.lex_state = 15},
-  [151] = {.lex_state = 22},
-  [152] = {.lex_state = 22},
-  [153] = {.lex_state = 22},
-  [154] = {.lex_state = 22},
-  [155] = {.lex_state = 22},
-  [156] = {.lex_state = 22},
-  [157] = {.lex_state = 22},
-  [158] = {.lex_state = 22},
-  [159] = {.lex_state = 4},
-  [160] = {.lex_state = 4},
-  [161] = {.lex_state = 4},
-  [162] = {.lex_state = 23, .external_lex_state = 2},
-  [163] = {.lex_state = 4},
-  [164] = {.lex_state = 22},
-  [165] = {.lex_state = 22},
-  [166] = {.lex_state = 22},
-  [167] = {.lex_state = 22},
-  [168] = {.lex_state = 22},
-  [169] = {.lex_state = 4},
-  [170] = {.lex_state = 22},
-  [171] = {.lex_state = 22},
-  [172] = {.lex_state = 4, .external_lex_state = 2},
-  [173] = {.lex_state = 4, .external_lex_state = 2},
-  [174] = {.lex_state = 5},
+  [149] = {.lex_state = 7, .external_lex_state = 2},
+  [150] = {.lex_state = 4},
+  [151] = {.lex_state = 4},
+  [152] = {.lex_state = 22, .external_lex_state = 2},
+  [153] = {.lex_state = 23},
+  [154] = {.lex_state = 23},
+  [155] = {.lex_state = 4},
+  [156] = {.lex_state = 23},
+  [157] = {.lex_state = 23},
+  [158] = {.lex_state = 15},
+  [159] = {.lex_state = 23},
+  [160] = {.lex_state = 23},
+  [161] = {.lex_state = 23},
+  [162] = {.lex_state = 4},
+  [163] = {.lex_state = 23},
+  [164] = {.lex_state = 4},
+  [165] = {.lex_state = 23},
+  [166] = {.lex_state = 23},
+  [167] = {.lex_state = 23},
+  [168] = {.lex_state = 23},
+  [169] = {.lex_state = 23},
+  [170] = {.lex_state = 23},
+  [171] = {.lex_state = 23},
+  [172] = {.lex_state = 4},
+  [173] = {.lex_state = 22, .external_lex_state = 2},
+  [174] = {.lex_state = 4, .external_lex_state = 2},
   [175] = {.lex_state = 4},
-  [176] = {.lex_state = 4},
-  [177] = {.lex_state = 23, .external_lex_state = 2},
-  [178] = {.lex_state = 4},
-  [179] = {.lex_state = 4, .external_lex_state = 2},
+  [176] = {.lex_state = 4, .external_lex_state = 2},
+  [177] = {.lex_state = 5},
+  [178] = {.lex_state = 15},
+  [179] = {.lex_state = 4},
   [180] = {.lex_state = 4},
-  [181] = {.lex_state = 15},
+  [181] = {.lex_state = 4, .external_lex_state = 2},
   [182] = {.lex_state = 4, .external_lex_state = 2},
   [183] = {.lex_state = 4, .external_lex_state = 2},
   [184] = {.lex_state = 4, .external_lex_state = 2},
@@ -9836,218 +10050,229 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [205] = {.lex_state = 4, .external_lex_state = 2},
   [206] = {.lex_state = 4, .external_lex_state = 2},
   [207] = {.lex_state = 4, .external_lex_state = 2},
-  [208] = {.lex_state = 4},
-  [209] = {.lex_state = 287, .external_lex_state = 2},
-  [210] = {.lex_state = 22},
-  [211] = {.lex_state = 287, .external_lex_state = 2},
-  [212] = {.lex_state = 287, .external_lex_state = 2},
-  [213] = {.lex_state = 287, .external_lex_state = 2},
-  [214] = {.lex_state = 287, .external_lex_state = 2},
-  [215] = {.lex_state = 287, .external_lex_state = 2},
+  [208] = {.lex_state = 23},
+  [209] = {.lex_state = 4},
+  [210] = {.lex_state = 289, .external_lex_state = 2},
+  [211] = {.lex_state = 289, .external_lex_state = 2},
+  [212] = {.lex_state = 289, .external_lex_state = 2},
+  [213] = {.lex_state = 289, .external_lex_state = 2},
+  [214] = {.lex_state = 289, .external_lex_state = 2},
+  [215] = {.lex_state = 289, .external_lex_state = 2},
   [216] = {.lex_state = 18, .external_lex_state = 2},
   [217] = {.lex_state = 18, .external_lex_state = 2},
   [218] = {.lex_state = 18, .external_lex_state = 2},
   [219] = {.lex_state = 18, .external_lex_state = 2},
   [220] = {.lex_state = 18, .external_lex_state = 2},
-  [221] = {.lex_state = 18, .external_lex_state = 2},
-  [222] = {.lex_state = 287, .external_lex_state = 2},
+  [221] = {.lex_state = 289, .external_lex_state = 2},
+  [222] = {.lex_state = 18, .external_lex_state = 2},
   [223] = {.lex_state = 18, .external_lex_state = 2},
   [224] = {.lex_state = 18, .external_lex_state = 2},
   [225] = {.lex_state = 18, .external_lex_state = 2},
-  [226] = {.lex_state = 4, .external_lex_state = 2},
-  [227] = {.lex_state = 4, .external_lex_state = 2},
-  [228] = {.lex_state = 18, .external_lex_state = 2},
-  [229] = {.lex_state = 18, .external_lex_state = 2},
+  [226] = {.lex_state = 26, .external_lex_state = 2},
+  [227] = {.lex_state = 26, .external_lex_state = 2},
+  [228] = {.lex_state = 4, .external_lex_state = 2},
+  [229] = {.lex_state = 26, .external_lex_state = 2},
   [230] = {.lex_state = 4, .external_lex_state = 2},
-  [231] = {.lex_state = 287, .external_lex_state = 2},
-  [232] = {.lex_state = 18, .external_lex_state = 2},
-  [233] = {.lex_state = 18, .external_lex_state = 2},
+  [231] = {.lex_state = 289, .external_lex_state = 2},
+  [232] = {.lex_state = 289, .external_lex_state = 2},
+  [233] = {.lex_state = 289, .external_lex_state = 2},
   [234] = {.lex_state = 18, .external_lex_state = 2},
-  [235] = {.lex_state = 18, .external_lex_state = 2},
-  [236] = {.lex_state = 287, .external_lex_state = 2},
-  [237] = {.lex_state = 18, .external_lex_state = 2},
-  [238] = {.lex_state = 287, .external_lex_state = 2},
-  [239] = {.lex_state = 287, .external_lex_state = 2},
-  [240] = {.lex_state = 25, .external_lex_state = 2},
+  [235] = {.lex_state = 289},
+  [236] = {.lex_state = 289, .external_lex_state = 2},
+  [237] = {.lex_state = 289},
+  [238] = {.lex_state = 27, .external_lex_state = 2},
+  [239] = {.lex_state = 18, .external_lex_state = 2},
+  [240] = {.lex_state = 18, .external_lex_state = 2},
   [241] = {.lex_state = 18, .external_lex_state = 2},
-  [242] = {.lex_state = 287, .external_lex_state = 2},
+  [242] = {.lex_state = 4, .external_lex_state = 2},
   [243] = {.lex_state = 18, .external_lex_state = 2},
-  [244] = {.lex_state = 17},
-  [245] = {.lex_state = 287, .external_lex_state = 2},
+  [244] = {.lex_state = 18, .external_lex_state = 2},
+  [245] = {.lex_state = 18, .external_lex_state = 2},
   [246] = {.lex_state = 18, .external_lex_state = 2},
-  [247] = {.lex_state = 287},
-  [248] = {.lex_state = 287, .external_lex_state = 2},
+  [247] = {.lex_state = 18, .external_lex_state = 2},
+  [248] = {.lex_state = 289},
   [249] = {.lex_state = 18, .external_lex_state = 2},
   [250] = {.lex_state = 18, .external_lex_state = 2},
-  [251] = {.lex_state = 18, .external_lex_state = 2},
-  [252] = {.lex_state = 18, .external_lex_state = 2},
-  [253] = {.lex_state = 18, .external_lex_state = 2},
-  [254] = {.lex_state = 287, .external_lex_state = 2},
-  [255] = {.lex_state = 287},
-  [256] = {.lex_state = 287},
-  [257] = {.lex_state = 287},
-  [258] = {.lex_state = 287},
+  [251] = {.lex_state = 289, .external_lex_state = 2},
+  [252] = {.lex_state = 289, .external_lex_state = 2},
+  [253] = {.lex_state = 25, .external_lex_state = 2},
+  [254] = {.lex_state = 289},
+  [255] = {.lex_state = 18, .external_lex_state = 2},
+  [256] = {.lex_state = 289, .external_lex_state = 2},
+  [257] = {.lex_state = 17},
+  [258] = {.lex_state = 18, .external_lex_state = 2},
   [259] = {.lex_state = 18, .external_lex_state = 2},
-  [260] = {.lex_state = 18, .external_lex_state = 2},
+  [260] = {.lex_state = 289, .external_lex_state = 2},
   [261] = {.lex_state = 18, .external_lex_state = 2},
-  [262] = {.lex_state = 18, .external_lex_state = 2},
-  [263] = {.lex_state = 18, .external_lex_state = 2},
-  [264] = {.lex_state = 18, .external_lex_state = 2},
-  [265] = {.lex_state = 18, .external_lex_state = 2},
+  [262] = {.lex_state = 25, .external_lex_state = 2},
+  [263] = {.lex_state = 289},
+  [264] = {.lex_state = 289},
+  [265] = {.lex_state = 289},
   [266] = {.lex_state = 18, .external_lex_state = 2},
-  [267] = {.lex_state = 18, .external_lex_state = 2},
-  [268] = {.lex_state = 1},
+  [267] = {.lex_state = 1},
+  [268] = {.lex_state = 18, .external_lex_state = 2},
   [269] = {.lex_state = 18, .external_lex_state = 2},
   [270] = {.lex_state = 1},
-  [271] = {.lex_state = 18, .external_lex_state = 2},
-  [272] = {.lex_state = 18, .external_lex_state = 2},
-  [273] = {.lex_state = 18, .external_lex_state = 2},
-  [274] = {.lex_state = 287},
-  [275] = {.lex_state = 19},
-  [276] = {.lex_state = 1},
-  [277] = {.lex_state = 1},
+  [271] = {.lex_state = 19},
+  [272] = {.lex_state = 1},
+  [273] = {.lex_state = 19},
+  [274] = {.lex_state = 1},
+  [275] = {.lex_state = 18, .external_lex_state = 2},
+  [276] = {.lex_state = 18, .external_lex_state = 2},
+  [277] = {.lex_state = 18, .external_lex_state = 2},
   [278] = {.lex_state = 1},
-  [279] = {.lex_state = 19},
-  [280] = {.lex_state = 1},
-  [281] = {.lex_state = 287},
-  [282] = {.lex_state = 1},
+  [279] = {.lex_state = 18, .external_lex_state = 2},
+  [280] = {.lex_state = 18, .external_lex_state = 2},
+  [281] = {.lex_state = 18, .external_lex_state = 2},
+  [282] = {.lex_state = 19},
   [283] = {.lex_state = 1},
-  [284] = {.lex_state = 1},
-  [285] = {.lex_state = 1},
+  [284] = {.lex_state = 18, .external_lex_state = 2},
+  [285] = {.lex_state = 18, .external_lex_state = 2},
   [286] = {.lex_state = 1},
-  [287] = {.lex_state = 1},
+  [287] = {.lex_state = 18, .external_lex_state = 2},
   [288] = {.lex_state = 1},
-  [289] = {.lex_state = 19},
+  [289] = {.lex_state = 1},
   [290] = {.lex_state = 1},
-  [291] = {.lex_state = 20},
-  [292] = {.lex_state = 287},
-  [293] = {.lex_state = 287},
-  [294] = {.lex_state = 17},
+  [291] = {.lex_state = 1},
+  [292] = {.lex_state = 1},
+  [293] = {.lex_state = 1},
+  [294] = {.lex_state = 18, .external_lex_state = 2},
   [295] = {.lex_state = 20},
-  [296] = {.lex_state = 287},
-  [297] = {.lex_state = 287},
-  [298] = {.lex_state = 287},
-  [299] = {.lex_state = 19},
-  [300] = {.lex_state = 1},
-  [301] = {.lex_state = 19},
-  [302] = {.lex_state = 19},
-  [303] = {.lex_state = 19},
-  [304] = {.lex_state = 1},
-  [305] = {.lex_state = 20},
-  [306] = {.lex_state = 19},
-  [307] = {.lex_state = 24},
-  [308] = {.lex_state = 20},
-  [309] = {.lex_state = 1},
+  [296] = {.lex_state = 289},
+  [297] = {.lex_state = 289},
+  [298] = {.lex_state = 1},
+  [299] = {.lex_state = 289},
+  [300] = {.lex_state = 289},
+  [301] = {.lex_state = 20},
+  [302] = {.lex_state = 17},
+  [303] = {.lex_state = 289},
+  [304] = {.lex_state = 20},
+  [305] = {.lex_state = 289},
+  [306] = {.lex_state = 289},
+  [307] = {.lex_state = 19},
+  [308] = {.lex_state = 289},
+  [309] = {.lex_state = 289},
   [310] = {.lex_state = 1},
-  [311] = {.lex_state = 19},
-  [312] = {.lex_state = 287},
-  [313] = {.lex_state = 287},
-  [314] = {.lex_state = 287},
-  [315] = {.lex_state = 4},
-  [316] = {.lex_state = 287},
-  [317] = {.lex_state = 287},
-  [318] = {.lex_state = 4},
-  [319] = {.lex_state = 287},
-  [320] = {.lex_state = 287},
-  [321] = {.lex_state = 287},
-  [322] = {.lex_state = 19},
-  [323] = {.lex_state = 287},
-  [324] = {.lex_state = 287},
-  [325] = {.lex_state = 287},
-  [326] = {.lex_state = 287},
-  [327] = {.lex_state = 4},
-  [328] = {.lex_state = 287},
-  [329] = {.lex_state = 287},
-  [330] = {.lex_state = 287},
+  [311] = {.lex_state = 1},
+  [312] = {.lex_state = 19},
+  [313] = {.lex_state = 289},
+  [314] = {.lex_state = 19},
+  [315] = {.lex_state = 1},
+  [316] = {.lex_state = 289},
+  [317] = {.lex_state = 19},
+  [318] = {.lex_state = 19},
+  [319] = {.lex_state = 20},
+  [320] = {.lex_state = 289},
+  [321] = {.lex_state = 19},
+  [322] = {.lex_state = 24},
+  [323] = {.lex_state = 289},
+  [324] = {.lex_state = 1},
+  [325] = {.lex_state = 289},
+  [326] = {.lex_state = 289},
+  [327] = {.lex_state = 289},
+  [328] = {.lex_state = 19},
+  [329] = {.lex_state = 289},
+  [330] = {.lex_state = 289},
   [331] = {.lex_state = 4},
-  [332] = {.lex_state = 287},
-  [333] = {.lex_state = 4},
-  [334] = {.lex_state = 0},
-  [335] = {.lex_state = 0},
-  [336] = {.lex_state = 287},
-  [337] = {.lex_state = 287},
-  [338] = {.lex_state = 0},
-  [339] = {.lex_state = 287},
-  [340] = {.lex_state = 0},
-  [341] = {.lex_state = 0},
-  [342] = {.lex_state = 287},
-  [343] = {.lex_state = 0},
-  [344] = {.lex_state = 287},
+  [332] = {.lex_state = 289},
+  [333] = {.lex_state = 289},
+  [334] = {.lex_state = 289},
+  [335] = {.lex_state = 289},
+  [336] = {.lex_state = 289},
+  [337] = {.lex_state = 289},
+  [338] = {.lex_state = 4},
+  [339] = {.lex_state = 4},
+  [340] = {.lex_state = 4},
+  [341] = {.lex_state = 4},
+  [342] = {.lex_state = 289},
+  [343] = {.lex_state = 289},
+  [344] = {.lex_state = 289},
   [345] = {.lex_state = 0},
-  [346] = {.lex_state = 0},
-  [347] = {.lex_state = 287},
-  [348] = {.lex_state = 287},
-  [349] = {.lex_state = 0},
-  [350] = {.lex_state = 287},
-  [351] = {.lex_state = 287},
-  [352] = {.lex_state = 287},
-  [353] = {.lex_state = 287},
-  [354] = {.lex_state = 287},
-  [355] = {.lex_state = 287},
-  [356] = {.lex_state = 287},
-  [357] = {.lex_state = 0},
-  [358] = {.lex_state = 287},
-  [359] = {.lex_state = 287},
-  [360] = {.lex_state = 287},
-  [361] = {.lex_state = 287},
-  [362] = {.lex_state = 0},
+  [346] = {.lex_state = 289},
+  [347] = {.lex_state = 0},
+  [348] = {.lex_state = 289},
+  [349] = {.lex_state = 289},
+  [350] = {.lex_state = 289},
+  [351] = {.lex_state = 289},
+  [352] = {.lex_state = 0},
+  [353] = {.lex_state = 289},
+  [354] = {.lex_state = 289},
+  [355] = {.lex_state = 289},
+  [356] = {.lex_state = 0},
+  [357] = {.lex_state = 289},
+  [358] = {.lex_state = 0},
+  [359] = {.lex_state = 289},
+  [360] = {.lex_state = 289},
+  [361] = {.lex_state = 289},
+  [362] = {.lex_state = 289},
   [363] = {.lex_state = 0},
-  [364] = {.lex_state = 0},
-  [365] = {.lex_state = 287},
+  [364] = {.lex_state = 289},
+  [365] = {.lex_state = 0},
   [366] = {.lex_state = 0},
-  [367] = {.lex_state = 287},
-  [368] = {.lex_state = 287},
-  [369] = {.lex_state = 287},
-  [370] = {.lex_state = 287},
-  [371] = {.lex_state = 287},
-  [372] = {.lex_state = 287},
-  [373] = {.lex_state = 287},
-  [374] = {.lex_state = 287},
-  [375] = {.lex_state = 287},
-  [376] = {.lex_state = 287},
-  [377] = {.lex_state = 287},
-  [378] = {.lex_state = 287},
-  [379] = {.lex_state = 287},
-  [380] = {.lex_state = 287},
-  [381] = {.lex_state = 0},
-  [382] = {.lex_state = 3},
-  [383] = {.lex_state = 0},
-  [384] = {.lex_state = 3},
-  [385] = {.lex_state = 4},
-  [386] = {.lex_state = 0},
-  [387] = {.lex_state = 3},
-  [388] = {.lex_state = 4},
-  [389] = {.lex_state = 4},
-  [390] = {.lex_state = 4},
-  [391] = {.lex_state = 22},
-  [392] = {.lex_state = 287},
-  [393] = {.lex_state = 287},
-  [394] = {.lex_state = 3},
-  [395] = {.lex_state = 4},
-  [396] = {.lex_state = 0},
-  [397] = {.lex_state = 4},
-  [398] = {.lex_state = 0},
-  [399] = {.lex_state = 287},
-  [400] = {.lex_state = 22},
-  [401] = {.lex_state = 4},
-  [402] = {.lex_state = 4},
-  [403] = {.lex_state = 3},
-  [404] = {.lex_state = 4},
-  [405] = {.lex_state = 287},
-  [406] = {.lex_state = 22},
-  [407] = {.lex_state = 4},
-  [408] = {.lex_state = 4},
-  [409] = {.lex_state = 3},
+  [367] = {.lex_state = 0},
+  [368] = {.lex_state = 289},
+  [369] = {.lex_state = 0},
+  [370] = {.lex_state = 289},
+  [371] = {.lex_state = 0},
+  [372] = {.lex_state = 289},
+  [373] = {.lex_state = 0},
+  [374] = {.lex_state = 289},
+  [375] = {.lex_state = 289},
+  [376] = {.lex_state = 289},
+  [377] = {.lex_state = 289},
+  [378] = {.lex_state = 289},
+  [379] = {.lex_state = 289},
+  [380] = {.lex_state = 289},
+  [381] = {.lex_state = 289},
+  [382] = {.lex_state = 289},
+  [383] = {.lex_state = 289},
+  [384] = {.lex_state = 289},
+  [385] = {.lex_state = 289},
+  [386] = {.lex_state = 289},
+  [387] = {.lex_state = 23},
+  [388] = {.lex_state = 0},
+  [389] = {.lex_state = 0},
+  [390] = {.lex_state = 0},
+  [391] = {.lex_state = 0},
+  [392] = {.lex_state = 0},
+  [393] = {.lex_state = 9},
+  [394] = {.lex_state = 9},
+  [395] = {.lex_state = 3},
+  [396] = {.lex_state = 9},
+  [397] = {.lex_state = 2},
+  [398] = {.lex_state = 9},
+  [399] = {.lex_state = 9},
+  [400] = {.lex_state = 9},
+  [401] = {.lex_state = 23},
+  [402] = {.lex_state = 0},
+  [403] = {.lex_state = 0},
+  [404] = {.lex_state = 9},
+  [405] = {.lex_state = 3},
+  [406] = {.lex_state = 9},
+  [407] = {.lex_state = 0},
+  [408] = {.lex_state = 23},
+  [409] = {.lex_state = 4},
   [410] = {.lex_state = 0},
-  [411] = {.lex_state = 2},
-  [412] = {.lex_state = 2},
-  [413] = {.lex_state = 2},
-  [414] = {.lex_state = 4},
-  [415] = {.lex_state = 2},
-  [416] = {.lex_state = 4},
-  [417] = {.lex_state = 2},
-  [418] = {.lex_state = 2},
-  [419] = {.lex_state = 0},
+  [411] = {.lex_state = 3},
+  [412] = {.lex_state = 289},
+  [413] = {.lex_state = 9},
+  [414] = {.lex_state = 3},
+  [415] = {.lex_state = 9},
+  [416] = {.lex_state = 0},
+  [417] = {.lex_state = 289},
+  [418] = {.lex_state = 23},
+  [419] = {.lex_state = 23},
+  [420] = {.lex_state = 3},
+  [421] = {.lex_state = 289},
+  [422] = {.lex_state = 2},
+  [423] = {.lex_state = 3},
+  [424] = {.lex_state = 2},
+  [425] = {.lex_state = 9},
+  [426] = {.lex_state = 2},
+  [427] = {.lex_state = 9},
+  [428] = {.lex_state = 2},
+  [429] = {.lex_state = 2},
+  [430] = {.lex_state = 289},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -10129,77 +10354,34 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_repeal] = ACTIONS(1),
     [anon_sym_renumber] = ACTIONS(1),
     [sym_update_references] = ACTIONS(1),
+    [anon_sym_bill] = ACTIONS(1),
+    [anon_sym_amends] = ACTIONS(1),
     [sym_date] = ACTIONS(1),
     [sym_integer] = ACTIONS(1),
     [sym_unclosed] = ACTIONS(1),
     [sym__recovering] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(396),
-    [sym_act] = STATE(274),
-    [sym_amendment] = STATE(274),
-    [aux_sym_source_file_repeat1] = STATE(274),
+    [sym_source_file] = STATE(416),
+    [sym_act] = STATE(235),
+    [sym_amendment] = STATE(235),
+    [sym_bill] = STATE(235),
+    [aux_sym_source_file_repeat1] = STATE(235),
     [ts_builtin_sym_end] = ACTIONS(5),
     [sym_comment] = ACTIONS(3),
     [anon_sym_act] = ACTIONS(7),
     [anon_sym_amendment] = ACTIONS(9),
+    [anon_sym_bill] = ACTIONS(11),
   },
 };
 
 static const uint16_t ts_small_parse_table[] = {
-  [0] = 4,
+  [0] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(13), 1,
-      anon_sym_AT,
     ACTIONS(15), 1,
       anon_sym_replace,
-    ACTIONS(11), 39,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [51] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(19), 1,
-      anon_sym_replace,
-    ACTIONS(17), 40,
+    ACTIONS(13), 40,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -10240,37 +10422,84 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeal,
       anon_sym_renumber,
       sym_update_references,
+  [49] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(19), 1,
+      anon_sym_AT,
+    ACTIONS(21), 1,
+      anon_sym_replace,
+    ACTIONS(17), 39,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
   [100] = 16,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(23), 1,
-      anon_sym_jurisdiction,
     ACTIONS(25), 1,
-      anon_sym_kind,
+      anon_sym_jurisdiction,
     ACTIONS(27), 1,
-      anon_sym_number,
+      anon_sym_kind,
     ACTIONS(29), 1,
-      anon_sym_adopted,
+      anon_sym_number,
     ACTIONS(31), 1,
-      anon_sym_in_DASHforce,
+      anon_sym_adopted,
     ACTIONS(33), 1,
-      anon_sym_languages,
+      anon_sym_in_DASHforce,
     ACTIONS(35), 1,
-      anon_sym_source,
+      anon_sym_languages,
     ACTIONS(37), 1,
-      anon_sym_title,
+      anon_sym_source,
     ACTIONS(39), 1,
+      anon_sym_title,
+    ACTIONS(41), 1,
       anon_sym_history,
-    ACTIONS(43), 1,
+    ACTIONS(45), 1,
       anon_sym_compare,
-    STATE(289), 1,
+    STATE(271), 1,
       sym_unit_kind,
-    STATE(321), 1,
+    STATE(313), 1,
       sym__close,
-    ACTIONS(21), 2,
+    ACTIONS(23), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(41), 13,
+    ACTIONS(43), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10284,7 +10513,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    STATE(8), 13,
+    STATE(10), 13,
       sym__act_item,
       sym_jurisdiction,
       sym_act_kind,
@@ -10298,65 +10527,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_history,
       sym_comparison,
       aux_sym_act_body_repeat1,
-  [174] = 16,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(23), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(25), 1,
-      anon_sym_kind,
-    ACTIONS(27), 1,
-      anon_sym_number,
-    ACTIONS(29), 1,
-      anon_sym_adopted,
-    ACTIONS(31), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(33), 1,
-      anon_sym_languages,
-    ACTIONS(35), 1,
-      anon_sym_source,
-    ACTIONS(37), 1,
-      anon_sym_title,
-    ACTIONS(39), 1,
-      anon_sym_history,
-    ACTIONS(43), 1,
-      anon_sym_compare,
-    STATE(289), 1,
-      sym_unit_kind,
-    STATE(317), 1,
-      sym__close,
-    ACTIONS(45), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(41), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    STATE(4), 13,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_history,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-  [248] = 3,
+  [174] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(49), 1,
@@ -10401,7 +10572,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [296] = 3,
+  [222] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(53), 1,
@@ -10446,35 +10617,37 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [344] = 15,
+  [270] = 16,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(57), 1,
+    ACTIONS(25), 1,
       anon_sym_jurisdiction,
-    ACTIONS(60), 1,
+    ACTIONS(27), 1,
       anon_sym_kind,
-    ACTIONS(63), 1,
+    ACTIONS(29), 1,
       anon_sym_number,
-    ACTIONS(66), 1,
+    ACTIONS(31), 1,
       anon_sym_adopted,
-    ACTIONS(69), 1,
+    ACTIONS(33), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(72), 1,
+    ACTIONS(35), 1,
       anon_sym_languages,
-    ACTIONS(75), 1,
+    ACTIONS(37), 1,
       anon_sym_source,
-    ACTIONS(78), 1,
+    ACTIONS(39), 1,
       anon_sym_title,
-    ACTIONS(81), 1,
+    ACTIONS(41), 1,
       anon_sym_history,
-    ACTIONS(87), 1,
+    ACTIONS(45), 1,
       anon_sym_compare,
-    STATE(289), 1,
+    STATE(271), 1,
       sym_unit_kind,
+    STATE(316), 1,
+      sym__close,
     ACTIONS(55), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(84), 13,
+    ACTIONS(43), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10488,7 +10661,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    STATE(8), 13,
+    STATE(4), 13,
       sym__act_item,
       sym_jurisdiction,
       sym_act_kind,
@@ -10502,190 +10675,202 @@ static const uint16_t ts_small_parse_table[] = {
       sym_history,
       sym_comparison,
       aux_sym_act_body_repeat1,
-  [415] = 3,
+  [344] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(92), 1,
-      anon_sym_replace,
-    ACTIONS(90), 38,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [462] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(96), 1,
-      anon_sym_replace,
-    ACTIONS(94), 38,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [509] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(100), 1,
-      anon_sym_replace,
-    ACTIONS(98), 38,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [556] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(104), 1,
-      anon_sym_replace,
-    ACTIONS(102), 38,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [603] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(108), 1,
+    ACTIONS(59), 1,
       anon_sym_cite,
+    ACTIONS(61), 1,
+      anon_sym_replace,
+    ACTIONS(57), 37,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+      anon_sym_amends,
+  [393] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(65), 1,
+      anon_sym_cite,
+    ACTIONS(67), 1,
+      anon_sym_replace,
+    ACTIONS(63), 37,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+      anon_sym_amends,
+  [442] = 15,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(71), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(74), 1,
+      anon_sym_kind,
+    ACTIONS(77), 1,
+      anon_sym_number,
+    ACTIONS(80), 1,
+      anon_sym_adopted,
+    ACTIONS(83), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(86), 1,
+      anon_sym_languages,
+    ACTIONS(89), 1,
+      anon_sym_source,
+    ACTIONS(92), 1,
+      anon_sym_title,
+    ACTIONS(95), 1,
+      anon_sym_history,
+    ACTIONS(101), 1,
+      anon_sym_compare,
+    STATE(271), 1,
+      sym_unit_kind,
+    ACTIONS(69), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(98), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    STATE(10), 13,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_history,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+  [513] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(106), 1,
+      anon_sym_replace,
+    ACTIONS(104), 38,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+      anon_sym_amends,
+  [560] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(110), 1,
       anon_sym_replace,
-    ACTIONS(106), 36,
+    ACTIONS(108), 38,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -10696,6 +10881,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
+      anon_sym_cite,
       anon_sym_history,
       anon_sym_book,
       anon_sym_division,
@@ -10722,14 +10908,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [651] = 3,
+      anon_sym_amends,
+  [607] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(114), 1,
       anon_sym_replace,
-    ACTIONS(112), 37,
+    ACTIONS(112), 38,
       sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -10738,7 +10926,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
-      anon_sym_cite,
       anon_sym_history,
       anon_sym_book,
       anon_sym_division,
@@ -10753,6 +10940,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
+      anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_target,
       anon_sym_status,
@@ -10765,14 +10953,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [697] = 3,
+  [654] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(118), 1,
       anon_sym_replace,
-    ACTIONS(116), 37,
+    ACTIONS(116), 38,
       sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -10781,7 +10970,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_languages,
       anon_sym_source,
       anon_sym_title,
-      anon_sym_cite,
       anon_sym_history,
       anon_sym_book,
       anon_sym_division,
@@ -10796,6 +10984,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
+      anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_target,
       anon_sym_status,
@@ -10808,14 +10997,100 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [743] = 4,
+  [701] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(122), 1,
-      anon_sym_cite,
-    ACTIONS(124), 1,
       anon_sym_replace,
-    ACTIONS(120), 36,
+    ACTIONS(120), 38,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [748] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(126), 1,
+      anon_sym_replace,
+    ACTIONS(124), 38,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [795] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(130), 1,
+      anon_sym_replace,
+    ACTIONS(128), 37,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -10852,12 +11127,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [791] = 3,
+      anon_sym_amends,
+  [841] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(128), 1,
+    ACTIONS(134), 1,
       anon_sym_replace,
-    ACTIONS(126), 36,
+    ACTIONS(132), 37,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -10894,12 +11170,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [836] = 3,
+      anon_sym_amends,
+  [887] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(132), 1,
+    ACTIONS(138), 1,
       anon_sym_replace,
-    ACTIONS(130), 36,
+    ACTIONS(136), 37,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -10936,12 +11213,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [881] = 3,
+      anon_sym_amends,
+  [933] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(136), 1,
+    ACTIONS(142), 1,
       anon_sym_replace,
-    ACTIONS(134), 36,
+    ACTIONS(140), 37,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -10978,63 +11256,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [926] = 3,
+      anon_sym_amends,
+  [979] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(140), 1,
-      anon_sym_replace,
-    ACTIONS(138), 36,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [971] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(146), 1,
-      anon_sym_DOT_DOT,
     ACTIONS(148), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(150), 1,
       anon_sym_replace,
-    STATE(9), 1,
+    STATE(14), 1,
       sym_range_end,
     STATE(22), 1,
       sym_unit_kind,
     STATE(23), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(144), 13,
+    ACTIONS(146), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11048,7 +11285,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(142), 16,
+    ACTIONS(144), 16,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -11065,22 +11302,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1024] = 6,
+  [1032] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(154), 1,
-      sym_number,
     ACTIONS(156), 1,
+      sym_number,
+    ACTIONS(158), 1,
       anon_sym_DQUOTE,
     STATE(6), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(150), 4,
+    ACTIONS(152), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(152), 27,
+    ACTIONS(154), 27,
       anon_sym_in_DASHforce,
       anon_sym_title,
       anon_sym_book,
@@ -11108,21 +11345,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1073] = 8,
+  [1081] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(92), 1,
+    ACTIONS(118), 1,
       anon_sym_replace,
-    ACTIONS(146), 1,
+    ACTIONS(148), 1,
       anon_sym_DOT_DOT,
-    STATE(10), 1,
+    STATE(16), 1,
       sym_range_end,
     STATE(22), 1,
       sym_unit_kind,
-    STATE(29), 2,
+    STATE(28), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(144), 13,
+    ACTIONS(146), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11136,7 +11373,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(90), 16,
+    ACTIONS(116), 16,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -11153,21 +11390,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1126] = 8,
+  [1134] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(146), 1,
+    ACTIONS(148), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(160), 1,
+    ACTIONS(162), 1,
       anon_sym_replace,
-    STATE(11), 1,
+    STATE(13), 1,
       sym_range_end,
     STATE(22), 1,
       sym_unit_kind,
-    STATE(29), 2,
+    STATE(28), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(144), 13,
+    ACTIONS(146), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11181,7 +11418,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(158), 16,
+    ACTIONS(160), 16,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -11198,43 +11435,93 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1179] = 19,
+  [1187] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(31), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(37), 1,
-      anon_sym_title,
     ACTIONS(164), 1,
-      anon_sym_target,
-    ACTIONS(166), 1,
-      anon_sym_status,
+      sym_identifier,
     ACTIONS(168), 1,
-      anon_sym_author,
+      anon_sym_title,
     ACTIONS(170), 1,
-      anon_sym_justification,
+      anon_sym_history,
     ACTIONS(172), 1,
-      anon_sym_replace,
-    ACTIONS(174), 1,
-      anon_sym_replace_DASHall,
+      anon_sym_repealed,
     ACTIONS(176), 1,
-      anon_sym_delete,
+      anon_sym_compare,
     ACTIONS(178), 1,
-      anon_sym_insert,
-    ACTIONS(180), 1,
-      anon_sym_rewrite,
-    ACTIONS(182), 1,
-      anon_sym_add,
-    ACTIONS(184), 1,
-      anon_sym_repeal,
-    ACTIONS(186), 1,
-      anon_sym_renumber,
-    STATE(319), 1,
+      anon_sym_justification,
+    STATE(122), 1,
+      sym__localized,
+    STATE(193), 1,
       sym__close,
-    ACTIONS(162), 2,
+    STATE(282), 1,
+      sym_unit_kind,
+    STATE(300), 1,
+      sym_lang,
+    ACTIONS(166), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(182), 8,
+    STATE(31), 9,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      sym_justification,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(174), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1251] = 19,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(33), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(39), 1,
+      anon_sym_title,
+    ACTIONS(182), 1,
+      anon_sym_target,
+    ACTIONS(184), 1,
+      anon_sym_status,
+    ACTIONS(186), 1,
+      anon_sym_author,
+    ACTIONS(188), 1,
+      anon_sym_justification,
+    ACTIONS(190), 1,
+      anon_sym_replace,
+    ACTIONS(192), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(194), 1,
+      anon_sym_delete,
+    ACTIONS(196), 1,
+      anon_sym_insert,
+    ACTIONS(198), 1,
+      anon_sym_rewrite,
+    ACTIONS(200), 1,
+      anon_sym_add,
+    ACTIONS(202), 1,
+      anon_sym_repeal,
+    ACTIONS(204), 1,
+      anon_sym_renumber,
+    STATE(305), 1,
+      sym__close,
+    ACTIONS(180), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(200), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -11243,7 +11530,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_add_unit,
       sym_repeal_unit,
       sym_renumber_unit,
-    STATE(31), 9,
+    STATE(29), 9,
       sym_in_force,
       sym_title,
       sym__amendment_item,
@@ -11253,169 +11540,64 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [1253] = 14,
+  [1325] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
-      sym_identifier,
-    ACTIONS(192), 1,
-      anon_sym_title,
-    ACTIONS(194), 1,
-      anon_sym_history,
-    ACTIONS(196), 1,
-      anon_sym_repealed,
-    ACTIONS(200), 1,
-      anon_sym_compare,
-    ACTIONS(202), 1,
-      anon_sym_justification,
-    STATE(118), 1,
-      sym__localized,
-    STATE(202), 1,
-      sym__close,
-    STATE(279), 1,
-      sym_unit_kind,
-    STATE(297), 1,
-      sym_lang,
-    ACTIONS(190), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(27), 9,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_history,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(198), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1317] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(188), 1,
-      sym_identifier,
-    ACTIONS(192), 1,
-      anon_sym_title,
-    ACTIONS(194), 1,
-      anon_sym_history,
-    ACTIONS(196), 1,
-      anon_sym_repealed,
-    ACTIONS(200), 1,
-      anon_sym_compare,
-    ACTIONS(202), 1,
-      anon_sym_justification,
-    STATE(118), 1,
-      sym__localized,
-    STATE(204), 1,
-      sym__close,
-    STATE(279), 1,
-      sym_unit_kind,
-    STATE(297), 1,
-      sym_lang,
-    ACTIONS(204), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(30), 9,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_history,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(198), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1381] = 19,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(31), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(37), 1,
-      anon_sym_title,
     ACTIONS(164), 1,
-      anon_sym_target,
-    ACTIONS(166), 1,
-      anon_sym_status,
+      sym_identifier,
     ACTIONS(168), 1,
-      anon_sym_author,
+      anon_sym_title,
     ACTIONS(170), 1,
-      anon_sym_justification,
+      anon_sym_history,
     ACTIONS(172), 1,
-      anon_sym_replace,
-    ACTIONS(174), 1,
-      anon_sym_replace_DASHall,
+      anon_sym_repealed,
     ACTIONS(176), 1,
-      anon_sym_delete,
+      anon_sym_compare,
     ACTIONS(178), 1,
-      anon_sym_insert,
-    ACTIONS(180), 1,
-      anon_sym_rewrite,
-    ACTIONS(182), 1,
-      anon_sym_add,
-    ACTIONS(184), 1,
-      anon_sym_repeal,
-    ACTIONS(186), 1,
-      anon_sym_renumber,
-    STATE(323), 1,
+      anon_sym_justification,
+    STATE(122), 1,
+      sym__localized,
+    STATE(195), 1,
       sym__close,
+    STATE(282), 1,
+      sym_unit_kind,
+    STATE(300), 1,
+      sym_lang,
     ACTIONS(206), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(182), 8,
-      sym_replace_words,
-      sym_replace_everywhere,
-      sym_delete_words,
-      sym_insert_words,
-      sym_rewrite_unit,
-      sym_add_unit,
-      sym_repeal_unit,
-      sym_renumber_unit,
     STATE(25), 9,
-      sym_in_force,
       sym_title,
-      sym__amendment_item,
-      sym_amendment_target,
-      sym_status,
-      sym_author,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
       sym_justification,
-      sym__operation,
-      aux_sym_amendment_body_repeat1,
-  [1455] = 6,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(174), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1389] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(213), 1,
       anon_sym_replace,
     STATE(22), 1,
       sym_unit_kind,
-    STATE(29), 2,
+    STATE(28), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(210), 13,
@@ -11450,31 +11632,139 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1503] = 13,
+  [1437] = 19,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(215), 1,
-      sym_identifier,
-    ACTIONS(220), 1,
+    ACTIONS(33), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(39), 1,
       anon_sym_title,
-    ACTIONS(223), 1,
-      anon_sym_history,
-    ACTIONS(226), 1,
-      anon_sym_repealed,
-    ACTIONS(232), 1,
-      anon_sym_compare,
-    ACTIONS(235), 1,
+    ACTIONS(182), 1,
+      anon_sym_target,
+    ACTIONS(184), 1,
+      anon_sym_status,
+    ACTIONS(186), 1,
+      anon_sym_author,
+    ACTIONS(188), 1,
       anon_sym_justification,
-    STATE(118), 1,
-      sym__localized,
-    STATE(279), 1,
-      sym_unit_kind,
-    STATE(297), 1,
-      sym_lang,
-    ACTIONS(218), 2,
+    ACTIONS(190), 1,
+      anon_sym_replace,
+    ACTIONS(192), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(194), 1,
+      anon_sym_delete,
+    ACTIONS(196), 1,
+      anon_sym_insert,
+    ACTIONS(198), 1,
+      anon_sym_rewrite,
+    ACTIONS(200), 1,
+      anon_sym_add,
+    ACTIONS(202), 1,
+      anon_sym_repeal,
+    ACTIONS(204), 1,
+      anon_sym_renumber,
+    STATE(306), 1,
+      sym__close,
+    ACTIONS(215), 2,
       sym_unclosed,
       anon_sym_RBRACE,
+    STATE(200), 8,
+      sym_replace_words,
+      sym_replace_everywhere,
+      sym_delete_words,
+      sym_insert_words,
+      sym_rewrite_unit,
+      sym_add_unit,
+      sym_repeal_unit,
+      sym_renumber_unit,
     STATE(30), 9,
+      sym_in_force,
+      sym_title,
+      sym__amendment_item,
+      sym_amendment_target,
+      sym_status,
+      sym_author,
+      sym_justification,
+      sym__operation,
+      aux_sym_amendment_body_repeat1,
+  [1511] = 18,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(219), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(222), 1,
+      anon_sym_title,
+    ACTIONS(225), 1,
+      anon_sym_target,
+    ACTIONS(228), 1,
+      anon_sym_status,
+    ACTIONS(231), 1,
+      anon_sym_author,
+    ACTIONS(234), 1,
+      anon_sym_justification,
+    ACTIONS(237), 1,
+      anon_sym_replace,
+    ACTIONS(240), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(243), 1,
+      anon_sym_delete,
+    ACTIONS(246), 1,
+      anon_sym_insert,
+    ACTIONS(249), 1,
+      anon_sym_rewrite,
+    ACTIONS(252), 1,
+      anon_sym_add,
+    ACTIONS(255), 1,
+      anon_sym_repeal,
+    ACTIONS(258), 1,
+      anon_sym_renumber,
+    ACTIONS(217), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(200), 8,
+      sym_replace_words,
+      sym_replace_everywhere,
+      sym_delete_words,
+      sym_insert_words,
+      sym_rewrite_unit,
+      sym_add_unit,
+      sym_repeal_unit,
+      sym_renumber_unit,
+    STATE(30), 9,
+      sym_in_force,
+      sym_title,
+      sym__amendment_item,
+      sym_amendment_target,
+      sym_status,
+      sym_author,
+      sym_justification,
+      sym__operation,
+      aux_sym_amendment_body_repeat1,
+  [1582] = 13,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(261), 1,
+      sym_identifier,
+    ACTIONS(266), 1,
+      anon_sym_title,
+    ACTIONS(269), 1,
+      anon_sym_history,
+    ACTIONS(272), 1,
+      anon_sym_repealed,
+    ACTIONS(278), 1,
+      anon_sym_compare,
+    ACTIONS(281), 1,
+      anon_sym_justification,
+    STATE(122), 1,
+      sym__localized,
+    STATE(282), 1,
+      sym_unit_kind,
+    STATE(300), 1,
+      sym_lang,
+    ACTIONS(264), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(31), 9,
       sym_title,
       sym_text,
       sym_unit,
@@ -11484,7 +11774,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_comparison,
       sym_justification,
       aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(229), 13,
+    ACTIONS(275), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11498,69 +11788,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1564] = 18,
+  [1643] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(240), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(243), 1,
-      anon_sym_title,
-    ACTIONS(246), 1,
-      anon_sym_target,
-    ACTIONS(249), 1,
-      anon_sym_status,
-    ACTIONS(252), 1,
-      anon_sym_author,
-    ACTIONS(255), 1,
-      anon_sym_justification,
-    ACTIONS(258), 1,
-      anon_sym_replace,
-    ACTIONS(261), 1,
-      anon_sym_replace_DASHall,
-    ACTIONS(264), 1,
-      anon_sym_delete,
-    ACTIONS(267), 1,
-      anon_sym_insert,
-    ACTIONS(270), 1,
-      anon_sym_rewrite,
-    ACTIONS(273), 1,
-      anon_sym_add,
-    ACTIONS(276), 1,
-      anon_sym_repeal,
-    ACTIONS(279), 1,
-      anon_sym_renumber,
-    ACTIONS(238), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(182), 8,
-      sym_replace_words,
-      sym_replace_everywhere,
-      sym_delete_words,
-      sym_insert_words,
-      sym_rewrite_unit,
-      sym_add_unit,
-      sym_repeal_unit,
-      sym_renumber_unit,
-    STATE(31), 9,
-      sym_in_force,
-      sym_title,
-      sym__amendment_item,
-      sym_amendment_target,
-      sym_status,
-      sym_author,
-      sym_justification,
-      sym__operation,
-      aux_sym_amendment_body_repeat1,
-  [1635] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(282), 5,
+    ACTIONS(284), 5,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(284), 28,
+    ACTIONS(286), 28,
       anon_sym_in_DASHforce,
       anon_sym_title,
       anon_sym_book,
@@ -11589,28 +11826,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1676] = 13,
+  [1684] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    ACTIONS(288), 1,
-      anon_sym_title,
     ACTIONS(290), 1,
-      anon_sym_history,
+      anon_sym_title,
     ACTIONS(292), 1,
-      anon_sym_repealed,
+      anon_sym_history,
     ACTIONS(294), 1,
+      anon_sym_repealed,
+    ACTIONS(296), 1,
       anon_sym_compare,
-    STATE(70), 1,
+    STATE(62), 1,
       sym__close,
-    STATE(141), 1,
+    STATE(138), 1,
       sym__localized,
-    STATE(275), 1,
+    STATE(273), 1,
       sym_unit_kind,
-    STATE(293), 1,
+    STATE(303), 1,
       sym_lang,
-    ACTIONS(286), 2,
+    ACTIONS(288), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(34), 8,
@@ -11622,7 +11859,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(198), 13,
+    ACTIONS(174), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11636,31 +11873,31 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1736] = 13,
+  [1744] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    ACTIONS(288), 1,
-      anon_sym_title,
     ACTIONS(290), 1,
-      anon_sym_history,
+      anon_sym_title,
     ACTIONS(292), 1,
-      anon_sym_repealed,
+      anon_sym_history,
     ACTIONS(294), 1,
+      anon_sym_repealed,
+    ACTIONS(296), 1,
       anon_sym_compare,
-    STATE(61), 1,
+    STATE(71), 1,
       sym__close,
-    STATE(141), 1,
+    STATE(138), 1,
       sym__localized,
-    STATE(275), 1,
+    STATE(273), 1,
       sym_unit_kind,
-    STATE(293), 1,
+    STATE(303), 1,
       sym_lang,
-    ACTIONS(296), 2,
+    ACTIONS(298), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(41), 8,
+    STATE(39), 8,
       sym_title,
       sym_text,
       sym_unit,
@@ -11669,7 +11906,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(198), 13,
+    ACTIONS(174), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11683,28 +11920,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1796] = 13,
+  [1804] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    ACTIONS(288), 1,
-      anon_sym_title,
     ACTIONS(290), 1,
-      anon_sym_history,
+      anon_sym_title,
     ACTIONS(292), 1,
-      anon_sym_repealed,
+      anon_sym_history,
     ACTIONS(294), 1,
+      anon_sym_repealed,
+    ACTIONS(296), 1,
       anon_sym_compare,
-    STATE(141), 1,
+    STATE(138), 1,
       sym__localized,
-    STATE(143), 1,
+    STATE(146), 1,
       sym__close,
-    STATE(275), 1,
+    STATE(273), 1,
       sym_unit_kind,
-    STATE(293), 1,
+    STATE(303), 1,
       sym_lang,
-    ACTIONS(298), 2,
+    ACTIONS(300), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(36), 8,
@@ -11716,7 +11953,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(198), 13,
+    ACTIONS(174), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11730,31 +11967,31 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1856] = 13,
+  [1864] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    ACTIONS(288), 1,
-      anon_sym_title,
     ACTIONS(290), 1,
-      anon_sym_history,
+      anon_sym_title,
     ACTIONS(292), 1,
-      anon_sym_repealed,
+      anon_sym_history,
     ACTIONS(294), 1,
+      anon_sym_repealed,
+    ACTIONS(296), 1,
       anon_sym_compare,
-    STATE(133), 1,
+    STATE(136), 1,
       sym__close,
-    STATE(141), 1,
+    STATE(138), 1,
       sym__localized,
-    STATE(275), 1,
+    STATE(273), 1,
       sym_unit_kind,
-    STATE(293), 1,
+    STATE(303), 1,
       sym_lang,
-    ACTIONS(300), 2,
+    ACTIONS(302), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(41), 8,
+    STATE(39), 8,
       sym_title,
       sym_text,
       sym_unit,
@@ -11763,7 +12000,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(198), 13,
+    ACTIONS(174), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11777,28 +12014,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1916] = 13,
+  [1924] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    ACTIONS(288), 1,
-      anon_sym_title,
     ACTIONS(290), 1,
-      anon_sym_history,
+      anon_sym_title,
     ACTIONS(292), 1,
-      anon_sym_repealed,
+      anon_sym_history,
     ACTIONS(294), 1,
+      anon_sym_repealed,
+    ACTIONS(296), 1,
       anon_sym_compare,
-    STATE(119), 1,
+    STATE(123), 1,
       sym__close,
-    STATE(141), 1,
+    STATE(138), 1,
       sym__localized,
-    STATE(275), 1,
+    STATE(273), 1,
       sym_unit_kind,
-    STATE(293), 1,
+    STATE(303), 1,
       sym_lang,
-    ACTIONS(302), 2,
+    ACTIONS(304), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(38), 8,
@@ -11810,7 +12047,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(198), 13,
+    ACTIONS(174), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11824,156 +12061,31 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1976] = 13,
+  [1984] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    ACTIONS(288), 1,
-      anon_sym_title,
     ACTIONS(290), 1,
-      anon_sym_history,
+      anon_sym_title,
     ACTIONS(292), 1,
-      anon_sym_repealed,
+      anon_sym_history,
     ACTIONS(294), 1,
-      anon_sym_compare,
-    STATE(129), 1,
-      sym__close,
-    STATE(141), 1,
-      sym__localized,
-    STATE(275), 1,
-      sym_unit_kind,
-    STATE(293), 1,
-      sym_lang,
-    ACTIONS(304), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(41), 8,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_history,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(198), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2036] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(146), 1,
-      anon_sym_DOT_DOT,
-    STATE(10), 1,
-      sym_range_end,
-    STATE(44), 1,
-      sym_unit_kind,
-    STATE(43), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(90), 13,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(306), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2083] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(146), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(44), 1,
-      sym_unit_kind,
-    STATE(39), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(142), 13,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(309), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2130] = 12,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(312), 1,
-      sym_identifier,
-    ACTIONS(317), 1,
-      anon_sym_title,
-    ACTIONS(320), 1,
-      anon_sym_history,
-    ACTIONS(323), 1,
       anon_sym_repealed,
-    ACTIONS(329), 1,
+    ACTIONS(296), 1,
       anon_sym_compare,
-    STATE(141), 1,
+    STATE(131), 1,
+      sym__close,
+    STATE(138), 1,
       sym__localized,
-    STATE(275), 1,
+    STATE(273), 1,
       sym_unit_kind,
-    STATE(293), 1,
+    STATE(303), 1,
       sym_lang,
-    ACTIONS(315), 2,
+    ACTIONS(306), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(41), 8,
+    STATE(39), 8,
       sym_title,
       sym_text,
       sym_unit,
@@ -11982,7 +12094,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(326), 13,
+    ACTIONS(174), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11996,19 +12108,64 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2187] = 7,
+  [2044] = 12,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(146), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(44), 1,
+    ACTIONS(308), 1,
+      sym_identifier,
+    ACTIONS(313), 1,
+      anon_sym_title,
+    ACTIONS(316), 1,
+      anon_sym_history,
+    ACTIONS(319), 1,
+      anon_sym_repealed,
+    ACTIONS(325), 1,
+      anon_sym_compare,
+    STATE(138), 1,
+      sym__localized,
+    STATE(273), 1,
       sym_unit_kind,
-    STATE(43), 2,
+    STATE(303), 1,
+      sym_lang,
+    ACTIONS(311), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(39), 8,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(322), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2101] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(148), 1,
+      anon_sym_DOT_DOT,
+    STATE(14), 1,
+      sym_range_end,
+    STATE(43), 1,
+      sym_unit_kind,
+    STATE(42), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(158), 13,
+    ACTIONS(144), 13,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12022,7 +12179,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_history,
       anon_sym_DQUOTE,
       anon_sym_compare,
-    ACTIONS(332), 13,
+    ACTIONS(328), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12036,15 +12193,133 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2234] = 5,
+  [2148] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(44), 1,
+    ACTIONS(148), 1,
+      anon_sym_DOT_DOT,
+    STATE(13), 1,
+      sym_range_end,
+    STATE(43), 1,
       sym_unit_kind,
-    STATE(43), 2,
+    STATE(44), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(335), 13,
+    ACTIONS(160), 13,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+    ACTIONS(331), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2195] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(148), 1,
+      anon_sym_DOT_DOT,
+    STATE(16), 1,
+      sym_range_end,
+    STATE(43), 1,
+      sym_unit_kind,
+    STATE(44), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(116), 13,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+    ACTIONS(334), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2242] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(156), 1,
+      sym_number,
+    ACTIONS(158), 1,
+      anon_sym_DQUOTE,
+    STATE(6), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(152), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(154), 23,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [2286] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(43), 1,
+      sym_unit_kind,
+    STATE(44), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(337), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12073,56 +12348,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_DOT_DOT,
-  [2276] = 6,
+  [2328] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(154), 1,
-      sym_number,
-    ACTIONS(156), 1,
-      anon_sym_DQUOTE,
-    STATE(6), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(150), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(152), 23,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2320] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(338), 1,
+    ACTIONS(340), 1,
       sym_identifier,
-    ACTIONS(341), 2,
+    ACTIONS(342), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(45), 2,
+    STATE(48), 2,
       sym_lang,
       aux_sym_languages_repeat1,
-    ACTIONS(343), 23,
+    ACTIONS(344), 23,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -12146,14 +12383,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2360] = 4,
+  [2368] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(347), 1,
+    ACTIONS(348), 1,
       anon_sym_DQUOTE,
-    STATE(52), 1,
+    STATE(58), 1,
       sym_string,
-    ACTIONS(345), 26,
+    ACTIONS(346), 26,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12180,15 +12417,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-  [2398] = 3,
+  [2406] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(282), 4,
+    ACTIONS(284), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(284), 24,
+    ACTIONS(286), 24,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -12213,18 +12450,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       sym_number,
       anon_sym_compare,
-  [2434] = 5,
+  [2442] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(349), 1,
+    ACTIONS(350), 1,
       sym_identifier,
-    ACTIONS(351), 2,
+    ACTIONS(353), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(45), 2,
+    STATE(48), 2,
       sym_lang,
       aux_sym_languages_repeat1,
-    ACTIONS(353), 23,
+    ACTIONS(355), 23,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -12248,104 +12485,30 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2474] = 8,
+  [2482] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(358), 1,
+    ACTIONS(360), 1,
       anon_sym_DOT_DOT,
-    STATE(58), 1,
-      sym_unit_kind,
-    STATE(100), 1,
-      sym_range_end,
-    STATE(55), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(90), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(92), 6,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(355), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2519] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(358), 1,
-      anon_sym_DOT_DOT,
-    STATE(58), 1,
-      sym_unit_kind,
-    STATE(96), 1,
-      sym_range_end,
-    STATE(49), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(142), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(148), 6,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(360), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2564] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(358), 1,
-      anon_sym_DOT_DOT,
-    STATE(58), 1,
+    STATE(57), 1,
       sym_unit_kind,
     STATE(97), 1,
       sym_range_end,
     STATE(55), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(158), 3,
+    ACTIONS(160), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(160), 6,
+    ACTIONS(162), 6,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(363), 13,
+    ACTIONS(357), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12359,90 +12522,30 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2609] = 2,
+  [2527] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(366), 26,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [2641] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(370), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(368), 24,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [2675] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(375), 1,
+    ACTIONS(360), 1,
       anon_sym_DOT_DOT,
-    STATE(59), 1,
+    STATE(57), 1,
       sym_unit_kind,
-    STATE(123), 1,
+    STATE(100), 1,
       sym_range_end,
-    STATE(56), 2,
+    STATE(55), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(142), 3,
+    ACTIONS(116), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(148), 5,
+    ACTIONS(118), 6,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-    ACTIONS(372), 13,
+    ACTIONS(362), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12456,10 +12559,155 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2719] = 6,
+  [2572] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(58), 1,
+    ACTIONS(360), 1,
+      anon_sym_DOT_DOT,
+    STATE(57), 1,
+      sym_unit_kind,
+    STATE(96), 1,
+      sym_range_end,
+    STATE(50), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(144), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(150), 6,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(365), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2617] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      anon_sym_DOT_DOT,
+    STATE(66), 1,
+      sym_unit_kind,
+    STATE(128), 1,
+      sym_range_end,
+    STATE(60), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(160), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(162), 5,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(368), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2661] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      anon_sym_DOT_DOT,
+    STATE(66), 1,
+      sym_unit_kind,
+    STATE(127), 1,
+      sym_range_end,
+    STATE(54), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(144), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(150), 5,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(373), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2705] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      anon_sym_DOT_DOT,
+    STATE(66), 1,
+      sym_unit_kind,
+    STATE(111), 1,
+      sym_range_end,
+    STATE(60), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(116), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(118), 5,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(376), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2749] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(57), 1,
       sym_unit_kind,
     STATE(55), 2,
       sym_segment,
@@ -12476,7 +12724,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(377), 13,
+    ACTIONS(379), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12490,29 +12738,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2759] = 8,
+  [2789] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(375), 1,
-      anon_sym_DOT_DOT,
-    STATE(59), 1,
-      sym_unit_kind,
-    STATE(109), 1,
-      sym_range_end,
-    STATE(68), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(90), 3,
+    ACTIONS(384), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(92), 5,
+    ACTIONS(382), 24,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
       anon_sym_title,
       anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_compare,
-      sym_identifier,
-    ACTIONS(380), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12526,57 +12767,23 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2803] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(375), 1,
-      anon_sym_DOT_DOT,
-    STATE(59), 1,
-      sym_unit_kind,
-    STATE(126), 1,
-      sym_range_end,
-    STATE(68), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(158), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(160), 5,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
       anon_sym_compare,
       sym_identifier,
-    ACTIONS(383), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2847] = 6,
+  [2823] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(386), 1,
       sym_number,
     ACTIONS(388), 1,
       anon_sym_DQUOTE,
-    STATE(80), 2,
+    STATE(82), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(150), 3,
+    ACTIONS(152), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(152), 19,
+    ACTIONS(154), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -12596,43 +12803,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [2887] = 6,
+  [2863] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(390), 1,
-      sym_number,
-    ACTIONS(392), 1,
-      anon_sym_DQUOTE,
-    STATE(91), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(150), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(152), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [2926] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(394), 25,
+    ACTIONS(390), 26,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12657,104 +12831,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-  [2957] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(396), 25,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [2988] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(398), 25,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3019] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(402), 1,
-      anon_sym_DOT_DOT,
-    STATE(77), 1,
-      sym_unit_kind,
-    STATE(250), 1,
-      sym_range_end,
-    STATE(78), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(158), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(160), 4,
-      anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
-      sym_identifier,
-    ACTIONS(400), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3062] = 2,
+  [2895] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(404), 25,
+    ACTIONS(392), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12780,111 +12862,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3093] = 8,
+  [2926] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(402), 1,
-      anon_sym_DOT_DOT,
-    STATE(77), 1,
+    STATE(66), 1,
       sym_unit_kind,
-    STATE(249), 1,
-      sym_range_end,
-    STATE(67), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(142), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(148), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(400), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3136] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(406), 25,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3167] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(402), 1,
-      anon_sym_DOT_DOT,
-    STATE(77), 1,
-      sym_unit_kind,
-    STATE(253), 1,
-      sym_range_end,
-    STATE(78), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(90), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(92), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(400), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3210] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(59), 1,
-      sym_unit_kind,
-    STATE(68), 2,
+    STATE(60), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(208), 4,
@@ -12898,7 +12881,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repealed,
       anon_sym_compare,
       sym_identifier,
-    ACTIONS(408), 13,
+    ACTIONS(394), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12912,10 +12895,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3249] = 2,
+  [2965] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(411), 25,
+    ACTIONS(397), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12941,10 +12924,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3280] = 2,
+  [2996] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(413), 25,
+    ACTIONS(399), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12970,7 +12953,197 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3311] = 2,
+  [3027] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(401), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3058] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(403), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3089] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3120] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(407), 1,
+      sym_number,
+    ACTIONS(409), 1,
+      anon_sym_DQUOTE,
+    STATE(91), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(152), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(154), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [3159] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(413), 1,
+      anon_sym_DOT_DOT,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(259), 1,
+      sym_range_end,
+    STATE(70), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(144), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(150), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(411), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3202] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(413), 1,
+      anon_sym_DOT_DOT,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(261), 1,
+      sym_range_end,
+    STATE(77), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(160), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(162), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(411), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3245] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(415), 25,
@@ -12999,7 +13172,42 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3342] = 2,
+  [3276] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(413), 1,
+      anon_sym_DOT_DOT,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(250), 1,
+      sym_range_end,
+    STATE(77), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(116), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(118), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(411), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3319] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(417), 25,
@@ -13028,7 +13236,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3373] = 2,
+  [3350] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(419), 25,
@@ -13057,7 +13265,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3404] = 2,
+  [3381] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(421), 25,
@@ -13086,7 +13294,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3435] = 2,
+  [3412] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(423), 25,
@@ -13115,17 +13323,44 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3466] = 4,
+  [3443] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(425), 1,
-      anon_sym_AT,
-    ACTIONS(11), 4,
+    ACTIONS(425), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3474] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(284), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(15), 19,
+    ACTIONS(286), 20,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -13142,47 +13377,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3500] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(427), 1,
       sym_number,
-    ACTIONS(429), 1,
-      anon_sym_DQUOTE,
-    STATE(112), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(150), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(152), 17,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3538] = 6,
+  [3506] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(77), 1,
+    STATE(78), 1,
       sym_unit_kind,
-    STATE(78), 2,
+    STATE(77), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(208), 4,
@@ -13195,7 +13399,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(431), 13,
+    ACTIONS(427), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -13209,44 +13413,49 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3576] = 3,
+  [3544] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(282), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(284), 20,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
+    ACTIONS(430), 1,
       sym_number,
+    ACTIONS(432), 1,
+      anon_sym_DQUOTE,
+    STATE(114), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(152), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(154), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3608] = 3,
+  [3582] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 4,
+    ACTIONS(434), 1,
+      anon_sym_AT,
+    ACTIONS(17), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(49), 19,
+    ACTIONS(21), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -13266,7 +13475,69 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3639] = 3,
+  [3616] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(148), 1,
+      anon_sym_DOT_DOT,
+    STATE(16), 1,
+      sym_range_end,
+    STATE(101), 1,
+      sym_unit_kind,
+    STATE(94), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(116), 5,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(436), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3655] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(440), 1,
+      anon_sym_DQUOTE,
+    STATE(116), 1,
+      sym_string,
+    ACTIONS(346), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(438), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3690] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(51), 4,
@@ -13294,275 +13565,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3670] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(282), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(284), 19,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      sym_identifier,
-  [3701] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(17), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(19), 19,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3732] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(434), 1,
-      anon_sym_AT,
-    ACTIONS(11), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(15), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [3765] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(146), 1,
-      anon_sym_DOT_DOT,
-    STATE(9), 1,
-      sym_range_end,
-    STATE(89), 1,
-      sym_unit_kind,
-    STATE(87), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(142), 5,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(436), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3804] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(146), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(89), 1,
-      sym_unit_kind,
-    STATE(105), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(158), 5,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(436), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3843] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(146), 1,
-      anon_sym_DOT_DOT,
-    STATE(10), 1,
-      sym_range_end,
-    STATE(89), 1,
-      sym_unit_kind,
-    STATE(105), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(90), 5,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(436), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3882] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(440), 1,
-      anon_sym_DQUOTE,
-    STATE(114), 1,
-      sym_string,
-    ACTIONS(345), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(438), 19,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3917] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(154), 1,
-      sym_number,
-    ACTIONS(156), 1,
-      anon_sym_DQUOTE,
-    STATE(6), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(150), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(152), 15,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-  [3953] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(282), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(284), 18,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3983] = 3,
+  [3721] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(47), 4,
@@ -13570,7 +13573,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(49), 18,
+    ACTIONS(49), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -13588,16 +13591,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-  [4013] = 3,
+  [3752] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(442), 1,
+      anon_sym_AT,
     ACTIONS(17), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(19), 18,
+    ACTIONS(21), 18,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -13616,7 +13622,182 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4043] = 3,
+  [3785] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(15), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3816] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(284), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(286), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      sym_identifier,
+  [3847] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(148), 1,
+      anon_sym_DOT_DOT,
+    STATE(14), 1,
+      sym_range_end,
+    STATE(101), 1,
+      sym_unit_kind,
+    STATE(80), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(144), 5,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(436), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3886] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(148), 1,
+      anon_sym_DOT_DOT,
+    STATE(13), 1,
+      sym_range_end,
+    STATE(101), 1,
+      sym_unit_kind,
+    STATE(94), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(160), 5,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(436), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3925] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(444), 1,
+      anon_sym_AT,
+    ACTIONS(17), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(21), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3957] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(284), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(286), 18,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3987] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(51), 4,
@@ -13643,18 +13824,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4073] = 4,
+  [4017] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(442), 1,
-      anon_sym_AT,
-    ACTIONS(11), 4,
+    ACTIONS(13), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(15), 17,
+    ACTIONS(15), 18,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -13669,17 +13850,72 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [4105] = 4,
+  [4047] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(444), 1,
+    ACTIONS(47), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(49), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4077] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(101), 1,
+      sym_unit_kind,
+    STATE(94), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(208), 6,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_justification,
+    ACTIONS(446), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [4111] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(449), 1,
       anon_sym_cite,
-    ACTIONS(106), 2,
+    ACTIONS(63), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(110), 19,
+    ACTIONS(67), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -13699,41 +13935,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4137] = 3,
+  [4143] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(90), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(92), 19,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4167] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(98), 3,
+    ACTIONS(116), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(100), 19,
+    ACTIONS(118), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -13753,15 +13962,42 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4197] = 4,
+  [4173] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(446), 1,
+    ACTIONS(112), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(114), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4203] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(451), 1,
       anon_sym_cite,
-    ACTIONS(120), 2,
+    ACTIONS(57), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(124), 19,
+    ACTIONS(61), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -13781,14 +14017,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4229] = 3,
+  [4235] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(102), 3,
+    ACTIONS(120), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(104), 19,
+    ACTIONS(122), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -13808,14 +14044,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4259] = 3,
+  [4265] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(94), 3,
+    ACTIONS(124), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(96), 19,
+    ACTIONS(126), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -13835,13 +14071,43 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4289] = 3,
+  [4295] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(112), 2,
+    ACTIONS(156), 1,
+      sym_number,
+    ACTIONS(158), 1,
+      anon_sym_DQUOTE,
+    STATE(6), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(152), 3,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(114), 20,
+      anon_sym_DOT_DOT,
+    ACTIONS(154), 15,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+  [4331] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(104), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(106), 20,
       anon_sym_title,
       anon_sym_cite,
       anon_sym_history,
@@ -13862,14 +14128,41 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4319] = 5,
+  [4361] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(448), 1,
+    ACTIONS(108), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(110), 20,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4391] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(453), 1,
       anon_sym_DQUOTE,
-    STATE(148), 1,
+    STATE(133), 1,
       sym_string,
-    ACTIONS(345), 2,
+    ACTIONS(346), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(438), 18,
@@ -13891,42 +14184,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4353] = 3,
+  [4425] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(116), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(118), 20,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4383] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(454), 1,
+    ACTIONS(459), 1,
       sym_date,
-    ACTIONS(452), 2,
+    ACTIONS(457), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(450), 19,
+    ACTIONS(455), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -13946,42 +14212,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4415] = 5,
+  [4457] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(89), 1,
-      sym_unit_kind,
-    STATE(105), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(208), 6,
+    ACTIONS(136), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_justification,
-    ACTIONS(456), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [4449] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(126), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(128), 19,
+    ACTIONS(138), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -14001,13 +14238,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4478] = 3,
+  [4486] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(461), 2,
+    ACTIONS(463), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(459), 19,
+    ACTIONS(461), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -14027,121 +14264,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4507] = 3,
+  [4515] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(102), 3,
+    ACTIONS(128), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(104), 18,
+    ACTIONS(130), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4536] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(94), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(96), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4565] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(463), 1,
-      anon_sym_cite,
-    ACTIONS(106), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(110), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4596] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(112), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(114), 19,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4625] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(49), 17,
-      anon_sym_title,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14158,36 +14290,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4654] = 3,
+  [4544] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(116), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(118), 19,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4683] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(366), 2,
+    ACTIONS(392), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(465), 19,
@@ -14210,16 +14316,68 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4712] = 3,
+  [4573] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(17), 4,
+    ACTIONS(120), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(19), 17,
+    ACTIONS(122), 18,
       anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4602] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(124), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(126), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4631] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(397), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(467), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14236,7 +14394,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4741] = 3,
+  [4660] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(104), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(106), 19,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4689] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(51), 4,
@@ -14262,14 +14446,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4770] = 3,
+  [4718] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(398), 2,
+    ACTIONS(108), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(467), 19,
+    ACTIONS(110), 19,
       anon_sym_title,
+      anon_sym_cite,
       anon_sym_history,
       anon_sym_repealed,
       anon_sym_book,
@@ -14286,12 +14471,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [4799] = 3,
+  [4747] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(471), 2,
+    ACTIONS(390), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(469), 19,
@@ -14314,13 +14498,65 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4828] = 3,
+  [4776] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(413), 2,
+    ACTIONS(13), 4,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(473), 19,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(15), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4805] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(47), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(49), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4834] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(473), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(471), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -14340,15 +14576,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4857] = 4,
+  [4863] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(475), 1,
-      sym_date,
-    ACTIONS(452), 2,
+      anon_sym_cite,
+    ACTIONS(63), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(450), 18,
+    ACTIONS(67), 18,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -14367,10 +14603,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4888] = 3,
+  [4894] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(415), 2,
+    ACTIONS(425), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(477), 19,
@@ -14393,10 +14629,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4917] = 3,
+  [4923] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(421), 2,
+    ACTIONS(481), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(479), 19,
@@ -14419,141 +14655,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4946] = 3,
+  [4952] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(90), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(92), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4975] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(136), 19,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5004] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(138), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(140), 19,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5033] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(98), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(100), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5062] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(481), 1,
-      anon_sym_cite,
-    ACTIONS(120), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(124), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5093] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(423), 2,
+    ACTIONS(399), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(483), 19,
@@ -14576,10 +14681,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5122] = 3,
+  [4981] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(396), 2,
+    ACTIONS(401), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(485), 19,
@@ -14602,13 +14707,40 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5151] = 3,
+  [5010] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(404), 2,
+    ACTIONS(487), 1,
+      sym_date,
+    ACTIONS(457), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(487), 19,
+    ACTIONS(455), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5041] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(140), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(142), 19,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -14628,47 +14760,153 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5180] = 3,
+  [5070] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(491), 2,
+    ACTIONS(116), 3,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(489), 19,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5209] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(493), 1,
-      sym_number,
-    ACTIONS(495), 1,
       anon_sym_DQUOTE,
-    STATE(180), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(150), 3,
-      anon_sym_LBRACE,
+    ACTIONS(118), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5099] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(112), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(114), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5128] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(489), 1,
+      anon_sym_cite,
+    ACTIONS(57), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(61), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5159] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(415), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(491), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5188] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(417), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(493), 19,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5217] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(497), 1,
       anon_sym_DOT_DOT,
+    STATE(135), 1,
+      sym_unit_kind,
+    STATE(341), 1,
+      sym_range_end,
+    ACTIONS(116), 2,
+      anon_sym_LBRACE,
       anon_sym_RPAREN,
-    ACTIONS(152), 13,
+    STATE(155), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(495), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14682,210 +14920,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5243] = 3,
+  [5253] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(396), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(485), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5271] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(126), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(128), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5299] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(136), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5327] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(421), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(479), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5355] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(138), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(140), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5383] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(404), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(487), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5411] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(491), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(489), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5439] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(398), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(467), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5467] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(471), 2,
+    ACTIONS(390), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(469), 18,
@@ -14907,42 +14945,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5495] = 7,
+  [5281] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(499), 1,
-      anon_sym_DOT_DOT,
-    STATE(132), 1,
-      sym_unit_kind,
-    STATE(327), 1,
-      sym_range_end,
-    ACTIONS(158), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(159), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(497), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5531] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(413), 2,
+    ACTIONS(128), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(473), 18,
+    ACTIONS(130), 18,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -14961,92 +14970,41 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5559] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(415), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(477), 18,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5587] = 7,
+  [5309] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(499), 1,
-      anon_sym_DOT_DOT,
-    STATE(132), 1,
-      sym_unit_kind,
-    STATE(315), 1,
-      sym_range_end,
-    ACTIONS(90), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(159), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(497), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5623] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(282), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(284), 16,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
       sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-  [5651] = 3,
+    ACTIONS(501), 1,
+      anon_sym_DQUOTE,
+    STATE(179), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(152), 3,
+      anon_sym_LBRACE,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+    ACTIONS(154), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5343] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(423), 2,
+    ACTIONS(417), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(483), 18,
+    ACTIONS(493), 18,
       anon_sym_title,
       anon_sym_history,
       anon_sym_repealed,
@@ -15065,10 +15023,64 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5679] = 3,
+  [5371] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(366), 2,
+    ACTIONS(497), 1,
+      anon_sym_DOT_DOT,
+    STATE(135), 1,
+      sym_unit_kind,
+    STATE(340), 1,
+      sym_range_end,
+    ACTIONS(144), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(132), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(495), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5407] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(481), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(479), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5435] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(392), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(465), 18,
@@ -15090,22 +15102,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5707] = 7,
+  [5463] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(499), 1,
+    ACTIONS(497), 1,
       anon_sym_DOT_DOT,
-    STATE(132), 1,
+    STATE(135), 1,
       sym_unit_kind,
     STATE(331), 1,
       sym_range_end,
-    ACTIONS(142), 2,
+    ACTIONS(160), 2,
       anon_sym_LBRACE,
       anon_sym_RPAREN,
-    STATE(145), 2,
+    STATE(155), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(497), 13,
+    ACTIONS(495), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -15119,19 +15131,115 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5743] = 6,
+  [5499] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(150), 1,
-      anon_sym_DOT_DOT,
-    ACTIONS(493), 1,
-      sym_number,
-    ACTIONS(495), 1,
+    ACTIONS(136), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(138), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5527] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(397), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(467), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5555] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(140), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(142), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5583] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(425), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(477), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5611] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(284), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(180), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(152), 14,
+      anon_sym_DOT_DOT,
+    ACTIONS(286), 16,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -15145,190 +15253,124 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+  [5639] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(399), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(483), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5667] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(401), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(485), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5695] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(415), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(491), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5723] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(463), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(461), 18,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5751] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(144), 1,
       anon_sym_to,
-  [5776] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(503), 1,
-      sym_act_id,
-    STATE(132), 1,
+    ACTIONS(497), 1,
+      anon_sym_DOT_DOT,
+    STATE(158), 1,
       sym_unit_kind,
-    STATE(149), 1,
-      sym__act_ref,
-    STATE(364), 1,
-      sym_target,
-    STATE(142), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(501), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5811] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(507), 1,
-      sym_act_id,
-    STATE(21), 1,
-      sym__act_ref,
-    STATE(22), 1,
-      sym_unit_kind,
-    STATE(173), 1,
-      sym_target,
-    STATE(24), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(505), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5846] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(503), 1,
-      sym_act_id,
-    STATE(150), 1,
-      sym_unit_kind,
-    STATE(160), 1,
-      sym__act_ref,
-    STATE(407), 1,
-      sym_target,
-    STATE(161), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(509), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5881] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(503), 1,
-      sym_act_id,
-    STATE(132), 1,
-      sym_unit_kind,
-    STATE(149), 1,
-      sym__act_ref,
-    STATE(362), 1,
-      sym_target,
-    STATE(142), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(501), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5916] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(503), 1,
-      sym_act_id,
-    STATE(132), 1,
-      sym_unit_kind,
-    STATE(149), 1,
-      sym__act_ref,
-    STATE(381), 1,
-      sym_target,
-    STATE(142), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(501), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5951] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(507), 1,
-      sym_act_id,
-    STATE(40), 1,
-      sym__act_ref,
-    STATE(44), 1,
-      sym_unit_kind,
-    STATE(46), 1,
-      sym_target,
-    STATE(42), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(511), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5986] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(503), 1,
-      sym_act_id,
-    STATE(132), 1,
-      sym_unit_kind,
-    STATE(149), 1,
-      sym__act_ref,
     STATE(340), 1,
-      sym_target,
-    STATE(142), 2,
+      sym_range_end,
+    STATE(164), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(501), 13,
+    ACTIONS(503), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -15342,18 +15384,68 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6021] = 7,
+  [5786] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 19,
+      anon_sym_LBRACE,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [5811] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(507), 1,
+      anon_sym_LBRACE,
+    ACTIONS(509), 1,
+      anon_sym_replace,
+    ACTIONS(511), 1,
+      sym_update_references,
+    STATE(185), 1,
+      sym__notes_body,
+    ACTIONS(505), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [5844] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(515), 1,
       sym_act_id,
-    STATE(54), 1,
-      sym__act_ref,
-    STATE(59), 1,
+    STATE(135), 1,
       sym_unit_kind,
-    STATE(102), 1,
+    STATE(137), 1,
+      sym__act_ref,
+    STATE(392), 1,
       sym_target,
-    STATE(57), 2,
+    STATE(140), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(513), 13,
@@ -15370,12 +15462,40 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6056] = 5,
+  [5879] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(132), 1,
+    ACTIONS(515), 1,
+      sym_act_id,
+    STATE(135), 1,
       sym_unit_kind,
-    STATE(159), 2,
+    STATE(137), 1,
+      sym__act_ref,
+    STATE(403), 1,
+      sym_target,
+    STATE(140), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(513), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5914] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(135), 1,
+      sym_unit_kind,
+    STATE(155), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(208), 3,
@@ -15396,18 +15516,101 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6087] = 7,
+  [5945] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
-      anon_sym_to,
-    ACTIONS(499), 1,
-      anon_sym_DOT_DOT,
-    STATE(150), 1,
+    ACTIONS(515), 1,
+      sym_act_id,
+    STATE(135), 1,
       sym_unit_kind,
-    STATE(331), 1,
-      sym_range_end,
-    STATE(163), 2,
+    STATE(137), 1,
+      sym__act_ref,
+    STATE(347), 1,
+      sym_target,
+    STATE(140), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(513), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [5980] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(515), 1,
+      sym_act_id,
+    STATE(135), 1,
+      sym_unit_kind,
+    STATE(137), 1,
+      sym__act_ref,
+    STATE(367), 1,
+      sym_target,
+    STATE(140), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(513), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6015] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(152), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(499), 1,
+      sym_number,
+    ACTIONS(501), 1,
+      anon_sym_DQUOTE,
+    STATE(179), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(154), 14,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_to,
+  [6048] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(522), 1,
+      sym_act_id,
+    STATE(53), 1,
+      sym__act_ref,
+    STATE(66), 1,
+      sym_unit_kind,
+    STATE(104), 1,
+      sym_target,
+    STATE(52), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(520), 13,
@@ -15424,21 +15627,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6122] = 7,
+  [6083] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(158), 1,
-      anon_sym_to,
-    ACTIONS(499), 1,
-      anon_sym_DOT_DOT,
-    STATE(150), 1,
+    ACTIONS(515), 1,
+      sym_act_id,
+    STATE(135), 1,
       sym_unit_kind,
-    STATE(327), 1,
-      sym_range_end,
-    STATE(175), 2,
+    STATE(137), 1,
+      sym__act_ref,
+    STATE(390), 1,
+      sym_target,
+    STATE(140), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(520), 13,
+    ACTIONS(513), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -15452,264 +15655,298 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6157] = 6,
+  [6118] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(524), 1,
-      anon_sym_LBRACE,
     ACTIONS(526), 1,
-      anon_sym_replace,
-    ACTIONS(528), 1,
-      sym_update_references,
-    STATE(184), 1,
-      sym__notes_body,
-    ACTIONS(522), 15,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6190] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(90), 1,
-      anon_sym_to,
-    ACTIONS(499), 1,
-      anon_sym_DOT_DOT,
-    STATE(150), 1,
-      sym_unit_kind,
-    STATE(315), 1,
-      sym_range_end,
-    STATE(175), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(520), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6225] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(530), 1,
-      sym_act_id,
-    STATE(65), 1,
-      sym__act_ref,
-    STATE(77), 1,
-      sym_unit_kind,
-    STATE(232), 1,
-      sym_target,
-    STATE(63), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(400), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6260] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(503), 1,
-      sym_act_id,
-    STATE(132), 1,
-      sym_unit_kind,
-    STATE(149), 1,
-      sym__act_ref,
-    STATE(338), 1,
-      sym_target,
-    STATE(142), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(501), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6295] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(503), 1,
-      sym_act_id,
-    STATE(132), 1,
-      sym_unit_kind,
-    STATE(149), 1,
-      sym__act_ref,
-    STATE(398), 1,
-      sym_target,
-    STATE(142), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(501), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6330] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(503), 1,
-      sym_act_id,
-    STATE(132), 1,
-      sym_unit_kind,
-    STATE(149), 1,
-      sym__act_ref,
-    STATE(366), 1,
-      sym_target,
-    STATE(142), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(501), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6365] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(503), 1,
-      sym_act_id,
-    STATE(132), 1,
-      sym_unit_kind,
-    STATE(149), 1,
-      sym__act_ref,
-    STATE(386), 1,
-      sym_target,
-    STATE(142), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(501), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6400] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(17), 19,
-      anon_sym_LBRACE,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [6425] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(534), 1,
-      sym_act_id,
-    STATE(50), 1,
-      sym__act_ref,
-    STATE(58), 1,
-      sym_unit_kind,
-    STATE(88), 1,
-      sym_target,
-    STATE(51), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(532), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6460] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(507), 1,
       sym_act_id,
     STATE(46), 1,
       sym_target,
-    STATE(85), 1,
+    STATE(87), 1,
       sym__act_ref,
-    STATE(89), 1,
+    STATE(101), 1,
       sym_unit_kind,
-    STATE(86), 2,
+    STATE(88), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(524), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6153] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(160), 1,
+      anon_sym_to,
+    ACTIONS(497), 1,
+      anon_sym_DOT_DOT,
+    STATE(158), 1,
+      sym_unit_kind,
+    STATE(331), 1,
+      sym_range_end,
+    STATE(172), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(503), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6188] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(515), 1,
+      sym_act_id,
+    STATE(135), 1,
+      sym_unit_kind,
+    STATE(137), 1,
+      sym__act_ref,
+    STATE(345), 1,
+      sym_target,
+    STATE(140), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(513), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6223] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(116), 1,
+      anon_sym_to,
+    ACTIONS(497), 1,
+      anon_sym_DOT_DOT,
+    STATE(158), 1,
+      sym_unit_kind,
+    STATE(341), 1,
+      sym_range_end,
+    STATE(172), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(503), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6258] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(526), 1,
+      sym_act_id,
+    STATE(21), 1,
+      sym__act_ref,
+    STATE(22), 1,
+      sym_unit_kind,
+    STATE(176), 1,
+      sym_target,
+    STATE(24), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(528), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6293] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(515), 1,
+      sym_act_id,
+    STATE(150), 1,
+      sym__act_ref,
+    STATE(158), 1,
+      sym_unit_kind,
+    STATE(409), 1,
+      sym_target,
+    STATE(162), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(530), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6328] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(515), 1,
+      sym_act_id,
+    STATE(135), 1,
+      sym_unit_kind,
+    STATE(137), 1,
+      sym__act_ref,
+    STATE(358), 1,
+      sym_target,
+    STATE(140), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(513), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6363] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(532), 1,
+      sym_act_id,
+    STATE(67), 1,
+      sym__act_ref,
+    STATE(78), 1,
+      sym_unit_kind,
+    STATE(234), 1,
+      sym_target,
+    STATE(68), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(411), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6398] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(515), 1,
+      sym_act_id,
+    STATE(135), 1,
+      sym_unit_kind,
+    STATE(137), 1,
+      sym__act_ref,
+    STATE(389), 1,
+      sym_target,
+    STATE(140), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(513), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6433] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(526), 1,
+      sym_act_id,
+    STATE(40), 1,
+      sym__act_ref,
+    STATE(43), 1,
+      sym_unit_kind,
+    STATE(46), 1,
+      sym_target,
+    STATE(41), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(534), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6468] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(538), 1,
+      sym_act_id,
+    STATE(51), 1,
+      sym__act_ref,
+    STATE(57), 1,
+      sym_unit_kind,
+    STATE(81), 1,
+      sym_target,
+    STATE(49), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(536), 13,
@@ -15726,91 +15963,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6495] = 5,
+  [6503] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(524), 1,
-      anon_sym_LBRACE,
-    ACTIONS(540), 1,
-      anon_sym_replace,
-    STATE(186), 1,
-      sym__notes_body,
-    ACTIONS(538), 15,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6525] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(524), 1,
-      anon_sym_LBRACE,
-    ACTIONS(544), 1,
-      anon_sym_replace,
-    STATE(196), 1,
-      sym__notes_body,
-    ACTIONS(542), 15,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6555] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(282), 4,
-      anon_sym_LBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(284), 14,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-  [6581] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(150), 1,
+    STATE(158), 1,
       sym_unit_kind,
     ACTIONS(208), 2,
       anon_sym_DOT_DOT,
       anon_sym_to,
-    STATE(175), 2,
+    STATE(172), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(546), 13,
+    ACTIONS(540), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -15824,38 +15988,40 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6611] = 3,
+  [6533] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(549), 1,
-      anon_sym_AT,
-    ACTIONS(11), 17,
-      anon_sym_LBRACE,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [6637] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(553), 1,
+    ACTIONS(545), 1,
       anon_sym_version,
-    ACTIONS(555), 1,
+    ACTIONS(547), 1,
       anon_sym_as_DASHof,
-    ACTIONS(557), 1,
+    ACTIONS(549), 1,
       anon_sym_replace,
+    ACTIONS(543), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6563] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(507), 1,
+      anon_sym_LBRACE,
+    ACTIONS(553), 1,
+      anon_sym_replace,
+    STATE(188), 1,
+      sym__notes_body,
     ACTIONS(551), 15,
       sym_unclosed,
       anon_sym_RBRACE,
@@ -15872,7 +16038,100 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6667] = 2,
+  [6593] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(555), 1,
+      anon_sym_AT,
+    ACTIONS(17), 17,
+      anon_sym_LBRACE,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [6619] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(507), 1,
+      anon_sym_LBRACE,
+    ACTIONS(559), 1,
+      anon_sym_replace,
+    STATE(192), 1,
+      sym__notes_body,
+    ACTIONS(557), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6649] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(284), 4,
+      anon_sym_LBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+    ACTIONS(286), 14,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+  [6675] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(284), 2,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(286), 15,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_to,
+  [6700] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(51), 17,
@@ -15893,29 +16152,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DOT_DOT,
       anon_sym_RPAREN,
       anon_sym_to,
-  [6690] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(459), 1,
-      anon_sym_replace,
-    ACTIONS(461), 16,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6715] = 2,
+  [6723] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(47), 17,
@@ -15936,34 +16173,34 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DOT_DOT,
       anon_sym_RPAREN,
       anon_sym_to,
-  [6738] = 3,
+  [6746] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(282), 2,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(284), 15,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_to,
-  [6763] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(561), 1,
+    ACTIONS(471), 1,
       anon_sym_replace,
-    ACTIONS(559), 15,
+    ACTIONS(473), 16,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6771] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(563), 1,
+      anon_sym_replace,
+    ACTIONS(561), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -15979,12 +16216,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6787] = 3,
+  [6795] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(565), 1,
+    ACTIONS(567), 1,
       anon_sym_replace,
-    ACTIONS(563), 15,
+    ACTIONS(565), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16000,12 +16237,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6811] = 3,
+  [6819] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(569), 1,
+    ACTIONS(571), 1,
       anon_sym_replace,
-    ACTIONS(567), 15,
+    ACTIONS(569), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16021,12 +16258,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6835] = 3,
+  [6843] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(573), 1,
+    ACTIONS(575), 1,
       anon_sym_replace,
-    ACTIONS(571), 15,
+    ACTIONS(573), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16042,12 +16279,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6859] = 3,
+  [6867] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(577), 1,
+    ACTIONS(579), 1,
       anon_sym_replace,
-    ACTIONS(575), 15,
+    ACTIONS(577), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16063,12 +16300,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6883] = 3,
+  [6891] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(581), 1,
+    ACTIONS(583), 1,
       anon_sym_replace,
-    ACTIONS(579), 15,
+    ACTIONS(581), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16084,12 +16321,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6907] = 3,
+  [6915] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(585), 1,
+    ACTIONS(587), 1,
       anon_sym_replace,
-    ACTIONS(583), 15,
+    ACTIONS(585), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16105,12 +16342,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6931] = 3,
+  [6939] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(589), 1,
+    ACTIONS(591), 1,
       anon_sym_replace,
-    ACTIONS(587), 15,
+    ACTIONS(589), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16126,12 +16363,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6955] = 3,
+  [6963] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(593), 1,
+    ACTIONS(595), 1,
       anon_sym_replace,
-    ACTIONS(591), 15,
+    ACTIONS(593), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16147,12 +16384,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6979] = 3,
+  [6987] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(597), 1,
+    ACTIONS(599), 1,
       anon_sym_replace,
-    ACTIONS(595), 15,
+    ACTIONS(597), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16168,12 +16405,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7003] = 3,
+  [7011] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(601), 1,
+    ACTIONS(603), 1,
       anon_sym_replace,
-    ACTIONS(599), 15,
+    ACTIONS(601), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16189,12 +16426,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7027] = 3,
+  [7035] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(605), 1,
+    ACTIONS(607), 1,
       anon_sym_replace,
-    ACTIONS(603), 15,
+    ACTIONS(605), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16210,12 +16447,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7051] = 3,
+  [7059] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(609), 1,
+    ACTIONS(611), 1,
       anon_sym_replace,
-    ACTIONS(607), 15,
+    ACTIONS(609), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16231,12 +16468,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7075] = 3,
+  [7083] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(613), 1,
+    ACTIONS(615), 1,
       anon_sym_replace,
-    ACTIONS(611), 15,
+    ACTIONS(613), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16252,12 +16489,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7099] = 3,
+  [7107] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(617), 1,
+    ACTIONS(619), 1,
       anon_sym_replace,
-    ACTIONS(615), 15,
+    ACTIONS(617), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16273,12 +16510,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7123] = 3,
+  [7131] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(621), 1,
+    ACTIONS(623), 1,
       anon_sym_replace,
-    ACTIONS(619), 15,
+    ACTIONS(621), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16294,12 +16531,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7147] = 3,
+  [7155] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(625), 1,
+    ACTIONS(627), 1,
       anon_sym_replace,
-    ACTIONS(623), 15,
+    ACTIONS(625), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16315,12 +16552,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7171] = 3,
+  [7179] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(629), 1,
+    ACTIONS(631), 1,
       anon_sym_replace,
-    ACTIONS(627), 15,
+    ACTIONS(629), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16336,12 +16573,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7195] = 3,
+  [7203] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(633), 1,
+    ACTIONS(635), 1,
       anon_sym_replace,
-    ACTIONS(631), 15,
+    ACTIONS(633), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16357,12 +16594,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7219] = 3,
+  [7227] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(637), 1,
+    ACTIONS(639), 1,
       anon_sym_replace,
-    ACTIONS(635), 15,
+    ACTIONS(637), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16378,12 +16615,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7243] = 3,
+  [7251] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(641), 1,
+    ACTIONS(643), 1,
       anon_sym_replace,
-    ACTIONS(639), 15,
+    ACTIONS(641), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16399,12 +16636,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7267] = 3,
+  [7275] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(645), 1,
+    ACTIONS(647), 1,
       anon_sym_replace,
-    ACTIONS(643), 15,
+    ACTIONS(645), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16420,12 +16657,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7291] = 3,
+  [7299] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(649), 1,
+    ACTIONS(651), 1,
       anon_sym_replace,
-    ACTIONS(647), 15,
+    ACTIONS(649), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16441,12 +16678,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7315] = 3,
+  [7323] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(653), 1,
+    ACTIONS(655), 1,
       anon_sym_replace,
-    ACTIONS(651), 15,
+    ACTIONS(653), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16462,12 +16699,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7339] = 3,
+  [7347] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(657), 1,
+    ACTIONS(659), 1,
       anon_sym_replace,
-    ACTIONS(655), 15,
+    ACTIONS(657), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16483,12 +16720,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7363] = 3,
+  [7371] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(661), 1,
+    ACTIONS(663), 1,
       anon_sym_replace,
-    ACTIONS(659), 15,
+    ACTIONS(661), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16504,55 +16741,30 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7387] = 3,
+  [7395] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(244), 1,
-      sym_unit_kind,
-    ACTIONS(663), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [7409] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(188), 1,
-      sym_identifier,
-    STATE(75), 1,
-      sym__close,
-    STATE(254), 1,
-      sym__localized,
-    STATE(298), 1,
-      sym_lang,
-    STATE(380), 1,
-      sym_change_kind,
-    ACTIONS(665), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(222), 3,
-      sym_text,
-      sym_change,
-      aux_sym_history_body_repeat1,
-    ACTIONS(667), 4,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-  [7443] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(671), 1,
+    ACTIONS(667), 1,
       sym_act_id,
+    ACTIONS(665), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [7417] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(257), 1,
+      sym_unit_kind,
     ACTIONS(669), 13,
       anon_sym_book,
       anon_sym_division,
@@ -16567,243 +16779,196 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [7465] = 9,
+  [7439] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    STATE(147), 1,
+    STATE(75), 1,
       sym__close,
-    STATE(254), 1,
+    STATE(256), 1,
       sym__localized,
-    STATE(298), 1,
+    STATE(296), 1,
       sym_lang,
-    STATE(380), 1,
+    STATE(344), 1,
       sym_change_kind,
-    ACTIONS(673), 2,
+    ACTIONS(671), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(222), 3,
+    STATE(212), 3,
       sym_text,
       sym_change,
       aux_sym_history_body_repeat1,
-    ACTIONS(667), 4,
+    ACTIONS(673), 4,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
-  [7499] = 9,
+  [7473] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    STATE(140), 1,
+    STATE(121), 1,
       sym__close,
-    STATE(254), 1,
+    STATE(256), 1,
       sym__localized,
-    STATE(298), 1,
+    STATE(296), 1,
       sym_lang,
-    STATE(380), 1,
+    STATE(344), 1,
       sym_change_kind,
     ACTIONS(675), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(211), 3,
+    STATE(213), 3,
       sym_text,
       sym_change,
       aux_sym_history_body_repeat1,
-    ACTIONS(667), 4,
+    ACTIONS(673), 4,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
-  [7533] = 9,
+  [7507] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    STATE(117), 1,
+    STATE(69), 1,
       sym__close,
-    STATE(254), 1,
+    STATE(256), 1,
       sym__localized,
-    STATE(298), 1,
+    STATE(296), 1,
       sym_lang,
-    STATE(380), 1,
+    STATE(344), 1,
       sym_change_kind,
     ACTIONS(677), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(221), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(673), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7541] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(164), 1,
+      sym_identifier,
+    STATE(130), 1,
+      sym__close,
+    STATE(256), 1,
+      sym__localized,
+    STATE(296), 1,
+      sym_lang,
+    STATE(344), 1,
+      sym_change_kind,
+    ACTIONS(679), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(221), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(673), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7575] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(164), 1,
+      sym_identifier,
+    STATE(148), 1,
+      sym__close,
+    STATE(256), 1,
+      sym__localized,
+    STATE(296), 1,
+      sym_lang,
+    STATE(344), 1,
+      sym_change_kind,
+    ACTIONS(681), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(221), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(673), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7609] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(164), 1,
+      sym_identifier,
+    STATE(144), 1,
+      sym__close,
+    STATE(256), 1,
+      sym__localized,
+    STATE(296), 1,
+      sym_lang,
+    STATE(344), 1,
+      sym_change_kind,
+    ACTIONS(683), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(214), 3,
       sym_text,
       sym_change,
       aux_sym_history_body_repeat1,
-    ACTIONS(667), 4,
+    ACTIONS(673), 4,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
-  [7567] = 9,
+  [7643] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
-      sym_identifier,
-    STATE(128), 1,
-      sym__close,
-    STATE(254), 1,
-      sym__localized,
-    STATE(298), 1,
-      sym_lang,
-    STATE(380), 1,
-      sym_change_kind,
-    ACTIONS(679), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(222), 3,
-      sym_text,
-      sym_change,
-      aux_sym_history_body_repeat1,
-    ACTIONS(667), 4,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-  [7601] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(188), 1,
-      sym_identifier,
-    STATE(62), 1,
-      sym__close,
-    STATE(254), 1,
-      sym__localized,
-    STATE(298), 1,
-      sym_lang,
-    STATE(380), 1,
-      sym_change_kind,
-    ACTIONS(681), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(209), 3,
-      sym_text,
-      sym_change,
-      aux_sym_history_body_repeat1,
-    ACTIONS(667), 4,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-  [7635] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(188), 1,
-      sym_identifier,
-    ACTIONS(685), 1,
-      anon_sym_title,
-    ACTIONS(687), 1,
-      anon_sym_compare,
-    ACTIONS(689), 1,
-      anon_sym_justification,
-    STATE(199), 1,
-      sym__close,
-    STATE(360), 1,
-      sym_lang,
-    ACTIONS(683), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(223), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [7668] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
     ACTIONS(687), 1,
-      anon_sym_compare,
-    ACTIONS(689), 1,
-      anon_sym_justification,
-    ACTIONS(693), 1,
       anon_sym_title,
-    STATE(206), 1,
+    ACTIONS(689), 1,
+      anon_sym_compare,
+    ACTIONS(691), 1,
+      anon_sym_justification,
+    STATE(191), 1,
       sym__close,
-    STATE(336), 1,
+    STATE(351), 1,
       sym_lang,
-    ACTIONS(691), 2,
+    ACTIONS(685), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(225), 5,
+    STATE(218), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_insertion,
       aux_sym__insert_body_repeat1,
-  [7701] = 9,
+  [7676] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    ACTIONS(687), 1,
-      anon_sym_compare,
     ACTIONS(689), 1,
-      anon_sym_justification,
-    ACTIONS(693), 1,
-      anon_sym_title,
-    STATE(201), 1,
-      sym__close,
-    STATE(336), 1,
-      sym_lang,
-    ACTIONS(695), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(217), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [7734] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(188), 1,
-      sym_identifier,
-    ACTIONS(687), 1,
       anon_sym_compare,
-    ACTIONS(689), 1,
+    ACTIONS(691), 1,
       anon_sym_justification,
-    ACTIONS(699), 1,
+    ACTIONS(695), 1,
       anon_sym_title,
-    STATE(205), 1,
+    STATE(190), 1,
       sym__close,
-    STATE(379), 1,
+    STATE(346), 1,
       sym_lang,
-    ACTIONS(697), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(224), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [7767] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(188), 1,
-      sym_identifier,
-    ACTIONS(687), 1,
-      anon_sym_compare,
-    ACTIONS(689), 1,
-      anon_sym_justification,
-    ACTIONS(699), 1,
-      anon_sym_title,
-    STATE(200), 1,
-      sym__close,
-    STATE(379), 1,
-      sym_lang,
-    ACTIONS(701), 2,
+    ACTIONS(693), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(219), 5,
@@ -16812,89 +16977,46 @@ static const uint16_t ts_small_parse_table[] = {
       sym__operation_note,
       sym_word_deletion,
       aux_sym__delete_body_repeat1,
-  [7800] = 9,
+  [7709] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(188), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    ACTIONS(685), 1,
-      anon_sym_title,
     ACTIONS(687), 1,
-      anon_sym_compare,
-    ACTIONS(689), 1,
-      anon_sym_justification,
-    STATE(192), 1,
-      sym__close,
-    STATE(360), 1,
-      sym_lang,
-    ACTIONS(703), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(216), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [7833] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(705), 1,
-      sym_identifier,
-    STATE(254), 1,
-      sym__localized,
-    STATE(298), 1,
-      sym_lang,
-    STATE(380), 1,
-      sym_change_kind,
-    ACTIONS(708), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(222), 3,
-      sym_text,
-      sym_change,
-      aux_sym_history_body_repeat1,
-    ACTIONS(710), 4,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-  [7864] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(713), 1,
-      sym_identifier,
-    ACTIONS(718), 1,
       anon_sym_title,
-    ACTIONS(721), 1,
+    ACTIONS(689), 1,
       anon_sym_compare,
-    ACTIONS(724), 1,
+    ACTIONS(691), 1,
       anon_sym_justification,
-    STATE(360), 1,
+    STATE(206), 1,
+      sym__close,
+    STATE(351), 1,
       sym_lang,
-    ACTIONS(716), 2,
+    ACTIONS(697), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(223), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [7894] = 8,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [7742] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(727), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    ACTIONS(732), 1,
-      anon_sym_title,
-    ACTIONS(735), 1,
+    ACTIONS(689), 1,
       anon_sym_compare,
-    ACTIONS(738), 1,
+    ACTIONS(691), 1,
       anon_sym_justification,
-    STATE(379), 1,
+    ACTIONS(695), 1,
+      anon_sym_title,
+    STATE(205), 1,
+      sym__close,
+    STATE(346), 1,
       sym_lang,
-    ACTIONS(730), 2,
+    ACTIONS(699), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(224), 5,
@@ -16903,126 +17025,281 @@ static const uint16_t ts_small_parse_table[] = {
       sym__operation_note,
       sym_word_deletion,
       aux_sym__delete_body_repeat1,
-  [7924] = 8,
+  [7775] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(741), 1,
+    ACTIONS(164), 1,
       sym_identifier,
-    ACTIONS(746), 1,
-      anon_sym_title,
-    ACTIONS(749), 1,
+    ACTIONS(689), 1,
       anon_sym_compare,
-    ACTIONS(752), 1,
+    ACTIONS(691), 1,
       anon_sym_justification,
-    STATE(336), 1,
+    ACTIONS(703), 1,
+      anon_sym_title,
+    STATE(204), 1,
+      sym__close,
+    STATE(364), 1,
       sym_lang,
-    ACTIONS(744), 2,
+    ACTIONS(701), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(222), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [7808] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(705), 1,
+      sym_identifier,
+    STATE(256), 1,
+      sym__localized,
+    STATE(296), 1,
+      sym_lang,
+    STATE(344), 1,
+      sym_change_kind,
+    ACTIONS(708), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(221), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(710), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7839] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(164), 1,
+      sym_identifier,
+    ACTIONS(689), 1,
+      anon_sym_compare,
+    ACTIONS(691), 1,
+      anon_sym_justification,
+    ACTIONS(703), 1,
+      anon_sym_title,
+    STATE(186), 1,
+      sym__close,
+    STATE(364), 1,
+      sym_lang,
+    ACTIONS(713), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(225), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [7872] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(715), 1,
+      sym_identifier,
+    ACTIONS(720), 1,
+      anon_sym_title,
+    ACTIONS(723), 1,
+      anon_sym_compare,
+    ACTIONS(726), 1,
+      anon_sym_justification,
+    STATE(351), 1,
+      sym_lang,
+    ACTIONS(718), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(223), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
       sym_word_insertion,
       aux_sym__insert_body_repeat1,
-  [7954] = 6,
+  [7902] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(170), 1,
-      anon_sym_justification,
-    ACTIONS(757), 1,
+    ACTIONS(729), 1,
+      sym_identifier,
+    ACTIONS(734), 1,
+      anon_sym_title,
+    ACTIONS(737), 1,
       anon_sym_compare,
-    STATE(183), 1,
-      sym__close,
-    ACTIONS(755), 2,
+    ACTIONS(740), 1,
+      anon_sym_justification,
+    STATE(346), 1,
+      sym_lang,
+    ACTIONS(732), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(230), 4,
+    STATE(224), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [7977] = 6,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [7932] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(170), 1,
-      anon_sym_justification,
-    ACTIONS(757), 1,
+    ACTIONS(743), 1,
+      sym_identifier,
+    ACTIONS(748), 1,
+      anon_sym_title,
+    ACTIONS(751), 1,
       anon_sym_compare,
-    STATE(203), 1,
-      sym__close,
-    ACTIONS(759), 2,
+    ACTIONS(754), 1,
+      anon_sym_justification,
+    STATE(364), 1,
+      sym_lang,
+    ACTIONS(746), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(226), 4,
+    STATE(225), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [8000] = 5,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [7962] = 7,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(33), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(39), 1,
+      anon_sym_title,
+    ACTIONS(759), 1,
+      anon_sym_amends,
+    STATE(320), 1,
+      sym__close,
+    ACTIONS(757), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(227), 4,
+      sym_in_force,
+      sym_title,
+      sym_amends,
+      aux_sym_bill_body_repeat1,
+  [7988] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(33), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(39), 1,
+      anon_sym_title,
+    ACTIONS(759), 1,
+      anon_sym_amends,
+    STATE(326), 1,
+      sym__close,
+    ACTIONS(761), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(229), 4,
+      sym_in_force,
+      sym_title,
+      sym_amends,
+      aux_sym_bill_body_repeat1,
+  [8014] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(188), 1,
+      anon_sym_justification,
     ACTIONS(765), 1,
-      anon_sym_occurrence,
-    STATE(273), 1,
-      sym_occurrence,
+      anon_sym_compare,
+    STATE(198), 1,
+      sym__close,
     ACTIONS(763), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(761), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8020] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(112), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(114), 6,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_compare,
-      anon_sym_justification,
-      anon_sym_occurrence,
-      sym_identifier,
-  [8036] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(769), 1,
-      anon_sym_compare,
-    ACTIONS(772), 1,
-      anon_sym_justification,
-    ACTIONS(767), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
     STATE(230), 4,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       aux_sym__notes_body_repeat1,
-  [8056] = 3,
+  [8037] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(112), 2,
+    ACTIONS(769), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(772), 1,
+      anon_sym_title,
+    ACTIONS(775), 1,
+      anon_sym_amends,
+    ACTIONS(767), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(114), 6,
+    STATE(229), 4,
+      sym_in_force,
+      sym_title,
+      sym_amends,
+      aux_sym_bill_body_repeat1,
+  [8060] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(188), 1,
+      anon_sym_justification,
+    ACTIONS(765), 1,
+      anon_sym_compare,
+    STATE(183), 1,
+      sym__close,
+    ACTIONS(778), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(242), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [8083] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(780), 1,
+      anon_sym_cite,
+    ACTIONS(57), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(61), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8101] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(782), 1,
+      anon_sym_cite,
+    ACTIONS(63), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(67), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8119] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(104), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(106), 6,
       anon_sym_cite,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
       sym_identifier,
-  [8072] = 5,
+  [8135] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(775), 1,
+    ACTIONS(784), 1,
       anon_sym_DQUOTE,
-    STATE(264), 1,
+    STATE(294), 1,
       sym_string,
-    ACTIONS(345), 2,
+    ACTIONS(346), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(438), 4,
@@ -17030,382 +17307,327 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8092] = 3,
+  [8155] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(116), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(118), 6,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_compare,
-      anon_sym_justification,
-      anon_sym_occurrence,
-      sym_identifier,
-  [8108] = 5,
+    ACTIONS(7), 1,
+      anon_sym_act,
+    ACTIONS(9), 1,
+      anon_sym_amendment,
+    ACTIONS(11), 1,
+      anon_sym_bill,
+    ACTIONS(786), 1,
+      ts_builtin_sym_end,
+    STATE(237), 4,
+      sym_act,
+      sym_amendment,
+      sym_bill,
+      aux_sym_source_file_repeat1,
+  [8177] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(765), 1,
-      anon_sym_occurrence,
-    STATE(260), 1,
-      sym_occurrence,
-    ACTIONS(779), 2,
+    ACTIONS(108), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(777), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8128] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(765), 1,
-      anon_sym_occurrence,
-    STATE(261), 1,
-      sym_occurrence,
-    ACTIONS(783), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(781), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8148] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(116), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(118), 6,
+    ACTIONS(110), 6,
       anon_sym_cite,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
       sym_identifier,
-  [8164] = 5,
+  [8193] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(765), 1,
-      anon_sym_occurrence,
-    STATE(266), 1,
-      sym_occurrence,
-    ACTIONS(787), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(785), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8184] = 4,
+    ACTIONS(788), 1,
+      ts_builtin_sym_end,
+    ACTIONS(790), 1,
+      anon_sym_act,
+    ACTIONS(793), 1,
+      anon_sym_amendment,
+    ACTIONS(796), 1,
+      anon_sym_bill,
+    STATE(237), 4,
+      sym_act,
+      sym_amendment,
+      sym_bill,
+      aux_sym_source_file_repeat1,
+  [8215] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(789), 1,
-      anon_sym_cite,
-    ACTIONS(106), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(110), 5,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-      sym_identifier,
-  [8202] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(791), 1,
-      anon_sym_cite,
-    ACTIONS(120), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(124), 5,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-      sym_identifier,
-  [8220] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(797), 1,
+    ACTIONS(803), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(795), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(793), 5,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-      sym_identifier,
-  [8238] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(765), 1,
-      anon_sym_occurrence,
-    STATE(267), 1,
-      sym_occurrence,
     ACTIONS(801), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(799), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8258] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(805), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(803), 5,
+    ACTIONS(799), 5,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
       sym_identifier,
-  [8273] = 3,
+  [8233] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(17), 3,
+    ACTIONS(104), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(19), 4,
+    ACTIONS(106), 6,
       anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8288] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(495), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(807), 1,
-      sym_number,
-    STATE(318), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(809), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [8307] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(136), 5,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-      sym_identifier,
-  [8322] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(811), 1,
       anon_sym_cite,
-    ACTIONS(106), 2,
+      anon_sym_compare,
+      anon_sym_justification,
+      anon_sym_occurrence,
+      sym_identifier,
+  [8249] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(809), 1,
+      anon_sym_occurrence,
+    STATE(275), 1,
+      sym_occurrence,
+    ACTIONS(807), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(110), 4,
+    ACTIONS(805), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8339] = 3,
+  [8269] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(156), 1,
-      sym_relation,
-    ACTIONS(813), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [8354] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(138), 2,
+    ACTIONS(108), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(140), 5,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-      sym_identifier,
-  [8369] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(90), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(92), 4,
+    ACTIONS(110), 6,
       anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8384] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(98), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(100), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8399] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(815), 1,
       anon_sym_cite,
-    ACTIONS(120), 2,
+      anon_sym_compare,
+      anon_sym_justification,
+      anon_sym_occurrence,
+      sym_identifier,
+  [8285] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(813), 1,
+      anon_sym_compare,
+    ACTIONS(816), 1,
+      anon_sym_justification,
+    ACTIONS(811), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(124), 4,
+    STATE(242), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [8305] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(809), 1,
+      anon_sym_occurrence,
+    STATE(279), 1,
+      sym_occurrence,
+    ACTIONS(821), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(819), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8416] = 3,
+  [8325] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(102), 3,
+    ACTIONS(809), 1,
+      anon_sym_occurrence,
+    STATE(280), 1,
+      sym_occurrence,
+    ACTIONS(825), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(104), 4,
+    ACTIONS(823), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8431] = 3,
+  [8345] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(94), 3,
+    ACTIONS(809), 1,
+      anon_sym_occurrence,
+    STATE(266), 1,
+      sym_occurrence,
+    ACTIONS(829), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(96), 4,
+    ACTIONS(827), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8446] = 3,
+  [8365] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(471), 2,
+    ACTIONS(809), 1,
+      anon_sym_occurrence,
+    STATE(287), 1,
+      sym_occurrence,
+    ACTIONS(833), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(469), 5,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
+    ACTIONS(831), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-  [8461] = 3,
+  [8385] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(158), 1,
-      sym_relation,
-    ACTIONS(813), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [8476] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(164), 1,
-      sym_relation,
-    ACTIONS(813), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [8491] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(170), 1,
-      sym_relation,
-    ACTIONS(813), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [8506] = 3,
+    ACTIONS(835), 1,
+      anon_sym_cite,
+    ACTIONS(57), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(61), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8402] = 3,
     ACTIONS(3), 1,
       sym_comment,
     STATE(171), 1,
       sym_relation,
-    ACTIONS(813), 6,
+    ACTIONS(837), 6,
       anon_sym_corresponds,
       anon_sym_stricter,
       anon_sym_lenient,
       anon_sym_broader,
       anon_sym_narrower,
       anon_sym_implements,
-  [8521] = 3,
+  [8417] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(819), 2,
+    ACTIONS(120), 3,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(817), 4,
+      anon_sym_DQUOTE,
+    ACTIONS(122), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8535] = 3,
+  [8432] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(823), 2,
+    ACTIONS(124), 3,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(821), 4,
+      anon_sym_DQUOTE,
+    ACTIONS(126), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8549] = 3,
+  [8447] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(827), 2,
+    ACTIONS(136), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(825), 4,
+    ACTIONS(138), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8462] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(140), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(142), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8477] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(843), 1,
+      sym_act_id,
+    STATE(253), 1,
+      aux_sym_amends_repeat1,
+    ACTIONS(839), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(841), 3,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_amends,
+  [8496] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(170), 1,
+      sym_relation,
+    ACTIONS(837), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8511] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(15), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8563] = 3,
+  [8526] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(831), 2,
+    ACTIONS(481), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(829), 4,
+    ACTIONS(479), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8541] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(501), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(846), 1,
+      sym_number,
+    STATE(338), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(848), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [8560] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(850), 1,
+      anon_sym_cite,
+    ACTIONS(63), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(67), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
@@ -17413,1678 +17635,1843 @@ static const uint16_t ts_small_parse_table[] = {
   [8577] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(835), 2,
+    ACTIONS(116), 3,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(833), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8591] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(366), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(465), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8605] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(839), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(837), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8619] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(843), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(841), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8633] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(847), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(845), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8647] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(851), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(853), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(277), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8665] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(461), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(459), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8679] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(857), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(862), 1,
-      anon_sym_LBRACK,
-    ACTIONS(859), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(270), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8697] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(136), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8711] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(138), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(140), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8725] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(867), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(865), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8739] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(7), 1,
-      anon_sym_act,
-    ACTIONS(9), 1,
-      anon_sym_amendment,
-    ACTIONS(869), 1,
-      ts_builtin_sym_end,
-    STATE(281), 3,
-      sym_act,
-      sym_amendment,
-      aux_sym_source_file_repeat1,
-  [8757] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(495), 1,
       anon_sym_DQUOTE,
-    ACTIONS(871), 1,
+    ACTIONS(118), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8592] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(854), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(852), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8607] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(112), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(114), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8622] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(860), 1,
+      sym_act_id,
+    STATE(253), 1,
+      aux_sym_amends_repeat1,
+    ACTIONS(856), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(858), 3,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_amends,
+  [8641] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(161), 1,
+      sym_relation,
+    ACTIONS(837), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8656] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(159), 1,
+      sym_relation,
+    ACTIONS(837), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8671] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(168), 1,
+      sym_relation,
+    ACTIONS(837), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8686] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(864), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(862), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8700] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(868), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(870), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(272), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8718] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(136), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(138), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8732] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(140), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(142), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8746] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(874), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(870), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(272), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8764] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(501), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(876), 1,
       anon_sym_LBRACE,
-    ACTIONS(873), 1,
+    ACTIONS(878), 1,
       sym_number,
-    STATE(138), 1,
+    STATE(61), 1,
       sym_unit_body,
-    STATE(345), 2,
+    STATE(363), 2,
       sym__number,
       sym_quoted_number,
-  [8777] = 5,
-    ACTIONS(849), 1,
+  [8784] = 5,
+    ACTIONS(866), 1,
       sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(875), 1,
+    ACTIONS(880), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(877), 2,
+    ACTIONS(885), 1,
+      anon_sym_LBRACK,
+    ACTIONS(882), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(272), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8802] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(501), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(888), 1,
+      anon_sym_LBRACE,
+    ACTIONS(890), 1,
+      sym_number,
+    STATE(142), 1,
+      sym_unit_body,
+    STATE(356), 2,
+      sym__number,
+      sym_quoted_number,
+  [8822] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(892), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(894), 2,
       sym_string_content,
       sym_escape_sequence,
     STATE(278), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [8795] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(879), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(881), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(270), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8813] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(883), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(881), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(270), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8831] = 6,
+  [8840] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(495), 1,
+    ACTIONS(898), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(896), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8854] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(473), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(471), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8868] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(902), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(900), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8882] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(904), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(870), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(272), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [8900] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(908), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(906), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8914] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(912), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(910), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8928] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(916), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(914), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8942] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(501), 1,
       anon_sym_DQUOTE,
-    ACTIONS(885), 1,
+    ACTIONS(918), 1,
       anon_sym_LBRACE,
-    ACTIONS(887), 1,
+    ACTIONS(920), 1,
       sym_number,
-    STATE(130), 1,
+    STATE(112), 1,
       sym_unit_body,
-    STATE(363), 2,
+    STATE(391), 2,
       sym__number,
       sym_quoted_number,
-  [8851] = 5,
-    ACTIONS(849), 1,
+  [8962] = 5,
+    ACTIONS(866), 1,
       sym_comment,
-    ACTIONS(855), 1,
+    ACTIONS(872), 1,
       anon_sym_LBRACK,
-    ACTIONS(889), 1,
+    ACTIONS(922), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(891), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(282), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8869] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(893), 1,
-      ts_builtin_sym_end,
-    ACTIONS(895), 1,
-      anon_sym_act,
-    ACTIONS(898), 1,
-      anon_sym_amendment,
-    STATE(281), 3,
-      sym_act,
-      sym_amendment,
-      aux_sym_source_file_repeat1,
-  [8887] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(901), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(881), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(270), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8905] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(903), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(905), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(284), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8923] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(907), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(881), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(270), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8941] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(909), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(911), 2,
+    ACTIONS(924), 2,
       sym_string_content,
       sym_escape_sequence,
     STATE(286), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [8959] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(913), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(881), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(270), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8977] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(915), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(917), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(288), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8995] = 5,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_LBRACK,
-    ACTIONS(919), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(881), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(270), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [9013] = 6,
+  [8980] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(495), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(921), 1,
-      anon_sym_LBRACE,
-    ACTIONS(923), 1,
-      sym_number,
-    STATE(64), 1,
-      sym_unit_body,
-    STATE(349), 2,
-      sym__number,
-      sym_quoted_number,
-  [9033] = 5,
-    ACTIONS(849), 1,
+    ACTIONS(928), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(926), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8994] = 3,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(927), 1,
+    ACTIONS(932), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(930), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9008] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(934), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(870), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(272), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9026] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(938), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(936), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9040] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(940), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(942), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(270), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9058] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(944), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(946), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(290), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9076] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(948), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(870), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(272), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9094] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(950), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(952), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(292), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9112] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(954), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(870), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(272), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9130] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      anon_sym_LBRACK,
+    ACTIONS(956), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(958), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(267), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9148] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(390), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(469), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9162] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(104), 5,
+      anon_sym_DASH_GT,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_at,
+      sym_date,
+  [9173] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(962), 1,
+      anon_sym_DQUOTE,
+    STATE(232), 1,
+      sym_string,
+    STATE(359), 1,
+      sym_fidelity,
+    ACTIONS(960), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9190] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(784), 1,
+      anon_sym_DQUOTE,
+    STATE(258), 1,
+      sym_string,
+    STATE(379), 1,
+      sym_fidelity,
+    ACTIONS(960), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9207] = 5,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(966), 1,
       anon_sym_RBRACK_LPAREN,
-    STATE(310), 1,
+    STATE(315), 1,
       aux_sym_reference_text_repeat1,
-    STATE(410), 1,
+    STATE(402), 1,
       sym_reference_text,
-    ACTIONS(925), 2,
+    ACTIONS(964), 2,
       sym_string_content,
       sym_escape_sequence,
-  [9050] = 2,
+  [9224] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(112), 5,
-      anon_sym_DASH_GT,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_at,
-      sym_date,
-  [9061] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(347), 1,
+    ACTIONS(348), 1,
       anon_sym_DQUOTE,
-    STATE(13), 1,
+    STATE(9), 1,
       sym_string,
-    STATE(352), 1,
+    STATE(386), 1,
       sym_fidelity,
-    ACTIONS(929), 2,
+    ACTIONS(960), 2,
       anon_sym_official,
       anon_sym_summary,
-  [9078] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(448), 1,
-      anon_sym_DQUOTE,
-    STATE(110), 1,
-      sym_string,
-    STATE(365), 1,
-      sym_fidelity,
-    ACTIONS(929), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [9095] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(282), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(284), 4,
-      sym_number,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [9108] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(116), 5,
-      anon_sym_DASH_GT,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_at,
-      sym_date,
-  [9119] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(775), 1,
-      anon_sym_DQUOTE,
-    STATE(246), 1,
-      sym_string,
-    STATE(372), 1,
-      sym_fidelity,
-    ACTIONS(929), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [9136] = 5,
+  [9241] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(440), 1,
       anon_sym_DQUOTE,
     STATE(95), 1,
       sym_string,
-    STATE(376), 1,
+    STATE(383), 1,
       sym_fidelity,
-    ACTIONS(929), 2,
+    ACTIONS(960), 2,
       anon_sym_official,
       anon_sym_summary,
-  [9153] = 5,
+  [9258] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(931), 1,
-      anon_sym_DQUOTE,
-    STATE(238), 1,
-      sym_string,
-    STATE(347), 1,
-      sym_fidelity,
-    ACTIONS(929), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [9170] = 4,
+    ACTIONS(108), 5,
+      anon_sym_DASH_GT,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_at,
+      sym_date,
+  [9269] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(392), 1,
+    ACTIONS(284), 1,
       anon_sym_DQUOTE,
-    ACTIONS(933), 1,
+    ACTIONS(286), 4,
       sym_number,
-    STATE(108), 2,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [9282] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(453), 1,
+      anon_sym_DQUOTE,
+    STATE(120), 1,
+      sym_string,
+    STATE(372), 1,
+      sym_fidelity,
+    ACTIONS(960), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9299] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(970), 1,
+      anon_sym_at,
+    STATE(284), 1,
+      sym_position,
+    ACTIONS(968), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [9313] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(972), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9323] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(974), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9333] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(976), 1,
+      sym_number,
+    ACTIONS(978), 1,
+      anon_sym_DQUOTE,
+    STATE(249), 2,
       sym__number,
       sym_quoted_number,
-  [9184] = 4,
-    ACTIONS(849), 1,
+  [9347] = 2,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(938), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(300), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(935), 2,
+    ACTIONS(980), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9357] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(982), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9367] = 2,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(984), 4,
+      anon_sym_DQUOTE2,
       sym_string_content,
       sym_escape_sequence,
-  [9198] = 4,
+      anon_sym_LBRACK,
+  [9377] = 4,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(989), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(311), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(986), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [9391] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(940), 1,
-      sym_number,
-    ACTIONS(942), 1,
+    ACTIONS(409), 1,
       anon_sym_DQUOTE,
-    STATE(252), 2,
+    ACTIONS(991), 1,
+      sym_number,
+    STATE(110), 2,
       sym__number,
       sym_quoted_number,
-  [9212] = 4,
+  [9405] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(156), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(944), 1,
-      sym_number,
-    STATE(162), 2,
-      sym__number,
-      sym_quoted_number,
-  [9226] = 4,
+    ACTIONS(993), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9415] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(388), 1,
       anon_sym_DQUOTE,
-    ACTIONS(946), 1,
+    ACTIONS(995), 1,
       sym_number,
     STATE(99), 2,
       sym__number,
       sym_quoted_number,
-  [9240] = 2,
-    ACTIONS(849), 1,
+  [9429] = 4,
+    ACTIONS(866), 1,
       sym_comment,
-    ACTIONS(948), 4,
-      anon_sym_DQUOTE2,
+    ACTIONS(999), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(311), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(997), 2,
       sym_string_content,
       sym_escape_sequence,
-      anon_sym_LBRACK,
-  [9250] = 4,
+  [9443] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(952), 1,
-      anon_sym_at,
-    STATE(263), 1,
-      sym_position,
-    ACTIONS(950), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [9264] = 4,
+    ACTIONS(1001), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9453] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(156), 1,
+    ACTIONS(158), 1,
       anon_sym_DQUOTE,
-    ACTIONS(954), 1,
+    ACTIONS(1003), 1,
       sym_number,
-    STATE(12), 2,
+    STATE(152), 2,
       sym__number,
       sym_quoted_number,
-  [9278] = 3,
+  [9467] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(188), 1,
+    ACTIONS(501), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(1005), 1,
+      sym_number,
+    STATE(339), 2,
+      sym__number,
+      sym_quoted_number,
+  [9481] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(970), 1,
+      anon_sym_at,
+    STATE(277), 1,
+      sym_position,
+    ACTIONS(968), 2,
+      anon_sym_before,
+      anon_sym_after,
+  [9495] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1007), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9505] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(158), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(1009), 1,
+      sym_number,
+    STATE(15), 2,
+      sym__number,
+      sym_quoted_number,
+  [9519] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(182), 1,
       sym_status_value,
-    ACTIONS(956), 3,
+    ACTIONS(1011), 3,
       anon_sym_adopted,
       anon_sym_draft,
       anon_sym_proposed,
-  [9290] = 4,
+  [9531] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(952), 1,
-      anon_sym_at,
-    STATE(259), 1,
-      sym_position,
-    ACTIONS(950), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [9304] = 2,
-    ACTIONS(849), 1,
+    ACTIONS(1013), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9541] = 2,
+    ACTIONS(866), 1,
       sym_comment,
-    ACTIONS(958), 4,
+    ACTIONS(1015), 4,
       anon_sym_DQUOTE2,
       sym_string_content,
       sym_escape_sequence,
       anon_sym_LBRACK,
-  [9314] = 4,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(962), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(300), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(960), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [9328] = 4,
+  [9551] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(495), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(964), 1,
-      sym_number,
-    STATE(333), 2,
-      sym__number,
-      sym_quoted_number,
-  [9342] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(966), 1,
-      anon_sym_version,
-    ACTIONS(968), 1,
-      anon_sym_LBRACE,
-    STATE(313), 1,
-      sym_act_body,
-  [9355] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(970), 3,
+    ACTIONS(1017), 4,
       ts_builtin_sym_end,
       anon_sym_act,
       anon_sym_amendment,
-  [9364] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(972), 1,
-      sym_identifier,
-    STATE(106), 1,
-      sym__localized,
-    STATE(297), 1,
-      sym_lang,
-  [9377] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(94), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [9386] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(972), 1,
-      sym_identifier,
-    STATE(107), 1,
-      sym__localized,
-    STATE(297), 1,
-      sym_lang,
-  [9399] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(974), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [9408] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(976), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [9417] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(978), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [9426] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(980), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [9435] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(982), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [9444] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(282), 3,
-      anon_sym_LBRACE,
-      sym_number,
-      anon_sym_DQUOTE,
-  [9453] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(984), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [9462] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(972), 1,
-      sym_identifier,
-    STATE(134), 1,
-      sym__localized,
-    STATE(293), 1,
-      sym_lang,
-  [9475] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(986), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [9484] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(972), 1,
-      sym_identifier,
-    STATE(269), 1,
-      sym__localized,
-    STATE(296), 1,
-      sym_lang,
-  [9497] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(98), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [9506] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(988), 1,
-      sym_identifier,
-    STATE(48), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-  [9517] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(972), 1,
-      sym_identifier,
-    STATE(179), 1,
-      sym__localized,
-    STATE(292), 1,
-      sym_lang,
-  [9530] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(370), 3,
-      anon_sym_official,
-      anon_sym_summary,
-      anon_sym_DQUOTE,
-  [9539] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(90), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [9548] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(972), 1,
-      sym_identifier,
-    STATE(17), 1,
-      sym__localized,
-    STATE(292), 1,
-      sym_lang,
+      anon_sym_bill,
   [9561] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(102), 3,
+    ACTIONS(1019), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9571] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1021), 1,
+      sym_identifier,
+    STATE(45), 2,
+      sym_lang,
+      aux_sym_languages_repeat1,
+  [9582] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(284), 3,
+      anon_sym_LBRACE,
+      sym_number,
+      anon_sym_DQUOTE,
+  [9591] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1023), 1,
+      anon_sym_version,
+    ACTIONS(1025), 1,
+      anon_sym_LBRACE,
+    STATE(308), 1,
+      sym_act_body,
+  [9604] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1027), 1,
+      sym_identifier,
+    STATE(119), 1,
+      sym__localized,
+    STATE(300), 1,
+      sym_lang,
+  [9617] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(112), 3,
       anon_sym_LBRACE,
       anon_sym_RPAREN,
       anon_sym_to,
-  [9570] = 3,
+  [9626] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(990), 1,
-      anon_sym_LBRACE,
-    STATE(74), 1,
-      sym_history_body,
-  [9580] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(992), 1,
-      anon_sym_LBRACE,
-    STATE(190), 1,
-      sym__replace_body,
-  [9590] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(994), 1,
+    ACTIONS(384), 3,
+      anon_sym_official,
+      anon_sym_summary,
       anon_sym_DQUOTE,
-    STATE(308), 1,
-      sym_string,
-  [9600] = 3,
+  [9635] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(972), 1,
+    ACTIONS(1027), 1,
       sym_identifier,
-    STATE(369), 1,
+    STATE(17), 1,
+      sym__localized,
+    STATE(299), 1,
       sym_lang,
-  [9610] = 3,
+  [9648] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(996), 1,
+    ACTIONS(1027), 1,
+      sym_identifier,
+    STATE(181), 1,
+      sym__localized,
+    STATE(299), 1,
+      sym_lang,
+  [9661] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1027), 1,
+      sym_identifier,
+    STATE(134), 1,
+      sym__localized,
+    STATE(303), 1,
+      sym_lang,
+  [9674] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1027), 1,
+      sym_identifier,
+    STATE(108), 1,
+      sym__localized,
+    STATE(300), 1,
+      sym_lang,
+  [9687] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1027), 1,
+      sym_identifier,
+    STATE(276), 1,
+      sym__localized,
+    STATE(297), 1,
+      sym_lang,
+  [9700] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1029), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [9709] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(120), 3,
       anon_sym_LBRACE,
-    STATE(195), 1,
-      sym_unit_body_with_notes,
-  [9620] = 3,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [9718] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(347), 1,
+    ACTIONS(116), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [9727] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(124), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [9736] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(784), 1,
       anon_sym_DQUOTE,
-    STATE(60), 1,
+    STATE(243), 1,
       sym_string,
-  [9630] = 3,
+  [9746] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(996), 1,
-      anon_sym_LBRACE,
-    STATE(185), 1,
-      sym_unit_body_with_notes,
-  [9640] = 3,
+    ACTIONS(1027), 1,
+      sym_identifier,
+    STATE(374), 1,
+      sym_lang,
+  [9756] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(998), 1,
-      anon_sym_LBRACE,
-    STATE(136), 1,
-      sym_history_body,
-  [9650] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(347), 1,
+    ACTIONS(1031), 1,
       anon_sym_DQUOTE,
+    STATE(413), 1,
+      sym_string,
+  [9766] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1033), 1,
+      anon_sym_LBRACE,
+    STATE(184), 1,
+      sym__insert_body,
+  [9776] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(784), 1,
+      anon_sym_DQUOTE,
+    STATE(240), 1,
+      sym_string,
+  [9786] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1035), 1,
+      anon_sym_LBRACE,
     STATE(189), 1,
-      sym_string,
-  [9660] = 3,
+      sym_unit_body_with_notes,
+  [9796] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(968), 1,
-      anon_sym_LBRACE,
-    STATE(325), 1,
-      sym_act_body,
-  [9670] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(347), 1,
-      anon_sym_DQUOTE,
-    STATE(19), 1,
-      sym_string,
-  [9680] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(871), 1,
-      anon_sym_LBRACE,
-    STATE(144), 1,
-      sym_unit_body,
-  [9690] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1000), 1,
-      anon_sym_LBRACE,
-    STATE(320), 1,
-      sym_amendment_body,
-  [9700] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(931), 1,
-      anon_sym_DQUOTE,
-    STATE(239), 1,
-      sym_string,
-  [9710] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(347), 1,
-      anon_sym_DQUOTE,
-    STATE(20), 1,
-      sym_string,
-  [9720] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(921), 1,
-      anon_sym_LBRACE,
-    STATE(71), 1,
-      sym_unit_body,
-  [9730] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(931), 1,
+    ACTIONS(784), 1,
       anon_sym_DQUOTE,
     STATE(245), 1,
       sym_string,
-  [9740] = 3,
+  [9806] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(931), 1,
-      anon_sym_DQUOTE,
-    STATE(248), 1,
-      sym_string,
-  [9750] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(347), 1,
-      anon_sym_DQUOTE,
-    STATE(16), 1,
-      sym_string,
-  [9760] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(775), 1,
-      anon_sym_DQUOTE,
-    STATE(234), 1,
-      sym_string,
-  [9770] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(775), 1,
-      anon_sym_DQUOTE,
-    STATE(235), 1,
-      sym_string,
-  [9780] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(972), 1,
+    ACTIONS(1027), 1,
       sym_identifier,
-    STATE(371), 1,
+    STATE(378), 1,
       sym_lang,
-  [9790] = 2,
+  [9816] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1002), 2,
+    ACTIONS(1037), 2,
       anon_sym_all,
       sym_integer,
-  [9798] = 3,
+  [9824] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1004), 1,
+    ACTIONS(1031), 1,
+      anon_sym_DQUOTE,
+    STATE(319), 1,
+      sym_string,
+  [9834] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1039), 1,
       anon_sym_LBRACE,
-    STATE(122), 1,
+    STATE(139), 1,
       sym_history_body,
-  [9808] = 3,
+  [9844] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(347), 1,
+    ACTIONS(1027), 1,
+      sym_identifier,
+    STATE(382), 1,
+      sym_lang,
+  [9854] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(348), 1,
       anon_sym_DQUOTE,
-    STATE(69), 1,
+    STATE(19), 1,
       sym_string,
-  [9818] = 3,
+  [9864] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(775), 1,
+    ACTIONS(784), 1,
       anon_sym_DQUOTE,
-    STATE(237), 1,
+    STATE(246), 1,
       sym_string,
-  [9828] = 3,
+  [9874] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(994), 1,
-      anon_sym_DQUOTE,
-    STATE(419), 1,
-      sym_string,
-  [9838] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(775), 1,
-      anon_sym_DQUOTE,
-    STATE(241), 1,
-      sym_string,
-  [9848] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1006), 1,
+    ACTIONS(888), 1,
       anon_sym_LBRACE,
-    STATE(193), 1,
-      sym__delete_body,
-  [9858] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(885), 1,
-      anon_sym_LBRACE,
-    STATE(121), 1,
+    STATE(147), 1,
       sym_unit_body,
-  [9868] = 3,
+  [9884] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1008), 1,
-      anon_sym_LBRACE,
-    STATE(194), 1,
-      sym__insert_body,
-  [9878] = 3,
+    ACTIONS(1041), 2,
+      anon_sym_start,
+      anon_sym_end,
+  [9892] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(448), 1,
-      anon_sym_DQUOTE,
-    STATE(127), 1,
-      sym_string,
-  [9888] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(996), 1,
+    ACTIONS(1035), 1,
       anon_sym_LBRACE,
     STATE(207), 1,
       sym_unit_body_with_notes,
-  [9898] = 3,
+  [9902] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(448), 1,
+    ACTIONS(962), 1,
       anon_sym_DQUOTE,
-    STATE(135), 1,
+    STATE(231), 1,
       sym_string,
-  [9908] = 3,
+  [9912] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(448), 1,
-      anon_sym_DQUOTE,
-    STATE(137), 1,
-      sym_string,
-  [9918] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(994), 1,
-      anon_sym_DQUOTE,
-    STATE(305), 1,
-      sym_string,
-  [9928] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1010), 2,
-      anon_sym_start,
-      anon_sym_end,
-  [9936] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(994), 1,
-      anon_sym_DQUOTE,
-    STATE(383), 1,
-      sym_string,
-  [9946] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(775), 1,
+    ACTIONS(962), 1,
       anon_sym_DQUOTE,
     STATE(251), 1,
       sym_string,
-  [9956] = 3,
+  [9922] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(775), 1,
+    ACTIONS(962), 1,
       anon_sym_DQUOTE,
-    STATE(271), 1,
+    STATE(252), 1,
       sym_string,
-  [9966] = 3,
+  [9932] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(775), 1,
+    ACTIONS(348), 1,
       anon_sym_DQUOTE,
-    STATE(272), 1,
+    STATE(196), 1,
       sym_string,
-  [9976] = 3,
+  [9942] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(972), 1,
-      sym_identifier,
-    STATE(354), 1,
-      sym_lang,
-  [9986] = 3,
+    ACTIONS(876), 1,
+      anon_sym_LBRACE,
+    STATE(63), 1,
+      sym_unit_body,
+  [9952] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1031), 1,
+      anon_sym_DQUOTE,
+    STATE(410), 1,
+      sym_string,
+  [9962] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1043), 1,
+      anon_sym_LBRACE,
+    STATE(109), 1,
+      sym_history_body,
+  [9972] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1045), 1,
+      anon_sym_LBRACE,
+    STATE(194), 1,
+      sym__replace_body,
+  [9982] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1045), 1,
+      anon_sym_LBRACE,
+    STATE(201), 1,
+      sym__replace_body,
+  [9992] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(348), 1,
+      anon_sym_DQUOTE,
+    STATE(20), 1,
+      sym_string,
+  [10002] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1047), 1,
+      anon_sym_LBRACE,
+    STATE(323), 1,
+      sym_amendment_body,
+  [10012] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(348), 1,
+      anon_sym_DQUOTE,
+    STATE(73), 1,
+      sym_string,
+  [10022] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1049), 1,
+      anon_sym_LBRACE,
+    STATE(309), 1,
+      sym_bill_body,
+  [10032] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(453), 1,
+      anon_sym_DQUOTE,
+    STATE(129), 1,
+      sym_string,
+  [10042] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1025), 1,
+      anon_sym_LBRACE,
+    STATE(325), 1,
+      sym_act_body,
+  [10052] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(784), 1,
+      anon_sym_DQUOTE,
+    STATE(244), 1,
+      sym_string,
+  [10062] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(453), 1,
+      anon_sym_DQUOTE,
+    STATE(141), 1,
+      sym_string,
+  [10072] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(453), 1,
+      anon_sym_DQUOTE,
+    STATE(143), 1,
+      sym_string,
+  [10082] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(348), 1,
+      anon_sym_DQUOTE,
+    STATE(74), 1,
+      sym_string,
+  [10092] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1031), 1,
+      anon_sym_DQUOTE,
+    STATE(304), 1,
+      sym_string,
+  [10102] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(784), 1,
+      anon_sym_DQUOTE,
+    STATE(247), 1,
+      sym_string,
+  [10112] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(784), 1,
+      anon_sym_DQUOTE,
+    STATE(268), 1,
+      sym_string,
+  [10122] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(784), 1,
+      anon_sym_DQUOTE,
+    STATE(269), 1,
+      sym_string,
+  [10132] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1031), 1,
+      anon_sym_DQUOTE,
+    STATE(407), 1,
+      sym_string,
+  [10142] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(440), 1,
       anon_sym_DQUOTE,
     STATE(98), 1,
       sym_string,
-  [9996] = 3,
+  [10152] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(440), 1,
       anon_sym_DQUOTE,
-    STATE(124), 1,
+    STATE(106), 1,
       sym_string,
-  [10006] = 3,
+  [10162] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(440), 1,
       anon_sym_DQUOTE,
-    STATE(125), 1,
+    STATE(126), 1,
       sym_string,
-  [10016] = 3,
+  [10172] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(775), 1,
+    ACTIONS(348), 1,
       anon_sym_DQUOTE,
-    STATE(228), 1,
+    STATE(8), 1,
       sym_string,
-  [10026] = 3,
+  [10182] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(994), 1,
-      anon_sym_DQUOTE,
-    STATE(408), 1,
-      sym_string,
-  [10036] = 3,
+    ACTIONS(1051), 1,
+      sym_act_id,
+    STATE(262), 1,
+      aux_sym_amends_repeat1,
+  [10192] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(992), 1,
+    ACTIONS(1053), 1,
       anon_sym_LBRACE,
-    STATE(191), 1,
-      sym__replace_body,
-  [10046] = 2,
+    STATE(59), 1,
+      sym_history_body,
+  [10202] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1012), 1,
-      anon_sym_DQUOTE2,
-  [10053] = 2,
+    ACTIONS(1035), 1,
+      anon_sym_LBRACE,
+    STATE(187), 1,
+      sym_unit_body_with_notes,
+  [10212] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1014), 1,
-      anon_sym_DASH_GT,
-  [10060] = 2,
+    ACTIONS(1055), 1,
+      anon_sym_LBRACE,
+    STATE(203), 1,
+      sym__delete_body,
+  [10222] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1016), 1,
-      anon_sym_DQUOTE2,
-  [10067] = 2,
+    ACTIONS(918), 1,
+      anon_sym_LBRACE,
+    STATE(124), 1,
+      sym_unit_body,
+  [10232] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1018), 1,
-      sym_date,
-  [10074] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1020), 1,
+    ACTIONS(1057), 1,
       anon_sym_RPAREN,
-  [10081] = 2,
+  [10239] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1022), 1,
+    ACTIONS(1059), 1,
+      sym_date,
+  [10246] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1061), 1,
+      sym_date,
+  [10253] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1063), 1,
       anon_sym_DQUOTE2,
-  [10088] = 2,
+  [10260] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1024), 1,
+    ACTIONS(1065), 1,
       sym_date,
-  [10095] = 2,
+  [10267] = 2,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(1067), 1,
+      aux_sym_quoted_number_token1,
+  [10274] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1026), 1,
+    ACTIONS(1069), 1,
       sym_date,
-  [10102] = 2,
+  [10281] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1028), 1,
+    ACTIONS(1071), 1,
       sym_date,
-  [10109] = 2,
+  [10288] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1030), 1,
+    ACTIONS(1073), 1,
+      sym_date,
+  [10295] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1075), 1,
       sym_act_id,
-  [10116] = 2,
+  [10302] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1032), 1,
-      anon_sym_DQUOTE,
-  [10123] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1034), 1,
-      sym_identifier,
-  [10130] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1036), 1,
-      anon_sym_DQUOTE2,
-  [10137] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1038), 1,
-      sym_date,
-  [10144] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1040), 1,
-      ts_builtin_sym_end,
-  [10151] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1042), 1,
-      sym_date,
-  [10158] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1044), 1,
-      anon_sym_RPAREN,
-  [10165] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1046), 1,
-      sym_identifier,
-  [10172] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1048), 1,
-      sym_act_id,
-  [10179] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1050), 1,
-      sym_date,
-  [10186] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1052), 1,
-      sym_date,
-  [10193] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1054), 1,
-      anon_sym_DQUOTE2,
-  [10200] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1056), 1,
-      sym_date,
-  [10207] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1058), 1,
-      anon_sym_DQUOTE,
-  [10214] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1060), 1,
-      sym_act_id,
-  [10221] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1062), 1,
-      anon_sym_to,
-  [10228] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1064), 1,
-      sym_date,
-  [10235] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1066), 1,
-      anon_sym_DQUOTE2,
-  [10242] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1068), 1,
+    ACTIONS(1077), 1,
       anon_sym_RBRACK_LPAREN,
-  [10249] = 2,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(1070), 1,
-      aux_sym_quoted_number_token1,
-  [10256] = 2,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(1072), 1,
-      aux_sym_quoted_number_token1,
-  [10263] = 2,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(1074), 1,
-      aux_sym_quoted_number_token1,
-  [10270] = 2,
+  [10309] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1076), 1,
+    ACTIONS(1079), 1,
+      anon_sym_RPAREN,
+  [10316] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1081), 1,
       sym_date,
-  [10277] = 2,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(1078), 1,
-      aux_sym_quoted_number_token1,
-  [10284] = 2,
+  [10323] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1080), 1,
+    ACTIONS(1083), 1,
+      anon_sym_DQUOTE2,
+  [10330] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1085), 1,
       sym_date,
-  [10291] = 2,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(1082), 1,
-      aux_sym_quoted_number_token1,
-  [10298] = 2,
-    ACTIONS(849), 1,
-      sym_comment,
-    ACTIONS(1084), 1,
-      aux_sym_quoted_number_token1,
-  [10305] = 2,
+  [10337] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1086), 1,
+    ACTIONS(1087), 1,
       anon_sym_DASH_GT,
+  [10344] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1089), 1,
+      sym_act_id,
+  [10351] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1091), 1,
+      anon_sym_to,
+  [10358] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1093), 1,
+      anon_sym_DASH_GT,
+  [10365] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1095), 1,
+      anon_sym_DQUOTE2,
+  [10372] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1097), 1,
+      anon_sym_DQUOTE,
+  [10379] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1099), 1,
+      sym_date,
+  [10386] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1101), 1,
+      anon_sym_DQUOTE2,
+  [10393] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1103), 1,
+      sym_date,
+  [10400] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1105), 1,
+      ts_builtin_sym_end,
+  [10407] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1107), 1,
+      sym_identifier,
+  [10414] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1109), 1,
+      sym_act_id,
+  [10421] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1111), 1,
+      sym_act_id,
+  [10428] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1113), 1,
+      anon_sym_DQUOTE2,
+  [10435] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1115), 1,
+      anon_sym_DQUOTE,
+  [10442] = 2,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(1117), 1,
+      aux_sym_quoted_number_token1,
+  [10449] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1119), 1,
+      anon_sym_DQUOTE2,
+  [10456] = 2,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(1121), 1,
+      aux_sym_quoted_number_token1,
+  [10463] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1123), 1,
+      sym_date,
+  [10470] = 2,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(1125), 1,
+      aux_sym_quoted_number_token1,
+  [10477] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1127), 1,
+      sym_date,
+  [10484] = 2,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(1129), 1,
+      aux_sym_quoted_number_token1,
+  [10491] = 2,
+    ACTIONS(866), 1,
+      sym_comment,
+    ACTIONS(1131), 1,
+      aux_sym_quoted_number_token1,
+  [10498] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1133), 1,
+      sym_identifier,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 51,
+  [SMALL_STATE(3)] = 49,
   [SMALL_STATE(4)] = 100,
   [SMALL_STATE(5)] = 174,
-  [SMALL_STATE(6)] = 248,
-  [SMALL_STATE(7)] = 296,
+  [SMALL_STATE(6)] = 222,
+  [SMALL_STATE(7)] = 270,
   [SMALL_STATE(8)] = 344,
-  [SMALL_STATE(9)] = 415,
-  [SMALL_STATE(10)] = 462,
-  [SMALL_STATE(11)] = 509,
-  [SMALL_STATE(12)] = 556,
-  [SMALL_STATE(13)] = 603,
-  [SMALL_STATE(14)] = 651,
-  [SMALL_STATE(15)] = 697,
-  [SMALL_STATE(16)] = 743,
-  [SMALL_STATE(17)] = 791,
-  [SMALL_STATE(18)] = 836,
-  [SMALL_STATE(19)] = 881,
-  [SMALL_STATE(20)] = 926,
-  [SMALL_STATE(21)] = 971,
-  [SMALL_STATE(22)] = 1024,
-  [SMALL_STATE(23)] = 1073,
-  [SMALL_STATE(24)] = 1126,
-  [SMALL_STATE(25)] = 1179,
-  [SMALL_STATE(26)] = 1253,
-  [SMALL_STATE(27)] = 1317,
-  [SMALL_STATE(28)] = 1381,
-  [SMALL_STATE(29)] = 1455,
-  [SMALL_STATE(30)] = 1503,
-  [SMALL_STATE(31)] = 1564,
-  [SMALL_STATE(32)] = 1635,
-  [SMALL_STATE(33)] = 1676,
-  [SMALL_STATE(34)] = 1736,
-  [SMALL_STATE(35)] = 1796,
-  [SMALL_STATE(36)] = 1856,
-  [SMALL_STATE(37)] = 1916,
-  [SMALL_STATE(38)] = 1976,
-  [SMALL_STATE(39)] = 2036,
-  [SMALL_STATE(40)] = 2083,
-  [SMALL_STATE(41)] = 2130,
-  [SMALL_STATE(42)] = 2187,
-  [SMALL_STATE(43)] = 2234,
-  [SMALL_STATE(44)] = 2276,
-  [SMALL_STATE(45)] = 2320,
-  [SMALL_STATE(46)] = 2360,
-  [SMALL_STATE(47)] = 2398,
-  [SMALL_STATE(48)] = 2434,
-  [SMALL_STATE(49)] = 2474,
-  [SMALL_STATE(50)] = 2519,
-  [SMALL_STATE(51)] = 2564,
-  [SMALL_STATE(52)] = 2609,
-  [SMALL_STATE(53)] = 2641,
-  [SMALL_STATE(54)] = 2675,
-  [SMALL_STATE(55)] = 2719,
-  [SMALL_STATE(56)] = 2759,
-  [SMALL_STATE(57)] = 2803,
-  [SMALL_STATE(58)] = 2847,
-  [SMALL_STATE(59)] = 2887,
+  [SMALL_STATE(9)] = 393,
+  [SMALL_STATE(10)] = 442,
+  [SMALL_STATE(11)] = 513,
+  [SMALL_STATE(12)] = 560,
+  [SMALL_STATE(13)] = 607,
+  [SMALL_STATE(14)] = 654,
+  [SMALL_STATE(15)] = 701,
+  [SMALL_STATE(16)] = 748,
+  [SMALL_STATE(17)] = 795,
+  [SMALL_STATE(18)] = 841,
+  [SMALL_STATE(19)] = 887,
+  [SMALL_STATE(20)] = 933,
+  [SMALL_STATE(21)] = 979,
+  [SMALL_STATE(22)] = 1032,
+  [SMALL_STATE(23)] = 1081,
+  [SMALL_STATE(24)] = 1134,
+  [SMALL_STATE(25)] = 1187,
+  [SMALL_STATE(26)] = 1251,
+  [SMALL_STATE(27)] = 1325,
+  [SMALL_STATE(28)] = 1389,
+  [SMALL_STATE(29)] = 1437,
+  [SMALL_STATE(30)] = 1511,
+  [SMALL_STATE(31)] = 1582,
+  [SMALL_STATE(32)] = 1643,
+  [SMALL_STATE(33)] = 1684,
+  [SMALL_STATE(34)] = 1744,
+  [SMALL_STATE(35)] = 1804,
+  [SMALL_STATE(36)] = 1864,
+  [SMALL_STATE(37)] = 1924,
+  [SMALL_STATE(38)] = 1984,
+  [SMALL_STATE(39)] = 2044,
+  [SMALL_STATE(40)] = 2101,
+  [SMALL_STATE(41)] = 2148,
+  [SMALL_STATE(42)] = 2195,
+  [SMALL_STATE(43)] = 2242,
+  [SMALL_STATE(44)] = 2286,
+  [SMALL_STATE(45)] = 2328,
+  [SMALL_STATE(46)] = 2368,
+  [SMALL_STATE(47)] = 2406,
+  [SMALL_STATE(48)] = 2442,
+  [SMALL_STATE(49)] = 2482,
+  [SMALL_STATE(50)] = 2527,
+  [SMALL_STATE(51)] = 2572,
+  [SMALL_STATE(52)] = 2617,
+  [SMALL_STATE(53)] = 2661,
+  [SMALL_STATE(54)] = 2705,
+  [SMALL_STATE(55)] = 2749,
+  [SMALL_STATE(56)] = 2789,
+  [SMALL_STATE(57)] = 2823,
+  [SMALL_STATE(58)] = 2863,
+  [SMALL_STATE(59)] = 2895,
   [SMALL_STATE(60)] = 2926,
-  [SMALL_STATE(61)] = 2957,
-  [SMALL_STATE(62)] = 2988,
-  [SMALL_STATE(63)] = 3019,
-  [SMALL_STATE(64)] = 3062,
-  [SMALL_STATE(65)] = 3093,
-  [SMALL_STATE(66)] = 3136,
-  [SMALL_STATE(67)] = 3167,
-  [SMALL_STATE(68)] = 3210,
-  [SMALL_STATE(69)] = 3249,
-  [SMALL_STATE(70)] = 3280,
-  [SMALL_STATE(71)] = 3311,
-  [SMALL_STATE(72)] = 3342,
-  [SMALL_STATE(73)] = 3373,
-  [SMALL_STATE(74)] = 3404,
-  [SMALL_STATE(75)] = 3435,
-  [SMALL_STATE(76)] = 3466,
-  [SMALL_STATE(77)] = 3500,
-  [SMALL_STATE(78)] = 3538,
-  [SMALL_STATE(79)] = 3576,
-  [SMALL_STATE(80)] = 3608,
-  [SMALL_STATE(81)] = 3639,
-  [SMALL_STATE(82)] = 3670,
-  [SMALL_STATE(83)] = 3701,
-  [SMALL_STATE(84)] = 3732,
-  [SMALL_STATE(85)] = 3765,
-  [SMALL_STATE(86)] = 3804,
-  [SMALL_STATE(87)] = 3843,
-  [SMALL_STATE(88)] = 3882,
-  [SMALL_STATE(89)] = 3917,
-  [SMALL_STATE(90)] = 3953,
-  [SMALL_STATE(91)] = 3983,
-  [SMALL_STATE(92)] = 4013,
-  [SMALL_STATE(93)] = 4043,
-  [SMALL_STATE(94)] = 4073,
-  [SMALL_STATE(95)] = 4105,
-  [SMALL_STATE(96)] = 4137,
-  [SMALL_STATE(97)] = 4167,
-  [SMALL_STATE(98)] = 4197,
-  [SMALL_STATE(99)] = 4229,
-  [SMALL_STATE(100)] = 4259,
-  [SMALL_STATE(101)] = 4289,
-  [SMALL_STATE(102)] = 4319,
-  [SMALL_STATE(103)] = 4353,
-  [SMALL_STATE(104)] = 4383,
-  [SMALL_STATE(105)] = 4415,
-  [SMALL_STATE(106)] = 4449,
-  [SMALL_STATE(107)] = 4478,
-  [SMALL_STATE(108)] = 4507,
-  [SMALL_STATE(109)] = 4536,
-  [SMALL_STATE(110)] = 4565,
-  [SMALL_STATE(111)] = 4596,
-  [SMALL_STATE(112)] = 4625,
-  [SMALL_STATE(113)] = 4654,
-  [SMALL_STATE(114)] = 4683,
-  [SMALL_STATE(115)] = 4712,
-  [SMALL_STATE(116)] = 4741,
-  [SMALL_STATE(117)] = 4770,
-  [SMALL_STATE(118)] = 4799,
-  [SMALL_STATE(119)] = 4828,
-  [SMALL_STATE(120)] = 4857,
-  [SMALL_STATE(121)] = 4888,
-  [SMALL_STATE(122)] = 4917,
-  [SMALL_STATE(123)] = 4946,
-  [SMALL_STATE(124)] = 4975,
-  [SMALL_STATE(125)] = 5004,
-  [SMALL_STATE(126)] = 5033,
-  [SMALL_STATE(127)] = 5062,
-  [SMALL_STATE(128)] = 5093,
-  [SMALL_STATE(129)] = 5122,
-  [SMALL_STATE(130)] = 5151,
-  [SMALL_STATE(131)] = 5180,
-  [SMALL_STATE(132)] = 5209,
-  [SMALL_STATE(133)] = 5243,
-  [SMALL_STATE(134)] = 5271,
-  [SMALL_STATE(135)] = 5299,
-  [SMALL_STATE(136)] = 5327,
-  [SMALL_STATE(137)] = 5355,
-  [SMALL_STATE(138)] = 5383,
-  [SMALL_STATE(139)] = 5411,
-  [SMALL_STATE(140)] = 5439,
-  [SMALL_STATE(141)] = 5467,
-  [SMALL_STATE(142)] = 5495,
-  [SMALL_STATE(143)] = 5531,
-  [SMALL_STATE(144)] = 5559,
-  [SMALL_STATE(145)] = 5587,
-  [SMALL_STATE(146)] = 5623,
-  [SMALL_STATE(147)] = 5651,
-  [SMALL_STATE(148)] = 5679,
-  [SMALL_STATE(149)] = 5707,
-  [SMALL_STATE(150)] = 5743,
-  [SMALL_STATE(151)] = 5776,
+  [SMALL_STATE(61)] = 2965,
+  [SMALL_STATE(62)] = 2996,
+  [SMALL_STATE(63)] = 3027,
+  [SMALL_STATE(64)] = 3058,
+  [SMALL_STATE(65)] = 3089,
+  [SMALL_STATE(66)] = 3120,
+  [SMALL_STATE(67)] = 3159,
+  [SMALL_STATE(68)] = 3202,
+  [SMALL_STATE(69)] = 3245,
+  [SMALL_STATE(70)] = 3276,
+  [SMALL_STATE(71)] = 3319,
+  [SMALL_STATE(72)] = 3350,
+  [SMALL_STATE(73)] = 3381,
+  [SMALL_STATE(74)] = 3412,
+  [SMALL_STATE(75)] = 3443,
+  [SMALL_STATE(76)] = 3474,
+  [SMALL_STATE(77)] = 3506,
+  [SMALL_STATE(78)] = 3544,
+  [SMALL_STATE(79)] = 3582,
+  [SMALL_STATE(80)] = 3616,
+  [SMALL_STATE(81)] = 3655,
+  [SMALL_STATE(82)] = 3690,
+  [SMALL_STATE(83)] = 3721,
+  [SMALL_STATE(84)] = 3752,
+  [SMALL_STATE(85)] = 3785,
+  [SMALL_STATE(86)] = 3816,
+  [SMALL_STATE(87)] = 3847,
+  [SMALL_STATE(88)] = 3886,
+  [SMALL_STATE(89)] = 3925,
+  [SMALL_STATE(90)] = 3957,
+  [SMALL_STATE(91)] = 3987,
+  [SMALL_STATE(92)] = 4017,
+  [SMALL_STATE(93)] = 4047,
+  [SMALL_STATE(94)] = 4077,
+  [SMALL_STATE(95)] = 4111,
+  [SMALL_STATE(96)] = 4143,
+  [SMALL_STATE(97)] = 4173,
+  [SMALL_STATE(98)] = 4203,
+  [SMALL_STATE(99)] = 4235,
+  [SMALL_STATE(100)] = 4265,
+  [SMALL_STATE(101)] = 4295,
+  [SMALL_STATE(102)] = 4331,
+  [SMALL_STATE(103)] = 4361,
+  [SMALL_STATE(104)] = 4391,
+  [SMALL_STATE(105)] = 4425,
+  [SMALL_STATE(106)] = 4457,
+  [SMALL_STATE(107)] = 4486,
+  [SMALL_STATE(108)] = 4515,
+  [SMALL_STATE(109)] = 4544,
+  [SMALL_STATE(110)] = 4573,
+  [SMALL_STATE(111)] = 4602,
+  [SMALL_STATE(112)] = 4631,
+  [SMALL_STATE(113)] = 4660,
+  [SMALL_STATE(114)] = 4689,
+  [SMALL_STATE(115)] = 4718,
+  [SMALL_STATE(116)] = 4747,
+  [SMALL_STATE(117)] = 4776,
+  [SMALL_STATE(118)] = 4805,
+  [SMALL_STATE(119)] = 4834,
+  [SMALL_STATE(120)] = 4863,
+  [SMALL_STATE(121)] = 4894,
+  [SMALL_STATE(122)] = 4923,
+  [SMALL_STATE(123)] = 4952,
+  [SMALL_STATE(124)] = 4981,
+  [SMALL_STATE(125)] = 5010,
+  [SMALL_STATE(126)] = 5041,
+  [SMALL_STATE(127)] = 5070,
+  [SMALL_STATE(128)] = 5099,
+  [SMALL_STATE(129)] = 5128,
+  [SMALL_STATE(130)] = 5159,
+  [SMALL_STATE(131)] = 5188,
+  [SMALL_STATE(132)] = 5217,
+  [SMALL_STATE(133)] = 5253,
+  [SMALL_STATE(134)] = 5281,
+  [SMALL_STATE(135)] = 5309,
+  [SMALL_STATE(136)] = 5343,
+  [SMALL_STATE(137)] = 5371,
+  [SMALL_STATE(138)] = 5407,
+  [SMALL_STATE(139)] = 5435,
+  [SMALL_STATE(140)] = 5463,
+  [SMALL_STATE(141)] = 5499,
+  [SMALL_STATE(142)] = 5527,
+  [SMALL_STATE(143)] = 5555,
+  [SMALL_STATE(144)] = 5583,
+  [SMALL_STATE(145)] = 5611,
+  [SMALL_STATE(146)] = 5639,
+  [SMALL_STATE(147)] = 5667,
+  [SMALL_STATE(148)] = 5695,
+  [SMALL_STATE(149)] = 5723,
+  [SMALL_STATE(150)] = 5751,
+  [SMALL_STATE(151)] = 5786,
   [SMALL_STATE(152)] = 5811,
-  [SMALL_STATE(153)] = 5846,
-  [SMALL_STATE(154)] = 5881,
-  [SMALL_STATE(155)] = 5916,
-  [SMALL_STATE(156)] = 5951,
-  [SMALL_STATE(157)] = 5986,
-  [SMALL_STATE(158)] = 6021,
-  [SMALL_STATE(159)] = 6056,
-  [SMALL_STATE(160)] = 6087,
-  [SMALL_STATE(161)] = 6122,
-  [SMALL_STATE(162)] = 6157,
-  [SMALL_STATE(163)] = 6190,
-  [SMALL_STATE(164)] = 6225,
-  [SMALL_STATE(165)] = 6260,
-  [SMALL_STATE(166)] = 6295,
-  [SMALL_STATE(167)] = 6330,
-  [SMALL_STATE(168)] = 6365,
-  [SMALL_STATE(169)] = 6400,
-  [SMALL_STATE(170)] = 6425,
-  [SMALL_STATE(171)] = 6460,
-  [SMALL_STATE(172)] = 6495,
-  [SMALL_STATE(173)] = 6525,
-  [SMALL_STATE(174)] = 6555,
-  [SMALL_STATE(175)] = 6581,
-  [SMALL_STATE(176)] = 6611,
-  [SMALL_STATE(177)] = 6637,
-  [SMALL_STATE(178)] = 6667,
-  [SMALL_STATE(179)] = 6690,
-  [SMALL_STATE(180)] = 6715,
-  [SMALL_STATE(181)] = 6738,
-  [SMALL_STATE(182)] = 6763,
-  [SMALL_STATE(183)] = 6787,
-  [SMALL_STATE(184)] = 6811,
-  [SMALL_STATE(185)] = 6835,
-  [SMALL_STATE(186)] = 6859,
-  [SMALL_STATE(187)] = 6883,
-  [SMALL_STATE(188)] = 6907,
-  [SMALL_STATE(189)] = 6931,
-  [SMALL_STATE(190)] = 6955,
-  [SMALL_STATE(191)] = 6979,
-  [SMALL_STATE(192)] = 7003,
-  [SMALL_STATE(193)] = 7027,
-  [SMALL_STATE(194)] = 7051,
-  [SMALL_STATE(195)] = 7075,
-  [SMALL_STATE(196)] = 7099,
-  [SMALL_STATE(197)] = 7123,
-  [SMALL_STATE(198)] = 7147,
-  [SMALL_STATE(199)] = 7171,
-  [SMALL_STATE(200)] = 7195,
-  [SMALL_STATE(201)] = 7219,
-  [SMALL_STATE(202)] = 7243,
-  [SMALL_STATE(203)] = 7267,
-  [SMALL_STATE(204)] = 7291,
-  [SMALL_STATE(205)] = 7315,
-  [SMALL_STATE(206)] = 7339,
-  [SMALL_STATE(207)] = 7363,
-  [SMALL_STATE(208)] = 7387,
-  [SMALL_STATE(209)] = 7409,
-  [SMALL_STATE(210)] = 7443,
-  [SMALL_STATE(211)] = 7465,
-  [SMALL_STATE(212)] = 7499,
-  [SMALL_STATE(213)] = 7533,
-  [SMALL_STATE(214)] = 7567,
-  [SMALL_STATE(215)] = 7601,
-  [SMALL_STATE(216)] = 7635,
-  [SMALL_STATE(217)] = 7668,
-  [SMALL_STATE(218)] = 7701,
-  [SMALL_STATE(219)] = 7734,
-  [SMALL_STATE(220)] = 7767,
-  [SMALL_STATE(221)] = 7800,
-  [SMALL_STATE(222)] = 7833,
-  [SMALL_STATE(223)] = 7864,
-  [SMALL_STATE(224)] = 7894,
-  [SMALL_STATE(225)] = 7924,
-  [SMALL_STATE(226)] = 7954,
-  [SMALL_STATE(227)] = 7977,
-  [SMALL_STATE(228)] = 8000,
-  [SMALL_STATE(229)] = 8020,
-  [SMALL_STATE(230)] = 8036,
-  [SMALL_STATE(231)] = 8056,
-  [SMALL_STATE(232)] = 8072,
-  [SMALL_STATE(233)] = 8092,
-  [SMALL_STATE(234)] = 8108,
-  [SMALL_STATE(235)] = 8128,
-  [SMALL_STATE(236)] = 8148,
-  [SMALL_STATE(237)] = 8164,
-  [SMALL_STATE(238)] = 8184,
-  [SMALL_STATE(239)] = 8202,
-  [SMALL_STATE(240)] = 8220,
-  [SMALL_STATE(241)] = 8238,
-  [SMALL_STATE(242)] = 8258,
-  [SMALL_STATE(243)] = 8273,
-  [SMALL_STATE(244)] = 8288,
-  [SMALL_STATE(245)] = 8307,
-  [SMALL_STATE(246)] = 8322,
-  [SMALL_STATE(247)] = 8339,
-  [SMALL_STATE(248)] = 8354,
-  [SMALL_STATE(249)] = 8369,
-  [SMALL_STATE(250)] = 8384,
-  [SMALL_STATE(251)] = 8399,
-  [SMALL_STATE(252)] = 8416,
-  [SMALL_STATE(253)] = 8431,
-  [SMALL_STATE(254)] = 8446,
-  [SMALL_STATE(255)] = 8461,
-  [SMALL_STATE(256)] = 8476,
-  [SMALL_STATE(257)] = 8491,
-  [SMALL_STATE(258)] = 8506,
-  [SMALL_STATE(259)] = 8521,
-  [SMALL_STATE(260)] = 8535,
-  [SMALL_STATE(261)] = 8549,
-  [SMALL_STATE(262)] = 8563,
-  [SMALL_STATE(263)] = 8577,
-  [SMALL_STATE(264)] = 8591,
-  [SMALL_STATE(265)] = 8605,
-  [SMALL_STATE(266)] = 8619,
-  [SMALL_STATE(267)] = 8633,
-  [SMALL_STATE(268)] = 8647,
-  [SMALL_STATE(269)] = 8665,
-  [SMALL_STATE(270)] = 8679,
-  [SMALL_STATE(271)] = 8697,
-  [SMALL_STATE(272)] = 8711,
-  [SMALL_STATE(273)] = 8725,
-  [SMALL_STATE(274)] = 8739,
-  [SMALL_STATE(275)] = 8757,
-  [SMALL_STATE(276)] = 8777,
-  [SMALL_STATE(277)] = 8795,
-  [SMALL_STATE(278)] = 8813,
-  [SMALL_STATE(279)] = 8831,
-  [SMALL_STATE(280)] = 8851,
-  [SMALL_STATE(281)] = 8869,
-  [SMALL_STATE(282)] = 8887,
-  [SMALL_STATE(283)] = 8905,
-  [SMALL_STATE(284)] = 8923,
-  [SMALL_STATE(285)] = 8941,
-  [SMALL_STATE(286)] = 8959,
-  [SMALL_STATE(287)] = 8977,
-  [SMALL_STATE(288)] = 8995,
-  [SMALL_STATE(289)] = 9013,
-  [SMALL_STATE(290)] = 9033,
-  [SMALL_STATE(291)] = 9050,
-  [SMALL_STATE(292)] = 9061,
-  [SMALL_STATE(293)] = 9078,
-  [SMALL_STATE(294)] = 9095,
-  [SMALL_STATE(295)] = 9108,
-  [SMALL_STATE(296)] = 9119,
-  [SMALL_STATE(297)] = 9136,
-  [SMALL_STATE(298)] = 9153,
-  [SMALL_STATE(299)] = 9170,
-  [SMALL_STATE(300)] = 9184,
-  [SMALL_STATE(301)] = 9198,
-  [SMALL_STATE(302)] = 9212,
-  [SMALL_STATE(303)] = 9226,
-  [SMALL_STATE(304)] = 9240,
-  [SMALL_STATE(305)] = 9250,
-  [SMALL_STATE(306)] = 9264,
-  [SMALL_STATE(307)] = 9278,
-  [SMALL_STATE(308)] = 9290,
-  [SMALL_STATE(309)] = 9304,
-  [SMALL_STATE(310)] = 9314,
-  [SMALL_STATE(311)] = 9328,
-  [SMALL_STATE(312)] = 9342,
-  [SMALL_STATE(313)] = 9355,
-  [SMALL_STATE(314)] = 9364,
-  [SMALL_STATE(315)] = 9377,
-  [SMALL_STATE(316)] = 9386,
-  [SMALL_STATE(317)] = 9399,
-  [SMALL_STATE(318)] = 9408,
-  [SMALL_STATE(319)] = 9417,
-  [SMALL_STATE(320)] = 9426,
-  [SMALL_STATE(321)] = 9435,
-  [SMALL_STATE(322)] = 9444,
-  [SMALL_STATE(323)] = 9453,
-  [SMALL_STATE(324)] = 9462,
-  [SMALL_STATE(325)] = 9475,
-  [SMALL_STATE(326)] = 9484,
-  [SMALL_STATE(327)] = 9497,
-  [SMALL_STATE(328)] = 9506,
-  [SMALL_STATE(329)] = 9517,
-  [SMALL_STATE(330)] = 9530,
-  [SMALL_STATE(331)] = 9539,
-  [SMALL_STATE(332)] = 9548,
-  [SMALL_STATE(333)] = 9561,
-  [SMALL_STATE(334)] = 9570,
-  [SMALL_STATE(335)] = 9580,
-  [SMALL_STATE(336)] = 9590,
-  [SMALL_STATE(337)] = 9600,
-  [SMALL_STATE(338)] = 9610,
-  [SMALL_STATE(339)] = 9620,
-  [SMALL_STATE(340)] = 9630,
-  [SMALL_STATE(341)] = 9640,
-  [SMALL_STATE(342)] = 9650,
-  [SMALL_STATE(343)] = 9660,
-  [SMALL_STATE(344)] = 9670,
-  [SMALL_STATE(345)] = 9680,
-  [SMALL_STATE(346)] = 9690,
-  [SMALL_STATE(347)] = 9700,
-  [SMALL_STATE(348)] = 9710,
-  [SMALL_STATE(349)] = 9720,
-  [SMALL_STATE(350)] = 9730,
-  [SMALL_STATE(351)] = 9740,
-  [SMALL_STATE(352)] = 9750,
-  [SMALL_STATE(353)] = 9760,
-  [SMALL_STATE(354)] = 9770,
-  [SMALL_STATE(355)] = 9780,
-  [SMALL_STATE(356)] = 9790,
-  [SMALL_STATE(357)] = 9798,
-  [SMALL_STATE(358)] = 9808,
-  [SMALL_STATE(359)] = 9818,
-  [SMALL_STATE(360)] = 9828,
-  [SMALL_STATE(361)] = 9838,
-  [SMALL_STATE(362)] = 9848,
-  [SMALL_STATE(363)] = 9858,
-  [SMALL_STATE(364)] = 9868,
-  [SMALL_STATE(365)] = 9878,
-  [SMALL_STATE(366)] = 9888,
-  [SMALL_STATE(367)] = 9898,
-  [SMALL_STATE(368)] = 9908,
-  [SMALL_STATE(369)] = 9918,
-  [SMALL_STATE(370)] = 9928,
-  [SMALL_STATE(371)] = 9936,
-  [SMALL_STATE(372)] = 9946,
-  [SMALL_STATE(373)] = 9956,
-  [SMALL_STATE(374)] = 9966,
-  [SMALL_STATE(375)] = 9976,
-  [SMALL_STATE(376)] = 9986,
-  [SMALL_STATE(377)] = 9996,
-  [SMALL_STATE(378)] = 10006,
-  [SMALL_STATE(379)] = 10016,
-  [SMALL_STATE(380)] = 10026,
-  [SMALL_STATE(381)] = 10036,
-  [SMALL_STATE(382)] = 10046,
-  [SMALL_STATE(383)] = 10053,
-  [SMALL_STATE(384)] = 10060,
-  [SMALL_STATE(385)] = 10067,
-  [SMALL_STATE(386)] = 10074,
-  [SMALL_STATE(387)] = 10081,
-  [SMALL_STATE(388)] = 10088,
-  [SMALL_STATE(389)] = 10095,
-  [SMALL_STATE(390)] = 10102,
-  [SMALL_STATE(391)] = 10109,
-  [SMALL_STATE(392)] = 10116,
-  [SMALL_STATE(393)] = 10123,
-  [SMALL_STATE(394)] = 10130,
-  [SMALL_STATE(395)] = 10137,
-  [SMALL_STATE(396)] = 10144,
-  [SMALL_STATE(397)] = 10151,
-  [SMALL_STATE(398)] = 10158,
-  [SMALL_STATE(399)] = 10165,
-  [SMALL_STATE(400)] = 10172,
-  [SMALL_STATE(401)] = 10179,
-  [SMALL_STATE(402)] = 10186,
-  [SMALL_STATE(403)] = 10193,
-  [SMALL_STATE(404)] = 10200,
-  [SMALL_STATE(405)] = 10207,
-  [SMALL_STATE(406)] = 10214,
-  [SMALL_STATE(407)] = 10221,
-  [SMALL_STATE(408)] = 10228,
-  [SMALL_STATE(409)] = 10235,
-  [SMALL_STATE(410)] = 10242,
-  [SMALL_STATE(411)] = 10249,
-  [SMALL_STATE(412)] = 10256,
-  [SMALL_STATE(413)] = 10263,
-  [SMALL_STATE(414)] = 10270,
-  [SMALL_STATE(415)] = 10277,
-  [SMALL_STATE(416)] = 10284,
-  [SMALL_STATE(417)] = 10291,
-  [SMALL_STATE(418)] = 10298,
-  [SMALL_STATE(419)] = 10305,
+  [SMALL_STATE(153)] = 5844,
+  [SMALL_STATE(154)] = 5879,
+  [SMALL_STATE(155)] = 5914,
+  [SMALL_STATE(156)] = 5945,
+  [SMALL_STATE(157)] = 5980,
+  [SMALL_STATE(158)] = 6015,
+  [SMALL_STATE(159)] = 6048,
+  [SMALL_STATE(160)] = 6083,
+  [SMALL_STATE(161)] = 6118,
+  [SMALL_STATE(162)] = 6153,
+  [SMALL_STATE(163)] = 6188,
+  [SMALL_STATE(164)] = 6223,
+  [SMALL_STATE(165)] = 6258,
+  [SMALL_STATE(166)] = 6293,
+  [SMALL_STATE(167)] = 6328,
+  [SMALL_STATE(168)] = 6363,
+  [SMALL_STATE(169)] = 6398,
+  [SMALL_STATE(170)] = 6433,
+  [SMALL_STATE(171)] = 6468,
+  [SMALL_STATE(172)] = 6503,
+  [SMALL_STATE(173)] = 6533,
+  [SMALL_STATE(174)] = 6563,
+  [SMALL_STATE(175)] = 6593,
+  [SMALL_STATE(176)] = 6619,
+  [SMALL_STATE(177)] = 6649,
+  [SMALL_STATE(178)] = 6675,
+  [SMALL_STATE(179)] = 6700,
+  [SMALL_STATE(180)] = 6723,
+  [SMALL_STATE(181)] = 6746,
+  [SMALL_STATE(182)] = 6771,
+  [SMALL_STATE(183)] = 6795,
+  [SMALL_STATE(184)] = 6819,
+  [SMALL_STATE(185)] = 6843,
+  [SMALL_STATE(186)] = 6867,
+  [SMALL_STATE(187)] = 6891,
+  [SMALL_STATE(188)] = 6915,
+  [SMALL_STATE(189)] = 6939,
+  [SMALL_STATE(190)] = 6963,
+  [SMALL_STATE(191)] = 6987,
+  [SMALL_STATE(192)] = 7011,
+  [SMALL_STATE(193)] = 7035,
+  [SMALL_STATE(194)] = 7059,
+  [SMALL_STATE(195)] = 7083,
+  [SMALL_STATE(196)] = 7107,
+  [SMALL_STATE(197)] = 7131,
+  [SMALL_STATE(198)] = 7155,
+  [SMALL_STATE(199)] = 7179,
+  [SMALL_STATE(200)] = 7203,
+  [SMALL_STATE(201)] = 7227,
+  [SMALL_STATE(202)] = 7251,
+  [SMALL_STATE(203)] = 7275,
+  [SMALL_STATE(204)] = 7299,
+  [SMALL_STATE(205)] = 7323,
+  [SMALL_STATE(206)] = 7347,
+  [SMALL_STATE(207)] = 7371,
+  [SMALL_STATE(208)] = 7395,
+  [SMALL_STATE(209)] = 7417,
+  [SMALL_STATE(210)] = 7439,
+  [SMALL_STATE(211)] = 7473,
+  [SMALL_STATE(212)] = 7507,
+  [SMALL_STATE(213)] = 7541,
+  [SMALL_STATE(214)] = 7575,
+  [SMALL_STATE(215)] = 7609,
+  [SMALL_STATE(216)] = 7643,
+  [SMALL_STATE(217)] = 7676,
+  [SMALL_STATE(218)] = 7709,
+  [SMALL_STATE(219)] = 7742,
+  [SMALL_STATE(220)] = 7775,
+  [SMALL_STATE(221)] = 7808,
+  [SMALL_STATE(222)] = 7839,
+  [SMALL_STATE(223)] = 7872,
+  [SMALL_STATE(224)] = 7902,
+  [SMALL_STATE(225)] = 7932,
+  [SMALL_STATE(226)] = 7962,
+  [SMALL_STATE(227)] = 7988,
+  [SMALL_STATE(228)] = 8014,
+  [SMALL_STATE(229)] = 8037,
+  [SMALL_STATE(230)] = 8060,
+  [SMALL_STATE(231)] = 8083,
+  [SMALL_STATE(232)] = 8101,
+  [SMALL_STATE(233)] = 8119,
+  [SMALL_STATE(234)] = 8135,
+  [SMALL_STATE(235)] = 8155,
+  [SMALL_STATE(236)] = 8177,
+  [SMALL_STATE(237)] = 8193,
+  [SMALL_STATE(238)] = 8215,
+  [SMALL_STATE(239)] = 8233,
+  [SMALL_STATE(240)] = 8249,
+  [SMALL_STATE(241)] = 8269,
+  [SMALL_STATE(242)] = 8285,
+  [SMALL_STATE(243)] = 8305,
+  [SMALL_STATE(244)] = 8325,
+  [SMALL_STATE(245)] = 8345,
+  [SMALL_STATE(246)] = 8365,
+  [SMALL_STATE(247)] = 8385,
+  [SMALL_STATE(248)] = 8402,
+  [SMALL_STATE(249)] = 8417,
+  [SMALL_STATE(250)] = 8432,
+  [SMALL_STATE(251)] = 8447,
+  [SMALL_STATE(252)] = 8462,
+  [SMALL_STATE(253)] = 8477,
+  [SMALL_STATE(254)] = 8496,
+  [SMALL_STATE(255)] = 8511,
+  [SMALL_STATE(256)] = 8526,
+  [SMALL_STATE(257)] = 8541,
+  [SMALL_STATE(258)] = 8560,
+  [SMALL_STATE(259)] = 8577,
+  [SMALL_STATE(260)] = 8592,
+  [SMALL_STATE(261)] = 8607,
+  [SMALL_STATE(262)] = 8622,
+  [SMALL_STATE(263)] = 8641,
+  [SMALL_STATE(264)] = 8656,
+  [SMALL_STATE(265)] = 8671,
+  [SMALL_STATE(266)] = 8686,
+  [SMALL_STATE(267)] = 8700,
+  [SMALL_STATE(268)] = 8718,
+  [SMALL_STATE(269)] = 8732,
+  [SMALL_STATE(270)] = 8746,
+  [SMALL_STATE(271)] = 8764,
+  [SMALL_STATE(272)] = 8784,
+  [SMALL_STATE(273)] = 8802,
+  [SMALL_STATE(274)] = 8822,
+  [SMALL_STATE(275)] = 8840,
+  [SMALL_STATE(276)] = 8854,
+  [SMALL_STATE(277)] = 8868,
+  [SMALL_STATE(278)] = 8882,
+  [SMALL_STATE(279)] = 8900,
+  [SMALL_STATE(280)] = 8914,
+  [SMALL_STATE(281)] = 8928,
+  [SMALL_STATE(282)] = 8942,
+  [SMALL_STATE(283)] = 8962,
+  [SMALL_STATE(284)] = 8980,
+  [SMALL_STATE(285)] = 8994,
+  [SMALL_STATE(286)] = 9008,
+  [SMALL_STATE(287)] = 9026,
+  [SMALL_STATE(288)] = 9040,
+  [SMALL_STATE(289)] = 9058,
+  [SMALL_STATE(290)] = 9076,
+  [SMALL_STATE(291)] = 9094,
+  [SMALL_STATE(292)] = 9112,
+  [SMALL_STATE(293)] = 9130,
+  [SMALL_STATE(294)] = 9148,
+  [SMALL_STATE(295)] = 9162,
+  [SMALL_STATE(296)] = 9173,
+  [SMALL_STATE(297)] = 9190,
+  [SMALL_STATE(298)] = 9207,
+  [SMALL_STATE(299)] = 9224,
+  [SMALL_STATE(300)] = 9241,
+  [SMALL_STATE(301)] = 9258,
+  [SMALL_STATE(302)] = 9269,
+  [SMALL_STATE(303)] = 9282,
+  [SMALL_STATE(304)] = 9299,
+  [SMALL_STATE(305)] = 9313,
+  [SMALL_STATE(306)] = 9323,
+  [SMALL_STATE(307)] = 9333,
+  [SMALL_STATE(308)] = 9347,
+  [SMALL_STATE(309)] = 9357,
+  [SMALL_STATE(310)] = 9367,
+  [SMALL_STATE(311)] = 9377,
+  [SMALL_STATE(312)] = 9391,
+  [SMALL_STATE(313)] = 9405,
+  [SMALL_STATE(314)] = 9415,
+  [SMALL_STATE(315)] = 9429,
+  [SMALL_STATE(316)] = 9443,
+  [SMALL_STATE(317)] = 9453,
+  [SMALL_STATE(318)] = 9467,
+  [SMALL_STATE(319)] = 9481,
+  [SMALL_STATE(320)] = 9495,
+  [SMALL_STATE(321)] = 9505,
+  [SMALL_STATE(322)] = 9519,
+  [SMALL_STATE(323)] = 9531,
+  [SMALL_STATE(324)] = 9541,
+  [SMALL_STATE(325)] = 9551,
+  [SMALL_STATE(326)] = 9561,
+  [SMALL_STATE(327)] = 9571,
+  [SMALL_STATE(328)] = 9582,
+  [SMALL_STATE(329)] = 9591,
+  [SMALL_STATE(330)] = 9604,
+  [SMALL_STATE(331)] = 9617,
+  [SMALL_STATE(332)] = 9626,
+  [SMALL_STATE(333)] = 9635,
+  [SMALL_STATE(334)] = 9648,
+  [SMALL_STATE(335)] = 9661,
+  [SMALL_STATE(336)] = 9674,
+  [SMALL_STATE(337)] = 9687,
+  [SMALL_STATE(338)] = 9700,
+  [SMALL_STATE(339)] = 9709,
+  [SMALL_STATE(340)] = 9718,
+  [SMALL_STATE(341)] = 9727,
+  [SMALL_STATE(342)] = 9736,
+  [SMALL_STATE(343)] = 9746,
+  [SMALL_STATE(344)] = 9756,
+  [SMALL_STATE(345)] = 9766,
+  [SMALL_STATE(346)] = 9776,
+  [SMALL_STATE(347)] = 9786,
+  [SMALL_STATE(348)] = 9796,
+  [SMALL_STATE(349)] = 9806,
+  [SMALL_STATE(350)] = 9816,
+  [SMALL_STATE(351)] = 9824,
+  [SMALL_STATE(352)] = 9834,
+  [SMALL_STATE(353)] = 9844,
+  [SMALL_STATE(354)] = 9854,
+  [SMALL_STATE(355)] = 9864,
+  [SMALL_STATE(356)] = 9874,
+  [SMALL_STATE(357)] = 9884,
+  [SMALL_STATE(358)] = 9892,
+  [SMALL_STATE(359)] = 9902,
+  [SMALL_STATE(360)] = 9912,
+  [SMALL_STATE(361)] = 9922,
+  [SMALL_STATE(362)] = 9932,
+  [SMALL_STATE(363)] = 9942,
+  [SMALL_STATE(364)] = 9952,
+  [SMALL_STATE(365)] = 9962,
+  [SMALL_STATE(366)] = 9972,
+  [SMALL_STATE(367)] = 9982,
+  [SMALL_STATE(368)] = 9992,
+  [SMALL_STATE(369)] = 10002,
+  [SMALL_STATE(370)] = 10012,
+  [SMALL_STATE(371)] = 10022,
+  [SMALL_STATE(372)] = 10032,
+  [SMALL_STATE(373)] = 10042,
+  [SMALL_STATE(374)] = 10052,
+  [SMALL_STATE(375)] = 10062,
+  [SMALL_STATE(376)] = 10072,
+  [SMALL_STATE(377)] = 10082,
+  [SMALL_STATE(378)] = 10092,
+  [SMALL_STATE(379)] = 10102,
+  [SMALL_STATE(380)] = 10112,
+  [SMALL_STATE(381)] = 10122,
+  [SMALL_STATE(382)] = 10132,
+  [SMALL_STATE(383)] = 10142,
+  [SMALL_STATE(384)] = 10152,
+  [SMALL_STATE(385)] = 10162,
+  [SMALL_STATE(386)] = 10172,
+  [SMALL_STATE(387)] = 10182,
+  [SMALL_STATE(388)] = 10192,
+  [SMALL_STATE(389)] = 10202,
+  [SMALL_STATE(390)] = 10212,
+  [SMALL_STATE(391)] = 10222,
+  [SMALL_STATE(392)] = 10232,
+  [SMALL_STATE(393)] = 10239,
+  [SMALL_STATE(394)] = 10246,
+  [SMALL_STATE(395)] = 10253,
+  [SMALL_STATE(396)] = 10260,
+  [SMALL_STATE(397)] = 10267,
+  [SMALL_STATE(398)] = 10274,
+  [SMALL_STATE(399)] = 10281,
+  [SMALL_STATE(400)] = 10288,
+  [SMALL_STATE(401)] = 10295,
+  [SMALL_STATE(402)] = 10302,
+  [SMALL_STATE(403)] = 10309,
+  [SMALL_STATE(404)] = 10316,
+  [SMALL_STATE(405)] = 10323,
+  [SMALL_STATE(406)] = 10330,
+  [SMALL_STATE(407)] = 10337,
+  [SMALL_STATE(408)] = 10344,
+  [SMALL_STATE(409)] = 10351,
+  [SMALL_STATE(410)] = 10358,
+  [SMALL_STATE(411)] = 10365,
+  [SMALL_STATE(412)] = 10372,
+  [SMALL_STATE(413)] = 10379,
+  [SMALL_STATE(414)] = 10386,
+  [SMALL_STATE(415)] = 10393,
+  [SMALL_STATE(416)] = 10400,
+  [SMALL_STATE(417)] = 10407,
+  [SMALL_STATE(418)] = 10414,
+  [SMALL_STATE(419)] = 10421,
+  [SMALL_STATE(420)] = 10428,
+  [SMALL_STATE(421)] = 10435,
+  [SMALL_STATE(422)] = 10442,
+  [SMALL_STATE(423)] = 10449,
+  [SMALL_STATE(424)] = 10456,
+  [SMALL_STATE(425)] = 10463,
+  [SMALL_STATE(426)] = 10470,
+  [SMALL_STATE(427)] = 10477,
+  [SMALL_STATE(428)] = 10484,
+  [SMALL_STATE(429)] = 10491,
+  [SMALL_STATE(430)] = 10498,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -19092,508 +19479,529 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(406),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(400),
-  [11] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 13),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(401),
-  [15] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 13),
-  [17] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [19] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(321),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(393),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(399),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(339),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(389),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(388),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(328),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(358),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(332),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(334),
-  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(322),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
-  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
-  [47] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 21),
-  [49] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 21),
-  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 27),
-  [53] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 27),
-  [55] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
-  [57] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(393),
-  [60] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(399),
-  [63] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(339),
-  [66] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(389),
-  [69] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(388),
-  [72] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(328),
-  [75] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(358),
-  [78] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(332),
-  [81] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(334),
-  [84] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(322),
-  [87] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(247),
-  [90] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 15),
-  [92] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 15),
-  [94] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 15),
-  [96] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 15),
-  [98] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
-  [100] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
-  [102] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 28),
-  [104] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 28),
-  [106] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
-  [108] = {.entry = {.count = 1, .reusable = true}}, SHIFT(344),
-  [110] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
-  [112] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
-  [114] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
-  [116] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
-  [118] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
-  [120] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
-  [122] = {.entry = {.count = 1, .reusable = true}}, SHIFT(348),
-  [124] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
-  [126] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
-  [128] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
-  [130] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
-  [132] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
-  [134] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 30),
-  [136] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 30),
-  [138] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 37),
-  [140] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 37),
-  [142] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 15),
-  [144] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [146] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
-  [148] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 15),
-  [150] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 14),
-  [152] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 14),
-  [154] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
-  [156] = {.entry = {.count = 1, .reusable = true}}, SHIFT(411),
-  [158] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
-  [160] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
-  [162] = {.entry = {.count = 1, .reusable = true}}, SHIFT(319),
-  [164] = {.entry = {.count = 1, .reusable = true}}, SHIFT(391),
-  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
-  [168] = {.entry = {.count = 1, .reusable = true}}, SHIFT(342),
-  [170] = {.entry = {.count = 1, .reusable = true}}, SHIFT(329),
-  [172] = {.entry = {.count = 1, .reusable = false}}, SHIFT(155),
-  [174] = {.entry = {.count = 1, .reusable = true}}, SHIFT(335),
-  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
-  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [182] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
-  [184] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
-  [186] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [188] = {.entry = {.count = 1, .reusable = false}}, SHIFT(330),
-  [190] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
-  [192] = {.entry = {.count = 1, .reusable = false}}, SHIFT(314),
-  [194] = {.entry = {.count = 1, .reusable = false}}, SHIFT(357),
-  [196] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
-  [198] = {.entry = {.count = 1, .reusable = false}}, SHIFT(322),
-  [200] = {.entry = {.count = 1, .reusable = false}}, SHIFT(257),
-  [202] = {.entry = {.count = 1, .reusable = false}}, SHIFT(316),
-  [204] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [206] = {.entry = {.count = 1, .reusable = true}}, SHIFT(323),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(419),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(401),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(418),
+  [13] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
+  [15] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
+  [17] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 13),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(425),
+  [21] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 13),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(313),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(430),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(417),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(377),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(399),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(393),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(327),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(370),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(333),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(388),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(328),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [47] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 27),
+  [49] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 27),
+  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 21),
+  [53] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 21),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(316),
+  [57] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(368),
+  [61] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
+  [63] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
+  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(354),
+  [67] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
+  [69] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
+  [71] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(430),
+  [74] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(417),
+  [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(377),
+  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(399),
+  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(393),
+  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(327),
+  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(370),
+  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(333),
+  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(388),
+  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(328),
+  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(254),
+  [104] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
+  [106] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
+  [108] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
+  [110] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
+  [112] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
+  [114] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
+  [116] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 15),
+  [118] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 15),
+  [120] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 28),
+  [122] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 28),
+  [124] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 15),
+  [126] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 15),
+  [128] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
+  [130] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
+  [132] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
+  [134] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
+  [136] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 30),
+  [138] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 30),
+  [140] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 37),
+  [142] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 37),
+  [144] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 15),
+  [146] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
+  [148] = {.entry = {.count = 1, .reusable = true}}, SHIFT(321),
+  [150] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 15),
+  [152] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 14),
+  [154] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 14),
+  [156] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
+  [158] = {.entry = {.count = 1, .reusable = true}}, SHIFT(422),
+  [160] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
+  [162] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
+  [164] = {.entry = {.count = 1, .reusable = false}}, SHIFT(332),
+  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [168] = {.entry = {.count = 1, .reusable = false}}, SHIFT(336),
+  [170] = {.entry = {.count = 1, .reusable = false}}, SHIFT(365),
+  [172] = {.entry = {.count = 1, .reusable = false}}, SHIFT(105),
+  [174] = {.entry = {.count = 1, .reusable = false}}, SHIFT(328),
+  [176] = {.entry = {.count = 1, .reusable = false}}, SHIFT(248),
+  [178] = {.entry = {.count = 1, .reusable = false}}, SHIFT(330),
+  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(305),
+  [182] = {.entry = {.count = 1, .reusable = true}}, SHIFT(408),
+  [184] = {.entry = {.count = 1, .reusable = true}}, SHIFT(322),
+  [186] = {.entry = {.count = 1, .reusable = true}}, SHIFT(362),
+  [188] = {.entry = {.count = 1, .reusable = true}}, SHIFT(334),
+  [190] = {.entry = {.count = 1, .reusable = false}}, SHIFT(157),
+  [192] = {.entry = {.count = 1, .reusable = true}}, SHIFT(366),
+  [194] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
+  [196] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [198] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
+  [200] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
+  [202] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [204] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [206] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
   [208] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
   [210] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(32),
   [213] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [215] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(330),
-  [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
-  [220] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(314),
-  [223] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(357),
-  [226] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
-  [229] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(322),
-  [232] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
-  [235] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(316),
-  [238] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
-  [240] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(388),
-  [243] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(332),
-  [246] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(391),
-  [249] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(307),
-  [252] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(342),
-  [255] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
-  [258] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(155),
-  [261] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
-  [264] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(154),
-  [267] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(151),
-  [270] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(167),
-  [273] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(208),
-  [276] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(152),
-  [279] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(153),
-  [282] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [284] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [286] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [288] = {.entry = {.count = 1, .reusable = false}}, SHIFT(324),
-  [290] = {.entry = {.count = 1, .reusable = false}}, SHIFT(341),
-  [292] = {.entry = {.count = 1, .reusable = false}}, SHIFT(120),
-  [294] = {.entry = {.count = 1, .reusable = false}}, SHIFT(255),
-  [296] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [300] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
-  [302] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [304] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
-  [306] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 15), SHIFT(47),
-  [309] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 15), SHIFT(47),
-  [312] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(330),
-  [315] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
-  [317] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(324),
-  [320] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(341),
-  [323] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(120),
-  [326] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(322),
-  [329] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(255),
-  [332] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(47),
-  [335] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(47),
-  [338] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(53),
-  [341] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [343] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [345] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 19),
-  [347] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
-  [349] = {.entry = {.count = 1, .reusable = false}}, SHIFT(53),
-  [351] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
-  [353] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
-  [355] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(79),
-  [358] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
-  [360] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(79),
-  [363] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(79),
-  [366] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
-  [368] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
-  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
-  [372] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(82),
-  [375] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
-  [377] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(79),
-  [380] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(82),
-  [383] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(82),
-  [386] = {.entry = {.count = 1, .reusable = false}}, SHIFT(80),
-  [388] = {.entry = {.count = 1, .reusable = true}}, SHIFT(418),
-  [390] = {.entry = {.count = 1, .reusable = false}}, SHIFT(91),
-  [392] = {.entry = {.count = 1, .reusable = true}}, SHIFT(413),
-  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
-  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 2, 0, 0),
-  [400] = {.entry = {.count = 1, .reusable = false}}, SHIFT(90),
-  [402] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
-  [404] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 10),
-  [406] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
-  [408] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(82),
-  [411] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
-  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
-  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
-  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
-  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history, 2, 0, 9),
-  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 3, 0, 0),
-  [425] = {.entry = {.count = 1, .reusable = true}}, SHIFT(404),
-  [427] = {.entry = {.count = 1, .reusable = false}}, SHIFT(112),
-  [429] = {.entry = {.count = 1, .reusable = true}}, SHIFT(415),
-  [431] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(90),
-  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(385),
-  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
+  [215] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
+  [217] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
+  [219] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(393),
+  [222] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(333),
+  [225] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(408),
+  [228] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(322),
+  [231] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(362),
+  [234] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(334),
+  [237] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(157),
+  [240] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(366),
+  [243] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(160),
+  [246] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(163),
+  [249] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(156),
+  [252] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(209),
+  [255] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(165),
+  [258] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(166),
+  [261] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(332),
+  [264] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
+  [266] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(336),
+  [269] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(365),
+  [272] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
+  [275] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(328),
+  [278] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(248),
+  [281] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(330),
+  [284] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [286] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [288] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
+  [290] = {.entry = {.count = 1, .reusable = false}}, SHIFT(335),
+  [292] = {.entry = {.count = 1, .reusable = false}}, SHIFT(352),
+  [294] = {.entry = {.count = 1, .reusable = false}}, SHIFT(125),
+  [296] = {.entry = {.count = 1, .reusable = false}}, SHIFT(264),
+  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [300] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
+  [302] = {.entry = {.count = 1, .reusable = true}}, SHIFT(136),
+  [304] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [306] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
+  [308] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(332),
+  [311] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
+  [313] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
+  [316] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(352),
+  [319] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(125),
+  [322] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(328),
+  [325] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(264),
+  [328] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 15), SHIFT(47),
+  [331] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(47),
+  [334] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 15), SHIFT(47),
+  [337] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(47),
+  [340] = {.entry = {.count = 1, .reusable = false}}, SHIFT(56),
+  [342] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
+  [344] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
+  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 19),
+  [348] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
+  [350] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(56),
+  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [355] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [357] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(76),
+  [360] = {.entry = {.count = 1, .reusable = true}}, SHIFT(314),
+  [362] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(76),
+  [365] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(76),
+  [368] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(86),
+  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
+  [373] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(86),
+  [376] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(86),
+  [379] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(76),
+  [382] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
+  [384] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
+  [386] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
+  [388] = {.entry = {.count = 1, .reusable = true}}, SHIFT(429),
+  [390] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
+  [392] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history, 2, 0, 9),
+  [394] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(86),
+  [397] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 10),
+  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
+  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
+  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
+  [407] = {.entry = {.count = 1, .reusable = false}}, SHIFT(91),
+  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(424),
+  [411] = {.entry = {.count = 1, .reusable = false}}, SHIFT(90),
+  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
+  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 3, 0, 0),
+  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
+  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
+  [425] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 2, 0, 0),
+  [427] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(90),
+  [430] = {.entry = {.count = 1, .reusable = false}}, SHIFT(114),
+  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(426),
+  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(415),
+  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
   [438] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 19),
-  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
-  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(395),
-  [444] = {.entry = {.count = 1, .reusable = false}}, SHIFT(377),
-  [446] = {.entry = {.count = 1, .reusable = false}}, SHIFT(378),
-  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
-  [450] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
-  [452] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
-  [454] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
-  [456] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(146),
-  [459] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
-  [461] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
-  [463] = {.entry = {.count = 1, .reusable = false}}, SHIFT(367),
-  [465] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
-  [467] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 2, 0, 0),
-  [469] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 18),
-  [471] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 18),
-  [473] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [475] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [477] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
-  [479] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history, 2, 0, 9),
-  [481] = {.entry = {.count = 1, .reusable = false}}, SHIFT(368),
-  [483] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 3, 0, 0),
-  [485] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [487] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 10),
-  [489] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
-  [491] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
-  [493] = {.entry = {.count = 1, .reusable = false}}, SHIFT(180),
-  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(412),
-  [497] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
-  [499] = {.entry = {.count = 1, .reusable = true}}, SHIFT(311),
-  [501] = {.entry = {.count = 1, .reusable = false}}, SHIFT(174),
-  [503] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
-  [505] = {.entry = {.count = 1, .reusable = false}}, SHIFT(32),
-  [507] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [509] = {.entry = {.count = 1, .reusable = false}}, SHIFT(181),
-  [511] = {.entry = {.count = 1, .reusable = false}}, SHIFT(47),
-  [513] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
-  [515] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [517] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(174),
-  [520] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [522] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 29),
-  [524] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [526] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 29),
-  [528] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
-  [530] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [532] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
-  [534] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [536] = {.entry = {.count = 1, .reusable = false}}, SHIFT(146),
-  [538] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 34),
-  [540] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 34),
-  [542] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
-  [544] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
-  [546] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(181),
-  [549] = {.entry = {.count = 1, .reusable = true}}, SHIFT(390),
-  [551] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 11),
-  [553] = {.entry = {.count = 1, .reusable = true}}, SHIFT(397),
-  [555] = {.entry = {.count = 1, .reusable = true}}, SHIFT(402),
-  [557] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 11),
-  [559] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
-  [561] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
-  [563] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [565] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [567] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 35),
-  [569] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 35),
-  [571] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 41),
-  [573] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 41),
-  [575] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 42),
-  [577] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 42),
-  [579] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
-  [581] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
-  [583] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
-  [585] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
-  [587] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 12),
-  [589] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 12),
-  [591] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
-  [593] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
-  [595] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
-  [597] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
-  [599] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [601] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [603] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
-  [605] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
-  [607] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
-  [609] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
-  [611] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 33),
-  [613] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 33),
-  [615] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
-  [617] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
-  [619] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
-  [621] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
-  [623] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 26),
-  [625] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 26),
-  [627] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [629] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [631] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [633] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [635] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [637] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [639] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [641] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [643] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [645] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [647] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [649] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [653] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [655] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [657] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [659] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
-  [661] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
-  [663] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
-  [665] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [667] = {.entry = {.count = 1, .reusable = false}}, SHIFT(405),
-  [669] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
-  [671] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
-  [673] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
-  [675] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
-  [677] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
-  [679] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
-  [681] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
-  [683] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [685] = {.entry = {.count = 1, .reusable = false}}, SHIFT(355),
-  [687] = {.entry = {.count = 1, .reusable = false}}, SHIFT(256),
-  [689] = {.entry = {.count = 1, .reusable = false}}, SHIFT(326),
-  [691] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
-  [693] = {.entry = {.count = 1, .reusable = false}}, SHIFT(337),
-  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [697] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [699] = {.entry = {.count = 1, .reusable = false}}, SHIFT(375),
-  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
-  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
-  [705] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(330),
+  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
+  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(396),
+  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(406),
+  [446] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(145),
+  [449] = {.entry = {.count = 1, .reusable = false}}, SHIFT(384),
+  [451] = {.entry = {.count = 1, .reusable = false}}, SHIFT(385),
+  [453] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
+  [455] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
+  [457] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
+  [459] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [461] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
+  [463] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
+  [465] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history, 2, 0, 9),
+  [467] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 10),
+  [469] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
+  [471] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
+  [473] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
+  [475] = {.entry = {.count = 1, .reusable = false}}, SHIFT(375),
+  [477] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 2, 0, 0),
+  [479] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 18),
+  [481] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 18),
+  [483] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [485] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
+  [487] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
+  [489] = {.entry = {.count = 1, .reusable = false}}, SHIFT(376),
+  [491] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 3, 0, 0),
+  [493] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
+  [497] = {.entry = {.count = 1, .reusable = true}}, SHIFT(318),
+  [499] = {.entry = {.count = 1, .reusable = false}}, SHIFT(179),
+  [501] = {.entry = {.count = 1, .reusable = true}}, SHIFT(397),
+  [503] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [505] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 29),
+  [507] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
+  [509] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 29),
+  [511] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [513] = {.entry = {.count = 1, .reusable = false}}, SHIFT(177),
+  [515] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [517] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(177),
+  [520] = {.entry = {.count = 1, .reusable = false}}, SHIFT(86),
+  [522] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [524] = {.entry = {.count = 1, .reusable = false}}, SHIFT(145),
+  [526] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [528] = {.entry = {.count = 1, .reusable = false}}, SHIFT(32),
+  [530] = {.entry = {.count = 1, .reusable = false}}, SHIFT(178),
+  [532] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [534] = {.entry = {.count = 1, .reusable = false}}, SHIFT(47),
+  [536] = {.entry = {.count = 1, .reusable = false}}, SHIFT(76),
+  [538] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
+  [540] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(178),
+  [543] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 11),
+  [545] = {.entry = {.count = 1, .reusable = true}}, SHIFT(427),
+  [547] = {.entry = {.count = 1, .reusable = true}}, SHIFT(400),
+  [549] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 11),
+  [551] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 34),
+  [553] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 34),
+  [555] = {.entry = {.count = 1, .reusable = true}}, SHIFT(398),
+  [557] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [559] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [561] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
+  [563] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
+  [565] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [567] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [571] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 35),
+  [575] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 35),
+  [577] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [579] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 41),
+  [583] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 41),
+  [585] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 42),
+  [587] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 42),
+  [589] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [591] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [593] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [595] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [597] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [599] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [601] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [603] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [605] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [607] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [609] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
+  [611] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
+  [613] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [615] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [617] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 12),
+  [619] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 12),
+  [621] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [623] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [625] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [627] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [629] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 26),
+  [631] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 26),
+  [633] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
+  [635] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
+  [637] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [639] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [641] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
+  [643] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
+  [645] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [647] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [649] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [651] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [653] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [655] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [657] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [659] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [661] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 33),
+  [663] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 33),
+  [665] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
+  [667] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
+  [669] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
+  [671] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [673] = {.entry = {.count = 1, .reusable = false}}, SHIFT(421),
+  [675] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [677] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
+  [679] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
+  [681] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [683] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
+  [687] = {.entry = {.count = 1, .reusable = false}}, SHIFT(349),
+  [689] = {.entry = {.count = 1, .reusable = false}}, SHIFT(265),
+  [691] = {.entry = {.count = 1, .reusable = false}}, SHIFT(337),
+  [693] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [695] = {.entry = {.count = 1, .reusable = false}}, SHIFT(343),
+  [697] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
+  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [703] = {.entry = {.count = 1, .reusable = false}}, SHIFT(353),
+  [705] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(332),
   [708] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0),
-  [710] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(405),
-  [713] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(330),
-  [716] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
-  [718] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(355),
-  [721] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
-  [724] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(326),
-  [727] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(330),
-  [730] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
-  [732] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(375),
-  [735] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
-  [738] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(326),
-  [741] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(330),
-  [744] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
-  [746] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
-  [749] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
-  [752] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(326),
-  [755] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
-  [757] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
-  [759] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
-  [761] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 32),
-  [763] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 32),
-  [765] = {.entry = {.count = 1, .reusable = false}}, SHIFT(356),
-  [767] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
-  [769] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(258),
-  [772] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
-  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
-  [777] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 38),
-  [779] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 38),
-  [781] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 39),
-  [783] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 39),
-  [785] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 45),
-  [787] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 45),
-  [789] = {.entry = {.count = 1, .reusable = false}}, SHIFT(350),
-  [791] = {.entry = {.count = 1, .reusable = false}}, SHIFT(351),
-  [793] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 3, 0, 31),
-  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 3, 0, 31),
-  [797] = {.entry = {.count = 1, .reusable = false}}, SHIFT(414),
-  [799] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 48),
-  [801] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 48),
-  [803] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 5, 0, 44),
-  [805] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 5, 0, 44),
-  [807] = {.entry = {.count = 1, .reusable = false}}, SHIFT(318),
-  [809] = {.entry = {.count = 1, .reusable = false}}, SHIFT(165),
-  [811] = {.entry = {.count = 1, .reusable = false}}, SHIFT(373),
-  [813] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [815] = {.entry = {.count = 1, .reusable = false}}, SHIFT(374),
-  [817] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 40),
-  [819] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 40),
-  [821] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 38),
-  [823] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 38),
-  [825] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 39),
-  [827] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 39),
-  [829] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 46),
-  [831] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 46),
-  [833] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 47),
-  [835] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 47),
-  [837] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 49),
-  [839] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 49),
-  [841] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 45),
-  [843] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 45),
-  [845] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 48),
-  [847] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 48),
-  [849] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [851] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
-  [853] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
-  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
-  [857] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [859] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [862] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(290),
-  [865] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 32),
-  [867] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 32),
-  [869] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [871] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [873] = {.entry = {.count = 1, .reusable = true}}, SHIFT(345),
-  [875] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
-  [877] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
-  [879] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
-  [883] = {.entry = {.count = 1, .reusable = true}}, SHIFT(295),
-  [885] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [887] = {.entry = {.count = 1, .reusable = true}}, SHIFT(363),
-  [889] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
-  [891] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
-  [893] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [895] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(406),
-  [898] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(400),
-  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
-  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [905] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
-  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [909] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
-  [913] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
-  [915] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
-  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
-  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(349),
-  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(310),
-  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(392),
-  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
-  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [935] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(300),
-  [938] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
-  [940] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
-  [942] = {.entry = {.count = 1, .reusable = true}}, SHIFT(417),
-  [944] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [946] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [948] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 36),
-  [950] = {.entry = {.count = 1, .reusable = true}}, SHIFT(361),
-  [952] = {.entry = {.count = 1, .reusable = true}}, SHIFT(370),
-  [954] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
-  [956] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
-  [958] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 43),
-  [960] = {.entry = {.count = 1, .reusable = true}}, SHIFT(300),
-  [962] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
-  [964] = {.entry = {.count = 1, .reusable = true}}, SHIFT(333),
-  [966] = {.entry = {.count = 1, .reusable = true}}, SHIFT(416),
-  [968] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [970] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
-  [972] = {.entry = {.count = 1, .reusable = true}}, SHIFT(330),
-  [974] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
-  [976] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
-  [978] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
-  [980] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
-  [982] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
-  [984] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
-  [986] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
-  [988] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [990] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
-  [992] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
-  [994] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
-  [996] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [998] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
-  [1000] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [1002] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [1004] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
-  [1006] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
-  [1008] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [1010] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
-  [1012] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [1014] = {.entry = {.count = 1, .reusable = true}}, SHIFT(359),
-  [1016] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [1018] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [1020] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
-  [1022] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [1024] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [1026] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [1028] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [1030] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
-  [1032] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
-  [1034] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
-  [1036] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [1038] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [1040] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [1042] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
-  [1044] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
-  [1046] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
-  [1048] = {.entry = {.count = 1, .reusable = true}}, SHIFT(346),
-  [1050] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [1052] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
-  [1054] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
-  [1056] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [1058] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change_kind, 1, 0, 0),
-  [1060] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
-  [1062] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
-  [1064] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
-  [1066] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [1068] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [1070] = {.entry = {.count = 1, .reusable = false}}, SHIFT(382),
-  [1072] = {.entry = {.count = 1, .reusable = false}}, SHIFT(387),
-  [1074] = {.entry = {.count = 1, .reusable = false}}, SHIFT(384),
-  [1076] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
-  [1078] = {.entry = {.count = 1, .reusable = false}}, SHIFT(394),
-  [1080] = {.entry = {.count = 1, .reusable = true}}, SHIFT(343),
-  [1082] = {.entry = {.count = 1, .reusable = false}}, SHIFT(403),
-  [1084] = {.entry = {.count = 1, .reusable = false}}, SHIFT(409),
-  [1086] = {.entry = {.count = 1, .reusable = true}}, SHIFT(353),
+  [710] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(421),
+  [713] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [715] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(332),
+  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
+  [720] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(349),
+  [723] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
+  [726] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
+  [729] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(332),
+  [732] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
+  [734] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(343),
+  [737] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
+  [740] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
+  [743] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(332),
+  [746] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
+  [748] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(353),
+  [751] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
+  [754] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
+  [757] = {.entry = {.count = 1, .reusable = true}}, SHIFT(320),
+  [759] = {.entry = {.count = 1, .reusable = true}}, SHIFT(387),
+  [761] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
+  [763] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
+  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [767] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_bill_body_repeat1, 2, 0, 0),
+  [769] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_bill_body_repeat1, 2, 0, 0), SHIFT_REPEAT(393),
+  [772] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_bill_body_repeat1, 2, 0, 0), SHIFT_REPEAT(333),
+  [775] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_bill_body_repeat1, 2, 0, 0), SHIFT_REPEAT(387),
+  [778] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
+  [780] = {.entry = {.count = 1, .reusable = false}}, SHIFT(361),
+  [782] = {.entry = {.count = 1, .reusable = false}}, SHIFT(360),
+  [784] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
+  [786] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [788] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [790] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(419),
+  [793] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(401),
+  [796] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(418),
+  [799] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 3, 0, 31),
+  [801] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 3, 0, 31),
+  [803] = {.entry = {.count = 1, .reusable = false}}, SHIFT(394),
+  [805] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 32),
+  [807] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 32),
+  [809] = {.entry = {.count = 1, .reusable = false}}, SHIFT(350),
+  [811] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
+  [813] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(263),
+  [816] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(334),
+  [819] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 38),
+  [821] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 38),
+  [823] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 39),
+  [825] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 39),
+  [827] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 45),
+  [829] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 45),
+  [831] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 48),
+  [833] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 48),
+  [835] = {.entry = {.count = 1, .reusable = false}}, SHIFT(381),
+  [837] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
+  [839] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amends_repeat1, 2, 0, 0),
+  [841] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_amends_repeat1, 2, 0, 0),
+  [843] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amends_repeat1, 2, 0, 0), SHIFT_REPEAT(253),
+  [846] = {.entry = {.count = 1, .reusable = false}}, SHIFT(338),
+  [848] = {.entry = {.count = 1, .reusable = false}}, SHIFT(167),
+  [850] = {.entry = {.count = 1, .reusable = false}}, SHIFT(380),
+  [852] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 5, 0, 44),
+  [854] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 5, 0, 44),
+  [856] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amends, 2, 0, 0),
+  [858] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amends, 2, 0, 0),
+  [860] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [862] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 45),
+  [864] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 45),
+  [866] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
+  [868] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [870] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [872] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
+  [874] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
+  [876] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
+  [878] = {.entry = {.count = 1, .reusable = true}}, SHIFT(363),
+  [880] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
+  [882] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
+  [885] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(298),
+  [888] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [890] = {.entry = {.count = 1, .reusable = true}}, SHIFT(356),
+  [892] = {.entry = {.count = 1, .reusable = true}}, SHIFT(295),
+  [894] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
+  [896] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 32),
+  [898] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 32),
+  [900] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 40),
+  [902] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 40),
+  [904] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
+  [906] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 38),
+  [908] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 38),
+  [910] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 39),
+  [912] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 39),
+  [914] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 46),
+  [916] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 46),
+  [918] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
+  [920] = {.entry = {.count = 1, .reusable = true}}, SHIFT(391),
+  [922] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [924] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
+  [926] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 47),
+  [928] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 47),
+  [930] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 49),
+  [932] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 49),
+  [934] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [936] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 48),
+  [938] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 48),
+  [940] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [942] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
+  [944] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [946] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
+  [948] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [950] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
+  [952] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
+  [954] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
+  [956] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [958] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
+  [960] = {.entry = {.count = 1, .reusable = true}}, SHIFT(412),
+  [962] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
+  [964] = {.entry = {.count = 1, .reusable = true}}, SHIFT(315),
+  [966] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [968] = {.entry = {.count = 1, .reusable = true}}, SHIFT(355),
+  [970] = {.entry = {.count = 1, .reusable = true}}, SHIFT(357),
+  [972] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
+  [974] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
+  [976] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [978] = {.entry = {.count = 1, .reusable = true}}, SHIFT(428),
+  [980] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
+  [982] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bill, 3, 0, 1),
+  [984] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 43),
+  [986] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(311),
+  [989] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
+  [991] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [993] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
+  [995] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [997] = {.entry = {.count = 1, .reusable = true}}, SHIFT(311),
+  [999] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
+  [1001] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
+  [1003] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
+  [1005] = {.entry = {.count = 1, .reusable = true}}, SHIFT(339),
+  [1007] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bill_body, 2, 0, 0),
+  [1009] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [1011] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [1013] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
+  [1015] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 36),
+  [1017] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
+  [1019] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bill_body, 3, 0, 0),
+  [1021] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
+  [1023] = {.entry = {.count = 1, .reusable = true}}, SHIFT(404),
+  [1025] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [1027] = {.entry = {.count = 1, .reusable = true}}, SHIFT(332),
+  [1029] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [1031] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
+  [1033] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [1035] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [1037] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
+  [1039] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
+  [1041] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
+  [1043] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [1045] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
+  [1047] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
+  [1049] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
+  [1051] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [1053] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [1055] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
+  [1057] = {.entry = {.count = 1, .reusable = true}}, SHIFT(310),
+  [1059] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
+  [1061] = {.entry = {.count = 1, .reusable = true}}, SHIFT(260),
+  [1063] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [1065] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
+  [1067] = {.entry = {.count = 1, .reusable = false}}, SHIFT(411),
+  [1069] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [1071] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
+  [1073] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [1075] = {.entry = {.count = 1, .reusable = true}}, SHIFT(369),
+  [1077] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [1079] = {.entry = {.count = 1, .reusable = true}}, SHIFT(324),
+  [1081] = {.entry = {.count = 1, .reusable = true}}, SHIFT(373),
+  [1083] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [1085] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [1087] = {.entry = {.count = 1, .reusable = true}}, SHIFT(348),
+  [1089] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [1091] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
+  [1093] = {.entry = {.count = 1, .reusable = true}}, SHIFT(342),
+  [1095] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
+  [1097] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
+  [1099] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
+  [1101] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
+  [1103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [1105] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [1107] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
+  [1109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(371),
+  [1111] = {.entry = {.count = 1, .reusable = true}}, SHIFT(329),
+  [1113] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
+  [1115] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change_kind, 1, 0, 0),
+  [1117] = {.entry = {.count = 1, .reusable = false}}, SHIFT(423),
+  [1119] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [1121] = {.entry = {.count = 1, .reusable = false}}, SHIFT(395),
+  [1123] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [1125] = {.entry = {.count = 1, .reusable = false}}, SHIFT(405),
+  [1127] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [1129] = {.entry = {.count = 1, .reusable = false}}, SHIFT(414),
+  [1131] = {.entry = {.count = 1, .reusable = false}}, SHIFT(420),
+  [1133] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
 };
 
 enum ts_external_scanner_symbol_identifiers {

@@ -379,7 +379,12 @@ fn changes_structure(op: &Operation) -> bool {
 /// The working copy as a one-file workspace, so that targets resolve exactly
 /// as `zan check` resolves them.
 fn snapshot(state: &Held) -> Vec<File> {
-    vec![File { acts: vec![state.to_act()], amendments: Vec::new(), diagnostics: Vec::new() }]
+    vec![File {
+        acts: vec![state.to_act()],
+        amendments: Vec::new(),
+        bills: Vec::new(),
+        diagnostics: Vec::new(),
+    }]
 }
 
 /// The positions of an index node in the working copy the index was built from.

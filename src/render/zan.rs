@@ -1,8 +1,8 @@
 //! The model printed back as `.zan` source, laid out by the formatter.
 
 use crate::model::{
-    Act, ChangeKind, Comparison, Date, Fidelity, History, InsertPosition, Occurrence, Operation, OperationKind,
-    Place, Relation, RichText, Text, Unit, UnitContent,
+    Act, ChangeKind, Comparison, Date, Fidelity, History, InsertPosition, Occurrence, Operation,
+    OperationKind, Place, Relation, RichText, Text, Unit, UnitContent,
 };
 
 /// A target as written in `.zan`: `kz.cc@2024-01-01 article 205..213`.
