@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use crate::diag::{Diagnostic, FileDiagnostic, Message};
 use crate::model::File;
 
-pub(super) fn check<F: Borrow<File>>(files: &[F]) -> Vec<FileDiagnostic> {
+/// The findings about every bill of `files`, on the bills' files.
+pub fn check<F: Borrow<File>>(files: &[F]) -> Vec<FileDiagnostic> {
     let acts: HashMap<&str, Option<&str>> = files
         .iter()
         .flat_map(|f| &f.borrow().amendments)
@@ -21,7 +22,9 @@ pub(super) fn check<F: Borrow<File>>(files: &[F]) -> Vec<FileDiagnostic> {
         for bill in &f.borrow().bills {
             let mut seen: HashMap<&str, &str> = HashMap::new();
             for (id, span) in &bill.amends {
-                let mut report = |message| out.push(FileDiagnostic { file, diagnostic: Diagnostic::new(message, span.clone()) });
+                let mut report = |message| {
+                    out.push(FileDiagnostic { file, diagnostic: Diagnostic::new(message, span.clone()) })
+                };
                 let Some(act) = acts.get(id.as_str()) else {
                     report(Message::UnknownAmendment { amendment: id.clone() });
                     continue;

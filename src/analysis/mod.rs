@@ -3,6 +3,7 @@
 
 mod amend;
 mod bills;
+pub use bills::check as check_bills;
 mod checked;
 pub mod comparisons;
 mod frozen;

@@ -199,6 +199,15 @@ pub fn find_amendment<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Option<(
         .find_map(|(f, file)| file.amendments.iter().find(|a| a.id == id).map(|a| (f, a)))
 }
 
+/// The `bill` block of that id, and its file.
+pub fn find_bill<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Option<(usize, &'m crate::model::Bill)> {
+    files
+        .iter()
+        .map(Borrow::borrow)
+        .enumerate()
+        .find_map(|(f, file)| file.bills.iter().find(|b| b.id == id).map(|b| (f, b)))
+}
+
 /// Applies one amendment to the act version it targets.
 pub fn apply_amendment<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Result<Applied<'m>, EngineError> {
     let Some((file, amendment)) = find_amendment(files, id) else {
