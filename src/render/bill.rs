@@ -258,7 +258,7 @@ pub fn act_order(a: &Applied) -> (bool, bool, Option<Date>, String) {
     (m.kind.as_deref() != Some("code"), m.adopted.is_none(), m.adopted, m.id.clone())
 }
 
-/// The acts a law amends, named together when they are all codes of the
+/// The acts a law amends: one by its name; several named together when they are all codes of the
 /// Republic named alike: ru accusative «Уголовный и Уголовно-процессуальный
 /// кодексы Республики Казахстан», kk dative «Қазақстан Республикасының
 /// Қылмыстық және Қылмыстық-процестік кодекстеріне»; else «некоторые
@@ -281,8 +281,13 @@ pub fn acts_named(acts: &[&Applied], lang: &str) -> String {
             name.strip_prefix(head).and_then(|n| n.strip_suffix(tail)).filter(|n| !n.contains(' '))
         })
         .collect();
-    match names {
-        Some(names) if acts.len() > 1 => {
+    match (names, acts) {
+        (_, [one]) => match l {
+            Lang::Kk => kk_dative(act_name(one, lang)),
+            Lang::Ru => act_name(one, lang).to_string(),
+            Lang::En => format!("the {}", act_name(one, lang)),
+        },
+        (Some(names), _) => {
             let (last, rest) = names.split_last().expect("two or more");
             let list = format!("{}{conj}{last}", rest.join(", "));
             match l {
@@ -460,14 +465,15 @@ pub fn bill_of(acts: &[&Applied], law: &crate::model::Bill, lang: &str, publicat
         counts = Counts { changes: counts.changes + c.changes, additions: counts.additions + c.additions };
         quotes |= quotes_summary(&entries, lang);
         let items = items(&entries, lang, &mut errors, &mut notes);
-        parts.push(Part { heading: Some(act_heading(applied, n + 1, l, publications)), items });
+        // One act is named in Article 1 itself, as in a law of one act.
+        let heading = (acts.len() > 1).then(|| act_heading(applied, n + 1, l, publications));
+        parts.push(Part { heading, items });
     }
-    Bill {
-        title: title_of(acts, law, lang),
-        intro: acts_intro(l, counts),
-        parts,
-        ..frame(l, law.in_force, errors, quotes, notes)
-    }
+    let intro = match acts {
+        [one] => intro(one, lang, counts, publications),
+        _ => acts_intro(l, counts),
+    };
+    Bill { title: title_of(acts, law, lang), intro, parts, ..frame(l, law.in_force, errors, quotes, notes) }
 }
 
 /// What every bill has: heading, Article 2, signature, warning, footnotes.
