@@ -51,10 +51,7 @@ pub fn run(args: Args) -> ExitCode {
 
 /// The law that enacts one amendment.
 fn one(ws: &Loaded, args: &Args) -> Result<crate::render::bill::Bill, ExitCode> {
-    let applied = match super::consolidate::apply(ws, &ws.id, None, Include::Adopted) {
-        Ok(a) => a,
-        Err(code) => return Err(code),
-    };
+    let applied = super::consolidate::apply(ws, &ws.id, None, Include::Adopted)?;
     super::consolidate::lang_of(Some(args.lang.clone()), &applied)?;
     ws.warn_references(&applied);
     Ok(crate::render::bill::bill_with(&applied, &args.lang, args.publications))
