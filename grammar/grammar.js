@@ -9,7 +9,7 @@
  * inside strings as `[display words](target)`.
  *
  * One external token breaks that rule, for error recovery only: a block left
- * open closes where a line starts with `act` or `amendment` (src/scanner.c),
+ * open closes where a line starts with `act`, `amendment` or `bill` (src/scanner.c),
  * so one stray `{` does not swallow the acts and amendments after it.
  */
 
@@ -44,7 +44,7 @@ module.exports = grammar({
   conflicts: $ => [[$.target]],
 
   rules: {
-    source_file: $ => repeat(choice($.act, $.amendment)),
+    source_file: $ => repeat(choice($.act, $.amendment, $.bill)),
 
     comment: _ => token(seq('#', /[^\n]*/)),
 
@@ -366,6 +366,20 @@ module.exports = grammar({
     update_references: _ => 'update-references',
 
     _notes_body: $ => seq('{', repeat($._operation_note), $._close),
+
+    // --------------------------------------------------------------- bills
+
+    // A law that enacts amendments of several acts (docs/engine.md): what
+    // belongs to the law, not to one act's changes.
+    bill: $ => seq(
+      'bill',
+      field('id', $.act_id),
+      field('body', $.bill_body),
+    ),
+
+    bill_body: $ => seq('{', repeat(choice($.title, $.in_force, $.amends)), $._close),
+
+    amends: $ => seq('amends', repeat1($.act_id)),
 
     // ------------------------------------------------------------- tokens
 

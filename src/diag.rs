@@ -258,6 +258,20 @@ pub enum Message {
         text: String,
         replies: usize,
     },
+    /// A bill's `amends` names no amendment of the workspace.
+    UnknownAmendment {
+        amendment: String,
+    },
+    /// A bill enacts a second amendment of one act: one act, one list of items.
+    SameActInBill {
+        act: String,
+        first: String,
+    },
+    /// An amendment is enacted by two bills.
+    AmendmentInTwoBills {
+        amendment: String,
+        bill: String,
+    },
 }
 
 impl Message {
@@ -302,6 +316,9 @@ impl Message {
             Message::WordsFromSummary { .. } => "words-from-summary",
             Message::UnnumberedAddition { .. } => "unnumbered-addition",
             Message::OpenRemark { .. } => "open-remark",
+            Message::UnknownAmendment { .. } => "unknown-amendment",
+            Message::SameActInBill { .. } => "same-act-in-bill",
+            Message::AmendmentInTwoBills { .. } => "amendment-in-two-bills",
         }
     }
 
@@ -663,6 +680,33 @@ impl Message {
             }
             (Message::OpenRemark { author, date, text, replies }, Ru) => {
                 format!("открытое замечание {author} ({date}): «{text}»; ответов: {replies}")
+            }
+            (Message::UnknownAmendment { amendment }, En) => {
+                format!("no amendment `{amendment}` in the workspace")
+            }
+            (Message::UnknownAmendment { amendment }, Kk) => {
+                format!("жұмыс кеңістігінде `{amendment}` түзетуі жоқ")
+            }
+            (Message::UnknownAmendment { amendment }, Ru) => {
+                format!("в рабочей области нет поправки `{amendment}`")
+            }
+            (Message::SameActInBill { act, first }, En) => {
+                format!("a second amendment of `{act}` in this bill (`{first}` amends it); merge them into one")
+            }
+            (Message::SameActInBill { act, first }, Kk) => {
+                format!("бұл заң жобасында `{act}` актісінің екінші түзетуі (`{first}` оны түзетеді); оларды біріктіріңіз")
+            }
+            (Message::SameActInBill { act, first }, Ru) => {
+                format!("второе изменение акта `{act}` в этом законопроекте (его изменяет `{first}`); объедините их")
+            }
+            (Message::AmendmentInTwoBills { amendment, bill }, En) => {
+                format!("`{amendment}` is already enacted by the bill `{bill}`")
+            }
+            (Message::AmendmentInTwoBills { amendment, bill }, Kk) => {
+                format!("`{amendment}` түзетуі `{bill}` заң жобасына енгізілген")
+            }
+            (Message::AmendmentInTwoBills { amendment, bill }, Ru) => {
+                format!("поправка `{amendment}` уже входит в законопроект `{bill}`")
             }
         }
     }

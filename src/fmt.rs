@@ -11,6 +11,7 @@ const BODIES: &[&str] = &[
     "act_body",
     "unit_body",
     "amendment_body",
+    "bill_body",
     "operation_body",
     "unit_body_with_notes",
     "history_body",

@@ -294,7 +294,12 @@ fn consolidated_zan_parses_to_the_same_model() {
         let printed = zan::render::zan::act(&a.result.to_act()).expect("printable");
         let reparsed = Document::parse(printed.clone()).model;
         assert!(reparsed.diagnostics.is_empty(), "{id}: {:?}", reparsed.diagnostics);
-        let again = File { acts: vec![a.result.to_act()], amendments: Vec::new(), diagnostics: Vec::new() };
+        let again = File {
+            acts: vec![a.result.to_act()],
+            amendments: Vec::new(),
+            bills: Vec::new(),
+            diagnostics: Vec::new(),
+        };
         assert_eq!(reparsed.meaning(), again.meaning(), "{id}");
     }
 }

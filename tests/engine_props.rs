@@ -151,7 +151,7 @@ proptest! {
         for lang in ["kk", "ru", "en"] {
             let table: Vec<_> = zan::render::table::table(&a, lang, &[]).rows.into_iter().map(|r| r.target).collect();
             let bill: Vec<_> =
-                zan::render::bill::bill(&a, lang).items.into_iter().flat_map(|i| i.lines).map(|l| l.unit).collect();
+                zan::render::bill::bill(&a, lang).parts.into_iter().flat_map(|p| p.items).flat_map(|i| i.lines).map(|l| l.unit).collect();
             prop_assert_eq!(table.len(), zan::render::entries_in(&a, lang).len());
             prop_assert_eq!(table, bill);
         }

@@ -7,6 +7,7 @@ mod lsp_support;
 
 mod bad_input;
 mod bill_form;
+mod bill_multi;
 mod check;
 mod check_cli;
 mod derive_cli;

@@ -3,6 +3,7 @@
 [
   (act)
   (amendment)
+  (bill)
   (unit)
   (replace_words)
   (replace_everywhere)

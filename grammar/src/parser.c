@@ -15,11 +15,11 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 448
+#define STATE_COUNT 459
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 174
+#define SYMBOL_COUNT 181
 #define ALIAS_COUNT 1
-#define TOKEN_COUNT 89
+#define TOKEN_COUNT 91
 #define EXTERNAL_TOKEN_COUNT 2
 #define FIELD_COUNT 33
 #define MAX_ALIAS_SEQUENCE_LENGTH 6
@@ -111,97 +111,104 @@ enum ts_symbol_identifiers {
   anon_sym_repeal = 81,
   anon_sym_renumber = 82,
   sym_update_references = 83,
-  sym_act_id = 84,
-  sym_date = 85,
-  sym_integer = 86,
-  sym_unclosed = 87,
-  sym__recovering = 88,
-  sym_source_file = 89,
-  sym__close = 90,
-  sym_act = 91,
-  sym_act_body = 92,
-  sym__act_item = 93,
-  sym_jurisdiction = 94,
-  sym_act_kind = 95,
-  sym_official_number = 96,
-  sym_adopted = 97,
-  sym_in_force = 98,
-  sym_languages = 99,
-  sym_source = 100,
-  sym_title = 101,
-  sym_text = 102,
-  sym__localized = 103,
-  sym_fidelity = 104,
-  sym_unit = 105,
-  sym_unit_body = 106,
-  sym__unit_item = 107,
-  sym_remark = 108,
-  sym_remark_status = 109,
-  sym_remark_body = 110,
-  sym_reply = 111,
-  sym_history = 112,
-  sym_history_body = 113,
-  sym_change = 114,
-  sym_change_kind = 115,
-  sym_repealed = 116,
-  sym_unit_kind = 117,
-  sym__number = 118,
-  sym_quoted_number = 119,
-  sym_comparison = 120,
-  sym_relation = 121,
-  sym_target = 122,
-  sym__act_ref = 123,
-  sym_segment = 124,
-  sym_range_end = 125,
-  sym_string = 126,
-  sym_reference = 127,
-  sym_reference_text = 128,
-  sym_amendment = 129,
-  sym_amendment_body = 130,
-  sym__amendment_item = 131,
-  sym_amendment_target = 132,
-  sym_status = 133,
-  sym_status_value = 134,
-  sym_author = 135,
-  sym_justification = 136,
-  sym__operation = 137,
-  sym__operation_note = 138,
-  sym_replace_words = 139,
-  sym_replace_everywhere = 140,
-  sym__replace_body = 141,
-  sym_word_change = 142,
-  sym_delete_words = 143,
-  sym__delete_body = 144,
-  sym_word_deletion = 145,
-  sym_insert_words = 146,
-  sym__insert_body = 147,
-  sym_word_insertion = 148,
-  sym_position = 149,
-  sym_occurrence = 150,
-  sym_rewrite_unit = 151,
-  sym_add_unit = 152,
-  sym_unit_body_with_notes = 153,
-  sym_repeal_unit = 154,
-  sym_renumber_unit = 155,
-  sym__notes_body = 156,
-  sym_lang = 157,
-  aux_sym_source_file_repeat1 = 158,
-  aux_sym_act_body_repeat1 = 159,
-  aux_sym_languages_repeat1 = 160,
-  aux_sym_unit_body_repeat1 = 161,
-  aux_sym_remark_body_repeat1 = 162,
-  aux_sym_remark_body_repeat2 = 163,
-  aux_sym_history_body_repeat1 = 164,
-  aux_sym_target_repeat1 = 165,
-  aux_sym_string_repeat1 = 166,
-  aux_sym_reference_text_repeat1 = 167,
-  aux_sym_amendment_body_repeat1 = 168,
-  aux_sym__replace_body_repeat1 = 169,
-  aux_sym__delete_body_repeat1 = 170,
-  aux_sym__insert_body_repeat1 = 171,
-  aux_sym_unit_body_with_notes_repeat1 = 172,
-  aux_sym__notes_body_repeat1 = 173,
-  anon_alias_sym_lang_code = 174,
+  anon_sym_bill = 84,
+  anon_sym_amends = 85,
+  sym_act_id = 86,
+  sym_date = 87,
+  sym_integer = 88,
+  sym_unclosed = 89,
+  sym__recovering = 90,
+  sym_source_file = 91,
+  sym__close = 92,
+  sym_act = 93,
+  sym_act_body = 94,
+  sym__act_item = 95,
+  sym_jurisdiction = 96,
+  sym_act_kind = 97,
+  sym_official_number = 98,
+  sym_adopted = 99,
+  sym_in_force = 100,
+  sym_languages = 101,
+  sym_source = 102,
+  sym_title = 103,
+  sym_text = 104,
+  sym__localized = 105,
+  sym_fidelity = 106,
+  sym_unit = 107,
+  sym_unit_body = 108,
+  sym__unit_item = 109,
+  sym_remark = 110,
+  sym_remark_status = 111,
+  sym_remark_body = 112,
+  sym_reply = 113,
+  sym_history = 114,
+  sym_history_body = 115,
+  sym_change = 116,
+  sym_change_kind = 117,
+  sym_repealed = 118,
+  sym_unit_kind = 119,
+  sym__number = 120,
+  sym_quoted_number = 121,
+  sym_comparison = 122,
+  sym_relation = 123,
+  sym_target = 124,
+  sym__act_ref = 125,
+  sym_segment = 126,
+  sym_range_end = 127,
+  sym_string = 128,
+  sym_reference = 129,
+  sym_reference_text = 130,
+  sym_amendment = 131,
+  sym_amendment_body = 132,
+  sym__amendment_item = 133,
+  sym_amendment_target = 134,
+  sym_status = 135,
+  sym_status_value = 136,
+  sym_author = 137,
+  sym_justification = 138,
+  sym__operation = 139,
+  sym__operation_note = 140,
+  sym_replace_words = 141,
+  sym_replace_everywhere = 142,
+  sym__replace_body = 143,
+  sym_word_change = 144,
+  sym_delete_words = 145,
+  sym__delete_body = 146,
+  sym_word_deletion = 147,
+  sym_insert_words = 148,
+  sym__insert_body = 149,
+  sym_word_insertion = 150,
+  sym_position = 151,
+  sym_occurrence = 152,
+  sym_rewrite_unit = 153,
+  sym_add_unit = 154,
+  sym_unit_body_with_notes = 155,
+  sym_repeal_unit = 156,
+  sym_renumber_unit = 157,
+  sym__notes_body = 158,
+  sym_bill = 159,
+  sym_bill_body = 160,
+  sym_amends = 161,
+  sym_lang = 162,
+  aux_sym_source_file_repeat1 = 163,
+  aux_sym_act_body_repeat1 = 164,
+  aux_sym_languages_repeat1 = 165,
+  aux_sym_unit_body_repeat1 = 166,
+  aux_sym_remark_body_repeat1 = 167,
+  aux_sym_remark_body_repeat2 = 168,
+  aux_sym_history_body_repeat1 = 169,
+  aux_sym_target_repeat1 = 170,
+  aux_sym_string_repeat1 = 171,
+  aux_sym_reference_text_repeat1 = 172,
+  aux_sym_amendment_body_repeat1 = 173,
+  aux_sym__replace_body_repeat1 = 174,
+  aux_sym__delete_body_repeat1 = 175,
+  aux_sym__insert_body_repeat1 = 176,
+  aux_sym_unit_body_with_notes_repeat1 = 177,
+  aux_sym__notes_body_repeat1 = 178,
+  aux_sym_bill_body_repeat1 = 179,
+  aux_sym_amends_repeat1 = 180,
+  anon_alias_sym_lang_code = 181,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -289,6 +296,8 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_repeal] = "repeal",
   [anon_sym_renumber] = "renumber",
   [sym_update_references] = "update_references",
+  [anon_sym_bill] = "bill",
+  [anon_sym_amends] = "amends",
   [sym_act_id] = "act_id",
   [sym_date] = "date",
   [sym_integer] = "integer",
@@ -362,6 +371,9 @@ static const char * const ts_symbol_names[] = {
   [sym_repeal_unit] = "repeal_unit",
   [sym_renumber_unit] = "renumber_unit",
   [sym__notes_body] = "operation_body",
+  [sym_bill] = "bill",
+  [sym_bill_body] = "bill_body",
+  [sym_amends] = "amends",
   [sym_lang] = "lang",
   [aux_sym_source_file_repeat1] = "source_file_repeat1",
   [aux_sym_act_body_repeat1] = "act_body_repeat1",
@@ -379,6 +391,8 @@ static const char * const ts_symbol_names[] = {
   [aux_sym__insert_body_repeat1] = "_insert_body_repeat1",
   [aux_sym_unit_body_with_notes_repeat1] = "unit_body_with_notes_repeat1",
   [aux_sym__notes_body_repeat1] = "_notes_body_repeat1",
+  [aux_sym_bill_body_repeat1] = "bill_body_repeat1",
+  [aux_sym_amends_repeat1] = "amends_repeat1",
   [anon_alias_sym_lang_code] = "lang_code",
 };
 
@@ -467,6 +481,8 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_repeal] = anon_sym_repeal,
   [anon_sym_renumber] = anon_sym_renumber,
   [sym_update_references] = sym_update_references,
+  [anon_sym_bill] = anon_sym_bill,
+  [anon_sym_amends] = anon_sym_amends,
   [sym_act_id] = sym_act_id,
   [sym_date] = sym_date,
   [sym_integer] = sym_integer,
@@ -540,6 +556,9 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_repeal_unit] = sym_repeal_unit,
   [sym_renumber_unit] = sym_renumber_unit,
   [sym__notes_body] = sym__replace_body,
+  [sym_bill] = sym_bill,
+  [sym_bill_body] = sym_bill_body,
+  [sym_amends] = sym_amends,
   [sym_lang] = sym_lang,
   [aux_sym_source_file_repeat1] = aux_sym_source_file_repeat1,
   [aux_sym_act_body_repeat1] = aux_sym_act_body_repeat1,
@@ -557,6 +576,8 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym__insert_body_repeat1] = aux_sym__insert_body_repeat1,
   [aux_sym_unit_body_with_notes_repeat1] = aux_sym_unit_body_with_notes_repeat1,
   [aux_sym__notes_body_repeat1] = aux_sym__notes_body_repeat1,
+  [aux_sym_bill_body_repeat1] = aux_sym_bill_body_repeat1,
+  [aux_sym_amends_repeat1] = aux_sym_amends_repeat1,
   [anon_alias_sym_lang_code] = anon_alias_sym_lang_code,
 };
 
@@ -897,6 +918,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [anon_sym_bill] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_amends] = {
+    .visible = true,
+    .named = false,
+  },
   [sym_act_id] = {
     .visible = true,
     .named = true,
@@ -1190,6 +1219,18 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_bill] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_bill_body] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_amends] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_lang] = {
     .visible = true,
     .named = true,
@@ -1255,6 +1296,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [aux_sym__notes_body_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
+  [aux_sym_bill_body_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
+  [aux_sym_amends_repeat1] = {
     .visible = false,
     .named = false,
   },
@@ -1619,159 +1668,159 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [32] = 32,
   [33] = 31,
   [34] = 30,
-  [35] = 30,
-  [36] = 31,
+  [35] = 31,
+  [36] = 30,
   [37] = 37,
   [38] = 38,
   [39] = 39,
-  [40] = 26,
+  [40] = 25,
   [41] = 24,
-  [42] = 25,
-  [43] = 27,
+  [42] = 26,
+  [43] = 23,
   [44] = 32,
   [45] = 45,
   [46] = 46,
-  [47] = 47,
+  [47] = 24,
   [48] = 25,
-  [49] = 38,
-  [50] = 24,
-  [51] = 26,
+  [49] = 26,
+  [50] = 38,
+  [51] = 51,
   [52] = 26,
-  [53] = 27,
-  [54] = 24,
-  [55] = 25,
-  [56] = 32,
+  [53] = 32,
+  [54] = 25,
+  [55] = 24,
+  [56] = 23,
   [57] = 57,
   [58] = 58,
   [59] = 32,
-  [60] = 27,
+  [60] = 23,
   [61] = 61,
-  [62] = 25,
-  [63] = 3,
+  [62] = 62,
+  [63] = 63,
   [64] = 64,
-  [65] = 26,
-  [66] = 24,
+  [65] = 65,
+  [66] = 66,
   [67] = 67,
   [68] = 68,
   [69] = 69,
   [70] = 70,
-  [71] = 38,
-  [72] = 72,
-  [73] = 73,
-  [74] = 74,
-  [75] = 75,
+  [71] = 71,
+  [72] = 26,
+  [73] = 4,
+  [74] = 24,
+  [75] = 25,
   [76] = 76,
-  [77] = 77,
-  [78] = 32,
-  [79] = 9,
-  [80] = 8,
-  [81] = 3,
-  [82] = 27,
-  [83] = 2,
-  [84] = 38,
-  [85] = 46,
+  [77] = 38,
+  [78] = 5,
+  [79] = 46,
+  [80] = 4,
+  [81] = 8,
+  [82] = 32,
+  [83] = 23,
+  [84] = 9,
+  [85] = 38,
   [86] = 24,
-  [87] = 26,
-  [88] = 46,
-  [89] = 89,
-  [90] = 16,
-  [91] = 11,
-  [92] = 13,
-  [93] = 15,
-  [94] = 9,
-  [95] = 14,
-  [96] = 6,
-  [97] = 7,
-  [98] = 2,
-  [99] = 8,
-  [100] = 25,
-  [101] = 12,
-  [102] = 6,
-  [103] = 76,
-  [104] = 74,
+  [87] = 5,
+  [88] = 8,
+  [89] = 11,
+  [90] = 9,
+  [91] = 13,
+  [92] = 14,
+  [93] = 12,
+  [94] = 16,
+  [95] = 46,
+  [96] = 15,
+  [97] = 97,
+  [98] = 3,
+  [99] = 2,
+  [100] = 26,
+  [101] = 25,
+  [102] = 3,
+  [103] = 103,
+  [104] = 104,
   [105] = 105,
-  [106] = 16,
-  [107] = 67,
-  [108] = 19,
-  [109] = 20,
-  [110] = 11,
-  [111] = 111,
-  [112] = 13,
-  [113] = 113,
-  [114] = 73,
-  [115] = 15,
-  [116] = 89,
-  [117] = 68,
-  [118] = 70,
-  [119] = 119,
-  [120] = 38,
-  [121] = 27,
-  [122] = 7,
-  [123] = 14,
-  [124] = 12,
-  [125] = 75,
-  [126] = 126,
-  [127] = 58,
-  [128] = 3,
+  [106] = 2,
+  [107] = 58,
+  [108] = 11,
+  [109] = 76,
+  [110] = 110,
+  [111] = 68,
+  [112] = 61,
+  [113] = 18,
+  [114] = 13,
+  [115] = 14,
+  [116] = 20,
+  [117] = 17,
+  [118] = 12,
+  [119] = 63,
+  [120] = 65,
+  [121] = 70,
+  [122] = 71,
+  [123] = 97,
+  [124] = 15,
+  [125] = 38,
+  [126] = 23,
+  [127] = 16,
+  [128] = 4,
   [129] = 129,
-  [130] = 17,
+  [130] = 130,
   [131] = 32,
-  [132] = 75,
-  [133] = 126,
-  [134] = 111,
-  [135] = 113,
-  [136] = 73,
-  [137] = 129,
-  [138] = 17,
-  [139] = 67,
-  [140] = 74,
-  [141] = 119,
-  [142] = 76,
-  [143] = 68,
-  [144] = 58,
-  [145] = 70,
-  [146] = 19,
-  [147] = 9,
-  [148] = 20,
-  [149] = 2,
+  [132] = 63,
+  [133] = 18,
+  [134] = 17,
+  [135] = 9,
+  [136] = 129,
+  [137] = 5,
+  [138] = 70,
+  [139] = 71,
+  [140] = 68,
+  [141] = 61,
+  [142] = 130,
+  [143] = 76,
+  [144] = 65,
+  [145] = 103,
+  [146] = 105,
+  [147] = 58,
+  [148] = 110,
+  [149] = 20,
   [150] = 8,
-  [151] = 38,
-  [152] = 27,
-  [153] = 24,
+  [151] = 26,
+  [152] = 24,
+  [153] = 38,
   [154] = 25,
-  [155] = 26,
-  [156] = 156,
-  [157] = 156,
-  [158] = 158,
+  [155] = 23,
+  [156] = 26,
+  [157] = 157,
+  [158] = 157,
   [159] = 159,
-  [160] = 2,
+  [160] = 160,
   [161] = 161,
-  [162] = 27,
-  [163] = 163,
-  [164] = 164,
-  [165] = 156,
-  [166] = 166,
-  [167] = 167,
+  [162] = 162,
+  [163] = 5,
+  [164] = 32,
+  [165] = 165,
+  [166] = 23,
+  [167] = 157,
   [168] = 168,
-  [169] = 169,
-  [170] = 32,
-  [171] = 25,
+  [169] = 24,
+  [170] = 170,
+  [171] = 171,
   [172] = 172,
-  [173] = 26,
-  [174] = 156,
-  [175] = 24,
-  [176] = 156,
-  [177] = 177,
-  [178] = 178,
-  [179] = 38,
-  [180] = 3,
-  [181] = 181,
-  [182] = 182,
-  [183] = 32,
+  [173] = 25,
+  [174] = 174,
+  [175] = 157,
+  [176] = 176,
+  [177] = 157,
+  [178] = 38,
+  [179] = 179,
+  [180] = 180,
+  [181] = 4,
+  [182] = 32,
+  [183] = 183,
   [184] = 8,
-  [185] = 105,
-  [186] = 38,
-  [187] = 9,
+  [185] = 38,
+  [186] = 9,
+  [187] = 104,
   [188] = 188,
   [189] = 189,
   [190] = 190,
@@ -1801,11 +1850,11 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [214] = 214,
   [215] = 215,
   [216] = 216,
-  [217] = 216,
-  [218] = 218,
-  [219] = 218,
-  [220] = 218,
-  [221] = 216,
+  [217] = 214,
+  [218] = 216,
+  [219] = 219,
+  [220] = 216,
+  [221] = 214,
   [222] = 222,
   [223] = 223,
   [224] = 224,
@@ -1819,137 +1868,137 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [232] = 232,
   [233] = 233,
   [234] = 234,
-  [235] = 232,
+  [235] = 235,
   [236] = 236,
-  [237] = 46,
-  [238] = 7,
-  [239] = 239,
-  [240] = 240,
-  [241] = 241,
+  [237] = 237,
+  [238] = 234,
+  [239] = 11,
+  [240] = 3,
+  [241] = 12,
   [242] = 242,
-  [243] = 6,
-  [244] = 7,
-  [245] = 245,
-  [246] = 16,
-  [247] = 15,
-  [248] = 6,
-  [249] = 249,
-  [250] = 19,
+  [243] = 2,
+  [244] = 244,
+  [245] = 46,
+  [246] = 3,
+  [247] = 247,
+  [248] = 248,
+  [249] = 2,
+  [250] = 250,
   [251] = 251,
-  [252] = 119,
-  [253] = 11,
-  [254] = 13,
-  [255] = 255,
+  [252] = 252,
+  [253] = 253,
+  [254] = 254,
+  [255] = 14,
   [256] = 256,
-  [257] = 15,
-  [258] = 256,
-  [259] = 20,
-  [260] = 2,
-  [261] = 16,
-  [262] = 14,
-  [263] = 12,
-  [264] = 256,
-  [265] = 256,
-  [266] = 256,
-  [267] = 267,
+  [257] = 17,
+  [258] = 258,
+  [259] = 259,
+  [260] = 11,
+  [261] = 261,
+  [262] = 5,
+  [263] = 13,
+  [264] = 259,
+  [265] = 110,
+  [266] = 12,
+  [267] = 20,
   [268] = 268,
-  [269] = 269,
-  [270] = 58,
-  [271] = 271,
-  [272] = 269,
-  [273] = 273,
+  [269] = 15,
+  [270] = 16,
+  [271] = 259,
+  [272] = 259,
+  [273] = 259,
   [274] = 274,
-  [275] = 275,
+  [275] = 104,
   [276] = 276,
-  [277] = 271,
+  [277] = 274,
   [278] = 278,
-  [279] = 105,
+  [279] = 279,
   [280] = 280,
-  [281] = 273,
+  [281] = 279,
   [282] = 282,
-  [283] = 271,
-  [284] = 269,
+  [283] = 283,
+  [284] = 274,
   [285] = 285,
-  [286] = 286,
-  [287] = 276,
-  [288] = 288,
-  [289] = 269,
-  [290] = 276,
-  [291] = 269,
+  [286] = 282,
+  [287] = 20,
+  [288] = 279,
+  [289] = 280,
+  [290] = 17,
+  [291] = 291,
   [292] = 292,
-  [293] = 276,
-  [294] = 269,
-  [295] = 276,
-  [296] = 296,
-  [297] = 276,
-  [298] = 19,
-  [299] = 20,
+  [293] = 274,
+  [294] = 294,
+  [295] = 295,
+  [296] = 280,
+  [297] = 297,
+  [298] = 274,
+  [299] = 280,
   [300] = 300,
-  [301] = 301,
-  [302] = 302,
-  [303] = 38,
-  [304] = 6,
-  [305] = 302,
-  [306] = 7,
-  [307] = 302,
-  [308] = 302,
-  [309] = 309,
-  [310] = 302,
+  [301] = 280,
+  [302] = 274,
+  [303] = 58,
+  [304] = 280,
+  [305] = 305,
+  [306] = 3,
+  [307] = 307,
+  [308] = 307,
+  [309] = 38,
+  [310] = 307,
   [311] = 311,
   [312] = 312,
-  [313] = 313,
-  [314] = 314,
-  [315] = 311,
+  [313] = 307,
+  [314] = 307,
+  [315] = 2,
   [316] = 316,
-  [317] = 311,
-  [318] = 318,
-  [319] = 319,
+  [317] = 317,
+  [318] = 317,
+  [319] = 317,
   [320] = 320,
-  [321] = 311,
-  [322] = 311,
+  [321] = 321,
+  [322] = 322,
   [323] = 323,
   [324] = 324,
   [325] = 325,
   [326] = 326,
-  [327] = 11,
-  [328] = 13,
+  [327] = 327,
+  [328] = 328,
   [329] = 329,
   [330] = 330,
-  [331] = 326,
+  [331] = 331,
   [332] = 332,
   [333] = 333,
-  [334] = 334,
-  [335] = 38,
+  [334] = 317,
+  [335] = 335,
   [336] = 336,
-  [337] = 337,
+  [337] = 317,
   [338] = 338,
-  [339] = 326,
-  [340] = 14,
-  [341] = 325,
+  [339] = 339,
+  [340] = 13,
+  [341] = 341,
   [342] = 342,
-  [343] = 12,
-  [344] = 325,
+  [343] = 14,
+  [344] = 344,
   [345] = 345,
-  [346] = 57,
+  [346] = 346,
   [347] = 347,
-  [348] = 348,
-  [349] = 330,
-  [350] = 350,
-  [351] = 337,
-  [352] = 352,
-  [353] = 353,
-  [354] = 354,
+  [348] = 347,
+  [349] = 349,
+  [350] = 347,
+  [351] = 346,
+  [352] = 349,
+  [353] = 349,
+  [354] = 38,
   [355] = 355,
-  [356] = 355,
-  [357] = 357,
-  [358] = 358,
-  [359] = 359,
+  [356] = 57,
+  [357] = 15,
+  [358] = 16,
+  [359] = 345,
   [360] = 360,
   [361] = 361,
   [362] = 362,
-  [363] = 362,
-  [364] = 360,
-  [365] = 357,
+  [363] = 363,
+  [364] = 364,
+  [365] = 365,
   [366] = 366,
   [367] = 367,
   [368] = 368,
@@ -1957,81 +2006,92 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [370] = 370,
   [371] = 371,
   [372] = 372,
-  [373] = 372,
-  [374] = 374,
+  [373] = 360,
+  [374] = 361,
   [375] = 375,
   [376] = 376,
   [377] = 377,
   [378] = 378,
   [379] = 379,
-  [380] = 355,
+  [380] = 365,
   [381] = 381,
-  [382] = 352,
-  [383] = 383,
-  [384] = 362,
-  [385] = 360,
-  [386] = 386,
+  [382] = 379,
+  [383] = 378,
+  [384] = 384,
+  [385] = 385,
+  [386] = 367,
   [387] = 387,
   [388] = 388,
-  [389] = 389,
-  [390] = 390,
-  [391] = 352,
-  [392] = 362,
-  [393] = 360,
-  [394] = 394,
+  [389] = 360,
+  [390] = 361,
+  [391] = 391,
+  [392] = 392,
+  [393] = 378,
+  [394] = 379,
   [395] = 395,
-  [396] = 352,
-  [397] = 362,
-  [398] = 360,
+  [396] = 396,
+  [397] = 367,
+  [398] = 398,
   [399] = 399,
-  [400] = 400,
-  [401] = 372,
-  [402] = 402,
-  [403] = 369,
-  [404] = 352,
-  [405] = 405,
-  [406] = 406,
-  [407] = 407,
+  [400] = 361,
+  [401] = 378,
+  [402] = 379,
+  [403] = 403,
+  [404] = 404,
+  [405] = 361,
+  [406] = 378,
+  [407] = 379,
   [408] = 408,
   [409] = 409,
-  [410] = 408,
+  [410] = 410,
   [411] = 411,
   [412] = 412,
   [413] = 413,
-  [414] = 414,
+  [414] = 391,
   [415] = 415,
   [416] = 416,
-  [417] = 406,
-  [418] = 408,
-  [419] = 409,
-  [420] = 420,
+  [417] = 417,
+  [418] = 418,
+  [419] = 419,
+  [420] = 417,
   [421] = 421,
   [422] = 422,
-  [423] = 409,
+  [423] = 423,
   [424] = 424,
   [425] = 425,
   [426] = 426,
-  [427] = 408,
-  [428] = 409,
-  [429] = 429,
-  [430] = 430,
+  [427] = 427,
+  [428] = 428,
+  [429] = 419,
+  [430] = 417,
   [431] = 431,
   [432] = 432,
-  [433] = 408,
+  [433] = 433,
   [434] = 434,
-  [435] = 406,
-  [436] = 414,
-  [437] = 408,
-  [438] = 438,
-  [439] = 406,
-  [440] = 409,
-  [441] = 406,
-  [442] = 442,
-  [443] = 406,
-  [444] = 444,
+  [435] = 435,
+  [436] = 419,
+  [437] = 437,
+  [438] = 419,
+  [439] = 417,
+  [440] = 440,
+  [441] = 441,
+  [442] = 417,
+  [443] = 443,
+  [444] = 419,
   [445] = 445,
-  [446] = 446,
-  [447] = 447,
+  [446] = 427,
+  [447] = 435,
+  [448] = 448,
+  [449] = 449,
+  [450] = 427,
+  [451] = 451,
+  [452] = 427,
+  [453] = 453,
+  [454] = 427,
+  [455] = 427,
+  [456] = 456,
+  [457] = 419,
+  [458] = 458,
 };
 
 static const TSSymbol ts_supertype_symbols[SUPERTYPE_COUNT] = {
@@ -2235,1222 +2295,1234 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(288);
+      if (eof) ADVANCE(290);
       ADVANCE_MAP(
-        '"', 676,
-        '#', 289,
-        ')', 688,
-        '-', 98,
-        '.', 31,
-        '@', 681,
-        '[', 686,
-        '\\', 276,
-        ']', 27,
-        'a', 768,
-        'b', 779,
-        'c', 819,
-        'd', 781,
-        'h', 823,
-        'i', 850,
-        'j', 935,
-        'k', 824,
-        'l', 745,
-        'n', 878,
-        'p', 741,
-        'r', 783,
-        's', 784,
-        't', 743,
-        '{', 291,
-        '}', 290,
+        '"', 680,
+        '#', 291,
+        ')', 692,
+        '-', 100,
+        '.', 33,
+        '@', 685,
+        '[', 690,
+        '\\', 278,
+        ']', 29,
+        'a', 784,
+        'b', 795,
+        'c', 835,
+        'd', 797,
+        'h', 839,
+        'i', 866,
+        'j', 951,
+        'k', 840,
+        'l', 761,
+        'n', 894,
+        'p', 757,
+        'r', 799,
+        's', 800,
+        't', 759,
+        '{', 293,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(286);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(950);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          lookahead == ' ') SKIP(288);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(966);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 1:
-      if (lookahead == '\n') SKIP(26);
-      if (lookahead == '"') ADVANCE(676);
-      if (lookahead == '#') ADVANCE(684);
-      if (lookahead == '[') ADVANCE(686);
-      if (lookahead == '\\') ADVANCE(276);
-      if (lookahead == ']') ADVANCE(27);
+      if (lookahead == '\n') SKIP(28);
+      if (lookahead == '"') ADVANCE(680);
+      if (lookahead == '#') ADVANCE(688);
+      if (lookahead == '[') ADVANCE(690);
+      if (lookahead == '\\') ADVANCE(278);
+      if (lookahead == ']') ADVANCE(29);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(683);
-      if (lookahead != 0) ADVANCE(684);
+          lookahead == ' ') ADVANCE(687);
+      if (lookahead != 0) ADVANCE(688);
       END_STATE();
     case 2:
-      if (lookahead == '\n') SKIP(26);
-      if (lookahead == '#') ADVANCE(673);
+      if (lookahead == '\n') SKIP(28);
+      if (lookahead == '#') ADVANCE(677);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(674);
+          lookahead == ' ') ADVANCE(678);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(675);
+          lookahead != '#') ADVANCE(679);
       END_STATE();
     case 3:
       ADVANCE_MAP(
-        '"', 676,
-        '#', 289,
-        'a', 777,
-        'b', 866,
-        'c', 819,
-        'd', 822,
-        'h', 823,
-        'i', 858,
-        'j', 939,
-        'k', 824,
-        'l', 745,
-        'n', 878,
-        'p', 741,
-        's', 785,
-        't', 830,
-        '}', 290,
+        '"', 680,
+        '#', 291,
+        'a', 793,
+        'b', 882,
+        'c', 835,
+        'd', 838,
+        'h', 839,
+        'i', 874,
+        'j', 955,
+        'k', 840,
+        'l', 761,
+        'n', 894,
+        'p', 757,
+        's', 801,
+        't', 846,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(21);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 4:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        ')', 688,
-        '.', 31,
-        '@', 681,
-        'a', 126,
-        'b', 131,
-        'c', 167,
-        'd', 132,
-        'h', 170,
-        'i', 196,
-        'j', 269,
-        'k', 171,
-        'l', 102,
-        'n', 217,
-        'p', 99,
-        'r', 133,
-        's', 134,
-        't', 101,
-        '{', 291,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        ')', 692,
+        '.', 33,
+        '@', 685,
+        'a', 128,
+        'b', 133,
+        'c', 169,
+        'd', 134,
+        'h', 172,
+        'i', 198,
+        'j', 271,
+        'k', 173,
+        'l', 104,
+        'n', 219,
+        'p', 101,
+        'r', 135,
+        's', 136,
+        't', 103,
+        '{', 293,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(4);
       END_STATE();
     case 5:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        ')', 688,
-        '.', 31,
-        'a', 617,
-        'b', 598,
-        'c', 550,
-        'd', 554,
-        'i', 592,
-        'n', 601,
-        'p', 481,
-        's', 517,
-        '{', 291,
+        '"', 676,
+        '#', 291,
+        ')', 692,
+        '.', 33,
+        'a', 621,
+        'b', 602,
+        'c', 554,
+        'd', 558,
+        'i', 596,
+        'n', 605,
+        'p', 485,
+        's', 521,
+        '{', 293,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(5);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 6:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        '@', 681,
-        'a', 895,
-        'b', 866,
-        'c', 819,
-        'd', 822,
-        'h', 823,
-        'i', 862,
-        'j', 940,
-        'n', 879,
-        'p', 741,
-        's', 786,
-        't', 830,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        '@', 685,
+        'a', 911,
+        'b', 882,
+        'c', 835,
+        'd', 838,
+        'h', 839,
+        'i', 878,
+        'j', 956,
+        'n', 895,
+        'p', 757,
+        's', 802,
+        't', 846,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(6);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 7:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        '@', 681,
-        'a', 895,
-        'b', 866,
-        'c', 819,
-        'd', 822,
-        'h', 823,
-        'i', 862,
-        'n', 879,
-        'p', 741,
-        's', 786,
-        't', 830,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        '@', 685,
+        'a', 911,
+        'b', 882,
+        'c', 835,
+        'd', 838,
+        'h', 839,
+        'i', 878,
+        'n', 895,
+        'p', 757,
+        's', 802,
+        't', 846,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(7);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 8:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        '@', 681,
-        'a', 895,
-        'b', 866,
-        'c', 819,
-        'd', 822,
-        'i', 862,
-        'j', 940,
-        'n', 879,
-        'p', 741,
-        's', 786,
-        't', 830,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        '@', 685,
+        'a', 911,
+        'b', 882,
+        'c', 835,
+        'd', 838,
+        'i', 878,
+        'j', 956,
+        'n', 895,
+        'p', 757,
+        's', 802,
+        't', 846,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(8);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 9:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 769,
-        'b', 866,
-        'c', 819,
-        'd', 781,
-        'h', 823,
-        'i', 850,
-        'j', 935,
-        'k', 824,
-        'l', 745,
-        'n', 878,
-        'p', 741,
-        'r', 783,
-        's', 784,
-        't', 744,
-        '{', 291,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 785,
+        'b', 882,
+        'c', 835,
+        'd', 797,
+        'h', 839,
+        'i', 866,
+        'j', 951,
+        'k', 840,
+        'l', 761,
+        'n', 894,
+        'p', 757,
+        'r', 799,
+        's', 800,
+        't', 760,
+        '{', 293,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(9);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 10:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 506,
-        'b', 598,
-        'c', 550,
-        'd', 513,
-        'i', 582,
-        'j', 663,
-        'n', 601,
-        'p', 481,
-        'r', 514,
-        's', 516,
-        't', 484,
-        '{', 291,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 510,
+        'b', 602,
+        'c', 554,
+        'd', 517,
+        'i', 586,
+        'j', 667,
+        'n', 605,
+        'p', 485,
+        'r', 518,
+        's', 520,
+        't', 488,
+        '{', 293,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(10);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 11:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 511,
-        'b', 598,
-        'c', 549,
-        'd', 554,
-        'h', 560,
-        'i', 587,
-        'j', 667,
-        'k', 566,
-        'l', 489,
-        'n', 600,
-        'p', 481,
-        's', 515,
-        't', 559,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 515,
+        'b', 602,
+        'c', 553,
+        'd', 558,
+        'h', 564,
+        'i', 591,
+        'j', 671,
+        'k', 570,
+        'l', 493,
+        'n', 604,
+        'p', 485,
+        's', 519,
+        't', 563,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(11);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 12:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 454,
-        'b', 443,
-        'c', 413,
-        'd', 416,
-        'h', 417,
-        'i', 433,
-        'j', 477,
-        'n', 442,
-        'p', 390,
-        's', 402,
-        't', 421,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 458,
+        'b', 447,
+        'c', 417,
+        'd', 420,
+        'h', 421,
+        'i', 437,
+        'j', 481,
+        'n', 446,
+        'p', 394,
+        's', 406,
+        't', 425,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(12);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 13:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 454,
-        'b', 443,
-        'c', 413,
-        'd', 416,
-        'h', 417,
-        'i', 433,
-        'n', 442,
-        'p', 390,
-        's', 402,
-        't', 421,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 458,
+        'b', 447,
+        'c', 417,
+        'd', 420,
+        'h', 421,
+        'i', 437,
+        'n', 446,
+        'p', 394,
+        's', 406,
+        't', 425,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(13);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 14:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 454,
-        'b', 443,
-        'c', 413,
-        'd', 416,
-        'i', 433,
-        'j', 477,
-        'n', 442,
-        'p', 390,
-        's', 402,
-        't', 421,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 458,
+        'b', 447,
+        'c', 417,
+        'd', 420,
+        'i', 437,
+        'j', 481,
+        'n', 446,
+        'p', 394,
+        's', 406,
+        't', 425,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(14);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 15:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 617,
-        'b', 598,
-        'c', 550,
-        'd', 554,
-        'i', 592,
-        'n', 601,
-        'p', 481,
-        's', 517,
-        't', 597,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 621,
+        'b', 602,
+        'c', 554,
+        'd', 558,
+        'i', 596,
+        'n', 605,
+        'p', 485,
+        's', 521,
+        't', 601,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(15);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 16:
       ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        '.', 31,
-        'a', 617,
-        'b', 598,
-        'c', 549,
-        'd', 554,
-        'i', 592,
-        'j', 663,
-        'n', 601,
-        'p', 481,
-        's', 517,
-        '}', 290,
+        '"', 676,
+        '#', 291,
+        '.', 33,
+        'a', 621,
+        'b', 602,
+        'c', 553,
+        'd', 558,
+        'i', 596,
+        'j', 667,
+        'n', 605,
+        'p', 485,
+        's', 521,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(16);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 17:
-      if (lookahead == '"') ADVANCE(672);
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == 'a') ADVANCE(544);
-      if (lookahead == 'b') ADVANCE(529);
-      if (lookahead == 't') ADVANCE(597);
+      if (lookahead == '"') ADVANCE(676);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'a') ADVANCE(548);
+      if (lookahead == 'b') ADVANCE(533);
+      if (lookahead == 't') ADVANCE(601);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(17);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 18:
-      if (lookahead == '"') ADVANCE(672);
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == 'c') ADVANCE(867);
-      if (lookahead == 'j') ADVANCE(940);
-      if (lookahead == 't') ADVANCE(830);
-      if (lookahead == '}') ADVANCE(290);
+      if (lookahead == '"') ADVANCE(676);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'c') ADVANCE(883);
+      if (lookahead == 'j') ADVANCE(956);
+      if (lookahead == 't') ADVANCE(846);
+      if (lookahead == '}') ADVANCE(292);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(18);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 19:
-      if (lookahead == '"') ADVANCE(672);
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == '{') ADVANCE(291);
+      if (lookahead == '"') ADVANCE(676);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == '{') ADVANCE(293);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(19);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 20:
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == '-') ADVANCE(98);
-      if (lookahead == 'a') ADVANCE(810);
-      if (lookahead == 'b') ADVANCE(780);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == '-') ADVANCE(100);
+      if (lookahead == 'a') ADVANCE(826);
+      if (lookahead == 'b') ADVANCE(796);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(20);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
-      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (('c' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 21:
       ADVANCE_MAP(
-        '#', 289,
-        'a', 777,
-        'b', 866,
-        'c', 819,
-        'd', 822,
-        'h', 823,
-        'i', 858,
-        'j', 939,
-        'k', 824,
-        'l', 745,
-        'n', 878,
-        'p', 741,
-        's', 785,
-        't', 830,
-        '}', 290,
+        '#', 291,
+        'a', 793,
+        'b', 882,
+        'c', 835,
+        'd', 838,
+        'h', 839,
+        'i', 874,
+        'j', 955,
+        'k', 840,
+        'l', 761,
+        'n', 894,
+        'p', 757,
+        's', 801,
+        't', 846,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(21);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 22:
       ADVANCE_MAP(
-        '#', 289,
-        'a', 81,
-        'b', 73,
-        'c', 51,
-        'd', 54,
-        'i', 64,
-        'n', 72,
-        'p', 34,
-        's', 43,
+        '#', 291,
+        'a', 83,
+        'b', 75,
+        'c', 53,
+        'd', 56,
+        'i', 66,
+        'n', 74,
+        'p', 36,
+        's', 45,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(22);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 23:
       ADVANCE_MAP(
-        '#', 289,
-        'a', 775,
-        'd', 782,
-        'i', 859,
-        'j', 940,
-        'r', 783,
-        's', 920,
-        't', 744,
-        '{', 291,
-        '}', 290,
+        '#', 291,
+        'a', 791,
+        'd', 798,
+        'i', 875,
+        'j', 956,
+        'r', 799,
+        's', 936,
+        't', 760,
+        '{', 293,
+        '}', 292,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(23);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 24:
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == 'a') ADVANCE(778);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'a') ADVANCE(794);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(24);
-      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 25:
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == 'i') ADVANCE(860);
-      if (lookahead == '}') ADVANCE(290);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'i') ADVANCE(752);
+      if (lookahead == 't') ADVANCE(750);
+      if (lookahead == '}') ADVANCE(292);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(25);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 26:
-      if (lookahead == '#') ADVANCE(289);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'i') ADVANCE(876);
+      if (lookahead == 't') ADVANCE(846);
+      if (lookahead == '}') ADVANCE(292);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(26);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 27:
-      if (lookahead == '(') ADVANCE(687);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == 'i') ADVANCE(876);
+      if (lookahead == '}') ADVANCE(292);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(27);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 28:
-      if (lookahead == '-') ADVANCE(279);
+      if (lookahead == '#') ADVANCE(291);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(28);
       END_STATE();
     case 29:
-      if (lookahead == '-') ADVANCE(280);
+      if (lookahead == '(') ADVANCE(691);
       END_STATE();
     case 30:
-      if (lookahead == '-') ADVANCE(161);
-      if (lookahead == 'd') ADVANCE(155);
-      if (lookahead == 's') ADVANCE(149);
+      if (lookahead == '-') ADVANCE(281);
       END_STATE();
     case 31:
-      if (lookahead == '.') ADVANCE(682);
+      if (lookahead == '-') ADVANCE(282);
       END_STATE();
     case 32:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'a') ADVANCE(79);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      if (lookahead == '-') ADVANCE(163);
+      if (lookahead == 'd') ADVANCE(157);
+      if (lookahead == 's') ADVANCE(151);
       END_STATE();
     case 33:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'a') ADVANCE(50);
-      if (lookahead == 't') ADVANCE(363);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+      if (lookahead == '.') ADVANCE(686);
       END_STATE();
     case 34:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'a') ADVANCE(82);
-      if (lookahead == 'o') ADVANCE(56);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(81);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 35:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'a') ADVANCE(78);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(52);
+      if (lookahead == 't') ADVANCE(367);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 36:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(84);
+      if (lookahead == 'o') ADVANCE(58);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 37:
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'a') ADVANCE(80);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 37:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'b') ADVANCE(41);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 38:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'c') ADVANCE(63);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(82);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 39:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'c') ADVANCE(93);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'b') ADVANCE(43);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 40:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(65);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 41:
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'c') ADVANCE(95);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 41:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'c') ADVANCE(53);
-      if (lookahead == 'p') ADVANCE(77);
-      if (lookahead == 's') ADVANCE(49);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 42:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'd') ADVANCE(48);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(97);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 43:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(39);
-      if (lookahead == 'u') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(55);
+      if (lookahead == 'p') ADVANCE(79);
+      if (lookahead == 's') ADVANCE(51);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 44:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(383);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'd') ADVANCE(50);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 45:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(353);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(41);
+      if (lookahead == 'u') ADVANCE(39);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 46:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(83);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(387);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 47:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(84);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(357);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 48:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(69);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(85);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 49:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'e') ADVANCE(40);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(86);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 50:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'g') ADVANCE(85);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(71);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 51:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'h') ADVANCE(32);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(42);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 52:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'h') ADVANCE(358);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'g') ADVANCE(87);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 53:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'h') ADVANCE(36);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'h') ADVANCE(34);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 54:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(96);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'h') ADVANCE(362);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 55:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(86);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'h') ADVANCE(38);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 56:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(68);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(98);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 57:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(38);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(88);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 58:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(74);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 59:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(75);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 60:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'i') ADVANCE(76);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 61:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'i') ADVANCE(70);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 59:
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(40);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 60:
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(76);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 61:
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(77);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 62:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'k') ADVANCE(323);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(78);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 63:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'l') ADVANCE(45);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(72);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 64:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(42);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'k') ADVANCE(327);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 65:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(333);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'l') ADVANCE(47);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 66:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(328);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(44);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 67:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(338);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(337);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 68:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(87);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(332);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 69:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'n') ADVANCE(88);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(342);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 70:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'n') ADVANCE(89);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 71:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(62);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(90);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 72:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(90);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(91);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 73:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(71);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(64);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 74:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(65);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(92);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 75:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(66);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(73);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 76:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'o') ADVANCE(67);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 77:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'o') ADVANCE(61);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(68);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 78:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'p') ADVANCE(52);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(69);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 79:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'p') ADVANCE(92);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(63);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 80:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'p') ADVANCE(54);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 81:
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'p') ADVANCE(94);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 81:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'r') ADVANCE(91);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 82:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'r') ADVANCE(33);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'p') ADVANCE(96);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 83:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'r') ADVANCE(343);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(93);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 84:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'r') ADVANCE(348);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 85:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 'r') ADVANCE(35);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
+      END_STATE();
+    case 85:
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(347);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 86:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 's') ADVANCE(59);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(352);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 87:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(368);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(37);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 88:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(378);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 's') ADVANCE(61);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 89:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(373);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(372);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 90:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(44);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(382);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 91:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(57);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(377);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 92:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 't') ADVANCE(46);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 93:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(58);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(59);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 94:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 't') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(48);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 95:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == 't') ADVANCE(60);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 96:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'v') ADVANCE(55);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(49);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 97:
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(62);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 98:
-      if (lookahead == '>') ADVANCE(708);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'v') ADVANCE(57);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 99:
-      if (lookahead == 'a') ADVANCE(225);
-      if (lookahead == 'o') ADVANCE(176);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 100:
-      if (lookahead == 'a') ADVANCE(187);
+      if (lookahead == '>') ADVANCE(712);
       END_STATE();
     case 101:
-      if (lookahead == 'a') ADVANCE(233);
-      if (lookahead == 'i') ADVANCE(262);
-      if (lookahead == 'o') ADVANCE(727);
+      if (lookahead == 'a') ADVANCE(227);
+      if (lookahead == 'o') ADVANCE(178);
       END_STATE();
     case 102:
-      if (lookahead == 'a') ADVANCE(198);
+      if (lookahead == 'a') ADVANCE(189);
       END_STATE();
     case 103:
-      if (lookahead == 'a') ADVANCE(190);
+      if (lookahead == 'a') ADVANCE(235);
+      if (lookahead == 'i') ADVANCE(264);
+      if (lookahead == 'o') ADVANCE(731);
       END_STATE();
     case 104:
-      if (lookahead == 'a') ADVANCE(220);
+      if (lookahead == 'a') ADVANCE(200);
       END_STATE();
     case 105:
-      if (lookahead == 'a') ADVANCE(164);
-      if (lookahead == 't') ADVANCE(361);
+      if (lookahead == 'a') ADVANCE(192);
       END_STATE();
     case 106:
-      if (lookahead == 'a') ADVANCE(576);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (lookahead == 'a') ADVANCE(222);
       END_STATE();
     case 107:
-      if (lookahead == 'a') ADVANCE(256);
+      if (lookahead == 'a') ADVANCE(166);
+      if (lookahead == 't') ADVANCE(365);
       END_STATE();
     case 108:
-      if (lookahead == 'a') ADVANCE(223);
+      if (lookahead == 'a') ADVANCE(580);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 109:
-      if (lookahead == 'a') ADVANCE(165);
+      if (lookahead == 'a') ADVANCE(258);
       END_STATE();
     case 110:
-      if (lookahead == 'a') ADVANCE(120);
+      if (lookahead == 'a') ADVANCE(225);
       END_STATE();
     case 111:
-      if (lookahead == 'a') ADVANCE(239);
+      if (lookahead == 'a') ADVANCE(167);
       END_STATE();
     case 112:
-      if (lookahead == 'a') ADVANCE(267);
+      if (lookahead == 'a') ADVANCE(122);
       END_STATE();
     case 113:
-      if (lookahead == 'a') ADVANCE(224);
+      if (lookahead == 'a') ADVANCE(241);
       END_STATE();
     case 114:
-      if (lookahead == 'b') ADVANCE(117);
+      if (lookahead == 'a') ADVANCE(269);
       END_STATE();
     case 115:
-      if (lookahead == 'b') ADVANCE(151);
+      if (lookahead == 'a') ADVANCE(226);
       END_STATE();
     case 116:
-      if (lookahead == 'b') ADVANCE(153);
+      if (lookahead == 'b') ADVANCE(119);
       END_STATE();
     case 117:
-      if (lookahead == 'c') ADVANCE(169);
-      if (lookahead == 'p') ADVANCE(219);
-      if (lookahead == 's') ADVANCE(157);
+      if (lookahead == 'b') ADVANCE(153);
       END_STATE();
     case 118:
-      if (lookahead == 'c') ADVANCE(112);
+      if (lookahead == 'b') ADVANCE(155);
       END_STATE();
     case 119:
-      if (lookahead == 'c') ADVANCE(139);
+      if (lookahead == 'c') ADVANCE(171);
+      if (lookahead == 'p') ADVANCE(221);
+      if (lookahead == 's') ADVANCE(159);
       END_STATE();
     case 120:
-      if (lookahead == 'c') ADVANCE(142);
+      if (lookahead == 'c') ADVANCE(114);
       END_STATE();
     case 121:
-      if (lookahead == 'c') ADVANCE(144);
+      if (lookahead == 'c') ADVANCE(141);
       END_STATE();
     case 122:
-      if (lookahead == 'c') ADVANCE(192);
+      if (lookahead == 'c') ADVANCE(144);
       END_STATE();
     case 123:
-      if (lookahead == 'c') ADVANCE(258);
+      if (lookahead == 'c') ADVANCE(146);
       END_STATE();
     case 124:
-      if (lookahead == 'c') ADVANCE(264);
+      if (lookahead == 'c') ADVANCE(194);
       END_STATE();
     case 125:
-      if (lookahead == 'c') ADVANCE(266);
+      if (lookahead == 'c') ADVANCE(260);
       END_STATE();
     case 126:
-      if (lookahead == 'd') ADVANCE(127);
-      if (lookahead == 'f') ADVANCE(253);
-      if (lookahead == 'r') ADVANCE(254);
-      if (lookahead == 'u') ADVANCE(247);
+      if (lookahead == 'c') ADVANCE(266);
       END_STATE();
     case 127:
-      if (lookahead == 'd') ADVANCE(724);
-      if (lookahead == 'o') ADVANCE(222);
+      if (lookahead == 'c') ADVANCE(268);
       END_STATE();
     case 128:
-      if (lookahead == 'd') ADVANCE(295);
+      if (lookahead == 'd') ADVANCE(129);
+      if (lookahead == 'f') ADVANCE(255);
+      if (lookahead == 'r') ADVANCE(256);
+      if (lookahead == 'u') ADVANCE(249);
       END_STATE();
     case 129:
-      if (lookahead == 'd') ADVANCE(301);
+      if (lookahead == 'd') ADVANCE(728);
+      if (lookahead == 'o') ADVANCE(224);
       END_STATE();
     case 130:
-      if (lookahead == 'd') ADVANCE(185);
+      if (lookahead == 'd') ADVANCE(297);
       END_STATE();
     case 131:
-      if (lookahead == 'e') ADVANCE(158);
-      if (lookahead == 'o') ADVANCE(208);
+      if (lookahead == 'd') ADVANCE(303);
       END_STATE();
     case 132:
-      if (lookahead == 'e') ADVANCE(189);
-      if (lookahead == 'i') ADVANCE(274);
+      if (lookahead == 'd') ADVANCE(187);
       END_STATE();
     case 133:
-      if (lookahead == 'e') ADVANCE(204);
+      if (lookahead == 'e') ADVANCE(160);
+      if (lookahead == 'o') ADVANCE(210);
       END_STATE();
     case 134:
-      if (lookahead == 'e') ADVANCE(123);
-      if (lookahead == 'o') ADVANCE(271);
-      if (lookahead == 't') ADVANCE(107);
-      if (lookahead == 'u') ADVANCE(114);
+      if (lookahead == 'e') ADVANCE(191);
+      if (lookahead == 'i') ADVANCE(276);
       END_STATE();
     case 135:
-      if (lookahead == 'e') ADVANCE(381);
+      if (lookahead == 'e') ADVANCE(206);
       END_STATE();
     case 136:
-      if (lookahead == 'e') ADVANCE(313);
+      if (lookahead == 'e') ADVANCE(125);
+      if (lookahead == 'o') ADVANCE(273);
+      if (lookahead == 't') ADVANCE(109);
+      if (lookahead == 'u') ADVANCE(116);
       END_STATE();
     case 137:
-      if (lookahead == 'e') ADVANCE(715);
+      if (lookahead == 'e') ADVANCE(385);
       END_STATE();
     case 138:
-      if (lookahead == 'e') ADVANCE(709);
+      if (lookahead == 'e') ADVANCE(316);
       END_STATE();
     case 139:
-      if (lookahead == 'e') ADVANCE(310);
+      if (lookahead == 'e') ADVANCE(719);
       END_STATE();
     case 140:
-      if (lookahead == 'e') ADVANCE(351);
+      if (lookahead == 'e') ADVANCE(713);
       END_STATE();
     case 141:
-      if (lookahead == 'e') ADVANCE(677);
+      if (lookahead == 'e') ADVANCE(313);
       END_STATE();
     case 142:
-      if (lookahead == 'e') ADVANCE(704);
+      if (lookahead == 'e') ADVANCE(355);
       END_STATE();
     case 143:
-      if (lookahead == 'e') ADVANCE(721);
+      if (lookahead == 'e') ADVANCE(681);
       END_STATE();
     case 144:
-      if (lookahead == 'e') ADVANCE(304);
+      if (lookahead == 'e') ADVANCE(708);
       END_STATE();
     case 145:
-      if (lookahead == 'e') ADVANCE(129);
+      if (lookahead == 'e') ADVANCE(725);
       END_STATE();
     case 146:
-      if (lookahead == 'e') ADVANCE(100);
-      if (lookahead == 'l') ADVANCE(110);
+      if (lookahead == 'e') ADVANCE(306);
       END_STATE();
     case 147:
-      if (lookahead == 'e') ADVANCE(243);
+      if (lookahead == 'e') ADVANCE(131);
       END_STATE();
     case 148:
-      if (lookahead == 'e') ADVANCE(226);
+      if (lookahead == 'e') ADVANCE(102);
+      if (lookahead == 'l') ADVANCE(112);
       END_STATE();
     case 149:
-      if (lookahead == 'e') ADVANCE(237);
+      if (lookahead == 'e') ADVANCE(245);
       END_STATE();
     case 150:
-      if (lookahead == 'e') ADVANCE(251);
+      if (lookahead == 'e') ADVANCE(228);
       END_STATE();
     case 151:
-      if (lookahead == 'e') ADVANCE(229);
+      if (lookahead == 'e') ADVANCE(239);
       END_STATE();
     case 152:
-      if (lookahead == 'e') ADVANCE(230);
+      if (lookahead == 'e') ADVANCE(253);
       END_STATE();
     case 153:
       if (lookahead == 'e') ADVANCE(231);
@@ -3459,5776 +3531,5904 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 'e') ADVANCE(232);
       END_STATE();
     case 155:
-      if (lookahead == 'e') ADVANCE(206);
+      if (lookahead == 'e') ADVANCE(233);
       END_STATE();
     case 156:
-      if (lookahead == 'e') ADVANCE(260);
+      if (lookahead == 'e') ADVANCE(234);
       END_STATE();
     case 157:
-      if (lookahead == 'e') ADVANCE(124);
+      if (lookahead == 'e') ADVANCE(208);
       END_STATE();
     case 158:
-      if (lookahead == 'f') ADVANCE(211);
+      if (lookahead == 'e') ADVANCE(262);
       END_STATE();
     case 159:
-      if (lookahead == 'f') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(126);
       END_STATE();
     case 160:
-      if (lookahead == 'f') ADVANCE(606);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+      if (lookahead == 'f') ADVANCE(213);
       END_STATE();
     case 161:
-      if (lookahead == 'f') ADVANCE(218);
+      if (lookahead == 'f') ADVANCE(180);
       END_STATE();
     case 162:
-      if (lookahead == 'g') ADVANCE(272);
+      if (lookahead == 'f') ADVANCE(610);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 163:
-      if (lookahead == 'g') ADVANCE(150);
+      if (lookahead == 'f') ADVANCE(220);
       END_STATE();
     case 164:
-      if (lookahead == 'g') ADVANCE(236);
+      if (lookahead == 'g') ADVANCE(274);
       END_STATE();
     case 165:
-      if (lookahead == 'g') ADVANCE(147);
+      if (lookahead == 'g') ADVANCE(152);
       END_STATE();
     case 166:
-      if (lookahead == 'h') ADVANCE(356);
+      if (lookahead == 'g') ADVANCE(238);
       END_STATE();
     case 167:
-      if (lookahead == 'h') ADVANCE(108);
-      if (lookahead == 'o') ADVANCE(194);
+      if (lookahead == 'g') ADVANCE(149);
       END_STATE();
     case 168:
-      if (lookahead == 'h') ADVANCE(214);
+      if (lookahead == 'h') ADVANCE(360);
       END_STATE();
     case 169:
-      if (lookahead == 'h') ADVANCE(113);
+      if (lookahead == 'h') ADVANCE(110);
+      if (lookahead == 'o') ADVANCE(196);
       END_STATE();
     case 170:
-      if (lookahead == 'i') ADVANCE(245);
+      if (lookahead == 'h') ADVANCE(216);
       END_STATE();
     case 171:
-      if (lookahead == 'i') ADVANCE(197);
+      if (lookahead == 'h') ADVANCE(115);
       END_STATE();
     case 172:
-      if (lookahead == 'i') ADVANCE(159);
+      if (lookahead == 'i') ADVANCE(247);
       END_STATE();
     case 173:
-      if (lookahead == 'i') ADVANCE(246);
+      if (lookahead == 'i') ADVANCE(199);
       END_STATE();
     case 174:
-      if (lookahead == 'i') ADVANCE(122);
+      if (lookahead == 'i') ADVANCE(161);
       END_STATE();
     case 175:
-      if (lookahead == 'i') ADVANCE(244);
+      if (lookahead == 'i') ADVANCE(248);
       END_STATE();
     case 176:
-      if (lookahead == 'i') ADVANCE(205);
+      if (lookahead == 'i') ADVANCE(124);
       END_STATE();
     case 177:
-      if (lookahead == 'i') ADVANCE(209);
+      if (lookahead == 'i') ADVANCE(246);
       END_STATE();
     case 178:
-      if (lookahead == 'i') ADVANCE(118);
+      if (lookahead == 'i') ADVANCE(207);
       END_STATE();
     case 179:
-      if (lookahead == 'i') ADVANCE(210);
+      if (lookahead == 'i') ADVANCE(211);
       END_STATE();
     case 180:
-      if (lookahead == 'i') ADVANCE(207);
+      if (lookahead == 'i') ADVANCE(120);
       END_STATE();
     case 181:
       if (lookahead == 'i') ADVANCE(212);
       END_STATE();
     case 182:
-      if (lookahead == 'i') ADVANCE(213);
+      if (lookahead == 'i') ADVANCE(209);
       END_STATE();
     case 183:
-      if (lookahead == 'i') ADVANCE(261);
+      if (lookahead == 'i') ADVANCE(214);
       END_STATE();
     case 184:
       if (lookahead == 'i') ADVANCE(215);
       END_STATE();
     case 185:
-      if (lookahead == 'i') ADVANCE(125);
+      if (lookahead == 'i') ADVANCE(263);
       END_STATE();
     case 186:
-      if (lookahead == 'k') ADVANCE(321);
+      if (lookahead == 'i') ADVANCE(217);
       END_STATE();
     case 187:
-      if (lookahead == 'l') ADVANCE(730);
+      if (lookahead == 'i') ADVANCE(127);
       END_STATE();
     case 188:
-      if (lookahead == 'l') ADVANCE(705);
+      if (lookahead == 'k') ADVANCE(325);
       END_STATE();
     case 189:
-      if (lookahead == 'l') ADVANCE(156);
+      if (lookahead == 'l') ADVANCE(734);
       END_STATE();
     case 190:
-      if (lookahead == 'l') ADVANCE(188);
+      if (lookahead == 'l') ADVANCE(709);
       END_STATE();
     case 191:
-      if (lookahead == 'l') ADVANCE(136);
+      if (lookahead == 'l') ADVANCE(158);
       END_STATE();
     case 192:
-      if (lookahead == 'l') ADVANCE(140);
+      if (lookahead == 'l') ADVANCE(190);
       END_STATE();
     case 193:
-      if (lookahead == 'm') ADVANCE(115);
+      if (lookahead == 'l') ADVANCE(138);
       END_STATE();
     case 194:
-      if (lookahead == 'm') ADVANCE(221);
+      if (lookahead == 'l') ADVANCE(142);
       END_STATE();
     case 195:
-      if (lookahead == 'm') ADVANCE(116);
+      if (lookahead == 'm') ADVANCE(117);
       END_STATE();
     case 196:
-      if (lookahead == 'n') ADVANCE(30);
+      if (lookahead == 'm') ADVANCE(223);
       END_STATE();
     case 197:
-      if (lookahead == 'n') ADVANCE(128);
+      if (lookahead == 'm') ADVANCE(118);
       END_STATE();
     case 198:
-      if (lookahead == 'n') ADVANCE(162);
+      if (lookahead == 'n') ADVANCE(32);
       END_STATE();
     case 199:
-      if (lookahead == 'n') ADVANCE(331);
+      if (lookahead == 'n') ADVANCE(130);
       END_STATE();
     case 200:
-      if (lookahead == 'n') ADVANCE(326);
+      if (lookahead == 'n') ADVANCE(164);
       END_STATE();
     case 201:
-      if (lookahead == 'n') ADVANCE(336);
+      if (lookahead == 'n') ADVANCE(335);
       END_STATE();
     case 202:
-      if (lookahead == 'n') ADVANCE(292);
+      if (lookahead == 'n') ADVANCE(330);
       END_STATE();
     case 203:
-      if (lookahead == 'n') ADVANCE(698);
+      if (lookahead == 'n') ADVANCE(340);
       END_STATE();
     case 204:
-      if (lookahead == 'n') ADVANCE(273);
-      if (lookahead == 'p') ADVANCE(146);
-      if (lookahead == 'w') ADVANCE(235);
+      if (lookahead == 'n') ADVANCE(294);
       END_STATE();
     case 205:
-      if (lookahead == 'n') ADVANCE(248);
+      if (lookahead == 'n') ADVANCE(702);
       END_STATE();
     case 206:
-      if (lookahead == 'n') ADVANCE(249);
+      if (lookahead == 'n') ADVANCE(275);
+      if (lookahead == 'p') ADVANCE(148);
+      if (lookahead == 'w') ADVANCE(237);
       END_STATE();
     case 207:
-      if (lookahead == 'n') ADVANCE(252);
+      if (lookahead == 'n') ADVANCE(250);
       END_STATE();
     case 208:
-      if (lookahead == 'o') ADVANCE(186);
+      if (lookahead == 'n') ADVANCE(251);
       END_STATE();
     case 209:
-      if (lookahead == 'o') ADVANCE(199);
+      if (lookahead == 'n') ADVANCE(254);
       END_STATE();
     case 210:
-      if (lookahead == 'o') ADVANCE(200);
+      if (lookahead == 'o') ADVANCE(188);
       END_STATE();
     case 211:
-      if (lookahead == 'o') ADVANCE(238);
-      END_STATE();
-    case 212:
       if (lookahead == 'o') ADVANCE(201);
       END_STATE();
-    case 213:
+    case 212:
       if (lookahead == 'o') ADVANCE(202);
       END_STATE();
-    case 214:
-      if (lookahead == 'o') ADVANCE(227);
+    case 213:
+      if (lookahead == 'o') ADVANCE(240);
       END_STATE();
-    case 215:
+    case 214:
       if (lookahead == 'o') ADVANCE(203);
       END_STATE();
+    case 215:
+      if (lookahead == 'o') ADVANCE(204);
+      END_STATE();
     case 216:
-      if (lookahead == 'o') ADVANCE(228);
+      if (lookahead == 'o') ADVANCE(229);
       END_STATE();
     case 217:
-      if (lookahead == 'o') ADVANCE(257);
-      if (lookahead == 'u') ADVANCE(193);
+      if (lookahead == 'o') ADVANCE(205);
       END_STATE();
     case 218:
-      if (lookahead == 'o') ADVANCE(241);
+      if (lookahead == 'o') ADVANCE(230);
       END_STATE();
     case 219:
-      if (lookahead == 'o') ADVANCE(180);
-      END_STATE();
-    case 220:
-      if (lookahead == 'p') ADVANCE(166);
-      END_STATE();
-    case 221:
-      if (lookahead == 'p') ADVANCE(111);
-      END_STATE();
-    case 222:
-      if (lookahead == 'p') ADVANCE(259);
-      END_STATE();
-    case 223:
-      if (lookahead == 'p') ADVANCE(265);
-      END_STATE();
-    case 224:
-      if (lookahead == 'p') ADVANCE(268);
-      END_STATE();
-    case 225:
-      if (lookahead == 'r') ADVANCE(105);
-      END_STATE();
-    case 226:
-      if (lookahead == 'r') ADVANCE(718);
-      END_STATE();
-    case 227:
-      if (lookahead == 'r') ADVANCE(695);
-      END_STATE();
-    case 228:
-      if (lookahead == 'r') ADVANCE(275);
-      END_STATE();
-    case 229:
-      if (lookahead == 'r') ADVANCE(298);
-      END_STATE();
-    case 230:
-      if (lookahead == 'r') ADVANCE(341);
-      END_STATE();
-    case 231:
-      if (lookahead == 'r') ADVANCE(733);
-      END_STATE();
-    case 232:
-      if (lookahead == 'r') ADVANCE(346);
-      END_STATE();
-    case 233:
-      if (lookahead == 'r') ADVANCE(163);
-      END_STATE();
-    case 234:
-      if (lookahead == 'r') ADVANCE(119);
-      END_STATE();
-    case 235:
-      if (lookahead == 'r') ADVANCE(183);
-      END_STATE();
-    case 236:
-      if (lookahead == 'r') ADVANCE(104);
-      END_STATE();
-    case 237:
-      if (lookahead == 'r') ADVANCE(250);
-      END_STATE();
-    case 238:
-      if (lookahead == 'r') ADVANCE(137);
-      END_STATE();
-    case 239:
-      if (lookahead == 'r') ADVANCE(141);
-      END_STATE();
-    case 240:
-      if (lookahead == 'r') ADVANCE(175);
-      if (lookahead == 's') ADVANCE(255);
-      END_STATE();
-    case 241:
-      if (lookahead == 'r') ADVANCE(121);
-      END_STATE();
-    case 242:
-      if (lookahead == 's') ADVANCE(692);
-      END_STATE();
-    case 243:
-      if (lookahead == 's') ADVANCE(307);
-      END_STATE();
-    case 244:
-      if (lookahead == 's') ADVANCE(130);
-      END_STATE();
-    case 245:
-      if (lookahead == 's') ADVANCE(263);
-      END_STATE();
-    case 246:
-      if (lookahead == 's') ADVANCE(179);
-      END_STATE();
-    case 247:
-      if (lookahead == 't') ADVANCE(168);
-      END_STATE();
-    case 248:
-      if (lookahead == 't') ADVANCE(366);
-      END_STATE();
-    case 249:
-      if (lookahead == 't') ADVANCE(376);
-      END_STATE();
-    case 250:
-      if (lookahead == 't') ADVANCE(712);
-      END_STATE();
-    case 251:
-      if (lookahead == 't') ADVANCE(689);
-      END_STATE();
-    case 252:
-      if (lookahead == 't') ADVANCE(371);
-      END_STATE();
-    case 253:
-      if (lookahead == 't') ADVANCE(148);
-      END_STATE();
-    case 254:
-      if (lookahead == 't') ADVANCE(174);
-      END_STATE();
-    case 255:
-      if (lookahead == 't') ADVANCE(172);
-      END_STATE();
-    case 256:
-      if (lookahead == 't') ADVANCE(270);
-      END_STATE();
-    case 257:
-      if (lookahead == 't') ADVANCE(135);
-      END_STATE();
-    case 258:
-      if (lookahead == 't') ADVANCE(177);
-      END_STATE();
-    case 259:
-      if (lookahead == 't') ADVANCE(145);
-      END_STATE();
-    case 260:
-      if (lookahead == 't') ADVANCE(138);
-      END_STATE();
-    case 261:
-      if (lookahead == 't') ADVANCE(143);
-      END_STATE();
-    case 262:
-      if (lookahead == 't') ADVANCE(191);
-      END_STATE();
-    case 263:
-      if (lookahead == 't') ADVANCE(216);
-      END_STATE();
-    case 264:
-      if (lookahead == 't') ADVANCE(181);
-      END_STATE();
-    case 265:
-      if (lookahead == 't') ADVANCE(152);
-      END_STATE();
-    case 266:
-      if (lookahead == 't') ADVANCE(182);
-      END_STATE();
-    case 267:
-      if (lookahead == 't') ADVANCE(184);
-      END_STATE();
-    case 268:
-      if (lookahead == 't') ADVANCE(154);
-      END_STATE();
-    case 269:
-      if (lookahead == 'u') ADVANCE(240);
-      END_STATE();
-    case 270:
-      if (lookahead == 'u') ADVANCE(242);
-      END_STATE();
-    case 271:
-      if (lookahead == 'u') ADVANCE(234);
-      END_STATE();
-    case 272:
-      if (lookahead == 'u') ADVANCE(109);
-      END_STATE();
-    case 273:
+      if (lookahead == 'o') ADVANCE(259);
       if (lookahead == 'u') ADVANCE(195);
       END_STATE();
+    case 220:
+      if (lookahead == 'o') ADVANCE(243);
+      END_STATE();
+    case 221:
+      if (lookahead == 'o') ADVANCE(182);
+      END_STATE();
+    case 222:
+      if (lookahead == 'p') ADVANCE(168);
+      END_STATE();
+    case 223:
+      if (lookahead == 'p') ADVANCE(113);
+      END_STATE();
+    case 224:
+      if (lookahead == 'p') ADVANCE(261);
+      END_STATE();
+    case 225:
+      if (lookahead == 'p') ADVANCE(267);
+      END_STATE();
+    case 226:
+      if (lookahead == 'p') ADVANCE(270);
+      END_STATE();
+    case 227:
+      if (lookahead == 'r') ADVANCE(107);
+      END_STATE();
+    case 228:
+      if (lookahead == 'r') ADVANCE(722);
+      END_STATE();
+    case 229:
+      if (lookahead == 'r') ADVANCE(699);
+      END_STATE();
+    case 230:
+      if (lookahead == 'r') ADVANCE(277);
+      END_STATE();
+    case 231:
+      if (lookahead == 'r') ADVANCE(300);
+      END_STATE();
+    case 232:
+      if (lookahead == 'r') ADVANCE(345);
+      END_STATE();
+    case 233:
+      if (lookahead == 'r') ADVANCE(737);
+      END_STATE();
+    case 234:
+      if (lookahead == 'r') ADVANCE(350);
+      END_STATE();
+    case 235:
+      if (lookahead == 'r') ADVANCE(165);
+      END_STATE();
+    case 236:
+      if (lookahead == 'r') ADVANCE(121);
+      END_STATE();
+    case 237:
+      if (lookahead == 'r') ADVANCE(185);
+      END_STATE();
+    case 238:
+      if (lookahead == 'r') ADVANCE(106);
+      END_STATE();
+    case 239:
+      if (lookahead == 'r') ADVANCE(252);
+      END_STATE();
+    case 240:
+      if (lookahead == 'r') ADVANCE(139);
+      END_STATE();
+    case 241:
+      if (lookahead == 'r') ADVANCE(143);
+      END_STATE();
+    case 242:
+      if (lookahead == 'r') ADVANCE(177);
+      if (lookahead == 's') ADVANCE(257);
+      END_STATE();
+    case 243:
+      if (lookahead == 'r') ADVANCE(123);
+      END_STATE();
+    case 244:
+      if (lookahead == 's') ADVANCE(696);
+      END_STATE();
+    case 245:
+      if (lookahead == 's') ADVANCE(310);
+      END_STATE();
+    case 246:
+      if (lookahead == 's') ADVANCE(132);
+      END_STATE();
+    case 247:
+      if (lookahead == 's') ADVANCE(265);
+      END_STATE();
+    case 248:
+      if (lookahead == 's') ADVANCE(181);
+      END_STATE();
+    case 249:
+      if (lookahead == 't') ADVANCE(170);
+      END_STATE();
+    case 250:
+      if (lookahead == 't') ADVANCE(370);
+      END_STATE();
+    case 251:
+      if (lookahead == 't') ADVANCE(380);
+      END_STATE();
+    case 252:
+      if (lookahead == 't') ADVANCE(716);
+      END_STATE();
+    case 253:
+      if (lookahead == 't') ADVANCE(693);
+      END_STATE();
+    case 254:
+      if (lookahead == 't') ADVANCE(375);
+      END_STATE();
+    case 255:
+      if (lookahead == 't') ADVANCE(150);
+      END_STATE();
+    case 256:
+      if (lookahead == 't') ADVANCE(176);
+      END_STATE();
+    case 257:
+      if (lookahead == 't') ADVANCE(174);
+      END_STATE();
+    case 258:
+      if (lookahead == 't') ADVANCE(272);
+      END_STATE();
+    case 259:
+      if (lookahead == 't') ADVANCE(137);
+      END_STATE();
+    case 260:
+      if (lookahead == 't') ADVANCE(179);
+      END_STATE();
+    case 261:
+      if (lookahead == 't') ADVANCE(147);
+      END_STATE();
+    case 262:
+      if (lookahead == 't') ADVANCE(140);
+      END_STATE();
+    case 263:
+      if (lookahead == 't') ADVANCE(145);
+      END_STATE();
+    case 264:
+      if (lookahead == 't') ADVANCE(193);
+      END_STATE();
+    case 265:
+      if (lookahead == 't') ADVANCE(218);
+      END_STATE();
+    case 266:
+      if (lookahead == 't') ADVANCE(183);
+      END_STATE();
+    case 267:
+      if (lookahead == 't') ADVANCE(154);
+      END_STATE();
+    case 268:
+      if (lookahead == 't') ADVANCE(184);
+      END_STATE();
+    case 269:
+      if (lookahead == 't') ADVANCE(186);
+      END_STATE();
+    case 270:
+      if (lookahead == 't') ADVANCE(156);
+      END_STATE();
+    case 271:
+      if (lookahead == 'u') ADVANCE(242);
+      END_STATE();
+    case 272:
+      if (lookahead == 'u') ADVANCE(244);
+      END_STATE();
+    case 273:
+      if (lookahead == 'u') ADVANCE(236);
+      END_STATE();
     case 274:
-      if (lookahead == 'v') ADVANCE(173);
+      if (lookahead == 'u') ADVANCE(111);
       END_STATE();
     case 275:
-      if (lookahead == 'y') ADVANCE(317);
+      if (lookahead == 'u') ADVANCE(197);
       END_STATE();
     case 276:
-      if (lookahead == '"' ||
-          ('[' <= lookahead && lookahead <= ']')) ADVANCE(685);
+      if (lookahead == 'v') ADVANCE(175);
       END_STATE();
     case 277:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(29);
+      if (lookahead == 'y') ADVANCE(321);
       END_STATE();
     case 278:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(946);
+      if (lookahead == '"' ||
+          ('[' <= lookahead && lookahead <= ']')) ADVANCE(689);
       END_STATE();
     case 279:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(277);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
       END_STATE();
     case 280:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(278);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(962);
       END_STATE();
     case 281:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(28);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(279);
       END_STATE();
     case 282:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(281);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(280);
       END_STATE();
     case 283:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(282);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(30);
       END_STATE();
     case 284:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
+      END_STATE();
+    case 285:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(284);
+      END_STATE();
+    case 286:
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(736);
-      END_STATE();
-    case 285:
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 286:
-      if (eof) ADVANCE(288);
-      ADVANCE_MAP(
-        '"', 672,
-        '#', 289,
-        ')', 688,
-        '-', 98,
-        '.', 31,
-        '@', 681,
-        'a', 768,
-        'b', 779,
-        'c', 819,
-        'd', 781,
-        'h', 823,
-        'i', 850,
-        'j', 935,
-        'k', 824,
-        'l', 745,
-        'n', 878,
-        'p', 741,
-        'r', 783,
-        's', 784,
-        't', 743,
-        '{', 291,
-        '}', 290,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(286);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(950);
-      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(740);
       END_STATE();
     case 287:
-      if (eof) ADVANCE(288);
-      if (lookahead == '"') ADVANCE(672);
-      if (lookahead == '#') ADVANCE(289);
-      if (lookahead == '{') ADVANCE(291);
-      if (lookahead == '}') ADVANCE(290);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(287);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(951);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
       END_STATE();
     case 288:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (eof) ADVANCE(290);
+      ADVANCE_MAP(
+        '"', 676,
+        '#', 291,
+        ')', 692,
+        '-', 100,
+        '.', 33,
+        '@', 685,
+        'a', 784,
+        'b', 795,
+        'c', 835,
+        'd', 797,
+        'h', 839,
+        'i', 866,
+        'j', 951,
+        'k', 840,
+        'l', 761,
+        'n', 894,
+        'p', 757,
+        'r', 799,
+        's', 800,
+        't', 759,
+        '{', 293,
+        '}', 292,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(288);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(966);
+      if (('e' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 289:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(289);
+      if (eof) ADVANCE(290);
+      if (lookahead == '"') ADVANCE(676);
+      if (lookahead == '#') ADVANCE(291);
+      if (lookahead == '{') ADVANCE(293);
+      if (lookahead == '}') ADVANCE(292);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(289);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(967);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 290:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 291:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
+      ACCEPT_TOKEN(sym_comment);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(291);
       END_STATE();
     case 292:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
     case 293:
-      ACCEPT_TOKEN(anon_sym_jurisdiction);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
     case 294:
       ACCEPT_TOKEN(anon_sym_jurisdiction);
+      END_STATE();
+    case 295:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 296:
+      ACCEPT_TOKEN(anon_sym_jurisdiction);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 295:
-      ACCEPT_TOKEN(anon_sym_kind);
-      END_STATE();
-    case 296:
-      ACCEPT_TOKEN(anon_sym_kind);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 297:
       ACCEPT_TOKEN(anon_sym_kind);
+      END_STATE();
+    case 298:
+      ACCEPT_TOKEN(anon_sym_kind);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 299:
+      ACCEPT_TOKEN(anon_sym_kind);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 298:
-      ACCEPT_TOKEN(anon_sym_number);
-      END_STATE();
-    case 299:
-      ACCEPT_TOKEN(anon_sym_number);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 300:
       ACCEPT_TOKEN(anon_sym_number);
+      END_STATE();
+    case 301:
+      ACCEPT_TOKEN(anon_sym_number);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 302:
+      ACCEPT_TOKEN(anon_sym_number);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 301:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      END_STATE();
-    case 302:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 303:
       ACCEPT_TOKEN(anon_sym_adopted);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 305:
+      ACCEPT_TOKEN(anon_sym_adopted);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 304:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
-      END_STATE();
-    case 305:
-      ACCEPT_TOKEN(anon_sym_in_DASHforce);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 306:
       ACCEPT_TOKEN(anon_sym_in_DASHforce);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 307:
-      ACCEPT_TOKEN(anon_sym_languages);
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 308:
-      ACCEPT_TOKEN(anon_sym_languages);
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 309:
+      ACCEPT_TOKEN(anon_sym_in_DASHforce);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 310:
+      ACCEPT_TOKEN(anon_sym_languages);
+      END_STATE();
+    case 311:
+      ACCEPT_TOKEN(anon_sym_languages);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 312:
       ACCEPT_TOKEN(anon_sym_languages);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 310:
+    case 313:
       ACCEPT_TOKEN(anon_sym_source);
       END_STATE();
-    case 311:
+    case 314:
       ACCEPT_TOKEN(anon_sym_source);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 312:
+    case 315:
       ACCEPT_TOKEN(anon_sym_source);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 313:
-      ACCEPT_TOKEN(anon_sym_title);
-      END_STATE();
-    case 314:
-      ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 315:
-      ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 316:
       ACCEPT_TOKEN(anon_sym_title);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 317:
-      ACCEPT_TOKEN(anon_sym_history);
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 318:
-      ACCEPT_TOKEN(anon_sym_history);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 319:
-      ACCEPT_TOKEN(anon_sym_history);
+      ACCEPT_TOKEN(anon_sym_title);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 320:
+      ACCEPT_TOKEN(anon_sym_title);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 321:
+      ACCEPT_TOKEN(anon_sym_history);
+      END_STATE();
+    case 322:
+      ACCEPT_TOKEN(anon_sym_history);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 323:
+      ACCEPT_TOKEN(anon_sym_history);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 324:
       ACCEPT_TOKEN(anon_sym_history);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 321:
-      ACCEPT_TOKEN(anon_sym_book);
-      END_STATE();
-    case 322:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 323:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
-      END_STATE();
-    case 324:
-      ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 325:
       ACCEPT_TOKEN(anon_sym_book);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 326:
-      ACCEPT_TOKEN(anon_sym_division);
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 327:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 328:
-      ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 329:
-      ACCEPT_TOKEN(anon_sym_division);
+    case 328:
+      ACCEPT_TOKEN(anon_sym_book);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 329:
+      ACCEPT_TOKEN(anon_sym_book);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 330:
       ACCEPT_TOKEN(anon_sym_division);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 331:
-      ACCEPT_TOKEN(anon_sym_section);
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 332:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 333:
-      ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 334:
-      ACCEPT_TOKEN(anon_sym_section);
+    case 333:
+      ACCEPT_TOKEN(anon_sym_division);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 334:
+      ACCEPT_TOKEN(anon_sym_division);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 335:
       ACCEPT_TOKEN(anon_sym_section);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 336:
-      ACCEPT_TOKEN(anon_sym_subsection);
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 337:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 338:
-      ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 339:
-      ACCEPT_TOKEN(anon_sym_subsection);
+    case 338:
+      ACCEPT_TOKEN(anon_sym_section);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 339:
+      ACCEPT_TOKEN(anon_sym_section);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 340:
       ACCEPT_TOKEN(anon_sym_subsection);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 341:
-      ACCEPT_TOKEN(anon_sym_chapter);
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 342:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 343:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 344:
-      ACCEPT_TOKEN(anon_sym_chapter);
+    case 343:
+      ACCEPT_TOKEN(anon_sym_subsection);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 344:
+      ACCEPT_TOKEN(anon_sym_subsection);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 345:
       ACCEPT_TOKEN(anon_sym_chapter);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 346:
-      ACCEPT_TOKEN(anon_sym_subchapter);
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 347:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 348:
-      ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 349:
-      ACCEPT_TOKEN(anon_sym_subchapter);
+    case 348:
+      ACCEPT_TOKEN(anon_sym_chapter);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(anon_sym_chapter);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 350:
       ACCEPT_TOKEN(anon_sym_subchapter);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 351:
-      ACCEPT_TOKEN(anon_sym_article);
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 352:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 353:
-      ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 354:
-      ACCEPT_TOKEN(anon_sym_article);
+    case 353:
+      ACCEPT_TOKEN(anon_sym_subchapter);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(anon_sym_subchapter);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 355:
       ACCEPT_TOKEN(anon_sym_article);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 356:
-      ACCEPT_TOKEN(anon_sym_paragraph);
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 357:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 358:
-      ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 359:
-      ACCEPT_TOKEN(anon_sym_paragraph);
+    case 358:
+      ACCEPT_TOKEN(anon_sym_article);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 359:
+      ACCEPT_TOKEN(anon_sym_article);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 360:
       ACCEPT_TOKEN(anon_sym_paragraph);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 361:
-      ACCEPT_TOKEN(anon_sym_part);
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 362:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 363:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 364:
-      ACCEPT_TOKEN(anon_sym_part);
+    case 363:
+      ACCEPT_TOKEN(anon_sym_paragraph);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 364:
+      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 365:
       ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 366:
-      ACCEPT_TOKEN(anon_sym_point);
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 367:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 368:
-      ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 369:
-      ACCEPT_TOKEN(anon_sym_point);
+    case 368:
+      ACCEPT_TOKEN(anon_sym_part);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 369:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 370:
       ACCEPT_TOKEN(anon_sym_point);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 371:
-      ACCEPT_TOKEN(anon_sym_subpoint);
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 372:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 373:
-      ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 374:
-      ACCEPT_TOKEN(anon_sym_subpoint);
+    case 373:
+      ACCEPT_TOKEN(anon_sym_point);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 374:
+      ACCEPT_TOKEN(anon_sym_point);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 375:
       ACCEPT_TOKEN(anon_sym_subpoint);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 376:
-      ACCEPT_TOKEN(anon_sym_indent);
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 377:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 378:
-      ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 379:
-      ACCEPT_TOKEN(anon_sym_indent);
+    case 378:
+      ACCEPT_TOKEN(anon_sym_subpoint);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 379:
+      ACCEPT_TOKEN(anon_sym_subpoint);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 380:
       ACCEPT_TOKEN(anon_sym_indent);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
       END_STATE();
     case 381:
-      ACCEPT_TOKEN(anon_sym_note);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 382:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 383:
-      ACCEPT_TOKEN(anon_sym_note);
-      if (lookahead == '.') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(97);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
-    case 384:
-      ACCEPT_TOKEN(anon_sym_note);
+    case 383:
+      ACCEPT_TOKEN(anon_sym_indent);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 384:
+      ACCEPT_TOKEN(anon_sym_indent);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 385:
       ACCEPT_TOKEN(anon_sym_note);
+      END_STATE();
+    case 386:
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 387:
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 386:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(539);
-      if (lookahead == 's') ADVANCE(531);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 387:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(539);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(99);
       END_STATE();
     case 388:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(452);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 389:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(412);
-      if (lookahead == 't') ADVANCE(362);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_note);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 390:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(455);
-      if (lookahead == 'o') ADVANCE(419);
+      if (lookahead == '-') ADVANCE(162);
+      if (lookahead == 'd') ADVANCE(543);
+      if (lookahead == 's') ADVANCE(535);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 391:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(459);
+      if (lookahead == '-') ADVANCE(162);
+      if (lookahead == 'd') ADVANCE(543);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 392:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(451);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(456);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 393:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(475);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(416);
+      if (lookahead == 't') ADVANCE(366);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 394:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'a') ADVANCE(453);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(459);
+      if (lookahead == 'o') ADVANCE(423);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 395:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'b') ADVANCE(396);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(463);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 396:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'c') ADVANCE(415);
-      if (lookahead == 'p') ADVANCE(449);
-      if (lookahead == 's') ADVANCE(410);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(455);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 397:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'c') ADVANCE(393);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(479);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 398:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'c') ADVANCE(431);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'a') ADVANCE(457);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 399:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'c') ADVANCE(473);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'b') ADVANCE(400);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 400:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'c') ADVANCE(474);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'c') ADVANCE(419);
+      if (lookahead == 'p') ADVANCE(453);
+      if (lookahead == 's') ADVANCE(414);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 401:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'd') ADVANCE(409);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'c') ADVANCE(397);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 402:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(399);
-      if (lookahead == 'u') ADVANCE(395);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'c') ADVANCE(435);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 403:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(382);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'c') ADVANCE(477);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 404:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(314);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'c') ADVANCE(478);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 405:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(352);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'd') ADVANCE(413);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 406:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(678);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(403);
+      if (lookahead == 'u') ADVANCE(399);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 407:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(457);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(386);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 408:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(458);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(317);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 409:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(439);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(356);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 410:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'e') ADVANCE(400);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(682);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 411:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'f') ADVANCE(423);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(461);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 412:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'g') ADVANCE(460);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(462);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 413:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'h') ADVANCE(388);
-      if (lookahead == 'o') ADVANCE(432);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(443);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 414:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'h') ADVANCE(357);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'e') ADVANCE(404);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 415:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'h') ADVANCE(394);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'f') ADVANCE(427);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 416:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(478);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'g') ADVANCE(464);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 417:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(461);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'h') ADVANCE(392);
+      if (lookahead == 'o') ADVANCE(436);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 418:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(411);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'h') ADVANCE(361);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 419:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(438);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'h') ADVANCE(398);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 420:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(398);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(482);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 421:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(464);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(465);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 422:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(462);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(415);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 423:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(397);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(442);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 424:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(444);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(402);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 425:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(446);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(468);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 426:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(447);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(466);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 427:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(448);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(401);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 428:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'i') ADVANCE(440);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(448);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 429:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'k') ADVANCE(322);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(450);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 430:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'l') ADVANCE(404);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(451);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 431:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'l') ADVANCE(405);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(452);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 432:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'm') ADVANCE(450);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'i') ADVANCE(444);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 433:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(401);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'k') ADVANCE(326);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 434:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(332);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'l') ADVANCE(408);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 435:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(327);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'l') ADVANCE(409);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 436:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(337);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'm') ADVANCE(454);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 437:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(699);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(405);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 438:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(465);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(336);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 439:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(466);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(331);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 440:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'n') ADVANCE(467);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(341);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 441:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(429);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(703);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 442:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(468);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(469);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 443:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(441);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(470);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 444:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(434);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'n') ADVANCE(471);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 445:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(456);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(433);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 446:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(435);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(472);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 447:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(436);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(445);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 448:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(437);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(438);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 449:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'o') ADVANCE(428);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(460);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 450:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'p') ADVANCE(391);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(439);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 451:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'p') ADVANCE(414);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(440);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 452:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'p') ADVANCE(471);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(441);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 453:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'p') ADVANCE(476);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'o') ADVANCE(432);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 454:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(470);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'p') ADVANCE(395);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 455:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(389);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'p') ADVANCE(418);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 456:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(479);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'p') ADVANCE(475);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 457:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(342);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'p') ADVANCE(480);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 458:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(347);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(474);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 459:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(406);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(393);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 460:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'r') ADVANCE(392);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(483);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 461:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 's') ADVANCE(469);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(346);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 462:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 's') ADVANCE(425);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(351);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 463:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 's') ADVANCE(472);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(410);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 464:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(430);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'r') ADVANCE(396);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 465:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(367);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 's') ADVANCE(473);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 466:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(377);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 's') ADVANCE(429);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 467:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(372);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 's') ADVANCE(476);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 468:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(403);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(434);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 469:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(445);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(371);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 470:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(420);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(381);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 471:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(407);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(376);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 472:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(418);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(407);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 473:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(424);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(449);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 474:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(426);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(424);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 475:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(427);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(411);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 476:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 't') ADVANCE(408);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(422);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 477:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'u') ADVANCE(463);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(428);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 478:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'v') ADVANCE(422);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(430);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 479:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == 'y') ADVANCE(318);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(431);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 480:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 't') ADVANCE(412);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 481:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(618);
-      if (lookahead == 'o') ADVANCE(556);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'u') ADVANCE(467);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 482:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(614);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'v') ADVANCE(426);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 483:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(573);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == 'y') ADVANCE(322);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 484:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(619);
-      if (lookahead == 'i') ADVANCE(658);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 485:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(612);
+      if (lookahead == 'a') ADVANCE(622);
+      if (lookahead == 'o') ADVANCE(560);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 486:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(546);
-      if (lookahead == 't') ADVANCE(364);
+      if (lookahead == 'a') ADVANCE(618);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 487:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(498);
+      if (lookahead == 'a') ADVANCE(577);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 488:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(657);
+      if (lookahead == 'a') ADVANCE(623);
+      if (lookahead == 'i') ADVANCE(662);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 489:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(591);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 490:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(630);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 491:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(547);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 492:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'a') ADVANCE(653);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 493:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'a') ADVANCE(616);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 490:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(550);
+      if (lookahead == 't') ADVANCE(368);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 491:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(502);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 492:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(661);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 493:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'a') ADVANCE(595);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 494:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(505);
+      if (lookahead == 'a') ADVANCE(634);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 495:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(535);
+      if (lookahead == 'a') ADVANCE(551);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 496:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'b') ADVANCE(537);
+      if (lookahead == 'a') ADVANCE(657);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 497:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(492);
+      if (lookahead == 'a') ADVANCE(620);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 498:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(522);
+      if (lookahead == 'b') ADVANCE(509);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 499:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(524);
+      if (lookahead == 'b') ADVANCE(539);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 500:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(525);
+      if (lookahead == 'b') ADVANCE(541);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 501:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(650);
+      if (lookahead == 'c') ADVANCE(496);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 502:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(578);
+      if (lookahead == 'c') ADVANCE(526);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 503:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(652);
+      if (lookahead == 'c') ADVANCE(528);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 504:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(529);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 505:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(654);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 506:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'c') ADVANCE(582);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 507:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'c') ADVANCE(656);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 505:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'c') ADVANCE(553);
-      if (lookahead == 'p') ADVANCE(610);
-      if (lookahead == 's') ADVANCE(541);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 506:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(507);
-      if (lookahead == 'r') ADVANCE(647);
-      if (lookahead == 'u') ADVANCE(646);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 507:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(725);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 508:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(660);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 509:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(302);
+      if (lookahead == 'c') ADVANCE(557);
+      if (lookahead == 'p') ADVANCE(614);
+      if (lookahead == 's') ADVANCE(545);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 510:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(539);
+      if (lookahead == 'd') ADVANCE(511);
+      if (lookahead == 'r') ADVANCE(651);
+      if (lookahead == 'u') ADVANCE(650);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 511:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(611);
-      if (lookahead == 'r') ADVANCE(647);
+      if (lookahead == 'd') ADVANCE(729);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 512:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'd') ADVANCE(571);
+      if (lookahead == 'd') ADVANCE(298);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 513:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(575);
-      if (lookahead == 'i') ADVANCE(669);
+      if (lookahead == 'd') ADVANCE(304);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 514:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(589);
+      if (lookahead == 'd') ADVANCE(543);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 515:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(501);
-      if (lookahead == 'o') ADVANCE(668);
-      if (lookahead == 'u') ADVANCE(494);
+      if (lookahead == 'd') ADVANCE(615);
+      if (lookahead == 'r') ADVANCE(651);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 516:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(501);
-      if (lookahead == 't') ADVANCE(488);
-      if (lookahead == 'u') ADVANCE(494);
+      if (lookahead == 'd') ADVANCE(575);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 517:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(501);
-      if (lookahead == 'u') ADVANCE(494);
+      if (lookahead == 'e') ADVANCE(579);
+      if (lookahead == 'i') ADVANCE(673);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 518:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(384);
+      if (lookahead == 'e') ADVANCE(593);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 519:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(315);
+      if (lookahead == 'e') ADVANCE(505);
+      if (lookahead == 'o') ADVANCE(672);
+      if (lookahead == 'u') ADVANCE(498);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 520:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(710);
+      if (lookahead == 'e') ADVANCE(505);
+      if (lookahead == 't') ADVANCE(492);
+      if (lookahead == 'u') ADVANCE(498);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 521:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(354);
+      if (lookahead == 'e') ADVANCE(505);
+      if (lookahead == 'u') ADVANCE(498);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 522:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(702);
+      if (lookahead == 'e') ADVANCE(388);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 523:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(722);
+      if (lookahead == 'e') ADVANCE(319);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 524:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(305);
+      if (lookahead == 'e') ADVANCE(714);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 525:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(311);
+      if (lookahead == 'e') ADVANCE(358);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 526:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(679);
+      if (lookahead == 'e') ADVANCE(706);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 527:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(716);
+      if (lookahead == 'e') ADVANCE(726);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 528:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(483);
-      if (lookahead == 'l') ADVANCE(487);
+      if (lookahead == 'e') ADVANCE(308);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 529:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(543);
+      if (lookahead == 'e') ADVANCE(314);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 530:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(509);
+      if (lookahead == 'e') ADVANCE(683);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 531:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(628);
+      if (lookahead == 'e') ADVANCE(720);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 532:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(636);
+      if (lookahead == 'e') ADVANCE(487);
+      if (lookahead == 'l') ADVANCE(491);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 533:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(621);
+      if (lookahead == 'e') ADVANCE(547);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 534:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(644);
+      if (lookahead == 'e') ADVANCE(513);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 535:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(622);
+      if (lookahead == 'e') ADVANCE(632);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 536:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(623);
+      if (lookahead == 'e') ADVANCE(640);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 537:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'e') ADVANCE(625);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 538:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'e') ADVANCE(648);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 539:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'e') ADVANCE(626);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 539:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(594);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 540:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(651);
+      if (lookahead == 'e') ADVANCE(627);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 541:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'e') ADVANCE(503);
+      if (lookahead == 'e') ADVANCE(629);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 542:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(561);
+      if (lookahead == 'e') ADVANCE(630);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 543:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(609);
+      if (lookahead == 'e') ADVANCE(598);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 544:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'f') ADVANCE(662);
+      if (lookahead == 'e') ADVANCE(655);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 545:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(666);
+      if (lookahead == 'e') ADVANCE(507);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 546:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(632);
+      if (lookahead == 'f') ADVANCE(565);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 547:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(532);
+      if (lookahead == 'f') ADVANCE(613);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 548:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'g') ADVANCE(534);
+      if (lookahead == 'f') ADVANCE(666);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 549:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(482);
-      if (lookahead == 'o') ADVANCE(580);
+      if (lookahead == 'g') ADVANCE(670);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 550:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(482);
+      if (lookahead == 'g') ADVANCE(636);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 551:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(359);
+      if (lookahead == 'g') ADVANCE(536);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 552:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(604);
+      if (lookahead == 'g') ADVANCE(538);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 553:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'h') ADVANCE(493);
+      if (lookahead == 'h') ADVANCE(486);
+      if (lookahead == 'o') ADVANCE(584);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 554:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(669);
+      if (lookahead == 'h') ADVANCE(486);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 555:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(542);
+      if (lookahead == 'h') ADVANCE(363);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 556:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(593);
+      if (lookahead == 'h') ADVANCE(608);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 557:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(638);
+      if (lookahead == 'h') ADVANCE(497);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 558:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(502);
+      if (lookahead == 'i') ADVANCE(673);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 559:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(658);
+      if (lookahead == 'i') ADVANCE(546);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 560:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(639);
+      if (lookahead == 'i') ADVANCE(597);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 561:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(497);
+      if (lookahead == 'i') ADVANCE(642);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 562:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(637);
+      if (lookahead == 'i') ADVANCE(506);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 563:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(599);
+      if (lookahead == 'i') ADVANCE(662);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 564:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(602);
+      if (lookahead == 'i') ADVANCE(643);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 565:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(501);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 566:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(641);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 567:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'i') ADVANCE(603);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 566:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(590);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 567:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(605);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 568:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'i') ADVANCE(606);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 569:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'i') ADVANCE(607);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 569:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(595);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 570:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(654);
+      if (lookahead == 'i') ADVANCE(594);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 571:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'i') ADVANCE(504);
+      if (lookahead == 'i') ADVANCE(609);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 572:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'k') ADVANCE(324);
+      if (lookahead == 'i') ADVANCE(611);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 573:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(731);
+      if (lookahead == 'i') ADVANCE(599);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 574:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(706);
+      if (lookahead == 'i') ADVANCE(658);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 575:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(540);
+      if (lookahead == 'i') ADVANCE(508);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 576:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(574);
+      if (lookahead == 'k') ADVANCE(328);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 577:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(519);
+      if (lookahead == 'l') ADVANCE(735);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 578:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'l') ADVANCE(521);
+      if (lookahead == 'l') ADVANCE(710);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 579:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(495);
+      if (lookahead == 'l') ADVANCE(544);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 580:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(613);
+      if (lookahead == 'l') ADVANCE(578);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 581:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'm') ADVANCE(496);
+      if (lookahead == 'l') ADVANCE(523);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 582:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(386);
+      if (lookahead == 'l') ADVANCE(525);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 583:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(334);
+      if (lookahead == 'm') ADVANCE(499);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 584:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(329);
+      if (lookahead == 'm') ADVANCE(617);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 585:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(339);
+      if (lookahead == 'm') ADVANCE(500);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 586:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(700);
+      if (lookahead == 'n') ADVANCE(390);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 587:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(387);
+      if (lookahead == 'n') ADVANCE(338);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 588:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(293);
+      if (lookahead == 'n') ADVANCE(333);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 589:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(664);
-      if (lookahead == 'p') ADVANCE(528);
-      if (lookahead == 'w') ADVANCE(627);
+      if (lookahead == 'n') ADVANCE(343);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 590:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(508);
+      if (lookahead == 'n') ADVANCE(704);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 591:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(545);
+      if (lookahead == 'n') ADVANCE(391);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 592:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(510);
+      if (lookahead == 'n') ADVANCE(295);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 593:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(641);
+      if (lookahead == 'n') ADVANCE(668);
+      if (lookahead == 'p') ADVANCE(532);
+      if (lookahead == 'w') ADVANCE(631);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 594:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'n') ADVANCE(642);
+      if (lookahead == 'n') ADVANCE(512);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 595:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(549);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 596:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'n') ADVANCE(514);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 597:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'n') ADVANCE(645);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 596:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(572);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 597:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(728);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 598:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(596);
+      if (lookahead == 'n') ADVANCE(646);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 599:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(583);
+      if (lookahead == 'n') ADVANCE(649);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 600:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(649);
-      if (lookahead == 'u') ADVANCE(581);
+      if (lookahead == 'o') ADVANCE(576);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 601:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(649);
+      if (lookahead == 'o') ADVANCE(732);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 602:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(584);
+      if (lookahead == 'o') ADVANCE(600);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 603:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(585);
+      if (lookahead == 'o') ADVANCE(587);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 604:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(620);
+      if (lookahead == 'o') ADVANCE(653);
+      if (lookahead == 'u') ADVANCE(585);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 605:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(586);
+      if (lookahead == 'o') ADVANCE(653);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 606:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(633);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 607:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'o') ADVANCE(588);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 607:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(589);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 608:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'o') ADVANCE(624);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 609:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(631);
+      if (lookahead == 'o') ADVANCE(590);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 610:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(569);
+      if (lookahead == 'o') ADVANCE(637);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 611:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'o') ADVANCE(615);
+      if (lookahead == 'o') ADVANCE(592);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 612:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(551);
+      if (lookahead == 'o') ADVANCE(628);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 613:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(490);
+      if (lookahead == 'o') ADVANCE(635);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 614:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(573);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 615:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'o') ADVANCE(619);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 616:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(555);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 617:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(494);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 618:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'p') ADVANCE(663);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 619:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'p') ADVANCE(659);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 615:
+    case 620:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(655);
+      if (lookahead == 'p') ADVANCE(665);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 616:
+    case 621:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'p') ADVANCE(661);
+      if (lookahead == 'r') ADVANCE(651);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 617:
+    case 622:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(490);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 623:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(552);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 624:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(700);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 625:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(348);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 626:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(738);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 627:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(353);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 628:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(674);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 629:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(301);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 630:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(723);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 631:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'r') ADVANCE(574);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 632:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 'r') ADVANCE(647);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 618:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(486);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 619:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(548);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 620:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(696);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 621:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(344);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 622:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(734);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 623:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(349);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 624:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(670);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 625:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(299);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 626:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(719);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 627:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(570);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 628:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(643);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 629:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(562);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 630:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(526);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 631:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(527);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 632:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(485);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 633:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(499);
+      if (lookahead == 'r') ADVANCE(566);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 634:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'r') ADVANCE(500);
+      if (lookahead == 'r') ADVANCE(530);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 635:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(693);
+      if (lookahead == 'r') ADVANCE(531);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 636:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(308);
+      if (lookahead == 'r') ADVANCE(489);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 637:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(512);
+      if (lookahead == 'r') ADVANCE(503);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 638:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(564);
+      if (lookahead == 'r') ADVANCE(504);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 639:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(660);
+      if (lookahead == 's') ADVANCE(697);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 640:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 's') ADVANCE(648);
+      if (lookahead == 's') ADVANCE(311);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 641:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(369);
+      if (lookahead == 's') ADVANCE(516);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 642:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(379);
+      if (lookahead == 's') ADVANCE(568);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 643:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(713);
+      if (lookahead == 's') ADVANCE(664);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 644:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(690);
+      if (lookahead == 's') ADVANCE(652);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 645:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(374);
+      if (lookahead == 't') ADVANCE(373);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 646:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(552);
+      if (lookahead == 't') ADVANCE(383);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 647:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(558);
+      if (lookahead == 't') ADVANCE(717);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 648:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(555);
+      if (lookahead == 't') ADVANCE(694);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 649:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(518);
+      if (lookahead == 't') ADVANCE(378);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 650:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(563);
+      if (lookahead == 't') ADVANCE(556);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 651:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(520);
+      if (lookahead == 't') ADVANCE(562);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 652:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(565);
+      if (lookahead == 't') ADVANCE(559);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 653:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 't') ADVANCE(522);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 654:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == 't') ADVANCE(567);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 654:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(523);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 655:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(530);
+      if (lookahead == 't') ADVANCE(524);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 656:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(568);
+      if (lookahead == 't') ADVANCE(569);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 657:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(665);
+      if (lookahead == 't') ADVANCE(571);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 658:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(577);
+      if (lookahead == 't') ADVANCE(527);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 659:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(533);
+      if (lookahead == 't') ADVANCE(534);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 660:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(608);
+      if (lookahead == 't') ADVANCE(572);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 661:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(536);
+      if (lookahead == 't') ADVANCE(669);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 662:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 't') ADVANCE(538);
+      if (lookahead == 't') ADVANCE(581);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 663:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(640);
+      if (lookahead == 't') ADVANCE(537);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 664:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(579);
+      if (lookahead == 't') ADVANCE(612);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 665:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(635);
+      if (lookahead == 't') ADVANCE(540);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 666:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(491);
+      if (lookahead == 't') ADVANCE(542);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 667:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(629);
+      if (lookahead == 'u') ADVANCE(644);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 668:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'u') ADVANCE(634);
+      if (lookahead == 'u') ADVANCE(583);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 669:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'v') ADVANCE(557);
+      if (lookahead == 'u') ADVANCE(639);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 670:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'y') ADVANCE(319);
+      if (lookahead == 'u') ADVANCE(495);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 671:
       ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(633);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 672:
-      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'u') ADVANCE(638);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 673:
-      ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '"') ADVANCE(289);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(673);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'v') ADVANCE(561);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 674:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'y') ADVANCE(323);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 675:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 676:
+      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      END_STATE();
+    case 677:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
-      if (lookahead == '#') ADVANCE(673);
+      if (lookahead == '"') ADVANCE(291);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(677);
+      END_STATE();
+    case 678:
+      ACCEPT_TOKEN(aux_sym_quoted_number_token1);
+      if (lookahead == '#') ADVANCE(677);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(674);
+          lookahead == ' ') ADVANCE(678);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(675);
+          lookahead != '#') ADVANCE(679);
       END_STATE();
-    case 675:
+    case 679:
       ACCEPT_TOKEN(aux_sym_quoted_number_token1);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '"') ADVANCE(675);
+          lookahead != '"') ADVANCE(679);
       END_STATE();
-    case 676:
+    case 680:
       ACCEPT_TOKEN(anon_sym_DQUOTE2);
       END_STATE();
-    case 677:
+    case 681:
       ACCEPT_TOKEN(anon_sym_compare);
       END_STATE();
-    case 678:
+    case 682:
       ACCEPT_TOKEN(anon_sym_compare);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
       if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 679:
+    case 683:
       ACCEPT_TOKEN(anon_sym_compare);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 680:
+    case 684:
       ACCEPT_TOKEN(anon_sym_compare);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 681:
+    case 685:
       ACCEPT_TOKEN(anon_sym_AT);
       END_STATE();
-    case 682:
+    case 686:
       ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
-    case 683:
+    case 687:
       ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '#') ADVANCE(684);
+      if (lookahead == '#') ADVANCE(688);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(683);
+          lookahead == ' ') ADVANCE(687);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
           lookahead != '#' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(684);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(688);
       END_STATE();
-    case 684:
+    case 688:
       ACCEPT_TOKEN(sym_string_content);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '"' &&
-          (lookahead < '[' || ']' < lookahead)) ADVANCE(684);
-      END_STATE();
-    case 685:
-      ACCEPT_TOKEN(sym_escape_sequence);
-      END_STATE();
-    case 686:
-      ACCEPT_TOKEN(anon_sym_LBRACK);
-      END_STATE();
-    case 687:
-      ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
-      END_STATE();
-    case 688:
-      ACCEPT_TOKEN(anon_sym_RPAREN);
+          (lookahead < '[' || ']' < lookahead)) ADVANCE(688);
       END_STATE();
     case 689:
-      ACCEPT_TOKEN(anon_sym_target);
+      ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
     case 690:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_LBRACK);
       END_STATE();
     case 691:
+      ACCEPT_TOKEN(anon_sym_RBRACK_LPAREN);
+      END_STATE();
+    case 692:
+      ACCEPT_TOKEN(anon_sym_RPAREN);
+      END_STATE();
+    case 693:
+      ACCEPT_TOKEN(anon_sym_target);
+      END_STATE();
+    case 694:
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 695:
       ACCEPT_TOKEN(anon_sym_target);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 692:
-      ACCEPT_TOKEN(anon_sym_status);
-      END_STATE();
-    case 693:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 694:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 695:
-      ACCEPT_TOKEN(anon_sym_author);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 696:
-      ACCEPT_TOKEN(anon_sym_author);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_status);
       END_STATE();
     case 697:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 698:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 699:
+      ACCEPT_TOKEN(anon_sym_author);
+      END_STATE();
+    case 700:
+      ACCEPT_TOKEN(anon_sym_author);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 701:
       ACCEPT_TOKEN(anon_sym_author);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 698:
-      ACCEPT_TOKEN(anon_sym_justification);
-      END_STATE();
-    case 699:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-') ADVANCE(944);
-      if (lookahead == '_') ADVANCE(945);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 700:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 701:
-      ACCEPT_TOKEN(anon_sym_justification);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 702:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(106);
-      if (lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_justification);
       END_STATE();
     case 703:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(746);
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-') ADVANCE(960);
+      if (lookahead == '_') ADVANCE(961);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 704:
-      ACCEPT_TOKEN(anon_sym_replace);
-      if (lookahead == '-') ADVANCE(103);
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 705:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 706:
-      ACCEPT_TOKEN(anon_sym_replace_DASHall);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(108);
+      if (lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
     case 707:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(762);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 708:
+      ACCEPT_TOKEN(anon_sym_replace);
+      if (lookahead == '-') ADVANCE(105);
+      END_STATE();
+    case 709:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      END_STATE();
+    case 710:
+      ACCEPT_TOKEN(anon_sym_replace_DASHall);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 711:
       ACCEPT_TOKEN(anon_sym_replace_DASHall);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 708:
-      ACCEPT_TOKEN(anon_sym_DASH_GT);
-      END_STATE();
-    case 709:
-      ACCEPT_TOKEN(anon_sym_delete);
-      END_STATE();
-    case 710:
-      ACCEPT_TOKEN(anon_sym_delete);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 711:
-      ACCEPT_TOKEN(anon_sym_delete);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 712:
-      ACCEPT_TOKEN(anon_sym_insert);
+      ACCEPT_TOKEN(anon_sym_DASH_GT);
       END_STATE();
     case 713:
-      ACCEPT_TOKEN(anon_sym_insert);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_delete);
       END_STATE();
     case 714:
+      ACCEPT_TOKEN(anon_sym_delete);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 715:
+      ACCEPT_TOKEN(anon_sym_delete);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 716:
+      ACCEPT_TOKEN(anon_sym_insert);
+      END_STATE();
+    case 717:
+      ACCEPT_TOKEN(anon_sym_insert);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 718:
       ACCEPT_TOKEN(anon_sym_insert);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 715:
-      ACCEPT_TOKEN(anon_sym_before);
-      END_STATE();
-    case 716:
-      ACCEPT_TOKEN(anon_sym_before);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 717:
-      ACCEPT_TOKEN(anon_sym_before);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 718:
-      ACCEPT_TOKEN(anon_sym_after);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 719:
-      ACCEPT_TOKEN(anon_sym_after);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
     case 720:
+      ACCEPT_TOKEN(anon_sym_before);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 721:
+      ACCEPT_TOKEN(anon_sym_before);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 722:
+      ACCEPT_TOKEN(anon_sym_after);
+      END_STATE();
+    case 723:
+      ACCEPT_TOKEN(anon_sym_after);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 724:
       ACCEPT_TOKEN(anon_sym_after);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 721:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      END_STATE();
-    case 722:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 723:
-      ACCEPT_TOKEN(anon_sym_rewrite);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 724:
-      ACCEPT_TOKEN(anon_sym_add);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 725:
-      ACCEPT_TOKEN(anon_sym_add);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_rewrite);
       END_STATE();
     case 726:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 727:
+      ACCEPT_TOKEN(anon_sym_rewrite);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 728:
+      ACCEPT_TOKEN(anon_sym_add);
+      END_STATE();
+    case 729:
+      ACCEPT_TOKEN(anon_sym_add);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 730:
       ACCEPT_TOKEN(anon_sym_add);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 727:
-      ACCEPT_TOKEN(anon_sym_to);
-      END_STATE();
-    case 728:
-      ACCEPT_TOKEN(anon_sym_to);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
-      END_STATE();
-    case 729:
-      ACCEPT_TOKEN(anon_sym_to);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 730:
-      ACCEPT_TOKEN(anon_sym_repeal);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 731:
-      ACCEPT_TOKEN(anon_sym_repeal);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+      ACCEPT_TOKEN(anon_sym_to);
       END_STATE();
     case 732:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 733:
+      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 734:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      END_STATE();
+    case 735:
+      ACCEPT_TOKEN(anon_sym_repeal);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 736:
       ACCEPT_TOKEN(anon_sym_repeal);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 733:
+    case 737:
       ACCEPT_TOKEN(anon_sym_renumber);
       END_STATE();
-    case 734:
+    case 738:
       ACCEPT_TOKEN(anon_sym_renumber);
       if (lookahead == '-' ||
           lookahead == '.' ||
-          lookahead == ':') ADVANCE(285);
-      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(671);
+          lookahead == ':') ADVANCE(287);
+      if (set_contains(sym_number_character_set_2, 679, lookahead)) ADVANCE(675);
       END_STATE();
-    case 735:
+    case 739:
       ACCEPT_TOKEN(anon_sym_renumber);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 736:
+    case 740:
       ACCEPT_TOKEN(sym_act_id);
-      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == '.') ADVANCE(286);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(736);
-      END_STATE();
-    case 737:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(813);
-      if (lookahead == 'd') ADVANCE(807);
-      if (lookahead == 's') ADVANCE(801);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 738:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(813);
-      if (lookahead == 'd') ADVANCE(807);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 739:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(813);
-      if (lookahead == 's') ADVANCE(801);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 740:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '-') ADVANCE(813);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(740);
       END_STATE();
     case 741:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(887);
-      if (lookahead == 'o') ADVANCE(829);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(749);
+      if (lookahead == '.') ADVANCE(286);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 742:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(841);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(829);
+      if (lookahead == 'd') ADVANCE(823);
+      if (lookahead == 's') ADVANCE(817);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 743:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(896);
-      if (lookahead == 'i') ADVANCE(928);
-      if (lookahead == 'o') ADVANCE(729);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(829);
+      if (lookahead == 'd') ADVANCE(823);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 744:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(896);
-      if (lookahead == 'i') ADVANCE(928);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(829);
+      if (lookahead == 's') ADVANCE(817);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 745:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(852);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
+      if (lookahead == '-') ADVANCE(829);
+      if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 746:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(844);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'c') ADVANCE(748);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 747:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(882);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(318);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 748:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(816);
-      if (lookahead == 't') ADVANCE(365);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'e') ADVANCE(307);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 749:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(922);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'f') ADVANCE(753);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 750:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(885);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'i') ADVANCE(755);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 751:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(817);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'l') ADVANCE(747);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 752:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(762);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'n') ADVANCE(741);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
       END_STATE();
     case 753:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'o') ADVANCE(754);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
+      END_STATE();
+    case 754:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 'r') ADVANCE(746);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
+      END_STATE();
+    case 755:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == 't') ADVANCE(751);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
+      END_STATE();
+    case 756:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(286);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(756);
+      END_STATE();
+    case 757:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(903);
+      if (lookahead == 'o') ADVANCE(845);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 758:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(857);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 759:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(944);
+      if (lookahead == 'o') ADVANCE(733);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 760:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(912);
+      if (lookahead == 'i') ADVANCE(944);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 761:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(868);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 762:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(860);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 763:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(898);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 764:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(832);
+      if (lookahead == 't') ADVANCE(369);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 765:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(938);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 766:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(901);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 767:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(833);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 768:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(778);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 769:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(918);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 770:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'a') ADVANCE(949);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 771:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'a') ADVANCE(902);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 754:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(933);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 755:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'a') ADVANCE(886);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 756:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(759);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 757:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(803);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 758:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'b') ADVANCE(805);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 759:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(821);
-      if (lookahead == 'p') ADVANCE(881);
-      if (lookahead == 's') ADVANCE(809);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 760:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(754);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 761:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(791);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 762:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(794);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 763:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(796);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 764:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(846);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 765:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(924);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 766:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(930);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 767:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'c') ADVANCE(932);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 768:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(770);
-      if (lookahead == 'f') ADVANCE(918);
-      if (lookahead == 'r') ADVANCE(919);
-      if (lookahead == 'u') ADVANCE(912);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 769:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(770);
-      if (lookahead == 'r') ADVANCE(919);
-      if (lookahead == 'u') ADVANCE(912);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 770:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(726);
-      if (lookahead == 'o') ADVANCE(884);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 771:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(726);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 772:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(297);
+      if (lookahead == 'b') ADVANCE(775);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 773:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(303);
+      if (lookahead == 'b') ADVANCE(819);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 774:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(807);
+      if (lookahead == 'b') ADVANCE(821);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 775:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(771);
-      if (lookahead == 'u') ADVANCE(912);
+      if (lookahead == 'c') ADVANCE(837);
+      if (lookahead == 'p') ADVANCE(897);
+      if (lookahead == 's') ADVANCE(825);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 776:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(839);
+      if (lookahead == 'c') ADVANCE(770);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 777:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(868);
-      if (lookahead == 'r') ADVANCE(919);
+      if (lookahead == 'c') ADVANCE(807);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 778:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'd') ADVANCE(868);
+      if (lookahead == 'c') ADVANCE(810);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 779:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(811);
-      if (lookahead == 'o') ADVANCE(869);
+      if (lookahead == 'c') ADVANCE(812);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 780:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(811);
+      if (lookahead == 'c') ADVANCE(862);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 781:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(843);
-      if (lookahead == 'i') ADVANCE(942);
+      if (lookahead == 'c') ADVANCE(940);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 782:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(843);
+      if (lookahead == 'c') ADVANCE(946);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 783:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(861);
+      if (lookahead == 'c') ADVANCE(948);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 784:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(765);
-      if (lookahead == 'o') ADVANCE(937);
-      if (lookahead == 't') ADVANCE(749);
-      if (lookahead == 'u') ADVANCE(756);
+      if (lookahead == 'd') ADVANCE(786);
+      if (lookahead == 'f') ADVANCE(934);
+      if (lookahead == 'r') ADVANCE(935);
+      if (lookahead == 'u') ADVANCE(928);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 785:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(765);
-      if (lookahead == 'o') ADVANCE(937);
-      if (lookahead == 'u') ADVANCE(756);
+      if (lookahead == 'd') ADVANCE(786);
+      if (lookahead == 'r') ADVANCE(935);
+      if (lookahead == 'u') ADVANCE(928);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 786:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(765);
-      if (lookahead == 'u') ADVANCE(756);
+      if (lookahead == 'd') ADVANCE(730);
+      if (lookahead == 'o') ADVANCE(900);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 787:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(385);
+      if (lookahead == 'd') ADVANCE(730);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 788:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(316);
+      if (lookahead == 'd') ADVANCE(299);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 789:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(717);
+      if (lookahead == 'd') ADVANCE(305);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 790:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(711);
+      if (lookahead == 'd') ADVANCE(823);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 791:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(312);
+      if (lookahead == 'd') ADVANCE(787);
+      if (lookahead == 'u') ADVANCE(928);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 792:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(355);
+      if (lookahead == 'd') ADVANCE(855);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 793:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(680);
+      if (lookahead == 'd') ADVANCE(884);
+      if (lookahead == 'r') ADVANCE(935);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 794:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(703);
+      if (lookahead == 'd') ADVANCE(884);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 795:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(723);
+      if (lookahead == 'e') ADVANCE(827);
+      if (lookahead == 'o') ADVANCE(885);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 796:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(306);
+      if (lookahead == 'e') ADVANCE(827);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 797:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(773);
+      if (lookahead == 'e') ADVANCE(859);
+      if (lookahead == 'i') ADVANCE(958);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 798:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(742);
-      if (lookahead == 'l') ADVANCE(752);
+      if (lookahead == 'e') ADVANCE(859);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 799:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(907);
+      if (lookahead == 'e') ADVANCE(877);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 800:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(888);
+      if (lookahead == 'e') ADVANCE(781);
+      if (lookahead == 'o') ADVANCE(953);
+      if (lookahead == 't') ADVANCE(765);
+      if (lookahead == 'u') ADVANCE(772);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 801:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(900);
+      if (lookahead == 'e') ADVANCE(781);
+      if (lookahead == 'o') ADVANCE(953);
+      if (lookahead == 'u') ADVANCE(772);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 802:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(781);
+      if (lookahead == 'u') ADVANCE(772);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 803:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(389);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 804:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(320);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 805:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(721);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 806:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(715);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 807:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(315);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 808:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(359);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 809:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(684);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 810:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(707);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 811:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(727);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 812:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(309);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 813:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(789);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 814:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(758);
+      if (lookahead == 'l') ADVANCE(768);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 815:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(923);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 816:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'e') ADVANCE(904);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 817:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'e') ADVANCE(916);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 803:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(891);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 804:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(892);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 805:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(893);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 806:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(894);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 807:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(864);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 808:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(926);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 809:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'e') ADVANCE(766);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 810:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(918);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 811:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(872);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 812:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(832);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 813:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'f') ADVANCE(880);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 814:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(938);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 815:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(802);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 816:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(899);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 817:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'g') ADVANCE(799);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 818:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(360);
+      if (lookahead == 'e') ADVANCE(932);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 819:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(750);
-      if (lookahead == 'o') ADVANCE(848);
+      if (lookahead == 'e') ADVANCE(907);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 820:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(875);
+      if (lookahead == 'e') ADVANCE(908);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 821:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'h') ADVANCE(755);
+      if (lookahead == 'e') ADVANCE(909);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 822:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(942);
+      if (lookahead == 'e') ADVANCE(910);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 823:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(909);
+      if (lookahead == 'e') ADVANCE(880);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 824:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(851);
+      if (lookahead == 'e') ADVANCE(942);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 825:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(812);
+      if (lookahead == 'e') ADVANCE(782);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 826:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(911);
+      if (lookahead == 'f') ADVANCE(934);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 827:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(764);
+      if (lookahead == 'f') ADVANCE(888);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 828:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(908);
+      if (lookahead == 'f') ADVANCE(848);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 829:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(863);
+      if (lookahead == 'f') ADVANCE(896);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 830:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(928);
+      if (lookahead == 'g') ADVANCE(954);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 831:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(870);
+      if (lookahead == 'g') ADVANCE(818);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 832:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(760);
+      if (lookahead == 'g') ADVANCE(915);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 833:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(871);
+      if (lookahead == 'g') ADVANCE(815);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 834:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(865);
+      if (lookahead == 'h') ADVANCE(364);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 835:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(873);
+      if (lookahead == 'h') ADVANCE(766);
+      if (lookahead == 'o') ADVANCE(864);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 836:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(874);
+      if (lookahead == 'h') ADVANCE(891);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 837:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'h') ADVANCE(771);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 838:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(958);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 839:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(925);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 840:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(867);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 841:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(828);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 842:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'i') ADVANCE(927);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 838:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(876);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 839:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'i') ADVANCE(767);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 840:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'k') ADVANCE(325);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 841:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(732);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 842:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(707);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 843:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(780);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 844:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(924);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 845:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(879);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 846:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(944);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 847:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(886);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 848:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(776);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 849:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(887);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 850:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(881);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 851:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(889);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 852:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(890);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 853:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(943);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 854:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(892);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 855:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'i') ADVANCE(783);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 856:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'k') ADVANCE(329);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 857:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(736);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 858:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(711);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 859:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(824);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 860:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(858);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 861:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'l') ADVANCE(804);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 862:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'l') ADVANCE(808);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 844:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(842);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 845:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(788);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 846:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'l') ADVANCE(792);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 847:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(757);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 848:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(883);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 849:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'm') ADVANCE(758);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 850:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(737);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 851:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(772);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 852:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(814);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 853:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(335);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 854:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(330);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 855:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(340);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 856:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(294);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 857:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(701);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 858:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(738);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 859:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(739);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 860:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(740);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 861:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(941);
-      if (lookahead == 'p') ADVANCE(798);
-      if (lookahead == 'w') ADVANCE(898);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 862:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(774);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 863:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(913);
+      if (lookahead == 'm') ADVANCE(773);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 864:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(914);
+      if (lookahead == 'm') ADVANCE(899);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 865:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'n') ADVANCE(917);
+      if (lookahead == 'm') ADVANCE(774);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 866:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(869);
+      if (lookahead == 'n') ADVANCE(742);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 867:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(848);
+      if (lookahead == 'n') ADVANCE(788);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 868:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(884);
+      if (lookahead == 'n') ADVANCE(830);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 869:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(840);
+      if (lookahead == 'n') ADVANCE(339);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 870:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(853);
+      if (lookahead == 'n') ADVANCE(334);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 871:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(854);
+      if (lookahead == 'n') ADVANCE(344);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 872:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(901);
+      if (lookahead == 'n') ADVANCE(296);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 873:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(855);
+      if (lookahead == 'n') ADVANCE(705);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 874:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(743);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 875:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(744);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 876:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(745);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 877:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(957);
+      if (lookahead == 'p') ADVANCE(814);
+      if (lookahead == 'w') ADVANCE(914);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 878:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(790);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 879:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(929);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 880:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(930);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 881:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'n') ADVANCE(933);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 882:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(885);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 883:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(864);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 884:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'o') ADVANCE(900);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 885:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'o') ADVANCE(856);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 875:
+    case 886:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(889);
+      if (lookahead == 'o') ADVANCE(869);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 876:
+    case 887:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(857);
+      if (lookahead == 'o') ADVANCE(870);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 877:
+    case 888:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(890);
+      if (lookahead == 'o') ADVANCE(917);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 878:
+    case 889:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(923);
-      if (lookahead == 'u') ADVANCE(847);
+      if (lookahead == 'o') ADVANCE(871);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 879:
+    case 890:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(923);
+      if (lookahead == 'o') ADVANCE(872);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 880:
+    case 891:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'o') ADVANCE(905);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 881:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'o') ADVANCE(834);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 882:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(818);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 883:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(753);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 884:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(925);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 885:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(931);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 886:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'p') ADVANCE(934);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 887:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(748);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 888:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(720);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 889:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(697);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 890:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(943);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 891:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(300);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 892:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(345);
+      if (lookahead == 'o') ADVANCE(873);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 893:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(735);
+      if (lookahead == 'o') ADVANCE(906);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 894:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(350);
+      if (lookahead == 'o') ADVANCE(939);
+      if (lookahead == 'u') ADVANCE(863);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 895:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(919);
+      if (lookahead == 'o') ADVANCE(939);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 896:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(815);
+      if (lookahead == 'o') ADVANCE(921);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 897:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(761);
+      if (lookahead == 'o') ADVANCE(850);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 898:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(837);
+      if (lookahead == 'p') ADVANCE(834);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 899:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(747);
+      if (lookahead == 'p') ADVANCE(769);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 900:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(915);
+      if (lookahead == 'p') ADVANCE(941);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 901:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(789);
+      if (lookahead == 'p') ADVANCE(947);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 902:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(793);
+      if (lookahead == 'p') ADVANCE(950);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 903:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(828);
-      if (lookahead == 's') ADVANCE(921);
+      if (lookahead == 'r') ADVANCE(764);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 904:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'r') ADVANCE(828);
+      if (lookahead == 'r') ADVANCE(724);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 905:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(701);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 906:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(959);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 907:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(302);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 908:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(349);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 909:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(739);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 910:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(354);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 911:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(935);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 912:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(831);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 913:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(777);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 914:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'r') ADVANCE(853);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 915:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 'r') ADVANCE(763);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 906:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(694);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 907:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(309);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 908:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(776);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 909:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(929);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 910:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(921);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 911:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 's') ADVANCE(833);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 912:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(820);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 913:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(370);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 914:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(380);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 915:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(714);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 916:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(691);
+      if (lookahead == 'r') ADVANCE(931);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 917:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(375);
+      if (lookahead == 'r') ADVANCE(805);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 918:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(800);
+      if (lookahead == 'r') ADVANCE(809);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 919:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(827);
+      if (lookahead == 'r') ADVANCE(844);
+      if (lookahead == 's') ADVANCE(937);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 920:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(749);
+      if (lookahead == 'r') ADVANCE(844);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 921:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(825);
+      if (lookahead == 'r') ADVANCE(779);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 922:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(936);
+      if (lookahead == 's') ADVANCE(698);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 923:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(787);
+      if (lookahead == 's') ADVANCE(312);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 924:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(831);
+      if (lookahead == 's') ADVANCE(792);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 925:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(797);
+      if (lookahead == 's') ADVANCE(945);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 926:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(790);
+      if (lookahead == 's') ADVANCE(937);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 927:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(795);
+      if (lookahead == 's') ADVANCE(849);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 928:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(845);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 929:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(877);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 930:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(835);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 931:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(804);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 932:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 't') ADVANCE(836);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 933:
+    case 929:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 't') ADVANCE(838);
+      if (lookahead == 't') ADVANCE(374);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 930:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(384);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 931:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(718);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 932:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(695);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 933:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(379);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 934:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(816);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 935:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(843);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 936:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(765);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 937:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(841);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 938:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(952);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 939:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(803);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 940:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(847);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 941:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(813);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 942:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == 't') ADVANCE(806);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 935:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(903);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 936:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(906);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 937:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(897);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 938:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(751);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 939:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(904);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 940:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(910);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 941:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'u') ADVANCE(849);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
-      END_STATE();
-    case 942:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'v') ADVANCE(826);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 943:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == 'y') ADVANCE(320);
+      if (lookahead == 't') ADVANCE(811);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 944:
       ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(861);
       if (lookahead == '-' ||
-          lookahead == '_') ADVANCE(945);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(480);
-      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(671);
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
     case 945:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(893);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 946:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(851);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 947:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(820);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 948:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(852);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 949:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(854);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 950:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 't') ADVANCE(822);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 951:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(919);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 952:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(922);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 953:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(913);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 954:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(767);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 955:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(920);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 956:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(926);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 957:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'u') ADVANCE(865);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 958:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'v') ADVANCE(842);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 959:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == 'y') ADVANCE(324);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      END_STATE();
+    case 960:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-' ||
+          lookahead == '_') ADVANCE(961);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(484);
+      if (set_contains(sym_number_character_set_1, 678, lookahead)) ADVANCE(675);
+      END_STATE();
+    case 961:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(945);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
       END_STATE();
-    case 946:
+    case 962:
       ACCEPT_TOKEN(sym_date);
       END_STATE();
-    case 947:
+    case 963:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '-') ADVANCE(279);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(951);
+      if (lookahead == '-') ADVANCE(281);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(967);
       END_STATE();
-    case 948:
+    case 964:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(947);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(963);
       END_STATE();
-    case 949:
+    case 965:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(948);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(964);
       END_STATE();
-    case 950:
+    case 966:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(949);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(965);
       END_STATE();
-    case 951:
+    case 967:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(951);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(967);
       END_STATE();
     default:
       return false;
@@ -9268,532 +9468,546 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       if (lookahead == 't') ADVANCE(20);
       END_STATE();
     case 2:
-      if (lookahead == 'r') ADVANCE(21);
+      if (lookahead == 'i') ADVANCE(21);
+      if (lookahead == 'r') ADVANCE(22);
       END_STATE();
     case 3:
-      if (lookahead == 'i') ADVANCE(22);
-      if (lookahead == 'o') ADVANCE(23);
+      if (lookahead == 'i') ADVANCE(23);
+      if (lookahead == 'o') ADVANCE(24);
       END_STATE();
     case 4:
-      if (lookahead == 'r') ADVANCE(24);
+      if (lookahead == 'r') ADVANCE(25);
       END_STATE();
     case 5:
-      if (lookahead == 'n') ADVANCE(25);
+      if (lookahead == 'n') ADVANCE(26);
       END_STATE();
     case 6:
-      if (lookahead == 'm') ADVANCE(26);
+      if (lookahead == 'm') ADVANCE(27);
       END_STATE();
     case 7:
-      if (lookahead == 'e') ADVANCE(27);
+      if (lookahead == 'e') ADVANCE(28);
       END_STATE();
     case 8:
-      if (lookahead == 'a') ADVANCE(28);
+      if (lookahead == 'a') ADVANCE(29);
       END_STATE();
     case 9:
-      if (lookahead == 'c') ADVANCE(29);
-      if (lookahead == 'f') ADVANCE(30);
-      if (lookahead == 'p') ADVANCE(31);
+      if (lookahead == 'c') ADVANCE(30);
+      if (lookahead == 'f') ADVANCE(31);
+      if (lookahead == 'p') ADVANCE(32);
       END_STATE();
     case 10:
-      if (lookahead == 'r') ADVANCE(32);
+      if (lookahead == 'r') ADVANCE(33);
       END_STATE();
     case 11:
-      if (lookahead == 'e') ADVANCE(33);
+      if (lookahead == 'e') ADVANCE(34);
       END_STATE();
     case 12:
-      if (lookahead == 't') ADVANCE(34);
-      if (lookahead == 'u') ADVANCE(35);
+      if (lookahead == 't') ADVANCE(35);
+      if (lookahead == 'u') ADVANCE(36);
       END_STATE();
     case 13:
-      if (lookahead == 'p') ADVANCE(36);
+      if (lookahead == 'p') ADVANCE(37);
       END_STATE();
     case 14:
-      if (lookahead == 'e') ADVANCE(37);
+      if (lookahead == 'e') ADVANCE(38);
       END_STATE();
     case 15:
-      if (lookahead == 't') ADVANCE(38);
+      if (lookahead == 't') ADVANCE(39);
       END_STATE();
     case 16:
-      if (lookahead == 'd') ADVANCE(39);
+      if (lookahead == 'd') ADVANCE(40);
       END_STATE();
     case 17:
-      if (lookahead == 'l') ADVANCE(40);
+      if (lookahead == 'l') ADVANCE(41);
       END_STATE();
     case 18:
-      if (lookahead == 'e') ADVANCE(41);
+      if (lookahead == 'e') ADVANCE(42);
       END_STATE();
     case 19:
-      if (lookahead == '-') ADVANCE(42);
+      if (lookahead == '-') ADVANCE(43);
       END_STATE();
     case 20:
       ACCEPT_TOKEN(anon_sym_at);
       END_STATE();
     case 21:
-      if (lookahead == 'o') ADVANCE(43);
+      if (lookahead == 'l') ADVANCE(44);
       END_STATE();
     case 22:
-      if (lookahead == 't') ADVANCE(44);
+      if (lookahead == 'o') ADVANCE(45);
       END_STATE();
     case 23:
-      if (lookahead == 'r') ADVANCE(45);
+      if (lookahead == 't') ADVANCE(46);
       END_STATE();
     case 24:
-      if (lookahead == 'a') ADVANCE(46);
+      if (lookahead == 'r') ADVANCE(47);
       END_STATE();
     case 25:
-      if (lookahead == 'd') ADVANCE(47);
+      if (lookahead == 'a') ADVANCE(48);
       END_STATE();
     case 26:
-      if (lookahead == 'p') ADVANCE(48);
+      if (lookahead == 'd') ADVANCE(49);
       END_STATE();
     case 27:
-      if (lookahead == 'n') ADVANCE(49);
+      if (lookahead == 'p') ADVANCE(50);
       END_STATE();
     case 28:
-      if (lookahead == 'r') ADVANCE(50);
+      if (lookahead == 'n') ADVANCE(51);
       END_STATE();
     case 29:
-      if (lookahead == 'c') ADVANCE(51);
+      if (lookahead == 'r') ADVANCE(52);
       END_STATE();
     case 30:
-      if (lookahead == 'f') ADVANCE(52);
+      if (lookahead == 'c') ADVANCE(53);
       END_STATE();
     case 31:
-      if (lookahead == 'e') ADVANCE(53);
+      if (lookahead == 'f') ADVANCE(54);
       END_STATE();
     case 32:
-      if (lookahead == 'o') ADVANCE(54);
+      if (lookahead == 'e') ADVANCE(55);
       END_STATE();
     case 33:
-      if (lookahead == 'm') ADVANCE(55);
-      if (lookahead == 'p') ADVANCE(56);
-      if (lookahead == 's') ADVANCE(57);
-      if (lookahead == 'w') ADVANCE(58);
+      if (lookahead == 'o') ADVANCE(56);
       END_STATE();
     case 34:
-      if (lookahead == 'a') ADVANCE(59);
-      if (lookahead == 'r') ADVANCE(60);
+      if (lookahead == 'm') ADVANCE(57);
+      if (lookahead == 'p') ADVANCE(58);
+      if (lookahead == 's') ADVANCE(59);
+      if (lookahead == 'w') ADVANCE(60);
       END_STATE();
     case 35:
-      if (lookahead == 'm') ADVANCE(61);
+      if (lookahead == 'a') ADVANCE(61);
+      if (lookahead == 'r') ADVANCE(62);
       END_STATE();
     case 36:
-      if (lookahead == 'd') ADVANCE(62);
+      if (lookahead == 'm') ADVANCE(63);
       END_STATE();
     case 37:
-      if (lookahead == 'r') ADVANCE(63);
+      if (lookahead == 'd') ADVANCE(64);
       END_STATE();
     case 38:
-      ACCEPT_TOKEN(anon_sym_act);
+      if (lookahead == 'r') ADVANCE(65);
       END_STATE();
     case 39:
-      if (lookahead == 'e') ADVANCE(64);
+      ACCEPT_TOKEN(anon_sym_act);
       END_STATE();
     case 40:
-      ACCEPT_TOKEN(anon_sym_all);
+      if (lookahead == 'e') ADVANCE(66);
       END_STATE();
     case 41:
-      if (lookahead == 'n') ADVANCE(65);
+      ACCEPT_TOKEN(anon_sym_all);
       END_STATE();
     case 42:
-      if (lookahead == 'o') ADVANCE(66);
+      if (lookahead == 'n') ADVANCE(67);
       END_STATE();
     case 43:
-      if (lookahead == 'a') ADVANCE(67);
+      if (lookahead == 'o') ADVANCE(68);
       END_STATE();
     case 44:
-      if (lookahead == 'e') ADVANCE(68);
+      if (lookahead == 'l') ADVANCE(69);
       END_STATE();
     case 45:
-      if (lookahead == 'r') ADVANCE(69);
+      if (lookahead == 'a') ADVANCE(70);
       END_STATE();
     case 46:
-      if (lookahead == 'f') ADVANCE(70);
+      if (lookahead == 'e') ADVANCE(71);
       END_STATE();
     case 47:
-      ACCEPT_TOKEN(anon_sym_end);
+      if (lookahead == 'r') ADVANCE(72);
       END_STATE();
     case 48:
-      if (lookahead == 'l') ADVANCE(71);
+      if (lookahead == 'f') ADVANCE(73);
       END_STATE();
     case 49:
-      if (lookahead == 'i') ADVANCE(72);
+      ACCEPT_TOKEN(anon_sym_end);
       END_STATE();
     case 50:
-      if (lookahead == 'r') ADVANCE(73);
+      if (lookahead == 'l') ADVANCE(74);
       END_STATE();
     case 51:
-      if (lookahead == 'u') ADVANCE(74);
-      END_STATE();
-    case 52:
       if (lookahead == 'i') ADVANCE(75);
       END_STATE();
+    case 52:
+      if (lookahead == 'r') ADVANCE(76);
+      END_STATE();
     case 53:
-      if (lookahead == 'n') ADVANCE(76);
+      if (lookahead == 'u') ADVANCE(77);
       END_STATE();
     case 54:
-      if (lookahead == 'p') ADVANCE(77);
+      if (lookahead == 'i') ADVANCE(78);
       END_STATE();
     case 55:
-      if (lookahead == 'a') ADVANCE(78);
+      if (lookahead == 'n') ADVANCE(79);
       END_STATE();
     case 56:
-      if (lookahead == 'e') ADVANCE(79);
-      if (lookahead == 'l') ADVANCE(80);
+      if (lookahead == 'p') ADVANCE(80);
       END_STATE();
     case 57:
-      if (lookahead == 'o') ADVANCE(81);
+      if (lookahead == 'a') ADVANCE(81);
       END_STATE();
     case 58:
-      if (lookahead == 'r') ADVANCE(82);
+      if (lookahead == 'e') ADVANCE(82);
+      if (lookahead == 'l') ADVANCE(83);
       END_STATE();
     case 59:
-      if (lookahead == 'r') ADVANCE(83);
+      if (lookahead == 'o') ADVANCE(84);
       END_STATE();
     case 60:
-      if (lookahead == 'i') ADVANCE(84);
+      if (lookahead == 'r') ADVANCE(85);
       END_STATE();
     case 61:
-      if (lookahead == 'm') ADVANCE(85);
+      if (lookahead == 'r') ADVANCE(86);
       END_STATE();
     case 62:
-      if (lookahead == 'a') ADVANCE(86);
+      if (lookahead == 'i') ADVANCE(87);
       END_STATE();
     case 63:
-      if (lookahead == 's') ADVANCE(87);
+      if (lookahead == 'm') ADVANCE(88);
       END_STATE();
     case 64:
-      if (lookahead == 'd') ADVANCE(88);
+      if (lookahead == 'a') ADVANCE(89);
       END_STATE();
     case 65:
-      if (lookahead == 'd') ADVANCE(89);
+      if (lookahead == 's') ADVANCE(90);
       END_STATE();
     case 66:
-      if (lookahead == 'f') ADVANCE(90);
-      END_STATE();
-    case 67:
       if (lookahead == 'd') ADVANCE(91);
       END_STATE();
+    case 67:
+      if (lookahead == 'd') ADVANCE(92);
+      END_STATE();
     case 68:
-      ACCEPT_TOKEN(anon_sym_cite);
+      if (lookahead == 'f') ADVANCE(93);
       END_STATE();
     case 69:
-      if (lookahead == 'e') ADVANCE(92);
+      ACCEPT_TOKEN(anon_sym_bill);
       END_STATE();
     case 70:
-      if (lookahead == 't') ADVANCE(93);
+      if (lookahead == 'd') ADVANCE(94);
       END_STATE();
     case 71:
-      if (lookahead == 'e') ADVANCE(94);
+      ACCEPT_TOKEN(anon_sym_cite);
       END_STATE();
     case 72:
       if (lookahead == 'e') ADVANCE(95);
       END_STATE();
     case 73:
-      if (lookahead == 'o') ADVANCE(96);
+      if (lookahead == 't') ADVANCE(96);
       END_STATE();
     case 74:
-      if (lookahead == 'r') ADVANCE(97);
+      if (lookahead == 'e') ADVANCE(97);
       END_STATE();
     case 75:
-      if (lookahead == 'c') ADVANCE(98);
+      if (lookahead == 'e') ADVANCE(98);
       END_STATE();
     case 76:
-      ACCEPT_TOKEN(anon_sym_open);
-      END_STATE();
-    case 77:
       if (lookahead == 'o') ADVANCE(99);
       END_STATE();
-    case 78:
+    case 77:
       if (lookahead == 'r') ADVANCE(100);
       END_STATE();
+    case 78:
+      if (lookahead == 'c') ADVANCE(101);
+      END_STATE();
     case 79:
-      if (lookahead == 'a') ADVANCE(101);
+      ACCEPT_TOKEN(anon_sym_open);
       END_STATE();
     case 80:
-      if (lookahead == 'y') ADVANCE(102);
+      if (lookahead == 'o') ADVANCE(102);
       END_STATE();
     case 81:
-      if (lookahead == 'l') ADVANCE(103);
+      if (lookahead == 'r') ADVANCE(103);
       END_STATE();
     case 82:
-      if (lookahead == 'i') ADVANCE(104);
+      if (lookahead == 'a') ADVANCE(104);
       END_STATE();
     case 83:
-      if (lookahead == 't') ADVANCE(105);
+      if (lookahead == 'y') ADVANCE(105);
       END_STATE();
     case 84:
-      if (lookahead == 'c') ADVANCE(106);
+      if (lookahead == 'l') ADVANCE(106);
       END_STATE();
     case 85:
-      if (lookahead == 'a') ADVANCE(107);
+      if (lookahead == 'i') ADVANCE(107);
       END_STATE();
     case 86:
       if (lookahead == 't') ADVANCE(108);
       END_STATE();
     case 87:
-      if (lookahead == 'i') ADVANCE(109);
+      if (lookahead == 'c') ADVANCE(109);
       END_STATE();
     case 88:
-      ACCEPT_TOKEN(anon_sym_added);
+      if (lookahead == 'a') ADVANCE(110);
       END_STATE();
     case 89:
-      if (lookahead == 'e') ADVANCE(110);
-      if (lookahead == 'm') ADVANCE(111);
+      if (lookahead == 't') ADVANCE(111);
       END_STATE();
     case 90:
-      ACCEPT_TOKEN(anon_sym_as_DASHof);
+      if (lookahead == 'i') ADVANCE(112);
       END_STATE();
     case 91:
-      if (lookahead == 'e') ADVANCE(112);
+      ACCEPT_TOKEN(anon_sym_added);
       END_STATE();
     case 92:
-      if (lookahead == 's') ADVANCE(113);
+      if (lookahead == 'e') ADVANCE(113);
+      if (lookahead == 'm') ADVANCE(114);
+      if (lookahead == 's') ADVANCE(115);
       END_STATE();
     case 93:
-      ACCEPT_TOKEN(anon_sym_draft);
+      ACCEPT_TOKEN(anon_sym_as_DASHof);
       END_STATE();
     case 94:
-      if (lookahead == 'm') ADVANCE(114);
+      if (lookahead == 'e') ADVANCE(116);
       END_STATE();
     case 95:
-      if (lookahead == 'n') ADVANCE(115);
+      if (lookahead == 's') ADVANCE(117);
       END_STATE();
     case 96:
-      if (lookahead == 'w') ADVANCE(116);
+      ACCEPT_TOKEN(anon_sym_draft);
       END_STATE();
     case 97:
-      if (lookahead == 'r') ADVANCE(117);
+      if (lookahead == 'm') ADVANCE(118);
       END_STATE();
     case 98:
-      if (lookahead == 'i') ADVANCE(118);
+      if (lookahead == 'n') ADVANCE(119);
       END_STATE();
     case 99:
-      if (lookahead == 's') ADVANCE(119);
+      if (lookahead == 'w') ADVANCE(120);
       END_STATE();
     case 100:
-      if (lookahead == 'k') ADVANCE(120);
+      if (lookahead == 'r') ADVANCE(121);
       END_STATE();
     case 101:
-      if (lookahead == 'l') ADVANCE(121);
+      if (lookahead == 'i') ADVANCE(122);
       END_STATE();
     case 102:
-      ACCEPT_TOKEN(anon_sym_reply);
+      if (lookahead == 's') ADVANCE(123);
       END_STATE();
     case 103:
-      if (lookahead == 'v') ADVANCE(122);
+      if (lookahead == 'k') ADVANCE(124);
       END_STATE();
     case 104:
-      if (lookahead == 't') ADVANCE(123);
+      if (lookahead == 'l') ADVANCE(125);
       END_STATE();
     case 105:
-      ACCEPT_TOKEN(anon_sym_start);
+      ACCEPT_TOKEN(anon_sym_reply);
       END_STATE();
     case 106:
-      if (lookahead == 't') ADVANCE(124);
+      if (lookahead == 'v') ADVANCE(126);
       END_STATE();
     case 107:
-      if (lookahead == 'r') ADVANCE(125);
+      if (lookahead == 't') ADVANCE(127);
       END_STATE();
     case 108:
-      if (lookahead == 'e') ADVANCE(126);
+      ACCEPT_TOKEN(anon_sym_start);
       END_STATE();
     case 109:
-      if (lookahead == 'o') ADVANCE(127);
+      if (lookahead == 't') ADVANCE(128);
       END_STATE();
     case 110:
-      if (lookahead == 'd') ADVANCE(128);
+      if (lookahead == 'r') ADVANCE(129);
       END_STATE();
     case 111:
-      if (lookahead == 'e') ADVANCE(129);
+      if (lookahead == 'e') ADVANCE(130);
       END_STATE();
     case 112:
-      if (lookahead == 'r') ADVANCE(130);
+      if (lookahead == 'o') ADVANCE(131);
       END_STATE();
     case 113:
-      if (lookahead == 'p') ADVANCE(131);
+      if (lookahead == 'd') ADVANCE(132);
       END_STATE();
     case 114:
-      if (lookahead == 'e') ADVANCE(132);
+      if (lookahead == 'e') ADVANCE(133);
       END_STATE();
     case 115:
-      if (lookahead == 't') ADVANCE(133);
+      ACCEPT_TOKEN(anon_sym_amends);
       END_STATE();
     case 116:
-      if (lookahead == 'e') ADVANCE(134);
+      if (lookahead == 'r') ADVANCE(134);
       END_STATE();
     case 117:
-      if (lookahead == 'e') ADVANCE(135);
+      if (lookahead == 'p') ADVANCE(135);
       END_STATE();
     case 118:
-      if (lookahead == 'a') ADVANCE(136);
+      if (lookahead == 'e') ADVANCE(136);
       END_STATE();
     case 119:
-      if (lookahead == 'e') ADVANCE(137);
+      if (lookahead == 't') ADVANCE(137);
       END_STATE();
     case 120:
-      ACCEPT_TOKEN(anon_sym_remark);
-      END_STATE();
-    case 121:
       if (lookahead == 'e') ADVANCE(138);
       END_STATE();
-    case 122:
+    case 121:
       if (lookahead == 'e') ADVANCE(139);
       END_STATE();
-    case 123:
-      if (lookahead == 't') ADVANCE(140);
+    case 122:
+      if (lookahead == 'a') ADVANCE(140);
       END_STATE();
-    case 124:
+    case 123:
       if (lookahead == 'e') ADVANCE(141);
       END_STATE();
+    case 124:
+      ACCEPT_TOKEN(anon_sym_remark);
+      END_STATE();
     case 125:
-      if (lookahead == 'y') ADVANCE(142);
+      if (lookahead == 'e') ADVANCE(142);
       END_STATE();
     case 126:
-      if (lookahead == '-') ADVANCE(143);
+      if (lookahead == 'e') ADVANCE(143);
       END_STATE();
     case 127:
-      if (lookahead == 'n') ADVANCE(144);
+      if (lookahead == 't') ADVANCE(144);
       END_STATE();
     case 128:
-      ACCEPT_TOKEN(anon_sym_amended);
+      if (lookahead == 'e') ADVANCE(145);
       END_STATE();
     case 129:
-      if (lookahead == 'n') ADVANCE(145);
+      if (lookahead == 'y') ADVANCE(146);
       END_STATE();
     case 130:
-      ACCEPT_TOKEN(anon_sym_broader);
+      if (lookahead == '-') ADVANCE(147);
       END_STATE();
     case 131:
-      if (lookahead == 'o') ADVANCE(146);
+      if (lookahead == 'n') ADVANCE(148);
       END_STATE();
     case 132:
-      if (lookahead == 'n') ADVANCE(147);
+      ACCEPT_TOKEN(anon_sym_amended);
       END_STATE();
     case 133:
-      ACCEPT_TOKEN(anon_sym_lenient);
-      END_STATE();
-    case 134:
-      if (lookahead == 'r') ADVANCE(148);
-      END_STATE();
-    case 135:
       if (lookahead == 'n') ADVANCE(149);
       END_STATE();
+    case 134:
+      ACCEPT_TOKEN(anon_sym_broader);
+      END_STATE();
+    case 135:
+      if (lookahead == 'o') ADVANCE(150);
+      END_STATE();
     case 136:
-      if (lookahead == 'l') ADVANCE(150);
+      if (lookahead == 'n') ADVANCE(151);
       END_STATE();
     case 137:
-      if (lookahead == 'd') ADVANCE(151);
+      ACCEPT_TOKEN(anon_sym_lenient);
       END_STATE();
     case 138:
-      if (lookahead == 'd') ADVANCE(152);
+      if (lookahead == 'r') ADVANCE(152);
       END_STATE();
     case 139:
-      if (lookahead == 'd') ADVANCE(153);
+      if (lookahead == 'n') ADVANCE(153);
       END_STATE();
     case 140:
-      if (lookahead == 'e') ADVANCE(154);
+      if (lookahead == 'l') ADVANCE(154);
       END_STATE();
     case 141:
-      if (lookahead == 'r') ADVANCE(155);
+      if (lookahead == 'd') ADVANCE(155);
       END_STATE();
     case 142:
-      ACCEPT_TOKEN(anon_sym_summary);
+      if (lookahead == 'd') ADVANCE(156);
       END_STATE();
     case 143:
-      if (lookahead == 'r') ADVANCE(156);
+      if (lookahead == 'd') ADVANCE(157);
       END_STATE();
     case 144:
-      ACCEPT_TOKEN(anon_sym_version);
+      if (lookahead == 'e') ADVANCE(158);
       END_STATE();
     case 145:
-      if (lookahead == 't') ADVANCE(157);
+      if (lookahead == 'r') ADVANCE(159);
       END_STATE();
     case 146:
-      if (lookahead == 'n') ADVANCE(158);
+      ACCEPT_TOKEN(anon_sym_summary);
       END_STATE();
     case 147:
-      if (lookahead == 't') ADVANCE(159);
+      if (lookahead == 'r') ADVANCE(160);
       END_STATE();
     case 148:
-      ACCEPT_TOKEN(anon_sym_narrower);
+      ACCEPT_TOKEN(anon_sym_version);
       END_STATE();
     case 149:
-      if (lookahead == 'c') ADVANCE(160);
+      if (lookahead == 't') ADVANCE(161);
       END_STATE();
     case 150:
-      ACCEPT_TOKEN(anon_sym_official);
+      if (lookahead == 'n') ADVANCE(162);
       END_STATE();
     case 151:
-      ACCEPT_TOKEN(anon_sym_proposed);
+      if (lookahead == 't') ADVANCE(163);
       END_STATE();
     case 152:
-      ACCEPT_TOKEN(anon_sym_repealed);
+      ACCEPT_TOKEN(anon_sym_narrower);
       END_STATE();
     case 153:
-      ACCEPT_TOKEN(anon_sym_resolved);
+      if (lookahead == 'c') ADVANCE(164);
       END_STATE();
     case 154:
-      if (lookahead == 'n') ADVANCE(161);
+      ACCEPT_TOKEN(anon_sym_official);
       END_STATE();
     case 155:
-      ACCEPT_TOKEN(anon_sym_stricter);
+      ACCEPT_TOKEN(anon_sym_proposed);
       END_STATE();
     case 156:
-      if (lookahead == 'e') ADVANCE(162);
+      ACCEPT_TOKEN(anon_sym_repealed);
       END_STATE();
     case 157:
-      ACCEPT_TOKEN(anon_sym_amendment);
+      ACCEPT_TOKEN(anon_sym_resolved);
       END_STATE();
     case 158:
-      if (lookahead == 'd') ADVANCE(163);
+      if (lookahead == 'n') ADVANCE(165);
       END_STATE();
     case 159:
-      if (lookahead == 's') ADVANCE(164);
+      ACCEPT_TOKEN(anon_sym_stricter);
       END_STATE();
     case 160:
-      if (lookahead == 'e') ADVANCE(165);
+      if (lookahead == 'e') ADVANCE(166);
       END_STATE();
     case 161:
-      ACCEPT_TOKEN(anon_sym_rewritten);
+      ACCEPT_TOKEN(anon_sym_amendment);
       END_STATE();
     case 162:
-      if (lookahead == 'f') ADVANCE(166);
+      if (lookahead == 'd') ADVANCE(167);
       END_STATE();
     case 163:
-      if (lookahead == 's') ADVANCE(167);
+      if (lookahead == 's') ADVANCE(168);
       END_STATE();
     case 164:
-      ACCEPT_TOKEN(anon_sym_implements);
+      if (lookahead == 'e') ADVANCE(169);
       END_STATE();
     case 165:
-      ACCEPT_TOKEN(anon_sym_occurrence);
+      ACCEPT_TOKEN(anon_sym_rewritten);
       END_STATE();
     case 166:
-      if (lookahead == 'e') ADVANCE(168);
+      if (lookahead == 'f') ADVANCE(170);
       END_STATE();
     case 167:
-      ACCEPT_TOKEN(anon_sym_corresponds);
+      if (lookahead == 's') ADVANCE(171);
       END_STATE();
     case 168:
-      if (lookahead == 'r') ADVANCE(169);
+      ACCEPT_TOKEN(anon_sym_implements);
       END_STATE();
     case 169:
-      if (lookahead == 'e') ADVANCE(170);
+      ACCEPT_TOKEN(anon_sym_occurrence);
       END_STATE();
     case 170:
-      if (lookahead == 'n') ADVANCE(171);
+      if (lookahead == 'e') ADVANCE(172);
       END_STATE();
     case 171:
-      if (lookahead == 'c') ADVANCE(172);
+      ACCEPT_TOKEN(anon_sym_corresponds);
       END_STATE();
     case 172:
-      if (lookahead == 'e') ADVANCE(173);
+      if (lookahead == 'r') ADVANCE(173);
       END_STATE();
     case 173:
-      if (lookahead == 's') ADVANCE(174);
+      if (lookahead == 'e') ADVANCE(174);
       END_STATE();
     case 174:
+      if (lookahead == 'n') ADVANCE(175);
+      END_STATE();
+    case 175:
+      if (lookahead == 'c') ADVANCE(176);
+      END_STATE();
+    case 176:
+      if (lookahead == 'e') ADVANCE(177);
+      END_STATE();
+    case 177:
+      if (lookahead == 's') ADVANCE(178);
+      END_STATE();
+    case 178:
       ACCEPT_TOKEN(sym_update_references);
       END_STATE();
     default:
@@ -9803,33 +10017,33 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0, .external_lex_state = 1},
-  [1] = {.lex_state = 287},
+  [1] = {.lex_state = 289},
   [2] = {.lex_state = 9, .external_lex_state = 2},
-  [3] = {.lex_state = 4, .external_lex_state = 2},
+  [3] = {.lex_state = 9, .external_lex_state = 2},
   [4] = {.lex_state = 4, .external_lex_state = 2},
-  [5] = {.lex_state = 4, .external_lex_state = 2},
-  [6] = {.lex_state = 9, .external_lex_state = 2},
-  [7] = {.lex_state = 9, .external_lex_state = 2},
+  [5] = {.lex_state = 9, .external_lex_state = 2},
+  [6] = {.lex_state = 4, .external_lex_state = 2},
+  [7] = {.lex_state = 4, .external_lex_state = 2},
   [8] = {.lex_state = 4, .external_lex_state = 2},
   [9] = {.lex_state = 4, .external_lex_state = 2},
   [10] = {.lex_state = 4, .external_lex_state = 2},
-  [11] = {.lex_state = 4, .external_lex_state = 2},
-  [12] = {.lex_state = 4, .external_lex_state = 2},
+  [11] = {.lex_state = 9, .external_lex_state = 2},
+  [12] = {.lex_state = 9, .external_lex_state = 2},
   [13] = {.lex_state = 4, .external_lex_state = 2},
   [14] = {.lex_state = 4, .external_lex_state = 2},
-  [15] = {.lex_state = 9, .external_lex_state = 2},
-  [16] = {.lex_state = 9, .external_lex_state = 2},
-  [17] = {.lex_state = 4, .external_lex_state = 2},
-  [18] = {.lex_state = 4, .external_lex_state = 2},
-  [19] = {.lex_state = 4, .external_lex_state = 2},
-  [20] = {.lex_state = 4, .external_lex_state = 2},
+  [15] = {.lex_state = 4, .external_lex_state = 2},
+  [16] = {.lex_state = 4, .external_lex_state = 2},
+  [17] = {.lex_state = 9, .external_lex_state = 2},
+  [18] = {.lex_state = 9, .external_lex_state = 2},
+  [19] = {.lex_state = 9, .external_lex_state = 2},
+  [20] = {.lex_state = 9, .external_lex_state = 2},
   [21] = {.lex_state = 6, .external_lex_state = 2},
   [22] = {.lex_state = 6, .external_lex_state = 2},
-  [23] = {.lex_state = 6, .external_lex_state = 2},
+  [23] = {.lex_state = 10, .external_lex_state = 2},
   [24] = {.lex_state = 4, .external_lex_state = 2},
   [25] = {.lex_state = 4, .external_lex_state = 2},
   [26] = {.lex_state = 4, .external_lex_state = 2},
-  [27] = {.lex_state = 10, .external_lex_state = 2},
+  [27] = {.lex_state = 6, .external_lex_state = 2},
   [28] = {.lex_state = 4, .external_lex_state = 2},
   [29] = {.lex_state = 4, .external_lex_state = 2},
   [30] = {.lex_state = 7, .external_lex_state = 2},
@@ -9839,9 +10053,9 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [34] = {.lex_state = 7, .external_lex_state = 2},
   [35] = {.lex_state = 7, .external_lex_state = 2},
   [36] = {.lex_state = 7, .external_lex_state = 2},
-  [37] = {.lex_state = 7, .external_lex_state = 2},
+  [37] = {.lex_state = 4, .external_lex_state = 2},
   [38] = {.lex_state = 10, .external_lex_state = 2},
-  [39] = {.lex_state = 4, .external_lex_state = 2},
+  [39] = {.lex_state = 7, .external_lex_state = 2},
   [40] = {.lex_state = 4, .external_lex_state = 2},
   [41] = {.lex_state = 4, .external_lex_state = 2},
   [42] = {.lex_state = 4, .external_lex_state = 2},
@@ -9849,87 +10063,87 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [44] = {.lex_state = 4, .external_lex_state = 2},
   [45] = {.lex_state = 3, .external_lex_state = 2},
   [46] = {.lex_state = 4, .external_lex_state = 2},
-  [47] = {.lex_state = 3, .external_lex_state = 2},
+  [47] = {.lex_state = 6, .external_lex_state = 2},
   [48] = {.lex_state = 6, .external_lex_state = 2},
-  [49] = {.lex_state = 11, .external_lex_state = 2},
-  [50] = {.lex_state = 6, .external_lex_state = 2},
-  [51] = {.lex_state = 6, .external_lex_state = 2},
+  [49] = {.lex_state = 6, .external_lex_state = 2},
+  [50] = {.lex_state = 11, .external_lex_state = 2},
+  [51] = {.lex_state = 3, .external_lex_state = 2},
   [52] = {.lex_state = 7, .external_lex_state = 2},
-  [53] = {.lex_state = 12, .external_lex_state = 2},
+  [53] = {.lex_state = 6, .external_lex_state = 2},
   [54] = {.lex_state = 7, .external_lex_state = 2},
   [55] = {.lex_state = 7, .external_lex_state = 2},
-  [56] = {.lex_state = 6, .external_lex_state = 2},
+  [56] = {.lex_state = 12, .external_lex_state = 2},
   [57] = {.lex_state = 3, .external_lex_state = 2},
   [58] = {.lex_state = 4, .external_lex_state = 2},
   [59] = {.lex_state = 7, .external_lex_state = 2},
   [60] = {.lex_state = 13, .external_lex_state = 2},
   [61] = {.lex_state = 4, .external_lex_state = 2},
-  [62] = {.lex_state = 8, .external_lex_state = 2},
-  [63] = {.lex_state = 6, .external_lex_state = 2},
+  [62] = {.lex_state = 4, .external_lex_state = 2},
+  [63] = {.lex_state = 4, .external_lex_state = 2},
   [64] = {.lex_state = 4, .external_lex_state = 2},
-  [65] = {.lex_state = 8, .external_lex_state = 2},
-  [66] = {.lex_state = 8, .external_lex_state = 2},
+  [65] = {.lex_state = 4, .external_lex_state = 2},
+  [66] = {.lex_state = 4, .external_lex_state = 2},
   [67] = {.lex_state = 4, .external_lex_state = 2},
   [68] = {.lex_state = 4, .external_lex_state = 2},
   [69] = {.lex_state = 4, .external_lex_state = 2},
   [70] = {.lex_state = 4, .external_lex_state = 2},
-  [71] = {.lex_state = 12, .external_lex_state = 2},
-  [72] = {.lex_state = 4, .external_lex_state = 2},
-  [73] = {.lex_state = 4, .external_lex_state = 2},
-  [74] = {.lex_state = 4, .external_lex_state = 2},
-  [75] = {.lex_state = 4, .external_lex_state = 2},
+  [71] = {.lex_state = 4, .external_lex_state = 2},
+  [72] = {.lex_state = 8, .external_lex_state = 2},
+  [73] = {.lex_state = 6, .external_lex_state = 2},
+  [74] = {.lex_state = 8, .external_lex_state = 2},
+  [75] = {.lex_state = 8, .external_lex_state = 2},
   [76] = {.lex_state = 4, .external_lex_state = 2},
-  [77] = {.lex_state = 4, .external_lex_state = 2},
-  [78] = {.lex_state = 8, .external_lex_state = 2},
+  [77] = {.lex_state = 12, .external_lex_state = 2},
+  [78] = {.lex_state = 6, .external_lex_state = 2},
   [79] = {.lex_state = 6, .external_lex_state = 2},
-  [80] = {.lex_state = 6, .external_lex_state = 2},
-  [81] = {.lex_state = 7, .external_lex_state = 2},
-  [82] = {.lex_state = 14, .external_lex_state = 2},
-  [83] = {.lex_state = 6, .external_lex_state = 2},
-  [84] = {.lex_state = 13, .external_lex_state = 2},
-  [85] = {.lex_state = 6, .external_lex_state = 2},
+  [80] = {.lex_state = 7, .external_lex_state = 2},
+  [81] = {.lex_state = 6, .external_lex_state = 2},
+  [82] = {.lex_state = 8, .external_lex_state = 2},
+  [83] = {.lex_state = 14, .external_lex_state = 2},
+  [84] = {.lex_state = 6, .external_lex_state = 2},
+  [85] = {.lex_state = 13, .external_lex_state = 2},
   [86] = {.lex_state = 4, .external_lex_state = 2},
-  [87] = {.lex_state = 4, .external_lex_state = 2},
+  [87] = {.lex_state = 7, .external_lex_state = 2},
   [88] = {.lex_state = 7, .external_lex_state = 2},
   [89] = {.lex_state = 6, .external_lex_state = 2},
-  [90] = {.lex_state = 6, .external_lex_state = 2},
+  [90] = {.lex_state = 7, .external_lex_state = 2},
   [91] = {.lex_state = 6, .external_lex_state = 2},
   [92] = {.lex_state = 6, .external_lex_state = 2},
   [93] = {.lex_state = 6, .external_lex_state = 2},
-  [94] = {.lex_state = 7, .external_lex_state = 2},
-  [95] = {.lex_state = 6, .external_lex_state = 2},
+  [94] = {.lex_state = 6, .external_lex_state = 2},
+  [95] = {.lex_state = 7, .external_lex_state = 2},
   [96] = {.lex_state = 6, .external_lex_state = 2},
   [97] = {.lex_state = 6, .external_lex_state = 2},
-  [98] = {.lex_state = 7, .external_lex_state = 2},
-  [99] = {.lex_state = 7, .external_lex_state = 2},
+  [98] = {.lex_state = 6, .external_lex_state = 2},
+  [99] = {.lex_state = 6, .external_lex_state = 2},
   [100] = {.lex_state = 4, .external_lex_state = 2},
-  [101] = {.lex_state = 6, .external_lex_state = 2},
+  [101] = {.lex_state = 4, .external_lex_state = 2},
   [102] = {.lex_state = 7, .external_lex_state = 2},
   [103] = {.lex_state = 6, .external_lex_state = 2},
   [104] = {.lex_state = 6, .external_lex_state = 2},
   [105] = {.lex_state = 6, .external_lex_state = 2},
   [106] = {.lex_state = 7, .external_lex_state = 2},
   [107] = {.lex_state = 6, .external_lex_state = 2},
-  [108] = {.lex_state = 6, .external_lex_state = 2},
+  [108] = {.lex_state = 7, .external_lex_state = 2},
   [109] = {.lex_state = 6, .external_lex_state = 2},
-  [110] = {.lex_state = 7, .external_lex_state = 2},
+  [110] = {.lex_state = 6, .external_lex_state = 2},
   [111] = {.lex_state = 6, .external_lex_state = 2},
-  [112] = {.lex_state = 7, .external_lex_state = 2},
+  [112] = {.lex_state = 6, .external_lex_state = 2},
   [113] = {.lex_state = 6, .external_lex_state = 2},
-  [114] = {.lex_state = 6, .external_lex_state = 2},
+  [114] = {.lex_state = 7, .external_lex_state = 2},
   [115] = {.lex_state = 7, .external_lex_state = 2},
-  [116] = {.lex_state = 7, .external_lex_state = 2},
+  [116] = {.lex_state = 6, .external_lex_state = 2},
   [117] = {.lex_state = 6, .external_lex_state = 2},
-  [118] = {.lex_state = 6, .external_lex_state = 2},
+  [118] = {.lex_state = 7, .external_lex_state = 2},
   [119] = {.lex_state = 6, .external_lex_state = 2},
-  [120] = {.lex_state = 14, .external_lex_state = 2},
-  [121] = {.lex_state = 16, .external_lex_state = 2},
-  [122] = {.lex_state = 7, .external_lex_state = 2},
+  [120] = {.lex_state = 6, .external_lex_state = 2},
+  [121] = {.lex_state = 6, .external_lex_state = 2},
+  [122] = {.lex_state = 6, .external_lex_state = 2},
   [123] = {.lex_state = 7, .external_lex_state = 2},
   [124] = {.lex_state = 7, .external_lex_state = 2},
-  [125] = {.lex_state = 6, .external_lex_state = 2},
-  [126] = {.lex_state = 6, .external_lex_state = 2},
-  [127] = {.lex_state = 6, .external_lex_state = 2},
+  [125] = {.lex_state = 14, .external_lex_state = 2},
+  [126] = {.lex_state = 16, .external_lex_state = 2},
+  [127] = {.lex_state = 7, .external_lex_state = 2},
   [128] = {.lex_state = 8, .external_lex_state = 2},
   [129] = {.lex_state = 6, .external_lex_state = 2},
   [130] = {.lex_state = 6, .external_lex_state = 2},
@@ -9937,9 +10151,9 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [132] = {.lex_state = 7, .external_lex_state = 2},
   [133] = {.lex_state = 7, .external_lex_state = 2},
   [134] = {.lex_state = 7, .external_lex_state = 2},
-  [135] = {.lex_state = 7, .external_lex_state = 2},
+  [135] = {.lex_state = 8, .external_lex_state = 2},
   [136] = {.lex_state = 7, .external_lex_state = 2},
-  [137] = {.lex_state = 7, .external_lex_state = 2},
+  [137] = {.lex_state = 8, .external_lex_state = 2},
   [138] = {.lex_state = 7, .external_lex_state = 2},
   [139] = {.lex_state = 7, .external_lex_state = 2},
   [140] = {.lex_state = 7, .external_lex_state = 2},
@@ -9949,47 +10163,47 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [144] = {.lex_state = 7, .external_lex_state = 2},
   [145] = {.lex_state = 7, .external_lex_state = 2},
   [146] = {.lex_state = 7, .external_lex_state = 2},
-  [147] = {.lex_state = 8, .external_lex_state = 2},
+  [147] = {.lex_state = 7, .external_lex_state = 2},
   [148] = {.lex_state = 7, .external_lex_state = 2},
-  [149] = {.lex_state = 8, .external_lex_state = 2},
+  [149] = {.lex_state = 7, .external_lex_state = 2},
   [150] = {.lex_state = 8, .external_lex_state = 2},
-  [151] = {.lex_state = 16, .external_lex_state = 2},
-  [152] = {.lex_state = 5},
-  [153] = {.lex_state = 4},
+  [151] = {.lex_state = 4},
+  [152] = {.lex_state = 4},
+  [153] = {.lex_state = 16, .external_lex_state = 2},
   [154] = {.lex_state = 4},
-  [155] = {.lex_state = 4},
-  [156] = {.lex_state = 22},
+  [155] = {.lex_state = 5},
+  [156] = {.lex_state = 4},
   [157] = {.lex_state = 22},
   [158] = {.lex_state = 22},
   [159] = {.lex_state = 22},
-  [160] = {.lex_state = 4},
+  [160] = {.lex_state = 22},
   [161] = {.lex_state = 22},
-  [162] = {.lex_state = 15},
-  [163] = {.lex_state = 22},
-  [164] = {.lex_state = 22},
+  [162] = {.lex_state = 22},
+  [163] = {.lex_state = 4},
+  [164] = {.lex_state = 4},
   [165] = {.lex_state = 22},
-  [166] = {.lex_state = 22},
-  [167] = {.lex_state = 23, .external_lex_state = 2},
+  [166] = {.lex_state = 15},
+  [167] = {.lex_state = 22},
   [168] = {.lex_state = 22},
-  [169] = {.lex_state = 22},
-  [170] = {.lex_state = 4},
-  [171] = {.lex_state = 4},
+  [169] = {.lex_state = 4},
+  [170] = {.lex_state = 23, .external_lex_state = 2},
+  [171] = {.lex_state = 22},
   [172] = {.lex_state = 22},
   [173] = {.lex_state = 4},
   [174] = {.lex_state = 22},
-  [175] = {.lex_state = 4},
+  [175] = {.lex_state = 22},
   [176] = {.lex_state = 22},
   [177] = {.lex_state = 22},
-  [178] = {.lex_state = 23, .external_lex_state = 2},
-  [179] = {.lex_state = 5},
-  [180] = {.lex_state = 4},
-  [181] = {.lex_state = 4, .external_lex_state = 2},
-  [182] = {.lex_state = 4, .external_lex_state = 2},
-  [183] = {.lex_state = 4},
+  [178] = {.lex_state = 5},
+  [179] = {.lex_state = 4, .external_lex_state = 2},
+  [180] = {.lex_state = 23, .external_lex_state = 2},
+  [181] = {.lex_state = 4},
+  [182] = {.lex_state = 4},
+  [183] = {.lex_state = 4, .external_lex_state = 2},
   [184] = {.lex_state = 4},
-  [185] = {.lex_state = 4, .external_lex_state = 2},
-  [186] = {.lex_state = 15},
-  [187] = {.lex_state = 4},
+  [185] = {.lex_state = 15},
+  [186] = {.lex_state = 4},
+  [187] = {.lex_state = 4, .external_lex_state = 2},
   [188] = {.lex_state = 4, .external_lex_state = 2},
   [189] = {.lex_state = 4, .external_lex_state = 2},
   [190] = {.lex_state = 4, .external_lex_state = 2},
@@ -10016,240 +10230,251 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [211] = {.lex_state = 4, .external_lex_state = 2},
   [212] = {.lex_state = 4, .external_lex_state = 2},
   [213] = {.lex_state = 4, .external_lex_state = 2},
-  [214] = {.lex_state = 22},
-  [215] = {.lex_state = 4},
-  [216] = {.lex_state = 287, .external_lex_state = 2},
-  [217] = {.lex_state = 287, .external_lex_state = 2},
-  [218] = {.lex_state = 287, .external_lex_state = 2},
-  [219] = {.lex_state = 287, .external_lex_state = 2},
-  [220] = {.lex_state = 287, .external_lex_state = 2},
-  [221] = {.lex_state = 287, .external_lex_state = 2},
+  [214] = {.lex_state = 289, .external_lex_state = 2},
+  [215] = {.lex_state = 22},
+  [216] = {.lex_state = 289, .external_lex_state = 2},
+  [217] = {.lex_state = 289, .external_lex_state = 2},
+  [218] = {.lex_state = 289, .external_lex_state = 2},
+  [219] = {.lex_state = 4},
+  [220] = {.lex_state = 289, .external_lex_state = 2},
+  [221] = {.lex_state = 289, .external_lex_state = 2},
   [222] = {.lex_state = 18, .external_lex_state = 2},
   [223] = {.lex_state = 18, .external_lex_state = 2},
   [224] = {.lex_state = 18, .external_lex_state = 2},
-  [225] = {.lex_state = 287, .external_lex_state = 2},
+  [225] = {.lex_state = 18, .external_lex_state = 2},
   [226] = {.lex_state = 18, .external_lex_state = 2},
   [227] = {.lex_state = 18, .external_lex_state = 2},
-  [228] = {.lex_state = 18, .external_lex_state = 2},
+  [228] = {.lex_state = 289, .external_lex_state = 2},
   [229] = {.lex_state = 18, .external_lex_state = 2},
   [230] = {.lex_state = 18, .external_lex_state = 2},
   [231] = {.lex_state = 18, .external_lex_state = 2},
-  [232] = {.lex_state = 287, .external_lex_state = 2},
-  [233] = {.lex_state = 4, .external_lex_state = 2},
-  [234] = {.lex_state = 4, .external_lex_state = 2},
-  [235] = {.lex_state = 287, .external_lex_state = 2},
-  [236] = {.lex_state = 18, .external_lex_state = 2},
-  [237] = {.lex_state = 18, .external_lex_state = 2},
-  [238] = {.lex_state = 287, .external_lex_state = 2},
-  [239] = {.lex_state = 4, .external_lex_state = 2},
-  [240] = {.lex_state = 25, .external_lex_state = 2},
-  [241] = {.lex_state = 18, .external_lex_state = 2},
-  [242] = {.lex_state = 18, .external_lex_state = 2},
-  [243] = {.lex_state = 18, .external_lex_state = 2},
-  [244] = {.lex_state = 18, .external_lex_state = 2},
+  [232] = {.lex_state = 26, .external_lex_state = 2},
+  [233] = {.lex_state = 26, .external_lex_state = 2},
+  [234] = {.lex_state = 289, .external_lex_state = 2},
+  [235] = {.lex_state = 4, .external_lex_state = 2},
+  [236] = {.lex_state = 4, .external_lex_state = 2},
+  [237] = {.lex_state = 26, .external_lex_state = 2},
+  [238] = {.lex_state = 289, .external_lex_state = 2},
+  [239] = {.lex_state = 289, .external_lex_state = 2},
+  [240] = {.lex_state = 289, .external_lex_state = 2},
+  [241] = {.lex_state = 289, .external_lex_state = 2},
+  [242] = {.lex_state = 289},
+  [243] = {.lex_state = 289, .external_lex_state = 2},
+  [244] = {.lex_state = 289},
   [245] = {.lex_state = 18, .external_lex_state = 2},
-  [246] = {.lex_state = 287, .external_lex_state = 2},
-  [247] = {.lex_state = 287, .external_lex_state = 2},
-  [248] = {.lex_state = 287, .external_lex_state = 2},
+  [246] = {.lex_state = 18, .external_lex_state = 2},
+  [247] = {.lex_state = 18, .external_lex_state = 2},
+  [248] = {.lex_state = 27, .external_lex_state = 2},
   [249] = {.lex_state = 18, .external_lex_state = 2},
-  [250] = {.lex_state = 287, .external_lex_state = 2},
-  [251] = {.lex_state = 17},
-  [252] = {.lex_state = 287, .external_lex_state = 2},
+  [250] = {.lex_state = 4, .external_lex_state = 2},
+  [251] = {.lex_state = 18, .external_lex_state = 2},
+  [252] = {.lex_state = 18, .external_lex_state = 2},
   [253] = {.lex_state = 18, .external_lex_state = 2},
   [254] = {.lex_state = 18, .external_lex_state = 2},
-  [255] = {.lex_state = 287, .external_lex_state = 2},
-  [256] = {.lex_state = 287},
-  [257] = {.lex_state = 18, .external_lex_state = 2},
-  [258] = {.lex_state = 287},
-  [259] = {.lex_state = 287, .external_lex_state = 2},
+  [255] = {.lex_state = 18, .external_lex_state = 2},
+  [256] = {.lex_state = 25, .external_lex_state = 2},
+  [257] = {.lex_state = 289, .external_lex_state = 2},
+  [258] = {.lex_state = 25, .external_lex_state = 2},
+  [259] = {.lex_state = 289},
   [260] = {.lex_state = 18, .external_lex_state = 2},
-  [261] = {.lex_state = 18, .external_lex_state = 2},
+  [261] = {.lex_state = 17},
   [262] = {.lex_state = 18, .external_lex_state = 2},
   [263] = {.lex_state = 18, .external_lex_state = 2},
-  [264] = {.lex_state = 287},
-  [265] = {.lex_state = 287},
-  [266] = {.lex_state = 287},
-  [267] = {.lex_state = 287},
-  [268] = {.lex_state = 287, .external_lex_state = 2},
-  [269] = {.lex_state = 1},
+  [264] = {.lex_state = 289},
+  [265] = {.lex_state = 289, .external_lex_state = 2},
+  [266] = {.lex_state = 18, .external_lex_state = 2},
+  [267] = {.lex_state = 289, .external_lex_state = 2},
+  [268] = {.lex_state = 289, .external_lex_state = 2},
+  [269] = {.lex_state = 18, .external_lex_state = 2},
   [270] = {.lex_state = 18, .external_lex_state = 2},
-  [271] = {.lex_state = 19},
-  [272] = {.lex_state = 1},
-  [273] = {.lex_state = 287, .external_lex_state = 2},
+  [271] = {.lex_state = 289},
+  [272] = {.lex_state = 289},
+  [273] = {.lex_state = 289},
   [274] = {.lex_state = 1},
   [275] = {.lex_state = 18, .external_lex_state = 2},
-  [276] = {.lex_state = 1},
-  [277] = {.lex_state = 19},
-  [278] = {.lex_state = 18, .external_lex_state = 2},
-  [279] = {.lex_state = 18, .external_lex_state = 2},
-  [280] = {.lex_state = 287},
-  [281] = {.lex_state = 287, .external_lex_state = 2},
-  [282] = {.lex_state = 18, .external_lex_state = 2},
-  [283] = {.lex_state = 19},
+  [276] = {.lex_state = 289, .external_lex_state = 2},
+  [277] = {.lex_state = 1},
+  [278] = {.lex_state = 1},
+  [279] = {.lex_state = 19},
+  [280] = {.lex_state = 1},
+  [281] = {.lex_state = 19},
+  [282] = {.lex_state = 289, .external_lex_state = 2},
+  [283] = {.lex_state = 18, .external_lex_state = 2},
   [284] = {.lex_state = 1},
   [285] = {.lex_state = 18, .external_lex_state = 2},
-  [286] = {.lex_state = 18, .external_lex_state = 2},
-  [287] = {.lex_state = 1},
-  [288] = {.lex_state = 18, .external_lex_state = 2},
+  [286] = {.lex_state = 289, .external_lex_state = 2},
+  [287] = {.lex_state = 18, .external_lex_state = 2},
+  [288] = {.lex_state = 19},
   [289] = {.lex_state = 1},
-  [290] = {.lex_state = 1},
-  [291] = {.lex_state = 1},
+  [290] = {.lex_state = 18, .external_lex_state = 2},
+  [291] = {.lex_state = 18, .external_lex_state = 2},
   [292] = {.lex_state = 18, .external_lex_state = 2},
   [293] = {.lex_state = 1},
-  [294] = {.lex_state = 1},
-  [295] = {.lex_state = 1},
-  [296] = {.lex_state = 18, .external_lex_state = 2},
-  [297] = {.lex_state = 1},
-  [298] = {.lex_state = 18, .external_lex_state = 2},
-  [299] = {.lex_state = 18, .external_lex_state = 2},
+  [294] = {.lex_state = 18, .external_lex_state = 2},
+  [295] = {.lex_state = 18, .external_lex_state = 2},
+  [296] = {.lex_state = 1},
+  [297] = {.lex_state = 18, .external_lex_state = 2},
+  [298] = {.lex_state = 1},
+  [299] = {.lex_state = 1},
   [300] = {.lex_state = 18, .external_lex_state = 2},
-  [301] = {.lex_state = 287, .external_lex_state = 2},
-  [302] = {.lex_state = 287},
-  [303] = {.lex_state = 17},
-  [304] = {.lex_state = 20},
-  [305] = {.lex_state = 287},
+  [301] = {.lex_state = 1},
+  [302] = {.lex_state = 1},
+  [303] = {.lex_state = 18, .external_lex_state = 2},
+  [304] = {.lex_state = 1},
+  [305] = {.lex_state = 18, .external_lex_state = 2},
   [306] = {.lex_state = 20},
-  [307] = {.lex_state = 287},
-  [308] = {.lex_state = 287},
-  [309] = {.lex_state = 1},
-  [310] = {.lex_state = 287},
-  [311] = {.lex_state = 19},
-  [312] = {.lex_state = 24},
-  [313] = {.lex_state = 1},
-  [314] = {.lex_state = 20},
-  [315] = {.lex_state = 19},
-  [316] = {.lex_state = 1},
+  [307] = {.lex_state = 289},
+  [308] = {.lex_state = 289},
+  [309] = {.lex_state = 17},
+  [310] = {.lex_state = 289},
+  [311] = {.lex_state = 1},
+  [312] = {.lex_state = 289, .external_lex_state = 2},
+  [313] = {.lex_state = 289},
+  [314] = {.lex_state = 289},
+  [315] = {.lex_state = 20},
+  [316] = {.lex_state = 20},
   [317] = {.lex_state = 19},
-  [318] = {.lex_state = 20},
-  [319] = {.lex_state = 287, .external_lex_state = 2},
-  [320] = {.lex_state = 19},
-  [321] = {.lex_state = 19},
-  [322] = {.lex_state = 19},
-  [323] = {.lex_state = 1},
-  [324] = {.lex_state = 1},
-  [325] = {.lex_state = 287},
-  [326] = {.lex_state = 287},
-  [327] = {.lex_state = 4},
-  [328] = {.lex_state = 4},
-  [329] = {.lex_state = 287},
-  [330] = {.lex_state = 287},
-  [331] = {.lex_state = 287},
-  [332] = {.lex_state = 287},
-  [333] = {.lex_state = 287},
-  [334] = {.lex_state = 287},
-  [335] = {.lex_state = 19},
-  [336] = {.lex_state = 4},
-  [337] = {.lex_state = 287},
-  [338] = {.lex_state = 287},
-  [339] = {.lex_state = 287},
+  [318] = {.lex_state = 19},
+  [319] = {.lex_state = 19},
+  [320] = {.lex_state = 289},
+  [321] = {.lex_state = 1},
+  [322] = {.lex_state = 289},
+  [323] = {.lex_state = 289},
+  [324] = {.lex_state = 289},
+  [325] = {.lex_state = 289},
+  [326] = {.lex_state = 1},
+  [327] = {.lex_state = 289},
+  [328] = {.lex_state = 1},
+  [329] = {.lex_state = 20},
+  [330] = {.lex_state = 289},
+  [331] = {.lex_state = 289},
+  [332] = {.lex_state = 1},
+  [333] = {.lex_state = 289},
+  [334] = {.lex_state = 19},
+  [335] = {.lex_state = 289},
+  [336] = {.lex_state = 24},
+  [337] = {.lex_state = 19},
+  [338] = {.lex_state = 289, .external_lex_state = 2},
+  [339] = {.lex_state = 19},
   [340] = {.lex_state = 4},
-  [341] = {.lex_state = 287},
-  [342] = {.lex_state = 287},
+  [341] = {.lex_state = 289, .external_lex_state = 2},
+  [342] = {.lex_state = 4},
   [343] = {.lex_state = 4},
-  [344] = {.lex_state = 287},
-  [345] = {.lex_state = 287, .external_lex_state = 2},
-  [346] = {.lex_state = 287},
-  [347] = {.lex_state = 287},
-  [348] = {.lex_state = 287},
-  [349] = {.lex_state = 287},
-  [350] = {.lex_state = 287},
-  [351] = {.lex_state = 287},
-  [352] = {.lex_state = 287},
-  [353] = {.lex_state = 287},
-  [354] = {.lex_state = 287},
-  [355] = {.lex_state = 0},
-  [356] = {.lex_state = 0},
-  [357] = {.lex_state = 0},
-  [358] = {.lex_state = 287},
-  [359] = {.lex_state = 287},
-  [360] = {.lex_state = 287},
-  [361] = {.lex_state = 287},
-  [362] = {.lex_state = 287},
-  [363] = {.lex_state = 287},
-  [364] = {.lex_state = 287},
+  [344] = {.lex_state = 289},
+  [345] = {.lex_state = 289},
+  [346] = {.lex_state = 289},
+  [347] = {.lex_state = 289},
+  [348] = {.lex_state = 289},
+  [349] = {.lex_state = 289},
+  [350] = {.lex_state = 289},
+  [351] = {.lex_state = 289},
+  [352] = {.lex_state = 289},
+  [353] = {.lex_state = 289},
+  [354] = {.lex_state = 19},
+  [355] = {.lex_state = 289},
+  [356] = {.lex_state = 289},
+  [357] = {.lex_state = 4},
+  [358] = {.lex_state = 4},
+  [359] = {.lex_state = 289},
+  [360] = {.lex_state = 0},
+  [361] = {.lex_state = 289},
+  [362] = {.lex_state = 0},
+  [363] = {.lex_state = 0},
+  [364] = {.lex_state = 22},
   [365] = {.lex_state = 0},
-  [366] = {.lex_state = 287},
+  [366] = {.lex_state = 289},
   [367] = {.lex_state = 0},
-  [368] = {.lex_state = 287},
-  [369] = {.lex_state = 287},
-  [370] = {.lex_state = 0},
-  [371] = {.lex_state = 287},
-  [372] = {.lex_state = 0},
+  [368] = {.lex_state = 289},
+  [369] = {.lex_state = 289},
+  [370] = {.lex_state = 289},
+  [371] = {.lex_state = 0},
+  [372] = {.lex_state = 289},
   [373] = {.lex_state = 0},
-  [374] = {.lex_state = 287},
-  [375] = {.lex_state = 287},
-  [376] = {.lex_state = 287},
-  [377] = {.lex_state = 287},
-  [378] = {.lex_state = 0},
-  [379] = {.lex_state = 0},
+  [374] = {.lex_state = 289},
+  [375] = {.lex_state = 289},
+  [376] = {.lex_state = 289},
+  [377] = {.lex_state = 289},
+  [378] = {.lex_state = 289},
+  [379] = {.lex_state = 289},
   [380] = {.lex_state = 0},
-  [381] = {.lex_state = 287},
-  [382] = {.lex_state = 287},
-  [383] = {.lex_state = 287},
-  [384] = {.lex_state = 287},
-  [385] = {.lex_state = 287},
+  [381] = {.lex_state = 0},
+  [382] = {.lex_state = 289},
+  [383] = {.lex_state = 289},
+  [384] = {.lex_state = 289},
+  [385] = {.lex_state = 289},
   [386] = {.lex_state = 0},
-  [387] = {.lex_state = 287},
-  [388] = {.lex_state = 0},
-  [389] = {.lex_state = 287},
-  [390] = {.lex_state = 0},
-  [391] = {.lex_state = 287},
-  [392] = {.lex_state = 287},
-  [393] = {.lex_state = 287},
-  [394] = {.lex_state = 0},
-  [395] = {.lex_state = 287},
-  [396] = {.lex_state = 287},
-  [397] = {.lex_state = 287},
-  [398] = {.lex_state = 287},
-  [399] = {.lex_state = 287},
-  [400] = {.lex_state = 287},
-  [401] = {.lex_state = 0},
-  [402] = {.lex_state = 287},
-  [403] = {.lex_state = 287},
-  [404] = {.lex_state = 287},
-  [405] = {.lex_state = 0},
-  [406] = {.lex_state = 2},
-  [407] = {.lex_state = 0},
-  [408] = {.lex_state = 3},
-  [409] = {.lex_state = 9},
-  [410] = {.lex_state = 3},
-  [411] = {.lex_state = 22},
-  [412] = {.lex_state = 0},
-  [413] = {.lex_state = 287},
-  [414] = {.lex_state = 9},
-  [415] = {.lex_state = 9},
-  [416] = {.lex_state = 287},
-  [417] = {.lex_state = 2},
-  [418] = {.lex_state = 3},
-  [419] = {.lex_state = 9},
+  [387] = {.lex_state = 0},
+  [388] = {.lex_state = 289},
+  [389] = {.lex_state = 0},
+  [390] = {.lex_state = 289},
+  [391] = {.lex_state = 289},
+  [392] = {.lex_state = 289},
+  [393] = {.lex_state = 289},
+  [394] = {.lex_state = 289},
+  [395] = {.lex_state = 0},
+  [396] = {.lex_state = 289},
+  [397] = {.lex_state = 0},
+  [398] = {.lex_state = 289},
+  [399] = {.lex_state = 0},
+  [400] = {.lex_state = 289},
+  [401] = {.lex_state = 289},
+  [402] = {.lex_state = 289},
+  [403] = {.lex_state = 0},
+  [404] = {.lex_state = 289},
+  [405] = {.lex_state = 289},
+  [406] = {.lex_state = 289},
+  [407] = {.lex_state = 289},
+  [408] = {.lex_state = 289},
+  [409] = {.lex_state = 289},
+  [410] = {.lex_state = 0},
+  [411] = {.lex_state = 289},
+  [412] = {.lex_state = 289},
+  [413] = {.lex_state = 0},
+  [414] = {.lex_state = 289},
+  [415] = {.lex_state = 289},
+  [416] = {.lex_state = 4},
+  [417] = {.lex_state = 9},
+  [418] = {.lex_state = 9},
+  [419] = {.lex_state = 3},
   [420] = {.lex_state = 9},
-  [421] = {.lex_state = 287},
+  [421] = {.lex_state = 9},
   [422] = {.lex_state = 9},
   [423] = {.lex_state = 9},
   [424] = {.lex_state = 0},
-  [425] = {.lex_state = 4},
+  [425] = {.lex_state = 289},
   [426] = {.lex_state = 0},
-  [427] = {.lex_state = 3},
+  [427] = {.lex_state = 2},
   [428] = {.lex_state = 9},
-  [429] = {.lex_state = 22},
+  [429] = {.lex_state = 3},
   [430] = {.lex_state = 9},
-  [431] = {.lex_state = 287},
-  [432] = {.lex_state = 0},
-  [433] = {.lex_state = 3},
-  [434] = {.lex_state = 9},
-  [435] = {.lex_state = 2},
-  [436] = {.lex_state = 9},
-  [437] = {.lex_state = 3},
-  [438] = {.lex_state = 9},
-  [439] = {.lex_state = 2},
+  [431] = {.lex_state = 289},
+  [432] = {.lex_state = 22},
+  [433] = {.lex_state = 289},
+  [434] = {.lex_state = 0},
+  [435] = {.lex_state = 9},
+  [436] = {.lex_state = 3},
+  [437] = {.lex_state = 289},
+  [438] = {.lex_state = 3},
+  [439] = {.lex_state = 9},
   [440] = {.lex_state = 9},
-  [441] = {.lex_state = 2},
+  [441] = {.lex_state = 0},
   [442] = {.lex_state = 9},
-  [443] = {.lex_state = 2},
-  [444] = {.lex_state = 9},
-  [445] = {.lex_state = 22},
-  [446] = {.lex_state = 287},
-  [447] = {.lex_state = 0},
+  [443] = {.lex_state = 22},
+  [444] = {.lex_state = 3},
+  [445] = {.lex_state = 0},
+  [446] = {.lex_state = 2},
+  [447] = {.lex_state = 9},
+  [448] = {.lex_state = 22},
+  [449] = {.lex_state = 22},
+  [450] = {.lex_state = 2},
+  [451] = {.lex_state = 0},
+  [452] = {.lex_state = 2},
+  [453] = {.lex_state = 9},
+  [454] = {.lex_state = 2},
+  [455] = {.lex_state = 2},
+  [456] = {.lex_state = 289},
+  [457] = {.lex_state = 3},
+  [458] = {.lex_state = 9},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -10335,20 +10560,24 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_repeal] = ACTIONS(1),
     [anon_sym_renumber] = ACTIONS(1),
     [sym_update_references] = ACTIONS(1),
+    [anon_sym_bill] = ACTIONS(1),
+    [anon_sym_amends] = ACTIONS(1),
     [sym_date] = ACTIONS(1),
     [sym_integer] = ACTIONS(1),
     [sym_unclosed] = ACTIONS(1),
     [sym__recovering] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(412),
-    [sym_act] = STATE(280),
-    [sym_amendment] = STATE(280),
-    [aux_sym_source_file_repeat1] = STATE(280),
+    [sym_source_file] = STATE(445),
+    [sym_act] = STATE(242),
+    [sym_amendment] = STATE(242),
+    [sym_bill] = STATE(242),
+    [aux_sym_source_file_repeat1] = STATE(242),
     [ts_builtin_sym_end] = ACTIONS(5),
     [sym_comment] = ACTIONS(3),
     [anon_sym_act] = ACTIONS(7),
     [anon_sym_amendment] = ACTIONS(9),
+    [anon_sym_bill] = ACTIONS(11),
   },
 };
 
@@ -10356,9 +10585,148 @@ static const uint16_t ts_small_parse_table[] = {
   [0] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(13), 1,
+    ACTIONS(15), 1,
       anon_sym_replace,
-    ACTIONS(11), 40,
+    ACTIONS(13), 40,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_reply,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+      anon_sym_amends,
+  [49] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(19), 1,
+      anon_sym_replace,
+    ACTIONS(17), 40,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_reply,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+      anon_sym_amends,
+  [98] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(23), 1,
+      anon_sym_AT,
+    ACTIONS(25), 1,
+      anon_sym_replace,
+    ACTIONS(21), 39,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [149] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(29), 1,
+      anon_sym_replace,
+    ACTIONS(27), 40,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -10399,378 +10767,37 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeal,
       anon_sym_renumber,
       sym_update_references,
-  [49] = 4,
+  [198] = 16,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(17), 1,
-      anon_sym_AT,
-    ACTIONS(19), 1,
-      anon_sym_replace,
-    ACTIONS(15), 39,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [100] = 16,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(23), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(25), 1,
-      anon_sym_kind,
-    ACTIONS(27), 1,
-      anon_sym_number,
-    ACTIONS(29), 1,
-      anon_sym_adopted,
-    ACTIONS(31), 1,
-      anon_sym_in_DASHforce,
     ACTIONS(33), 1,
-      anon_sym_languages,
-    ACTIONS(35), 1,
-      anon_sym_source,
-    ACTIONS(37), 1,
-      anon_sym_title,
-    ACTIONS(39), 1,
-      anon_sym_history,
-    ACTIONS(43), 1,
-      anon_sym_compare,
-    STATE(277), 1,
-      sym_unit_kind,
-    STATE(333), 1,
-      sym__close,
-    ACTIONS(21), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(41), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    STATE(10), 13,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_history,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-  [174] = 16,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(23), 1,
       anon_sym_jurisdiction,
-    ACTIONS(25), 1,
-      anon_sym_kind,
-    ACTIONS(27), 1,
-      anon_sym_number,
-    ACTIONS(29), 1,
-      anon_sym_adopted,
-    ACTIONS(31), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(33), 1,
-      anon_sym_languages,
     ACTIONS(35), 1,
-      anon_sym_source,
+      anon_sym_kind,
     ACTIONS(37), 1,
-      anon_sym_title,
+      anon_sym_number,
     ACTIONS(39), 1,
-      anon_sym_history,
+      anon_sym_adopted,
+    ACTIONS(41), 1,
+      anon_sym_in_DASHforce,
     ACTIONS(43), 1,
-      anon_sym_compare,
-    STATE(277), 1,
-      sym_unit_kind,
-    STATE(338), 1,
-      sym__close,
-    ACTIONS(45), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(41), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    STATE(4), 13,
-      sym__act_item,
-      sym_jurisdiction,
-      sym_act_kind,
-      sym_official_number,
-      sym_adopted,
-      sym_in_force,
-      sym_languages,
-      sym_source,
-      sym_title,
-      sym_unit,
-      sym_history,
-      sym_comparison,
-      aux_sym_act_body_repeat1,
-  [248] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
+      anon_sym_languages,
+    ACTIONS(45), 1,
+      anon_sym_source,
+    ACTIONS(47), 1,
+      anon_sym_title,
     ACTIONS(49), 1,
-      anon_sym_replace,
-    ACTIONS(47), 39,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_reply,
       anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [296] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(53), 1,
-      anon_sym_replace,
-    ACTIONS(51), 39,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_reply,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
       anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [344] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(57), 1,
-      anon_sym_replace,
-    ACTIONS(55), 39,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [392] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(61), 1,
-      anon_sym_replace,
-    ACTIONS(59), 39,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_DOT_DOT,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [440] = 15,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(65), 1,
-      anon_sym_jurisdiction,
-    ACTIONS(68), 1,
-      anon_sym_kind,
-    ACTIONS(71), 1,
-      anon_sym_number,
-    ACTIONS(74), 1,
-      anon_sym_adopted,
-    ACTIONS(77), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(80), 1,
-      anon_sym_languages,
-    ACTIONS(83), 1,
-      anon_sym_source,
-    ACTIONS(86), 1,
-      anon_sym_title,
-    ACTIONS(89), 1,
-      anon_sym_history,
-    ACTIONS(95), 1,
-      anon_sym_compare,
-    STATE(277), 1,
+    STATE(281), 1,
       sym_unit_kind,
-    ACTIONS(63), 2,
+    STATE(331), 1,
+      sym__close,
+    ACTIONS(31), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(92), 13,
+    ACTIONS(51), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -10798,12 +10825,70 @@ static const uint16_t ts_small_parse_table[] = {
       sym_history,
       sym_comparison,
       aux_sym_act_body_repeat1,
-  [511] = 3,
+  [272] = 16,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(100), 1,
+    ACTIONS(33), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(35), 1,
+      anon_sym_kind,
+    ACTIONS(37), 1,
+      anon_sym_number,
+    ACTIONS(39), 1,
+      anon_sym_adopted,
+    ACTIONS(41), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(43), 1,
+      anon_sym_languages,
+    ACTIONS(45), 1,
+      anon_sym_source,
+    ACTIONS(47), 1,
+      anon_sym_title,
+    ACTIONS(49), 1,
+      anon_sym_history,
+    ACTIONS(53), 1,
+      anon_sym_compare,
+    STATE(281), 1,
+      sym_unit_kind,
+    STATE(327), 1,
+      sym__close,
+    ACTIONS(55), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(51), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    STATE(6), 13,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_history,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+  [346] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(59), 1,
       anon_sym_replace,
-    ACTIONS(98), 38,
+    ACTIONS(57), 39,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -10831,6 +10916,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_DQUOTE,
       anon_sym_compare,
+      anon_sym_DOT_DOT,
       anon_sym_target,
       anon_sym_status,
       anon_sym_author,
@@ -10842,15 +10928,117 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [558] = 3,
+  [394] = 3,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(63), 1,
+      anon_sym_replace,
+    ACTIONS(61), 39,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_DOT_DOT,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [442] = 15,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(67), 1,
+      anon_sym_jurisdiction,
+    ACTIONS(70), 1,
+      anon_sym_kind,
+    ACTIONS(73), 1,
+      anon_sym_number,
+    ACTIONS(76), 1,
+      anon_sym_adopted,
+    ACTIONS(79), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(82), 1,
+      anon_sym_languages,
+    ACTIONS(85), 1,
+      anon_sym_source,
+    ACTIONS(88), 1,
+      anon_sym_title,
+    ACTIONS(91), 1,
+      anon_sym_history,
+    ACTIONS(97), 1,
+      anon_sym_compare,
+    STATE(281), 1,
+      sym_unit_kind,
+    ACTIONS(65), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(94), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    STATE(10), 13,
+      sym__act_item,
+      sym_jurisdiction,
+      sym_act_kind,
+      sym_official_number,
+      sym_adopted,
+      sym_in_force,
+      sym_languages,
+      sym_source,
+      sym_title,
+      sym_unit,
+      sym_history,
+      sym_comparison,
+      aux_sym_act_body_repeat1,
+  [513] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(102), 1,
+      anon_sym_cite,
     ACTIONS(104), 1,
       anon_sym_replace,
-    ACTIONS(102), 38,
+    ACTIONS(100), 37,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_LBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -10873,7 +11061,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_target,
       anon_sym_status,
@@ -10886,104 +11073,105 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [605] = 3,
+      anon_sym_amends,
+  [562] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(108), 1,
-      anon_sym_replace,
-    ACTIONS(106), 38,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [652] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(112), 1,
-      anon_sym_replace,
-    ACTIONS(110), 38,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [699] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(116), 1,
       anon_sym_cite,
+    ACTIONS(110), 1,
+      anon_sym_replace,
+    ACTIONS(106), 37,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+      anon_sym_amends,
+  [611] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(114), 1,
+      anon_sym_replace,
+    ACTIONS(112), 38,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [658] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(118), 1,
       anon_sym_replace,
-    ACTIONS(114), 36,
+    ACTIONS(116), 38,
       sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11006,6 +11194,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
+      anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_target,
       anon_sym_status,
@@ -11018,16 +11207,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [747] = 4,
+  [705] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(122), 1,
-      anon_sym_cite,
-    ACTIONS(124), 1,
       anon_sym_replace,
-    ACTIONS(120), 36,
+    ACTIONS(120), 38,
       sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11050,6 +11238,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
+      anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_target,
       anon_sym_status,
@@ -11062,14 +11251,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [795] = 3,
+  [752] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(128), 1,
+    ACTIONS(126), 1,
       anon_sym_replace,
-    ACTIONS(126), 36,
+    ACTIONS(124), 38,
       sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -11092,6 +11282,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
+      anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_target,
       anon_sym_status,
@@ -11104,12 +11295,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [840] = 3,
+  [799] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(132), 1,
+    ACTIONS(130), 1,
       anon_sym_replace,
-    ACTIONS(130), 36,
+    ACTIONS(128), 37,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -11146,12 +11337,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [885] = 3,
+      anon_sym_amends,
+  [845] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(136), 1,
+    ACTIONS(134), 1,
       anon_sym_replace,
-    ACTIONS(134), 36,
+    ACTIONS(132), 37,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -11188,12 +11380,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [930] = 3,
+      anon_sym_amends,
+  [891] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(140), 1,
+    ACTIONS(138), 1,
       anon_sym_replace,
-    ACTIONS(138), 36,
+    ACTIONS(136), 37,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -11230,32 +11423,76 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [975] = 15,
+      anon_sym_amends,
+  [937] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(142), 1,
-      sym_identifier,
-    ACTIONS(146), 1,
+      anon_sym_replace,
+    ACTIONS(140), 37,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
       anon_sym_title,
-    ACTIONS(148), 1,
-      anon_sym_remark,
-    ACTIONS(150), 1,
       anon_sym_history,
-    ACTIONS(152), 1,
-      anon_sym_repealed,
-    ACTIONS(156), 1,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
       anon_sym_compare,
-    ACTIONS(158), 1,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
       anon_sym_justification,
-    STATE(119), 1,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+      anon_sym_amends,
+  [983] = 15,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(144), 1,
+      sym_identifier,
+    ACTIONS(148), 1,
+      anon_sym_title,
+    ACTIONS(150), 1,
+      anon_sym_remark,
+    ACTIONS(152), 1,
+      anon_sym_history,
+    ACTIONS(154), 1,
+      anon_sym_repealed,
+    ACTIONS(158), 1,
+      anon_sym_compare,
+    ACTIONS(160), 1,
+      anon_sym_justification,
+    STATE(110), 1,
       sym__localized,
-    STATE(210), 1,
+    STATE(199), 1,
       sym__close,
-    STATE(283), 1,
+    STATE(288), 1,
       sym_unit_kind,
-    STATE(302), 1,
+    STATE(308), 1,
       sym_lang,
-    ACTIONS(144), 2,
+    ACTIONS(146), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(22), 10,
@@ -11269,7 +11506,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_comparison,
       sym_justification,
       aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(154), 13,
+    ACTIONS(156), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11283,86 +11520,35 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1043] = 15,
+  [1051] = 15,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    ACTIONS(146), 1,
-      anon_sym_title,
     ACTIONS(148), 1,
-      anon_sym_remark,
-    ACTIONS(150), 1,
-      anon_sym_history,
-    ACTIONS(152), 1,
-      anon_sym_repealed,
-    ACTIONS(156), 1,
-      anon_sym_compare,
-    ACTIONS(158), 1,
-      anon_sym_justification,
-    STATE(119), 1,
-      sym__localized,
-    STATE(193), 1,
-      sym__close,
-    STATE(283), 1,
-      sym_unit_kind,
-    STATE(302), 1,
-      sym_lang,
-    ACTIONS(160), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(23), 10,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_remark,
-      sym_history,
-      sym_repealed,
-      sym_comparison,
-      sym_justification,
-      aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(154), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1111] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(162), 1,
-      sym_identifier,
-    ACTIONS(167), 1,
       anon_sym_title,
-    ACTIONS(170), 1,
+    ACTIONS(150), 1,
       anon_sym_remark,
-    ACTIONS(173), 1,
+    ACTIONS(152), 1,
       anon_sym_history,
-    ACTIONS(176), 1,
+    ACTIONS(154), 1,
       anon_sym_repealed,
-    ACTIONS(182), 1,
+    ACTIONS(158), 1,
       anon_sym_compare,
-    ACTIONS(185), 1,
+    ACTIONS(160), 1,
       anon_sym_justification,
-    STATE(119), 1,
+    STATE(110), 1,
       sym__localized,
-    STATE(283), 1,
+    STATE(196), 1,
+      sym__close,
+    STATE(288), 1,
       sym_unit_kind,
-    STATE(302), 1,
+    STATE(308), 1,
       sym_lang,
-    ACTIONS(165), 2,
+    ACTIONS(162), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(23), 10,
+    STATE(27), 10,
       sym_title,
       sym_text,
       sym_unit,
@@ -11373,7 +11559,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_comparison,
       sym_justification,
       aux_sym_unit_body_with_notes_repeat1,
-    ACTIONS(179), 13,
+    ACTIONS(156), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11387,21 +11573,154 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1176] = 8,
+  [1119] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(192), 1,
+    ACTIONS(168), 1,
+      sym_number,
+    ACTIONS(170), 1,
+      anon_sym_DQUOTE,
+    STATE(8), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(164), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(194), 1,
+    ACTIONS(166), 27,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [1168] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(114), 1,
+      anon_sym_replace,
+    ACTIONS(174), 1,
+      anon_sym_DOT_DOT,
+    STATE(16), 1,
+      sym_range_end,
+    STATE(23), 1,
+      sym_unit_kind,
+    STATE(32), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(172), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    ACTIONS(112), 16,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [1221] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(174), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(178), 1,
+      anon_sym_replace,
+    STATE(14), 1,
+      sym_range_end,
+    STATE(23), 1,
+      sym_unit_kind,
+    STATE(32), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(172), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+    ACTIONS(176), 16,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_LBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [1274] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(174), 1,
+      anon_sym_DOT_DOT,
+    ACTIONS(182), 1,
       anon_sym_replace,
     STATE(13), 1,
       sym_range_end,
-    STATE(27), 1,
+    STATE(23), 1,
       sym_unit_kind,
-    STATE(32), 2,
+    STATE(24), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(190), 13,
+    ACTIONS(172), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11415,7 +11734,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(188), 16,
+    ACTIONS(180), 16,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -11432,114 +11751,44 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1229] = 8,
+  [1327] = 14,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(184), 1,
+      sym_identifier,
+    ACTIONS(189), 1,
+      anon_sym_title,
     ACTIONS(192), 1,
-      anon_sym_DOT_DOT,
+      anon_sym_remark,
+    ACTIONS(195), 1,
+      anon_sym_history,
     ACTIONS(198), 1,
-      anon_sym_replace,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(27), 1,
-      sym_unit_kind,
-    STATE(26), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(190), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    ACTIONS(196), 16,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [1282] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(100), 1,
-      anon_sym_replace,
-    ACTIONS(192), 1,
-      anon_sym_DOT_DOT,
-    STATE(12), 1,
-      sym_range_end,
-    STATE(27), 1,
-      sym_unit_kind,
-    STATE(32), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(190), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-    ACTIONS(98), 16,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [1335] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
+      anon_sym_repealed,
     ACTIONS(204), 1,
-      sym_number,
-    ACTIONS(206), 1,
-      anon_sym_DQUOTE,
-    STATE(9), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(200), 4,
+      anon_sym_compare,
+    ACTIONS(207), 1,
+      anon_sym_justification,
+    STATE(110), 1,
+      sym__localized,
+    STATE(288), 1,
+      sym_unit_kind,
+    STATE(308), 1,
+      sym_lang,
+    ACTIONS(187), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(202), 27,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
+    STATE(27), 10,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_remark,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      sym_justification,
+      aux_sym_unit_body_with_notes_repeat1,
+    ACTIONS(201), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11553,55 +11802,43 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [1384] = 19,
+  [1392] = 19,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(31), 1,
+    ACTIONS(41), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(37), 1,
+    ACTIONS(47), 1,
       anon_sym_title,
-    ACTIONS(210), 1,
-      anon_sym_target,
     ACTIONS(212), 1,
-      anon_sym_status,
+      anon_sym_target,
     ACTIONS(214), 1,
-      anon_sym_author,
+      anon_sym_status,
     ACTIONS(216), 1,
-      anon_sym_justification,
+      anon_sym_author,
     ACTIONS(218), 1,
-      anon_sym_replace,
+      anon_sym_justification,
     ACTIONS(220), 1,
-      anon_sym_replace_DASHall,
+      anon_sym_replace,
     ACTIONS(222), 1,
-      anon_sym_delete,
+      anon_sym_replace_DASHall,
     ACTIONS(224), 1,
-      anon_sym_insert,
+      anon_sym_delete,
     ACTIONS(226), 1,
-      anon_sym_rewrite,
+      anon_sym_insert,
     ACTIONS(228), 1,
-      anon_sym_add,
+      anon_sym_rewrite,
     ACTIONS(230), 1,
-      anon_sym_repeal,
+      anon_sym_add,
     ACTIONS(232), 1,
+      anon_sym_repeal,
+    ACTIONS(234), 1,
       anon_sym_renumber,
-    STATE(332), 1,
+    STATE(323), 1,
       sym__close,
-    ACTIONS(208), 2,
+    ACTIONS(210), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(202), 8,
+    STATE(205), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -11620,43 +11857,43 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [1458] = 19,
+  [1466] = 19,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(31), 1,
+    ACTIONS(41), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(37), 1,
+    ACTIONS(47), 1,
       anon_sym_title,
-    ACTIONS(210), 1,
-      anon_sym_target,
     ACTIONS(212), 1,
-      anon_sym_status,
+      anon_sym_target,
     ACTIONS(214), 1,
-      anon_sym_author,
+      anon_sym_status,
     ACTIONS(216), 1,
-      anon_sym_justification,
+      anon_sym_author,
     ACTIONS(218), 1,
-      anon_sym_replace,
+      anon_sym_justification,
     ACTIONS(220), 1,
-      anon_sym_replace_DASHall,
+      anon_sym_replace,
     ACTIONS(222), 1,
-      anon_sym_delete,
+      anon_sym_replace_DASHall,
     ACTIONS(224), 1,
-      anon_sym_insert,
+      anon_sym_delete,
     ACTIONS(226), 1,
-      anon_sym_rewrite,
+      anon_sym_insert,
     ACTIONS(228), 1,
-      anon_sym_add,
+      anon_sym_rewrite,
     ACTIONS(230), 1,
-      anon_sym_repeal,
+      anon_sym_add,
     ACTIONS(232), 1,
+      anon_sym_repeal,
+    ACTIONS(234), 1,
       anon_sym_renumber,
-    STATE(348), 1,
+    STATE(320), 1,
       sym__close,
-    ACTIONS(234), 2,
+    ACTIONS(236), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(202), 8,
+    STATE(205), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -11665,7 +11902,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_add_unit,
       sym_repeal_unit,
       sym_renumber_unit,
-    STATE(39), 9,
+    STATE(37), 9,
       sym_in_force,
       sym_title,
       sym__amendment_item,
@@ -11675,33 +11912,33 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [1532] = 14,
+  [1540] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    ACTIONS(238), 1,
-      anon_sym_title,
     ACTIONS(240), 1,
-      anon_sym_remark,
+      anon_sym_title,
     ACTIONS(242), 1,
-      anon_sym_history,
+      anon_sym_remark,
     ACTIONS(244), 1,
-      anon_sym_repealed,
+      anon_sym_history,
     ACTIONS(246), 1,
+      anon_sym_repealed,
+    ACTIONS(248), 1,
       anon_sym_compare,
-    STATE(75), 1,
+    STATE(65), 1,
       sym__close,
-    STATE(141), 1,
+    STATE(148), 1,
       sym__localized,
-    STATE(271), 1,
+    STATE(279), 1,
       sym_unit_kind,
-    STATE(310), 1,
+    STATE(307), 1,
       sym_lang,
-    ACTIONS(236), 2,
+    ACTIONS(238), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(31), 9,
+    STATE(39), 9,
       sym_title,
       sym_text,
       sym_unit,
@@ -11711,7 +11948,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(154), 13,
+    ACTIONS(156), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11725,33 +11962,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1596] = 14,
+  [1604] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    ACTIONS(238), 1,
-      anon_sym_title,
     ACTIONS(240), 1,
-      anon_sym_remark,
+      anon_sym_title,
     ACTIONS(242), 1,
-      anon_sym_history,
+      anon_sym_remark,
     ACTIONS(244), 1,
-      anon_sym_repealed,
+      anon_sym_history,
     ACTIONS(246), 1,
+      anon_sym_repealed,
+    ACTIONS(248), 1,
       anon_sym_compare,
-    STATE(70), 1,
+    STATE(68), 1,
       sym__close,
-    STATE(141), 1,
+    STATE(148), 1,
       sym__localized,
-    STATE(271), 1,
+    STATE(279), 1,
       sym_unit_kind,
-    STATE(310), 1,
+    STATE(307), 1,
       sym_lang,
-    ACTIONS(248), 2,
+    ACTIONS(250), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(37), 9,
+    STATE(30), 9,
       sym_title,
       sym_text,
       sym_unit,
@@ -11761,7 +11998,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(154), 13,
+    ACTIONS(156), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11775,17 +12012,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1660] = 6,
+  [1668] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(255), 1,
+    ACTIONS(257), 1,
       anon_sym_replace,
-    STATE(27), 1,
+    STATE(23), 1,
       sym_unit_kind,
     STATE(32), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(252), 13,
+    ACTIONS(254), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11799,7 +12036,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(250), 17,
+    ACTIONS(252), 17,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_LBRACE,
@@ -11817,83 +12054,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [1708] = 14,
+  [1716] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    ACTIONS(238), 1,
-      anon_sym_title,
     ACTIONS(240), 1,
-      anon_sym_remark,
-    ACTIONS(242), 1,
-      anon_sym_history,
-    ACTIONS(244), 1,
-      anon_sym_repealed,
-    ACTIONS(246), 1,
-      anon_sym_compare,
-    STATE(141), 1,
-      sym__localized,
-    STATE(145), 1,
-      sym__close,
-    STATE(271), 1,
-      sym_unit_kind,
-    STATE(310), 1,
-      sym_lang,
-    ACTIONS(257), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(37), 9,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_remark,
-      sym_history,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(154), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1772] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(142), 1,
-      sym_identifier,
-    ACTIONS(238), 1,
       anon_sym_title,
-    ACTIONS(240), 1,
-      anon_sym_remark,
     ACTIONS(242), 1,
-      anon_sym_history,
+      anon_sym_remark,
     ACTIONS(244), 1,
-      anon_sym_repealed,
+      anon_sym_history,
     ACTIONS(246), 1,
+      anon_sym_repealed,
+    ACTIONS(248), 1,
       anon_sym_compare,
-    STATE(132), 1,
+    STATE(140), 1,
       sym__close,
-    STATE(141), 1,
+    STATE(148), 1,
       sym__localized,
-    STATE(271), 1,
+    STATE(279), 1,
       sym_unit_kind,
-    STATE(310), 1,
+    STATE(307), 1,
       sym_lang,
     ACTIONS(259), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(33), 9,
+    STATE(34), 9,
       sym_title,
       sym_text,
       sym_unit,
@@ -11903,7 +12090,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(154), 13,
+    ACTIONS(156), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11917,30 +12104,80 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1836] = 14,
+  [1780] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    ACTIONS(238), 1,
-      anon_sym_title,
     ACTIONS(240), 1,
-      anon_sym_remark,
+      anon_sym_title,
     ACTIONS(242), 1,
-      anon_sym_history,
+      anon_sym_remark,
     ACTIONS(244), 1,
-      anon_sym_repealed,
+      anon_sym_history,
     ACTIONS(246), 1,
+      anon_sym_repealed,
+    ACTIONS(248), 1,
       anon_sym_compare,
-    STATE(125), 1,
+    STATE(144), 1,
       sym__close,
-    STATE(141), 1,
+    STATE(148), 1,
       sym__localized,
-    STATE(271), 1,
+    STATE(279), 1,
       sym_unit_kind,
-    STATE(310), 1,
+    STATE(307), 1,
       sym_lang,
     ACTIONS(261), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(39), 9,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_remark,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(156), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [1844] = 14,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(144), 1,
+      sym_identifier,
+    ACTIONS(240), 1,
+      anon_sym_title,
+    ACTIONS(242), 1,
+      anon_sym_remark,
+    ACTIONS(244), 1,
+      anon_sym_history,
+    ACTIONS(246), 1,
+      anon_sym_repealed,
+    ACTIONS(248), 1,
+      anon_sym_compare,
+    STATE(111), 1,
+      sym__close,
+    STATE(148), 1,
+      sym__localized,
+    STATE(279), 1,
+      sym_unit_kind,
+    STATE(307), 1,
+      sym_lang,
+    ACTIONS(263), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(36), 9,
@@ -11953,7 +12190,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(154), 13,
+    ACTIONS(156), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -11967,81 +12204,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [1900] = 14,
+  [1908] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    ACTIONS(238), 1,
-      anon_sym_title,
     ACTIONS(240), 1,
-      anon_sym_remark,
+      anon_sym_title,
     ACTIONS(242), 1,
-      anon_sym_history,
-    ACTIONS(244), 1,
-      anon_sym_repealed,
-    ACTIONS(246), 1,
-      anon_sym_compare,
-    STATE(118), 1,
-      sym__close,
-    STATE(141), 1,
-      sym__localized,
-    STATE(271), 1,
-      sym_unit_kind,
-    STATE(310), 1,
-      sym_lang,
-    ACTIONS(263), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(37), 9,
-      sym_title,
-      sym_text,
-      sym_unit,
-      sym__unit_item,
-      sym_remark,
-      sym_history,
-      sym_repealed,
-      sym_comparison,
-      aux_sym_unit_body_repeat1,
-    ACTIONS(154), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [1964] = 13,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(265), 1,
-      sym_identifier,
-    ACTIONS(270), 1,
-      anon_sym_title,
-    ACTIONS(273), 1,
       anon_sym_remark,
-    ACTIONS(276), 1,
+    ACTIONS(244), 1,
       anon_sym_history,
-    ACTIONS(279), 1,
+    ACTIONS(246), 1,
       anon_sym_repealed,
-    ACTIONS(285), 1,
+    ACTIONS(248), 1,
       anon_sym_compare,
-    STATE(141), 1,
+    STATE(120), 1,
+      sym__close,
+    STATE(148), 1,
       sym__localized,
-    STATE(271), 1,
+    STATE(279), 1,
       sym_unit_kind,
-    STATE(310), 1,
+    STATE(307), 1,
       sym_lang,
-    ACTIONS(268), 2,
+    ACTIONS(265), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(37), 9,
+    STATE(39), 9,
       sym_title,
       sym_text,
       sym_unit,
@@ -12051,7 +12240,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_repealed,
       sym_comparison,
       aux_sym_unit_body_repeat1,
-    ACTIONS(282), 13,
+    ACTIONS(156), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12065,79 +12254,41 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2025] = 3,
+  [1972] = 18,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(288), 5,
+    ACTIONS(269), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(272), 1,
+      anon_sym_title,
+    ACTIONS(275), 1,
+      anon_sym_target,
+    ACTIONS(278), 1,
+      anon_sym_status,
+    ACTIONS(281), 1,
+      anon_sym_author,
+    ACTIONS(284), 1,
+      anon_sym_justification,
+    ACTIONS(287), 1,
+      anon_sym_replace,
+    ACTIONS(290), 1,
+      anon_sym_replace_DASHall,
+    ACTIONS(293), 1,
+      anon_sym_delete,
+    ACTIONS(296), 1,
+      anon_sym_insert,
+    ACTIONS(299), 1,
+      anon_sym_rewrite,
+    ACTIONS(302), 1,
+      anon_sym_add,
+    ACTIONS(305), 1,
+      anon_sym_repeal,
+    ACTIONS(308), 1,
+      anon_sym_renumber,
+    ACTIONS(267), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_LBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(290), 28,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [2066] = 18,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(294), 1,
-      anon_sym_in_DASHforce,
-    ACTIONS(297), 1,
-      anon_sym_title,
-    ACTIONS(300), 1,
-      anon_sym_target,
-    ACTIONS(303), 1,
-      anon_sym_status,
-    ACTIONS(306), 1,
-      anon_sym_author,
-    ACTIONS(309), 1,
-      anon_sym_justification,
-    ACTIONS(312), 1,
-      anon_sym_replace,
-    ACTIONS(315), 1,
-      anon_sym_replace_DASHall,
-    ACTIONS(318), 1,
-      anon_sym_delete,
-    ACTIONS(321), 1,
-      anon_sym_insert,
-    ACTIONS(324), 1,
-      anon_sym_rewrite,
-    ACTIONS(327), 1,
-      anon_sym_add,
-    ACTIONS(330), 1,
-      anon_sym_repeal,
-    ACTIONS(333), 1,
-      anon_sym_renumber,
-    ACTIONS(292), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(202), 8,
+    STATE(205), 8,
       sym_replace_words,
       sym_replace_everywhere,
       sym_delete_words,
@@ -12146,7 +12297,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_add_unit,
       sym_repeal_unit,
       sym_renumber_unit,
-    STATE(39), 9,
+    STATE(37), 9,
       sym_in_force,
       sym_title,
       sym__amendment_item,
@@ -12156,33 +12307,18 @@ static const uint16_t ts_small_parse_table[] = {
       sym_justification,
       sym__operation,
       aux_sym_amendment_body_repeat1,
-  [2137] = 7,
+  [2043] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(192), 1,
-      anon_sym_DOT_DOT,
-    STATE(12), 1,
-      sym_range_end,
-    STATE(43), 1,
-      sym_unit_kind,
-    STATE(44), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(98), 13,
+    ACTIONS(311), 5,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
+      anon_sym_LBRACE,
       anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(336), 13,
+      anon_sym_DOT_DOT,
+    ACTIONS(313), 28,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12196,19 +12332,160 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2184] = 7,
+      sym_number,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [2084] = 13,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(192), 1,
+    ACTIONS(315), 1,
+      sym_identifier,
+    ACTIONS(320), 1,
+      anon_sym_title,
+    ACTIONS(323), 1,
+      anon_sym_remark,
+    ACTIONS(326), 1,
+      anon_sym_history,
+    ACTIONS(329), 1,
+      anon_sym_repealed,
+    ACTIONS(335), 1,
+      anon_sym_compare,
+    STATE(148), 1,
+      sym__localized,
+    STATE(279), 1,
+      sym_unit_kind,
+    STATE(307), 1,
+      sym_lang,
+    ACTIONS(318), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(39), 9,
+      sym_title,
+      sym_text,
+      sym_unit,
+      sym__unit_item,
+      sym_remark,
+      sym_history,
+      sym_repealed,
+      sym_comparison,
+      aux_sym_unit_body_repeat1,
+    ACTIONS(332), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2145] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(174), 1,
+      anon_sym_DOT_DOT,
+    STATE(14), 1,
+      sym_range_end,
+    STATE(43), 1,
+      sym_unit_kind,
+    STATE(44), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(176), 13,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+    ACTIONS(338), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2192] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(174), 1,
+      anon_sym_DOT_DOT,
+    STATE(16), 1,
+      sym_range_end,
+    STATE(43), 1,
+      sym_unit_kind,
+    STATE(44), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(112), 13,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_DQUOTE,
+      anon_sym_compare,
+    ACTIONS(341), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2239] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(174), 1,
       anon_sym_DOT_DOT,
     STATE(13), 1,
       sym_range_end,
     STATE(43), 1,
       sym_unit_kind,
-    STATE(44), 2,
+    STATE(41), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(188), 13,
+    ACTIONS(180), 13,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12222,7 +12499,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_history,
       anon_sym_DQUOTE,
       anon_sym_compare,
-    ACTIONS(339), 13,
+    ACTIONS(344), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12236,61 +12513,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2231] = 7,
+  [2286] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(192), 1,
-      anon_sym_DOT_DOT,
-    STATE(11), 1,
-      sym_range_end,
-    STATE(43), 1,
-      sym_unit_kind,
-    STATE(40), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(196), 13,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-    ACTIONS(342), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2278] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(204), 1,
+    ACTIONS(168), 1,
       sym_number,
-    ACTIONS(206), 1,
+    ACTIONS(170), 1,
       anon_sym_DQUOTE,
-    STATE(9), 2,
+    STATE(8), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(200), 3,
+    ACTIONS(164), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(202), 23,
+    ACTIONS(166), 23,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -12314,7 +12551,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2322] = 5,
+  [2330] = 5,
     ACTIONS(3), 1,
       sym_comment,
     STATE(43), 1,
@@ -12322,7 +12559,7 @@ static const uint16_t ts_small_parse_table[] = {
     STATE(44), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(345), 13,
+    ACTIONS(347), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12336,7 +12573,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-    ACTIONS(250), 14,
+    ACTIONS(252), 14,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12351,18 +12588,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_DOT_DOT,
-  [2364] = 5,
+  [2372] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(348), 1,
+    ACTIONS(350), 1,
       sym_identifier,
-    ACTIONS(350), 2,
+    ACTIONS(352), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(47), 2,
+    STATE(51), 2,
       sym_lang,
       aux_sym_languages_repeat1,
-    ACTIONS(352), 23,
+    ACTIONS(354), 23,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -12386,14 +12623,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [2404] = 4,
+  [2412] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(356), 1,
+    ACTIONS(358), 1,
       anon_sym_DQUOTE,
     STATE(58), 1,
       sym_string,
-    ACTIONS(354), 26,
+    ACTIONS(356), 26,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12420,27 +12657,31 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-  [2442] = 5,
+  [2450] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(358), 1,
-      sym_identifier,
-    ACTIONS(361), 2,
+    ACTIONS(363), 1,
+      anon_sym_DOT_DOT,
+    STATE(56), 1,
+      sym_unit_kind,
+    STATE(94), 1,
+      sym_range_end,
+    STATE(53), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(112), 3,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(47), 2,
-      sym_lang,
-      aux_sym_languages_repeat1,
-    ACTIONS(363), 23,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
+      anon_sym_DQUOTE,
+    ACTIONS(114), 7,
       anon_sym_title,
+      anon_sym_remark,
       anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(360), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12454,24 +12695,23 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-  [2482] = 8,
+  [2496] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(368), 1,
+    ACTIONS(363), 1,
       anon_sym_DOT_DOT,
-    STATE(53), 1,
+    STATE(56), 1,
       sym_unit_kind,
-    STATE(91), 1,
+    STATE(92), 1,
       sym_range_end,
-    STATE(51), 2,
+    STATE(53), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(196), 3,
+    ACTIONS(176), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(198), 7,
+    ACTIONS(178), 7,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -12493,15 +12733,53 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2528] = 3,
+  [2542] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(288), 4,
+    ACTIONS(363), 1,
+      anon_sym_DOT_DOT,
+    STATE(56), 1,
+      sym_unit_kind,
+    STATE(91), 1,
+      sym_range_end,
+    STATE(47), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(180), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(182), 7,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(368), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2588] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(311), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(290), 24,
+    ACTIONS(313), 24,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -12526,31 +12804,27 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       sym_number,
       anon_sym_compare,
-  [2564] = 8,
+  [2624] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(368), 1,
-      anon_sym_DOT_DOT,
-    STATE(53), 1,
-      sym_unit_kind,
-    STATE(92), 1,
-      sym_range_end,
-    STATE(56), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(188), 3,
+    ACTIONS(371), 1,
+      sym_identifier,
+    ACTIONS(374), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(194), 7,
+    STATE(51), 2,
+      sym_lang,
+      aux_sym_languages_repeat1,
+    ACTIONS(376), 23,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
       anon_sym_title,
-      anon_sym_remark,
       anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(370), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12564,96 +12838,168 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2610] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(368), 1,
-      anon_sym_DOT_DOT,
-    STATE(53), 1,
-      sym_unit_kind,
-    STATE(101), 1,
-      sym_range_end,
-    STATE(56), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(98), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(100), 7,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
       anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(373), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2656] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(379), 1,
-      anon_sym_DOT_DOT,
-    STATE(60), 1,
-      sym_unit_kind,
-    STATE(124), 1,
-      sym_range_end,
-    STATE(59), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(98), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(100), 6,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_compare,
-      sym_identifier,
-    ACTIONS(376), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2701] = 6,
+  [2664] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(381), 1,
-      sym_number,
-    ACTIONS(383), 1,
+      anon_sym_DOT_DOT,
+    STATE(60), 1,
+      sym_unit_kind,
+    STATE(114), 1,
+      sym_range_end,
+    STATE(55), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(180), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    STATE(79), 2,
+    ACTIONS(182), 6,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(378), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2709] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(56), 1,
+      sym_unit_kind,
+    STATE(53), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(252), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(257), 7,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(383), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2750] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(381), 1,
+      anon_sym_DOT_DOT,
+    STATE(60), 1,
+      sym_unit_kind,
+    STATE(115), 1,
+      sym_range_end,
+    STATE(59), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(176), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(178), 6,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(386), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2795] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(381), 1,
+      anon_sym_DOT_DOT,
+    STATE(60), 1,
+      sym_unit_kind,
+    STATE(127), 1,
+      sym_range_end,
+    STATE(59), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(112), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(114), 6,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_compare,
+      sym_identifier,
+    ACTIONS(389), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [2840] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(392), 1,
+      sym_number,
+    ACTIONS(394), 1,
+      anon_sym_DQUOTE,
+    STATE(81), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(200), 3,
+    ACTIONS(164), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(202), 20,
+    ACTIONS(166), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -12674,122 +13020,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [2742] = 8,
+  [2881] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(379), 1,
-      anon_sym_DOT_DOT,
-    STATE(60), 1,
-      sym_unit_kind,
-    STATE(112), 1,
-      sym_range_end,
-    STATE(59), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(188), 3,
+    ACTIONS(398), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(194), 6,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_compare,
-      sym_identifier,
-    ACTIONS(385), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2787] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(379), 1,
-      anon_sym_DOT_DOT,
-    STATE(60), 1,
-      sym_unit_kind,
-    STATE(110), 1,
-      sym_range_end,
-    STATE(52), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(196), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(198), 6,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_compare,
-      sym_identifier,
-    ACTIONS(388), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2832] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(53), 1,
-      sym_unit_kind,
-    STATE(56), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(250), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(255), 7,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(391), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [2873] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(396), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(394), 24,
+    ACTIONS(396), 24,
       anon_sym_jurisdiction,
       anon_sym_kind,
       anon_sym_number,
@@ -12814,10 +13051,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [2907] = 2,
+  [2915] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(398), 26,
+    ACTIONS(400), 26,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12844,7 +13081,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-  [2939] = 6,
+  [2947] = 6,
     ACTIONS(3), 1,
       sym_comment,
     STATE(60), 1,
@@ -12852,19 +13089,19 @@ static const uint16_t ts_small_parse_table[] = {
     STATE(59), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(250), 4,
+    ACTIONS(252), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(255), 6,
+    ACTIONS(257), 6,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
       anon_sym_repealed,
       anon_sym_compare,
       sym_identifier,
-    ACTIONS(400), 13,
+    ACTIONS(402), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -12878,21 +13115,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [2979] = 6,
+  [2987] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(403), 1,
-      sym_number,
     ACTIONS(405), 1,
+      sym_number,
+    ACTIONS(407), 1,
       anon_sym_DQUOTE,
-    STATE(94), 2,
+    STATE(88), 2,
       sym__number,
       sym_quoted_number,
-    ACTIONS(200), 3,
+    ACTIONS(164), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(202), 19,
+    ACTIONS(166), 19,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -12912,10 +13149,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [3019] = 2,
+  [3027] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(407), 25,
+    ACTIONS(409), 25,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_jurisdiction,
@@ -12941,56 +13178,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3050] = 8,
+  [3058] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(411), 1,
-      anon_sym_DOT_DOT,
-    STATE(82), 1,
-      sym_unit_kind,
-    STATE(253), 1,
-      sym_range_end,
-    STATE(65), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(196), 3,
+    ACTIONS(411), 25,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(198), 4,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
       anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(409), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3093] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(413), 1,
-      anon_sym_AT,
-    ACTIONS(15), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(19), 20,
-      anon_sym_title,
-      anon_sym_remark,
       anon_sym_history,
-      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -13005,9 +13207,36 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3128] = 2,
+  [3089] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(413), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3120] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(415), 25,
@@ -13036,77 +13265,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3159] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(411), 1,
-      anon_sym_DOT_DOT,
-    STATE(82), 1,
-      sym_unit_kind,
-    STATE(263), 1,
-      sym_range_end,
-    STATE(78), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(98), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(100), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(409), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3202] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(411), 1,
-      anon_sym_DOT_DOT,
-    STATE(82), 1,
-      sym_unit_kind,
-    STATE(254), 1,
-      sym_range_end,
-    STATE(78), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(188), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(194), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-    ACTIONS(409), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3245] = 2,
+  [3151] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(417), 25,
@@ -13135,7 +13294,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3276] = 2,
+  [3182] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(419), 25,
@@ -13164,7 +13323,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3307] = 2,
+  [3213] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(421), 25,
@@ -13193,7 +13352,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3338] = 2,
+  [3244] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(423), 25,
@@ -13222,37 +13381,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3369] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(288), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(290), 21,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3402] = 2,
+  [3275] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(425), 25,
@@ -13281,7 +13410,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3433] = 2,
+  [3306] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(427), 25,
@@ -13310,7 +13439,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3464] = 2,
+  [3337] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(429), 25,
@@ -13339,112 +13468,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-  [3495] = 2,
+  [3368] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(431), 25,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3526] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(433), 25,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3557] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(435), 25,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_jurisdiction,
-      anon_sym_kind,
-      anon_sym_number,
-      anon_sym_adopted,
-      anon_sym_in_DASHforce,
-      anon_sym_languages,
-      anon_sym_source,
-      anon_sym_title,
-      anon_sym_history,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-  [3588] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(82), 1,
+    ACTIONS(433), 1,
+      anon_sym_DOT_DOT,
+    STATE(83), 1,
       sym_unit_kind,
-    STATE(78), 2,
+    STATE(263), 1,
+      sym_range_end,
+    STATE(74), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(250), 4,
+    ACTIONS(180), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(255), 4,
+    ACTIONS(182), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-    ACTIONS(437), 13,
+    ACTIONS(431), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -13458,135 +13503,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3626] = 3,
+  [3411] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(59), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(61), 20,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3658] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(55), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(57), 20,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3690] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(440), 1,
+    ACTIONS(435), 1,
       anon_sym_AT,
-    ACTIONS(15), 4,
+    ACTIONS(21), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(19), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [3724] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(442), 1,
-      sym_number,
-    ACTIONS(444), 1,
-      anon_sym_DQUOTE,
-    STATE(147), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(200), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(202), 17,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [3762] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(11), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(13), 20,
+    ACTIONS(25), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -13607,15 +13534,114 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3794] = 3,
+  [3446] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(288), 4,
+    ACTIONS(433), 1,
+      anon_sym_DOT_DOT,
+    STATE(83), 1,
+      sym_unit_kind,
+    STATE(270), 1,
+      sym_range_end,
+    STATE(82), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(112), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(114), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(431), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3489] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(433), 1,
+      anon_sym_DOT_DOT,
+    STATE(83), 1,
+      sym_unit_kind,
+    STATE(255), 1,
+      sym_range_end,
+    STATE(82), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(176), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(178), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(431), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3532] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(437), 25,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_jurisdiction,
+      anon_sym_kind,
+      anon_sym_number,
+      anon_sym_adopted,
+      anon_sym_in_DASHforce,
+      anon_sym_languages,
+      anon_sym_source,
+      anon_sym_title,
+      anon_sym_history,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+  [3563] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(311), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(290), 20,
+    ACTIONS(313), 21,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -13635,18 +13661,200 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       sym_number,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-  [3826] = 5,
+  [3596] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(27), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(29), 20,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3628] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(441), 1,
+      anon_sym_DQUOTE,
+    STATE(107), 1,
+      sym_string,
+    ACTIONS(356), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(439), 20,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3664] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(443), 1,
+      anon_sym_AT,
+    ACTIONS(21), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(25), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [3698] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(57), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(59), 20,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3730] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(83), 1,
+      sym_unit_kind,
+    STATE(82), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(252), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(257), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+    ACTIONS(445), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [3768] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(448), 1,
+      sym_number,
+    ACTIONS(450), 1,
       anon_sym_DQUOTE,
-    STATE(127), 1,
-      sym_string,
-    ACTIONS(354), 2,
+    STATE(150), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(164), 3,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(446), 20,
+      anon_sym_DOT_DOT,
+    ACTIONS(166), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [3806] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(61), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(63), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -13667,25 +13875,54 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [3862] = 7,
+  [3838] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(192), 1,
+    ACTIONS(311), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    STATE(13), 1,
+    ACTIONS(313), 20,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      sym_identifier,
+  [3870] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(174), 1,
+      anon_sym_DOT_DOT,
+    STATE(16), 1,
       sym_range_end,
-    STATE(121), 1,
+    STATE(126), 1,
       sym_unit_kind,
     STATE(131), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(188), 5,
+    ACTIONS(112), 5,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_justification,
-    ACTIONS(450), 13,
+    ACTIONS(452), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -13699,49 +13936,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [3901] = 7,
+  [3909] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(192), 1,
+    ACTIONS(27), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    STATE(12), 1,
-      sym_range_end,
-    STATE(121), 1,
-      sym_unit_kind,
-    STATE(131), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(98), 5,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_compare,
-      anon_sym_justification,
-    ACTIONS(450), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [3940] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(452), 1,
-      anon_sym_DQUOTE,
-    STATE(144), 1,
-      sym_string,
-    ACTIONS(354), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(446), 19,
+    ACTIONS(29), 19,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -13761,15 +13964,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [3975] = 4,
+  [3940] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(458), 1,
-      sym_date,
-    ACTIONS(456), 2,
+    ACTIONS(57), 4,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(454), 20,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(59), 19,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -13788,17 +13991,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [4008] = 4,
+  [3971] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(460), 1,
+    ACTIONS(454), 1,
       anon_sym_cite,
-    ACTIONS(120), 2,
+    ACTIONS(100), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(124), 20,
+    ACTIONS(104), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -13819,14 +14021,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4041] = 3,
+  [4004] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(98), 3,
+    ACTIONS(61), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(100), 20,
+      anon_sym_DOT_DOT,
+    ACTIONS(63), 19,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -13845,16 +14048,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [4072] = 3,
+  [4035] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(106), 3,
+    ACTIONS(112), 3,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(108), 20,
+    ACTIONS(114), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -13875,14 +14077,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4103] = 4,
+  [4066] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(462), 1,
-      anon_sym_cite,
-    ACTIONS(114), 2,
+    ACTIONS(116), 3,
       sym_unclosed,
       anon_sym_RBRACE,
+      anon_sym_DQUOTE,
     ACTIONS(118), 20,
       anon_sym_title,
       anon_sym_remark,
@@ -13904,42 +14105,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4136] = 3,
+  [4097] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(59), 4,
+    ACTIONS(456), 1,
+      anon_sym_cite,
+    ACTIONS(106), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(61), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4167] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(110), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(112), 20,
+    ACTIONS(110), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -13960,15 +14134,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4198] = 3,
+  [4130] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 2,
+    ACTIONS(124), 3,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(49), 21,
+      anon_sym_DQUOTE,
+    ACTIONS(126), 20,
       anon_sym_title,
-      anon_sym_cite,
       anon_sym_remark,
       anon_sym_history,
       anon_sym_repealed,
@@ -13988,15 +14162,74 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4229] = 3,
+  [4161] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(51), 2,
+    ACTIONS(458), 1,
+      anon_sym_DQUOTE,
+    STATE(147), 1,
+      sym_string,
+    ACTIONS(356), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(53), 21,
+    ACTIONS(439), 19,
       anon_sym_title,
-      anon_sym_cite,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4196] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(120), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(122), 20,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4227] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(464), 1,
+      sym_date,
+    ACTIONS(462), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(460), 20,
+      anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
       anon_sym_repealed,
@@ -14019,13 +14252,12 @@ static const uint16_t ts_small_parse_table[] = {
   [4260] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(11), 4,
+    ACTIONS(17), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(13), 19,
+    ACTIONS(19), 21,
       anon_sym_title,
+      anon_sym_cite,
       anon_sym_remark,
       anon_sym_history,
       anon_sym_repealed,
@@ -14043,17 +14275,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
   [4291] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(55), 4,
+    ACTIONS(13), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(57), 19,
+    ACTIONS(15), 21,
       anon_sym_title,
+      anon_sym_cite,
       anon_sym_remark,
       anon_sym_history,
       anon_sym_repealed,
@@ -14071,26 +14303,27 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
   [4322] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(192), 1,
+    ACTIONS(174), 1,
       anon_sym_DOT_DOT,
-    STATE(11), 1,
+    STATE(13), 1,
       sym_range_end,
-    STATE(121), 1,
+    STATE(126), 1,
       sym_unit_kind,
-    STATE(87), 2,
+    STATE(86), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(196), 5,
+    ACTIONS(180), 5,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_justification,
-    ACTIONS(450), 13,
+    ACTIONS(452), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14104,18 +14337,25 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [4361] = 3,
+  [4361] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(102), 3,
+    ACTIONS(174), 1,
+      anon_sym_DOT_DOT,
+    STATE(14), 1,
+      sym_range_end,
+    STATE(126), 1,
+      sym_unit_kind,
+    STATE(131), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(176), 5,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(104), 20,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
+      anon_sym_compare,
+      anon_sym_justification,
+    ACTIONS(452), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14129,16 +14369,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4392] = 3,
+  [4400] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 2,
+    ACTIONS(17), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(49), 20,
+    ACTIONS(19), 20,
       anon_sym_title,
       anon_sym_cite,
       anon_sym_remark,
@@ -14159,37 +14396,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [4422] = 3,
+  [4430] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(433), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(464), 20,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4452] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 2,
+    ACTIONS(468), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(466), 20,
@@ -14213,13 +14423,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4482] = 3,
+  [4460] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(470), 2,
+    ACTIONS(472), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(468), 20,
+    ACTIONS(470), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -14240,38 +14450,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4512] = 4,
+  [4490] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(472), 1,
-      anon_sym_cite,
-    ACTIONS(120), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(124), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4544] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(417), 2,
+    ACTIONS(476), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(474), 20,
@@ -14295,13 +14477,40 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4574] = 3,
+  [4520] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(134), 2,
+    ACTIONS(13), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(136), 20,
+    ACTIONS(15), 20,
+      anon_sym_title,
+      anon_sym_cite,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4550] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(400), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(478), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -14322,13 +14531,41 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4604] = 3,
+  [4580] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(138), 2,
+    ACTIONS(480), 1,
+      anon_sym_cite,
+    ACTIONS(100), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(140), 20,
+    ACTIONS(104), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4612] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(437), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(482), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -14349,118 +14586,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4634] = 3,
+  [4642] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(98), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(100), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4664] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(478), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(476), 20,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4694] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(106), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(108), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4724] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(482), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(480), 20,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4754] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(427), 2,
+    ACTIONS(486), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(484), 20,
@@ -14484,15 +14613,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4784] = 4,
+  [4672] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(486), 1,
-      anon_sym_cite,
-    ACTIONS(114), 2,
+    ACTIONS(423), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(118), 19,
+    ACTIONS(488), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -14511,39 +14638,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-  [4816] = 4,
+  [4702] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(488), 1,
-      sym_date,
-    ACTIONS(456), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(454), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [4848] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(419), 2,
+    ACTIONS(409), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(490), 20,
@@ -14567,13 +14667,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4878] = 3,
+  [4732] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(423), 2,
+    ACTIONS(132), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(492), 20,
+    ACTIONS(134), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -14594,10 +14694,146 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4908] = 3,
+  [4762] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(496), 2,
+    ACTIONS(112), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(114), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4792] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(116), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(118), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4822] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(140), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(142), 20,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4852] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(128), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(130), 20,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [4882] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(492), 1,
+      anon_sym_cite,
+    ACTIONS(106), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(110), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [4914] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(413), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(494), 20,
@@ -14621,48 +14857,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [4938] = 3,
+  [4944] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(288), 4,
+    ACTIONS(417), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(290), 18,
+    ACTIONS(496), 20,
       anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [4968] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(204), 1,
-      sym_number,
-    ACTIONS(206), 1,
-      anon_sym_DQUOTE,
-    STATE(9), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(200), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DOT_DOT,
-    ACTIONS(202), 15,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14678,91 +14883,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       anon_sym_justification,
-  [5004] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(51), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(53), 20,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
       sym_identifier,
-  [5034] = 3,
+  [4974] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(110), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(112), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5064] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(102), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(104), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5094] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(431), 2,
+    ACTIONS(427), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(498), 20,
@@ -14786,10 +14911,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5124] = 3,
+  [5004] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(502), 2,
+    ACTIONS(429), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(500), 20,
@@ -14813,13 +14938,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5154] = 3,
+  [5034] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(398), 2,
+    ACTIONS(502), 1,
+      sym_date,
+    ACTIONS(462), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(504), 20,
+    ACTIONS(460), 19,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -14838,19 +14965,129 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       anon_sym_compare,
-      anon_sym_justification,
       sym_identifier,
-  [5184] = 4,
+  [5066] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(506), 1,
-      anon_sym_AT,
-    ACTIONS(15), 4,
+    ACTIONS(120), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(122), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5096] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(311), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(19), 17,
+    ACTIONS(313), 18,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5126] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(168), 1,
+      sym_number,
+    ACTIONS(170), 1,
+      anon_sym_DQUOTE,
+    STATE(8), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(164), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DOT_DOT,
+    ACTIONS(166), 15,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+  [5162] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(124), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(126), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5192] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(504), 1,
+      anon_sym_AT,
+    ACTIONS(21), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(25), 17,
       anon_sym_title,
       anon_sym_book,
       anon_sym_division,
@@ -14868,13 +15105,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5216] = 3,
+  [5224] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(510), 2,
+    ACTIONS(508), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(508), 20,
+    ACTIONS(506), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -14895,13 +15132,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5246] = 3,
+  [5254] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(126), 2,
+    ACTIONS(512), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(128), 20,
+    ACTIONS(510), 20,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -14922,22 +15159,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5276] = 5,
+  [5284] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(121), 1,
+    STATE(126), 1,
       sym_unit_kind,
     STATE(131), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(250), 6,
+    ACTIONS(252), 6,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_compare,
       anon_sym_DOT_DOT,
       anon_sym_justification,
-    ACTIONS(512), 13,
+    ACTIONS(514), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -14951,244 +15188,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [5310] = 3,
+  [5318] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(431), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(498), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5339] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(502), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(500), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5368] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(478), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(476), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5397] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(482), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(480), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5426] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(427), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(484), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5455] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(510), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(508), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5484] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(126), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(128), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5513] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(417), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(474), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5542] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(466), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5571] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(496), 2,
+    ACTIONS(413), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(494), 19,
@@ -15211,13 +15214,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5600] = 3,
+  [5347] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(433), 2,
+    ACTIONS(132), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(464), 19,
+    ACTIONS(134), 19,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -15237,10 +15240,192 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5629] = 3,
+  [5376] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(419), 2,
+    ACTIONS(128), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(130), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5405] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(61), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(63), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5434] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(508), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(506), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5463] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(27), 4,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(29), 17,
+      anon_sym_title,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [5492] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(427), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(498), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5521] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(429), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(500), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5550] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(423), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(488), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5579] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(409), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     ACTIONS(490), 19,
@@ -15263,13 +15448,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5658] = 3,
+  [5608] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(398), 2,
+    ACTIONS(512), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(504), 19,
+    ACTIONS(510), 19,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -15289,13 +15474,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5687] = 3,
+  [5637] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(423), 2,
+    ACTIONS(437), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(492), 19,
+    ACTIONS(482), 19,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -15315,13 +15500,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5716] = 3,
+  [5666] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(134), 2,
+    ACTIONS(417), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(136), 19,
+    ACTIONS(496), 19,
       anon_sym_title,
       anon_sym_remark,
       anon_sym_history,
@@ -15341,15 +15526,145 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_note,
       anon_sym_compare,
       sym_identifier,
-  [5745] = 3,
+  [5695] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(59), 4,
+    ACTIONS(468), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(466), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5724] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(476), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(474), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5753] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(400), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(478), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5782] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(486), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(484), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5811] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(140), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(142), 19,
+      anon_sym_title,
+      anon_sym_remark,
+      anon_sym_history,
+      anon_sym_repealed,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_compare,
+      sym_identifier,
+  [5840] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(57), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(61), 17,
+    ACTIONS(59), 17,
       anon_sym_title,
       anon_sym_book,
       anon_sym_division,
@@ -15367,17 +15682,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [5774] = 3,
+  [5869] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(138), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(140), 19,
-      anon_sym_title,
-      anon_sym_remark,
-      anon_sym_history,
-      anon_sym_repealed,
+    ACTIONS(519), 1,
+      anon_sym_DOT_DOT,
+    STATE(155), 1,
+      sym_unit_kind,
+    STATE(340), 1,
+      sym_range_end,
+    ACTIONS(180), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(152), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(517), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -15391,18 +15711,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-      sym_identifier,
-  [5803] = 3,
+  [5905] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(11), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
+    ACTIONS(519), 1,
       anon_sym_DOT_DOT,
-    ACTIONS(13), 17,
-      anon_sym_title,
+    STATE(155), 1,
+      sym_unit_kind,
+    STATE(358), 1,
+      sym_range_end,
+    ACTIONS(112), 2,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+    STATE(164), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(517), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -15416,44 +15740,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5832] = 3,
+  [5941] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(55), 4,
+    ACTIONS(311), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
-    ACTIONS(57), 17,
-      anon_sym_title,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [5861] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(288), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(290), 16,
+    ACTIONS(313), 16,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -15470,108 +15765,22 @@ static const uint16_t ts_small_parse_table[] = {
       sym_number,
       anon_sym_compare,
       anon_sym_justification,
-  [5889] = 6,
+  [5969] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(515), 1,
-      sym_number,
-    ACTIONS(517), 1,
-      anon_sym_DQUOTE,
-    STATE(187), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(200), 3,
-      anon_sym_LBRACE,
+    ACTIONS(519), 1,
       anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(202), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5923] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(521), 1,
-      anon_sym_DOT_DOT,
-    STATE(152), 1,
-      sym_unit_kind,
-    STATE(328), 1,
-      sym_range_end,
-    ACTIONS(188), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(170), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(519), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5959] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(521), 1,
-      anon_sym_DOT_DOT,
-    STATE(152), 1,
-      sym_unit_kind,
-    STATE(327), 1,
-      sym_range_end,
-    ACTIONS(196), 2,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-    STATE(155), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(519), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [5995] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(521), 1,
-      anon_sym_DOT_DOT,
-    STATE(152), 1,
+    STATE(155), 1,
       sym_unit_kind,
     STATE(343), 1,
       sym_range_end,
-    ACTIONS(98), 2,
+    ACTIONS(176), 2,
       anon_sym_LBRACE,
       anon_sym_RPAREN,
-    STATE(170), 2,
+    STATE(164), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(519), 13,
+    ACTIONS(517), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -15585,46 +15794,74 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6031] = 7,
+  [6005] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(525), 1,
+    ACTIONS(521), 1,
+      sym_number,
+    ACTIONS(523), 1,
+      anon_sym_DQUOTE,
+    STATE(184), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(164), 3,
+      anon_sym_LBRACE,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+    ACTIONS(166), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6039] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(180), 1,
+      anon_sym_to,
+    ACTIONS(519), 1,
+      anon_sym_DOT_DOT,
+    STATE(166), 1,
+      sym_unit_kind,
+    STATE(340), 1,
+      sym_range_end,
+    STATE(169), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(525), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6074] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(529), 1,
       sym_act_id,
     STATE(46), 1,
       sym_target,
     STATE(100), 1,
       sym__act_ref,
-    STATE(121), 1,
+    STATE(126), 1,
       sym_unit_kind,
-    STATE(86), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(523), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6066] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(529), 1,
-      sym_act_id,
-    STATE(48), 1,
-      sym__act_ref,
-    STATE(53), 1,
-      sym_unit_kind,
-    STATE(85), 1,
-      sym_target,
-    STATE(50), 2,
+    STATE(101), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(527), 13,
@@ -15641,18 +15878,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6101] = 7,
+  [6109] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(525), 1,
+    ACTIONS(529), 1,
       sym_act_id,
-    STATE(25), 1,
+    STATE(42), 1,
       sym__act_ref,
-    STATE(27), 1,
+    STATE(43), 1,
       sym_unit_kind,
-    STATE(181), 1,
+    STATE(46), 1,
       sym_target,
-    STATE(24), 2,
+    STATE(40), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(531), 13,
@@ -15669,18 +15906,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6136] = 7,
+  [6144] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(535), 1,
       sym_act_id,
-    STATE(152), 1,
-      sym_unit_kind,
-    STATE(154), 1,
+    STATE(151), 1,
       sym__act_ref,
-    STATE(388), 1,
+    STATE(155), 1,
+      sym_unit_kind,
+    STATE(395), 1,
       sym_target,
-    STATE(153), 2,
+    STATE(154), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(533), 13,
@@ -15697,10 +15934,94 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6171] = 2,
+  [6179] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(11), 19,
+    ACTIONS(535), 1,
+      sym_act_id,
+    STATE(151), 1,
+      sym__act_ref,
+    STATE(155), 1,
+      sym_unit_kind,
+    STATE(363), 1,
+      sym_target,
+    STATE(154), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(533), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6214] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(535), 1,
+      sym_act_id,
+    STATE(151), 1,
+      sym__act_ref,
+    STATE(155), 1,
+      sym_unit_kind,
+    STATE(410), 1,
+      sym_target,
+    STATE(154), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(533), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6249] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(535), 1,
+      sym_act_id,
+    STATE(151), 1,
+      sym__act_ref,
+    STATE(155), 1,
+      sym_unit_kind,
+    STATE(434), 1,
+      sym_target,
+    STATE(154), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(533), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6284] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(27), 19,
       anon_sym_LBRACE,
       anon_sym_book,
       anon_sym_division,
@@ -15720,103 +16041,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_before,
       anon_sym_after,
       anon_sym_to,
-  [6196] = 7,
+  [6309] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(535), 1,
-      sym_act_id,
-    STATE(152), 1,
+    STATE(155), 1,
       sym_unit_kind,
-    STATE(154), 1,
-      sym__act_ref,
-    STATE(378), 1,
-      sym_target,
-    STATE(153), 2,
+    STATE(164), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(533), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6231] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(200), 1,
+    ACTIONS(252), 3,
+      anon_sym_LBRACE,
       anon_sym_DOT_DOT,
-    ACTIONS(515), 1,
-      sym_number,
-    ACTIONS(517), 1,
-      anon_sym_DQUOTE,
-    STATE(187), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(202), 14,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_to,
-  [6264] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(535), 1,
-      sym_act_id,
-    STATE(152), 1,
-      sym_unit_kind,
-    STATE(154), 1,
-      sym__act_ref,
-    STATE(390), 1,
-      sym_target,
-    STATE(153), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(533), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6299] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(535), 1,
-      sym_act_id,
-    STATE(162), 1,
-      sym_unit_kind,
-    STATE(171), 1,
-      sym__act_ref,
-    STATE(425), 1,
-      sym_target,
-    STATE(175), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
+      anon_sym_RPAREN,
     ACTIONS(537), 13,
       anon_sym_book,
       anon_sym_division,
@@ -15831,46 +16067,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6334] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(525), 1,
-      sym_act_id,
-    STATE(42), 1,
-      sym__act_ref,
-    STATE(43), 1,
-      sym_unit_kind,
-    STATE(46), 1,
-      sym_target,
-    STATE(41), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(539), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6369] = 7,
+  [6340] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(535), 1,
       sym_act_id,
-    STATE(152), 1,
-      sym_unit_kind,
-    STATE(154), 1,
+    STATE(151), 1,
       sym__act_ref,
-    STATE(405), 1,
+    STATE(155), 1,
+      sym_unit_kind,
+    STATE(381), 1,
       sym_target,
-    STATE(153), 2,
+    STATE(154), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(533), 13,
@@ -15887,130 +16095,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6404] = 6,
+  [6375] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(543), 1,
-      anon_sym_LBRACE,
-    ACTIONS(545), 1,
-      anon_sym_replace,
-    ACTIONS(547), 1,
-      sym_update_references,
-    STATE(213), 1,
-      sym__notes_body,
-    ACTIONS(541), 15,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6437] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(535), 1,
-      sym_act_id,
-    STATE(152), 1,
-      sym_unit_kind,
-    STATE(154), 1,
-      sym__act_ref,
-    STATE(432), 1,
-      sym_target,
-    STATE(153), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(533), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6472] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(535), 1,
-      sym_act_id,
-    STATE(152), 1,
-      sym_unit_kind,
-    STATE(154), 1,
-      sym__act_ref,
-    STATE(394), 1,
-      sym_target,
-    STATE(153), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(533), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6507] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(152), 1,
-      sym_unit_kind,
-    STATE(170), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(250), 3,
-      anon_sym_LBRACE,
+    ACTIONS(164), 1,
       anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-    ACTIONS(549), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6538] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(196), 1,
-      anon_sym_to,
     ACTIONS(521), 1,
-      anon_sym_DOT_DOT,
-    STATE(162), 1,
-      sym_unit_kind,
-    STATE(327), 1,
-      sym_range_end,
-    STATE(173), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(552), 13,
+      sym_number,
+    ACTIONS(523), 1,
+      anon_sym_DQUOTE,
+    STATE(184), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(166), 14,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -16024,77 +16121,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6573] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(535), 1,
-      sym_act_id,
-    STATE(152), 1,
-      sym_unit_kind,
-    STATE(154), 1,
-      sym__act_ref,
-    STATE(379), 1,
-      sym_target,
-    STATE(153), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(533), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6608] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(98), 1,
       anon_sym_to,
-    ACTIONS(521), 1,
-      anon_sym_DOT_DOT,
-    STATE(162), 1,
-      sym_unit_kind,
-    STATE(343), 1,
-      sym_range_end,
-    STATE(183), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(552), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6643] = 7,
+  [6408] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(556), 1,
+    ACTIONS(542), 1,
       sym_act_id,
-    STATE(55), 1,
+    STATE(52), 1,
       sym__act_ref,
     STATE(60), 1,
       sym_unit_kind,
-    STATE(88), 1,
+    STATE(95), 1,
       sym_target,
     STATE(54), 2,
       sym_segment,
       aux_sym_target_repeat1,
-    ACTIONS(554), 13,
+    ACTIONS(540), 13,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -16108,74 +16150,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6678] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(188), 1,
-      anon_sym_to,
-    ACTIONS(521), 1,
-      anon_sym_DOT_DOT,
-    STATE(162), 1,
-      sym_unit_kind,
-    STATE(328), 1,
-      sym_range_end,
-    STATE(183), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(552), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6713] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(558), 1,
-      sym_act_id,
-    STATE(62), 1,
-      sym__act_ref,
-    STATE(82), 1,
-      sym_unit_kind,
-    STATE(237), 1,
-      sym_target,
-    STATE(66), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(409), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6748] = 7,
+  [6443] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(535), 1,
       sym_act_id,
-    STATE(152), 1,
-      sym_unit_kind,
-    STATE(154), 1,
+    STATE(151), 1,
       sym__act_ref,
-    STATE(426), 1,
+    STATE(155), 1,
+      sym_unit_kind,
+    STATE(362), 1,
       sym_target,
-    STATE(153), 2,
+    STATE(154), 2,
       sym_segment,
       aux_sym_target_repeat1,
     ACTIONS(533), 13,
@@ -16192,16 +16178,46 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_subpoint,
       anon_sym_indent,
       anon_sym_note,
-  [6783] = 5,
+  [6478] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(562), 1,
-      anon_sym_version,
-    ACTIONS(564), 1,
-      anon_sym_as_DASHof,
-    ACTIONS(566), 1,
+    ACTIONS(112), 1,
+      anon_sym_to,
+    ACTIONS(519), 1,
+      anon_sym_DOT_DOT,
+    STATE(166), 1,
+      sym_unit_kind,
+    STATE(358), 1,
+      sym_range_end,
+    STATE(182), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(525), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6513] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(546), 1,
+      anon_sym_LBRACE,
+    ACTIONS(548), 1,
       anon_sym_replace,
-    ACTIONS(560), 15,
+    ACTIONS(550), 1,
+      sym_update_references,
+    STATE(191), 1,
+      sym__notes_body,
+    ACTIONS(544), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16217,15 +16233,211 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6813] = 3,
+  [6546] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(288), 4,
+    ACTIONS(535), 1,
+      sym_act_id,
+    STATE(151), 1,
+      sym__act_ref,
+    STATE(155), 1,
+      sym_unit_kind,
+    STATE(424), 1,
+      sym_target,
+    STATE(154), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(533), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6581] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(535), 1,
+      sym_act_id,
+    STATE(151), 1,
+      sym__act_ref,
+    STATE(155), 1,
+      sym_unit_kind,
+    STATE(403), 1,
+      sym_target,
+    STATE(154), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(533), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6616] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(176), 1,
+      anon_sym_to,
+    ACTIONS(519), 1,
+      anon_sym_DOT_DOT,
+    STATE(166), 1,
+      sym_unit_kind,
+    STATE(343), 1,
+      sym_range_end,
+    STATE(182), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(525), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6651] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(529), 1,
+      sym_act_id,
+    STATE(23), 1,
+      sym_unit_kind,
+    STATE(26), 1,
+      sym__act_ref,
+    STATE(183), 1,
+      sym_target,
+    STATE(25), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(552), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6686] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(554), 1,
+      sym_act_id,
+    STATE(72), 1,
+      sym__act_ref,
+    STATE(83), 1,
+      sym_unit_kind,
+    STATE(245), 1,
+      sym_target,
+    STATE(75), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(431), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6721] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(535), 1,
+      sym_act_id,
+    STATE(156), 1,
+      sym__act_ref,
+    STATE(166), 1,
+      sym_unit_kind,
+    STATE(416), 1,
+      sym_target,
+    STATE(173), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(556), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6756] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(560), 1,
+      sym_act_id,
+    STATE(49), 1,
+      sym__act_ref,
+    STATE(56), 1,
+      sym_unit_kind,
+    STATE(79), 1,
+      sym_target,
+    STATE(48), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(558), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6791] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(311), 4,
       anon_sym_LBRACE,
       anon_sym_DQUOTE,
       anon_sym_DOT_DOT,
       anon_sym_RPAREN,
-    ACTIONS(290), 14,
+    ACTIONS(313), 14,
       anon_sym_book,
       anon_sym_division,
       anon_sym_section,
@@ -16240,39 +16452,41 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indent,
       anon_sym_note,
       sym_number,
-  [6839] = 3,
+  [6817] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(546), 1,
+      anon_sym_LBRACE,
+    ACTIONS(564), 1,
+      anon_sym_replace,
+    STATE(203), 1,
+      sym__notes_body,
+    ACTIONS(562), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6847] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(568), 1,
-      anon_sym_AT,
-    ACTIONS(15), 17,
-      anon_sym_LBRACE,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [6865] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(543), 1,
-      anon_sym_LBRACE,
+      anon_sym_version,
+    ACTIONS(570), 1,
+      anon_sym_as_DASHof,
     ACTIONS(572), 1,
       anon_sym_replace,
-    STATE(209), 1,
-      sym__notes_body,
-    ACTIONS(570), 15,
+    ACTIONS(566), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16288,60 +16502,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [6895] = 5,
+  [6877] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(543), 1,
-      anon_sym_LBRACE,
-    ACTIONS(576), 1,
-      anon_sym_replace,
-    STATE(201), 1,
-      sym__notes_body,
-    ACTIONS(574), 15,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_in_DASHforce,
-      anon_sym_title,
-      anon_sym_target,
-      anon_sym_status,
-      anon_sym_author,
-      anon_sym_justification,
-      anon_sym_replace_DASHall,
-      anon_sym_delete,
-      anon_sym_insert,
-      anon_sym_rewrite,
-      anon_sym_add,
-      anon_sym_repeal,
-      anon_sym_renumber,
-  [6925] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(162), 1,
-      sym_unit_kind,
-    ACTIONS(250), 2,
-      anon_sym_DOT_DOT,
-      anon_sym_to,
-    STATE(183), 2,
-      sym_segment,
-      aux_sym_target_repeat1,
-    ACTIONS(578), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [6955] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(55), 17,
+    ACTIONS(574), 1,
+      anon_sym_AT,
+    ACTIONS(21), 17,
       anon_sym_LBRACE,
       anon_sym_book,
       anon_sym_division,
@@ -16359,12 +16525,126 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DOT_DOT,
       anon_sym_RPAREN,
       anon_sym_to,
-  [6978] = 3,
+  [6903] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(468), 1,
+    STATE(166), 1,
+      sym_unit_kind,
+    ACTIONS(252), 2,
+      anon_sym_DOT_DOT,
+      anon_sym_to,
+    STATE(182), 2,
+      sym_segment,
+      aux_sym_target_repeat1,
+    ACTIONS(576), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [6933] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(546), 1,
+      anon_sym_LBRACE,
+    ACTIONS(581), 1,
       anon_sym_replace,
-    ACTIONS(470), 16,
+    STATE(192), 1,
+      sym__notes_body,
+    ACTIONS(579), 15,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_target,
+      anon_sym_status,
+      anon_sym_author,
+      anon_sym_justification,
+      anon_sym_replace_DASHall,
+      anon_sym_delete,
+      anon_sym_insert,
+      anon_sym_rewrite,
+      anon_sym_add,
+      anon_sym_repeal,
+      anon_sym_renumber,
+  [6963] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(57), 17,
+      anon_sym_LBRACE,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [6986] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(311), 2,
+      anon_sym_DQUOTE,
+      anon_sym_DOT_DOT,
+    ACTIONS(313), 15,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      sym_number,
+      anon_sym_to,
+  [7011] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(61), 17,
+      anon_sym_LBRACE,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+      anon_sym_DOT_DOT,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [7034] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(470), 1,
+      anon_sym_replace,
+    ACTIONS(472), 16,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16381,55 +16661,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7003] = 3,
+  [7059] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(288), 2,
-      anon_sym_DQUOTE,
-      anon_sym_DOT_DOT,
-    ACTIONS(290), 15,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      sym_number,
-      anon_sym_to,
-  [7028] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(59), 17,
-      anon_sym_LBRACE,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-      anon_sym_DOT_DOT,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [7051] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(583), 1,
+    ACTIONS(585), 1,
       anon_sym_replace,
-    ACTIONS(581), 15,
+    ACTIONS(583), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16445,12 +16682,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7075] = 3,
+  [7083] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(587), 1,
+    ACTIONS(589), 1,
       anon_sym_replace,
-    ACTIONS(585), 15,
+    ACTIONS(587), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16466,12 +16703,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7099] = 3,
+  [7107] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(591), 1,
+    ACTIONS(593), 1,
       anon_sym_replace,
-    ACTIONS(589), 15,
+    ACTIONS(591), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16487,12 +16724,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7123] = 3,
+  [7131] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(595), 1,
+    ACTIONS(597), 1,
       anon_sym_replace,
-    ACTIONS(593), 15,
+    ACTIONS(595), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16508,12 +16745,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7147] = 3,
+  [7155] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(599), 1,
+    ACTIONS(601), 1,
       anon_sym_replace,
-    ACTIONS(597), 15,
+    ACTIONS(599), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16529,12 +16766,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7171] = 3,
+  [7179] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(603), 1,
+    ACTIONS(605), 1,
       anon_sym_replace,
-    ACTIONS(601), 15,
+    ACTIONS(603), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16550,12 +16787,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7195] = 3,
+  [7203] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(607), 1,
+    ACTIONS(609), 1,
       anon_sym_replace,
-    ACTIONS(605), 15,
+    ACTIONS(607), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16571,12 +16808,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7219] = 3,
+  [7227] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(611), 1,
+    ACTIONS(613), 1,
       anon_sym_replace,
-    ACTIONS(609), 15,
+    ACTIONS(611), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16592,12 +16829,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7243] = 3,
+  [7251] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(615), 1,
+    ACTIONS(617), 1,
       anon_sym_replace,
-    ACTIONS(613), 15,
+    ACTIONS(615), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16613,12 +16850,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7267] = 3,
+  [7275] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(619), 1,
+    ACTIONS(621), 1,
       anon_sym_replace,
-    ACTIONS(617), 15,
+    ACTIONS(619), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16634,12 +16871,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7291] = 3,
+  [7299] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(623), 1,
+    ACTIONS(625), 1,
       anon_sym_replace,
-    ACTIONS(621), 15,
+    ACTIONS(623), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16655,12 +16892,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7315] = 3,
+  [7323] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(627), 1,
+    ACTIONS(629), 1,
       anon_sym_replace,
-    ACTIONS(625), 15,
+    ACTIONS(627), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16676,12 +16913,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7339] = 3,
+  [7347] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(631), 1,
+    ACTIONS(633), 1,
       anon_sym_replace,
-    ACTIONS(629), 15,
+    ACTIONS(631), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16697,12 +16934,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7363] = 3,
+  [7371] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(635), 1,
+    ACTIONS(637), 1,
       anon_sym_replace,
-    ACTIONS(633), 15,
+    ACTIONS(635), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16718,12 +16955,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7387] = 3,
+  [7395] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(639), 1,
+    ACTIONS(641), 1,
       anon_sym_replace,
-    ACTIONS(637), 15,
+    ACTIONS(639), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16739,12 +16976,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7411] = 3,
+  [7419] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(643), 1,
+    ACTIONS(645), 1,
       anon_sym_replace,
-    ACTIONS(641), 15,
+    ACTIONS(643), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16760,12 +16997,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7435] = 3,
+  [7443] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(647), 1,
+    ACTIONS(649), 1,
       anon_sym_replace,
-    ACTIONS(645), 15,
+    ACTIONS(647), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16781,12 +17018,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7459] = 3,
+  [7467] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(651), 1,
+    ACTIONS(653), 1,
       anon_sym_replace,
-    ACTIONS(649), 15,
+    ACTIONS(651), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16802,12 +17039,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7483] = 3,
+  [7491] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(655), 1,
+    ACTIONS(657), 1,
       anon_sym_replace,
-    ACTIONS(653), 15,
+    ACTIONS(655), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16823,12 +17060,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7507] = 3,
+  [7515] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(659), 1,
+    ACTIONS(661), 1,
       anon_sym_replace,
-    ACTIONS(657), 15,
+    ACTIONS(659), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16844,12 +17081,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7531] = 3,
+  [7539] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(663), 1,
+    ACTIONS(665), 1,
       anon_sym_replace,
-    ACTIONS(661), 15,
+    ACTIONS(663), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16865,12 +17102,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7555] = 3,
+  [7563] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(667), 1,
+    ACTIONS(669), 1,
       anon_sym_replace,
-    ACTIONS(665), 15,
+    ACTIONS(667), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16886,12 +17123,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7579] = 3,
+  [7587] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(671), 1,
+    ACTIONS(673), 1,
       anon_sym_replace,
-    ACTIONS(669), 15,
+    ACTIONS(671), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16907,12 +17144,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7603] = 3,
+  [7611] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(675), 1,
+    ACTIONS(677), 1,
       anon_sym_replace,
-    ACTIONS(673), 15,
+    ACTIONS(675), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16928,12 +17165,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7627] = 3,
+  [7635] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(679), 1,
+    ACTIONS(681), 1,
       anon_sym_replace,
-    ACTIONS(677), 15,
+    ACTIONS(679), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16949,12 +17186,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7651] = 3,
+  [7659] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(683), 1,
+    ACTIONS(685), 1,
       anon_sym_replace,
-    ACTIONS(681), 15,
+    ACTIONS(683), 15,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_in_DASHforce,
@@ -16970,258 +17207,234 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_add,
       anon_sym_repeal,
       anon_sym_renumber,
-  [7675] = 3,
+  [7683] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(687), 1,
-      sym_act_id,
-    ACTIONS(685), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [7697] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(251), 1,
-      sym_unit_kind,
-    ACTIONS(689), 13,
-      anon_sym_book,
-      anon_sym_division,
-      anon_sym_section,
-      anon_sym_subsection,
-      anon_sym_chapter,
-      anon_sym_subchapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_part,
-      anon_sym_point,
-      anon_sym_subpoint,
-      anon_sym_indent,
-      anon_sym_note,
-  [7719] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    STATE(73), 1,
+    STATE(132), 1,
       sym__close,
-    STATE(252), 1,
+    STATE(265), 1,
       sym__localized,
-    STATE(305), 1,
+    STATE(314), 1,
       sym_lang,
-    STATE(374), 1,
+    STATE(377), 1,
       sym_change_kind,
-    ACTIONS(691), 2,
+    ACTIONS(687), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(218), 3,
+    STATE(228), 3,
       sym_text,
       sym_change,
       aux_sym_history_body_repeat1,
-    ACTIONS(693), 4,
+    ACTIONS(689), 4,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
-  [7753] = 9,
+  [7717] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(693), 1,
+      sym_act_id,
+    ACTIONS(691), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [7739] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(144), 1,
       sym_identifier,
-    STATE(114), 1,
+    STATE(76), 1,
       sym__close,
-    STATE(252), 1,
+    STATE(265), 1,
       sym__localized,
-    STATE(305), 1,
+    STATE(314), 1,
       sym_lang,
-    STATE(374), 1,
+    STATE(377), 1,
       sym_change_kind,
     ACTIONS(695), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(220), 3,
+    STATE(217), 3,
       sym_text,
       sym_change,
       aux_sym_history_body_repeat1,
-    ACTIONS(693), 4,
+    ACTIONS(689), 4,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
-  [7787] = 9,
+  [7773] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    STATE(68), 1,
+    STATE(63), 1,
       sym__close,
-    STATE(252), 1,
+    STATE(265), 1,
       sym__localized,
-    STATE(305), 1,
+    STATE(314), 1,
       sym_lang,
-    STATE(374), 1,
+    STATE(377), 1,
       sym_change_kind,
     ACTIONS(697), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(225), 3,
+    STATE(228), 3,
       sym_text,
       sym_change,
       aux_sym_history_body_repeat1,
-    ACTIONS(693), 4,
+    ACTIONS(689), 4,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
-  [7821] = 9,
+  [7807] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    STATE(143), 1,
+    STATE(109), 1,
       sym__close,
-    STATE(252), 1,
+    STATE(265), 1,
       sym__localized,
-    STATE(305), 1,
+    STATE(314), 1,
       sym_lang,
-    STATE(374), 1,
+    STATE(377), 1,
       sym_change_kind,
     ACTIONS(699), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(225), 3,
+    STATE(221), 3,
       sym_text,
       sym_change,
       aux_sym_history_body_repeat1,
-    ACTIONS(693), 4,
+    ACTIONS(689), 4,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
-  [7855] = 9,
+  [7841] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
-      sym_identifier,
-    STATE(117), 1,
-      sym__close,
-    STATE(252), 1,
-      sym__localized,
-    STATE(305), 1,
-      sym_lang,
-    STATE(374), 1,
-      sym_change_kind,
-    ACTIONS(701), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(225), 3,
-      sym_text,
-      sym_change,
-      aux_sym_history_body_repeat1,
-    ACTIONS(693), 4,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-  [7889] = 9,
+    STATE(261), 1,
+      sym_unit_kind,
+    ACTIONS(701), 13,
+      anon_sym_book,
+      anon_sym_division,
+      anon_sym_section,
+      anon_sym_subsection,
+      anon_sym_chapter,
+      anon_sym_subchapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_part,
+      anon_sym_point,
+      anon_sym_subpoint,
+      anon_sym_indent,
+      anon_sym_note,
+  [7863] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    STATE(136), 1,
+    STATE(143), 1,
       sym__close,
-    STATE(252), 1,
+    STATE(265), 1,
       sym__localized,
-    STATE(305), 1,
+    STATE(314), 1,
       sym_lang,
-    STATE(374), 1,
+    STATE(377), 1,
       sym_change_kind,
     ACTIONS(703), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(219), 3,
+    STATE(214), 3,
       sym_text,
       sym_change,
       aux_sym_history_body_repeat1,
-    ACTIONS(693), 4,
+    ACTIONS(689), 4,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
-  [7923] = 9,
+  [7897] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    ACTIONS(707), 1,
-      anon_sym_title,
-    ACTIONS(709), 1,
-      anon_sym_compare,
-    ACTIONS(711), 1,
-      anon_sym_justification,
-    STATE(192), 1,
+    STATE(119), 1,
       sym__close,
-    STATE(366), 1,
+    STATE(265), 1,
+      sym__localized,
+    STATE(314), 1,
       sym_lang,
+    STATE(377), 1,
+      sym_change_kind,
     ACTIONS(705), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(231), 5,
+    STATE(228), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(689), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [7931] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(144), 1,
+      sym_identifier,
+    ACTIONS(709), 1,
+      anon_sym_title,
+    ACTIONS(711), 1,
+      anon_sym_compare,
+    ACTIONS(713), 1,
+      anon_sym_justification,
+    STATE(211), 1,
+      sym__close,
+    STATE(369), 1,
+      sym_lang,
+    ACTIONS(707), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(230), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       sym_word_insertion,
       aux_sym__insert_body_repeat1,
-  [7956] = 9,
+  [7964] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
     ACTIONS(709), 1,
-      anon_sym_compare,
-    ACTIONS(711), 1,
-      anon_sym_justification,
-    ACTIONS(715), 1,
       anon_sym_title,
+    ACTIONS(711), 1,
+      anon_sym_compare,
+    ACTIONS(713), 1,
+      anon_sym_justification,
     STATE(198), 1,
       sym__close,
-    STATE(381), 1,
+    STATE(369), 1,
       sym_lang,
-    ACTIONS(713), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(226), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [7989] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(142), 1,
-      sym_identifier,
-    ACTIONS(707), 1,
-      anon_sym_title,
-    ACTIONS(709), 1,
-      anon_sym_compare,
-    ACTIONS(711), 1,
-      anon_sym_justification,
-    STATE(208), 1,
-      sym__close,
-    STATE(366), 1,
-      sym_lang,
-    ACTIONS(717), 2,
+    ACTIONS(715), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(222), 5,
@@ -17230,429 +17443,438 @@ static const uint16_t ts_small_parse_table[] = {
       sym__operation_note,
       sym_word_insertion,
       aux_sym__insert_body_repeat1,
-  [8022] = 8,
+  [7997] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(719), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    STATE(252), 1,
-      sym__localized,
-    STATE(305), 1,
+    ACTIONS(711), 1,
+      anon_sym_compare,
+    ACTIONS(713), 1,
+      anon_sym_justification,
+    ACTIONS(719), 1,
+      anon_sym_title,
+    STATE(208), 1,
+      sym__close,
+    STATE(368), 1,
       sym_lang,
-    STATE(374), 1,
-      sym_change_kind,
-    ACTIONS(722), 2,
+    ACTIONS(717), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(225), 3,
-      sym_text,
-      sym_change,
-      aux_sym_history_body_repeat1,
-    ACTIONS(724), 4,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-  [8053] = 9,
+    STATE(227), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [8030] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(142), 1,
+    ACTIONS(144), 1,
       sym_identifier,
-    ACTIONS(709), 1,
-      anon_sym_compare,
     ACTIONS(711), 1,
+      anon_sym_compare,
+    ACTIONS(713), 1,
       anon_sym_justification,
-    ACTIONS(715), 1,
+    ACTIONS(723), 1,
+      anon_sym_title,
+    STATE(209), 1,
+      sym__close,
+    STATE(415), 1,
+      sym_lang,
+    ACTIONS(721), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(229), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [8063] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(144), 1,
+      sym_identifier,
+    ACTIONS(711), 1,
+      anon_sym_compare,
+    ACTIONS(713), 1,
+      anon_sym_justification,
+    ACTIONS(723), 1,
       anon_sym_title,
     STATE(197), 1,
       sym__close,
-    STATE(381), 1,
+    STATE(415), 1,
+      sym_lang,
+    ACTIONS(725), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(225), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [8096] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(144), 1,
+      sym_identifier,
+    ACTIONS(711), 1,
+      anon_sym_compare,
+    ACTIONS(713), 1,
+      anon_sym_justification,
+    ACTIONS(719), 1,
+      anon_sym_title,
+    STATE(188), 1,
+      sym__close,
+    STATE(368), 1,
       sym_lang,
     ACTIONS(727), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(229), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [8086] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(142), 1,
-      sym_identifier,
-    ACTIONS(709), 1,
-      anon_sym_compare,
-    ACTIONS(711), 1,
-      anon_sym_justification,
-    ACTIONS(731), 1,
-      anon_sym_title,
-    STATE(207), 1,
-      sym__close,
-    STATE(402), 1,
-      sym_lang,
-    ACTIONS(729), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(228), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [8119] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(142), 1,
-      sym_identifier,
-    ACTIONS(709), 1,
-      anon_sym_compare,
-    ACTIONS(711), 1,
-      anon_sym_justification,
-    ACTIONS(731), 1,
-      anon_sym_title,
-    STATE(191), 1,
-      sym__close,
-    STATE(402), 1,
-      sym_lang,
-    ACTIONS(733), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(230), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [8152] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(735), 1,
-      sym_identifier,
-    ACTIONS(740), 1,
-      anon_sym_title,
-    ACTIONS(743), 1,
-      anon_sym_compare,
-    ACTIONS(746), 1,
-      anon_sym_justification,
-    STATE(381), 1,
-      sym_lang,
-    ACTIONS(738), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(229), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_change,
-      aux_sym__replace_body_repeat1,
-  [8182] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(749), 1,
-      sym_identifier,
-    ACTIONS(754), 1,
-      anon_sym_title,
-    ACTIONS(757), 1,
-      anon_sym_compare,
-    ACTIONS(760), 1,
-      anon_sym_justification,
-    STATE(402), 1,
-      sym_lang,
-    ACTIONS(752), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(230), 5,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      sym_word_deletion,
-      aux_sym__delete_body_repeat1,
-  [8212] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(763), 1,
-      sym_identifier,
-    ACTIONS(768), 1,
-      anon_sym_title,
-    ACTIONS(771), 1,
-      anon_sym_compare,
-    ACTIONS(774), 1,
-      anon_sym_justification,
-    STATE(366), 1,
-      sym_lang,
-    ACTIONS(766), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(231), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
-      sym_word_insertion,
-      aux_sym__insert_body_repeat1,
-  [8242] = 8,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [8129] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(779), 1,
-      anon_sym_reply,
-    STATE(133), 1,
-      sym__close,
-    STATE(268), 1,
-      aux_sym_remark_body_repeat1,
-    STATE(319), 1,
-      sym_string,
-    ACTIONS(777), 2,
+    ACTIONS(729), 1,
+      sym_identifier,
+    STATE(265), 1,
+      sym__localized,
+    STATE(314), 1,
+      sym_lang,
+    STATE(377), 1,
+      sym_change_kind,
+    ACTIONS(732), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(273), 2,
-      sym_reply,
-      aux_sym_remark_body_repeat2,
-  [8269] = 6,
+    STATE(228), 3,
+      sym_text,
+      sym_change,
+      aux_sym_history_body_repeat1,
+    ACTIONS(734), 4,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+  [8160] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(216), 1,
-      anon_sym_justification,
-    ACTIONS(783), 1,
+    ACTIONS(737), 1,
+      sym_identifier,
+    ACTIONS(742), 1,
+      anon_sym_title,
+    ACTIONS(745), 1,
       anon_sym_compare,
-    STATE(196), 1,
-      sym__close,
-    ACTIONS(781), 2,
+    ACTIONS(748), 1,
+      anon_sym_justification,
+    STATE(415), 1,
+      sym_lang,
+    ACTIONS(740), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(239), 4,
+    STATE(229), 5,
       sym_comparison,
       sym_justification,
       sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [8292] = 6,
+      sym_word_deletion,
+      aux_sym__delete_body_repeat1,
+  [8190] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(216), 1,
-      anon_sym_justification,
-    ACTIONS(783), 1,
+    ACTIONS(751), 1,
+      sym_identifier,
+    ACTIONS(756), 1,
+      anon_sym_title,
+    ACTIONS(759), 1,
       anon_sym_compare,
-    STATE(190), 1,
+    ACTIONS(762), 1,
+      anon_sym_justification,
+    STATE(369), 1,
+      sym_lang,
+    ACTIONS(754), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(230), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_insertion,
+      aux_sym__insert_body_repeat1,
+  [8220] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(765), 1,
+      sym_identifier,
+    ACTIONS(770), 1,
+      anon_sym_title,
+    ACTIONS(773), 1,
+      anon_sym_compare,
+    ACTIONS(776), 1,
+      anon_sym_justification,
+    STATE(368), 1,
+      sym_lang,
+    ACTIONS(768), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(231), 5,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      sym_word_change,
+      aux_sym__replace_body_repeat1,
+  [8250] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(41), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(47), 1,
+      anon_sym_title,
+    ACTIONS(781), 1,
+      anon_sym_amends,
+    STATE(330), 1,
       sym__close,
-    ACTIONS(785), 2,
+    ACTIONS(779), 2,
       sym_unclosed,
       anon_sym_RBRACE,
     STATE(233), 4,
-      sym_comparison,
-      sym_justification,
-      sym__operation_note,
-      aux_sym__notes_body_repeat1,
-  [8315] = 8,
+      sym_in_force,
+      sym_title,
+      sym_amends,
+      aux_sym_bill_body_repeat1,
+  [8276] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(779), 1,
-      anon_sym_reply,
-    STATE(126), 1,
+    ACTIONS(41), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(47), 1,
+      anon_sym_title,
+    ACTIONS(781), 1,
+      anon_sym_amends,
+    STATE(322), 1,
       sym__close,
-    STATE(268), 1,
-      aux_sym_remark_body_repeat1,
-    STATE(319), 1,
-      sym_string,
-    ACTIONS(787), 2,
+    ACTIONS(783), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(281), 2,
+    STATE(237), 4,
+      sym_in_force,
+      sym_title,
+      sym_amends,
+      aux_sym_bill_body_repeat1,
+  [8302] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(358), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(787), 1,
+      anon_sym_reply,
+    STATE(103), 1,
+      sym__close,
+    STATE(276), 1,
+      aux_sym_remark_body_repeat1,
+    STATE(338), 1,
+      sym_string,
+    ACTIONS(785), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(286), 2,
       sym_reply,
       aux_sym_remark_body_repeat2,
-  [8342] = 5,
+  [8329] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(793), 1,
-      anon_sym_occurrence,
-    STATE(292), 1,
-      sym_occurrence,
-    ACTIONS(791), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(789), 4,
-      anon_sym_title,
-      anon_sym_compare,
+    ACTIONS(218), 1,
       anon_sym_justification,
-      sym_identifier,
-  [8362] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(795), 1,
-      anon_sym_DQUOTE,
-    STATE(270), 1,
-      sym_string,
-    ACTIONS(354), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(446), 4,
-      anon_sym_title,
+    ACTIONS(791), 1,
       anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8382] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(51), 2,
+    STATE(202), 1,
+      sym__close,
+    ACTIONS(789), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(53), 6,
-      anon_sym_cite,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-      sym_identifier,
-  [8398] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(799), 1,
-      anon_sym_compare,
-    ACTIONS(802), 1,
-      anon_sym_justification,
-    ACTIONS(797), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(239), 4,
+    STATE(236), 4,
       sym_comparison,
       sym_justification,
       sym__operation_note,
       aux_sym__notes_body_repeat1,
-  [8418] = 4,
+  [8352] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(809), 1,
+    ACTIONS(218), 1,
+      anon_sym_justification,
+    ACTIONS(791), 1,
+      anon_sym_compare,
+    STATE(200), 1,
+      sym__close,
+    ACTIONS(793), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(250), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [8375] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(797), 1,
       anon_sym_in_DASHforce,
-    ACTIONS(807), 2,
+    ACTIONS(800), 1,
+      anon_sym_title,
+    ACTIONS(803), 1,
+      anon_sym_amends,
+    ACTIONS(795), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(805), 5,
+    STATE(237), 4,
+      sym_in_force,
+      sym_title,
+      sym_amends,
+      aux_sym_bill_body_repeat1,
+  [8398] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(358), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(787), 1,
+      anon_sym_reply,
+    STATE(145), 1,
+      sym__close,
+    STATE(276), 1,
+      aux_sym_remark_body_repeat1,
+    STATE(338), 1,
+      sym_string,
+    ACTIONS(806), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(282), 2,
+      sym_reply,
+      aux_sym_remark_body_repeat2,
+  [8425] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(808), 1,
+      anon_sym_cite,
+    ACTIONS(100), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(104), 5,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
       sym_identifier,
-  [8436] = 5,
+  [8443] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(793), 1,
-      anon_sym_occurrence,
-    STATE(300), 1,
-      sym_occurrence,
-    ACTIONS(813), 2,
+    ACTIONS(17), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(811), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8456] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(793), 1,
-      anon_sym_occurrence,
-    STATE(285), 1,
-      sym_occurrence,
-    ACTIONS(817), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(815), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8476] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(49), 6,
-      anon_sym_title,
+    ACTIONS(19), 6,
       anon_sym_cite,
-      anon_sym_compare,
-      anon_sym_justification,
-      anon_sym_occurrence,
-      sym_identifier,
-  [8492] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(51), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(53), 6,
-      anon_sym_title,
-      anon_sym_cite,
-      anon_sym_compare,
-      anon_sym_justification,
-      anon_sym_occurrence,
-      sym_identifier,
-  [8508] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(793), 1,
-      anon_sym_occurrence,
-    STATE(278), 1,
-      sym_occurrence,
-    ACTIONS(821), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(819), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8528] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(823), 1,
-      anon_sym_cite,
-    ACTIONS(120), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(124), 5,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
       sym_identifier,
-  [8546] = 4,
+  [8459] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(810), 1,
+      anon_sym_cite,
+    ACTIONS(106), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(110), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8477] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(7), 1,
+      anon_sym_act,
+    ACTIONS(9), 1,
+      anon_sym_amendment,
+    ACTIONS(11), 1,
+      anon_sym_bill,
+    ACTIONS(812), 1,
+      ts_builtin_sym_end,
+    STATE(244), 4,
+      sym_act,
+      sym_amendment,
+      sym_bill,
+      aux_sym_source_file_repeat1,
+  [8499] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(15), 6,
+      anon_sym_cite,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8515] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(814), 1,
+      ts_builtin_sym_end,
+    ACTIONS(816), 1,
+      anon_sym_act,
+    ACTIONS(819), 1,
+      anon_sym_amendment,
+    ACTIONS(822), 1,
+      anon_sym_bill,
+    STATE(244), 4,
+      sym_act,
+      sym_amendment,
+      sym_bill,
+      aux_sym_source_file_repeat1,
+  [8537] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(825), 1,
-      anon_sym_cite,
-    ACTIONS(114), 2,
+      anon_sym_DQUOTE,
+    STATE(303), 1,
+      sym_string,
+    ACTIONS(356), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(118), 5,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
+    ACTIONS(439), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
       sym_identifier,
-  [8564] = 3,
+  [8557] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 2,
+    ACTIONS(17), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(49), 6,
+    ACTIONS(19), 6,
+      anon_sym_title,
       anon_sym_cite,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-      sym_identifier,
-  [8580] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(793), 1,
+      anon_sym_compare,
+      anon_sym_justification,
       anon_sym_occurrence,
-    STATE(275), 1,
+      sym_identifier,
+  [8573] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(831), 1,
+      anon_sym_occurrence,
+    STATE(283), 1,
       sym_occurrence,
     ACTIONS(829), 2,
       sym_unclosed,
@@ -17662,2122 +17884,2287 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8600] = 3,
+  [8593] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(134), 2,
+    ACTIONS(837), 1,
+      anon_sym_in_DASHforce,
+    ACTIONS(835), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(136), 5,
+    ACTIONS(833), 5,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
       sym_identifier,
-  [8615] = 5,
+  [8611] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(517), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(831), 1,
-      sym_number,
-    STATE(336), 2,
-      sym__number,
-      sym_quoted_number,
-    ACTIONS(833), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [8634] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(496), 2,
+    ACTIONS(13), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(494), 5,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-      sym_identifier,
-  [8649] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(98), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(100), 4,
+    ACTIONS(15), 6,
       anon_sym_title,
+      anon_sym_cite,
       anon_sym_compare,
       anon_sym_justification,
+      anon_sym_occurrence,
       sym_identifier,
-  [8664] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(106), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(108), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8679] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(837), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(835), 5,
-      anon_sym_amended,
-      anon_sym_added,
-      anon_sym_rewritten,
-      anon_sym_repealed,
-      sym_identifier,
-  [8694] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(165), 1,
-      sym_relation,
-    ACTIONS(839), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [8709] = 4,
+  [8627] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(841), 1,
-      anon_sym_cite,
-    ACTIONS(114), 2,
+      anon_sym_compare,
+    ACTIONS(844), 1,
+      anon_sym_justification,
+    ACTIONS(839), 2,
       sym_unclosed,
       anon_sym_RBRACE,
+    STATE(250), 4,
+      sym_comparison,
+      sym_justification,
+      sym__operation_note,
+      aux_sym__notes_body_repeat1,
+  [8647] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(831), 1,
+      anon_sym_occurrence,
+    STATE(291), 1,
+      sym_occurrence,
+    ACTIONS(849), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(847), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8667] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(831), 1,
+      anon_sym_occurrence,
+    STATE(292), 1,
+      sym_occurrence,
+    ACTIONS(853), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(851), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8687] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(831), 1,
+      anon_sym_occurrence,
+    STATE(300), 1,
+      sym_occurrence,
+    ACTIONS(857), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(855), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8707] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(831), 1,
+      anon_sym_occurrence,
+    STATE(305), 1,
+      sym_occurrence,
+    ACTIONS(861), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(859), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8727] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(116), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
     ACTIONS(118), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8726] = 3,
+  [8742] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(156), 1,
-      sym_relation,
-    ACTIONS(839), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [8741] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(138), 2,
+    ACTIONS(867), 1,
+      sym_act_id,
+    STATE(258), 1,
+      aux_sym_amends_repeat1,
+    ACTIONS(863), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(140), 5,
+    ACTIONS(865), 3,
+      anon_sym_in_DASHforce,
+      anon_sym_title,
+      anon_sym_amends,
+  [8761] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(128), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(130), 5,
       anon_sym_amended,
       anon_sym_added,
       anon_sym_rewritten,
       anon_sym_repealed,
       sym_identifier,
-  [8756] = 3,
+  [8776] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(11), 3,
+    ACTIONS(873), 1,
+      sym_act_id,
+    STATE(258), 1,
+      aux_sym_amends_repeat1,
+    ACTIONS(869), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(13), 4,
+    ACTIONS(871), 3,
+      anon_sym_in_DASHforce,
       anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8771] = 4,
+      anon_sym_amends,
+  [8795] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(843), 1,
+    STATE(158), 1,
+      sym_relation,
+    ACTIONS(876), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8810] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(878), 1,
       anon_sym_cite,
-    ACTIONS(120), 2,
+    ACTIONS(100), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(124), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8788] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(110), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
-    ACTIONS(112), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [8803] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(102), 3,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_DQUOTE,
     ACTIONS(104), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8818] = 3,
+  [8827] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(174), 1,
-      sym_relation,
-    ACTIONS(839), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [8833] = 3,
+    ACTIONS(523), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(880), 1,
+      sym_number,
+    STATE(342), 2,
+      sym__number,
+      sym_quoted_number,
+    ACTIONS(882), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [8846] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(176), 1,
-      sym_relation,
-    ACTIONS(839), 6,
-      anon_sym_corresponds,
-      anon_sym_stricter,
-      anon_sym_lenient,
-      anon_sym_broader,
-      anon_sym_narrower,
-      anon_sym_implements,
-  [8848] = 3,
+    ACTIONS(27), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(29), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8861] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(112), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_DQUOTE,
+    ACTIONS(114), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8876] = 3,
     ACTIONS(3), 1,
       sym_comment,
     STATE(157), 1,
       sym_relation,
-    ACTIONS(839), 6,
+    ACTIONS(876), 6,
       anon_sym_corresponds,
       anon_sym_stricter,
       anon_sym_lenient,
       anon_sym_broader,
       anon_sym_narrower,
       anon_sym_implements,
-  [8863] = 5,
+  [8891] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(845), 1,
-      ts_builtin_sym_end,
-    ACTIONS(847), 1,
-      anon_sym_act,
-    ACTIONS(850), 1,
-      anon_sym_amendment,
-    STATE(267), 3,
-      sym_act,
-      sym_amendment,
-      aux_sym_source_file_repeat1,
-  [8881] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(855), 1,
-      anon_sym_DQUOTE,
-    STATE(268), 1,
-      aux_sym_remark_body_repeat1,
-    STATE(319), 1,
-      sym_string,
-    ACTIONS(853), 3,
+    ACTIONS(486), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-      anon_sym_reply,
-  [8899] = 5,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(860), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(864), 1,
-      anon_sym_LBRACK,
-    ACTIONS(862), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(297), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8917] = 3,
+    ACTIONS(484), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8906] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(398), 2,
+    ACTIONS(884), 1,
+      anon_sym_cite,
+    ACTIONS(106), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(504), 4,
+    ACTIONS(110), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [8931] = 6,
+  [8923] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(517), 1,
+    ACTIONS(140), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(142), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8938] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(888), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(886), 5,
+      anon_sym_amended,
+      anon_sym_added,
+      anon_sym_rewritten,
+      anon_sym_repealed,
+      sym_identifier,
+  [8953] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(120), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
       anon_sym_DQUOTE,
-    ACTIONS(866), 1,
-      anon_sym_LBRACE,
-    ACTIONS(868), 1,
-      sym_number,
-    STATE(140), 1,
-      sym_unit_body,
-    STATE(355), 2,
-      sym__number,
-      sym_quoted_number,
-  [8951] = 5,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(864), 1,
-      anon_sym_LBRACK,
-    ACTIONS(870), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(872), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(276), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [8969] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(779), 1,
-      anon_sym_reply,
-    STATE(137), 1,
-      sym__close,
-    ACTIONS(874), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    STATE(301), 2,
-      sym_reply,
-      aux_sym_remark_body_repeat2,
-  [8987] = 5,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(876), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(881), 1,
-      anon_sym_LBRACK,
-    ACTIONS(878), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(274), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [9005] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(886), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(884), 4,
+    ACTIONS(122), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [9019] = 5,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(864), 1,
-      anon_sym_LBRACK,
-    ACTIONS(888), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(890), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(274), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [9037] = 6,
+  [8968] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(517), 1,
+    ACTIONS(124), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
       anon_sym_DQUOTE,
+    ACTIONS(126), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [8983] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(167), 1,
+      sym_relation,
+    ACTIONS(876), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [8998] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(175), 1,
+      sym_relation,
+    ACTIONS(876), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [9013] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(177), 1,
+      sym_relation,
+    ACTIONS(876), 6,
+      anon_sym_corresponds,
+      anon_sym_stricter,
+      anon_sym_lenient,
+      anon_sym_broader,
+      anon_sym_narrower,
+      anon_sym_implements,
+  [9028] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
     ACTIONS(892), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(896), 1,
+      anon_sym_LBRACK,
+    ACTIONS(894), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(278), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9046] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(472), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(470), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9060] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(900), 1,
+      anon_sym_DQUOTE,
+    STATE(276), 1,
+      aux_sym_remark_body_repeat1,
+    STATE(338), 1,
+      sym_string,
+    ACTIONS(898), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_reply,
+  [9078] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(896), 1,
+      anon_sym_LBRACK,
+    ACTIONS(903), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(894), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(278), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9096] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(905), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(910), 1,
+      anon_sym_LBRACK,
+    ACTIONS(907), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(278), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9114] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(523), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(913), 1,
       anon_sym_LBRACE,
-    ACTIONS(894), 1,
+    ACTIONS(915), 1,
       sym_number,
-    STATE(74), 1,
+    STATE(139), 1,
       sym_unit_body,
-    STATE(356), 2,
+    STATE(360), 2,
       sym__number,
       sym_quoted_number,
-  [9057] = 3,
+  [9134] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(896), 1,
+      anon_sym_LBRACK,
+    ACTIONS(917), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(919), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(284), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9152] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(898), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(896), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [9071] = 3,
+    ACTIONS(523), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(921), 1,
+      anon_sym_LBRACE,
+    ACTIONS(923), 1,
+      sym_number,
+    STATE(71), 1,
+      sym_unit_body,
+    STATE(373), 2,
+      sym__number,
+      sym_quoted_number,
+  [9172] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(470), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(468), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [9085] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(7), 1,
-      anon_sym_act,
-    ACTIONS(9), 1,
-      anon_sym_amendment,
-    ACTIONS(900), 1,
-      ts_builtin_sym_end,
-    STATE(267), 3,
-      sym_act,
-      sym_amendment,
-      aux_sym_source_file_repeat1,
-  [9103] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(779), 1,
+    ACTIONS(787), 1,
       anon_sym_reply,
-    STATE(129), 1,
+    STATE(146), 1,
       sym__close,
-    ACTIONS(902), 2,
+    ACTIONS(925), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(301), 2,
+    STATE(312), 2,
       sym_reply,
       aux_sym_remark_body_repeat2,
-  [9121] = 3,
+  [9190] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(906), 2,
+    ACTIONS(929), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(904), 4,
+    ACTIONS(927), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [9135] = 6,
+  [9204] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(896), 1,
+      anon_sym_LBRACK,
+    ACTIONS(931), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(894), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(278), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9222] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(517), 1,
+    ACTIONS(935), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(933), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9236] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(787), 1,
+      anon_sym_reply,
+    STATE(105), 1,
+      sym__close,
+    ACTIONS(937), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    STATE(312), 2,
+      sym_reply,
+      aux_sym_remark_body_repeat2,
+  [9254] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(140), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(142), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9268] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(523), 1,
       anon_sym_DQUOTE,
-    ACTIONS(908), 1,
+    ACTIONS(939), 1,
       anon_sym_LBRACE,
-    ACTIONS(910), 1,
+    ACTIONS(941), 1,
       sym_number,
-    STATE(104), 1,
+    STATE(122), 1,
       sym_unit_body,
-    STATE(380), 2,
+    STATE(389), 2,
       sym__number,
       sym_quoted_number,
-  [9155] = 5,
-    ACTIONS(858), 1,
+  [9288] = 5,
+    ACTIONS(890), 1,
       sym_comment,
-    ACTIONS(864), 1,
+    ACTIONS(896), 1,
       anon_sym_LBRACK,
-    ACTIONS(912), 1,
+    ACTIONS(943), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(914), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(287), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [9173] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(918), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(916), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [9187] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(922), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(920), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [9201] = 5,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(864), 1,
-      anon_sym_LBRACK,
-    ACTIONS(924), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(890), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(274), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [9219] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(928), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(926), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [9233] = 5,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(864), 1,
-      anon_sym_LBRACK,
-    ACTIONS(930), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(932), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(290), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [9251] = 5,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(864), 1,
-      anon_sym_LBRACK,
-    ACTIONS(934), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(890), 2,
-      sym_string_content,
-      sym_escape_sequence,
-    STATE(274), 2,
-      sym_reference,
-      aux_sym_string_repeat1,
-  [9269] = 5,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(864), 1,
-      anon_sym_LBRACK,
-    ACTIONS(936), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(938), 2,
+    ACTIONS(945), 2,
       sym_string_content,
       sym_escape_sequence,
     STATE(293), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [9287] = 3,
+  [9306] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(942), 2,
+    ACTIONS(128), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(940), 4,
+    ACTIONS(130), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [9301] = 5,
-    ACTIONS(858), 1,
+  [9320] = 3,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(864), 1,
+    ACTIONS(949), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(947), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9334] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(953), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(951), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9348] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(896), 1,
       anon_sym_LBRACK,
-    ACTIONS(944), 1,
+    ACTIONS(955), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(890), 2,
+    ACTIONS(894), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(278), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9366] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(959), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(957), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9380] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(963), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(961), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9394] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(896), 1,
+      anon_sym_LBRACK,
+    ACTIONS(965), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(967), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(298), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9412] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(971), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(969), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9426] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(896), 1,
+      anon_sym_LBRACK,
+    ACTIONS(973), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(894), 2,
+      sym_string_content,
+      sym_escape_sequence,
+    STATE(278), 2,
+      sym_reference,
+      aux_sym_string_repeat1,
+  [9444] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(896), 1,
+      anon_sym_LBRACK,
+    ACTIONS(975), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(977), 2,
       sym_string_content,
       sym_escape_sequence,
     STATE(274), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [9319] = 5,
-    ACTIONS(858), 1,
+  [9462] = 3,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(864), 1,
+    ACTIONS(981), 2,
+      sym_unclosed,
+      anon_sym_RBRACE,
+    ACTIONS(979), 4,
+      anon_sym_title,
+      anon_sym_compare,
+      anon_sym_justification,
+      sym_identifier,
+  [9476] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(896), 1,
       anon_sym_LBRACK,
-    ACTIONS(946), 1,
+    ACTIONS(983), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(948), 2,
+    ACTIONS(985), 2,
       sym_string_content,
       sym_escape_sequence,
-    STATE(295), 2,
+    STATE(302), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [9337] = 5,
-    ACTIONS(858), 1,
+  [9494] = 5,
+    ACTIONS(890), 1,
       sym_comment,
-    ACTIONS(864), 1,
+    ACTIONS(896), 1,
       anon_sym_LBRACK,
-    ACTIONS(950), 1,
+    ACTIONS(987), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(890), 2,
+    ACTIONS(894), 2,
       sym_string_content,
       sym_escape_sequence,
-    STATE(274), 2,
+    STATE(278), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [9355] = 3,
+  [9512] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(954), 2,
+    ACTIONS(400), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(952), 4,
+    ACTIONS(478), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [9369] = 5,
-    ACTIONS(858), 1,
+  [9526] = 5,
+    ACTIONS(890), 1,
       sym_comment,
-    ACTIONS(864), 1,
+    ACTIONS(896), 1,
       anon_sym_LBRACK,
-    ACTIONS(956), 1,
+    ACTIONS(989), 1,
       anon_sym_DQUOTE2,
-    ACTIONS(890), 2,
+    ACTIONS(991), 2,
       sym_string_content,
       sym_escape_sequence,
-    STATE(274), 2,
+    STATE(277), 2,
       sym_reference,
       aux_sym_string_repeat1,
-  [9387] = 3,
+  [9544] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(134), 2,
+    ACTIONS(995), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    ACTIONS(136), 4,
+    ACTIONS(993), 4,
       anon_sym_title,
       anon_sym_compare,
       anon_sym_justification,
       sym_identifier,
-  [9401] = 3,
+  [9558] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(138), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(140), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [9415] = 3,
+    ACTIONS(17), 5,
+      anon_sym_DASH_GT,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_at,
+      sym_date,
+  [9569] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(960), 2,
-      sym_unclosed,
-      anon_sym_RBRACE,
-    ACTIONS(958), 4,
-      anon_sym_title,
-      anon_sym_compare,
-      anon_sym_justification,
-      sym_identifier,
-  [9429] = 4,
+    ACTIONS(458), 1,
+      anon_sym_DQUOTE,
+    STATE(108), 1,
+      sym_string,
+    STATE(390), 1,
+      sym_fidelity,
+    ACTIONS(997), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9586] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(964), 1,
+    ACTIONS(441), 1,
+      anon_sym_DQUOTE,
+    STATE(89), 1,
+      sym_string,
+    STATE(405), 1,
+      sym_fidelity,
+    ACTIONS(997), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9603] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(311), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(313), 4,
+      sym_number,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [9616] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(358), 1,
+      anon_sym_DQUOTE,
+    STATE(11), 1,
+      sym_string,
+    STATE(361), 1,
+      sym_fidelity,
+    ACTIONS(997), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9633] = 5,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1001), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(328), 1,
+      aux_sym_reference_text_repeat1,
+    STATE(426), 1,
+      sym_reference_text,
+    ACTIONS(999), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [9650] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1005), 1,
       anon_sym_reply,
-    ACTIONS(962), 2,
+    ACTIONS(1003), 2,
       sym_unclosed,
       anon_sym_RBRACE,
-    STATE(301), 2,
+    STATE(312), 2,
       sym_reply,
       aux_sym_remark_body_repeat2,
-  [9444] = 5,
+  [9665] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(448), 1,
+    ACTIONS(825), 1,
       anon_sym_DQUOTE,
-    STATE(90), 1,
+    STATE(260), 1,
       sym_string,
-    STATE(396), 1,
+    STATE(400), 1,
       sym_fidelity,
-    ACTIONS(967), 2,
+    ACTIONS(997), 2,
       anon_sym_official,
       anon_sym_summary,
-  [9461] = 3,
+  [9682] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(288), 1,
+    ACTIONS(1008), 1,
       anon_sym_DQUOTE,
-    ACTIONS(290), 4,
-      sym_number,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [9474] = 2,
+    STATE(239), 1,
+      sym_string,
+    STATE(374), 1,
+      sym_fidelity,
+    ACTIONS(997), 2,
+      anon_sym_official,
+      anon_sym_summary,
+  [9699] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 5,
+    ACTIONS(13), 5,
       anon_sym_DASH_GT,
       anon_sym_before,
       anon_sym_after,
       anon_sym_at,
       sym_date,
-  [9485] = 5,
+  [9710] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(969), 1,
-      anon_sym_DQUOTE,
-    STATE(246), 1,
-      sym_string,
-    STATE(352), 1,
-      sym_fidelity,
-    ACTIONS(967), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [9502] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(51), 5,
-      anon_sym_DASH_GT,
-      anon_sym_before,
-      anon_sym_after,
+    ACTIONS(1012), 1,
       anon_sym_at,
-      sym_date,
-  [9513] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    STATE(16), 1,
-      sym_string,
-    STATE(404), 1,
-      sym_fidelity,
-    ACTIONS(967), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [9530] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(795), 1,
-      anon_sym_DQUOTE,
-    STATE(261), 1,
-      sym_string,
-    STATE(391), 1,
-      sym_fidelity,
-    ACTIONS(967), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [9547] = 5,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(973), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(323), 1,
-      aux_sym_reference_text_repeat1,
-    STATE(407), 1,
-      sym_reference_text,
-    ACTIONS(971), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [9564] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(452), 1,
-      anon_sym_DQUOTE,
-    STATE(106), 1,
-      sym_string,
-    STATE(382), 1,
-      sym_fidelity,
-    ACTIONS(967), 2,
-      anon_sym_official,
-      anon_sym_summary,
-  [9581] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(975), 1,
-      sym_number,
-    ACTIONS(977), 1,
-      anon_sym_DQUOTE,
-    STATE(262), 2,
-      sym__number,
-      sym_quoted_number,
-  [9595] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(205), 1,
-      sym_status_value,
-    ACTIONS(979), 3,
-      anon_sym_adopted,
-      anon_sym_draft,
-      anon_sym_proposed,
-  [9607] = 4,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(984), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(313), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(981), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [9621] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(988), 1,
-      anon_sym_at,
-    STATE(288), 1,
+    STATE(285), 1,
       sym_position,
-    ACTIONS(986), 2,
+    ACTIONS(1010), 2,
       anon_sym_before,
       anon_sym_after,
-  [9635] = 4,
+  [9724] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(206), 1,
+    ACTIONS(523), 1,
       anon_sym_DQUOTE,
-    ACTIONS(990), 1,
+    ACTIONS(1014), 1,
       sym_number,
-    STATE(14), 2,
+    STATE(357), 2,
       sym__number,
       sym_quoted_number,
-  [9649] = 2,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(992), 4,
-      anon_sym_DQUOTE2,
-      sym_string_content,
-      sym_escape_sequence,
-      anon_sym_LBRACK,
-  [9659] = 4,
+  [9738] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(517), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(994), 1,
+    ACTIONS(1016), 1,
       sym_number,
-    STATE(340), 2,
+    ACTIONS(1018), 1,
+      anon_sym_DQUOTE,
+    STATE(269), 2,
       sym__number,
       sym_quoted_number,
-  [9673] = 4,
+  [9752] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(988), 1,
-      anon_sym_at,
-    STATE(296), 1,
-      sym_position,
-    ACTIONS(986), 2,
-      anon_sym_before,
-      anon_sym_after,
-  [9687] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(996), 4,
-      sym_unclosed,
-      anon_sym_RBRACE,
-      anon_sym_reply,
+    ACTIONS(170), 1,
       anon_sym_DQUOTE,
-  [9697] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(206), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(998), 1,
+    ACTIONS(1020), 1,
       sym_number,
-    STATE(167), 2,
+    STATE(15), 2,
       sym__number,
       sym_quoted_number,
-  [9711] = 4,
+  [9766] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(383), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(1000), 1,
-      sym_number,
-    STATE(95), 2,
-      sym__number,
-      sym_quoted_number,
-  [9725] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(405), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(1002), 1,
-      sym_number,
-    STATE(123), 2,
-      sym__number,
-      sym_quoted_number,
-  [9739] = 4,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(1006), 1,
-      anon_sym_RBRACK_LPAREN,
-    STATE(313), 1,
-      aux_sym_reference_text_repeat1,
-    ACTIONS(1004), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [9753] = 2,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(1008), 4,
-      anon_sym_DQUOTE2,
-      sym_string_content,
-      sym_escape_sequence,
-      anon_sym_LBRACK,
-  [9763] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1010), 1,
-      sym_identifier,
-    STATE(279), 1,
-      sym__localized,
-    STATE(308), 1,
-      sym_lang,
+    ACTIONS(1022), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
   [9776] = 4,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1027), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(321), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(1024), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [9790] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1010), 1,
-      sym_identifier,
-    STATE(17), 1,
-      sym__localized,
-    STATE(307), 1,
-      sym_lang,
-  [9789] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(98), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [9798] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(106), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [9807] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1012), 3,
+    ACTIONS(1029), 4,
       ts_builtin_sym_end,
       anon_sym_act,
       anon_sym_amendment,
-  [9816] = 4,
+      anon_sym_bill,
+  [9800] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    STATE(232), 1,
-      aux_sym_remark_body_repeat1,
-    STATE(319), 1,
-      sym_string,
-  [9829] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1010), 1,
-      sym_identifier,
-    STATE(138), 1,
-      sym__localized,
-    STATE(310), 1,
-      sym_lang,
-  [9842] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1014), 3,
+    ACTIONS(1031), 4,
       ts_builtin_sym_end,
       anon_sym_act,
       anon_sym_amendment,
-  [9851] = 2,
+      anon_sym_bill,
+  [9810] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1016), 3,
+    ACTIONS(1033), 4,
       ts_builtin_sym_end,
       anon_sym_act,
       anon_sym_amendment,
-  [9860] = 2,
+      anon_sym_bill,
+  [9820] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1018), 3,
+    ACTIONS(1035), 4,
       ts_builtin_sym_end,
       anon_sym_act,
       anon_sym_amendment,
-  [9869] = 2,
+      anon_sym_bill,
+  [9830] = 2,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1037), 4,
+      anon_sym_DQUOTE2,
+      sym_string_content,
+      sym_escape_sequence,
+      anon_sym_LBRACK,
+  [9840] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(288), 3,
-      anon_sym_LBRACE,
-      sym_number,
-      anon_sym_DQUOTE,
+    ACTIONS(1039), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9850] = 4,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1043), 1,
+      anon_sym_RBRACK_LPAREN,
+    STATE(321), 1,
+      aux_sym_reference_text_repeat1,
+    ACTIONS(1041), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [9864] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1012), 1,
+      anon_sym_at,
+    STATE(295), 1,
+      sym_position,
+    ACTIONS(1010), 2,
+      anon_sym_before,
+      anon_sym_after,
   [9878] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1020), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_to,
-  [9887] = 3,
+    ACTIONS(1045), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
+  [9888] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(369), 1,
-      sym_remark_status,
-    ACTIONS(1022), 2,
-      anon_sym_open,
-      anon_sym_resolved,
+    ACTIONS(1047), 4,
+      ts_builtin_sym_end,
+      anon_sym_act,
+      anon_sym_amendment,
+      anon_sym_bill,
   [9898] = 2,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1049), 4,
+      anon_sym_DQUOTE2,
+      sym_string_content,
+      sym_escape_sequence,
+      anon_sym_LBRACK,
+  [9908] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1024), 3,
+    ACTIONS(1051), 4,
       ts_builtin_sym_end,
       anon_sym_act,
       anon_sym_amendment,
-  [9907] = 4,
+      anon_sym_bill,
+  [9918] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1010), 1,
-      sym_identifier,
-    STATE(130), 1,
-      sym__localized,
-    STATE(302), 1,
-      sym_lang,
-  [9920] = 2,
+    ACTIONS(394), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(1053), 1,
+      sym_number,
+    STATE(96), 2,
+      sym__number,
+      sym_quoted_number,
+  [9932] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(110), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [9929] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1010), 1,
-      sym_identifier,
-    STATE(105), 1,
-      sym__localized,
-    STATE(302), 1,
-      sym_lang,
-  [9942] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1026), 3,
+    ACTIONS(1055), 4,
       ts_builtin_sym_end,
       anon_sym_act,
       anon_sym_amendment,
-  [9951] = 2,
+      anon_sym_bill,
+  [9942] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(102), 3,
-      anon_sym_LBRACE,
-      anon_sym_RPAREN,
-      anon_sym_to,
-  [9960] = 4,
+    STATE(194), 1,
+      sym_status_value,
+    ACTIONS(1057), 3,
+      anon_sym_adopted,
+      anon_sym_draft,
+      anon_sym_proposed,
+  [9954] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1010), 1,
-      sym_identifier,
-    STATE(185), 1,
-      sym__localized,
-    STATE(307), 1,
-      sym_lang,
-  [9973] = 2,
+    ACTIONS(407), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(1059), 1,
+      sym_number,
+    STATE(124), 2,
+      sym__number,
+      sym_quoted_number,
+  [9968] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1028), 3,
+    ACTIONS(1061), 4,
       sym_unclosed,
       anon_sym_RBRACE,
       anon_sym_reply,
-  [9982] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(396), 3,
-      anon_sym_official,
-      anon_sym_summary,
       anon_sym_DQUOTE,
-  [9991] = 4,
+  [9978] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1030), 1,
-      anon_sym_version,
-    ACTIONS(1032), 1,
+    ACTIONS(170), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(1063), 1,
+      sym_number,
+    STATE(170), 2,
+      sym__number,
+      sym_quoted_number,
+  [9992] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(112), 3,
       anon_sym_LBRACE,
-    STATE(342), 1,
-      sym_act_body,
-  [10004] = 2,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [10001] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1034), 3,
-      ts_builtin_sym_end,
-      anon_sym_act,
-      anon_sym_amendment,
-  [10013] = 4,
+    ACTIONS(1065), 3,
+      sym_unclosed,
+      anon_sym_RBRACE,
+      anon_sym_reply,
+  [10010] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    STATE(235), 1,
-      aux_sym_remark_body_repeat1,
-    STATE(319), 1,
-      sym_string,
-  [10026] = 3,
+    ACTIONS(1067), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_to,
+  [10019] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1036), 1,
+    ACTIONS(116), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [10028] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1069), 1,
       sym_identifier,
     STATE(45), 2,
       sym_lang,
       aux_sym_languages_repeat1,
-  [10037] = 3,
+  [10039] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(403), 1,
+    ACTIONS(358), 1,
+      anon_sym_DQUOTE,
+    STATE(238), 1,
+      aux_sym_remark_body_repeat1,
+    STATE(338), 1,
+      sym_string,
+  [10052] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(391), 1,
       sym_remark_status,
-    ACTIONS(1022), 2,
+    ACTIONS(1071), 2,
       anon_sym_open,
       anon_sym_resolved,
-  [10048] = 3,
+  [10063] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(969), 1,
-      anon_sym_DQUOTE,
-    STATE(247), 1,
-      sym_string,
-  [10058] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1010), 1,
+    ACTIONS(1073), 1,
       sym_identifier,
-    STATE(358), 1,
+    STATE(18), 1,
+      sym__localized,
+    STATE(310), 1,
       sym_lang,
-  [10068] = 3,
+  [10076] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    STATE(69), 1,
-      sym_string,
-  [10078] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(866), 1,
-      anon_sym_LBRACE,
-    STATE(142), 1,
-      sym_unit_body,
-  [10088] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(892), 1,
-      anon_sym_LBRACE,
-    STATE(76), 1,
-      sym_unit_body,
-  [10098] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1038), 1,
-      anon_sym_LBRACE,
-    STATE(135), 1,
-      sym_remark_body,
-  [10108] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1040), 1,
-      anon_sym_DQUOTE,
-    STATE(314), 1,
-      sym_string,
-  [10118] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    STATE(77), 1,
-      sym_string,
-  [10128] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    STATE(20), 1,
-      sym_string,
-  [10138] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1010), 1,
+    ACTIONS(1073), 1,
       sym_identifier,
-    STATE(399), 1,
-      sym_lang,
-  [10148] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    STATE(19), 1,
-      sym_string,
-  [10158] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(969), 1,
-      anon_sym_DQUOTE,
-    STATE(250), 1,
-      sym_string,
-  [10168] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(969), 1,
-      anon_sym_DQUOTE,
-    STATE(259), 1,
-      sym_string,
-  [10178] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1042), 1,
-      anon_sym_LBRACE,
     STATE(113), 1,
-      sym_remark_body,
-  [10188] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1040), 1,
-      anon_sym_DQUOTE,
-    STATE(318), 1,
-      sym_string,
-  [10198] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1044), 1,
-      anon_sym_LBRACE,
-    STATE(329), 1,
-      sym_amendment_body,
-  [10208] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1040), 1,
-      anon_sym_DQUOTE,
-    STATE(434), 1,
-      sym_string,
-  [10218] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1040), 1,
-      anon_sym_DQUOTE,
-    STATE(414), 1,
-      sym_string,
-  [10228] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1046), 1,
-      anon_sym_LBRACE,
-    STATE(189), 1,
-      sym__replace_body,
-  [10238] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(795), 1,
-      anon_sym_DQUOTE,
-    STATE(249), 1,
-      sym_string,
-  [10248] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1048), 1,
-      anon_sym_LBRACE,
-    STATE(67), 1,
-      sym_history_body,
-  [10258] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1050), 1,
-      anon_sym_LBRACE,
-    STATE(107), 1,
-      sym_history_body,
-  [10268] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1040), 1,
-      anon_sym_DQUOTE,
-    STATE(442), 1,
-      sym_string,
-  [10278] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1010), 1,
-      sym_identifier,
-    STATE(389), 1,
+      sym__localized,
+    STATE(308), 1,
       sym_lang,
-  [10288] = 3,
+  [10089] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    STATE(206), 1,
-      sym_string,
-  [10298] = 2,
+    ACTIONS(1073), 1,
+      sym_identifier,
+    STATE(104), 1,
+      sym__localized,
+    STATE(308), 1,
+      sym_lang,
+  [10102] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1052), 2,
-      anon_sym_start,
-      anon_sym_end,
-  [10306] = 3,
+    ACTIONS(1073), 1,
+      sym_identifier,
+    STATE(133), 1,
+      sym__localized,
+    STATE(307), 1,
+      sym_lang,
+  [10115] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1046), 1,
+    STATE(414), 1,
+      sym_remark_status,
+    ACTIONS(1071), 2,
+      anon_sym_open,
+      anon_sym_resolved,
+  [10126] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1073), 1,
+      sym_identifier,
+    STATE(275), 1,
+      sym__localized,
+    STATE(313), 1,
+      sym_lang,
+  [10139] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1073), 1,
+      sym_identifier,
+    STATE(187), 1,
+      sym__localized,
+    STATE(310), 1,
+      sym_lang,
+  [10152] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(311), 3,
       anon_sym_LBRACE,
-    STATE(195), 1,
-      sym__replace_body,
-  [10316] = 3,
+      sym_number,
+      anon_sym_DQUOTE,
+  [10161] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1054), 1,
+    ACTIONS(1075), 1,
+      anon_sym_version,
+    ACTIONS(1077), 1,
       anon_sym_LBRACE,
-    STATE(194), 1,
-      sym_unit_body_with_notes,
-  [10326] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(908), 1,
-      anon_sym_LBRACE,
-    STATE(103), 1,
-      sym_unit_body,
-  [10336] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1040), 1,
-      anon_sym_DQUOTE,
-    STATE(424), 1,
-      sym_string,
-  [10346] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(452), 1,
-      anon_sym_DQUOTE,
-    STATE(115), 1,
-      sym_string,
-  [10356] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    STATE(345), 1,
-      sym_string,
-  [10366] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(452), 1,
-      anon_sym_DQUOTE,
-    STATE(146), 1,
-      sym_string,
-  [10376] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(452), 1,
-      anon_sym_DQUOTE,
-    STATE(148), 1,
-      sym_string,
-  [10386] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1032), 1,
-      anon_sym_LBRACE,
-    STATE(334), 1,
+    STATE(325), 1,
       sym_act_body,
-  [10396] = 2,
+  [10174] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1056), 2,
+    ACTIONS(398), 3,
+      anon_sym_official,
+      anon_sym_summary,
+      anon_sym_DQUOTE,
+  [10183] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(120), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [10192] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(124), 3,
+      anon_sym_LBRACE,
+      anon_sym_RPAREN,
+      anon_sym_to,
+  [10201] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(358), 1,
+      anon_sym_DQUOTE,
+    STATE(234), 1,
+      aux_sym_remark_body_repeat1,
+    STATE(338), 1,
+      sym_string,
+  [10214] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(913), 1,
+      anon_sym_LBRACE,
+    STATE(141), 1,
+      sym_unit_body,
+  [10224] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(358), 1,
+      anon_sym_DQUOTE,
+    STATE(12), 1,
+      sym_string,
+  [10234] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1079), 1,
+      anon_sym_LBRACE,
+    STATE(201), 1,
+      sym_unit_body_with_notes,
+  [10244] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1081), 1,
+      anon_sym_LBRACE,
+    STATE(207), 1,
+      sym__insert_body,
+  [10254] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1083), 1,
+      sym_act_id,
+    STATE(256), 1,
+      aux_sym_amends_repeat1,
+  [10264] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1085), 1,
+      anon_sym_LBRACE,
+    STATE(136), 1,
+      sym_remark_body,
+  [10274] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(825), 1,
+      anon_sym_DQUOTE,
+    STATE(253), 1,
+      sym_string,
+  [10284] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1087), 1,
+      anon_sym_LBRACE,
+    STATE(138), 1,
+      sym_history_body,
+  [10294] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1089), 1,
+      anon_sym_DQUOTE,
+    STATE(451), 1,
+      sym_string,
+  [10304] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1089), 1,
+      anon_sym_DQUOTE,
+    STATE(316), 1,
+      sym_string,
+  [10314] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1091), 2,
       anon_sym_all,
       sym_integer,
-  [10404] = 3,
+  [10322] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1058), 1,
+    ACTIONS(1093), 1,
       anon_sym_LBRACE,
-    STATE(199), 1,
-      sym__delete_body,
-  [10414] = 3,
+    STATE(324), 1,
+      sym_bill_body,
+  [10332] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1040), 1,
+    ACTIONS(358), 1,
       anon_sym_DQUOTE,
-    STATE(447), 1,
+    STATE(341), 1,
       sym_string,
-  [10424] = 3,
+  [10342] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1060), 1,
+    ACTIONS(921), 1,
       anon_sym_LBRACE,
-    STATE(200), 1,
-      sym__insert_body,
-  [10434] = 3,
+    STATE(61), 1,
+      sym_unit_body,
+  [10352] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(795), 1,
-      anon_sym_DQUOTE,
-    STATE(257), 1,
-      sym_string,
-  [10444] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(795), 1,
-      anon_sym_DQUOTE,
-    STATE(298), 1,
-      sym_string,
-  [10454] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(795), 1,
-      anon_sym_DQUOTE,
-    STATE(299), 1,
-      sym_string,
-  [10464] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1054), 1,
-      anon_sym_LBRACE,
-    STATE(203), 1,
-      sym_unit_body_with_notes,
-  [10474] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(795), 1,
+    ACTIONS(1008), 1,
       anon_sym_DQUOTE,
     STATE(241), 1,
       sym_string,
-  [10484] = 3,
+  [10362] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(448), 1,
+    ACTIONS(825), 1,
       anon_sym_DQUOTE,
-    STATE(93), 1,
+    STATE(254), 1,
       sym_string,
-  [10494] = 3,
+  [10372] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(448), 1,
+    ACTIONS(1095), 2,
+      anon_sym_start,
+      anon_sym_end,
+  [10380] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1089), 1,
       anon_sym_DQUOTE,
-    STATE(108), 1,
+    STATE(440), 1,
       sym_string,
-  [10504] = 3,
+  [10390] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(448), 1,
+    ACTIONS(1008), 1,
       anon_sym_DQUOTE,
-    STATE(109), 1,
+    STATE(267), 1,
       sym_string,
-  [10514] = 3,
+  [10400] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(795), 1,
+    ACTIONS(1008), 1,
       anon_sym_DQUOTE,
-    STATE(242), 1,
+    STATE(257), 1,
       sym_string,
-  [10524] = 3,
+  [10410] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(795), 1,
-      anon_sym_DQUOTE,
-    STATE(245), 1,
-      sym_string,
-  [10534] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1062), 1,
+    ACTIONS(1097), 1,
       anon_sym_LBRACE,
-    STATE(139), 1,
-      sym_history_body,
-  [10544] = 3,
+    STATE(129), 1,
+      sym_remark_body,
+  [10420] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(795), 1,
-      anon_sym_DQUOTE,
-    STATE(236), 1,
-      sym_string,
-  [10554] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1040), 1,
-      anon_sym_DQUOTE,
-    STATE(436), 1,
-      sym_string,
-  [10564] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(356), 1,
-      anon_sym_DQUOTE,
-    STATE(15), 1,
-      sym_string,
-  [10574] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1054), 1,
+    ACTIONS(1079), 1,
       anon_sym_LBRACE,
     STATE(212), 1,
       sym_unit_body_with_notes,
-  [10584] = 2,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(1064), 1,
-      aux_sym_quoted_number_token1,
-  [10591] = 2,
+  [10430] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1066), 1,
-      anon_sym_RBRACK_LPAREN,
-  [10598] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1068), 1,
-      anon_sym_DQUOTE2,
-  [10605] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1070), 1,
-      sym_date,
-  [10612] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1072), 1,
-      anon_sym_DQUOTE2,
-  [10619] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1074), 1,
-      sym_act_id,
-  [10626] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1076), 1,
-      ts_builtin_sym_end,
-  [10633] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1078), 1,
+    ACTIONS(358), 1,
       anon_sym_DQUOTE,
-  [10640] = 2,
+    STATE(17), 1,
+      sym_string,
+  [10440] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1080), 1,
-      sym_date,
-  [10647] = 2,
+    ACTIONS(358), 1,
+      anon_sym_DQUOTE,
+    STATE(20), 1,
+      sym_string,
+  [10450] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1082), 1,
-      sym_date,
-  [10654] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1084), 1,
+    ACTIONS(1073), 1,
       sym_identifier,
-  [10661] = 2,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(1086), 1,
-      aux_sym_quoted_number_token1,
-  [10668] = 2,
+    STATE(409), 1,
+      sym_lang,
+  [10460] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1088), 1,
-      anon_sym_DQUOTE2,
-  [10675] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1090), 1,
-      sym_date,
-  [10682] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1092), 1,
-      sym_date,
-  [10689] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1094), 1,
+    ACTIONS(358), 1,
       anon_sym_DQUOTE,
-  [10696] = 2,
+    STATE(69), 1,
+      sym_string,
+  [10470] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1096), 1,
-      sym_date,
-  [10703] = 2,
+    ACTIONS(1099), 1,
+      anon_sym_LBRACE,
+    STATE(121), 1,
+      sym_history_body,
+  [10480] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1098), 1,
-      sym_date,
-  [10710] = 2,
+    ACTIONS(1077), 1,
+      anon_sym_LBRACE,
+    STATE(335), 1,
+      sym_act_body,
+  [10490] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1100), 1,
-      anon_sym_DASH_GT,
-  [10717] = 2,
+    ACTIONS(825), 1,
+      anon_sym_DQUOTE,
+    STATE(251), 1,
+      sym_string,
+  [10500] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1102), 1,
+    ACTIONS(939), 1,
+      anon_sym_LBRACE,
+    STATE(112), 1,
+      sym_unit_body,
+  [10510] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(458), 1,
+      anon_sym_DQUOTE,
+    STATE(118), 1,
+      sym_string,
+  [10520] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1089), 1,
+      anon_sym_DQUOTE,
+    STATE(435), 1,
+      sym_string,
+  [10530] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(825), 1,
+      anon_sym_DQUOTE,
+    STATE(252), 1,
+      sym_string,
+  [10540] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(458), 1,
+      anon_sym_DQUOTE,
+    STATE(149), 1,
+      sym_string,
+  [10550] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(458), 1,
+      anon_sym_DQUOTE,
+    STATE(134), 1,
+      sym_string,
+  [10560] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1101), 1,
+      anon_sym_LBRACE,
+    STATE(213), 1,
+      sym__delete_body,
+  [10570] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(358), 1,
+      anon_sym_DQUOTE,
+    STATE(195), 1,
+      sym_string,
+  [10580] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1103), 1,
+      anon_sym_LBRACE,
+    STATE(70), 1,
+      sym_history_body,
+  [10590] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1089), 1,
+      anon_sym_DQUOTE,
+    STATE(422), 1,
+      sym_string,
+  [10600] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1105), 1,
+      anon_sym_LBRACE,
+    STATE(206), 1,
+      sym__replace_body,
+  [10610] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(825), 1,
+      anon_sym_DQUOTE,
+    STATE(266), 1,
+      sym_string,
+  [10620] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(825), 1,
+      anon_sym_DQUOTE,
+    STATE(287), 1,
+      sym_string,
+  [10630] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(825), 1,
+      anon_sym_DQUOTE,
+    STATE(290), 1,
+      sym_string,
+  [10640] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1105), 1,
+      anon_sym_LBRACE,
+    STATE(204), 1,
+      sym__replace_body,
+  [10650] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(358), 1,
+      anon_sym_DQUOTE,
+    STATE(66), 1,
+      sym_string,
+  [10660] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(441), 1,
+      anon_sym_DQUOTE,
+    STATE(93), 1,
+      sym_string,
+  [10670] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(441), 1,
+      anon_sym_DQUOTE,
+    STATE(116), 1,
+      sym_string,
+  [10680] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(441), 1,
+      anon_sym_DQUOTE,
+    STATE(117), 1,
+      sym_string,
+  [10690] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1073), 1,
+      sym_identifier,
+    STATE(412), 1,
+      sym_lang,
+  [10700] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1089), 1,
+      anon_sym_DQUOTE,
+    STATE(329), 1,
+      sym_string,
+  [10710] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1079), 1,
+      anon_sym_LBRACE,
+    STATE(210), 1,
+      sym_unit_body_with_notes,
+  [10720] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1073), 1,
+      sym_identifier,
+    STATE(392), 1,
+      sym_lang,
+  [10730] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1089), 1,
+      anon_sym_DQUOTE,
+    STATE(441), 1,
+      sym_string,
+  [10740] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1107), 1,
+      anon_sym_LBRACE,
+    STATE(333), 1,
+      sym_amendment_body,
+  [10750] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1089), 1,
+      anon_sym_DQUOTE,
+    STATE(447), 1,
+      sym_string,
+  [10760] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(825), 1,
+      anon_sym_DQUOTE,
+    STATE(247), 1,
+      sym_string,
+  [10770] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1109), 1,
       anon_sym_to,
-  [10724] = 2,
+  [10777] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1104), 1,
+    ACTIONS(1111), 1,
+      sym_date,
+  [10784] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1113), 1,
+      sym_date,
+  [10791] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1115), 1,
+      anon_sym_DQUOTE2,
+  [10798] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1117), 1,
+      sym_date,
+  [10805] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1119), 1,
+      sym_date,
+  [10812] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1121), 1,
+      sym_date,
+  [10819] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1123), 1,
+      sym_date,
+  [10826] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1125), 1,
       anon_sym_RPAREN,
-  [10731] = 2,
+  [10833] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1106), 1,
-      anon_sym_DQUOTE2,
-  [10738] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1108), 1,
-      sym_date,
-  [10745] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1110), 1,
-      sym_act_id,
-  [10752] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1112), 1,
-      sym_date,
-  [10759] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1114), 1,
-      anon_sym_DQUOTE,
-  [10766] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1116), 1,
-      anon_sym_RPAREN,
-  [10773] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1118), 1,
-      anon_sym_DQUOTE2,
-  [10780] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1120), 1,
-      sym_date,
-  [10787] = 2,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(1122), 1,
-      aux_sym_quoted_number_token1,
-  [10794] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1124), 1,
-      sym_date,
-  [10801] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1126), 1,
-      anon_sym_DQUOTE2,
-  [10808] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1128), 1,
-      sym_date,
-  [10815] = 2,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(1130), 1,
-      aux_sym_quoted_number_token1,
-  [10822] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1132), 1,
-      sym_date,
-  [10829] = 2,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(1134), 1,
-      aux_sym_quoted_number_token1,
-  [10836] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1136), 1,
-      sym_date,
-  [10843] = 2,
-    ACTIONS(858), 1,
-      sym_comment,
-    ACTIONS(1138), 1,
-      aux_sym_quoted_number_token1,
-  [10850] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1140), 1,
-      sym_date,
-  [10857] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1142), 1,
-      sym_act_id,
-  [10864] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1144), 1,
+    ACTIONS(1127), 1,
       sym_identifier,
-  [10871] = 2,
+  [10840] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1146), 1,
+    ACTIONS(1129), 1,
+      anon_sym_RBRACK_LPAREN,
+  [10847] = 2,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1131), 1,
+      aux_sym_quoted_number_token1,
+  [10854] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1133), 1,
+      sym_date,
+  [10861] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1135), 1,
+      anon_sym_DQUOTE2,
+  [10868] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1137), 1,
+      sym_date,
+  [10875] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1139), 1,
+      anon_sym_DQUOTE,
+  [10882] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1141), 1,
+      sym_act_id,
+  [10889] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1143), 1,
+      sym_identifier,
+  [10896] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1145), 1,
+      anon_sym_RPAREN,
+  [10903] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1147), 1,
+      sym_date,
+  [10910] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1149), 1,
+      anon_sym_DQUOTE2,
+  [10917] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1151), 1,
+      anon_sym_DQUOTE,
+  [10924] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1153), 1,
+      anon_sym_DQUOTE2,
+  [10931] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1155), 1,
+      sym_date,
+  [10938] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1157), 1,
+      sym_date,
+  [10945] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1159), 1,
       anon_sym_DASH_GT,
+  [10952] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1161), 1,
+      sym_date,
+  [10959] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1163), 1,
+      sym_act_id,
+  [10966] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1165), 1,
+      anon_sym_DQUOTE2,
+  [10973] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1167), 1,
+      ts_builtin_sym_end,
+  [10980] = 2,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1169), 1,
+      aux_sym_quoted_number_token1,
+  [10987] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1171), 1,
+      sym_date,
+  [10994] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1173), 1,
+      sym_act_id,
+  [11001] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1175), 1,
+      sym_act_id,
+  [11008] = 2,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1177), 1,
+      aux_sym_quoted_number_token1,
+  [11015] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1179), 1,
+      anon_sym_DASH_GT,
+  [11022] = 2,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1181), 1,
+      aux_sym_quoted_number_token1,
+  [11029] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1183), 1,
+      sym_date,
+  [11036] = 2,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1185), 1,
+      aux_sym_quoted_number_token1,
+  [11043] = 2,
+    ACTIONS(890), 1,
+      sym_comment,
+    ACTIONS(1187), 1,
+      aux_sym_quoted_number_token1,
+  [11050] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1189), 1,
+      anon_sym_DQUOTE,
+  [11057] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1191), 1,
+      anon_sym_DQUOTE2,
+  [11064] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1193), 1,
+      sym_date,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
   [SMALL_STATE(3)] = 49,
-  [SMALL_STATE(4)] = 100,
-  [SMALL_STATE(5)] = 174,
-  [SMALL_STATE(6)] = 248,
-  [SMALL_STATE(7)] = 296,
-  [SMALL_STATE(8)] = 344,
-  [SMALL_STATE(9)] = 392,
-  [SMALL_STATE(10)] = 440,
-  [SMALL_STATE(11)] = 511,
-  [SMALL_STATE(12)] = 558,
-  [SMALL_STATE(13)] = 605,
-  [SMALL_STATE(14)] = 652,
-  [SMALL_STATE(15)] = 699,
-  [SMALL_STATE(16)] = 747,
-  [SMALL_STATE(17)] = 795,
-  [SMALL_STATE(18)] = 840,
-  [SMALL_STATE(19)] = 885,
-  [SMALL_STATE(20)] = 930,
-  [SMALL_STATE(21)] = 975,
-  [SMALL_STATE(22)] = 1043,
-  [SMALL_STATE(23)] = 1111,
-  [SMALL_STATE(24)] = 1176,
-  [SMALL_STATE(25)] = 1229,
-  [SMALL_STATE(26)] = 1282,
-  [SMALL_STATE(27)] = 1335,
-  [SMALL_STATE(28)] = 1384,
-  [SMALL_STATE(29)] = 1458,
-  [SMALL_STATE(30)] = 1532,
-  [SMALL_STATE(31)] = 1596,
-  [SMALL_STATE(32)] = 1660,
-  [SMALL_STATE(33)] = 1708,
-  [SMALL_STATE(34)] = 1772,
-  [SMALL_STATE(35)] = 1836,
-  [SMALL_STATE(36)] = 1900,
-  [SMALL_STATE(37)] = 1964,
-  [SMALL_STATE(38)] = 2025,
-  [SMALL_STATE(39)] = 2066,
-  [SMALL_STATE(40)] = 2137,
-  [SMALL_STATE(41)] = 2184,
-  [SMALL_STATE(42)] = 2231,
-  [SMALL_STATE(43)] = 2278,
-  [SMALL_STATE(44)] = 2322,
-  [SMALL_STATE(45)] = 2364,
-  [SMALL_STATE(46)] = 2404,
-  [SMALL_STATE(47)] = 2442,
-  [SMALL_STATE(48)] = 2482,
-  [SMALL_STATE(49)] = 2528,
-  [SMALL_STATE(50)] = 2564,
-  [SMALL_STATE(51)] = 2610,
-  [SMALL_STATE(52)] = 2656,
-  [SMALL_STATE(53)] = 2701,
-  [SMALL_STATE(54)] = 2742,
-  [SMALL_STATE(55)] = 2787,
-  [SMALL_STATE(56)] = 2832,
-  [SMALL_STATE(57)] = 2873,
-  [SMALL_STATE(58)] = 2907,
-  [SMALL_STATE(59)] = 2939,
-  [SMALL_STATE(60)] = 2979,
-  [SMALL_STATE(61)] = 3019,
-  [SMALL_STATE(62)] = 3050,
-  [SMALL_STATE(63)] = 3093,
-  [SMALL_STATE(64)] = 3128,
-  [SMALL_STATE(65)] = 3159,
-  [SMALL_STATE(66)] = 3202,
-  [SMALL_STATE(67)] = 3245,
-  [SMALL_STATE(68)] = 3276,
-  [SMALL_STATE(69)] = 3307,
-  [SMALL_STATE(70)] = 3338,
-  [SMALL_STATE(71)] = 3369,
-  [SMALL_STATE(72)] = 3402,
-  [SMALL_STATE(73)] = 3433,
-  [SMALL_STATE(74)] = 3464,
-  [SMALL_STATE(75)] = 3495,
-  [SMALL_STATE(76)] = 3526,
-  [SMALL_STATE(77)] = 3557,
-  [SMALL_STATE(78)] = 3588,
-  [SMALL_STATE(79)] = 3626,
-  [SMALL_STATE(80)] = 3658,
-  [SMALL_STATE(81)] = 3690,
-  [SMALL_STATE(82)] = 3724,
-  [SMALL_STATE(83)] = 3762,
-  [SMALL_STATE(84)] = 3794,
-  [SMALL_STATE(85)] = 3826,
-  [SMALL_STATE(86)] = 3862,
-  [SMALL_STATE(87)] = 3901,
+  [SMALL_STATE(4)] = 98,
+  [SMALL_STATE(5)] = 149,
+  [SMALL_STATE(6)] = 198,
+  [SMALL_STATE(7)] = 272,
+  [SMALL_STATE(8)] = 346,
+  [SMALL_STATE(9)] = 394,
+  [SMALL_STATE(10)] = 442,
+  [SMALL_STATE(11)] = 513,
+  [SMALL_STATE(12)] = 562,
+  [SMALL_STATE(13)] = 611,
+  [SMALL_STATE(14)] = 658,
+  [SMALL_STATE(15)] = 705,
+  [SMALL_STATE(16)] = 752,
+  [SMALL_STATE(17)] = 799,
+  [SMALL_STATE(18)] = 845,
+  [SMALL_STATE(19)] = 891,
+  [SMALL_STATE(20)] = 937,
+  [SMALL_STATE(21)] = 983,
+  [SMALL_STATE(22)] = 1051,
+  [SMALL_STATE(23)] = 1119,
+  [SMALL_STATE(24)] = 1168,
+  [SMALL_STATE(25)] = 1221,
+  [SMALL_STATE(26)] = 1274,
+  [SMALL_STATE(27)] = 1327,
+  [SMALL_STATE(28)] = 1392,
+  [SMALL_STATE(29)] = 1466,
+  [SMALL_STATE(30)] = 1540,
+  [SMALL_STATE(31)] = 1604,
+  [SMALL_STATE(32)] = 1668,
+  [SMALL_STATE(33)] = 1716,
+  [SMALL_STATE(34)] = 1780,
+  [SMALL_STATE(35)] = 1844,
+  [SMALL_STATE(36)] = 1908,
+  [SMALL_STATE(37)] = 1972,
+  [SMALL_STATE(38)] = 2043,
+  [SMALL_STATE(39)] = 2084,
+  [SMALL_STATE(40)] = 2145,
+  [SMALL_STATE(41)] = 2192,
+  [SMALL_STATE(42)] = 2239,
+  [SMALL_STATE(43)] = 2286,
+  [SMALL_STATE(44)] = 2330,
+  [SMALL_STATE(45)] = 2372,
+  [SMALL_STATE(46)] = 2412,
+  [SMALL_STATE(47)] = 2450,
+  [SMALL_STATE(48)] = 2496,
+  [SMALL_STATE(49)] = 2542,
+  [SMALL_STATE(50)] = 2588,
+  [SMALL_STATE(51)] = 2624,
+  [SMALL_STATE(52)] = 2664,
+  [SMALL_STATE(53)] = 2709,
+  [SMALL_STATE(54)] = 2750,
+  [SMALL_STATE(55)] = 2795,
+  [SMALL_STATE(56)] = 2840,
+  [SMALL_STATE(57)] = 2881,
+  [SMALL_STATE(58)] = 2915,
+  [SMALL_STATE(59)] = 2947,
+  [SMALL_STATE(60)] = 2987,
+  [SMALL_STATE(61)] = 3027,
+  [SMALL_STATE(62)] = 3058,
+  [SMALL_STATE(63)] = 3089,
+  [SMALL_STATE(64)] = 3120,
+  [SMALL_STATE(65)] = 3151,
+  [SMALL_STATE(66)] = 3182,
+  [SMALL_STATE(67)] = 3213,
+  [SMALL_STATE(68)] = 3244,
+  [SMALL_STATE(69)] = 3275,
+  [SMALL_STATE(70)] = 3306,
+  [SMALL_STATE(71)] = 3337,
+  [SMALL_STATE(72)] = 3368,
+  [SMALL_STATE(73)] = 3411,
+  [SMALL_STATE(74)] = 3446,
+  [SMALL_STATE(75)] = 3489,
+  [SMALL_STATE(76)] = 3532,
+  [SMALL_STATE(77)] = 3563,
+  [SMALL_STATE(78)] = 3596,
+  [SMALL_STATE(79)] = 3628,
+  [SMALL_STATE(80)] = 3664,
+  [SMALL_STATE(81)] = 3698,
+  [SMALL_STATE(82)] = 3730,
+  [SMALL_STATE(83)] = 3768,
+  [SMALL_STATE(84)] = 3806,
+  [SMALL_STATE(85)] = 3838,
+  [SMALL_STATE(86)] = 3870,
+  [SMALL_STATE(87)] = 3909,
   [SMALL_STATE(88)] = 3940,
-  [SMALL_STATE(89)] = 3975,
-  [SMALL_STATE(90)] = 4008,
-  [SMALL_STATE(91)] = 4041,
-  [SMALL_STATE(92)] = 4072,
-  [SMALL_STATE(93)] = 4103,
-  [SMALL_STATE(94)] = 4136,
-  [SMALL_STATE(95)] = 4167,
-  [SMALL_STATE(96)] = 4198,
-  [SMALL_STATE(97)] = 4229,
+  [SMALL_STATE(89)] = 3971,
+  [SMALL_STATE(90)] = 4004,
+  [SMALL_STATE(91)] = 4035,
+  [SMALL_STATE(92)] = 4066,
+  [SMALL_STATE(93)] = 4097,
+  [SMALL_STATE(94)] = 4130,
+  [SMALL_STATE(95)] = 4161,
+  [SMALL_STATE(96)] = 4196,
+  [SMALL_STATE(97)] = 4227,
   [SMALL_STATE(98)] = 4260,
   [SMALL_STATE(99)] = 4291,
   [SMALL_STATE(100)] = 4322,
   [SMALL_STATE(101)] = 4361,
-  [SMALL_STATE(102)] = 4392,
-  [SMALL_STATE(103)] = 4422,
-  [SMALL_STATE(104)] = 4452,
-  [SMALL_STATE(105)] = 4482,
-  [SMALL_STATE(106)] = 4512,
-  [SMALL_STATE(107)] = 4544,
-  [SMALL_STATE(108)] = 4574,
-  [SMALL_STATE(109)] = 4604,
-  [SMALL_STATE(110)] = 4634,
-  [SMALL_STATE(111)] = 4664,
-  [SMALL_STATE(112)] = 4694,
-  [SMALL_STATE(113)] = 4724,
-  [SMALL_STATE(114)] = 4754,
-  [SMALL_STATE(115)] = 4784,
-  [SMALL_STATE(116)] = 4816,
-  [SMALL_STATE(117)] = 4848,
-  [SMALL_STATE(118)] = 4878,
-  [SMALL_STATE(119)] = 4908,
-  [SMALL_STATE(120)] = 4938,
-  [SMALL_STATE(121)] = 4968,
+  [SMALL_STATE(102)] = 4400,
+  [SMALL_STATE(103)] = 4430,
+  [SMALL_STATE(104)] = 4460,
+  [SMALL_STATE(105)] = 4490,
+  [SMALL_STATE(106)] = 4520,
+  [SMALL_STATE(107)] = 4550,
+  [SMALL_STATE(108)] = 4580,
+  [SMALL_STATE(109)] = 4612,
+  [SMALL_STATE(110)] = 4642,
+  [SMALL_STATE(111)] = 4672,
+  [SMALL_STATE(112)] = 4702,
+  [SMALL_STATE(113)] = 4732,
+  [SMALL_STATE(114)] = 4762,
+  [SMALL_STATE(115)] = 4792,
+  [SMALL_STATE(116)] = 4822,
+  [SMALL_STATE(117)] = 4852,
+  [SMALL_STATE(118)] = 4882,
+  [SMALL_STATE(119)] = 4914,
+  [SMALL_STATE(120)] = 4944,
+  [SMALL_STATE(121)] = 4974,
   [SMALL_STATE(122)] = 5004,
   [SMALL_STATE(123)] = 5034,
-  [SMALL_STATE(124)] = 5064,
-  [SMALL_STATE(125)] = 5094,
-  [SMALL_STATE(126)] = 5124,
-  [SMALL_STATE(127)] = 5154,
-  [SMALL_STATE(128)] = 5184,
-  [SMALL_STATE(129)] = 5216,
-  [SMALL_STATE(130)] = 5246,
-  [SMALL_STATE(131)] = 5276,
-  [SMALL_STATE(132)] = 5310,
-  [SMALL_STATE(133)] = 5339,
-  [SMALL_STATE(134)] = 5368,
-  [SMALL_STATE(135)] = 5397,
-  [SMALL_STATE(136)] = 5426,
-  [SMALL_STATE(137)] = 5455,
-  [SMALL_STATE(138)] = 5484,
-  [SMALL_STATE(139)] = 5513,
-  [SMALL_STATE(140)] = 5542,
-  [SMALL_STATE(141)] = 5571,
-  [SMALL_STATE(142)] = 5600,
-  [SMALL_STATE(143)] = 5629,
-  [SMALL_STATE(144)] = 5658,
-  [SMALL_STATE(145)] = 5687,
-  [SMALL_STATE(146)] = 5716,
-  [SMALL_STATE(147)] = 5745,
-  [SMALL_STATE(148)] = 5774,
-  [SMALL_STATE(149)] = 5803,
-  [SMALL_STATE(150)] = 5832,
-  [SMALL_STATE(151)] = 5861,
-  [SMALL_STATE(152)] = 5889,
-  [SMALL_STATE(153)] = 5923,
-  [SMALL_STATE(154)] = 5959,
-  [SMALL_STATE(155)] = 5995,
-  [SMALL_STATE(156)] = 6031,
-  [SMALL_STATE(157)] = 6066,
-  [SMALL_STATE(158)] = 6101,
-  [SMALL_STATE(159)] = 6136,
-  [SMALL_STATE(160)] = 6171,
-  [SMALL_STATE(161)] = 6196,
-  [SMALL_STATE(162)] = 6231,
-  [SMALL_STATE(163)] = 6264,
-  [SMALL_STATE(164)] = 6299,
-  [SMALL_STATE(165)] = 6334,
-  [SMALL_STATE(166)] = 6369,
-  [SMALL_STATE(167)] = 6404,
-  [SMALL_STATE(168)] = 6437,
-  [SMALL_STATE(169)] = 6472,
-  [SMALL_STATE(170)] = 6507,
-  [SMALL_STATE(171)] = 6538,
-  [SMALL_STATE(172)] = 6573,
-  [SMALL_STATE(173)] = 6608,
-  [SMALL_STATE(174)] = 6643,
-  [SMALL_STATE(175)] = 6678,
-  [SMALL_STATE(176)] = 6713,
-  [SMALL_STATE(177)] = 6748,
-  [SMALL_STATE(178)] = 6783,
-  [SMALL_STATE(179)] = 6813,
-  [SMALL_STATE(180)] = 6839,
-  [SMALL_STATE(181)] = 6865,
-  [SMALL_STATE(182)] = 6895,
-  [SMALL_STATE(183)] = 6925,
-  [SMALL_STATE(184)] = 6955,
-  [SMALL_STATE(185)] = 6978,
-  [SMALL_STATE(186)] = 7003,
-  [SMALL_STATE(187)] = 7028,
-  [SMALL_STATE(188)] = 7051,
-  [SMALL_STATE(189)] = 7075,
-  [SMALL_STATE(190)] = 7099,
-  [SMALL_STATE(191)] = 7123,
-  [SMALL_STATE(192)] = 7147,
-  [SMALL_STATE(193)] = 7171,
-  [SMALL_STATE(194)] = 7195,
-  [SMALL_STATE(195)] = 7219,
-  [SMALL_STATE(196)] = 7243,
-  [SMALL_STATE(197)] = 7267,
-  [SMALL_STATE(198)] = 7291,
-  [SMALL_STATE(199)] = 7315,
-  [SMALL_STATE(200)] = 7339,
-  [SMALL_STATE(201)] = 7363,
-  [SMALL_STATE(202)] = 7387,
-  [SMALL_STATE(203)] = 7411,
-  [SMALL_STATE(204)] = 7435,
-  [SMALL_STATE(205)] = 7459,
-  [SMALL_STATE(206)] = 7483,
-  [SMALL_STATE(207)] = 7507,
-  [SMALL_STATE(208)] = 7531,
-  [SMALL_STATE(209)] = 7555,
-  [SMALL_STATE(210)] = 7579,
-  [SMALL_STATE(211)] = 7603,
-  [SMALL_STATE(212)] = 7627,
-  [SMALL_STATE(213)] = 7651,
-  [SMALL_STATE(214)] = 7675,
-  [SMALL_STATE(215)] = 7697,
-  [SMALL_STATE(216)] = 7719,
-  [SMALL_STATE(217)] = 7753,
-  [SMALL_STATE(218)] = 7787,
-  [SMALL_STATE(219)] = 7821,
-  [SMALL_STATE(220)] = 7855,
-  [SMALL_STATE(221)] = 7889,
-  [SMALL_STATE(222)] = 7923,
-  [SMALL_STATE(223)] = 7956,
-  [SMALL_STATE(224)] = 7989,
-  [SMALL_STATE(225)] = 8022,
-  [SMALL_STATE(226)] = 8053,
-  [SMALL_STATE(227)] = 8086,
-  [SMALL_STATE(228)] = 8119,
-  [SMALL_STATE(229)] = 8152,
-  [SMALL_STATE(230)] = 8182,
-  [SMALL_STATE(231)] = 8212,
-  [SMALL_STATE(232)] = 8242,
-  [SMALL_STATE(233)] = 8269,
-  [SMALL_STATE(234)] = 8292,
-  [SMALL_STATE(235)] = 8315,
-  [SMALL_STATE(236)] = 8342,
-  [SMALL_STATE(237)] = 8362,
-  [SMALL_STATE(238)] = 8382,
-  [SMALL_STATE(239)] = 8398,
-  [SMALL_STATE(240)] = 8418,
-  [SMALL_STATE(241)] = 8436,
-  [SMALL_STATE(242)] = 8456,
-  [SMALL_STATE(243)] = 8476,
-  [SMALL_STATE(244)] = 8492,
-  [SMALL_STATE(245)] = 8508,
-  [SMALL_STATE(246)] = 8528,
-  [SMALL_STATE(247)] = 8546,
-  [SMALL_STATE(248)] = 8564,
-  [SMALL_STATE(249)] = 8580,
-  [SMALL_STATE(250)] = 8600,
-  [SMALL_STATE(251)] = 8615,
-  [SMALL_STATE(252)] = 8634,
-  [SMALL_STATE(253)] = 8649,
-  [SMALL_STATE(254)] = 8664,
-  [SMALL_STATE(255)] = 8679,
-  [SMALL_STATE(256)] = 8694,
-  [SMALL_STATE(257)] = 8709,
-  [SMALL_STATE(258)] = 8726,
-  [SMALL_STATE(259)] = 8741,
-  [SMALL_STATE(260)] = 8756,
-  [SMALL_STATE(261)] = 8771,
-  [SMALL_STATE(262)] = 8788,
-  [SMALL_STATE(263)] = 8803,
-  [SMALL_STATE(264)] = 8818,
-  [SMALL_STATE(265)] = 8833,
-  [SMALL_STATE(266)] = 8848,
-  [SMALL_STATE(267)] = 8863,
-  [SMALL_STATE(268)] = 8881,
-  [SMALL_STATE(269)] = 8899,
-  [SMALL_STATE(270)] = 8917,
-  [SMALL_STATE(271)] = 8931,
-  [SMALL_STATE(272)] = 8951,
-  [SMALL_STATE(273)] = 8969,
-  [SMALL_STATE(274)] = 8987,
-  [SMALL_STATE(275)] = 9005,
-  [SMALL_STATE(276)] = 9019,
-  [SMALL_STATE(277)] = 9037,
-  [SMALL_STATE(278)] = 9057,
-  [SMALL_STATE(279)] = 9071,
-  [SMALL_STATE(280)] = 9085,
-  [SMALL_STATE(281)] = 9103,
-  [SMALL_STATE(282)] = 9121,
-  [SMALL_STATE(283)] = 9135,
-  [SMALL_STATE(284)] = 9155,
-  [SMALL_STATE(285)] = 9173,
-  [SMALL_STATE(286)] = 9187,
-  [SMALL_STATE(287)] = 9201,
-  [SMALL_STATE(288)] = 9219,
-  [SMALL_STATE(289)] = 9233,
-  [SMALL_STATE(290)] = 9251,
-  [SMALL_STATE(291)] = 9269,
-  [SMALL_STATE(292)] = 9287,
-  [SMALL_STATE(293)] = 9301,
-  [SMALL_STATE(294)] = 9319,
-  [SMALL_STATE(295)] = 9337,
-  [SMALL_STATE(296)] = 9355,
-  [SMALL_STATE(297)] = 9369,
-  [SMALL_STATE(298)] = 9387,
-  [SMALL_STATE(299)] = 9401,
-  [SMALL_STATE(300)] = 9415,
-  [SMALL_STATE(301)] = 9429,
-  [SMALL_STATE(302)] = 9444,
-  [SMALL_STATE(303)] = 9461,
-  [SMALL_STATE(304)] = 9474,
-  [SMALL_STATE(305)] = 9485,
-  [SMALL_STATE(306)] = 9502,
-  [SMALL_STATE(307)] = 9513,
-  [SMALL_STATE(308)] = 9530,
-  [SMALL_STATE(309)] = 9547,
-  [SMALL_STATE(310)] = 9564,
-  [SMALL_STATE(311)] = 9581,
-  [SMALL_STATE(312)] = 9595,
-  [SMALL_STATE(313)] = 9607,
-  [SMALL_STATE(314)] = 9621,
-  [SMALL_STATE(315)] = 9635,
-  [SMALL_STATE(316)] = 9649,
-  [SMALL_STATE(317)] = 9659,
-  [SMALL_STATE(318)] = 9673,
-  [SMALL_STATE(319)] = 9687,
-  [SMALL_STATE(320)] = 9697,
-  [SMALL_STATE(321)] = 9711,
-  [SMALL_STATE(322)] = 9725,
-  [SMALL_STATE(323)] = 9739,
-  [SMALL_STATE(324)] = 9753,
-  [SMALL_STATE(325)] = 9763,
-  [SMALL_STATE(326)] = 9776,
-  [SMALL_STATE(327)] = 9789,
-  [SMALL_STATE(328)] = 9798,
-  [SMALL_STATE(329)] = 9807,
-  [SMALL_STATE(330)] = 9816,
-  [SMALL_STATE(331)] = 9829,
-  [SMALL_STATE(332)] = 9842,
-  [SMALL_STATE(333)] = 9851,
-  [SMALL_STATE(334)] = 9860,
-  [SMALL_STATE(335)] = 9869,
-  [SMALL_STATE(336)] = 9878,
-  [SMALL_STATE(337)] = 9887,
-  [SMALL_STATE(338)] = 9898,
-  [SMALL_STATE(339)] = 9907,
-  [SMALL_STATE(340)] = 9920,
-  [SMALL_STATE(341)] = 9929,
-  [SMALL_STATE(342)] = 9942,
-  [SMALL_STATE(343)] = 9951,
-  [SMALL_STATE(344)] = 9960,
-  [SMALL_STATE(345)] = 9973,
-  [SMALL_STATE(346)] = 9982,
-  [SMALL_STATE(347)] = 9991,
-  [SMALL_STATE(348)] = 10004,
-  [SMALL_STATE(349)] = 10013,
-  [SMALL_STATE(350)] = 10026,
-  [SMALL_STATE(351)] = 10037,
-  [SMALL_STATE(352)] = 10048,
-  [SMALL_STATE(353)] = 10058,
-  [SMALL_STATE(354)] = 10068,
-  [SMALL_STATE(355)] = 10078,
-  [SMALL_STATE(356)] = 10088,
-  [SMALL_STATE(357)] = 10098,
-  [SMALL_STATE(358)] = 10108,
-  [SMALL_STATE(359)] = 10118,
-  [SMALL_STATE(360)] = 10128,
-  [SMALL_STATE(361)] = 10138,
-  [SMALL_STATE(362)] = 10148,
-  [SMALL_STATE(363)] = 10158,
-  [SMALL_STATE(364)] = 10168,
-  [SMALL_STATE(365)] = 10178,
-  [SMALL_STATE(366)] = 10188,
-  [SMALL_STATE(367)] = 10198,
-  [SMALL_STATE(368)] = 10208,
-  [SMALL_STATE(369)] = 10218,
-  [SMALL_STATE(370)] = 10228,
-  [SMALL_STATE(371)] = 10238,
-  [SMALL_STATE(372)] = 10248,
-  [SMALL_STATE(373)] = 10258,
-  [SMALL_STATE(374)] = 10268,
-  [SMALL_STATE(375)] = 10278,
-  [SMALL_STATE(376)] = 10288,
-  [SMALL_STATE(377)] = 10298,
-  [SMALL_STATE(378)] = 10306,
-  [SMALL_STATE(379)] = 10316,
-  [SMALL_STATE(380)] = 10326,
-  [SMALL_STATE(381)] = 10336,
-  [SMALL_STATE(382)] = 10346,
-  [SMALL_STATE(383)] = 10356,
-  [SMALL_STATE(384)] = 10366,
-  [SMALL_STATE(385)] = 10376,
-  [SMALL_STATE(386)] = 10386,
-  [SMALL_STATE(387)] = 10396,
-  [SMALL_STATE(388)] = 10404,
-  [SMALL_STATE(389)] = 10414,
-  [SMALL_STATE(390)] = 10424,
-  [SMALL_STATE(391)] = 10434,
-  [SMALL_STATE(392)] = 10444,
-  [SMALL_STATE(393)] = 10454,
-  [SMALL_STATE(394)] = 10464,
-  [SMALL_STATE(395)] = 10474,
-  [SMALL_STATE(396)] = 10484,
-  [SMALL_STATE(397)] = 10494,
-  [SMALL_STATE(398)] = 10504,
-  [SMALL_STATE(399)] = 10514,
-  [SMALL_STATE(400)] = 10524,
-  [SMALL_STATE(401)] = 10534,
-  [SMALL_STATE(402)] = 10544,
-  [SMALL_STATE(403)] = 10554,
-  [SMALL_STATE(404)] = 10564,
-  [SMALL_STATE(405)] = 10574,
-  [SMALL_STATE(406)] = 10584,
-  [SMALL_STATE(407)] = 10591,
-  [SMALL_STATE(408)] = 10598,
-  [SMALL_STATE(409)] = 10605,
-  [SMALL_STATE(410)] = 10612,
-  [SMALL_STATE(411)] = 10619,
-  [SMALL_STATE(412)] = 10626,
-  [SMALL_STATE(413)] = 10633,
-  [SMALL_STATE(414)] = 10640,
-  [SMALL_STATE(415)] = 10647,
-  [SMALL_STATE(416)] = 10654,
-  [SMALL_STATE(417)] = 10661,
-  [SMALL_STATE(418)] = 10668,
-  [SMALL_STATE(419)] = 10675,
-  [SMALL_STATE(420)] = 10682,
-  [SMALL_STATE(421)] = 10689,
-  [SMALL_STATE(422)] = 10696,
-  [SMALL_STATE(423)] = 10703,
-  [SMALL_STATE(424)] = 10710,
-  [SMALL_STATE(425)] = 10717,
-  [SMALL_STATE(426)] = 10724,
-  [SMALL_STATE(427)] = 10731,
-  [SMALL_STATE(428)] = 10738,
-  [SMALL_STATE(429)] = 10745,
-  [SMALL_STATE(430)] = 10752,
-  [SMALL_STATE(431)] = 10759,
-  [SMALL_STATE(432)] = 10766,
-  [SMALL_STATE(433)] = 10773,
-  [SMALL_STATE(434)] = 10780,
-  [SMALL_STATE(435)] = 10787,
-  [SMALL_STATE(436)] = 10794,
-  [SMALL_STATE(437)] = 10801,
-  [SMALL_STATE(438)] = 10808,
-  [SMALL_STATE(439)] = 10815,
-  [SMALL_STATE(440)] = 10822,
-  [SMALL_STATE(441)] = 10829,
-  [SMALL_STATE(442)] = 10836,
-  [SMALL_STATE(443)] = 10843,
-  [SMALL_STATE(444)] = 10850,
-  [SMALL_STATE(445)] = 10857,
-  [SMALL_STATE(446)] = 10864,
-  [SMALL_STATE(447)] = 10871,
+  [SMALL_STATE(124)] = 5066,
+  [SMALL_STATE(125)] = 5096,
+  [SMALL_STATE(126)] = 5126,
+  [SMALL_STATE(127)] = 5162,
+  [SMALL_STATE(128)] = 5192,
+  [SMALL_STATE(129)] = 5224,
+  [SMALL_STATE(130)] = 5254,
+  [SMALL_STATE(131)] = 5284,
+  [SMALL_STATE(132)] = 5318,
+  [SMALL_STATE(133)] = 5347,
+  [SMALL_STATE(134)] = 5376,
+  [SMALL_STATE(135)] = 5405,
+  [SMALL_STATE(136)] = 5434,
+  [SMALL_STATE(137)] = 5463,
+  [SMALL_STATE(138)] = 5492,
+  [SMALL_STATE(139)] = 5521,
+  [SMALL_STATE(140)] = 5550,
+  [SMALL_STATE(141)] = 5579,
+  [SMALL_STATE(142)] = 5608,
+  [SMALL_STATE(143)] = 5637,
+  [SMALL_STATE(144)] = 5666,
+  [SMALL_STATE(145)] = 5695,
+  [SMALL_STATE(146)] = 5724,
+  [SMALL_STATE(147)] = 5753,
+  [SMALL_STATE(148)] = 5782,
+  [SMALL_STATE(149)] = 5811,
+  [SMALL_STATE(150)] = 5840,
+  [SMALL_STATE(151)] = 5869,
+  [SMALL_STATE(152)] = 5905,
+  [SMALL_STATE(153)] = 5941,
+  [SMALL_STATE(154)] = 5969,
+  [SMALL_STATE(155)] = 6005,
+  [SMALL_STATE(156)] = 6039,
+  [SMALL_STATE(157)] = 6074,
+  [SMALL_STATE(158)] = 6109,
+  [SMALL_STATE(159)] = 6144,
+  [SMALL_STATE(160)] = 6179,
+  [SMALL_STATE(161)] = 6214,
+  [SMALL_STATE(162)] = 6249,
+  [SMALL_STATE(163)] = 6284,
+  [SMALL_STATE(164)] = 6309,
+  [SMALL_STATE(165)] = 6340,
+  [SMALL_STATE(166)] = 6375,
+  [SMALL_STATE(167)] = 6408,
+  [SMALL_STATE(168)] = 6443,
+  [SMALL_STATE(169)] = 6478,
+  [SMALL_STATE(170)] = 6513,
+  [SMALL_STATE(171)] = 6546,
+  [SMALL_STATE(172)] = 6581,
+  [SMALL_STATE(173)] = 6616,
+  [SMALL_STATE(174)] = 6651,
+  [SMALL_STATE(175)] = 6686,
+  [SMALL_STATE(176)] = 6721,
+  [SMALL_STATE(177)] = 6756,
+  [SMALL_STATE(178)] = 6791,
+  [SMALL_STATE(179)] = 6817,
+  [SMALL_STATE(180)] = 6847,
+  [SMALL_STATE(181)] = 6877,
+  [SMALL_STATE(182)] = 6903,
+  [SMALL_STATE(183)] = 6933,
+  [SMALL_STATE(184)] = 6963,
+  [SMALL_STATE(185)] = 6986,
+  [SMALL_STATE(186)] = 7011,
+  [SMALL_STATE(187)] = 7034,
+  [SMALL_STATE(188)] = 7059,
+  [SMALL_STATE(189)] = 7083,
+  [SMALL_STATE(190)] = 7107,
+  [SMALL_STATE(191)] = 7131,
+  [SMALL_STATE(192)] = 7155,
+  [SMALL_STATE(193)] = 7179,
+  [SMALL_STATE(194)] = 7203,
+  [SMALL_STATE(195)] = 7227,
+  [SMALL_STATE(196)] = 7251,
+  [SMALL_STATE(197)] = 7275,
+  [SMALL_STATE(198)] = 7299,
+  [SMALL_STATE(199)] = 7323,
+  [SMALL_STATE(200)] = 7347,
+  [SMALL_STATE(201)] = 7371,
+  [SMALL_STATE(202)] = 7395,
+  [SMALL_STATE(203)] = 7419,
+  [SMALL_STATE(204)] = 7443,
+  [SMALL_STATE(205)] = 7467,
+  [SMALL_STATE(206)] = 7491,
+  [SMALL_STATE(207)] = 7515,
+  [SMALL_STATE(208)] = 7539,
+  [SMALL_STATE(209)] = 7563,
+  [SMALL_STATE(210)] = 7587,
+  [SMALL_STATE(211)] = 7611,
+  [SMALL_STATE(212)] = 7635,
+  [SMALL_STATE(213)] = 7659,
+  [SMALL_STATE(214)] = 7683,
+  [SMALL_STATE(215)] = 7717,
+  [SMALL_STATE(216)] = 7739,
+  [SMALL_STATE(217)] = 7773,
+  [SMALL_STATE(218)] = 7807,
+  [SMALL_STATE(219)] = 7841,
+  [SMALL_STATE(220)] = 7863,
+  [SMALL_STATE(221)] = 7897,
+  [SMALL_STATE(222)] = 7931,
+  [SMALL_STATE(223)] = 7964,
+  [SMALL_STATE(224)] = 7997,
+  [SMALL_STATE(225)] = 8030,
+  [SMALL_STATE(226)] = 8063,
+  [SMALL_STATE(227)] = 8096,
+  [SMALL_STATE(228)] = 8129,
+  [SMALL_STATE(229)] = 8160,
+  [SMALL_STATE(230)] = 8190,
+  [SMALL_STATE(231)] = 8220,
+  [SMALL_STATE(232)] = 8250,
+  [SMALL_STATE(233)] = 8276,
+  [SMALL_STATE(234)] = 8302,
+  [SMALL_STATE(235)] = 8329,
+  [SMALL_STATE(236)] = 8352,
+  [SMALL_STATE(237)] = 8375,
+  [SMALL_STATE(238)] = 8398,
+  [SMALL_STATE(239)] = 8425,
+  [SMALL_STATE(240)] = 8443,
+  [SMALL_STATE(241)] = 8459,
+  [SMALL_STATE(242)] = 8477,
+  [SMALL_STATE(243)] = 8499,
+  [SMALL_STATE(244)] = 8515,
+  [SMALL_STATE(245)] = 8537,
+  [SMALL_STATE(246)] = 8557,
+  [SMALL_STATE(247)] = 8573,
+  [SMALL_STATE(248)] = 8593,
+  [SMALL_STATE(249)] = 8611,
+  [SMALL_STATE(250)] = 8627,
+  [SMALL_STATE(251)] = 8647,
+  [SMALL_STATE(252)] = 8667,
+  [SMALL_STATE(253)] = 8687,
+  [SMALL_STATE(254)] = 8707,
+  [SMALL_STATE(255)] = 8727,
+  [SMALL_STATE(256)] = 8742,
+  [SMALL_STATE(257)] = 8761,
+  [SMALL_STATE(258)] = 8776,
+  [SMALL_STATE(259)] = 8795,
+  [SMALL_STATE(260)] = 8810,
+  [SMALL_STATE(261)] = 8827,
+  [SMALL_STATE(262)] = 8846,
+  [SMALL_STATE(263)] = 8861,
+  [SMALL_STATE(264)] = 8876,
+  [SMALL_STATE(265)] = 8891,
+  [SMALL_STATE(266)] = 8906,
+  [SMALL_STATE(267)] = 8923,
+  [SMALL_STATE(268)] = 8938,
+  [SMALL_STATE(269)] = 8953,
+  [SMALL_STATE(270)] = 8968,
+  [SMALL_STATE(271)] = 8983,
+  [SMALL_STATE(272)] = 8998,
+  [SMALL_STATE(273)] = 9013,
+  [SMALL_STATE(274)] = 9028,
+  [SMALL_STATE(275)] = 9046,
+  [SMALL_STATE(276)] = 9060,
+  [SMALL_STATE(277)] = 9078,
+  [SMALL_STATE(278)] = 9096,
+  [SMALL_STATE(279)] = 9114,
+  [SMALL_STATE(280)] = 9134,
+  [SMALL_STATE(281)] = 9152,
+  [SMALL_STATE(282)] = 9172,
+  [SMALL_STATE(283)] = 9190,
+  [SMALL_STATE(284)] = 9204,
+  [SMALL_STATE(285)] = 9222,
+  [SMALL_STATE(286)] = 9236,
+  [SMALL_STATE(287)] = 9254,
+  [SMALL_STATE(288)] = 9268,
+  [SMALL_STATE(289)] = 9288,
+  [SMALL_STATE(290)] = 9306,
+  [SMALL_STATE(291)] = 9320,
+  [SMALL_STATE(292)] = 9334,
+  [SMALL_STATE(293)] = 9348,
+  [SMALL_STATE(294)] = 9366,
+  [SMALL_STATE(295)] = 9380,
+  [SMALL_STATE(296)] = 9394,
+  [SMALL_STATE(297)] = 9412,
+  [SMALL_STATE(298)] = 9426,
+  [SMALL_STATE(299)] = 9444,
+  [SMALL_STATE(300)] = 9462,
+  [SMALL_STATE(301)] = 9476,
+  [SMALL_STATE(302)] = 9494,
+  [SMALL_STATE(303)] = 9512,
+  [SMALL_STATE(304)] = 9526,
+  [SMALL_STATE(305)] = 9544,
+  [SMALL_STATE(306)] = 9558,
+  [SMALL_STATE(307)] = 9569,
+  [SMALL_STATE(308)] = 9586,
+  [SMALL_STATE(309)] = 9603,
+  [SMALL_STATE(310)] = 9616,
+  [SMALL_STATE(311)] = 9633,
+  [SMALL_STATE(312)] = 9650,
+  [SMALL_STATE(313)] = 9665,
+  [SMALL_STATE(314)] = 9682,
+  [SMALL_STATE(315)] = 9699,
+  [SMALL_STATE(316)] = 9710,
+  [SMALL_STATE(317)] = 9724,
+  [SMALL_STATE(318)] = 9738,
+  [SMALL_STATE(319)] = 9752,
+  [SMALL_STATE(320)] = 9766,
+  [SMALL_STATE(321)] = 9776,
+  [SMALL_STATE(322)] = 9790,
+  [SMALL_STATE(323)] = 9800,
+  [SMALL_STATE(324)] = 9810,
+  [SMALL_STATE(325)] = 9820,
+  [SMALL_STATE(326)] = 9830,
+  [SMALL_STATE(327)] = 9840,
+  [SMALL_STATE(328)] = 9850,
+  [SMALL_STATE(329)] = 9864,
+  [SMALL_STATE(330)] = 9878,
+  [SMALL_STATE(331)] = 9888,
+  [SMALL_STATE(332)] = 9898,
+  [SMALL_STATE(333)] = 9908,
+  [SMALL_STATE(334)] = 9918,
+  [SMALL_STATE(335)] = 9932,
+  [SMALL_STATE(336)] = 9942,
+  [SMALL_STATE(337)] = 9954,
+  [SMALL_STATE(338)] = 9968,
+  [SMALL_STATE(339)] = 9978,
+  [SMALL_STATE(340)] = 9992,
+  [SMALL_STATE(341)] = 10001,
+  [SMALL_STATE(342)] = 10010,
+  [SMALL_STATE(343)] = 10019,
+  [SMALL_STATE(344)] = 10028,
+  [SMALL_STATE(345)] = 10039,
+  [SMALL_STATE(346)] = 10052,
+  [SMALL_STATE(347)] = 10063,
+  [SMALL_STATE(348)] = 10076,
+  [SMALL_STATE(349)] = 10089,
+  [SMALL_STATE(350)] = 10102,
+  [SMALL_STATE(351)] = 10115,
+  [SMALL_STATE(352)] = 10126,
+  [SMALL_STATE(353)] = 10139,
+  [SMALL_STATE(354)] = 10152,
+  [SMALL_STATE(355)] = 10161,
+  [SMALL_STATE(356)] = 10174,
+  [SMALL_STATE(357)] = 10183,
+  [SMALL_STATE(358)] = 10192,
+  [SMALL_STATE(359)] = 10201,
+  [SMALL_STATE(360)] = 10214,
+  [SMALL_STATE(361)] = 10224,
+  [SMALL_STATE(362)] = 10234,
+  [SMALL_STATE(363)] = 10244,
+  [SMALL_STATE(364)] = 10254,
+  [SMALL_STATE(365)] = 10264,
+  [SMALL_STATE(366)] = 10274,
+  [SMALL_STATE(367)] = 10284,
+  [SMALL_STATE(368)] = 10294,
+  [SMALL_STATE(369)] = 10304,
+  [SMALL_STATE(370)] = 10314,
+  [SMALL_STATE(371)] = 10322,
+  [SMALL_STATE(372)] = 10332,
+  [SMALL_STATE(373)] = 10342,
+  [SMALL_STATE(374)] = 10352,
+  [SMALL_STATE(375)] = 10362,
+  [SMALL_STATE(376)] = 10372,
+  [SMALL_STATE(377)] = 10380,
+  [SMALL_STATE(378)] = 10390,
+  [SMALL_STATE(379)] = 10400,
+  [SMALL_STATE(380)] = 10410,
+  [SMALL_STATE(381)] = 10420,
+  [SMALL_STATE(382)] = 10430,
+  [SMALL_STATE(383)] = 10440,
+  [SMALL_STATE(384)] = 10450,
+  [SMALL_STATE(385)] = 10460,
+  [SMALL_STATE(386)] = 10470,
+  [SMALL_STATE(387)] = 10480,
+  [SMALL_STATE(388)] = 10490,
+  [SMALL_STATE(389)] = 10500,
+  [SMALL_STATE(390)] = 10510,
+  [SMALL_STATE(391)] = 10520,
+  [SMALL_STATE(392)] = 10530,
+  [SMALL_STATE(393)] = 10540,
+  [SMALL_STATE(394)] = 10550,
+  [SMALL_STATE(395)] = 10560,
+  [SMALL_STATE(396)] = 10570,
+  [SMALL_STATE(397)] = 10580,
+  [SMALL_STATE(398)] = 10590,
+  [SMALL_STATE(399)] = 10600,
+  [SMALL_STATE(400)] = 10610,
+  [SMALL_STATE(401)] = 10620,
+  [SMALL_STATE(402)] = 10630,
+  [SMALL_STATE(403)] = 10640,
+  [SMALL_STATE(404)] = 10650,
+  [SMALL_STATE(405)] = 10660,
+  [SMALL_STATE(406)] = 10670,
+  [SMALL_STATE(407)] = 10680,
+  [SMALL_STATE(408)] = 10690,
+  [SMALL_STATE(409)] = 10700,
+  [SMALL_STATE(410)] = 10710,
+  [SMALL_STATE(411)] = 10720,
+  [SMALL_STATE(412)] = 10730,
+  [SMALL_STATE(413)] = 10740,
+  [SMALL_STATE(414)] = 10750,
+  [SMALL_STATE(415)] = 10760,
+  [SMALL_STATE(416)] = 10770,
+  [SMALL_STATE(417)] = 10777,
+  [SMALL_STATE(418)] = 10784,
+  [SMALL_STATE(419)] = 10791,
+  [SMALL_STATE(420)] = 10798,
+  [SMALL_STATE(421)] = 10805,
+  [SMALL_STATE(422)] = 10812,
+  [SMALL_STATE(423)] = 10819,
+  [SMALL_STATE(424)] = 10826,
+  [SMALL_STATE(425)] = 10833,
+  [SMALL_STATE(426)] = 10840,
+  [SMALL_STATE(427)] = 10847,
+  [SMALL_STATE(428)] = 10854,
+  [SMALL_STATE(429)] = 10861,
+  [SMALL_STATE(430)] = 10868,
+  [SMALL_STATE(431)] = 10875,
+  [SMALL_STATE(432)] = 10882,
+  [SMALL_STATE(433)] = 10889,
+  [SMALL_STATE(434)] = 10896,
+  [SMALL_STATE(435)] = 10903,
+  [SMALL_STATE(436)] = 10910,
+  [SMALL_STATE(437)] = 10917,
+  [SMALL_STATE(438)] = 10924,
+  [SMALL_STATE(439)] = 10931,
+  [SMALL_STATE(440)] = 10938,
+  [SMALL_STATE(441)] = 10945,
+  [SMALL_STATE(442)] = 10952,
+  [SMALL_STATE(443)] = 10959,
+  [SMALL_STATE(444)] = 10966,
+  [SMALL_STATE(445)] = 10973,
+  [SMALL_STATE(446)] = 10980,
+  [SMALL_STATE(447)] = 10987,
+  [SMALL_STATE(448)] = 10994,
+  [SMALL_STATE(449)] = 11001,
+  [SMALL_STATE(450)] = 11008,
+  [SMALL_STATE(451)] = 11015,
+  [SMALL_STATE(452)] = 11022,
+  [SMALL_STATE(453)] = 11029,
+  [SMALL_STATE(454)] = 11036,
+  [SMALL_STATE(455)] = 11043,
+  [SMALL_STATE(456)] = 11050,
+  [SMALL_STATE(457)] = 11057,
+  [SMALL_STATE(458)] = 11064,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -19785,536 +20172,557 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(429),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(411),
-  [11] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [13] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
-  [15] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 13),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(440),
-  [19] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 13),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(333),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(446),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(416),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(354),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(430),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(438),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(350),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(359),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(372),
-  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(335),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
-  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(338),
-  [47] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
-  [49] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
-  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
-  [53] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
-  [55] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 27),
-  [57] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 27),
-  [59] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 21),
-  [61] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 21),
-  [63] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
-  [65] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(446),
-  [68] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(416),
-  [71] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(354),
-  [74] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(430),
-  [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(438),
-  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(350),
-  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(359),
-  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(326),
-  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(372),
-  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
-  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
-  [98] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 15),
-  [100] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 15),
-  [102] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 15),
-  [104] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 15),
-  [106] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
-  [108] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
-  [110] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 28),
-  [112] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 28),
-  [114] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
-  [116] = {.entry = {.count = 1, .reusable = true}}, SHIFT(360),
-  [118] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
-  [120] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
-  [122] = {.entry = {.count = 1, .reusable = true}}, SHIFT(362),
-  [124] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
-  [126] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
-  [128] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
-  [130] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
-  [132] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
-  [134] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 30),
-  [136] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 30),
-  [138] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 37),
-  [140] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 37),
-  [142] = {.entry = {.count = 1, .reusable = false}}, SHIFT(346),
-  [144] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [146] = {.entry = {.count = 1, .reusable = false}}, SHIFT(339),
-  [148] = {.entry = {.count = 1, .reusable = false}}, SHIFT(351),
-  [150] = {.entry = {.count = 1, .reusable = false}}, SHIFT(373),
-  [152] = {.entry = {.count = 1, .reusable = false}}, SHIFT(89),
-  [154] = {.entry = {.count = 1, .reusable = false}}, SHIFT(335),
-  [156] = {.entry = {.count = 1, .reusable = false}}, SHIFT(266),
-  [158] = {.entry = {.count = 1, .reusable = false}}, SHIFT(341),
-  [160] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
-  [162] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
-  [165] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
-  [167] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(339),
-  [170] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(351),
-  [173] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(373),
-  [176] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(89),
-  [179] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
-  [182] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(266),
-  [185] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(341),
-  [188] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
-  [190] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [192] = {.entry = {.count = 1, .reusable = true}}, SHIFT(315),
-  [194] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
-  [196] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 15),
-  [198] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 15),
-  [200] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 14),
-  [202] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 14),
-  [204] = {.entry = {.count = 1, .reusable = false}}, SHIFT(9),
-  [206] = {.entry = {.count = 1, .reusable = true}}, SHIFT(435),
-  [208] = {.entry = {.count = 1, .reusable = true}}, SHIFT(332),
-  [210] = {.entry = {.count = 1, .reusable = true}}, SHIFT(445),
-  [212] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
-  [214] = {.entry = {.count = 1, .reusable = true}}, SHIFT(376),
-  [216] = {.entry = {.count = 1, .reusable = true}}, SHIFT(344),
-  [218] = {.entry = {.count = 1, .reusable = false}}, SHIFT(161),
-  [220] = {.entry = {.count = 1, .reusable = true}}, SHIFT(370),
-  [222] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
-  [224] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [226] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [228] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
-  [230] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [232] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
-  [234] = {.entry = {.count = 1, .reusable = true}}, SHIFT(348),
-  [236] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [238] = {.entry = {.count = 1, .reusable = false}}, SHIFT(331),
-  [240] = {.entry = {.count = 1, .reusable = false}}, SHIFT(337),
-  [242] = {.entry = {.count = 1, .reusable = false}}, SHIFT(401),
-  [244] = {.entry = {.count = 1, .reusable = false}}, SHIFT(116),
-  [246] = {.entry = {.count = 1, .reusable = false}}, SHIFT(264),
-  [248] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [250] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [252] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(38),
-  [255] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
-  [257] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
-  [259] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
-  [261] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
-  [263] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
-  [265] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
-  [268] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
-  [270] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(331),
-  [273] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
-  [276] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(401),
-  [279] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
-  [282] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
-  [285] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(264),
-  [288] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [290] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
-  [292] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
-  [294] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(438),
-  [297] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(326),
-  [300] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(445),
-  [303] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(312),
-  [306] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(376),
-  [309] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(344),
-  [312] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(161),
-  [315] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(370),
-  [318] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
-  [321] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(163),
-  [324] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(169),
-  [327] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(215),
-  [330] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(158),
-  [333] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(164),
-  [336] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 15), SHIFT(49),
-  [339] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(49),
-  [342] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 15), SHIFT(49),
-  [345] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(49),
-  [348] = {.entry = {.count = 1, .reusable = false}}, SHIFT(57),
-  [350] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
-  [352] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
-  [354] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 19),
-  [356] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
-  [358] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(57),
-  [361] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [363] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
-  [365] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(71),
-  [368] = {.entry = {.count = 1, .reusable = true}}, SHIFT(321),
-  [370] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(71),
-  [373] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(71),
-  [376] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(84),
-  [379] = {.entry = {.count = 1, .reusable = true}}, SHIFT(322),
-  [381] = {.entry = {.count = 1, .reusable = false}}, SHIFT(79),
-  [383] = {.entry = {.count = 1, .reusable = true}}, SHIFT(406),
-  [385] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(84),
-  [388] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(84),
-  [391] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(71),
-  [394] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
-  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
-  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
-  [400] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(84),
-  [403] = {.entry = {.count = 1, .reusable = false}}, SHIFT(94),
-  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(439),
-  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
-  [409] = {.entry = {.count = 1, .reusable = false}}, SHIFT(120),
-  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(311),
-  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(428),
-  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
-  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history, 2, 0, 9),
-  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 3, 0, 0),
-  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
-  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [425] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
-  [427] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 2, 0, 0),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(443),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(449),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(432),
+  [13] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
+  [15] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
+  [17] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
+  [19] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
+  [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 1, 0, 13),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(417),
+  [25] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 1, 0, 13),
+  [27] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quoted_number, 3, 0, 0),
+  [29] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quoted_number, 3, 0, 0),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(331),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(433),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(425),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(404),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(453),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(421),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(344),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(385),
+  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(347),
+  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(397),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(354),
+  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(327),
+  [57] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 2, 0, 21),
+  [59] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 2, 0, 21),
+  [61] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__act_ref, 3, 0, 27),
+  [63] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__act_ref, 3, 0, 27),
+  [65] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0),
+  [67] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(433),
+  [70] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(425),
+  [73] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(404),
+  [76] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(453),
+  [79] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(421),
+  [82] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(344),
+  [85] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(385),
+  [88] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(347),
+  [91] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(397),
+  [94] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(354),
+  [97] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_act_body_repeat1, 2, 0, 0), SHIFT_REPEAT(259),
+  [100] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 2, 0, 17),
+  [102] = {.entry = {.count = 1, .reusable = true}}, SHIFT(383),
+  [104] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 2, 0, 17),
+  [106] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 3, 0, 23),
+  [108] = {.entry = {.count = 1, .reusable = true}}, SHIFT(382),
+  [110] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 3, 0, 23),
+  [112] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 15),
+  [114] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 15),
+  [116] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 2, 0, 0),
+  [118] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 2, 0, 0),
+  [120] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_end, 2, 0, 28),
+  [122] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_end, 2, 0, 28),
+  [124] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 3, 0, 15),
+  [126] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 3, 0, 15),
+  [128] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 5, 0, 37),
+  [130] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 5, 0, 37),
+  [132] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 8),
+  [134] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_title, 2, 0, 8),
+  [136] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_force, 2, 0, 6),
+  [138] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_force, 2, 0, 6),
+  [140] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__localized, 4, 0, 30),
+  [142] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__localized, 4, 0, 30),
+  [144] = {.entry = {.count = 1, .reusable = false}}, SHIFT(356),
+  [146] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [148] = {.entry = {.count = 1, .reusable = false}}, SHIFT(348),
+  [150] = {.entry = {.count = 1, .reusable = false}}, SHIFT(351),
+  [152] = {.entry = {.count = 1, .reusable = false}}, SHIFT(386),
+  [154] = {.entry = {.count = 1, .reusable = false}}, SHIFT(97),
+  [156] = {.entry = {.count = 1, .reusable = false}}, SHIFT(354),
+  [158] = {.entry = {.count = 1, .reusable = false}}, SHIFT(273),
+  [160] = {.entry = {.count = 1, .reusable = false}}, SHIFT(349),
+  [162] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [164] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment, 1, 0, 14),
+  [166] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment, 1, 0, 14),
+  [168] = {.entry = {.count = 1, .reusable = false}}, SHIFT(8),
+  [170] = {.entry = {.count = 1, .reusable = true}}, SHIFT(446),
+  [172] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [174] = {.entry = {.count = 1, .reusable = true}}, SHIFT(319),
+  [176] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 0),
+  [178] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 0),
+  [180] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 1, 0, 15),
+  [182] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_target, 1, 0, 15),
+  [184] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(356),
+  [187] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0),
+  [189] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(348),
+  [192] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(351),
+  [195] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(386),
+  [198] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(97),
+  [201] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(354),
+  [204] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(273),
+  [207] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_with_notes_repeat1, 2, 0, 0), SHIFT_REPEAT(349),
+  [210] = {.entry = {.count = 1, .reusable = true}}, SHIFT(323),
+  [212] = {.entry = {.count = 1, .reusable = true}}, SHIFT(448),
+  [214] = {.entry = {.count = 1, .reusable = true}}, SHIFT(336),
+  [216] = {.entry = {.count = 1, .reusable = true}}, SHIFT(396),
+  [218] = {.entry = {.count = 1, .reusable = true}}, SHIFT(353),
+  [220] = {.entry = {.count = 1, .reusable = false}}, SHIFT(172),
+  [222] = {.entry = {.count = 1, .reusable = true}}, SHIFT(399),
+  [224] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
+  [226] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
+  [228] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [230] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [232] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [234] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [236] = {.entry = {.count = 1, .reusable = true}}, SHIFT(320),
+  [238] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
+  [240] = {.entry = {.count = 1, .reusable = false}}, SHIFT(350),
+  [242] = {.entry = {.count = 1, .reusable = false}}, SHIFT(346),
+  [244] = {.entry = {.count = 1, .reusable = false}}, SHIFT(367),
+  [246] = {.entry = {.count = 1, .reusable = false}}, SHIFT(123),
+  [248] = {.entry = {.count = 1, .reusable = false}}, SHIFT(271),
+  [250] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
+  [252] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
+  [254] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(38),
+  [257] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0),
+  [259] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
+  [261] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [263] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [265] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
+  [267] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0),
+  [269] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(421),
+  [272] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(347),
+  [275] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(448),
+  [278] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(336),
+  [281] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(396),
+  [284] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(353),
+  [287] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(172),
+  [290] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(399),
+  [293] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
+  [296] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(160),
+  [299] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(165),
+  [302] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(219),
+  [305] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(174),
+  [308] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amendment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
+  [311] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [313] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_kind, 1, 0, 0),
+  [315] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(356),
+  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0),
+  [320] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(350),
+  [323] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
+  [326] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(367),
+  [329] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(123),
+  [332] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(354),
+  [335] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_unit_body_repeat1, 2, 0, 0), SHIFT_REPEAT(271),
+  [338] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 0), SHIFT(50),
+  [341] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 2, 0, 15), SHIFT(50),
+  [344] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_target, 1, 0, 15), SHIFT(50),
+  [347] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(50),
+  [350] = {.entry = {.count = 1, .reusable = false}}, SHIFT(57),
+  [352] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_languages, 2, 0, 0),
+  [354] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_languages, 2, 0, 0),
+  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 19),
+  [358] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
+  [360] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(77),
+  [363] = {.entry = {.count = 1, .reusable = true}}, SHIFT(334),
+  [365] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(77),
+  [368] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(77),
+  [371] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0), SHIFT_REPEAT(57),
+  [374] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [376] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_languages_repeat1, 2, 0, 0),
+  [378] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 15), SHIFT(85),
+  [381] = {.entry = {.count = 1, .reusable = true}}, SHIFT(337),
+  [383] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(77),
+  [386] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 1, 0, 0), SHIFT(85),
+  [389] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_target, 2, 0, 15), SHIFT(85),
+  [392] = {.entry = {.count = 1, .reusable = false}}, SHIFT(81),
+  [394] = {.entry = {.count = 1, .reusable = true}}, SHIFT(455),
+  [396] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_lang, 1, 0, 7),
+  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_lang, 1, 0, 7),
+  [400] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 4, 0, 24),
+  [402] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
+  [405] = {.entry = {.count = 1, .reusable = false}}, SHIFT(88),
+  [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(450),
+  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
+  [411] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_kind, 2, 0, 4),
+  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 3, 0, 0),
+  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_jurisdiction, 2, 0, 3),
+  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_official_number, 2, 0, 5),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 6),
+  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [425] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
+  [427] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history, 2, 0, 9),
   [429] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 10),
-  [431] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [433] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 3, 0, 20),
-  [435] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 2, 0, 5),
-  [437] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(120),
-  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(409),
-  [442] = {.entry = {.count = 1, .reusable = false}}, SHIFT(147),
-  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(441),
-  [446] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 19),
-  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
-  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
-  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
-  [454] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
-  [456] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
-  [458] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [460] = {.entry = {.count = 1, .reusable = false}}, SHIFT(397),
-  [462] = {.entry = {.count = 1, .reusable = false}}, SHIFT(398),
-  [464] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
-  [466] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 10),
-  [468] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
-  [470] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
-  [472] = {.entry = {.count = 1, .reusable = false}}, SHIFT(384),
-  [474] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history, 2, 0, 9),
-  [476] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
-  [478] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
-  [480] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_remark, 5, 0, 45),
-  [482] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remark, 5, 0, 45),
-  [484] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 2, 0, 0),
-  [486] = {.entry = {.count = 1, .reusable = false}}, SHIFT(385),
-  [488] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
-  [490] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 3, 0, 0),
-  [492] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
-  [494] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 18),
-  [496] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 18),
-  [498] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
-  [500] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_remark_body, 3, 0, 52),
-  [502] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remark_body, 3, 0, 52),
-  [504] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
-  [506] = {.entry = {.count = 1, .reusable = true}}, SHIFT(419),
-  [508] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_remark_body, 4, 0, 52),
-  [510] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remark_body, 4, 0, 52),
-  [512] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(151),
-  [515] = {.entry = {.count = 1, .reusable = false}}, SHIFT(187),
-  [517] = {.entry = {.count = 1, .reusable = true}}, SHIFT(417),
-  [519] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [521] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
-  [523] = {.entry = {.count = 1, .reusable = false}}, SHIFT(151),
-  [525] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [527] = {.entry = {.count = 1, .reusable = false}}, SHIFT(71),
-  [529] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
-  [531] = {.entry = {.count = 1, .reusable = false}}, SHIFT(38),
-  [533] = {.entry = {.count = 1, .reusable = false}}, SHIFT(179),
-  [535] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [537] = {.entry = {.count = 1, .reusable = false}}, SHIFT(186),
-  [539] = {.entry = {.count = 1, .reusable = false}}, SHIFT(49),
-  [541] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 29),
-  [543] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [545] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 29),
-  [547] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [549] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(179),
-  [552] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
-  [554] = {.entry = {.count = 1, .reusable = false}}, SHIFT(84),
-  [556] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [558] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
-  [560] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 11),
-  [562] = {.entry = {.count = 1, .reusable = true}}, SHIFT(420),
-  [564] = {.entry = {.count = 1, .reusable = true}}, SHIFT(422),
-  [566] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 11),
+  [431] = {.entry = {.count = 1, .reusable = false}}, SHIFT(125),
+  [433] = {.entry = {.count = 1, .reusable = true}}, SHIFT(318),
+  [435] = {.entry = {.count = 1, .reusable = true}}, SHIFT(439),
+  [437] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_history_body, 2, 0, 0),
+  [439] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 19),
+  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
+  [443] = {.entry = {.count = 1, .reusable = true}}, SHIFT(420),
+  [445] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(125),
+  [448] = {.entry = {.count = 1, .reusable = false}}, SHIFT(150),
+  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(452),
+  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [454] = {.entry = {.count = 1, .reusable = false}}, SHIFT(406),
+  [456] = {.entry = {.count = 1, .reusable = false}}, SHIFT(407),
+  [458] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
+  [460] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 1, 0, 0),
+  [462] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 1, 0, 0),
+  [464] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
+  [466] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_remark_body, 3, 0, 52),
+  [468] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remark_body, 3, 0, 52),
+  [470] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_justification, 2, 0, 8),
+  [472] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_justification, 2, 0, 8),
+  [474] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_remark_body, 4, 0, 52),
+  [476] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remark_body, 4, 0, 52),
+  [478] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 4, 0, 24),
+  [480] = {.entry = {.count = 1, .reusable = false}}, SHIFT(393),
+  [482] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 2, 0, 0),
+  [484] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 1, 0, 18),
+  [486] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 1, 0, 18),
+  [488] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 2, 0, 0),
+  [490] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 3, 0, 20),
+  [492] = {.entry = {.count = 1, .reusable = false}}, SHIFT(394),
+  [494] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history_body, 3, 0, 0),
+  [496] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body, 3, 0, 0),
+  [498] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_history, 2, 0, 9),
+  [500] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 10),
+  [502] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [504] = {.entry = {.count = 1, .reusable = true}}, SHIFT(430),
+  [506] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_remark, 5, 0, 45),
+  [508] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remark, 5, 0, 45),
+  [510] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repealed, 2, 0, 6),
+  [512] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repealed, 2, 0, 6),
+  [514] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(153),
+  [517] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [519] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
+  [521] = {.entry = {.count = 1, .reusable = false}}, SHIFT(184),
+  [523] = {.entry = {.count = 1, .reusable = true}}, SHIFT(427),
+  [525] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [527] = {.entry = {.count = 1, .reusable = false}}, SHIFT(153),
+  [529] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [531] = {.entry = {.count = 1, .reusable = false}}, SHIFT(50),
+  [533] = {.entry = {.count = 1, .reusable = false}}, SHIFT(178),
+  [535] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [537] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(178),
+  [540] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
+  [542] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
+  [544] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 4, 0, 29),
+  [546] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [548] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 4, 0, 29),
+  [550] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [552] = {.entry = {.count = 1, .reusable = false}}, SHIFT(38),
+  [554] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
+  [556] = {.entry = {.count = 1, .reusable = false}}, SHIFT(185),
+  [558] = {.entry = {.count = 1, .reusable = false}}, SHIFT(77),
+  [560] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [562] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 34),
+  [564] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 34),
+  [566] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 2, 0, 11),
   [568] = {.entry = {.count = 1, .reusable = true}}, SHIFT(423),
-  [570] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
-  [572] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
-  [574] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 34),
-  [576] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 34),
-  [578] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(186),
-  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
-  [583] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
-  [585] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
-  [587] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
-  [589] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [591] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
-  [593] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [595] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
-  [597] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [599] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
-  [601] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [603] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
-  [605] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 33),
-  [607] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 33),
-  [609] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
-  [611] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
-  [613] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [615] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
-  [617] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [619] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
-  [621] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [623] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
-  [625] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
-  [627] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
-  [629] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
-  [631] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
-  [633] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 42),
-  [635] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 42),
-  [637] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
-  [639] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
-  [641] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
-  [643] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
-  [645] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
-  [647] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
-  [649] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
-  [651] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
-  [653] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 12),
-  [655] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 12),
-  [657] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [659] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
-  [661] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [663] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
-  [665] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
-  [667] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
-  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [671] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
-  [673] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 26),
-  [675] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 26),
-  [677] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 41),
-  [679] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 41),
-  [681] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 35),
-  [683] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 35),
-  [685] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
-  [687] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
-  [689] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
-  [691] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
-  [693] = {.entry = {.count = 1, .reusable = false}}, SHIFT(431),
-  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [697] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
-  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
-  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(136),
-  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
-  [707] = {.entry = {.count = 1, .reusable = false}}, SHIFT(353),
-  [709] = {.entry = {.count = 1, .reusable = false}}, SHIFT(265),
-  [711] = {.entry = {.count = 1, .reusable = false}}, SHIFT(325),
-  [713] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
-  [715] = {.entry = {.count = 1, .reusable = false}}, SHIFT(375),
+  [570] = {.entry = {.count = 1, .reusable = true}}, SHIFT(418),
+  [572] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 2, 0, 11),
+  [574] = {.entry = {.count = 1, .reusable = true}}, SHIFT(442),
+  [576] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_target_repeat1, 2, 0, 0), SHIFT_REPEAT(185),
+  [579] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [581] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 2, 0, 16),
+  [583] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [585] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 3, 0, 0),
+  [587] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [589] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 25),
+  [591] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_target, 4, 0, 26),
+  [593] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amendment_target, 4, 0, 26),
+  [595] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 5, 0, 35),
+  [597] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 5, 0, 35),
+  [599] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [601] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repeal_unit, 3, 0, 22),
+  [603] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_value, 1, 0, 0),
+  [605] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status_value, 1, 0, 0),
+  [607] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 5),
+  [609] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 5),
+  [611] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_author, 2, 0, 12),
+  [613] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_author, 2, 0, 12),
+  [615] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [617] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 3, 0, 0),
+  [619] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [621] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 2, 0, 0),
+  [623] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [625] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 2, 0, 0),
+  [627] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [629] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_body_with_notes, 2, 0, 0),
+  [631] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [633] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 3, 0, 0),
+  [635] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 6, 0, 41),
+  [637] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 6, 0, 41),
+  [639] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [641] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__notes_body, 2, 0, 0),
+  [643] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_renumber_unit, 6, 0, 42),
+  [645] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_renumber_unit, 6, 0, 42),
+  [647] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [649] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_words, 3, 0, 22),
+  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__operation, 1, 0, 0),
+  [653] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__operation, 1, 0, 0),
+  [655] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
+  [657] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_replace_everywhere, 2, 0, 9),
+  [659] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [661] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_insert_words, 3, 0, 22),
+  [663] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [665] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__replace_body, 2, 0, 0),
+  [667] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [669] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__delete_body, 3, 0, 0),
+  [671] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_add_unit, 5, 0, 33),
+  [673] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_add_unit, 5, 0, 33),
+  [675] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [677] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__insert_body, 3, 0, 0),
+  [679] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [681] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rewrite_unit, 3, 0, 22),
+  [683] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [685] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_delete_words, 3, 0, 22),
+  [687] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
+  [689] = {.entry = {.count = 1, .reusable = false}}, SHIFT(437),
+  [691] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_relation, 1, 0, 0),
+  [693] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_relation, 1, 0, 0),
+  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
+  [697] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
+  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
+  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
+  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [707] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [709] = {.entry = {.count = 1, .reusable = false}}, SHIFT(384),
+  [711] = {.entry = {.count = 1, .reusable = false}}, SHIFT(272),
+  [713] = {.entry = {.count = 1, .reusable = false}}, SHIFT(352),
+  [715] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
   [717] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
-  [719] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
-  [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0),
-  [724] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(431),
-  [727] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
-  [729] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [731] = {.entry = {.count = 1, .reusable = false}}, SHIFT(361),
-  [733] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
-  [735] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
-  [738] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
-  [740] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(375),
-  [743] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
-  [746] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(325),
-  [749] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
-  [752] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
-  [754] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(361),
-  [757] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
-  [760] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(325),
-  [763] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
-  [766] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
-  [768] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(353),
-  [771] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
-  [774] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(325),
-  [777] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
-  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(368),
-  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
-  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
-  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
-  [789] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 32),
-  [791] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 32),
-  [793] = {.entry = {.count = 1, .reusable = false}}, SHIFT(387),
-  [795] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
-  [797] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
-  [799] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(258),
-  [802] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(344),
-  [805] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 3, 0, 31),
-  [807] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 3, 0, 31),
-  [809] = {.entry = {.count = 1, .reusable = false}}, SHIFT(444),
-  [811] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 38),
-  [813] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 38),
-  [815] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 39),
-  [817] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 39),
-  [819] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 46),
-  [821] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 46),
-  [823] = {.entry = {.count = 1, .reusable = false}}, SHIFT(363),
-  [825] = {.entry = {.count = 1, .reusable = false}}, SHIFT(364),
-  [827] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 49),
-  [829] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 49),
-  [831] = {.entry = {.count = 1, .reusable = false}}, SHIFT(336),
-  [833] = {.entry = {.count = 1, .reusable = false}}, SHIFT(172),
-  [835] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 5, 0, 44),
-  [837] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 5, 0, 44),
-  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
-  [841] = {.entry = {.count = 1, .reusable = false}}, SHIFT(393),
-  [843] = {.entry = {.count = 1, .reusable = false}}, SHIFT(392),
-  [845] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [847] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(429),
-  [850] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(411),
-  [853] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_remark_body_repeat1, 2, 0, 53),
-  [855] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_remark_body_repeat1, 2, 0, 53), SHIFT_REPEAT(269),
-  [858] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [860] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [862] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
-  [864] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
-  [866] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
-  [868] = {.entry = {.count = 1, .reusable = true}}, SHIFT(355),
-  [870] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
-  [872] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
-  [874] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
-  [876] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [878] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(274),
-  [881] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(309),
-  [884] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 49),
-  [886] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 49),
-  [888] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
-  [890] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
-  [892] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [894] = {.entry = {.count = 1, .reusable = true}}, SHIFT(356),
-  [896] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 46),
-  [898] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 46),
-  [900] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [902] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
-  [904] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 50),
-  [906] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 50),
-  [908] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [910] = {.entry = {.count = 1, .reusable = true}}, SHIFT(380),
-  [912] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
-  [914] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
-  [916] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 39),
-  [918] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 39),
-  [920] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 47),
-  [922] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 47),
-  [924] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
-  [926] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 48),
-  [928] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 48),
-  [930] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [932] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
-  [934] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
-  [936] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
-  [938] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
-  [940] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 32),
-  [942] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 32),
-  [944] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
-  [946] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [948] = {.entry = {.count = 1, .reusable = true}}, SHIFT(295),
-  [950] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [952] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 40),
-  [954] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 40),
-  [956] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [958] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 38),
-  [960] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 38),
-  [962] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_remark_body_repeat2, 2, 0, 0),
-  [964] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_remark_body_repeat2, 2, 0, 0), SHIFT_REPEAT(368),
-  [967] = {.entry = {.count = 1, .reusable = true}}, SHIFT(421),
-  [969] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
-  [971] = {.entry = {.count = 1, .reusable = true}}, SHIFT(323),
-  [973] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
-  [975] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [977] = {.entry = {.count = 1, .reusable = true}}, SHIFT(443),
-  [979] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [981] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(313),
-  [984] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
-  [986] = {.entry = {.count = 1, .reusable = true}}, SHIFT(371),
-  [988] = {.entry = {.count = 1, .reusable = true}}, SHIFT(377),
-  [990] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
-  [992] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 43),
-  [994] = {.entry = {.count = 1, .reusable = true}}, SHIFT(340),
-  [996] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_remark_body_repeat1, 1, 0, 51),
-  [998] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [1000] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [1002] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [1004] = {.entry = {.count = 1, .reusable = true}}, SHIFT(313),
-  [1006] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
-  [1008] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 36),
-  [1010] = {.entry = {.count = 1, .reusable = true}}, SHIFT(346),
-  [1012] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
-  [1014] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
-  [1016] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
-  [1018] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
-  [1020] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [1022] = {.entry = {.count = 1, .reusable = true}}, SHIFT(413),
-  [1024] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
-  [1026] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
-  [1028] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reply, 4, 0, 54),
-  [1030] = {.entry = {.count = 1, .reusable = true}}, SHIFT(415),
-  [1032] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [1034] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
-  [1036] = {.entry = {.count = 1, .reusable = true}}, SHIFT(57),
-  [1038] = {.entry = {.count = 1, .reusable = true}}, SHIFT(330),
-  [1040] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
-  [1042] = {.entry = {.count = 1, .reusable = true}}, SHIFT(349),
-  [1044] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [1046] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [1048] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [1050] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
-  [1052] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
-  [1054] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [1056] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
-  [1058] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [1060] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
-  [1062] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
-  [1064] = {.entry = {.count = 1, .reusable = false}}, SHIFT(433),
-  [1066] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [1068] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [1070] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [1072] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [1074] = {.entry = {.count = 1, .reusable = true}}, SHIFT(367),
-  [1076] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [1078] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remark_status, 1, 0, 0),
-  [1080] = {.entry = {.count = 1, .reusable = true}}, SHIFT(357),
-  [1082] = {.entry = {.count = 1, .reusable = true}}, SHIFT(386),
-  [1084] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [1086] = {.entry = {.count = 1, .reusable = false}}, SHIFT(410),
-  [1088] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
-  [1090] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
-  [1092] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
-  [1094] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
-  [1096] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [1098] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [1100] = {.entry = {.count = 1, .reusable = true}}, SHIFT(395),
-  [1102] = {.entry = {.count = 1, .reusable = true}}, SHIFT(320),
-  [1104] = {.entry = {.count = 1, .reusable = true}}, SHIFT(324),
-  [1106] = {.entry = {.count = 1, .reusable = true}}, SHIFT(260),
-  [1108] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
-  [1110] = {.entry = {.count = 1, .reusable = true}}, SHIFT(347),
-  [1112] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [1114] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change_kind, 1, 0, 0),
-  [1116] = {.entry = {.count = 1, .reusable = true}}, SHIFT(316),
-  [1118] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [1120] = {.entry = {.count = 1, .reusable = true}}, SHIFT(383),
-  [1122] = {.entry = {.count = 1, .reusable = false}}, SHIFT(437),
-  [1124] = {.entry = {.count = 1, .reusable = true}}, SHIFT(365),
-  [1126] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [1128] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [1130] = {.entry = {.count = 1, .reusable = false}}, SHIFT(408),
-  [1132] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [1134] = {.entry = {.count = 1, .reusable = false}}, SHIFT(418),
-  [1136] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
-  [1138] = {.entry = {.count = 1, .reusable = false}}, SHIFT(427),
-  [1140] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
-  [1142] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [1144] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
-  [1146] = {.entry = {.count = 1, .reusable = true}}, SHIFT(400),
+  [719] = {.entry = {.count = 1, .reusable = false}}, SHIFT(408),
+  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
+  [723] = {.entry = {.count = 1, .reusable = false}}, SHIFT(411),
+  [725] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [727] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
+  [729] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(356),
+  [732] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0),
+  [734] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_history_body_repeat1, 2, 0, 0), SHIFT_REPEAT(437),
+  [737] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(356),
+  [740] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0),
+  [742] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(411),
+  [745] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
+  [748] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__delete_body_repeat1, 2, 0, 0), SHIFT_REPEAT(352),
+  [751] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(356),
+  [754] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0),
+  [756] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(384),
+  [759] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
+  [762] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__insert_body_repeat1, 2, 0, 0), SHIFT_REPEAT(352),
+  [765] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(356),
+  [768] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0),
+  [770] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(408),
+  [773] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
+  [776] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym__replace_body_repeat1, 2, 0, 0), SHIFT_REPEAT(352),
+  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(330),
+  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(364),
+  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(322),
+  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(398),
+  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [793] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
+  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_bill_body_repeat1, 2, 0, 0),
+  [797] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_bill_body_repeat1, 2, 0, 0), SHIFT_REPEAT(421),
+  [800] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_bill_body_repeat1, 2, 0, 0), SHIFT_REPEAT(347),
+  [803] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_bill_body_repeat1, 2, 0, 0), SHIFT_REPEAT(364),
+  [806] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [808] = {.entry = {.count = 1, .reusable = false}}, SHIFT(378),
+  [810] = {.entry = {.count = 1, .reusable = false}}, SHIFT(379),
+  [812] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [814] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [816] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(443),
+  [819] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(449),
+  [822] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(432),
+  [825] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
+  [827] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 2, 0, 32),
+  [829] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 2, 0, 32),
+  [831] = {.entry = {.count = 1, .reusable = false}}, SHIFT(370),
+  [833] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 3, 0, 31),
+  [835] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 3, 0, 31),
+  [837] = {.entry = {.count = 1, .reusable = false}}, SHIFT(428),
+  [839] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0),
+  [841] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(264),
+  [844] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__notes_body_repeat1, 2, 0, 0), SHIFT_REPEAT(353),
+  [847] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 4, 0, 38),
+  [849] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 4, 0, 38),
+  [851] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 39),
+  [853] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 39),
+  [855] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 46),
+  [857] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 46),
+  [859] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 49),
+  [861] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 49),
+  [863] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amends, 2, 0, 0),
+  [865] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_amends, 2, 0, 0),
+  [867] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
+  [869] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_amends_repeat1, 2, 0, 0),
+  [871] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_amends_repeat1, 2, 0, 0),
+  [873] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_amends_repeat1, 2, 0, 0), SHIFT_REPEAT(258),
+  [876] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
+  [878] = {.entry = {.count = 1, .reusable = false}}, SHIFT(401),
+  [880] = {.entry = {.count = 1, .reusable = false}}, SHIFT(342),
+  [882] = {.entry = {.count = 1, .reusable = false}}, SHIFT(161),
+  [884] = {.entry = {.count = 1, .reusable = false}}, SHIFT(402),
+  [886] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_change, 5, 0, 44),
+  [888] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change, 5, 0, 44),
+  [890] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
+  [892] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [894] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
+  [896] = {.entry = {.count = 1, .reusable = true}}, SHIFT(311),
+  [898] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_remark_body_repeat1, 2, 0, 53),
+  [900] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_remark_body_repeat1, 2, 0, 53), SHIFT_REPEAT(304),
+  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [905] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
+  [907] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(278),
+  [910] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(311),
+  [913] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
+  [915] = {.entry = {.count = 1, .reusable = true}}, SHIFT(360),
+  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
+  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
+  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(373),
+  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
+  [927] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 3, 0, 32),
+  [929] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 3, 0, 32),
+  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(315),
+  [933] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 3, 0, 40),
+  [935] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 3, 0, 40),
+  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [941] = {.entry = {.count = 1, .reusable = true}}, SHIFT(389),
+  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
+  [945] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
+  [947] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 5, 0, 38),
+  [949] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 5, 0, 38),
+  [951] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_deletion, 4, 0, 39),
+  [953] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_deletion, 4, 0, 39),
+  [955] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [957] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_occurrence, 2, 0, 47),
+  [959] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_occurrence, 2, 0, 47),
+  [961] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_insertion, 4, 0, 48),
+  [963] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_insertion, 4, 0, 48),
+  [965] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [967] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
+  [969] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 2, 0, 50),
+  [971] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 2, 0, 50),
+  [973] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [975] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
+  [977] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
+  [979] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_word_change, 6, 0, 46),
+  [981] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_word_change, 6, 0, 46),
+  [983] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [985] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
+  [987] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [989] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [991] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [993] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_position, 3, 0, 49),
+  [995] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_position, 3, 0, 49),
+  [997] = {.entry = {.count = 1, .reusable = true}}, SHIFT(431),
+  [999] = {.entry = {.count = 1, .reusable = true}}, SHIFT(328),
+  [1001] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
+  [1003] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_remark_body_repeat2, 2, 0, 0),
+  [1005] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_remark_body_repeat2, 2, 0, 0), SHIFT_REPEAT(398),
+  [1008] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
+  [1010] = {.entry = {.count = 1, .reusable = true}}, SHIFT(375),
+  [1012] = {.entry = {.count = 1, .reusable = true}}, SHIFT(376),
+  [1014] = {.entry = {.count = 1, .reusable = true}}, SHIFT(357),
+  [1016] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
+  [1018] = {.entry = {.count = 1, .reusable = true}}, SHIFT(454),
+  [1020] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [1022] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 3, 0, 0),
+  [1024] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0), SHIFT_REPEAT(321),
+  [1027] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reference_text_repeat1, 2, 0, 0),
+  [1029] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bill_body, 3, 0, 0),
+  [1031] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment_body, 2, 0, 0),
+  [1033] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bill, 3, 0, 1),
+  [1035] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 3, 0, 1),
+  [1037] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 4, 0, 36),
+  [1039] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 2, 0, 0),
+  [1041] = {.entry = {.count = 1, .reusable = true}}, SHIFT(321),
+  [1043] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference_text, 1, 0, 0),
+  [1045] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bill_body, 2, 0, 0),
+  [1047] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act_body, 3, 0, 0),
+  [1049] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reference, 5, 0, 43),
+  [1051] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_amendment, 3, 0, 1),
+  [1053] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [1055] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_act, 5, 0, 2),
+  [1057] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [1059] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [1061] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_remark_body_repeat1, 1, 0, 51),
+  [1063] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [1065] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reply, 4, 0, 54),
+  [1067] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [1069] = {.entry = {.count = 1, .reusable = true}}, SHIFT(57),
+  [1071] = {.entry = {.count = 1, .reusable = true}}, SHIFT(456),
+  [1073] = {.entry = {.count = 1, .reusable = true}}, SHIFT(356),
+  [1075] = {.entry = {.count = 1, .reusable = true}}, SHIFT(458),
+  [1077] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [1079] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [1081] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [1083] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
+  [1085] = {.entry = {.count = 1, .reusable = true}}, SHIFT(345),
+  [1087] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
+  [1089] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
+  [1091] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
+  [1093] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [1095] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
+  [1097] = {.entry = {.count = 1, .reusable = true}}, SHIFT(359),
+  [1099] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
+  [1101] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
+  [1103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [1105] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
+  [1107] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [1109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(339),
+  [1111] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
+  [1113] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [1115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [1117] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [1119] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
+  [1121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(372),
+  [1123] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
+  [1125] = {.entry = {.count = 1, .reusable = true}}, SHIFT(332),
+  [1127] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
+  [1129] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [1131] = {.entry = {.count = 1, .reusable = false}}, SHIFT(457),
+  [1133] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [1135] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
+  [1137] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
+  [1139] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fidelity, 1, 0, 0),
+  [1141] = {.entry = {.count = 1, .reusable = true}}, SHIFT(371),
+  [1143] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [1145] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
+  [1147] = {.entry = {.count = 1, .reusable = true}}, SHIFT(365),
+  [1149] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [1151] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_change_kind, 1, 0, 0),
+  [1153] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [1155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [1157] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
+  [1159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(366),
+  [1161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [1163] = {.entry = {.count = 1, .reusable = true}}, SHIFT(355),
+  [1165] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
+  [1167] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [1169] = {.entry = {.count = 1, .reusable = false}}, SHIFT(436),
+  [1171] = {.entry = {.count = 1, .reusable = true}}, SHIFT(380),
+  [1173] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [1175] = {.entry = {.count = 1, .reusable = true}}, SHIFT(413),
+  [1177] = {.entry = {.count = 1, .reusable = false}}, SHIFT(419),
+  [1179] = {.entry = {.count = 1, .reusable = true}}, SHIFT(388),
+  [1181] = {.entry = {.count = 1, .reusable = false}}, SHIFT(429),
+  [1183] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
+  [1185] = {.entry = {.count = 1, .reusable = false}}, SHIFT(438),
+  [1187] = {.entry = {.count = 1, .reusable = false}}, SHIFT(444),
+  [1189] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remark_status, 1, 0, 0),
+  [1191] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [1193] = {.entry = {.count = 1, .reusable = true}}, SHIFT(387),
 };
 
 enum ts_external_scanner_symbol_identifiers {

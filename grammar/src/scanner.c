@@ -1,6 +1,6 @@
 // The external scanner of zan: one zero-width token, `unclosed`, for error
 // recovery. Where a block's `}` may come and the next line starts with the
-// top-level keyword `act` or `amendment` in its first column, the block is
+// top-level keyword `act`, `amendment` or `bill` in its first column, the block is
 // closed there (and the tree holds an `unclosed` node, reported as an error),
 // so one stray `{` does not swallow the acts and amendments after it.
 
@@ -57,6 +57,9 @@ bool tree_sitter_zan_external_scanner_scan(void *payload, TSLexer *lexer, const 
     } else if (consume(lexer, "mendment")) {
       keyword = true;
     }
+  } else if (lexer->lookahead == 'b') {
+    lexer->advance(lexer, false);
+    keyword = consume(lexer, "ill");
   }
   // `act` itself, not `actor`: a space or a tab after the keyword.
   return keyword && (lexer->lookahead == ' ' || lexer->lookahead == '\t');

@@ -2,6 +2,8 @@
 //! amendment target, and the checks that need more than one file.
 
 mod amend;
+mod bills;
+pub use bills::check as check_bills;
 mod checked;
 pub mod comparisons;
 mod frozen;
@@ -288,6 +290,10 @@ fn checks<F: Borrow<File>>(
         lint_all(&texts, cache)
     });
     out.extend(linted);
+    // Bills name amendments only; nothing about them when only units are checked.
+    if units.is_none() {
+        out.extend(bills::check(files).into_iter().filter(|d| mine(d.file)));
+    }
     out
 }
 

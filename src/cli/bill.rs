@@ -1,4 +1,4 @@
-//! `zan bill <amendment-id> --lang kk|ru|en`: the text of the amending law.
+//! `zan bill <amendment-id|bill-id> --lang kk|ru|en`: the text of the amending law.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,19 +24,21 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match Loaded::load(args.workspace, &args.id) {
+    let ws = match Loaded::load(args.workspace.clone(), &args.id) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
-    let applied = match super::consolidate::apply(&ws, &ws.id, None, Include::Adopted) {
-        Ok(a) => a,
-        Err(code) => return code,
+    let bill = match super::consolidate::apply_bill(&ws, &ws.id, &args.lang) {
+        Some(Ok((law, applied))) => {
+            let acts: Vec<_> = applied.iter().collect();
+            crate::render::bill::bill_of(&acts, law, &args.lang, args.publications)
+        }
+        Some(Err(code)) => return code,
+        None => match one(&ws, &args) {
+            Ok(bill) => bill,
+            Err(code) => return code,
+        },
     };
-    if let Err(code) = super::consolidate::lang_of(Some(args.lang.clone()), &applied) {
-        return code;
-    }
-    ws.warn_references(&applied);
-    let bill = crate::render::bill::bill_with(&applied, &args.lang, args.publications);
     // A bill that cannot be cited correctly is not printed at all.
     if !bill.errors.is_empty() {
         for e in &bill.errors {
@@ -45,4 +47,12 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(1);
     }
     args.output.write(Content::Text(bill.text()))
+}
+
+/// The law that enacts one amendment.
+fn one(ws: &Loaded, args: &Args) -> Result<crate::render::bill::Bill, ExitCode> {
+    let applied = super::consolidate::apply(ws, &ws.id, None, Include::Adopted)?;
+    super::consolidate::lang_of(Some(args.lang.clone()), &applied)?;
+    ws.warn_references(&applied);
+    Ok(crate::render::bill::bill_with(&applied, &args.lang, args.publications))
 }

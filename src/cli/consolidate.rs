@@ -194,7 +194,7 @@ impl Loaded {
         ExitCode::from(1)
     }
 
-    fn print(&self, file: usize, d: &Diagnostic) {
+    pub(super) fn print(&self, file: usize, d: &Diagnostic) {
         let style = crate::report::Style { color: super::color_stderr(), lang: super::ui_lang(None) };
         let (text, lines) = &self.sources[file];
         eprint!("{}", crate::report::render(d, &self.paths[file].display().to_string(), text, lines, &style));
@@ -273,6 +273,12 @@ fn needed_ids(files: &[File], id: &str) -> Vec<String> {
     if let Some((_, amendment)) = engine::find_amendment(files, id) {
         ids.extend(amendment.act.clone());
     }
+    // A bill needs its amendments and the acts they amend.
+    if let Some((_, bill)) = engine::find_bill(files, id) {
+        for (a, _) in &bill.amends {
+            ids.extend(needed_ids(files, a));
+        }
+    }
     ids
 }
 
@@ -281,9 +287,10 @@ fn needed_ids(files: &[File], id: &str) -> Vec<String> {
 /// `amendment ID …` of its text.
 fn defines_any(file: &File, text: &str, ids: &[String]) -> bool {
     let parsed = file.acts.iter().map(|a| &a.id).chain(file.amendments.iter().map(|a| &a.id));
+    let parsed = parsed.chain(file.bills.iter().map(|b| &b.id));
     let headed = |line: &str| {
         let mut words = line.split_whitespace();
-        matches!(words.next(), Some("act" | "amendment"))
+        matches!(words.next(), Some("act" | "amendment" | "bill"))
             && words.next().is_some_and(|w| ids.iter().any(|id| w.trim_end_matches('{') == id))
     };
     parsed.into_iter().any(|i| ids.contains(i)) || text.lines().any(headed)
@@ -331,6 +338,42 @@ pub(super) fn apply<'m>(
         }
         Refusal::Engine(e) => ws.fail(&e),
     })
+}
+
+/// A `bill` block's amendments, each applied as `apply` applies one, in
+/// the order of the law's Article 1 (`render::bill::act_order`), once `zan
+/// check` finds nothing wrong with the bill; `None` when `id` is no bill.
+/// Each is checked to have `lang`.
+pub(super) fn apply_bill<'m>(
+    ws: &'m Loaded,
+    id: &str,
+    lang: &str,
+) -> Option<Result<(&'m crate::model::Bill, Vec<Applied<'m>>), ExitCode>> {
+    let (file, bill) = engine::find_bill(&ws.files, id)?;
+    let errors: Vec<_> = crate::analysis::check_bills(&ws.files)
+        .into_iter()
+        .filter(|d| d.file == file && bill.span.contains(&d.diagnostic.range.start))
+        .collect();
+    if !errors.is_empty() {
+        for fd in &errors {
+            ws.print(fd.file, &fd.diagnostic);
+        }
+        return Some(Err(ExitCode::from(1)));
+    }
+    let mut out = Vec::new();
+    for (amendment, _) in &bill.amends {
+        let applied = match apply(ws, amendment, None, Include::Adopted) {
+            Ok(a) => a,
+            Err(code) => return Some(Err(code)),
+        };
+        if let Err(code) = lang_of(Some(lang.to_string()), &applied) {
+            return Some(Err(code));
+        }
+        ws.warn_references(&applied);
+        out.push(applied);
+    }
+    out.sort_by_key(crate::render::bill::act_order);
+    Some(Ok((bill, out)))
 }
 
 /// The language to render in: as asked, else the act's first language. A

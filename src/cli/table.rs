@@ -1,4 +1,4 @@
-//! `zan table <amendment-id> [--lang kk|ru|en] [--format html|markdown|docx]`:
+//! `zan table <amendment-id|bill-id> [--lang kk|ru|en] [--format html|markdown|docx]`:
 //! the comparative table.
 
 use std::path::PathBuf;
@@ -26,20 +26,22 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match Loaded::load(args.workspace, &args.id) {
+    let ws = match Loaded::load(args.workspace.clone(), &args.id) {
         Ok(ws) => ws,
         Err(code) => return code,
     };
-    let applied = match super::consolidate::apply(&ws, &ws.id, None, Include::Adopted) {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
-    if let Err(code) = super::consolidate::lang_of(Some(args.lang.clone()), &applied) {
-        return code;
-    }
-    ws.warn_references(&applied);
     let acts: Vec<&crate::model::Act> = ws.files.iter().flat_map(|f| &f.acts).collect();
-    let table = crate::render::table::table(&applied, &args.lang, &acts);
+    let table = match super::consolidate::apply_bill(&ws, &ws.id, &args.lang) {
+        Some(Ok((law, applied))) => {
+            let amended: Vec<_> = applied.iter().collect();
+            crate::render::table::table_of(&amended, law, &args.lang, &acts)
+        }
+        Some(Err(code)) => return code,
+        None => match one(&ws, &args, &acts) {
+            Ok(table) => table,
+            Err(code) => return code,
+        },
+    };
     // The justification cell is empty rather than in another language.
     if crate::render::AUTHENTIC.contains(&args.lang.as_str()) {
         for r in table.rows.iter().filter(|r| r.justification.is_empty()) {
@@ -61,4 +63,16 @@ pub fn run(args: Args) -> ExitCode {
         _ => Content::Text(table.html(args.compare)),
     };
     args.output.write(content)
+}
+
+/// The table of one amendment.
+fn one(
+    ws: &Loaded,
+    args: &Args,
+    acts: &[&crate::model::Act],
+) -> Result<crate::render::table::Table, ExitCode> {
+    let applied = super::consolidate::apply(ws, &ws.id, None, Include::Adopted)?;
+    super::consolidate::lang_of(Some(args.lang.clone()), &applied)?;
+    ws.warn_references(&applied);
+    Ok(crate::render::table::table(&applied, &args.lang, acts))
 }

@@ -109,7 +109,8 @@ pub fn compose(
     clean.then(|| doc.formatted()).flatten().ok_or(DeriveError { kind: ErrorKind::Unprintable, at: None })
 }
 
-static EMPTY: File = File { acts: Vec::new(), amendments: Vec::new(), diagnostics: Vec::new() };
+static EMPTY: File =
+    File { acts: Vec::new(), amendments: Vec::new(), bills: Vec::new(), diagnostics: Vec::new() };
 
 fn update(
     text: &str,

@@ -199,6 +199,15 @@ pub fn find_amendment<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Option<(
         .find_map(|(f, file)| file.amendments.iter().find(|a| a.id == id).map(|a| (f, a)))
 }
 
+/// The `bill` block of that id, and its file.
+pub fn find_bill<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Option<(usize, &'m crate::model::Bill)> {
+    files
+        .iter()
+        .map(Borrow::borrow)
+        .enumerate()
+        .find_map(|(f, file)| file.bills.iter().find(|b| b.id == id).map(|b| (f, b)))
+}
+
 /// Applies one amendment to the act version it targets.
 pub fn apply_amendment<'m, F: Borrow<File>>(files: &'m [F], id: &str) -> Result<Applied<'m>, EngineError> {
     let Some((file, amendment)) = find_amendment(files, id) else {
@@ -390,7 +399,12 @@ fn changes_structure(op: &Operation) -> bool {
 /// The working copy as a one-file workspace, so that targets resolve exactly
 /// as `zan check` resolves them.
 fn snapshot(state: &Held) -> Vec<File> {
-    vec![File { acts: vec![state.skeleton()], amendments: Vec::new(), diagnostics: Vec::new() }]
+    vec![File {
+        acts: vec![state.skeleton()],
+        amendments: Vec::new(),
+        bills: Vec::new(),
+        diagnostics: Vec::new(),
+    }]
 }
 
 /// The positions of an index node in the working copy the index was built from.

@@ -16,11 +16,12 @@ pub const MAX_DEPTH: usize = 100;
 /// Builds the model of one parsed file.
 pub fn lower(tree: &Tree, text: &str) -> File {
     let mut cx = Cx { text, diagnostics: crate::syntax::errors(tree, text), depth: 0 };
-    let mut file = File { acts: Vec::new(), amendments: Vec::new(), diagnostics: Vec::new() };
+    let mut file = File::default();
     for node in named(tree.root_node()) {
         match node.kind() {
             "act" => file.acts.extend(cx.act(node)),
             "amendment" => file.amendments.extend(cx.amendment(node)),
+            "bill" => file.bills.extend(cx.bill(node)),
             _ => {}
         }
     }
@@ -459,6 +460,35 @@ impl Cx<'_> {
         self.check_duplicate_langs(&a.titles);
         self.check_duplicate_langs(&a.justifications);
         Some(a)
+    }
+
+    fn bill(&mut self, node: Node) -> Option<Bill> {
+        let id_node = field(node, FIELDS.id)?;
+        let mut b = Bill {
+            id: self.src(id_node).to_string(),
+            id_span: id_node.byte_range(),
+            titles: Vec::new(),
+            in_force: None,
+            amends: Vec::new(),
+            span: node.byte_range(),
+        };
+        let Some(body) = field(node, FIELDS.body) else { return Some(b) };
+        for item in named(body) {
+            match item.kind() {
+                "title" => b.titles.extend(self.text(item)),
+                "in_force" => {
+                    let v = self.date(field(item, FIELDS.date));
+                    once(&mut b.in_force, v, "in-force", item, self);
+                }
+                "amends" => {
+                    let ids = named(item).map(|n| (self.src(n).to_string(), n.byte_range()));
+                    b.amends.extend(ids);
+                }
+                _ => {}
+            }
+        }
+        self.check_duplicate_langs(&b.titles);
+        Some(b)
     }
 
     fn operation(&mut self, node: Node) -> Option<Operation> {

@@ -15,11 +15,13 @@ use crate::diag::Diagnostic;
 
 pub type Span = Range<usize>;
 
-/// One parsed file: its acts and amendments, plus what was wrong with it.
+/// One parsed file: its acts, amendments and bills, plus what was wrong with it.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct File {
     pub acts: Vec<Act>,
     pub amendments: Vec<Amendment>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bills: Vec<Bill>,
     #[serde(skip)]
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -395,6 +397,20 @@ pub struct Amendment {
     pub titles: Vec<Text>,
     pub justifications: Vec<Text>,
     pub operations: Vec<Operation>,
+    pub span: Span,
+}
+
+/// A law that enacts amendments of several acts: what belongs to the law,
+/// not to one act's changes (its topic and entry into force).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Bill {
+    pub id: String,
+    pub id_span: Span,
+    /// Written to follow «по вопросам» / to precede «мәселелері бойынша».
+    pub titles: Vec<Text>,
+    pub in_force: Option<Date>,
+    /// The amendments it enacts, each id with its span, in written order.
+    pub amends: Vec<(String, Span)>,
     pub span: Span,
 }
 

@@ -12,7 +12,9 @@ use super::summary::{self, Footnotes};
 use super::text::quoted_block;
 use super::{Entry, Lang, dates, entries_in, text_in};
 use crate::engine::Applied;
-use crate::model::{InsertPosition, Occurrence, OperationKind, Place, RichText, Segment, Target, UnitKind};
+use crate::model::{
+    Date, InsertPosition, Occurrence, OperationKind, Place, RichText, Segment, Target, UnitKind,
+};
 
 /// One line of the bill: the unit it is about, the instruction, and the
 /// quoted new wording of an added or rewritten unit.
@@ -32,6 +34,14 @@ pub struct Item {
     pub lines: Vec<Line>,
 }
 
+/// One act's items in Article 1, under its heading when the law amends
+/// several acts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub heading: Option<String>,
+    pub items: Vec<Item>,
+}
+
 pub struct Bill {
     pub lang: Lang,
     /// «ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН».
@@ -39,7 +49,9 @@ pub struct Bill {
     pub title: String,
     /// «Статья 1. Внести в … следующие …:».
     pub intro: String,
-    pub items: Vec<Item>,
+    /// The items of each act: one part without a heading for a law that
+    /// amends one act, else «1. В Уголовный кодекс … года:» over each.
+    pub parts: Vec<Part>,
     /// «Статья 2. Настоящий Закон вводится в действие …».
     pub in_force: String,
     pub signature: String,
@@ -239,10 +251,149 @@ fn intro(applied: &Applied, lang: &str, counts: Counts, with_publications: bool)
     }
 }
 
+/// The order of the acts in a law's Article 1, as a sort key: codes before
+/// laws, each by its adoption date (undated last), then by id.
+pub fn act_order(a: &Applied) -> (bool, bool, Option<Date>, String) {
+    let m = &a.base.meta;
+    (m.kind.as_deref() != Some("code"), m.adopted.is_none(), m.adopted, m.id.clone())
+}
+
+/// The acts a law amends: one by its name; several named together when they are all codes of the
+/// Republic named alike: ru accusative «Уголовный и Уголовно-процессуальный
+/// кодексы Республики Казахстан», kk dative «Қазақстан Республикасының
+/// Қылмыстық және Қылмыстық-процестік кодекстеріне»; else «некоторые
+/// законодательные акты Республики Казахстан» / «Қазақстан Республикасының
+/// кейбір заңнамалық актілеріне».
+pub fn acts_named(acts: &[&Applied], lang: &str) -> String {
+    let l = Lang::of(lang);
+    let (head, tail, many, conj) = match l {
+        Lang::Kk => ("Қазақстан Республикасының ", " кодексі", "кодекстеріне", " және "),
+        Lang::Ru => ("", " кодекс Республики Казахстан", "кодексы Республики Казахстан", " и "),
+        Lang::En => {
+            ("", " Code of the Republic of Kazakhstan", "Codes of the Republic of Kazakhstan", " and ")
+        }
+    };
+    let names: Option<Vec<&str>> = acts
+        .iter()
+        .map(|a| {
+            let name = act_name(a, lang);
+            // A Kazakh code's name keeps its capital after the Republic's.
+            name.strip_prefix(head).and_then(|n| n.strip_suffix(tail)).filter(|n| !n.contains(' '))
+        })
+        .collect();
+    match (names, acts) {
+        (_, [one]) => match l {
+            Lang::Kk => kk_dative(act_name(one, lang)),
+            Lang::Ru => act_name(one, lang).to_string(),
+            Lang::En => format!("the {}", act_name(one, lang)),
+        },
+        (Some(names), _) => {
+            let (last, rest) = names.split_last().expect("two or more");
+            let list = format!("{}{conj}{last}", rest.join(", "));
+            match l {
+                Lang::Kk => format!("{head}{list} {many}"),
+                Lang::Ru => format!("{list} {many}"),
+                Lang::En => format!("the {list} {many}"),
+            }
+        }
+        _ => l
+            .pick(
+                "Қазақстан Республикасының кейбір заңнамалық актілеріне",
+                "некоторые законодательные акты Республики Казахстан",
+                "certain legislative acts of the Republic of Kazakhstan",
+            )
+            .to_string(),
+    }
+}
+
+/// The title of a law that amends several acts: the acts named together
+/// (`acts_named`), the topic of the `bill` block (else of its amendments),
+/// the nouns agreeing with all the items.
+pub fn title_of(acts: &[&Applied], law: &crate::model::Bill, lang: &str) -> String {
+    let mut counts = Counts::default();
+    for applied in acts {
+        let mut entries = entries_in(applied, lang);
+        entries.retain(|e| applied.failed.iter().all(|f| f.operation != e.change.operation));
+        let c = Counts::of(&entries);
+        counts = Counts { changes: counts.changes + c.changes, additions: counts.additions + c.additions };
+    }
+    let topic = text_in(&law.titles, lang).map(str::to_string).or_else(|| {
+        let all: Vec<String> = acts.iter().filter_map(|a| topic(a, lang)).collect();
+        (!all.is_empty()).then(|| all.join("; "))
+    });
+    let acts = acts_named(acts, lang);
+    match Lang::of(lang) {
+        Lang::Kk => {
+            let topic = topic.map(|t| format!("{t} мәселелері бойынша ")).unwrap_or_default();
+            format!("{acts} {topic}{} енгізу туралы", counts.kk())
+        }
+        Lang::Ru => {
+            let topic = topic.map(|t| format!(" по вопросам {t}")).unwrap_or_default();
+            format!("О внесении {} в {acts}{topic}", counts.ru(true))
+        }
+        Lang::En => {
+            let topic = topic.map(|t| format!(" concerning {t}")).unwrap_or_default();
+            format!("On introducing {} to {acts}{topic}", counts.en())
+        }
+    }
+}
+
+/// Article 1 of a law that amends several acts: «Статья 1. Внести
+/// изменения и дополнения в следующие законодательные акты Республики
+/// Казахстан:» / «1-бап. Қазақстан Республикасының мына заңнамалық
+/// актілеріне өзгерістер мен толықтырулар енгізілсін:».
+pub fn acts_intro(l: Lang, counts: Counts) -> String {
+    let label = article_label(1, l);
+    match l {
+        Lang::Kk => format!(
+            "{label} Қазақстан Республикасының мына заңнамалық актілеріне {} енгізілсін:",
+            counts.kk()
+        ),
+        Lang::Ru => {
+            format!(
+                "{label} Внести {} в следующие законодательные акты Республики Казахстан:",
+                counts.ru(false)
+            )
+        }
+        Lang::En => {
+            let nouns = counts.en().replace("an ", "");
+            format!(
+                "{label} {} shall be made to the following legislative acts of the Republic of Kazakhstan:",
+                super::capitalise(&nouns)
+            )
+        }
+    }
+}
+
+/// The heading of one act's items: «1. В Уголовный кодекс Республики
+/// Казахстан от 3 июля 2014 года:» / «1. 2014 жылғы 3 шілдедегі Қазақстан
+/// Республикасының Қылмыстық кодексіне:».
+fn act_heading(applied: &Applied, n: usize, l: Lang, with_publications: bool) -> String {
+    let act = act_name(applied, l.code());
+    let date = applied.base.meta.adopted.map(|d| dates::of_act(d, l));
+    let published = match (with_publications, &applied.base.meta.source) {
+        (true, Some(source)) => publications(source, l).map(|p| format!(" {p}")).unwrap_or_default(),
+        _ => String::new(),
+    };
+    match l {
+        Lang::Kk => {
+            let date = date.map(|d| format!("{d} ")).unwrap_or_default();
+            format!("{n}. {date}{}{published}:", kk_dative(act))
+        }
+        Lang::Ru => {
+            let date = date.map(|d| format!(" от {d}")).unwrap_or_default();
+            format!("{n}. В {act}{date}{published}:")
+        }
+        Lang::En => {
+            let date = date.map(|d| format!(" of {d}")).unwrap_or_default();
+            format!("{n}. In the {act}{date}:")
+        }
+    }
+}
+
 /// Article 2: from the amendment's `in-force`, or, without one, ten
 /// calendar days after the first official publication.
-fn in_force(applied: &Applied, l: Lang) -> String {
-    let date = applied.amendments.first().and_then(|(_, a)| a.in_force);
+fn in_force(date: Option<Date>, l: Lang) -> String {
     let label = article_label(2, l);
     match (l, date) {
         (Lang::Kk, Some(d)) => format!("{label} Осы Заң {} қолданысқа енгізіледі.", dates::from(d, l)),
@@ -287,6 +438,79 @@ pub fn bill_with(applied: &Applied, lang: &str, publications: bool) -> Bill {
     let entries = entries_in(applied, lang);
     let mut errors = Vec::new();
     let mut notes = Footnotes::new(l);
+    let items = items(&entries, lang, &mut errors, &mut notes);
+    let counts = Counts::of(&entries);
+    let date = applied.amendments.first().and_then(|(_, a)| a.in_force);
+    Bill {
+        title: law_title(applied, lang),
+        intro: intro(applied, lang, counts, publications),
+        parts: vec![Part { heading: None, items }],
+        ..frame(l, date, errors, quotes_summary(&entries, lang), notes)
+    }
+}
+
+/// A law that amends several acts (a `bill` block): Article 1 lists the
+/// acts in the order of `act_order`, each with its items numbered from 1);
+/// the title, the nouns and Article 2 are the law's.
+pub fn bill_of(acts: &[&Applied], law: &crate::model::Bill, lang: &str, publications: bool) -> Bill {
+    let l = Lang::of(lang);
+    let mut errors = Vec::new();
+    let mut notes = Footnotes::new(l);
+    let mut counts = Counts::default();
+    let mut quotes = false;
+    let mut parts = Vec::new();
+    for (n, applied) in acts.iter().enumerate() {
+        let entries = entries_in(applied, lang);
+        let c = Counts::of(&entries);
+        counts = Counts { changes: counts.changes + c.changes, additions: counts.additions + c.additions };
+        quotes |= quotes_summary(&entries, lang);
+        let items = items(&entries, lang, &mut errors, &mut notes);
+        // One act is named in Article 1 itself, as in a law of one act.
+        let heading = (acts.len() > 1).then(|| act_heading(applied, n + 1, l, publications));
+        parts.push(Part { heading, items });
+    }
+    let intro = match acts {
+        [one] => intro(one, lang, counts, publications),
+        _ => acts_intro(l, counts),
+    };
+    Bill { title: title_of(acts, law, lang), intro, parts, ..frame(l, law.in_force, errors, quotes, notes) }
+}
+
+/// What every bill has: heading, Article 2, signature, warning, footnotes.
+fn frame(l: Lang, in_force_on: Option<Date>, errors: Vec<String>, quotes: bool, notes: Footnotes) -> Bill {
+    Bill {
+        lang: l,
+        heading: l
+            .pick(
+                "ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЗАҢЫ",
+                "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН",
+                "LAW OF THE REPUBLIC OF KAZAKHSTAN",
+            )
+            .to_string(),
+        title: String::new(),
+        intro: String::new(),
+        parts: Vec::new(),
+        in_force: in_force(in_force_on, l),
+        signature: l
+            .pick(
+                "Қазақстан Республикасының\nПрезиденті",
+                "Президент\nРеспублики Казахстан",
+                "President\nof the Republic of Kazakhstan",
+            )
+            .to_string(),
+        errors,
+        warning: quotes.then(|| summary::quoted_words_warning(l)),
+        footnotes: notes.lines(),
+    }
+}
+
+fn quotes_summary(entries: &[Entry], lang: &str) -> bool {
+    entries.iter().any(|e| !summary::quoted(e, lang).is_empty())
+}
+
+/// The numbered items of one act's entries, in the act's order.
+fn items(entries: &[Entry], lang: &str, errors: &mut Vec<String>, notes: &mut Footnotes) -> Vec<Item> {
+    let l = Lang::of(lang);
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < entries.len() {
@@ -309,7 +533,7 @@ pub fn bill_with(applied: &Applied, lang: &str, publications: bool) -> Bill {
                 (Some(_), true) => e.unit.as_ref().map(|t| t.path.clone()).unwrap_or_default(),
                 _ => article_path.clone(),
             };
-            let mut line = line(e, lang, l, &prefix, &mut errors, &mut notes);
+            let mut line = line(e, lang, l, &prefix, errors, notes);
             if let (Some(u), false, true) = (&unit, with_prev, with_next) {
                 line.text = format!("{}\n{}", header(l, Phrase::legal(u)), line.text);
             }
@@ -318,32 +542,7 @@ pub fn bill_with(applied: &Applied, lang: &str, publications: bool) -> Bill {
         items.push(Item { article: if grouped { article } else { None }, lines });
         i = j;
     }
-    let counts = Counts::of(&entries);
-    let quotes_summary = entries.iter().any(|e| !summary::quoted(e, lang).is_empty());
-    Bill {
-        lang: l,
-        heading: l
-            .pick(
-                "ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЗАҢЫ",
-                "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН",
-                "LAW OF THE REPUBLIC OF KAZAKHSTAN",
-            )
-            .to_string(),
-        title: law_title(applied, lang),
-        intro: intro(applied, lang, counts, publications),
-        items,
-        in_force: in_force(applied, l),
-        signature: l
-            .pick(
-                "Қазақстан Республикасының\nПрезиденті",
-                "Президент\nРеспублики Казахстан",
-                "President\nof the Republic of Kazakhstan",
-            )
-            .to_string(),
-        errors,
-        warning: quotes_summary.then(|| summary::quoted_words_warning(l)),
-        footnotes: notes.lines(),
-    }
+    items
 }
 
 fn quote(l: Lang, s: &str) -> String {
@@ -736,43 +935,50 @@ impl Bill {
         let l = self.lang;
         let mut out = self.warning.map(|w| format!("{w}\n\n")).unwrap_or_default();
         out.push_str(&format!("{}\n\n{}\n\n{}\n", self.heading, self.title, self.intro));
-        let count: usize = self.items.iter().map(|i| i.lines.len()).sum();
-        let mut done = 0;
-        for (n, item) in self.items.iter().enumerate() {
-            let number = n + 1;
-            let mut prefix = format!("{number}) ");
-            if let Some(a) = &item.article {
-                out.push_str(&format!("{prefix}{}\n", header(l, Phrase::legal(std::slice::from_ref(a)))));
-                prefix = String::new();
+        for part in &self.parts {
+            if let Some(h) = &part.heading {
+                out.push_str(h);
+                out.push('\n');
             }
-            for line in &item.lines {
-                done += 1;
-                let end = if done == count { "." } else { ";" };
-                out.push_str(&prefix);
-                out.push_str(&line.text);
-                match &line.block {
-                    Some(block) if !block.is_empty() => {
-                        out.push_str(if l == Lang::En { "—\n" } else { ":\n" });
-                        let (open, close) = if l == Lang::En { ("“", "”") } else { ("«", "»") };
-                        for (k, b) in block.iter().enumerate() {
-                            if k == 0 {
-                                out.push_str(open);
+            // Each act's items end with «.», the others with «;».
+            let count: usize = part.items.iter().map(|i| i.lines.len()).sum();
+            let mut done = 0;
+            for (n, item) in part.items.iter().enumerate() {
+                let number = n + 1;
+                let mut prefix = format!("{number}) ");
+                if let Some(a) = &item.article {
+                    out.push_str(&format!("{prefix}{}\n", header(l, Phrase::legal(std::slice::from_ref(a)))));
+                    prefix = String::new();
+                }
+                for line in &item.lines {
+                    done += 1;
+                    let end = if done == count { "." } else { ";" };
+                    out.push_str(&prefix);
+                    out.push_str(&line.text);
+                    match &line.block {
+                        Some(block) if !block.is_empty() => {
+                            out.push_str(if l == Lang::En { "—\n" } else { ":\n" });
+                            let (open, close) = if l == Lang::En { ("“", "”") } else { ("«", "»") };
+                            for (k, b) in block.iter().enumerate() {
+                                if k == 0 {
+                                    out.push_str(open);
+                                }
+                                out.push_str(b);
+                                if k + 1 == block.len() {
+                                    out.push_str(close);
+                                    out.push_str(&line.marks);
+                                    out.push_str(end);
+                                }
+                                out.push('\n');
                             }
-                            out.push_str(b);
-                            if k + 1 == block.len() {
-                                out.push_str(close);
-                                out.push_str(&line.marks);
-                                out.push_str(end);
-                            }
+                        }
+                        _ => {
+                            out.push_str(end);
                             out.push('\n');
                         }
                     }
-                    _ => {
-                        out.push_str(end);
-                        out.push('\n');
-                    }
+                    prefix = String::new();
                 }
-                prefix = String::new();
             }
         }
         out.push_str(&format!("\n{}\n\n{}\n", self.in_force, self.signature));

@@ -48,10 +48,11 @@ pub struct Row {
 pub struct Table {
     pub lang: Lang,
     pub title: String,
-    /// The row naming the amended act and its date.
-    pub act: String,
-    /// The amended act as `id[@version]`: where `zan review import` brings
-    /// the comments on the DOCX back (`remarks::ACT_PROPERTY`).
+    /// The rows naming each amended act and its date, each with the index
+    /// of the first row of that act's (one act row for a one-act law).
+    pub acts: Vec<(usize, String)>,
+    /// The (first) amended act as `id[@version]`: where `zan review import`
+    /// brings the comments on the DOCX back (`remarks::ACT_PROPERTY`).
     pub act_id: String,
     pub rows: Vec<Row>,
     /// Under the title when a row quotes words of a summary (`render::summary`).
@@ -182,40 +183,59 @@ pub fn comparison_named(c: &Comparison, lang: Lang, acts: &[&Act]) -> String {
 /// their titles among `acts`: the workspace's, for `zan table` and the
 /// editor's view alike (an act not among them keeps its id).
 pub fn table(applied: &Applied, lang: &str, acts: &[&Act]) -> Table {
+    framed(super::bill::law_title(applied, lang), &[applied], lang, acts)
+}
+
+/// The table of a law that amends several acts (a `bill` block), the acts
+/// in the order of its Article 1, each under its act row; rows are numbered
+/// through.
+pub fn table_of(applied: &[&Applied], law: &crate::model::Bill, lang: &str, acts: &[&Act]) -> Table {
+    framed(super::bill::title_of(applied, law, lang), applied, lang, acts)
+}
+
+fn framed(law: String, applied: &[&Applied], lang: &str, acts: &[&Act]) -> Table {
     let l = Lang::of(lang);
-    let law = super::bill::law_title(applied, lang);
     let title = match l {
         Lang::Kk => format!("«{law}» Қазақстан Республикасы Заңының жобасына салыстырмалы кесте"),
         Lang::Ru => format!("Сравнительная таблица к проекту Закона Республики Казахстан «{law}»"),
         Lang::En => format!("Comparative table to the draft Law of the Republic of Kazakhstan “{law}”"),
     };
+    let mut notes = Footnotes::new(l);
+    let (mut rows, mut act_rows, mut warning) = (Vec::new(), Vec::new(), None);
+    for applied in applied {
+        act_rows.push((rows.len(), act_row(applied, lang, l)));
+        let entries = super::entries_in(applied, lang);
+        for e in &entries {
+            let n = rows.len() + 1;
+            rows.push(match applied.failed.iter().find(|f| f.operation == e.change.operation) {
+                Some(f) => failed_row(n, e, &f.error, lang, l),
+                None => row(n, e, lang, l, acts, &mut notes),
+            });
+        }
+        if entries.iter().any(|e| !summary::quoted(e, lang).is_empty()) {
+            warning = Some(summary::quoted_words_warning(l));
+        }
+    }
+    let act_id = applied.first().map_or_else(String::new, |a| {
+        let meta = &a.base.meta;
+        match meta.version {
+            Some(v) => format!("{}@{v}", meta.id),
+            None => meta.id.clone(),
+        }
+    });
+    Table { lang: l, title, acts: act_rows, act_id, rows, warning, footnotes: notes.lines() }
+}
+
+/// «Уголовный кодекс Республики Казахстан от 3 июля 2014 года».
+fn act_row(applied: &Applied, lang: &str, l: Lang) -> String {
     let meta = &applied.base.meta;
     let name = text_in(&meta.titles, lang).unwrap_or(&meta.id);
-    let act = match (l, meta.adopted.map(|d| dates::of_act(d, l))) {
+    match (l, meta.adopted.map(|d| dates::of_act(d, l))) {
         (_, None) => name.to_string(),
         (Lang::Kk, Some(d)) => format!("{d} {name}"),
         (Lang::Ru, Some(d)) => format!("{name} от {d}"),
         (Lang::En, Some(d)) => format!("{name} of {d}"),
-    };
-    let entries = super::entries_in(applied, lang);
-    let mut notes = Footnotes::new(l);
-    let rows = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| match applied.failed.iter().find(|f| f.operation == e.change.operation) {
-            Some(f) => failed_row(i + 1, e, &f.error, lang, l),
-            None => row(i + 1, e, lang, l, acts, &mut notes),
-        })
-        .collect();
-    let warning = entries
-        .iter()
-        .any(|e| !summary::quoted(e, lang).is_empty())
-        .then(|| summary::quoted_words_warning(l));
-    let act_id = match meta.version {
-        Some(v) => format!("{}@{v}", meta.id),
-        None => meta.id.clone(),
-    };
-    Table { lang: l, title, act, act_id, rows, warning, footnotes: notes.lines() }
+    }
 }
 
 /// «Часть третья статьи 15», «Часть 2-1 статьи 15 (новая)».
@@ -333,6 +353,11 @@ pub fn justification<'a>(e: &Entry<'a>, lang: &str) -> Option<&'a str> {
 }
 
 impl Table {
+    /// The names of the acts whose rows start at row index `i`.
+    fn acts_at(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.acts.iter().filter(move |(at, _)| *at == i).map(|(_, name)| name.as_str())
+    }
+
     pub fn headings(&self, with_compare: bool) -> Vec<&'static str> {
         let l = self.lang;
         let mut h = vec![
@@ -373,11 +398,6 @@ impl Table {
             out.push_str(&format!("<th>{h}</th>"));
         }
         out.push_str("</tr>\n</thead>\n<tbody>\n");
-        out.push_str(&format!(
-            "<tr><td colspan=\"{}\"><strong>{}</strong></td></tr>\n",
-            self.headings(with_compare).len(),
-            html::escape(&self.act)
-        ));
         let cell = |c: &Cell, current: bool| match c {
             Cell::Redline(r) if current => html::current_side(r),
             Cell::Redline(r) => html::proposed_side(r),
@@ -386,7 +406,15 @@ impl Table {
                 format!("<strong class=\"zan-failed\" role=\"alert\">{}</strong>", html::escape(why))
             }
         };
-        for r in &self.rows {
+        for i in 0..=self.rows.len() {
+            for act in self.acts_at(i) {
+                out.push_str(&format!(
+                    "<tr><td colspan=\"{}\"><strong>{}</strong></td></tr>\n",
+                    self.headings(with_compare).len(),
+                    html::escape(act)
+                ));
+            }
+            let Some(r) = self.rows.get(i) else { break };
             out.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
                 r.number,
@@ -417,19 +445,22 @@ impl Table {
         }
         out.push_str(&format!("| {} |\n", headings.join(" | ")));
         out.push_str(&format!("|{}\n", "---|".repeat(headings.len())));
-        // The act's row: its name in the structural-element column.
-        out.push_str(&format!(
-            "| | **{}** |{}\n",
-            markdown::escape(&self.act),
-            " |".repeat(headings.len() - 2)
-        ));
         let cell = |c: &Cell, current: bool| match c {
             Cell::Redline(r) if current => markdown::current_side(r),
             Cell::Redline(r) => markdown::proposed_side(r),
             Cell::Word(w) => markdown::escape(w),
             Cell::Failed(why) => format!("**{}**", markdown::escape(why)),
         };
-        for r in &self.rows {
+        for i in 0..=self.rows.len() {
+            // An act's row: its name in the structural-element column.
+            for act in self.acts_at(i) {
+                out.push_str(&format!(
+                    "| | **{}** |{}\n",
+                    markdown::escape(act),
+                    " |".repeat(headings.len() - 2)
+                ));
+            }
+            let Some(r) = self.rows.get(i) else { break };
             let mut cells = vec![
                 r.number.to_string(),
                 markdown::escape(&r.unit),
@@ -540,12 +571,17 @@ impl Table {
         )
         .cant_split();
         let span = self.headings(with_compare).len();
-        let act = docx_rs::TableCell::new()
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.act).bold()))
-            .grid_span(span)
-            .width(widths.iter().sum(), WidthType::Dxa);
-        let mut rows = vec![header, TableRow::new(vec![act]).cant_split()];
-        for (n, r) in self.rows.iter().enumerate() {
+        let act = |name: &str| {
+            let cell = docx_rs::TableCell::new()
+                .add_paragraph(Paragraph::new().add_run(Run::new().add_text(name).bold()))
+                .grid_span(span)
+                .width(widths.iter().sum(), WidthType::Dxa);
+            TableRow::new(vec![cell]).cant_split()
+        };
+        let mut rows = vec![header];
+        for n in 0..=self.rows.len() {
+            rows.extend(self.acts_at(n).map(act));
+            let Some(r) = self.rows.get(n) else { break };
             let mut comment = (!r.justification.is_empty())
                 .then(|| r.revision.comment(super::docx::comment_id(n), &r.justification));
             let current = match &r.current {
