@@ -9,14 +9,14 @@
 ;; Captures, with the LSP semantic token type each one is meant to map to:
 ;;
 ;;   @comment              comment            `# …`
-;;   @keyword              keyword            act, amendment, version, title, cite, compare, replace, add, to, …
+;;   @keyword              keyword            act, amendment, bill, amends, version, title, cite, compare, replace, add, to, …
 ;;   @type                 type               unit kinds: article, part, point, chapter, …
 ;;   @number               number             unit numbers (15, 213-1, "9 c"), occurrence counts
 ;;   @string               string             quoted legal text
 ;;   @string.escape        regexp             \" \\ \[ \]
 ;;   @constant             enumMember         dates, language codes, jurisdiction and act kind
 ;;   @constant.builtin     enumMember         fidelity (official/summary), relations, status, all, start/end
-;;   @function             function           the id of the act or amendment being defined
+;;   @function             function           the id of the act, amendment or bill being defined
 ;;   @label                namespace          act ids referenced from targets
 ;;   @operator             operator           ->  ..  @
 ;;   @punctuation.bracket  (none)             { } [ ]( )
@@ -27,6 +27,12 @@
 ;; (@constant.builtin -> @constant).
 
 (comment) @comment
+
+;; The kind of an editorial change: amended, added, rewritten, repealed.
+(change_kind) @constant.builtin
+
+;; A review remark's status: open, resolved.
+(remark_status) @constant.builtin
 
 ;; ------------------------------------------------------------------ keywords
 
@@ -43,8 +49,13 @@
   "source"
   "cite"
   "repealed"
+  "history"
+  "remark"
+  "reply"
   "compare"
   "amendment"
+  "bill"
+  "amends"
   "target"
   "status"
   "author"
@@ -109,11 +120,18 @@
 (amendment
   id: (act_id) @function)
 
+(bill
+  id: (act_id) @function)
+
 (target
   act: (act_id) @label)
 
 (amendment_target
   act: (act_id) @label)
+
+;; The amendments a bill enacts.
+(amends
+  (act_id) @label)
 
 ;; ------------------------------------------------------------------- strings
 

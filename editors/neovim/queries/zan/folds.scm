@@ -5,6 +5,7 @@
 [
   (act)
   (amendment)
+  (bill)
   (unit)
   (replace_words)
   (replace_everywhere)
