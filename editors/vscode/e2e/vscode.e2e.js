@@ -103,9 +103,20 @@ async function quickInput(key, text) {
 }
 
 async function runCommand(title) {
-  await quickInput("F1", `>${title}`);
-  const row = page.locator(".quick-input-list .monaco-list-row.focused", { hasText: title });
-  await row.waitFor({ timeout: SHORT });
+  // The palette lists what the context keys allow when it opens: just after
+  // a file opens, `editorLangId` may not be set yet. Try again after a pause.
+  for (let attempt = 1; ; attempt++) {
+    await quickInput("F1", `>${title}`);
+    const row = page.locator(".quick-input-list .monaco-list-row.focused", { hasText: title });
+    try {
+      await row.waitFor({ timeout: attempt < 3 ? 5_000 : SHORT });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press("Escape");
+      await page.waitForTimeout(1_000);
+    }
+  }
   await page.keyboard.press("Enter");
 }
 
