@@ -183,3 +183,15 @@ fn syntax_errors_leave_the_file_untouched() {
         "{stderr}"
     );
 }
+
+/// Found by the `fmt` fuzz target: a bill's `amends` ids moved by
+/// reformatting counted as a change of meaning (their spans were kept).
+#[test]
+fn reformatting_a_bill_keeps_its_meaning() {
+    let text = "# A law.\nbill kz.bill.multiact-test {\n #title kk summary026-01-01\n  amends kz.cpc.multiact-test kz.cc.multiact-test\n}\n";
+    let doc = zan::document::Document::parse(text.to_string());
+    let once = doc.formatted().expect("formats");
+    let again = zan::document::Document::parse(once.clone());
+    assert_eq!(again.model.meaning(), doc.model.meaning());
+    assert_eq!(again.formatted().as_deref(), Some(once.as_str()));
+}

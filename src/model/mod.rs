@@ -410,8 +410,20 @@ pub struct Bill {
     pub titles: Vec<Text>,
     pub in_force: Option<Date>,
     /// The amendments it enacts, each id with its span, in written order.
+    #[serde(serialize_with = "ids_with_spans")]
     pub amends: Vec<(String, Span)>,
     pub span: Span,
+}
+
+/// `(id, span)` pairs as `{"id", "span"}` objects, so that `meaning` leaves
+/// the spans out as it does everywhere else.
+fn ids_with_spans<S: serde::Serializer>(pairs: &[(String, Span)], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(serde::Serialize)]
+    struct IdAt<'a> {
+        id: &'a str,
+        span: &'a Span,
+    }
+    s.collect_seq(pairs.iter().map(|(id, span)| IdAt { id, span }))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
