@@ -14,6 +14,16 @@ pub const BOOKMARK: &str = "zan_";
 /// The DOCX custom property naming the act (`kz.cc@2024-01-01`).
 pub const ACT_PROPERTY: &str = "zan-act";
 
+/// The act a review file names, `id[@version]` (a DOCX's custom property
+/// `ACT_PROPERTY`, the site's export): where its comments come back.
+pub fn act_ref(applied: &crate::engine::Applied) -> String {
+    let meta = &applied.base.meta;
+    match meta.version {
+        Some(v) => format!("{}@{v}", meta.id),
+        None => meta.id.clone(),
+    }
+}
+
 /// A comment to write: where, by whom, and its replies.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct Incoming {

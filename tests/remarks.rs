@@ -157,6 +157,25 @@ async fn word_comments_come_back_as_remarks_and_resolve() {
     assert!(diags.iter().all(|d| d["code"] != "open-remark"), "{diags:?}");
 }
 
+/// `zan diff --format docx` carries the same unit bookmarks and act as the
+/// table's DOCX: a Word comment on a unit's heading comes back to that unit.
+#[test]
+fn word_comments_on_the_diff_docx_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("corpus");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let docx = dir.path().join("d.docx");
+    let (_, err, code) =
+        zan(&ws, &["diff", "kz.cc.age-14", "--lang", "kk", "--format", "docx", "-o", docx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(&docx, commented(&std::fs::read(&docx).unwrap(), "art_15__para_3")).unwrap();
+    let (_, err, code) = zan(&ws, &["review", "import", docx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.ends_with(&format!("imported 1 remark from {} into 1 file\n", docx.display())), "{err}");
+    let source = std::fs::read_to_string(ws.join("kz/criminal-code/act.zan")).unwrap();
+    assert!(source.contains(BLOCK), "{source}");
+}
+
 #[test]
 fn a_review_export_names_its_unit_or_is_refused() {
     let dir = tempfile::tempdir().unwrap();

@@ -223,11 +223,14 @@ pub fn html(diffs: &[UnitDiff], title: &str, lang: &str) -> String {
 /// A DOCX document (A4 portrait): each unit an operation changed under its
 /// citation, its wording as tracked changes by the amendment's author and
 /// date, the operation's justification a comment on the changed words.
+/// Each heading holds the unit's bookmark and the document names its act,
+/// as the table's DOCX, so reviewers' comments come back (`zan review import`).
 pub fn docx(applied: &crate::engine::Applied, title: &str, lang: &str) -> Result<Vec<u8>, String> {
     use docx_rs::{Docx, Paragraph, Run};
     let mut doc = Docx::new()
         .page_size(11906, 16838)
         .default_fonts(super::docx::fonts())
+        .custom_property(crate::remarks::ACT_PROPERTY, crate::remarks::act_ref(applied).as_str())
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(title).bold()));
     let mut n = 0;
     for e in super::entries_in(applied, lang) {
@@ -235,7 +238,8 @@ pub fn docx(applied: &crate::engine::Applied, title: &str, lang: &str) -> Result
         let why = super::table::justification(&e, lang);
         for t in &e.change.touched {
             let heading = super::citation(&t.path, lang);
-            doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(heading).bold()));
+            let para = Paragraph::new().add_run(Run::new().add_text(heading).bold());
+            doc = doc.add_paragraph(super::docx::unit_bookmark(para, n, &t.path));
             let mut comment = why.map(|w| rev.comment(super::docx::comment_id(n), w));
             n += 1;
             for p in &touched(t, lang).paragraphs {

@@ -64,6 +64,14 @@ impl Revision {
     }
 }
 
+/// `para` with the bookmark `zan_<eId>` of the unit at `path` (the `n`th
+/// bookmark of the document): a comment after it anchors to that unit.
+pub fn unit_bookmark(para: Paragraph, n: usize, path: &[crate::model::Segment]) -> Paragraph {
+    let id = 2_000_000 + n;
+    let name = format!("{}{}", crate::remarks::BOOKMARK, crate::model::eid(path));
+    para.add_bookmark_start(id, name).add_bookmark_end(id)
+}
+
 /// The id of the `n`th comment (from 0). docx-rs numbers insertions and
 /// deletions from 0, and Word wants annotation ids unique across kinds.
 pub fn comment_id(n: usize) -> usize {

@@ -216,13 +216,7 @@ fn framed(law: String, applied: &[&Applied], lang: &str, acts: &[&Act]) -> Table
             warning = Some(summary::quoted_words_warning(l));
         }
     }
-    let act_id = applied.first().map_or_else(String::new, |a| {
-        let meta = &a.base.meta;
-        match meta.version {
-            Some(v) => format!("{}@{v}", meta.id),
-            None => meta.id.clone(),
-        }
-    });
+    let act_id = applied.first().map_or_else(String::new, |a| crate::remarks::act_ref(a));
     Table { lang: l, title, acts: act_rows, act_id, rows, warning, footnotes: notes.lines() }
 }
 
@@ -597,9 +591,7 @@ impl Table {
             // The unit's bookmark: a comment after it anchors to the unit.
             let mut unit = docx_text(&r.unit);
             if let Some(t) = &r.target {
-                let id = 2_000_000 + n;
-                let name = format!("{}{}", crate::remarks::BOOKMARK, crate::model::eid(&t.path));
-                unit[0] = std::mem::take(&mut unit[0]).add_bookmark_start(id, name).add_bookmark_end(id);
+                unit[0] = super::docx::unit_bookmark(std::mem::take(&mut unit[0]), n, &t.path);
             }
             let mut cells = vec![
                 cell(0, docx_text(&r.number.to_string())),
