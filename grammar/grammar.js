@@ -119,7 +119,7 @@ module.exports = grammar({
     ),
 
     // A reviewer's remark on the unit (`zan review import` writes them):
-    // `remark open "Author" 2025-03-01 { "text" reply "Other" 2025-03-02 "text" }`.
+    // `remark open "Author" 2025-03-01 { "text" "more text" reply "Other" 2025-03-02 "text" }`.
     // Not part of the legal text.
     remark: $ => seq(
       'remark',
@@ -133,7 +133,8 @@ module.exports = grammar({
 
     remark_body: $ => seq('{', repeat1(field('text', $.string)), repeat($.reply), $._close),
 
-    reply: $ => seq('reply', field('author', $.string), field('date', $.date), field('text', $.string)),
+    // A reply's paragraphs, as a remark's, are strings one after another.
+    reply: $ => seq('reply', field('author', $.string), field('date', $.date), repeat1(field('text', $.string))),
 
     // Editorial history, as the official database records it: each change
     // by an amending law (`amended "180-VI" 2018-07-12 in-force

@@ -31,6 +31,7 @@ pub struct Incoming {
     pub unit: String,
     pub author: String,
     pub date: String,
+    #[serde(deserialize_with = "paragraphs")]
     pub text: Vec<String>,
     #[serde(default)]
     pub replies: Vec<IncomingReply>,
@@ -42,7 +43,23 @@ pub struct Incoming {
 pub struct IncomingReply {
     pub author: String,
     pub date: String,
-    pub text: String,
+    /// Its paragraphs (a single string in the export is one paragraph).
+    #[serde(deserialize_with = "paragraphs")]
+    pub text: Vec<String>,
+}
+
+/// A list of paragraphs, or one paragraph as a string.
+fn paragraphs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Text {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match serde::Deserialize::deserialize(d)? {
+        Text::One(s) => vec![s],
+        Text::Many(v) => v,
+    })
 }
 
 /// What a review file holds: the act (`id[@version]`) and its comments.
@@ -192,7 +209,7 @@ pub fn from_docx(bytes: &[u8]) -> Result<Review, String> {
                 unit: unit.clone(),
                 author: c.author.clone(),
                 date: c.date.chars().take(10).collect(),
-                text: c.text.iter().filter(|p| !p.trim().is_empty()).cloned().collect(),
+                text: kept(&c.text),
                 replies: Vec::new(),
                 resolved: done,
             },
@@ -201,15 +218,20 @@ pub fn from_docx(bytes: &[u8]) -> Result<Review, String> {
     for c in &words {
         let Some(parent) = parent_of(c) else { continue };
         if let Some((_, r)) = remarks.iter_mut().find(|(p, _)| p.as_deref() == Some(parent.as_str())) {
-            let text: Vec<&str> = c.text.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
             r.replies.push(IncomingReply {
                 author: c.author.clone(),
                 date: c.date.chars().take(10).collect(),
-                text: text.join(" "),
+                text: kept(&c.text),
             });
         }
     }
     Ok(Review { act, remarks: remarks.into_iter().map(|(_, r)| r).collect() })
+}
+
+/// A comment's paragraphs, without the empty ones (Word writes an empty
+/// paragraph for a blank line).
+fn kept(paragraphs: &[String]) -> Vec<String> {
+    paragraphs.iter().filter(|p| !p.trim().is_empty()).cloned().collect()
 }
 
 fn custom_property(xml: &str, name: &str) -> Option<String> {
@@ -259,7 +281,16 @@ pub fn block(r: &Incoming, date: Date, indent: &str) -> Result<String, String> {
     for reply in &r.replies {
         let d = Date::parse(&reply.date)
             .ok_or_else(|| format!("reply by {}: bad date `{}`", reply.author, reply.date))?;
-        out.push_str(&format!("{indent}  reply {} {d} {}\n", literal(&reply.author), literal(&reply.text)));
+        let mut line = format!("{indent}  reply {} {d}", literal(&reply.author));
+        for p in &reply.text {
+            line.push(' ');
+            line.push_str(&literal(p));
+        }
+        if reply.text.is_empty() {
+            line.push_str(" \"\"");
+        }
+        out.push_str(&line);
+        out.push('\n');
     }
     out.push_str(&format!("{indent}}}\n"));
     Ok(out)
@@ -349,7 +380,7 @@ pub fn drop_own(review: &mut Review, justifications: &[&str]) {
                 unit: r.unit,
                 author: first.author,
                 date: first.date,
-                text: vec![first.text],
+                text: first.text,
                 replies: replies.collect(),
                 resolved: r.resolved,
             });

@@ -37,6 +37,17 @@ fn copy(from: &Path, to: &Path) {
 /// it, as Word writes them: the range in document.xml, the comments with
 /// `w14:paraId`s, and the reply's parent in commentsExtended.xml.
 fn commented(docx: &[u8], unit: &str) -> Vec<u8> {
+    with_comments(
+        docx,
+        unit,
+        "<w:comment w:id=\"7\" w:author=\"Әсел Нұрова\" w:date=\"2025-03-01T09:30:00Z\" w:initials=\"ӘН\"><w:p w14:paraId=\"0A000001\"><w:r><w:t xml:space=\"preserve\">Жас шегін [14] негіздеу керек &amp; «дәлел»</w:t></w:r></w:p></w:comment>\
+         <w:comment w:id=\"8\" w:author=\"Bolat\" w:date=\"2025-03-02T10:00:00Z\" w:initials=\"B\"><w:p w14:paraId=\"0A000002\"><w:r><w:t>Согласен, нужна статистика.</w:t></w:r></w:p></w:comment>",
+    )
+}
+
+/// The DOCX with comments 7 and 8 (`comments`, Word's XML) on the row of
+/// `unit`, 8 a reply to 7 (paragraph ids 0A000001 and 0A000002).
+fn with_comments(docx: &[u8], unit: &str, comments: &str) -> Vec<u8> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..zip.len() {
@@ -55,11 +66,7 @@ fn commented(docx: &[u8], unit: &str) -> Vec<u8> {
             }
             "word/comments.xml" => {
                 let at = text.rfind("</w:comments>").unwrap();
-                text.insert_str(
-                    at,
-                    "<w:comment w:id=\"7\" w:author=\"Әсел Нұрова\" w:date=\"2025-03-01T09:30:00Z\" w:initials=\"ӘН\"><w:p w14:paraId=\"0A000001\"><w:r><w:t xml:space=\"preserve\">Жас шегін [14] негіздеу керек &amp; «дәлел»</w:t></w:r></w:p></w:comment>\
-                     <w:comment w:id=\"8\" w:author=\"Bolat\" w:date=\"2025-03-02T10:00:00Z\" w:initials=\"B\"><w:p w14:paraId=\"0A000002\"><w:r><w:t>Согласен, нужна статистика.</w:t></w:r></w:p></w:comment>",
-                );
+                text.insert_str(at, comments);
             }
             "word/commentsExtended.xml" => {
                 let at = text.rfind("</w15:commentsEx>").unwrap();
@@ -174,6 +181,74 @@ fn word_comments_on_the_diff_docx_come_back() {
     assert!(err.ends_with(&format!("imported 1 remark from {} into 1 file\n", docx.display())), "{err}");
     let source = std::fs::read_to_string(ws.join("kz/criminal-code/act.zan")).unwrap();
     assert!(source.contains(BLOCK), "{source}");
+}
+
+/// Word writes each paragraph of a comment as a `w:p` (a blank line as an
+/// empty one, the last paragraph holding the `w14:paraId`): a remark's and
+/// a reply's paragraphs come back as strings of their own, formatted, and
+/// shown so by `check`'s note and the hover.
+#[tokio::test(flavor = "multi_thread")]
+async fn comments_of_several_paragraphs_keep_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("corpus");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let docx = dir.path().join("t.docx");
+    let (_, err, code) =
+        zan(&ws, &["table", "kz.cc.age-14", "--format", "docx", "-o", docx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let comments = format!(
+        "<w:comment w:id=\"7\" w:author=\"Әсел\" w:date=\"2025-03-01T09:30:00Z\">{}<w:p/>{}<w:p w14:paraId=\"0A000001\"><w:r><w:t>Үшінші.</w:t></w:r></w:p></w:comment>\
+         <w:comment w:id=\"8\" w:author=\"Bolat\" w:date=\"2025-03-02T10:00:00Z\">{}<w:p w14:paraId=\"0A000002\"><w:r><w:t>Второй абзац ответа.</w:t></w:r></w:p></w:comment>",
+        p("Бірінші абзац."),
+        p("Екінші абзац."),
+        p("Первый абзац ответа."),
+    );
+    std::fs::write(&docx, with_comments(&std::fs::read(&docx).unwrap(), "art_15__para_3", &comments))
+        .unwrap();
+    let (_, err, code) = zan(&ws, &["review", "import", docx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let path = ws.join("kz/criminal-code/act.zan");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let block = "      remark open \"Әсел\" 2025-03-01 {\n        \"Бірінші абзац.\"\n        \"Екінші абзац.\"\n        \"Үшінші.\"\n        reply \"Bolat\" 2025-03-02 \"Первый абзац ответа.\" \"Второй абзац ответа.\"\n      }\n";
+    assert!(source.contains(block), "{source}");
+    let fmt = Command::new(env!("CARGO_BIN_EXE_zan")).args(["fmt", "--check"]).arg(&path).output().unwrap();
+    assert!(fmt.status.success(), "the imported remark is already formatted: {fmt:?}");
+    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .arg("check")
+        .arg(&path)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(check.stdout).unwrap();
+    assert!(out.contains("open remark by Әсел (2025-03-01): «Бірінші абзац.»; replies: 1\n"), "{out}");
+
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}})).await;
+    c.open("untitled:m", &source);
+    let line = source[..source.find("remark open").unwrap()].lines().count() - 1;
+    let at = json!({"line": line, "character": 8});
+    let hover =
+        c.request("textDocument/hover", json!({"textDocument": {"uri": "untitled:m"}, "position": at})).await;
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Әсел** · 2025-03-01 · _open_\n\nБірінші абзац.\n\nЕкінші абзац.\n\nҮшінші.\n\n---\n\n**Bolat** · 2025-03-02\n\nПервый абзац ответа.\n\nВторой абзац ответа."
+    );
+
+    // The site's export: a reply's text as one string or as paragraphs.
+    let json = dir.path().join("remarks.json");
+    std::fs::write(
+        &json,
+        r#"{"act": "kz.cc@2024-01-01", "remarks": [{"unit": "art_15__para_3", "author": "B", "date": "2025-03-05", "text": ["a", "b"], "replies": [{"author": "C", "date": "2025-03-06", "text": "c"}, {"author": "D", "date": "2025-03-07", "text": ["d", "e"]}]}]}"#,
+    )
+    .unwrap();
+    let (_, err, code) = zan(&ws, &["review", "import", json.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let source = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        source.contains("      remark open \"B\" 2025-03-05 {\n        \"a\"\n        \"b\"\n        reply \"C\" 2025-03-06 \"c\"\n        reply \"D\" 2025-03-07 \"d\" \"e\"\n      }\n"),
+        "{source}"
+    );
 }
 
 #[test]

@@ -34,7 +34,12 @@ pub fn hover(file: &File, offset: usize) -> Option<(String, std::ops::Range<usiz
     };
     let mut md = format!("**{}** · {} · _{status}_\n\n{}", r.author, r.date, r.text.join("\n\n"));
     for reply in &r.replies {
-        md.push_str(&format!("\n\n---\n\n**{}** · {}\n\n{}", reply.author, reply.date, reply.text));
+        md.push_str(&format!(
+            "\n\n---\n\n**{}** · {}\n\n{}",
+            reply.author,
+            reply.date,
+            reply.text.join("\n\n")
+        ));
     }
     Some((md, r.span.clone()))
 }

@@ -275,8 +275,15 @@ impl Cx<'_> {
         for reply in named(body).filter(|n| n.kind() == "reply") {
             let author = field(reply, FIELDS.author).map(|n| self.rich(n).plain);
             let date = self.date(field(reply, FIELDS.date));
-            let text = field(reply, FIELDS.text).map(|n| self.rich(n).plain);
-            if let (Some(author), Some(date), Some(text)) = (author, date, text) {
+            let mut cursor = reply.walk();
+            let text: Vec<String> = std::num::NonZeroU16::new(FIELDS.text)
+                .map(|id| reply.children_by_field_id(id, &mut cursor).collect::<Vec<_>>())
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|n| !n.is_missing())
+                .map(|t| self.rich(t).plain)
+                .collect();
+            if let (Some(author), Some(date)) = (author, date) {
                 replies.push(Reply { author, date, text, span: reply.byte_range() });
             }
         }

@@ -290,7 +290,8 @@ pub enum RemarkStatus {
 pub struct Reply {
     pub author: String,
     pub date: Date,
-    pub text: String,
+    /// Its paragraphs.
+    pub text: Vec<String>,
     pub span: Span,
 }
 
