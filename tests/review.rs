@@ -170,3 +170,37 @@ fn refuses_a_directory_it_did_not_write_and_an_unknown_amendment() {
     assert_eq!(String::from_utf8_lossy(&o.stderr), "error: no amendment `kz.cc.nothing` in the workspace\n");
     assert!(!dir.path().join("s").exists());
 }
+
+/// The source's remarks beside their units, and what a reviewer needs to
+/// comment in the page (tests/review-site.sh uses both in Chromium).
+#[test]
+fn remarks_stand_beside_their_units_and_each_unit_takes_a_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let status = Command::new("cp")
+        .arg("-r")
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+        .arg(&ws)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/review-site/remarks.json");
+    let run = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_zan"))
+            .args(args)
+            .arg("--workspace")
+            .arg(&ws)
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    run(&["review", "import", seed.to_str().unwrap()]);
+    let out = dir.path().join("site");
+    run(&["review", "kz.cc.age-14", "--out", out.to_str().unwrap()]);
+    let page = std::fs::read_to_string(out.join("ru/kz.cc.age-14/index.html")).unwrap();
+    assert!(page.contains("по новой части 2-1.</p>\n</aside>\n<div class=\"zan-remarks\">\n<p class=\"zan-remarks-title\">Замечания</p>\n<article class=\"zan-remark zan-remark-open\">\n<p class=\"zan-remark-head\"><span class=\"zan-remark-status\">● открыто</span> <strong>Әсел Нұрова</strong> · <time datetime=\"2025-03-01\">2025-03-01</time></p>\n<p>Жас шегін негіздеу керек.</p>\n<p>Статистика қажет.</p>\n<ol class=\"zan-replies\" aria-label=\"Ответы\">\n<li><p class=\"zan-remark-head\"><strong>Bolat</strong> · <time datetime=\"2025-03-02\">2025-03-02</time></p>\n<p>Согласен, нужна статистика.</p>\n</li>\n</ol>\n</article>\n</div>\n<button type=\"button\" class=\"zan-comment\">Добавить замечание<span class=\"zan-sr\"> — часть 3 статьи 15</span></button>\n</div>"), "{page}");
+    assert!(page.contains("<article class=\"zan-remark zan-remark-resolved\">\n<p class=\"zan-remark-head\"><span class=\"zan-remark-status\">✓ решено</span> <strong>Ирина</strong>"));
+    assert!(page.contains("<div class=\"zan-review\" id=\"zan-review\" data-act=\"kz.cc@2024-01-01\" "));
+    assert!(page.contains("<button type=\"button\" id=\"zan-export\" disabled>Выгрузить замечания (<span id=\"zan-count\">0</span>)</button>"));
+}

@@ -375,7 +375,17 @@ impl<'a> Page<'a> {
         if collapsible && shown.paragraphs.first().is_some_and(|p| p.kind == ParagraphKind::Unchanged) {
             shown.paragraphs.remove(0);
         }
-        let own = format!("<div class=\"zan-text\">{}</div>{}{aside}", html::render(&shown), state.badge(l));
+        let remarks = remarks(&before.unwrap_or(node).unit.content.remarks, l);
+        let comment = format!(
+            "<button type=\"button\" class=\"zan-comment\">{}<span class=\"zan-sr\"> — {}</span></button>\n",
+            l.pick("Пікір қосу", "Добавить замечание", "Add a comment"),
+            esc(&cite)
+        );
+        let own = format!(
+            "<div class=\"zan-text\">{}</div>{}{aside}{remarks}{comment}",
+            html::render(&shown),
+            state.badge(l)
+        );
         let class = format!("zan-unit {}{}", state.class(), if changed { " zan-touched" } else { "" });
         // The permalink stands in the body: a link inside <summary> would be
         // a control inside a control.
@@ -452,6 +462,79 @@ impl<'a> Page<'a> {
     }
 }
 
+/// The review remarks of a unit (`remark` blocks of the source), beside it:
+/// author, date, status in words and by a sign (open ●, resolved ✓, whose
+/// box is dashed), each paragraph, and the replies.
+fn remarks(remarks: &[crate::model::Remark], l: Lang) -> String {
+    if remarks.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<div class=\"zan-remarks\">\n<p class=\"zan-remarks-title\">{}</p>\n",
+        l.pick("Ескертпелер", "Замечания", "Remarks")
+    );
+    let head = |author: &str, date: &crate::model::Date| {
+        format!("<strong>{}</strong> · <time datetime=\"{date}\">{date}</time>", esc(author))
+    };
+    for r in remarks {
+        let (class, status) = match r.status {
+            crate::model::RemarkStatus::Open => ("open", l.pick("● ашық", "● открыто", "● open")),
+            crate::model::RemarkStatus::Resolved => {
+                ("resolved", l.pick("✓ шешілді", "✓ решено", "✓ resolved"))
+            }
+        };
+        out.push_str(&format!(
+            "<article class=\"zan-remark zan-remark-{class}\">\n<p class=\"zan-remark-head\"><span class=\"zan-remark-status\">{status}</span> {}</p>\n",
+            head(&r.author, &r.date)
+        ));
+        for p in &r.text {
+            out.push_str(&format!("<p>{}</p>\n", esc(p)));
+        }
+        if !r.replies.is_empty() {
+            out.push_str(&format!(
+                "<ol class=\"zan-replies\" aria-label=\"{}\">\n",
+                l.pick("Жауаптар", "Ответы", "Replies")
+            ));
+            for reply in &r.replies {
+                out.push_str(&format!(
+                    "<li><p class=\"zan-remark-head\">{}</p>\n",
+                    head(&reply.author, &reply.date)
+                ));
+                for p in &reply.text {
+                    out.push_str(&format!("<p>{}</p>\n", esc(p)));
+                }
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ol>\n");
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+/// Where a reviewer's own comments are kept (in the browser, until
+/// exported) and the button that exports them as the file `zan review
+/// import` reads (`remarks::from_json`); the words site.js shows.
+fn review_panel(applied: &Applied, l: Lang) -> String {
+    format!(
+        "<div class=\"zan-review\" id=\"zan-review\" data-act=\"{}\" data-author=\"{}\" data-text=\"{}\" data-save=\"{}\" data-cancel=\"{}\" data-remove=\"{}\" data-pending=\"{}\">\n<p><button type=\"button\" id=\"zan-export\" disabled>{} (<span id=\"zan-count\">0</span>)</button> <span class=\"zan-hint\">{}</span></p>\n</div>\n",
+        esc(&crate::remarks::act_ref(applied)),
+        l.pick("Авторы", "Автор", "Author"),
+        l.pick("Пікір (абзацтар бос жолмен бөлінеді)", "Замечание (абзацы разделяются пустой строкой)", "Comment (a blank line between paragraphs)"),
+        l.pick("Сақтау", "Сохранить", "Save"),
+        l.pick("Болдырмау", "Отмена", "Cancel"),
+        l.pick("Жою", "Удалить", "Remove"),
+        l.pick("● ашық, экспортталмаған", "● открыто, не выгружено", "● open, not exported yet"),
+        l.pick("Пікірлерді экспорттау", "Выгрузить замечания", "Export comments"),
+        l.pick(
+            "Пікірлер осы браузерде экспортқа дейін сақталады; файлды `zan review import` бастапқы мәтінге қайтарады.",
+            "Замечания хранятся в этом браузере до выгрузки; файл возвращает их в исходный текст команда `zan review import`.",
+            "Comments are kept in this browser until exported; `zan review import` brings the file back into the source."
+        )
+    )
+}
+
 /// The whole act with the changes in place, its table of contents and a
 /// search box.
 fn act_page(a: &Amendment, applied: &Applied, index: &Index, l: Lang) -> String {
@@ -486,9 +569,10 @@ fn act_page(a: &Amendment, applied: &Applied, index: &Index, l: Lang) -> String 
         l.pick("Өзгеріссіздерін жабу", "Свернуть неизменённые", "Collapse unchanged")
     );
     let main = format!(
-        "{}{}{search}{controls}<div class=\"zan-act\">\n{body}</div>\n{footnotes}",
+        "{}{}{search}{controls}{}<div class=\"zan-act\">\n{body}</div>\n{footnotes}",
         tabs(l, "index.html"),
-        heading(a, applied, l)
+        heading(a, applied, l),
+        review_panel(applied, l)
     );
     let toc = format!(
         "<nav class=\"zan-toc\" aria-label=\"{}\"><h2>{}</h2><ol>\n{}</ol></nav>\n",

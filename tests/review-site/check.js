@@ -2,14 +2,17 @@
 // checks what a reviewer does: navigation by the contents and by a
 // permalink, the language switch keeping the unit, the search, light and
 // dark themes (screenshots), no console error, and axe-core finding no
-// serious or critical violation on every kind of page in both themes.
-// Usage: node check.js SITE_DIR SCREENSHOT_DIR. Exits non-zero naming each failure.
+// serious or critical violation on every kind of page in both themes; the
+// review remarks beside their units, and a reviewer's comment added on a
+// unit, kept across a reload and exported as the file `zan review import`
+// reads. Usage: node check.js SITE_DIR SCREENSHOT_DIR EXPORT_FILE.
+// Exits non-zero naming each failure.
 "use strict";
 const { chromium } = require("playwright-core");
 const path = require("path");
 const fs = require("fs");
 
-const [site, shots] = process.argv.slice(2);
+const [site, shots, exported] = process.argv.slice(2);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const url = (p) => "file://" + path.resolve(site, p);
 // axe reads stylesheets with XMLHttpRequest, which Chromium refuses on
@@ -64,10 +67,19 @@ function check(name, ok, detail) {
     check(scheme + ": the page is in the " + scheme + " theme", scheme === "dark" ? bg === "rgb(20, 20, 20)" : bg === "rgb(255, 255, 255)", bg);
     await page.locator("#art_15").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, "review-act-" + scheme + ".png") });
+    await page.locator("#art_15__para_3").screenshot({ path: path.join(shots, "review-remarks-" + scheme + ".png") });
     for (const p of ["index.html", "kk/kz.cc.age-14/index.html", "ru/kz.cc.age-14/table.html", "ru/kz.cc.age-14/bill.html"]) {
       await page.goto(served(p));
       await axe(page, p + " (" + scheme + ")");
     }
+    // The act page with a comment of the reviewer's and the comment form open.
+    await page.goto(served("ru/kz.cc.age-14/index.html#art_15__para_2"));
+    await page.click("#art_15__para_2 > .zan-comment");
+    await page.fill("#art_15__para_2 input[name=author]", "Axe");
+    await page.fill("#art_15__para_2 textarea", "Проверка.");
+    await page.click("#art_15__para_2 .zan-comment-form button[type=submit]");
+    await page.click("#art_15__para_1 > .zan-comment");
+    await axe(page, "the act page with a comment and its form (" + scheme + ")");
     if (scheme === "light") {
       await page.goto(url("ru/kz.cc.age-14/table.html"));
       await page.screenshot({ path: path.join(shots, "review-table-light.png") });
@@ -112,6 +124,49 @@ function check(name, ok, detail) {
   check("search: the result leads to the article", page.url().includes("#art_"), page.url());
   await page.fill("#zan-q", "жжжжжж");
   check("search: nothing found says so", (await results.innerText()).includes("Ничего не найдено"));
+
+  // The remarks of the source beside their units: author, date, status in
+  // words and a sign, replies; a resolved one in a dashed box (not colour only).
+  await page.goto(url("kk/kz.cc.age-14/index.html#art_15__para_3"));
+  const openRemark = page.locator("#art_15__para_3 > .zan-remarks .zan-remark-open");
+  const openText = await openRemark.innerText();
+  check("remarks: an open remark beside its unit", (await openRemark.count()) === 1 &&
+    ["● ашық", "Әсел Нұрова", "2025-03-01", "Жас шегін негіздеу керек.", "Статистика қажет."].every((w) => openText.includes(w)), openText);
+  const reply = await openRemark.locator(".zan-replies li").innerText();
+  check("remarks: its reply", reply.includes("Bolat") && reply.includes("2025-03-02") && reply.includes("Согласен, нужна статистика."), reply);
+  const resolved = page.locator("#art_15__para_1 > .zan-remarks .zan-remark-resolved");
+  const resolvedText = await resolved.innerText();
+  check("remarks: a resolved remark says so", resolvedText.includes("✓ шешілді") && resolvedText.includes("Ирина"), resolvedText);
+  const styles = await page.evaluate(() => ["open", "resolved"].map((s) =>
+    getComputedStyle(document.querySelector(".zan-remark-" + s)).borderTopStyle));
+  check("remarks: open and resolved boxes differ in shape", styles[0] === "solid" && styles[1] === "dashed", styles.join(" "));
+
+  // A reviewer's comment on a unit, kept in the browser until exported.
+  const unit = "#art_15__para_2";
+  const exportButton = page.locator("#zan-export");
+  check("comments: nothing to export at first", await exportButton.isDisabled());
+  await page.click(unit + " > .zan-comment");
+  await page.fill(unit + " input[name=author]", "Тест Рецензент");
+  await page.fill(unit + " textarea", "Бірінші абзац,\nбір жол.\n\nЕкінші абзац.");
+  await page.click(unit + " .zan-comment-form button[type=submit]");
+  const pending = page.locator(unit + " > .zan-pending");
+  const pendingText = await pending.innerText();
+  check("comments: the comment shows beside its unit", pendingText.includes("Тест Рецензент") && pendingText.includes("Екінші абзац."), pendingText);
+  check("comments: the form is closed", (await page.locator(unit + " .zan-comment-form").count()) === 0);
+  await page.reload();
+  check("comments: kept across a reload", (await page.locator(unit + " > .zan-pending").count()) === 1);
+  check("comments: the export button counts it", (await exportButton.innerText()).includes("(1)") && !(await exportButton.isDisabled()), await exportButton.innerText());
+  await page.locator(unit).screenshot({ path: path.join(shots, "review-comment-light.png") });
+  const [download] = await Promise.all([page.waitForEvent("download"), exportButton.click()]);
+  await download.saveAs(exported);
+  const data = JSON.parse(fs.readFileSync(exported, "utf8"));
+  const now = new Date();
+  const two = (n) => String(n).padStart(2, "0");
+  const date = now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  const want = { act: "kz.cc@2024-01-01", remarks: [{ unit: "art_15__para_2", author: "Тест Рецензент", date: date,
+    text: ["Бірінші абзац, бір жол.", "Екінші абзац."], replies: [], resolved: false }] };
+  check("export: the file zan review import reads", download.suggestedFilename() === "remarks-kz.cc_2024-01-01.json" &&
+    JSON.stringify(data) === JSON.stringify(want), download.suggestedFilename() + " " + JSON.stringify(data));
 
   // The theme button switches and is remembered.
   await page.click(".zan-theme");
