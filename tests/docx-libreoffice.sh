@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The comparative table and `zan diff` as DOCX: LibreOffice opens them
+# The comparative table, `zan diff` and the bill as DOCX: LibreOffice opens them
 # (headless conversion to PDF), accepts or rejects every tracked change (a
 # Basic macro in a throwaway profile) and writes the text: accepted gives the
 # proposed wording, rejected the current one. python-docx and the XML read
 # back the page, cells, emphasis, w:ins/w:del with the amendment's author
 # and date, comments anchored to the changed words, fonts, column widths and
-# the repeated header row.
+# the repeated header row; the bill's DOCX (kk, ru) read by LibreOffice is
+# the text bill word for word, in the layout of a printed law.
 # Needs soffice (Debian: libreoffice-writer-nogui) and python3; installs
 # python-docx in a venv under the target directory.
 set -euo pipefail
@@ -15,6 +16,10 @@ trap 'rm -rf "$out"' EXIT
 cargo run --quiet --locked -- table kz.cc.age-14 --lang kk --format docx --workspace corpus >"$out/table.docx"
 cargo run --quiet --locked -- table kz.cc.age-14 --lang ru --format docx --workspace corpus >"$out/table-ru.docx"
 cargo run --quiet --locked -- diff kz.cc.age-14 --lang ru --format docx --workspace corpus >"$out/diff.docx"
+for lang in kk ru; do
+  cargo run --quiet --locked -- bill kz.cc.age-14 --lang "$lang" --format docx --workspace corpus -o "$out/bill-$lang.docx"
+  cargo run --quiet --locked -- bill kz.cc.age-14 --lang "$lang" --workspace corpus >"$out/bill-$lang.expected.txt"
+done
 HOME="$out" soffice --headless --convert-to pdf --outdir "$out" "$out/table.docx" >"$out/soffice.log" 2>&1 || true
 test -s "$out/table.pdf" || { cat "$out/soffice.log" >&2; echo "LibreOffice did not convert the table" >&2; exit 1; }
 
@@ -52,6 +57,23 @@ for doc in table-ru diff; do
     test -s "$out/$doc-$how.txt" || { cat "$out/soffice.log" >&2; echo "LibreOffice did not $how the changes of $doc.docx" >&2; exit 1; }
   done
 done
+# The bill's DOCX, as LibreOffice reads it, is the text bill word for word.
+for lang in kk ru; do
+  HOME="$out" soffice --headless --convert-to "txt:Text (encoded):UTF8" --outdir "$out" "$out/bill-$lang.docx" >>"$out/soffice.log" 2>&1 || true
+  test -s "$out/bill-$lang.txt" || { cat "$out/soffice.log" >&2; echo "LibreOffice did not convert bill-$lang.docx" >&2; exit 1; }
+done
+python3 - "$out" <<'PY'
+import sys
+d = sys.argv[1]
+for lang, words in [("kk", ["ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЗАҢЫ", "1-бап.", "мынадай мазмұндағы 2-1-бөлікпен толықтырылсын:", "Қазақстан Республикасының\nПрезиденті"]),
+                    ("ru", ["ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН", "Статья 1.", "дополнить частью 2-1 следующего содержания:", "Президент\nРеспублики Казахстан"])]:
+    got = open(f"{d}/bill-{lang}.txt", encoding="utf-8-sig").read().replace("\r\n", "\n")
+    want = open(f"{d}/bill-{lang}.expected.txt", encoding="utf-8").read()
+    assert got == want, f"bill-{lang}.docx as LibreOffice reads it:\n{got}\n--- zan bill --lang {lang}:\n{want}"
+    assert all(w in got for w in words), (lang, [w for w in words if w not in got])
+print("docx: LibreOffice reads the bill's DOCX (kk, ru) as the text bill, word for word")
+PY
+
 python3 - "$out" <<'PY'
 import sys
 d = sys.argv[1]
@@ -75,6 +97,26 @@ PY
 venv="${CARGO_TARGET_DIR:-target}/docx-venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c 'import docx' 2>/dev/null || "$venv/bin/pip" install -q python-docx
+"$venv/bin/python" - "$out/bill-ru.docx" <<'PY'
+import sys
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+d = docx.Document(sys.argv[1])
+s = d.sections[0]
+assert s.orientation == WD_ORIENT.PORTRAIT and s.page_width < s.page_height, "A4 portrait"
+ps = [p for p in d.paragraphs if p.text]
+head = next(p for p in ps if p.text == "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН")
+assert head.alignment == WD_ALIGN_PARAGRAPH.CENTER and all(r.bold for r in head.runs)
+art = next(p for p in ps if p.text.startswith("Статья 1. "))
+assert [r.text for r in art.runs if r.bold] == ["Статья 1."], [(r.text, r.bold) for r in art.runs]
+assert art.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY, art.alignment
+assert round(art.paragraph_format.first_line_indent.pt * 20) == 709, art.paragraph_format.first_line_indent
+styles = [p for p in d.part.package.parts if p.partname == "/word/styles.xml"][0].blob.decode()
+assert 'w:ascii="Times New Roman"' in styles and 'w:cs="Times New Roman"' in styles, "default fonts"
+assert '<w:sz w:val="28"' in styles, "14 pt"
+print("docx: python-docx reads the bill: A4 portrait, centred bold heading, bold article labels, justified and indented, Times New Roman 14 pt")
+PY
 "$venv/bin/python" - "$out/table.docx" "$out/diff.docx" <<'PY'
 import sys
 import docx

@@ -233,6 +233,22 @@ fn docx_table_is_a_real_table() {
     expect_file!["golden/age-14.table.kk.docx.txt"].assert_eq(&docx_cells(&out.stdout));
 }
 
+/// The bill as DOCX: the text bill's lines, one paragraph each, the
+/// heading, title, article labels and signature bold (`**…**`).
+#[test]
+fn docx_bill_in_the_layout_of_a_law() {
+    for lang in ["kk", "ru"] {
+        let out = zan_in(&corpus(), &["bill", "kz.cc.age-14", "--lang", lang, "--format", "docx"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stdout.starts_with(b"PK"), "a zip container");
+        let cells = docx_cells(&out.stdout);
+        match lang {
+            "kk" => expect_file!["golden/age-14.bill.kk.docx.txt"].assert_eq(&cells),
+            _ => expect_file!["golden/age-14.bill.ru.docx.txt"].assert_eq(&cells),
+        }
+    }
+}
+
 #[test]
 fn bills() {
     for lang in ["kk", "ru", "en"] {

@@ -219,21 +219,25 @@ fn fmt_refuses_a_read_only_file() {
 #[test]
 fn docx_is_not_printed_to_a_terminal() {
     let dir = workspace(&[("act.zan", ACT), ("x.zan", AMENDMENT)]);
-    let command = format!("{} table t.a.x --lang en --format docx", env!("CARGO_BIN_EXE_zan"));
-    let out = Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .current_dir(dir.path())
-        .env("LANG", "C")
-        .output()
-        .expect("`script` (util-linux) runs zan with a terminal");
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        text(&out.stdout).replace('\r', ""),
-        "error: a DOCX file is not printed to a terminal: write it with -o FILE\n"
-    );
-    let out = zan(dir.path(), &["table", "t.a.x", "--lang", "en", "--format", "docx", "-o", "t.docx"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(std::fs::read(dir.path().join("t.docx")).unwrap().starts_with(b"PK"));
+    for what in ["table", "bill", "diff"] {
+        let command = format!("{} {what} t.a.x --lang en --format docx", env!("CARGO_BIN_EXE_zan"));
+        let out = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(dir.path())
+            .env("LANG", "C")
+            .output()
+            .expect("`script` (util-linux) runs zan with a terminal");
+        assert_eq!(out.status.code(), Some(2), "{what}");
+        assert_eq!(
+            text(&out.stdout).replace('\r', ""),
+            "error: a DOCX file is not printed to a terminal: write it with -o FILE\n",
+            "{what}"
+        );
+        let out = zan(dir.path(), &[what, "t.a.x", "--lang", "en", "--format", "docx", "-o", "t.docx"]);
+        assert_eq!(out.status.code(), Some(0), "{what}");
+        assert!(std::fs::read(dir.path().join("t.docx")).unwrap().starts_with(b"PK"));
+        std::fs::remove_file(dir.path().join("t.docx")).unwrap();
+    }
 }
 
 /// `--lang` naming a language the act has no text in is an error, not an

@@ -1,4 +1,5 @@
-//! `zan bill <amendment-id|bill-id> --lang kk|ru|en`: the text of the amending law.
+//! `zan bill <amendment-id|bill-id> --lang kk|ru|en [--format text|docx]`:
+//! the text of the amending law, or the law as a Word document.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,6 +17,10 @@ pub struct Args {
     /// form («(Ведомости Парламента Республики Казахстан, 2014 г., …)»).
     #[arg(long)]
     publications: bool,
+    /// `docx`: a Word document in the layout of a printed law (binary: give
+    /// -o FILE or redirect standard output).
+    #[arg(long, default_value = "text", value_parser = ["text", "docx"])]
+    format: String,
     /// The workspace directory (default: the current directory).
     #[arg(long)]
     workspace: Option<PathBuf>,
@@ -45,6 +50,15 @@ pub fn run(args: Args) -> ExitCode {
             eprintln!("error: {e}");
         }
         return ExitCode::from(1);
+    }
+    if args.format == "docx" {
+        return match bill.docx() {
+            Ok(bytes) => args.output.write(Content::Binary { bytes, what: "DOCX" }),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        };
     }
     args.output.write(Content::Text(bill.text()))
 }

@@ -928,17 +928,54 @@ fn after_block(e: &Entry, lang: &str, notes: &mut Footnotes) -> Option<(Vec<Stri
     Some(quoted_block(&node.to_unit(), lang, notes))
 }
 
+/// What a line of the bill is, for the layouts that set them apart (DOCX:
+/// centred heading and title, bold article labels, indented paragraphs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The summary warning at the top.
+    Warning,
+    /// «ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН».
+    Heading,
+    Title,
+    /// An article: «Статья 1. …» (the label before the first ". ").
+    Article,
+    /// An act's heading, an item, an instruction.
+    Body,
+    /// A line of a quoted new wording.
+    Quote,
+    Signature,
+    /// The line above the footnotes.
+    Rule,
+    Footnote,
+    /// An empty line between blocks.
+    Blank,
+}
+
 impl Bill {
     /// The text: heading, title, Article 1 with the numbered items (each
     /// ends with ";", the last with "."), Article 2, the signature.
     pub fn text(&self) -> String {
+        self.lines().into_iter().map(|(_, line)| line + "\n").collect()
+    }
+
+    /// The bill line by line, each with its role: what `text` prints and
+    /// the DOCX lays out.
+    pub fn lines(&self) -> Vec<(Role, String)> {
         let l = self.lang;
-        let mut out = self.warning.map(|w| format!("{w}\n\n")).unwrap_or_default();
-        out.push_str(&format!("{}\n\n{}\n\n{}\n", self.heading, self.title, self.intro));
+        let mut out = Vec::new();
+        let mut push = |role: Role, line: String| out.push((role, line));
+        if let Some(w) = self.warning {
+            push(Role::Warning, w.to_string());
+            push(Role::Blank, String::new());
+        }
+        push(Role::Heading, self.heading.clone());
+        push(Role::Blank, String::new());
+        push(Role::Title, self.title.clone());
+        push(Role::Blank, String::new());
+        push(Role::Article, self.intro.clone());
         for part in &self.parts {
             if let Some(h) = &part.heading {
-                out.push_str(h);
-                out.push('\n');
+                push(Role::Body, h.clone());
             }
             // Each act's items end with «.», the others with «;».
             let count: usize = part.items.iter().map(|i| i.lines.len()).sum();
@@ -947,46 +984,46 @@ impl Bill {
                 let number = n + 1;
                 let mut prefix = format!("{number}) ");
                 if let Some(a) = &item.article {
-                    out.push_str(&format!("{prefix}{}\n", header(l, Phrase::legal(std::slice::from_ref(a)))));
+                    push(
+                        Role::Body,
+                        format!("{prefix}{}", header(l, Phrase::legal(std::slice::from_ref(a)))),
+                    );
                     prefix = String::new();
                 }
                 for line in &item.lines {
                     done += 1;
                     let end = if done == count { "." } else { ";" };
-                    out.push_str(&prefix);
-                    out.push_str(&line.text);
+                    let text = format!("{prefix}{}", line.text);
                     match &line.block {
                         Some(block) if !block.is_empty() => {
-                            out.push_str(if l == Lang::En { "—\n" } else { ":\n" });
+                            push(Role::Body, text + if l == Lang::En { "—" } else { ":" });
                             let (open, close) = if l == Lang::En { ("“", "”") } else { ("«", "»") };
                             for (k, b) in block.iter().enumerate() {
-                                if k == 0 {
-                                    out.push_str(open);
-                                }
-                                out.push_str(b);
+                                let mut q = if k == 0 { open.to_string() } else { String::new() };
+                                q.push_str(b);
                                 if k + 1 == block.len() {
-                                    out.push_str(close);
-                                    out.push_str(&line.marks);
-                                    out.push_str(end);
+                                    q.push_str(close);
+                                    q.push_str(&line.marks);
+                                    q.push_str(end);
                                 }
-                                out.push('\n');
+                                push(Role::Quote, q);
                             }
                         }
-                        _ => {
-                            out.push_str(end);
-                            out.push('\n');
-                        }
+                        _ => push(Role::Body, text + end),
                     }
                     prefix = String::new();
                 }
             }
         }
-        out.push_str(&format!("\n{}\n\n{}\n", self.in_force, self.signature));
+        push(Role::Blank, String::new());
+        push(Role::Article, self.in_force.clone());
+        push(Role::Blank, String::new());
+        push(Role::Signature, self.signature.clone());
         if !self.footnotes.is_empty() {
-            out.push_str("\n______\n");
+            push(Role::Blank, String::new());
+            push(Role::Rule, "______".into());
             for f in &self.footnotes {
-                out.push_str(f);
-                out.push('\n');
+                push(Role::Footnote, f.clone());
             }
         }
         out

@@ -4,6 +4,7 @@
 //! corpus text for their format; the word-level redline is `crate::redline`.
 
 pub mod bill;
+pub mod bill_docx;
 pub mod compare;
 pub mod dates;
 pub mod diff;
