@@ -376,11 +376,16 @@ impl<'a> Page<'a> {
             shown.paragraphs.remove(0);
         }
         let remarks = remarks(&before.unwrap_or(node).unit.content.remarks, l);
-        let comment = format!(
-            "<button type=\"button\" class=\"zan-comment\">{}<span class=\"zan-sr\"> — {}</span></button>\n",
-            l.pick("Пікір қосу", "Добавить замечание", "Add a comment"),
-            esc(&cite)
-        );
+        // A remark lives in the act's unit: a unit the amendment adds has none yet.
+        let comment = if before.is_some() {
+            format!(
+                "<button type=\"button\" class=\"zan-comment\">{}<span class=\"zan-sr\"> — {}</span></button>\n",
+                l.pick("Пікір қосу", "Добавить замечание", "Add a comment"),
+                esc(&cite)
+            )
+        } else {
+            String::new()
+        };
         let own = format!(
             "<div class=\"zan-text\">{}</div>{}{aside}{remarks}{comment}",
             html::render(&shown),
