@@ -37,17 +37,24 @@ fn copy(from: &Path, to: &Path) {
 /// it, as Word writes them: the range in document.xml, the comments with
 /// `w14:paraId`s, and the reply's parent in commentsExtended.xml.
 fn commented(docx: &[u8], unit: &str) -> Vec<u8> {
+    commented_done(docx, unit, false)
+}
+
+fn commented_done(docx: &[u8], unit: &str, done: bool) -> Vec<u8> {
     with_comments(
         docx,
         unit,
         "<w:comment w:id=\"7\" w:author=\"Әсел Нұрова\" w:date=\"2025-03-01T09:30:00Z\" w:initials=\"ӘН\"><w:p w14:paraId=\"0A000001\"><w:r><w:t xml:space=\"preserve\">Жас шегін [14] негіздеу керек &amp; «дәлел»</w:t></w:r></w:p></w:comment>\
          <w:comment w:id=\"8\" w:author=\"Bolat\" w:date=\"2025-03-02T10:00:00Z\" w:initials=\"B\"><w:p w14:paraId=\"0A000002\"><w:r><w:t>Согласен, нужна статистика.</w:t></w:r></w:p></w:comment>",
+        done,
     )
 }
 
 /// The DOCX with comments 7 and 8 (`comments`, Word's XML) on the row of
-/// `unit`, 8 a reply to 7 (paragraph ids 0A000001 and 0A000002).
-fn with_comments(docx: &[u8], unit: &str, comments: &str) -> Vec<u8> {
+/// `unit`, 8 a reply to 7 (paragraph ids 0A000001 and 0A000002), the thread
+/// marked done in Word when `done`.
+fn with_comments(docx: &[u8], unit: &str, comments: &str, done: bool) -> Vec<u8> {
+    let done = if done { "1" } else { "0" };
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..zip.len() {
@@ -72,7 +79,7 @@ fn with_comments(docx: &[u8], unit: &str, comments: &str) -> Vec<u8> {
                 let at = text.rfind("</w15:commentsEx>").unwrap();
                 text.insert_str(
                     at,
-                    "<w15:commentEx w15:paraId=\"0A000001\" w15:done=\"0\"/><w15:commentEx w15:paraId=\"0A000002\" w15:paraIdParent=\"0A000001\" w15:done=\"0\"/>",
+                    &format!("<w15:commentEx w15:paraId=\"0A000001\" w15:done=\"{done}\"/><w15:commentEx w15:paraId=\"0A000002\" w15:paraIdParent=\"0A000001\" w15:done=\"{done}\"/>"),
                 );
             }
             _ => {}
@@ -204,7 +211,7 @@ async fn comments_of_several_paragraphs_keep_them() {
         p("Екінші абзац."),
         p("Первый абзац ответа."),
     );
-    std::fs::write(&docx, with_comments(&std::fs::read(&docx).unwrap(), "art_15__para_3", &comments))
+    std::fs::write(&docx, with_comments(&std::fs::read(&docx).unwrap(), "art_15__para_3", &comments, false))
         .unwrap();
     let (_, err, code) = zan(&ws, &["review", "import", docx.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
@@ -249,6 +256,115 @@ async fn comments_of_several_paragraphs_keep_them() {
         source.contains("      remark open \"B\" 2025-03-05 {\n        \"a\"\n        \"b\"\n        reply \"C\" 2025-03-06 \"c\"\n        reply \"D\" 2025-03-07 \"d\" \"e\"\n      }\n"),
         "{source}"
     );
+}
+
+/// The byte offset of an LSP position (UTF-16 columns).
+fn offset(text: &str, position: &serde_json::Value) -> usize {
+    let line = position["line"].as_u64().unwrap() as usize;
+    let character = position["character"].as_u64().unwrap() as usize;
+    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+    let mut units = 0;
+    for (i, c) in text[start..].char_indices() {
+        if units >= character {
+            return start + i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// The whole round trip on the files of a workspace: the Word comment
+/// imported, the server (rooted at the workspace, the file opened by its
+/// path) offers Resolve, its edit applied and saved as an editor does; then
+/// `zan check` has no open remark left, importing the DOCX again adds
+/// nothing, and a thread marked done in Word comes in resolved.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_resolve_action_saved_ends_the_note_and_a_done_thread_comes_resolved() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("corpus");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let table = dir.path().join("t.docx");
+    let (_, err, code) = zan(
+        &ws,
+        &["table", "kz.cc.age-14", "--lang", "ru", "--format", "docx", "-o", table.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{err}");
+    let plain = std::fs::read(&table).unwrap();
+    let docx = dir.path().join("c.docx");
+    std::fs::write(&docx, commented(&plain, "art_15__para_3")).unwrap();
+    let (_, err, code) = zan(&ws, &["review", "import", docx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let path = ws.join("kz/criminal-code/act.zan");
+    let source = std::fs::read_to_string(&path).unwrap();
+
+    let uri = super::lsp_support::file_uri(&path);
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": super::lsp_support::file_uri(&ws), "locale": "en"}))
+        .await;
+    c.open(&uri, &source);
+    let diags = c.diagnostics(&uri, Some(1)).await;
+    let note: Vec<_> = diags.iter().filter(|d| d["code"] == "open-remark").collect();
+    assert_eq!(note.len(), 1, "{diags:?}");
+    assert_eq!(
+        note[0]["message"],
+        "open remark by Әсел Нұрова (2025-03-01): «Жас шегін [14] негіздеу керек & «дәлел»»; replies: 1"
+    );
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": note[0]["range"], "context": {"diagnostics": diags}}),
+        )
+        .await;
+    let resolve =
+        actions.as_array().unwrap().iter().find(|a| a["title"] == "Resolve the remark").expect("Resolve");
+    let mut edits = resolve["edit"]["changes"][&uri].as_array().unwrap().clone();
+    edits.sort_by_key(|e| std::cmp::Reverse(offset(&source, &e["range"]["start"])));
+    let mut saved = source.clone();
+    for e in &edits {
+        let (from, to) = (offset(&saved, &e["range"]["start"]), offset(&saved, &e["range"]["end"]));
+        saved.replace_range(from..to, e["newText"].as_str().unwrap());
+    }
+    assert_eq!(saved, source.replacen("remark open \"Әсел Нұрова\"", "remark resolved \"Әсел Нұрова\"", 1));
+    std::fs::write(&path, &saved).unwrap();
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": saved}]}),
+    );
+    let diags = c.diagnostics(&uri, Some(2)).await;
+    assert!(diags.iter().all(|d| d["code"] != "open-remark"), "{diags:?}");
+
+    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .arg("check")
+        .arg(&path)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(check.stdout).unwrap();
+    assert!(!out.contains("open-remark"), "{out}");
+    let (_, err, code) = zan(&ws, &["review", "import", docx.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(err.contains("imported 0 remarks") && err.contains("(1 already there)"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+
+    // Marked done in Word: it comes in resolved, and no note.
+    let fresh = dir.path().join("fresh");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &fresh);
+    std::fs::write(&docx, commented_done(&plain, "art_15__para_3", true)).unwrap();
+    let (_, err, code) = zan(&fresh, &["review", "import", docx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let path = fresh.join("kz/criminal-code/act.zan");
+    let after = std::fs::read_to_string(&path).unwrap();
+    let part3 = &after[after.find("    part 3 {").unwrap()..];
+    let part3 = &part3[..part3.find("\n    }\n").unwrap()];
+    assert!(part3.contains("      remark resolved \"Әсел Нұрова\" 2025-03-01 {\n"), "{part3}");
+    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .arg("check")
+        .arg(&path)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(check.stdout).unwrap().contains("open-remark"));
 }
 
 #[test]
