@@ -7,7 +7,7 @@ use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::model::{Act, Date, File, Segment, Unit, eid};
+use crate::model::{Act, Amendment, Date, File, OperationKind, Place, Remark, Segment, Unit, eid, eid_cited};
 
 /// The bookmark zan puts on each table row's unit, followed by its eId.
 pub const BOOKMARK: &str = "zan_";
@@ -296,17 +296,25 @@ pub fn block(r: &Incoming, date: Date, indent: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// The unit of `act` whose eId is `wanted`: by its path with groupings (the
-/// review site's anchors) or without (the citation, as the table's rows).
-fn find<'a>(units: &'a [Unit], prefix: &mut Vec<Segment>, wanted: &str) -> Option<&'a Unit> {
+/// Where a remark can go: a block of the source (a unit of an act, or the
+/// `add` that brings a new unit in) and the remarks already in it.
+struct Host<'a> {
+    span: &'a crate::model::Span,
+    remarks: &'a [Remark],
+}
+
+/// The unit among `units` (below `prefix`) whose eId is `wanted`: by its
+/// path with groupings (the review site's anchors) or without (the
+/// citation, as the table's rows).
+fn find<'a>(units: &'a [Unit], prefix: &mut Vec<Segment>, wanted: &str) -> Option<Host<'a>> {
     for u in units {
         prefix.push(Segment { kind: u.kind, number: u.number.clone() });
         let cited: Vec<Segment> = prefix.iter().filter(|s| !s.kind.is_grouping()).cloned().collect();
-        if eid(prefix) == wanted || (!cited.is_empty() && eid(&cited) == wanted) {
-            prefix.pop();
-            return Some(u);
-        }
-        let found = find(&u.content.children, prefix, wanted);
+        let found = if eid(prefix) == wanted || (!cited.is_empty() && eid(&cited) == wanted) {
+            Some(Host { span: &u.span, remarks: &u.content.remarks })
+        } else {
+            find(&u.content.children, prefix, wanted)
+        };
         prefix.pop();
         if found.is_some() {
             return found;
@@ -315,10 +323,34 @@ fn find<'a>(units: &'a [Unit], prefix: &mut Vec<Segment>, wanted: &str) -> Optio
     None
 }
 
-/// Where each remark goes: (file index, byte offset before the unit's `}`,
-/// the text to insert). Remarks already in the unit (same author, date and
-/// text) are skipped, so importing twice adds nothing.
-pub fn place(files: &[(&str, &File)], review: &Review) -> Result<Vec<(usize, usize, String)>, String> {
+/// A unit an amendment of the act adds (or a unit inside it): the comment
+/// goes into the `add`'s block, where the new unit's text is, and comes
+/// with it into the consolidated act. Amendments cite units without their
+/// groupings, so the wanted eId is compared without them.
+fn find_added<'a>(amendment: &'a Amendment, wanted: &str) -> Option<Host<'a>> {
+    let wanted = eid_cited(wanted);
+    amendment.operations.iter().find_map(|op| {
+        let OperationKind::Add { kind, number, place, target, content } = &op.kind else {
+            return None;
+        };
+        let mut path = target.path.clone();
+        if *place != Place::To {
+            path.pop();
+        }
+        path.push(Segment { kind: *kind, number: number.clone() });
+        if eid(&path) == wanted {
+            Some(Host { span: &op.span, remarks: &content.remarks })
+        } else {
+            find(&content.children, &mut path, &wanted)
+        }
+    })
+}
+
+/// Where the remarks go: (file index, byte offset before the block's `}`,
+/// the text to insert) for each placed, and for each that has no place its
+/// error. Remarks already in the block (same author, date and text) are
+/// skipped, so importing twice adds nothing.
+pub fn place<'r>(files: &[(&str, &File)], review: &'r Review) -> Result<Placed<'r>, String> {
     let (id, version) = match review.act.split_once('@') {
         Some((id, v)) => (id, Some(Date::parse(v).ok_or_else(|| format!("bad act version `{v}`"))?)),
         None => (review.act.as_str(), None),
@@ -332,36 +364,70 @@ pub fn place(files: &[(&str, &File)], review: &Review) -> Result<Vec<(usize, usi
     if acts.is_empty() {
         return Err(format!("no act `{}` in the workspace", review.act));
     }
-    let mut out = Vec::new();
+    let amendments: Vec<(usize, &Amendment)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, f))| f.amendments.iter().map(move |a| (i, a)))
+        .filter(|(_, a)| a.act.as_deref() == Some(id))
+        .collect();
+    let mut placed = Placed::default();
     for r in &review.remarks {
-        let date =
-            Date::parse(&r.date).ok_or_else(|| format!("remark by {}: bad date `{}`", r.author, r.date))?;
-        let found = acts.iter().find_map(|(i, a)| find(&a.units, &mut Vec::new(), &r.unit).map(|u| (*i, u)));
-        let Some((file, unit)) = found else {
-            return Err(format!("remark by {} on `{}`: no such unit in `{}`", r.author, r.unit, review.act));
-        };
-        let same =
-            unit.content.remarks.iter().any(|m| m.author == r.author && m.date == date && m.text == r.text);
-        if same {
-            continue;
-        }
-        let text = files[file].0;
-        let close = unit.span.end.saturating_sub(1);
-        if text.as_bytes().get(close) != Some(&b'}') {
-            return Err(format!("the unit `{}` has no closing brace", r.unit));
-        }
-        let line_start = text[..unit.span.start].rfind('\n').map_or(0, |n| n + 1);
-        let indent: String = text[line_start..].chars().take_while(|c| *c == ' ').collect();
-        let close_line = text[..close].rfind('\n').map_or(0, |n| n + 1);
-        let block = block(r, date, &format!("{indent}  "))?;
-        // The `}` alone on its line: insert before its line; else break the line.
-        if text[close_line..close].trim().is_empty() {
-            out.push((file, close_line, block));
-        } else {
-            out.push((file, close, format!("\n{block}{indent}")));
+        match place_one(files, &acts, &amendments, review, r) {
+            Ok(Some(insert)) => placed.inserts.push(insert),
+            Ok(None) => placed.already += 1,
+            Err(e) => placed.refused.push((r, e)),
         }
     }
-    Ok(out)
+    Ok(placed)
+}
+
+/// What `place` found for a review's remarks.
+#[derive(Default)]
+pub struct Placed<'a> {
+    pub inserts: Vec<(usize, usize, String)>,
+    /// Remarks the source already holds.
+    pub already: usize,
+    /// Remarks with no place, and why.
+    pub refused: Vec<(&'a Incoming, String)>,
+}
+
+fn place_one(
+    files: &[(&str, &File)],
+    acts: &[(usize, &Act)],
+    amendments: &[(usize, &Amendment)],
+    review: &Review,
+    r: &Incoming,
+) -> Result<Option<(usize, usize, String)>, String> {
+    let date =
+        Date::parse(&r.date).ok_or_else(|| format!("remark by {}: bad date `{}`", r.author, r.date))?;
+    let found = acts
+        .iter()
+        .find_map(|(i, a)| find(&a.units, &mut Vec::new(), &r.unit).map(|h| (*i, h)))
+        .or_else(|| amendments.iter().find_map(|(i, a)| find_added(a, &r.unit).map(|h| (*i, h))));
+    let Some((file, host)) = found else {
+        return Err(format!(
+            "remark by {} on `{}`: no such unit in `{}`, nor one its amendments add",
+            r.author, r.unit, review.act
+        ));
+    };
+    if host.remarks.iter().any(|m| m.author == r.author && m.date == date && m.text == r.text) {
+        return Ok(None);
+    }
+    let text = files[file].0;
+    let close = host.span.end.saturating_sub(1);
+    if text.as_bytes().get(close) != Some(&b'}') {
+        return Err(format!("the unit `{}` has no closing brace", r.unit));
+    }
+    let line_start = text[..host.span.start].rfind('\n').map_or(0, |n| n + 1);
+    let indent: String = text[line_start..].chars().take_while(|c| *c == ' ').collect();
+    let close_line = text[..close].rfind('\n').map_or(0, |n| n + 1);
+    let block = block(r, date, &format!("{indent}  "))?;
+    // The `}` alone on its line: insert before its line; else break the line.
+    Ok(Some(if text[close_line..close].trim().is_empty() {
+        (file, close_line, block)
+    } else {
+        (file, close, format!("\n{block}{indent}"))
+    }))
 }
 
 /// Leaves out the comments zan wrote itself (a justification as a comment

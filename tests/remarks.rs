@@ -383,7 +383,8 @@ fn a_review_export_names_its_unit_or_is_refused() {
     assert_eq!(
         err,
         format!(
-            "error: {}: remark by A on `art_15__para_9`: no such unit in `kz.cc@2024-01-01`\n",
+            "error: {0}: remark by A on `art_15__para_9`: no such unit in `kz.cc@2024-01-01`, nor one its amendments add; not imported\n\
+             error: 1 remark of {0} not imported (above)\n",
             json.display()
         )
     );
@@ -398,4 +399,111 @@ fn a_review_export_names_its_unit_or_is_refused() {
     assert_eq!(code, 0, "{err}");
     let after = std::fs::read_to_string(ws.join("kz/criminal-code/act.zan")).unwrap();
     assert!(after.contains("      remark resolved \"A\" 2025-03-01 {\n        \"x\"\n      }\n"), "{after}");
+}
+
+/// A remark with no place does not hold back the others: they are
+/// imported, it is named, and the command fails.
+#[test]
+fn a_remark_with_no_place_is_named_and_the_others_come_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("corpus");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let json = dir.path().join("remarks.json");
+    std::fs::write(
+        &json,
+        r#"{"act": "kz.cc@2024-01-01", "remarks": [{"unit": "art_999", "author": "A", "date": "2025-03-01", "text": ["x"]}, {"unit": "art_15__para_1", "author": "B", "date": "2025-03-02", "text": ["y"]}]}"#,
+    )
+    .unwrap();
+    let (_, err, code) = zan(&ws, &["review", "import", json.to_str().unwrap()]);
+    assert_eq!(
+        err,
+        format!(
+            "error: {0}: remark by A on `art_999`: no such unit in `kz.cc@2024-01-01`, nor one its amendments add; not imported\n\
+             imported 1 remark from {0} into 1 file\n\
+             error: 1 remark of {0} not imported (above)\n",
+            json.display()
+        )
+    );
+    assert_eq!(code, 1);
+    let after = std::fs::read_to_string(ws.join("kz/criminal-code/act.zan")).unwrap();
+    assert!(after.contains("      remark open \"B\" 2025-03-02 {\n        \"y\"\n      }\n"), "{after}");
+    assert!(!after.contains("\"A\" 2025-03-01"), "{after}");
+}
+
+/// A comment on a unit the amendment adds (the new part 2-1 of article 15,
+/// as the review site's anchor or the table's bookmark names it) goes into
+/// the `add` that brings the part in: `check` notes it at that place, the
+/// site shows it beside the new part, and importing again adds nothing.
+#[test]
+fn a_comment_on_a_new_unit_goes_into_its_add() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("corpus");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let json = dir.path().join("remarks.json");
+    std::fs::write(
+        &json,
+        r#"{"act": "kz.cc@2024-01-01", "remarks": [{"unit": "art_15__para_2-1", "author": "Әсел", "date": "2025-03-01", "text": ["Жаңа бөлік туралы."]}, {"unit": "art_15__para_2-1", "author": "Bolat", "date": "2025-03-02", "text": ["Второе."]}]}"#,
+    )
+    .unwrap();
+    let act_before = std::fs::read_to_string(ws.join("kz/criminal-code/act.zan")).unwrap();
+    let (_, err, code) = zan(&ws, &["review", "import", json.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, format!("imported 2 remarks from {} into 1 file\n", json.display()));
+    assert_eq!(std::fs::read_to_string(ws.join("kz/criminal-code/act.zan")).unwrap(), act_before);
+    let path = ws.join("amendments/age-14.zan");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let added = "limited to listed grave crimes, the same technique of an exception list (S1:L288-289)\"\n\
+                 \x20   remark open \"Әсел\" 2025-03-01 {\n      \"Жаңа бөлік туралы.\"\n    }\n\
+                 \x20   remark open \"Bolat\" 2025-03-02 {\n      \"Второе.\"\n    }\n  }\n";
+    assert!(source.contains(added), "{source}");
+    let line = source[..source.find("remark open \"Әсел\"").unwrap()].lines().count();
+
+    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .args(["check", path.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(check.stdout).unwrap();
+    assert!(
+        out.contains(&format!(
+            "note[open-remark]: open remark by Әсел (2025-03-01): «Жаңа бөлік туралы.»; replies: 0\n  --> {}:{line}:5\n",
+            path.display()
+        )),
+        "{out}"
+    );
+
+    let (_, err, code) = zan(&ws, &["review", "import", json.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, format!("imported 0 remarks from {} into 0 files (2 already there)\n", json.display()));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), source);
+
+    // The table's DOCX marks the new part's row with its bookmark: a Word
+    // comment there comes to the same place.
+    let table = dir.path().join("t.docx");
+    let (_, err, code) = zan(
+        &ws,
+        &["table", "kz.cc.age-14", "--lang", "kk", "--format", "docx", "-o", table.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(&table, commented(&std::fs::read(&table).unwrap(), "art_15__para_2-1")).unwrap();
+    let (_, err, code) = zan(&ws, &["review", "import", table.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let source = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        source.contains(&format!(
+            "      \"Второе.\"\n    }}\n{}  }}\n",
+            &BLOCK[2..].replace("\n      ", "\n    ")
+        )),
+        "{source}"
+    );
+
+    let site = dir.path().join("site");
+    let (_, err, code) = zan(&ws, &["review", "kz.cc.age-14", "--out", site.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(site.join("kk/kz.cc.age-14/index.html")).unwrap();
+    let part =
+        &page[page.find("id=\"art_15__para_2-1\"").unwrap()..page.find("id=\"art_15__para_3\"").unwrap()];
+    assert!(part.contains("<strong>Әсел</strong> · <time datetime=\"2025-03-01\">2025-03-01</time></p>\n<p>Жаңа бөлік туралы.</p>"), "{part}");
+    assert!(part.contains("class=\"zan-comment\""), "{part}");
 }

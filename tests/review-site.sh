@@ -54,6 +54,19 @@ if block not in part:
     sys.exit("review-site: the exported comment is not in part 2 of article 15:\n" + part)
 print("ok   import: the exported comment is a remark of part 2 of article 15")
 PY
+# The comment on the part the amendment adds goes into the `add` that brings
+# it in, before the block's closing brace.
+python3 - "$tmp/ws/amendments/age-14.zan" <<'PY'
+import datetime, sys
+source = open(sys.argv[1], encoding="utf-8").read()
+add = source[source.index("\n  add part 2-1 after article 15 part 2 {"):]
+add = add[:add.index("\n  }\n") + 1]
+block = (f'    remark open "Тест Рецензент" {datetime.date.today().isoformat()} {{\n'
+         '      "Жаңа бөлікке ескерту."\n    }\n')
+if not add.endswith(block):
+    sys.exit("review-site: the comment on the new part is not at the end of its add block:\n" + add)
+print("ok   import: the comment on the new part is a remark of its add block")
+PY
 check="$(NO_COLOR=1 "$zan" check "$tmp/ws/kz/criminal-code/act.zan" || true)"
 grep -qF "note[open-remark]: open remark by Тест Рецензент ($(date +%F)): «Бірінші абзац, бір жол.»; replies: 0" <<<"$check" \
   || { echo "review-site: zan check does not list the imported remark as open:" >&2; echo "$check" >&2; exit 1; }

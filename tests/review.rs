@@ -202,9 +202,9 @@ fn remarks_stand_beside_their_units_and_each_unit_takes_a_comment() {
     assert!(page.contains("по новой части 2-1.</p>\n</aside>\n<div class=\"zan-remarks\">\n<p class=\"zan-remarks-title\">Замечания</p>\n<article class=\"zan-remark zan-remark-open\">\n<p class=\"zan-remark-head\"><span class=\"zan-remark-status\">● открыто</span> <strong>Әсел Нұрова</strong> · <time datetime=\"2025-03-01\">2025-03-01</time></p>\n<p>Жас шегін негіздеу керек.</p>\n<p>Статистика қажет.</p>\n<ol class=\"zan-replies\" aria-label=\"Ответы\">\n<li><p class=\"zan-remark-head\"><strong>Bolat</strong> · <time datetime=\"2025-03-02\">2025-03-02</time></p>\n<p>Согласен, нужна статистика.</p>\n</li>\n</ol>\n</article>\n</div>\n<button type=\"button\" class=\"zan-comment\">Добавить замечание<span class=\"zan-sr\"> — часть 3 статьи 15</span></button>\n</div>"), "{page}");
     assert!(page.contains("<article class=\"zan-remark zan-remark-resolved\">\n<p class=\"zan-remark-head\"><span class=\"zan-remark-status\">✓ решено</span> <strong>Ирина</strong>"));
     assert!(page.contains("<div class=\"zan-review\" id=\"zan-review\" data-act=\"kz.cc@2024-01-01\" "));
-    // The new part is not in the act's source yet: nowhere to bring a comment back to.
+    // The new part takes a comment too (it goes into the amendment's `add`).
     let new_part =
         &page[page.find("id=\"art_15__para_2-1\"").unwrap()..page.find("id=\"art_15__para_3\"").unwrap()];
-    assert!(!new_part.contains("zan-comment"), "{new_part}");
+    assert!(new_part.contains("<button type=\"button\" class=\"zan-comment\">Добавить замечание<span class=\"zan-sr\"> — часть 2-1 статьи 15</span></button>"), "{new_part}");
     assert!(page.contains("<button type=\"button\" id=\"zan-export\" disabled>Выгрузить замечания (<span id=\"zan-count\">0</span>)</button>"));
 }

@@ -100,7 +100,10 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// `zan review import FILE`: each comment written into the unit it anchors
-/// to; every file changed atomically, none if any comment finds no place.
+/// to (or the `add` that brings that unit in), every file changed
+/// atomically; a comment with no place is named and the command fails, the
+/// others are imported (the file still holds it: importing again after a
+/// fix adds only what is missing).
 fn import(file: &std::path::Path, workspace: Option<PathBuf>) -> ExitCode {
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
@@ -136,17 +139,23 @@ fn import(file: &std::path::Path, workspace: Option<PathBuf>) -> ExitCode {
     crate::remarks::drop_own(&mut review, &own);
     let files: Vec<(&str, &crate::model::File)> =
         ws.sources.iter().zip(&ws.files).map(|((text, _), f)| (text.as_str(), f)).collect();
-    let mut places = match crate::remarks::place(&files, &review) {
+    let placed = match crate::remarks::place(&files, &review) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {}: {e}", file.display());
             return ExitCode::from(1);
         }
     };
-    // From the end of each file, so earlier offsets stay true.
-    places.sort_by_key(|(f, at, _)| (*f, std::cmp::Reverse(*at)));
+    for (_, why) in &placed.refused {
+        eprintln!("error: {}: {why}; not imported", file.display());
+    }
+    let places = placed.inserts;
+    // From the end of each file, so earlier offsets stay true; at one offset
+    // the last remark first, so they stand in the order of the review.
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_by_key(|&i| (places[i].0, std::cmp::Reverse((places[i].1, i))));
     let mut changed: std::collections::BTreeMap<usize, String> = Default::default();
-    for (f, at, text) in &places {
+    for (f, at, text) in order.iter().map(|&i| &places[i]) {
         changed.entry(*f).or_insert_with(|| files[*f].0.to_string()).insert_str(*at, text);
     }
     for (f, text) in &changed {
@@ -155,15 +164,25 @@ fn import(file: &std::path::Path, workspace: Option<PathBuf>) -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    let skipped = review.remarks.len() - places.len();
-    eprintln!(
-        "imported {} remark{} from {} into {} file{}{}",
-        places.len(),
-        if places.len() == 1 { "" } else { "s" },
-        file.display(),
-        changed.len(),
-        if changed.len() == 1 { "" } else { "s" },
-        if skipped > 0 { format!(" ({skipped} already there)") } else { String::new() }
-    );
-    ExitCode::SUCCESS
+    let refused = placed.refused.len();
+    if refused == 0 || !places.is_empty() {
+        let skipped = placed.already;
+        eprintln!(
+            "imported {} from {} into {} file{}{}",
+            remarks(places.len()),
+            file.display(),
+            changed.len(),
+            if changed.len() == 1 { "" } else { "s" },
+            if skipped > 0 { format!(" ({skipped} already there)") } else { String::new() }
+        );
+    }
+    if refused == 0 {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("error: {} of {} not imported (above)", remarks(refused), file.display());
+    ExitCode::from(1)
+}
+
+fn remarks(n: usize) -> String {
+    format!("{n} remark{}", if n == 1 { "" } else { "s" })
 }

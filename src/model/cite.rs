@@ -168,6 +168,16 @@ pub fn eid(path: &[Segment]) -> String {
     parts.join("__")
 }
 
+/// An eId without the segments of its groupings: the unit as a citation
+/// names it (`chp_7__art_205__para_2` → `art_205__para_2`).
+pub fn eid_cited(eid: &str) -> String {
+    let grouping = |seg: &str| {
+        let abbr = seg.split('_').next().unwrap_or(seg);
+        UnitKind::ALL.into_iter().any(|k| k.is_grouping() && eid_abbr(k) == abbr)
+    };
+    eid.split("__").filter(|seg| !grouping(seg)).collect::<Vec<_>>().join("__")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,5 +257,7 @@ mod tests {
         assert_eq!(eid(&target(&[(Article, "4:9c")], None).path), "art_4-9c");
         assert_eq!(eid(&target(&[(Article, "274.1")], None).path), "art_274-1");
         assert_eq!(eid(&target(&[(Article, "210"), (Note, "")], None).path), "art_210__note");
+        assert_eq!(eid_cited("book_2__chp_7__art_205__para_2"), "art_205__para_2");
+        assert_eq!(eid_cited("art_15__para_2-1"), "art_15__para_2-1");
     }
 }

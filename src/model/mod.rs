@@ -8,7 +8,7 @@ pub mod written;
 
 use std::ops::Range;
 
-pub use cite::{citation, eid, unit_name};
+pub use cite::{citation, eid, eid_cited, unit_name};
 pub use lower::{MAX_DEPTH, lower, unit as lower_unit};
 
 use crate::diag::Diagnostic;

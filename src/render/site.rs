@@ -376,16 +376,13 @@ impl<'a> Page<'a> {
             shown.paragraphs.remove(0);
         }
         let remarks = remarks(&before.unwrap_or(node).unit.content.remarks, l);
-        // A remark lives in the act's unit: a unit the amendment adds has none yet.
-        let comment = if before.is_some() {
-            format!(
-                "<button type=\"button\" class=\"zan-comment\">{}<span class=\"zan-sr\"> — {}</span></button>\n",
-                l.pick("Пікір қосу", "Добавить замечание", "Add a comment"),
-                esc(&cite)
-            )
-        } else {
-            String::new()
-        };
+        // A unit the amendment adds takes its comments too: `zan review
+        // import` writes them into the `add` that brings it in.
+        let comment = format!(
+            "<button type=\"button\" class=\"zan-comment\">{}<span class=\"zan-sr\"> — {}</span></button>\n",
+            l.pick("Пікір қосу", "Добавить замечание", "Add a comment"),
+            esc(&cite)
+        );
         let own = format!(
             "<div class=\"zan-text\">{}</div>{}{aside}{remarks}{comment}",
             html::render(&shown),

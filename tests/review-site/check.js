@@ -157,6 +157,14 @@ function check(name, ok, detail) {
   check("comments: kept across a reload", (await page.locator(unit + " > .zan-pending").count()) === 1);
   check("comments: the export button counts it", (await exportButton.innerText()).includes("(1)") && !(await exportButton.isDisabled()), await exportButton.innerText());
   await page.locator(unit).screenshot({ path: path.join(shots, "review-comment-light.png") });
+  // A unit the amendment adds takes a comment as well.
+  const added = "#art_15__para_2-1";
+  await page.click(added + " > .zan-comment");
+  await page.fill(added + " input[name=author]", "Тест Рецензент");
+  await page.fill(added + " textarea", "Жаңа бөлікке ескерту.");
+  await page.click(added + " .zan-comment-form button[type=submit]");
+  check("comments: a new unit takes one too", (await page.locator(added + " > .zan-pending").count()) === 1);
+  check("comments: the export button counts both", (await exportButton.innerText()).includes("(2)"), await exportButton.innerText());
   const [download] = await Promise.all([page.waitForEvent("download"), exportButton.click()]);
   await download.saveAs(exported);
   const data = JSON.parse(fs.readFileSync(exported, "utf8"));
@@ -164,7 +172,8 @@ function check(name, ok, detail) {
   const two = (n) => String(n).padStart(2, "0");
   const date = now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
   const want = { act: "kz.cc@2024-01-01", remarks: [{ unit: "art_15__para_2", author: "Тест Рецензент", date: date,
-    text: ["Бірінші абзац, бір жол.", "Екінші абзац."], replies: [], resolved: false }] };
+    text: ["Бірінші абзац, бір жол.", "Екінші абзац."], replies: [], resolved: false },
+    { unit: "art_15__para_2-1", author: "Тест Рецензент", date: date, text: ["Жаңа бөлікке ескерту."], replies: [], resolved: false }] };
   check("export: the file zan review import reads", download.suggestedFilename() === "remarks-kz.cc_2024-01-01.json" &&
     JSON.stringify(data) === JSON.stringify(want), download.suggestedFilename() + " " + JSON.stringify(data));
 
