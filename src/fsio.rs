@@ -14,7 +14,13 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only"));
     }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".zan-").suffix(".tmp").tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    // A new file is made as any program makes one (the umask applies), not
+    // with the temporary's private mode.
+    if let (None, Some(mode)) = (&original, shared(0o666)) {
+        builder.permissions(mode);
+    }
+    let mut tmp = builder.prefix(".zan-").suffix(".tmp").tempfile_in(dir)?;
     // Through the `File`: the temporary's own errors would name its path, gone by now.
     tmp.as_file_mut().write_all(contents)?;
     tmp.as_file().sync_all()?;
@@ -24,6 +30,18 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// `mode`, which the umask narrows when given at creation; none where
+/// files have no modes (a new file there is made writable anyway).
+#[cfg(unix)]
+fn shared(mode: u32) -> Option<std::fs::Permissions> {
+    Some(std::os::unix::fs::PermissionsExt::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn shared(_: u32) -> Option<std::fs::Permissions> {
+    None
 }
 
 #[cfg(unix)]
@@ -70,7 +88,12 @@ pub fn replace_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<(
     }
     let parent = dir.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let tmp = tempfile::Builder::new().prefix(".zan-").tempdir_in(parent)?;
+    let mut builder = tempfile::Builder::new();
+    // Readable as any directory the user makes (a site goes to a web host).
+    if let Some(mode) = shared(0o777) {
+        builder.permissions(mode);
+    }
+    let tmp = builder.prefix(".zan-").tempdir_in(parent)?;
     for (name, contents) in files.iter().map(|(n, c)| (n.as_str(), c.as_slice())).chain([(MARKER, &b""[..])])
     {
         let path = tmp.path().join(name);

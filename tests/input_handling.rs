@@ -195,6 +195,30 @@ fn write_failures_are_errors_with_exit_2() {
     assert_eq!(std::fs::read(dir.path().join("bill.txt")).unwrap(), printed);
 }
 
+/// A file or site zan makes has the mode any program's would (the umask
+/// narrows 0666 and 0777), not the private mode of its temporary.
+#[cfg(unix)]
+#[test]
+fn new_outputs_are_made_as_any_file_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace(&[("act.zan", ACT), ("x.zan", AMENDMENT)]);
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            "umask 022 && \"$0\" bill t.a.x --lang en -o bill.txt && \"$0\" review t.a.x --out site",
+        ])
+        .arg(env!("CARGO_BIN_EXE_zan"))
+        .current_dir(dir.path())
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mode = |p: &str| std::fs::metadata(dir.path().join(p)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode("bill.txt"), 0o644);
+    assert_eq!(mode("site"), 0o755);
+    assert_eq!(mode("site/index.html"), 0o644);
+}
+
 /// `fmt` never replaces a read-only file (nor changes its mode).
 #[test]
 fn fmt_refuses_a_read_only_file() {
