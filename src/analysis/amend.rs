@@ -128,9 +128,11 @@ impl<'m> Cx<'_, 'm> {
             }
         }
         let torn = self.conflicts(&marks, &ids);
+        // The amendments of one act start from one base, made once.
+        let mut bases = crate::engine::Bases::default();
         for (number, (file, a, shifts, clean)) in checked.into_iter().enumerate() {
             // A conflict with another proposal does not stop this one alone.
-            if !clean || torn.contains(&number) || !self.applies(&models, file, a) {
+            if !clean || torn.contains(&number) || !self.applies(&models, &mut bases, file, a) {
                 // Not applied: what the base version says.
                 for (op, n, renumber, updated) in shifts {
                     self.shift(file, op, n, renumber, updated);
@@ -147,8 +149,14 @@ impl<'m> Cx<'_, 'm> {
     /// Returns whether the engine applied it; then the references it leaves
     /// behind, once every operation is applied, are the `reference-shift`
     /// warnings (a consequential change in the same amendment clears them).
-    fn applies(&mut self, files: &[&'m File], file: usize, a: &'m Amendment) -> bool {
-        let applied = match crate::engine::apply_with(files, self.index, file, a) {
+    fn applies(
+        &mut self,
+        files: &[&'m File],
+        bases: &mut crate::engine::Bases,
+        file: usize,
+        a: &'m Amendment,
+    ) -> bool {
+        let applied = match crate::engine::apply_shared(files, self.index, bases, file, a) {
             Ok(applied) => applied,
             Err(e) => {
                 if let (crate::engine::ErrorKind::Check(message), Some((at, span))) = (e.kind, e.at) {

@@ -154,7 +154,7 @@ pub(super) fn ancestry(state: &Held) -> HashMap<u32, Vec<u32>> {
     pub(super) fn go(n: &Tracked, up: &mut Vec<u32>, out: &mut HashMap<u32, Vec<u32>>) {
         out.insert(n.id, up.clone());
         up.push(n.id);
-        for c in &n.children {
+        for c in n.children.iter() {
             go(c, up, out);
         }
         up.pop();

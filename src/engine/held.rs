@@ -1,22 +1,38 @@
 //! The engine's working copy of an act version: units with identities
 //! that survive renumbering and `rewrite`, and their paths.
 
+use std::sync::Arc;
+
 use super::*;
-use crate::model::Text;
 
 /// A unit of the engine's working copy. `unit.content.children` is always
 /// empty: the children are in `children`, each with its identity.
+///
+/// The unit and the list of children are shared (`Arc`): a copy of the
+/// working copy costs its top-level units, not its texts, and an operation
+/// copies only what it changes and the lists of children on the way to it
+/// (`Held::at_mut`), so every amendment of one act can start from one base.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tracked {
     pub id: u32,
-    pub unit: Unit,
-    pub children: Vec<Tracked>,
+    pub unit: Arc<Unit>,
+    pub children: Arc<Vec<Tracked>>,
 }
 
 impl Tracked {
+    /// The unit, to change: copied first if another copy shares it.
+    pub(super) fn unit_mut(&mut self) -> &mut Unit {
+        Arc::make_mut(&mut self.unit)
+    }
+
+    /// The children, to change: the list copied first if shared.
+    pub(super) fn children_mut(&mut self) -> &mut Vec<Tracked> {
+        Arc::make_mut(&mut self.children)
+    }
+
     /// The model unit, children included.
     pub fn to_unit(&self) -> Unit {
-        let mut unit = self.unit.clone();
+        let mut unit = (*self.unit).clone();
         unit.content.children = self.children.iter().map(Tracked::to_unit).collect();
         unit
     }
@@ -24,7 +40,7 @@ impl Tracked {
     /// This node and its descendants, in reading order.
     pub fn walk(&self) -> Vec<&Tracked> {
         let mut out = vec![self];
-        for c in &self.children {
+        for c in self.children.iter() {
             out.extend(c.walk());
         }
         out
@@ -39,8 +55,9 @@ pub struct Held {
     pub roots: Vec<Tracked>,
     next_id: u32,
     /// The file each unit's texts were written in (by identity): its act's
-    /// file, or the amendment's that added or rewrote it.
-    written_in: HashMap<u32, usize>,
+    /// file, or the amendment's that added or rewrote it. Shared like the
+    /// units, copied by the first amendment that adds or rewrites one.
+    written_in: Arc<HashMap<u32, usize>>,
 }
 
 impl Held {
@@ -50,7 +67,7 @@ impl Held {
         let mut meta = version.meta().clone();
         meta.units.clear();
         meta.comparisons = version.parts.iter().flat_map(|(_, a)| a.comparisons.clone()).collect();
-        let mut state = Held { meta, roots: Vec::new(), next_id: 0, written_in: HashMap::new() };
+        let mut state = Held { meta, roots: Vec::new(), next_id: 0, written_in: Arc::default() };
         for &(file, part) in &version.parts {
             for unit in &part.units {
                 let node = state.node(unit.clone(), None);
@@ -85,13 +102,14 @@ impl Held {
                 self.node(c, same)
             })
             .collect();
-        Tracked { id, unit, children }
+        Tracked { id, unit: Arc::new(unit), children: Arc::new(children) }
     }
 
     /// Records that `node` and the units inside it were written in `file`.
     pub(super) fn written(&mut self, node: &Tracked, file: usize) {
+        let written_in = Arc::make_mut(&mut self.written_in);
         for n in node.walk() {
-            self.written_in.insert(n.id, file);
+            written_in.insert(n.id, file);
         }
     }
 
@@ -100,39 +118,10 @@ impl Held {
         self.written_in.get(&id).copied()
     }
 
-    /// The act as the engine resolves targets and finds references in it:
-    /// units, numbers, repeals, comparisons and every text that holds a
-    /// reference as they are, the words of the other texts left out (nothing
-    /// reads them there), so that a snapshot copies a fraction of the act.
-    pub(super) fn skeleton(&self) -> Act {
-        fn text(t: &Text) -> Text {
-            if !t.value.refs.is_empty() {
-                return t.clone();
-            }
-            let value = RichText {
-                plain: String::new(),
-                refs: Vec::new(),
-                pieces: Vec::new(),
-                span: t.value.span.clone(),
-            };
-            Text { lang: t.lang.clone(), fidelity: t.fidelity, value, cite: None, span: t.span.clone() }
-        }
-        fn unit(n: &Tracked) -> Unit {
-            let c = &n.unit.content;
-            let content = UnitContent {
-                titles: c.titles.iter().map(text).collect(),
-                texts: c.texts.iter().map(text).collect(),
-                children: n.children.iter().map(unit).collect(),
-                comparisons: c.comparisons.clone(),
-                repealed: c.repealed.clone(),
-                history: Default::default(),
-                remarks: Vec::new(),
-            };
-            Unit { kind: n.unit.kind, number: n.unit.number.clone(), content, span: n.unit.span.clone() }
-        }
-        let mut act = self.meta.clone();
-        act.units = self.roots.iter().map(unit).collect();
-        act
+    /// The index of the act as it stands, in which targets resolve exactly
+    /// as `zan check` resolves them in the act written out as a file.
+    pub(super) fn index(&self) -> Index<'_> {
+        Index::of_tree(&self.meta, &self.roots, |n| (&*n.unit, n.children.as_slice()))
     }
 
     /// The act as a model act, units included.
@@ -157,7 +146,7 @@ impl Held {
             }
             out.push((n, path.clone()));
             let inner = if n.unit.kind.is_grouping() { prefix } else { &path };
-            for c in &n.children {
+            for c in n.children.iter() {
                 go(c, inner, out);
             }
         }
@@ -176,16 +165,18 @@ impl Held {
         node
     }
 
+    /// The node at `pos`, to change: the lists of children on the way to
+    /// it are copied first where another copy shares them.
     pub(super) fn at_mut(&mut self, pos: &[usize]) -> &mut Tracked {
         let mut node = &mut self.roots[pos[0]];
         for &p in &pos[1..] {
-            node = &mut node.children[p];
+            node = &mut node.children_mut()[p];
         }
         node
     }
 
     pub(super) fn siblings_mut(&mut self, parent: &[usize]) -> &mut Vec<Tracked> {
-        if parent.is_empty() { &mut self.roots } else { &mut self.at_mut(parent).children }
+        if parent.is_empty() { &mut self.roots } else { self.at_mut(parent).children_mut() }
     }
 
     /// The path of the node at `pos`, as a target would write it.

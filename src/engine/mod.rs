@@ -23,6 +23,7 @@ mod words;
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use consolidate::consolidate;
 pub use error::{EngineError, ErrorKind};
@@ -232,7 +233,7 @@ pub fn apply_leaving_out<'m, F: Borrow<File>>(
     };
     let index = Index::build(files);
     let state = base_state(&models(files), &index, file, amendment)?;
-    run_leaving_out(&models(files), &index, state, vec![(file, amendment)], Some(known))
+    run_from(&models(files), &index, state, None, vec![(file, amendment)], Some(known))
 }
 
 /// Applies `amendment`, of `files[file]`, with `index` built from `files`.
@@ -242,8 +243,49 @@ pub fn apply_with<'m>(
     file: usize,
     amendment: &'m Amendment,
 ) -> Result<Applied<'m>, EngineError> {
-    let state = base_state(files, index, file, amendment)?;
-    run(files, index, state, vec![(file, amendment)])
+    apply_shared(files, index, &mut Bases::default(), file, amendment)
+}
+
+/// `apply_with`, the base state taken from `bases` (made there the first
+/// time): what `zan check` does for every amendment of a workspace, so that
+/// the amendments of one act share its base instead of each copying it.
+pub fn apply_shared<'m>(
+    files: &[&'m File],
+    index: &Index<'m>,
+    bases: &mut Bases,
+    file: usize,
+    amendment: &'m Amendment,
+) -> Result<Applied<'m>, EngineError> {
+    let snapshot = bases.get(files, index, file, amendment)?;
+    let state = snapshot.borrow_owner().clone();
+    run_from(files, index, state, Some(snapshot), vec![(file, amendment)], None)
+}
+
+/// The base states of amendments (the act version each targets, or the act
+/// as of a date), each with its index, made once and shared by every
+/// amendment with the same base. Valid for one set of files and its index.
+#[derive(Default)]
+pub struct Bases {
+    made: HashMap<(String, Option<Date>, Option<Date>), Arc<Snapshot>>,
+}
+
+impl Bases {
+    fn get(
+        &mut self,
+        files: &[&File],
+        index: &Index,
+        file: usize,
+        a: &Amendment,
+    ) -> Result<Arc<Snapshot>, EngineError> {
+        let key = (a.act.clone().unwrap_or_default(), a.base_version, a.as_of);
+        if let Some(made) = self.made.get(&key) {
+            return Ok(made.clone());
+        }
+        let state = base_state(files, index, file, a)?;
+        let made = Arc::new(Snapshot::new(state, |held| held.index()));
+        self.made.insert(key, made.clone());
+        Ok(made)
+    }
 }
 
 /// What an amendment amends: the act version it targets, or with `as-of`
@@ -275,15 +317,17 @@ fn run<'m>(
     state: Held,
     amendments: Vec<(usize, &'m Amendment)>,
 ) -> Result<Applied<'m>, EngineError> {
-    run_leaving_out(files, workspace, state, amendments, None)
+    run_from(files, workspace, state, None, amendments, None)
 }
 
-/// `run`; with `leaving_out`, failing operations are left out (see
-/// [`apply_leaving_out`]) instead of stopping it.
-fn run_leaving_out<'m>(
+/// `run`, from `state` and, when given, its `snapshot`; with `leaving_out`,
+/// failing operations are left out (see [`apply_leaving_out`]) instead of
+/// stopping it.
+fn run_from<'m>(
     files: &[&'m File],
     workspace: &Index<'m>,
     state: Held,
+    mut snapshot: Option<Arc<Snapshot>>,
     amendments: Vec<(usize, &'m Amendment)>,
     mut leaving_out: Option<Vec<Failed>>,
 ) -> Result<Applied<'m>, EngineError> {
@@ -300,7 +344,6 @@ fn run_leaving_out<'m>(
         consequential: Vec::new(),
         failed: Vec::new(),
     };
-    let mut snapshot = None;
     for (a, &(file, amendment)) in amendments.iter().enumerate() {
         for (o, op) in amendment.operations.iter().enumerate() {
             if let Some(known) = &mut leaving_out
@@ -370,15 +413,16 @@ struct Cx<'a, 'm> {
     file: usize,
     amendment: &'m Amendment,
     applied: &'a mut Applied<'m>,
-    snapshot: &'a mut Option<Snapshot>,
+    snapshot: &'a mut Option<Arc<Snapshot>>,
 }
 
 self_cell::self_cell!(
-    /// The working copy as a one-file workspace, and its index: kept while
-    /// operations leave units and references where they are, so that word
-    /// operations and the several lookups of one operation build no index.
-    struct Snapshot {
-        owner: Vec<File>,
+    /// A copy of the working copy (which shares its units) and its index:
+    /// kept while operations leave units and references where they are, so
+    /// that word operations and the several lookups of one operation build
+    /// no index; a base's is shared by every amendment of it ([`Bases`]).
+    pub struct Snapshot {
+        owner: Held,
         #[covariant]
         dependent: Index,
     }
@@ -394,17 +438,6 @@ fn changes_structure(op: &Operation) -> bool {
         OperationKind::Insert { insertions, .. } => insertions.iter().any(|i| refs(&i.new)),
         _ => true,
     }
-}
-
-/// The working copy as a one-file workspace, so that targets resolve exactly
-/// as `zan check` resolves them.
-fn snapshot(state: &Held) -> Vec<File> {
-    vec![File {
-        acts: vec![state.skeleton()],
-        amendments: Vec::new(),
-        bills: Vec::new(),
-        diagnostics: Vec::new(),
-    }]
 }
 
 /// The positions of an index node in the working copy the index was built from.
@@ -431,7 +464,8 @@ impl Cx<'_, '_> {
     /// Runs `f` with an index of the working copy (built from the snapshot).
     fn with_index<T>(&mut self, f: impl FnOnce(&Self, &Index) -> T) -> T {
         let kept = self.snapshot.take();
-        let snap = kept.unwrap_or_else(|| Snapshot::new(snapshot(&self.applied.result), |f| Index::build(f)));
+        let snap =
+            kept.unwrap_or_else(|| Arc::new(Snapshot::new(self.applied.result.clone(), |held| held.index())));
         let out = f(self, snap.borrow_dependent());
         *self.snapshot = Some(snap);
         out

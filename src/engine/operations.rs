@@ -124,7 +124,8 @@ impl Cx<'_, '_> {
         let not_found =
             |text: Option<&str>| crate::index::not_found(&words.plain, lang, unit_name.clone(), title, text);
         let node = self.applied.result.at_mut(pos);
-        let texts = if title { &mut node.unit.content.titles } else { &mut node.unit.content.texts };
+        let content = &mut node.unit_mut().content;
+        let texts = if title { &mut content.titles } else { &mut content.texts };
         let Some(text) = texts.iter_mut().find(|t| t.lang == lang) else {
             return Err((ErrorKind::Check(not_found(None)), words.span.clone()));
         };
@@ -164,7 +165,8 @@ impl Cx<'_, '_> {
     pub(super) fn at_edge(&mut self, pos: &[usize], i: &crate::model::WordInsertion) -> OpResult<()> {
         let unit = crate::model::written::path(&self.applied.result.path(pos));
         let node = self.applied.result.at_mut(pos);
-        let texts = if i.title { &mut node.unit.content.titles } else { &mut node.unit.content.texts };
+        let content = &mut node.unit_mut().content;
+        let texts = if i.title { &mut content.titles } else { &mut content.texts };
         let Some(text) = texts.iter_mut().find(|t| t.lang == i.lang) else {
             let message =
                 Message::WordsNotFound { words: String::new(), lang: i.lang.clone(), unit, title: i.title };
@@ -337,8 +339,8 @@ impl Cx<'_, '_> {
             let span = target.span.clone();
             touched.extend(self.touch(&pos, |cx, pos| {
                 let node = cx.state().at_mut(pos);
-                node.children.clear();
-                node.unit.content =
+                node.children_mut().clear();
+                node.unit_mut().content =
                     UnitContent { repealed: Some(Repealed { date, span }), ..UnitContent::default() };
                 Ok(())
             })?);
@@ -364,7 +366,7 @@ impl Cx<'_, '_> {
             (crate::model::written::path(&old_path), crate::model::written::path(&new_path));
         let old_number = self.applied.result.at(&pos).unit.number.clone().map(|n| n.text).unwrap_or_default();
         let touched = self.touch(&pos, |cx, pos| {
-            cx.state().at_mut(pos).unit.number =
+            cx.state().at_mut(pos).unit_mut().number =
                 Some(Number { text: number.text.clone(), span: number.span.clone() });
             Ok(())
         })?;

@@ -152,7 +152,7 @@ impl Cx<'_, '_> {
         let before = Box::new(self.applied.result.at(&edit.pos).clone());
         let node = self.applied.result.at_mut(&edit.pos);
         let id = node.id;
-        let content = &mut node.unit.content;
+        let content = &mut node.unit_mut().content;
         let (text, r, title) = match edit.holder {
             Holder::Title(t, r) => (&mut content.titles[t], r, true),
             Holder::Text(t, r) => (&mut content.texts[t], r, false),
@@ -193,7 +193,7 @@ impl Cx<'_, '_> {
 
     pub(super) fn ref_mut(&mut self, edit: &RefEdit) -> &mut Target {
         let node = self.applied.result.at_mut(&edit.pos);
-        let content = &mut node.unit.content;
+        let content = &mut node.unit_mut().content;
         match edit.holder {
             Holder::Title(t, r) => &mut content.titles[t].value.refs[r].target,
             Holder::Text(t, r) => &mut content.texts[t].value.refs[r].target,

@@ -133,6 +133,29 @@ impl<'m> Index<'m> {
         index
     }
 
+    /// The index of one act whose units are held as another tree (the
+    /// engine's working copy, which shares its units between copies):
+    /// `parts` gives a node's unit, whose own children are not read, and
+    /// its children. The nodes are those `build` makes of the act written
+    /// out as a file (file 0, act 0), so targets resolve alike.
+    pub fn of_tree<T>(act: &'m Act, roots: &'m [T], parts: fn(&'m T) -> (&'m Unit, &'m [T])) -> Index<'m> {
+        fn count<'m, T>(node: &'m T, parts: fn(&'m T) -> (&'m Unit, &'m [T])) -> usize {
+            1 + parts(node).1.iter().map(|c| count(c, parts)).sum::<usize>()
+        }
+        let mut index = Index::default();
+        let units = roots.iter().map(|r| count(r, parts)).sum();
+        index.nodes.reserve(units);
+        index.by_number.reserve(units);
+        let at = index.act_slot(&act.id, act.version);
+        index.acts[at].parts.push((0, act));
+        for root in roots {
+            let rank = index.acts[at].roots.len();
+            let node = index.add_tree(root, parts, None, rank, at);
+            index.acts[at].roots.push(node);
+        }
+        index
+    }
+
     fn act_slot(&mut self, id: &str, version: Option<Date>) -> usize {
         let versions = self.by_id.entry(id.to_string()).or_default();
         if let Some(&at) = versions.iter().find(|&&i| self.acts[i].version == version) {
@@ -144,6 +167,23 @@ impl<'m> Index<'m> {
     }
 
     fn add(&mut self, unit: &'m Unit, file: usize, parent: Option<usize>, rank: usize, act: usize) -> usize {
+        let at = self.insert(unit, file, parent, rank, act);
+        for (rank, child) in unit.content.children.iter().enumerate() {
+            let c = self.add(child, file, Some(at), rank, act);
+            self.nodes[at].children.push(c);
+        }
+        at
+    }
+
+    /// One node, without its children.
+    fn insert(
+        &mut self,
+        unit: &'m Unit,
+        file: usize,
+        parent: Option<usize>,
+        rank: usize,
+        act: usize,
+    ) -> usize {
         let at = self.nodes.len();
         let scope = self.scope_below(parent);
         self.nodes.push(IndexedUnit { unit, file, parent, children: Vec::new(), rank, act, scope });
@@ -154,8 +194,22 @@ impl<'m> Index<'m> {
                 e.insert(Found::One(at));
             }
         }
-        for (rank, child) in unit.content.children.iter().enumerate() {
-            let c = self.add(child, file, Some(at), rank, act);
+        at
+    }
+
+    /// `add` for a node of `of_tree`'s tree.
+    fn add_tree<T>(
+        &mut self,
+        node: &'m T,
+        parts: fn(&'m T) -> (&'m Unit, &'m [T]),
+        parent: Option<usize>,
+        rank: usize,
+        act: usize,
+    ) -> usize {
+        let (unit, children) = parts(node);
+        let at = self.insert(unit, 0, parent, rank, act);
+        for (rank, child) in children.iter().enumerate() {
+            let c = self.add_tree(child, parts, Some(at), rank, act);
             self.nodes[at].children.push(c);
         }
         at
