@@ -360,3 +360,24 @@ fn an_unrecognised_line_is_kept_in_place() {
         "{text}"
     );
 }
+
+/// tests/import/law-ru-1251.txt is law-ru.txt with four lines wrapped (an
+/// act's item before its «…:», a quote open over the break, a formula before
+/// «словами», an anchor's words), in windows-1251: the same amendments, the
+/// encoding said.
+#[test]
+fn a_wrapped_law_in_cp1251_is_the_same_law() {
+    let dir = root().join("tests/import");
+    let plain = zan(&["import", "law", "law-ru.txt", "--lang", "ru", "--target", "kz.cc,kz.cpc"], &dir);
+    let wrapped =
+        zan(&["import", "law", "law-ru-1251.txt", "--lang", "ru", "--target", "kz.cc,kz.cpc"], &dir);
+    assert_eq!(wrapped.status.code(), Some(1));
+    assert_eq!(
+        stderr(&wrapped),
+        "note: law-ru-1251.txt: read as windows-1251\n\
+         law-ru-1251.txt:31: warning[import-unrecognised]: line not recognised (not an instruction zan knows); kept as a comment\n\
+         error: 1 line not imported as units, kept as comments\n"
+    );
+    assert_eq!(stdout(&wrapped), stdout(&plain).replace("law-ru.txt:27:", "law-ru-1251.txt:31:"));
+    assert!(stdout(&plain).contains("law-ru.txt:27:"));
+}

@@ -180,7 +180,12 @@ fn logical(text: &str, lang: Lang) -> Vec<(usize, String)> {
         _ => l.starts_with("Статья "),
     };
     let starts_unit = |l: &str| item(l).is_some() || act_item(l).is_some() || article(l);
-    let instruction = |l: &str| starts_unit(l) || l.starts_with(|c: char| c.is_lowercase() || c == '«');
+    let instruction = |l: &str| {
+        // «1. В Уголовный кодекс» before the «…:» that makes it an act's item.
+        let numbered =
+            l.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        starts_unit(l) || numbered || l.starts_with(|c: char| c.is_lowercase() || c == '«')
+    };
     for (i, raw) in text.lines().enumerate() {
         let line = normal::line(raw);
         if line.is_empty() {
