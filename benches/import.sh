@@ -42,8 +42,9 @@ for n in $counts; do
         rm -rf "$dir"
         "$target/release/examples/gen-corpus" --out "$dir/ws" --articles "$n" --acts 1 --amendments 1 --seed 1 \
             2>"$dir.log"
-        (cd "$dir/ws" && "$zan" consolidate kz.act1 --format text --lang kk >../kk.txt \
-            && "$zan" consolidate kz.act1 --format text --lang ru >../ru.txt)
+        for l in kk ru; do
+            "$zan" consolidate kz.act1 --workspace "$dir/ws" --format text --lang $l >"$dir/$l.txt" 2>/dev/null
+        done
     fi
     mkdir -p "$dir/out"
     import=(
