@@ -222,3 +222,60 @@ fn bad_options_are_refused() {
     let out = zan(&["import", "act", "missing.txt", "--lang", "ru", "--id", "kz.x"], &fixtures());
     assert!(stderr(&out).starts_with("error: missing.txt: cannot read: "), "{}", stderr(&out));
 }
+
+/// The Kazakh counterpart of bad-ru.txt: the same faults, reported at their
+/// lines in the same words, kept as comments, exit 1 with the count.
+#[test]
+fn bad_kazakh_input_is_kept_as_comments_and_exits_1() {
+    let out = zan(
+        &["import", "act", "bad-kk.txt", "--lang", "kk", "--id", "kz.bad", "--retrieved", "2024-05-01"],
+        &fixtures(),
+    );
+    assert_eq!(
+        stderr(&out),
+        "bad-kk.txt:3: warning[import-unrecognised]: line not recognised (text before the first unit that is neither the title nor the act's date and number); kept as a comment
+bad-kk.txt:9: warning[import-duplicate]: article 1 again (first at bad-kk.txt:5); this one is kept as comments
+bad-kk.txt:13: warning[import-empty]: article 2 has a heading and no text (a truncated copy?)
+bad-kk.txt:17: warning[import-unrecognised]: line not recognised (text outside an article); kept as a comment
+error: 3 lines not imported as units, kept as comments
+"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let zan_text = String::from_utf8(out.stdout).unwrap();
+    for kept in [
+        "  # import-unrecognised bad-kk.txt:3: Мазмұны\n  article 1 {",
+        "  # import-duplicate bad-kk.txt:9: 1-бап. Тағы бірінші\n  # import-duplicate bad-kk.txt:11: Нөмірді қайталайтын мәтін.\n  article 2 {",
+        "    # import-unrecognised bad-kk.txt:17: Тараудағы баптан тыс мәтін.\n    article 3 {",
+    ] {
+        assert!(zan_text.contains(kept), "{kept} in\n{zan_text}");
+    }
+}
+
+/// tests/import/act-kk.docx, written by tests/import/make-docx.py from
+/// act-kk.txt (one paragraph per line), imports to the same bytes.
+#[test]
+fn committed_docx_imports_as_its_text() {
+    let args = |f: &'static str| {
+        ["import", "act", f, "--lang", "kk", "--id", "kz.law", "--retrieved", "2024-05-01", "--source", "s"]
+    };
+    let docx = zan(&args("act-kk.docx"), &fixtures());
+    let text = zan(&args("act-kk.txt"), &fixtures());
+    assert!(stderr(&docx).starts_with("note: act-kk.docx: read as DOCX\n"), "{}", stderr(&docx));
+    assert_eq!(docx.status.code(), text.status.code());
+    assert!(!text.stdout.is_empty());
+    assert_eq!(String::from_utf8(docx.stdout).unwrap(), String::from_utf8(text.stdout).unwrap());
+}
+
+/// act-ru-1251.html is act-ru.html saved in windows-1251 with its meta
+/// charset: the same act, the encoding said.
+#[test]
+fn html_in_cp1251_is_read_by_its_meta_charset() {
+    let args = |f: &'static str| {
+        ["import", "act", f, "--lang", "ru", "--id", "kz.law", "--retrieved", "2024-05-01", "--source", "s"]
+    };
+    let cp = zan(&args("act-ru-1251.html"), &fixtures());
+    let utf8 = zan(&args("act-ru.html"), &fixtures());
+    assert_eq!(stderr(&cp), "note: act-ru-1251.html: read as HTML in windows-1251\n");
+    assert_eq!(cp.status.code(), Some(0));
+    assert_eq!(String::from_utf8(cp.stdout).unwrap(), String::from_utf8(utf8.stdout).unwrap());
+}

@@ -123,7 +123,10 @@ fn atoms(op: &Operation, lang: &str) -> Vec<String> {
             let n = number.as_ref().map_or("", |n| &n.text);
             vec![format!("add {} {n} in [{}] {}", kind.keyword(), path(parent), content(c, lang))]
         }
-        OperationKind::Repeal { target } => vec![format!("repeal {}", path(&target.path))],
+        OperationKind::Repeal { target } => {
+            let to = target.range_end.as_ref().map_or(String::new(), |n| format!("..{}", n.text));
+            vec![format!("repeal {}{to}", path(&target.path))]
+        }
         OperationKind::Renumber { target, number, .. } => {
             vec![format!("renumber {} to {}", path(&target.path), number.text)]
         }
@@ -260,6 +263,27 @@ fn generated_amendments_round_trip_through_their_bills() {
     }
 }
 
+/// Repeals of ranges of articles and of parts, which `zan bill` prints as
+/// «статьи 208–210 исключить» / «208-210-баптар алып тасталсын», come back
+/// as ranges.
+#[test]
+fn range_repeals_round_trip_through_their_bill() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("corpus");
+    let copy = Command::new("cp").arg("-r").arg(&corpus).arg(dir.path().join("ws")).status().unwrap();
+    assert!(copy.success());
+    let ws = dir.path().join("ws");
+    let source = "amendment kz.cc.ranges {\n  target kz.cc version 2024-01-01\n  in-force 2026-01-01\n  repeal article 208..210\n  repeal article 15 part 2..3\n}\n";
+    std::fs::write(ws.join("amendments/ranges.zan"), source).unwrap();
+    let bill = zan(&["bill", "kz.cc.ranges", "--lang", "ru"], &ws);
+    assert!(
+        stdout(&bill).contains("1) части 2–3 статьи 15 исключить;\n2) статьи 208–210 исключить.\n"),
+        "{}",
+        stdout(&bill)
+    );
+    round_trip(&ws, "kz.cc.ranges", source);
+}
+
 /// A law amending two acts in the official layout (tests/import/law-*.txt,
 /// written for zan): nested headers, ordinal words, occurrences, headings,
 /// «по всему тексту», the database's header line, an unrecognised line.
@@ -289,7 +313,7 @@ fn an_act_not_in_the_workspace_is_kept_as_comments() {
     assert_eq!(
         stderr(&out),
         "law-ru.txt:27: warning[import-unrecognised]: line not recognised (not an instruction zan knows); kept as a comment\n\
-         law-ru.txt:29: warning[import-unknown-act]: no act of the workspace is titled «Уголовно-процессуальный кодекс Республики Казахстан»; its amendment is kept as comments; name it with --target ACT_ID (one per act, in order)\n\
+         law-ru.txt:33: warning[import-unknown-act]: no act of the workspace is titled «Уголовно-процессуальный кодекс Республики Казахстан»; its amendment is kept as comments; name it with --target ACT_ID (one per act, in order)\n\
          error: 2 lines not imported as units, kept as comments\n"
     );
     let text = stdout(&out);
@@ -299,7 +323,7 @@ fn an_act_not_in_the_workspace_is_kept_as_comments() {
     );
     assert!(
         text.ends_with(
-            "}\n# import-unknown-act law-ru.txt:29: «Уголовно-процессуальный кодекс Республики Казахстан»\n\
+            "}\n# import-unknown-act law-ru.txt:33: «Уголовно-процессуальный кодекс Республики Казахстан»\n\
              # amendment unknown.law-901-viii {\n\
              # target unknown\n\
              # in-force 2026-01-01\n\
@@ -335,4 +359,25 @@ fn an_unrecognised_line_is_kept_in_place() {
         )),
         "{text}"
     );
+}
+
+/// tests/import/law-ru-1251.txt is law-ru.txt with four lines wrapped (an
+/// act's item before its «…:», a quote open over the break, a formula before
+/// «словами», an anchor's words), in windows-1251: the same amendments, the
+/// encoding said.
+#[test]
+fn a_wrapped_law_in_cp1251_is_the_same_law() {
+    let dir = root().join("tests/import");
+    let plain = zan(&["import", "law", "law-ru.txt", "--lang", "ru", "--target", "kz.cc,kz.cpc"], &dir);
+    let wrapped =
+        zan(&["import", "law", "law-ru-1251.txt", "--lang", "ru", "--target", "kz.cc,kz.cpc"], &dir);
+    assert_eq!(wrapped.status.code(), Some(1));
+    assert_eq!(
+        stderr(&wrapped),
+        "note: law-ru-1251.txt: read as windows-1251\n\
+         law-ru-1251.txt:31: warning[import-unrecognised]: line not recognised (not an instruction zan knows); kept as a comment\n\
+         error: 1 line not imported as units, kept as comments\n"
+    );
+    assert_eq!(stdout(&wrapped), stdout(&plain).replace("law-ru.txt:27:", "law-ru-1251.txt:31:"));
+    assert!(stdout(&plain).contains("law-ru.txt:27:"));
 }

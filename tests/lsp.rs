@@ -1149,3 +1149,54 @@ async fn drafting_code_actions_speak_the_ui_language() {
     let actions = c.request("textDocument/codeAction", params).await;
     assert_eq!(actions[0]["title"], "Предложить изменение этой структурной единицы");
 }
+
+/// `zan/import`: the client sends the bytes of the files it read; the server
+/// runs the CLI's import on them and answers the `.zan` text, the findings
+/// with their lines and the count of lines kept as comments only.
+#[tokio::test(flavor = "multi_thread")]
+async fn import_request_runs_the_import_on_the_bytes_sent() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/import");
+    let b64 = |f: &str| base64::engine::general_purpose::STANDARD.encode(std::fs::read(dir.join(f)).unwrap());
+    let mut c = Client::start();
+    c.initialize(json!({"capabilities": {}, "rootUri": file_uri(&ws()), "locale": "en"})).await;
+    let act = c
+        .request(
+            "zan/import",
+            json!({"kind": "act", "id": "kz.bad", "retrieved": "2024-05-01",
+                   "files": [{"name": "bad-kk.txt", "lang": "kk", "bytes": b64("bad-kk.txt")}]}),
+        )
+        .await;
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
+        .args(["import", "act", "bad-kk.txt", "--lang", "kk", "--id", "kz.bad", "--retrieved", "2024-05-01"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(act["zan"].as_str().unwrap(), String::from_utf8(cli.stdout).unwrap());
+    assert_eq!(act["lost"], 3);
+    assert_eq!(
+        act["findings"][0],
+        json!({"code": "import-unrecognised", "file": "bad-kk.txt", "line": 3,
+        "message": "line not recognised (text before the first unit that is neither the title nor the act's date and number); kept as a comment"})
+    );
+    assert_eq!(act["findings"].as_array().unwrap().len(), 4);
+    // A law in windows-1251: the encoding said, the targets unknown to this workspace kept as comments.
+    let law = c
+        .request(
+            "zan/import",
+            json!({"kind": "law", "files": [{"name": "law-ru-1251.txt", "lang": "ru", "bytes": b64("law-ru-1251.txt")}]}),
+        )
+        .await;
+    assert_eq!(law["readAs"], json!(["law-ru-1251.txt: read as windows-1251"]));
+    let codes: Vec<&str> =
+        law["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"import-unrecognised"), "{codes:?}");
+    assert!(
+        law["zan"]
+            .as_str()
+            .unwrap()
+            .contains("# import-unrecognised law-ru-1251.txt:31: эта строка не является формулой;")
+    );
+    let id = c.request_later("zan/import", json!({"kind": "act", "files": []}));
+    assert_eq!(c.response(id).await["error"]["message"], "an act's import needs its id");
+    c.shutdown().await;
+}

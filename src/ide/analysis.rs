@@ -261,3 +261,41 @@ impl<'w> Analysis<'w> {
         Ok((formatted != source.text).then_some(formatted))
     }
 }
+
+/// What `zan import` is asked for by an editor: the kind of text, with its options.
+pub enum ImportKind {
+    Act(crate::import::Options),
+    Law { id: Option<String> },
+}
+
+impl Analysis<'_> {
+    /// `zan import` of texts the client read and sent: the CLI's import on
+    /// the bytes; an amending law's acts are found by title among the
+    /// workspace's acts (the `--workspace` of the CLI).
+    pub fn import(
+        &self,
+        inputs: &[crate::import::Input],
+        kind: ImportKind,
+    ) -> Result<crate::import::Imported, String> {
+        match kind {
+            ImportKind::Act(opts) => crate::import::act(inputs, &opts),
+            ImportKind::Law { id } => {
+                let acts = self
+                    .world
+                    .files
+                    .iter()
+                    .flat_map(|f| &f.acts)
+                    .map(|a| crate::import::law::KnownAct {
+                        id: a.id.clone(),
+                        version: a.version,
+                        titles: a.titles.iter().map(|t| (t.lang.clone(), t.value.plain.clone())).collect(),
+                    })
+                    .collect();
+                crate::import::law::law(
+                    inputs,
+                    &crate::import::law::Options { id, targets: Vec::new(), acts },
+                )
+            }
+        }
+    }
+}

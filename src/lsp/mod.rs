@@ -5,6 +5,7 @@
 mod convert;
 mod drafting;
 mod features;
+pub mod import;
 mod server;
 mod state;
 mod transport;
@@ -41,6 +42,7 @@ where
         .custom_method("zan/consolidated", Backend::consolidated)
         .custom_method("zan/proposeChange", Backend::propose_change)
         .custom_method("zan/updateAmendment", Backend::update_amendment)
+        .custom_method("zan/import", Backend::import)
         .finish();
     Server::new(server_in, server_out, socket).serve(service).await;
     // Everything the server wrote is forwarded; the input may still be open.

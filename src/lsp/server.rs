@@ -881,6 +881,17 @@ impl Backend {
         .await
     }
 
+    /// `zan/import`: the official texts the client read, imported; a bad
+    /// request (not base64, no id) is the error.
+    pub async fn import(&self, params: super::import::ImportParams) -> Result<super::import::ImportResult> {
+        let result = self.query(None, move |snap, _| super::import::import(snap, params)).await?;
+        result.map_err(|message| jsonrpc::Error {
+            code: jsonrpc::ErrorCode::ServerError(-32001),
+            message: message.into(),
+            data: None,
+        })
+    }
+
     /// `zan/updateAmendment`: the amendment derived from the edited copy,
     /// proved, as the new text of its file; what stops it is the error.
     pub async fn update_amendment(

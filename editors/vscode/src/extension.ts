@@ -30,6 +30,7 @@ import {
   viewType,
 } from "./preview";
 import { AmendmentUpdate, Proposal, amendmentChoices, updateMessage } from "./drafting";
+import { ImportKind, ImportResult, importMessage, importParams, languageOfName } from "./importText";
 import { ensureExecutable, resolveServer, serverExecutable } from "./serverPath";
 
 let client: LanguageClient | undefined;
@@ -69,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     showComparisons(uri, position, locations),
   );
   reg("zan.restartServer", () => restart(context));
+  reg("zan.importOfficialText", () => importOfficialText());
   // Drafting by editing: the server's code actions name these with their
   // arguments; from the palette they act on the active editor.
   reg("zan.proposeChange", (uri?: string, position?: Position) => proposeChange(uri, position));
@@ -516,4 +518,66 @@ async function updateAmendment(uri?: string, amendments?: string[]): Promise<voi
   refreshAll();
   for (const warning of update.warnings) void vscode.window.showWarningMessage(`zan: ${warning}`);
   void vscode.window.showInformationMessage(updateMessage(id, update, vscode.workspace.asRelativePath(target)));
+}
+
+/**
+ * "Import official text…": the drafter picks the kind and the files (one per
+ * language); the client reads them and sends their bytes to zan/import (the
+ * server reads nothing outside the workspace roots) and opens the result in
+ * a new untitled zan editor, or saves it where the drafter picks.
+ */
+async function importOfficialText(): Promise<void> {
+  if (!client) {
+    void vscode.window.showErrorMessage("zan: the language server is not running.");
+    return;
+  }
+  const kind = await vscode.window.showQuickPick(
+    [
+      { label: "act", description: "an act as the official database publishes it" },
+      { label: "law", description: "an amending law" },
+    ],
+    { title: "Import official text: what is it?" },
+  );
+  if (!kind) return;
+  const uris = await vscode.window.showOpenDialog({
+    canSelectMany: true,
+    title: "Official text, one file per language",
+    filters: { "Official text": ["txt", "docx", "html", "htm"], "All files": ["*"] },
+  });
+  if (!uris || uris.length === 0) return;
+  const files: { path: string; lang: string; bytes: Uint8Array }[] = [];
+  for (const uri of uris) {
+    const lang =
+      languageOfName(uri.fsPath) ??
+      (await vscode.window.showQuickPick(["kk", "ru"], { title: `Language of ${uri.fsPath}` }));
+    if (!lang) return;
+    files.push({ path: uri.fsPath, lang, bytes: await vscode.workspace.fs.readFile(uri) });
+  }
+  let id: string | undefined;
+  if (kind.label === "act") {
+    id = await vscode.window.showInputBox({ title: "The act's id", placeHolder: "kz.cc" });
+    if (!id) return;
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  let result: ImportResult;
+  try {
+    result = await client.sendRequest<ImportResult>(
+      "zan/import",
+      importParams(kind.label as ImportKind, files, id, today),
+    );
+  } catch (e) {
+    void vscode.window.showErrorMessage(`zan import: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  for (const f of result.findings) output.appendLine(`${f.file}:${f.line}: warning[${f.code}]: ${f.message}`);
+  const choice = await vscode.window.showInformationMessage(importMessage(result), "Open", "Save As…");
+  if (choice === "Save As…") {
+    const target = await vscode.window.showSaveDialog({ filters: { zan: ["zan"] } });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.zan));
+    await vscode.window.showTextDocument(target);
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: "zan", content: result.zan });
+  await vscode.window.showTextDocument(doc);
 }

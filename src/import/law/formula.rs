@@ -36,7 +36,8 @@ pub enum Does {
         kind: UnitKind,
         number: Option<String>,
     },
-    Repeal(Path),
+    /// The unit repealed, and the last of a range («статьи 205–213»).
+    Repeal(Path, Option<String>),
     Renumber {
         path: Path,
         number: String,
@@ -270,7 +271,7 @@ pub fn read(line: &str, lang: Lang) -> Option<Does> {
             }
             match joined.as_str() {
                 "мынадай редакцияда жазылсын:" => return here().map(Does::Rewrite),
-                "алып тасталсын" if !unit.is_empty() => return here().map(Does::Repeal),
+                "алып тасталсын" if !unit.is_empty() => return repeal(unit, lang),
                 _ => {}
             }
             if let Some(m) = matches(formula, "мынадай мазмұндағы REST толықтырылсын:", &mut q(), lang)
@@ -292,7 +293,7 @@ pub fn read(line: &str, lang: Lang) -> Option<Does> {
                 "изложить в следующей редакции:" => {
                     return here().map(Does::Rewrite);
                 }
-                "исключить" if !unit.is_empty() => return here().map(Does::Repeal),
+                "исключить" if !unit.is_empty() => return repeal(unit, lang),
                 _ => {}
             }
             if let Some(m) = matches(formula, "дополнить REST следующего содержания:", &mut q(), lang)
@@ -309,6 +310,57 @@ pub fn read(line: &str, lang: Lang) -> Option<Does> {
             Some(Does::Words { path: here()?, words, occurrence })
         }
     }
+}
+
+/// A repeal of one unit, or of a range of them: «статьи 205–213», «части
+/// 2–3 статьи 15» (the plural noun first, then the range), «205-213-баптар»,
+/// «15-баптың 2-3-бөліктері» (the range joined to the plural noun, last).
+fn repeal(unit: &[&str], lang: Lang) -> Option<Does> {
+    let ranged = || match lang {
+        Lang::Kk => {
+            let (last, outer) = unit.split_last()?;
+            let (numbers, noun) = last.rsplit_once('-')?;
+            let kind = phrase::plural(noun, lang)?;
+            let (from, to) = range(numbers)?;
+            let one = format!("{from}-{}", crate::model::nouns::kk(kind)[crate::model::nouns::KK_NOM]);
+            let mut words = outer.to_vec();
+            words.push(&one);
+            path(&words, lang).map(|p| (p, to))
+        }
+        _ => {
+            let (noun, rest) = unit.split_first()?;
+            let kind = phrase::plural(noun, lang)?;
+            let (numbers, outer) = rest.split_first()?;
+            let (from, to) = range(numbers)?;
+            let one = crate::model::nouns::ru(kind)[crate::model::nouns::RU_NOM];
+            let mut words = vec![one, from.as_str()];
+            words.extend(outer);
+            path(&words, lang).map(|p| (p, to))
+        }
+    };
+    match ranged() {
+        Some((p, to)) => Some(Does::Repeal(p, Some(to))),
+        None => path(unit, lang).map(|p| Does::Repeal(p, None)),
+    }
+}
+
+/// «205–213», «205-213», «1)–3)», «213-1–213-3»: the first and last number
+/// of a range. With a hyphen, it is a range only where the first number is
+/// lower than the second (so «213-1» is the number of an inserted unit).
+fn range(words: &str) -> Option<(String, String)> {
+    let bare = |s: &str| s.strip_suffix(')').unwrap_or(s).to_string();
+    let base = |s: &str| s.split('-').next().and_then(|d| d.parse::<u32>().ok());
+    let number = |s: &str| {
+        !s.is_empty() && s.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    if let Some((a, b)) = words.split_once('–') {
+        let (a, b) = (bare(a), bare(b));
+        return (number(&a) && number(&b)).then_some((a, b));
+    }
+    words.match_indices('-').find_map(|(i, _)| {
+        let (a, b) = (bare(&words[..i]), bare(&words[i + 1..]));
+        (number(&a) && number(&b) && base(&a)? < base(&b)?).then_some((a, b))
+    })
 }
 
 /// «15-баптың 3-бөлігі 15-баптың 4-бөлігі деп нөмірленсін»: the split
@@ -392,6 +444,42 @@ mod tests {
     }
 
     #[test]
+    fn ranges_of_repealed_units() {
+        let ru = |s| read(s, Lang::Ru);
+        let kk = |s| read(s, Lang::Kk);
+        let to = |s: &str| Some(s.to_string());
+        assert_eq!(ru("статьи 205–213 исключить"), Some(Does::Repeal(path(&[(Article, "205")]), to("213"))));
+        assert_eq!(ru("статьи 205-213 исключить"), Some(Does::Repeal(path(&[(Article, "205")]), to("213"))));
+        assert_eq!(
+            ru("части 2–3 статьи 15 исключить"),
+            Some(Does::Repeal(path(&[(Article, "15"), (Part, "2")]), to("3")))
+        );
+        assert_eq!(
+            ru("пункты 1)–3) части первой статьи 206 исключить"),
+            Some(Does::Repeal(path(&[(Article, "206"), (Part, "1"), (Point, "1")]), to("3")))
+        );
+        assert_eq!(
+            ru("статьи 213-1–213-3 исключить"),
+            Some(Does::Repeal(path(&[(Article, "213-1")]), to("213-3")))
+        );
+        // An inserted number, not a range.
+        assert_eq!(ru("статью 213-1 исключить"), Some(Does::Repeal(path(&[(Article, "213-1")]), None)));
+        assert_eq!(
+            kk("205-213-баптар алып тасталсын"),
+            Some(Does::Repeal(path(&[(Article, "205")]), to("213")))
+        );
+        assert_eq!(
+            kk("15-баптың 2-3-бөліктері алып тасталсын"),
+            Some(Does::Repeal(path(&[(Article, "15"), (Part, "2")]), to("3")))
+        );
+        assert_eq!(
+            kk("15-баптың 2-3-бөліктер алып тасталсын"),
+            Some(Does::Repeal(path(&[(Article, "15"), (Part, "2")]), to("3")))
+        );
+        assert_eq!(kk("213-1-бап алып тасталсын"), Some(Does::Repeal(path(&[(Article, "213-1")]), None)));
+    }
+
+    #[test]
     fn kazakh_formulae() {
         assert_eq!(
             read("15-баптың үшінші бөлігіндегі «(а)» деген сөз екінші жағдайда алып тасталсын", Lang::Kk),
@@ -417,7 +505,10 @@ mod tests {
             read("213-2-бап 213-1-бап деп нөмірленсін", Lang::Kk),
             Some(Does::Renumber { path: path(&[(Article, "213-2")]), number: "213-1".into() })
         );
-        assert_eq!(read("232-бап алып тасталсын", Lang::Kk), Some(Does::Repeal(path(&[(Article, "232")]))));
+        assert_eq!(
+            read("232-бап алып тасталсын", Lang::Kk),
+            Some(Does::Repeal(path(&[(Article, "232")]), None))
+        );
         assert_eq!(read("үшінші бөлікте:", Lang::Kk), Some(Does::Header(path(&[(Part, "3")]))));
     }
 }

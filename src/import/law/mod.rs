@@ -42,7 +42,8 @@ enum What {
     Throughout(String, String),
     Rewrite(Node),
     Add(UnitKind, Option<String>, Node),
-    Repeal,
+    /// With the last unit of a range.
+    Repeal(Option<String>),
     Renumber(String),
 }
 
@@ -56,7 +57,7 @@ impl Op {
             What::Throughout(..) => "replace-all".to_string(),
             What::Rewrite(_) => "rewrite".to_string(),
             What::Add(k, n, _) => format!("add {} {}", k.keyword(), n.as_deref().unwrap_or("")),
-            What::Repeal => "repeal".to_string(),
+            What::Repeal(to) => format!("repeal {}", to.as_deref().unwrap_or("")),
             What::Renumber(n) => format!("renumber {n}"),
         };
         format!("{tag} {}", target(&self.path))
@@ -159,14 +160,73 @@ fn act_name(words: &str, lang: Lang) -> Option<String> {
     }
 }
 
+/// Logical lines: each normalised, with the number of the line it starts
+/// on. A line the layout wrapped is joined to the line above it: the line
+/// above ends without `.` `;` `:` `!` `?`, is not in capitals (a heading) and
+/// no blank line is between them; the line opens no item, act or article,
+/// and it starts in lower case, with «, a digit or a bracket, or the line
+/// above is an instruction (so «Республики Казахстан …» continues «1. В
+/// Уголовный кодекс»). A quote opened in an instruction continues it. Lines
+/// of a new wording («…» after «…:») are left as they are: the act's layout
+/// joins them when it reads the wording.
+fn logical(text: &str, lang: Lang) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut blank_before = true;
+    // Quotes open at the end of the last line, and whether they hold a new wording.
+    let mut depth = 0i32;
+    let mut wording = false;
+    let article = |l: &str| match lang {
+        Lang::Kk => l.split_once("-бап. ").is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit())),
+        _ => l.starts_with("Статья "),
+    };
+    let starts_unit = |l: &str| item(l).is_some() || act_item(l).is_some() || article(l);
+    let instruction = |l: &str| {
+        // «1. В Уголовный кодекс» before the «…:» that makes it an act's item.
+        let numbered =
+            l.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        starts_unit(l) || numbered || l.starts_with(|c: char| c.is_lowercase() || c == '«')
+    };
+    for (i, raw) in text.lines().enumerate() {
+        let line = normal::line(raw);
+        if line.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let joins = match out.last() {
+            _ if wording => false,
+            Some(_) if depth > 0 => true,
+            Some((_, prev)) if !blank_before && !starts_unit(&line) => {
+                let caps = prev.chars().any(char::is_alphabetic) && !prev.chars().any(char::is_lowercase);
+                let open = !prev.ends_with(['.', ';', ':', '!', '?']) && !caps;
+                let lower =
+                    line.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || "«(".contains(c));
+                open && (lower || instruction(prev))
+            }
+            _ => false,
+        };
+        blank_before = false;
+        if depth <= 0 && line.starts_with('«') && out.last().is_some_and(|(_, p)| p.ends_with(':')) {
+            wording = true;
+        }
+        depth += line.matches('«').count() as i32 - line.matches('»').count() as i32;
+        if depth <= 0 {
+            depth = 0;
+            wording = false;
+        }
+        match out.last_mut() {
+            Some((_, prev)) if joins => {
+                prev.push(' ');
+                prev.push_str(&line);
+            }
+            _ => out.push((i + 1, line)),
+        }
+    }
+    out
+}
+
 /// Reads one text: its frame, its acts and their instructions.
 fn read(text: &str, file: &str, lang: Lang, findings: &mut Vec<Finding>) -> Law {
-    let lines: Vec<(usize, String)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, normal::line(l)))
-        .filter(|(_, l)| !l.is_empty())
-        .collect();
+    let lines = logical(text, lang);
     let at = |line: usize| At { file: file.to_string(), line };
     let mut law = Law {
         lang,
@@ -372,7 +432,7 @@ fn read(text: &str, file: &str, lang: Lang, findings: &mut Vec<Finding>) -> Law 
                 }
             }
             Does::OtherLanguage => {}
-            Does::Repeal(p) => push(What::Repeal, full(&p, &item_path), false, marks),
+            Does::Repeal(p, to) => push(What::Repeal(to), full(&p, &item_path), false, marks),
             Does::Renumber { path, number } => {
                 push(What::Renumber(number), full(&path, &item_path), false, marks)
             }
@@ -607,7 +667,10 @@ fn operations(
                 out.push_str(&inner);
                 out.push_str("}\n");
             }
-            What::Repeal => out.push_str(&format!("repeal {path}\n")),
+            What::Repeal(to) => {
+                let to = to.as_deref().map(|n| format!("..{}", crate::model::written::number(n)));
+                out.push_str(&format!("repeal {path}{}\n", to.unwrap_or_default()))
+            }
             What::Renumber(n) => {
                 out.push_str(&format!("renumber {path} to {}\n", crate::model::written::number(n)))
             }
@@ -626,7 +689,7 @@ fn pair(per_lang: Vec<(Lang, Vec<Marked>)>) -> Vec<Group> {
         let mut runs: Vec<Group> = Vec::new();
         for (op, marks) in ops {
             let single =
-                matches!(op.what, What::Rewrite(_) | What::Add(..) | What::Repeal | What::Renumber(_));
+                matches!(op.what, What::Rewrite(_) | What::Add(..) | What::Repeal(_) | What::Renumber(_));
             match runs.last_mut() {
                 Some(r) if !single && r[0].1.key() == op.key() && r[0].0 == lang => r.push((lang, op, marks)),
                 _ => runs.push(vec![(lang, op, marks)]),

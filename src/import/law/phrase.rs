@@ -165,6 +165,18 @@ fn kk(words: &str) -> Option<Path> {
     Some(Path { segs: out, heading })
 }
 
+/// The kind a plural noun names: «статьи», «части», «пункты»; «баптар»,
+/// «бөліктер» or, possessive, «бөліктері», «баптары».
+pub fn plural(w: &str, lang: Lang) -> Option<UnitKind> {
+    match lang {
+        Lang::Kk => KINDS.into_iter().find(|k| {
+            let p = nouns::kk(*k)[nouns::KK_PLURAL];
+            w == p || w.strip_prefix(p).is_some_and(|s| s == "і" || s == "ы")
+        }),
+        _ => KINDS.into_iter().find(|k| nouns::ru(*k)[nouns::RU_PLURAL] == w),
+    }
+}
+
 /// The path `words` cite in `lang` (empty words: the empty path).
 pub fn read(words: &str, lang: Lang) -> Option<Path> {
     match lang {
