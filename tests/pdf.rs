@@ -22,6 +22,7 @@ fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
+#[cfg(feature = "pdf")]
 fn workspace(files: &[(&str, String)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in files {
@@ -31,6 +32,7 @@ fn workspace(files: &[(&str, String)]) -> tempfile::TempDir {
 }
 
 /// The PDF `zan` writes with `args` and `-o`, after checking it succeeded.
+#[cfg(feature = "pdf")]
 fn pdf(dir: &Path, args: &[&str]) -> Vec<u8> {
     let out_file = dir.join("out.pdf");
     let mut all = args.to_vec();
@@ -46,6 +48,7 @@ fn pdf(dir: &Path, args: &[&str]) -> Vec<u8> {
 /// joined with spaces (a line ending in a hyphen it joins to the next, so
 /// the phrases checked stay within a line); `None` (and a note) when poppler is not installed:
 /// tests/pdf-poppler.sh installs it and checks the corpus again.
+#[cfg(feature = "pdf")]
 fn pdftotext(bytes: &[u8], pages: Option<(u32, u32)>) -> Option<String> {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("x.pdf");
@@ -65,11 +68,13 @@ fn pdftotext(bytes: &[u8], pages: Option<(u32, u32)>) -> Option<String> {
     Some(String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+#[cfg(feature = "pdf")]
 fn assert_has(text: &str, words: &[&str]) {
     let missing: Vec<&&str> = words.iter().filter(|w| !text.contains(**w)).collect();
     assert!(missing.is_empty(), "missing {missing:?} in:\n{text}");
 }
 
+#[cfg(feature = "pdf")]
 #[test]
 fn the_corpus_table_and_bill_in_kazakh_and_russian_carry_their_words() {
     let dir = tempfile::tempdir().unwrap();
@@ -133,6 +138,7 @@ fn the_corpus_table_and_bill_in_kazakh_and_russian_carry_their_words() {
 
 /// Characters typst markup reads as commands (#, $, *, _, @, <, \, `, ~,
 /// quotes) are printed as written, in the table and in the bill.
+#[cfg(feature = "pdf")]
 #[test]
 fn law_text_with_typst_markup_characters_comes_out_verbatim() {
     let wording = r#"A #cat $5 *b* _i_ @ref <tag> «q» \\ `c` ~ 'x' \"y\" end."#;
@@ -154,6 +160,7 @@ fn law_text_with_typst_markup_characters_comes_out_verbatim() {
 
 /// A table of many rows runs over pages, each starting with the header row;
 /// and the same input gives the same bytes (no date, no random id).
+#[cfg(feature = "pdf")]
 #[test]
 fn a_long_table_repeats_its_header_and_the_same_input_gives_the_same_bytes() {
     let articles: String = (1..=40)
@@ -180,6 +187,7 @@ fn a_long_table_repeats_its_header_and_the_same_input_gives_the_same_bytes() {
 }
 
 /// A PDF to a terminal is refused as a DOCX is (one rule, `cli::emit`).
+#[cfg(feature = "pdf")]
 #[test]
 fn pdf_is_not_printed_to_a_terminal() {
     let dir = workspace(&[
