@@ -233,3 +233,22 @@ fn without_the_feature_pdf_is_an_error_that_says_so() {
         )
     );
 }
+
+/// A character the embedded font lacks is an error naming it, never an
+/// empty box or another font's glyph; nothing is written.
+#[cfg(feature = "pdf")]
+#[test]
+fn a_character_the_font_lacks_is_an_error_naming_it() {
+    let act = "act t.a version 2024-01-01 {\n  languages en\n  article 1 {\n    en official \"A cat 法.\"\n  }\n}\n";
+    let amendment = "amendment t.a.x {\n  target t.a version 2024-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
+    let dir = workspace(&[("act.zan", act.into()), ("x.zan", amendment.into())]);
+    let out = zan(dir.path(), &["table", "t.a.x", "--lang", "en", "--format", "pdf", "-o", "t.pdf"]);
+    assert_eq!(
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned()),
+        (
+            Some(1),
+            "error: PDF: the font Libertinus Serif has no glyph for «法» (U+6CD5), used in the text\n".into()
+        )
+    );
+    assert!(!dir.path().join("t.pdf").exists());
+}
