@@ -89,6 +89,10 @@ if ! command -v soffice >/dev/null; then
 fi
 tests/docx-libreoffice.sh
 
+step "PDF table and bill: pdftotext reads them, pdftoppm renders them (poppler)"
+# The pages go to the target dir; docs/review/pdf-*.png are refreshed by hand from there.
+PDF_SCREENSHOTS="$target/pdf-screenshots" CARGO_TARGET_DIR="$target" tests/pdf-poppler.sh
+
 step "review site: headless Chromium (Playwright), axe-core"
 # Screenshots go to the target dir here; run the script directly to refresh docs/review/.
 REVIEW_SCREENSHOTS="$target/review-screenshots" CARGO_TARGET_DIR="$target" tests/review-site.sh

@@ -31,6 +31,7 @@ mod lsp_neovim;
 mod lsp_ordering;
 mod lsp_positions;
 mod lsp_stdio;
+mod pdf;
 mod redline;
 mod redline_props;
 mod remarks;

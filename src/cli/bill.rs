@@ -1,5 +1,5 @@
-//! `zan bill <amendment-id|bill-id> --lang kk|ru|en [--format text|docx]`:
-//! the text of the amending law, or the law as a Word document.
+//! `zan bill <amendment-id|bill-id> --lang kk|ru|en [--format text|docx|pdf]`:
+//! the text of the amending law, or the law as a Word document or a PDF.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,9 +17,9 @@ pub struct Args {
     /// form («(Ведомости Парламента Республики Казахстан, 2014 г., …)»).
     #[arg(long)]
     publications: bool,
-    /// `docx`: a Word document in the layout of a printed law (binary: give
-    /// -o FILE or redirect standard output).
-    #[arg(long, default_value = "text", value_parser = ["text", "docx"])]
+    /// `docx`, `pdf`: a Word document or a PDF in the layout of a printed law
+    /// (binary: give -o FILE or redirect standard output).
+    #[arg(long, default_value = "text", value_parser = ["text", "docx", "pdf"])]
     format: String,
     /// The workspace directory (default: the current directory).
     #[arg(long)]
@@ -51,9 +51,10 @@ pub fn run(args: Args) -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    if args.format == "docx" {
-        return match bill.docx() {
-            Ok(bytes) => args.output.write(Content::Binary { bytes, what: "DOCX" }),
+    if args.format != "text" {
+        let (made, what) = if args.format == "pdf" { (bill.pdf(), "PDF") } else { (bill.docx(), "DOCX") };
+        return match made {
+            Ok(bytes) => args.output.write(Content::Binary { bytes, what }),
             Err(e) => {
                 eprintln!("error: {e}");
                 ExitCode::from(1)

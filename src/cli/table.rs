@@ -1,4 +1,4 @@
-//! `zan table <amendment-id|bill-id> [--lang kk|ru|en] [--format html|markdown|docx]`:
+//! `zan table <amendment-id|bill-id> [--lang kk|ru|en] [--format html|markdown|docx|pdf]`:
 //! the comparative table.
 
 use std::path::PathBuf;
@@ -13,7 +13,8 @@ pub struct Args {
     id: String,
     #[arg(long, default_value = "kk", value_parser = ["kk", "ru", "en"])]
     lang: String,
-    #[arg(long, default_value = "html", value_parser = ["html", "markdown", "docx"])]
+    /// `docx` and `pdf` are binary: give -o FILE or redirect standard output.
+    #[arg(long, default_value = "html", value_parser = ["html", "markdown", "docx", "pdf"])]
     format: String,
     /// Add a column of comparative provisions (the operations' `compare` links).
     #[arg(long)]
@@ -53,13 +54,20 @@ pub fn run(args: Args) -> ExitCode {
     }
     let content = match args.format.as_str() {
         "markdown" => Content::Text(table.markdown(args.compare)),
-        "docx" => match table.docx(args.compare) {
-            Ok(bytes) => Content::Binary { bytes, what: "DOCX" },
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(1);
+        "docx" | "pdf" => {
+            let (made, what) = if args.format == "pdf" {
+                (table.pdf(args.compare), "PDF")
+            } else {
+                (table.docx(args.compare), "DOCX")
+            };
+            match made {
+                Ok(bytes) => Content::Binary { bytes, what },
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(1);
+                }
             }
-        },
+        }
         _ => Content::Text(table.html(args.compare)),
     };
     args.output.write(content)

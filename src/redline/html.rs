@@ -1,6 +1,6 @@
 //! HTML redline and comparative-table cells.
 
-use super::{ParagraphDiff, ParagraphKind, Redline, SegmentKind};
+use super::{ParagraphKind, Redline, SegmentKind, Side};
 
 /// Every paragraph as `<p class="zan-…">` with `<del class="zan-del">` and
 /// `<ins class="zan-ins">` inside, one per line.
@@ -30,34 +30,27 @@ pub fn render(redline: &Redline) -> String {
 /// The current-wording cell: deleted words struck, inserted words absent,
 /// paragraphs separated by `<br>`.
 pub fn current_side(redline: &Redline) -> String {
-    side(redline, ParagraphKind::Inserted, SegmentKind::Delete, ("del", "zan-del"))
+    side(redline, Side::Current, ("del", "zan-del"))
 }
 
 /// The proposed-wording cell: inserted words bold, deleted words absent.
 pub fn proposed_side(redline: &Redline) -> String {
-    side(redline, ParagraphKind::Deleted, SegmentKind::Insert, ("strong", "zan-ins"))
+    side(redline, Side::Proposed, ("strong", "zan-ins"))
 }
 
-fn side(redline: &Redline, absent: ParagraphKind, shown: SegmentKind, tag: (&str, &str)) -> String {
+fn side(redline: &Redline, side: Side, tag: (&str, &str)) -> String {
     let cells: Vec<String> = redline
-        .paragraphs
-        .iter()
-        .filter(|p| p.kind != absent)
-        .map(|p| side_paragraph(p, shown, tag))
+        .side(side)
+        .into_iter()
+        .map(|pieces| {
+            let mut out = String::new();
+            for p in pieces {
+                push_tagged(&mut out, p.marked.then_some(tag), p.text);
+            }
+            out
+        })
         .collect();
     cells.join("<br>")
-}
-
-fn side_paragraph(paragraph: &ParagraphDiff, shown: SegmentKind, tag: (&str, &str)) -> String {
-    let mut out = String::new();
-    for segment in &paragraph.segments {
-        if segment.kind == SegmentKind::Equal {
-            push_tagged(&mut out, None, &segment.text);
-        } else if segment.kind == shown {
-            push_tagged(&mut out, Some(tag), &segment.text);
-        }
-    }
-    out
 }
 
 fn push_tagged(out: &mut String, tag: Option<(&str, &str)>, text: &str) {

@@ -3,7 +3,7 @@
 //! tables). Corpus text is escaped so `*`, `_`, `|`, `<` and backticks show
 //! literally, inside table cells too.
 
-use super::{ParagraphDiff, ParagraphKind, Redline, SegmentKind};
+use super::{Redline, SegmentKind, Side};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -62,32 +62,21 @@ pub fn render(redline: &Redline) -> String {
 /// The current-wording table cell: deleted words struck, inserted absent,
 /// paragraphs separated by `<br>`.
 pub fn current_side(redline: &Redline) -> String {
-    side(redline, ParagraphKind::Inserted, SegmentKind::Delete, Mark::Strike)
+    side(redline, Side::Current, Mark::Strike)
 }
 
 /// The proposed-wording table cell: inserted words bold, deleted absent.
 pub fn proposed_side(redline: &Redline) -> String {
-    side(redline, ParagraphKind::Deleted, SegmentKind::Insert, Mark::Bold)
+    side(redline, Side::Proposed, Mark::Bold)
 }
 
-fn side(redline: &Redline, absent: ParagraphKind, shown: SegmentKind, mark: Mark) -> String {
+fn side(redline: &Redline, side: Side, mark: Mark) -> String {
     let cells: Vec<String> = redline
-        .paragraphs
-        .iter()
-        .filter(|p| p.kind != absent)
-        .map(|p| side_paragraph(p, shown, mark))
+        .side(side)
+        .into_iter()
+        .map(|pieces| inline(pieces.into_iter().map(|p| (p.marked.then_some(mark), p.text))))
         .collect();
     cells.join("<br>")
-}
-
-fn side_paragraph(paragraph: &ParagraphDiff, shown: SegmentKind, mark: Mark) -> String {
-    inline(paragraph.segments.iter().filter_map(|s| {
-        if s.kind == SegmentKind::Equal {
-            Some((None, s.text.as_str()))
-        } else {
-            (s.kind == shown).then_some((Some(mark), s.text.as_str()))
-        }
-    }))
 }
 
 /// Whether two letters or digits, one struck and one inserted, would read

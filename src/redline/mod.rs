@@ -90,6 +90,45 @@ impl Redline {
     }
 }
 
+/// A side of the comparative table: the current wording (removed words
+/// marked, inserted ones absent) or the proposed one (inserted words marked,
+/// removed ones absent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Current,
+    Proposed,
+}
+
+/// One piece of a table cell's paragraph: its text, and whether it is a
+/// changed word of that side (struck on the current, bold on the proposed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Piece<'a> {
+    pub text: &'a str,
+    pub marked: bool,
+}
+
+impl Redline {
+    /// The paragraphs of one side as its cell shows them, each as its
+    /// pieces: what every format of the table (HTML, Markdown, DOCX, PDF) lays out.
+    pub fn side(&self, side: Side) -> Vec<Vec<Piece<'_>>> {
+        let (absent, shown) = match side {
+            Side::Current => (ParagraphKind::Inserted, SegmentKind::Delete),
+            Side::Proposed => (ParagraphKind::Deleted, SegmentKind::Insert),
+        };
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind != absent)
+            .map(|p| {
+                p.segments
+                    .iter()
+                    .filter(|s| s.kind == SegmentKind::Equal || s.kind == shown)
+                    .map(|s| Piece { text: &s.text, marked: s.kind == shown })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 impl ParagraphDiff {
     fn whole(kind: ParagraphKind, segment: SegmentKind, text: &str) -> Self {
         let segments =

@@ -928,9 +928,10 @@ fn after_block(e: &Entry, lang: &str, notes: &mut Footnotes) -> Option<(Vec<Stri
     Some(quoted_block(&node.to_unit(), lang, notes))
 }
 
-/// What a line of the bill is, for the layouts that set them apart (DOCX:
-/// centred heading and title, bold article labels, indented paragraphs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a line of the bill is, for the layouts that set them apart (DOCX,
+/// PDF: centred heading and title, bold article labels, indented paragraphs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The summary warning at the top.
     Warning,
@@ -949,6 +950,13 @@ pub enum Role {
     Footnote,
     /// An empty line between blocks.
     Blank,
+}
+
+/// An article's line as its label with the full stop («Статья 1.»,
+/// «1-бап.»), which the printed layouts set in bold, and the rest.
+pub fn split_article_label(line: &str) -> Option<(&str, &str)> {
+    let (label, rest) = line.split_once(". ")?;
+    Some((&line[..label.len() + 1], rest))
 }
 
 impl Bill {

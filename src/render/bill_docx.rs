@@ -44,9 +44,9 @@ fn paragraph(role: Role, line: &str) -> Paragraph {
         Role::Heading | Role::Title => {
             p.align(AlignmentType::Center).add_run(Run::new().add_text(line).bold())
         }
-        Role::Article => match line.split_once(". ") {
+        Role::Article => match super::bill::split_article_label(line) {
             Some((label, rest)) => indented(p)
-                .add_run(Run::new().add_text(format!("{label}.")).bold())
+                .add_run(Run::new().add_text(label).bold())
                 .add_run(Run::new().add_text(format!(" {rest}"))),
             None => indented(p).add_run(Run::new().add_text(line)),
         },

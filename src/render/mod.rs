@@ -12,6 +12,7 @@ pub mod docx;
 pub mod history;
 pub mod order;
 pub mod ordinal;
+pub mod pdf;
 pub mod phrase;
 pub mod site;
 pub mod summary;

@@ -16,7 +16,7 @@ use super::text::quoted_block;
 use super::{Entry, Lang, capitalise, dates, text_in};
 use crate::engine::Applied;
 use crate::model::{Act, Comparison, OperationKind, Relation, Target};
-use crate::redline::{ParagraphDiff, ParagraphKind, Redline, Segment, SegmentKind, html, markdown};
+use crate::redline::{ParagraphDiff, ParagraphKind, Redline, Segment, SegmentKind, Side, html, markdown};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -348,7 +348,7 @@ pub fn justification<'a>(e: &Entry<'a>, lang: &str) -> Option<&'a str> {
 
 impl Table {
     /// The names of the acts whose rows start at row index `i`.
-    fn acts_at(&self, i: usize) -> impl Iterator<Item = &str> {
+    pub(super) fn acts_at(&self, i: usize) -> impl Iterator<Item = &str> {
         self.acts.iter().filter(move |(at, _)| *at == i).map(|(_, name)| name.as_str())
     }
 
@@ -480,17 +480,13 @@ impl Table {
 
 /// The current side of a redline as DOCX paragraphs: deleted words struck.
 fn docx_current(r: &Redline) -> Vec<docx_rs::Paragraph> {
-    use crate::redline::{ParagraphKind, SegmentKind};
-    r.paragraphs
-        .iter()
-        .filter(|p| p.kind != ParagraphKind::Inserted)
-        .map(|p| {
-            let mut para = docx_rs::Paragraph::new();
-            for s in p.segments.iter().filter(|s| s.kind != SegmentKind::Insert) {
-                let run = docx_rs::Run::new().add_text(&s.text);
-                para = para.add_run(if s.kind == SegmentKind::Delete { run.strike() } else { run });
-            }
-            para
+    r.side(Side::Current)
+        .into_iter()
+        .map(|pieces| {
+            pieces.into_iter().fold(docx_rs::Paragraph::new(), |para, p| {
+                let run = docx_rs::Run::new().add_text(p.text);
+                para.add_run(if p.marked { run.strike() } else { run })
+            })
         })
         .collect()
 }
@@ -540,7 +536,7 @@ fn docx_text(text: &str) -> Vec<docx_rs::Paragraph> {
 /// Column widths in twentieths of a point, filling the 277 mm of an A4
 /// landscape page inside 10 mm margins: the wordings widest, so that no
 /// word has to be broken.
-fn widths(with_compare: bool) -> Vec<usize> {
+pub(super) fn widths(with_compare: bool) -> Vec<usize> {
     if with_compare { vec![560, 1900, 3500, 3500, 3100, 3144] } else { vec![650, 2400, 4700, 4700, 3254] }
 }
 
