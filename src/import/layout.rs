@@ -156,15 +156,21 @@ fn logical(text: &str, lang: Lang) -> Vec<(usize, String)> {
             _ => false,
         };
         blank_before = false;
-        match out.last_mut() {
-            Some((_, prev)) if joins => {
-                prev.push(' ');
-                prev.push_str(&line);
-            }
-            _ => out.push((i + 1, line)),
-        }
+        join_or_push(&mut out, i + 1, line, joins);
     }
     out
+}
+
+/// Appends `line` (numbered `number`) to the last logical line when the
+/// layout wrapped it there, else starts a new one.
+pub(super) fn join_or_push(out: &mut Vec<(usize, String)>, number: usize, line: String, joins: bool) {
+    match out.last_mut() {
+        Some((_, prev)) if joins => {
+            prev.push(' ');
+            prev.push_str(&line);
+        }
+        _ => out.push((number, line)),
+    }
 }
 
 /// The depth of a unit kind in the layout: a line opening a unit closes

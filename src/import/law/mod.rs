@@ -213,13 +213,7 @@ fn logical(text: &str, lang: Lang) -> Vec<(usize, String)> {
             depth = 0;
             wording = false;
         }
-        match out.last_mut() {
-            Some((_, prev)) if joins => {
-                prev.push(' ');
-                prev.push_str(&line);
-            }
-            _ => out.push((i + 1, line)),
-        }
+        crate::import::layout::join_or_push(&mut out, i + 1, line, joins);
     }
     out
 }
