@@ -24,6 +24,21 @@ fn zan(ws: &Path, args: &[&str]) -> (String, String, i32) {
     (s(out.stdout), s(out.stderr), out.status.code().unwrap())
 }
 
+/// A copy of the shipped corpus in a temporary directory.
+fn corpus() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("corpus");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    (dir, ws)
+}
+
+/// The comparative table of `kz.cc.age-14` in `lang` as DOCX, at `out`.
+fn table_docx(ws: &Path, lang: &str, out: &Path) {
+    let (_, err, code) =
+        zan(ws, &["table", "kz.cc.age-14", "--lang", lang, "--format", "docx", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+}
+
 fn copy(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
@@ -94,15 +109,9 @@ const BLOCK: &str = "      remark open \"Әсел Нұрова\" 2025-03-01 {\n 
 
 #[tokio::test(flavor = "multi_thread")]
 async fn word_comments_come_back_as_remarks_and_resolve() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("corpus");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let (dir, ws) = corpus();
     let docx = dir.path().join("t.docx");
-    let (_, err, code) = zan(
-        &ws,
-        &["table", "kz.cc.age-14", "--lang", "ru", "--format", "docx", "-o", docx.to_str().unwrap()],
-    );
-    assert_eq!(code, 0, "{err}");
+    table_docx(&ws, "ru", &docx);
     std::fs::write(&docx, commented(&std::fs::read(&docx).unwrap(), "art_15__para_3")).unwrap();
 
     let (_, err, code) = zan(&ws, &["review", "import", docx.to_str().unwrap()]);
@@ -175,9 +184,7 @@ async fn word_comments_come_back_as_remarks_and_resolve() {
 /// table's DOCX: a Word comment on a unit's heading comes back to that unit.
 #[test]
 fn word_comments_on_the_diff_docx_come_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("corpus");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let (dir, ws) = corpus();
     let docx = dir.path().join("d.docx");
     let (_, err, code) =
         zan(&ws, &["diff", "kz.cc.age-14", "--lang", "kk", "--format", "docx", "-o", docx.to_str().unwrap()]);
@@ -196,9 +203,7 @@ fn word_comments_on_the_diff_docx_come_back() {
 /// shown so by `check`'s note and the hover.
 #[tokio::test(flavor = "multi_thread")]
 async fn comments_of_several_paragraphs_keep_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("corpus");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let (dir, ws) = corpus();
     let docx = dir.path().join("t.docx");
     let (_, err, code) =
         zan(&ws, &["table", "kz.cc.age-14", "--format", "docx", "-o", docx.to_str().unwrap()]);
@@ -280,15 +285,9 @@ fn offset(text: &str, position: &serde_json::Value) -> usize {
 /// nothing, and a thread marked done in Word comes in resolved.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_resolve_action_saved_ends_the_note_and_a_done_thread_comes_resolved() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("corpus");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let (dir, ws) = corpus();
     let table = dir.path().join("t.docx");
-    let (_, err, code) = zan(
-        &ws,
-        &["table", "kz.cc.age-14", "--lang", "ru", "--format", "docx", "-o", table.to_str().unwrap()],
-    );
-    assert_eq!(code, 0, "{err}");
+    table_docx(&ws, "ru", &table);
     let plain = std::fs::read(&table).unwrap();
     let docx = dir.path().join("c.docx");
     std::fs::write(&docx, commented(&plain, "art_15__para_3")).unwrap();
@@ -369,9 +368,7 @@ async fn the_resolve_action_saved_ends_the_note_and_a_done_thread_comes_resolved
 
 #[test]
 fn a_review_export_names_its_unit_or_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("corpus");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let (dir, ws) = corpus();
     let json = dir.path().join("remarks.json");
     std::fs::write(
         &json,
@@ -405,9 +402,7 @@ fn a_review_export_names_its_unit_or_is_refused() {
 /// imported, it is named, and the command fails.
 #[test]
 fn a_remark_with_no_place_is_named_and_the_others_come_in() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("corpus");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let (dir, ws) = corpus();
     let json = dir.path().join("remarks.json");
     std::fs::write(
         &json,
@@ -436,9 +431,7 @@ fn a_remark_with_no_place_is_named_and_the_others_come_in() {
 /// site shows it beside the new part, and importing again adds nothing.
 #[test]
 fn a_comment_on_a_new_unit_goes_into_its_add() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("corpus");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &ws);
+    let (dir, ws) = corpus();
     let json = dir.path().join("remarks.json");
     std::fs::write(
         &json,
@@ -481,11 +474,7 @@ fn a_comment_on_a_new_unit_goes_into_its_add() {
     // The table's DOCX marks the new part's row with its bookmark: a Word
     // comment there comes to the same place.
     let table = dir.path().join("t.docx");
-    let (_, err, code) = zan(
-        &ws,
-        &["table", "kz.cc.age-14", "--lang", "kk", "--format", "docx", "-o", table.to_str().unwrap()],
-    );
-    assert_eq!(code, 0, "{err}");
+    table_docx(&ws, "kk", &table);
     std::fs::write(&table, commented(&std::fs::read(&table).unwrap(), "art_15__para_2-1")).unwrap();
     let (_, err, code) = zan(&ws, &["review", "import", table.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
