@@ -52,6 +52,10 @@ for f in "$out"/*.pdf; do
     */table-*) [ "$size" = "841.89x595.276" ] || { echo "$f: not A4 landscape: $size" >&2; exit 1; } ;;
     */bill-*) [ "$size" = "595.276x841.89" ] || { echo "$f: not A4 portrait: $size" >&2; exit 1; } ;;
   esac
+  # Tagged (structure for screen readers and reflow) and titled, as the
+  # review site's pages are accessible.
+  pdfinfo "$f" 2>/dev/null | grep -qx 'Tagged: *yes' || { echo "$f: not a tagged PDF" >&2; exit 1; }
+  pdfinfo "$f" 2>/dev/null | grep -q '^Title: *[^ ]' || { echo "$f: no document title" >&2; exit 1; }
   pages="$(pdfinfo "$f" 2>/dev/null | awk '/^Pages/ { print $2 }')"
   case "$f" in
     */table-*)
@@ -64,4 +68,4 @@ for f in "$out"/*.pdf; do
   pdftoppm -png -r 80 "$f" "$shots/$(basename "$f" .pdf)"
 done
 ls "$shots"/*.png >/dev/null
-echo "pdf: pdftotext reads the kk and ru table and bill word for word; fonts embedded; A4 landscape and portrait; pages rendered to $shots"
+echo "pdf: pdftotext reads the kk and ru table and bill word for word; fonts embedded; tagged and titled; A4 landscape and portrait; pages rendered to $shots"
