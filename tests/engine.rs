@@ -338,6 +338,48 @@ fn insertions_and_deletions_keep_the_spacing() {
     );
 }
 
+/// The units a `replace-all` touches are listed once each, in reading order
+/// (a part after its article, before the next article), whichever of its
+/// lines touched them first, with their text after every line.
+#[test]
+fn replace_all_lists_the_units_in_reading_order() {
+    let act = r#"act t.r version 2024-01-01 {
+  languages en
+  article 1 {
+    en official "Alpha and gamma."
+    part 1 {
+      en official "Beta here."
+    }
+  }
+  article 2 {
+    en official "Alpha there."
+  }
+}
+"#;
+    let source = "amendment t.r.x {\n  target t.r version 2024-01-01\n  in-force 2025-01-01\n  replace-all {\n    en \"Beta\" -> \"Delta\"\n    en \"Alpha\" -> \"Omega\"\n    en \"gamma\" -> \"sigma\"\n  }\n}\n";
+    let files = parse(&[act, source]);
+    let a = engine::apply_amendment(&files, "t.r.x").unwrap();
+    let touched: Vec<(String, String)> = a.changes[0]
+        .touched
+        .iter()
+        .map(|t| {
+            let after = t.after.as_ref().unwrap();
+            let text = after.unit.content.texts[0].value.plain.clone();
+            (zan::model::written::path(&t.path), text)
+        })
+        .collect();
+    let expected = [
+        ("article 1", "Omega and sigma."),
+        ("article 1 part 1", "Delta here."),
+        ("article 2", "Omega there."),
+    ];
+    let expected: Vec<(String, String)> =
+        expected.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    assert_eq!(touched, expected);
+    let before = a.changes[0].touched[0].before.as_ref().unwrap();
+    assert_eq!(before.unit.content.texts[0].value.plain, "Alpha and gamma.");
+}
+
 /// `replace-all` is «по всему тексту»: texts and headings alike; a `title`
 /// line changes the headings only; `occurrence` has no place in it.
 #[test]

@@ -447,11 +447,16 @@ impl<'m> Cx<'_, 'm> {
         let words = &c.old;
         let mut texts = Vec::new();
         let mut found: Vec<(usize, String, Vec<Range<usize>>)> = Vec::new();
+        // One searcher for every text of the act: most hold no occurrence.
+        let finder = memchr::memmem::Finder::new(words.plain.as_bytes());
         for (n, node) in index.nodes.iter().enumerate().filter(|(_, node)| node.act == act) {
             for &title in c.throughout() {
                 let Some(text) = texts_of(node.unit, title).iter().find(|t| t.lang == c.lang) else {
                     continue;
                 };
+                if finder.find(text.value.plain.as_bytes()).is_none() {
+                    continue;
+                }
                 let all = crate::engine::select(&text.value.plain, &words.plain, Some(Occurrence::All));
                 let Ok(ranges) = all else { continue };
                 texts.push(text);

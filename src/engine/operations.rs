@@ -184,50 +184,37 @@ impl Cx<'_, '_> {
     }
 
     pub(super) fn replace_all(&mut self, changes: &[crate::model::WordChange]) -> OpResult<Vec<Touched>> {
-        let mut touched: Vec<Touched> = Vec::new();
+        // With the position of each unit touched: positions compare in reading order.
+        let mut touched: Vec<(Vec<usize>, Touched)> = Vec::new();
+        let mut seen: HashMap<u32, usize> = HashMap::new();
         for c in changes {
             if c.occurrence.is_some() {
                 return Err((ErrorKind::Check(Message::OccurrenceThroughout), c.span.clone()));
             }
-            let state = &self.applied.result;
-            let mut all = Vec::new();
-            collect_positions(&state.roots, &mut Vec::new(), &mut all);
-            let mut found = false;
-            for pos in all {
-                let fields: Vec<bool> = c
-                    .throughout()
+            // The words are looked for in every text of the act: one searcher for all.
+            let finder = memchr::memmem::Finder::new(c.old.plain.as_bytes());
+            let fields_of = |node: &Tracked| -> Vec<bool> {
+                let content = &node.unit.content;
+                c.throughout()
                     .iter()
                     .copied()
                     .filter(|&title| {
-                        let content = &self.applied.result.at(&pos).unit.content;
                         let texts = if title { &content.titles } else { &content.texts };
                         !c.old.plain.is_empty()
-                            && texts.iter().any(|t| t.lang == c.lang && t.value.plain.contains(&c.old.plain))
+                            && texts
+                                .iter()
+                                .any(|t| t.lang == c.lang && finder.find(t.value.plain.as_bytes()).is_some())
                     })
-                    .collect();
-                if fields.is_empty() {
-                    continue;
+                    .collect()
+            };
+            let mut found = Vec::new();
+            positions_where(&self.applied.result.roots, &mut Vec::new(), &mut |node, pos| {
+                let fields = fields_of(node);
+                if !fields.is_empty() {
+                    found.push((pos.to_vec(), fields));
                 }
-                found = true;
-                let path = self.applied.result.path(&pos);
-                let before = self.state().at(&pos).clone();
-                for title in fields {
-                    self.words(&pos, title, &c.lang, &c.old, Some(Occurrence::All), |text, r| {
-                        seam(text, r, &c.new)
-                    })?;
-                }
-                let after = self.state().at(&pos).clone();
-                match touched.iter_mut().find(|t| t.id == before.id) {
-                    Some(t) => t.after = Some(after),
-                    None => touched.push(Touched {
-                        id: before.id,
-                        path,
-                        before: Some(before),
-                        after: Some(after),
-                    }),
-                }
-            }
-            if !found {
+            });
+            if found.is_empty() {
                 let message = Message::WordsNotFound {
                     words: c.old.plain.clone(),
                     lang: c.lang.clone(),
@@ -236,12 +223,28 @@ impl Cx<'_, '_> {
                 };
                 return Err((ErrorKind::Check(message), c.old.span.clone()));
             }
+            for (pos, fields) in found {
+                let path = self.applied.result.path(&pos);
+                let before = self.state().at(&pos).clone();
+                for title in fields {
+                    self.words(&pos, title, &c.lang, &c.old, Some(Occurrence::All), |text, r| {
+                        seam(text, r, &c.new)
+                    })?;
+                }
+                let after = self.state().at(&pos).clone();
+                match seen.get(&before.id) {
+                    Some(&at) => touched[at].1.after = Some(after),
+                    None => {
+                        seen.insert(before.id, touched.len());
+                        let t = Touched { id: before.id, path, before: Some(before), after: Some(after) };
+                        touched.push((pos, t));
+                    }
+                }
+            }
         }
         // Reading order, whatever the order of the changes.
-        let order: HashMap<u32, usize> =
-            self.applied.result.walk().iter().enumerate().map(|(i, n)| (n.id, i)).collect();
-        touched.sort_by_key(|t| order.get(&t.id).copied());
-        Ok(touched)
+        touched.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(touched.into_iter().map(|(_, t)| t).collect())
     }
 
     pub(super) fn add(
@@ -439,11 +442,13 @@ impl Cx<'_, '_> {
     }
 }
 
-pub(super) fn collect_positions(nodes: &[Tracked], prefix: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+/// Calls `f` with every node under `nodes` and its position, in reading
+/// order, without allocating a position per node.
+fn positions_where(nodes: &[Tracked], prefix: &mut Vec<usize>, f: &mut impl FnMut(&Tracked, &[usize])) {
     for (i, n) in nodes.iter().enumerate() {
         prefix.push(i);
-        out.push(prefix.clone());
-        collect_positions(&n.children, prefix, out);
+        f(n, prefix);
+        positions_where(&n.children, prefix, f);
         prefix.pop();
     }
 }

@@ -106,6 +106,10 @@ pub struct DroppedReference {
 /// each once: one that a later operation removed or changed (the
 /// consequential change docs/diagnostics.md advises) is no longer stale.
 pub(super) fn remaining(applied: &mut Applied) {
+    // The walk below costs the act's size: not paid when nothing is stale.
+    if applied.stale.is_empty() {
+        return;
+    }
     let nodes: HashMap<u32, &Tracked> = applied.result.walk().into_iter().map(|n| (n.id, n)).collect();
     let holds = |s: &StaleReference| {
         let Some(id) = s.node else { return true };
@@ -231,13 +235,13 @@ impl Cx<'_, '_> {
             _ => false,
         };
         let mut out = Vec::new();
-        // References inside the unit go or move with it.
-        for n in (0..index.nodes.len()).filter(|&n| !inside(n)) {
+        for n in 0..index.nodes.len() {
             let scope = Some(Scope { act: 0, unit: Some(n) });
             let content = &index.nodes[n].unit.content;
             let id = &self.applied.result.meta.id;
             let mut check = |t: &Target, holder: Holder, lang: Option<&String>, words: Option<&str>| {
-                if !names(t) {
+                // References inside the unit go or move with it.
+                if !names(t) || inside(n) {
                     return;
                 }
                 let resolved = resolve(index, t, scope);
