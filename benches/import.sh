@@ -4,8 +4,9 @@
 # The official texts are the generator's act printed by `zan consolidate
 # --format text --lang kk|ru`, the layout `zan import` reads.
 #
-#   benches/import.sh                      # 500 and 5000 articles, best of 3
+#   benches/import.sh                      # 500, 5000 and 12000 articles (about 50 MB), best of 3
 #   ARTICLES="500" RUNS=1 benches/import.sh
+#   FEATURES=--no-default-features benches/import.sh   # without typst: a shorter build
 #
 # Workspaces are generated once into $CARGO_TARGET_DIR/bench (or target/bench).
 set -euo pipefail
@@ -15,27 +16,29 @@ cd "$root"
 target=${CARGO_TARGET_DIR:-$root/target}
 work=$target/bench
 mkdir -p "$work"
-counts=${ARTICLES:-500 5000}
+counts=${ARTICLES:-500 5000 12000}
 runs=${RUNS:-3}
 
-cargo build --quiet --release --bin zan --example gen-corpus
+cargo build --quiet --release ${FEATURES:-} --bin zan --example gen-corpus
 zan=$target/release/zan
 
-# best CMD...: the best wall time of $runs runs, in seconds.
+# best CMD...: the best wall time and the best CPU time (user + system) of
+# $runs runs, in seconds: "WALL CPU". On a machine shared with other jobs
+# the CPU time is the steadier figure.
 best() {
-    local b="" t0 t1 t
+    local bw="" bc="" w c
     for _ in $(seq "$runs"); do
-        t0=$(date +%s%N)
-        "$@" >/dev/null 2>&1 || true
-        t1=$(date +%s%N)
-        t=$(( (t1 - t0) / 1000000 ))
-        if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
+        /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>&1 || true
+        w=$(tail -n 1 "$work/time" | awk '{ print $1 }')
+        c=$(tail -n 1 "$work/time" | awk '{ print $2 + $3 }')
+        if [ -z "$bw" ] || awk -v a="$w" -v b="$bw" 'BEGIN { exit !(a < b) }'; then bw=$w; fi
+        if [ -z "$bc" ] || awk -v a="$c" -v b="$bc" 'BEGIN { exit !(a < b) }'; then bc=$c; fi
     done
-    awk -v ms="$b" 'BEGIN { printf "%.3f", ms / 1000 }'
+    echo "$bw $bc"
 }
 
-printf '| articles | input (kk + ru) | import act | check of the result | import / check |\n'
-printf '|---:|---:|---:|---:|---:|\n'
+printf '| articles | input (kk + ru) | import act: wall | CPU | check of the result: wall | CPU | import / check (CPU) |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|\n'
 for n in $counts; do
     dir=$work/import-$n
     if [ ! -f "$dir/kk.txt" ]; then
@@ -53,9 +56,9 @@ for n in $counts; do
     )
     "${import[@]}" >/dev/null 2>&1 || true
     [ -s "$dir/out/imported.zan" ] || { echo "import of $n articles wrote nothing" >&2; exit 1; }
-    ti=$(best "${import[@]}")
-    tc=$(best "$zan" check "$dir/out")
+    read -r iw ic <<<"$(best "${import[@]}")"
+    read -r cw cc <<<"$(best "$zan" check "$dir/out")"
     mb=$(du -cb "$dir/kk.txt" "$dir/ru.txt" | awk 'END { printf "%.1f MB", $1 / 1e6 }')
-    ratio=$(awk -v a="$ti" -v b="$tc" 'BEGIN { printf "%.2f", a / b }')
-    printf '| %s | %s | %s s | %s s | %s |\n' "$n" "$mb" "$ti" "$tc" "$ratio"
+    ratio=$(awk -v a="$ic" -v b="$cc" 'BEGIN { printf "%.2f", a / b }')
+    printf '| %s | %s | %s s | %s s | %s s | %s s | %s |\n' "$n" "$mb" "$iw" "$ic" "$cw" "$cc" "$ratio"
 done

@@ -1,7 +1,8 @@
 //! A real editor against the real server: headless Neovim with the plugin in
 //! editors/neovim attaches `zan lsp`, gets diagnostics after an edit, hovers,
 //! jumps to a definition in another file, runs the code lenses' commands and
-//! the drafting code actions (propose a change, update the amendment). Uses
+//! the drafting code actions (propose a change, update the amendment), and
+//! imports an official text with `:ZanImport`. Uses
 //! `$NVIM`, else `nvim` on PATH; without either the test says so and passes (tests/all.sh installs
 //! both Neovim 0.11 and Debian's).
 
@@ -33,6 +34,7 @@ fn neovim_drives_the_server() {
         .env("ZAN_BIN", env!("CARGO_BIN_EXE_zan"))
         .env("ZAN_FILE", tmp.path().join("b.zan"))
         .env("ZAN_RESULT", &result)
+        .env("ZAN_IMPORT", root.join("tests/import"))
         .current_dir(tmp.path())
         .status()
         .unwrap();
@@ -52,6 +54,11 @@ fn neovim_drives_the_server() {
          action Propose a change to this unit zan.proposeChange \n\
          copy true part 1 {\n\
          action Update the amendment from the edited copy zan.updateAmendment kz.cc.age-14\n\
-         updated true en \"sixteen\" -> \"fifteen\"\n"
+         updated true en \"sixteen\" -> \"fifteen\"\n\
+         import true act kz.sample { … } (119 lines)\n\
+         finding act-kk.txt:40 warning[import-numbering-gap]: article 5 follows article 3 (at act-kk.txt:31): no article 4\n\
+         finding act-kk.txt:44 warning[import-one-language]: article 6 is in kk only, not in ru (chapter 2 is at act-ru.txt:29)\n\
+         finding act-ru.txt:40 warning[import-numbering-gap]: article 5 follows article 3 (at act-ru.txt:31): no article 4\n\
+         notice zan: imported: every line is in the result\n"
     );
 }

@@ -470,9 +470,10 @@ impl<'c> Gen<'c> {
                 let leaf = (capture && subpoints == 0).then(|| point_path.clone());
                 leaves.extend(self.write_texts(rng, a, &para, "", &cite, 10, out, leaf));
                 for s in 0..subpoints {
-                    let _ = writeln!(out, "          subpoint {} {{", s + 1);
+                    let letter = subpoint_letter(s);
+                    let _ = writeln!(out, "          subpoint {letter} {{");
                     let para = self.para(rng, ctx, Shape::Item { last: s + 1 == subpoints }, &mut rare);
-                    let leaf = capture.then(|| format!("{point_path} subpoint {}", s + 1));
+                    let leaf = capture.then(|| format!("{point_path} subpoint {letter}"));
                     leaves.extend(self.write_texts(rng, a, &para, "", &cite, 12, out, leaf));
                     out.push_str("          }\n");
                 }
@@ -911,6 +912,15 @@ fn title_para(rng: &mut Rng) -> Para {
         p.push3(rng.pick(NOUNS), Piece::Word);
     }
     p
+}
+
+/// The letter of the `i`th subpoint of a point (from 0): codes letter the
+/// subpoints of a point «а)», «ә)», «б)» (numbered «1)» they would read as
+/// points in the official layout), here in the Kazakh alphabet's order;
+/// a point has at most four.
+fn subpoint_letter(i: usize) -> char {
+    const LETTERS: [char; 10] = ['а', 'ә', 'б', 'в', 'г', 'ғ', 'д', 'е', 'ж', 'з'];
+    LETTERS[i]
 }
 
 /// Article numbers, parts, points and chapters of one act.

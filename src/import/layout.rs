@@ -22,6 +22,9 @@ pub struct Parsed {
     /// The act's top level: its units, comments and editorial notes.
     pub root: Node,
     pub findings: Vec<Finding>,
+    /// The footnotes of summaries after a line «______» (a consolidated
+    /// text of zan's): marker «[1]» and source.
+    pub footnotes: Vec<(String, String)>,
 }
 
 /// What a line opens, if it opens a unit.
@@ -204,6 +207,9 @@ struct Builder<'a> {
     file: &'a str,
     lang: Lang,
     stack: Vec<Node>,
+    /// The numbered units read in each open unit of `stack`, with where:
+    /// a duplicate is found without a scan of its siblings.
+    numbered: Vec<HashMap<(UnitKind, String), At>>,
     parsed: Parsed,
     /// Article numbers seen, with where: articles are numbered through the act.
     articles: HashMap<String, At>,
@@ -211,6 +217,8 @@ struct Builder<'a> {
     duplicate: Option<u8>,
     /// The last article read and where: the next must continue its number.
     last_article: Option<(u32, String, At)>,
+    /// Past the line «______» that opens the footnotes.
+    in_footnotes: bool,
 }
 
 impl Builder<'_> {
@@ -234,8 +242,14 @@ impl Builder<'_> {
 
     fn close(&mut self) {
         if let Some(node) = self.stack.pop() {
+            self.numbered.pop();
             self.top().items.push(Item::Unit(node));
         }
+    }
+
+    fn push(&mut self, node: Node) {
+        self.stack.push(node);
+        self.numbered.push(HashMap::new());
     }
 
     fn has_open(&self, kinds: &[UnitKind]) -> bool {
@@ -263,10 +277,7 @@ impl Builder<'_> {
         let earlier = if kind == UnitKind::Article {
             self.articles.get(&number).cloned()
         } else {
-            let top = self.stack.last().expect("root");
-            top.units()
-                .find(|u| u.kind == kind && u.number.as_deref() == Some(&number))
-                .and_then(|u| u.at(self.lang()).cloned())
+            self.numbered.last().and_then(|m| m.get(&(kind, number.clone()))).cloned()
         };
         if let Some(first) = earlier {
             let message =
@@ -278,9 +289,11 @@ impl Builder<'_> {
         if kind == UnitKind::Article {
             self.articles.insert(number.clone(), at.clone());
             self.gap(&number, &at);
+        } else if let Some(m) = self.numbered.last_mut() {
+            m.insert((kind, number.clone()), at.clone());
         }
         let node = Node::new(kind, Some(number), self.lang(), at);
-        self.stack.push(node);
+        self.push(node);
         true
     }
 
@@ -373,6 +386,17 @@ impl Builder<'_> {
     }
 
     fn line(&mut self, line: usize, words: &str) {
+        if words.len() >= 3 && words.chars().all(|c| c == '_') {
+            self.in_footnotes = true;
+            return;
+        }
+        if self.in_footnotes {
+            match super::write::footnote(words) {
+                Some(f) => self.parsed.footnotes.push(f),
+                None => self.unrecognised(line, words, "a line among the footnotes"),
+            }
+            return;
+        }
         let class = classify(words, self.lang);
         if let Some(dup) = self.duplicate {
             let ends = match &class {
@@ -419,7 +443,7 @@ impl Builder<'_> {
                 }
                 self.close_to(depth(UnitKind::Note));
                 let node = Node::new(UnitKind::Note, None, self.lang(), self.at(line));
-                self.stack.push(node);
+                self.push(node);
                 self.words_of_unit(text);
             }
             Line::Editorial => self.editorial(words),
@@ -446,10 +470,19 @@ pub fn parse(text: &str, file: &str, lang: Lang) -> Parsed {
         file,
         lang,
         stack: vec![root.clone()],
-        parsed: Parsed { title: None, number: None, adopted: None, root, findings: Vec::new() },
+        numbered: vec![HashMap::new()],
+        parsed: Parsed {
+            title: None,
+            number: None,
+            adopted: None,
+            root,
+            findings: Vec::new(),
+            footnotes: Vec::new(),
+        },
         articles: HashMap::new(),
         duplicate: None,
         last_article: None,
+        in_footnotes: false,
     };
     for (line, words) in logical(text, lang) {
         b.line(line, &words);

@@ -100,6 +100,7 @@ pub fn act(inputs: &[Input], opts: &Options) -> Result<Imported, String> {
     let mut findings = Vec::new();
     let mut read_as = Vec::new();
     let mut merged: Option<layout::Parsed> = None;
+    let mut fidelity = write::Fidelity::default();
     let mut langs: Vec<String> = Vec::new();
     for input in inputs {
         let lang = input.lang.code();
@@ -113,6 +114,7 @@ pub fn act(inputs: &[Input], opts: &Options) -> Result<Imported, String> {
         let mut parsed = layout::parse(&decoded.text, &input.name, input.lang);
         empty_articles(&parsed.root, lang, &mut parsed.findings);
         findings.append(&mut parsed.findings);
+        fidelity.footnotes.push((lang.to_string(), std::mem::take(&mut parsed.footnotes)));
         match &mut merged {
             None => merged = Some(parsed),
             Some(m) => {
@@ -153,14 +155,14 @@ pub fn act(inputs: &[Input], opts: &Options) -> Result<Imported, String> {
     }
     out.push_str(&format!("languages {}\n", langs.join(" ")));
     for (lang, t) in &parsed.root.titles {
-        out.push_str(&format!("title {lang} official {}\n", crate::render::zan::quoted(t)));
+        out.push_str(&format!("title {lang} {}\n", fidelity.literal(lang, t, false)));
     }
     out.push_str(&format!(
         "source {}\n",
         crate::render::zan::quoted(&format!("{source} (retrieved {})", opts.retrieved))
     ));
     write::history(&parsed.root, &langs, &mut out);
-    write::items(&parsed.root.items, &langs, &mut out);
+    write::items_as(&parsed.root.items, &langs, &fidelity, &mut out);
     out.push_str("}\n");
     let zan = crate::document::Document::parse(out.clone())
         .formatted()

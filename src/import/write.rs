@@ -72,26 +72,63 @@ pub fn history(node: &Node, langs: &[String], out: &mut String) {
     out.push_str("}\n");
 }
 
+/// The words without the summary markers zan's documents put after a
+/// summary («… [2]», «… [2] [3]», `render::summary`), and the markers.
+pub fn markers(words: &str) -> (&str, Vec<String>) {
+    let mut s = words.trim_end();
+    let mut marks = Vec::new();
+    while let Some(open) = s.strip_suffix(']').and_then(|x| x.rfind(" [")) {
+        let n = &s[open + 2..s.len() - 1];
+        if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
+            break;
+        }
+        marks.insert(0, format!("[{n}]"));
+        s = s[..open].trim_end();
+    }
+    (s, marks)
+}
+
+/// «[2] Пересказ, не официальный текст: SOURCE.», a footnote of zan's
+/// own document: its marker and the source.
+pub fn footnote(line: &str) -> Option<(String, String)> {
+    let (m, rest) = line.split_once("] ")?;
+    let n = m.strip_prefix('[')?;
+    if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let cite = rest.split_once(": ").map_or(rest, |(_, c)| c).trim_end_matches('.');
+    Some((format!("{m}]"), cite.to_string()))
+}
+
 /// How a text is marked: `official`, or `summary` with its source when
-/// the text came with a marker of one (an imported bill of zan's own).
+/// the text came with a marker of one (a bill or consolidated text of
+/// zan's own).
 #[derive(Default)]
 pub struct Fidelity {
-    /// `(lang, cite)` of the languages whose texts are summaries.
+    /// `(lang, cite)` of the languages whose texts are all summaries.
     pub summaries: Vec<(String, String)>,
+    /// `(lang, [(marker, source)])`: the footnotes of a document of zan's;
+    /// a text of that language ending in their markers is a summary.
+    pub footnotes: Vec<(String, Vec<(String, String)>)>,
 }
 
 impl Fidelity {
-    /// The string literal `lit` of `lang` with its mark around it.
-    fn mark(&self, lang: &str, lit: &str) -> String {
-        match self.summaries.iter().find(|(l, _)| l == lang) {
-            Some((_, cite)) => format!("summary {lit} cite {}", quoted(cite)),
-            None => format!("official {lit}"),
+    /// The words of `lang` as a string literal with its mark, each
+    /// citation of the act linked when `link`.
+    pub fn literal(&self, lang: &str, words: &str, link: bool) -> String {
+        let lit = |w: &str| if link { linked(w, lang) } else { quoted(w) };
+        if let Some((_, cite)) = self.summaries.iter().find(|(l, _)| l == lang) {
+            return format!("summary {} cite {}", lit(words), quoted(cite));
+        }
+        let (bare, marks) = markers(words);
+        let notes = self.footnotes.iter().find(|(l, _)| l == lang).map_or(&[][..], |(_, f)| f.as_slice());
+        let cites: Option<Vec<&str>> =
+            marks.iter().map(|m| notes.iter().find(|(n, _)| n == m).map(|(_, c)| c.as_str())).collect();
+        match cites {
+            Some(c) if !c.is_empty() => format!("summary {} cite {}", lit(bare), quoted(&c.join("; "))),
+            _ => format!("official {}", lit(words)),
         }
     }
-}
-
-pub fn items(items: &[Item], langs: &[String], out: &mut String) {
-    items_as(items, langs, &Fidelity::default(), out)
 }
 
 pub fn items_as(items: &[Item], langs: &[String], fidelity: &Fidelity, out: &mut String) {
@@ -121,12 +158,10 @@ fn unit(node: &Node, langs: &[String], fidelity: &Fidelity, out: &mut String) {
 /// What is inside a unit's braces: titles, texts, history, units.
 pub fn content(node: &Node, langs: &[String], fidelity: &Fidelity, out: &mut String) {
     for (lang, words) in in_order(&node.titles, langs) {
-        let line = fidelity.mark(lang, &quoted(words));
-        out.push_str(&format!("title {lang} {line}\n"));
+        out.push_str(&format!("title {lang} {}\n", fidelity.literal(lang, words, false)));
     }
     for (lang, words) in in_order(&node.texts, langs) {
-        let line = fidelity.mark(lang, &linked(words, lang));
-        out.push_str(&format!("{lang} {line}\n"));
+        out.push_str(&format!("{lang} {}\n", fidelity.literal(lang, words, true)));
     }
     history(node, langs, out);
     items_as(&node.items, langs, fidelity, out);

@@ -77,6 +77,8 @@ fn kk_citation(path: &[Segment], range_end: Option<&str>) -> String {
         };
         let num = seg.number_text();
         parts.push(match (end, seg.kind) {
+            // After a genitive («15-баптың») the plural is possessive: «2-3-бөліктері».
+            (Some(end), _) if i > 0 => format!("{num}-{end}-{}", forms[nouns::KK_POSS_PLURAL]),
             (Some(end), _) => format!("{num}-{end}-{}", forms[nouns::KK_PLURAL]),
             _ if num.is_empty() => word.to_string(),
             // Points and subpoints are numbered "1)" and cited as such.
@@ -219,6 +221,12 @@ mod tests {
                 "205-213-баптар",
                 "статьи 205–213",
                 "Articles 205–213",
+            ),
+            (
+                target(&[(Article, "15"), (Part, "2")], Some("3")),
+                "15-баптың 2-3-бөліктері",
+                "части 2–3 статьи 15",
+                "Article 15(2)–(3)",
             ),
             (target(&[(Article, "213-1")], None), "213-1-бап", "статья 213-1", "Article 213-1"),
             (target(&[(Chapter, "7")], None), "7-тарау", "глава 7", "Chapter 7"),

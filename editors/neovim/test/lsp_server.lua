@@ -118,5 +118,25 @@ end, 50)
 local written = vim.fn.readfile(b_zan)
 say(string.format("updated %s %s", tostring(updated), vim.trim(written[#written - 4] or "")))
 
+-- Import official text: :ZanImport reads the fixtures of tests/import
+-- (ZAN_IMPORT) and sends them to zan/import; the act opens in a new buffer,
+-- the findings go to the quickfix list.
+local notices = {}
+vim.notify = function(message)
+  table.insert(notices, message)
+end
+vim.cmd("edit " .. vim.fn.fnameescape(b_zan))
+local dir = os.getenv("ZAN_IMPORT")
+vim.cmd(string.format("ZanImport act kz.sample %s/act-kk.txt %s/act-ru.txt", dir, dir))
+local imported = vim.wait(10000, function()
+  return vim.bo.filetype == "zan" and vim.api.nvim_buf_get_lines(0, 0, 1, false)[1] == "act kz.sample {"
+end, 50)
+local act = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+say(string.format("import %s %s … %s (%d lines)", tostring(imported), act[1], act[#act], #act))
+for _, item in ipairs(vim.fn.getqflist()) do
+  say(string.format("finding %s:%d %s", vim.fn.fnamemodify(vim.fn.bufname(item.bufnr), ":t"), item.lnum, item.text))
+end
+say("notice " .. (notices[#notices] or ""))
+
 vim.fn.writefile(lines, os.getenv("ZAN_RESULT"))
 vim.cmd("qa!")

@@ -115,17 +115,7 @@ fn act_item(line: &str) -> Option<&str> {
 /// The line without its final «;» or «.» and the summary markers before
 /// it («» [2];»), and the markers.
 fn ending(line: &str) -> (&str, Vec<String>) {
-    let mut s = line.strip_suffix([';', '.']).unwrap_or(line).trim_end();
-    let mut marks = Vec::new();
-    while let Some(open) = s.strip_suffix(']').and_then(|x| x.rfind(" [")) {
-        let n = &s[open + 2..s.len() - 1];
-        if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
-            break;
-        }
-        marks.insert(0, format!("[{n}]"));
-        s = s[..open].trim_end();
-    }
-    (s, marks)
+    write::markers(line.strip_suffix([';', '.']).unwrap_or(line))
 }
 
 /// The act's name in Article 1 or an act's item: «Внести в Уголовный кодекс
@@ -273,12 +263,9 @@ fn read(text: &str, file: &str, lang: Lang, findings: &mut Vec<Finding>) -> Law 
             continue;
         }
         if part == Part::Footnotes {
-            match line.split_once("] ") {
-                Some((m, rest)) if m.starts_with('[') => {
-                    let cite = rest.split_once(": ").map_or(rest, |(_, c)| c).trim_end_matches('.');
-                    law.footnotes.push((format!("{m}]"), cite.to_string()));
-                }
-                _ => unrecognised(findings, &mut law, n, line, "a line among the footnotes"),
+            match write::footnote(line) {
+                Some(f) => law.footnotes.push(f),
+                None => unrecognised(findings, &mut law, n, line, "a line among the footnotes"),
             }
             continue;
         }
@@ -583,6 +570,7 @@ fn operations(
         let (_, op, _) = &g[0];
         let path = target(&op.path);
         let fidelity = |marks: &[(Lang, Vec<String>)]| write::Fidelity {
+            footnotes: Vec::new(),
             summaries: marks
                 .iter()
                 .filter(|(_, m)| !m.is_empty())

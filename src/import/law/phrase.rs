@@ -170,8 +170,8 @@ fn kk(words: &str) -> Option<Path> {
 pub fn plural(w: &str, lang: Lang) -> Option<UnitKind> {
     match lang {
         Lang::Kk => KINDS.into_iter().find(|k| {
-            let p = nouns::kk(*k)[nouns::KK_PLURAL];
-            w == p || w.strip_prefix(p).is_some_and(|s| s == "і" || s == "ы")
+            let f = nouns::kk(*k);
+            w == f[nouns::KK_PLURAL] || w == f[nouns::KK_POSS_PLURAL]
         }),
         _ => KINDS.into_iter().find(|k| nouns::ru(*k)[nouns::RU_PLURAL] == w),
     }

@@ -265,6 +265,142 @@ local function update_amendment(command, ctx, id)
   end)
 end
 
+-- "Import official text": `:ZanImport act ID FILE…` or `:ZanImport law
+-- FILE…` (no arguments: asked for), as VS Code's "Import official text…".
+-- The plugin reads the files (the server reads nothing outside the
+-- workspace roots) and sends their bytes to zan/import; the result opens in
+-- a new buffer (`:w act.zan` saves it), the findings go to the quickfix list.
+local b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+-- vim.base64 is 0.10+; arithmetic rather than `bit`, which plain Lua lacks.
+local function base64(data)
+  if vim.base64 then
+    return vim.base64.encode(data)
+  end
+  local out = {}
+  for i = 1, #data, 3 do
+    local a, b, c = data:byte(i, i + 2)
+    local n = a * 65536 + (b or 0) * 256 + (c or 0)
+    local chars = {}
+    for k = 3, 0, -1 do
+      local v = math.floor(n / 64 ^ k) % 64
+      table.insert(chars, b64:sub(v + 1, v + 1))
+    end
+    if not b then
+      chars[3], chars[4] = "=", "="
+    elseif not c then
+      chars[4] = "="
+    end
+    table.insert(out, table.concat(chars))
+  end
+  return table.concat(out)
+end
+
+-- `kk` or `ru` when a file's name says it («act-kk.txt», «law_ru.docx»).
+local function language_of_name(path)
+  local base = vim.fn.fnamemodify(path, ":t:r"):lower()
+  for word in base:gmatch("[^-_.]+") do
+    if word == "kk" or word == "kaz" then
+      return "kk"
+    elseif word == "ru" or word == "rus" then
+      return "ru"
+    end
+  end
+end
+
+local function read_bytes(path)
+  local f = io.open(path, "rb")
+  if not f then
+    return nil
+  end
+  local data = f:read("*a")
+  f:close()
+  return data
+end
+
+local function show_import(result, names)
+  local items = {}
+  for _, f in ipairs(result.findings) do
+    local text = string.format("warning[%s]: %s", f.code, f.message)
+    table.insert(items, { filename = names[f.file] or f.file, lnum = f.line, text = text, type = "W" })
+  end
+  vim.fn.setqflist({}, " ", { title = "zan: import", items = items })
+  vim.cmd("new")
+  local buf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(result.zan:gsub("\n$", ""), "\n", { plain = true }))
+  vim.bo[buf].filetype = "zan"
+  vim.bo[buf].modified = false
+  local notes = #result.readAs > 0 and (" (" .. table.concat(result.readAs, "; ") .. ")") or ""
+  if result.lost == 0 then
+    vim.notify("zan: imported" .. notes .. ": every line is in the result")
+  else
+    vim.notify(
+      string.format(
+        "zan: imported%s: %d line(s) not recognised, kept as comments (import-unrecognised); see the quickfix list",
+        notes,
+        result.lost
+      ),
+      vim.log.levels.WARN
+    )
+  end
+end
+
+local function import_files(ctx, kind, id, paths)
+  local files, names = {}, {}
+  for _, path in ipairs(paths) do
+    local full = vim.fn.fnamemodify(path, ":p")
+    local data = read_bytes(full)
+    local lang = language_of_name(full)
+    if not data then
+      return vim.notify("zan: cannot read " .. full, vim.log.levels.ERROR)
+    elseif not lang then
+      return vim.notify("zan: say the language in the name of " .. full .. " (act-kk.txt, law_ru.docx)", vim.log.levels.ERROR)
+    end
+    local name = vim.fn.fnamemodify(full, ":t")
+    names[name] = full
+    table.insert(files, { name = name, lang = lang, bytes = base64(data) })
+  end
+  local params = { kind = kind, files = files, id = id }
+  if kind == "act" then
+    params.retrieved = os.date("%Y-%m-%d")
+  end
+  vim.lsp.buf_request(ctx.bufnr, "zan/import", params, function(err, result)
+    if err or not result then
+      return vim.notify("zan import: " .. (err and err.message or "no result"), vim.log.levels.ERROR)
+    end
+    show_import(result, names)
+  end)
+end
+
+local function import_text(_, ctx, args)
+  local words = vim.split(args or "", "%s+", { trimempty = true })
+  if #words == 0 then
+    return vim.ui.select({ "act", "law" }, { prompt = "zan: import what?" }, function(kind)
+      if not kind then
+        return
+      end
+      local prompt = kind == "act" and "zan: act id and files (kz.cc act-kk.txt act-ru.txt): "
+        or "zan: files (law-kk.txt law-ru.txt): "
+      vim.ui.input({ prompt = prompt, completion = "file" }, function(typed)
+        if typed and typed ~= "" then
+          import_text(nil, ctx, kind .. " " .. typed)
+        end
+      end)
+    end)
+  end
+  local kind = table.remove(words, 1)
+  local id
+  if kind == "act" then
+    id = table.remove(words, 1)
+  elseif kind ~= "law" then
+    return vim.notify("zan: :ZanImport act ID FILE… or :ZanImport law FILE…", vim.log.levels.ERROR)
+  end
+  if #words == 0 then
+    return vim.notify("zan: name the files to import, one per language", vim.log.levels.ERROR)
+  end
+  import_files(ctx, kind, id, words)
+end
+
 M.commands = {
   ["zan.showRedline"] = show_view("zan/redline"),
   ["zan.showTable"] = show_view("zan/table"),
@@ -290,6 +426,7 @@ local function user_commands()
   end
   vim.api.nvim_create_user_command("ZanProposeChange", on_current(propose_change), {})
   vim.api.nvim_create_user_command("ZanUpdateAmendment", on_current(update_amendment), { nargs = "?" })
+  vim.api.nvim_create_user_command("ZanImport", on_current(import_text), { nargs = "*", complete = "file" })
 end
 
 function M.setup(user)
