@@ -65,6 +65,16 @@ best_of() {
     awk -v ns="$best" -v kb="$rss" 'BEGIN { printf "%.3f %d\n", ns / 1e9, kb }'
 }
 
+# cache_of DIR: the cache `zan check DIR` uses: `.zan-cache/` beside the
+# nearest zan.toml above DIR (the repository's, for workspaces under
+# target/), else in DIR.
+cache_of() {
+    local d
+    d=$(cd "$1" && pwd)
+    while [ "$d" != / ] && [ ! -f "$d/zan.toml" ]; do d=$(dirname "$d"); done
+    if [ -f "$d/zan.toml" ]; then echo "$d/.zan-cache"; else echo "$1/.zan-cache"; fi
+}
+
 # label SIZE: how a size is shown.
 label() { case $1 in *s) echo "${1%s} MB, short articles" ;; *) echo "$1 MB" ;; esac; }
 
@@ -75,6 +85,7 @@ max() { printf '%s\n' "$@" | sort -n | tail -n1; }
 rows=()
 engine_rows=()
 one_rows=()
+cache_rows=()
 # secs S: "S s"; ratio A B: "A s (A/B)", A as a share of B.
 secs() { awk -v s="$1" 'BEGIN { printf "%.2f s", s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f s (%.0f %%)", a, 100 * a / b }'; }
@@ -91,7 +102,8 @@ for size in $sizes; do
     bytes=$(find "$dir" -name '*.zan' -type f -print0 | xargs -0 cat | wc -c)
     articles=$(grep -oE '[0-9]+ articles' "$dir.log" | cut -d' ' -f1)
 
-    read -r check_s check_kb < <(best_of "$zan" check "$dir")
+    # Cold: without the on-disk cache (issue 19 item 2 is measured below).
+    read -r check_s check_kb < <(best_of "$zan" check --no-cache "$dir")
     read -r fmt_s fmt_kb < <(best_of "$zan" fmt --check "$dir")
     floor_ms="-"
     if command -v tree-sitter >/dev/null; then
@@ -104,11 +116,22 @@ for size in $sizes; do
     # which parse what the command needs (`loader::needed`), side by side
     # with the same command parsing every file (`--all-files`) and with
     # `check` of the workspace.
-    read -r cons_s cons_kb < <(best_of "$zan" consolidate kz.act1 --include draft --workspace "$dir")
-    read -r diff_s diff_kb < <(best_of "$zan" diff kz.act1.am1 --format unified --workspace "$dir")
-    read -r table_s table_kb < <(best_of "$zan" table kz.act1.am1 --format html --workspace "$dir")
-    read -r bill_s _ < <(best_of "$zan" bill kz.act1.am1 --lang kk --workspace "$dir")
-    read -r diff_all_s _ < <(best_of "$zan" diff kz.act1.am1 --format unified --workspace "$dir" --all-files)
+    read -r cons_s cons_kb < <(best_of "$zan" consolidate kz.act1 --include draft --workspace "$dir" --no-cache)
+    read -r diff_s diff_kb < <(best_of "$zan" diff kz.act1.am1 --format unified --workspace "$dir" --no-cache)
+    read -r table_s table_kb < <(best_of "$zan" table kz.act1.am1 --format html --workspace "$dir" --no-cache)
+    read -r bill_s _ < <(best_of "$zan" bill kz.act1.am1 --lang kk --workspace "$dir" --no-cache)
+    read -r diff_all_s _ < <(best_of "$zan" diff kz.act1.am1 --format unified --workspace "$dir" --all-files --no-cache)
+    # The on-disk cache (issue 19 item 2): a run that fills it (every file
+    # parsed and its entry written), then warm runs, against the cold ones.
+    cache=$(cache_of "$dir")
+    rm -rf "$cache"
+    read -r fill_s _ < <(runs=1 best_of "$zan" check "$dir")
+    read -r warm_s warm_kb < <(best_of "$zan" check "$dir")
+    read -r warm_diff_s _ < <(best_of "$zan" diff kz.act1.am1 --format unified --workspace "$dir")
+    read -r warm_table_s _ < <(best_of "$zan" table kz.act1.am1 --format html --workspace "$dir")
+    read -r warm_bill_s _ < <(best_of "$zan" bill kz.act1.am1 --lang kk --workspace "$dir")
+    read -r warm_cons_s _ < <(best_of "$zan" consolidate kz.act1 --include draft --workspace "$dir")
+    cache_rows+=("| $(label "$size") | $(secs "$check_s") | $(ratio "$fill_s" "$check_s") | $(ratio "$warm_s" "$check_s") | $(awk -v kb="$warm_kb" 'BEGIN { printf "%.0f MB", kb / 1024 }') | $(ratio "$warm_diff_s" "$check_s") | $(ratio "$warm_table_s" "$check_s") | $(ratio "$warm_bill_s" "$check_s") | $(ratio "$warm_cons_s" "$check_s") | $(du -sm "$cache" | cut -f1) MB |")
     one_rows+=("| $(label "$size") | $(secs "$check_s") | $(ratio "$diff_s" "$check_s") | $(ratio "$table_s" "$check_s") | $(ratio "$bill_s" "$check_s") | $(ratio "$cons_s" "$check_s") | $(ratio "$diff_all_s" "$check_s") |")
     # The language server, in process over its own transport (see the example).
     lsp=$(/usr/bin/time -f 'peak %M' "$target/release/examples/lsp-bench" "$dir" "${KEYSTROKES:-20}" 2>&1)
@@ -201,6 +224,11 @@ one_table=$(
     printf '|---|---|---|---|---|---|---|\n'
     printf '%s\n' "${one_rows[@]}"
 )
+cache_table=$(
+    printf '| workspace | check, cold (`--no-cache`) | check filling the cache, %% of cold | check, warm | warm peak RSS | diff, warm (%% of cold check) | table, warm | bill, warm | consolidate, warm | cache size |\n'
+    printf '|---|---|---|---|---|---|---|---|---|---|\n'
+    printf '%s\n' "${cache_rows[@]}"
+)
 engine_dir=$work/engine-500
 if [ ! -d "$engine_dir" ]; then
     "$target/release/examples/gen-corpus" --out "$engine_dir" --articles 500 --acts 1 --amendments 10 2>/dev/null
@@ -216,6 +244,8 @@ echo
 echo "$engine_table"
 echo
 echo "$one_table"
+echo
+echo "$cache_table"
 echo
 echo "$one_act"
 echo
@@ -259,6 +289,13 @@ Commands on one amendment or act parse only the files it needs
 in the same run (issue 19's target: at most 10 % of check):
 
 $one_table
+
+The on-disk cache (\`.zan-cache/\`, issue 19 item 2: a warm \`check\` at
+most a third of a cold one): a \`check\` that fills it, then warm runs of
+\`check\` and of the commands on one amendment, each as a share of the
+cold \`check\` above (\`--no-cache\`), in the same run:
+
+$cache_table
 
 \`zan check\` of one act as large as a workspace, against the same size in
 8 acts (issue 14 item 12: linear in the units of one act):

@@ -3,7 +3,20 @@
 use crate::lang::Lang;
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -21,14 +34,18 @@ pub struct FileDiagnostic {
 }
 
 /// A machine-applicable fix: every edit applies to the diagnostic's file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Fix {
     pub title: FixTitle,
     pub edits: Vec<Edit>,
 }
 
 /// What a fix does, worded in the language of messages by [`FixTitle::render`].
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub enum FixTitle {
     /// Replace the span with this text.
     Replace(String),
@@ -49,7 +66,7 @@ impl FixTitle {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Diagnostic {
     pub message: Message,
     pub severity: Severity,
@@ -73,7 +90,12 @@ impl Diagnostic {
 }
 
 /// Every message zan reports. The variant decides the stable code.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+// A message may hold another (`WordsNotFoundNear`): the bounds of that
+// field are given here (rkyv's way for recursive types).
+#[rkyv(serialize_bounds(__S: rkyv::ser::Writer + rkyv::ser::Allocator, __S::Error: rkyv::rancor::Source))]
+#[rkyv(deserialize_bounds(__D::Error: rkyv::rancor::Source))]
+#[rkyv(bytecheck(bounds(__C: rkyv::validation::ArchiveContext, __C::Error: rkyv::rancor::Source)))]
 pub enum Message {
     SyntaxUnexpected {
         found: String,
@@ -89,6 +111,7 @@ pub enum Message {
         keyword: String,
     },
     DuplicateStatement {
+        #[rkyv(with = crate::cache::Interned)]
         statement: &'static str,
     },
     DuplicateText {
@@ -145,7 +168,7 @@ pub enum Message {
     },
     /// `WordsNotFound` (boxed: the first field) with the closest words of
     /// the text and their context.
-    WordsNotFoundNear(Box<(Message, String, String)>),
+    WordsNotFoundNear(#[rkyv(omit_bounds)] Box<(Message, String, String)>),
     AmbiguousWords {
         words: String,
         lang: String,
@@ -154,6 +177,7 @@ pub enum Message {
     },
     /// A text-hygiene finding of `lint::hygiene`.
     Hygiene {
+        #[rkyv(with = crate::cache::Interned)]
         code: &'static str,
         note: crate::lint::hygiene::Note,
     },
@@ -248,6 +272,7 @@ pub enum Message {
     /// An `add` without a number that a bill must cite by one
     /// (`model::Operation::unnumbered_addition`).
     UnnumberedAddition {
+        #[rkyv(with = crate::cache::Interned)]
         kind: &'static str,
     },
     /// A reviewer's `remark open …` not yet resolved: its author, date and

@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 /// One replacement in one file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Edit {
     pub range: Range<usize>,
     pub replacement: String,

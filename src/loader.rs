@@ -42,6 +42,10 @@ pub struct Layout {
     /// read so that the named files' references resolve, not reported on.
     /// Empty when nothing was named, or a named path lies outside them.
     pub context: Vec<PathBuf>,
+    /// The workspace's folder, where its cache lives (`cache::DIR`): that
+    /// of `zan.toml`, else the first path given (a file's own folder), else
+    /// the current directory.
+    pub root: PathBuf,
 }
 
 /// Where `zan.toml` is looked for.
@@ -87,7 +91,13 @@ pub fn layout(paths: &[PathBuf], search: Search) -> Result<Layout, Box<ConfigErr
         Search::Upward if !paths.is_empty() => context(paths, &files, root.as_deref(), &config),
         _ => Vec::new(),
     };
-    Ok(Layout { config, config_file, files, outside, context })
+    let root = root.unwrap_or_else(|| match given[0].is_dir() {
+        true => given[0].clone(),
+        false => {
+            given[0].parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+        }
+    });
+    Ok(Layout { config, config_file, files, outside, context, root })
 }
 
 /// The files of the workspace that `paths` belong to, but `files` (see

@@ -16,6 +16,7 @@ fn corpus() -> PathBuf {
 
 fn zan(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -12,6 +12,7 @@ const AMENDMENT: &str = "amendment t.a.x {\n  target t.a version 2024-01-01\n  r
 
 fn zan(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -791,6 +791,7 @@ async fn views_refuse_what_zan_table_refuses() {
     std::fs::write(dir.join("b.zan"), format!("{}{added}", b.strip_suffix("}\n").unwrap())).unwrap();
     std::fs::write(dir.join("zan.toml"), "[lints]\nunlinked-citation = \"error\"\n").unwrap();
     let cli = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .args(["table", "kz.cc.age-14", "--format", "markdown", "--workspace"])
         .arg(&dir)
         .env("NO_COLOR", "1")
@@ -846,6 +847,7 @@ async fn table_view_names_linked_acts_as_zan_table_does() {
     std::fs::write(dir.join("a.zan"), text("a.zan")).unwrap();
     std::fs::write(dir.join("b.zan"), titled).unwrap();
     let cli = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .args(["table", "kz.cc.age-14", "--lang", "en", "--format", "markdown", "--compare", "--workspace"])
         .arg(&dir)
         .output()
@@ -958,6 +960,7 @@ async fn rename_reaches_references_inside_amendment_texts() {
         assert!(c.shutdown().await);
         apply_on_disk(&edit);
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
+            .env("ZAN_NO_CACHE", "1")
             .args(["check", "--format", "json"])
             .arg(&dir)
             .env("NO_COLOR", "1")
@@ -1167,6 +1170,7 @@ async fn import_request_runs_the_import_on_the_bytes_sent() {
         )
         .await;
     let cli = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .args(["import", "act", "bad-kk.txt", "--lang", "kk", "--id", "kz.bad", "--retrieved", "2024-05-01"])
         .current_dir(&dir)
         .output()

@@ -12,6 +12,7 @@ type Row = (String, u32, u32, String, String, String);
 
 fn cli(dir: &Path, lang: &str) -> Vec<Row> {
     let out = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .args(["check", "--message-lang", lang])
         .arg(dir)
         .output()

@@ -8,6 +8,7 @@ mod lsp_support;
 mod bad_input;
 mod bill_form;
 mod bill_multi;
+mod cache;
 mod check;
 mod check_cli;
 mod derive_cli;

@@ -13,6 +13,7 @@ use super::lsp_support::Client;
 
 fn zan(ws: &Path, args: &[&str]) -> (String, String, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .args(args)
         .arg("--workspace")
         .arg(ws)
@@ -120,7 +121,12 @@ async fn word_comments_come_back_as_remarks_and_resolve() {
     let path = ws.join("kz/criminal-code/act.zan");
     let source = std::fs::read_to_string(&path).unwrap();
     assert!(source.contains(BLOCK), "{source}");
-    let fmt = Command::new(env!("CARGO_BIN_EXE_zan")).args(["fmt", "--check"]).arg(&path).output().unwrap();
+    let fmt = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
+        .args(["fmt", "--check"])
+        .arg(&path)
+        .output()
+        .unwrap();
     assert!(fmt.status.success(), "the imported remark is already formatted: {fmt:?}");
 
     // Importing again adds nothing.
@@ -130,6 +136,7 @@ async fn word_comments_come_back_as_remarks_and_resolve() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), source);
 
     let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .arg("check")
         .arg(&path)
         .env("NO_COLOR", "1")
@@ -224,9 +231,15 @@ async fn comments_of_several_paragraphs_keep_them() {
     let source = std::fs::read_to_string(&path).unwrap();
     let block = "      remark open \"Әсел\" 2025-03-01 {\n        \"Бірінші абзац.\"\n        \"Екінші абзац.\"\n        \"Үшінші.\"\n        reply \"Bolat\" 2025-03-02 \"Первый абзац ответа.\" \"Второй абзац ответа.\"\n      }\n";
     assert!(source.contains(block), "{source}");
-    let fmt = Command::new(env!("CARGO_BIN_EXE_zan")).args(["fmt", "--check"]).arg(&path).output().unwrap();
+    let fmt = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
+        .args(["fmt", "--check"])
+        .arg(&path)
+        .output()
+        .unwrap();
     assert!(fmt.status.success(), "the imported remark is already formatted: {fmt:?}");
     let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .arg("check")
         .arg(&path)
         .env("NO_COLOR", "1")
@@ -333,6 +346,7 @@ async fn the_resolve_action_saved_ends_the_note_and_a_done_thread_comes_resolved
     assert!(diags.iter().all(|d| d["code"] != "open-remark"), "{diags:?}");
 
     let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .arg("check")
         .arg(&path)
         .env("NO_COLOR", "1")
@@ -358,6 +372,7 @@ async fn the_resolve_action_saved_ends_the_note_and_a_done_thread_comes_resolved
     let part3 = &part3[..part3.find("\n    }\n").unwrap()];
     assert!(part3.contains("      remark resolved \"Әсел Нұрова\" 2025-03-01 {\n"), "{part3}");
     let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .arg("check")
         .arg(&path)
         .env("NO_COLOR", "1")
@@ -452,6 +467,7 @@ fn a_comment_on_a_new_unit_goes_into_its_add() {
     let line = source[..source.find("remark open \"Әсел\"").unwrap()].lines().count();
 
     let check = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .args(["check", path.to_str().unwrap()])
         .env("NO_COLOR", "1")
         .env("LANG", "C")

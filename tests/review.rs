@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 fn zan(args: &[&str]) -> Output {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
     Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .args(args)
         .arg("--workspace")
         .arg(corpus)
@@ -187,6 +188,7 @@ fn remarks_stand_beside_their_units_and_each_unit_takes_a_comment() {
     let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/review-site/remarks.json");
     let run = |args: &[&str]| {
         let o = Command::new(env!("CARGO_BIN_EXE_zan"))
+            .env("ZAN_NO_CACHE", "1")
             .args(args)
             .arg("--workspace")
             .arg(&ws)

@@ -11,6 +11,7 @@ use zan::document::Document;
 
 fn zan(dir: &Path, args: &[&str]) -> (String, String, Option<i32>) {
     let out = Command::new(env!("CARGO_BIN_EXE_zan"))
+        .env("ZAN_NO_CACHE", "1")
         .args(args)
         .arg("--workspace")
         .arg(dir)

@@ -42,6 +42,7 @@ pub struct Args {
 /// The `.zan` files to check and the sources and diagnostics found on the way.
 struct Checked {
     config: Config,
+    cache: Option<crate::cache::Cache>,
     /// Every source a diagnostic may point into: the checked files first,
     /// then the rest of their workspace (`loader::Layout::context`), then
     /// zan.toml and paths refused as outside the root.
@@ -101,6 +102,7 @@ impl Checked {
         })?;
         let mut ws = Checked {
             config: layout.config,
+            cache: super::cache(&layout.root),
             sources: layout.files.into_iter().map(|p| Source::new(p, String::new())).collect(),
             checked: 0,
             context: layout.context.len(),
@@ -154,9 +156,7 @@ impl Checked {
     /// The models of the checked files and their context, with the
     /// configured default languages.
     fn models(&self) -> Vec<crate::model::File> {
-        let texts: Vec<&str> =
-            self.sources[..self.checked + self.context].iter().map(|s| s.text.as_str()).collect();
-        let mut models = parse_all(&texts);
+        let mut models = parse_all(self.cache.as_ref(), &self.sources[..self.checked + self.context]);
         config::default_languages(&self.config, &mut models);
         models
     }
@@ -214,14 +214,14 @@ impl Checked {
     }
 }
 
-/// Parses every text, with a progress bar on a terminal for large workspaces.
-fn parse_all(texts: &[&str]) -> Vec<crate::model::File> {
-    let bar = (texts.len() >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal())
-        .then(|| indicatif::ProgressBar::new(texts.len() as u64));
+/// Parses every source (or reads it from the cache), with a progress bar
+/// on a terminal for large workspaces.
+fn parse_all(cache: Option<&crate::cache::Cache>, sources: &[Source]) -> Vec<crate::model::File> {
+    let bar = (sources.len() >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal())
+        .then(|| indicatif::ProgressBar::new(sources.len() as u64));
     // Files parse independently: one parser per thread.
-    let models = crate::par::map(texts, crate::syntax::parser, |parser, text| {
-        let tree = crate::syntax::parse(parser, text, None);
-        let model = crate::model::lower(&tree, text);
+    let models = crate::par::map(sources, crate::syntax::parser, |parser, source| {
+        let model = crate::cache::model(cache, parser, &source.path, &source.text);
         if let Some(b) = &bar {
             b.inc(1);
         }

@@ -90,26 +90,32 @@ impl Loaded {
             }
         };
         let read = crate::par::map(&layout.files, || (), |_, path| crate::workspace::read(path));
-        let texts: Vec<&str> = read.iter().map(|r| r.as_ref().map_or("", String::as_str)).collect();
-        let parse = |f: usize| Document::parse(texts[f].to_string());
-        let selected = match wanted.filter(|_| !super::all_files()) {
-            Some(id) => crate::loader::needed(&texts, id, parse, |d: &Document| &d.model),
-            None => None,
+        let models = {
+            let cache = super::cache(&layout.root);
+            let texts: Vec<&str> = read.iter().map(|r| r.as_ref().map_or("", String::as_str)).collect();
+            let parse = |f: usize| {
+                crate::cache::model(cache.as_ref(), &mut crate::syntax::parser(), &layout.files[f], texts[f])
+            };
+            let selected = match wanted.filter(|_| !super::all_files()) {
+                Some(id) => crate::loader::needed(&texts, id, parse, |m: &File| m),
+                None => None,
+            };
+            let mut models: Vec<Option<File>> = (0..texts.len()).map(|_| None).collect();
+            match selected {
+                Some(selected) => {
+                    for (f, model) in selected {
+                        models[f] = Some(model);
+                    }
+                }
+                None => {
+                    let ok: Vec<usize> = (0..texts.len()).filter(|&f| read[f].is_ok()).collect();
+                    for (f, model) in ok.iter().zip(crate::par::map(&ok, || (), |_, &f| parse(f))) {
+                        models[*f] = Some(model);
+                    }
+                }
+            }
+            models
         };
-        let mut docs: Vec<Option<Document>> = (0..texts.len()).map(|_| None).collect();
-        match selected {
-            Some(selected) => {
-                for (f, doc) in selected {
-                    docs[f] = Some(doc);
-                }
-            }
-            None => {
-                let ok: Vec<usize> = (0..texts.len()).filter(|&f| read[f].is_ok()).collect();
-                for (f, doc) in ok.iter().zip(crate::par::map(&ok, || (), |_, &f| parse(f))) {
-                    docs[*f] = Some(doc);
-                }
-            }
-        }
         let mut ws = Loaded {
             paths: Vec::new(),
             sources: Vec::new(),
@@ -119,19 +125,23 @@ impl Loaded {
         };
         let mut failed = false;
         let mut broken = Vec::new();
-        for ((path, r), doc) in layout.files.into_iter().zip(&read).zip(&mut docs) {
-            if let Err(d) = r {
-                report(d, &path, "", &LineIndex::new(""));
-                failed = true;
-                continue;
-            }
-            let Some(doc) = doc.take() else { continue };
-            if doc.model.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        for ((path, r), model) in layout.files.into_iter().zip(read).zip(models) {
+            let text = match r {
+                Ok(text) => text,
+                Err(d) => {
+                    report(&d, &path, "", &LineIndex::new(""));
+                    failed = true;
+                    continue;
+                }
+            };
+            let Some(model) = model else { continue };
+            if model.diagnostics.iter().any(|d| d.severity == Severity::Error) {
                 broken.push(ws.files.len());
             }
+            let lines = LineIndex::new(&text);
             ws.paths.push(path);
-            ws.sources.push((doc.text, doc.lines));
-            ws.files.push(doc.model);
+            ws.sources.push((text, lines));
+            ws.files.push(model);
         }
         let needed = wanted.map(|id| needed_ids(&ws.files, id));
         let mut left_out = Vec::new();

@@ -38,6 +38,10 @@ struct Cli {
     /// command needs (to compare the two).
     #[arg(long, global = true, hide = true)]
     all_files: bool,
+    /// Neither read nor write the workspace's cache of parsed files
+    /// (`.zan-cache/`; also `ZAN_NO_CACHE=1`).
+    #[arg(long, global = true)]
+    no_cache: bool,
 }
 
 /// `--message-lang`, for every command.
@@ -47,6 +51,18 @@ static ALL_FILES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 fn all_files() -> bool {
     ALL_FILES.get().copied().unwrap_or(false)
+}
+
+/// `--no-cache`.
+static NO_CACHE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// The cache of the workspace in `root`, unless `--no-cache` (or
+/// `ZAN_NO_CACHE`) turns it off.
+fn cache(root: &std::path::Path) -> Option<crate::cache::Cache> {
+    match NO_CACHE.get().copied().unwrap_or(false) {
+        true => None,
+        false => crate::cache::Cache::open(root),
+    }
 }
 
 #[derive(Subcommand)]
@@ -81,6 +97,7 @@ pub fn main() -> ExitCode {
         let _ = MESSAGE_LANG.set(lang);
     }
     let _ = ALL_FILES.set(cli.all_files);
+    let _ = NO_CACHE.set(cli.no_cache);
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),

@@ -49,7 +49,7 @@ pub struct Finding {
 
 /// What a finding says, as data: `diag` words it in English, Kazakh or
 /// Russian.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Note {
     /// A word of Latin and Cyrillic letters, and its one-script spelling.
     MixedScript {

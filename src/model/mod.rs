@@ -16,7 +16,9 @@ use crate::diag::Diagnostic;
 pub type Span = Range<usize>;
 
 /// One parsed file: its acts, amendments and bills, plus what was wrong with it.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct File {
     pub acts: Vec<Act>,
     pub amendments: Vec<Amendment>,
@@ -27,7 +29,19 @@ pub struct File {
 }
 
 /// A date as written, `YYYY-MM-DD`; ordered chronologically.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Date {
     pub year: u16,
     pub month: u8,
@@ -67,7 +81,9 @@ impl serde::Serialize for Date {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Fidelity {
     Official,
@@ -75,7 +91,9 @@ pub enum Fidelity {
 }
 
 /// A string of legal text: its plain words, with inline references marked on them.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct RichText {
     /// The text with escapes resolved and references reduced to their display words.
     pub plain: String,
@@ -87,7 +105,9 @@ pub struct RichText {
 
 /// A run of plain text and the source bytes it was written as. Runs from
 /// ordinary text have equal lengths; an escape is one byte of plain, two of source.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Piece {
     pub plain: Range<usize>,
     pub source: Span,
@@ -108,7 +128,9 @@ impl RichText {
 }
 
 /// `[display](target)` inside a string.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct InlineRef {
     /// The display words, as a range of the owning `RichText::plain`.
     pub plain: Range<usize>,
@@ -117,7 +139,9 @@ pub struct InlineRef {
 }
 
 /// A text in one language: a title, a unit's text or a justification.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Text {
     pub lang: String,
     pub fidelity: Option<Fidelity>,
@@ -126,7 +150,20 @@ pub struct Text {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitKind {
     Book,
@@ -200,14 +237,18 @@ impl UnitKind {
 }
 
 /// A unit number as written: `205`, `213-1`, `9 c`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Number {
     pub text: String,
     pub span: Span,
 }
 
 /// `[act[@date]] kind number … [..number]`
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Target {
     pub act: Option<String>,
     pub version: Option<Date>,
@@ -216,7 +257,9 @@ pub struct Target {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Segment {
     pub kind: UnitKind,
     /// `None`: the unnumbered unit of that kind (`note`).
@@ -230,7 +273,9 @@ impl Segment {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
     Corresponds,
@@ -242,7 +287,9 @@ pub enum Relation {
 }
 
 /// `compare <relation> <target> ["note"]`
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Comparison {
     pub relation: Relation,
     pub target: Target,
@@ -251,10 +298,18 @@ pub struct Comparison {
 }
 
 /// What a unit block holds; shared by units, `rewrite` and `add`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
+// Units nest: the bounds of the recursive field are given here (rkyv's
+// way for recursive types) instead of being derived.
+#[rkyv(serialize_bounds(__S: rkyv::ser::Writer + rkyv::ser::Allocator, __S::Error: rkyv::rancor::Source))]
+#[rkyv(deserialize_bounds(__D::Error: rkyv::rancor::Source))]
+#[rkyv(bytecheck(bounds(__C: rkyv::validation::ArchiveContext, __C::Error: rkyv::rancor::Source)))]
 pub struct UnitContent {
     pub titles: Vec<Text>,
     pub texts: Vec<Text>,
+    #[rkyv(omit_bounds)]
     pub children: Vec<Unit>,
     pub comparisons: Vec<Comparison>,
     pub repealed: Option<Repealed>,
@@ -266,7 +321,9 @@ pub struct UnitContent {
 /// `remark open "Author" 2025-03-01 { "text" … reply "Other" 2025-03-02 "text" }`:
 /// a reviewer's remark on a unit (`zan review import` writes them from Word
 /// comments and the review site), with its replies.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Remark {
     pub status: RemarkStatus,
     /// The status keyword, which the "Resolve" action rewrites.
@@ -279,14 +336,18 @@ pub struct Remark {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum RemarkStatus {
     Open,
     Resolved,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Reply {
     pub author: String,
     pub date: Date,
@@ -298,7 +359,9 @@ pub struct Reply {
 /// `history { … }`: what the official database records of a unit's (or an
 /// act's) amendments: the changes, and its editorial notes («Сноска.»,
 /// «Ескерту.») as written. Not part of the legal text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct History {
     pub changes: Vec<Change>,
     pub notes: Vec<Text>,
@@ -307,7 +370,9 @@ pub struct History {
 
 /// `amended "180-VI" 2018-07-12 [in-force 2018-07-24]`: a change by an
 /// amending law, named by its number and date.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Change {
     pub kind: ChangeKind,
     pub law: String,
@@ -316,7 +381,18 @@ pub struct Change {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
     Amended,
@@ -339,13 +415,17 @@ impl ChangeKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Repealed {
     pub date: Option<Date>,
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Unit {
     pub kind: UnitKind,
     pub number: Option<Number>,
@@ -353,7 +433,9 @@ pub struct Unit {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Act {
     pub id: String,
     pub id_span: Span,
@@ -372,7 +454,9 @@ pub struct Act {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Draft,
@@ -380,7 +464,9 @@ pub enum Status {
     Adopted,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Amendment {
     pub id: String,
     pub id_span: Span,
@@ -403,7 +489,9 @@ pub struct Amendment {
 
 /// A law that enacts amendments of several acts: what belongs to the law,
 /// not to one act's changes (its topic and entry into force).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Bill {
     pub id: String,
     pub id_span: Span,
@@ -427,14 +515,18 @@ fn ids_with_spans<S: serde::Serializer>(pairs: &[(String, Span)], s: S) -> Resul
     s.collect_seq(pairs.iter().map(|(id, span)| IdAt { id, span }))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Occurrence {
     Nth(u32),
     All,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct WordChange {
     /// The words are in the unit's title rather than its text.
     pub title: bool,
@@ -454,7 +546,9 @@ impl WordChange {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub enum InsertPosition {
     Before { anchor: RichText, occurrence: Option<Occurrence> },
     After { anchor: RichText, occurrence: Option<Occurrence> },
@@ -462,7 +556,9 @@ pub enum InsertPosition {
     End,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct WordInsertion {
     pub title: bool,
     pub lang: String,
@@ -471,7 +567,9 @@ pub struct WordInsertion {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Place {
     To,
@@ -479,7 +577,9 @@ pub enum Place {
     Before,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub enum OperationKind {
     /// Words replaced inside one unit (`replace`), or in the whole act when
     /// `target` is `None` (`replace-all`).
@@ -517,7 +617,9 @@ pub enum OperationKind {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Operation {
     pub kind: OperationKind,
     pub justifications: Vec<Text>,
