@@ -1,7 +1,7 @@
 //! The typst "world" of one document: its template as the only source file,
 //! the data as `sys.inputs.data` (JSON the template parses, so the law's
 //! text reaches the page as strings and never as typst markup), the
-//! Libertinus Serif faces of typst-assets as the only fonts, and no clock
+//! upright Libertinus Serif faces of `fonts/` as the only fonts, and no clock
 //! (the document carries no date: the same input gives the same bytes).
 
 use std::sync::LazyLock;
@@ -17,12 +17,18 @@ use typst_layout::PagedDocument;
 use super::FONT;
 
 /// The upright faces of `FONT` (regular, semibold, bold), parsed once per
-/// process.
+/// process. Only these three are embedded in zan (0.9 MB): typst-assets'
+/// `fonts` feature would embed all of its 9.6 MB. Licence: `fonts/OFL.txt`.
 static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
-    typst_assets::fonts()
-        .flat_map(|data| Font::iter(Bytes::new(data)))
-        .filter(|f| f.info().family == FONT && f.info().variant.style == FontStyle::Normal)
-        .collect()
+    [
+        &include_bytes!("fonts/LibertinusSerif-Regular.otf")[..],
+        include_bytes!("fonts/LibertinusSerif-Semibold.otf"),
+        include_bytes!("fonts/LibertinusSerif-Bold.otf"),
+    ]
+    .into_iter()
+    .flat_map(|data| Font::iter(Bytes::new(data)))
+    .filter(|f| f.info().family == FONT && f.info().variant.style == FontStyle::Normal)
+    .collect()
 });
 
 struct Document {
