@@ -16,8 +16,7 @@ struct Out {
 
 /// Runs `zan ARGS` in `dir`, with English messages and no colour.
 fn zan(dir: &Path, args: &[&str]) -> Out {
-    let out = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    let out = crate::zan_command()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -14,8 +14,7 @@ struct Run {
 }
 
 fn zan(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    let out = crate::zan_command()
         .args(args)
         .current_dir(dir)
         .env_remove("LC_ALL")
@@ -492,8 +491,7 @@ fn message_language_is_its_own_flag() {
         old.stderr
     );
     // An engine command: its error in the language asked for.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    let out = crate::zan_command()
         .args(["table", "no.such.id", "--message-lang", "ru", "--workspace"])
         .arg(ws.path())
         .env("LANG", "C")

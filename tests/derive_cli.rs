@@ -6,7 +6,7 @@
 //! a clear error with its place and nothing written.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use expect_test::expect_file;
 
@@ -15,14 +15,7 @@ fn corpus() -> PathBuf {
 }
 
 fn zan(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .output()
-        .unwrap()
+    crate::zan_command().args(args).current_dir(dir).env("NO_COLOR", "1").env("LANG", "C").output().unwrap()
 }
 
 fn stdout(out: &Output) -> String {

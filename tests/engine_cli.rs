@@ -12,8 +12,7 @@ fn corpus() -> PathBuf {
 }
 
 fn zan_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    crate::zan_command()
         .args(args)
         .arg("--workspace")
         .arg(dir)
@@ -423,13 +422,7 @@ fn a_conflict_between_proposals_is_reported_on_both_and_blocks_neither() {
     let a = "amendment t.a.x {\n  target t.a version 2024-01-01\n  status proposed\n  in-force 2025-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
     let b = "amendment t.a.y {\n  target t.a version 2024-01-01\n  status proposed\n  in-force 2025-01-01\n  replace article 1 {\n    en \"cat sat\" -> \"cow lay\"\n  }\n}\n";
     let dir = workspace(&[("act.zan", act), ("x.zan", a), ("y.zan", b)]);
-    let out = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .arg("check")
-        .arg(dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let out = crate::zan_command().arg("check").arg(dir.path()).env("NO_COLOR", "1").output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.matches("error[conflict]").count(), 2, "{stdout}");
     assert!(stdout.contains("conflicts with an operation of `t.a.y`\n"), "{stdout}");
@@ -632,23 +625,11 @@ fn an_amendment_targets_the_act_as_of_a_date() {
     );
     let bill = String::from_utf8(zan_in(dir.path(), &["bill", "t.a.later", "--lang", "en"]).stdout).unwrap();
     assert!(bill.contains("1) in Article 1-1, for “first” substitute “by the first law”.\n"), "{bill}");
-    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .arg("check")
-        .arg(dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let check = crate::zan_command().arg("check").arg(dir.path()).env("NO_COLOR", "1").output().unwrap();
     assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
     std::fs::write(dir.path().join("later.zan"), later.replace("as-of 2025-06-01", "as-of 2024-06-01"))
         .unwrap();
-    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .arg("check")
-        .arg(dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let check = crate::zan_command().arg("check").arg(dir.path()).env("NO_COLOR", "1").output().unwrap();
     assert_eq!(check.status.code(), Some(1));
     let stdout = String::from_utf8(check.stdout).unwrap();
     assert!(

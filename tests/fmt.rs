@@ -1,7 +1,6 @@
 //! `zan fmt`: canonical, idempotent, meaning-preserving, atomic.
 
 use std::path::Path;
-use std::process::Command;
 
 use proptest::prelude::*;
 use zan::document::Document;
@@ -150,13 +149,7 @@ proptest! {
 // ---- the command ----
 
 fn zan(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    crate::zan_command().args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap()
 }
 
 #[test]

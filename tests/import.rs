@@ -2,15 +2,10 @@
 //! fixtures of tests/import/ (written for zan in the official layout).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn zan(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
+    crate::zan_command().args(args).current_dir(dir).output().unwrap()
 }
 
 fn fixtures() -> std::path::PathBuf {

@@ -11,12 +11,7 @@ use zan::model::{InsertPosition, Occurrence, Operation, OperationKind, Place, Se
 use super::gen_corpus::generator;
 
 fn zan(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
+    crate::zan_command().args(args).current_dir(dir).output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {

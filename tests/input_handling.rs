@@ -11,14 +11,7 @@ const ACT: &str =
 const AMENDMENT: &str = "amendment t.a.x {\n  target t.a version 2024-01-01\n  replace article 1 {\n    en \"cat\" -> \"dog\"\n  }\n}\n";
 
 fn zan(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .output()
-        .unwrap()
+    crate::zan_command().args(args).current_dir(dir).env("NO_COLOR", "1").env("LANG", "C").output().unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -790,8 +790,7 @@ async fn views_refuse_what_zan_table_refuses() {
     let b = text("b.zan");
     std::fs::write(dir.join("b.zan"), format!("{}{added}", b.strip_suffix("}\n").unwrap())).unwrap();
     std::fs::write(dir.join("zan.toml"), "[lints]\nunlinked-citation = \"error\"\n").unwrap();
-    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    let cli = crate::zan_command()
         .args(["table", "kz.cc.age-14", "--format", "markdown", "--workspace"])
         .arg(&dir)
         .env("NO_COLOR", "1")
@@ -846,8 +845,7 @@ async fn table_view_names_linked_acts_as_zan_table_does() {
     assert_ne!(titled, text("b.zan"));
     std::fs::write(dir.join("a.zan"), text("a.zan")).unwrap();
     std::fs::write(dir.join("b.zan"), titled).unwrap();
-    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    let cli = crate::zan_command()
         .args(["table", "kz.cc.age-14", "--lang", "en", "--format", "markdown", "--compare", "--workspace"])
         .arg(&dir)
         .output()
@@ -959,8 +957,7 @@ async fn rename_reaches_references_inside_amendment_texts() {
         let edit = c.request("textDocument/rename", params).await;
         assert!(c.shutdown().await);
         apply_on_disk(&edit);
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
-            .env("ZAN_NO_CACHE", "1")
+        let out = crate::zan_command()
             .args(["check", "--format", "json"])
             .arg(&dir)
             .env("NO_COLOR", "1")
@@ -1169,8 +1166,7 @@ async fn import_request_runs_the_import_on_the_bytes_sent() {
                    "files": [{"name": "bad-kk.txt", "lang": "kk", "bytes": b64("bad-kk.txt")}]}),
         )
         .await;
-    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    let cli = crate::zan_command()
         .args(["import", "act", "bad-kk.txt", "--lang", "kk", "--id", "kz.bad", "--retrieved", "2024-05-01"])
         .current_dir(&dir)
         .output()

@@ -2,7 +2,6 @@
 //! plus a file with errors, in English and in Russian.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::lsp_support::{Client, file_uri};
 use serde_json::json;
@@ -11,12 +10,7 @@ use serde_json::json;
 type Row = (String, u32, u32, String, String, String);
 
 fn cli(dir: &Path, lang: &str) -> Vec<Row> {
-    let out = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .args(["check", "--message-lang", lang])
-        .arg(dir)
-        .output()
-        .unwrap();
+    let out = crate::zan_command().args(["check", "--message-lang", lang]).arg(dir).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     let mut rows = Vec::new();

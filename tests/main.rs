@@ -40,3 +40,12 @@ mod review;
 mod select;
 mod summary_marks;
 mod tidy;
+
+/// The `zan` binary for a test, without the on-disk cache: runs on the
+/// repository's fixtures leave no `.zan-cache/` behind (tests/cache.rs
+/// tests the cache itself).
+pub fn zan_command() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_zan"));
+    command.env("ZAN_NO_CACHE", "1");
+    command
+}

@@ -5,15 +5,13 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::json;
 
 use super::lsp_support::Client;
 
 fn zan(ws: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    let out = crate::zan_command()
         .args(args)
         .arg("--workspace")
         .arg(ws)
@@ -121,12 +119,7 @@ async fn word_comments_come_back_as_remarks_and_resolve() {
     let path = ws.join("kz/criminal-code/act.zan");
     let source = std::fs::read_to_string(&path).unwrap();
     assert!(source.contains(BLOCK), "{source}");
-    let fmt = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .args(["fmt", "--check"])
-        .arg(&path)
-        .output()
-        .unwrap();
+    let fmt = crate::zan_command().args(["fmt", "--check"]).arg(&path).output().unwrap();
     assert!(fmt.status.success(), "the imported remark is already formatted: {fmt:?}");
 
     // Importing again adds nothing.
@@ -135,13 +128,7 @@ async fn word_comments_come_back_as_remarks_and_resolve() {
     assert!(err.contains("imported 0 remarks") && err.contains("(1 already there)"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), source);
 
-    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .arg("check")
-        .arg(&path)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let check = crate::zan_command().arg("check").arg(&path).env("NO_COLOR", "1").output().unwrap();
     let out = String::from_utf8(check.stdout).unwrap();
     assert!(
         out.contains("note[open-remark]: open remark by Әсел Нұрова (2025-03-01): «Жас шегін [14] негіздеу керек & «дәлел»»; replies: 1\n"),
@@ -231,20 +218,9 @@ async fn comments_of_several_paragraphs_keep_them() {
     let source = std::fs::read_to_string(&path).unwrap();
     let block = "      remark open \"Әсел\" 2025-03-01 {\n        \"Бірінші абзац.\"\n        \"Екінші абзац.\"\n        \"Үшінші.\"\n        reply \"Bolat\" 2025-03-02 \"Первый абзац ответа.\" \"Второй абзац ответа.\"\n      }\n";
     assert!(source.contains(block), "{source}");
-    let fmt = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .args(["fmt", "--check"])
-        .arg(&path)
-        .output()
-        .unwrap();
+    let fmt = crate::zan_command().args(["fmt", "--check"]).arg(&path).output().unwrap();
     assert!(fmt.status.success(), "the imported remark is already formatted: {fmt:?}");
-    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .arg("check")
-        .arg(&path)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let check = crate::zan_command().arg("check").arg(&path).env("NO_COLOR", "1").output().unwrap();
     let out = String::from_utf8(check.stdout).unwrap();
     assert!(out.contains("open remark by Әсел (2025-03-01): «Бірінші абзац.»; replies: 1\n"), "{out}");
 
@@ -345,14 +321,8 @@ async fn the_resolve_action_saved_ends_the_note_and_a_done_thread_comes_resolved
     let diags = c.diagnostics(&uri, Some(2)).await;
     assert!(diags.iter().all(|d| d["code"] != "open-remark"), "{diags:?}");
 
-    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .arg("check")
-        .arg(&path)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .output()
-        .unwrap();
+    let check =
+        crate::zan_command().arg("check").arg(&path).env("NO_COLOR", "1").env("LANG", "C").output().unwrap();
     let out = String::from_utf8(check.stdout).unwrap();
     assert!(!out.contains("open-remark"), "{out}");
     let (_, err, code) = zan(&ws, &["review", "import", docx.to_str().unwrap()]);
@@ -371,13 +341,7 @@ async fn the_resolve_action_saved_ends_the_note_and_a_done_thread_comes_resolved
     let part3 = &after[after.find("    part 3 {").unwrap()..];
     let part3 = &part3[..part3.find("\n    }\n").unwrap()];
     assert!(part3.contains("      remark resolved \"Әсел Нұрова\" 2025-03-01 {\n"), "{part3}");
-    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
-        .arg("check")
-        .arg(&path)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let check = crate::zan_command().arg("check").arg(&path).env("NO_COLOR", "1").output().unwrap();
     assert!(!String::from_utf8(check.stdout).unwrap().contains("open-remark"));
 }
 
@@ -466,8 +430,7 @@ fn a_comment_on_a_new_unit_goes_into_its_add() {
     assert!(source.contains(added), "{source}");
     let line = source[..source.find("remark open \"Әсел\"").unwrap()].lines().count();
 
-    let check = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    let check = crate::zan_command()
         .args(["check", path.to_str().unwrap()])
         .env("NO_COLOR", "1")
         .env("LANG", "C")

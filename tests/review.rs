@@ -6,8 +6,7 @@ use std::process::{Command, Output};
 
 fn zan(args: &[&str]) -> Output {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    crate::zan_command()
         .args(args)
         .arg("--workspace")
         .arg(corpus)
@@ -187,14 +186,8 @@ fn remarks_stand_beside_their_units_and_each_unit_takes_a_comment() {
     assert!(status.success());
     let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/review-site/remarks.json");
     let run = |args: &[&str]| {
-        let o = Command::new(env!("CARGO_BIN_EXE_zan"))
-            .env("ZAN_NO_CACHE", "1")
-            .args(args)
-            .arg("--workspace")
-            .arg(&ws)
-            .env("LANG", "C")
-            .output()
-            .unwrap();
+        let o =
+            crate::zan_command().args(args).arg("--workspace").arg(&ws).env("LANG", "C").output().unwrap();
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     };
     run(&["review", "import", seed.to_str().unwrap()]);

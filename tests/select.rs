@@ -4,14 +4,12 @@
 //! stderr and exit code, on the shipped corpus and on generated workspaces.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::gen_corpus::generator;
 use zan::document::Document;
 
 fn zan(dir: &Path, args: &[&str]) -> (String, String, Option<i32>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zan"))
-        .env("ZAN_NO_CACHE", "1")
+    let out = crate::zan_command()
         .args(args)
         .arg("--workspace")
         .arg(dir)
